@@ -1,0 +1,1 @@
+"""Domain and application services of the hotline console. No Qt here."""

@@ -1,0 +1,52 @@
+"""Errors the console's users can act on, kept apart from bugs.
+
+Domain code speaks in codes (``"phone.invalid"``); the widgets turn each code
+into translated words. Anything that is not a ``ConsoleError`` is our bug: it
+is logged with a traceback and reported as such.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+class ConsoleError(Exception):
+    """Something the user can act on."""
+
+    code = "error"
+
+
+@dataclass
+class FieldError:
+    field: str
+    code: str
+    params: dict[str, object] = field(default_factory=dict)
+
+
+class ValidationError(ConsoleError):
+    """Input refused; ``errors`` says which fields and why. Nothing was saved."""
+
+    code = "validation"
+
+    def __init__(self, errors: list[FieldError]) -> None:
+        super().__init__(", ".join(f"{e.field}: {e.code}" for e in errors))
+        self.errors = errors
+
+    def for_field(self, name: str) -> FieldError | None:
+        return next((e for e in self.errors if e.field == name), None)
+
+
+class DatabaseUnavailable(ConsoleError):
+    """The environment failed: the database cannot be reached right now."""
+
+    code = "database.unavailable"
+
+
+class ConflictError(ConsoleError):
+    """Somebody else changed the row first (optimistic concurrency)."""
+
+    code = "conflict"
+
+    def __init__(self, message: str, *, changed_by: str | None = None) -> None:
+        super().__init__(message)
+        self.changed_by = changed_by

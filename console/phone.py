@@ -1,0 +1,54 @@
+"""Caller phone numbers: parsed and normalised to E.164, China by default."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import phonenumbers
+
+DEFAULT_REGION = "CN"
+# A bare 7- or 8-digit number is a local landline of the centre's city.
+LOCAL_AREA_CODE = "0755"
+_SEPARATORS = re.compile(r"[\s\-().·—–/]+")
+_LOCAL_LANDLINE = re.compile(r"^[2-9]\d{6,7}$")
+
+
+class PhoneError(ValueError):
+    def __init__(self, code: str) -> None:
+        super().__init__(code)
+        self.code = code
+
+
+@dataclass(frozen=True)
+class Phone:
+    e164: str
+    display: str
+    is_mobile: bool
+
+
+def normalise(raw: str, region: str = DEFAULT_REGION) -> Phone:
+    """Return the normalised number or raise PhoneError("phone.empty" | "phone.invalid")."""
+    text = _SEPARATORS.sub("", (raw or "").strip())
+    if not text:
+        raise PhoneError("phone.empty")
+    if len(text) > 24 or not re.fullmatch(r"\+?\d+", text):
+        raise PhoneError("phone.invalid")
+    if _LOCAL_LANDLINE.match(text):
+        text = LOCAL_AREA_CODE + text
+    try:
+        parsed = phonenumbers.parse(text, region)
+    except phonenumbers.NumberParseException as exc:
+        raise PhoneError("phone.invalid") from exc
+    if not phonenumbers.is_valid_number(parsed):
+        raise PhoneError("phone.invalid")
+    kind = phonenumbers.number_type(parsed)
+    mobile = kind in (phonenumbers.PhoneNumberType.MOBILE,
+                      phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE)
+    fmt = (phonenumbers.PhoneNumberFormat.NATIONAL if parsed.country_code == 86
+           else phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+    return Phone(
+        e164=phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164),
+        display=phonenumbers.format_number(parsed, fmt),
+        is_mobile=mobile,
+    )

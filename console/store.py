@@ -1,0 +1,67 @@
+"""The one doorway to the database for services.
+
+All database work is async (SQLAlchemy AsyncEngine on psycopg 3) and runs on
+the event loop the console runs on (qasync in the GUI, plain asyncio in tests
+and tools). Connection failures become ``DatabaseUnavailable``, an error the
+user can act on; everything else propagates as a bug.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+
+from console.clock import ServerClock, SystemClock
+from console.errors import DatabaseUnavailable
+from db.engine import libpq_conninfo, make_engine
+
+
+def _is_connection_failure(exc: BaseException) -> bool:
+    if isinstance(exc, OperationalError | InterfaceError):
+        return True
+    return isinstance(exc, DBAPIError) and bool(exc.connection_invalidated)
+
+
+class Store:
+    """Engine, acting user and server clock of one console."""
+
+    def __init__(self, url: str, actor: str, *, engine: AsyncEngine | None = None) -> None:
+        self.url = url
+        self.actor = actor
+        self.engine = engine or make_engine(url)
+        self.clock = ServerClock()
+        self._local = SystemClock()
+
+    @property
+    def conninfo(self) -> str:
+        return libpq_conninfo(self.url)
+
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[AsyncConnection]:
+        """One transaction: committed when the block ends, rolled back on error."""
+        try:
+            async with self.engine.begin() as conn:
+                yield conn
+        except (DBAPIError, OSError) as exc:
+            if isinstance(exc, OSError) or _is_connection_failure(exc):
+                raise DatabaseUnavailable(str(exc)) from exc
+            raise
+
+    read = transaction  # reads use a short transaction as well
+
+    async def calibrate_clock(self) -> dt.timedelta:
+        """Measure the offset of this seat's clock to the database's now()."""
+        async with self.read() as conn:
+            before = self._local.now()
+            server_now = (await conn.execute(text("SELECT now()"))).scalar_one()
+            after = self._local.now()
+        self.clock.calibrate(before, server_now, after)
+        return self.clock.offset
+
+    async def close(self) -> None:
+        await self.engine.dispose()

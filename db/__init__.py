@@ -1,0 +1,1 @@
+"""Database layer: models, migrations, queries, the embedded server, LISTEN/NOTIFY."""

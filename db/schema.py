@@ -1,0 +1,391 @@
+"""SQLAlchemy 2 typed models for the whole domain (ARCHITECTURE.md section 4).
+
+The tables are declared here once; Alembic migrations create them in the
+database. Services read and write through SQLAlchemy Core statements built on
+these tables and hand plain dataclasses to the layers above, never ORM objects.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Any
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    Double,
+    ForeignKey,
+    Identity,
+    Index,
+    Integer,
+    MetaData,
+    SmallInteger,
+    String,
+    Text,
+    Time,
+    UniqueConstraint,
+    func,
+    text as sqltext,
+)
+from sqlalchemy.dialects.postgresql import ARRAY, JSONB, UUID
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+CASE_STATUSES = (
+    "new",
+    "accepted",
+    "dispatched",
+    "in_progress",
+    "resolved",
+    "closed",
+    "returned",
+    "disputed",
+    "merged",
+    "answered",
+    "invalid",
+)
+OPEN_STATUSES = ("new", "accepted", "dispatched", "in_progress", "returned", "disputed")
+URGENCIES = ("A", "B", "C")
+ESCALATION_LEVELS = ("reminder", "urge", "supervision", "inspection")
+ROLL_CALL_CHANNELS = ("phone", "video", "radio")
+ROLL_CALL_RESULTS = ("answered", "late", "absent", "no_answer")
+
+
+def _in(column: str, values: tuple[str, ...]) -> str:
+    return f"{column} IN ({', '.join(repr(v) for v in values)})"
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map = {
+        dt.datetime: DateTime(timezone=True),
+        dict[str, Any]: JSONB,
+    }
+
+
+def _now() -> Any:
+    return mapped_column(server_default=func.now())
+
+
+class Street(Base):
+    __tablename__ = "street"
+    code: Mapped[str] = mapped_column(String(16), primary_key=True)
+    name: Mapped[str] = mapped_column(String(64))
+    sort_order: Mapped[int] = mapped_column(SmallInteger, default=0)
+
+
+class Community(Base):
+    __tablename__ = "community"
+    code: Mapped[str] = mapped_column(String(16), primary_key=True)
+    name: Mapped[str] = mapped_column(String(64))
+    street_code: Mapped[str] = mapped_column(ForeignKey("street.code"))
+
+
+class GridCell(Base):
+    __tablename__ = "grid_cell"
+    code: Mapped[str] = mapped_column(String(24), primary_key=True)
+    name: Mapped[str] = mapped_column(String(64))
+    street_code: Mapped[str] = mapped_column(ForeignKey("street.code"))
+    community_code: Mapped[str] = mapped_column(ForeignKey("community.code"), index=True)
+    geometry: Mapped[dict[str, Any]] = mapped_column(JSONB)
+    centroid_lon: Mapped[float] = mapped_column(Double)
+    centroid_lat: Mapped[float] = mapped_column(Double)
+
+
+class Unit(Base):
+    """A responsible unit (责任单位): department, street office, community, centre."""
+
+    __tablename__ = "unit"
+    id: Mapped[int] = mapped_column(Integer, Identity(), primary_key=True)
+    code: Mapped[str] = mapped_column(String(16), unique=True)
+    name: Mapped[str] = mapped_column(String(128))
+    kind: Mapped[str] = mapped_column(String(16))
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id"))
+    street_code: Mapped[str | None] = mapped_column(ForeignKey("street.code"))
+    community_code: Mapped[str | None] = mapped_column(ForeignKey("community.code"))
+    active: Mapped[bool] = mapped_column(Boolean, server_default=sqltext("true"))
+    version: Mapped[int] = mapped_column(Integer, server_default=sqltext("1"))
+
+
+class Category(Base):
+    """One node of the 3-level category tree; level-3 nodes carry the rules."""
+
+    __tablename__ = "category"
+    __table_args__ = (
+        CheckConstraint("level BETWEEN 1 AND 3", name="level"),
+        CheckConstraint("urgency IS NULL OR " + _in("urgency", URGENCIES), name="urgency"),
+        CheckConstraint("limit_hours IS NULL OR limit_hours > 0", name="limit_hours"),
+        CheckConstraint(
+            "limit_working_days IS NULL OR limit_working_days > 0", name="limit_working_days"
+        ),
+    )
+    id: Mapped[int] = mapped_column(Integer, Identity(), primary_key=True)
+    code: Mapped[str] = mapped_column(String(16), unique=True)
+    name: Mapped[str] = mapped_column(String(128))
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("category.id"), index=True)
+    level: Mapped[int] = mapped_column(SmallInteger)
+    path: Mapped[str] = mapped_column(Text)  # "市容环卫 / 市容管理 / 乱摆卖"
+    initials: Mapped[str] = mapped_column(Text)  # pinyin initials of the path's names
+    urgency: Mapped[str | None] = mapped_column(String(1))
+    limit_hours: Mapped[int | None] = mapped_column(Integer)
+    limit_working_days: Mapped[int | None] = mapped_column(Integer)
+    owner_unit_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id"))
+    # Territorial categories go to the sub-centre of the case's street, not to one owner.
+    territorial: Mapped[bool] = mapped_column(Boolean, server_default=sqltext("false"))
+    auto_dispatch: Mapped[bool] = mapped_column(Boolean, server_default=sqltext("false"))
+    active: Mapped[bool] = mapped_column(Boolean, server_default=sqltext("true"))
+    version: Mapped[int] = mapped_column(Integer, server_default=sqltext("1"))
+
+
+class DeadlineRule(Base):
+    """Admin-editable time limit for a category (or its subtree) and urgency class."""
+
+    __tablename__ = "deadline_rule"
+    __table_args__ = (
+        UniqueConstraint("category_id", "urgency"),
+        CheckConstraint(_in("urgency", URGENCIES), name="urgency"),
+        CheckConstraint(
+            "(limit_hours IS NULL) <> (limit_working_days IS NULL)", name="one_limit"
+        ),
+        CheckConstraint("coalesce(limit_hours, limit_working_days) > 0", name="positive"),
+    )
+    id: Mapped[int] = mapped_column(Integer, Identity(), primary_key=True)
+    category_id: Mapped[int] = mapped_column(ForeignKey("category.id"))
+    urgency: Mapped[str] = mapped_column(String(1))
+    limit_hours: Mapped[int | None] = mapped_column(Integer)
+    limit_working_days: Mapped[int | None] = mapped_column(Integer)
+    version: Mapped[int] = mapped_column(Integer, server_default=sqltext("1"))
+
+
+class WorkingDay(Base):
+    """The working-day calendar as data: holidays and make-up working days."""
+
+    __tablename__ = "working_day"
+    day: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    is_working: Mapped[bool] = mapped_column(Boolean)
+    note: Mapped[str | None] = mapped_column(String(64))
+    source: Mapped[str] = mapped_column(String(32))
+    estimated: Mapped[bool] = mapped_column(Boolean, server_default=sqltext("false"))
+
+
+class Caller(Base):
+    __tablename__ = "caller"
+    id: Mapped[int] = mapped_column(BigInteger, Identity(), primary_key=True)
+    phone: Mapped[str] = mapped_column(String(32), unique=True)  # E.164
+    name: Mapped[str | None] = mapped_column(String(64))
+    created_at: Mapped[dt.datetime] = _now()
+
+
+class Case(Base):
+    __tablename__ = "case"
+    __table_args__ = (
+        CheckConstraint(_in("status", CASE_STATUSES), name="status"),
+        CheckConstraint(_in("urgency", URGENCIES), name="urgency"),
+        CheckConstraint("char_length(text) <= 20000", name="text_length"),
+        Index("ix_case_created_at", sqltext("created_at DESC")),
+        Index("ix_case_status_created", "status", sqltext("created_at DESC")),
+        Index(
+            "ix_case_search_trgm",
+            sqltext("(public_no || ' ' || coalesce(caller_phone, '') || ' ' || text || ' ' || address)"
+                 " gin_trgm_ops"),
+            postgresql_using="gin",
+        ),
+    )
+    id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), primary_key=True)
+    public_no: Mapped[str] = mapped_column(String(32), unique=True)
+    channel: Mapped[str] = mapped_column(String(24), index=True)
+    nature: Mapped[str] = mapped_column(String(16), server_default="complaint")
+    caller_id: Mapped[int | None] = mapped_column(ForeignKey("caller.id"), index=True)
+    caller_phone: Mapped[str | None] = mapped_column(String(32))
+    caller_name: Mapped[str | None] = mapped_column(String(64))
+    text: Mapped[str] = mapped_column(Text)
+    address: Mapped[str] = mapped_column(Text, server_default="")
+    lon: Mapped[float | None] = mapped_column(Double)
+    lat: Mapped[float | None] = mapped_column(Double)
+    street_code: Mapped[str | None] = mapped_column(ForeignKey("street.code"), index=True)
+    community_code: Mapped[str | None] = mapped_column(ForeignKey("community.code"))
+    grid_code: Mapped[str | None] = mapped_column(ForeignKey("grid_cell.code"), index=True)
+    category_id: Mapped[int] = mapped_column(ForeignKey("category.id"), index=True)
+    urgency: Mapped[str] = mapped_column(String(1))
+    status: Mapped[str] = mapped_column(String(16))
+    assigned_unit_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id"), index=True)
+    merged_into: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("case.id"))
+    due_at: Mapped[dt.datetime | None] = mapped_column()
+    paused_at: Mapped[dt.datetime | None] = mapped_column()
+    created_at: Mapped[dt.datetime] = _now()
+    updated_at: Mapped[dt.datetime] = _now()
+    accepted_at: Mapped[dt.datetime | None] = mapped_column()
+    dispatched_at: Mapped[dt.datetime | None] = mapped_column()
+    resolved_at: Mapped[dt.datetime | None] = mapped_column()
+    closed_at: Mapped[dt.datetime | None] = mapped_column()
+    created_by: Mapped[str] = mapped_column(String(64))
+    version: Mapped[int] = mapped_column(Integer, server_default=sqltext("1"))
+
+
+class CaseEvent(Base):
+    """Append-only audit trail and change feed (ARCHITECTURE.md decision 4)."""
+
+    __tablename__ = "case_event"
+    id: Mapped[int] = mapped_column(BigInteger, Identity(), primary_key=True)
+    case_id: Mapped[uuid.UUID | None] = mapped_column(UUID(as_uuid=True), index=True)
+    at: Mapped[dt.datetime] = _now()
+    actor: Mapped[str] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(32))
+    payload: Mapped[dict[str, Any]] = mapped_column(server_default=sqltext("'{}'::jsonb"))
+
+
+class CaseNumberCounter(Base):
+    """Per-day counter behind public case numbers (PS-20261122-000123)."""
+
+    __tablename__ = "case_number_counter"
+    day: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    last: Mapped[int] = mapped_column(Integer)
+
+
+class EscalationOrder(Base):
+    __tablename__ = "escalation_order"
+    __table_args__ = (
+        UniqueConstraint("case_id", "level", "round"),
+        CheckConstraint(_in("level", ESCALATION_LEVELS), name="level"),
+    )
+    id: Mapped[int] = mapped_column(BigInteger, Identity(), primary_key=True)
+    case_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("case.id"), index=True)
+    level: Mapped[str] = mapped_column(String(16))
+    round: Mapped[int] = mapped_column(SmallInteger, server_default=sqltext("1"))
+    issuer: Mapped[str] = mapped_column(String(64))
+    target_unit_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id"))
+    text: Mapped[str] = mapped_column(Text, server_default="")
+    issued_at: Mapped[dt.datetime] = _now()
+    reply_due_at: Mapped[dt.datetime | None] = mapped_column()
+    acknowledged_at: Mapped[dt.datetime | None] = mapped_column()
+    replied_at: Mapped[dt.datetime | None] = mapped_column()
+    reply_text: Mapped[str | None] = mapped_column(Text)
+    version: Mapped[int] = mapped_column(Integer, server_default=sqltext("1"))
+
+
+class Callback(Base):
+    __tablename__ = "callback"
+    __table_args__ = (
+        CheckConstraint("satisfaction IS NULL OR satisfaction BETWEEN 1 AND 5", name="satisfaction"),
+    )
+    id: Mapped[int] = mapped_column(BigInteger, Identity(), primary_key=True)
+    case_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("case.id"), index=True)
+    attempt: Mapped[int] = mapped_column(SmallInteger)
+    at: Mapped[dt.datetime] = _now()
+    operator: Mapped[str] = mapped_column(String(64))
+    result: Mapped[str] = mapped_column(String(16))  # satisfied / unreachable / not_fixed
+    satisfaction: Mapped[int | None] = mapped_column(SmallInteger)
+    note: Mapped[str] = mapped_column(Text, server_default="")
+
+
+class Team(Base):
+    __tablename__ = "team"
+    id: Mapped[int] = mapped_column(Integer, Identity(), primary_key=True)
+    code: Mapped[str] = mapped_column(String(16), unique=True)
+    name: Mapped[str] = mapped_column(String(32))
+
+
+class Staff(Base):
+    __tablename__ = "staff"
+    id: Mapped[int] = mapped_column(Integer, Identity(), primary_key=True)
+    login: Mapped[str] = mapped_column(String(63), unique=True)  # also the PostgreSQL role
+    name: Mapped[str] = mapped_column(String(64))
+    team_id: Mapped[int | None] = mapped_column(ForeignKey("team.id"))
+    roles: Mapped[list[str]] = mapped_column(ARRAY(String(16)), server_default="{}")
+    active: Mapped[bool] = mapped_column(Boolean, server_default=sqltext("true"))
+    version: Mapped[int] = mapped_column(Integer, server_default=sqltext("1"))
+
+
+class ShiftTemplate(Base):
+    __tablename__ = "shift_template"
+    id: Mapped[int] = mapped_column(Integer, Identity(), primary_key=True)
+    code: Mapped[str] = mapped_column(String(16), unique=True)
+    name: Mapped[str] = mapped_column(String(32))
+    starts: Mapped[dt.time] = mapped_column(Time)
+    hours: Mapped[int] = mapped_column(SmallInteger)
+
+
+class DutyPost(Base):
+    __tablename__ = "duty_post"
+    id: Mapped[int] = mapped_column(Integer, Identity(), primary_key=True)
+    code: Mapped[str] = mapped_column(String(24), unique=True)
+    name: Mapped[str] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(16))  # centre_seat / street / community / grid_squad
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id"))
+    active: Mapped[bool] = mapped_column(Boolean, server_default=sqltext("true"))
+
+
+class RosterEntry(Base):
+    __tablename__ = "roster_entry"
+    __table_args__ = (UniqueConstraint("day", "shift_id", "post_id", "staff_id"),)
+    id: Mapped[int] = mapped_column(BigInteger, Identity(), primary_key=True)
+    day: Mapped[dt.date] = mapped_column(Date, index=True)
+    shift_id: Mapped[int] = mapped_column(ForeignKey("shift_template.id"))
+    team_id: Mapped[int | None] = mapped_column(ForeignKey("team.id"))
+    post_id: Mapped[int | None] = mapped_column(ForeignKey("duty_post.id"))
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    kind: Mapped[str] = mapped_column(String(16), server_default="duty")  # duty/leave/swap
+    note: Mapped[str] = mapped_column(Text, server_default="")
+    version: Mapped[int] = mapped_column(Integer, server_default=sqltext("1"))
+
+
+class Handover(Base):
+    __tablename__ = "handover"
+    id: Mapped[int] = mapped_column(BigInteger, Identity(), primary_key=True)
+    shift_day: Mapped[dt.date] = mapped_column(Date)
+    shift_id: Mapped[int] = mapped_column(ForeignKey("shift_template.id"))
+    outgoing_leader: Mapped[str] = mapped_column(String(64))
+    incoming_leader: Mapped[str | None] = mapped_column(String(64))
+    summary: Mapped[dict[str, Any]] = mapped_column(server_default=sqltext("'{}'::jsonb"))
+    notes: Mapped[str] = mapped_column(Text, server_default="")
+    created_at: Mapped[dt.datetime] = _now()
+    signed_at: Mapped[dt.datetime | None] = mapped_column()
+    version: Mapped[int] = mapped_column(Integer, server_default=sqltext("1"))
+
+
+class RollCall(Base):
+    __tablename__ = "roll_call"
+    __table_args__ = (CheckConstraint(_in("channel", ROLL_CALL_CHANNELS), name="channel"),)
+    id: Mapped[int] = mapped_column(BigInteger, Identity(), primary_key=True)
+    channel: Mapped[str] = mapped_column(String(8))
+    started_by: Mapped[str] = mapped_column(String(64))
+    started_at: Mapped[dt.datetime] = _now()
+    finished_at: Mapped[dt.datetime | None] = mapped_column()
+
+
+class RollCallEntry(Base):
+    __tablename__ = "roll_call_entry"
+    __table_args__ = (
+        UniqueConstraint("roll_call_id", "post_id"),
+        CheckConstraint("result IS NULL OR " + _in("result", ROLL_CALL_RESULTS), name="result"),
+    )
+    id: Mapped[int] = mapped_column(BigInteger, Identity(), primary_key=True)
+    roll_call_id: Mapped[int] = mapped_column(ForeignKey("roll_call.id", ondelete="CASCADE"))
+    post_id: Mapped[int] = mapped_column(ForeignKey("duty_post.id"))
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    result: Mapped[str | None] = mapped_column(String(10))
+    late_minutes: Mapped[int | None] = mapped_column(SmallInteger)
+    at: Mapped[dt.datetime | None] = mapped_column()
+
+
+class QuickAnswer(Base):
+    __tablename__ = "quick_answer"
+    id: Mapped[int] = mapped_column(Integer, Identity(), primary_key=True)
+    question: Mapped[str] = mapped_column(Text)
+    answer: Mapped[str] = mapped_column(Text)
+    keywords: Mapped[list[str]] = mapped_column(ARRAY(Text), server_default="{}")
+    category_id: Mapped[int | None] = mapped_column(ForeignKey("category.id"))
+    hits: Mapped[int] = mapped_column(Integer, server_default=sqltext("0"))
+    active: Mapped[bool] = mapped_column(Boolean, server_default=sqltext("true"))
+    version: Mapped[int] = mapped_column(Integer, server_default=sqltext("1"))

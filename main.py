@@ -1,0 +1,130 @@
+"""Start-up: arguments, logging, the qasync loop, the database, the main window.
+
+    python main.py --demo                       embedded PostgreSQL with demo data
+    python main.py --database-url postgresql://user@host/db
+    python main.py --demo --screenshot out.png  render the window and exit
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import getpass
+import logging
+import os
+import sys
+from pathlib import Path
+
+from console import credentials
+from console.errors import DatabaseUnavailable
+from db.embedded import EmbeddedServer
+
+log = logging.getLogger("hotline")
+I18N = Path(__file__).resolve().parent / "resources" / "i18n"
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description="Hotline Console (12345 dispatcher console)")
+    parser.add_argument("--database-url", default=os.environ.get("CONSOLE_DATABASE_URL"),
+                        help="shared server, e.g. postgresql://user@host:5432/hotline "
+                             "(default: a private embedded PostgreSQL)")
+    parser.add_argument("--data-dir", type=Path, default=None,
+                        help="where the embedded PostgreSQL keeps its data")
+    parser.add_argument("--demo", action="store_true",
+                        help="load demo reference data and cases into an empty database")
+    parser.add_argument("--user", default=None, help="acting user (default: the database role)")
+    parser.add_argument("--lang", choices=("zh_CN", "en"), default=None)
+    parser.add_argument("--screenshot", type=Path, default=None,
+                        help="render the main window into this PNG and exit")
+    parser.add_argument("--log-level", default=os.environ.get("CONSOLE_LOG_LEVEL", "INFO"))
+    return parser.parse_args(argv)
+
+
+def install_translator(app: object, language: str) -> None:
+    from PySide6.QtCore import QTranslator
+
+    if language == "zh_CN":
+        return  # Chinese is the source language
+    translator = QTranslator(app)  # type: ignore[arg-type]
+    if translator.load(str(I18N / f"hotline_{language}.qm")):
+        app.installTranslator(translator)  # type: ignore[attr-defined]
+    else:
+        log.warning("no %s translation found in %s; showing Chinese", language, I18N)
+
+
+def ask_password(url: str) -> str | None:
+    from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+    text, ok = QInputDialog.getText(None, "Hotline Console",
+                                    f"数据库密码 / Database password\n{credentials.describe(url)}",
+                                    QLineEdit.EchoMode.Password)
+    return text if ok else None
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    logging.basicConfig(level=args.log_level.upper(),
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    import qasync
+
+    app = QApplication(sys.argv[:1])
+    app.setOrganizationName("HotlineConsole")
+    app.setApplicationName("Hotline Console")
+    settings = QSettings()
+    install_translator(app, args.lang or str(settings.value("ui/language", "zh_CN")))
+    if sys.platform == "win32":  # psycopg's async mode refuses the Proactor loop
+        loop: asyncio.AbstractEventLoop = qasync.QSelectorEventLoop(app)
+    else:
+        loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+
+    embedded: EmbeddedServer | None = None
+    url = args.database_url
+    if not url:
+        embedded = EmbeddedServer(args.data_dir) if args.data_dir else EmbeddedServer()
+        url = embedded.start()
+    try:
+        url = credentials.resolve(url, ask_password)
+        from db.migrate import upgrade
+
+        upgrade(url)
+        from console.app import ConsoleApp
+
+        console = ConsoleApp(url, actor=args.user or credentials.user_of(url) or getpass.getuser())
+        return loop.run_until_complete(_run(app, console, settings, args))
+    except DatabaseUnavailable as exc:
+        log.error("cannot reach the database: %s", exc)
+        return 2
+    finally:
+        if embedded is not None:
+            embedded.stop()
+
+
+async def _run(app: object, console: object, settings: object, args: argparse.Namespace) -> int:
+    from console.app import ConsoleApp
+    from widgets.main_window import MainWindow
+    from widgets.screenshot import take_screenshot
+
+    assert isinstance(console, ConsoleApp)
+    await console.open(demo_data=args.demo)
+    window = MainWindow(console.store, console.catalog, console.feed, settings)  # type: ignore[arg-type]
+    console.on_link_change = window.set_link_state
+    window.show()
+    try:
+        if args.screenshot is not None:
+            await take_screenshot(window, args.screenshot)
+            return 0
+        closed = asyncio.Event()
+        app.lastWindowClosed.connect(closed.set)  # type: ignore[attr-defined]
+        await closed.wait()
+        return 0
+    finally:
+        await window.runner.cancel_all()
+        await console.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

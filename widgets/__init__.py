@@ -1,0 +1,1 @@
+"""Qt widgets of the hotline console: they talk to console/ services, never to SQL."""

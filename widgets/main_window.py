@@ -1,0 +1,135 @@
+"""The main window: docked panes with stable names, a saved layout, commands."""
+
+from __future__ import annotations
+
+import logging
+import random
+
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QDockWidget, QInputDialog, QLabel, QMainWindow, QWidget
+
+from console.catalog import Catalog
+from console.errors import ConsoleError
+from console.feed import ChangeFeed
+from console.store import Store
+from widgets import texts
+from widgets.call_screen import CallScreen
+from widgets.case_queue import CaseQueue
+from widgets.commands import build_actions
+from widgets.tasks import TaskRunner
+
+log = logging.getLogger(__name__)
+LAYOUT_VERSION = 1
+LAYOUT_KEY = f"layout/v{LAYOUT_VERSION}"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, store: Store, catalog: Catalog, feed: ChangeFeed,
+                 settings: QSettings | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(self.tr("坪山区指挥中心 · 12345 热线坐席 — {user}").format(
+            user=store.actor))
+        self.store, self.catalog, self.feed = store, catalog, feed
+        self.settings = settings or QSettings()
+        self.runner = TaskRunner(self)
+        self.runner.user_error.connect(self._on_user_error)
+        self.runner.bug.connect(self._on_bug)
+        self.setDockNestingEnabled(True)
+
+        self.call_screen = CallScreen(store, catalog, self.runner)
+        self.queue = CaseQueue(store, catalog, self.runner)
+        self.call_dock = self._dock("dock.call", self.tr("来电登记"), self.call_screen)
+        self.queue_dock = self._dock("dock.queue", self.tr("案件队列"), self.queue)
+        self._default_layout()
+        self._default_state = self.saveState(LAYOUT_VERSION)
+
+        self.link = QLabel(objectName="status.link")
+        self.statusBar().addPermanentWidget(self.link)
+        self.set_link_state(True)
+        self.actions_by_id = build_actions(self, {
+            "call.incoming": self.simulate_incoming_call,
+            "call.new": self.call_screen.clear,
+            "call.focus": self.call_screen.phone.setFocus,
+            "queue.focus": self.queue.table.setFocus,
+            "queue.refresh": self.queue.apply_filter,
+            "view.reset_layout": self.reset_layout,
+            "lang.zh_CN": lambda: self._choose_language("zh_CN"),
+            "lang.en": lambda: self._choose_language("en"),
+            "app.quit": self.close,
+        })
+        feed.subscribe(self.queue.model.apply_events)
+        self.restore_layout()
+        self.queue.apply_filter()
+
+    # ---- layout -----------------------------------------------------------------------
+    def _dock(self, name: str, title: str, widget: QWidget) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+        return dock
+
+    def _default_layout(self) -> None:
+        for dock in (self.call_dock, self.queue_dock):
+            dock.setFloating(False)
+            dock.show()
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.call_dock)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.queue_dock)
+        self.resizeDocks([self.call_dock, self.queue_dock], [460, 900],
+                         Qt.Orientation.Horizontal)
+
+    def reset_layout(self) -> None:
+        self._default_layout()
+        self.restoreState(self._default_state, LAYOUT_VERSION)
+
+    def save_layout(self) -> None:
+        self.settings.setValue(f"{LAYOUT_KEY}/geometry", self.saveGeometry())
+        self.settings.setValue(f"{LAYOUT_KEY}/state", self.saveState(LAYOUT_VERSION))
+
+    def restore_layout(self) -> None:
+        geometry = self.settings.value(f"{LAYOUT_KEY}/geometry")
+        state = self.settings.value(f"{LAYOUT_KEY}/state")
+        # restoreGeometry moves a window saved on a screen that is gone back onto a visible one.
+        if isinstance(geometry, QByteArray | bytes):
+            self.restoreGeometry(QByteArray(geometry))
+        else:
+            self.resize(1400, 860)
+        if isinstance(state, QByteArray | bytes):
+            self.restoreState(QByteArray(state), LAYOUT_VERSION)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_layout()
+        self.feed.unsubscribe(self.queue.model.apply_events)
+        super().closeEvent(event)
+
+    # ---- status --------------------------------------------------------------------------
+    def set_link_state(self, connected: bool) -> None:
+        if connected:
+            self.link.setText(self.tr("● 数据库已连接"))
+            self.link.setStyleSheet("color: #2e7d32;")
+        else:
+            self.link.setText(self.tr("● 数据库连接中断，正在重连…"))
+            self.link.setStyleSheet("color: white; background: #c62828; padding: 0 6px;")
+
+    def _on_user_error(self, exc: ConsoleError) -> None:
+        self.statusBar().showMessage(texts.user_error(exc), 15000)
+
+    def _on_bug(self, summary: str) -> None:
+        self.statusBar().showMessage(
+            self.tr("程序内部错误（已记入日志，请报告技术支持）：{s}").format(s=summary), 30000)
+
+    # ---- commands --------------------------------------------------------------------------
+    def simulate_incoming_call(self) -> None:
+        """Stands in for a telephony ring until a real CTI link is connected."""
+        suggestion = f"13{random.randrange(10**9):09d}"
+        number, ok = QInputDialog.getText(self, self.tr("模拟来电"), self.tr("来电号码："),
+                                          text=suggestion)
+        if ok and number.strip():
+            self.call_screen.incoming_call(number.strip())
+
+    def _choose_language(self, language: str) -> None:
+        self.settings.setValue("ui/language", language)
+        self.statusBar().showMessage(self.tr("界面语言将在下次启动时切换"), 10000)

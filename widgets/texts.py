@@ -1,0 +1,94 @@
+"""Words for the codes that console/ speaks in: channels, statuses, errors.
+
+Every string goes through Qt's translation; Chinese is the source language and
+the default, English comes from resources/i18n/hotline_en.qm.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from console.errors import ConsoleError, FieldError, ValidationError
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Texts", text)
+
+
+def channel_name(code: str) -> str:
+    names = {
+        "phone_12345": _t("12345热线"),
+        "wechat": _t("微信"),
+        "app": _t("美丽深圳APP"),
+        "hotline_12319": _t("12319热线"),
+        "mailbox": _t("政府信箱"),
+        "landline": _t("固话投诉"),
+        "web": _t("网站"),
+        "grid_worker": _t("网格员上报"),
+    }
+    return names.get(code, code)
+
+
+def nature_name(code: str) -> str:
+    names = {
+        "complaint": _t("投诉"),
+        "consultation": _t("咨询"),
+        "suggestion": _t("建议"),
+        "request": _t("求决"),
+        "thanks": _t("感谢"),
+        "other": _t("其他"),
+    }
+    return names.get(code, code)
+
+
+def status_name(code: str) -> str:
+    names = {
+        "new": _t("新建"),
+        "accepted": _t("已受理"),
+        "dispatched": _t("已分拨"),
+        "in_progress": _t("办理中"),
+        "resolved": _t("已办结"),
+        "closed": _t("已归档"),
+        "returned": _t("已退回"),
+        "disputed": _t("争议中"),
+        "merged": _t("已合并"),
+        "answered": _t("当场答复"),
+        "invalid": _t("无效"),
+    }
+    return names.get(code, code)
+
+
+def field_error(error: FieldError) -> str:
+    p = error.params
+    messages = {
+        "phone.empty": _t("请输入来电号码（电话渠道必填）"),
+        "phone.invalid": _t("号码无法识别：请输入手机号（11位）或带区号的固话"),
+        "text.empty": _t("请填写诉求内容"),
+        "caller_name.empty": _t("请填写来电人姓名"),
+        "text.too_long": _t("内容过长：{length} 字，最多 {limit} 字。内容已保留，请删减后再保存"),
+        "text.control": _t("第 {position} 个字符是不可见的控制字符（多为粘贴带入），请删除后再保存"),
+        "category.empty": _t("请选择事项分类（可输入中文或拼音首字母搜索）"),
+        "category.unknown": _t("分类不存在或已停用，请重新选择"),
+        "category.not_leaf": _t("请选择到第三级分类"),
+        "urgency.unknown": _t("请选择紧急程度 A/B/C"),
+        "channel.unknown": _t("请选择来源渠道"),
+        "nature.unknown": _t("请选择诉求性质"),
+        "grid.unknown": _t("网格不存在，请重新选择"),
+        "grid.mismatch": _t("网格不属于所选社区"),
+        "community.unknown": _t("社区不存在，请重新选择"),
+        "community.mismatch": _t("社区不属于所选街道"),
+        "street.unknown": _t("街道不存在，请重新选择"),
+    }
+    template = messages.get(error.code, error.code)
+    return template.format(**p) if p else template
+
+
+def user_error(exc: ConsoleError) -> str:
+    if isinstance(exc, ValidationError):
+        return _t("有 {n} 项需要更正，见标红的字段；未保存任何内容").format(n=len(exc.errors))
+    messages = {
+        "database.unavailable": _t(
+            "数据库连接中断：已填写的内容保留在本机，连接恢复后按 Enter 再次保存即可"),
+        "conflict": _t("该记录已被他人修改，请刷新后重试"),
+    }
+    return messages.get(exc.code, str(exc))
