@@ -86,7 +86,7 @@ async def _load_units(conn: AsyncConnection) -> dict[str, int]:
     await conn.execute(insert(s.Unit), [
         {"code": u["code"], "name": u["name"], "kind": u["kind"], "street_code": u["street"],
          "community_code": u["community"]} for u in units])
-    ids = dict((await conn.execute(select(s.Unit.code, s.Unit.id))).tuples().all())
+    ids = dict((await conn.execute(select(s.Unit.code, s.Unit.id))).all())
     for u in units:
         if u["parent"]:
             await conn.execute(update(s.Unit).where(s.Unit.id == ids[u["code"]])
@@ -117,14 +117,14 @@ async def _load_categories(conn: AsyncConnection, unit_ids: dict[str, int]) -> N
             })
         await conn.execute(insert(s.Category), rows)
         ids = dict((await conn.execute(select(s.Category.code, s.Category.id)
-                                       .where(s.Category.level == level))).tuples().all())
+                                       .where(s.Category.level == level))).all())
         for code, cat_id in ids.items():
             by_code[code]["id"] = cat_id
 
 
 async def _load_staff(conn: AsyncConnection) -> None:
     await conn.execute(insert(s.Team), [{"code": c, "name": n} for c, n in TEAMS])
-    team_ids = dict((await conn.execute(select(s.Team.name, s.Team.id))).tuples().all())
+    team_ids = dict((await conn.execute(select(s.Team.name, s.Team.id))).all())
     await conn.execute(insert(s.Staff), [
         {"login": p["login"], "name": p["name"], "team_id": team_ids.get(p["team"] or ""),
          "roles": p["roles"]} for p in _read("staff.json")])
@@ -152,7 +152,7 @@ async def generate_cases(store: Store, count: int = 4000, days: int = 120,
         centres = dict((await conn.execute(select(s.Unit.street_code, s.Unit.id)
                                            .where(s.Unit.kind == "centre",
                                                   s.Unit.street_code.is_not(None))))
-                       .tuples().all())
+                       .all())
         cells: dict[str, list[tuple[str, str, float, float]]] = defaultdict(list)
         for r in await conn.execute(select(s.GridCell.code, s.GridCell.community_code,
                                            s.GridCell.street_code, s.GridCell.centroid_lon,
@@ -160,11 +160,11 @@ async def generate_cases(store: Store, count: int = 4000, days: int = 120,
             cells[r.community_code].append((r.code, r.street_code, r.centroid_lon,
                                             r.centroid_lat))
         names = dict((await conn.execute(select(s.Community.code, s.Community.name)))
-                     .tuples().all())
+                     .all())
         rows, events, counters = _make_cases(count, days, seed, now, cats, centres, cells, names)
         for phone in sorted({r["caller_phone"] for r in rows if r["caller_phone"]}):
             await conn.execute(insert(s.Caller).values(phone=phone))
-        caller_ids = dict((await conn.execute(select(s.Caller.phone, s.Caller.id))).tuples().all())
+        caller_ids = dict((await conn.execute(select(s.Caller.phone, s.Caller.id))).all())
         for r in rows:
             r["caller_id"] = caller_ids.get(r["caller_phone"])
         for i in range(0, len(rows), 1000):

@@ -89,8 +89,10 @@ def validate(draft: CaseDraft, catalog: Catalog) -> CaseDraft:
         errors.append(FieldError("category", "category.unknown"))
     elif not category.is_leaf:
         errors.append(FieldError("category", "category.not_leaf"))
-    urgency = draft.urgency or (category.urgency if category else None)
-    if urgency not in s.URGENCIES:
+    usable = category if category is not None and category.active and category.is_leaf else None
+    urgency = draft.urgency or (usable.urgency if usable else None)
+    # Without a usable category there is no default urgency to complain about.
+    if (draft.urgency is not None or usable is not None) and urgency not in s.URGENCIES:
         errors.append(FieldError("urgency", "urgency.unknown"))
 
     street, community, cell = draft.street_code, draft.community_code, draft.grid_code

@@ -1,0 +1,106 @@
+"""Fixtures: a real PostgreSQL (the machine's server at 127.0.0.1:5432 when it
+answers, otherwise the embedded one), one migrated template database with the
+demo reference data per session, and a fresh copy of it for every test."""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import os
+import socket
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import psycopg
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from console import demo  # noqa: E402
+from console.store import Store  # noqa: E402
+from db.embedded import EmbeddedServer  # noqa: E402
+from db.engine import libpq_conninfo, normalise_url  # noqa: E402
+from db.migrate import upgrade  # noqa: E402
+
+LOCAL_SERVER = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+_counter = itertools.count()
+
+
+def _local_server_answers() -> bool:
+    try:
+        with socket.create_connection(("127.0.0.1", 5432), timeout=1):
+            pass
+        with psycopg.connect(libpq_conninfo(LOCAL_SERVER), connect_timeout=3):
+            return True
+    except (OSError, psycopg.Error):
+        return False
+
+
+def _admin(url: str, sql: str) -> None:
+    with psycopg.connect(libpq_conninfo(url), autocommit=True) as conn:
+        conn.execute(sql)  # type: ignore[arg-type]
+
+
+def database_url_named(admin_url: str, name: str) -> str:
+    return normalise_url(admin_url).set(database=name).render_as_string(hide_password=False)
+
+
+@pytest.fixture(scope="session")
+def admin_url() -> Iterator[str]:
+    if os.environ.get("TEST_DATABASE_URL"):
+        yield os.environ["TEST_DATABASE_URL"]
+    elif _local_server_answers():
+        yield LOCAL_SERVER
+    else:
+        with tempfile.TemporaryDirectory(prefix="hotline-pg-") as tmp:
+            server = EmbeddedServer(Path(tmp) / "pgdata")
+            url = server.start()
+            try:
+                yield database_url_named(url, "postgres")
+            finally:
+                server.stop()
+
+
+@pytest.fixture(scope="session")
+def template_db(admin_url: str) -> Iterator[str]:
+    name = f"hc_test_tpl_{os.getpid()}"
+    _admin(admin_url, f"DROP DATABASE IF EXISTS {name}")
+    _admin(admin_url, f"CREATE DATABASE {name}")
+    url = database_url_named(admin_url, name)
+    upgrade(url)
+
+    async def load() -> None:
+        store = Store(url, "test")
+        try:
+            await demo.load_reference_data(store)
+        finally:
+            await store.close()
+
+    asyncio.run(load())
+    try:
+        yield name
+    finally:
+        _admin(admin_url, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+@pytest.fixture
+def database_url(admin_url: str, template_db: str) -> Iterator[str]:
+    """A fresh, migrated database with the demo reference data and no cases."""
+    name = f"hc_test_{os.getpid()}_{next(_counter)}"
+    _admin(admin_url, f"CREATE DATABASE {name} TEMPLATE {template_db}")
+    try:
+        yield database_url_named(admin_url, name)
+    finally:
+        _admin(admin_url, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+@pytest.fixture
+def empty_database_url(admin_url: str) -> Iterator[str]:
+    """A database with nothing in it, not even the schema."""
+    name = f"hc_test_empty_{os.getpid()}_{next(_counter)}"
+    _admin(admin_url, f"CREATE DATABASE {name}")
+    try:
+        yield database_url_named(admin_url, name)
+    finally:
+        _admin(admin_url, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")

@@ -1,0 +1,88 @@
+"""Saving cases: one transaction with its event, idempotent on the client's UUID."""
+
+import asyncio
+import re
+
+import pytest
+from sqlalchemy import func, select
+
+from console import queue
+from console.catalog import Catalog
+from console.errors import ValidationError
+from console.intake import create_case
+from console.store import Store
+from db import schema as s
+from tests.factories import draft
+
+
+async def count(store: Store, table: type[s.Base]) -> int:
+    async with store.read() as conn:
+        return (await conn.execute(select(func.count()).select_from(table))).scalar_one()
+
+
+async def test_a_saved_case_has_a_public_number_and_one_event(store: Store,
+                                                               catalog: Catalog) -> None:
+    created = await create_case(store, catalog, draft(catalog))
+    assert created.created
+    assert re.fullmatch(r"PS-\d{8}-000001", created.public_no)
+    async with store.read() as conn:
+        case = (await conn.execute(select(s.Case.status, s.Case.caller_phone, s.Case.street_code)
+                                   .where(s.Case.id == created.id))).one()
+        events = (await conn.execute(select(s.CaseEvent.kind, s.CaseEvent.actor)
+                                     .where(s.CaseEvent.case_id == created.id))).all()
+    assert (case.status, case.caller_phone, case.street_code) == (
+        "accepted", "+8613812345678", "S01")
+    assert events == [("created", "op_test")]
+    second = await create_case(store, catalog, draft(catalog))
+    assert second.public_no.endswith("-000002")
+
+
+async def test_the_same_uuid_submitted_twice_makes_one_case(store: Store,
+                                                           catalog: Catalog) -> None:
+    d = draft(catalog)
+    first = await create_case(store, catalog, d)
+    again = await create_case(store, catalog, d)
+    assert (again.id, again.public_no, again.created) == (first.id, first.public_no, False)
+    assert await count(store, s.Case) == 1
+    assert await count(store, s.CaseEvent) == 2  # catalog_loaded + one created
+
+
+async def test_concurrent_resubmissions_make_one_case(database_url: str,
+                                                      catalog: Catalog) -> None:
+    d = draft(catalog)
+    seats = [Store(database_url, f"seat{i}") for i in range(4)]
+    try:
+        results = await asyncio.gather(*(create_case(seat, catalog, d) for seat in seats))
+    finally:
+        for seat in seats:
+            await seat.close()
+    assert len({r.public_no for r in results}) == 1
+    assert sum(r.created for r in results) == 1
+
+
+async def test_odd_text_round_trips_exactly(store: Store, catalog: Catalog) -> None:
+    text = "井盖缺失 😀 \"引号\" '; DROP TABLE \"case\"; -- 100% _x_ \\ 换行\n第二行"
+    created = await create_case(store, catalog, draft(catalog, text=text))
+    rows = await queue.fetch_rows(store, [created.id])
+    assert rows[created.id].text == text
+
+
+async def test_bad_input_saves_nothing(store: Store, catalog: Catalog) -> None:
+    for bad in (draft(catalog, text="x" * 100_000), draft(catalog, caller_phone=""),
+                draft(catalog, category_id=-1), draft(catalog, text="a\x07b")):
+        with pytest.raises(ValidationError):
+            await create_case(store, catalog, bad)
+    assert await count(store, s.Case) == 0
+    assert await count(store, s.Caller) == 0
+
+
+async def test_caller_history_marks_repeat_callers(store: Store, catalog: Catalog) -> None:
+    new = await queue.caller_history(store, "+8613812345678")
+    assert (new.total, new.is_repeat, new.cases) == (0, False, [])
+    for text in ("第一次", "第二次"):
+        await create_case(store, catalog, draft(catalog, text=text, caller_name="王先生"))
+    await create_case(store, catalog, draft(catalog, caller_phone="13900001111"))
+    history = await queue.caller_history(store, "+8613812345678")
+    assert (history.total, history.recent_30d, history.is_repeat) == (2, 2, True)
+    assert [c.text for c in history.cases] == ["第二次", "第一次"]
+    assert history.name == "王先生"

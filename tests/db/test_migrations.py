@@ -1,0 +1,39 @@
+"""Migrations as users get them, and the append-only event table."""
+
+import psycopg
+import pytest
+
+from db.engine import libpq_conninfo
+from db.migrate import current_revision, downgrade, upgrade
+
+
+def tables(url: str) -> set[str]:
+    with psycopg.connect(libpq_conninfo(url)) as conn:
+        rows = conn.execute("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")
+        return {r[0] for r in rows}
+
+
+def test_empty_to_head_and_a_downgrade_upgrade_round_trip(empty_database_url: str) -> None:
+    assert current_revision(empty_database_url) is None
+    upgrade(empty_database_url)
+    assert current_revision(empty_database_url) == "0001"
+    schema = tables(empty_database_url)
+    assert {"case", "case_event", "category", "unit", "grid_cell", "caller", "escalation_order",
+            "callback", "staff", "team", "roster_entry", "handover", "roll_call",
+            "roll_call_entry", "quick_answer", "deadline_rule", "working_day"} <= schema
+    downgrade(empty_database_url, "base")
+    assert tables(empty_database_url) == {"alembic_version"}
+    upgrade(empty_database_url)
+    assert tables(empty_database_url) == schema
+
+
+def test_case_events_can_be_inserted_but_never_changed(database_url: str) -> None:
+    with psycopg.connect(libpq_conninfo(database_url), autocommit=True) as conn:
+        event_id = conn.execute("INSERT INTO case_event (actor, kind) VALUES ('t', 'x') "
+                                "RETURNING id").fetchone()[0]  # type: ignore[index]
+        for statement in ("UPDATE case_event SET kind = 'y'", "DELETE FROM case_event",
+                          "TRUNCATE case_event"):
+            with pytest.raises(psycopg.errors.InsufficientPrivilege, match="append-only"):
+                conn.execute(statement)  # type: ignore[arg-type]
+        assert conn.execute("SELECT kind FROM case_event WHERE id = %s",
+                            (event_id,)).fetchone() == ("x",)

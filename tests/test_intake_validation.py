@@ -1,0 +1,81 @@
+"""Bad input at intake: a clear code per field, nothing else changed."""
+
+import pytest
+
+from console.errors import ValidationError
+from console.intake import MAX_TEXT, CaseDraft, validate
+from tests.catalog_fixture import small_catalog
+
+CATALOG = small_catalog()
+
+
+def ok_draft(**overrides: object) -> CaseDraft:
+    values: dict[str, object] = {"caller_phone": "13812345678", "text": "路面破损",
+                                 "grid_code": "S01C01G001", "category_id": 3}
+    values.update(overrides)
+    return CaseDraft(**values)  # type: ignore[arg-type]
+
+
+def codes(draft: CaseDraft) -> dict[str, str]:
+    with pytest.raises(ValidationError) as info:
+        validate(draft, CATALOG)
+    return {e.field: e.code for e in info.value.errors}
+
+
+def test_a_good_draft_is_cleaned() -> None:
+    clean = validate(ok_draft(text="  路面破损  "), CATALOG)
+    assert clean.caller_phone == "+8613812345678"
+    assert clean.text == "路面破损"
+    assert (clean.street_code, clean.community_code) == ("S01", "S01C01")  # from the cell
+    assert clean.urgency == "B"
+
+
+def test_empty_and_unparseable_numbers() -> None:
+    assert codes(ok_draft(caller_phone="")) == {"caller_phone": "phone.empty"}
+    assert codes(ok_draft(caller_phone="12")) == {"caller_phone": "phone.invalid"}
+
+
+def test_number_is_optional_for_non_phone_channels_but_still_checked() -> None:
+    assert validate(ok_draft(channel="web", caller_phone=""), CATALOG).caller_phone == ""
+    assert codes(ok_draft(channel="web", caller_phone="xyz")) == {"caller_phone": "phone.invalid"}
+
+
+def test_huge_text_is_refused_with_its_length() -> None:
+    with pytest.raises(ValidationError) as info:
+        validate(ok_draft(text="长" * 100_000), CATALOG)
+    error = info.value.for_field("text")
+    assert error is not None and error.code == "text.too_long"
+    assert error.params == {"limit": MAX_TEXT, "length": 100_000}
+
+
+def test_control_characters_are_refused_with_their_position() -> None:
+    with pytest.raises(ValidationError) as info:
+        validate(ok_draft(text="路面\x00破损"), CATALOG)
+    error = info.value.for_field("text")
+    assert error is not None and (error.code, error.params) == ("text.control", {"position": 3})
+
+
+def test_emoji_newlines_and_sql_metacharacters_are_ordinary_text() -> None:
+    text = "路面破损 😀\n'; DROP TABLE \"case\"; -- %_\\"
+    assert validate(ok_draft(text=text), CATALOG).text == text
+
+
+def test_unknown_and_non_leaf_categories() -> None:
+    assert codes(ok_draft(category_id=None)) == {"category": "category.empty"}
+    assert codes(ok_draft(category_id=999)) == {"category": "category.unknown"}
+    assert codes(ok_draft(category_id=1)) == {"category": "category.not_leaf"}
+
+
+def test_inconsistent_places() -> None:
+    assert codes(ok_draft(grid_code="NOPE")) == {"grid": "grid.unknown"}
+    assert codes(ok_draft(grid_code=None, street_code="S02", community_code="S01C01")) == {
+        "community": "community.mismatch"}
+    assert codes(ok_draft(grid_code="S01C01G001", community_code="S02C01")) == {
+        "grid": "grid.mismatch"}
+
+
+def test_all_errors_are_reported_at_once() -> None:
+    found = codes(ok_draft(caller_phone="", text="", category_id=None, urgency="D"))
+    assert found == {"caller_phone": "phone.empty", "text": "text.empty",
+                     "category": "category.empty", "urgency": "urgency.unknown"}
+    assert codes(ok_draft(channel="fax")) == {"channel": "channel.unknown"}
