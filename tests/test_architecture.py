@@ -1,0 +1,26 @@
+"""Imports flow widgets -> console -> db; console/ and db/ import no Qt."""
+
+import ast
+from pathlib import Path
+
+from importlinter.cli import lint_imports  # type: ignore[import-untyped]
+
+ROOT = Path(__file__).resolve().parent.parent
+QT = ("PySide6", "pyqtgraph", "qasync", "shiboken6", "widgets")
+
+
+def test_import_linter_contracts_hold() -> None:
+    # lint-imports reads the contracts from pyproject.toml; 0 means every contract holds.
+    assert lint_imports(config_filename=str(ROOT / "pyproject.toml")) == 0
+
+
+def test_console_and_db_import_no_qt() -> None:
+    offenders = []
+    for package in ("console", "db"):
+        for path in (ROOT / package).rglob("*.py"):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                names = ([a.name for a in node.names] if isinstance(node, ast.Import)
+                         else [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+                offenders += [f"{path.relative_to(ROOT)}: {n}" for n in names
+                              if n.split(".")[0] in QT]
+    assert offenders == []

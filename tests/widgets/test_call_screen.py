@@ -1,0 +1,97 @@
+"""The call screen driven as an operator would: keys on named widgets."""
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit
+
+from console.intake import MAX_TEXT
+from tests.widgets.conftest import type_text
+
+
+def find(window: Any, cls: type, name: str) -> Any:
+    widget = window.findChild(cls, name)
+    assert widget is not None, name
+    return widget
+
+
+def test_whole_intake_with_the_keyboard(qtbot: Any, open_seat: Any) -> None:
+    seat = open_seat()
+    w = seat.window
+    phone = find(w, QLineEdit, "call.phone")
+    qtbot.keyClicks(phone, "13812345678")
+    qtbot.keyClick(phone, Qt.Key.Key_Return)
+    title = find(w, QLabel, "call.historyTitle")
+    qtbot.waitUntil(lambda: title.text() == "来电历史：无")
+    assert not find(w, QLabel, "call.repeatMark").isVisible()
+
+    text = find(w, QPlainTextEdit, "call.text")
+    text.setFocus()
+    type_text(text, "坑梓大道路面破损，坑洼积水")
+    category = find(w, QLineEdit, "call.category")
+    category.setFocus()
+    qtbot.keyClicks(category, "dlps")
+    assert w.call_screen.category.matches()[0].endswith("道路破损")
+    popup = w.call_screen.category._completer.popup()  # noqa: SLF001
+    qtbot.waitUntil(popup.isVisible)
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert w.call_screen.category.chosen.name == "道路破损"
+    qtbot.keyClick(category, Qt.Key.Key_Return)  # Enter saves
+
+    status = find(w, QLabel, "call.status")
+    qtbot.waitUntil(lambda: status.text().startswith("已保存 PS-"), timeout=10000)
+    public_no = status.text().split()[-1]
+    model = w.queue.model
+    qtbot.waitUntil(lambda: any(
+        (row := model.cached(model.case_id(r))) is not None and row.public_no == public_no
+        for r in range(model.rowCount())) or _fetch_all(qtbot, model), timeout=10000)
+    assert phone.text() == "" and text.toPlainText() == ""  # ready for the next call
+
+    # The same caller again: the history and the repeat mark appear.
+    qtbot.keyClicks(phone, "138-1234-5678")
+    qtbot.keyClick(phone, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: find(w, QLabel, "call.repeatMark").isVisible())
+    assert find(w, QLabel, "call.repeatMark").text() == "重复来电 1 次"
+    assert w.call_screen.history_model.rowCount() == 1
+
+
+def _fetch_all(qtbot: Any, model: Any) -> bool:
+    for r in range(model.rowCount()):
+        model.data(model.index(r, 0))
+    return False
+
+
+def test_bad_input_is_shown_at_the_field_and_nothing_typed_is_lost(qtbot: Any,
+                                                                  open_seat: Any) -> None:
+    seat = open_seat()
+    w = seat.window
+    phone = find(w, QLineEdit, "call.phone")
+    qtbot.keyClicks(phone, "12")
+    text = find(w, QPlainTextEdit, "call.text")
+    huge = "长" * 100_000
+    text.setPlainText(huge)
+    qtbot.keyClick(text, Qt.Key.Key_Return)  # Enter saves
+
+    phone_error = find(w, QLabel, "call.caller_phone.error")
+    text_error = find(w, QLabel, "call.text.error")
+    category_error = find(w, QLabel, "call.category.error")
+    assert phone_error.isVisible() and "号码无法识别" in phone_error.text()
+    assert text_error.isVisible() and "100000" in text_error.text()
+    assert str(MAX_TEXT) in text_error.text()
+    assert category_error.isVisible()
+    assert "未保存" in find(w, QLabel, "call.status").text()
+    assert text.toPlainText() == huge and phone.text() == "12"
+    qtbot.waitUntil(phone.hasFocus)  # the first bad field
+    assert w.queue.model.rowCount() == 0
+
+
+def test_incoming_call_fills_the_number_and_never_overwrites_a_form(qtbot: Any,
+                                                                   open_seat: Any) -> None:
+    w = open_seat().window
+    w.call_screen.incoming_call("13900001111")
+    assert find(w, QLineEdit, "call.phone").text() == "13900001111"
+    type_text(find(w, QPlainTextEdit, "call.text"), "第一位来电人的诉求")
+    w.call_screen.incoming_call("13700002222")
+    assert find(w, QLineEdit, "call.phone").text() == "13900001111"
+    assert "13700002222" in find(w, QLabel, "call.status").text()

@@ -1,0 +1,86 @@
+"""The queue model: Qt's model contract, lazy rows, and live diffs that keep selection."""
+
+import uuid
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, QPersistentModelIndex, Qt
+
+from console.intake import create_case
+from console.queue import CaseFilter
+from tests.factories import draft
+from tests.widgets.conftest import run
+
+
+def test_model_passes_qt_model_tester_with_rows(qtbot: Any, open_seat: Any,
+                                                qtmodeltester: Any) -> None:
+    # open_seat first: its window must outlive the tester's teardown.
+    seat = open_seat()
+    catalog = seat.console.catalog
+    for i in range(5):
+        run(qtbot, create_case(seat.console.store, catalog, draft(catalog, text=f"第{i}件")))
+    model = seat.window.queue.model
+    qtbot.waitUntil(lambda: model.rowCount() == 5, timeout=5000)
+    model.data(model.index(0, 0))
+    qtbot.waitSignal(model.rows_refreshed, timeout=5000, raising=False)
+    qtbot.waitUntil(lambda: model.cached(model.case_id(4)) is not None, timeout=5000)
+    qtmodeltester.check(model, force_py=True)
+    assert model.data(model.index(0, 7)) == "第4件"
+    assert model.headerData(0, Qt.Orientation.Horizontal) == "编号"
+
+
+def test_diffs_move_persistent_indexes(qtbot: Any, open_seat: Any) -> None:
+    model = open_seat().window.queue.model
+    ids = [uuid.uuid4() for _ in range(5)]
+    model.apply_id_list(ids)
+    assert [model.case_id(r) for r in range(5)] == ids
+    keep = QPersistentModelIndex(model.index(2, 0))
+    removed: list[tuple[int, int]] = []
+    model.rowsRemoved.connect(lambda _p, first, last: removed.append((first, last)))
+    new = uuid.uuid4()
+    model.apply_id_list([new, ids[0], ids[2], ids[3]])  # one in, two out
+    assert removed == [(4, 4), (1, 1)]
+    assert keep.row() == 2 and model.case_id(keep.row()) == ids[2]
+    model.apply_id_list([ids[3], ids[2], new, ids[0]])  # reordered: a layout change
+    assert model.case_id(keep.row()) == ids[2] and keep.row() == 1
+
+
+def test_sorting_and_filters_are_new_database_queries(qtbot: Any, open_seat: Any) -> None:
+    seat = open_seat()
+    catalog, queue_pane = seat.console.catalog, seat.window.queue
+    made = [run(qtbot, create_case(seat.console.store, catalog,
+                                   draft(catalog, text=t))) for t in ("甲", "乙", "丙")]
+    model = queue_pane.model
+    qtbot.waitUntil(lambda: model.rowCount() == 3, timeout=5000)
+    with qtbot.waitSignal(model.loaded, timeout=5000):
+        queue_pane.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # by public number
+    assert [model.case_id(r) for r in range(3)] == [m.id for m in made]
+    assert model.filter == CaseFilter(sort_key="public_no", descending=False)
+    with qtbot.waitSignal(model.loaded, timeout=5000):
+        queue_pane.text_filter.setText(made[1].public_no)
+    assert [model.case_id(r) for r in range(model.rowCount())] == [made[1].id]
+    assert queue_pane.count.text() == "共 1 件"
+
+
+def test_selection_survives_a_row_changing_in_place(qtbot: Any, open_seat: Any) -> None:
+    seat = open_seat()
+    catalog = seat.console.catalog
+    made = run(qtbot, create_case(seat.console.store, catalog, draft(catalog)))
+    model, table = seat.window.queue.model, seat.window.queue.table
+    qtbot.waitUntil(lambda: model.row_of(made.id) is not None, timeout=5000)
+    table.selectionModel().select(model.index(0, 0),
+                                  QItemSelectionModel.SelectionFlag.ClearAndSelect
+                                  | QItemSelectionModel.SelectionFlag.Rows)
+    changed: list[int] = []
+    model.dataChanged.connect(lambda top, _bottom, _roles: changed.append(top.row()))
+    model.apply_events([_event(made.id)])
+    model.data(model.index(0, 0))
+    qtbot.waitUntil(lambda: bool(changed), timeout=5000)
+    assert [model.case_id(i.row()) for i in table.selectionModel().selectedRows()] == [made.id]
+
+
+def _event(case_id: uuid.UUID) -> Any:
+    import datetime as dt
+
+    from console.feed import Event
+
+    return Event(10**9, case_id, dt.datetime.now(dt.UTC), "t", "updated", {})
