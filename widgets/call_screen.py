@@ -180,7 +180,10 @@ class CallScreen(QWidget):
         if self._has_input():
             self.status.setText(self.tr("新来电 {n}：当前表单尚未保存，已保留").format(n=number))
             return
-        self.phone.setText(number)
+        try:
+            self.phone.setText(phones.normalise(number).display)
+        except phones.PhoneError:
+            self.phone.setText(number)  # shown as it came; the field says what is wrong
         self.channel.setCurrentIndex(max(0, self.channel.findData(channel)))
         self.look_up_caller()
         self.text.setFocus()

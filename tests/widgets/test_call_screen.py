@@ -89,9 +89,9 @@ def test_bad_input_is_shown_at_the_field_and_nothing_typed_is_lost(qtbot: Any,
 def test_incoming_call_fills_the_number_and_never_overwrites_a_form(qtbot: Any,
                                                                    open_seat: Any) -> None:
     w = open_seat().window
-    w.call_screen.incoming_call("13900001111")
-    assert find(w, QLineEdit, "call.phone").text() == "13900001111"
+    w.call_screen.incoming_call("+8613900001111")
+    assert find(w, QLineEdit, "call.phone").text() == "139 0000 1111"
     type_text(find(w, QPlainTextEdit, "call.text"), "第一位来电人的诉求")
     w.call_screen.incoming_call("13700002222")
-    assert find(w, QLineEdit, "call.phone").text() == "13900001111"
+    assert find(w, QLineEdit, "call.phone").text() == "139 0000 1111"
     assert "13700002222" in find(w, QLabel, "call.status").text()
