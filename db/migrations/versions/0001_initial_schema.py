@@ -17,12 +17,20 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 # Trigram index behind the queue's text filter; the expression must match
-# db.queries.case_search_document() exactly.
-CASE_SEARCH_INDEX = (
-    "CREATE INDEX ix_case_search_trgm ON \"case\" USING gin ("
-    "(public_no || ' ' || coalesce(caller_phone, '') || ' ' || text || ' ' || address)"
-    " gin_trgm_ops)"
-)
+# console.queue.search_document() exactly. pg_trgm is a contrib module that some
+# builds lack (the embedded server's among them): there the filter still works,
+# by a sequential scan.
+CASE_SEARCH_INDEX = """
+DO $$
+BEGIN
+    IF EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = 'pg_trgm') THEN
+        CREATE EXTENSION IF NOT EXISTS pg_trgm;
+        CREATE INDEX ix_case_search_trgm ON "case" USING gin (
+            (public_no || ' ' || coalesce(caller_phone, '') || ' ' || text || ' ' || address)
+            gin_trgm_ops);
+    END IF;
+END $$
+"""
 
 # The change feed (ARCHITECTURE.md decision 4). Event ids must become visible
 # in id order, or a reader that keeps "the last id applied" could skip an event
@@ -80,7 +88,6 @@ FEED_DOWN = [
 
 
 def upgrade() -> None:
-    op.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
     op.create_table('caller',
     sa.Column('id', sa.BigInteger(), sa.Identity(always=False), nullable=False),
     sa.Column('phone', sa.String(length=32), nullable=False),
@@ -406,7 +413,7 @@ def downgrade() -> None:
     op.drop_table('deadline_rule')
     op.drop_index(op.f('ix_case_street_code'), table_name='case')
     op.drop_index('ix_case_status_created', table_name='case')
-    op.execute("DROP INDEX ix_case_search_trgm")
+    op.execute("DROP INDEX IF EXISTS ix_case_search_trgm")
     op.drop_index(op.f('ix_case_grid_code'), table_name='case')
     op.drop_index('ix_case_created_at', table_name='case')
     op.drop_index(op.f('ix_case_channel'), table_name='case')

@@ -1,0 +1,62 @@
+"""The embedded server: starts, migrates (without pg_trgm), stops, and is
+stopped again after a previous run was killed without stopping it."""
+
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import psycopg
+
+from db.embedded import EmbeddedServer
+from db.engine import libpq_conninfo
+from db.migrate import current_revision, upgrade
+
+START_AND_DIE = """
+import os, sys
+from pathlib import Path
+from db.embedded import EmbeddedServer
+url = EmbeddedServer(Path(sys.argv[1])).start()
+print(url, flush=True)
+os.kill(os.getpid(), 9)  # a crash: nobody stops the server
+"""
+
+
+def postmaster_pid(pgdata: Path) -> int | None:
+    pidfile = pgdata / "postmaster.pid"
+    return int(pidfile.read_text().split()[0]) if pidfile.exists() else None
+
+
+def alive(pid: int) -> bool:
+    """Running, not merely a zombie (an orphan's zombie may linger in a container
+    whose init does not reap)."""
+    stat = Path(f"/proc/{pid}/stat")
+    if stat.exists():
+        return stat.read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+def test_embedded_server_lifecycle_also_after_a_crash(tmp_path: Path) -> None:
+    pgdata = tmp_path / "pgdata"
+    crashed = subprocess.run([sys.executable, "-c", START_AND_DIE, str(pgdata)],
+                             capture_output=True, text=True, timeout=120, check=False)
+    assert crashed.returncode == -signal.SIGKILL
+    orphan = postmaster_pid(pgdata)
+    assert orphan is not None and alive(orphan)  # left running by the crash
+
+    server = EmbeddedServer(pgdata)
+    url = server.start()  # re-attaches to the orphan
+    try:
+        upgrade(url)
+        assert current_revision(url) == "0001"
+        with psycopg.connect(libpq_conninfo(url)) as conn:
+            conn.execute("INSERT INTO case_event (actor, kind) VALUES ('t', 'x')")
+    finally:
+        server.stop()
+    assert not alive(orphan)
+    assert postmaster_pid(pgdata) is None
