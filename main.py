@@ -65,10 +65,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     logging.basicConfig(level=args.log_level.upper(),
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    import qasync
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
-
-    import qasync
 
     app = QApplication(sys.argv[:1])
     app.setOrganizationName("HotlineConsole")

@@ -210,7 +210,8 @@ def _make_cases(count: int, days: int, seed: int, now: dt.datetime, cats: dict[s
         status = _status_for(rng, age / limit)
         unit = centres.get(street) if cat.territorial else cat.owner_unit_id
         case_id = uuid.UUID(int=rng.getrandbits(128), version=4)
-        address = f"{names[community]}{rng.choice(ROADS)}{rng.randrange(1, 300)}号{rng.choice(PLACES)}"
+        road, number = rng.choice(ROADS), rng.randrange(1, 300)
+        address = f"{names[community]}{road}{number}号{rng.choice(PLACES)}"
         rows.append({
             "id": case_id, "public_no": public_no, "channel": channel,
             "nature": NATURE_CODES[_weighted(rng, mix["nature"])[0]] if citizen else "complaint",
@@ -239,5 +240,6 @@ def _status_for(rng: random.Random, used: float) -> str:
     if used > 1:
         return rng.choices(["closed", "resolved", "in_progress", "dispatched"], [60, 25, 10, 5])[0]
     if used > 0.3:
-        return rng.choices(["resolved", "in_progress", "dispatched", "returned"], [35, 40, 20, 5])[0]
+        return rng.choices(["resolved", "in_progress", "dispatched", "returned"],
+                           [35, 40, 20, 5])[0]
     return rng.choices(["accepted", "dispatched", "in_progress"], [35, 45, 20])[0]

@@ -29,6 +29,8 @@ from sqlalchemy import (
     Time,
     UniqueConstraint,
     func,
+)
+from sqlalchemy import (
     text as sqltext,
 )
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB, UUID
@@ -195,12 +197,7 @@ class Case(Base):
         CheckConstraint("char_length(text) <= 20000", name="text_length"),
         Index("ix_case_created_at", sqltext("created_at DESC")),
         Index("ix_case_status_created", "status", sqltext("created_at DESC")),
-        Index(
-            "ix_case_search_trgm",
-            sqltext("(public_no || ' ' || coalesce(caller_phone, '') || ' ' || text || ' ' || address)"
-                 " gin_trgm_ops"),
-            postgresql_using="gin",
-        ),
+        # ix_case_search_trgm (trigram search) is made by migration 0001 where pg_trgm exists.
     )
     id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), primary_key=True)
     public_no: Mapped[str] = mapped_column(String(32), unique=True)
@@ -277,7 +274,8 @@ class EscalationOrder(Base):
 class Callback(Base):
     __tablename__ = "callback"
     __table_args__ = (
-        CheckConstraint("satisfaction IS NULL OR satisfaction BETWEEN 1 AND 5", name="satisfaction"),
+        CheckConstraint("satisfaction IS NULL OR satisfaction BETWEEN 1 AND 5",
+                        name="satisfaction"),
     )
     id: Mapped[int] = mapped_column(BigInteger, Identity(), primary_key=True)
     case_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("case.id"), index=True)

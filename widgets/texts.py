@@ -66,7 +66,8 @@ def field_error(error: FieldError) -> str:
         "text.empty": _t("请填写诉求内容"),
         "caller_name.empty": _t("请填写来电人姓名"),
         "text.too_long": _t("内容过长：{length} 字，最多 {limit} 字。内容已保留，请删减后再保存"),
-        "text.control": _t("第 {position} 个字符是不可见的控制字符（多为粘贴带入），请删除后再保存"),
+        "text.control": _t("第 {position} 个字符是不可见的控制字符（多为粘贴带入），"
+                           "请删除后再保存"),
         "category.empty": _t("请选择事项分类（可输入中文或拼音首字母搜索）"),
         "category.unknown": _t("分类不存在或已停用，请重新选择"),
         "category.not_leaf": _t("请选择到第三级分类"),
