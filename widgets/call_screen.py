@@ -56,6 +56,7 @@ class CallScreen(QWidget):
         self._draft_id = uuid.uuid4()
         self._saving = False
         self._lookup_seq = 0
+        self._looked_up: str | None = None
         self._build()
 
     # ---- layout -------------------------------------------------------------------
@@ -194,6 +195,9 @@ class CallScreen(QWidget):
 
     def look_up_caller(self) -> None:
         raw = self.phone.text()
+        if raw == self._looked_up:
+            return  # Enter and leaving the field both ask; one lookup is enough
+        self._looked_up = raw
         self._lookup_seq += 1
         seq = self._lookup_seq
         if not raw.strip():
@@ -332,5 +336,6 @@ class CallScreen(QWidget):
         self.urgency.setCurrentIndex(1)
         self._clear_errors()
         self.status.clear()
+        self._looked_up = None
         self._show_history(None)
         self.phone.setFocus()
