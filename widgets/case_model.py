@@ -83,7 +83,23 @@ def case_columns(catalog: Catalog) -> list[Column]:
     ]
 
 
-class CaseTableModel(QAbstractTableModel):
+class CaseColumnsModel(QAbstractTableModel):
+    """Columns and headers shared by every table of case rows."""
+
+    _columns: list[Column]
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and 0 <= section < len(self._columns)):
+            return self._columns[section].title()
+        return None
+
+
+class CaseTableModel(CaseColumnsModel):
     loaded = Signal()            # a new query's id list is in
     rows_refreshed = Signal()    # fetched rows arrived (for tests and benchmarks)
     total_changed = Signal(int, int)  # matching cases, ids held
@@ -116,16 +132,6 @@ class CaseTableModel(QAbstractTableModel):
     # ---- Qt model interface -----------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._ids)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._columns)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(self._columns)):
-            return self._columns[section].title()
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not (0 <= index.row() < len(self._ids)):

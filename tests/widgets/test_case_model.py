@@ -84,3 +84,19 @@ def _event(case_id: uuid.UUID) -> Any:
     from console.feed import Event
 
     return Event(10**9, case_id, dt.datetime.now(dt.UTC), "t", "updated", {})
+
+
+def test_history_model_passes_qt_model_tester(qtbot: Any, open_seat: Any,
+                                              qtmodeltester: Any) -> None:
+    from console import queue
+    from widgets.row_list_model import RowListModel
+
+    seat = open_seat()
+    catalog, store = seat.console.catalog, seat.console.store
+    for text in ("一", "二"):
+        run(qtbot, create_case(store, catalog, draft(catalog, text=text)))
+    history = run(qtbot, queue.caller_history(store, "+8613812345678"))
+    model = RowListModel(catalog)
+    model.set_rows(history.cases)
+    qtmodeltester.check(model, force_py=True)
+    assert [model.data(model.index(r, 4)) for r in range(2)] == ["二", "一"]
