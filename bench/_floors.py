@@ -61,11 +61,11 @@ async def insert_commit_read(conninfo: str, count: int, category_id: int) -> Wri
     async with (
         await psycopg.AsyncConnection.connect(conninfo, autocommit=True) as listen,
         await psycopg.AsyncConnection.connect(conninfo) as write,
-        await psycopg.AsyncConnection.connect(conninfo, autocommit=True) as read,
+        await psycopg.AsyncConnection.connect(conninfo, autocommit=True) as reader,
     ):
         await listen.execute("LISTEN case_event")
         notifies = listen.notifies()
-        last = (await (await read.execute(
+        last = (await (await reader.execute(
             "SELECT coalesce(max(id), 0) FROM case_event")).fetchone() or (0,))[0]
         for i in range(count):
             case_id = uuid.uuid4()
@@ -81,14 +81,14 @@ async def insert_commit_read(conninfo: str, count: int, category_id: int) -> Wri
             committed = time.perf_counter()
             await anext(notifies)
             notified = time.perf_counter()
-            rows = await (await read.execute(
+            rows = await (await reader.execute(
                 "SELECT id, case_id FROM case_event WHERE id > %s ORDER BY id", (last,))
             ).fetchall()
-            read = time.perf_counter()
+            read_back = time.perf_counter()
             assert rows and rows[-1][1] == case_id, "floor event not read back"
             last = rows[-1][0]
             out.commit.append(committed - start)
             out.commit_to_notify.append(notified - committed)
-            out.commit_to_read.append(read - committed)
+            out.commit_to_read.append(read_back - committed)
         await notifies.aclose()
     return out

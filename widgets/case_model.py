@@ -203,6 +203,12 @@ class CaseTableModel(CaseColumnsModel):
         self.total = total
         self.total_changed.emit(total, len(self._ids))
 
+    def shutdown(self) -> None:
+        """Stop pending re-reads (the pane is closing)."""
+        self._requery_timer.stop()
+        self._fetch_timer.stop()
+        self._query_seq += 1  # results still in flight are dropped
+
     # ---- live updates -------------------------------------------------------------
     def apply_events(self, events: Sequence[Event]) -> None:
         """Change-feed subscriber: mark rows stale and re-read the id list soon."""

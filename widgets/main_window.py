@@ -103,6 +103,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()
         self.feed.unsubscribe(self.queue.model.apply_events)
+        self.queue.model.shutdown()
         super().closeEvent(event)
 
     # ---- status --------------------------------------------------------------------------

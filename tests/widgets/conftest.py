@@ -84,8 +84,8 @@ def open_seat(qtbot: Any, qloop: asyncio.AbstractEventLoop, database_url: str,
         return seat
 
     yield open_one
-    for seat in seats:  # stop the work first, then the window, then the connections
-        run(qtbot, seat.window.runner.cancel_all())
+    for seat in seats:  # close the window (no new work), stop its work, then disconnect
         seat.window.close()
+        run(qtbot, seat.window.runner.cancel_all())
         run(qtbot, seat.console.close())
         seat.window.deleteLater()
