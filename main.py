@@ -109,8 +109,7 @@ async def _run(app: object, console: object, settings: object, args: argparse.Na
 
     assert isinstance(console, ConsoleApp)
     await console.open(demo_data=args.demo)
-    window = MainWindow(console.store, console.catalog, console.feed, settings)  # type: ignore[arg-type]
-    console.on_link_change = window.set_link_state
+    window = MainWindow(console, settings)  # type: ignore[arg-type]
     window.show()
     try:
         if args.screenshot is not None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import time
 from collections.abc import Callable, Coroutine
 from typing import Any, TypeVar
 
@@ -32,14 +33,29 @@ def run_on_qt(make: Callable[[], Coroutine[Any, Any, T]]) -> T:
     return qt_loop().run_until_complete(make())
 
 
-def expect(signal: Any) -> asyncio.Future[tuple[Any, ...]]:
-    """A future resolved by the next emission of ``signal`` (connect before triggering)."""
-    future: asyncio.Future[tuple[Any, ...]] = asyncio.get_running_loop().create_future()
+class Emissions:
+    """Records the perf_counter() time of every emission of a Qt signal, taken in the
+    slot (not when an awaiting coroutine resumes)."""
 
-    def slot(*args: Any) -> None:
-        if not future.done():
-            future.set_result(args)
+    def __init__(self, signal: Any) -> None:
+        self.times: list[float] = []
+        self._waiters: list[tuple[float, asyncio.Future[float]]] = []
+        signal.connect(self._emitted)
 
-    signal.connect(slot)
-    future.add_done_callback(lambda _f: signal.disconnect(slot))
-    return future
+    def _emitted(self, *_args: Any) -> None:
+        now = time.perf_counter()
+        self.times.append(now)
+        for after, future in list(self._waiters):
+            if now > after and not future.done():
+                future.set_result(now)
+        self._waiters = [w for w in self._waiters if not w[1].done()]
+
+    def after(self, moment: float) -> asyncio.Future[float]:
+        """The first emission later than ``moment`` (perhaps one already seen)."""
+        future: asyncio.Future[float] = asyncio.get_running_loop().create_future()
+        seen = next((t for t in self.times if t > moment), None)
+        if seen is not None:
+            future.set_result(seen)
+        else:
+            self._waiters.append((moment, future))
+        return future

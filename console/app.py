@@ -2,26 +2,43 @@
 
 from __future__ import annotations
 
+import asyncio
+import hashlib
 import logging
 from collections.abc import Callable
+from pathlib import Path
+
+import platformdirs
 
 from console import demo
 from console.catalog import Catalog, load_catalog
 from console.feed import ChangeFeed, Event
+from console.journal import Journal
+from console.outbox import Outbox
 from console.store import Store
+from db.embedded import APP_NAME
 from db.listen import Listener
 
 log = logging.getLogger(__name__)
 CATALOG_EVENTS = frozenset({"catalog_loaded", "catalog_changed"})
 
 
+def default_journal_path(url: str, actor: str) -> Path:
+    """One journal per database and user, under the user's data directory."""
+    key = hashlib.sha256(f"{Store.describe(url)}|{actor}".encode()).hexdigest()[:16]
+    return Path(platformdirs.user_data_dir(APP_NAME)) / "journal" / f"{key}.json"
+
+
 class ConsoleApp:
-    def __init__(self, url: str, actor: str) -> None:
+    def __init__(self, url: str, actor: str, *, journal_path: Path | None = None) -> None:
         self.store = Store(url, actor)
         self.feed = ChangeFeed(self.store)
         self.catalog = Catalog()
+        self.outbox = Outbox(self.store, lambda: self.catalog,
+                             Journal(journal_path or default_journal_path(url, actor)))
         self.listener = Listener(self.store.conninfo, self.feed.wake, self._link_changed)
         self.on_link_change: Callable[[bool], None] = lambda _connected: None
+        self._flush_task: asyncio.Task[object] | None = None
 
     async def open(self, *, demo_data: bool = False, demo_cases: int = 4000) -> None:
         """Connect, load demo data if asked, read the catalog, start listening."""
@@ -41,7 +58,13 @@ class ConsoleApp:
 
     def _link_changed(self, connected: bool) -> None:
         self.on_link_change(connected)
+        if connected and len(self.outbox.journal) and (
+                self._flush_task is None or self._flush_task.done()):
+            # The link is back: send what waited in the journal.
+            self._flush_task = asyncio.get_running_loop().create_task(self.outbox.flush())
 
     async def close(self) -> None:
+        if self._flush_task is not None and not self._flush_task.done():
+            await self._flush_task
         await self.listener.stop()
         await self.store.close()

@@ -68,9 +68,10 @@ class CaseFilter:
 
     def ordered(self, stmt: Select) -> Select:
         column = SORT_COLUMNS.get(self.sort_key, C.created_at)
-        if self.descending:
-            return stmt.order_by(column.desc().nulls_last(), C.id.desc())
-        return stmt.order_by(column.asc().nulls_last(), C.id.asc())
+        key = column.desc() if self.descending else column.asc()
+        if column.nullable:  # a NULLS clause on a NOT NULL column would miss the index
+            key = key.nulls_last()
+        return stmt.order_by(key, C.id.desc() if self.descending else C.id.asc())
 
 
 @dataclass(frozen=True)

@@ -195,8 +195,10 @@ class Case(Base):
         CheckConstraint(_in("status", CASE_STATUSES), name="status"),
         CheckConstraint(_in("urgency", URGENCIES), name="urgency"),
         CheckConstraint("char_length(text) <= 20000", name="text_length"),
-        Index("ix_case_created_at", sqltext("created_at DESC")),
-        Index("ix_case_status_created", "status", sqltext("created_at DESC")),
+        # The queue's default orders, id last for a total order (both directions scan).
+        Index("ix_case_created_at", sqltext("created_at DESC"), sqltext("id DESC")),
+        Index("ix_case_status_created", "status", sqltext("created_at DESC"),
+              sqltext("id DESC")),
         # ix_case_search_trgm (trigram search) is made by migration 0001 where pg_trgm exists.
     )
     id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), primary_key=True)

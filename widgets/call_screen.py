@@ -31,6 +31,7 @@ from console import phone as phones
 from console.catalog import Catalog, Category
 from console.channels import CHANNELS, NATURES
 from console.errors import ConsoleError, FieldError, ValidationError
+from console.outbox import Outbox, Submission
 from console.queue import CallerHistory
 from console.store import Store
 from widgets import texts
@@ -48,11 +49,12 @@ FIELD_OF = {"grid": "place", "community": "place", "street": "place"}
 class CallScreen(QWidget):
     case_saved = Signal(object)  # intake.CreatedCase
 
-    def __init__(self, store: Store, catalog: Catalog, runner: TaskRunner,
+    def __init__(self, store: Store, catalog: Catalog, outbox: Outbox, runner: TaskRunner,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("callScreen")
         self._store, self._catalog, self._runner = store, catalog, runner
+        self._outbox = outbox
         self._draft_id = uuid.uuid4()
         self._saving = False
         self._lookup_seq = 0
@@ -269,13 +271,16 @@ class CallScreen(QWidget):
         self._saving = True
         self.save_button.setEnabled(False)
         self.status.setText(self.tr("正在保存…"))
-        self._runner.run(intake.create_case(self._store, self._catalog, draft),
-                         self._saved, self._save_failed)
+        self._runner.run(self._outbox.submit(draft), self._saved, self._save_failed)
 
-    def _saved(self, created: intake.CreatedCase) -> None:
+    def _saved(self, submission: Submission) -> None:
         self._saving = False
         self.save_button.setEnabled(True)
         self.clear()
+        created = submission.created
+        if created is None:  # the link is down: the case waits on this seat
+            self.status.setText(self.tr("数据库连接中断：本件已暂存本机（共 {n} 件待提交），连接恢复后自动提交，可继续受理下一个来电").format(n=submission.pending))  # noqa: E501
+            return
         self.status.setText(self.tr("已保存 {no}").format(no=created.public_no))
         self.case_saved.emit(created)
 

@@ -41,7 +41,7 @@ from widgets.tasks import TaskRunner
 Index = QModelIndex | QPersistentModelIndex
 PREFETCH_BEFORE = 20
 PREFETCH_AFTER = 120
-REQUERY_DELAY_MS = 60
+REQUERY_DELAY_MS = 25  # coalesces a burst of events into one re-read
 
 URGENCY_COLOURS = {"A": QColor("#c62828"), "B": QColor("#ef6c00"), "C": QColor("#2e7d32")}
 
@@ -116,7 +116,10 @@ class CaseTableModel(CaseColumnsModel):
         self._rows: dict[uuid.UUID, CaseRow] = {}
         self._stale: set[uuid.UUID] = set()
         self._wanted: set[uuid.UUID] = set()
+        self._in_flight: set[uuid.UUID] = set()
         self._fetching = False
+        self._requerying = False
+        self._requery_again = False
         self._query_seq = 0
         self.total = 0
         self._fetch_timer = self._single_shot(0, self._fetch_wanted)
@@ -140,7 +143,8 @@ class CaseTableModel(CaseColumnsModel):
         if role == Qt.ItemDataRole.UserRole:
             return case_id
         row = self._rows.get(case_id)
-        if row is None or case_id in self._stale:
+        if (role == Qt.ItemDataRole.DisplayRole and (row is None or case_id in self._stale)
+                and case_id not in self._wanted):
             self._want(index.row())
         if row is None:
             return "…" if role == Qt.ItemDataRole.DisplayRole else None
@@ -191,6 +195,7 @@ class CaseTableModel(CaseColumnsModel):
         self._rows.clear()
         self._stale.clear()
         self._wanted.clear()
+        self._in_flight.clear()
         self.endResetModel()
         self._set_total(ids.total)
         self.loaded.emit()
@@ -216,14 +221,28 @@ class CaseTableModel(CaseColumnsModel):
         if not touched:
             return
         self._stale |= touched & self._rows.keys()
-        self._requery_timer.start()
+        if self._requerying:
+            self._requery_again = True
+        elif not self._requery_timer.isActive():
+            # Not restarted by later events: a steady stream must not postpone it.
+            self._requery_timer.start()
 
     def _requery(self) -> None:
         seq = self._query_seq
+        self._requerying = True
+        self._requery_again = False
+
+        def failed(exc: Exception) -> None:
+            self._requerying = False
+            self._runner.user_error.emit(exc)
+
         self._runner.run(queue.fetch_ids(self._store, self._filter),
-                         lambda ids: self._on_requery(seq, ids))
+                         lambda ids: self._on_requery(seq, ids), failed)
 
     def _on_requery(self, seq: int, ids: IdList) -> None:
+        self._requerying = False
+        if self._requery_again:
+            self._requery_timer.start()
         if seq != self._query_seq:
             return
         self.apply_id_list(ids.ids)
@@ -272,7 +291,8 @@ class CaseTableModel(CaseColumnsModel):
     def _want(self, row: int) -> None:
         start, end = max(0, row - PREFETCH_BEFORE), min(len(self._ids), row + PREFETCH_AFTER)
         for case_id in self._ids[start:end]:
-            if case_id not in self._rows or case_id in self._stale:
+            if (case_id not in self._rows or case_id in self._stale) and (
+                    case_id not in self._in_flight):
                 self._wanted.add(case_id)
         if self._wanted and not self._fetching:
             self._fetch_timer.start()
@@ -284,9 +304,11 @@ class CaseTableModel(CaseColumnsModel):
         self._wanted.clear()
         self._stale -= set(batch)
         self._fetching = True
+        self._in_flight = set(batch)
 
         def done(rows: dict[uuid.UUID, CaseRow]) -> None:
             self._fetching = False
+            self._in_flight = set()
             self._rows.update(rows)
             changed = sorted(self._row_of[i] for i in rows if i in self._row_of)
             for first, last in _ranges(changed):
@@ -298,6 +320,7 @@ class CaseTableModel(CaseColumnsModel):
 
         def failed(exc: Exception) -> None:
             self._fetching = False
+            self._in_flight = set()
             self._stale |= set(batch) & self._rows.keys()
             self._runner.user_error.emit(exc)
 

@@ -9,10 +9,8 @@ from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDockWidget, QInputDialog, QLabel, QMainWindow, QWidget
 
-from console.catalog import Catalog
+from console.app import ConsoleApp
 from console.errors import ConsoleError
-from console.feed import ChangeFeed
-from console.store import Store
 from widgets import texts
 from widgets.call_screen import CallScreen
 from widgets.case_queue import CaseQueue
@@ -25,12 +23,14 @@ LAYOUT_KEY = f"layout/v{LAYOUT_VERSION}"
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, store: Store, catalog: Catalog, feed: ChangeFeed,
-                 settings: QSettings | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, console: ConsoleApp, settings: QSettings | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
+        store, catalog, feed = console.store, console.catalog, console.feed
         self.setWindowTitle(self.tr("坪山区指挥中心 · 12345 热线坐席 — {user}").format(
             user=store.actor))
+        self.console = console
         self.store, self.catalog, self.feed = store, catalog, feed
         self.settings = settings or QSettings()
         self.runner = TaskRunner(self)
@@ -38,16 +38,22 @@ class MainWindow(QMainWindow):
         self.runner.bug.connect(self._on_bug)
         self.setDockNestingEnabled(True)
 
-        self.call_screen = CallScreen(store, catalog, self.runner)
+        self.call_screen = CallScreen(store, catalog, console.outbox, self.runner)
         self.queue = CaseQueue(store, catalog, self.runner)
         self.call_dock = self._dock("dock.call", self.tr("来电登记"), self.call_screen)
         self.queue_dock = self._dock("dock.queue", self.tr("案件队列"), self.queue)
         self._default_layout()
         self._default_state = self.saveState(LAYOUT_VERSION)
 
+        self.pending = QLabel(objectName="status.pending")
+        self.pending.setStyleSheet("color: white; background: #ef6c00; padding: 0 6px;")
+        self.statusBar().addPermanentWidget(self.pending)
         self.link = QLabel(objectName="status.link")
         self.statusBar().addPermanentWidget(self.link)
         self.set_link_state(True)
+        console.on_link_change = self.set_link_state
+        console.outbox.on_pending = self.set_pending
+        self.set_pending(len(console.outbox.journal))
         self.actions_by_id = build_actions(self, {
             "call.incoming": self.simulate_incoming_call,
             "call.new": self.call_screen.clear,
@@ -114,6 +120,11 @@ class MainWindow(QMainWindow):
         else:
             self.link.setText(self.tr("● 数据库连接中断，正在重连…"))
             self.link.setStyleSheet("color: white; background: #c62828; padding: 0 6px;")
+
+    def set_pending(self, count: int) -> None:
+        """Cases kept on this seat until the database takes them."""
+        self.pending.setText(self.tr("本机暂存 {n} 件待提交").format(n=count))
+        self.pending.setVisible(count > 0)
 
     def _on_user_error(self, exc: ConsoleError) -> None:
         self.statusBar().showMessage(texts.user_error(exc), 15000)

@@ -4,123 +4,128 @@
 <context>
     <name>CallScreen</name>
     <message>
-        <location filename="../../widgets/call_screen.py" line="63"/>
+        <location filename="../../widgets/call_screen.py" line="66"/>
         <source>来电号码，回车查询历史</source>
         <translation>Caller number (Enter shows the history)</translation>
     </message>
     <message>
-        <location filename="../../widgets/call_screen.py" line="68"/>
+        <location filename="../../widgets/call_screen.py" line="71"/>
         <source>姓名（可不填）</source>
         <translation>Name (optional)</translation>
     </message>
     <message>
-        <location filename="../../widgets/call_screen.py" line="72"/>
+        <location filename="../../widgets/call_screen.py" line="75"/>
         <source>诉求内容（Enter 保存，Shift+Enter 换行）</source>
         <translation>Request details (Enter saves, Shift+Enter starts a new line)</translation>
     </message>
     <message>
-        <location filename="../../widgets/call_screen.py" line="77"/>
+        <location filename="../../widgets/call_screen.py" line="80"/>
         <source>事发地址</source>
         <translation>Incident address</translation>
     </message>
     <message>
-        <location filename="../../widgets/call_screen.py" line="83"/>
+        <location filename="../../widgets/call_screen.py" line="86"/>
         <source>A 类（紧急）</source>
         <translation>A (urgent)</translation>
     </message>
     <message>
-        <location filename="../../widgets/call_screen.py" line="84"/>
+        <location filename="../../widgets/call_screen.py" line="87"/>
         <source>B 类（较急）</source>
         <translation>B (high)</translation>
     </message>
     <message>
-        <location filename="../../widgets/call_screen.py" line="85"/>
+        <location filename="../../widgets/call_screen.py" line="88"/>
         <source>C 类（一般）</source>
         <translation>C (normal)</translation>
     </message>
     <message>
-        <location filename="../../widgets/call_screen.py" line="86"/>
+        <location filename="../../widgets/call_screen.py" line="89"/>
         <source>保存 (Enter)</source>
         <translation>Save (Enter)</translation>
     </message>
     <message>
-        <location filename="../../widgets/call_screen.py" line="88"/>
+        <location filename="../../widgets/call_screen.py" line="91"/>
         <source>清空 (Esc)</source>
         <translation>Clear (Esc)</translation>
     </message>
     <message>
-        <location filename="../../widgets/call_screen.py" line="98"/>
+        <location filename="../../widgets/call_screen.py" line="101"/>
         <source>来电号码</source>
         <translation>Caller number</translation>
     </message>
     <message>
-        <location filename="../../widgets/call_screen.py" line="99"/>
+        <location filename="../../widgets/call_screen.py" line="102"/>
         <source>来电人</source>
         <translation>Caller</translation>
     </message>
     <message>
-        <location filename="../../widgets/call_screen.py" line="103"/>
+        <location filename="../../widgets/call_screen.py" line="106"/>
         <source>渠道 / 性质</source>
         <translation>Channel / type</translation>
     </message>
     <message>
-        <location filename="../../widgets/call_screen.py" line="104"/>
+        <location filename="../../widgets/call_screen.py" line="107"/>
         <source>诉求内容</source>
         <translation>Request</translation>
     </message>
     <message>
-        <location filename="../../widgets/call_screen.py" line="105"/>
+        <location filename="../../widgets/call_screen.py" line="108"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../widgets/call_screen.py" line="106"/>
+        <location filename="../../widgets/call_screen.py" line="109"/>
         <source>街道 / 社区 / 网格</source>
         <translation>Street / community / grid cell</translation>
     </message>
     <message>
-        <location filename="../../widgets/call_screen.py" line="107"/>
+        <location filename="../../widgets/call_screen.py" line="110"/>
         <source>事项分类</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../widgets/call_screen.py" line="108"/>
+        <location filename="../../widgets/call_screen.py" line="111"/>
         <source>紧急程度</source>
         <translation>Urgency</translation>
     </message>
     <message>
-        <location filename="../../widgets/call_screen.py" line="111"/>
-        <location filename="../../widgets/call_screen.py" line="220"/>
+        <location filename="../../widgets/call_screen.py" line="114"/>
+        <location filename="../../widgets/call_screen.py" line="229"/>
         <source>来电历史</source>
         <translation>Call history</translation>
     </message>
     <message>
-        <location filename="../../widgets/call_screen.py" line="181"/>
+        <location filename="../../widgets/call_screen.py" line="184"/>
         <source>新来电 {n}：当前表单尚未保存，已保留</source>
         <translation>New call from {n}: the current form is not saved yet and was kept</translation>
     </message>
     <message>
-        <location filename="../../widgets/call_screen.py" line="220"/>
+        <location filename="../../widgets/call_screen.py" line="229"/>
         <source>来电历史：无</source>
         <translation>Call history: none</translation>
     </message>
     <message>
-        <location filename="../../widgets/call_screen.py" line="222"/>
+        <location filename="../../widgets/call_screen.py" line="231"/>
         <source>重复来电 {n} 次</source>
         <translation>Repeat caller: {n} cases</translation>
     </message>
     <message>
-        <location filename="../../widgets/call_screen.py" line="224"/>
+        <location filename="../../widgets/call_screen.py" line="233"/>
         <source>来电历史：共 {total} 件，近30天 {recent} 件</source>
         <translation>Call history: {total} cases, {recent} in the last 30 days</translation>
     </message>
     <message>
-        <location filename="../../widgets/call_screen.py" line="264"/>
+        <location filename="../../widgets/call_screen.py" line="273"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../widgets/call_screen.py" line="272"/>
+        <location filename="../../widgets/call_screen.py" line="282"/>
+        <source>数据库连接中断：本件已暂存本机（共 {n} 件待提交），连接恢复后自动提交，可继续受理下一个来电</source>
+        <translation>Database unreachable: this case is kept on this seat ({n} waiting) and will be sent when the link returns. You can take the next call.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/call_screen.py" line="284"/>
         <source>已保存 {no}</source>
         <translation>Saved {no}</translation>
     </message>
@@ -305,7 +310,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../widgets/main_window.py" line="32"/>
+        <location filename="../../widgets/main_window.py" line="31"/>
         <source>坪山区指挥中心 · 12345 热线坐席 — {user}</source>
         <translation>Pingshan District Command Centre · 12345 hotline desk — {user}</translation>
     </message>
@@ -320,32 +325,37 @@
         <translation>Case queue</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="111"/>
+        <location filename="../../widgets/main_window.py" line="118"/>
         <source>● 数据库已连接</source>
         <translation>● Database connected</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="114"/>
+        <location filename="../../widgets/main_window.py" line="121"/>
         <source>● 数据库连接中断，正在重连…</source>
         <translation>● Database connection lost, reconnecting…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="122"/>
+        <location filename="../../widgets/main_window.py" line="126"/>
+        <source>本机暂存 {n} 件待提交</source>
+        <translation>{n} cases waiting on this seat</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="134"/>
         <source>程序内部错误（已记入日志，请报告技术支持）：{s}</source>
         <translation>Internal error (logged; please report it to technical support): {s}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="128"/>
+        <location filename="../../widgets/main_window.py" line="140"/>
         <source>模拟来电</source>
         <translation>Simulate incoming call</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="128"/>
+        <location filename="../../widgets/main_window.py" line="140"/>
         <source>来电号码：</source>
         <translation>Caller number:</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="135"/>
+        <location filename="../../widgets/main_window.py" line="147"/>
         <source>界面语言将在下次启动时切换</source>
         <translation>The new language takes effect the next time the console starts</translation>
     </message>
@@ -526,72 +536,72 @@
         <translation>Character {position} is an invisible control character (usually pasted in); delete it and save again</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="70"/>
+        <location filename="../../widgets/texts.py" line="71"/>
         <source>请选择事项分类（可输入中文或拼音首字母搜索）</source>
         <translation>Choose a category (search in Chinese or by pinyin initials)</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="71"/>
+        <location filename="../../widgets/texts.py" line="72"/>
         <source>分类不存在或已停用，请重新选择</source>
         <translation>This category does not exist or is no longer in use; choose another</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="72"/>
+        <location filename="../../widgets/texts.py" line="73"/>
         <source>请选择到第三级分类</source>
         <translation>Choose a third-level category</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="73"/>
+        <location filename="../../widgets/texts.py" line="74"/>
         <source>请选择紧急程度 A/B/C</source>
         <translation>Choose urgency A, B or C</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="74"/>
+        <location filename="../../widgets/texts.py" line="75"/>
         <source>请选择来源渠道</source>
         <translation>Choose the channel</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="75"/>
+        <location filename="../../widgets/texts.py" line="76"/>
         <source>请选择诉求性质</source>
         <translation>Choose the request type</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="76"/>
+        <location filename="../../widgets/texts.py" line="77"/>
         <source>网格不存在，请重新选择</source>
         <translation>This grid cell does not exist; choose another</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="77"/>
+        <location filename="../../widgets/texts.py" line="78"/>
         <source>网格不属于所选社区</source>
         <translation>This grid cell is not in the chosen community</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="78"/>
+        <location filename="../../widgets/texts.py" line="79"/>
         <source>社区不存在，请重新选择</source>
         <translation>This community does not exist; choose another</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="79"/>
+        <location filename="../../widgets/texts.py" line="80"/>
         <source>社区不属于所选街道</source>
         <translation>This community is not in the chosen street</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="80"/>
+        <location filename="../../widgets/texts.py" line="81"/>
         <source>街道不存在，请重新选择</source>
         <translation>This street does not exist; choose another</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="88"/>
+        <location filename="../../widgets/texts.py" line="89"/>
         <source>有 {n} 项需要更正，见标红的字段；未保存任何内容</source>
         <translation>{n} field(s) need correcting, see the fields marked in red; nothing was saved</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="90"/>
+        <location filename="../../widgets/texts.py" line="91"/>
         <source>数据库连接中断：已填写的内容保留在本机，连接恢复后按 Enter 再次保存即可</source>
         <translation>Database connection lost: what you entered is kept on this computer; press Enter to save again once the connection is back</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="92"/>
+        <location filename="../../widgets/texts.py" line="93"/>
         <source>该记录已被他人修改，请刷新后重试</source>
         <translation>Someone else has changed this record; refresh and try again</translation>
     </message>

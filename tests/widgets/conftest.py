@@ -69,11 +69,10 @@ def open_seat(qtbot: Any, qloop: asyncio.AbstractEventLoop, database_url: str,
     seats: list[Seat] = []
 
     def open_one(actor: str = "op_a") -> Seat:
-        console = ConsoleApp(database_url, actor)
+        console = ConsoleApp(database_url, actor, journal_path=tmp_path / f"{actor}.journal")
         run(qtbot, console.open())
         settings = QSettings(str(tmp_path / f"{actor}.ini"), QSettings.Format.IniFormat)
-        window = MainWindow(console.store, console.catalog, console.feed, settings)
-        console.on_link_change = window.set_link_state
+        window = MainWindow(console, settings)
         window.show()
         window.activateWindow()
         qtbot.waitExposed(window)

@@ -296,10 +296,10 @@ def upgrade() -> None:
     op.create_index(op.f('ix_case_caller_id'), 'case', ['caller_id'], unique=False)
     op.create_index(op.f('ix_case_category_id'), 'case', ['category_id'], unique=False)
     op.create_index(op.f('ix_case_channel'), 'case', ['channel'], unique=False)
-    op.create_index('ix_case_created_at', 'case', [sa.literal_column('created_at DESC')], unique=False)
+    op.create_index('ix_case_created_at', 'case', [sa.literal_column('created_at DESC'), sa.literal_column('id DESC')], unique=False)
     op.create_index(op.f('ix_case_grid_code'), 'case', ['grid_code'], unique=False)
     op.execute(CASE_SEARCH_INDEX)
-    op.create_index('ix_case_status_created', 'case', ['status', sa.literal_column('created_at DESC')], unique=False)
+    op.create_index('ix_case_status_created', 'case', ['status', sa.literal_column('created_at DESC'), sa.literal_column('id DESC')], unique=False)
     op.create_index(op.f('ix_case_street_code'), 'case', ['street_code'], unique=False)
     op.create_table('deadline_rule',
     sa.Column('id', sa.Integer(), sa.Identity(always=False), nullable=False),

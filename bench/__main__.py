@@ -1,0 +1,36 @@
+"""python -m bench [--quick]: run every benchmark and print its figures."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import argparse  # noqa: E402
+import platform  # noqa: E402
+import time  # noqa: E402
+
+import psycopg  # noqa: E402
+
+from bench import queue_open, seat_latency  # noqa: E402
+from bench._db import server_url, shown  # noqa: E402
+from db.engine import libpq_conninfo  # noqa: E402
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--quick", action="store_true",
+                        help="50 cases for latency, 10,000 cases for the queue")
+    args = parser.parse_args()
+    with psycopg.connect(libpq_conninfo(server_url())) as conn:
+        version = conn.execute("SHOW server_version").fetchone()[0]  # type: ignore[index]
+    print(f"server {shown(server_url())} (PostgreSQL {version}); Python"
+          f" {platform.python_version()}; {os.cpu_count()} CPUs;"
+          f" QT_QPA_PLATFORM={os.environ['QT_QPA_PLATFORM']}")
+    started = time.perf_counter()
+    seat_latency.run(args.quick)
+    queue_open.run(args.quick)
+    print(f"\nall benchmarks: {time.perf_counter() - started:.0f} s")
+
+
+main()
