@@ -1,0 +1,129 @@
+"""The lifecycle state machine: explicit moves, roles, needed facts, invariants."""
+
+import datetime as dt
+import uuid
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from console.lifecycle import (
+    ACTIONS,
+    MAX_CALLBACK_ATTEMPTS,
+    OPEN,
+    WITH_UNIT,
+    CaseState,
+    TransitionError,
+    allowed,
+    apply,
+    check,
+)
+from db.schema import CASE_STATUSES
+
+NOW = dt.datetime(2026, 11, 22, 9, 0, tzinfo=dt.UTC)
+ALL = frozenset({"operator", "dispatcher", "shift_leader", "supervisor"})
+FACTS = {"reason": "不属本单位职责", "unit_id": 7, "result": "已修复", "answer": "见答复",
+         "master_id": uuid.uuid4(), "satisfaction": 4}
+
+
+def test_the_main_road_from_accepted_to_closed() -> None:
+    state = CaseState("accepted", due_at=NOW + dt.timedelta(days=5))
+    for action, role in (("dispatch", "dispatcher"), ("start", "operator"),
+                         ("resolve", "dispatcher"), ("callback_closed", "operator")):
+        state = apply(state, action, frozenset({role}), FACTS, NOW).after
+    assert (state.status, state.assigned_unit_id, state.version) == ("closed", 7, 5)
+
+
+def test_roles_are_checked() -> None:
+    with pytest.raises(TransitionError) as info:
+        check("dispatch", "accepted", frozenset({"operator"}), FACTS)
+    assert info.value.code == "transition.forbidden"
+    with pytest.raises(TransitionError):
+        check("settle", "disputed", frozenset({"dispatcher"}), FACTS)
+    assert check("settle", "disputed", frozenset({"shift_leader"}), FACTS) == "dispatched"
+    assert check("settle", "disputed", frozenset({"admin"}), FACTS) == "dispatched"
+
+
+def test_needed_facts_are_checked() -> None:
+    with pytest.raises(TransitionError) as info:
+        check("return", "dispatched", ALL, {"reason": "   "})
+    assert info.value.code == "transition.needs_reason"
+    with pytest.raises(TransitionError) as info:
+        check("dispatch", "accepted", ALL, {})
+    assert info.value.code == "transition.needs_unit_id"
+
+
+def test_moves_from_the_wrong_status_are_refused() -> None:
+    with pytest.raises(TransitionError) as info:
+        check("callback_closed", "closed", ALL, FACTS)  # a callback on a closed case
+    assert info.value.code == "transition.not_from"
+    assert allowed("closed", ALL) == []
+
+
+def test_a_return_takes_the_case_back_from_the_unit() -> None:
+    move = apply(CaseState("dispatched", assigned_unit_id=3), "return", ALL, FACTS, NOW)
+    assert move.after.assigned_unit_id is None
+    assert move.payload == {"action": "return", "from": "dispatched", "to": "returned",
+                            "reason": "不属本单位职责", "unit_id": 3}
+
+
+def test_a_dispute_leaves_the_first_unit_in_charge_until_settled() -> None:
+    disputed = apply(CaseState("dispatched", assigned_unit_id=3), "dispute", ALL, FACTS,
+                     NOW).after
+    assert (disputed.status, disputed.assigned_unit_id) == ("disputed", 3)
+    resolved_meanwhile = apply(disputed, "resolve", ALL, FACTS, NOW).after
+    assert resolved_meanwhile.status == "resolved"
+    settled = apply(disputed, "settle", frozenset({"shift_leader"}), {"unit_id": 9}, NOW).after
+    assert (settled.status, settled.assigned_unit_id) == ("dispatched", 9)
+
+
+def test_pausing_moves_the_deadline_by_the_paused_time() -> None:
+    due = NOW + dt.timedelta(hours=24)
+    paused = apply(CaseState("dispatched", assigned_unit_id=1, due_at=due), "pause", ALL,
+                   FACTS, NOW).after
+    with pytest.raises(TransitionError):
+        apply(paused, "pause", ALL, FACTS, NOW)
+    resumed = apply(paused, "resume", ALL, {}, NOW + dt.timedelta(hours=3)).after
+    assert resumed.due_at == due + dt.timedelta(hours=3) and resumed.paused_at is None
+
+
+def test_unreachable_callbacks_close_the_case_after_the_last_try() -> None:
+    state = CaseState("resolved", assigned_unit_id=1)
+    for attempt in range(1, MAX_CALLBACK_ATTEMPTS + 1):
+        move = apply(state, "callback_unreachable", frozenset({"operator"}), {}, NOW)
+        state = move.after
+        assert move.payload["attempt"] == attempt
+    assert state.status == "closed" and move.payload["gave_up"] is True
+
+
+def test_satisfaction_must_be_one_to_five() -> None:
+    with pytest.raises(TransitionError):
+        apply(CaseState("resolved"), "callback_closed", ALL, {"satisfaction": 6}, NOW)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(sorted(ACTIONS)),
+                          st.sampled_from(["operator", "dispatcher", "shift_leader",
+                                           "supervisor", "admin"]),
+                          st.integers(0, 3600)), max_size=40))
+def test_no_sequence_of_actions_breaks_an_invariant_or_loses_a_move(steps: list) -> None:
+    state = CaseState("new", due_at=NOW + dt.timedelta(days=3))
+    now, moves = NOW, 0
+    for action, role, seconds in steps:
+        now += dt.timedelta(seconds=seconds)
+        try:
+            move = apply(state, action, frozenset({role}), FACTS, now)
+        except TransitionError:
+            continue  # refused moves change nothing
+        assert move.after.version == state.version + 1
+        state, moves = move.after, moves + 1
+        assert state.status in CASE_STATUSES
+        if state.status in WITH_UNIT:
+            assert state.assigned_unit_id is not None
+        if state.status == "returned":
+            assert state.assigned_unit_id is None
+        assert (state.merged_into is not None) == (state.status == "merged")
+        if state.status not in OPEN:
+            assert state.paused_at is None
+        assert state.due_at is not None and state.due_at >= NOW + dt.timedelta(days=3)
+    assert state.version == 1 + moves  # one version, and one event, per move
