@@ -9,13 +9,16 @@ from collections.abc import Callable
 from pathlib import Path
 
 import platformdirs
+from sqlalchemy import select, text
 
 from console import demo
 from console.catalog import Catalog, load_catalog
 from console.feed import ChangeFeed, Event
 from console.journal import Journal
+from console.lifecycle import ADMIN
 from console.outbox import Outbox
 from console.store import Store
+from db import schema as s
 from db.embedded import APP_NAME
 from db.listen import Listener
 
@@ -27,6 +30,19 @@ def default_journal_path(url: str, actor: str) -> Path:
     """One journal per database and user, under the user's data directory."""
     key = hashlib.sha256(f"{Store.describe(url)}|{actor}".encode()).hexdigest()[:16]
     return Path(platformdirs.user_data_dir(APP_NAME)) / "journal" / f"{key}.json"
+
+
+async def roles_of(store: Store) -> frozenset[str]:
+    """The acting person's roles: from the staff list; a database superuser
+    who is not on it (the embedded server's owner) is an admin."""
+    async with store.read() as conn:
+        roles = (await conn.execute(select(s.Staff.roles).where(
+            s.Staff.login == store.actor, s.Staff.active))).scalar_one_or_none()
+        if roles is not None:
+            return frozenset(roles)
+        superuser = (await conn.execute(text(
+            "SELECT rolsuper FROM pg_roles WHERE rolname = current_user"))).scalar()
+    return frozenset({ADMIN}) if superuser else frozenset()
 
 
 class ConsoleApp:
@@ -43,6 +59,8 @@ class ConsoleApp:
     async def open(self, *, demo_data: bool = False, demo_cases: int = 4000) -> None:
         """Connect, load demo data if asked, read the catalog, start listening."""
         offset = await self.store.calibrate_clock()
+        self.store.roles = await roles_of(self.store)
+        log.info("acting as %s with roles %s", self.store.actor, sorted(self.store.roles))
         log.info("seat clock offset to the server: %.3f s", offset.total_seconds())
         if demo_data:
             await demo.load_reference_data(self.store)

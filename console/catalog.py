@@ -36,6 +36,7 @@ class Category:
     owner_unit_id: int | None
     auto_dispatch: bool
     active: bool
+    territorial: bool = False  # goes to the sub-centre of the case's street
 
     @property
     def is_leaf(self) -> bool:
@@ -170,7 +171,7 @@ async def load_catalog(store: Store) -> Catalog:
             s.Category.id, s.Category.code, s.Category.name, s.Category.parent_id,
             s.Category.level, s.Category.path, s.Category.initials, s.Category.urgency,
             s.Category.limit_hours, s.Category.limit_working_days, s.Category.owner_unit_id,
-            s.Category.auto_dispatch, s.Category.active))).all()
+            s.Category.auto_dispatch, s.Category.active, s.Category.territorial))).all()
     return Catalog(
         streets={r.code: Street(*r) for r in streets},
         communities={r.code: Community(*r) for r in communities},

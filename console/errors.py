@@ -47,6 +47,9 @@ class ConflictError(ConsoleError):
 
     code = "conflict"
 
-    def __init__(self, message: str, *, changed_by: str | None = None) -> None:
+    def __init__(self, message: str, *, changed_by: str | None = None,
+                 action: str | None = None, at: object = None) -> None:
         super().__init__(message)
         self.changed_by = changed_by
+        self.action = action  # what they did, as an event kind
+        self.at = at          # when (a timezone-aware datetime) if known

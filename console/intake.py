@@ -13,10 +13,12 @@ from sqlalchemy import func, literal_column, select, text
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from console import cases
 from console import phone as phones
 from console.catalog import Catalog
 from console.channels import CHANNELS, NATURES, PHONE_CHANNELS
 from console.errors import FieldError, ValidationError
+from console.lifecycle import SYSTEM
 from console.store import Store
 from db import schema as s
 
@@ -176,4 +178,10 @@ async def create_case(store: Store, catalog: Catalog, draft: CaseDraft) -> Creat
             payload={"public_no": public_no, "status": "accepted", "channel": clean.channel,
                      "category_id": clean.category_id, "urgency": clean.urgency},
         ))
+        target = await cases.auto_dispatch_unit(conn, clean.category_id, clean.street_code)
+        if target is not None:  # single-owner categories go out at once
+            unit_id, rule = target
+            await cases.perform_in(conn, store, clean.id, "dispatch", None,
+                                   {"unit_id": unit_id, "auto": True, "rule": rule},
+                                   roles=frozenset({SYSTEM}), actor=SYSTEM)
     return CreatedCase(clean.id, public_no, created=True)

@@ -149,6 +149,7 @@ def apply(state: CaseState, action_name: str, roles: frozenset[str],
         payload["unit_id"] = int(facts["unit_id"])
         if facts.get("auto"):
             payload["auto"] = True
+            payload["rule"] = facts.get("rule")
     elif action_name == "return":
         payload["unit_id"] = state.assigned_unit_id
         after = replace(after, assigned_unit_id=None)

@@ -33,6 +33,9 @@ class Store:
     def __init__(self, url: str, actor: str, *, engine: AsyncEngine | None = None) -> None:
         self.url = url
         self.actor = actor
+        # The acting person's roles; ConsoleApp reads them at start. The database
+        # enforces them too once each person logs in as their own role.
+        self.roles: frozenset[str] = frozenset()
         self.engine = engine or make_engine(url)
         self.clock = ServerClock()
         self._local = SystemClock()

@@ -1,0 +1,169 @@
+"""Case moves on a real database: one transaction, one event, versions checked."""
+
+import asyncio
+import datetime as dt
+
+import pytest
+from sqlalchemy import select, update
+
+from console import cases
+from console.catalog import Catalog
+from console.errors import ConflictError, ValidationError
+from console.intake import create_case
+from console.lifecycle import TransitionError
+from console.store import Store
+from db import schema as s
+from tests.factories import draft
+
+DISPATCHER = frozenset({"dispatcher"})
+
+
+async def state(store: Store, case_id) -> tuple:  # noqa: ANN001
+    async with store.read() as conn:
+        return (await conn.execute(select(
+            s.Case.status, s.Case.version, s.Case.assigned_unit_id, s.Case.due_at,
+            s.Case.closed_at).where(s.Case.id == case_id))).one()
+
+
+def manual_category(catalog: Catalog) -> int:
+    return next(c.id for c in sorted(catalog.categories.values(), key=lambda c: c.code)
+                if c.is_leaf and not c.auto_dispatch)
+
+
+def some_unit(catalog: Catalog, index: int = 0) -> int:
+    return sorted(u.id for u in catalog.units.values() if u.active)[index]
+
+
+async def new_case(store: Store, catalog: Catalog, **kw: object):  # noqa: ANN201
+    made = await create_case(store, catalog, draft(catalog, category_id=manual_category(catalog),
+                                                   **kw))
+    return made.id
+
+
+async def test_auto_dispatch_at_intake_says_why(store: Store, catalog: Catalog) -> None:
+    owned = next(c for c in catalog.categories.values()
+                 if c.is_leaf and c.auto_dispatch and c.owner_unit_id and not c.territorial)
+    made = await create_case(store, catalog, draft(catalog, category_id=owned.id))
+    status, version, unit, _due, _closed = await state(store, made.id)
+    assert (status, version, unit) == ("dispatched", 2, owned.owner_unit_id)
+    events = await cases.timeline(store, made.id)
+    assert [(e.kind, e.actor) for e in events] == [("created", "op_test"), ("dispatch", "system")]
+    assert events[1].payload["auto"] is True and events[1].payload["rule"] == "owner"
+
+    territorial = next(c for c in catalog.categories.values()
+                       if c.is_leaf and c.auto_dispatch and c.territorial)
+    made = await create_case(store, catalog, draft(catalog, category_id=territorial.id))
+    _status, _v, unit, _due, _closed = await state(store, made.id)
+    cell = sorted(catalog.grid_cells.values(), key=lambda g: g.code)[0]
+    centre = catalog.units[unit]
+    assert centre.kind == "centre" and "分中心" in centre.name
+    assert cell.street_code == (await timeline_street(store, made.id))
+
+
+async def timeline_street(store: Store, case_id) -> str:  # noqa: ANN001
+    async with store.read() as conn:
+        return (await conn.execute(select(s.Case.street_code).where(s.Case.id == case_id))
+                ).scalar_one()
+
+
+async def test_two_dispatchers_race_one_wins_the_other_is_told_who(
+        database_url: str, store: Store, catalog: Catalog) -> None:
+    case_id = await new_case(store, catalog)
+    seats = [Store(database_url, name) for name in ("dp_li", "dp_wang")]
+    for seat in seats:
+        seat.roles = DISPATCHER
+    try:
+        results = await asyncio.gather(
+            *(cases.perform(seat, case_id, "dispatch", 1, unit_id=some_unit(catalog, i))
+              for i, seat in enumerate(seats)), return_exceptions=True)
+    finally:
+        for seat in seats:
+            await seat.close()
+    wins = [r for r in results if not isinstance(r, Exception)]
+    losses = [r for r in results if isinstance(r, ConflictError)]
+    assert len(wins) == 1 and len(losses) == 1
+    winner = "dp_li" if results[0] is wins[0] else "dp_wang"
+    assert (losses[0].changed_by, losses[0].action) == (winner, "dispatch")
+    assert (await state(store, case_id))[1] == 2
+
+
+async def test_refused_moves_change_nothing(store: Store, catalog: Catalog) -> None:
+    store.roles = frozenset({"dispatcher", "operator"})
+    case_id = await new_case(store, catalog)
+    before = await state(store, case_id)
+    with pytest.raises(TransitionError):  # a return needs a reason
+        await cases.perform(store, case_id, "return", None, reason="")
+    with pytest.raises(TransitionError):  # not dispatched yet
+        await cases.perform(store, case_id, "return", None, reason="不归我们管")
+    inactive = some_unit(catalog, 3)
+    async with store.transaction() as conn:
+        await conn.execute(update(s.Unit).where(s.Unit.id == inactive).values(active=False))
+    with pytest.raises(ValidationError) as info:
+        await cases.perform(store, case_id, "dispatch", None, unit_id=inactive)
+    assert info.value.errors[0].code == "unit.inactive"
+    store.roles = frozenset({"operator"})
+    with pytest.raises(TransitionError) as refused:
+        await cases.perform(store, case_id, "dispatch", None, unit_id=some_unit(catalog))
+    assert refused.value.code == "transition.forbidden"
+    assert await state(store, case_id) == before
+    assert [e.kind for e in await cases.timeline(store, case_id)] == ["created"]
+
+
+async def test_return_dispute_settle_resolve_callback(store: Store, catalog: Catalog) -> None:
+    store.roles = frozenset({"dispatcher", "operator", "shift_leader"})
+    case_id = await new_case(store, catalog)
+    first, second = some_unit(catalog, 0), some_unit(catalog, 1)
+    await cases.perform(store, case_id, "dispatch", 1, unit_id=first)
+    await cases.perform(store, case_id, "return", 2, reason="不属本单位职责")
+    assert (await state(store, case_id))[:3] == ("returned", 3, None)
+    await cases.perform(store, case_id, "dispatch", 3, unit_id=second)
+    await cases.perform(store, case_id, "dispute", 4, reason="权属不清")
+    assert (await state(store, case_id))[:3] == ("disputed", 5, second)
+    await cases.perform(store, case_id, "settle", 5, unit_id=first)
+    await cases.perform(store, case_id, "resolve", 6, result="已清理")
+    await cases.perform(store, case_id, "callback_unreachable", 7)
+    await cases.perform(store, case_id, "reopen", 8, reason="问题依旧")
+    assert (await state(store, case_id))[:3] == ("dispatched", 9, first)
+    await cases.perform(store, case_id, "resolve", 9, result="再次清理")
+    await cases.perform(store, case_id, "callback_closed", 10, satisfaction=5)
+    status, version, _unit, _due, closed = await state(store, case_id)
+    assert (status, version) == ("closed", 11) and closed is not None
+    kinds = [e.kind for e in await cases.timeline(store, case_id)]
+    assert kinds == ["created", "dispatch", "return", "dispatch", "dispute", "settle",
+                     "resolve", "callback_unreachable", "reopen", "resolve", "callback_closed"]
+    with pytest.raises(TransitionError):  # a callback on a closed case
+        await cases.perform(store, case_id, "callback_closed", None, satisfaction=3)
+    async with store.read() as conn:
+        callbacks = (await conn.execute(select(s.Callback.attempt, s.Callback.result)
+                                        .where(s.Callback.case_id == case_id)
+                                        .order_by(s.Callback.id))).all()
+    assert callbacks == [(1, "unreachable"), (2, "not_fixed"), (1, "satisfied")]
+
+
+async def test_duplicates_close_with_their_master(store: Store, catalog: Catalog) -> None:
+    store.roles = frozenset({"dispatcher", "operator"})
+    master, duplicate = await new_case(store, catalog), await new_case(store, catalog)
+    with pytest.raises(ValidationError):
+        await cases.perform(store, duplicate, "merge", None, master_id=duplicate)
+    await cases.perform(store, duplicate, "merge", None, master_id=master)
+    assert (await state(store, duplicate))[0] == "merged"
+    await cases.perform(store, master, "invalidate", None, reason="重复且已解决")
+    assert (await state(store, duplicate))[4] is not None
+    kinds = [e.kind for e in await cases.timeline(store, duplicate)]
+    assert kinds == ["created", "merge", "closed_with_master"]
+
+
+async def test_pausing_the_clock_is_logged_and_moves_the_deadline(
+        store: Store, catalog: Catalog) -> None:
+    store.roles = frozenset({"dispatcher"})
+    case_id = await new_case(store, catalog)
+    due = dt.datetime(2026, 12, 1, 18, tzinfo=dt.UTC)
+    async with store.transaction() as conn:
+        await conn.execute(update(s.Case).where(s.Case.id == case_id).values(due_at=due))
+    await cases.perform(store, case_id, "pause", None, reason="等待市民补充材料")
+    await cases.perform(store, case_id, "resume", None)
+    moved = (await state(store, case_id))[3]
+    assert moved > due
+    events = await cases.timeline(store, case_id)
+    assert [e.kind for e in events][-2:] == ["pause", "resume"]
+    assert events[-2].payload["reason"] == "等待市民补充材料"
