@@ -25,7 +25,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from console.errors import FieldError, ValidationError
 from console.store import Store
-from console.workdays import Deadline, DayInfo, LimitError, WorkCalendar, check_limit
+from console.workdays import DayInfo, Deadline, LimitError, WorkCalendar, check_limit
 from db import schema as s
 
 SOURCE_PACKAGE = "chinesecalendar"
