@@ -94,12 +94,15 @@ class CaseRow:
     assigned_unit_id: int | None
     due_at: dt.datetime | None
     version: int
+    paused_at: dt.datetime | None = None
+    merged_into: uuid.UUID | None = None
 
 
 ROW_COLUMNS = (
     C.id, C.public_no, C.created_at, C.channel, C.nature, C.caller_phone, C.caller_name,
     func.left(C.text, 300).label("text"), C.address, C.street_code, C.community_code,
     C.grid_code, C.category_id, C.urgency, C.status, C.assigned_unit_id, C.due_at, C.version,
+    C.paused_at, C.merged_into,
 )
 
 
@@ -164,3 +167,11 @@ async def frequent_callers(store: Store, limit: int = 10) -> list[str]:
             select(s.Caller.phone).join(C, C.caller_id == s.Caller.id)
             .group_by(s.Caller.phone).order_by(func.count().desc(), s.Caller.phone).limit(limit))
         return list(result.scalars())
+
+
+async def fetch_case(store: Store, case_id: uuid.UUID) -> CaseRow | None:
+    """One case with its whole text (the queue's rows carry the first 300 characters)."""
+    async with store.read() as conn:
+        columns = [C.text if getattr(c, "name", None) == "text" else c for c in ROW_COLUMNS]
+        row = (await conn.execute(select(*columns).where(C.id == case_id))).one_or_none()
+        return None if row is None else CaseRow(*row)

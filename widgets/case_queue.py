@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+import uuid
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -26,9 +29,24 @@ from widgets.pickers import CategoryPicker
 from widgets.tasks import TaskRunner
 
 TEXT_FILTER_DELAY_MS = 300
+WAITING_FOR_DISPATCH = ("accepted", "returned", "disputed")
+
+
+class CaseTable(QTableView):
+    """The queue's table: Enter opens the current case, as a double-click does."""
+
+    open_requested = Signal(QModelIndex)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.open_requested.emit(self.currentIndex())
+            return
+        super().keyPressEvent(event)
 
 
 class CaseQueue(QWidget):
+    case_opened = Signal(uuid.UUID)
+
     def __init__(self, store: Store, catalog: Catalog, runner: TaskRunner,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -38,6 +56,8 @@ class CaseQueue(QWidget):
 
         self.status_filter = QComboBox(objectName="queue.status")
         self.status_filter.addItem(self.tr("未办结"), OPEN_STATUSES)
+        self.status_filter.addItem(self.tr("待分拨（含退回）"), WAITING_FOR_DISPATCH)
+        self.status_filter.addItem(self.tr("待回访"), ("resolved",))
         self.status_filter.addItem(self.tr("全部状态"), None)
         for status in CASE_STATUSES:
             self.status_filter.addItem(texts.status_name(status), (status,))
@@ -57,7 +77,9 @@ class CaseQueue(QWidget):
         self.text_filter.setClearButtonEnabled(True)
         self.count = QLabel(objectName="queue.count")
 
-        self.table = QTableView(objectName="queue.table")
+        self.table = CaseTable(objectName="queue.table")
+        self.table.doubleClicked.connect(self._open)
+        self.table.open_requested.connect(self._open)
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(1, Qt.SortOrder.DescendingOrder)
@@ -87,6 +109,11 @@ class CaseQueue(QWidget):
             combo.currentIndexChanged.connect(self.apply_filter)
         self.category_filter.category_chosen.connect(self._category_changed)
         self.model.total_changed.connect(self._show_count)
+
+    def _open(self, index: QModelIndex) -> None:
+        case_id = self.model.case_id(index.row())
+        if case_id is not None:
+            self.case_opened.emit(case_id)
 
     def _category_changed(self, _category: Category | None) -> None:
         self.apply_filter()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import random
+import uuid
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QCloseEvent
@@ -13,6 +14,7 @@ from console.app import ConsoleApp
 from console.errors import ConsoleError
 from widgets import texts
 from widgets.call_screen import CallScreen
+from widgets.case_detail import CaseDetail
 from widgets.case_queue import CaseQueue
 from widgets.commands import build_actions
 from widgets.tasks import TaskRunner
@@ -66,6 +68,8 @@ class MainWindow(QMainWindow):
             "app.quit": self.close,
         })
         feed.subscribe(self.queue.model.apply_events)
+        self.queue.case_opened.connect(self.open_case)
+        self._details: dict[uuid.UUID, CaseDetail] = {}
         self.restore_layout()
         self.queue.apply_filter()
 
@@ -111,6 +115,18 @@ class MainWindow(QMainWindow):
         self.feed.unsubscribe(self.queue.model.apply_events)
         self.queue.model.shutdown()
         super().closeEvent(event)
+
+    def open_case(self, case_id: uuid.UUID) -> CaseDetail:
+        """The case's window: raised if it is open already, else a new one."""
+        detail = self._details.get(case_id)
+        if detail is None:
+            detail = CaseDetail(self.store, self.catalog, self.feed, self.runner, case_id, self)
+            detail.finished.connect(lambda _r: self._details.pop(case_id, None))
+            self._details[case_id] = detail
+        detail.show()
+        detail.raise_()
+        detail.activateWindow()
+        return detail
 
     # ---- status --------------------------------------------------------------------------
     def set_link_state(self, connected: bool) -> None:

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from console.errors import ConsoleError, FieldError, ValidationError
+from console.clock import CENTRE_TZ
+from console.errors import ConflictError, ConsoleError, FieldError, ValidationError
+from console.lifecycle import TransitionError
 
 
 def _t(text: str) -> str:
@@ -58,6 +60,58 @@ def status_name(code: str) -> str:
     return names.get(code, code)
 
 
+def action_name(code: str) -> str:
+    names = {
+        "accept": _t("受理"),
+        "answer": _t("当场答复"),
+        "invalidate": _t("作废"),
+        "dispatch": _t("分拨"),
+        "start": _t("开始办理"),
+        "return": _t("退回"),
+        "dispute": _t("提出争议"),
+        "settle": _t("裁定争议"),
+        "resolve": _t("办结"),
+        "merge": _t("合并为重复件"),
+        "callback_closed": _t("回访满意度"),
+        "callback_unreachable": _t("回访未接通"),
+        "reopen": _t("回访未解决，重新办理"),
+        "pause": _t("暂停计时"),
+        "resume": _t("恢复计时"),
+        "created": _t("登记"),
+        "closed_with_master": _t("随主件归档"),
+    }
+    return names.get(code, code)
+
+
+def satisfaction_name(level: int) -> str:
+    names = {5: _t("非常满意"), 4: _t("满意"), 3: _t("基本满意"), 2: _t("不满意"),
+             1: _t("非常不满意")}
+    return names.get(level, str(level))
+
+
+def transition_error(code: str) -> str:
+    messages = {
+        "transition.not_from": _t("案件当前状态不允许此操作，请刷新后再看"),
+        "transition.forbidden": _t("您的岗位没有此操作的权限"),
+        "transition.needs_reason": _t("请填写原因"),
+        "transition.needs_result": _t("请填写办理结果"),
+        "transition.needs_answer": _t("请填写答复内容"),
+        "transition.needs_unit_id": _t("请选择责任单位"),
+        "transition.needs_master_id": _t("请填写主件编号"),
+        "transition.needs_satisfaction": _t("请选择满意度"),
+        "callback.satisfaction": _t("满意度须为 1–5 级"),
+        "clock.already_paused": _t("计时已暂停"),
+        "clock.not_paused": _t("计时未暂停"),
+        "unit.unknown": _t("责任单位不存在"),
+        "unit.inactive": _t("该责任单位已停用，请选择其他单位"),
+        "merge.self": _t("不能与自身合并"),
+        "merge.unknown": _t("找不到该编号的案件"),
+        "merge.master_closed": _t("主件已归档，不能再合并"),
+        "case.not_found": _t("案件不存在"),
+    }
+    return messages.get(code, code)
+
+
 def field_error(error: FieldError) -> str:
     p = error.params
     messages = {
@@ -85,6 +139,15 @@ def field_error(error: FieldError) -> str:
 
 
 def user_error(exc: ConsoleError) -> str:
+    if isinstance(exc, ConflictError):
+        when = exc.at.astimezone(CENTRE_TZ).strftime("%H:%M:%S") if exc.at else ""
+        text = _t("该案件刚被 {who} 于 {at} 执行了「{action}」，已显示最新状态，请确认后再操作")
+        return text.format(who=exc.changed_by or "?", at=when,
+                           action=action_name(exc.action or ""))
+    if isinstance(exc, TransitionError):
+        return transition_error(exc.code)
+    if isinstance(exc, ValidationError) and exc.errors[0].field in ("unit", "master"):
+        return transition_error(exc.errors[0].code)
     if isinstance(exc, ValidationError):
         return _t("有 {n} 项需要更正，见标红的字段；未保存任何内容").format(n=len(exc.errors))
     messages = {

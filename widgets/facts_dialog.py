@@ -1,0 +1,105 @@
+"""Asks for the facts a case move needs: a unit, a reason, a result, a rating…"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console import lifecycle
+from console.catalog import Catalog
+from widgets import texts
+
+UNIT_KIND_ORDER = {"centre": 0, "street": 1, "department": 2, "community": 3, "enterprise": 4}
+
+
+class FactsDialog(QDialog):
+    def __init__(self, action: str, catalog: Catalog, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("factsDialog")
+        self.setWindowTitle(texts.action_name(action))
+        self.action = action
+        self.needs = lifecycle.ACTIONS[action].needs
+        self.fields: dict[str, QWidget] = {}
+        form = QFormLayout()
+        for need in self.needs:
+            widget, label = self._field(need, catalog)
+            widget.setObjectName(f"facts.{need}")
+            self.fields[need] = widget
+            form.addRow(label, widget)
+        self.error = QLabel(objectName="facts.error")
+        self.error.setStyleSheet("color: #c62828;")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.setObjectName("facts.buttons")
+        buttons.accepted.connect(self._check_and_accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def _field(self, need: str, catalog: Catalog) -> tuple[QWidget, str]:
+        if need == "unit_id":
+            combo = QComboBox()
+            combo.setEditable(True)
+            combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+            combo.addItem("", None)
+            units = sorted((u for u in catalog.units.values() if u.active),
+                           key=lambda u: (UNIT_KIND_ORDER.get(u.kind, 9), u.code))
+            for unit in units:
+                combo.addItem(unit.name, unit.id)
+            combo.completer().setFilterMode(Qt.MatchFlag.MatchContains)
+            combo.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+            combo.setMinimumWidth(360)
+            return combo, self.tr("责任单位")
+        if need == "satisfaction":
+            combo = QComboBox()
+            for level in (5, 4, 3, 2, 1):
+                combo.addItem(texts.satisfaction_name(level), level)
+            return combo, self.tr("满意度")
+        if need == "master_id":
+            edit = QLineEdit()
+            edit.setPlaceholderText("PS-20261122-000123")
+            return edit, self.tr("主件编号")
+        labels = {"reason": self.tr("原因"), "result": self.tr("办理结果"),
+                  "answer": self.tr("答复内容")}
+        text = QPlainTextEdit()
+        text.setTabChangesFocus(True)
+        text.setMaximumHeight(100)
+        return text, labels.get(need, need)
+
+    def facts(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for need, widget in self.fields.items():
+            if isinstance(widget, QComboBox):
+                # A typed unit name counts when it names a unit exactly.
+                index = widget.findText(widget.currentText().strip())
+                out[need] = widget.itemData(index) if index >= 0 else widget.currentData()
+            elif isinstance(widget, QLineEdit):
+                out["master_no"] = widget.text().strip() or None
+            elif isinstance(widget, QPlainTextEdit):
+                out[need] = widget.toPlainText().strip() or None
+        return out
+
+    def _check_and_accept(self) -> None:
+        facts = self.facts()
+        for need in self.needs:
+            key = "master_no" if need == "master_id" else need
+            if facts.get(key) is None:
+                self.error.setText(texts.transition_error(f"transition.needs_{need}"))
+                self.fields[need].setFocus()
+                return
+        self.accept()
