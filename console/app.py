@@ -13,6 +13,7 @@ from sqlalchemy import select, text
 
 from console import demo
 from console.catalog import Catalog, load_catalog
+from console.deadlines import load_calendar, load_rules, seed_calendar
 from console.feed import ChangeFeed, Event
 from console.journal import Journal
 from console.lifecycle import ADMIN
@@ -24,6 +25,7 @@ from db.listen import Listener
 
 log = logging.getLogger(__name__)
 CATALOG_EVENTS = frozenset({"catalog_loaded", "catalog_changed"})
+DEADLINE_EVENTS = frozenset({"calendar_seeded", "calendar_changed", "rule_changed"})
 
 
 def default_journal_path(url: str, actor: str) -> Path:
@@ -55,6 +57,7 @@ class ConsoleApp:
         self.listener = Listener(self.store.conninfo, self.feed.wake, self._link_changed)
         self.on_link_change: Callable[[bool], None] = lambda _connected: None
         self._flush_task: asyncio.Task[object] | None = None
+        self._reload_deadlines: asyncio.Task[None] | None = None
 
     async def open(self, *, demo_data: bool = False, demo_cases: int = 4000) -> None:
         """Connect, load demo data if asked, read the catalog, start listening."""
@@ -62,6 +65,10 @@ class ConsoleApp:
         self.store.roles = await roles_of(self.store)
         log.info("acting as %s with roles %s", self.store.actor, sorted(self.store.roles))
         log.info("seat clock offset to the server: %.3f s", offset.total_seconds())
+        # Every start adds the holiday years the calendar package has learnt since
+        # (idempotent; an admin's own entries are kept).
+        year = self.store.clock.now().year
+        await seed_calendar(self.store, range(year - 1, year + 2))
         if demo_data:
             await demo.load_reference_data(self.store)
             await demo.generate_cases(self.store, count=demo_cases)
@@ -71,8 +78,17 @@ class ConsoleApp:
         self.listener.start()
 
     def _on_events(self, events: list[Event]) -> None:
-        if any(e.kind in CATALOG_EVENTS for e in events):
+        kinds = {e.kind for e in events if e.case_id is None}
+        if kinds & CATALOG_EVENTS:
             log.info("reference data changed; it is re-read at the next start")
+        if kinds & DEADLINE_EVENTS:
+            self._reload_deadlines = asyncio.get_running_loop().create_task(
+                self._refresh_deadlines())
+
+    async def _refresh_deadlines(self) -> None:
+        """Calendar or rules changed at some seat: deadlines from now on use them."""
+        self.catalog.calendar = await load_calendar(self.store)
+        self.catalog.rules = (await load_rules(self.store)).rules
 
     def _link_changed(self, connected: bool) -> None:
         self.on_link_change(connected)

@@ -7,12 +7,16 @@ larger), read once at start and again when a catalog event arrives.
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from pypinyin import Style, lazy_pinyin
 from sqlalchemy import select
 
+from console.deadlines import Rule, RuleBook, load_calendar, load_rules, rule_for
 from console.store import Store
+from console.workdays import Deadline, WorkCalendar
 from db import schema as s
 
 
@@ -81,6 +85,8 @@ class Catalog:
     grid_cells: dict[str, GridCell] = field(default_factory=dict)
     units: dict[int, Unit] = field(default_factory=dict)
     categories: dict[int, Category] = field(default_factory=dict)
+    calendar: WorkCalendar = field(default_factory=WorkCalendar)
+    rules: Mapping[tuple[int, str], Rule] = field(default_factory=dict)
     _children: dict[int | None, list[int]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -134,6 +140,11 @@ class Catalog:
         scored.sort(key=lambda t: (t[0], t[1]))
         return [cat for _, _, cat in scored[:limit]]
 
+    def deadline(self, category_id: int, urgency: str, start: dt.datetime) -> Deadline | None:
+        """When a case of this category and class accepted at ``start`` is due."""
+        limit = rule_for(RuleBook(self.rules, self.categories), category_id, urgency)
+        return None if limit is None else limit.due(self.calendar, start)
+
     # ---- places -------------------------------------------------------------
     def communities_of(self, street_code: str | None) -> list[Community]:
         return sorted((c for c in self.communities.values()
@@ -178,4 +189,6 @@ async def load_catalog(store: Store) -> Catalog:
         grid_cells={r.code: GridCell(*r) for r in cells},
         units={r.id: Unit(*r) for r in units},
         categories={r.id: Category(*r) for r in cats},
+        calendar=await load_calendar(store),
+        rules=(await load_rules(store)).rules,
     )

@@ -18,10 +18,12 @@ from typing import Any
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from console import deadlines
 from console.catalog import pinyin_initials
 from console.clock import CENTRE_TZ
 from console.intake import PUBLIC_NO_PREFIX
 from console.store import Store
+from console.workdays import WorkCalendar
 from db import schema as s
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources" / "demo"
@@ -161,7 +163,9 @@ async def generate_cases(store: Store, count: int = 4000, days: int = 120,
                                             r.centroid_lat))
         names = dict((await conn.execute(select(s.Community.code, s.Community.name)))
                      .all())
-        rows, events, counters = _make_cases(count, days, seed, now, cats, centres, cells, names)
+        calendar = await deadlines.load_calendar(store)
+        rows, events, counters = _make_cases(count, days, seed, now, cats, centres, cells, names,
+                                             calendar)
         for phone in sorted({r["caller_phone"] for r in rows if r["caller_phone"]}):
             await conn.execute(insert(s.Caller).values(phone=phone))
         caller_ids = dict((await conn.execute(select(s.Caller.phone, s.Caller.id))).all())
@@ -177,7 +181,7 @@ async def generate_cases(store: Store, count: int = 4000, days: int = 120,
 
 def _make_cases(count: int, days: int, seed: int, now: dt.datetime, cats: dict[str, Any],
                 centres: dict[str, int], cells: dict[str, list[tuple[str, str, float, float]]],
-                names: dict[str, str]
+                names: dict[str, str], calendar: WorkCalendar
                 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]], dict[dt.date, int]]:
     rng = random.Random(seed)
     mix = _read("case_mix.json")
@@ -204,8 +208,9 @@ def _make_cases(count: int, days: int, seed: int, now: dt.datetime, cats: dict[s
         phone = callers[rng.randrange(pool)] if citizen else None
         counters[created.date()] += 1
         public_no = f"{PUBLIC_NO_PREFIX}-{created:%Y%m%d}-{counters[created.date()]:06d}"
-        limit = (dt.timedelta(hours=cat.limit_hours) if cat.limit_hours
-                 else dt.timedelta(days=round(cat.limit_working_days * 1.4)))
+        due = calendar.due_at(created, limit_hours=cat.limit_hours,
+                              limit_working_days=cat.limit_working_days).at
+        limit = due - created
         age = now - created
         status = _status_for(rng, age / limit)
         unit = centres.get(street) if cat.territorial else cat.owner_unit_id
@@ -220,7 +225,7 @@ def _make_cases(count: int, days: int, seed: int, now: dt.datetime, cats: dict[s
             "community_code": community, "grid_code": grid, "category_id": cat.id,
             "urgency": cat.urgency, "status": status,
             "assigned_unit_id": unit if status not in ("accepted", "new") else None,
-            "due_at": created + limit, "created_at": created, "updated_at": created,
+            "due_at": due, "created_at": created, "updated_at": created,
             "accepted_at": created, "created_by": "demo",
             "dispatched_at": created + dt.timedelta(minutes=rng.randrange(5, 90))
             if status not in ("accepted",) else None,

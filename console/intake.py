@@ -9,7 +9,7 @@ import re
 import uuid
 from dataclasses import dataclass, field, replace
 
-from sqlalchemy import func, literal_column, select, text
+from sqlalchemy import func, literal_column, select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncConnection
 
@@ -158,6 +158,9 @@ async def create_case(store: Store, catalog: Catalog, draft: CaseDraft) -> Creat
             return done
         caller_id = await upsert_caller(conn, clean.caller_phone, clean.caller_name)
         public_no = await next_public_no(conn)
+        now = (await conn.execute(select(func.now()))).scalar_one()
+        assert clean.category_id is not None and clean.urgency is not None  # validated
+        deadline = catalog.deadline(clean.category_id, clean.urgency, now)
         values = {
             "id": clean.id, "public_no": public_no, "channel": clean.channel,
             "nature": clean.nature, "caller_id": caller_id,
@@ -165,7 +168,8 @@ async def create_case(store: Store, catalog: Catalog, draft: CaseDraft) -> Creat
             "text": clean.text, "address": clean.address, "street_code": clean.street_code,
             "community_code": clean.community_code, "grid_code": clean.grid_code,
             "category_id": clean.category_id, "urgency": clean.urgency, "status": "accepted",
-            "accepted_at": text("now()"), "created_by": store.actor,
+            "accepted_at": now, "created_by": store.actor,
+            "due_at": deadline.at if deadline else None,
         }
         stmt = insert(s.Case).values(values).on_conflict_do_nothing(index_elements=["id"])
         inserted = (await conn.execute(stmt.returning(s.Case.public_no))).scalar_one_or_none()
@@ -176,7 +180,9 @@ async def create_case(store: Store, catalog: Catalog, draft: CaseDraft) -> Creat
         await conn.execute(insert(s.CaseEvent).values(
             case_id=clean.id, actor=store.actor, kind="created",
             payload={"public_no": public_no, "status": "accepted", "channel": clean.channel,
-                     "category_id": clean.category_id, "urgency": clean.urgency},
+                     "category_id": clean.category_id, "urgency": clean.urgency,
+                     "due_at": deadline.at.isoformat() if deadline else None,
+                     "due_estimated": bool(deadline and deadline.estimated)},
         ))
         target = await cases.auto_dispatch_unit(conn, clean.category_id, clean.street_code)
         if target is not None:  # single-owner categories go out at once

@@ -17,10 +17,11 @@ from widgets.call_screen import CallScreen
 from widgets.case_detail import CaseDetail
 from widgets.case_queue import CaseQueue
 from widgets.commands import build_actions
+from widgets.countdown_panel import CountdownPanel
 from widgets.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
-LAYOUT_VERSION = 1
+LAYOUT_VERSION = 2  # 2: the countdown dock
 LAYOUT_KEY = f"layout/v{LAYOUT_VERSION}"
 
 
@@ -44,6 +45,8 @@ class MainWindow(QMainWindow):
         self.queue = CaseQueue(store, catalog, self.runner)
         self.call_dock = self._dock("dock.call", self.tr("来电登记"), self.call_screen)
         self.queue_dock = self._dock("dock.queue", self.tr("案件队列"), self.queue)
+        self.countdown = CountdownPanel(store, catalog, self.runner)
+        self.countdown_dock = self._dock("dock.countdown", self.tr("倒计时"), self.countdown)
         self._default_layout()
         self._default_state = self.saveState(LAYOUT_VERSION)
 
@@ -61,6 +64,7 @@ class MainWindow(QMainWindow):
             "call.new": self.call_screen.clear,
             "call.focus": self.call_screen.phone.setFocus,
             "queue.focus": self.queue.table.setFocus,
+            "countdown.focus": self.countdown.table.setFocus,
             "queue.refresh": self.queue.apply_filter,
             "view.reset_layout": self.reset_layout,
             "lang.zh_CN": lambda: self._choose_language("zh_CN"),
@@ -68,10 +72,13 @@ class MainWindow(QMainWindow):
             "app.quit": self.close,
         })
         feed.subscribe(self.queue.model.apply_events)
+        feed.subscribe(self.countdown.apply_events)
         self.queue.case_opened.connect(self.open_case)
+        self.countdown.case_opened.connect(self.open_case)
         self._details: dict[uuid.UUID, CaseDetail] = {}
         self.restore_layout()
         self.queue.apply_filter()
+        self.countdown.load()
 
     # ---- layout -----------------------------------------------------------------------
     def _dock(self, name: str, title: str, widget: QWidget) -> QDockWidget:
@@ -83,13 +90,16 @@ class MainWindow(QMainWindow):
         return dock
 
     def _default_layout(self) -> None:
-        for dock in (self.call_dock, self.queue_dock):
+        for dock in (self.call_dock, self.queue_dock, self.countdown_dock):
             dock.setFloating(False)
             dock.show()
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.call_dock)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.queue_dock)
+        self.splitDockWidget(self.queue_dock, self.countdown_dock, Qt.Orientation.Vertical)
         self.resizeDocks([self.call_dock, self.queue_dock], [460, 900],
                          Qt.Orientation.Horizontal)
+        self.resizeDocks([self.queue_dock, self.countdown_dock], [560, 300],
+                         Qt.Orientation.Vertical)
 
     def reset_layout(self) -> None:
         self._default_layout()
@@ -113,7 +123,9 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()
         self.feed.unsubscribe(self.queue.model.apply_events)
+        self.feed.unsubscribe(self.countdown.apply_events)
         self.queue.model.shutdown()
+        self.countdown.shutdown()
         super().closeEvent(event)
 
     def open_case(self, case_id: uuid.UUID) -> CaseDetail:

@@ -1,6 +1,7 @@
 """Saving cases: one transaction with its event, idempotent on the client's UUID."""
 
 import asyncio
+import datetime as dt
 import re
 
 import pytest
@@ -86,3 +87,25 @@ async def test_caller_history_marks_repeat_callers(store: Store, catalog: Catalo
     assert (history.total, history.recent_30d, history.is_repeat) == (2, 2, True)
     assert [c.text for c in history.cases] == ["第二次", "第一次"]
     assert history.name == "王先生"
+
+
+async def test_the_deadline_follows_the_category_rule_and_the_calendar(
+        store: Store, catalog: Catalog) -> None:
+    from console import deadlines
+    from console.catalog import load_catalog
+    from console.clock import CENTRE_TZ
+
+    await deadlines.seed_calendar(store, range(2026, 2027))
+    catalog = await load_catalog(store)
+    leaf_days = next(c for c in catalog.categories.values()
+                     if c.is_leaf and c.limit_working_days and not c.auto_dispatch)
+    created = await create_case(store, catalog, draft(catalog, category_id=leaf_days.id,
+                                                      urgency=leaf_days.urgency))
+    async with store.read() as conn:
+        accepted, due = (await conn.execute(select(s.Case.accepted_at, s.Case.due_at)
+                                            .where(s.Case.id == created.id))).one()
+    expected = catalog.calendar.due_at(accepted, limit_working_days=leaf_days.limit_working_days)
+    assert due == expected.at
+    local = due.astimezone(CENTRE_TZ)
+    assert (local.hour, local.minute) == (0, 0)  # the end of the last working day
+    assert catalog.calendar.is_working_day((local - dt.timedelta(days=1)).date())

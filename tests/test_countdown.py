@@ -1,0 +1,52 @@
+"""Countdowns against a clock: bands, paused clocks, a seat whose clock is off."""
+
+import datetime as dt
+import uuid
+
+from console.clock import FakeClock, ServerClock
+from console.countdown import OVERDUE, PAUSED, PLENTY, SHORT, Countdown, format_left
+
+START = dt.datetime(2026, 11, 20, 9, 0, tzinfo=dt.UTC)
+
+
+def entry(hours: float = 24, paused_at: dt.datetime | None = None) -> Countdown:
+    return Countdown(uuid.uuid4(), "PS-1", "B", "dispatched", 1, None, START,
+                     START + dt.timedelta(hours=hours), paused_at)
+
+
+def test_bands_follow_the_share_of_time_left() -> None:
+    e = entry(hours=24)
+    assert e.band(START + dt.timedelta(hours=1)) == PLENTY
+    assert e.band(START + dt.timedelta(hours=19)) == SHORT  # 5 h of 24 left: under a quarter
+    assert e.band(START + dt.timedelta(hours=25)) == OVERDUE
+    assert e.left(START + dt.timedelta(hours=25)) == dt.timedelta(hours=-1)
+
+
+def test_hours_across_midnight() -> None:
+    late = Countdown(uuid.uuid4(), "PS-2", "A", "dispatched", 1, None,
+                     dt.datetime(2026, 11, 20, 22, 30, tzinfo=dt.UTC),
+                     dt.datetime(2026, 11, 21, 2, 30, tzinfo=dt.UTC), None)
+    assert late.left(dt.datetime(2026, 11, 21, 0, 30, tzinfo=dt.UTC)) == dt.timedelta(hours=2)
+
+
+def test_a_paused_clock_stands_still() -> None:
+    e = entry(hours=24, paused_at=START + dt.timedelta(hours=4))
+    assert e.left(START + dt.timedelta(hours=10)) == dt.timedelta(hours=20)
+    assert e.left(START + dt.timedelta(days=9)) == dt.timedelta(hours=20)
+    assert e.band(START + dt.timedelta(days=9)) == PAUSED
+
+
+def test_a_seat_whose_clock_is_an_hour_off_shows_the_right_time_left() -> None:
+    server_now = START + dt.timedelta(hours=6)
+    wrong_local = FakeClock(server_now - dt.timedelta(hours=1))  # the seat is an hour slow
+    clock = ServerClock(wrong_local)
+    clock.calibrate(wrong_local.now(), server_now, wrong_local.now())
+    assert entry(hours=24).left(clock.now()) == dt.timedelta(hours=18)
+    wrong_local.advance(minutes=30)
+    assert entry(hours=24).left(clock.now()) == dt.timedelta(hours=17, minutes=30)
+
+
+def test_format() -> None:
+    assert format_left(dt.timedelta(days=2, hours=3, minutes=15, seconds=20)) == (
+        False, "2天 03:15:20")
+    assert format_left(dt.timedelta(minutes=-61)) == (True, "01:01:00")
