@@ -131,44 +131,84 @@
     </message>
 </context>
 <context>
+    <name>CaseDetail</name>
+    <message>
+        <location filename="../../widgets/case_detail.py" line="149"/>
+        <source>办理过程</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_detail.py" line="176"/>
+        <source>案件 {no}</source>
+        <translation>Case {no}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_detail.py" line="180"/>
+        <source>未定</source>
+        <translation>not set</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_detail.py" line="181"/>
+        <source>（计时暂停中）</source>
+        <translation> (clock paused)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_detail.py" line="182"/>
+        <source>来源：{channel}&#x3000;来电：{phone}&#x3000;地点：{street} {address}
+责任单位：{unit}&#x3000;办理时限：{due}{paused}</source>
+        <translation>Source: {channel}   Caller: {phone}   Place: {street} {address}
+Responsible unit: {unit}   Due: {due}{paused}</translation>
+    </message>
+</context>
+<context>
     <name>CaseQueue</name>
     <message>
-        <location filename="../../widgets/case_queue.py" line="40"/>
+        <location filename="../../widgets/case_queue.py" line="58"/>
         <source>未办结</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="41"/>
+        <location filename="../../widgets/case_queue.py" line="59"/>
+        <source>待分拨（含退回）</source>
+        <translation>Awaiting dispatch (incl. returned)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_queue.py" line="60"/>
+        <source>待回访</source>
+        <translation>Awaiting callback</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_queue.py" line="61"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="45"/>
+        <location filename="../../widgets/case_queue.py" line="65"/>
         <source>全部渠道</source>
         <translation>All channels</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="49"/>
+        <location filename="../../widgets/case_queue.py" line="69"/>
         <source>全部街道</source>
         <translation>All streets</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="54"/>
+        <location filename="../../widgets/case_queue.py" line="74"/>
         <source>分类（中文或拼音首字母）</source>
         <translation>Category (Chinese or pinyin initials)</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="56"/>
+        <location filename="../../widgets/case_queue.py" line="76"/>
         <source>搜索编号、号码、内容、地址</source>
         <translation>Search case no., phone, text, address</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="112"/>
+        <location filename="../../widgets/case_queue.py" line="139"/>
         <source>共 {total} 件，显示前 {held} 件</source>
         <translation>{total} cases, showing the first {held}</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="115"/>
+        <location filename="../../widgets/case_queue.py" line="142"/>
         <source>共 {total} 件</source>
         <translation>{total} cases</translation>
     </message>
@@ -258,104 +298,203 @@
     </message>
     <message>
         <location filename="../../widgets/commands.py" line="31"/>
+        <source>转到倒计时</source>
+        <translation>Go to Countdowns</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/commands.py" line="32"/>
         <source>刷新队列</source>
         <translation>Refresh Queue</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="32"/>
+        <location filename="../../widgets/commands.py" line="33"/>
         <source>恢复默认布局</source>
         <translation>Reset Layout</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="33"/>
+        <location filename="../../widgets/commands.py" line="34"/>
         <source>中文</source>
         <translation>中文 (Chinese)</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="34"/>
+        <location filename="../../widgets/commands.py" line="35"/>
         <source>English</source>
         <translation>English</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="35"/>
+        <location filename="../../widgets/commands.py" line="36"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="39"/>
+        <location filename="../../widgets/commands.py" line="40"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="40"/>
+        <location filename="../../widgets/commands.py" line="41"/>
         <source>来电(&amp;C)</source>
         <translation>&amp;Call</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="41"/>
+        <location filename="../../widgets/commands.py" line="42"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="42"/>
+        <location filename="../../widgets/commands.py" line="43"/>
         <source>语言(&amp;L)</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="50"/>
+        <location filename="../../widgets/commands.py" line="51"/>
         <source>常用</source>
         <translation>Main Toolbar</translation>
     </message>
 </context>
 <context>
+    <name>CountdownModel</name>
+    <message>
+        <location filename="../../widgets/countdown_panel.py" line="59"/>
+        <source>剩余时间</source>
+        <translation>Time left</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/countdown_panel.py" line="59"/>
+        <source>编号</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/countdown_panel.py" line="59"/>
+        <source>级别</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/countdown_panel.py" line="60"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/countdown_panel.py" line="60"/>
+        <source>责任单位</source>
+        <translation>Responsible unit</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/countdown_panel.py" line="60"/>
+        <source>分类</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/countdown_panel.py" line="61"/>
+        <source>办理时限</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/countdown_panel.py" line="141"/>
+        <source>暂停 {t}</source>
+        <translation>Paused {t}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/countdown_panel.py" line="142"/>
+        <source>超时 {t}</source>
+        <translation>Overdue {t}</translation>
+    </message>
+</context>
+<context>
+    <name>CountdownPanel</name>
+    <message>
+        <location filename="../../widgets/countdown_panel.py" line="245"/>
+        <source>未办结 {n} 件：超时 {over} 件，剩余不足四分之一 {short} 件</source>
+        <translation>{n} open cases: {over} overdue, {short} with under a quarter of their time left</translation>
+    </message>
+</context>
+<context>
+    <name>FactsDialog</name>
+    <message>
+        <location filename="../../widgets/facts_dialog.py" line="67"/>
+        <source>责任单位</source>
+        <translation>Responsible unit</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/facts_dialog.py" line="72"/>
+        <source>满意度</source>
+        <translation>Satisfaction</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/facts_dialog.py" line="76"/>
+        <source>主件编号</source>
+        <translation>Master case number</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/facts_dialog.py" line="77"/>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/facts_dialog.py" line="77"/>
+        <source>办理结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/facts_dialog.py" line="78"/>
+        <source>答复内容</source>
+        <translation>Answer</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../widgets/main_window.py" line="31"/>
+        <location filename="../../widgets/main_window.py" line="34"/>
         <source>坪山区指挥中心 · 12345 热线坐席 — {user}</source>
         <translation>Pingshan District Command Centre · 12345 hotline desk — {user}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="43"/>
+        <location filename="../../widgets/main_window.py" line="46"/>
         <source>来电登记</source>
         <translation>Call intake</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="44"/>
+        <location filename="../../widgets/main_window.py" line="47"/>
         <source>案件队列</source>
         <translation>Case queue</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="118"/>
+        <location filename="../../widgets/main_window.py" line="49"/>
+        <source>倒计时</source>
+        <translation>Countdowns</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="146"/>
         <source>● 数据库已连接</source>
         <translation>● Database connected</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="121"/>
+        <location filename="../../widgets/main_window.py" line="149"/>
         <source>● 数据库连接中断，正在重连…</source>
         <translation>● Database connection lost, reconnecting…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="126"/>
+        <location filename="../../widgets/main_window.py" line="154"/>
         <source>本机暂存 {n} 件待提交</source>
         <translation>{n} cases waiting on this seat</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="134"/>
+        <location filename="../../widgets/main_window.py" line="162"/>
         <source>程序内部错误（已记入日志，请报告技术支持）：{s}</source>
         <translation>Internal error (logged; please report it to technical support): {s}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="140"/>
+        <location filename="../../widgets/main_window.py" line="168"/>
         <source>模拟来电</source>
         <translation>Simulate incoming call</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="140"/>
+        <location filename="../../widgets/main_window.py" line="168"/>
         <source>来电号码：</source>
         <translation>Caller number:</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="147"/>
+        <location filename="../../widgets/main_window.py" line="175"/>
         <source>界面语言将在下次启动时切换</source>
         <translation>The new language takes effect the next time the console starts</translation>
     </message>
@@ -381,229 +520,483 @@
 <context>
     <name>Texts</name>
     <message>
-        <location filename="../../widgets/texts.py" line="20"/>
+        <location filename="../../widgets/texts.py" line="22"/>
         <source>12345热线</source>
         <translation>12345 hotline</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="21"/>
+        <location filename="../../widgets/texts.py" line="23"/>
         <source>微信</source>
         <translation>WeChat</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="22"/>
+        <location filename="../../widgets/texts.py" line="24"/>
         <source>美丽深圳APP</source>
         <translation>Beautiful Shenzhen app</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="23"/>
+        <location filename="../../widgets/texts.py" line="25"/>
         <source>12319热线</source>
         <translation>12319 hotline</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="24"/>
+        <location filename="../../widgets/texts.py" line="26"/>
         <source>政府信箱</source>
         <translation>Government mailbox</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="25"/>
+        <location filename="../../widgets/texts.py" line="27"/>
         <source>固话投诉</source>
         <translation>Landline complaint</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="26"/>
+        <location filename="../../widgets/texts.py" line="28"/>
         <source>网站</source>
         <translation>Website</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="27"/>
+        <location filename="../../widgets/texts.py" line="29"/>
         <source>网格员上报</source>
         <translation>Grid worker report</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="34"/>
+        <location filename="../../widgets/texts.py" line="36"/>
         <source>投诉</source>
         <translation>Complaint</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="35"/>
+        <location filename="../../widgets/texts.py" line="37"/>
         <source>咨询</source>
         <translation>Enquiry</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="36"/>
+        <location filename="../../widgets/texts.py" line="38"/>
         <source>建议</source>
         <translation>Suggestion</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="37"/>
+        <location filename="../../widgets/texts.py" line="39"/>
         <source>求决</source>
         <translation>Request for action</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="38"/>
+        <location filename="../../widgets/texts.py" line="40"/>
         <source>感谢</source>
         <translation>Thanks</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="39"/>
+        <location filename="../../widgets/texts.py" line="41"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="46"/>
+        <location filename="../../widgets/texts.py" line="48"/>
         <source>新建</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="47"/>
+        <location filename="../../widgets/texts.py" line="49"/>
         <source>已受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="48"/>
+        <location filename="../../widgets/texts.py" line="50"/>
         <source>已分拨</source>
         <translation>Dispatched</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="49"/>
+        <location filename="../../widgets/texts.py" line="51"/>
         <source>办理中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="50"/>
+        <location filename="../../widgets/texts.py" line="52"/>
         <source>已办结</source>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="51"/>
+        <location filename="../../widgets/texts.py" line="53"/>
         <source>已归档</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="52"/>
+        <location filename="../../widgets/texts.py" line="54"/>
         <source>已退回</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="53"/>
+        <location filename="../../widgets/texts.py" line="55"/>
         <source>争议中</source>
         <translation>Disputed</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="54"/>
+        <location filename="../../widgets/texts.py" line="56"/>
         <source>已合并</source>
         <translation>Merged</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="55"/>
+        <location filename="../../widgets/texts.py" line="57"/>
+        <location filename="../../widgets/texts.py" line="66"/>
         <source>当场答复</source>
         <translation>Answered on the call</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="56"/>
+        <location filename="../../widgets/texts.py" line="58"/>
         <source>无效</source>
         <translation>Invalid</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="64"/>
+        <location filename="../../widgets/texts.py" line="65"/>
+        <source>受理</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="67"/>
+        <source>作废</source>
+        <translation>Mark invalid</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="68"/>
+        <source>分拨</source>
+        <translation>Dispatch</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="69"/>
+        <source>开始办理</source>
+        <translation>Start work</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="70"/>
+        <source>退回</source>
+        <translation>Return</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="71"/>
+        <source>提出争议</source>
+        <translation>Raise dispute</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="72"/>
+        <source>裁定争议</source>
+        <translation>Settle dispute</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="73"/>
+        <source>办结</source>
+        <translation>Resolve</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="74"/>
+        <source>合并为重复件</source>
+        <translation>Merge as duplicate</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="75"/>
+        <source>回访满意度</source>
+        <translation>Callback: satisfaction</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="76"/>
+        <source>回访未接通</source>
+        <translation>Callback: no answer</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="77"/>
+        <source>回访未解决，重新办理</source>
+        <translation>Callback: not fixed, reopen</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="78"/>
+        <source>暂停计时</source>
+        <translation>Pause clock</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="79"/>
+        <source>恢复计时</source>
+        <translation>Resume clock</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="80"/>
+        <source>登记</source>
+        <translation>Recorded</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="81"/>
+        <source>随主件归档</source>
+        <translation>Closed with its master case</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="87"/>
+        <source>非常满意</source>
+        <translation>Very satisfied</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="87"/>
+        <source>满意</source>
+        <translation>Satisfied</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="87"/>
+        <source>基本满意</source>
+        <translation>Fairly satisfied</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="87"/>
+        <source>不满意</source>
+        <translation>Dissatisfied</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="88"/>
+        <source>非常不满意</source>
+        <translation>Very dissatisfied</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="94"/>
+        <source>案件当前状态不允许此操作，请刷新后再看</source>
+        <translation>The case&apos;s status does not allow this; look again after it refreshes</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="95"/>
+        <source>您的岗位没有此操作的权限</source>
+        <translation>Your role does not allow this</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="96"/>
+        <source>请填写原因</source>
+        <translation>Enter a reason</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="97"/>
+        <source>请填写办理结果</source>
+        <translation>Enter the result</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="98"/>
+        <source>请填写答复内容</source>
+        <translation>Enter the answer</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="99"/>
+        <source>请选择责任单位</source>
+        <translation>Choose a responsible unit</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="100"/>
+        <source>请填写主件编号</source>
+        <translation>Enter the master case number</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="101"/>
+        <source>请选择满意度</source>
+        <translation>Choose a satisfaction level</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="102"/>
+        <source>满意度须为 1–5 级</source>
+        <translation>Satisfaction must be from 1 to 5</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="103"/>
+        <source>计时已暂停</source>
+        <translation>The clock is already paused</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="104"/>
+        <source>计时未暂停</source>
+        <translation>The clock is not paused</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="105"/>
+        <source>责任单位不存在</source>
+        <translation>No such responsible unit</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="106"/>
+        <source>该责任单位已停用，请选择其他单位</source>
+        <translation>That unit is inactive; choose another</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="107"/>
+        <source>不能与自身合并</source>
+        <translation>A case cannot be merged into itself</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="108"/>
+        <source>找不到该编号的案件</source>
+        <translation>No case has that number</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="109"/>
+        <source>主件已归档，不能再合并</source>
+        <translation>The master case is closed; nothing more can be merged into it</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="110"/>
+        <source>案件不存在</source>
+        <translation>The case does not exist</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="118"/>
         <source>请输入来电号码（电话渠道必填）</source>
         <translation>Enter the caller&apos;s number (required for phone channels)</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="65"/>
+        <location filename="../../widgets/texts.py" line="119"/>
         <source>号码无法识别：请输入手机号（11位）或带区号的固话</source>
         <translation>Number not recognised: enter an 11-digit mobile number or a landline number with area code</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="66"/>
+        <location filename="../../widgets/texts.py" line="120"/>
         <source>请填写诉求内容</source>
         <translation>Enter the request details</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="67"/>
+        <location filename="../../widgets/texts.py" line="121"/>
         <source>请填写来电人姓名</source>
         <translation>Enter the caller&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="68"/>
+        <location filename="../../widgets/texts.py" line="122"/>
         <source>内容过长：{length} 字，最多 {limit} 字。内容已保留，请删减后再保存</source>
         <translation>Text too long: {length} characters, at most {limit}. Your text was kept; shorten it and save again</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="69"/>
+        <location filename="../../widgets/texts.py" line="123"/>
         <source>第 {position} 个字符是不可见的控制字符（多为粘贴带入），请删除后再保存</source>
         <translation>Character {position} is an invisible control character (usually pasted in); delete it and save again</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="71"/>
+        <location filename="../../widgets/texts.py" line="125"/>
         <source>请选择事项分类（可输入中文或拼音首字母搜索）</source>
         <translation>Choose a category (search in Chinese or by pinyin initials)</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="72"/>
+        <location filename="../../widgets/texts.py" line="126"/>
         <source>分类不存在或已停用，请重新选择</source>
         <translation>This category does not exist or is no longer in use; choose another</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="73"/>
+        <location filename="../../widgets/texts.py" line="127"/>
         <source>请选择到第三级分类</source>
         <translation>Choose a third-level category</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="74"/>
+        <location filename="../../widgets/texts.py" line="128"/>
         <source>请选择紧急程度 A/B/C</source>
         <translation>Choose urgency A, B or C</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="75"/>
+        <location filename="../../widgets/texts.py" line="129"/>
         <source>请选择来源渠道</source>
         <translation>Choose the channel</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="76"/>
+        <location filename="../../widgets/texts.py" line="130"/>
         <source>请选择诉求性质</source>
         <translation>Choose the request type</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="77"/>
+        <location filename="../../widgets/texts.py" line="131"/>
         <source>网格不存在，请重新选择</source>
         <translation>This grid cell does not exist; choose another</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="78"/>
+        <location filename="../../widgets/texts.py" line="132"/>
         <source>网格不属于所选社区</source>
         <translation>This grid cell is not in the chosen community</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="79"/>
+        <location filename="../../widgets/texts.py" line="133"/>
         <source>社区不存在，请重新选择</source>
         <translation>This community does not exist; choose another</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="80"/>
+        <location filename="../../widgets/texts.py" line="134"/>
         <source>社区不属于所选街道</source>
         <translation>This community is not in the chosen street</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="81"/>
+        <location filename="../../widgets/texts.py" line="135"/>
         <source>街道不存在，请重新选择</source>
         <translation>This street does not exist; choose another</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="89"/>
+        <location filename="../../widgets/texts.py" line="144"/>
+        <source>该案件刚被 {who} 于 {at} 执行了「{action}」，已显示最新状态，请确认后再操作</source>
+        <translation>{who} did “{action}” on this case at {at}; the latest state is shown, please check it before acting</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="152"/>
         <source>有 {n} 项需要更正，见标红的字段；未保存任何内容</source>
         <translation>{n} field(s) need correcting, see the fields marked in red; nothing was saved</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="91"/>
+        <location filename="../../widgets/texts.py" line="154"/>
         <source>数据库连接中断：已填写的内容保留在本机，连接恢复后按 Enter 再次保存即可</source>
         <translation>Database connection lost: what you entered is kept on this computer; press Enter to save again once the connection is back</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="93"/>
+        <location filename="../../widgets/texts.py" line="156"/>
         <source>该记录已被他人修改，请刷新后重试</source>
         <translation>Someone else has changed this record; refresh and try again</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineModel</name>
+    <message>
+        <location filename="../../widgets/case_detail.py" line="51"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_detail.py" line="51"/>
+        <source>操作人</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_detail.py" line="51"/>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_detail.py" line="51"/>
+        <source>说明</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_detail.py" line="88"/>
+        <source>系统</source>
+        <translation>system</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_detail.py" line="97"/>
+        <source>编号 {no}</source>
+        <translation>number {no}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_detail.py" line="99"/>
+        <source>按街道属地</source>
+        <translation>by street</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_detail.py" line="100"/>
+        <source>分类归属</source>
+        <translation>category owner</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_detail.py" line="101"/>
+        <source>自动分拨（{rule}）</source>
+        <translation>automatic dispatch ({rule})</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_detail.py" line="110"/>
+        <source>第 {n} 次</source>
+        <translation>attempt {n}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_detail.py" line="112"/>
+        <source>多次未接通，结案</source>
+        <translation>no answer after several tries; closed</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,66 @@
+"""The countdown panel: most urgent first, colour bands from a moving clock,
+live updates, and a tick that repaints only what is visible."""
+
+import datetime as dt
+import uuid
+from typing import Any
+
+from PySide6.QtCore import Qt
+
+from console import cases
+from console.clock import FakeClock
+from console.countdown import Countdown
+from console.intake import create_case
+from tests.factories import draft
+from tests.widgets.conftest import run
+from widgets.countdown_panel import BANDS, CountdownModel
+
+START = dt.datetime(2026, 11, 20, 9, 0, tzinfo=dt.UTC)
+
+
+def entry(hours: float) -> Countdown:
+    return Countdown(uuid.uuid4(), f"PS-{hours}", "B", "dispatched", 1, None, START,
+                     START + dt.timedelta(hours=hours), None)
+
+
+def test_model_orders_bands_and_ticks(qtbot: Any, open_seat: Any, qtmodeltester: Any) -> None:
+    catalog = open_seat().console.catalog
+    clock = FakeClock(START + dt.timedelta(hours=1))
+    model = CountdownModel(catalog, clock)
+    model.set_entries([entry(48), entry(2), entry(10)])
+    qtmodeltester.check(model, force_py=True)
+    assert [model.entry(r).public_no for r in range(3)] == ["PS-2", "PS-10", "PS-48"]
+    assert model.data(model.index(0, 0)) == "01:00:00"
+
+    clock.advance(hours=2)  # the first case is now an hour overdue
+    changed: list[tuple[int, int]] = []
+    model.dataChanged.connect(lambda a, b, _r: changed.append((a.row(), b.row())))
+    model.tick(0, 1)
+    assert changed == [(0, 1)]  # only the rows asked for
+    assert model.data(model.index(0, 0)) == "超时 01:00:00"
+    background = model.data(model.index(0, 0), Qt.ItemDataRole.BackgroundRole)
+    assert background.color() == BANDS["overdue"][0]
+    assert model.data(model.index(1, 0), Qt.ItemDataRole.BackgroundRole) is None  # 7 h of 10
+    clock.advance(hours=5)  # 2 h of 10 left: under a quarter
+    model.tick(0, 2)
+    assert model.data(model.index(1, 0), Qt.ItemDataRole.BackgroundRole).color() == (
+        BANDS["short"][0])
+    assert model.data(model.index(2, 0)) == "1天 16:00:00"
+
+
+def test_cases_appear_and_leave_the_panel_live(qtbot: Any, open_seat: Any) -> None:
+    seat = open_seat()
+    catalog, store = seat.console.catalog, seat.console.store
+    leaf = next(c for c in sorted(catalog.categories.values(), key=lambda c: c.code)
+                if c.is_leaf and not c.auto_dispatch and c.limit_hours)
+    made = run(qtbot, create_case(store, catalog, draft(catalog, category_id=leaf.id,
+                                                        urgency=leaf.urgency)))
+    panel = seat.window.countdown
+    qtbot.waitUntil(lambda: panel.model.row_of(made.id) is not None, timeout=5000)
+    left = panel.model.data(panel.model.index(panel.model.row_of(made.id), 0))
+    assert left.count(":") == 2
+    unit = sorted(u.id for u in catalog.units.values())[0]
+    run(qtbot, cases.perform(store, made.id, "dispatch", None, unit_id=unit))
+    run(qtbot, cases.perform(store, made.id, "resolve", None, result="已处理"))
+    qtbot.waitUntil(lambda: panel.model.row_of(made.id) is None, timeout=5000)
+    assert "未办结 0 件" in panel.summary.text()
