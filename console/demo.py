@@ -239,12 +239,16 @@ def _make_cases(count: int, days: int, seed: int, now: dt.datetime, cats: dict[s
 
 
 def _status_for(rng: random.Random, used: float) -> str:
-    """A plausible status for a case that has used ``used`` of its time limit."""
+    """A plausible status for a case that has used ``used`` of its time limit.
+
+    The district closes about 99 % of its cases on time, so few open cases are
+    overdue and hardly any by long.
+    """
     if used > 3:
-        return rng.choices(["closed", "resolved", "in_progress"], [92, 6, 2])[0]
+        return rng.choices(["closed", "resolved", "in_progress"], [985, 14, 1])[0]
     if used > 1:
-        return rng.choices(["closed", "resolved", "in_progress", "dispatched"], [60, 25, 10, 5])[0]
+        return rng.choices(["closed", "resolved", "in_progress"], [80, 18, 2])[0]
     if used > 0.3:
-        return rng.choices(["resolved", "in_progress", "dispatched", "returned"],
-                           [35, 40, 20, 5])[0]
+        return rng.choices(["resolved", "closed", "in_progress", "dispatched", "returned"],
+                           [30, 25, 30, 12, 3])[0]
     return rng.choices(["accepted", "dispatched", "in_progress"], [35, 45, 20])[0]

@@ -177,7 +177,7 @@ class CountdownPanel(QWidget):
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((120, 150, 40, 70, 150, 120)):
+        for column, width in enumerate((150, 150, 40, 70, 170, 130)):
             self.table.setColumnWidth(column, width)
         self.table.doubleClicked.connect(self._open)
         self.table.open_requested.connect(self._open)
