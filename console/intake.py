@@ -154,40 +154,47 @@ async def create_case(store: Store, catalog: Catalog, draft: CaseDraft) -> Creat
     """Save a new case (idempotent on the draft's UUID). Raises ValidationError."""
     clean = validate(draft, catalog)
     async with store.transaction() as conn:
-        if (done := await _existing(conn, clean.id)) is not None:
-            return done
-        caller_id = await upsert_caller(conn, clean.caller_phone, clean.caller_name)
-        public_no = await next_public_no(conn)
-        now = (await conn.execute(select(func.now()))).scalar_one()
-        assert clean.category_id is not None and clean.urgency is not None  # validated
-        deadline = catalog.deadline(clean.category_id, clean.urgency, now)
-        values = {
-            "id": clean.id, "public_no": public_no, "channel": clean.channel,
-            "nature": clean.nature, "caller_id": caller_id,
-            "caller_phone": clean.caller_phone or None, "caller_name": clean.caller_name or None,
-            "text": clean.text, "address": clean.address, "street_code": clean.street_code,
-            "community_code": clean.community_code, "grid_code": clean.grid_code,
-            "category_id": clean.category_id, "urgency": clean.urgency, "status": "accepted",
-            "accepted_at": now, "created_by": store.actor,
-            "due_at": deadline.at if deadline else None,
-        }
-        stmt = insert(s.Case).values(values).on_conflict_do_nothing(index_elements=["id"])
-        inserted = (await conn.execute(stmt.returning(s.Case.public_no))).scalar_one_or_none()
-        if inserted is None:  # a concurrent resubmission won the race
-            done = await _existing(conn, clean.id)
-            assert done is not None
-            return done
-        await conn.execute(insert(s.CaseEvent).values(
-            case_id=clean.id, actor=store.actor, kind="created",
-            payload={"public_no": public_no, "status": "accepted", "channel": clean.channel,
-                     "category_id": clean.category_id, "urgency": clean.urgency,
-                     "due_at": deadline.at.isoformat() if deadline else None,
-                     "due_estimated": bool(deadline and deadline.estimated)},
-        ))
-        target = await cases.auto_dispatch_unit(conn, clean.category_id, clean.street_code)
-        if target is not None:  # single-owner categories go out at once
-            unit_id, rule = target
-            await cases.perform_in(conn, store, clean.id, "dispatch", None,
-                                   {"unit_id": unit_id, "auto": True, "rule": rule},
-                                   roles=frozenset({SYSTEM}), actor=SYSTEM)
+        return await create_case_in(conn, store, catalog, clean)
+
+
+async def create_case_in(conn: AsyncConnection, store: Store, catalog: Catalog,
+                         clean: CaseDraft, *, auto_dispatch: bool = True) -> CreatedCase:
+    """``create_case`` inside a transaction the caller holds; ``clean`` is validated."""
+    if (done := await _existing(conn, clean.id)) is not None:
+        return done
+    caller_id = await upsert_caller(conn, clean.caller_phone, clean.caller_name)
+    public_no = await next_public_no(conn)
+    now = (await conn.execute(select(func.now()))).scalar_one()
+    assert clean.category_id is not None and clean.urgency is not None  # validated
+    deadline = catalog.deadline(clean.category_id, clean.urgency, now)
+    values = {
+        "id": clean.id, "public_no": public_no, "channel": clean.channel,
+        "nature": clean.nature, "caller_id": caller_id,
+        "caller_phone": clean.caller_phone or None, "caller_name": clean.caller_name or None,
+        "text": clean.text, "address": clean.address, "street_code": clean.street_code,
+        "community_code": clean.community_code, "grid_code": clean.grid_code,
+        "category_id": clean.category_id, "urgency": clean.urgency, "status": "accepted",
+        "accepted_at": now, "created_by": store.actor,
+        "due_at": deadline.at if deadline else None,
+    }
+    stmt = insert(s.Case).values(values).on_conflict_do_nothing(index_elements=["id"])
+    inserted = (await conn.execute(stmt.returning(s.Case.public_no))).scalar_one_or_none()
+    if inserted is None:  # a concurrent resubmission won the race
+        done = await _existing(conn, clean.id)
+        assert done is not None
+        return done
+    await conn.execute(insert(s.CaseEvent).values(
+        case_id=clean.id, actor=store.actor, kind="created",
+        payload={"public_no": public_no, "status": "accepted", "channel": clean.channel,
+                 "category_id": clean.category_id, "urgency": clean.urgency,
+                 "due_at": deadline.at.isoformat() if deadline else None,
+                 "due_estimated": bool(deadline and deadline.estimated)},
+    ))
+    target = (await cases.auto_dispatch_unit(conn, clean.category_id, clean.street_code)
+              if auto_dispatch else None)
+    if target is not None:  # single-owner categories go out at once
+        unit_id, rule = target
+        await cases.perform_in(conn, store, clean.id, "dispatch", None,
+                               {"unit_id": unit_id, "auto": True, "rule": rule},
+                               roles=frozenset({SYSTEM}), actor=SYSTEM)
     return CreatedCase(clean.id, public_no, created=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import uuid
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QTableView,
@@ -26,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console import intake, queue
+from console import duplicates, intake, queue
 from console import phone as phones
 from console.catalog import Catalog, Category
 from console.channels import CHANNELS, NATURES
@@ -40,6 +42,7 @@ from widgets.row_list_model import RowListModel
 from widgets.tasks import TaskRunner
 
 ERROR_STYLE = "color: #c62828;"
+DUPLICATE_CHECK_MS = 500
 FIELDS = ("caller_phone", "caller_name", "channel", "nature", "text", "address", "place",
           "category", "urgency")
 # Which field shows a given error code's field name.
@@ -59,6 +62,7 @@ class CallScreen(QWidget):
         self._saving = False
         self._lookup_seq = 0
         self._looked_up: str | None = None
+        self._candidate_seq = 0
         self._build()
 
     # ---- layout -------------------------------------------------------------------
@@ -120,6 +124,17 @@ class CallScreen(QWidget):
         self.history.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.history.horizontalHeader().setStretchLastSection(True)
 
+        self.duplicates_title = QLabel(objectName="call.duplicatesTitle")
+        self.duplicates_title.setStyleSheet("color: #ad1457; font-weight: bold;")
+        self.duplicates = QListWidget(objectName="call.duplicates")
+        self.duplicates.setMaximumHeight(96)
+        self.duplicates.itemDoubleClicked.connect(lambda _item: self.record_as_duplicate())
+        self._show_candidates([])
+        self._duplicate_timer = QTimer(self, singleShot=True, interval=DUPLICATE_CHECK_MS)
+        self._duplicate_timer.timeout.connect(self.check_duplicates)
+        self.text.textChanged.connect(self._duplicate_timer.start)
+        self.place.changed.connect(self._duplicate_timer.start)
+
         buttons = QHBoxLayout()
         buttons.addWidget(self.status, 1)
         buttons.addWidget(self.clear_button)
@@ -127,6 +142,8 @@ class CallScreen(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addLayout(buttons)
+        layout.addWidget(self.duplicates_title)
+        layout.addWidget(self.duplicates)
         layout.addWidget(self.history_title)
         layout.addWidget(self.history, 1)
         self.phone.returnPressed.connect(self._phone_entered)
@@ -175,6 +192,9 @@ class CallScreen(QWidget):
         if event.key() == Qt.Key.Key_Escape:
             self.clear()
             return
+        if event.key() == Qt.Key.Key_F8:
+            self.record_as_duplicate()
+            return
         super().keyPressEvent(event)
 
     # ---- incoming calls and caller history -------------------------------------------
@@ -220,6 +240,7 @@ class CallScreen(QWidget):
 
         self._runner.run(queue.caller_history(self._store, number.e164), done,
                          self._show_user_error)
+        self._duplicate_timer.start()
 
     def _show_history(self, history: CallerHistory | None) -> None:
         rows = history.cases if history else []
@@ -235,8 +256,79 @@ class CallScreen(QWidget):
         if history.name and not self.caller_name.text():
             self.caller_name.setText(history.name)
 
+    # ---- possible duplicates ----------------------------------------------------------------
+    def probe(self) -> duplicates.Probe:
+        try:
+            phone = phones.normalise(self.phone.text()).e164 if self.phone.text().strip() else ""
+        except phones.PhoneError:
+            phone = ""
+        cell = self._catalog.grid_cells.get(self.place.grid_code or "")
+        category = self.category.chosen
+        return duplicates.Probe(
+            phone_e164=phone, grid_code=cell.code if cell else None,
+            street_code=cell.street_code if cell else self.place.street_code,
+            category_id=category.id if category else None, text=self.text.toPlainText())
+
+    def check_duplicates(self) -> None:
+        probe = self.probe()
+        if not (probe.phone_e164 or probe.text.strip() or probe.grid_code):
+            self._show_candidates([])
+            return
+        self._candidate_seq += 1
+        seq = self._candidate_seq
+
+        def done(found: list[duplicates.Candidate]) -> None:
+            if seq == self._candidate_seq:
+                self._show_candidates(found)
+
+        self._runner.run(duplicates.candidates(self._store, probe), done, self._show_user_error)
+
+    def _show_candidates(self, found: list[duplicates.Candidate]) -> None:
+        self.duplicates.clear()
+        reasons = {"caller": self.tr("同一来电人"), "place": self.tr("同网格同类"),
+                   "text": self.tr("内容相似")}
+        for candidate in found:
+            why = "、".join(reasons[r] for r in candidate.reasons)
+            item = QListWidgetItem(f"{candidate.public_no}  {texts.status_name(candidate.status)}"
+                                   f"  [{why}]  {candidate.text[:40]}")
+            item.setData(Qt.ItemDataRole.UserRole, candidate.id)
+            item.setToolTip(candidate.text)
+            self.duplicates.addItem(item)
+        if found:
+            self.duplicates.setCurrentRow(0)
+            self.duplicates_title.setText(self.tr(
+                "疑似重复 {n} 件：按 F8 将本次来电记为所选案件的重复件").format(n=len(found)))
+        self.duplicates_title.setVisible(bool(found))
+        self.duplicates.setVisible(bool(found))
+
+    def record_as_duplicate(self) -> None:
+        item = self.duplicates.currentItem()
+        if item is None or self._saving:
+            return
+        draft = self.draft()
+        self._clear_errors()
+        try:
+            intake.validate(draft, self._catalog)
+        except ValidationError as exc:
+            self._show_validation(exc)
+            return
+        master_no = item.text().split()[0]
+        self._saving = True
+
+        def done(created: intake.CreatedCase) -> None:
+            self._saving = False
+            self.clear()
+            self.status.setText(self.tr("已保存 {no}，记为 {master} 的重复件").format(
+                no=created.public_no, master=master_no))
+            self.case_saved.emit(created)
+
+        self._runner.run(duplicates.record_as_duplicate(
+            self._store, self._catalog, draft, item.data(Qt.ItemDataRole.UserRole)),
+            done, self._save_failed)
+
     # ---- saving ------------------------------------------------------------------------
     def _category_chosen(self, category: Category | None) -> None:
+        self._duplicate_timer.start()
         if category is not None and category.urgency:
             self.urgency.setCurrentIndex(self.urgency.findData(category.urgency))
             self._show_field_error("category", "")
@@ -342,5 +434,7 @@ class CallScreen(QWidget):
         self._clear_errors()
         self.status.clear()
         self._looked_up = None
+        self._duplicate_timer.stop()
+        self._show_candidates([])
         self._show_history(None)
         self.phone.setFocus()

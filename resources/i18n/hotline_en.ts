@@ -2,130 +2,168 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>AnswerListModel</name>
+    <message>
+        <location filename="../../widgets/quick_answers.py" line="113"/>
+        <source>问题</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/quick_answers.py" line="113"/>
+        <source>使用次数</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CallScreen</name>
     <message>
-        <location filename="../../widgets/call_screen.py" line="66"/>
+        <location filename="../../widgets/call_screen.py" line="70"/>
         <source>来电号码，回车查询历史</source>
         <translation>Caller number (Enter shows the history)</translation>
     </message>
     <message>
-        <location filename="../../widgets/call_screen.py" line="71"/>
+        <location filename="../../widgets/call_screen.py" line="75"/>
         <source>姓名（可不填）</source>
         <translation>Name (optional)</translation>
     </message>
     <message>
-        <location filename="../../widgets/call_screen.py" line="75"/>
+        <location filename="../../widgets/call_screen.py" line="79"/>
         <source>诉求内容（Enter 保存，Shift+Enter 换行）</source>
         <translation>Request details (Enter saves, Shift+Enter starts a new line)</translation>
     </message>
     <message>
-        <location filename="../../widgets/call_screen.py" line="80"/>
+        <location filename="../../widgets/call_screen.py" line="84"/>
         <source>事发地址</source>
         <translation>Incident address</translation>
     </message>
     <message>
-        <location filename="../../widgets/call_screen.py" line="86"/>
+        <location filename="../../widgets/call_screen.py" line="90"/>
         <source>A 类（紧急）</source>
         <translation>A (urgent)</translation>
     </message>
     <message>
-        <location filename="../../widgets/call_screen.py" line="87"/>
+        <location filename="../../widgets/call_screen.py" line="91"/>
         <source>B 类（较急）</source>
         <translation>B (high)</translation>
     </message>
     <message>
-        <location filename="../../widgets/call_screen.py" line="88"/>
+        <location filename="../../widgets/call_screen.py" line="92"/>
         <source>C 类（一般）</source>
         <translation>C (normal)</translation>
     </message>
     <message>
-        <location filename="../../widgets/call_screen.py" line="89"/>
+        <location filename="../../widgets/call_screen.py" line="93"/>
         <source>保存 (Enter)</source>
         <translation>Save (Enter)</translation>
     </message>
     <message>
-        <location filename="../../widgets/call_screen.py" line="91"/>
+        <location filename="../../widgets/call_screen.py" line="95"/>
         <source>清空 (Esc)</source>
         <translation>Clear (Esc)</translation>
     </message>
     <message>
-        <location filename="../../widgets/call_screen.py" line="101"/>
+        <location filename="../../widgets/call_screen.py" line="105"/>
         <source>来电号码</source>
         <translation>Caller number</translation>
     </message>
     <message>
-        <location filename="../../widgets/call_screen.py" line="102"/>
+        <location filename="../../widgets/call_screen.py" line="106"/>
         <source>来电人</source>
         <translation>Caller</translation>
     </message>
     <message>
-        <location filename="../../widgets/call_screen.py" line="106"/>
+        <location filename="../../widgets/call_screen.py" line="110"/>
         <source>渠道 / 性质</source>
         <translation>Channel / type</translation>
     </message>
     <message>
-        <location filename="../../widgets/call_screen.py" line="107"/>
+        <location filename="../../widgets/call_screen.py" line="111"/>
         <source>诉求内容</source>
         <translation>Request</translation>
     </message>
     <message>
-        <location filename="../../widgets/call_screen.py" line="108"/>
+        <location filename="../../widgets/call_screen.py" line="112"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../widgets/call_screen.py" line="109"/>
+        <location filename="../../widgets/call_screen.py" line="113"/>
         <source>街道 / 社区 / 网格</source>
         <translation>Street / community / grid cell</translation>
     </message>
     <message>
-        <location filename="../../widgets/call_screen.py" line="110"/>
+        <location filename="../../widgets/call_screen.py" line="114"/>
         <source>事项分类</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../widgets/call_screen.py" line="111"/>
+        <location filename="../../widgets/call_screen.py" line="115"/>
         <source>紧急程度</source>
         <translation>Urgency</translation>
     </message>
     <message>
-        <location filename="../../widgets/call_screen.py" line="114"/>
-        <location filename="../../widgets/call_screen.py" line="229"/>
+        <location filename="../../widgets/call_screen.py" line="118"/>
+        <location filename="../../widgets/call_screen.py" line="250"/>
         <source>来电历史</source>
         <translation>Call history</translation>
     </message>
     <message>
-        <location filename="../../widgets/call_screen.py" line="184"/>
+        <location filename="../../widgets/call_screen.py" line="204"/>
         <source>新来电 {n}：当前表单尚未保存，已保留</source>
         <translation>New call from {n}: the current form is not saved yet and was kept</translation>
     </message>
     <message>
-        <location filename="../../widgets/call_screen.py" line="229"/>
+        <location filename="../../widgets/call_screen.py" line="250"/>
         <source>来电历史：无</source>
         <translation>Call history: none</translation>
     </message>
     <message>
-        <location filename="../../widgets/call_screen.py" line="231"/>
+        <location filename="../../widgets/call_screen.py" line="252"/>
         <source>重复来电 {n} 次</source>
         <translation>Repeat caller: {n} cases</translation>
     </message>
     <message>
-        <location filename="../../widgets/call_screen.py" line="233"/>
+        <location filename="../../widgets/call_screen.py" line="254"/>
         <source>来电历史：共 {total} 件，近30天 {recent} 件</source>
         <translation>Call history: {total} cases, {recent} in the last 30 days</translation>
     </message>
     <message>
-        <location filename="../../widgets/call_screen.py" line="273"/>
+        <location filename="../../widgets/call_screen.py" line="288"/>
+        <source>同一来电人</source>
+        <translation>same caller</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/call_screen.py" line="288"/>
+        <source>同网格同类</source>
+        <translation>same cell and category</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/call_screen.py" line="289"/>
+        <source>内容相似</source>
+        <translation>similar text</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/call_screen.py" line="300"/>
+        <source>疑似重复 {n} 件：按 F8 将本次来电记为所选案件的重复件</source>
+        <translation>{n} possible duplicates: press F8 to record this call as a duplicate of the selected case</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/call_screen.py" line="321"/>
+        <source>已保存 {no}，记为 {master} 的重复件</source>
+        <translation>Saved {no} as a duplicate of {master}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/call_screen.py" line="365"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../widgets/call_screen.py" line="282"/>
+        <location filename="../../widgets/call_screen.py" line="374"/>
         <source>数据库连接中断：本件已暂存本机（共 {n} 件待提交），连接恢复后自动提交，可继续受理下一个来电</source>
         <translation>Database unreachable: this case is kept on this seat ({n} waiting) and will be sent when the link returns. You can take the next call.</translation>
     </message>
     <message>
-        <location filename="../../widgets/call_screen.py" line="284"/>
+        <location filename="../../widgets/call_screen.py" line="376"/>
         <source>已保存 {no}</source>
         <translation>Saved {no}</translation>
     </message>
@@ -515,6 +553,193 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
         <location filename="../../widgets/pickers.py" line="123"/>
         <source>（网格）</source>
         <translation>(grid cell)</translation>
+    </message>
+</context>
+<context>
+    <name>QuickAnswerEditor</name>
+    <message>
+        <location filename="../../widgets/answer_editor.py" line="54"/>
+        <source>修改答复</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/answer_editor.py" line="54"/>
+        <source>新增答复</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/answer_editor.py" line="61"/>
+        <source>市民常问的问法，如：社保卡丢了怎么补办？</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/answer_editor.py" line="64"/>
+        <source>坐席可直接照读的答复口径；政策可能变化的，注明“请以主管部门最新公布为准”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/answer_editor.py" line="67"/>
+        <source>关键词，用空格或逗号分隔，如：社保卡 补卡 挂失</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/answer_editor.py" line="68"/>
+        <source>启用（停用后不再出现在搜索结果中）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/answer_editor.py" line="78"/>
+        <source>载入对方的版本</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/answer_editor.py" line="81"/>
+        <source>仍用我的内容覆盖</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/answer_editor.py" line="84"/>
+        <source>保存</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/answer_editor.py" line="87"/>
+        <source>取消</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/answer_editor.py" line="93"/>
+        <source>问题</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/answer_editor.py" line="94"/>
+        <source>答复</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/answer_editor.py" line="95"/>
+        <source>关键词</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/answer_editor.py" line="97"/>
+        <source>事项分类（可不选）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/answer_editor.py" line="155"/>
+        <source>正在保存…</source>
+        <translation type="unfinished">Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/answer_editor.py" line="191"/>
+        <source>请填写问题</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/answer_editor.py" line="192"/>
+        <source>请填写答复</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/answer_editor.py" line="193"/>
+        <source>关键词“{keyword}”过长，每个最多 {limit} 字</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/answer_editor.py" line="194"/>
+        <source>关键词“{keyword}”含有空格、标点或不可见字符</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/answer_editor.py" line="195"/>
+        <source>关键词 {count} 个，最多 {limit} 个</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/answer_editor.py" line="215"/>
+        <source>新增</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/answer_editor.py" line="215"/>
+        <location filename="../../widgets/answer_editor.py" line="222"/>
+        <source>修改</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/answer_editor.py" line="216"/>
+        <source>停用</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/answer_editor.py" line="216"/>
+        <source>重新启用</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/answer_editor.py" line="218"/>
+        <source>{who} 于 {at} 已先{action}了这条答复。你填写的内容仍在上面，未保存；可载入对方的版本，或确认后用你的内容覆盖。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/answer_editor.py" line="220"/>
+        <source>他人</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QuickAnswerPane</name>
+    <message>
+        <location filename="../../widgets/quick_answers.py" line="137"/>
+        <source>搜索问题或关键词，可用拼音：社保 / shebao / sb</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/quick_answers.py" line="158"/>
+        <source>选中一条问题，这里显示答复口径</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/quick_answers.py" line="159"/>
+        <source>复制答复</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/quick_answers.py" line="161"/>
+        <source>编辑</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/quick_answers.py" line="163"/>
+        <source>新增</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/quick_answers.py" line="220"/>
+        <source>找到 {n} 条</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/quick_answers.py" line="222"/>
+        <source>没有匹配的答复：换个说法，或用拼音首字母试试</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/quick_answers.py" line="224"/>
+        <source>知识库里还没有答复</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/quick_answers.py" line="266"/>
+        <source>已复制答复</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/quick_answers.py" line="278"/>
+        <source>已保存：{q}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

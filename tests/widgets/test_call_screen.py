@@ -95,3 +95,37 @@ def test_incoming_call_fills_the_number_and_never_overwrites_a_form(qtbot: Any,
     w.call_screen.incoming_call("13700002222")
     assert find(w, QLineEdit, "call.phone").text() == "139 0000 1111"
     assert "13700002222" in find(w, QLabel, "call.status").text()
+
+
+def test_a_repeat_call_about_an_open_case_is_recorded_as_its_duplicate(
+        qtbot: Any, open_seat: Any) -> None:
+    from console import cases
+    from console.intake import create_case
+    from tests.factories import draft
+    from tests.widgets.conftest import run
+
+    seat = open_seat()
+    catalog = seat.console.catalog
+    manual = next(c for c in sorted(catalog.categories.values(), key=lambda c: c.code)
+                  if c.is_leaf and not c.auto_dispatch)
+    first = run(qtbot, create_case(seat.console.store, catalog,
+                                   draft(catalog, category_id=manual.id)))
+    w = seat.window
+    phone = find(w, QLineEdit, "call.phone")
+    qtbot.keyClicks(phone, "13812345678")
+    qtbot.keyClick(phone, Qt.Key.Key_Return)
+    title = find(w, QLabel, "call.duplicatesTitle")
+    qtbot.waitUntil(title.isVisible, timeout=5000)
+    assert "疑似重复 1 件" in title.text()
+    text = find(w, QPlainTextEdit, "call.text")
+    type_text(text, "又打来催问路面破损的事")
+    w.call_screen.category.choose(manual)
+    qtbot.keyClick(w.call_screen, Qt.Key.Key_F8)
+    status = find(w, QLabel, "call.status")
+    qtbot.waitUntil(lambda: "重复件" in status.text(), timeout=5000)
+    assert first.public_no in status.text()
+    new_no = status.text().split()[1].rstrip("，")
+    timeline = run(qtbot, cases.timeline(seat.console.store, first.id))
+    assert [e.kind for e in timeline] == ["created"]
+    assert text.toPlainText() == "" and not title.isVisible()
+    assert new_no.startswith("PS-")
