@@ -29,6 +29,7 @@ COMMANDS = (
     Command("call.focus", lambda: _t("转到来电登记"), "view", "F3"),
     Command("queue.focus", lambda: _t("转到案件队列"), "view", "F4"),
     Command("countdown.focus", lambda: _t("转到倒计时"), "view", "F6"),
+    Command("callbacks.focus", lambda: _t("转到电话回访"), "view", "F7"),
     Command("queue.refresh", lambda: _t("刷新队列"), "view", "F5"),
     Command("view.reset_layout", lambda: _t("恢复默认布局"), "view"),
     Command("lang.zh_CN", lambda: _t("中文"), "language"),

@@ -14,6 +14,7 @@ from console.app import ConsoleApp
 from console.errors import ConsoleError
 from widgets import texts
 from widgets.call_screen import CallScreen
+from widgets.callback_desk import CallbackDesk
 from widgets.case_detail import CaseDetail
 from widgets.case_queue import CaseQueue
 from widgets.commands import build_actions
@@ -21,7 +22,7 @@ from widgets.countdown_panel import CountdownPanel
 from widgets.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
-LAYOUT_VERSION = 2  # 2: the countdown dock
+LAYOUT_VERSION = 3  # 2: the countdown dock; 3: the callback desk
 LAYOUT_KEY = f"layout/v{LAYOUT_VERSION}"
 
 
@@ -47,6 +48,8 @@ class MainWindow(QMainWindow):
         self.queue_dock = self._dock("dock.queue", self.tr("案件队列"), self.queue)
         self.countdown = CountdownPanel(store, catalog, self.runner)
         self.countdown_dock = self._dock("dock.countdown", self.tr("倒计时"), self.countdown)
+        self.callbacks = CallbackDesk(store, catalog, self.runner)
+        self.callbacks_dock = self._dock("dock.callbacks", self.tr("电话回访"), self.callbacks)
         self._default_layout()
         self._default_state = self.saveState(LAYOUT_VERSION)
 
@@ -65,6 +68,7 @@ class MainWindow(QMainWindow):
             "call.focus": self.call_screen.phone.setFocus,
             "queue.focus": self.queue.table.setFocus,
             "countdown.focus": self.countdown.table.setFocus,
+            "callbacks.focus": self._focus_callbacks,
             "queue.refresh": self.queue.apply_filter,
             "view.reset_layout": self.reset_layout,
             "lang.zh_CN": lambda: self._choose_language("zh_CN"),
@@ -73,12 +77,14 @@ class MainWindow(QMainWindow):
         })
         feed.subscribe(self.queue.model.apply_events)
         feed.subscribe(self.countdown.apply_events)
+        feed.subscribe(self.callbacks.model.apply_events)
         self.queue.case_opened.connect(self.open_case)
         self.countdown.case_opened.connect(self.open_case)
         self._details: dict[uuid.UUID, CaseDetail] = {}
         self.restore_layout()
         self.queue.apply_filter()
         self.countdown.load()
+        self.callbacks.load()
 
     # ---- layout -----------------------------------------------------------------------
     def _dock(self, name: str, title: str, widget: QWidget) -> QDockWidget:
@@ -90,12 +96,14 @@ class MainWindow(QMainWindow):
         return dock
 
     def _default_layout(self) -> None:
-        for dock in (self.call_dock, self.queue_dock, self.countdown_dock):
+        for dock in (self.call_dock, self.queue_dock, self.countdown_dock, self.callbacks_dock):
             dock.setFloating(False)
             dock.show()
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.call_dock)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.queue_dock)
         self.splitDockWidget(self.queue_dock, self.countdown_dock, Qt.Orientation.Vertical)
+        self.tabifyDockWidget(self.countdown_dock, self.callbacks_dock)
+        self.countdown_dock.raise_()
         self.resizeDocks([self.call_dock, self.queue_dock], [460, 900],
                          Qt.Orientation.Horizontal)
         self.resizeDocks([self.queue_dock, self.countdown_dock], [560, 300],
@@ -124,9 +132,15 @@ class MainWindow(QMainWindow):
         self.save_layout()
         self.feed.unsubscribe(self.queue.model.apply_events)
         self.feed.unsubscribe(self.countdown.apply_events)
+        self.feed.unsubscribe(self.callbacks.model.apply_events)
+        self.callbacks.model.shutdown()
         self.queue.model.shutdown()
         self.countdown.shutdown()
         super().closeEvent(event)
+
+    def _focus_callbacks(self) -> None:
+        self.callbacks_dock.raise_()
+        self.callbacks.table.setFocus()
 
     def open_case(self, case_id: uuid.UUID) -> CaseDetail:
         """The case's window: raised if it is open already, else a new one."""

@@ -169,6 +169,35 @@
     </message>
 </context>
 <context>
+    <name>CallbackDesk</name>
+    <message>
+        <location filename="../../widgets/callback_desk.py" line="70"/>
+        <source>回访结果：5 非常满意 · 4 满意 · 3 基本满意 · 2 不满意 · 1 非常不满意 · 0 未接通 · R 未解决（重新办理）</source>
+        <translation>Callback result: 5 very satisfied · 4 satisfied · 3 fairly satisfied · 2 dissatisfied · 1 very dissatisfied · 0 no answer · R not fixed (reopen)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/callback_desk.py" line="80"/>
+        <source>0 未接通</source>
+        <translation>0 No answer</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/callback_desk.py" line="82"/>
+        <source>R 未解决</source>
+        <translation>R Not fixed</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/callback_desk.py" line="103"/>
+        <location filename="../../widgets/callback_desk.py" line="115"/>
+        <source>请先选中一件待回访的案件</source>
+        <translation>Select a case waiting for its callback first</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/callback_desk.py" line="107"/>
+        <source>{no}：已记录「{what}」</source>
+        <translation>{no}: recorded “{what}”</translation>
+    </message>
+</context>
+<context>
     <name>CaseDetail</name>
     <message>
         <location filename="../../widgets/case_detail.py" line="149"/>
@@ -341,51 +370,56 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
     </message>
     <message>
         <location filename="../../widgets/commands.py" line="32"/>
+        <source>转到电话回访</source>
+        <translation>Go to Callbacks</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/commands.py" line="33"/>
         <source>刷新队列</source>
         <translation>Refresh Queue</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="33"/>
+        <location filename="../../widgets/commands.py" line="34"/>
         <source>恢复默认布局</source>
         <translation>Reset Layout</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="34"/>
+        <location filename="../../widgets/commands.py" line="35"/>
         <source>中文</source>
         <translation>中文 (Chinese)</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="35"/>
+        <location filename="../../widgets/commands.py" line="36"/>
         <source>English</source>
         <translation>English</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="36"/>
+        <location filename="../../widgets/commands.py" line="37"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="40"/>
+        <location filename="../../widgets/commands.py" line="41"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="41"/>
+        <location filename="../../widgets/commands.py" line="42"/>
         <source>来电(&amp;C)</source>
         <translation>&amp;Call</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="42"/>
+        <location filename="../../widgets/commands.py" line="43"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="43"/>
+        <location filename="../../widgets/commands.py" line="44"/>
         <source>语言(&amp;L)</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="51"/>
+        <location filename="../../widgets/commands.py" line="52"/>
         <source>常用</source>
         <translation>Main Toolbar</translation>
     </message>
@@ -482,57 +516,62 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../widgets/main_window.py" line="34"/>
+        <location filename="../../widgets/main_window.py" line="35"/>
         <source>坪山区指挥中心 · 12345 热线坐席 — {user}</source>
         <translation>Pingshan District Command Centre · 12345 hotline desk — {user}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="46"/>
+        <location filename="../../widgets/main_window.py" line="47"/>
         <source>来电登记</source>
         <translation>Call intake</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="47"/>
+        <location filename="../../widgets/main_window.py" line="48"/>
         <source>案件队列</source>
         <translation>Case queue</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="49"/>
+        <location filename="../../widgets/main_window.py" line="50"/>
         <source>倒计时</source>
         <translation>Countdowns</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="146"/>
+        <location filename="../../widgets/main_window.py" line="52"/>
+        <source>电话回访</source>
+        <translation>Callbacks</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="160"/>
         <source>● 数据库已连接</source>
         <translation>● Database connected</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="149"/>
+        <location filename="../../widgets/main_window.py" line="163"/>
         <source>● 数据库连接中断，正在重连…</source>
         <translation>● Database connection lost, reconnecting…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="154"/>
+        <location filename="../../widgets/main_window.py" line="168"/>
         <source>本机暂存 {n} 件待提交</source>
         <translation>{n} cases waiting on this seat</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="162"/>
+        <location filename="../../widgets/main_window.py" line="176"/>
         <source>程序内部错误（已记入日志，请报告技术支持）：{s}</source>
         <translation>Internal error (logged; please report it to technical support): {s}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="168"/>
+        <location filename="../../widgets/main_window.py" line="182"/>
         <source>模拟来电</source>
         <translation>Simulate incoming call</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="168"/>
+        <location filename="../../widgets/main_window.py" line="182"/>
         <source>来电号码：</source>
         <translation>Caller number:</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="175"/>
+        <location filename="../../widgets/main_window.py" line="189"/>
         <source>界面语言将在下次启动时切换</source>
         <translation>The new language takes effect the next time the console starts</translation>
     </message>
@@ -633,58 +672,63 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
         <translation type="unfinished">Saving…</translation>
     </message>
     <message>
-        <location filename="../../widgets/answer_editor.py" line="191"/>
-        <source>请填写问题</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/answer_editor.py" line="192"/>
-        <source>请填写答复</source>
+        <location filename="../../widgets/answer_editor.py" line="172"/>
+        <source>只有管理员和值班长可以修改知识库，内容未保存</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/answer_editor.py" line="193"/>
-        <source>关键词“{keyword}”过长，每个最多 {limit} 字</source>
+        <source>请填写问题</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/answer_editor.py" line="194"/>
-        <source>关键词“{keyword}”含有空格、标点或不可见字符</source>
+        <source>请填写答复</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/answer_editor.py" line="195"/>
+        <source>关键词“{keyword}”过长，每个最多 {limit} 字</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/answer_editor.py" line="196"/>
+        <source>关键词“{keyword}”含有空格、标点或不可见字符</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/answer_editor.py" line="197"/>
         <source>关键词 {count} 个，最多 {limit} 个</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/answer_editor.py" line="215"/>
+        <location filename="../../widgets/answer_editor.py" line="217"/>
         <source>新增</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/answer_editor.py" line="215"/>
-        <location filename="../../widgets/answer_editor.py" line="222"/>
+        <location filename="../../widgets/answer_editor.py" line="217"/>
+        <location filename="../../widgets/answer_editor.py" line="224"/>
         <source>修改</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/answer_editor.py" line="216"/>
+        <location filename="../../widgets/answer_editor.py" line="218"/>
         <source>停用</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/answer_editor.py" line="216"/>
+        <location filename="../../widgets/answer_editor.py" line="218"/>
         <source>重新启用</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/answer_editor.py" line="218"/>
+        <location filename="../../widgets/answer_editor.py" line="220"/>
         <source>{who} 于 {at} 已先{action}了这条答复。你填写的内容仍在上面，未保存；可载入对方的版本，或确认后用你的内容覆盖。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/answer_editor.py" line="220"/>
+        <location filename="../../widgets/answer_editor.py" line="222"/>
         <source>他人</source>
         <translation type="unfinished"></translation>
     </message>
