@@ -50,3 +50,37 @@ def test_format() -> None:
     assert format_left(dt.timedelta(days=2, hours=3, minutes=15, seconds=20)) == (
         False, "2天 03:15:20")
     assert format_left(dt.timedelta(minutes=-61)) == (True, "01:01:00")
+
+
+def test_band_counts_match_counting_one_by_one() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from console.countdown import OVERDUE, SHORT
+    from widgets.countdown_panel import BandCounter
+
+    @settings(max_examples=200, deadline=None)
+    @given(st.lists(st.tuples(st.integers(-500, 500), st.integers(1, 400),
+                              st.booleans()), max_size=40),
+           st.integers(-600, 600))
+    def check(specs: list[tuple[int, int, bool]], offset: int) -> None:
+        entries = []
+        for started, length, paused in specs:
+            begin = START + dt.timedelta(hours=started)
+            entries.append(Countdown(uuid.uuid4(), "PS", "B", "dispatched", 1, None, begin,
+                                     begin + dt.timedelta(hours=length),
+                                     begin + dt.timedelta(hours=1) if paused else None))
+        now = START + dt.timedelta(hours=offset)
+        counter = BandCounter(entries[: len(entries) // 2])
+        for e in entries[len(entries) // 2:]:
+            counter.add(e)
+        if entries:
+            counter.remove(entries[0])
+            counter.add(entries[0])
+        counts = counter.counts(now)
+        bands = [e.band(now) for e in entries]
+        assert counts[OVERDUE] == bands.count(OVERDUE)
+        assert counts[SHORT] == bands.count(SHORT)
+        assert counts["total"] == len(entries)
+
+    check()

@@ -5,10 +5,12 @@ stops while the pane is hidden. Double-click or Enter opens the case."""
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import uuid
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
@@ -40,11 +42,82 @@ BANDS = {
     countdown.PLENTY: (None, QColor("#1b5e20")),
 }
 LEFT_COLUMN = 0
-SUMMARY_EVERY_TICKS = 30
+SUMMARY_EVERY_TICKS = 5
 
 
 def _sort_key(entry: Countdown) -> tuple[dt.datetime, uuid.UUID]:
     return entry.due_at, entry.id
+
+
+class BandCounter:
+    """How many cases are in each band at a given moment, in O(log n).
+
+    A running case is overdue once ``due_at`` has passed and short once its
+    quarter threshold has; both moments are kept as sorted POSIX times (float
+    arithmetic: 20,000 cases in a few milliseconds). Paused cases (few) are
+    counted one by one.
+    """
+
+    def __init__(self, entries: Sequence[Countdown]) -> None:
+        running = [_moments(e) for e in entries if e.paused_at is None]
+        self._dues = sorted(due for due, _ in running)
+        self._thresholds = sorted(threshold for _, threshold in running)
+        self._paused = {e.id: e for e in entries if e.paused_at is not None}
+
+    def add(self, entry: Countdown) -> None:
+        if entry.paused_at is not None:
+            self._paused[entry.id] = entry
+            return
+        due, threshold = _moments(entry)
+        insort(self._dues, due)
+        insort(self._thresholds, threshold)
+
+    def remove(self, entry: Countdown) -> None:
+        if entry.paused_at is not None:
+            self._paused.pop(entry.id, None)
+            return
+        due, threshold = _moments(entry)
+        del self._dues[bisect_left(self._dues, due)]
+        del self._thresholds[bisect_left(self._thresholds, threshold)]
+
+    def counts(self, now: dt.datetime) -> dict[str, int]:
+        moment = now.timestamp()
+        overdue = bisect_right(self._dues, moment)
+        short = bisect_left(self._thresholds, moment) - overdue  # strictly past the quarter
+        paused_bands = [e.band(now) for e in self._paused.values()]
+        return {countdown.OVERDUE: overdue + paused_bands.count(countdown.OVERDUE),
+                countdown.SHORT: short, countdown.PAUSED: paused_bands.count(countdown.PAUSED),
+                "total": len(self._dues) + len(self._paused)}
+
+
+def _moments(entry: Countdown) -> tuple[float, float]:
+    """(due, the moment it falls under a quarter of its time) as POSIX times."""
+    due, started = entry.due_at.timestamp(), entry.started_at.timestamp()
+    return due, due - max(due - started, 0.0) * countdown.QUARTER
+
+
+@dataclass
+class Prepared:
+    """A load ready for the model: sorted entries, their keys and band counts.
+
+    Building it costs tens of milliseconds for 20,000 cases, so the panel
+    builds it in a worker thread and the GUI thread only swaps it in.
+    """
+
+    entries: list[Countdown]
+    keys: list[tuple[dt.datetime, uuid.UUID]]
+    key_of: dict[uuid.UUID, tuple[dt.datetime, uuid.UUID]]
+    bands: BandCounter
+
+    @classmethod
+    def of(cls, entries: Sequence[Countdown]) -> Prepared:
+        keys = [_sort_key(e) for e in entries]
+        ordered = list(entries)
+        if any(a > b for a, b in zip(keys, keys[1:], strict=False)):  # the database sorts
+            pairs = sorted(zip(keys, ordered, strict=True), key=lambda p: p[0])
+            keys, ordered = [k for k, _ in pairs], [e for _, e in pairs]
+        key_of = {e.id: k for e, k in zip(ordered, keys, strict=True)}
+        return cls(ordered, keys, key_of, BandCounter(ordered))
 
 
 class CountdownModel(QAbstractTableModel):
@@ -55,6 +128,8 @@ class CountdownModel(QAbstractTableModel):
         self._catalog, self._clock = catalog, clock
         self._entries: list[Countdown] = []
         self._keys: list[tuple[dt.datetime, uuid.UUID]] = []
+        self._key_of: dict[uuid.UUID, tuple[dt.datetime, uuid.UUID]] = {}
+        self._bands = BandCounter([])
         self.now = clock.now()
         self._titles = (self.tr("剩余时间"), self.tr("编号"), self.tr("级别"),
                         self.tr("状态"), self.tr("责任单位"), self.tr("分类"),
@@ -62,9 +137,13 @@ class CountdownModel(QAbstractTableModel):
 
     # ---- data ---------------------------------------------------------------------
     def set_entries(self, entries: list[Countdown]) -> None:
+        self.set_prepared(Prepared.of(entries))
+
+    def set_prepared(self, prepared: Prepared) -> None:
+        """Swap in a new load (built off the GUI thread: see ``Prepared.of``)."""
         self.beginResetModel()  # a new load, not an update
-        self._entries = sorted(entries, key=_sort_key)
-        self._keys = [_sort_key(e) for e in self._entries]
+        self._entries, self._keys = prepared.entries, prepared.keys
+        self._key_of, self._bands = prepared.key_of, prepared.bands
         self.endResetModel()
         self.loaded.emit()
 
@@ -74,25 +153,32 @@ class CountdownModel(QAbstractTableModel):
             row = self.row_of(case_id)
             new = fresh.get(case_id)
             if row is not None and new is not None and _sort_key(new) == self._keys[row]:
+                self._bands.remove(self._entries[row])
+                self._bands.add(new)
                 self._entries[row] = new
                 self.dataChanged.emit(self.index(row, 0), self.index(row, len(self._titles) - 1))
                 continue
             if row is not None:
                 self.beginRemoveRows(QModelIndex(), row, row)
-                del self._entries[row], self._keys[row]
+                self._bands.remove(self._entries[row])
+                del self._entries[row], self._keys[row], self._key_of[case_id]
                 self.endRemoveRows()
             if new is not None:
-                at = bisect_left(self._keys, _sort_key(new))
+                key = _sort_key(new)
+                at = bisect_left(self._keys, key)
                 self.beginInsertRows(QModelIndex(), at, at)
                 self._entries.insert(at, new)
-                self._keys.insert(at, _sort_key(new))
+                self._keys.insert(at, key)
+                self._key_of[case_id] = key
+                self._bands.add(new)
                 self.endInsertRows()
 
     def row_of(self, case_id: uuid.UUID) -> int | None:
-        for row, entry in enumerate(self._entries):  # linear: only on events, not on ticks
-            if entry.id == case_id:
-                return row
-        return None
+        key = self._key_of.get(case_id)
+        return None if key is None else bisect_left(self._keys, key)
+
+    def band_counts(self) -> dict[str, int]:
+        return self._bands.counts(self._clock.now())
 
     def entry(self, row: int) -> Countdown:
         return self._entries[row]
@@ -196,7 +282,11 @@ class CountdownPanel(QWidget):
         self.model.modelReset.connect(self._summarise)
 
     def load(self) -> None:
-        self._runner.run(countdown.open_countdowns(self._store), self.model.set_entries)
+        async def fetch() -> Prepared:
+            entries = await countdown.open_countdowns(self._store)
+            return await asyncio.to_thread(Prepared.of, entries)
+
+        self._runner.run(fetch(), self.model.set_prepared)
 
     def visible_rows(self) -> tuple[int, int]:
         viewport = self.table.viewport()
@@ -240,8 +330,7 @@ class CountdownPanel(QWidget):
             self.case_opened.emit(self.model.entry(index.row()).id)
 
     def _summarise(self, *_args: object) -> None:
-        now = self.model.now
-        bands = [self.model.entry(r).band(now) for r in range(self.model.rowCount())]
+        counts = self.model.band_counts()
         self.summary.setText(self.tr("未办结 {n} 件：超时 {over} 件，剩余不足四分之一 {short} 件")
-                             .format(n=len(bands), over=bands.count(countdown.OVERDUE),
-                                     short=bands.count(countdown.SHORT)))
+                             .format(n=counts["total"], over=counts[countdown.OVERDUE],
+                                     short=counts[countdown.SHORT]))

@@ -1,0 +1,120 @@
+"""Countdown panel with 20,000 open cases: the cost of one tick (move to the
+clock's now, repaint the visible rows' time column, synchronously painted)
+and the longest frame, beside the same tick on an empty panel; plus loading
+the entries and a live update that inserts one case.
+
+    python -m bench.countdown [--quick]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import random
+import time
+import uuid
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from bench._qt import qt_loop  # noqa: E402
+from bench._stats import median_ms, ms, percentile, table  # noqa: E402
+
+TICKS = 120
+
+
+def _entries(count: int, now: dt.datetime) -> list:
+    from console.countdown import Countdown
+
+    rng = random.Random(20261122)
+    out = []
+    for i in range(count):
+        started = now - dt.timedelta(hours=rng.uniform(0, 240))
+        due = started + dt.timedelta(hours=rng.choice((4, 24, 72, 120, 168)))
+        out.append(Countdown(uuid.UUID(int=rng.getrandbits(128), version=4),
+                             f"PS-20261122-{i:06d}", rng.choice("ABC"), "in_progress",
+                             1, None, started, due, None))
+    return out
+
+
+def _panel():  # noqa: ANN202
+    """The real panel (as the main window builds it) on a fake clock."""
+    from types import SimpleNamespace
+
+    from console.catalog import Catalog
+    from console.clock import FakeClock
+    from widgets.countdown_panel import CountdownPanel
+    from widgets.tasks import TaskRunner
+
+    clock = FakeClock(dt.datetime(2026, 11, 22, 9, tzinfo=dt.UTC))
+    store = SimpleNamespace(clock=clock)  # the panel reads only the clock here
+    panel = CountdownPanel(store, Catalog(), TaskRunner())  # type: ignore[arg-type]
+    panel.resize(900, 700)
+    panel.show()
+    panel.timer.stop()  # the benchmark drives the ticks itself
+    return clock, panel
+
+
+def _ticks(clock, panel) -> list[float]:  # noqa: ANN001
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.processEvents()
+    frames = []
+    for _ in range(TICKS):
+        clock.advance(seconds=1)
+        started = time.perf_counter()
+        panel.tick()
+        panel.table.viewport().repaint()  # paint now, as the next frame would
+        frames.append(time.perf_counter() - started)
+    return frames
+
+
+def run(quick: bool = False) -> None:
+    qt_loop()
+    count = 2_000 if quick else 20_000
+    clock, panel = _panel()
+    model, view = panel.model, panel.table
+    empty = _ticks(clock, panel)
+    entries = sorted(_entries(count, clock.now()), key=lambda e: (e.due_at, e.id))  # as the DB
+    from widgets.countdown_panel import Prepared
+
+    started = time.perf_counter()
+    prepared = Prepared.of(entries)
+    prepare = time.perf_counter() - started
+    started = time.perf_counter()
+    model.set_prepared(prepared)
+    view.viewport().repaint()
+    load = time.perf_counter() - started
+    full = _ticks(clock, panel)
+    newcomer = _entries(1, clock.now())[0]
+    started = time.perf_counter()
+    model.update_entries([newcomer.id], {newcomer.id: newcomer})
+    view.viewport().repaint()
+    insert = time.perf_counter() - started
+    started = time.perf_counter()
+    bands = model.band_counts()
+    summary = time.perf_counter() - started
+    panel.shutdown()
+    panel.close()
+    print(f"\n== Countdown panel: {count:,} open cases, {TICKS} one-second ticks ==")
+    print(table("Per tick (ms)", ["", "median", "p99", "max"], [
+        ["empty panel (floor)", median_ms(empty), ms(percentile(empty, 99)), ms(max(empty))],
+        [f"{count:,} cases", median_ms(full), ms(percentile(full, 99)), ms(max(full))],
+    ]))
+    print(table("Other frames (ms)", ["", "ms"], [
+        [f"prepare {count:,} entries (in a worker thread)", ms(prepare)],
+        [f"load {count:,} entries on the GUI thread (swap + reset + paint)", ms(load)],
+        ["a live insert into the sorted list + repaint", ms(insert)],
+        [f"band summary over {bands['total']:,} cases (every 5 ticks)", ms(summary)],
+    ]))
+
+
+def main(argv: list[str] | None = None) -> None:
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--quick", action="store_true")
+    run(parser.parse_args(argv).quick)
+
+
+if __name__ == "__main__":
+    main()
