@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections.abc import Callable, Sequence
+from functools import cache
 from typing import Any
 
 from PySide6.QtCore import (
@@ -27,7 +28,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QFont
 
 from console import queue
 from console.catalog import Catalog
@@ -42,6 +43,17 @@ Index = QModelIndex | QPersistentModelIndex
 PREFETCH_BEFORE = 20
 PREFETCH_AFTER = 120
 REQUERY_DELAY_MS = 25  # coalesces a burst of events into one re-read
+
+FLAGGED_STATUSES = frozenset({"returned", "disputed"})
+
+
+@cache
+def _bold() -> QFont:
+    """Made on first use: a QFont needs the application to exist."""
+    font = QFont()
+    font.setBold(True)
+    return font
+
 
 URGENCY_COLOURS = {"A": QColor("#c62828"), "B": QColor("#ef6c00"), "C": QColor("#2e7d32")}
 
@@ -80,6 +92,7 @@ def case_columns(catalog: Catalog) -> list[Column]:
         Column("caller", lambda: _tr("来电号码"), lambda r: r.caller_phone or "", "caller"),
         Column("unit", lambda: _tr("责任单位"), lambda r: catalog.unit_name(r.assigned_unit_id),
                "unit"),
+        Column("due_at", lambda: _tr("办理时限"), lambda r: _time(r.due_at), "due_at"),
     ]
 
 
@@ -155,6 +168,12 @@ class CaseTableModel(CaseColumnsModel):
             return row.text
         if role == Qt.ItemDataRole.ForegroundRole and column.key == "urgency":
             return QBrush(URGENCY_COLOURS.get(row.urgency, QColor("black")))
+        if column.key == "status" and row.status in FLAGGED_STATUSES:
+            # Returned and disputed cases wait for a dispatcher or the shift leader.
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QBrush(QColor("#c62828"))
+            if role == Qt.ItemDataRole.FontRole:
+                return _bold()
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
