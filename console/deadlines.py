@@ -23,7 +23,7 @@ from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from console.errors import FieldError, ValidationError
+from console.errors import FieldError, ValidationError, require_role
 from console.store import Store
 from console.workdays import DayInfo, Deadline, LimitError, WorkCalendar, check_limit
 from db import schema as s
@@ -107,6 +107,7 @@ async def set_day(store: Store, day: dt.date, is_working: bool,
     """An admin declares ``day`` a working day or not (source 'admin', authoritative)."""
     if isinstance(day, dt.datetime):
         raise TypeError("set_day takes a date, not a datetime")
+    require_role(store.roles, "admin")
     note = (note or "").strip() or None
     if note is not None and len(note) > MAX_NOTE:
         raise ValidationError([FieldError("note", "text.too_long",
@@ -231,6 +232,7 @@ async def set_rule(store: Store, category_id: int, urgency: str, limit_hours: in
     'limit.not_integer', 'limit.too_large', 'urgency.unknown', 'category.unknown');
     then nothing was changed. An unchanged rule is returned as it is.
     """
+    require_role(store.roles, "admin")
     errors = _limit_errors(limit_hours, limit_working_days)
     if urgency not in s.URGENCIES:
         errors.append(FieldError("urgency", "urgency.unknown"))

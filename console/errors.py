@@ -53,3 +53,16 @@ class ConflictError(ConsoleError):
         self.changed_by = changed_by
         self.action = action  # what they did, as an event kind
         self.at = at          # when (a timezone-aware datetime) if known
+
+
+class PermissionDenied(ConsoleError):
+    """The person's role does not allow this (the database refuses it too once
+    every person logs in as their own role)."""
+
+    code = "permission.denied"
+
+
+def require_role(roles: frozenset[str], *allowed: str) -> None:
+    """Raise PermissionDenied unless one of ``allowed`` (or admin) is among ``roles``."""
+    if "admin" not in roles and not roles.intersection(allowed):
+        raise PermissionDenied(f"needs one of {sorted(allowed)}")

@@ -32,6 +32,24 @@ from db import schema as s
 D = dt.date
 
 
+@pytest.fixture(autouse=True)
+def acting_as_admin(store: Store) -> None:
+    store.roles = frozenset({"admin"})  # only admins edit the calendar and the rules
+
+
+async def test_only_admins_edit_rules_and_the_calendar(store: Store, catalog: Catalog) -> None:
+    from console.errors import PermissionDenied
+
+    leaf = next(c for c in catalog.categories.values() if c.is_leaf)
+    store.roles = frozenset({"operator", "supervisor"})
+    with pytest.raises(PermissionDenied):
+        await set_rule(store, leaf.id, "B", limit_hours=8)
+    with pytest.raises(PermissionDenied):
+        await set_day(store, D(2026, 12, 1), False, "停工")
+    assert (await load_rules(store)).rules == {}
+    assert await stored_day(store, D(2026, 12, 1)) is None
+
+
 async def events(store: Store, kind: str) -> list[dict[str, Any]]:
     async with store.read() as conn:
         rows = (await conn.execute(select(s.CaseEvent.payload, s.CaseEvent.case_id,
@@ -220,6 +238,8 @@ async def test_concurrent_rule_changes_all_count(database_url: str, store: Store
                                                  catalog: Catalog) -> None:
     leaf, *_ = tree(catalog)
     seats = [Store(database_url, f"admin{i}") for i in range(4)]
+    for seat in seats:
+        seat.roles = frozenset({"admin"})
     try:
         await asyncio.gather(*(set_rule(seat, leaf, "B", limit_hours=i + 1)
                                for i, seat in enumerate(seats)))
