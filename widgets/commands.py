@@ -32,6 +32,7 @@ COMMANDS = (
     Command("callbacks.focus", lambda: _t("转到电话回访"), "view", "F7"),
     Command("queue.refresh", lambda: _t("刷新队列"), "view", "F5"),
     Command("view.reset_layout", lambda: _t("恢复默认布局"), "view"),
+    Command("admin.rules", lambda: _t("办理时限与工作日…"), "admin"),
     Command("lang.zh_CN", lambda: _t("中文"), "language"),
     Command("lang.en", lambda: _t("English"), "language"),
     Command("app.quit", lambda: _t("退出"), "file", "Ctrl+Q"),
@@ -41,6 +42,7 @@ MENUS = (
     ("file", lambda: _t("文件(&F)")),
     ("call", lambda: _t("来电(&C)")),
     ("view", lambda: _t("视图(&V)")),
+    ("admin", lambda: _t("管理(&A)")),
     ("language", lambda: _t("语言(&L)")),
 )
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDockWidget, QInputDialog, QLabel, QMainWindow, QW
 
 from console.app import ConsoleApp
 from console.errors import ConsoleError
+from console.lifecycle import ADMIN
 from widgets import texts
 from widgets.call_screen import CallScreen
 from widgets.callback_desk import CallbackDesk
@@ -19,6 +20,7 @@ from widgets.case_detail import CaseDetail
 from widgets.case_queue import CaseQueue
 from widgets.commands import build_actions
 from widgets.countdown_panel import CountdownPanel
+from widgets.rules_dialog import RulesDialog
 from widgets.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -71,10 +73,12 @@ class MainWindow(QMainWindow):
             "callbacks.focus": self._focus_callbacks,
             "queue.refresh": self.queue.apply_filter,
             "view.reset_layout": self.reset_layout,
+            "admin.rules": self.edit_rules,
             "lang.zh_CN": lambda: self._choose_language("zh_CN"),
             "lang.en": lambda: self._choose_language("en"),
             "app.quit": self.close,
         })
+        self.actions_by_id["admin.rules"].setEnabled(ADMIN in store.roles)
         feed.subscribe(self.queue.model.apply_events)
         feed.subscribe(self.countdown.apply_events)
         feed.subscribe(self.callbacks.model.apply_events)
@@ -137,6 +141,12 @@ class MainWindow(QMainWindow):
         self.queue.model.shutdown()
         self.countdown.shutdown()
         super().closeEvent(event)
+
+    def edit_rules(self) -> RulesDialog:
+        dialog = RulesDialog(self.store, self.catalog, self.runner, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def _focus_callbacks(self) -> None:
         self.callbacks_dock.raise_()

@@ -133,6 +133,10 @@ def field_error(error: FieldError) -> str:
         "community.unknown": _t("社区不存在，请重新选择"),
         "community.mismatch": _t("社区不属于所选街道"),
         "street.unknown": _t("街道不存在，请重新选择"),
+        "limit.one_required": _t("请只填一种时限：小时或工作日"),
+        "limit.not_positive": _t("时限须大于零"),
+        "limit.not_integer": _t("时限须为整数"),
+        "limit.too_large": _t("时限过长，请核对"),
     }
     template = messages.get(error.code, error.code)
     return template.format(**p) if p else template
@@ -154,5 +158,6 @@ def user_error(exc: ConsoleError) -> str:
         "database.unavailable": _t(
             "数据库连接中断：已填写的内容保留在本机，连接恢复后按 Enter 再次保存即可"),
         "conflict": _t("该记录已被他人修改，请刷新后重试"),
+        "permission.denied": _t("您的岗位没有此操作的权限"),
     }
     return messages.get(exc.code, str(exc))
