@@ -198,3 +198,15 @@ async def create_case_in(conn: AsyncConnection, store: Store, catalog: Catalog,
                                {"unit_id": unit_id, "auto": True, "rule": rule},
                                roles=frozenset({SYSTEM}), actor=SYSTEM)
     return CreatedCase(clean.id, public_no, created=True)
+
+
+async def answer_on_the_spot(store: Store, catalog: Catalog, draft: CaseDraft,
+                             answer: str) -> CreatedCase:
+    """Record a question answered during the call (from the quick-answer base or
+    the operator's own words): saved and closed as answered in one transaction."""
+    clean = validate(draft, catalog)
+    async with store.transaction() as conn:
+        created = await create_case_in(conn, store, catalog, clean, auto_dispatch=False)
+        if created.created:
+            await cases.perform_in(conn, store, created.id, "answer", None, {"answer": answer})
+    return created

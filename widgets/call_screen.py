@@ -37,6 +37,7 @@ from console.outbox import Outbox, Submission
 from console.queue import CallerHistory
 from console.store import Store
 from widgets import texts
+from widgets.facts_dialog import FactsDialog
 from widgets.pickers import CategoryPicker, PlacePicker
 from widgets.row_list_model import RowListModel
 from widgets.tasks import TaskRunner
@@ -63,6 +64,7 @@ class CallScreen(QWidget):
         self._lookup_seq = 0
         self._looked_up: str | None = None
         self._candidate_seq = 0
+        self._suggested_answer = ""
         self._build()
 
     # ---- layout -------------------------------------------------------------------
@@ -92,6 +94,8 @@ class CallScreen(QWidget):
                                                      ("C", self.tr("C 类（一般）"))])
         self.save_button = QPushButton(self.tr("保存 (Enter)"), objectName="call.save")
         self.save_button.clicked.connect(self.save)
+        self.answer_button = QPushButton(self.tr("当场答复 (F9)"), objectName="call.answer")
+        self.answer_button.clicked.connect(self.answer_now)
         self.clear_button = QPushButton(self.tr("清空 (Esc)"), objectName="call.clear")
         self.clear_button.clicked.connect(self.clear)
         self.status = QLabel(objectName="call.status")
@@ -137,6 +141,7 @@ class CallScreen(QWidget):
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.status, 1)
+        buttons.addWidget(self.answer_button)
         buttons.addWidget(self.clear_button)
         buttons.addWidget(self.save_button)
         layout = QVBoxLayout(self)
@@ -194,6 +199,9 @@ class CallScreen(QWidget):
             return
         if event.key() == Qt.Key.Key_F8:
             self.record_as_duplicate()
+            return
+        if event.key() == Qt.Key.Key_F9:
+            self.answer_now()
             return
         super().keyPressEvent(event)
 
@@ -326,6 +334,42 @@ class CallScreen(QWidget):
             self._store, self._catalog, draft, item.data(Qt.ItemDataRole.UserRole)),
             done, self._save_failed)
 
+    # ---- answered on the spot ---------------------------------------------------------------
+    def suggest_answer(self, answer: str) -> None:
+        """An answer picked in the quick-answer base: offered when the call is closed."""
+        self._suggested_answer = answer
+
+    def answer_now(self) -> FactsDialog | None:
+        """Record the call as a question answered on the spot (asks for the answer)."""
+        if self._saving:
+            return None
+        draft = self.draft()
+        self._clear_errors()
+        try:
+            intake.validate(draft, self._catalog)
+        except ValidationError as exc:
+            self._show_validation(exc)
+            return None
+        dialog = FactsDialog("answer", self._catalog, self)
+        answer_field = dialog.fields["answer"]
+        assert isinstance(answer_field, QPlainTextEdit)
+        answer_field.setPlainText(self._suggested_answer)
+        dialog.accepted.connect(lambda: self._answer(draft, dialog.facts()["answer"]))
+        dialog.open()
+        return dialog
+
+    def _answer(self, draft: intake.CaseDraft, answer: str) -> None:
+        self._saving = True
+
+        def done(created: intake.CreatedCase) -> None:
+            self._saving = False
+            self.clear()
+            self.status.setText(self.tr("已保存 {no}，当场答复办结").format(no=created.public_no))
+            self.case_saved.emit(created)
+
+        self._runner.run(intake.answer_on_the_spot(self._store, self._catalog, draft, answer),
+                         done, self._save_failed)
+
     # ---- saving ------------------------------------------------------------------------
     def _category_chosen(self, category: Category | None) -> None:
         self._duplicate_timer.start()
@@ -435,6 +479,7 @@ class CallScreen(QWidget):
         self.status.clear()
         self._looked_up = None
         self._duplicate_timer.stop()
+        self._suggested_answer = ""
         self._show_candidates([])
         self._show_history(None)
         self.phone.setFocus()

@@ -109,3 +109,24 @@ async def test_the_deadline_follows_the_category_rule_and_the_calendar(
     local = due.astimezone(CENTRE_TZ)
     assert (local.hour, local.minute) == (0, 0)  # the end of the last working day
     assert catalog.calendar.is_working_day((local - dt.timedelta(days=1)).date())
+
+
+async def test_a_question_answered_on_the_spot_is_saved_closed(store: Store,
+                                                               catalog: Catalog) -> None:
+    from console import cases
+    from console.intake import answer_on_the_spot
+    from console.lifecycle import TransitionError
+
+    store.roles = frozenset({"operator"})
+    d = draft(catalog, nature="consultation", text="社保卡丢了怎么补办？")
+    with pytest.raises(TransitionError):
+        await answer_on_the_spot(store, catalog, d, "   ")
+    assert await count(store, s.Case) == 0  # nothing saved half-way
+    made = await answer_on_the_spot(store, catalog, d, "可到就近社保服务网点补办。")
+    events = await cases.timeline(store, made.id)
+    assert [e.kind for e in events] == ["created", "answer"]
+    assert events[1].payload["answer"] == "可到就近社保服务网点补办。"
+    async with store.read() as conn:
+        status, closed = (await conn.execute(select(s.Case.status, s.Case.closed_at)
+                                             .where(s.Case.id == made.id))).one()
+    assert status == "answered" and closed is not None

@@ -124,8 +124,40 @@ def test_a_repeat_call_about_an_open_case_is_recorded_as_its_duplicate(
     status = find(w, QLabel, "call.status")
     qtbot.waitUntil(lambda: "重复件" in status.text(), timeout=5000)
     assert first.public_no in status.text()
-    new_no = status.text().split()[1].rstrip("，")
+    import re
+
+    new_no = re.search(r"已保存 (PS-\d{8}-\d{6})", status.text()).group(1)
     timeline = run(qtbot, cases.timeline(seat.console.store, first.id))
     assert [e.kind for e in timeline] == ["created"]
     assert text.toPlainText() == "" and not title.isVisible()
-    assert new_no.startswith("PS-")
+    assert new_no != first.public_no
+
+
+def test_a_question_is_answered_on_the_spot_with_f9(qtbot: Any, open_seat: Any) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from console import cases
+    from tests.widgets.conftest import run
+
+    w = open_seat().window
+    screen = w.call_screen
+    qtbot.keyClicks(find(w, QLineEdit, "call.phone"), "13812345678")
+    type_text(find(w, QPlainTextEdit, "call.text"), "社保卡丢了怎么补办？")
+    screen.nature.setCurrentIndex(screen.nature.findData("consultation"))
+    leaf = next(c for c in w.catalog.categories.values() if c.is_leaf and not c.auto_dispatch)
+    screen.category.choose(leaf)
+    screen.suggest_answer("可到就近社保服务网点补办，带身份证。")
+    qtbot.keyClick(screen, Qt.Key.Key_F9)
+    answer = screen.findChild(QPlainTextEdit, "facts.answer")
+    assert answer.toPlainText() == "可到就近社保服务网点补办，带身份证。"
+    ok = answer.window().findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    status = find(w, QLabel, "call.status")
+    qtbot.waitUntil(lambda: "当场答复办结" in status.text(), timeout=5000)
+    import re
+
+    number = re.search(r"PS-\d{8}-\d{6}", status.text()).group(0)
+    case_id = run(qtbot, cases.find_by_public_no(w.store, number))
+    assert case_id is not None
+    kinds = [e.kind for e in run(qtbot, cases.timeline(w.store, case_id))]
+    assert kinds == ["created", "answer"]
