@@ -163,6 +163,8 @@ async def auto_dispatch_unit(conn: AsyncConnection, category_id: int,
 
 
 async def timeline(store: Store, case_id: uuid.UUID) -> list[TimelineEntry]:
+    if case_id is None:  # "= NULL" would read the events that belong to no case
+        raise CaseNotFound("no case id")
     async with store.read() as conn:
         rows = await conn.execute(
             select(s.CaseEvent.id, s.CaseEvent.at, s.CaseEvent.actor, s.CaseEvent.kind,
