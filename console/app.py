@@ -11,7 +11,7 @@ from pathlib import Path
 import platformdirs
 from sqlalchemy import select, text
 
-from console import demo
+from console import demo, quick_answers
 from console.catalog import Catalog, load_catalog
 from console.deadlines import load_calendar, load_rules, seed_calendar
 from console.feed import ChangeFeed, Event
@@ -71,6 +71,7 @@ class ConsoleApp:
         await seed_calendar(self.store, range(year - 1, year + 2))
         if demo_data:
             await demo.load_reference_data(self.store)
+            await quick_answers.load_demo_answers(self.store)
             await demo.generate_cases(self.store, count=demo_cases)
         await self.feed.start()
         self.catalog = await load_catalog(self.store)

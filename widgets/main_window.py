@@ -10,6 +10,7 @@ from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDockWidget, QInputDialog, QLabel, QMainWindow, QWidget
 
+from console import quick_answers
 from console.app import ConsoleApp
 from console.errors import ConsoleError
 from console.lifecycle import ADMIN
@@ -20,11 +21,12 @@ from widgets.case_detail import CaseDetail
 from widgets.case_queue import CaseQueue
 from widgets.commands import build_actions
 from widgets.countdown_panel import CountdownPanel
+from widgets.quick_answers import QuickAnswerPane
 from widgets.rules_dialog import RulesDialog
 from widgets.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
-LAYOUT_VERSION = 3  # 2: the countdown dock; 3: the callback desk
+LAYOUT_VERSION = 4  # 2: countdowns; 3: callbacks; 4: quick answers
 LAYOUT_KEY = f"layout/v{LAYOUT_VERSION}"
 
 
@@ -50,6 +52,13 @@ class MainWindow(QMainWindow):
         self.queue_dock = self._dock("dock.queue", self.tr("案件队列"), self.queue)
         self.countdown = CountdownPanel(store, catalog, self.runner)
         self.countdown_dock = self._dock("dock.countdown", self.tr("倒计时"), self.countdown)
+        self.quick_answers = QuickAnswerPane(store, self.runner, self,
+                                             can_edit=quick_answers.may_edit(store.roles),
+                                             catalog=catalog)
+        self.answers_dock = self._dock("dock.quickAnswers", self.tr("秒回知识库"),
+                                       self.quick_answers)
+        self.quick_answers.answer_used.connect(
+            lambda answer: self.call_screen.suggest_answer(answer.answer))
         self.callbacks = CallbackDesk(store, catalog, self.runner)
         self.callbacks_dock = self._dock("dock.callbacks", self.tr("电话回访"), self.callbacks)
         self._default_layout()
@@ -71,6 +80,7 @@ class MainWindow(QMainWindow):
             "queue.focus": self.queue.table.setFocus,
             "countdown.focus": self.countdown.table.setFocus,
             "callbacks.focus": self._focus_callbacks,
+            "answers.focus": self.quick_answers.focus_search,
             "queue.refresh": self.queue.apply_filter,
             "view.reset_layout": self.reset_layout,
             "admin.rules": self.edit_rules,
@@ -82,6 +92,7 @@ class MainWindow(QMainWindow):
         feed.subscribe(self.queue.model.apply_events)
         feed.subscribe(self.countdown.apply_events)
         feed.subscribe(self.callbacks.model.apply_events)
+        feed.subscribe(self.quick_answers.apply_events)
         self.queue.case_opened.connect(self.open_case)
         self.countdown.case_opened.connect(self.open_case)
         self._details: dict[uuid.UUID, CaseDetail] = {}
@@ -100,17 +111,21 @@ class MainWindow(QMainWindow):
         return dock
 
     def _default_layout(self) -> None:
-        for dock in (self.call_dock, self.queue_dock, self.countdown_dock, self.callbacks_dock):
+        for dock in (self.call_dock, self.queue_dock, self.countdown_dock, self.callbacks_dock,
+                     self.answers_dock):
             dock.setFloating(False)
             dock.show()
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.call_dock)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.queue_dock)
+        self.splitDockWidget(self.call_dock, self.answers_dock, Qt.Orientation.Vertical)
         self.splitDockWidget(self.queue_dock, self.countdown_dock, Qt.Orientation.Vertical)
         self.tabifyDockWidget(self.countdown_dock, self.callbacks_dock)
         self.countdown_dock.raise_()
         self.resizeDocks([self.call_dock, self.queue_dock], [460, 900],
                          Qt.Orientation.Horizontal)
         self.resizeDocks([self.queue_dock, self.countdown_dock], [560, 300],
+                         Qt.Orientation.Vertical)
+        self.resizeDocks([self.call_dock, self.answers_dock], [620, 240],
                          Qt.Orientation.Vertical)
 
     def reset_layout(self) -> None:
@@ -137,6 +152,7 @@ class MainWindow(QMainWindow):
         self.feed.unsubscribe(self.queue.model.apply_events)
         self.feed.unsubscribe(self.countdown.apply_events)
         self.feed.unsubscribe(self.callbacks.model.apply_events)
+        self.feed.unsubscribe(self.quick_answers.apply_events)
         self.callbacks.model.shutdown()
         self.queue.model.shutdown()
         self.countdown.shutdown()

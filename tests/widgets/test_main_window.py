@@ -11,7 +11,8 @@ from widgets.commands import COMMANDS
 def test_docks_have_stable_names_and_commands_have_actions(open_seat: Any) -> None:
     window = open_seat().window
     names = {d.objectName() for d in window.findChildren(QDockWidget)}
-    assert names == {"dock.call", "dock.queue", "dock.countdown", "dock.callbacks"}
+    assert names == {"dock.call", "dock.queue", "dock.countdown", "dock.callbacks",
+                     "dock.quickAnswers"}
     assert set(window.actions_by_id) == {c.id for c in COMMANDS}
     assert window.actions_by_id["call.incoming"].shortcut().toString() == "F2"
 
