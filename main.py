@@ -98,6 +98,8 @@ def main(argv: list[str] | None = None) -> int:
         log.error("cannot reach the database: %s", exc)
         return 2
     finally:
+        # Closing the loop also joins its worker threads (qasync runs them as QThreads).
+        loop.close()
         if embedded is not None:
             embedded.stop()
 

@@ -82,7 +82,7 @@ class CallScreen(QWidget):
         self.text.setTabChangesFocus(True)
         self.text.installEventFilter(self)
         self.text.setMinimumHeight(90)
-        self.text.setMaximumHeight(180)
+        self.text.setMaximumHeight(130)
         self.address = self._line("call.address", self.tr("事发地址"))
         self.place = PlacePicker(self._catalog, self)
         self.category = CategoryPicker(self._catalog, self)
