@@ -233,8 +233,11 @@ def _make_cases(count: int, days: int, seed: int, now: dt.datetime, cats: dict[s
             if status in ("resolved", "closed") else None,
             "closed_at": created + limit if status == "closed" else None,
         })
-        events.append({"case_id": case_id, "actor": "demo", "kind": "created",
-                       "payload": {"public_no": public_no, "status": status, "demo": True}})
+        # The event table stamps events with the time they are written; the
+        # original acceptance time travels in the payload.
+        events.append({"case_id": case_id, "actor": "demo", "kind": "imported",
+                       "payload": {"public_no": public_no, "status": status,
+                                   "occurred_at": created.isoformat(), "source": "demo"}})
     return rows, events, dict(counters)
 
 

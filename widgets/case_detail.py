@@ -8,6 +8,7 @@ the meantime is refused and the person is told who did what.
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from typing import Any
 
@@ -95,6 +96,10 @@ class TimelineModel(QAbstractTableModel):
         parts: list[str] = []
         if entry.kind == "created":
             parts.append(self.tr("编号 {no}").format(no=p.get("public_no", "")))
+        if entry.kind == "imported" and p.get("occurred_at"):
+            when = dt.datetime.fromisoformat(p["occurred_at"]).astimezone(CENTRE_TZ)
+            parts.append(self.tr("原受理时间 {at}，导入时状态：{status}").format(
+                at=when.strftime("%Y-%m-%d %H:%M"), status=texts.status_name(p.get("status", ""))))
         if p.get("auto"):
             case_rule = (self.tr("按街道属地") if p.get("rule") == "territorial"
                          else self.tr("分类归属"))

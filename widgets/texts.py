@@ -78,6 +78,7 @@ def action_name(code: str) -> str:
         "pause": _t("暂停计时"),
         "resume": _t("恢复计时"),
         "created": _t("登记"),
+        "imported": _t("导入"),
         "closed_with_master": _t("随主件归档"),
     }
     return names.get(code, code)
