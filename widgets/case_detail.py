@@ -49,6 +49,7 @@ class TimelineModel(QAbstractTableModel):
         super().__init__(parent)
         self._catalog = catalog
         self._entries: list[TimelineEntry] = []
+        self.category_id: int | None = None  # the case's, for automatic-dispatch reasons
         self._titles = (self.tr("时间"), self.tr("操作人"), self.tr("操作"), self.tr("说明"))
 
     def set_entries(self, entries: list[TimelineEntry]) -> None:
@@ -100,12 +101,16 @@ class TimelineModel(QAbstractTableModel):
             when = dt.datetime.fromisoformat(p["occurred_at"]).astimezone(CENTRE_TZ)
             parts.append(self.tr("原受理时间 {at}，导入时状态：{status}").format(
                 at=when.strftime("%Y-%m-%d %H:%M"), status=texts.status_name(p.get("status", ""))))
+        unit = self._catalog.unit_name(p.get("unit_id")) if p.get("unit_id") else ""
         if p.get("auto"):
-            case_rule = (self.tr("按街道属地") if p.get("rule") == "territorial"
-                         else self.tr("分类归属"))
-            parts.append(self.tr("自动分拨（{rule}）").format(rule=case_rule))
-        if "unit_id" in p and p["unit_id"] is not None:
-            parts.append(self._catalog.unit_name(p["unit_id"]))
+            category = self._catalog.category_path(self.category_id).split(" / ")[-1]
+            if p.get("rule") == "territorial":
+                parts.append(self.tr("自动分拨：分类「{c}」按属地交事发街道 {u}").format(
+                    c=category, u=unit))
+            else:
+                parts.append(self.tr("自动分拨：分类「{c}」归属 {u}").format(c=category, u=unit))
+        elif unit:
+            parts.append(unit)
         for key in ("reason", "result", "answer", "note"):
             if p.get(key):
                 parts.append(str(p[key]))
@@ -190,6 +195,7 @@ class CaseDetail(QDialog):
             unit=self._catalog.unit_name(row.assigned_unit_id) or "—", due=due,
             paused=paused))
         self.text.setPlainText(row.text)
+        self.timeline_model.category_id = row.category_id
         self.timeline_model.set_entries(entries)
         self._rebuild_buttons(row.status)
 

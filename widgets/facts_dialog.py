@@ -59,8 +59,9 @@ class FactsDialog(QDialog):
             combo.addItem("", None)
             units = sorted((u for u in catalog.units.values() if u.active),
                            key=lambda u: (UNIT_KIND_ORDER.get(u.kind, 9), u.code))
-            for unit in units:
-                combo.addItem(unit.name, unit.id)
+            for unit in units:  # "parent / unit", so the tree shows and both names search
+                parent = catalog.units.get(unit.parent_id) if unit.parent_id else None
+                combo.addItem(f"{parent.name} / {unit.name}" if parent else unit.name, unit.id)
             combo.completer().setFilterMode(Qt.MatchFlag.MatchContains)
             combo.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
             combo.setMinimumWidth(360)

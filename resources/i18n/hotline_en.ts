@@ -209,27 +209,27 @@
 <context>
     <name>CaseDetail</name>
     <message>
-        <location filename="../../widgets/case_detail.py" line="154" />
+        <location filename="../../widgets/case_detail.py" line="159" />
         <source>办理过程</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="181" />
+        <location filename="../../widgets/case_detail.py" line="186" />
         <source>案件 {no}</source>
         <translation>Case {no}</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="185" />
+        <location filename="../../widgets/case_detail.py" line="190" />
         <source>未定</source>
         <translation>not set</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="186" />
+        <location filename="../../widgets/case_detail.py" line="191" />
         <source>（计时暂停中）</source>
         <translation> (clock paused)</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="187" />
+        <location filename="../../widgets/case_detail.py" line="192" />
         <source>来源：{channel}　来电：{phone}　地点：{street} {address}
 责任单位：{unit}　办理时限：{due}{paused}</source>
         <translation>Source: {channel}   Caller: {phone}   Place: {street} {address}
@@ -512,32 +512,32 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>FactsDialog</name>
     <message>
-        <location filename="../../widgets/facts_dialog.py" line="67" />
+        <location filename="../../widgets/facts_dialog.py" line="68" />
         <source>责任单位</source>
         <translation>Responsible unit</translation>
     </message>
     <message>
-        <location filename="../../widgets/facts_dialog.py" line="72" />
+        <location filename="../../widgets/facts_dialog.py" line="73" />
         <source>满意度</source>
         <translation>Satisfaction</translation>
     </message>
     <message>
-        <location filename="../../widgets/facts_dialog.py" line="76" />
+        <location filename="../../widgets/facts_dialog.py" line="77" />
         <source>主件编号</source>
         <translation>Master case number</translation>
     </message>
     <message>
-        <location filename="../../widgets/facts_dialog.py" line="77" />
+        <location filename="../../widgets/facts_dialog.py" line="78" />
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../widgets/facts_dialog.py" line="77" />
+        <location filename="../../widgets/facts_dialog.py" line="78" />
         <source>办理结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../widgets/facts_dialog.py" line="78" />
+        <location filename="../../widgets/facts_dialog.py" line="79" />
         <source>答复内容</source>
         <translation>Answer</translation>
     </message>
@@ -1401,62 +1401,57 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>TimelineModel</name>
     <message>
-        <location filename="../../widgets/case_detail.py" line="52" />
+        <location filename="../../widgets/case_detail.py" line="53" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="52" />
+        <location filename="../../widgets/case_detail.py" line="53" />
         <source>操作人</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="52" />
+        <location filename="../../widgets/case_detail.py" line="53" />
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="52" />
+        <location filename="../../widgets/case_detail.py" line="53" />
         <source>说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="89" />
+        <location filename="../../widgets/case_detail.py" line="90" />
         <source>系统</source>
         <translation>system</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="98" />
+        <location filename="../../widgets/case_detail.py" line="99" />
         <source>编号 {no}</source>
         <translation>number {no}</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="101" />
+        <location filename="../../widgets/case_detail.py" line="102" />
         <source>原受理时间 {at}，导入时状态：{status}</source>
         <translation>accepted {at}; status when imported: {status}</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="104" />
-        <source>按街道属地</source>
-        <translation>by street</translation>
+        <location filename="../../widgets/case_detail.py" line="108" />
+        <source>自动分拨：分类「{c}」按属地交事发街道 {u}</source>
+        <translation>automatic dispatch: category \u201c{c}\u201d goes to the street where it happened, {u}</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="105" />
-        <source>分类归属</source>
-        <translation>category owner</translation>
+        <location filename="../../widgets/case_detail.py" line="111" />
+        <source>自动分拨：分类「{c}」归属 {u}</source>
+        <translation>automatic dispatch: category \u201c{c}\u201d belongs to {u}</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="106" />
-        <source>自动分拨（{rule}）</source>
-        <translation>automatic dispatch ({rule})</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/case_detail.py" line="115" />
+        <location filename="../../widgets/case_detail.py" line="120" />
         <source>第 {n} 次</source>
         <translation>attempt {n}</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="117" />
+        <location filename="../../widgets/case_detail.py" line="122" />
         <source>多次未接通，结案</source>
         <translation>no answer after several tries; closed</translation>
     </message>

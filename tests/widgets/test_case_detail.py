@@ -101,3 +101,18 @@ def test_losing_a_race_says_who_moved_the_case(qtbot: Any, open_seat: Any) -> No
     qtbot.waitUntil(lambda: "dp_b" in message.text(), timeout=5000)
     assert "分拨" in message.text()
     qtbot.waitUntil(lambda: detail.row.status == "dispatched", timeout=5000)
+
+
+def test_an_automatic_dispatch_says_why(qtbot: Any, open_seat: Any) -> None:
+    seat = open_seat()
+    catalog = seat.console.catalog
+    owned = next(c for c in sorted(catalog.categories.values(), key=lambda c: c.code)
+                 if c.is_leaf and c.auto_dispatch and c.owner_unit_id and not c.territorial)
+    made = run(qtbot, create_case(seat.console.store, catalog,
+                                  draft(catalog, category_id=owned.id)))
+    detail = open_from_queue(qtbot, seat, made.id)
+    qtbot.waitUntil(lambda: detail.timeline_model.rowCount() == 2, timeout=5000)
+    reason = detail.timeline_model.data(detail.timeline_model.index(1, 3))
+    assert reason == (f"自动分拨：分类「{owned.name}」归属 "
+                      f"{catalog.unit_name(owned.owner_unit_id)}")
+    assert detail.timeline_model.data(detail.timeline_model.index(1, 1)) == "系统"
