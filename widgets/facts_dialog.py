@@ -86,9 +86,7 @@ class FactsDialog(QDialog):
         out: dict[str, Any] = {}
         for need, widget in self.fields.items():
             if isinstance(widget, QComboBox):
-                # A typed unit name counts when it names a unit exactly.
-                index = widget.findText(widget.currentText().strip())
-                out[need] = widget.itemData(index) if index >= 0 else widget.currentData()
+                out[need] = _typed_choice(widget)
             elif isinstance(widget, QLineEdit):
                 out["master_no"] = widget.text().strip() or None
             elif isinstance(widget, QPlainTextEdit):
@@ -104,3 +102,17 @@ class FactsDialog(QDialog):
                 self.fields[need].setFocus()
                 return
         self.accept()
+
+
+def _typed_choice(combo: QComboBox) -> Any:
+    """The item the person typed or picked: its whole text, or a unit's own name
+    after its parent's ("坑梓街道办事处 / 城管办" is found by "城管办")."""
+    typed = combo.currentText().strip()
+    index = combo.findText(typed)
+    if index < 0 and typed:
+        matches = [i for i in range(combo.count()) if combo.itemText(i).endswith(f" / {typed}")]
+        index = matches[0] if len(matches) == 1 else -1
+    if index >= 0:
+        return combo.itemData(index)
+    return combo.currentData() if combo.currentText() == combo.itemText(combo.currentIndex()) \
+        else None
