@@ -5,7 +5,6 @@ resubmission after a timeout or an outage never makes a second case.
 
 from __future__ import annotations
 
-import re
 import uuid
 from dataclasses import dataclass, field, replace
 
@@ -20,14 +19,13 @@ from console.channels import CHANNELS, NATURES, PHONE_CHANNELS
 from console.errors import FieldError, ValidationError
 from console.lifecycle import SYSTEM
 from console.store import Store
+from console.text_rules import check_text
 from db import schema as s
 
 PUBLIC_NO_PREFIX = "PS"
 MAX_TEXT = 20_000
 MAX_ADDRESS = 500
 MAX_NAME = 64
-# C0 and C1 control characters other than tab and newline; NUL cannot even be stored.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 @dataclass(frozen=True)
@@ -55,18 +53,6 @@ class CreatedCase:
     created: bool  # False when this UUID had been saved before (a resubmission)
 
 
-def _check_text(value: str, name: str, limit: int, errors: list[FieldError],
-                *, required: bool) -> str:
-    stripped = value.strip()
-    if required and not stripped:
-        errors.append(FieldError(name, f"{name}.empty"))
-    elif len(stripped) > limit:
-        errors.append(FieldError(name, "text.too_long", {"limit": limit, "length": len(stripped)}))
-    elif (bad := _CONTROL.search(stripped)) is not None:
-        errors.append(FieldError(name, "text.control", {"position": bad.start() + 1}))
-    return stripped
-
-
 def validate(draft: CaseDraft, catalog: Catalog) -> CaseDraft:
     """Return the cleaned draft or raise ValidationError listing every bad field."""
     errors: list[FieldError] = []
@@ -80,9 +66,9 @@ def validate(draft: CaseDraft, catalog: Catalog) -> CaseDraft:
             phone = phones.normalise(draft.caller_phone).e164
         except phones.PhoneError as exc:
             errors.append(FieldError("caller_phone", exc.code))
-    name = _check_text(draft.caller_name, "caller_name", MAX_NAME, errors, required=False)
-    body = _check_text(draft.text, "text", MAX_TEXT, errors, required=True)
-    address = _check_text(draft.address, "address", MAX_ADDRESS, errors, required=False)
+    name = check_text(draft.caller_name, "caller_name", MAX_NAME, errors, required=False)
+    body = check_text(draft.text, "text", MAX_TEXT, errors, required=True)
+    address = check_text(draft.address, "address", MAX_ADDRESS, errors, required=False)
 
     category = catalog.categories.get(draft.category_id) if draft.category_id else None
     if draft.category_id is None:

@@ -28,6 +28,7 @@ from console.answer_search import AnswerIndex, QuickAnswer, normalise
 from console.demo import RESOURCES
 from console.errors import ConflictError, ConsoleError, FieldError, ValidationError
 from console.store import Store
+from console.text_rules import CONTROL, check_text
 from db import schema as s
 
 __all__ = ["EDITORS", "AnswerConflict", "AnswerDraft", "AnswerIndex", "NotAllowed", "QuickAnswer",
@@ -40,7 +41,6 @@ EDITORS = frozenset({"admin", "shift_leader"})  # who may add, change or deactiv
 MAX_QUESTION, MAX_ANSWER = 200, 2000
 MAX_KEYWORDS, MAX_KEYWORD = 20, 32
 PREPARE_CHUNK = 100  # entries prepared between two returns to the event loop
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # tab and newline allowed
 _KEYWORD_SPLIT = re.compile(r"[\s,，、;；]+")
 _DEMO_LOCK = 0x51_41_44_45_4D_4F  # "QADEMO": two seats loading demo entries at once
 _COLUMNS = (Q.id, Q.question, Q.answer, Q.keywords, Q.category_id, Q.hits, Q.active, Q.version)
@@ -89,22 +89,11 @@ def split_keywords(typed: str) -> tuple[str, ...]:
     return tuple(k for k in _KEYWORD_SPLIT.split(typed) if k)
 
 
-def _check(value: str, name: str, limit: int, errors: list[FieldError]) -> str:
-    stripped = value.strip()
-    if not stripped:
-        errors.append(FieldError(name, f"{name}.empty"))
-    elif len(stripped) > limit:
-        errors.append(FieldError(name, "text.too_long", {"limit": limit, "length": len(stripped)}))
-    elif (bad := _CONTROL.search(stripped)) is not None:
-        errors.append(FieldError(name, "text.control", {"position": bad.start() + 1}))
-    return stripped
-
-
 def validate(draft: AnswerDraft) -> AnswerDraft:
     """The cleaned draft, or ValidationError naming every bad field."""
     errors: list[FieldError] = []
-    question = _check(draft.question, "question", MAX_QUESTION, errors)
-    answer = _check(draft.answer, "answer", MAX_ANSWER, errors)
+    question = check_text(draft.question, "question", MAX_QUESTION, errors)
+    answer = check_text(draft.answer, "answer", MAX_ANSWER, errors)
     keywords: list[str] = []
     seen: set[str] = set()
     for raw in draft.keywords:
@@ -115,7 +104,7 @@ def validate(draft: AnswerDraft) -> AnswerDraft:
         if len(keyword) > MAX_KEYWORD:
             errors.append(FieldError("keywords", "keyword.too_long",
                                      {"limit": MAX_KEYWORD, "keyword": keyword[:10]}))
-        elif _CONTROL.search(keyword) or _KEYWORD_SPLIT.search(keyword):
+        elif CONTROL.search(keyword) or _KEYWORD_SPLIT.search(keyword):
             errors.append(FieldError("keywords", "keyword.invalid", {"keyword": keyword[:10]}))
         keywords.append(keyword)
     if len(keywords) > MAX_KEYWORDS:

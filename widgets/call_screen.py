@@ -311,14 +311,8 @@ class CallScreen(QWidget):
 
     def record_as_duplicate(self) -> None:
         item = self.duplicates.currentItem()
-        if item is None or self._saving:
-            return
-        draft = self.draft()
-        self._clear_errors()
-        try:
-            intake.validate(draft, self._catalog)
-        except ValidationError as exc:
-            self._show_validation(exc)
+        draft = self._checked_draft() if item is not None else None
+        if item is None or draft is None:
             return
         master_no = item.text().split()[0]
         self._saving = True
@@ -341,14 +335,8 @@ class CallScreen(QWidget):
 
     def answer_now(self) -> FactsDialog | None:
         """Record the call as a question answered on the spot (asks for the answer)."""
-        if self._saving:
-            return None
-        draft = self.draft()
-        self._clear_errors()
-        try:
-            intake.validate(draft, self._catalog)
-        except ValidationError as exc:
-            self._show_validation(exc)
+        draft = self._checked_draft()
+        if draft is None:
             return None
         dialog = FactsDialog("answer", self._catalog, self)
         answer_field = dialog.fields["answer"]
@@ -394,15 +382,22 @@ class CallScreen(QWidget):
             urgency=self.urgency.currentData(),
         )
 
-    def save(self) -> None:
+    def _checked_draft(self) -> intake.CaseDraft | None:
+        """The form as a draft, or None with the problems shown at their fields."""
         if self._saving:
-            return
+            return None
         draft = self.draft()
         self._clear_errors()
         try:
             intake.validate(draft, self._catalog)
         except ValidationError as exc:
             self._show_validation(exc)
+            return None
+        return draft
+
+    def save(self) -> None:
+        draft = self._checked_draft()
+        if draft is None:
             return
         self._saving = True
         self.save_button.setEnabled(False)

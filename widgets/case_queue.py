@@ -5,7 +5,6 @@ from __future__ import annotations
 import uuid
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -13,7 +12,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -26,22 +24,11 @@ from db.schema import CASE_STATUSES, OPEN_STATUSES
 from widgets import texts
 from widgets.case_model import CaseTableModel
 from widgets.pickers import CategoryPicker
+from widgets.tables import OpenableTable
 from widgets.tasks import TaskRunner
 
 TEXT_FILTER_DELAY_MS = 300
 WAITING_FOR_DISPATCH = ("accepted", "returned", "disputed")
-
-
-class CaseTable(QTableView):
-    """The queue's table: Enter opens the current case, as a double-click does."""
-
-    open_requested = Signal(QModelIndex)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
-            self.open_requested.emit(self.currentIndex())
-            return
-        super().keyPressEvent(event)
 
 
 class CaseQueue(QWidget):
@@ -77,8 +64,7 @@ class CaseQueue(QWidget):
         self.text_filter.setClearButtonEnabled(True)
         self.count = QLabel(objectName="queue.count")
 
-        self.table = CaseTable(objectName="queue.table")
-        self.table.doubleClicked.connect(self._open)
+        self.table = OpenableTable(objectName="queue.table")
         self.table.open_requested.connect(self._open)
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)

@@ -22,7 +22,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QHideEvent, QKeyEvent, QShowEvent
+from PySide6.QtGui import QBrush, QColor, QHideEvent, QShowEvent
 from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from console import countdown
@@ -32,6 +32,7 @@ from console.countdown import Countdown
 from console.feed import Event
 from console.store import Store
 from widgets import texts
+from widgets.tables import OpenableTable
 from widgets.tasks import TaskRunner
 
 Index = QModelIndex | QPersistentModelIndex
@@ -237,16 +238,6 @@ class CountdownModel(QAbstractTableModel):
         return values[column - 1]()
 
 
-class CountdownTable(QTableView):
-    open_requested = Signal(QModelIndex)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
-            self.open_requested.emit(self.currentIndex())
-            return
-        super().keyPressEvent(event)
-
-
 class CountdownPanel(QWidget):
     case_opened = Signal(uuid.UUID)
 
@@ -256,7 +247,7 @@ class CountdownPanel(QWidget):
         self.setObjectName("countdownPanel")
         self._store, self._runner = store, runner
         self.model = CountdownModel(catalog, store.clock, self)
-        self.table = CountdownTable(objectName="countdown.table")
+        self.table = OpenableTable(objectName="countdown.table")
         self.table.setModel(self.model)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(22)
@@ -265,7 +256,6 @@ class CountdownPanel(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         for column, width in enumerate((150, 150, 40, 70, 170, 130)):
             self.table.setColumnWidth(column, width)
-        self.table.doubleClicked.connect(self._open)
         self.table.open_requested.connect(self._open)
         self.summary = QLabel(objectName="countdown.summary")
         layout = QVBoxLayout(self)
