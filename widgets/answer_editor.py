@@ -31,10 +31,10 @@ from console.errors import ConsoleError, FieldError, ValidationError
 from console.quick_answers import AnswerConflict, AnswerDraft, QuickAnswer
 from console.store import Store
 from widgets import texts
+from widgets.forms import add_row
 from widgets.pickers import CategoryPicker
 from widgets.tasks import TaskRunner
 
-ERROR_STYLE = "color: #c62828;"
 FIELDS = ("question", "answer", "keywords", "category")
 
 
@@ -110,16 +110,7 @@ class QuickAnswerEditor(QDialog):
         self._show_conflict(None)
 
     def _add(self, form: QFormLayout, label: str, field: QWidget, key: str) -> None:
-        error = QLabel(objectName=f"answerEditor.{key}.error")
-        error.setStyleSheet(ERROR_STYLE)
-        error.setWordWrap(True)
-        error.hide()
-        self.errors[key] = error
-        box = QVBoxLayout()
-        box.setSpacing(1)
-        box.addWidget(field)
-        box.addWidget(error)
-        form.addRow(label, box)
+        self.errors[key] = add_row(form, label, field, f"answerEditor.{key}.error")
 
     def _fill(self, answer: QuickAnswer) -> None:
         self.question.setText(answer.question)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLayout,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -38,11 +39,11 @@ from console.queue import CallerHistory
 from console.store import Store
 from widgets import texts
 from widgets.facts_dialog import FactsDialog
+from widgets.forms import add_row
 from widgets.pickers import CategoryPicker, PlacePicker
 from widgets.row_list_model import RowListModel
 from widgets.tasks import TaskRunner
 
-ERROR_STYLE = "color: #c62828;"
 DUPLICATE_CHECK_MS = 500
 FIELDS = ("caller_phone", "caller_name", "channel", "nature", "text", "address", "place",
           "category", "urgency")
@@ -168,20 +169,8 @@ class CallScreen(QWidget):
             combo.addItem(label, code)
         return combo
 
-    def _add(self, form: QFormLayout, label: str, field: object, key: str) -> None:
-        error = QLabel(objectName=f"call.{key}.error")
-        error.setStyleSheet(ERROR_STYLE)
-        error.setWordWrap(True)
-        error.hide()
-        self.errors[key] = error
-        box = QVBoxLayout()
-        box.setSpacing(1)
-        if isinstance(field, QWidget):
-            box.addWidget(field)
-        else:
-            box.addLayout(field)  # type: ignore[arg-type]
-        box.addWidget(error)
-        form.addRow(label, box)
+    def _add(self, form: QFormLayout, label: str, field: QWidget | QLayout, key: str) -> None:
+        self.errors[key] = add_row(form, label, field, f"call.{key}.error")
 
     # ---- keyboard ----------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
