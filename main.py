@@ -61,6 +61,27 @@ def ask_password(url: str) -> str | None:
     return text if ok else None
 
 
+def bring_schema_up_to_date(url: str) -> bool:
+    """Migrate when the database is behind; only an administrator's role can."""
+    from sqlalchemy.exc import DBAPIError
+
+    from db.migrate import current_revision, head_revision, upgrade
+
+    current, head = current_revision(url), head_revision()
+    if current == head:
+        return True
+    try:
+        upgrade(url)
+    except DBAPIError as exc:
+        if "permission denied" not in str(exc).lower() and "must be owner" not in str(exc):
+            raise
+        log.error("the database schema is at %s and this console needs %s; an administrator "
+                  "must upgrade it (start the console once with an administrator's account)",
+                  current, head)
+        return False
+    return True
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     logging.basicConfig(level=args.log_level.upper(),
@@ -87,9 +108,8 @@ def main(argv: list[str] | None = None) -> int:
         url = embedded.start()
     try:
         url = credentials.resolve(url, ask_password)
-        from db.migrate import upgrade
-
-        upgrade(url)
+        if not bring_schema_up_to_date(url):
+            return 3
         from console.app import ConsoleApp
 
         console = ConsoleApp(url, actor=args.user or credentials.user_of(url) or getpass.getuser())

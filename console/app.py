@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import platformdirs
-from sqlalchemy import select, text
+from sqlalchemy import text
 
 from console import demo, quick_answers
 from console.catalog import Catalog, load_catalog
@@ -19,7 +19,6 @@ from console.journal import Journal
 from console.lifecycle import ADMIN
 from console.outbox import Outbox
 from console.store import Store
-from db import schema as s
 from db.embedded import APP_NAME
 from db.listen import Listener
 
@@ -34,17 +33,19 @@ def default_journal_path(url: str, actor: str) -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME)) / "journal" / f"{key}.json"
 
 
+GROUPS = ("operator", "dispatcher", "shift_leader", "supervisor", "admin")
+
+
 async def roles_of(store: Store) -> frozenset[str]:
-    """The acting person's roles: from the staff list; a database superuser
-    who is not on it (the embedded server's owner) is an admin."""
+    """The connected person's roles, as PostgreSQL grants them (group membership);
+    a superuser (the embedded server's owner) is an admin."""
+    groups = ", ".join(f"'hotline_{g}'" for g in GROUPS)
     async with store.read() as conn:
-        roles = (await conn.execute(select(s.Staff.roles).where(
-            s.Staff.login == store.actor, s.Staff.active))).scalar_one_or_none()
-        if roles is not None:
-            return frozenset(roles)
-        superuser = (await conn.execute(text(
-            "SELECT rolsuper FROM pg_roles WHERE rolname = current_user"))).scalar()
-    return frozenset({ADMIN}) if superuser else frozenset()
+        row = (await conn.execute(text(
+            f"SELECT rolsuper, ARRAY(SELECT substr(g, 9) FROM unnest(ARRAY[{groups}]) AS g"
+            "  WHERE to_regrole(g) IS NOT NULL AND pg_has_role(current_user, g, 'member'))"
+            " FROM pg_roles WHERE rolname = current_user"))).one()
+    return frozenset(row[1]) | (frozenset({ADMIN}) if row[0] else frozenset())
 
 
 class ConsoleApp:

@@ -1,0 +1,147 @@
+"""The database's own lock on every door: each person logs in as their own
+role; tests connect as each group's member with raw SQL and through the
+services, and show what it can and cannot do."""
+
+from __future__ import annotations
+
+import itertools
+import os
+import uuid
+from collections.abc import Callable, Iterator
+
+import psycopg
+import pytest
+from psycopg import errors
+
+from console.app import roles_of
+from console.catalog import load_catalog
+from console.intake import create_case
+from console.store import Store
+from db.engine import libpq_conninfo, normalise_url
+from tests.factories import draft
+
+_names = itertools.count()
+MakeLogin = Callable[..., str]
+
+
+@pytest.fixture
+def login_as(database_url: str, admin_url: str) -> Iterator[MakeLogin]:
+    """Make a staff login role in the given groups; returns a URL that logs in as it."""
+    made: list[str] = []
+
+    def make(*groups: str, can_login: bool = True) -> str:
+        name = f"hc_t_{os.getpid()}_{next(_names)}"
+        members = ", ".join(f"hotline_{g}" for g in groups)
+        with psycopg.connect(libpq_conninfo(admin_url), autocommit=True) as conn:
+            conn.execute(f"CREATE ROLE {name} {'LOGIN' if can_login else 'NOLOGIN'}"
+                         + (f" IN ROLE {members}" if groups else ""))
+        made.append(name)
+        return normalise_url(database_url).set(username=name).render_as_string(
+            hide_password=False)
+
+    yield make
+    with psycopg.connect(libpq_conninfo(admin_url), autocommit=True) as conn:
+        for name in made:
+            conn.execute(f"DROP ROLE IF EXISTS {name}")
+
+
+def raw(url: str) -> psycopg.Connection:
+    return psycopg.connect(libpq_conninfo(url), autocommit=True)
+
+
+async def a_case(url: str) -> uuid.UUID:
+    store = Store(url, "someone")
+    try:
+        store.roles = await roles_of(store)
+        catalog = await load_catalog(store)
+        return (await create_case(store, catalog, draft(catalog))).id
+    finally:
+        await store.close()
+
+
+async def test_an_operator_records_cases_but_issues_no_supervision_order(
+        login_as: MakeLogin) -> None:
+    operator = login_as("operator")
+    store = Store(operator, "op")
+    try:
+        assert await roles_of(store) == {"operator"}
+    finally:
+        await store.close()
+    case_id = await a_case(operator)  # intake works with the operator's grants alone
+    with raw(operator) as conn:
+        conn.execute("INSERT INTO escalation_order (case_id, level, issuer) "
+                     "VALUES (%s, 'reminder', 'sweeper')", (case_id,))
+        with pytest.raises(errors.InsufficientPrivilege, match="row-level security"):
+            conn.execute("INSERT INTO escalation_order (case_id, level, issuer) "
+                         "VALUES (%s, 'supervision', 'op')", (case_id,))
+        with pytest.raises(errors.InsufficientPrivilege):
+            conn.execute("UPDATE category SET limit_hours = 1")
+        with pytest.raises(errors.InsufficientPrivilege):
+            conn.execute("INSERT INTO deadline_rule (category_id, urgency, limit_hours) "
+                         "SELECT id, 'A', 1 FROM category LIMIT 1")
+        with pytest.raises(errors.InsufficientPrivilege):
+            conn.execute("UPDATE staff SET roles = '{admin}'")
+
+
+async def test_a_supervisor_issues_supervision_orders(login_as: MakeLogin) -> None:
+    case_id = await a_case(login_as("operator"))
+    with raw(login_as("supervisor")) as conn:
+        conn.execute("INSERT INTO escalation_order (case_id, level, issuer, text) "
+                     "VALUES (%s, 'supervision', 'sv', '请于明日前办结')", (case_id,))
+        assert conn.execute("SELECT count(*) FROM escalation_order").fetchone() == (1,)
+
+
+@pytest.mark.parametrize("group", ["operator", "dispatcher", "shift_leader", "supervisor",
+                                   "admin"])
+def test_nobody_changes_or_deletes_a_case_event(login_as: MakeLogin, group: str) -> None:
+    with raw(login_as(group)) as conn:
+        conn.execute("INSERT INTO case_event (actor, kind) VALUES ('t', 'note')")
+        for statement in ("UPDATE case_event SET kind = 'x'", "DELETE FROM case_event",
+                          "TRUNCATE case_event"):
+            with pytest.raises(errors.InsufficientPrivilege):
+                conn.execute(statement)  # type: ignore[arg-type]
+
+
+def test_only_admins_keep_the_rules_and_the_calendar(login_as: MakeLogin) -> None:
+    with raw(login_as("admin")) as conn:
+        conn.execute("INSERT INTO deadline_rule (category_id, urgency, limit_hours) "
+                     "SELECT id, 'A', 2 FROM category WHERE level = 3 LIMIT 1")
+        conn.execute("INSERT INTO working_day (day, is_working, source) "
+                     "VALUES ('2027-02-08', false, 'admin')")
+    for group in ("dispatcher", "shift_leader", "supervisor"):
+        with raw(login_as(group)) as conn, pytest.raises(errors.InsufficientPrivilege):
+            conn.execute("DELETE FROM working_day")
+
+
+def test_a_disabled_account_cannot_log_in(login_as: MakeLogin) -> None:
+    disabled = login_as("operator", can_login=False)
+    with pytest.raises(psycopg.OperationalError, match="not permitted to log in"):
+        raw(disabled)
+
+
+def test_a_person_in_no_group_sees_nothing(login_as: MakeLogin) -> None:
+    with raw(login_as()) as conn, pytest.raises(errors.InsufficientPrivilege):
+        conn.execute('SELECT count(*) FROM "case"')
+
+
+def test_every_table_belongs_to_the_owner_role(database_url: str) -> None:
+    with raw(database_url) as conn:
+        owners = dict(conn.execute(
+            "SELECT tablename, tableowner FROM pg_tables WHERE schemaname = 'public' "
+            "AND tablename <> 'alembic_version'").fetchall())
+    assert owners and set(owners.values()) == {"hotline_owner"}
+
+
+async def test_a_dispatcher_dispatches_through_the_services(login_as: MakeLogin) -> None:
+    from console import cases
+
+    case_id = await a_case(login_as("operator"))
+    store = Store(login_as("dispatcher"), "dp")
+    try:
+        store.roles = await roles_of(store)
+        catalog = await load_catalog(store)
+        unit = sorted(u.id for u in catalog.units.values() if u.active)[0]
+        move = await cases.perform(store, case_id, "dispatch", None, unit_id=unit)
+        assert move.after.status == "dispatched"
+    finally:
+        await store.close()
