@@ -1,0 +1,150 @@
+"""Staff accounts: each person is a PostgreSQL login role in one or more groups.
+
+Creating, disabling and changing an account changes the role itself (in the
+same transaction as the staff row and its event). Passwords never travel as
+text: the seat computes a SCRAM-SHA-256 verifier and the server stores that,
+so no statement log, error message or event can contain a password.
+Needs an administrator whose role may create roles (see the README).
+"""
+
+from __future__ import annotations
+
+import base64
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import psycopg
+import scramp
+from psycopg import sql
+
+from console.errors import ConflictError, FieldError, ValidationError, require_role
+from console.store import Store
+
+GROUPS = ("operator", "dispatcher", "shift_leader", "supervisor", "admin")
+LOGIN = re.compile(r"^[a-z_][a-z0-9_]{1,62}$")
+MIN_PASSWORD = 10
+SCRAM_ITERATIONS = 4096  # PostgreSQL's own default
+
+
+@dataclass(frozen=True)
+class Account:
+    login: str
+    name: str
+    team_id: int | None
+    groups: tuple[str, ...]
+    can_login: bool
+
+
+def scram_verifier(password: str) -> str:
+    """The SCRAM-SHA-256 secret PostgreSQL stores for ``password``."""
+    salt, stored_key, server_key, iterations = scramp.ScramMechanism(
+        "SCRAM-SHA-256").make_auth_info(password, iteration_count=SCRAM_ITERATIONS)
+
+    def b64(raw: bytes) -> str:
+        return base64.b64encode(raw).decode("ascii")
+
+    return f"SCRAM-SHA-256${iterations}:{b64(salt)}${b64(stored_key)}:{b64(server_key)}"
+
+
+def _check(login: str, name: str | None, groups: Iterable[str] | None,
+           password: str | None) -> None:
+    errors = []
+    if not LOGIN.match(login):
+        errors.append(FieldError("login", "login.invalid"))
+    if name is not None and not name.strip():
+        errors.append(FieldError("name", "name.empty"))
+    if groups is not None:
+        unknown = [g for g in groups if g not in GROUPS]
+        if unknown or not list(groups):
+            errors.append(FieldError("groups", "groups.invalid"))
+    if password is not None and len(password) < MIN_PASSWORD:
+        errors.append(FieldError("password", "password.short", {"min": MIN_PASSWORD}))
+    if errors:
+        raise ValidationError(errors)
+
+
+async def _connect(store: Store) -> psycopg.AsyncConnection:
+    return await psycopg.AsyncConnection.connect(store.conninfo, connect_timeout=5)
+
+
+async def _event(conn: psycopg.AsyncConnection, store: Store, login: str, action: str) -> None:
+    await conn.execute(
+        "INSERT INTO case_event (actor, kind, payload) VALUES (%s, 'account_changed', %s)",
+        (store.actor, psycopg.types.json.Jsonb({"login": login, "action": action})))
+
+
+async def _set_groups(conn: psycopg.AsyncConnection, login: str, groups: Iterable[str]) -> None:
+    wanted = set(groups)
+    for group in GROUPS:
+        role = sql.Identifier(f"hotline_{group}")
+        statement = (sql.SQL("GRANT {} TO {}") if group in wanted
+                     else sql.SQL("REVOKE {} FROM {}"))
+        await conn.execute(statement.format(role, sql.Identifier(login)))
+
+
+async def create_account(store: Store, login: str, name: str, groups: Iterable[str],
+                         password: str, team_id: int | None = None) -> Account:
+    require_role(store.roles, "admin")
+    groups = tuple(groups)
+    _check(login, name, groups, password)
+    async with await _connect(store) as conn, conn.transaction():
+        exists = await (await conn.execute(
+            "SELECT 1 FROM pg_roles WHERE rolname = %s", (login,))).fetchone()
+        if exists:
+            raise ConflictError(f"role {login} exists", action="account_exists")
+        await conn.execute(sql.SQL("CREATE ROLE {} LOGIN PASSWORD {}").format(
+            sql.Identifier(login), sql.Literal(scram_verifier(password))))
+        await _set_groups(conn, login, groups)
+        await conn.execute(
+            "INSERT INTO staff (login, name, team_id, roles) VALUES (%s, %s, %s, %s) "
+            "ON CONFLICT (login) DO UPDATE SET name = excluded.name, team_id = excluded.team_id,"
+            " roles = excluded.roles, active = true, version = staff.version + 1",
+            (login, name.strip(), team_id, list(groups)))
+        await _event(conn, store, login, "created")
+    return Account(login, name.strip(), team_id, groups, True)
+
+
+async def set_groups(store: Store, login: str, groups: Iterable[str]) -> None:
+    require_role(store.roles, "admin")
+    groups = tuple(groups)
+    _check(login, None, groups, None)
+    async with await _connect(store) as conn, conn.transaction():
+        await _set_groups(conn, login, groups)
+        await conn.execute("UPDATE staff SET roles = %s, version = version + 1 WHERE login = %s",
+                           (list(groups), login))
+        await _event(conn, store, login, "groups")
+
+
+async def set_enabled(store: Store, login: str, enabled: bool) -> None:
+    """Disable (or enable again) an account: the role can no longer log in."""
+    require_role(store.roles, "admin")
+    _check(login, None, None, None)
+    async with await _connect(store) as conn, conn.transaction():
+        await conn.execute(sql.SQL("ALTER ROLE {} {}").format(
+            sql.Identifier(login), sql.SQL("LOGIN" if enabled else "NOLOGIN")))
+        await conn.execute("UPDATE staff SET active = %s, version = version + 1 "
+                           "WHERE login = %s", (enabled, login))
+        await _event(conn, store, login, "enabled" if enabled else "disabled")
+
+
+async def reset_password(store: Store, login: str, password: str) -> None:
+    require_role(store.roles, "admin")
+    _check(login, None, None, password)
+    async with await _connect(store) as conn, conn.transaction():
+        await conn.execute(sql.SQL("ALTER ROLE {} PASSWORD {}").format(
+            sql.Identifier(login), sql.Literal(scram_verifier(password))))
+        await _event(conn, store, login, "password_reset")
+
+
+async def list_accounts(store: Store) -> list[Account]:
+    groups = ", ".join(f"'hotline_{g}'" for g in GROUPS)
+    async with await _connect(store) as conn:
+        rows = await (await conn.execute(
+            f"SELECT s.login, s.name, s.team_id, coalesce(r.rolcanlogin, false),"
+            f" ARRAY(SELECT substr(g, 9) FROM unnest(ARRAY[{groups}]) AS g"
+            f"  WHERE r.oid IS NOT NULL AND pg_has_role(r.oid, g::regrole, 'member'))"
+            f" FROM staff s LEFT JOIN pg_roles r ON r.rolname = s.login ORDER BY s.login"
+        )).fetchall()
+    return [Account(login, name, team, tuple(g), bool(can)) for login, name, team, can, g
+            in rows]
