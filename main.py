@@ -52,15 +52,6 @@ def install_translator(app: object, language: str) -> None:
         log.warning("no %s translation found in %s; showing Chinese", language, I18N)
 
 
-def ask_password(url: str) -> str | None:
-    from PySide6.QtWidgets import QInputDialog, QLineEdit
-
-    text, ok = QInputDialog.getText(None, "Hotline Console",
-                                    f"数据库密码 / Database password\n{credentials.describe(url)}",
-                                    QLineEdit.EchoMode.Password)
-    return text if ok else None
-
-
 def bring_schema_up_to_date(url: str) -> bool:
     """Migrate when the database is behind; only an administrator's role can."""
     from sqlalchemy.exc import DBAPIError
@@ -107,13 +98,7 @@ def main(argv: list[str] | None = None) -> int:
         embedded = EmbeddedServer(args.data_dir) if args.data_dir else EmbeddedServer()
         url = embedded.start()
     try:
-        url = credentials.resolve(url, ask_password)
-        if not bring_schema_up_to_date(url):
-            return 3
-        from console.app import ConsoleApp
-
-        console = ConsoleApp(url, actor=args.user or credentials.user_of(url) or getpass.getuser())
-        return loop.run_until_complete(_run(app, console, settings, args))
+        return loop.run_until_complete(_run(app, url, settings, args, shared=embedded is None))
     except DatabaseUnavailable as exc:
         log.error("cannot reach the database: %s", exc)
         return 2
@@ -124,12 +109,22 @@ def main(argv: list[str] | None = None) -> int:
             embedded.stop()
 
 
-async def _run(app: object, console: object, settings: object, args: argparse.Namespace) -> int:
+async def _run(app: object, url: str, settings: object, args: argparse.Namespace,
+               *, shared: bool) -> int:
     from console.app import ConsoleApp
+    from widgets.login_dialog import log_in
     from widgets.main_window import MainWindow
     from widgets.screenshot import take_screenshot
+    from widgets.tasks import TaskRunner
 
-    assert isinstance(console, ConsoleApp)
+    if shared:  # each person logs in to a shared server as their own role
+        logged_in = await log_in(url, TaskRunner())
+        if logged_in is None:
+            return 1
+        url = logged_in
+    if not await asyncio.to_thread(bring_schema_up_to_date, url):
+        return 3
+    console = ConsoleApp(url, actor=args.user or credentials.user_of(url) or getpass.getuser())
     await console.open(demo_data=args.demo)
     window = MainWindow(console, settings)  # type: ignore[arg-type]
     window.show()
