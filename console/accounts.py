@@ -11,14 +11,22 @@ from __future__ import annotations
 
 import base64
 import re
-from collections.abc import Iterable
+from collections.abc import AsyncIterator, Iterable
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 
 import psycopg
 import scramp
 from psycopg import sql
 
-from console.errors import ConflictError, FieldError, ValidationError, require_role
+from console.errors import (
+    ConflictError,
+    DatabaseUnavailable,
+    FieldError,
+    PermissionDenied,
+    ValidationError,
+    require_role,
+)
 from console.store import Store
 
 GROUPS = ("operator", "dispatcher", "shift_leader", "supervisor", "admin")
@@ -64,8 +72,18 @@ def _check(login: str, name: str | None, groups: Iterable[str] | None,
         raise ValidationError(errors)
 
 
-async def _connect(store: Store) -> psycopg.AsyncConnection:
-    return await psycopg.AsyncConnection.connect(store.conninfo, connect_timeout=5)
+@asynccontextmanager
+async def _admin_connection(store: Store) -> AsyncIterator[psycopg.AsyncConnection]:
+    """A connection in one transaction for role changes (DDL the ORM layer does not do)."""
+    try:
+        conn = await psycopg.AsyncConnection.connect(store.conninfo, connect_timeout=5)
+        async with conn, conn.transaction():
+            yield conn
+    except psycopg.errors.InsufficientPrivilege as exc:
+        # The admin's own role lacks CREATEROLE (see the README's server setup).
+        raise PermissionDenied(str(exc)) from exc
+    except psycopg.OperationalError as exc:
+        raise DatabaseUnavailable(str(exc)) from exc
 
 
 async def _event(conn: psycopg.AsyncConnection, store: Store, login: str, action: str) -> None:
@@ -88,7 +106,7 @@ async def create_account(store: Store, login: str, name: str, groups: Iterable[s
     require_role(store.roles, "admin")
     groups = tuple(groups)
     _check(login, name, groups, password)
-    async with await _connect(store) as conn, conn.transaction():
+    async with _admin_connection(store) as conn:
         exists = await (await conn.execute(
             "SELECT 1 FROM pg_roles WHERE rolname = %s", (login,))).fetchone()
         if exists:
@@ -109,7 +127,7 @@ async def set_groups(store: Store, login: str, groups: Iterable[str]) -> None:
     require_role(store.roles, "admin")
     groups = tuple(groups)
     _check(login, None, groups, None)
-    async with await _connect(store) as conn, conn.transaction():
+    async with _admin_connection(store) as conn:
         await _set_groups(conn, login, groups)
         await conn.execute("UPDATE staff SET roles = %s, version = version + 1 WHERE login = %s",
                            (list(groups), login))
@@ -120,7 +138,7 @@ async def set_enabled(store: Store, login: str, enabled: bool) -> None:
     """Disable (or enable again) an account: the role can no longer log in."""
     require_role(store.roles, "admin")
     _check(login, None, None, None)
-    async with await _connect(store) as conn, conn.transaction():
+    async with _admin_connection(store) as conn:
         await conn.execute(sql.SQL("ALTER ROLE {} {}").format(
             sql.Identifier(login), sql.SQL("LOGIN" if enabled else "NOLOGIN")))
         await conn.execute("UPDATE staff SET active = %s, version = version + 1 "
@@ -131,7 +149,7 @@ async def set_enabled(store: Store, login: str, enabled: bool) -> None:
 async def reset_password(store: Store, login: str, password: str) -> None:
     require_role(store.roles, "admin")
     _check(login, None, None, password)
-    async with await _connect(store) as conn, conn.transaction():
+    async with _admin_connection(store) as conn:
         await conn.execute(sql.SQL("ALTER ROLE {} PASSWORD {}").format(
             sql.Identifier(login), sql.Literal(scram_verifier(password))))
         await _event(conn, store, login, "password_reset")
@@ -139,7 +157,7 @@ async def reset_password(store: Store, login: str, password: str) -> None:
 
 async def list_accounts(store: Store) -> list[Account]:
     groups = ", ".join(f"'hotline_{g}'" for g in GROUPS)
-    async with await _connect(store) as conn:
+    async with _admin_connection(store) as conn:
         rows = await (await conn.execute(
             f"SELECT s.login, s.name, s.team_id, coalesce(r.rolcanlogin, false),"
             f" ARRAY(SELECT substr(g, 9) FROM unnest(ARRAY[{groups}]) AS g"

@@ -34,6 +34,7 @@ COMMANDS = (
     Command("queue.refresh", lambda: _t("刷新队列"), "view", "F5"),
     Command("view.reset_layout", lambda: _t("恢复默认布局"), "view"),
     Command("admin.rules", lambda: _t("办理时限与工作日…"), "admin"),
+    Command("admin.accounts", lambda: _t("账号管理…"), "admin"),
     Command("lang.zh_CN", lambda: _t("中文"), "language"),
     Command("lang.en", lambda: _t("English"), "language"),
     Command("app.quit", lambda: _t("退出"), "file", "Ctrl+Q"),

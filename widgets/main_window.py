@@ -15,6 +15,7 @@ from console.app import ConsoleApp
 from console.errors import ConsoleError
 from console.lifecycle import ADMIN
 from widgets import texts
+from widgets.accounts_dialog import AccountsDialog
 from widgets.call_screen import CallScreen
 from widgets.callback_desk import CallbackDesk
 from widgets.case_detail import CaseDetail
@@ -84,11 +85,13 @@ class MainWindow(QMainWindow):
             "queue.refresh": self.queue.apply_filter,
             "view.reset_layout": self.reset_layout,
             "admin.rules": self.edit_rules,
+            "admin.accounts": self.edit_accounts,
             "lang.zh_CN": lambda: self._choose_language("zh_CN"),
             "lang.en": lambda: self._choose_language("en"),
             "app.quit": self.close,
         })
-        self.actions_by_id["admin.rules"].setEnabled(ADMIN in store.roles)
+        for admin_command in ("admin.rules", "admin.accounts"):
+            self.actions_by_id[admin_command].setEnabled(ADMIN in store.roles)
         feed.subscribe(self.queue.model.apply_events)
         feed.subscribe(self.countdown.apply_events)
         feed.subscribe(self.callbacks.model.apply_events)
@@ -160,6 +163,12 @@ class MainWindow(QMainWindow):
 
     def edit_rules(self) -> RulesDialog:
         dialog = RulesDialog(self.store, self.catalog, self.runner, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def edit_accounts(self) -> AccountsDialog:
+        dialog = AccountsDialog(self.store, self.runner, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog

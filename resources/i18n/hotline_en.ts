@@ -2,6 +2,152 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>AccountsDialog</name>
+    <message>
+        <location filename="../../widgets/accounts_dialog.py" line="92"/>
+        <source>账号管理</source>
+        <translation>Accounts</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts_dialog.py" line="107"/>
+        <source>新建或重设时填写，至少 10 位</source>
+        <translation>For a new account or a reset; at least 10 characters</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts_dialog.py" line="114"/>
+        <source>登录名</source>
+        <translation>Login</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts_dialog.py" line="115"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts_dialog.py" line="116"/>
+        <source>岗位</source>
+        <translation>Roles</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts_dialog.py" line="117"/>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts_dialog.py" line="119"/>
+        <source>新建账号</source>
+        <translation>New account</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts_dialog.py" line="120"/>
+        <source>保存岗位</source>
+        <translation>Save roles</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts_dialog.py" line="121"/>
+        <source>重设密码</source>
+        <translation>Reset password</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts_dialog.py" line="122"/>
+        <source>停用</source>
+        <translation>Disable</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts_dialog.py" line="123"/>
+        <source>启用</source>
+        <translation>Enable</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts_dialog.py" line="163"/>
+        <source>已新建账号 {login}</source>
+        <translation>Created the account {login}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts_dialog.py" line="168"/>
+        <source>已保存 {login} 的岗位</source>
+        <translation>Saved the roles of {login}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts_dialog.py" line="173"/>
+        <source>已重设 {login} 的密码</source>
+        <translation>Reset the password of {login}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts_dialog.py" line="177"/>
+        <source>已启用 {login}</source>
+        <translation>Enabled {login}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts_dialog.py" line="178"/>
+        <source>已停用 {login}，该账号不能再登录</source>
+        <translation>Disabled {login}; the account can no longer log in</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts_dialog.py" line="186"/>
+        <source>该登录名已被使用</source>
+        <translation>That login is taken</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts_dialog.py" line="46"/>
+        <source>坐席员</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts_dialog.py" line="46"/>
+        <source>分拨员</source>
+        <translation>Dispatcher</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts_dialog.py" line="46"/>
+        <source>值班长</source>
+        <translation>Shift leader</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts_dialog.py" line="47"/>
+        <source>督办</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts_dialog.py" line="47"/>
+        <source>管理员</source>
+        <translation>Administrator</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsModel</name>
+    <message>
+        <location filename="../../widgets/accounts_dialog.py" line="55"/>
+        <source>登录名</source>
+        <translation>Login</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts_dialog.py" line="55"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts_dialog.py" line="55"/>
+        <source>岗位</source>
+        <translation>Roles</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts_dialog.py" line="55"/>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts_dialog.py" line="85"/>
+        <source>可登录</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts_dialog.py" line="85"/>
+        <source>已停用</source>
+        <translation>Disabled</translation>
+    </message>
+</context>
+<context>
     <name>AnswerListModel</name>
     <message>
         <location filename="../../widgets/quick_answers.py" line="129"/>
@@ -410,46 +556,51 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
     </message>
     <message>
         <location filename="../../widgets/commands.py" line="37"/>
+        <source>账号管理…</source>
+        <translation>Accounts…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/commands.py" line="38"/>
         <source>中文</source>
         <translation>中文 (Chinese)</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="38"/>
+        <location filename="../../widgets/commands.py" line="39"/>
         <source>English</source>
         <translation>English</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="39"/>
+        <location filename="../../widgets/commands.py" line="40"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="43"/>
+        <location filename="../../widgets/commands.py" line="44"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="44"/>
+        <location filename="../../widgets/commands.py" line="45"/>
         <source>来电(&amp;C)</source>
         <translation>&amp;Call</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="45"/>
+        <location filename="../../widgets/commands.py" line="46"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="46"/>
+        <location filename="../../widgets/commands.py" line="47"/>
         <source>管理(&amp;A)</source>
         <translation>&amp;Admin</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="47"/>
+        <location filename="../../widgets/commands.py" line="48"/>
         <source>语言(&amp;L)</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="55"/>
+        <location filename="../../widgets/commands.py" line="56"/>
         <source>常用</source>
         <translation>Main Toolbar</translation>
     </message>
@@ -654,67 +805,67 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../widgets/main_window.py" line="39"/>
+        <location filename="../../widgets/main_window.py" line="40"/>
         <source>坪山区指挥中心 · 12345 热线坐席 — {user}</source>
         <translation>Pingshan District Command Centre · 12345 hotline desk — {user}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="51"/>
+        <location filename="../../widgets/main_window.py" line="52"/>
         <source>来电登记</source>
         <translation>Call intake</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="52"/>
+        <location filename="../../widgets/main_window.py" line="53"/>
         <source>案件队列</source>
         <translation>Case queue</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="54"/>
+        <location filename="../../widgets/main_window.py" line="55"/>
         <source>倒计时</source>
         <translation>Countdowns</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="58"/>
+        <location filename="../../widgets/main_window.py" line="59"/>
         <source>秒回知识库</source>
         <translation>Quick answers</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="63"/>
+        <location filename="../../widgets/main_window.py" line="64"/>
         <source>电话回访</source>
         <translation>Callbacks</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="186"/>
+        <location filename="../../widgets/main_window.py" line="195"/>
         <source>● 数据库已连接</source>
         <translation>● Database connected</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="189"/>
+        <location filename="../../widgets/main_window.py" line="198"/>
         <source>● 数据库连接中断，正在重连…</source>
         <translation>● Database connection lost, reconnecting…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="194"/>
+        <location filename="../../widgets/main_window.py" line="203"/>
         <source>本机暂存 {n} 件待提交</source>
         <translation>{n} cases waiting on this seat</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="202"/>
+        <location filename="../../widgets/main_window.py" line="211"/>
         <source>程序内部错误（已记入日志，请报告技术支持）：{s}</source>
         <translation>Internal error (logged; please report it to technical support): {s}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="208"/>
+        <location filename="../../widgets/main_window.py" line="217"/>
         <source>模拟来电</source>
         <translation>Simulate incoming call</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="208"/>
+        <location filename="../../widgets/main_window.py" line="217"/>
         <source>来电号码：</source>
         <translation>Caller number:</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="215"/>
+        <location filename="../../widgets/main_window.py" line="224"/>
         <source>界面语言将在下次启动时切换</source>
         <translation>The new language takes effect the next time the console starts</translation>
     </message>

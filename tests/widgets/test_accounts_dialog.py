@@ -1,0 +1,56 @@
+"""The admin's account pane: create, group, disable; bad input at the message line."""
+
+import os
+import uuid
+from collections.abc import Iterator
+from typing import Any
+
+import psycopg
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
+
+from db.engine import libpq_conninfo
+
+PASSWORD = "Test-Secret-41177!"
+
+
+@pytest.fixture
+def new_login(admin_url: str) -> Iterator[str]:
+    name = f"hc_ui_{os.getpid()}_{uuid.uuid4().hex[:6]}"
+    yield name
+    with psycopg.connect(libpq_conninfo(admin_url), autocommit=True) as conn:
+        conn.execute(f"DROP ROLE IF EXISTS {name}")
+
+
+def test_an_admin_creates_and_disables_an_account(qtbot: Any, open_seat: Any,
+                                                  new_login: str, qtmodeltester: Any) -> None:
+    window = open_seat().window
+    dialog = window.edit_accounts()
+    qtbot.waitUntil(lambda: dialog.model.rowCount() > 0, timeout=5000)  # the demo staff
+    qtmodeltester.check(dialog.model, force_py=True)
+
+    dialog.login.setText(new_login)
+    dialog.name.setText("王五")
+    dialog.groups["dispatcher"].setChecked(True)
+    dialog.password.setText("short")
+    qtbot.mouseClick(dialog.findChild(QPushButton, "accounts.create"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "密码至少 10 位" in dialog.message.text(), timeout=5000)
+    assert dialog.password.text() == ""  # not kept after use
+
+    dialog.password.setText(PASSWORD)
+    dialog.create()
+    qtbot.waitUntil(lambda: dialog.message.text().startswith("已新建账号"), timeout=5000)
+    qtbot.waitUntil(lambda: any(dialog.model.account(r).login == new_login
+                                for r in range(dialog.model.rowCount())), timeout=5000)
+    row = next(r for r in range(dialog.model.rowCount())
+               if dialog.model.account(r).login == new_login)
+    assert dialog.model.data(dialog.model.index(row, 2)) == "分拨员"
+    assert dialog.model.data(dialog.model.index(row, 3)) == "可登录"
+
+    dialog.set_enabled(False)
+    qtbot.waitUntil(lambda: "不能再登录" in dialog.message.text(), timeout=5000)
+    with pytest.raises(psycopg.OperationalError, match="not permitted to log in"):
+        url = window.store.url.replace("postgres@", f"{new_login}@")
+        psycopg.connect(libpq_conninfo(url))
+    assert PASSWORD not in dialog.message.text()
