@@ -44,3 +44,12 @@ def current_revision(url: str) -> str | None:
             return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
     finally:
         engine.dispose()
+
+
+if __name__ == "__main__":  # python -m db.migrate URL: what an administrator runs once
+    import sys
+
+    if len(sys.argv) != 2:
+        raise SystemExit("usage: python -m db.migrate postgresql://ADMIN@HOST:PORT/DATABASE")
+    upgrade(sys.argv[1])
+    print(f"the database is at revision {current_revision(sys.argv[1])}")
