@@ -7,6 +7,7 @@ BENCH_BULK_URL, so the generator's memory never counts against the benchmark.
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import json
 import os
 import sys
@@ -16,8 +17,9 @@ from collections import Counter, defaultdict
 import psycopg
 from psycopg.rows import namedtuple_row
 
-from console import demo
+from console import deadlines, demo
 from console.store import Store
+from console.workdays import WorkCalendar
 from db.engine import libpq_conninfo
 
 CASE_COLUMNS = (
@@ -28,10 +30,14 @@ CASE_COLUMNS = (
 )
 
 
-async def _load_reference(url: str) -> None:
+async def _load_reference(url: str) -> WorkCalendar:
+    """Reference data and the seeded working-day calendar, as a console's start makes them."""
     store = Store(url, "bench")
     try:
         await demo.load_reference_data(store)
+        year = dt.date.today().year
+        await deadlines.seed_calendar(store, range(year - 1, year + 2))
+        return await deadlines.load_calendar(store)
     finally:
         await store.close()
 
@@ -55,9 +61,9 @@ def _inputs(conn: psycopg.Connection) -> tuple:
 
 def populate(url: str, count: int, seed: int = 4242) -> Counter[str]:
     """Reference data plus ``count`` cases (a few fall in the future and are dropped)."""
-    asyncio.run(_load_reference(url))
+    calendar = asyncio.run(_load_reference(url))
     with psycopg.connect(libpq_conninfo(url)) as conn:
-        rows, events, counters = demo._make_cases(count, 120, seed, *_inputs(conn))
+        rows, events, counters = demo._make_cases(count, 120, seed, *_inputs(conn), calendar)
         phones = sorted({r["caller_phone"] for r in rows if r["caller_phone"]})
         with conn.cursor().copy("COPY caller (phone) FROM STDIN") as copy:
             for phone in phones:

@@ -1,0 +1,29 @@
+"""The benchmarks' bulk loader stays in step with the product (benchmarks are not
+run by the suite; this keeps them from breaking unseen)."""
+
+from sqlalchemy import func, select
+
+from bench._bulk import populate
+from console.store import Store
+from db import schema as s
+
+
+async def test_the_bulk_loader_writes_cases_events_and_counters(empty_database_url: str) -> None:
+    from db.migrate import upgrade
+
+    upgrade(empty_database_url)
+    import asyncio
+
+    statuses = await asyncio.to_thread(populate, empty_database_url, 200)
+    store = Store(empty_database_url, "t")
+    try:
+        async with store.read() as conn:
+            cases = (await conn.execute(select(func.count()).select_from(s.Case))).scalar_one()
+            events = (await conn.execute(select(func.count()).select_from(s.CaseEvent)
+                                         .where(s.CaseEvent.kind == "imported"))).scalar_one()
+            no_due = (await conn.execute(select(func.count()).select_from(s.Case)
+                                         .where(s.Case.due_at.is_(None)))).scalar_one()
+    finally:
+        await store.close()
+    assert cases == sum(statuses.values()) == events > 150
+    assert no_due == 0
