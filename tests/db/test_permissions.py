@@ -145,3 +145,61 @@ async def test_a_dispatcher_dispatches_through_the_services(login_as: MakeLogin)
         assert move.after.status == "dispatched"
     finally:
         await store.close()
+
+
+def lifecycle_moves() -> set[tuple[str, str, str]]:
+    """Status changes the lifecycle allows, by group (automatic ones excepted)."""
+    from console.lifecycle import ACTIONS, SYSTEM
+
+    moves = set()
+    for action in ACTIONS.values():
+        targets = ([action.target] if action.target
+                   else ["closed"] if action.name == "callback_unreachable" else [])
+        for source in action.sources:
+            moves |= {(source, target, group) for target in targets if target != source
+                      for group in action.roles - {SYSTEM}}
+    return moves
+
+
+def test_the_database_knows_the_same_moves_as_the_lifecycle(database_url: str) -> None:
+    with raw(database_url) as conn:
+        stored = set(conn.execute("SELECT from_status, to_status, group_role "
+                                  "FROM case_transition").fetchall())
+    assert stored == lifecycle_moves()
+
+
+async def test_a_case_moves_only_as_the_persons_groups_allow(login_as: MakeLogin) -> None:
+    operator, dispatcher = login_as("operator"), login_as("dispatcher")
+    case_id = await a_case(operator)
+    with raw(operator) as conn:
+        unit = conn.execute("SELECT id FROM unit WHERE active ORDER BY id LIMIT 1").fetchone()[0]
+        with pytest.raises(errors.InsufficientPrivilege, match="not allowed"):
+            conn.execute("UPDATE \"case\" SET status = 'dispatched', assigned_unit_id = %s "
+                         "WHERE id = %s", (unit, case_id))
+        with pytest.raises(errors.InsufficientPrivilege, match="starts as new or accepted"):
+            conn.execute("INSERT INTO \"case\" (id, public_no, channel, text, category_id,"
+                         " urgency, status, created_by) SELECT %s, 'X-1', 'web', 't', id, 'B',"
+                         " 'closed', 'op' FROM category WHERE level = 3 LIMIT 1",
+                         (uuid.uuid4(),))
+        conn.execute("UPDATE \"case\" SET address = '更正后的地址' WHERE id = %s", (case_id,))
+    with raw(dispatcher) as conn:
+        conn.execute("UPDATE \"case\" SET status = 'dispatched', assigned_unit_id = %s "
+                     "WHERE id = %s", (unit, case_id))
+        with pytest.raises(errors.InsufficientPrivilege):  # closing is the callback's
+            conn.execute("UPDATE \"case\" SET status = 'closed' WHERE id = %s", (case_id,))
+
+
+async def test_automatic_dispatch_still_works_for_an_operator(login_as: MakeLogin) -> None:
+    from console import cases
+
+    store = Store(login_as("operator"), "op")
+    try:
+        store.roles = await roles_of(store)
+        catalog = await load_catalog(store)
+        owned = next(c for c in sorted(catalog.categories.values(), key=lambda c: c.code)
+                     if c.is_leaf and c.auto_dispatch and c.owner_unit_id and not c.territorial)
+        made = await create_case(store, catalog, draft(catalog, category_id=owned.id))
+        kinds = [e.kind for e in await cases.timeline(store, made.id)]
+    finally:
+        await store.close()
+    assert kinds == ["created", "dispatch"]
