@@ -98,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
         embedded = EmbeddedServer(args.data_dir) if args.data_dir else EmbeddedServer()
         url = embedded.start()
     try:
-        return loop.run_until_complete(_run(app, url, settings, args, shared=embedded is None))
+        return loop.run_until_complete(_run(app, url, settings, args, embedded=embedded))
     except DatabaseUnavailable as exc:
         log.error("cannot reach the database: %s", exc)
         return 2
@@ -110,22 +110,40 @@ def main(argv: list[str] | None = None) -> int:
 
 
 async def _run(app: object, url: str, settings: object, args: argparse.Namespace,
-               *, shared: bool) -> int:
+               *, embedded: EmbeddedServer | None) -> int:
+    from console import demo
     from console.app import ConsoleApp
+    from console.store import Store
+    from widgets.first_run_dialog import embedded_login
     from widgets.login_dialog import log_in
     from widgets.main_window import MainWindow
     from widgets.screenshot import take_screenshot
     from widgets.tasks import TaskRunner
 
-    if shared:  # each person logs in to a shared server as their own role
-        logged_in = await log_in(url, TaskRunner())
+    runner = TaskRunner()
+    if embedded is None:  # a shared server: each person logs in as their own role
+        logged_in = await log_in(url, runner)
         if logged_in is None:
             return 1
         url = logged_in
-    if not await asyncio.to_thread(bring_schema_up_to_date, url):
-        return 3
+        if not await asyncio.to_thread(bring_schema_up_to_date, url):
+            return 3
+    else:  # the embedded server: its owner migrates and loads the demo, a person works
+        await asyncio.to_thread(bring_schema_up_to_date, url)
+        embedded.require_passwords()
+        if args.demo:
+            owner = Store(url, "demo")
+            try:
+                await demo.load_demo(owner)
+            finally:
+                await owner.close()
+        if args.screenshot is None:  # a render needs nobody at the seat
+            person = await embedded_login(url, runner, settings)  # type: ignore[arg-type]
+            if person is None:
+                return 1
+            url = person
     console = ConsoleApp(url, actor=args.user or credentials.user_of(url) or getpass.getuser())
-    await console.open(demo_data=args.demo)
+    await console.open(demo_data=args.demo and embedded is None)
     window = MainWindow(console, settings)  # type: ignore[arg-type]
     window.show()
     try:

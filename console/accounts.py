@@ -102,7 +102,10 @@ async def _set_groups(conn: psycopg.AsyncConnection, login: str, groups: Iterabl
 
 
 async def create_account(store: Store, login: str, name: str, groups: Iterable[str],
-                         password: str, team_id: int | None = None) -> Account:
+                         password: str, team_id: int | None = None, *,
+                         manages_accounts: bool = False) -> Account:
+    """A new login role in ``groups``; ``manages_accounts`` lets it create others
+    (CREATEROLE, and the right to hand out every group)."""
     require_role(store.roles, "admin")
     groups = tuple(groups)
     _check(login, name, groups, password)
@@ -111,9 +114,14 @@ async def create_account(store: Store, login: str, name: str, groups: Iterable[s
             "SELECT 1 FROM pg_roles WHERE rolname = %s", (login,))).fetchone()
         if exists:
             raise ConflictError(f"role {login} exists", action="account_exists")
-        await conn.execute(sql.SQL("CREATE ROLE {} LOGIN PASSWORD {}").format(
-            sql.Identifier(login), sql.Literal(scram_verifier(password))))
+        await conn.execute(sql.SQL("CREATE ROLE {} LOGIN {} PASSWORD {}").format(
+            sql.Identifier(login), sql.SQL("CREATEROLE" if manages_accounts else ""),
+            sql.Literal(scram_verifier(password))))
         await _set_groups(conn, login, groups)
+        if manages_accounts:  # from PostgreSQL 16 on, handing out a group needs ADMIN OPTION
+            for group in GROUPS:
+                await conn.execute(sql.SQL("GRANT {} TO {} WITH ADMIN OPTION").format(
+                    sql.Identifier(f"hotline_{group}"), sql.Identifier(login)))
         await conn.execute(
             "INSERT INTO staff (login, name, team_id, roles) VALUES (%s, %s, %s, %s) "
             "ON CONFLICT (login) DO UPDATE SET name = excluded.name, team_id = excluded.team_id,"
@@ -166,3 +174,22 @@ async def list_accounts(store: Store) -> list[Account]:
         )).fetchall()
     return [Account(login, name, team, tuple(g), bool(can)) for login, name, team, can, g
             in rows]
+
+
+async def local_admin(store: Store) -> str | None:
+    """A person (not a superuser) who administers this database, if there is one."""
+    async with _admin_connection(store) as conn:
+        row = await (await conn.execute(
+            "SELECT r.rolname FROM pg_roles r WHERE r.rolcanlogin AND NOT r.rolsuper"
+            " AND r.rolcreaterole AND pg_has_role(r.oid, 'hotline_admin', 'member')"
+            " AND EXISTS (SELECT 1 FROM staff s WHERE s.login = r.rolname)"
+            " ORDER BY r.rolname LIMIT 1")).fetchone()
+    return None if row is None else str(row[0])
+
+
+def login_from_os_user(user: str) -> str:
+    """A valid login name made from the computer's user name."""
+    name = re.sub(r"[^a-z0-9_]", "_", user.lower()).strip("_")
+    if not name or name in ("root", "postgres") or not name[0].isalpha():
+        name = f"admin_{name}".rstrip("_") if name not in ("root", "postgres") else "admin"
+    return name[:63]

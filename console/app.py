@@ -11,7 +11,7 @@ from pathlib import Path
 import platformdirs
 from sqlalchemy import text
 
-from console import demo, quick_answers
+from console import demo
 from console.catalog import Catalog, load_catalog
 from console.deadlines import load_calendar, load_rules, seed_calendar
 from console.feed import ChangeFeed, Event
@@ -71,9 +71,7 @@ class ConsoleApp:
         year = self.store.clock.now().year
         await seed_calendar(self.store, range(year - 1, year + 2))
         if demo_data:
-            await demo.load_reference_data(self.store)
-            await quick_answers.load_demo_answers(self.store)
-            await demo.generate_cases(self.store, count=demo_cases)
+            await demo.load_demo(self.store, cases=demo_cases)
         await self.feed.start()
         self.catalog = await load_catalog(self.store)
         self.feed.subscribe(self._on_events)

@@ -255,3 +255,15 @@ def _status_for(rng: random.Random, used: float) -> str:
         return rng.choices(["resolved", "closed", "in_progress", "dispatched", "returned"],
                            [30, 25, 30, 12, 3])[0]
     return rng.choices(["accepted", "dispatched", "in_progress"], [35, 45, 20])[0]
+
+
+async def load_demo(store: Store, cases: int = 4000) -> None:
+    """Everything the demo needs, into an empty database (as the server's owner:
+    generated history includes closed cases, which people cannot insert)."""
+    from console import quick_answers
+
+    year = dt.date.today().year
+    await deadlines.seed_calendar(store, range(year - 1, year + 2))
+    await load_reference_data(store)
+    await quick_answers.load_demo_answers(store)
+    await generate_cases(store, count=cases)

@@ -38,7 +38,9 @@ class Target:
     def from_url(cls, url: str) -> Target:
         u = make_url(url)
         query = dict(u.query)
-        return cls(u.host or "localhost", u.port or 5432, u.database or "hotline",
+        # A socket directory (the embedded server) comes as ?host=/path.
+        host = u.host or str(query.get("host", "") or "localhost")
+        return cls(host, u.port or 5432, u.database or "hotline",
                    u.username or "", str(query.get("sslmode", "prefer")),
                    str(query.get("sslrootcert", "")))
 
@@ -51,8 +53,12 @@ class Target:
         query: dict[str, str] = {"sslmode": self.sslmode}
         if self.ca_file:
             query["sslrootcert"] = self.ca_file
+        socket = self.host.startswith("/")
+        if socket:
+            query["host"] = self.host
         url = URL.create("postgresql+psycopg", username=self.user, password=password or None,
-                         host=self.host, port=self.port, database=self.database, query=query)
+                         host=None if socket else self.host, port=None if socket else self.port,
+                         database=self.database, query=query)
         return url.render_as_string(hide_password=False)
 
     def shown(self) -> str:

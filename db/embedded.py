@@ -19,6 +19,16 @@ log = logging.getLogger(__name__)
 
 APP_NAME = "hotline-console"
 DATABASE_NAME = "hotline"
+OWNER = "postgres"  # the embedded server's superuser
+PASSWORD_RULES_MARK = "# hotline-console: every person logs in with their own password"
+PASSWORD_RULES = f"""{PASSWORD_RULES_MARK}
+# The server's owner reaches it without a password only over the private socket
+# in the data directory, which only this user account can open.
+local   all          {OWNER}   trust
+local   all          all       scram-sha-256
+host    all          all       127.0.0.1/32   scram-sha-256
+host    all          all       ::1/128        scram-sha-256
+"""
 
 
 def default_data_dir() -> Path:
@@ -46,6 +56,19 @@ class EmbeddedServer:
             self._server.psql(f"CREATE DATABASE {DATABASE_NAME};")
         uri: str = self._server.get_uri(database=DATABASE_NAME, driver="psycopg")
         return uri
+
+    def require_passwords(self) -> bool:
+        """Make every person log in with their own password (SCRAM); only the
+        server's owner keeps password-free access over the private socket, for
+        migrations. Returns True when the rules were changed now."""
+        assert self._server is not None, "start() first"
+        hba = self.pgdata / "pg_hba.conf"
+        text = hba.read_text(encoding="utf-8")
+        if PASSWORD_RULES_MARK in text:
+            return False
+        hba.write_text(PASSWORD_RULES, encoding="utf-8")
+        self._server.psql("SELECT pg_reload_conf();")
+        return True
 
     def stop(self) -> None:
         if self._server is not None:

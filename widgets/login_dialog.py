@@ -140,7 +140,6 @@ async def log_in(url: str, runner: TaskRunner) -> str | None:
     has one and the person chose to be remembered); else a server that needs no
     password (trust, certificates) is tried; else the dialog asks.
     """
-    import asyncio
 
     from sqlalchemy import make_url
 
@@ -160,8 +159,14 @@ async def log_in(url: str, runner: TaskRunner) -> str | None:
         return target.url(None)
     dialog = LoginDialog(target, runner, message=message,
                          keyring_usable=remembered.keyring_usable)
+    return dialog.url if await run_dialog(dialog) else None
+
+
+async def run_dialog(dialog: QDialog) -> bool:
+    """Show a dialog without blocking the loop; True when it was accepted."""
+    import asyncio
+
     finished: asyncio.Future[int] = asyncio.get_running_loop().create_future()
     dialog.finished.connect(lambda result: finished.done() or finished.set_result(result))
     dialog.open()
-    accepted = await finished == QDialog.DialogCode.Accepted
-    return dialog.url if accepted else None
+    return await finished == QDialog.DialogCode.Accepted

@@ -695,6 +695,44 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
     </message>
 </context>
 <context>
+    <name>FirstRunDialog</name>
+    <message>
+        <location filename="../../widgets/first_run_dialog.py" line="34"/>
+        <source>首次使用：设置本机管理员</source>
+        <translation>First run: the local administrator</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/first_run_dialog.py" line="38"/>
+        <source>本机数据库首次启动。请设置管理员账号和密码；以后每次启动都需用它登录，其他值班人员的账号可在“管理 → 账号管理”中创建。</source>
+        <translation>This seat&apos;s database starts for the first time. Choose the administrator&apos;s login and password; every later start asks for them. Accounts for the other staff are made under Admin → Accounts.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/first_run_dialog.py" line="56"/>
+        <source>登录名</source>
+        <translation>Login</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/first_run_dialog.py" line="57"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/first_run_dialog.py" line="58"/>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/first_run_dialog.py" line="59"/>
+        <source>再次输入</source>
+        <translation>Again</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/first_run_dialog.py" line="71"/>
+        <source>两次输入的密码不一致</source>
+        <translation>The two passwords differ</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <location filename="../../widgets/login_dialog.py" line="51"/>

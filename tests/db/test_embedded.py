@@ -60,3 +60,39 @@ def test_embedded_server_lifecycle_also_after_a_crash(tmp_path: Path) -> None:
         server.stop()
     assert not alive(orphan)
     assert postmaster_pid(pgdata) is None
+
+
+async def test_on_the_embedded_server_every_person_needs_their_password(tmp_path: Path) -> None:
+    import asyncio
+
+    from console import accounts
+    from console.login import Target, try_login
+    from console.store import Store
+
+    server = EmbeddedServer(tmp_path / "pgdata")
+    owner_url = server.start()
+    try:
+        await asyncio.to_thread(upgrade, owner_url)
+        assert server.require_passwords() is True
+        assert server.require_passwords() is False  # once is enough
+        owner = Store(owner_url, "setup")
+        owner.roles = frozenset({"admin"})
+        try:
+            assert await accounts.local_admin(owner) is None  # the first run's question
+            await accounts.create_account(owner, "li_admin", "李管理", accounts.GROUPS,
+                                          "Right-Password-1", manages_accounts=True)
+            assert await accounts.local_admin(owner) == "li_admin"
+        finally:
+            await owner.close()
+        from dataclasses import replace
+
+        person = replace(Target.from_url(owner_url), user="li_admin")
+        assert person.host == str(tmp_path / "pgdata") or person.host.startswith("/")
+        wrong = await try_login(person, "Wrong-Password-2")
+        assert wrong is not None and wrong.code == "login.password"
+        assert await try_login(person, None) is not None
+        assert await try_login(person, "Right-Password-1") is None
+        with psycopg.connect(libpq_conninfo(owner_url)) as conn:  # the owner, no password
+            assert conn.execute("SELECT current_user").fetchone() == ("postgres",)
+    finally:
+        server.stop()
