@@ -193,3 +193,21 @@ def login_from_os_user(user: str) -> str:
     if not name or name in ("root", "postgres") or not name[0].isalpha():
         name = f"admin_{name}".rstrip("_") if name not in ("root", "postgres") else "admin"
     return name[:63]
+
+
+async def list_teams(store: Store) -> list[tuple[int, str]]:
+    async with _admin_connection(store) as conn:
+        rows = await (await conn.execute("SELECT id, name FROM team ORDER BY code")).fetchall()
+    return [(int(i), str(n)) for i, n in rows]
+
+
+async def set_team(store: Store, login: str, team_id: int | None) -> None:
+    require_role(store.roles, "admin")
+    _check(login, None, None, None)
+    async with _admin_connection(store) as conn:
+        changed = await conn.execute(
+            "UPDATE staff SET team_id = %s, version = version + 1 WHERE login = %s",
+            (team_id, login))
+        if changed.rowcount != 1:
+            raise ValidationError([FieldError("login", "login.unknown")])
+        await _event(conn, store, login, "team")

@@ -16,6 +16,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QComboBox,
     QDialog,
     QFormLayout,
     QHBoxLayout,
@@ -107,6 +108,8 @@ class AccountsDialog(QDialog):
         self.password.setPlaceholderText(self.tr("新建或重设时填写，至少 10 位"))
         self.groups = {g: QCheckBox(group_name(g), objectName=f"accounts.group.{g}")
                        for g in accounts.GROUPS}
+        self.team = QComboBox(objectName="accounts.team")
+        self.team.addItem(self.tr("（不属于任何班组）"), None)
         group_row = QHBoxLayout()
         for box in self.groups.values():
             group_row.addWidget(box)
@@ -114,10 +117,12 @@ class AccountsDialog(QDialog):
         form.addRow(self.tr("登录名"), self.login)
         form.addRow(self.tr("姓名"), self.name)
         form.addRow(self.tr("岗位"), group_row)
+        form.addRow(self.tr("班组"), self.team)
         form.addRow(self.tr("密码"), self.password)
         buttons = QHBoxLayout()
         for name, label, slot in (("create", self.tr("新建账号"), self.create),
                                   ("groups", self.tr("保存岗位"), self.save_groups),
+                                  ("team", self.tr("保存班组"), self.save_team),
                                   ("password", self.tr("重设密码"), self.reset_password),
                                   ("disable", self.tr("停用"), lambda: self.set_enabled(False)),
                                   ("enable", self.tr("启用"), lambda: self.set_enabled(True))):
@@ -135,6 +140,12 @@ class AccountsDialog(QDialog):
 
     def reload(self) -> None:
         self._runner.run(accounts.list_accounts(self._store), self.model.set_rows, self._failed)
+        if self.team.count() == 1:
+            self._runner.run(accounts.list_teams(self._store), self._fill_teams, self._failed)
+
+    def _fill_teams(self, teams: list[tuple[int, str]]) -> None:
+        for team_id, name in teams:
+            self.team.addItem(name, team_id)
 
     def _show_selected(self) -> None:
         account = self.model.account(self.table.currentIndex().row())
@@ -144,6 +155,7 @@ class AccountsDialog(QDialog):
         self.name.setText(account.name)
         for group, box in self.groups.items():
             box.setChecked(group in account.groups)
+        self.team.setCurrentIndex(max(0, self.team.findData(account.team_id)))
 
     def chosen_groups(self) -> list[str]:
         return [g for g, box in self.groups.items() if box.isChecked()]
@@ -159,13 +171,19 @@ class AccountsDialog(QDialog):
     def create(self) -> None:
         login = self.login.text().strip()
         self._do(accounts.create_account(self._store, login, self.name.text(),
-                                         self.chosen_groups(), self.password.text()),
+                                         self.chosen_groups(), self.password.text(),
+                                         team_id=self.team.currentData()),
                  self.tr("已新建账号 {login}").format(login=login))
 
     def save_groups(self) -> None:
         login = self.login.text().strip()
         self._do(accounts.set_groups(self._store, login, self.chosen_groups()),
                  self.tr("已保存 {login} 的岗位").format(login=login))
+
+    def save_team(self) -> None:
+        login = self.login.text().strip()
+        self._do(accounts.set_team(self._store, login, self.team.currentData()),
+                 self.tr("已保存 {login} 的班组").format(login=login))
 
     def reset_password(self) -> None:
         login = self.login.text().strip()

@@ -135,6 +135,7 @@ def field_error(error: FieldError) -> str:
         "community.mismatch": _t("社区不属于所选街道"),
         "street.unknown": _t("街道不存在，请重新选择"),
         "login.invalid": _t("登录名只能用小写字母、数字和下划线，2–63 位，以字母开头"),
+        "login.unknown": _t("没有这个登录名的账号"),
         "name.empty": _t("请填写姓名"),
         "groups.invalid": _t("请至少选择一个岗位"),
         "password.short": _t("密码至少 {min} 位"),

@@ -4,112 +4,132 @@
 <context>
     <name>AccountsDialog</name>
     <message>
-        <location filename="../../widgets/accounts_dialog.py" line="92"/>
+        <location filename="../../widgets/accounts_dialog.py" line="93"/>
         <source>账号管理</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts_dialog.py" line="107"/>
+        <location filename="../../widgets/accounts_dialog.py" line="108"/>
         <source>新建或重设时填写，至少 10 位</source>
         <translation>For a new account or a reset; at least 10 characters</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts_dialog.py" line="114"/>
+        <location filename="../../widgets/accounts_dialog.py" line="112"/>
+        <source>（不属于任何班组）</source>
+        <translation>(no team)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts_dialog.py" line="117"/>
         <source>登录名</source>
         <translation>Login</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts_dialog.py" line="115"/>
+        <location filename="../../widgets/accounts_dialog.py" line="118"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts_dialog.py" line="116"/>
+        <location filename="../../widgets/accounts_dialog.py" line="119"/>
         <source>岗位</source>
         <translation>Roles</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts_dialog.py" line="117"/>
+        <location filename="../../widgets/accounts_dialog.py" line="120"/>
+        <source>班组</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts_dialog.py" line="121"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts_dialog.py" line="119"/>
+        <location filename="../../widgets/accounts_dialog.py" line="123"/>
         <source>新建账号</source>
         <translation>New account</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts_dialog.py" line="120"/>
+        <location filename="../../widgets/accounts_dialog.py" line="124"/>
         <source>保存岗位</source>
         <translation>Save roles</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts_dialog.py" line="121"/>
+        <location filename="../../widgets/accounts_dialog.py" line="125"/>
+        <source>保存班组</source>
+        <translation>Save team</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts_dialog.py" line="126"/>
         <source>重设密码</source>
         <translation>Reset password</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts_dialog.py" line="122"/>
+        <location filename="../../widgets/accounts_dialog.py" line="127"/>
         <source>停用</source>
         <translation>Disable</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts_dialog.py" line="123"/>
+        <location filename="../../widgets/accounts_dialog.py" line="128"/>
         <source>启用</source>
         <translation>Enable</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts_dialog.py" line="163"/>
+        <location filename="../../widgets/accounts_dialog.py" line="176"/>
         <source>已新建账号 {login}</source>
         <translation>Created the account {login}</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts_dialog.py" line="168"/>
+        <location filename="../../widgets/accounts_dialog.py" line="181"/>
         <source>已保存 {login} 的岗位</source>
         <translation>Saved the roles of {login}</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts_dialog.py" line="173"/>
+        <location filename="../../widgets/accounts_dialog.py" line="186"/>
+        <source>已保存 {login} 的班组</source>
+        <translation>Saved the team of {login}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts_dialog.py" line="191"/>
         <source>已重设 {login} 的密码</source>
         <translation>Reset the password of {login}</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts_dialog.py" line="177"/>
+        <location filename="../../widgets/accounts_dialog.py" line="195"/>
         <source>已启用 {login}</source>
         <translation>Enabled {login}</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts_dialog.py" line="178"/>
+        <location filename="../../widgets/accounts_dialog.py" line="196"/>
         <source>已停用 {login}，该账号不能再登录</source>
         <translation>Disabled {login}; the account can no longer log in</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts_dialog.py" line="186"/>
+        <location filename="../../widgets/accounts_dialog.py" line="204"/>
         <source>该登录名已被使用</source>
         <translation>That login is taken</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts_dialog.py" line="46"/>
+        <location filename="../../widgets/accounts_dialog.py" line="47"/>
         <source>坐席员</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts_dialog.py" line="46"/>
+        <location filename="../../widgets/accounts_dialog.py" line="47"/>
         <source>分拨员</source>
         <translation>Dispatcher</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts_dialog.py" line="46"/>
+        <location filename="../../widgets/accounts_dialog.py" line="47"/>
         <source>值班长</source>
         <translation>Shift leader</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts_dialog.py" line="47"/>
+        <location filename="../../widgets/accounts_dialog.py" line="48"/>
         <source>督办</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts_dialog.py" line="47"/>
+        <location filename="../../widgets/accounts_dialog.py" line="48"/>
         <source>管理员</source>
         <translation>Administrator</translation>
     </message>
@@ -117,32 +137,32 @@
 <context>
     <name>AccountsModel</name>
     <message>
-        <location filename="../../widgets/accounts_dialog.py" line="55"/>
+        <location filename="../../widgets/accounts_dialog.py" line="56"/>
         <source>登录名</source>
         <translation>Login</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts_dialog.py" line="55"/>
+        <location filename="../../widgets/accounts_dialog.py" line="56"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts_dialog.py" line="55"/>
+        <location filename="../../widgets/accounts_dialog.py" line="56"/>
         <source>岗位</source>
         <translation>Roles</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts_dialog.py" line="55"/>
+        <location filename="../../widgets/accounts_dialog.py" line="56"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts_dialog.py" line="85"/>
+        <location filename="../../widgets/accounts_dialog.py" line="86"/>
         <source>可登录</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts_dialog.py" line="85"/>
+        <location filename="../../widgets/accounts_dialog.py" line="86"/>
         <source>已停用</source>
         <translation>Disabled</translation>
     </message>
@@ -1491,7 +1511,7 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
     </message>
     <message>
         <location filename="../../widgets/texts.py" line="96"/>
-        <location filename="../../widgets/texts.py" line="166"/>
+        <location filename="../../widgets/texts.py" line="167"/>
         <source>您的岗位没有此操作的权限</source>
         <translation>Your role does not allow this</translation>
     </message>
@@ -1662,56 +1682,61 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
     </message>
     <message>
         <location filename="../../widgets/texts.py" line="138"/>
+        <source>没有这个登录名的账号</source>
+        <translation>No account has that login</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="139"/>
         <source>请填写姓名</source>
         <translation>Enter the name</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="139"/>
+        <location filename="../../widgets/texts.py" line="140"/>
         <source>请至少选择一个岗位</source>
         <translation>Choose at least one role</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="140"/>
+        <location filename="../../widgets/texts.py" line="141"/>
         <source>密码至少 {min} 位</source>
         <translation>The password needs at least {min} characters</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="141"/>
+        <location filename="../../widgets/texts.py" line="142"/>
         <source>请只填一种时限：小时或工作日</source>
         <translation>Give one limit only: hours or working days</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="142"/>
+        <location filename="../../widgets/texts.py" line="143"/>
         <source>时限须大于零</source>
         <translation>The limit must be above zero</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="143"/>
+        <location filename="../../widgets/texts.py" line="144"/>
         <source>时限须为整数</source>
         <translation>The limit must be a whole number</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="144"/>
+        <location filename="../../widgets/texts.py" line="145"/>
         <source>时限过长，请核对</source>
         <translation>That limit is too long; please check it</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="153"/>
+        <location filename="../../widgets/texts.py" line="154"/>
         <source>该案件刚被 {who} 于 {at} 执行了「{action}」，已显示最新状态，请确认后再操作</source>
         <translation>{who} did “{action}” on this case at {at}; the latest state is shown, please check it before acting</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="161"/>
+        <location filename="../../widgets/texts.py" line="162"/>
         <source>有 {n} 项需要更正，见标红的字段；未保存任何内容</source>
         <translation>{n} field(s) need correcting, see the fields marked in red; nothing was saved</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="163"/>
+        <location filename="../../widgets/texts.py" line="164"/>
         <source>数据库连接中断：已填写的内容保留在本机，连接恢复后按 Enter 再次保存即可</source>
         <translation>Database connection lost: what you entered is kept on this computer; press Enter to save again once the connection is back</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="165"/>
+        <location filename="../../widgets/texts.py" line="166"/>
         <source>该记录已被他人修改，请刷新后重试</source>
         <translation>Someone else has changed this record; refresh and try again</translation>
     </message>

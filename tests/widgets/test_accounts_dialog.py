@@ -48,6 +48,15 @@ def test_an_admin_creates_and_disables_an_account(qtbot: Any, open_seat: Any,
     assert dialog.model.data(dialog.model.index(row, 2)) == "分拨员"
     assert dialog.model.data(dialog.model.index(row, 3)) == "可登录"
 
+    qtbot.waitUntil(lambda: dialog.team.count() == 5, timeout=5000)  # 4 teams and "none"
+    dialog.team.setCurrentIndex(2)
+    dialog.save_team()
+    qtbot.waitUntil(lambda: "班组" in dialog.message.text(), timeout=5000)
+    qtbot.waitUntil(lambda: any(a.login == new_login and a.team_id == dialog.team.itemData(2)
+                                for a in (dialog.model.account(r)
+                                          for r in range(dialog.model.rowCount()))),
+                    timeout=5000)
+
     dialog.set_enabled(False)
     qtbot.waitUntil(lambda: "不能再登录" in dialog.message.text(), timeout=5000)
     with pytest.raises(psycopg.OperationalError, match="not permitted to log in"):
