@@ -34,6 +34,7 @@ class Countdown:
     started_at: dt.datetime
     due_at: dt.datetime
     paused_at: dt.datetime | None
+    estimated: bool = False  # the deadline counts a year whose holidays are unpublished
 
     def left(self, now: dt.datetime) -> dt.timedelta:
         return self.due_at - (self.paused_at or now)
@@ -60,7 +61,7 @@ def format_left(left: dt.timedelta) -> tuple[bool, str]:
 
 
 COLUMNS = (C.id, C.public_no, C.urgency, C.status, C.category_id, C.assigned_unit_id,
-           C.accepted_at, C.due_at, C.paused_at)
+           C.accepted_at, C.due_at, C.paused_at, C.due_estimated)
 
 
 def _where_open():  # noqa: ANN202

@@ -162,6 +162,7 @@ async def create_case_in(conn: AsyncConnection, store: Store, catalog: Catalog,
         "category_id": clean.category_id, "urgency": clean.urgency, "status": "accepted",
         "accepted_at": now, "created_by": store.actor,
         "due_at": deadline.at if deadline else None,
+        "due_estimated": bool(deadline and deadline.estimated),
     }
     stmt = insert(s.Case).values(values).on_conflict_do_nothing(index_elements=["id"])
     inserted = (await conn.execute(stmt.returning(s.Case.public_no))).scalar_one_or_none()

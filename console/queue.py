@@ -14,7 +14,9 @@ from sqlalchemy.sql import Select
 from console.store import Store
 from db import schema as s
 
-DEFAULT_CAP = 100_000
+# Ids held by a queue view: enough to scroll, small enough to read without a stall;
+# the count line says when a filter matches more.
+DEFAULT_CAP = 20_000
 C = s.Case
 
 # Sortable columns by key; every sort ends on id, so the order is total.
@@ -96,13 +98,14 @@ class CaseRow:
     version: int
     paused_at: dt.datetime | None = None
     merged_into: uuid.UUID | None = None
+    due_estimated: bool = False
 
 
 ROW_COLUMNS = (
     C.id, C.public_no, C.created_at, C.channel, C.nature, C.caller_phone, C.caller_name,
     func.left(C.text, 300).label("text"), C.address, C.street_code, C.community_code,
     C.grid_code, C.category_id, C.urgency, C.status, C.assigned_unit_id, C.due_at, C.version,
-    C.paused_at, C.merged_into,
+    C.paused_at, C.merged_into, C.due_estimated,
 )
 
 

@@ -221,6 +221,8 @@ class Case(Base):
     assigned_unit_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id"), index=True)
     merged_into: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("case.id"))
     due_at: Mapped[dt.datetime | None] = mapped_column()
+    # True when due_at counts a year whose holidays are not published (weekends only).
+    due_estimated: Mapped[bool] = mapped_column(Boolean, server_default=sqltext("false"))
     paused_at: Mapped[dt.datetime | None] = mapped_column()
     created_at: Mapped[dt.datetime] = _now()
     updated_at: Mapped[dt.datetime] = _now()

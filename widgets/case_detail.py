@@ -189,6 +189,8 @@ class CaseDetail(QDialog):
         due = (row.due_at.astimezone(CENTRE_TZ).strftime("%Y-%m-%d %H:%M")
                if row.due_at else self.tr("未定"))
         paused = self.tr("（计时暂停中）") if row.paused_at else ""
+        if row.due_estimated:
+            paused += self.tr("（估算：该年节假日安排尚未公布，只按周末计算）")
         self.facts.setText(self.tr("来源：{channel}　来电：{phone}　地点：{street} {address}\n责任单位：{unit}　办理时限：{due}{paused}").format(  # noqa: E501
             channel=texts.channel_name(row.channel), phone=row.caller_phone or "—",
             street=self._catalog.street_name(row.street_code), address=row.address,

@@ -233,7 +233,8 @@ class CountdownModel(QAbstractTableModel):
             lambda: texts.status_name(entry.status),
             lambda: self._catalog.unit_name(entry.assigned_unit_id),
             lambda: self._catalog.category_path(entry.category_id).split(" / ")[-1],
-            lambda: entry.due_at.astimezone(CENTRE_TZ).strftime("%m-%d %H:%M"),
+            lambda: entry.due_at.astimezone(CENTRE_TZ).strftime("%m-%d %H:%M")
+            + (self.tr("（估）") if entry.estimated else ""),
         )
         return values[column - 1]()
 

@@ -396,7 +396,12 @@
         <translation> (clock paused)</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="192"/>
+        <location filename="../../widgets/case_detail.py" line="193"/>
+        <source>（估算：该年节假日安排尚未公布，只按周末计算）</source>
+        <translation> (estimated: that year&apos;s holidays are not published yet; only weekends are counted)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_detail.py" line="194"/>
         <source>来源：{channel}&#x3000;来电：{phone}&#x3000;地点：{street} {address}
 责任单位：{unit}&#x3000;办理时限：{due}{paused}</source>
         <translation>Source: {channel}   Caller: {phone}   Place: {street} {address}
@@ -672,11 +677,16 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
         <source>超时 {t}</source>
         <translation>Overdue {t}</translation>
     </message>
+    <message>
+        <location filename="../../widgets/countdown_panel.py" line="237"/>
+        <source>（估）</source>
+        <translation> (est.)</translation>
+    </message>
 </context>
 <context>
     <name>CountdownPanel</name>
     <message>
-        <location filename="../../widgets/countdown_panel.py" line="324"/>
+        <location filename="../../widgets/countdown_panel.py" line="325"/>
         <source>未办结 {n} 件：超时 {over} 件，剩余不足四分之一 {short} 件</source>
         <translation>{n} open cases: {over} overdue, {short} with under a quarter of their time left</translation>
     </message>

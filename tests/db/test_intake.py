@@ -102,8 +102,10 @@ async def test_the_deadline_follows_the_category_rule_and_the_calendar(
     created = await create_case(store, catalog, draft(catalog, category_id=leaf_days.id,
                                                       urgency=leaf_days.urgency))
     async with store.read() as conn:
-        accepted, due = (await conn.execute(select(s.Case.accepted_at, s.Case.due_at)
-                                            .where(s.Case.id == created.id))).one()
+        accepted, due, estimated = (await conn.execute(
+            select(s.Case.accepted_at, s.Case.due_at, s.Case.due_estimated)
+            .where(s.Case.id == created.id))).one()
+    assert estimated is False  # 2026's holidays are published
     expected = catalog.calendar.due_at(accepted, limit_working_days=leaf_days.limit_working_days)
     assert due == expected.at
     local = due.astimezone(CENTRE_TZ)
@@ -130,3 +132,14 @@ async def test_a_question_answered_on_the_spot_is_saved_closed(store: Store,
         status, closed = (await conn.execute(select(s.Case.status, s.Case.closed_at)
                                              .where(s.Case.id == made.id))).one()
     assert status == "answered" and closed is not None
+
+
+async def test_a_deadline_over_an_unpublished_year_is_marked_estimated(
+        store: Store, catalog: Catalog) -> None:
+    # No calendar seeded: the year's holidays are unknown, weekends only.
+    leaf_days = next(c for c in catalog.categories.values()
+                     if c.is_leaf and c.limit_working_days and not c.auto_dispatch)
+    created = await create_case(store, catalog, draft(catalog, category_id=leaf_days.id,
+                                                      urgency=leaf_days.urgency))
+    rows = await queue.fetch_rows(store, [created.id])
+    assert rows[created.id].due_estimated is True and rows[created.id].due_at is not None

@@ -64,3 +64,13 @@ def test_cases_appear_and_leave_the_panel_live(qtbot: Any, open_seat: Any) -> No
     run(qtbot, cases.perform(store, made.id, "resolve", None, result="已处理"))
     qtbot.waitUntil(lambda: panel.model.row_of(made.id) is None, timeout=5000)
     assert "未办结 0 件" in panel.summary.text()
+
+
+def test_an_estimated_deadline_says_so(open_seat: Any) -> None:
+    from dataclasses import replace
+
+    catalog = open_seat().console.catalog
+    model = CountdownModel(catalog, FakeClock(START))
+    model.set_entries([replace(entry(30), estimated=True), entry(40)])
+    assert model.data(model.index(0, 6)).endswith("（估）")
+    assert not model.data(model.index(1, 6)).endswith("（估）")
