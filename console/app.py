@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hashlib
 import logging
+import random
 from collections.abc import Callable
 from pathlib import Path
 
 import platformdirs
 from sqlalchemy import text
 
-from console import demo
+from console import demo, sweeper
 from console.catalog import Catalog, load_catalog
 from console.deadlines import load_calendar, load_rules, seed_calendar
+from console.errors import DatabaseUnavailable
 from console.feed import ChangeFeed, Event
 from console.journal import Journal
 from console.lifecycle import ADMIN
@@ -24,6 +27,8 @@ from db.listen import Listener
 
 log = logging.getLogger(__name__)
 CATALOG_EVENTS = frozenset({"catalog_loaded", "catalog_changed"})
+SWEEP_EVERY_S = 30  # a seat that dies is replaced by the next seat's sweep within a minute
+SWEEP_JITTER_S = 10
 DEADLINE_EVENTS = frozenset({"calendar_seeded", "calendar_changed", "rule_changed"})
 
 
@@ -59,6 +64,7 @@ class ConsoleApp:
         self.on_link_change: Callable[[bool], None] = lambda _connected: None
         self._flush_task: asyncio.Task[object] | None = None
         self._reload_deadlines: asyncio.Task[None] | None = None
+        self._sweeps: asyncio.Task[None] | None = None
 
     async def open(self, *, demo_data: bool = False, demo_cases: int = 4000) -> None:
         """Connect, load demo data if asked, read the catalog, start listening."""
@@ -76,6 +82,18 @@ class ConsoleApp:
         self.catalog = await load_catalog(self.store)
         self.feed.subscribe(self._on_events)
         self.listener.start()
+        self._sweeps = asyncio.get_running_loop().create_task(self._sweep_now_and_then())
+
+    async def _sweep_now_and_then(self) -> None:
+        """Every seat offers to sweep; the database lets one at a time do it."""
+        while True:
+            await asyncio.sleep(SWEEP_EVERY_S + random.uniform(0, SWEEP_JITTER_S))
+            try:
+                report = await sweeper.sweep(self.store, self.catalog.calendar)
+            except DatabaseUnavailable:
+                continue  # the listener reports the outage; try again next time
+            if report.issued:
+                log.info("sweep issued %d escalation orders", len(report.issued))
 
     def _on_events(self, events: list[Event]) -> None:
         kinds = {e.kind for e in events if e.case_id is None}
@@ -98,6 +116,10 @@ class ConsoleApp:
             self._flush_task = asyncio.get_running_loop().create_task(self.outbox.flush())
 
     async def close(self) -> None:
+        if self._sweeps is not None:
+            self._sweeps.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._sweeps
         if self._flush_task is not None and not self._flush_task.done():
             await self._flush_task
         await self.listener.stop()

@@ -23,6 +23,7 @@ from sqlalchemy import (
     Index,
     Integer,
     MetaData,
+    Numeric,
     SmallInteger,
     String,
     Text,
@@ -273,6 +274,16 @@ class EscalationOrder(Base):
     replied_at: Mapped[dt.datetime | None] = mapped_column()
     reply_text: Mapped[str | None] = mapped_column(Text)
     version: Mapped[int] = mapped_column(Integer, server_default=sqltext("1"))
+
+
+class EscalationRule(Base):
+    """The ladder's rule: one admin-editable row (migration 0005)."""
+
+    __tablename__ = "escalation_rule"
+    id: Mapped[int] = mapped_column(SmallInteger, primary_key=True)
+    reminder_share: Mapped[float] = mapped_column(Numeric(4, 3))
+    supervision_after_working_days: Mapped[int] = mapped_column(SmallInteger)
+    version: Mapped[int] = mapped_column(Integer)
 
 
 class Callback(Base):

@@ -1521,7 +1521,7 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
     </message>
     <message>
         <location filename="../../widgets/texts.py" line="96"/>
-        <location filename="../../widgets/texts.py" line="167"/>
+        <location filename="../../widgets/texts.py" line="174"/>
         <source>您的岗位没有此操作的权限</source>
         <translation>Your role does not allow this</translation>
     </message>
@@ -1687,66 +1687,101 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
     </message>
     <message>
         <location filename="../../widgets/texts.py" line="137"/>
+        <source>请填写督办内容</source>
+        <translation>Enter the order&apos;s text</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="138"/>
+        <source>回复期限须晚于现在</source>
+        <translation>The reply deadline must be later than now</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="139"/>
+        <source>案件已办结或不存在，不能督办</source>
+        <translation>The case is closed or does not exist; it cannot be supervised</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="140"/>
+        <source>督办单不存在</source>
+        <translation>No such order</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="141"/>
+        <source>该督办单已签收</source>
+        <translation>This order has been acknowledged already</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="142"/>
+        <source>该督办单已回复</source>
+        <translation>This order has been answered already</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="143"/>
+        <source>请填写回复内容</source>
+        <translation>Enter the reply</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="144"/>
         <source>登录名只能用小写字母、数字和下划线，2–63 位，以字母开头</source>
         <translation>A login name is 2–63 lower-case letters, digits and underscores, starting with a letter</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="138"/>
+        <location filename="../../widgets/texts.py" line="145"/>
         <source>没有这个登录名的账号</source>
         <translation>No account has that login</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="139"/>
+        <location filename="../../widgets/texts.py" line="146"/>
         <source>请填写姓名</source>
         <translation>Enter the name</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="140"/>
+        <location filename="../../widgets/texts.py" line="147"/>
         <source>请至少选择一个岗位</source>
         <translation>Choose at least one role</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="141"/>
+        <location filename="../../widgets/texts.py" line="148"/>
         <source>密码至少 {min} 位</source>
         <translation>The password needs at least {min} characters</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="142"/>
+        <location filename="../../widgets/texts.py" line="149"/>
         <source>请只填一种时限：小时或工作日</source>
         <translation>Give one limit only: hours or working days</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="143"/>
+        <location filename="../../widgets/texts.py" line="150"/>
         <source>时限须大于零</source>
         <translation>The limit must be above zero</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="144"/>
+        <location filename="../../widgets/texts.py" line="151"/>
         <source>时限须为整数</source>
         <translation>The limit must be a whole number</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="145"/>
+        <location filename="../../widgets/texts.py" line="152"/>
         <source>时限过长，请核对</source>
         <translation>That limit is too long; please check it</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="154"/>
+        <location filename="../../widgets/texts.py" line="161"/>
         <source>该案件刚被 {who} 于 {at} 执行了「{action}」，已显示最新状态，请确认后再操作</source>
         <translation>{who} did “{action}” on this case at {at}; the latest state is shown, please check it before acting</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="162"/>
+        <location filename="../../widgets/texts.py" line="169"/>
         <source>有 {n} 项需要更正，见标红的字段；未保存任何内容</source>
         <translation>{n} field(s) need correcting, see the fields marked in red; nothing was saved</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="164"/>
+        <location filename="../../widgets/texts.py" line="171"/>
         <source>数据库连接中断：已填写的内容保留在本机，连接恢复后按 Enter 再次保存即可</source>
         <translation>Database connection lost: what you entered is kept on this computer; press Enter to save again once the connection is back</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="166"/>
+        <location filename="../../widgets/texts.py" line="173"/>
         <source>该记录已被他人修改，请刷新后重试</source>
         <translation>Someone else has changed this record; refresh and try again</translation>
     </message>

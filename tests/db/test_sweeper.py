@@ -1,0 +1,117 @@
+"""The sweeper on a real database: one at a time, nothing issued twice; the
+supervisor's orders; inspection when a reply is overdue."""
+
+import asyncio
+import datetime as dt
+
+import pytest
+from sqlalchemy import select, text, update
+
+from console import sweeper
+from console.catalog import Catalog
+from console.errors import ConflictError, PermissionDenied, ValidationError
+from console.intake import create_case
+from console.store import Store
+from console.workdays import WorkCalendar
+from db import schema as s
+from tests.factories import draft
+
+
+async def case_with_clock(store: Store, catalog: Catalog, used: float,
+                          limit: dt.timedelta = dt.timedelta(hours=10)):  # noqa: ANN201
+    """A case that has used ``used`` of its time limit by the server's now."""
+    made = await create_case(store, catalog, draft(catalog))
+    async with store.transaction() as conn:
+        now = (await conn.execute(select(s.func.now()))).scalar_one()
+        start = now - limit * used
+        await conn.execute(update(s.Case).where(s.Case.id == made.id)
+                           .values(accepted_at=start, due_at=start + limit))
+    return made.id
+
+
+async def orders(store: Store, case_id) -> list[tuple[str, int]]:  # noqa: ANN001
+    async with store.read() as conn:
+        return sorted((await conn.execute(select(s.EscalationOrder.level,
+                                                 s.EscalationOrder.round)
+                                          .where(s.EscalationOrder.case_id == case_id))).all())
+
+
+async def test_the_ladder_is_issued_once(store: Store, catalog: Catalog) -> None:
+    fresh = await case_with_clock(store, catalog, 0.2)
+    late = await case_with_clock(store, catalog, 0.8)
+    overdue = await case_with_clock(store, catalog, 1.5)
+    first = await sweeper.sweep(store, WorkCalendar())
+    assert first.swept
+    assert sorted(first.issued) == sorted([(late, "reminder"), (overdue, "reminder"),
+                                           (overdue, "urge")])
+    assert await orders(store, fresh) == []
+    again = await sweeper.sweep(store, WorkCalendar())
+    assert again.swept and again.issued == []  # nothing twice
+    assert await orders(store, overdue) == [("reminder", 1), ("urge", 1)]
+    async with store.read() as conn:
+        kinds = (await conn.execute(select(s.CaseEvent.payload).where(
+            s.CaseEvent.case_id == overdue, s.CaseEvent.kind == "escalation"))).scalars().all()
+    assert sorted(k["level"] for k in kinds) == ["reminder", "urge"]
+
+
+async def test_two_sweepers_at_once_issue_nothing_twice(database_url: str, store: Store,
+                                                        catalog: Catalog) -> None:
+    for _ in range(5):
+        await case_with_clock(store, catalog, 1.2)
+    seats = [Store(database_url, f"seat{i}") for i in range(3)]
+    try:
+        reports = await asyncio.gather(*(sweeper.sweep(seat, WorkCalendar())
+                                         for seat in seats))
+    finally:
+        for seat in seats:
+            await seat.close()
+    issued = [item for r in reports for item in r.issued]
+    assert len(issued) == len(set(issued)) == 10  # 5 cases x (reminder, urge)
+    assert any(r.swept for r in reports)
+    # A seat that was sweeping and died holds nothing: the next sweep runs.
+    assert (await sweeper.sweep(store, WorkCalendar())).swept
+
+
+async def test_supervision_orders_are_for_supervisors(store: Store, catalog: Catalog) -> None:
+    case_id = await case_with_clock(store, catalog, 3.0)
+    soon = dt.datetime.now(dt.UTC) + dt.timedelta(days=1)
+    store.roles = frozenset({"operator"})
+    with pytest.raises(PermissionDenied):
+        await sweeper.issue_supervision(store, case_id, "请于明日前办结并回复", soon)
+    store.roles = frozenset({"supervisor"})
+    with pytest.raises(ValidationError) as bad:
+        await sweeper.issue_supervision(store, case_id, "  ", dt.datetime(2020, 1, 1,
+                                                                        tzinfo=dt.UTC))
+    assert {e.code for e in bad.value.errors} == {"order_text.empty", "reply_due.past"}
+    order_id = await sweeper.issue_supervision(store, case_id, "请于明日前办结并回复", soon)
+    with pytest.raises(ConflictError):
+        await sweeper.issue_supervision(store, case_id, "再次督办", soon)
+    await sweeper.acknowledge(store, order_id)
+    with pytest.raises(ValidationError) as twice:
+        await sweeper.acknowledge(store, order_id)
+    assert twice.value.errors[0].code == "order.acknowledged_already"
+    assert await orders(store, case_id) == [("supervision", 1)]
+
+
+async def test_an_unanswered_supervision_order_goes_to_inspection(
+        store: Store, catalog: Catalog) -> None:
+    case_id = await case_with_clock(store, catalog, 3.0)
+    store.roles = frozenset({"supervisor"})
+    order_id = await sweeper.issue_supervision(
+        store, case_id, "限期办结", dt.datetime.now(dt.UTC) + dt.timedelta(hours=2))
+    assert ("inspection" not in
+            {level for level, _ in await orders(store, case_id)})  # not yet due
+    await sweeper.sweep(store, WorkCalendar())
+    assert "inspection" not in {level for level, _ in await orders(store, case_id)}
+    async with store.transaction() as conn:  # the database checks the deadline itself
+        early = (await conn.execute(text("SELECT escalate_to_inspection(:o, 'x')"),
+                                    {"o": order_id})).scalar_one()
+    assert early is None
+    async with store.transaction() as conn:  # time passes: the reply deadline is gone
+        await conn.execute(update(s.EscalationOrder).where(s.EscalationOrder.id == order_id)
+                           .values(reply_due_at=s.func.now() - dt.timedelta(minutes=1)))
+    report = await sweeper.sweep(store, WorkCalendar())
+    assert (case_id, "inspection") in report.issued
+    await sweeper.reply(store, order_id, "已整改完毕")
+    with pytest.raises(ValidationError):
+        await sweeper.reply(store, order_id, "再次回复")
