@@ -30,6 +30,7 @@ COMMANDS = (
     Command("queue.focus", lambda: _t("转到案件队列"), "view", "F4"),
     Command("countdown.focus", lambda: _t("转到倒计时"), "view", "F6"),
     Command("callbacks.focus", lambda: _t("转到电话回访"), "view", "F7"),
+    Command("board.focus", lambda: _t("转到督办台"), "view", "F11"),
     Command("answers.focus", lambda: _t("搜索秒回知识库"), "call", "Ctrl+K"),
     Command("queue.refresh", lambda: _t("刷新队列"), "view", "F5"),
     Command("view.reset_layout", lambda: _t("恢复默认布局"), "view"),

@@ -24,10 +24,11 @@ from widgets.commands import build_actions
 from widgets.countdown_panel import CountdownPanel
 from widgets.quick_answers import QuickAnswerPane
 from widgets.rules_dialog import RulesDialog
+from widgets.supervisor_board import SupervisorBoard
 from widgets.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
-LAYOUT_VERSION = 4  # 2: countdowns; 3: callbacks; 4: quick answers
+LAYOUT_VERSION = 5  # 2: countdowns; 3: callbacks; 4: quick answers; 5: board
 LAYOUT_KEY = f"layout/v{LAYOUT_VERSION}"
 
 
@@ -60,6 +61,8 @@ class MainWindow(QMainWindow):
                                        self.quick_answers)
         self.quick_answers.answer_used.connect(
             lambda answer: self.call_screen.suggest_answer(answer.answer))
+        self.board = SupervisorBoard(store, catalog, self.runner)
+        self.board_dock = self._dock("dock.board", self.tr("督办台"), self.board)
         self.callbacks = CallbackDesk(store, catalog, self.runner)
         self.callbacks_dock = self._dock("dock.callbacks", self.tr("电话回访"), self.callbacks)
         self._default_layout()
@@ -82,6 +85,7 @@ class MainWindow(QMainWindow):
             "countdown.focus": self.countdown.table.setFocus,
             "callbacks.focus": self._focus_callbacks,
             "answers.focus": self.quick_answers.focus_search,
+            "board.focus": self._focus_board,
             "queue.refresh": self.queue.apply_filter,
             "view.reset_layout": self.reset_layout,
             "admin.rules": self.edit_rules,
@@ -96,6 +100,8 @@ class MainWindow(QMainWindow):
         feed.subscribe(self.countdown.apply_events)
         feed.subscribe(self.callbacks.model.apply_events)
         feed.subscribe(self.quick_answers.apply_events)
+        feed.subscribe(self.board.apply_events)
+        self.board.case_opened.connect(self.open_case)
         self.queue.case_opened.connect(self.open_case)
         self.countdown.case_opened.connect(self.open_case)
         self._details: dict[uuid.UUID, CaseDetail] = {}
@@ -103,6 +109,7 @@ class MainWindow(QMainWindow):
         self.queue.apply_filter()
         self.countdown.load()
         self.callbacks.load()
+        self.board.load()
 
     # ---- layout -----------------------------------------------------------------------
     def _dock(self, name: str, title: str, widget: QWidget) -> QDockWidget:
@@ -115,7 +122,7 @@ class MainWindow(QMainWindow):
 
     def _default_layout(self) -> None:
         for dock in (self.call_dock, self.queue_dock, self.countdown_dock, self.callbacks_dock,
-                     self.answers_dock):
+                     self.answers_dock, self.board_dock):
             dock.setFloating(False)
             dock.show()
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.call_dock)
@@ -123,6 +130,7 @@ class MainWindow(QMainWindow):
         self.splitDockWidget(self.call_dock, self.answers_dock, Qt.Orientation.Vertical)
         self.splitDockWidget(self.queue_dock, self.countdown_dock, Qt.Orientation.Vertical)
         self.tabifyDockWidget(self.countdown_dock, self.callbacks_dock)
+        self.tabifyDockWidget(self.countdown_dock, self.board_dock)
         self.countdown_dock.raise_()
         self.resizeDocks([self.call_dock, self.queue_dock], [460, 900],
                          Qt.Orientation.Horizontal)
@@ -156,6 +164,8 @@ class MainWindow(QMainWindow):
         self.feed.unsubscribe(self.countdown.apply_events)
         self.feed.unsubscribe(self.callbacks.model.apply_events)
         self.feed.unsubscribe(self.quick_answers.apply_events)
+        self.feed.unsubscribe(self.board.apply_events)
+        self.board.shutdown()
         self.callbacks.model.shutdown()
         self.queue.model.shutdown()
         self.countdown.shutdown()
@@ -172,6 +182,10 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
+
+    def _focus_board(self) -> None:
+        self.board_dock.raise_()
+        self.board.cases.setFocus()
 
     def _focus_callbacks(self) -> None:
         self.callbacks_dock.raise_()

@@ -2,8 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QKeyEvent
 from PySide6.QtWidgets import QTableView
 
 
@@ -21,3 +31,51 @@ class OpenableTable(QTableView):
             self.open_requested.emit(self.currentIndex())
             return
         super().keyPressEvent(event)
+
+
+class RecordTableModel(QAbstractTableModel):
+    """A read-only table of records that are all at hand (a list re-read as a whole).
+
+    ``columns`` are (title, value) pairs; ``colour`` may give a row's text colour.
+    """
+
+    def __init__(self, columns: Sequence[tuple[str, Callable[[Any], str]]],
+                 colour: Callable[[Any], QColor | None] | None = None,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._columns = list(columns)
+        self._colour = colour
+        self._rows: list[Any] = []
+
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        self.beginResetModel()  # a new reading of the whole list
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def record(self, row: int) -> Any:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and 0 <= section < len(self._columns)):
+            return self._columns[section][0]
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        record = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._columns[index.column()][1](record)
+        if role == Qt.ItemDataRole.ForegroundRole and self._colour is not None:
+            colour = self._colour(record)
+            return QBrush(colour) if colour is not None else None
+        return None

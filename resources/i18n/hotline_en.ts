@@ -561,71 +561,76 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
     </message>
     <message>
         <location filename="../../widgets/commands.py" line="33"/>
+        <source>转到督办台</source>
+        <translation>Go to Supervision Board</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/commands.py" line="34"/>
         <source>搜索秒回知识库</source>
         <translation>Search Quick Answers</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="34"/>
+        <location filename="../../widgets/commands.py" line="35"/>
         <source>刷新队列</source>
         <translation>Refresh Queue</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="35"/>
+        <location filename="../../widgets/commands.py" line="36"/>
         <source>恢复默认布局</source>
         <translation>Reset Layout</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="36"/>
+        <location filename="../../widgets/commands.py" line="37"/>
         <source>办理时限与工作日…</source>
         <translation>Time Limits and Working Days…</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="37"/>
+        <location filename="../../widgets/commands.py" line="38"/>
         <source>账号管理…</source>
         <translation>Accounts…</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="38"/>
+        <location filename="../../widgets/commands.py" line="39"/>
         <source>中文</source>
         <translation>中文 (Chinese)</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="39"/>
+        <location filename="../../widgets/commands.py" line="40"/>
         <source>English</source>
         <translation>English</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="40"/>
+        <location filename="../../widgets/commands.py" line="41"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="44"/>
+        <location filename="../../widgets/commands.py" line="45"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="45"/>
+        <location filename="../../widgets/commands.py" line="46"/>
         <source>来电(&amp;C)</source>
         <translation>&amp;Call</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="46"/>
+        <location filename="../../widgets/commands.py" line="47"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="47"/>
+        <location filename="../../widgets/commands.py" line="48"/>
         <source>管理(&amp;A)</source>
         <translation>&amp;Admin</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="48"/>
+        <location filename="../../widgets/commands.py" line="49"/>
         <source>语言(&amp;L)</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="56"/>
+        <location filename="../../widgets/commands.py" line="57"/>
         <source>常用</source>
         <translation>Main Toolbar</translation>
     </message>
@@ -873,67 +878,72 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../widgets/main_window.py" line="40"/>
+        <location filename="../../widgets/main_window.py" line="41"/>
         <source>坪山区指挥中心 · 12345 热线坐席 — {user}</source>
         <translation>Pingshan District Command Centre · 12345 hotline desk — {user}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="52"/>
+        <location filename="../../widgets/main_window.py" line="53"/>
         <source>来电登记</source>
         <translation>Call intake</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="53"/>
+        <location filename="../../widgets/main_window.py" line="54"/>
         <source>案件队列</source>
         <translation>Case queue</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="55"/>
+        <location filename="../../widgets/main_window.py" line="56"/>
         <source>倒计时</source>
         <translation>Countdowns</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="59"/>
+        <location filename="../../widgets/main_window.py" line="60"/>
         <source>秒回知识库</source>
         <translation>Quick answers</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="64"/>
+        <location filename="../../widgets/main_window.py" line="65"/>
+        <source>督办台</source>
+        <translation>Supervision</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="67"/>
         <source>电话回访</source>
         <translation>Callbacks</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="195"/>
+        <location filename="../../widgets/main_window.py" line="209"/>
         <source>● 数据库已连接</source>
         <translation>● Database connected</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="198"/>
+        <location filename="../../widgets/main_window.py" line="212"/>
         <source>● 数据库连接中断，正在重连…</source>
         <translation>● Database connection lost, reconnecting…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="203"/>
+        <location filename="../../widgets/main_window.py" line="217"/>
         <source>本机暂存 {n} 件待提交</source>
         <translation>{n} cases waiting on this seat</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="211"/>
+        <location filename="../../widgets/main_window.py" line="225"/>
         <source>程序内部错误（已记入日志，请报告技术支持）：{s}</source>
         <translation>Internal error (logged; please report it to technical support): {s}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="217"/>
+        <location filename="../../widgets/main_window.py" line="231"/>
         <source>模拟来电</source>
         <translation>Simulate incoming call</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="217"/>
+        <location filename="../../widgets/main_window.py" line="231"/>
         <source>来电号码：</source>
         <translation>Caller number:</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="224"/>
+        <location filename="../../widgets/main_window.py" line="238"/>
         <source>界面语言将在下次启动时切换</source>
         <translation>The new language takes effect the next time the console starts</translation>
     </message>
@@ -1274,6 +1284,154 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
         <location filename="../../widgets/rules_dialog.py" line="156"/>
         <source>已保存 {day}</source>
         <translation>Saved {day}</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisionDialog</name>
+    <message>
+        <location filename="../../widgets/supervisor_board.py" line="54"/>
+        <source>督办 {n} 件案件</source>
+        <translation>Supervise {n} cases</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervisor_board.py" line="56"/>
+        <source>督办要求，如：请于回复期限前办结并书面回复</source>
+        <translation>What is required, e.g. resolve and reply in writing before the deadline</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervisor_board.py" line="67"/>
+        <source>督办内容</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervisor_board.py" line="68"/>
+        <source>回复期限</source>
+        <translation>Reply due</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorBoard</name>
+    <message>
+        <location filename="../../widgets/supervisor_board.py" line="84"/>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervisor_board.py" line="84"/>
+        <source>提醒</source>
+        <translation>Reminder</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervisor_board.py" line="84"/>
+        <source>催办</source>
+        <translation>Urge</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervisor_board.py" line="85"/>
+        <source>督办</source>
+        <translation>Supervision</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervisor_board.py" line="85"/>
+        <source>效能监察</source>
+        <translation>Efficiency inspection</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervisor_board.py" line="87"/>
+        <location filename="../../widgets/supervisor_board.py" line="95"/>
+        <source>编号</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervisor_board.py" line="88"/>
+        <location filename="../../widgets/supervisor_board.py" line="97"/>
+        <source>责任单位</source>
+        <translation>Responsible unit</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervisor_board.py" line="89"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervisor_board.py" line="90"/>
+        <source>办理时限</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervisor_board.py" line="91"/>
+        <source>升级</source>
+        <translation>Escalation</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervisor_board.py" line="92"/>
+        <source>（可督办）</source>
+        <translation> (may be supervised)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervisor_board.py" line="96"/>
+        <source>级别</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervisor_board.py" line="98"/>
+        <source>回复剩余</source>
+        <translation>Reply in</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervisor_board.py" line="99"/>
+        <source>签收</source>
+        <translation>Acknowledged</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervisor_board.py" line="99"/>
+        <source>已签收</source>
+        <translation>Acknowledged</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervisor_board.py" line="99"/>
+        <source>未签收</source>
+        <translation>Not acknowledged</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervisor_board.py" line="102"/>
+        <source>全部责任单位</source>
+        <translation>All units</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervisor_board.py" line="116"/>
+        <source>督办所选案件…</source>
+        <translation>Supervise Selected…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervisor_board.py" line="122"/>
+        <source>超时与临期案件</source>
+        <translation>Overdue and at-risk cases</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervisor_board.py" line="129"/>
+        <source>待回复的督办与效能监察</source>
+        <translation>Orders waiting for a reply</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervisor_board.py" line="162"/>
+        <source>逾期 {t}</source>
+        <translation>overdue {t}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervisor_board.py" line="175"/>
+        <source>请先在上表中选中要督办的案件</source>
+        <translation>Select the cases to supervise in the table above first</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervisor_board.py" line="198"/>
+        <source>已督办 {n} 件</source>
+        <translation>Supervision ordered for {n} cases</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervisor_board.py" line="200"/>
+        <source>；{m} 件本轮已督办，未重复：{nos}</source>
+        <translation>; {m} already supervised this round, not repeated: {nos}</translation>
     </message>
 </context>
 <context>

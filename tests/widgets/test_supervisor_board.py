@@ -1,0 +1,67 @@
+"""The supervisor's board: at-risk cases by unit, supervision for many cases in
+one action, open orders with their reply countdown."""
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel
+from sqlalchemy import select, update
+
+from console.intake import create_case
+from db import schema as s
+from tests.factories import draft
+from tests.widgets.conftest import run
+
+
+async def make_overdue(store: Any, catalog: Any, n: int) -> list:
+    made = []
+    for i in range(n):
+        case = await create_case(store, catalog, draft(catalog, text=f"超时案件{i}"))
+        async with store.transaction() as conn:
+            now = (await conn.execute(select(s.func.now()))).scalar_one()
+            await conn.execute(update(s.Case).where(s.Case.id == case.id).values(
+                accepted_at=now - dt.timedelta(days=10), due_at=now - dt.timedelta(days=5)))
+        made.append(case)
+    return made
+
+
+def test_supervise_several_cases_in_one_action(qtbot: Any, open_seat: Any,
+                                               qtmodeltester: Any) -> None:
+    seat = open_seat()  # the test's superuser is an admin: it may supervise
+    store, catalog, panel = seat.console.store, seat.console.catalog, seat.window.board
+    made = run(qtbot, make_overdue(store, catalog, 3))
+    panel.load()
+    qtbot.waitUntil(lambda: panel.cases_model.rowCount() == 3, timeout=5000)
+    qtmodeltester.check(panel.cases_model, force_py=True)
+    assert all("可督办" in panel.cases_model.data(panel.cases_model.index(r, 4))
+               for r in range(3))
+
+    panel.supervise_selected()
+    assert panel.message.text() == "请先在上表中选中要督办的案件"
+    selection = panel.cases.selectionModel()
+    for row in (0, 2):
+        selection.select(panel.cases_model.index(row, 0),
+                         QItemSelectionModel.SelectionFlag.Select
+                         | QItemSelectionModel.SelectionFlag.Rows)
+    dialog = panel.supervise_selected()
+    assert dialog is not None and "2" in dialog.windowTitle()
+    dialog.text.setPlainText("请于明日前办结并书面回复")
+    dialog.accept()
+    qtbot.waitUntil(lambda: panel.message.text().startswith("已督办 2 件"), timeout=5000)
+    qtbot.waitUntil(lambda: panel.orders_model.rowCount() == 2, timeout=5000)
+    qtmodeltester.check(panel.orders_model, force_py=True)
+    left = panel.orders_model.data(panel.orders_model.index(0, 3))
+    assert left.count(":") == 2 and not left.startswith("逾期")
+
+    # The same cases again: nothing is issued twice, and the board says so.
+    for row in range(3):
+        selection.select(panel.cases_model.index(row, 0),
+                         QItemSelectionModel.SelectionFlag.Select
+                         | QItemSelectionModel.SelectionFlag.Rows)
+    again = panel.supervise_selected()
+    again.text.setPlainText("再次督办")
+    again.accept()
+    qtbot.waitUntil(lambda: "本轮已督办" in panel.message.text(), timeout=5000)
+    assert panel.message.text().startswith("已督办 1 件")
+    assert {m.public_no for m in made} >= {
+        panel.orders_model.record(r).public_no for r in range(panel.orders_model.rowCount())}
