@@ -92,6 +92,20 @@ class TimelineModel(QAbstractTableModel):
             return texts.action_name(entry.kind)
         return self.describe(entry)
 
+    def _escalation(self, p: dict[str, Any]) -> str:
+        level = _level_name(str(p.get("level", "")))
+        if p.get("acknowledged"):
+            return self.tr("{level}单已签收").format(level=level)
+        if p.get("replied"):
+            return self.tr("{level}单已回复：{text}").format(level=level, text=p.get("text", ""))
+        parts = [self.tr("自动{level}").format(level=level) if p.get("auto") else level]
+        if p.get("text"):
+            parts.append(str(p["text"]))
+        if p.get("reply_due_at"):
+            due = dt.datetime.fromisoformat(p["reply_due_at"]).astimezone(CENTRE_TZ)
+            parts.append(self.tr("限 {at} 前回复").format(at=due.strftime("%m-%d %H:%M")))
+        return "；".join(parts)
+
     def describe(self, entry: TimelineEntry) -> str:
         p = entry.payload
         parts: list[str] = []
@@ -101,6 +115,8 @@ class TimelineModel(QAbstractTableModel):
             when = dt.datetime.fromisoformat(p["occurred_at"]).astimezone(CENTRE_TZ)
             parts.append(self.tr("原受理时间 {at}，导入时状态：{status}").format(
                 at=when.strftime("%Y-%m-%d %H:%M"), status=texts.status_name(p.get("status", ""))))
+        if entry.kind == "escalation":
+            return self._escalation(p)
         unit = self._catalog.unit_name(p.get("unit_id")) if p.get("unit_id") else ""
         if p.get("auto"):
             category = self._catalog.category_path(self.category_id).split(" / ")[-1]
@@ -121,6 +137,18 @@ class TimelineModel(QAbstractTableModel):
         if p.get("gave_up"):
             parts.append(self.tr("多次未接通，结案"))
         return "；".join(parts)
+
+
+def _tl(text: str) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate("TimelineModel", text)
+
+
+def _level_name(level: str) -> str:
+    names = {"reminder": _tl("提醒"), "urge": _tl("催办"), "supervision": _tl("督办"),
+             "inspection": _tl("效能监察")}
+    return names.get(level, level)
 
 
 class CaseDetail(QDialog):

@@ -26,12 +26,13 @@ UNIT_KIND_ORDER = {"centre": 0, "street": 1, "department": 2, "community": 3, "e
 
 
 class FactsDialog(QDialog):
-    def __init__(self, action: str, catalog: Catalog, parent: QWidget | None = None) -> None:
+    def __init__(self, action: str, catalog: Catalog, parent: QWidget | None = None,
+                 *, needs: tuple[str, ...] | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("factsDialog")
         self.setWindowTitle(texts.action_name(action))
         self.action = action
-        self.needs = lifecycle.ACTIONS[action].needs
+        self.needs = lifecycle.ACTIONS[action].needs if needs is None else needs
         self.fields: dict[str, QWidget] = {}
         form = QFormLayout()
         for need in self.needs:
@@ -76,7 +77,7 @@ class FactsDialog(QDialog):
             edit.setPlaceholderText("PS-20261122-000123")
             return edit, self.tr("主件编号")
         labels = {"reason": self.tr("原因"), "result": self.tr("办理结果"),
-                  "answer": self.tr("答复内容")}
+                  "answer": self.tr("答复内容"), "reply": self.tr("回复内容")}
         text = QPlainTextEdit()
         text.setTabChangesFocus(True)
         text.setMaximumHeight(100)

@@ -35,6 +35,7 @@ from console.errors import ConsoleError, ValidationError
 from console.feed import Event
 from console.store import Store
 from widgets import texts
+from widgets.facts_dialog import FactsDialog
 from widgets.tables import OpenableTable, RecordTableModel
 from widgets.tasks import TaskRunner
 
@@ -116,6 +117,11 @@ class SupervisorBoard(QWidget):
         self.supervise_button = QPushButton(self.tr("督办所选案件…"), objectName="board.supervise")
         self.supervise_button.clicked.connect(self.supervise_selected)
         self.supervise_button.setEnabled("supervisor" in store.roles or "admin" in store.roles)
+        self.acknowledge_button = QPushButton(self.tr("签收所选督办单"),
+                                              objectName="board.acknowledge")
+        self.acknowledge_button.clicked.connect(self.acknowledge_selected)
+        self.reply_button = QPushButton(self.tr("登记回复…"), objectName="board.reply")
+        self.reply_button.clicked.connect(self.reply_selected)
         self.message = QLabel(objectName="board.message")
         self.message.setWordWrap(True)
         top = QHBoxLayout()
@@ -126,7 +132,12 @@ class SupervisorBoard(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.cases, 3)
-        layout.addWidget(QLabel(self.tr("待回复的督办与效能监察")))
+        orders_bar = QHBoxLayout()
+        orders_bar.addWidget(QLabel(self.tr("待回复的督办与效能监察")))
+        orders_bar.addStretch(1)
+        orders_bar.addWidget(self.acknowledge_button)
+        orders_bar.addWidget(self.reply_button)
+        layout.addLayout(orders_bar)
         layout.addWidget(self.orders, 2)
         layout.addWidget(self.message)
         self._reload_timer = QTimer(self, singleShot=True, interval=RELOAD_DELAY_MS)
@@ -209,3 +220,41 @@ class SupervisorBoard(QWidget):
                 self.message.setText(texts.user_error(exc))
 
         self._runner.run(issue_all(), done, failed)
+
+    # ---- the units' answers (recorded at the desk) -----------------------------------------
+    def selected_order(self) -> OpenOrder | None:
+        index = self.orders.currentIndex()
+        order = self.orders_model.record(index.row()) if index.isValid() else None
+        if order is None:
+            self.message.setText(self.tr("请先在下表中选中一张督办单"))
+        return order
+
+    def _after(self, done_text: str) -> tuple[object, object]:
+        def done(_result: object) -> None:
+            self.message.setText(done_text)
+            self.load()
+
+        def failed(exc: ConsoleError) -> None:
+            if isinstance(exc, ValidationError):
+                self.message.setText("；".join(texts.field_error(e) for e in exc.errors))
+            else:
+                self.message.setText(texts.user_error(exc))
+
+        return done, failed
+
+    def acknowledge_selected(self) -> None:
+        order = self.selected_order()
+        if order is not None:
+            self._runner.run(sweeper.acknowledge(self._store, order.id),
+                             *self._after(self.tr("{no}：已签收").format(no=order.public_no)))
+
+    def reply_selected(self) -> FactsDialog | None:
+        order = self.selected_order()
+        if order is None:
+            return None
+        dialog = FactsDialog("reply_order", self._catalog, self, needs=("reply",))
+        dialog.accepted.connect(lambda: self._runner.run(
+            sweeper.reply(self._store, order.id, dialog.facts().get("reply") or ""),
+            *self._after(self.tr("{no}：已登记回复").format(no=order.public_no))))
+        dialog.open()
+        return dialog

@@ -80,6 +80,8 @@ def action_name(code: str) -> str:
         "created": _t("登记"),
         "imported": _t("导入"),
         "closed_with_master": _t("随主件归档"),
+        "escalation": _t("升级督办"),
+        "reply_order": _t("登记督办回复"),
     }
     return names.get(code, code)
 
@@ -97,6 +99,7 @@ def transition_error(code: str) -> str:
         "transition.needs_reason": _t("请填写原因"),
         "transition.needs_result": _t("请填写办理结果"),
         "transition.needs_answer": _t("请填写答复内容"),
+        "transition.needs_reply": _t("请填写回复内容"),
         "transition.needs_unit_id": _t("请选择责任单位"),
         "transition.needs_master_id": _t("请填写主件编号"),
         "transition.needs_satisfaction": _t("请选择满意度"),

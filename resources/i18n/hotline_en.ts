@@ -376,32 +376,32 @@
 <context>
     <name>CaseDetail</name>
     <message>
-        <location filename="../../widgets/case_detail.py" line="159"/>
+        <location filename="../../widgets/case_detail.py" line="187"/>
         <source>办理过程</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="186"/>
+        <location filename="../../widgets/case_detail.py" line="214"/>
         <source>案件 {no}</source>
         <translation>Case {no}</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="190"/>
+        <location filename="../../widgets/case_detail.py" line="218"/>
         <source>未定</source>
         <translation>not set</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="191"/>
+        <location filename="../../widgets/case_detail.py" line="219"/>
         <source>（计时暂停中）</source>
         <translation> (clock paused)</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="193"/>
+        <location filename="../../widgets/case_detail.py" line="221"/>
         <source>（估算：该年节假日安排尚未公布，只按周末计算）</source>
         <translation> (estimated: that year&apos;s holidays are not published yet; only weekends are counted)</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="194"/>
+        <location filename="../../widgets/case_detail.py" line="222"/>
         <source>来源：{channel}&#x3000;来电：{phone}&#x3000;地点：{street} {address}
 责任单位：{unit}&#x3000;办理时限：{due}{paused}</source>
         <translation>Source: {channel}   Caller: {phone}   Place: {street} {address}
@@ -699,34 +699,39 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>FactsDialog</name>
     <message>
-        <location filename="../../widgets/facts_dialog.py" line="68"/>
+        <location filename="../../widgets/facts_dialog.py" line="69"/>
         <source>责任单位</source>
         <translation>Responsible unit</translation>
     </message>
     <message>
-        <location filename="../../widgets/facts_dialog.py" line="73"/>
+        <location filename="../../widgets/facts_dialog.py" line="74"/>
         <source>满意度</source>
         <translation>Satisfaction</translation>
     </message>
     <message>
-        <location filename="../../widgets/facts_dialog.py" line="77"/>
+        <location filename="../../widgets/facts_dialog.py" line="78"/>
         <source>主件编号</source>
         <translation>Master case number</translation>
     </message>
     <message>
-        <location filename="../../widgets/facts_dialog.py" line="78"/>
+        <location filename="../../widgets/facts_dialog.py" line="79"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../widgets/facts_dialog.py" line="78"/>
+        <location filename="../../widgets/facts_dialog.py" line="79"/>
         <source>办理结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../widgets/facts_dialog.py" line="79"/>
+        <location filename="../../widgets/facts_dialog.py" line="80"/>
         <source>答复内容</source>
         <translation>Answer</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/facts_dialog.py" line="80"/>
+        <source>回复内容</source>
+        <translation>Reply</translation>
     </message>
 </context>
 <context>
@@ -1289,22 +1294,22 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>SupervisionDialog</name>
     <message>
-        <location filename="../../widgets/supervisor_board.py" line="54"/>
+        <location filename="../../widgets/supervisor_board.py" line="55"/>
         <source>督办 {n} 件案件</source>
         <translation>Supervise {n} cases</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor_board.py" line="56"/>
+        <location filename="../../widgets/supervisor_board.py" line="57"/>
         <source>督办要求，如：请于回复期限前办结并书面回复</source>
         <translation>What is required, e.g. resolve and reply in writing before the deadline</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor_board.py" line="67"/>
+        <location filename="../../widgets/supervisor_board.py" line="68"/>
         <source>督办内容</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor_board.py" line="68"/>
+        <location filename="../../widgets/supervisor_board.py" line="69"/>
         <source>回复期限</source>
         <translation>Reply due</translation>
     </message>
@@ -1312,126 +1317,151 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>SupervisorBoard</name>
     <message>
-        <location filename="../../widgets/supervisor_board.py" line="84"/>
+        <location filename="../../widgets/supervisor_board.py" line="85"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor_board.py" line="84"/>
+        <location filename="../../widgets/supervisor_board.py" line="85"/>
         <source>提醒</source>
         <translation>Reminder</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor_board.py" line="84"/>
+        <location filename="../../widgets/supervisor_board.py" line="85"/>
         <source>催办</source>
         <translation>Urge</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor_board.py" line="85"/>
+        <location filename="../../widgets/supervisor_board.py" line="86"/>
         <source>督办</source>
         <translation>Supervision</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor_board.py" line="85"/>
+        <location filename="../../widgets/supervisor_board.py" line="86"/>
         <source>效能监察</source>
         <translation>Efficiency inspection</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor_board.py" line="87"/>
-        <location filename="../../widgets/supervisor_board.py" line="95"/>
+        <location filename="../../widgets/supervisor_board.py" line="88"/>
+        <location filename="../../widgets/supervisor_board.py" line="96"/>
         <source>编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor_board.py" line="88"/>
-        <location filename="../../widgets/supervisor_board.py" line="97"/>
+        <location filename="../../widgets/supervisor_board.py" line="89"/>
+        <location filename="../../widgets/supervisor_board.py" line="98"/>
         <source>责任单位</source>
         <translation>Responsible unit</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor_board.py" line="89"/>
+        <location filename="../../widgets/supervisor_board.py" line="90"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor_board.py" line="90"/>
+        <location filename="../../widgets/supervisor_board.py" line="91"/>
         <source>办理时限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor_board.py" line="91"/>
+        <location filename="../../widgets/supervisor_board.py" line="92"/>
         <source>升级</source>
         <translation>Escalation</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor_board.py" line="92"/>
+        <location filename="../../widgets/supervisor_board.py" line="93"/>
         <source>（可督办）</source>
         <translation> (may be supervised)</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor_board.py" line="96"/>
+        <location filename="../../widgets/supervisor_board.py" line="97"/>
         <source>级别</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor_board.py" line="98"/>
+        <location filename="../../widgets/supervisor_board.py" line="99"/>
         <source>回复剩余</source>
         <translation>Reply in</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor_board.py" line="99"/>
+        <location filename="../../widgets/supervisor_board.py" line="100"/>
         <source>签收</source>
         <translation>Acknowledged</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor_board.py" line="99"/>
+        <location filename="../../widgets/supervisor_board.py" line="100"/>
         <source>已签收</source>
         <translation>Acknowledged</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor_board.py" line="99"/>
+        <location filename="../../widgets/supervisor_board.py" line="100"/>
         <source>未签收</source>
         <translation>Not acknowledged</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor_board.py" line="102"/>
+        <location filename="../../widgets/supervisor_board.py" line="103"/>
         <source>全部责任单位</source>
         <translation>All units</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor_board.py" line="116"/>
+        <location filename="../../widgets/supervisor_board.py" line="117"/>
         <source>督办所选案件…</source>
         <translation>Supervise Selected…</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor_board.py" line="122"/>
+        <location filename="../../widgets/supervisor_board.py" line="120"/>
+        <source>签收所选督办单</source>
+        <translation>Acknowledge Selected Order</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervisor_board.py" line="123"/>
+        <source>登记回复…</source>
+        <translation>Record Reply…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervisor_board.py" line="128"/>
         <source>超时与临期案件</source>
         <translation>Overdue and at-risk cases</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor_board.py" line="129"/>
+        <location filename="../../widgets/supervisor_board.py" line="136"/>
         <source>待回复的督办与效能监察</source>
         <translation>Orders waiting for a reply</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor_board.py" line="162"/>
+        <location filename="../../widgets/supervisor_board.py" line="173"/>
         <source>逾期 {t}</source>
         <translation>overdue {t}</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor_board.py" line="175"/>
+        <location filename="../../widgets/supervisor_board.py" line="186"/>
         <source>请先在上表中选中要督办的案件</source>
         <translation>Select the cases to supervise in the table above first</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor_board.py" line="198"/>
+        <location filename="../../widgets/supervisor_board.py" line="209"/>
         <source>已督办 {n} 件</source>
         <translation>Supervision ordered for {n} cases</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor_board.py" line="200"/>
+        <location filename="../../widgets/supervisor_board.py" line="211"/>
         <source>；{m} 件本轮已督办，未重复：{nos}</source>
         <translation>; {m} already supervised this round, not repeated: {nos}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervisor_board.py" line="229"/>
+        <source>请先在下表中选中一张督办单</source>
+        <translation>Select an order in the table below first</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervisor_board.py" line="249"/>
+        <source>{no}：已签收</source>
+        <translation>{no}: acknowledged</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervisor_board.py" line="258"/>
+        <source>{no}：已登记回复</source>
+        <translation>{no}: reply recorded</translation>
     </message>
 </context>
 <context>
@@ -1648,298 +1678,309 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
         <translation>Closed with its master case</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="88"/>
+        <location filename="../../widgets/texts.py" line="83"/>
+        <source>升级督办</source>
+        <translation>Escalation</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="84"/>
+        <source>登记督办回复</source>
+        <translation>Record the order&apos;s reply</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="90"/>
         <source>非常满意</source>
         <translation>Very satisfied</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="88"/>
+        <location filename="../../widgets/texts.py" line="90"/>
         <source>满意</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="88"/>
+        <location filename="../../widgets/texts.py" line="90"/>
         <source>基本满意</source>
         <translation>Fairly satisfied</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="88"/>
+        <location filename="../../widgets/texts.py" line="90"/>
         <source>不满意</source>
         <translation>Dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="89"/>
+        <location filename="../../widgets/texts.py" line="91"/>
         <source>非常不满意</source>
         <translation>Very dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="95"/>
+        <location filename="../../widgets/texts.py" line="97"/>
         <source>案件当前状态不允许此操作，请刷新后再看</source>
         <translation>The case&apos;s status does not allow this; look again after it refreshes</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="96"/>
-        <location filename="../../widgets/texts.py" line="174"/>
+        <location filename="../../widgets/texts.py" line="98"/>
+        <location filename="../../widgets/texts.py" line="177"/>
         <source>您的岗位没有此操作的权限</source>
         <translation>Your role does not allow this</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="97"/>
+        <location filename="../../widgets/texts.py" line="99"/>
         <source>请填写原因</source>
         <translation>Enter a reason</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="98"/>
+        <location filename="../../widgets/texts.py" line="100"/>
         <source>请填写办理结果</source>
         <translation>Enter the result</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="99"/>
+        <location filename="../../widgets/texts.py" line="101"/>
         <source>请填写答复内容</source>
         <translation>Enter the answer</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="100"/>
+        <location filename="../../widgets/texts.py" line="103"/>
         <source>请选择责任单位</source>
         <translation>Choose a responsible unit</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="101"/>
+        <location filename="../../widgets/texts.py" line="104"/>
         <source>请填写主件编号</source>
         <translation>Enter the master case number</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="102"/>
+        <location filename="../../widgets/texts.py" line="105"/>
         <source>请选择满意度</source>
         <translation>Choose a satisfaction level</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="103"/>
+        <location filename="../../widgets/texts.py" line="106"/>
         <source>满意度须为 1–5 级</source>
         <translation>Satisfaction must be from 1 to 5</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="104"/>
+        <location filename="../../widgets/texts.py" line="107"/>
         <source>计时已暂停</source>
         <translation>The clock is already paused</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="105"/>
+        <location filename="../../widgets/texts.py" line="108"/>
         <source>计时未暂停</source>
         <translation>The clock is not paused</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="106"/>
+        <location filename="../../widgets/texts.py" line="109"/>
         <source>责任单位不存在</source>
         <translation>No such responsible unit</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="107"/>
+        <location filename="../../widgets/texts.py" line="110"/>
         <source>该责任单位已停用，请选择其他单位</source>
         <translation>That unit is inactive; choose another</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="108"/>
+        <location filename="../../widgets/texts.py" line="111"/>
         <source>不能与自身合并</source>
         <translation>A case cannot be merged into itself</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="109"/>
+        <location filename="../../widgets/texts.py" line="112"/>
         <source>找不到该编号的案件</source>
         <translation>No case has that number</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="110"/>
+        <location filename="../../widgets/texts.py" line="113"/>
         <source>主件已归档，不能再合并</source>
         <translation>The master case is closed; nothing more can be merged into it</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="111"/>
+        <location filename="../../widgets/texts.py" line="114"/>
         <source>案件不存在</source>
         <translation>The case does not exist</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="119"/>
+        <location filename="../../widgets/texts.py" line="122"/>
         <source>请输入来电号码（电话渠道必填）</source>
         <translation>Enter the caller&apos;s number (required for phone channels)</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="120"/>
+        <location filename="../../widgets/texts.py" line="123"/>
         <source>号码无法识别：请输入手机号（11位）或带区号的固话</source>
         <translation>Number not recognised: enter an 11-digit mobile number or a landline number with area code</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="121"/>
+        <location filename="../../widgets/texts.py" line="124"/>
         <source>请填写诉求内容</source>
         <translation>Enter the request details</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="122"/>
+        <location filename="../../widgets/texts.py" line="125"/>
         <source>请填写来电人姓名</source>
         <translation>Enter the caller&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="123"/>
+        <location filename="../../widgets/texts.py" line="126"/>
         <source>内容过长：{length} 字，最多 {limit} 字。内容已保留，请删减后再保存</source>
         <translation>Text too long: {length} characters, at most {limit}. Your text was kept; shorten it and save again</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="124"/>
+        <location filename="../../widgets/texts.py" line="127"/>
         <source>第 {position} 个字符是不可见的控制字符（多为粘贴带入），请删除后再保存</source>
         <translation>Character {position} is an invisible control character (usually pasted in); delete it and save again</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="126"/>
+        <location filename="../../widgets/texts.py" line="129"/>
         <source>请选择事项分类（可输入中文或拼音首字母搜索）</source>
         <translation>Choose a category (search in Chinese or by pinyin initials)</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="127"/>
+        <location filename="../../widgets/texts.py" line="130"/>
         <source>分类不存在或已停用，请重新选择</source>
         <translation>This category does not exist or is no longer in use; choose another</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="128"/>
+        <location filename="../../widgets/texts.py" line="131"/>
         <source>请选择到第三级分类</source>
         <translation>Choose a third-level category</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="129"/>
+        <location filename="../../widgets/texts.py" line="132"/>
         <source>请选择紧急程度 A/B/C</source>
         <translation>Choose urgency A, B or C</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="130"/>
+        <location filename="../../widgets/texts.py" line="133"/>
         <source>请选择来源渠道</source>
         <translation>Choose the channel</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="131"/>
+        <location filename="../../widgets/texts.py" line="134"/>
         <source>请选择诉求性质</source>
         <translation>Choose the request type</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="132"/>
+        <location filename="../../widgets/texts.py" line="135"/>
         <source>网格不存在，请重新选择</source>
         <translation>This grid cell does not exist; choose another</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="133"/>
+        <location filename="../../widgets/texts.py" line="136"/>
         <source>网格不属于所选社区</source>
         <translation>This grid cell is not in the chosen community</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="134"/>
+        <location filename="../../widgets/texts.py" line="137"/>
         <source>社区不存在，请重新选择</source>
         <translation>This community does not exist; choose another</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="135"/>
+        <location filename="../../widgets/texts.py" line="138"/>
         <source>社区不属于所选街道</source>
         <translation>This community is not in the chosen street</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="136"/>
+        <location filename="../../widgets/texts.py" line="139"/>
         <source>街道不存在，请重新选择</source>
         <translation>This street does not exist; choose another</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="137"/>
+        <location filename="../../widgets/texts.py" line="140"/>
         <source>请填写督办内容</source>
         <translation>Enter the order&apos;s text</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="138"/>
+        <location filename="../../widgets/texts.py" line="141"/>
         <source>回复期限须晚于现在</source>
         <translation>The reply deadline must be later than now</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="139"/>
+        <location filename="../../widgets/texts.py" line="142"/>
         <source>案件已办结或不存在，不能督办</source>
         <translation>The case is closed or does not exist; it cannot be supervised</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="140"/>
+        <location filename="../../widgets/texts.py" line="143"/>
         <source>督办单不存在</source>
         <translation>No such order</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="141"/>
+        <location filename="../../widgets/texts.py" line="144"/>
         <source>该督办单已签收</source>
         <translation>This order has been acknowledged already</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="142"/>
+        <location filename="../../widgets/texts.py" line="145"/>
         <source>该督办单已回复</source>
         <translation>This order has been answered already</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="143"/>
+        <location filename="../../widgets/texts.py" line="102"/>
+        <location filename="../../widgets/texts.py" line="146"/>
         <source>请填写回复内容</source>
         <translation>Enter the reply</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="144"/>
+        <location filename="../../widgets/texts.py" line="147"/>
         <source>登录名只能用小写字母、数字和下划线，2–63 位，以字母开头</source>
         <translation>A login name is 2–63 lower-case letters, digits and underscores, starting with a letter</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="145"/>
+        <location filename="../../widgets/texts.py" line="148"/>
         <source>没有这个登录名的账号</source>
         <translation>No account has that login</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="146"/>
+        <location filename="../../widgets/texts.py" line="149"/>
         <source>请填写姓名</source>
         <translation>Enter the name</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="147"/>
+        <location filename="../../widgets/texts.py" line="150"/>
         <source>请至少选择一个岗位</source>
         <translation>Choose at least one role</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="148"/>
+        <location filename="../../widgets/texts.py" line="151"/>
         <source>密码至少 {min} 位</source>
         <translation>The password needs at least {min} characters</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="149"/>
+        <location filename="../../widgets/texts.py" line="152"/>
         <source>请只填一种时限：小时或工作日</source>
         <translation>Give one limit only: hours or working days</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="150"/>
+        <location filename="../../widgets/texts.py" line="153"/>
         <source>时限须大于零</source>
         <translation>The limit must be above zero</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="151"/>
+        <location filename="../../widgets/texts.py" line="154"/>
         <source>时限须为整数</source>
         <translation>The limit must be a whole number</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="152"/>
+        <location filename="../../widgets/texts.py" line="155"/>
         <source>时限过长，请核对</source>
         <translation>That limit is too long; please check it</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="161"/>
+        <location filename="../../widgets/texts.py" line="164"/>
         <source>该案件刚被 {who} 于 {at} 执行了「{action}」，已显示最新状态，请确认后再操作</source>
         <translation>{who} did “{action}” on this case at {at}; the latest state is shown, please check it before acting</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="169"/>
+        <location filename="../../widgets/texts.py" line="172"/>
         <source>有 {n} 项需要更正，见标红的字段；未保存任何内容</source>
         <translation>{n} field(s) need correcting, see the fields marked in red; nothing was saved</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="171"/>
+        <location filename="../../widgets/texts.py" line="174"/>
         <source>数据库连接中断：已填写的内容保留在本机，连接恢复后按 Enter 再次保存即可</source>
         <translation>Database connection lost: what you entered is kept on this computer; press Enter to save again once the connection is back</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="173"/>
+        <location filename="../../widgets/texts.py" line="176"/>
         <source>该记录已被他人修改，请刷新后重试</source>
         <translation>Someone else has changed this record; refresh and try again</translation>
     </message>
@@ -1972,34 +2013,74 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
         <translation>system</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="99"/>
+        <location filename="../../widgets/case_detail.py" line="98"/>
+        <source>{level}单已签收</source>
+        <translation>{level} order acknowledged</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_detail.py" line="100"/>
+        <source>{level}单已回复：{text}</source>
+        <translation>{level} order answered: {text}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_detail.py" line="101"/>
+        <source>自动{level}</source>
+        <translation>automatic {level}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_detail.py" line="106"/>
+        <source>限 {at} 前回复</source>
+        <translation>reply by {at}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_detail.py" line="113"/>
         <source>编号 {no}</source>
         <translation>number {no}</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="102"/>
+        <location filename="../../widgets/case_detail.py" line="116"/>
         <source>原受理时间 {at}，导入时状态：{status}</source>
         <translation>accepted {at}; status when imported: {status}</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="108"/>
+        <location filename="../../widgets/case_detail.py" line="124"/>
         <source>自动分拨：分类「{c}」按属地交事发街道 {u}</source>
         <translation>automatic dispatch: category \u201c{c}\u201d goes to the street where it happened, {u}</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="111"/>
+        <location filename="../../widgets/case_detail.py" line="127"/>
         <source>自动分拨：分类「{c}」归属 {u}</source>
         <translation>automatic dispatch: category \u201c{c}\u201d belongs to {u}</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="120"/>
+        <location filename="../../widgets/case_detail.py" line="136"/>
         <source>第 {n} 次</source>
         <translation>attempt {n}</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="122"/>
+        <location filename="../../widgets/case_detail.py" line="138"/>
         <source>多次未接通，结案</source>
         <translation>no answer after several tries; closed</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_detail.py" line="149"/>
+        <source>提醒</source>
+        <translation>reminder</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_detail.py" line="149"/>
+        <source>催办</source>
+        <translation>urge</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_detail.py" line="149"/>
+        <source>督办</source>
+        <translation>supervision</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_detail.py" line="150"/>
+        <source>效能监察</source>
+        <translation>efficiency inspection</translation>
     </message>
 </context>
 </TS>

@@ -65,3 +65,36 @@ def test_supervise_several_cases_in_one_action(qtbot: Any, open_seat: Any,
     assert panel.message.text().startswith("已督办 1 件")
     assert {m.public_no for m in made} >= {
         panel.orders_model.record(r).public_no for r in range(panel.orders_model.rowCount())}
+
+
+def test_orders_are_acknowledged_and_answered_and_the_timeline_says_so(
+        qtbot: Any, open_seat: Any) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox, QPlainTextEdit
+
+    from console import sweeper
+    from tests.widgets.conftest import type_text
+
+    seat = open_seat()
+    store, catalog, panel = seat.console.store, seat.console.catalog, seat.window.board
+    (made,) = run(qtbot, make_overdue(store, catalog, 1))
+    run(qtbot, sweeper.issue_supervision(store, made.id, "限期办结",
+                                         dt.datetime.now(dt.UTC) + dt.timedelta(hours=8)))
+    panel.load()
+    qtbot.waitUntil(lambda: panel.orders_model.rowCount() == 1, timeout=5000)
+    panel.acknowledge_selected()
+    assert panel.message.text() == "请先在下表中选中一张督办单"
+    panel.orders.setCurrentIndex(panel.orders_model.index(0, 0))
+    panel.acknowledge_selected()
+    qtbot.waitUntil(lambda: panel.message.text().endswith("已签收"), timeout=5000)
+    panel.orders.setCurrentIndex(panel.orders_model.index(0, 0))
+    dialog = panel.reply_selected()
+    type_text(dialog.findChild(QPlainTextEdit, "facts.reply"), "已整改并书面回复")
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+    qtbot.waitUntil(lambda: panel.orders_model.rowCount() == 0, timeout=5000)
+
+    detail = seat.window.open_case(made.id)
+    qtbot.waitUntil(lambda: detail.timeline_model.rowCount() == 4, timeout=5000)
+    described = [detail.timeline_model.data(detail.timeline_model.index(r, 3))
+                 for r in range(1, 4)]
+    assert described[0].startswith("督办；限期办结；限 ")
+    assert described[1:] == ["督办单已签收", "督办单已回复：已整改并书面回复"]
