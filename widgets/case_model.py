@@ -48,7 +48,7 @@ FLAGGED_STATUSES = frozenset({"returned", "disputed"})
 
 
 @cache
-def _bold() -> QFont:
+def bold_font() -> QFont:
     """Made on first use: a QFont needs the application to exist."""
     font = QFont()
     font.setBold(True)
@@ -130,6 +130,7 @@ class CaseTableModel(CaseColumnsModel):
         self._stale: set[uuid.UUID] = set()
         self._wanted: set[uuid.UUID] = set()
         self._in_flight: set[uuid.UUID] = set()
+        self._highlighted: set[uuid.UUID] = set()
         self._fetching = False
         self._requerying = False
         self._requery_again = False
@@ -168,12 +169,14 @@ class CaseTableModel(CaseColumnsModel):
             return row.text
         if role == Qt.ItemDataRole.ForegroundRole and column.key == "urgency":
             return QBrush(URGENCY_COLOURS.get(row.urgency, QColor("black")))
+        if role == Qt.ItemDataRole.FontRole and case_id in self._highlighted:
+            return bold_font()  # an alert was about this case
         if column.key == "status" and row.status in FLAGGED_STATUSES:
             # Returned and disputed cases wait for a dispatcher or the shift leader.
             if role == Qt.ItemDataRole.ForegroundRole:
                 return QBrush(QColor("#c62828"))
             if role == Qt.ItemDataRole.FontRole:
-                return _bold()
+                return bold_font()
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -226,6 +229,12 @@ class CaseTableModel(CaseColumnsModel):
     def _set_total(self, total: int) -> None:
         self.total = total
         self.total_changed.emit(total, len(self._ids))
+
+    def highlight(self, ids: set[uuid.UUID]) -> None:
+        """Show these cases in bold (until the seat is restarted or they leave)."""
+        self._highlighted |= ids
+        for row in sorted(self._row_of[i] for i in ids if i in self._row_of):
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self._columns) - 1))
 
     def shutdown(self) -> None:
         """Stop pending re-reads (the pane is closing)."""

@@ -21,6 +21,7 @@ class Command:
     menu: str
     shortcut: str = ""
     toolbar: bool = False
+    checkable: bool = False  # a setting: the handler gets the new state
 
 
 COMMANDS = (
@@ -36,6 +37,10 @@ COMMANDS = (
     Command("view.reset_layout", lambda: _t("恢复默认布局"), "view"),
     Command("admin.rules", lambda: _t("办理时限与工作日…"), "admin"),
     Command("admin.accounts", lambda: _t("账号管理…"), "admin"),
+    Command("alerts.new_a_class", lambda: _t("新 A 类案件"), "alerts", checkable=True),
+    Command("alerts.overdue", lambda: _t("案件超时"), "alerts", checkable=True),
+    Command("alerts.reply_due", lambda: _t("督办回复到期"), "alerts", checkable=True),
+    Command("alerts.sound", lambda: _t("提醒时发出声音"), "alerts", checkable=True),
     Command("lang.zh_CN", lambda: _t("中文"), "language"),
     Command("lang.en", lambda: _t("English"), "language"),
     Command("app.quit", lambda: _t("退出"), "file", "Ctrl+Q"),
@@ -45,12 +50,13 @@ MENUS = (
     ("file", lambda: _t("文件(&F)")),
     ("call", lambda: _t("来电(&C)")),
     ("view", lambda: _t("视图(&V)")),
+    ("alerts", lambda: _t("提醒(&T)")),
     ("admin", lambda: _t("管理(&A)")),
     ("language", lambda: _t("语言(&L)")),
 )
 
 
-def build_actions(window: QMainWindow, handlers: dict[str, Callable[[], None]]
+def build_actions(window: QMainWindow, handlers: dict[str, Callable[..., None]]
                   ) -> dict[str, QAction]:
     """Create one QAction per command, put it in its menu, bind its handler."""
     menus = {key: window.menuBar().addMenu(title()) for key, title in MENUS}
@@ -66,7 +72,11 @@ def build_actions(window: QMainWindow, handlers: dict[str, Callable[[], None]]
         handler = handlers.get(command.id)
         if handler is None:
             raise KeyError(f"no handler for command {command.id}")
-        action.triggered.connect(lambda _checked=False, h=handler: h())
+        action.setCheckable(command.checkable)
+        if command.checkable:
+            action.toggled.connect(handler)
+        else:
+            action.triggered.connect(lambda _checked=False, h=handler: h())
         menus[command.menu].addAction(action)
         if command.toolbar:
             toolbar.addAction(action)

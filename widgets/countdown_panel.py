@@ -32,6 +32,7 @@ from console.countdown import Countdown
 from console.feed import Event
 from console.store import Store
 from widgets import texts
+from widgets.case_model import bold_font
 from widgets.tables import OpenableTable
 from widgets.tasks import TaskRunner
 
@@ -43,6 +44,7 @@ BANDS = {
     countdown.PLENTY: (None, QColor("#1b5e20")),
 }
 LEFT_COLUMN = 0
+MAX_ID = uuid.UUID(int=(1 << 128) - 1)  # sorts after every id with the same deadline
 SUMMARY_EVERY_TICKS = 5
 
 
@@ -131,6 +133,7 @@ class CountdownModel(QAbstractTableModel):
         self._keys: list[tuple[dt.datetime, uuid.UUID]] = []
         self._key_of: dict[uuid.UUID, tuple[dt.datetime, uuid.UUID]] = {}
         self._bands = BandCounter([])
+        self._highlighted: dict[uuid.UUID, dt.datetime] = {}
         self.now = clock.now()
         self._titles = (self.tr("剩余时间"), self.tr("编号"), self.tr("级别"),
                         self.tr("状态"), self.tr("责任单位"), self.tr("分类"),
@@ -178,6 +181,20 @@ class CountdownModel(QAbstractTableModel):
         key = self._key_of.get(case_id)
         return None if key is None else bisect_left(self._keys, key)
 
+    def newly_overdue(self, since: dt.datetime, now: dt.datetime) -> list[Countdown]:
+        """Running cases whose deadline passed in (since, now]."""
+        first = bisect_right(self._keys, (since, MAX_ID))
+        last = bisect_right(self._keys, (now, MAX_ID))
+        return [e for e in self._entries[first:last] if e.paused_at is None]
+
+    def highlight(self, ids: set[uuid.UUID], until: dt.datetime) -> None:
+        """Mark rows (bold) until a moment, e.g. the cases an alert was about."""
+        for case_id in ids:
+            self._highlighted[case_id] = until
+        rows = [r for r in (self.row_of(i) for i in ids) if r is not None]
+        for row in rows:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self._titles) - 1))
+
     def band_counts(self) -> dict[str, int]:
         return self._bands.counts(self._clock.now())
 
@@ -213,6 +230,9 @@ class CountdownModel(QAbstractTableModel):
         entry = self._entries[index.row()]
         if role == Qt.ItemDataRole.UserRole:
             return entry.id
+        if role == Qt.ItemDataRole.FontRole:
+            until = self._highlighted.get(entry.id)
+            return bold_font() if until is not None and until > self.now else None
         if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
             background, foreground = BANDS[entry.band(self.now)]
             colour = background if role == Qt.ItemDataRole.BackgroundRole else foreground

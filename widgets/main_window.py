@@ -11,11 +11,13 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDockWidget, QInputDialog, QLabel, QMainWindow, QWidget
 
 from console import quick_answers
+from console.alerts import NEW_A_CLASS, OVERDUE, REPLY_DUE
 from console.app import ConsoleApp
 from console.errors import ConsoleError
 from console.lifecycle import ADMIN
 from widgets import texts
 from widgets.accounts_dialog import AccountsDialog
+from widgets.alerts import AlertCenter
 from widgets.call_screen import CallScreen
 from widgets.callback_desk import CallbackDesk
 from widgets.case_detail import CaseDetail
@@ -77,7 +79,14 @@ class MainWindow(QMainWindow):
         console.on_link_change = self.set_link_state
         console.outbox.on_pending = self.set_pending
         self.set_pending(len(console.outbox.journal))
+        self.alerts = AlertCenter(store.clock, self.settings, self.queue.model,
+                                  self.countdown.model, self.board.orders_model,
+                                  lambda text: self.statusBar().showMessage(text, 15000), self)
         self.actions_by_id = build_actions(self, {
+            "alerts.new_a_class": lambda on: self.alerts.set_wanted(NEW_A_CLASS, on),
+            "alerts.overdue": lambda on: self.alerts.set_wanted(OVERDUE, on),
+            "alerts.reply_due": lambda on: self.alerts.set_wanted(REPLY_DUE, on),
+            "alerts.sound": self.alerts.set_sound,
             "call.incoming": self.simulate_incoming_call,
             "call.new": self.call_screen.clear,
             "call.focus": self.call_screen.phone.setFocus,
@@ -94,6 +103,9 @@ class MainWindow(QMainWindow):
             "lang.en": lambda: self._choose_language("en"),
             "app.quit": self.close,
         })
+        for kind in (NEW_A_CLASS, OVERDUE, REPLY_DUE):
+            self.actions_by_id[f"alerts.{kind}"].setChecked(self.alerts.wants(kind))
+        self.actions_by_id["alerts.sound"].setChecked(self.alerts.sound)
         for admin_command in ("admin.rules", "admin.accounts"):
             self.actions_by_id[admin_command].setEnabled(ADMIN in store.roles)
         feed.subscribe(self.queue.model.apply_events)
@@ -101,6 +113,7 @@ class MainWindow(QMainWindow):
         feed.subscribe(self.callbacks.model.apply_events)
         feed.subscribe(self.quick_answers.apply_events)
         feed.subscribe(self.board.apply_events)
+        feed.subscribe(self.alerts.apply_events)
         self.board.case_opened.connect(self.open_case)
         self.queue.case_opened.connect(self.open_case)
         self.countdown.case_opened.connect(self.open_case)
@@ -165,6 +178,8 @@ class MainWindow(QMainWindow):
         self.feed.unsubscribe(self.callbacks.model.apply_events)
         self.feed.unsubscribe(self.quick_answers.apply_events)
         self.feed.unsubscribe(self.board.apply_events)
+        self.feed.unsubscribe(self.alerts.apply_events)
+        self.alerts.shutdown()
         self.board.shutdown()
         self.callbacks.model.shutdown()
         self.queue.model.shutdown()

@@ -168,6 +168,29 @@
     </message>
 </context>
 <context>
+    <name>AlertCenter</name>
+    <message>
+        <location filename="../../widgets/alerts.py" line="30"/>
+        <source>新 A 类案件 {n} 件</source>
+        <translation>{n} new A-class cases</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts.py" line="30"/>
+        <source>新超时 {n} 件</source>
+        <translation>{n} cases went overdue</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts.py" line="31"/>
+        <source>督办回复到期 {n} 件</source>
+        <translation>{n} order replies fell due</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts.py" line="97"/>
+        <source>热线坐席提醒</source>
+        <translation>Hotline seat alert</translation>
+    </message>
+</context>
+<context>
     <name>AnswerListModel</name>
     <message>
         <location filename="../../widgets/quick_answers.py" line="129"/>
@@ -530,107 +553,132 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../widgets/commands.py" line="27"/>
+        <location filename="../../widgets/commands.py" line="28"/>
         <source>模拟来电…</source>
         <translation>Simulate Incoming Call…</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="28"/>
+        <location filename="../../widgets/commands.py" line="29"/>
         <source>新建诉求</source>
         <translation>New Request</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="29"/>
+        <location filename="../../widgets/commands.py" line="30"/>
         <source>转到来电登记</source>
         <translation>Go to Call Intake</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="30"/>
+        <location filename="../../widgets/commands.py" line="31"/>
         <source>转到案件队列</source>
         <translation>Go to Case Queue</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="31"/>
+        <location filename="../../widgets/commands.py" line="32"/>
         <source>转到倒计时</source>
         <translation>Go to Countdowns</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="32"/>
+        <location filename="../../widgets/commands.py" line="33"/>
         <source>转到电话回访</source>
         <translation>Go to Callbacks</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="33"/>
+        <location filename="../../widgets/commands.py" line="34"/>
         <source>转到督办台</source>
         <translation>Go to Supervision Board</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="34"/>
+        <location filename="../../widgets/commands.py" line="35"/>
         <source>搜索秒回知识库</source>
         <translation>Search Quick Answers</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="35"/>
+        <location filename="../../widgets/commands.py" line="36"/>
         <source>刷新队列</source>
         <translation>Refresh Queue</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="36"/>
+        <location filename="../../widgets/commands.py" line="37"/>
         <source>恢复默认布局</source>
         <translation>Reset Layout</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="37"/>
+        <location filename="../../widgets/commands.py" line="38"/>
         <source>办理时限与工作日…</source>
         <translation>Time Limits and Working Days…</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="38"/>
+        <location filename="../../widgets/commands.py" line="39"/>
         <source>账号管理…</source>
         <translation>Accounts…</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="39"/>
+        <location filename="../../widgets/commands.py" line="40"/>
+        <source>新 A 类案件</source>
+        <translation>New A-Class Cases</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/commands.py" line="41"/>
+        <source>案件超时</source>
+        <translation>Cases Going Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/commands.py" line="42"/>
+        <source>督办回复到期</source>
+        <translation>Order Replies Falling Due</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/commands.py" line="43"/>
+        <source>提醒时发出声音</source>
+        <translation>Sound with Alerts</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/commands.py" line="44"/>
         <source>中文</source>
         <translation>中文 (Chinese)</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="40"/>
+        <location filename="../../widgets/commands.py" line="45"/>
         <source>English</source>
         <translation>English</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="41"/>
+        <location filename="../../widgets/commands.py" line="46"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="45"/>
+        <location filename="../../widgets/commands.py" line="50"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="46"/>
+        <location filename="../../widgets/commands.py" line="51"/>
         <source>来电(&amp;C)</source>
         <translation>&amp;Call</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="47"/>
+        <location filename="../../widgets/commands.py" line="52"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="48"/>
+        <location filename="../../widgets/commands.py" line="53"/>
+        <source>提醒(&amp;T)</source>
+        <translation>Aler&amp;ts</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/commands.py" line="54"/>
         <source>管理(&amp;A)</source>
         <translation>&amp;Admin</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="49"/>
+        <location filename="../../widgets/commands.py" line="55"/>
         <source>语言(&amp;L)</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="57"/>
+        <location filename="../../widgets/commands.py" line="63"/>
         <source>常用</source>
         <translation>Main Toolbar</translation>
     </message>
@@ -638,52 +686,52 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>CountdownModel</name>
     <message>
-        <location filename="../../widgets/countdown_panel.py" line="135"/>
+        <location filename="../../widgets/countdown_panel.py" line="138"/>
         <source>剩余时间</source>
         <translation>Time left</translation>
     </message>
     <message>
-        <location filename="../../widgets/countdown_panel.py" line="135"/>
+        <location filename="../../widgets/countdown_panel.py" line="138"/>
         <source>编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../widgets/countdown_panel.py" line="135"/>
+        <location filename="../../widgets/countdown_panel.py" line="138"/>
         <source>级别</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../widgets/countdown_panel.py" line="136"/>
+        <location filename="../../widgets/countdown_panel.py" line="139"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../widgets/countdown_panel.py" line="136"/>
+        <location filename="../../widgets/countdown_panel.py" line="139"/>
         <source>责任单位</source>
         <translation>Responsible unit</translation>
     </message>
     <message>
-        <location filename="../../widgets/countdown_panel.py" line="136"/>
+        <location filename="../../widgets/countdown_panel.py" line="139"/>
         <source>分类</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../widgets/countdown_panel.py" line="137"/>
+        <location filename="../../widgets/countdown_panel.py" line="140"/>
         <source>办理时限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../widgets/countdown_panel.py" line="228"/>
+        <location filename="../../widgets/countdown_panel.py" line="248"/>
         <source>暂停 {t}</source>
         <translation>Paused {t}</translation>
     </message>
     <message>
-        <location filename="../../widgets/countdown_panel.py" line="229"/>
+        <location filename="../../widgets/countdown_panel.py" line="249"/>
         <source>超时 {t}</source>
         <translation>Overdue {t}</translation>
     </message>
     <message>
-        <location filename="../../widgets/countdown_panel.py" line="237"/>
+        <location filename="../../widgets/countdown_panel.py" line="257"/>
         <source>（估）</source>
         <translation> (est.)</translation>
     </message>
@@ -691,7 +739,7 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>CountdownPanel</name>
     <message>
-        <location filename="../../widgets/countdown_panel.py" line="325"/>
+        <location filename="../../widgets/countdown_panel.py" line="345"/>
         <source>未办结 {n} 件：超时 {over} 件，剩余不足四分之一 {short} 件</source>
         <translation>{n} open cases: {over} overdue, {short} with under a quarter of their time left</translation>
     </message>
@@ -883,72 +931,72 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../widgets/main_window.py" line="41"/>
+        <location filename="../../widgets/main_window.py" line="43"/>
         <source>坪山区指挥中心 · 12345 热线坐席 — {user}</source>
         <translation>Pingshan District Command Centre · 12345 hotline desk — {user}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="53"/>
+        <location filename="../../widgets/main_window.py" line="55"/>
         <source>来电登记</source>
         <translation>Call intake</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="54"/>
+        <location filename="../../widgets/main_window.py" line="56"/>
         <source>案件队列</source>
         <translation>Case queue</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="56"/>
+        <location filename="../../widgets/main_window.py" line="58"/>
         <source>倒计时</source>
         <translation>Countdowns</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="60"/>
+        <location filename="../../widgets/main_window.py" line="62"/>
         <source>秒回知识库</source>
         <translation>Quick answers</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="65"/>
+        <location filename="../../widgets/main_window.py" line="67"/>
         <source>督办台</source>
         <translation>Supervision</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="67"/>
+        <location filename="../../widgets/main_window.py" line="69"/>
         <source>电话回访</source>
         <translation>Callbacks</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="209"/>
+        <location filename="../../widgets/main_window.py" line="224"/>
         <source>● 数据库已连接</source>
         <translation>● Database connected</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="212"/>
+        <location filename="../../widgets/main_window.py" line="227"/>
         <source>● 数据库连接中断，正在重连…</source>
         <translation>● Database connection lost, reconnecting…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="217"/>
+        <location filename="../../widgets/main_window.py" line="232"/>
         <source>本机暂存 {n} 件待提交</source>
         <translation>{n} cases waiting on this seat</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="225"/>
+        <location filename="../../widgets/main_window.py" line="240"/>
         <source>程序内部错误（已记入日志，请报告技术支持）：{s}</source>
         <translation>Internal error (logged; please report it to technical support): {s}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="231"/>
+        <location filename="../../widgets/main_window.py" line="246"/>
         <source>模拟来电</source>
         <translation>Simulate incoming call</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="231"/>
+        <location filename="../../widgets/main_window.py" line="246"/>
         <source>来电号码：</source>
         <translation>Caller number:</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="238"/>
+        <location filename="../../widgets/main_window.py" line="253"/>
         <source>界面语言将在下次启动时切换</source>
         <translation>The new language takes effect the next time the console starts</translation>
     </message>

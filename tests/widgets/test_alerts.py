@@ -1,0 +1,84 @@
+"""Alerts at a seat: gathered from the feed and the countdowns, chosen per seat,
+coalesced into one notice, with the cases shown in bold."""
+
+import datetime as dt
+import uuid
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSettings, Qt
+
+from console.alerts import COALESCE, OVERDUE
+from console.clock import FakeClock
+from console.countdown import Countdown
+from console.intake import create_case
+from tests.factories import draft
+from tests.widgets.conftest import run
+from widgets.alerts import AlertCenter
+
+
+def center_for(window: Any, clock: FakeClock, tmp_path: Path, shown: list[str]) -> AlertCenter:
+    settings = QSettings(str(tmp_path / "alerts.ini"), QSettings.Format.IniFormat)
+    center = AlertCenter(clock, settings, window.queue.model, window.countdown.model,
+                         window.board.orders_model, shown.append)
+    center.timer.stop()  # the test moves the clock and looks itself
+    return center
+
+
+def test_a_new_a_class_case_becomes_one_notice_and_stands_out(
+        qtbot: Any, open_seat: Any, tmp_path: Path) -> None:
+    seat = open_seat()
+    clock, shown = FakeClock(dt.datetime.now(dt.UTC)), []
+    center = center_for(seat.window, clock, tmp_path, shown)
+    seat.console.feed.subscribe(center.apply_events)
+    catalog = seat.console.catalog
+    urgent = next(c for c in catalog.categories.values()
+                  if c.is_leaf and c.urgency == "A" and not c.auto_dispatch)
+    made = [run(qtbot, create_case(seat.console.store, catalog,
+                                   draft(catalog, category_id=urgent.id, urgency="A")))
+            for _ in range(3)]
+    model = seat.window.queue.model
+    qtbot.waitUntil(lambda: all(model.row_of(m.id) is not None for m in made), timeout=5000)
+    qtbot.waitUntil(lambda: len(center.coalescer._pending) == 3, timeout=5000)  # noqa: SLF001
+    center.check()
+    assert shown == []  # still gathering the burst
+    clock.advance(seconds=COALESCE.total_seconds())
+    center.check()
+    assert shown == ["新 A 类案件 3 件"]
+    row = model.row_of(made[0].id)
+    assert model.data(model.index(row, 0), Qt.ItemDataRole.FontRole).bold()
+    seat.console.feed.unsubscribe(center.apply_events)
+
+
+def test_going_overdue_is_told_once_and_only_where_wanted(qtbot: Any, open_seat: Any,
+                                                         tmp_path: Path) -> None:
+    window = open_seat().window
+    start = dt.datetime(2026, 11, 22, 9, tzinfo=dt.UTC)
+    clock, shown = FakeClock(start), []
+    entry = Countdown(uuid.uuid4(), "PS-20261122-000009", "B", "dispatched", 1, None,
+                      start - dt.timedelta(hours=9), start + dt.timedelta(minutes=30), None)
+    window.countdown.model.set_entries([entry])
+    center = center_for(window, clock, tmp_path, shown)
+    clock.advance(minutes=31)
+    center.check()
+    clock.advance(seconds=5)
+    center.check()
+    assert shown == ["新超时 1 件"]
+    window.countdown.model.now = clock.now()
+    assert window.countdown.model.data(window.countdown.model.index(0, 0),
+                                       Qt.ItemDataRole.FontRole).bold()
+    clock.advance(minutes=5)
+    center.check()
+    assert shown == ["新超时 1 件"]  # told once
+
+    center.set_wanted(OVERDUE, False)
+    late = Countdown(uuid.uuid4(), "PS-20261122-000010", "B", "dispatched", 1, None,
+                     start, clock.now() + dt.timedelta(seconds=30), None)
+    window.countdown.model.set_entries([entry, late])
+    clock.advance(minutes=1)
+    center.check()
+    clock.advance(seconds=5)
+    center.check()
+    assert shown == ["新超时 1 件"]  # this seat chose not to be told
+    reopened = center_for(window, clock, tmp_path, [])
+    assert not reopened.wants(OVERDUE)  # the choice is kept for the seat
