@@ -176,3 +176,31 @@ async def reply(store: Store, order_id: int, reply_text: str) -> None:
                 ORDER.acknowledged_at, func.now()), version=ORDER.version + 1))
         await _record(conn, row.case_id, store.actor, {"replied": order_id, "text": body,
                                                        "level": row.level})
+
+
+async def current_rule(store: Store) -> LadderRule:
+    async with store.read() as conn:
+        return await load_rule(conn)
+
+
+async def set_rule(store: Store, reminder_share: float, supervision_after_working_days: int,
+                   expected_version: int | None = None) -> LadderRule:
+    """An admin changes the ladder; refused with field codes when the values are wrong."""
+    require_role(store.roles, "admin")
+    rule = LadderRule(reminder_share, supervision_after_working_days)
+    if problems := rule.check():
+        raise ValidationError([FieldError("ladder", code) for code in problems])
+    async with store.transaction() as conn:
+        old = await load_rule(conn)
+        if expected_version is not None and old.version != expected_version:
+            raise ConflictError("the ladder changed meanwhile", action="ladder_changed")
+        await conn.execute(s.EscalationRule.__table__.update().values(
+            reminder_share=reminder_share,
+            supervision_after_working_days=supervision_after_working_days,
+            version=s.EscalationRule.version + 1))
+        await conn.execute(insert(s.CaseEvent).values(
+            case_id=None, actor=store.actor, kind="ladder_changed",
+            payload={"reminder_share": reminder_share,
+                     "supervision_after_working_days": supervision_after_working_days,
+                     "was": [old.reminder_share, old.supervision_after_working_days]}))
+        return await load_rule(conn)

@@ -22,9 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console import deadlines
+from console import deadlines, sweeper
 from console.catalog import Catalog
 from console.errors import ConsoleError, FieldError, ValidationError
+from console.escalation import LadderRule
 from console.store import Store
 from widgets import texts
 from widgets.pickers import CategoryPicker
@@ -41,6 +42,7 @@ class RulesDialog(QDialog):
         tabs = QTabWidget()
         tabs.addTab(self._rules_tab(), self.tr("时限规则"))
         tabs.addTab(self._calendar_tab(), self.tr("工作日历"))
+        tabs.addTab(self._ladder_tab(), self.tr("升级规则"))
         self.message = QLabel(objectName="rules.message")
         self.message.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -157,6 +159,43 @@ class RulesDialog(QDialog):
 
         self._runner.run(deadlines.set_day(self._store, day, self.working.isChecked(),
                                            self.note.text()), done, self._failed)
+
+    # ---- the escalation ladder ---------------------------------------------------------------
+    def _ladder_tab(self) -> QWidget:
+        tab = QWidget()
+        self.reminder_share = QLineEdit(objectName="ladder.share")
+        self.reminder_share.setPlaceholderText(self.tr("如 75 表示用去 75% 时限时提醒"))
+        self.supervision_days = QLineEdit(objectName="ladder.days")
+        self.supervision_days.setPlaceholderText(self.tr("超时几个工作日后可督办"))
+        save = QPushButton(self.tr("保存升级规则"), objectName="ladder.save")
+        save.clicked.connect(self.save_ladder)
+        form = QFormLayout(tab)
+        form.addRow(self.tr("提醒（时限用去 %）"), self.reminder_share)
+        form.addRow(self.tr("可督办（超时工作日）"), self.supervision_days)
+        form.addRow("", save)
+        self._ladder_version: int | None = None
+        self._runner.run(sweeper.current_rule(self._store), self._show_ladder)
+        return tab
+
+    def _show_ladder(self, rule: LadderRule) -> None:
+        self._ladder_version = rule.version
+        self.reminder_share.setText(f"{rule.reminder_share * 100:g}")
+        self.supervision_days.setText(str(rule.supervision_after_working_days))
+
+    def save_ladder(self) -> None:
+        try:
+            share = float(self.reminder_share.text()) / 100
+            days = int(self.supervision_days.text())
+        except ValueError:
+            self.message.setText(self.tr("请填写数字：提醒比例 1–99，督办工作日 0 或以上"))
+            return
+
+        def done(rule: LadderRule) -> None:
+            self._show_ladder(rule)
+            self.message.setText(self.tr("已保存升级规则"))
+
+        self._runner.run(sweeper.set_rule(self._store, share, days, self._ladder_version),
+                         done, self._failed)
 
     def _failed(self, exc: ConsoleError) -> None:
         if isinstance(exc, ValidationError):

@@ -138,6 +138,8 @@ def field_error(error: FieldError) -> str:
         "community.mismatch": _t("社区不属于所选街道"),
         "street.unknown": _t("街道不存在，请重新选择"),
         "order_text.empty": _t("请填写督办内容"),
+        "ladder.reminder_share": _t("提醒比例须在 1% 到 99% 之间"),
+        "ladder.supervision_days": _t("督办工作日须为 0 或以上"),
         "reply_due.past": _t("回复期限须晚于现在"),
         "escalation.case_not_open": _t("案件已办结或不存在，不能督办"),
         "order.unknown": _t("督办单不存在"),
@@ -159,6 +161,15 @@ def field_error(error: FieldError) -> str:
 
 
 def user_error(exc: ConsoleError) -> str:
+    conflicts = {
+        "ladder_changed": _t("升级规则刚被他人修改，已显示最新值，请确认后再保存"),
+        "supervision": _t("该案件本轮已督办，未重复下单"),
+        "account_exists": _t("该登录名已被使用"),
+    }
+    if isinstance(exc, ConflictError) and exc.action in conflicts:
+        return conflicts[exc.action]
+    if isinstance(exc, ConflictError) and exc.changed_by is None:
+        return _t("该记录已被他人修改，请刷新后重试")
     if isinstance(exc, ConflictError):
         when = exc.at.astimezone(CENTRE_TZ).strftime("%H:%M:%S") if exc.at else ""
         text = _t("该案件刚被 {who} 于 {at} 执行了「{action}」，已显示最新状态，请确认后再操作")

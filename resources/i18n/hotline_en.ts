@@ -1214,129 +1214,169 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>RulesDialog</name>
     <message>
-        <location filename="../../widgets/rules_dialog.py" line="39"/>
+        <location filename="../../widgets/rules_dialog.py" line="40"/>
         <source>办理时限与工作日</source>
         <translation>Time limits and working days</translation>
     </message>
     <message>
-        <location filename="../../widgets/rules_dialog.py" line="42"/>
+        <location filename="../../widgets/rules_dialog.py" line="43"/>
         <source>时限规则</source>
         <translation>Time-limit rules</translation>
     </message>
     <message>
-        <location filename="../../widgets/rules_dialog.py" line="43"/>
+        <location filename="../../widgets/rules_dialog.py" line="44"/>
         <source>工作日历</source>
         <translation>Working-day calendar</translation>
     </message>
     <message>
-        <location filename="../../widgets/rules_dialog.py" line="59"/>
+        <location filename="../../widgets/rules_dialog.py" line="45"/>
+        <source>升级规则</source>
+        <translation>Escalation</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/rules_dialog.py" line="61"/>
         <source>小时（昼夜连续计算）</source>
         <translation>Hours (counted around the clock)</translation>
     </message>
     <message>
-        <location filename="../../widgets/rules_dialog.py" line="60"/>
+        <location filename="../../widgets/rules_dialog.py" line="62"/>
         <source>工作日（跳过周末和法定节假日）</source>
         <translation>Working days (skipping weekends and public holidays)</translation>
     </message>
     <message>
-        <location filename="../../widgets/rules_dialog.py" line="62"/>
+        <location filename="../../widgets/rules_dialog.py" line="64"/>
         <source>正整数</source>
         <translation>whole number</translation>
     </message>
     <message>
-        <location filename="../../widgets/rules_dialog.py" line="64"/>
+        <location filename="../../widgets/rules_dialog.py" line="66"/>
         <source>保存规则</source>
         <translation>Save rule</translation>
     </message>
     <message>
-        <location filename="../../widgets/rules_dialog.py" line="70"/>
+        <location filename="../../widgets/rules_dialog.py" line="72"/>
         <source>事项分类</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../widgets/rules_dialog.py" line="71"/>
+        <location filename="../../widgets/rules_dialog.py" line="73"/>
         <source>紧急程度</source>
         <translation>Urgency</translation>
     </message>
     <message>
-        <location filename="../../widgets/rules_dialog.py" line="72"/>
+        <location filename="../../widgets/rules_dialog.py" line="74"/>
         <source>计时方式</source>
         <translation>Counted in</translation>
     </message>
     <message>
-        <location filename="../../widgets/rules_dialog.py" line="73"/>
+        <location filename="../../widgets/rules_dialog.py" line="75"/>
         <source>时限</source>
         <translation>Limit</translation>
     </message>
     <message>
-        <location filename="../../widgets/rules_dialog.py" line="87"/>
+        <location filename="../../widgets/rules_dialog.py" line="89"/>
         <source>现行：未设时限</source>
         <translation>Current: no limit set</translation>
     </message>
     <message>
-        <location filename="../../widgets/rules_dialog.py" line="89"/>
+        <location filename="../../widgets/rules_dialog.py" line="91"/>
         <source>现行：{n} 小时</source>
         <translation>Current: {n} hours</translation>
     </message>
     <message>
-        <location filename="../../widgets/rules_dialog.py" line="91"/>
+        <location filename="../../widgets/rules_dialog.py" line="93"/>
         <source>现行：{n} 个工作日</source>
         <translation>Current: {n} working days</translation>
     </message>
     <message>
-        <location filename="../../widgets/rules_dialog.py" line="102"/>
+        <location filename="../../widgets/rules_dialog.py" line="104"/>
         <source>时限须为正整数，例如 24 或 5</source>
         <translation>The limit must be a whole number above zero, e.g. 24 or 5</translation>
     </message>
     <message>
-        <location filename="../../widgets/rules_dialog.py" line="108"/>
+        <location filename="../../widgets/rules_dialog.py" line="110"/>
         <source>已保存：{path} {u} 类</source>
         <translation>Saved: {path}, class {u}</translation>
     </message>
     <message>
-        <location filename="../../widgets/rules_dialog.py" line="121"/>
+        <location filename="../../widgets/rules_dialog.py" line="123"/>
         <source>上班（工作日）</source>
         <translation>Working day</translation>
     </message>
     <message>
-        <location filename="../../widgets/rules_dialog.py" line="123"/>
+        <location filename="../../widgets/rules_dialog.py" line="125"/>
         <source>说明，如：春节 / 春节调休上班</source>
         <translation>Note, e.g. Spring Festival / make-up working day</translation>
     </message>
     <message>
-        <location filename="../../widgets/rules_dialog.py" line="124"/>
+        <location filename="../../widgets/rules_dialog.py" line="126"/>
         <source>保存该日</source>
         <translation>Save day</translation>
     </message>
     <message>
-        <location filename="../../widgets/rules_dialog.py" line="132"/>
+        <location filename="../../widgets/rules_dialog.py" line="134"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../widgets/rules_dialog.py" line="133"/>
+        <location filename="../../widgets/rules_dialog.py" line="135"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../widgets/rules_dialog.py" line="147"/>
+        <location filename="../../widgets/rules_dialog.py" line="149"/>
         <source>工作日</source>
         <translation>Working day</translation>
     </message>
     <message>
-        <location filename="../../widgets/rules_dialog.py" line="147"/>
+        <location filename="../../widgets/rules_dialog.py" line="149"/>
         <source>休息日</source>
         <translation>Day off</translation>
     </message>
     <message>
-        <location filename="../../widgets/rules_dialog.py" line="149"/>
+        <location filename="../../widgets/rules_dialog.py" line="151"/>
         <source>（该年安排未公布，按周末估算）</source>
         <translation> (this year&apos;s schedule is not published yet; estimated from weekends)</translation>
     </message>
     <message>
-        <location filename="../../widgets/rules_dialog.py" line="156"/>
+        <location filename="../../widgets/rules_dialog.py" line="158"/>
         <source>已保存 {day}</source>
         <translation>Saved {day}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/rules_dialog.py" line="167"/>
+        <source>如 75 表示用去 75% 时限时提醒</source>
+        <translation>e.g. 75: remind when 75% of the time limit is used</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/rules_dialog.py" line="169"/>
+        <source>超时几个工作日后可督办</source>
+        <translation>working days overdue before supervision</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/rules_dialog.py" line="170"/>
+        <source>保存升级规则</source>
+        <translation>Save escalation rule</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/rules_dialog.py" line="173"/>
+        <source>提醒（时限用去 %）</source>
+        <translation>Reminder (% of the limit used)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/rules_dialog.py" line="174"/>
+        <source>可督办（超时工作日）</source>
+        <translation>Supervision after (working days overdue)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/rules_dialog.py" line="190"/>
+        <source>请填写数字：提醒比例 1–99，督办工作日 0 或以上</source>
+        <translation>Enter numbers: a reminder share of 1–99 and supervision after 0 or more working days</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/rules_dialog.py" line="195"/>
+        <source>已保存升级规则</source>
+        <translation>Escalation rule saved</translation>
     </message>
 </context>
 <context>
@@ -1767,7 +1807,7 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
     </message>
     <message>
         <location filename="../../widgets/texts.py" line="98"/>
-        <location filename="../../widgets/texts.py" line="177"/>
+        <location filename="../../widgets/texts.py" line="188"/>
         <source>您的岗位没有此操作的权限</source>
         <translation>Your role does not allow this</translation>
     </message>
@@ -1938,97 +1978,123 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
     </message>
     <message>
         <location filename="../../widgets/texts.py" line="141"/>
+        <source>提醒比例须在 1% 到 99% 之间</source>
+        <translation>The reminder share must be between 1% and 99%</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="142"/>
+        <source>督办工作日须为 0 或以上</source>
+        <translation>The working days before supervision must be 0 or more</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="143"/>
         <source>回复期限须晚于现在</source>
         <translation>The reply deadline must be later than now</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="142"/>
+        <location filename="../../widgets/texts.py" line="144"/>
         <source>案件已办结或不存在，不能督办</source>
         <translation>The case is closed or does not exist; it cannot be supervised</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="143"/>
+        <location filename="../../widgets/texts.py" line="145"/>
         <source>督办单不存在</source>
         <translation>No such order</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="144"/>
+        <location filename="../../widgets/texts.py" line="146"/>
         <source>该督办单已签收</source>
         <translation>This order has been acknowledged already</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="145"/>
+        <location filename="../../widgets/texts.py" line="147"/>
         <source>该督办单已回复</source>
         <translation>This order has been answered already</translation>
     </message>
     <message>
         <location filename="../../widgets/texts.py" line="102"/>
-        <location filename="../../widgets/texts.py" line="146"/>
+        <location filename="../../widgets/texts.py" line="148"/>
         <source>请填写回复内容</source>
         <translation>Enter the reply</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="147"/>
+        <location filename="../../widgets/texts.py" line="149"/>
         <source>登录名只能用小写字母、数字和下划线，2–63 位，以字母开头</source>
         <translation>A login name is 2–63 lower-case letters, digits and underscores, starting with a letter</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="148"/>
+        <location filename="../../widgets/texts.py" line="150"/>
         <source>没有这个登录名的账号</source>
         <translation>No account has that login</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="149"/>
+        <location filename="../../widgets/texts.py" line="151"/>
         <source>请填写姓名</source>
         <translation>Enter the name</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="150"/>
+        <location filename="../../widgets/texts.py" line="152"/>
         <source>请至少选择一个岗位</source>
         <translation>Choose at least one role</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="151"/>
+        <location filename="../../widgets/texts.py" line="153"/>
         <source>密码至少 {min} 位</source>
         <translation>The password needs at least {min} characters</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="152"/>
+        <location filename="../../widgets/texts.py" line="154"/>
         <source>请只填一种时限：小时或工作日</source>
         <translation>Give one limit only: hours or working days</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="153"/>
+        <location filename="../../widgets/texts.py" line="155"/>
         <source>时限须大于零</source>
         <translation>The limit must be above zero</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="154"/>
+        <location filename="../../widgets/texts.py" line="156"/>
         <source>时限须为整数</source>
         <translation>The limit must be a whole number</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="155"/>
+        <location filename="../../widgets/texts.py" line="157"/>
         <source>时限过长，请核对</source>
         <translation>That limit is too long; please check it</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="164"/>
+        <location filename="../../widgets/texts.py" line="165"/>
+        <source>升级规则刚被他人修改，已显示最新值，请确认后再保存</source>
+        <translation>Someone else just changed the escalation rule; check the latest values before saving</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="166"/>
+        <source>该案件本轮已督办，未重复下单</source>
+        <translation>This case is already under supervision this round; no second order was made</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="167"/>
+        <source>该登录名已被使用</source>
+        <translation>That login is taken</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="175"/>
         <source>该案件刚被 {who} 于 {at} 执行了「{action}」，已显示最新状态，请确认后再操作</source>
         <translation>{who} did “{action}” on this case at {at}; the latest state is shown, please check it before acting</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="172"/>
+        <location filename="../../widgets/texts.py" line="183"/>
         <source>有 {n} 项需要更正，见标红的字段；未保存任何内容</source>
         <translation>{n} field(s) need correcting, see the fields marked in red; nothing was saved</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="174"/>
+        <location filename="../../widgets/texts.py" line="185"/>
         <source>数据库连接中断：已填写的内容保留在本机，连接恢复后按 Enter 再次保存即可</source>
         <translation>Database connection lost: what you entered is kept on this computer; press Enter to save again once the connection is back</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="176"/>
+        <location filename="../../widgets/texts.py" line="172"/>
+        <location filename="../../widgets/texts.py" line="187"/>
         <source>该记录已被他人修改，请刷新后重试</source>
         <translation>Someone else has changed this record; refresh and try again</translation>
     </message>

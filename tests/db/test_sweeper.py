@@ -115,3 +115,42 @@ async def test_an_unanswered_supervision_order_goes_to_inspection(
     await sweeper.reply(store, order_id, "已整改完毕")
     with pytest.raises(ValidationError):
         await sweeper.reply(store, order_id, "再次回复")
+
+
+async def test_the_ladder_rule_is_the_admins(store: Store) -> None:
+    store.roles = frozenset({"supervisor"})
+    with pytest.raises(PermissionDenied):
+        await sweeper.set_rule(store, 0.5, 2)
+    store.roles = frozenset({"admin"})
+    with pytest.raises(ValidationError) as bad:
+        await sweeper.set_rule(store, 1.5, -1)
+    assert {e.code for e in bad.value.errors} == {"ladder.reminder_share",
+                                                 "ladder.supervision_days"}
+    before = await sweeper.current_rule(store)
+    after = await sweeper.set_rule(store, 0.5, 2, expected_version=before.version)
+    assert (after.reminder_share, after.supervision_after_working_days) == (0.5, 2)
+    assert after.version == before.version + 1
+    with pytest.raises(ConflictError):
+        await sweeper.set_rule(store, 0.6, 2, expected_version=before.version)
+
+
+async def test_a_seat_killed_while_sweeping_is_replaced_by_the_next_sweep(
+        database_url: str, store: Store, catalog: Catalog) -> None:
+    import psycopg
+
+    from db.engine import libpq_conninfo
+
+    overdue = await case_with_clock(store, catalog, 1.5)
+    dying = await psycopg.AsyncConnection.connect(libpq_conninfo(database_url))
+    await dying.execute(f"SELECT pg_try_advisory_xact_lock({sweeper.SWEEP_LOCK})")
+    pid = dying.info.backend_pid  # a seat in the middle of its sweep
+    assert not (await sweeper.sweep(store, WorkCalendar())).swept
+    async with await psycopg.AsyncConnection.connect(libpq_conninfo(database_url),
+                                                     autocommit=True) as admin:
+        await admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
+    # The server ends the killed backend, and its lock with it, a moment later.
+    async with asyncio.timeout(10):
+        while not (report := await sweeper.sweep(store, WorkCalendar())).swept:
+            await asyncio.sleep(0.05)
+    assert (overdue, "urge") in report.issued
+    await dying.close()

@@ -48,3 +48,21 @@ def test_an_admin_marks_a_holiday(qtbot: Any, open_seat: Any) -> None:
     qtbot.waitUntil(lambda: dialog.message.text().startswith("已保存"), timeout=5000)
     calendar = run(qtbot, deadlines.load_calendar(seat.console.store))
     assert not calendar.is_working_day(dt.date(2027, 2, 8))
+
+
+def test_an_admin_edits_the_escalation_ladder(qtbot: Any, open_seat: Any) -> None:
+    from console import sweeper
+
+    seat = open_seat()
+    dialog = seat.window.edit_rules()
+    qtbot.waitUntil(lambda: dialog.reminder_share.text() == "75", timeout=5000)
+    assert dialog.supervision_days.text() == "1"
+    dialog.reminder_share.setText("120")
+    dialog.save_ladder()
+    qtbot.waitUntil(lambda: "1% 到 99%" in dialog.message.text(), timeout=5000)
+    dialog.reminder_share.setText("60")
+    dialog.supervision_days.setText("2")
+    dialog.save_ladder()
+    qtbot.waitUntil(lambda: dialog.message.text() == "已保存升级规则", timeout=5000)
+    rule = run(qtbot, sweeper.current_rule(seat.console.store))
+    assert (rule.reminder_share, rule.supervision_after_working_days) == (0.6, 2)
