@@ -5,14 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -30,13 +23,11 @@ from PySide6.QtWidgets import (
 )
 
 from console import accounts
-from console.accounts import Account
-from console.errors import ConsoleError, ValidationError
+from console.errors import ConsoleError
 from console.store import Store
 from widgets import texts
+from widgets.tables import RecordTableModel
 from widgets.tasks import TaskRunner
-
-Index = QModelIndex | QPersistentModelIndex
 
 
 def _t(text: str) -> str:
@@ -49,43 +40,6 @@ def group_name(code: str) -> str:
     return names.get(code, code)
 
 
-class AccountsModel(QAbstractTableModel):
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[Account] = []
-        self._titles = (self.tr("登录名"), self.tr("姓名"), self.tr("岗位"), self.tr("状态"))
-
-    def set_rows(self, rows: list[Account]) -> None:
-        self.beginResetModel()  # a new read of the list
-        self._rows = rows
-        self.endResetModel()
-
-    def account(self, row: int) -> Account | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._titles)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(self._titles)):
-            return self._titles[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole or not index.isValid():
-            return None
-        if not 0 <= index.row() < len(self._rows):
-            return None
-        a = self._rows[index.row()]
-        return (a.login, a.name, "、".join(group_name(g) for g in a.groups),
-                self.tr("可登录") if a.can_login else self.tr("已停用"))[index.column()]
-
-
 class AccountsDialog(QDialog):
     def __init__(self, store: Store, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -93,7 +47,12 @@ class AccountsDialog(QDialog):
         self.setWindowTitle(self.tr("账号管理"))
         self.resize(760, 520)
         self._store, self._runner = store, runner
-        self.model = AccountsModel(self)
+        self.model = RecordTableModel([
+            (self.tr("登录名"), lambda a: a.login),
+            (self.tr("姓名"), lambda a: a.name),
+            (self.tr("岗位"), lambda a: "、".join(group_name(g) for g in a.groups)),
+            (self.tr("状态"), lambda a: self.tr("可登录") if a.can_login else self.tr("已停用")),
+        ], parent=self)
         self.table = QTableView(objectName="accounts.table")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -148,7 +107,7 @@ class AccountsDialog(QDialog):
             self.team.addItem(name, team_id)
 
     def _show_selected(self) -> None:
-        account = self.model.account(self.table.currentIndex().row())
+        account = self.model.record(self.table.currentIndex().row())
         if account is None:
             return
         self.login.setText(account.login)
@@ -198,9 +157,4 @@ class AccountsDialog(QDialog):
 
     def _failed(self, exc: ConsoleError) -> None:
         self.password.clear()
-        if isinstance(exc, ValidationError):
-            self.message.setText("；".join(texts.field_error(e) for e in exc.errors))
-        elif getattr(exc, "action", None) == "account_exists":
-            self.message.setText(self.tr("该登录名已被使用"))
-        else:
-            self.message.setText(texts.user_error(exc))
+        self.message.setText(texts.problem_text(exc))

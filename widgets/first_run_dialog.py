@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from console import accounts
-from console.errors import ConsoleError, ValidationError
+from console.errors import ConsoleError
 from console.store import Store
 from widgets import texts
 from widgets.tasks import TaskRunner
@@ -81,10 +81,7 @@ class FirstRunDialog(QDialog):
 
         def failed(exc: ConsoleError) -> None:
             self.buttons.setEnabled(True)
-            if isinstance(exc, ValidationError):
-                self.message.setText("；".join(texts.field_error(e) for e in exc.errors))
-            else:
-                self.message.setText(texts.user_error(exc))
+            self.message.setText(texts.problem_text(exc))
 
         self._runner.run(accounts.create_account(
             self._owner, login, self.name.text(), accounts.GROUPS, password,

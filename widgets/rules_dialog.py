@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from console import deadlines, sweeper
 from console.catalog import Catalog
-from console.errors import ConsoleError, FieldError, ValidationError
+from console.errors import ConsoleError, FieldError
 from console.escalation import LadderRule
 from console.store import Store
 from widgets import texts
@@ -198,7 +198,4 @@ class RulesDialog(QDialog):
                          done, self._failed)
 
     def _failed(self, exc: ConsoleError) -> None:
-        if isinstance(exc, ValidationError):
-            self.message.setText("；".join(texts.field_error(e) for e in exc.errors))
-        else:
-            self.message.setText(texts.user_error(exc))
+        self.message.setText(texts.problem_text(exc))

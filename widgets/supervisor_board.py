@@ -213,13 +213,7 @@ class SupervisorBoard(QWidget):
             self.message.setText(note)
             self.load()
 
-        def failed(exc: ConsoleError) -> None:
-            if isinstance(exc, ValidationError):
-                self.message.setText("；".join(texts.field_error(e) for e in exc.errors))
-            else:
-                self.message.setText(texts.user_error(exc))
-
-        self._runner.run(issue_all(), done, failed)
+        self._runner.run(issue_all(), done, self._failed)
 
     # ---- the units' answers (recorded at the desk) -----------------------------------------
     def selected_order(self) -> OpenOrder | None:
@@ -229,18 +223,15 @@ class SupervisorBoard(QWidget):
             self.message.setText(self.tr("请先在下表中选中一张督办单"))
         return order
 
+    def _failed(self, exc: ConsoleError) -> None:
+        self.message.setText(texts.problem_text(exc))
+
     def _after(self, done_text: str) -> tuple[object, object]:
         def done(_result: object) -> None:
             self.message.setText(done_text)
             self.load()
 
-        def failed(exc: ConsoleError) -> None:
-            if isinstance(exc, ValidationError):
-                self.message.setText("；".join(texts.field_error(e) for e in exc.errors))
-            else:
-                self.message.setText(texts.user_error(exc))
-
-        return done, failed
+        return done, self._failed
 
     def acknowledge_selected(self) -> None:
         order = self.selected_order()

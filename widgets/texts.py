@@ -188,3 +188,10 @@ def user_error(exc: ConsoleError) -> str:
         "permission.denied": _t("您的岗位没有此操作的权限"),
     }
     return messages.get(exc.code, str(exc))
+
+
+def problem_text(exc: ConsoleError) -> str:
+    """One line for a message label: every field problem, or the error in words."""
+    if isinstance(exc, ValidationError):
+        return "；".join(field_error(e) for e in exc.errors)
+    return user_error(exc)

@@ -4,167 +4,147 @@
 <context>
     <name>AccountsDialog</name>
     <message>
-        <location filename="../../widgets/accounts_dialog.py" line="93"/>
+        <location filename="../../widgets/accounts_dialog.py" line="47"/>
         <source>账号管理</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts_dialog.py" line="108"/>
+        <location filename="../../widgets/accounts_dialog.py" line="67"/>
         <source>新建或重设时填写，至少 10 位</source>
         <translation>For a new account or a reset; at least 10 characters</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts_dialog.py" line="112"/>
+        <location filename="../../widgets/accounts_dialog.py" line="71"/>
         <source>（不属于任何班组）</source>
         <translation>(no team)</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts_dialog.py" line="117"/>
+        <location filename="../../widgets/accounts_dialog.py" line="51"/>
+        <location filename="../../widgets/accounts_dialog.py" line="76"/>
         <source>登录名</source>
         <translation>Login</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts_dialog.py" line="118"/>
+        <location filename="../../widgets/accounts_dialog.py" line="52"/>
+        <location filename="../../widgets/accounts_dialog.py" line="77"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts_dialog.py" line="119"/>
+        <location filename="../../widgets/accounts_dialog.py" line="53"/>
+        <location filename="../../widgets/accounts_dialog.py" line="78"/>
         <source>岗位</source>
         <translation>Roles</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts_dialog.py" line="120"/>
-        <source>班组</source>
-        <translation>Team</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/accounts_dialog.py" line="121"/>
-        <source>密码</source>
-        <translation>Password</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/accounts_dialog.py" line="123"/>
-        <source>新建账号</source>
-        <translation>New account</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/accounts_dialog.py" line="124"/>
-        <source>保存岗位</source>
-        <translation>Save roles</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/accounts_dialog.py" line="125"/>
-        <source>保存班组</source>
-        <translation>Save team</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/accounts_dialog.py" line="126"/>
-        <source>重设密码</source>
-        <translation>Reset password</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/accounts_dialog.py" line="127"/>
-        <source>停用</source>
-        <translation>Disable</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/accounts_dialog.py" line="128"/>
-        <source>启用</source>
-        <translation>Enable</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/accounts_dialog.py" line="176"/>
-        <source>已新建账号 {login}</source>
-        <translation>Created the account {login}</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/accounts_dialog.py" line="181"/>
-        <source>已保存 {login} 的岗位</source>
-        <translation>Saved the roles of {login}</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/accounts_dialog.py" line="186"/>
-        <source>已保存 {login} 的班组</source>
-        <translation>Saved the team of {login}</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/accounts_dialog.py" line="191"/>
-        <source>已重设 {login} 的密码</source>
-        <translation>Reset the password of {login}</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/accounts_dialog.py" line="195"/>
-        <source>已启用 {login}</source>
-        <translation>Enabled {login}</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/accounts_dialog.py" line="196"/>
-        <source>已停用 {login}，该账号不能再登录</source>
-        <translation>Disabled {login}; the account can no longer log in</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/accounts_dialog.py" line="204"/>
-        <source>该登录名已被使用</source>
-        <translation>That login is taken</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/accounts_dialog.py" line="47"/>
-        <source>坐席员</source>
-        <translation>Operator</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/accounts_dialog.py" line="47"/>
-        <source>分拨员</source>
-        <translation>Dispatcher</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/accounts_dialog.py" line="47"/>
-        <source>值班长</source>
-        <translation>Shift leader</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/accounts_dialog.py" line="48"/>
-        <source>督办</source>
-        <translation>Supervisor</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/accounts_dialog.py" line="48"/>
-        <source>管理员</source>
-        <translation>Administrator</translation>
-    </message>
-</context>
-<context>
-    <name>AccountsModel</name>
-    <message>
-        <location filename="../../widgets/accounts_dialog.py" line="56"/>
-        <source>登录名</source>
-        <translation>Login</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/accounts_dialog.py" line="56"/>
-        <source>姓名</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/accounts_dialog.py" line="56"/>
-        <source>岗位</source>
-        <translation>Roles</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/accounts_dialog.py" line="56"/>
+        <location filename="../../widgets/accounts_dialog.py" line="54"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts_dialog.py" line="86"/>
+        <location filename="../../widgets/accounts_dialog.py" line="54"/>
         <source>可登录</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts_dialog.py" line="86"/>
+        <location filename="../../widgets/accounts_dialog.py" line="54"/>
         <source>已停用</source>
         <translation>Disabled</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts_dialog.py" line="79"/>
+        <source>班组</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts_dialog.py" line="80"/>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts_dialog.py" line="82"/>
+        <source>新建账号</source>
+        <translation>New account</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts_dialog.py" line="83"/>
+        <source>保存岗位</source>
+        <translation>Save roles</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts_dialog.py" line="84"/>
+        <source>保存班组</source>
+        <translation>Save team</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts_dialog.py" line="85"/>
+        <source>重设密码</source>
+        <translation>Reset password</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts_dialog.py" line="86"/>
+        <source>停用</source>
+        <translation>Disable</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts_dialog.py" line="87"/>
+        <source>启用</source>
+        <translation>Enable</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts_dialog.py" line="135"/>
+        <source>已新建账号 {login}</source>
+        <translation>Created the account {login}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts_dialog.py" line="140"/>
+        <source>已保存 {login} 的岗位</source>
+        <translation>Saved the roles of {login}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts_dialog.py" line="145"/>
+        <source>已保存 {login} 的班组</source>
+        <translation>Saved the team of {login}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts_dialog.py" line="150"/>
+        <source>已重设 {login} 的密码</source>
+        <translation>Reset the password of {login}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts_dialog.py" line="154"/>
+        <source>已启用 {login}</source>
+        <translation>Enabled {login}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts_dialog.py" line="155"/>
+        <source>已停用 {login}，该账号不能再登录</source>
+        <translation>Disabled {login}; the account can no longer log in</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts_dialog.py" line="38"/>
+        <source>坐席员</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts_dialog.py" line="38"/>
+        <source>分拨员</source>
+        <translation>Dispatcher</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts_dialog.py" line="38"/>
+        <source>值班长</source>
+        <translation>Shift leader</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts_dialog.py" line="39"/>
+        <source>督办</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts_dialog.py" line="39"/>
+        <source>管理员</source>
+        <translation>Administrator</translation>
     </message>
 </context>
 <context>
@@ -1537,17 +1517,17 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
         <translation>; {m} already supervised this round, not repeated: {nos}</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor_board.py" line="229"/>
+        <location filename="../../widgets/supervisor_board.py" line="223"/>
         <source>请先在下表中选中一张督办单</source>
         <translation>Select an order in the table below first</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor_board.py" line="249"/>
+        <location filename="../../widgets/supervisor_board.py" line="240"/>
         <source>{no}：已签收</source>
         <translation>{no}: acknowledged</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor_board.py" line="258"/>
+        <location filename="../../widgets/supervisor_board.py" line="249"/>
         <source>{no}：已登记回复</source>
         <translation>{no}: reply recorded</translation>
     </message>

@@ -41,10 +41,10 @@ def test_an_admin_creates_and_disables_an_account(qtbot: Any, open_seat: Any,
     dialog.password.setText(PASSWORD)
     dialog.create()
     qtbot.waitUntil(lambda: dialog.message.text().startswith("已新建账号"), timeout=5000)
-    qtbot.waitUntil(lambda: any(dialog.model.account(r).login == new_login
+    qtbot.waitUntil(lambda: any(dialog.model.record(r).login == new_login
                                 for r in range(dialog.model.rowCount())), timeout=5000)
     row = next(r for r in range(dialog.model.rowCount())
-               if dialog.model.account(r).login == new_login)
+               if dialog.model.record(r).login == new_login)
     assert dialog.model.data(dialog.model.index(row, 2)) == "分拨员"
     assert dialog.model.data(dialog.model.index(row, 3)) == "可登录"
 
@@ -53,7 +53,7 @@ def test_an_admin_creates_and_disables_an_account(qtbot: Any, open_seat: Any,
     dialog.save_team()
     qtbot.waitUntil(lambda: "班组" in dialog.message.text(), timeout=5000)
     qtbot.waitUntil(lambda: any(a.login == new_login and a.team_id == dialog.team.itemData(2)
-                                for a in (dialog.model.account(r)
+                                for a in (dialog.model.record(r)
                                           for r in range(dialog.model.rowCount()))),
                     timeout=5000)
 
