@@ -51,7 +51,9 @@ class ChangeFeed:
         self._subscribers.append(subscriber)
 
     def unsubscribe(self, subscriber: Subscriber) -> None:
-        self._subscribers.remove(subscriber)
+        """Stop delivering to ``subscriber`` (nothing happens if it was not subscribed)."""
+        if subscriber in self._subscribers:
+            self._subscribers.remove(subscriber)
 
     async def start(self) -> None:
         """Begin after the newest event: the panes load the current state themselves."""

@@ -63,3 +63,8 @@ def test_an_admin_creates_and_disables_an_account(qtbot: Any, open_seat: Any,
         url = window.store.url.replace("postgres@", f"{new_login}@")
         psycopg.connect(libpq_conninfo(url))
     assert PASSWORD not in dialog.message.text()
+    # The list re-read after disabling has arrived: nothing is left in flight.
+    qtbot.waitUntil(lambda: any(
+        dialog.model.record(r).login == new_login and not dialog.model.record(r).can_login
+        for r in range(dialog.model.rowCount())), timeout=5000)
+    qtbot.waitUntil(lambda: not window.runner.busy, timeout=5000)

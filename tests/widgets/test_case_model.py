@@ -23,6 +23,10 @@ def test_model_passes_qt_model_tester_with_rows(qtbot: Any, open_seat: Any,
     for row in range(5):
         model.data(model.index(row, 0))  # as a view asks for visible rows
     qtbot.waitUntil(lambda: all(model.cached(model.case_id(r)) for r in range(5)), timeout=5000)
+    # Quiet the live model first: a re-read after the tester has gone would reach it.
+    seat.console.feed.unsubscribe(model.apply_events)
+    model.shutdown()
+    qtbot.waitUntil(lambda: not seat.window.runner.busy, timeout=5000)
     qtmodeltester.check(model, force_py=True)
     assert model.data(model.index(0, 7)) == "第4件"
     assert model.headerData(0, Qt.Orientation.Horizontal) == "编号"
