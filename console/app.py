@@ -13,7 +13,7 @@ from pathlib import Path
 import platformdirs
 from sqlalchemy import text
 
-from console import demo, sweeper
+from console import credentials, demo, sweeper
 from console.catalog import Catalog, load_catalog
 from console.deadlines import load_calendar, load_rules, seed_calendar
 from console.errors import DatabaseUnavailable
@@ -34,7 +34,7 @@ DEADLINE_EVENTS = frozenset({"calendar_seeded", "calendar_changed", "rule_change
 
 def default_journal_path(url: str, actor: str) -> Path:
     """One journal per database and user, under the user's data directory."""
-    key = hashlib.sha256(f"{Store.describe(url)}|{actor}".encode()).hexdigest()[:16]
+    key = hashlib.sha256(f"{credentials.describe(url)}|{actor}".encode()).hexdigest()[:16]
     return Path(platformdirs.user_data_dir(APP_NAME)) / "journal" / f"{key}.json"
 
 

@@ -40,13 +40,6 @@ class Store:
         self.clock = ServerClock()
         self._local = SystemClock()
 
-    @staticmethod
-    def describe(url: str) -> str:
-        """The URL without its password."""
-        from db.engine import normalise_url
-
-        return normalise_url(url).render_as_string(hide_password=True)
-
     @property
     def conninfo(self) -> str:
         return libpq_conninfo(self.url)

@@ -108,12 +108,17 @@ class MainWindow(QMainWindow):
         self.actions_by_id["alerts.sound"].setChecked(self.alerts.sound)
         for admin_command in ("admin.rules", "admin.accounts"):
             self.actions_by_id[admin_command].setEnabled(ADMIN in store.roles)
-        feed.subscribe(self.queue.model.apply_events)
-        feed.subscribe(self.countdown.apply_events)
-        feed.subscribe(self.callbacks.model.apply_events)
-        feed.subscribe(self.quick_answers.apply_events)
-        feed.subscribe(self.board.apply_events)
-        feed.subscribe(self.alerts.apply_events)
+        # Every live pane: what it reads from the change feed, and how it stops.
+        self._live = [
+            (self.queue.model.apply_events, self.queue.model.shutdown),
+            (self.countdown.apply_events, self.countdown.shutdown),
+            (self.callbacks.model.apply_events, self.callbacks.model.shutdown),
+            (self.quick_answers.apply_events, lambda: None),
+            (self.board.apply_events, self.board.shutdown),
+            (self.alerts.apply_events, self.alerts.shutdown),
+        ]
+        for subscriber, _stop in self._live:
+            feed.subscribe(subscriber)
         self.board.case_opened.connect(self.open_case)
         self.queue.case_opened.connect(self.open_case)
         self.countdown.case_opened.connect(self.open_case)
@@ -172,18 +177,14 @@ class MainWindow(QMainWindow):
             self.restoreState(QByteArray(state), LAYOUT_VERSION)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.save_layout()
-        self.feed.unsubscribe(self.queue.model.apply_events)
-        self.feed.unsubscribe(self.countdown.apply_events)
-        self.feed.unsubscribe(self.callbacks.model.apply_events)
-        self.feed.unsubscribe(self.quick_answers.apply_events)
-        self.feed.unsubscribe(self.board.apply_events)
-        self.feed.unsubscribe(self.alerts.apply_events)
-        self.alerts.shutdown()
-        self.board.shutdown()
-        self.callbacks.model.shutdown()
-        self.queue.model.shutdown()
-        self.countdown.shutdown()
+        # An exception escaping a Qt override brings PySide down: log it instead.
+        try:
+            self.save_layout()
+            for subscriber, stop in self._live:
+                self.feed.unsubscribe(subscriber)
+                stop()
+        except Exception:
+            log.exception("closing the main window")
         super().closeEvent(event)
 
     def edit_rules(self) -> RulesDialog:
