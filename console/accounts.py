@@ -170,7 +170,8 @@ async def list_accounts(store: Store) -> list[Account]:
             f"SELECT s.login, s.name, s.team_id, coalesce(r.rolcanlogin, false),"
             f" ARRAY(SELECT substr(g, 9) FROM unnest(ARRAY[{groups}]) AS g"
             f"  WHERE r.oid IS NOT NULL AND pg_has_role(r.oid, g::regrole, 'member'))"
-            f" FROM staff s LEFT JOIN pg_roles r ON r.rolname = s.login ORDER BY s.login"
+            f" FROM staff s LEFT JOIN pg_roles r ON r.rolname = s.login"
+            f" WHERE s.login IS NOT NULL ORDER BY s.login"
         )).fetchall()
     return [Account(login, name, team, tuple(g), bool(can)) for login, name, team, can, g
             in rows]

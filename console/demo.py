@@ -58,7 +58,7 @@ async def load_reference_data(store: Store) -> bool:
         await _load_places(conn)
         unit_ids = await _load_units(conn)
         await _load_categories(conn, unit_ids)
-        await _load_staff(conn)
+        await _load_staff(conn, unit_ids)
         await conn.execute(insert(s.CaseEvent).values(
             case_id=None, actor=store.actor, kind="catalog_loaded", payload={"source": "demo"}))
     return True
@@ -124,12 +124,25 @@ async def _load_categories(conn: AsyncConnection, unit_ids: dict[str, int]) -> N
             by_code[code]["id"] = cat_id
 
 
-async def _load_staff(conn: AsyncConnection) -> None:
-    await conn.execute(insert(s.Team), [{"code": c, "name": n} for c, n in TEAMS])
+async def _load_staff(conn: AsyncConnection, unit_ids: dict[str, int]) -> None:
+    """Teams (spaced evenly along the rotation's cycle), posts and the people
+    who stand duty: centre staff at their role's seat, duty-room people at theirs."""
+    await conn.execute(insert(s.Team), [{"code": c, "name": n, "rotation_offset": 2 * i}
+                                        for i, (c, n) in enumerate(TEAMS)])
     team_ids = dict((await conn.execute(select(s.Team.name, s.Team.id))).all())
+    duty = _read("duty.json")
+    await conn.execute(insert(s.DutyPost), [
+        {"code": p["code"], "name": p["name"], "kind": p["kind"], "unit_id": unit_ids[p["unit"]]}
+        for p in duty["posts"]])
+    post_ids = dict((await conn.execute(select(s.DutyPost.code, s.DutyPost.id))).all())
+    seat = {role: post_ids[code] for role, code in duty["centre_posts"].items()}
     await conn.execute(insert(s.Staff), [
         {"login": p["login"], "name": p["name"], "team_id": team_ids.get(p["team"] or ""),
-         "roles": p["roles"]} for p in _read("staff.json")])
+         "roles": p["roles"], "post_id": seat.get(p["roles"][0]) if p["team"] else None}
+        for p in _read("staff.json")])
+    await conn.execute(insert(s.Staff), [
+        {"login": None, "name": p["name"], "team_id": team_ids[p["team"]],
+         "post_id": post_ids[p["post"]], "phone": p["phone"]} for p in duty["people"]])
     await conn.execute(insert(s.ShiftTemplate), [
         {"code": code, "name": name, "starts": starts, "hours": hours}
         for code, name, starts, hours in SHIFTS])

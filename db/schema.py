@@ -307,26 +307,56 @@ class Team(Base):
     id: Mapped[int] = mapped_column(Integer, Identity(), primary_key=True)
     code: Mapped[str] = mapped_column(String(16), unique=True)
     name: Mapped[str] = mapped_column(String(32))
+    rotation_offset: Mapped[int | None] = mapped_column(SmallInteger)  # start in the cycle
 
 
 class Staff(Base):
     __tablename__ = "staff"
     id: Mapped[int] = mapped_column(Integer, Identity(), primary_key=True)
-    login: Mapped[str] = mapped_column(String(63), unique=True)  # also the PostgreSQL role
+    # The PostgreSQL role of a person who uses the console; None for duty-room
+    # staff who stand duty without a login.
+    login: Mapped[str | None] = mapped_column(String(63), unique=True)
     name: Mapped[str] = mapped_column(String(64))
     team_id: Mapped[int | None] = mapped_column(ForeignKey("team.id"))
     roles: Mapped[list[str]] = mapped_column(ARRAY(String(16)), server_default="{}")
     active: Mapped[bool] = mapped_column(Boolean, server_default=sqltext("true"))
     version: Mapped[int] = mapped_column(Integer, server_default=sqltext("1"))
+    post_id: Mapped[int | None] = mapped_column(ForeignKey("duty_post.id"))  # home post
+    phone: Mapped[str] = mapped_column(String(20), server_default="")
 
 
 class ShiftTemplate(Base):
     __tablename__ = "shift_template"
+    __table_args__ = (CheckConstraint("hours BETWEEN 1 AND 24", name="hours"),)
     id: Mapped[int] = mapped_column(Integer, Identity(), primary_key=True)
     code: Mapped[str] = mapped_column(String(16), unique=True)
     name: Mapped[str] = mapped_column(String(32))
     starts: Mapped[dt.time] = mapped_column(Time)
     hours: Mapped[int] = mapped_column(SmallInteger)
+    active: Mapped[bool] = mapped_column(Boolean, server_default=sqltext("true"))
+    version: Mapped[int] = mapped_column(Integer, server_default=sqltext("1"))
+
+
+class RosterRule(Base):
+    """The rotation's cycle and the rest rule (one row)."""
+
+    __tablename__ = "roster_rule"
+    id: Mapped[int] = mapped_column(SmallInteger, primary_key=True, server_default="1")
+    pattern: Mapped[list[str]] = mapped_column(ARRAY(Text))
+    epoch: Mapped[dt.date] = mapped_column(Date)
+    min_rest_hours: Mapped[int] = mapped_column(SmallInteger)
+    version: Mapped[int] = mapped_column(Integer, server_default=sqltext("1"))
+
+
+class RosterDay(Base):
+    """One roster day; its version is what two leaders editing the day race for."""
+
+    __tablename__ = "roster_day"
+    day: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, server_default=sqltext("1"))
+    changed_by: Mapped[str] = mapped_column(String(64))
+    changed_at: Mapped[dt.datetime] = _now()
+    last_action: Mapped[str] = mapped_column(String(24), server_default="generated")
 
 
 class DutyPost(Base):
@@ -341,20 +371,22 @@ class DutyPost(Base):
 
 class RosterEntry(Base):
     __tablename__ = "roster_entry"
-    __table_args__ = (UniqueConstraint("day", "shift_id", "post_id", "staff_id"),)
+    __table_args__ = (UniqueConstraint("day", "shift_id", "post_id", "staff_id"),
+                      CheckConstraint("kind IN ('duty', 'leave')", name="kind"))
     id: Mapped[int] = mapped_column(BigInteger, Identity(), primary_key=True)
     day: Mapped[dt.date] = mapped_column(Date, index=True)
     shift_id: Mapped[int] = mapped_column(ForeignKey("shift_template.id"))
     team_id: Mapped[int | None] = mapped_column(ForeignKey("team.id"))
     post_id: Mapped[int | None] = mapped_column(ForeignKey("duty_post.id"))
     staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
-    kind: Mapped[str] = mapped_column(String(16), server_default="duty")  # duty/leave/swap
+    kind: Mapped[str] = mapped_column(String(16), server_default="duty")  # duty / leave
     note: Mapped[str] = mapped_column(Text, server_default="")
     version: Mapped[int] = mapped_column(Integer, server_default=sqltext("1"))
 
 
 class Handover(Base):
     __tablename__ = "handover"
+    __table_args__ = (UniqueConstraint("shift_day", "shift_id", name="uq_handover_shift"),)
     id: Mapped[int] = mapped_column(BigInteger, Identity(), primary_key=True)
     shift_day: Mapped[dt.date] = mapped_column(Date)
     shift_id: Mapped[int] = mapped_column(ForeignKey("shift_template.id"))
@@ -364,6 +396,7 @@ class Handover(Base):
     notes: Mapped[str] = mapped_column(Text, server_default="")
     created_at: Mapped[dt.datetime] = _now()
     signed_at: Mapped[dt.datetime | None] = mapped_column()
+    incoming_notes: Mapped[str] = mapped_column(Text, server_default="")
     version: Mapped[int] = mapped_column(Integer, server_default=sqltext("1"))
 
 
@@ -375,6 +408,9 @@ class RollCall(Base):
     started_by: Mapped[str] = mapped_column(String(64))
     started_at: Mapped[dt.datetime] = _now()
     finished_at: Mapped[dt.datetime | None] = mapped_column()
+    shift_day: Mapped[dt.date | None] = mapped_column(Date)
+    shift_id: Mapped[int | None] = mapped_column(ForeignKey("shift_template.id"))
+    version: Mapped[int] = mapped_column(Integer, server_default=sqltext("1"))
 
 
 class RollCallEntry(Base):
@@ -390,6 +426,9 @@ class RollCallEntry(Base):
     result: Mapped[str | None] = mapped_column(String(10))
     late_minutes: Mapped[int | None] = mapped_column(SmallInteger)
     at: Mapped[dt.datetime | None] = mapped_column()
+    position: Mapped[int] = mapped_column(SmallInteger, server_default="0")
+    note: Mapped[str] = mapped_column(Text, server_default="")
+    marked_by: Mapped[str | None] = mapped_column(String(64))
 
 
 class QuickAnswer(Base):

@@ -27,6 +27,10 @@ generation time and writes our own demo data from it:
     streets.  The grid is synthetic: there are no public grid boundaries.
 ``staff.json``
     Generated centre staff (deterministic fake names).
+``duty.json``
+    Duty posts (centre seats, street sub-centre duty rooms, community duty
+    rooms, grid squads), the centre post of each role, and one generated
+    person per team at every other post (fake names and numbers).
 ``channels.json`` / ``case_mix.json``
     Aggregate frequencies (channel mix, category weights, nature, hour of day,
     community weights) for generating realistic demo cases.
@@ -518,6 +522,49 @@ def build_staff(rng: random.Random) -> list[dict]:
     return staff
 
 
+CENTRE_POSTS = [("C-LEAD", "指挥中心值班长席", "shift_leader"),
+                ("C-SEAT", "指挥中心12345话务席", "operator"),
+                ("C-DISP", "指挥中心分拨席", "dispatcher")]
+
+
+def build_duty(district: dict, units: list[dict], staff: list[dict]) -> dict:
+    """Posts that stand duty around the clock, and who stands it (per team)."""
+    rng = random.Random(f"{SEED}-duty")
+    by_street = {u["street"]: u["code"] for u in units if u["kind"] == "centre" and u["street"]}
+    by_community = {u["community"]: u["code"] for u in units if u["kind"] == "community"}
+    centre = next(u["code"] for u in units if u["kind"] == "centre" and not u["parent"])
+    posts = [{"code": c, "name": n, "kind": "centre_seat", "unit": centre}
+             for c, n, _role in CENTRE_POSTS]
+    for street in district["streets"]:
+        posts.append({"code": f"P-{street['code']}", "name": f"{street['name']}分中心值班室",
+                      "kind": "street", "unit": by_street[street["code"]]})
+    for street in district["streets"]:
+        for community in street["communities"]:
+            posts.append({"code": f"P-{community['code']}", "name": f"{community['name']}值班室",
+                          "kind": "community", "unit": by_community[community["code"]]})
+    for street in district["streets"]:
+        posts.append({"code": f"G-{street['code']}",
+                      "name": f"{street['name'].removesuffix('街道')}网格巡查队",
+                      "kind": "grid_squad", "unit": by_street[street["code"]]})
+    used = {p["name"] for p in staff}
+    weights = [w for _s, _p, w in SURNAMES]
+    people = []
+    for post in posts[len(CENTRE_POSTS):]:
+        for team in TEAMS:
+            while True:
+                sur = rng.choices(SURNAMES, weights)[0][0]
+                pool = GIVEN_M if rng.random() < 0.5 else GIVEN_F
+                name = sur + "".join(rng.sample(pool, 1 if rng.random() < 0.35 else 2))
+                if name not in used:
+                    break
+            used.add(name)
+            # 170 0000 xxxx: a virtual-operator block, not a real subscriber number
+            people.append({"name": name, "team": team, "post": post["code"],
+                           "phone": f"1700000{rng.randrange(10_000):04d}"})
+    return {"posts": posts, "centre_posts": {role: c for c, _n, role in CENTRE_POSTS},
+            "people": people}
+
+
 # ---------------------------------------------------------------------------
 # Geometry: outline and grid
 # ---------------------------------------------------------------------------
@@ -920,7 +967,8 @@ def main(argv=None) -> int:
             "properties": {"code": DISTRICT_CODE, "name": DISTRICT_NAME},
             "geometry": {"type": "Polygon", "coordinates": rounded_coords(outline)},
         }]},
-        "staff.json": build_staff(rng),
+        "staff.json": (staff := build_staff(rng)),
+        "duty.json": build_duty(district, units, staff),
         "channels.json": build_channels(rows),
         "case_mix.json": build_case_mix(rows, weights, district),
     }
