@@ -86,6 +86,17 @@ def action_name(code: str) -> str:
     return names.get(code, code)
 
 
+def roll_call_channel_name(code: str) -> str:
+    names = {"phone": _t("电话查岗"), "video": _t("视频点名"), "radio": _t("对讲机点名")}
+    return names.get(code, code)
+
+
+def roll_call_result_name(code: str | None) -> str:
+    names = {"answered": _t("应答"), "late": _t("迟到"), "absent": _t("缺岗"),
+             "no_answer": _t("无人应答"), None: _t("未点")}
+    return names.get(code, code or "")
+
+
 def satisfaction_name(level: int) -> str:
     names = {5: _t("非常满意"), 4: _t("满意"), 3: _t("基本满意"), 2: _t("不满意"),
              1: _t("非常不满意")}
@@ -114,6 +125,21 @@ def transition_error(code: str) -> str:
         "case.not_found": _t("案件不存在"),
     }
     return messages.get(code, code)
+
+
+ROSTER_ACTIONS = ("generated", "assigned", "replaced", "removed", "leave", "swapped")
+
+
+def roster_action_name(code: str) -> str:
+    names = {
+        "generated": _t("生成"),
+        "assigned": _t("加派人员"),
+        "replaced": _t("换人"),
+        "removed": _t("撤下人员"),
+        "leave": _t("登记请假"),
+        "swapped": _t("调班"),
+    }
+    return names.get(code, code)
 
 
 def field_error(error: FieldError) -> str:
@@ -155,6 +181,35 @@ def field_error(error: FieldError) -> str:
         "limit.not_positive": _t("时限须大于零"),
         "limit.not_integer": _t("时限须为整数"),
         "limit.too_large": _t("时限过长，请核对"),
+        "shift.overlaps_itself": _t("「{shift}」时长 {hours} 小时：班次须在 1–24 小时之间，否则与次日同一班次重叠"),  # noqa: E501
+        "shift.overlaps": _t("「{shift}」与「{other}」时间重叠，请调整开始时间或时长"),
+        "code.empty": _t("请填写代码"),
+        "rotation.unknown_shift": _t("轮班规则用到了不存在的班次：{codes}"),
+        "rotation.empty": _t("轮班规则为空：请先设置班组和轮转顺序"),
+        "rotation.unstaffed": _t("轮班规则第 {position} 天没有班组上「{shift}」"),
+        "rotation.doubled": _t("轮班规则第 {position} 天有两个班组上「{shift}」"),
+        "rotation.rest": _t("轮班规则使 {team} 两班之间只休息 {hours} 小时，低于规定"),
+        "roster.month_exists": _t("本月已有 {count} 条排班；重新生成会覆盖所有调整"),
+        "roster.post_unstaffed": _t("「{post}」没有{team}的人员，无法排班：请先为该岗位配人"),
+        "roster.post_empty": _t("{day} {shift}「{post}」将无人在岗：请指定顶班人员"),
+        "roster.two_shifts": _t("{person} 将同时在两个班次上岗"),
+        "roster.rest": _t("{person} 两班之间只休息 {hours} 小时，少于规定的 {minimum} 小时"),
+        "roster.not_duty": _t("只能对在岗排班请假或调班"),
+        "roster.swap_pointless": _t("请选择另一人、另一班次的排班来调换"),
+        "roster.person_unknown": _t("人员不存在或已停用"),
+        "roster.entry_gone": _t("该条排班已被他人删除或改动，已刷新"),
+        "reason.empty": _t("请填写请假事由"),
+        "roll_call.channel": _t("请选择点名方式：电话、视频或对讲机"),
+        "roll_call.no_posts": _t("没有要点名的岗位：当前排班无人在岗，或所选岗位不存在"),
+        "roll_call.unknown": _t("该点名记录不存在"),
+        "roll_call.result": _t("请选择结果：应答、迟到、缺岗或无人应答"),
+        "roll_call.late_minutes": _t("迟到须填写分钟数（1–{max}）"),
+        "roll_call.finished": _t("该次点名已结束，不能再修改"),
+        "roll_call.unmarked": _t("还有 {count} 个岗位未标记结果"),
+        "handover.shift_unknown": _t("班次不存在"),
+        "handover.unknown": _t("交班记录不存在"),
+        "handover.signed": _t("该班已由 {who} 签字接班，不能再修改"),
+        "handover.own": _t("不能签收自己交出的班，请由接班值班长签字"),
     }
     template = messages.get(error.code, error.code)
     return template.format(**p) if p else template
@@ -162,12 +217,17 @@ def field_error(error: FieldError) -> str:
 
 def user_error(exc: ConsoleError) -> str:
     conflicts = {
+        "handed_over": _t("本班已由 {who} 提交交班记录，已显示其内容，请在其基础上补充"),
         "ladder_changed": _t("升级规则刚被他人修改，已显示最新值，请确认后再保存"),
         "supervision": _t("该案件本轮已督办，未重复下单"),
         "account_exists": _t("该登录名已被使用"),
     }
     if isinstance(exc, ConflictError) and exc.action in conflicts:
-        return conflicts[exc.action]
+        return conflicts[exc.action].format(who=exc.changed_by or "?")
+    if isinstance(exc, ConflictError) and exc.action in ROSTER_ACTIONS:
+        when = exc.at.astimezone(CENTRE_TZ).strftime("%H:%M:%S") if exc.at else ""
+        return _t("这一天的排班刚被 {who} 于 {at} {action}，已显示最新排班，请确认后再改").format(
+            who=exc.changed_by or "?", at=when, action=roster_action_name(exc.action or ""))
     if isinstance(exc, ConflictError) and exc.changed_by is None:
         return _t("该记录已被他人修改，请刷新后重试")
     if isinstance(exc, ConflictError):
