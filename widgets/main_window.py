@@ -25,12 +25,13 @@ from widgets.case_queue import CaseQueue
 from widgets.commands import build_actions
 from widgets.countdown_panel import CountdownPanel
 from widgets.quick_answers import QuickAnswerPane
+from widgets.roll_call_pane import RollCallPane
 from widgets.rules_dialog import RulesDialog
 from widgets.supervisor_board import SupervisorBoard
 from widgets.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
-LAYOUT_VERSION = 5  # 2: countdowns; 3: callbacks; 4: quick answers; 5: board
+LAYOUT_VERSION = 6  # 2: countdowns; 3: callbacks; 4: quick answers; 5: board; 6: duty
 LAYOUT_KEY = f"layout/v{LAYOUT_VERSION}"
 
 
@@ -67,6 +68,8 @@ class MainWindow(QMainWindow):
         self.board_dock = self._dock("dock.board", self.tr("督办台"), self.board)
         self.callbacks = CallbackDesk(store, catalog, self.runner)
         self.callbacks_dock = self._dock("dock.callbacks", self.tr("电话回访"), self.callbacks)
+        self.roll_call = RollCallPane(store, self.runner)
+        self.roll_call_dock = self._dock("dock.rollCall", self.tr("查岗点名"), self.roll_call)
         self._default_layout()
         self._default_state = self.saveState(LAYOUT_VERSION)
 
@@ -95,6 +98,7 @@ class MainWindow(QMainWindow):
             "callbacks.focus": self._focus_callbacks,
             "answers.focus": self.quick_answers.focus_search,
             "board.focus": self._focus_board,
+            "duty.roll_call": lambda: self._focus_dock(self.roll_call_dock, self.roll_call.table),
             "queue.refresh": self.queue.apply_filter,
             "view.reset_layout": self.reset_layout,
             "admin.rules": self.edit_rules,
@@ -116,6 +120,7 @@ class MainWindow(QMainWindow):
             (self.quick_answers.apply_events, lambda: None),
             (self.board.apply_events, self.board.shutdown),
             (self.alerts.apply_events, self.alerts.shutdown),
+            (self.roll_call.apply_events, self.roll_call.shutdown),
         ]
         for subscriber, _stop in self._live:
             feed.subscribe(subscriber)
@@ -128,6 +133,7 @@ class MainWindow(QMainWindow):
         self.countdown.load()
         self.callbacks.load()
         self.board.load()
+        self.roll_call.load()
 
     # ---- layout -----------------------------------------------------------------------
     def _dock(self, name: str, title: str, widget: QWidget) -> QDockWidget:
@@ -140,7 +146,7 @@ class MainWindow(QMainWindow):
 
     def _default_layout(self) -> None:
         for dock in (self.call_dock, self.queue_dock, self.countdown_dock, self.callbacks_dock,
-                     self.answers_dock, self.board_dock):
+                     self.answers_dock, self.board_dock, *self._duty_docks()):
             dock.setFloating(False)
             dock.show()
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.call_dock)
@@ -149,6 +155,9 @@ class MainWindow(QMainWindow):
         self.splitDockWidget(self.queue_dock, self.countdown_dock, Qt.Orientation.Vertical)
         self.tabifyDockWidget(self.countdown_dock, self.callbacks_dock)
         self.tabifyDockWidget(self.countdown_dock, self.board_dock)
+        for dock in self._duty_docks():  # the shift leader's panes share the queue's place
+            self.tabifyDockWidget(self.queue_dock, dock)
+        self.queue_dock.raise_()
         self.countdown_dock.raise_()
         self.resizeDocks([self.call_dock, self.queue_dock], [460, 900],
                          Qt.Orientation.Horizontal)
@@ -156,6 +165,14 @@ class MainWindow(QMainWindow):
                          Qt.Orientation.Vertical)
         self.resizeDocks([self.call_dock, self.answers_dock], [620, 240],
                          Qt.Orientation.Vertical)
+
+    def _duty_docks(self) -> tuple[QDockWidget, ...]:
+        return (self.roll_call_dock,)
+
+    def _focus_dock(self, dock: QDockWidget, widget: QWidget) -> None:
+        dock.show()
+        dock.raise_()
+        widget.setFocus()
 
     def reset_layout(self) -> None:
         self._default_layout()

@@ -41,10 +41,12 @@ class RecordTableModel(QAbstractTableModel):
 
     def __init__(self, columns: Sequence[tuple[str, Callable[[Any], str]]],
                  colour: Callable[[Any], QColor | None] | None = None,
-                 parent: QObject | None = None) -> None:
+                 parent: QObject | None = None, *,
+                 background: Callable[[Any], QColor | None] | None = None) -> None:
         super().__init__(parent)
         self._columns = list(columns)
         self._colour = colour
+        self._background = background
         self._rows: list[Any] = []
 
     def set_rows(self, rows: Sequence[Any]) -> None:
@@ -54,6 +56,12 @@ class RecordTableModel(QAbstractTableModel):
 
     def record(self, row: int) -> Any:
         return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def replace_row(self, row: int, record: Any) -> None:
+        """One record changed: repaint its row only (selection and scroll stay)."""
+        if 0 <= row < len(self._rows):
+            self._rows[row] = record
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self._columns) - 1))
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -77,5 +85,8 @@ class RecordTableModel(QAbstractTableModel):
             return self._columns[index.column()][1](record)
         if role == Qt.ItemDataRole.ForegroundRole and self._colour is not None:
             colour = self._colour(record)
+            return QBrush(colour) if colour is not None else None
+        if role == Qt.ItemDataRole.BackgroundRole and self._background is not None:
+            colour = self._background(record)
             return QBrush(colour) if colour is not None else None
         return None
