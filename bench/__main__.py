@@ -12,7 +12,7 @@ import time  # noqa: E402
 
 import psycopg  # noqa: E402
 
-from bench import countdown, queue_open, seat_latency  # noqa: E402
+from bench import countdown, queue_open, roster, seat_latency  # noqa: E402
 from bench._db import server_url, shown  # noqa: E402
 from db.engine import libpq_conninfo  # noqa: E402
 
@@ -31,6 +31,7 @@ def main() -> None:
     seat_latency.run(args.quick)
     queue_open.run(args.quick)
     countdown.run(args.quick)
+    roster.run(args.quick)
     print(f"\nall benchmarks: {time.perf_counter() - started:.0f} s")
 
 

@@ -1,0 +1,148 @@
+"""The duty roster at ten times the district: 380 posts, one person per team
+and post (1,520 people). Generating a month through the service, beside
+writing the same rows with raw psycopg (COPY); the month grid's grouped
+read and "who is on duty now" beside the same SQL run raw.
+
+    python -m bench.roster [--quick]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import datetime as dt
+import time
+
+import psycopg
+
+from bench._db import scratch_database
+from bench._stats import median_ms, table
+from db.engine import libpq_conninfo
+
+SCALE = 10
+MONTH = (2028, 2)  # a leap February: 29 days
+
+
+def _grow(url: str, scale: int) -> int:
+    """Copy every duty-room post and its people ``scale - 1`` more times; how many posts."""
+    with psycopg.connect(libpq_conninfo(url), autocommit=True) as conn:
+        for copy in range(1, scale):
+            conn.execute(
+                "INSERT INTO duty_post (code, name, kind, unit_id) SELECT code || %s,"
+                " name || %s, kind, unit_id FROM duty_post WHERE kind <> 'centre_seat'"
+                " AND code NOT LIKE '%%#%%'", (f"#{copy}", f"#{copy}"))
+        conn.execute(
+            "INSERT INTO staff (name, team_id, post_id, phone)"
+            " SELECT s.name, s.team_id, p.id, s.phone FROM staff s"
+            " JOIN duty_post home ON home.id = s.post_id"
+            " JOIN duty_post p ON p.code LIKE home.code || '#%' WHERE s.login IS NULL")
+        return int(conn.execute("SELECT count(*) FROM duty_post").fetchone()[0])  # type: ignore[index]
+
+
+async def _service(url: str, repeats: int) -> tuple[list[float], list[float], list[float], int]:
+    from console import roster
+    from console.clock import CENTRE_TZ
+    from console.store import Store
+
+    store = Store(url, "bench")
+    store.roles = frozenset({"shift_leader"})
+    generate, grid, now = [], [], []
+    made = 0
+    at = dt.datetime(*MONTH, 15, 21, 30, tzinfo=CENTRE_TZ)
+    try:
+        for i in range(repeats):
+            started = time.perf_counter()
+            made = await roster.generate_month(store, *MONTH, replace=i > 0)
+            generate.append(time.perf_counter() - started)
+        for _ in range(repeats * 3):
+            started = time.perf_counter()
+            await roster.month_plan(store, *MONTH)
+            grid.append(time.perf_counter() - started)
+            started = time.perf_counter()
+            await roster.on_duty(store, at)
+            now.append(time.perf_counter() - started)
+    finally:
+        await store.close()
+    return generate, grid, now, made
+
+
+def _floor(url: str, repeats: int) -> tuple[list[float], list[float], list[float]]:
+    """The same work as plain SQL: the rows made in Python as the service does."""
+    from console.rotation import Rotation, month_days
+
+    generate, grid, now = [], [], []
+    days = month_days(*MONTH)
+    with psycopg.connect(libpq_conninfo(url)) as conn:
+        pattern, epoch = conn.execute("SELECT pattern, epoch FROM roster_rule").fetchone()  # type: ignore[misc]
+        teams = conn.execute("SELECT id, code, rotation_offset FROM team").fetchall()
+        shifts = dict(conn.execute("SELECT code, id FROM shift_template").fetchall())
+        people = conn.execute("SELECT id, team_id, post_id FROM staff WHERE active AND"
+                              " team_id IS NOT NULL AND post_id IS NOT NULL").fetchall()
+        conn.commit()
+        rotation = Rotation(tuple(pattern), epoch, {c: o for _i, c, o in teams})
+        code_of = {i: c for i, c, _o in teams}
+        for _ in range(repeats):
+            started = time.perf_counter()
+            rows = [(day, shifts[shift], team, post, person)
+                    for day in days for shift, team_code in rotation.day_plan(day).items()
+                    for person, team, post in people if code_of[team] == team_code]
+            conn.execute("DELETE FROM roster_entry WHERE day BETWEEN %s AND %s",
+                         (days[0], days[-1]))
+            with conn.cursor().copy("COPY roster_entry (day, shift_id, team_id, post_id,"
+                                    " staff_id) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+            conn.commit()
+            generate.append(time.perf_counter() - started)
+        for _ in range(repeats * 3):
+            started = time.perf_counter()
+            conn.execute("SELECT day, shift_id, team_id, kind, count(*) FROM roster_entry"
+                         " WHERE day BETWEEN %s AND %s GROUP BY 1, 2, 3, 4",
+                         (days[0], days[-1])).fetchall()
+            conn.execute("SELECT day, version FROM roster_day WHERE day BETWEEN %s AND %s",
+                         (days[0], days[-1])).fetchall()
+            conn.commit()
+            grid.append(time.perf_counter() - started)
+            started = time.perf_counter()
+            conn.execute("SELECT r.id, s.name FROM roster_entry r JOIN staff s ON s.id ="
+                         " r.staff_id WHERE r.kind = 'duty' AND (r.day, r.shift_id) IN"
+                         " ((%s, %s))", (dt.date(*MONTH, 15), shifts["evening"])).fetchall()
+            conn.commit()
+            now.append(time.perf_counter() - started)
+    return generate, grid, now
+
+
+def run(quick: bool = False) -> None:
+    repeats = 2 if quick else 5
+    print(f"\n== Duty roster at {SCALE}x the district ==")
+    with scratch_database("roster") as url:
+        asyncio.run(_load(url))
+        posts = _grow(url, SCALE)
+        generate, grid, now, made = asyncio.run(_service(url, repeats))
+        floor_generate, floor_grid, floor_now = _floor(url, repeats)
+    print(table(f"{posts} posts, {made:,} entries in {MONTH[0]}-{MONTH[1]:02d} (median ms)",
+                ["step", "service", "raw psycopg"],
+                [["generate the month", median_ms(generate), median_ms(floor_generate)],
+                 ["month grid (grouped)", median_ms(grid), median_ms(floor_grid)],
+                 ["on duty now", median_ms(now), median_ms(floor_now)]]))
+
+
+async def _load(url: str) -> None:
+    from console import demo
+    from console.store import Store
+
+    store = Store(url, "bench")
+    try:
+        await demo.load_reference_data(store)
+    finally:
+        await store.close()
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true")
+    run(parser.parse_args(argv).quick)
+
+
+if __name__ == "__main__":
+    main()
