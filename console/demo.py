@@ -274,9 +274,11 @@ async def load_demo(store: Store, cases: int = 4000) -> None:
     """Everything the demo needs, into an empty database (as the server's owner:
     generated history includes closed cases, which people cannot insert)."""
     from console import quick_answers
+    from console.demo_duty import load_demo_duty
 
     year = dt.date.today().year
     await deadlines.seed_calendar(store, range(year - 1, year + 2))
     await load_reference_data(store)
     await quick_answers.load_demo_answers(store)
     await generate_cases(store, count=cases)
+    await load_demo_duty(store)

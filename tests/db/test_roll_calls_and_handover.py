@@ -161,3 +161,22 @@ async def test_two_leaders_handing_over_one_shift_the_second_is_told(
         await handover.hand_over(leader, day, shift.id, "长" * 5000, updated.version)
     assert huge.value.errors[0].code == "text.too_long"
     assert (await handover.draft(leader, day, shift.id)).notes == "补充说明"
+
+
+async def test_the_demo_duty_has_a_roster_two_weeks_of_roll_calls_and_signed_handovers(
+        store: Store) -> None:
+    from console.demo_duty import load_demo_duty
+
+    now = dt.datetime(2028, 3, 1, 9, 30, tzinfo=CENTRE_TZ)  # just after a leap February
+    await load_demo_duty(store, now)
+    assert store.roles == frozenset()  # the loader gives back the roles it borrowed
+    for year, month in ((2028, 2), (2028, 3), (2028, 4)):
+        assert await roster.month_entries(store, year, month)
+    calls = await roll_call_stats.history(store, now - dt.timedelta(days=15), now)
+    channels = {c.channel for c in calls}
+    assert channels == {"phone", "video", "radio"} and 40 <= len(calls) <= 90
+    assert all(c.finished_at and c.tally.total >= 35 for c in calls)
+    handovers = await handover.history(store, dt.date(2028, 2, 20), dt.date(2028, 3, 1))
+    assert len(handovers) == 21 and all(h.signed for h in handovers)
+    assert all(h.outgoing_leader != h.incoming_leader and h.outgoing_leader.startswith("sl_")
+               for h in handovers)
