@@ -4,6 +4,7 @@ services, and show what it can and cannot do."""
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import os
 import uuid
@@ -15,6 +16,7 @@ from psycopg import errors
 
 from console.app import roles_of
 from console.catalog import load_catalog
+from console.clock import CENTRE_TZ
 from console.intake import create_case
 from console.store import Store
 from db.engine import libpq_conninfo, normalise_url
@@ -203,3 +205,39 @@ async def test_automatic_dispatch_still_works_for_an_operator(login_as: MakeLogi
     finally:
         await store.close()
     assert kinds == ["created", "dispatch"]
+
+
+async def test_shift_leaders_keep_the_duty_through_the_services_and_operators_cannot(
+        login_as: MakeLogin) -> None:
+    from console import handover, roll_calls, roster
+    from console.duty_setup import load_setup
+
+    leader = Store(login_as("shift_leader"), "sl")
+    try:
+        leader.roles = await roles_of(leader)
+        now = leader.clock.now().astimezone(CENTRE_TZ)
+        for first in sorted({now.date().replace(day=1),
+                             (now - dt.timedelta(hours=8)).date().replace(day=1)}):
+            assert await roster.generate_month(leader, first.year, first.month) > 0
+        entries, version = await roster.day_entries(leader, now.date())
+        await roster.assign(leader, now.date(), version, entries[0].shift_id,
+                            entries[0].post_id, entries[0].staff_id, replacing=entries[0].id,
+                            note="核对")
+        call = await roll_calls.start(leader, "radio")
+        await roll_calls.mark(leader, call.entries[0].id, "absent")
+        await roll_calls.finish(leader, call.id, unmarked_as="no_answer")
+        setup = await load_setup(leader)
+        day, shift = setup.current_shift(now)
+        saved = await handover.hand_over(leader, day, shift.id, "交班", None)
+        assert saved.summary["follow_ups"]
+    finally:
+        await leader.close()
+    with raw(login_as("operator")) as conn:
+        for statement in (
+                "UPDATE roster_day SET version = version + 1",
+                "DELETE FROM roster_entry",
+                "INSERT INTO roll_call (channel, started_by) VALUES ('phone', 'op')",
+                f"UPDATE handover SET notes = '改' WHERE id = {saved.id}",
+                "UPDATE roster_rule SET min_rest_hours = 0"):
+            with pytest.raises(errors.InsufficientPrivilege):
+                conn.execute(statement)  # type: ignore[arg-type]
