@@ -51,42 +51,46 @@ class RollCallHistory(QObject):
     def __init__(self, store: Store, runner: TaskRunner, parent: QWidget) -> None:
         super().__init__(parent)
         self._store, self._runner = store, runner
-        tr = self.tr
         self.period = QComboBox(objectName="rollCall.period")
-        for days, label in ((7, tr("近 7 天")), (30, tr("近 30 天")), (365, tr("近一年"))):
-            self.period.addItem(label, days)
+        self.period.addItem(self.tr("近 7 天"), 7)
+        self.period.addItem(self.tr("近 30 天"), 30)
+        self.period.addItem(self.tr("近一年"), 365)
         self.period.setCurrentIndex(1)
         self.period.currentIndexChanged.connect(self.load)
         self.channel = QComboBox(objectName="rollCall.statsChannel")
-        self.channel.addItem(tr("全部方式"), None)
+        self.channel.addItem(self.tr("全部方式"), None)
         for code in roll_calls.CHANNELS:
             self.channel.addItem(texts.roll_call_channel_name(code), code)
         self.channel.currentIndexChanged.connect(self.load)
         self.group = QComboBox(objectName="rollCall.groupBy")
-        for key, label in (("channel", tr("按方式")), ("post", tr("按岗位")),
-                           ("person", tr("按人员")), ("leader", tr("按值班长")),
-                           ("day", tr("按日")), ("week", tr("按周")), ("month", tr("按月"))):
+        for key, label in (("channel", self.tr("按方式")), ("post", self.tr("按岗位")),
+                           ("person", self.tr("按人员")), ("leader", self.tr("按值班长")),
+                           ("day", self.tr("按日")), ("week", self.tr("按周")),
+                           ("month", self.tr("按月"))):
             self.group.addItem(label, key)
         self.group.currentIndexChanged.connect(self.load)
 
         tally_columns = [
-            (tr("岗位次"), lambda t: str(t.total)), (tr("应答"), lambda t: str(t.answered)),
-            (tr("迟到"), lambda t: str(t.late)), (tr("缺岗"), lambda t: str(t.absent)),
-            (tr("无人应答"), lambda t: str(t.no_answer)), (tr("到岗率"), _rate),
-            (tr("平均迟到(分)"), lambda t: "" if t.late_minutes_avg is None
+            (self.tr("岗位次"), lambda t: str(t.total)),
+            (self.tr("应答"), lambda t: str(t.answered)),
+            (self.tr("迟到"), lambda t: str(t.late)),
+            (self.tr("缺岗"), lambda t: str(t.absent)),
+            (self.tr("无人应答"), lambda t: str(t.no_answer)), (self.tr("到岗率"), _rate),
+            (self.tr("平均迟到(分)"), lambda t: "" if t.late_minutes_avg is None
              else f"{t.late_minutes_avg:g}")]
         self.history_model = RecordTableModel(
-            [(tr("开始时间"), lambda s: s.started_at.astimezone(CENTRE_TZ).strftime("%m-%d %H:%M")),
-             (tr("方式"), lambda s: texts.roll_call_channel_name(s.channel)),
-             (tr("值班长"), lambda s: s.started_by),
-             (tr("状态"), lambda s: tr("已结束") if s.finished_at else tr("进行中")),
+            [(self.tr("开始时间"),
+              lambda s: s.started_at.astimezone(CENTRE_TZ).strftime("%m-%d %H:%M")),
+             (self.tr("方式"), lambda s: texts.roll_call_channel_name(s.channel)),
+             (self.tr("值班长"), lambda s: s.started_by),
+             (self.tr("状态"), lambda s: self.tr("已结束") if s.finished_at else self.tr("进行中")),
              *[(title, lambda s, f=f: f(s.tally)) for title, f in tally_columns]],
             background=lambda s: QColor("#ffebee") if s.tally.absent + s.tally.no_answer
             else None, parent=self)
         self.history_table = _table("rollCall.history", self.history_model)
         self.history_table.open_requested.connect(self._open)
         self.stats_model = RecordTableModel(
-            [(tr("分组"), self._key_text), (tr("点名次数"), lambda r: str(r.roll_calls)),
+            [(self.tr("分组"), self._key_text), (self.tr("点名次数"), lambda r: str(r.roll_calls)),
              *[(title, lambda r, f=f: f(r.tally)) for title, f in tally_columns]], parent=self)
         self.stats_table = _table("rollCall.stats", self.stats_model)
         self.message = QLabel(objectName="rollCall.historyMessage")
@@ -104,7 +108,7 @@ class RollCallHistory(QObject):
         stats_layout = QVBoxLayout(self.stats_tab)
         stats_bar = QHBoxLayout()
         stats_bar.addWidget(self.group)
-        stats_bar.addWidget(QLabel(tr("（时间段与方式同「点名记录」）")))
+        stats_bar.addWidget(QLabel(self.tr("（时间段与方式同「点名记录」）")))
         stats_bar.addStretch(1)
         stats_layout.addLayout(stats_bar)
         stats_layout.addWidget(self.stats_table, 1)
