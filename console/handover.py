@@ -139,7 +139,8 @@ async def hand_over(store: Store, day: dt.date, shift_id: int, notes: str,
                 update(H).where(H.shift_day == day, H.shift_id == shift_id,
                                 H.version == version, H.signed_at.is_(None))
                 .values(summary=summary, notes=notes, outgoing_leader=store.actor,
-                        version=H.version + 1).returning(*_COLUMNS))).one_or_none()
+                        created_at=func.now(), version=H.version + 1)
+                .returning(*_COLUMNS))).one_or_none()
         if row is None:
             raise await _conflict(conn, day, shift_id)
         saved = Handover(*row)
@@ -162,8 +163,9 @@ async def sign_off(store: Store, handover_id: int, version: int, remark: str = "
                                               {"who": was.incoming_leader or ""})])
         if was.outgoing_leader == store.actor:
             raise ValidationError([FieldError("handover", "handover.own")])
-        if was.version != version:
-            raise await _conflict(conn, was.shift_day, was.shift_id)
+        if was.version != version:  # the outgoing leader saved again since it was read
+            raise ConflictError("handover changed", changed_by=was.outgoing_leader,
+                                action="handover_updated", at=was.created_at)
         row = (await conn.execute(
             update(H).where(H.id == handover_id).values(
                 incoming_leader=store.actor, incoming_notes=remark, signed_at=func.now(),

@@ -33,6 +33,7 @@ COMMANDS = (
     Command("callbacks.focus", lambda: _t("转到电话回访"), "view", "F7"),
     Command("board.focus", lambda: _t("转到督办台"), "view", "F11"),
     Command("duty.roll_call", lambda: _t("查岗点名"), "duty", "Ctrl+Shift+D"),
+    Command("duty.handover", lambda: _t("交接班"), "duty", "Ctrl+Shift+J"),
     Command("answers.focus", lambda: _t("搜索秒回知识库"), "call", "Ctrl+K"),
     Command("queue.refresh", lambda: _t("刷新队列"), "view", "F5"),
     Command("view.reset_layout", lambda: _t("恢复默认布局"), "view"),

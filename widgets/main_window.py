@@ -24,6 +24,7 @@ from widgets.case_detail import CaseDetail
 from widgets.case_queue import CaseQueue
 from widgets.commands import build_actions
 from widgets.countdown_panel import CountdownPanel
+from widgets.handover_pane import HandoverPane
 from widgets.quick_answers import QuickAnswerPane
 from widgets.roll_call_pane import RollCallPane
 from widgets.rules_dialog import RulesDialog
@@ -70,6 +71,8 @@ class MainWindow(QMainWindow):
         self.callbacks_dock = self._dock("dock.callbacks", self.tr("电话回访"), self.callbacks)
         self.roll_call = RollCallPane(store, self.runner)
         self.roll_call_dock = self._dock("dock.rollCall", self.tr("查岗点名"), self.roll_call)
+        self.handover = HandoverPane(store, self.runner)
+        self.handover_dock = self._dock("dock.handover", self.tr("交接班"), self.handover)
         self._default_layout()
         self._default_state = self.saveState(LAYOUT_VERSION)
 
@@ -99,6 +102,7 @@ class MainWindow(QMainWindow):
             "answers.focus": self.quick_answers.focus_search,
             "board.focus": self._focus_board,
             "duty.roll_call": lambda: self._focus_dock(self.roll_call_dock, self.roll_call.table),
+            "duty.handover": lambda: self._focus_dock(self.handover_dock, self.handover.notes),
             "queue.refresh": self.queue.apply_filter,
             "view.reset_layout": self.reset_layout,
             "admin.rules": self.edit_rules,
@@ -121,6 +125,7 @@ class MainWindow(QMainWindow):
             (self.board.apply_events, self.board.shutdown),
             (self.alerts.apply_events, self.alerts.shutdown),
             (self.roll_call.apply_events, self.roll_call.shutdown),
+            (self.handover.apply_events, self.handover.shutdown),
         ]
         for subscriber, _stop in self._live:
             feed.subscribe(subscriber)
@@ -134,6 +139,7 @@ class MainWindow(QMainWindow):
         self.callbacks.load()
         self.board.load()
         self.roll_call.load()
+        self.handover.load()
 
     # ---- layout -----------------------------------------------------------------------
     def _dock(self, name: str, title: str, widget: QWidget) -> QDockWidget:
@@ -167,7 +173,7 @@ class MainWindow(QMainWindow):
                          Qt.Orientation.Vertical)
 
     def _duty_docks(self) -> tuple[QDockWidget, ...]:
-        return (self.roll_call_dock,)
+        return (self.roll_call_dock, self.handover_dock)
 
     def _focus_dock(self, dock: QDockWidget, widget: QWidget) -> None:
         dock.show()

@@ -218,6 +218,7 @@ def field_error(error: FieldError) -> str:
 def user_error(exc: ConsoleError) -> str:
     conflicts = {
         "handed_over": _t("本班已由 {who} 提交交班记录，已显示其内容，请在其基础上补充"),
+        "handover_updated": _t("{who} 刚更新了交班内容，已显示最新内容，请阅读后再签字"),
         "ladder_changed": _t("升级规则刚被他人修改，已显示最新值，请确认后再保存"),
         "supervision": _t("该案件本轮已督办，未重复下单"),
         "account_exists": _t("该登录名已被使用"),
