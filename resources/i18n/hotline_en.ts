@@ -573,101 +573,106 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
     </message>
     <message>
         <location filename="../../widgets/commands.py" line="36" />
+        <source>交接班</source>
+        <translation>Handover</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/commands.py" line="37" />
         <source>搜索秒回知识库</source>
         <translation>Search Quick Answers</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="37" />
+        <location filename="../../widgets/commands.py" line="38" />
         <source>刷新队列</source>
         <translation>Refresh Queue</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="38" />
+        <location filename="../../widgets/commands.py" line="39" />
         <source>恢复默认布局</source>
         <translation>Reset Layout</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="39" />
+        <location filename="../../widgets/commands.py" line="40" />
         <source>办理时限与工作日…</source>
         <translation>Time Limits and Working Days…</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="40" />
+        <location filename="../../widgets/commands.py" line="41" />
         <source>账号管理…</source>
         <translation>Accounts…</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="41" />
+        <location filename="../../widgets/commands.py" line="42" />
         <source>新 A 类案件</source>
         <translation>New A-Class Cases</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="42" />
+        <location filename="../../widgets/commands.py" line="43" />
         <source>案件超时</source>
         <translation>Cases Going Overdue</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="43" />
+        <location filename="../../widgets/commands.py" line="44" />
         <source>督办回复到期</source>
         <translation>Order Replies Falling Due</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="44" />
+        <location filename="../../widgets/commands.py" line="45" />
         <source>提醒时发出声音</source>
         <translation>Sound with Alerts</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="45" />
+        <location filename="../../widgets/commands.py" line="46" />
         <source>中文</source>
         <translation>中文 (Chinese)</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="46" />
+        <location filename="../../widgets/commands.py" line="47" />
         <source>English</source>
         <translation>English</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="47" />
+        <location filename="../../widgets/commands.py" line="48" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="51" />
+        <location filename="../../widgets/commands.py" line="52" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="52" />
+        <location filename="../../widgets/commands.py" line="53" />
         <source>来电(&amp;C)</source>
         <translation>&amp;Call</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="53" />
+        <location filename="../../widgets/commands.py" line="54" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="54" />
+        <location filename="../../widgets/commands.py" line="55" />
         <source>值班(&amp;D)</source>
         <translation>&amp;Duty</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="55" />
+        <location filename="../../widgets/commands.py" line="56" />
         <source>提醒(&amp;T)</source>
         <translation>Aler&amp;ts</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="56" />
+        <location filename="../../widgets/commands.py" line="57" />
         <source>管理(&amp;A)</source>
         <translation>&amp;Admin</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="57" />
+        <location filename="../../widgets/commands.py" line="58" />
         <source>语言(&amp;L)</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="65" />
+        <location filename="../../widgets/commands.py" line="66" />
         <source>常用</source>
         <translation>Main Toolbar</translation>
     </message>
@@ -812,140 +817,140 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>HandoverPane</name>
     <message>
-        <location filename="../../widgets/handover_pane.py" line="155" />
+        <location filename="../../widgets/handover_pane.py" line="70" />
         <source>上一班</source>
-        <translation type="unfinished" />
+        <translation>Previous shift</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_pane.py" line="156" />
+        <location filename="../../widgets/handover_pane.py" line="71" />
         <source>下一班</source>
-        <translation type="unfinished" />
+        <translation>Next shift</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_pane.py" line="157" />
+        <location filename="../../widgets/handover_pane.py" line="72" />
         <source>本班</source>
-        <translation type="unfinished" />
+        <translation>This shift</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_pane.py" line="162" />
+        <location filename="../../widgets/handover_pane.py" line="83" />
         <source>交班事项：需下一班跟进的案件、缺岗处理情况、设备与其他情况</source>
-        <translation type="unfinished" />
+        <translation>Handover notes: cases the next shift must follow up, how absences were handled, equipment and anything else</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_pane.py" line="166" />
+        <location filename="../../widgets/handover_pane.py" line="87" />
         <source>提交交班</source>
-        <translation type="unfinished" />
+        <translation>Hand over</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_pane.py" line="168" />
+        <location filename="../../widgets/handover_pane.py" line="89" />
         <source>接班意见（可不填）</source>
-        <translation type="unfinished" />
+        <translation>Remark on taking over (optional)</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_pane.py" line="169" />
+        <location filename="../../widgets/handover_pane.py" line="90" />
         <source>接班签字</source>
-        <translation type="unfinished" />
+        <translation>Sign and take over</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_pane.py" line="173" />
+        <location filename="../../widgets/handover_pane.py" line="94" />
         <source>日期</source>
-        <translation type="unfinished">Date</translation>
+        <translation>Day</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_pane.py" line="174" />
-        <location filename="../../widgets/handover_pane.py" line="203" />
+        <location filename="../../widgets/handover_pane.py" line="95" />
+        <location filename="../../widgets/handover_pane.py" line="125" />
         <source>班次</source>
-        <translation type="unfinished" />
+        <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_pane.py" line="175" />
+        <location filename="../../widgets/handover_pane.py" line="96" />
         <source>交班人</source>
-        <translation type="unfinished" />
+        <translation>Outgoing</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_pane.py" line="176" />
+        <location filename="../../widgets/handover_pane.py" line="97" />
         <source>接班人</source>
-        <translation type="unfinished" />
+        <translation>Incoming</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_pane.py" line="176" />
+        <location filename="../../widgets/handover_pane.py" line="97" />
         <source>待签收</source>
-        <translation type="unfinished" />
+        <translation>Awaiting sign-off</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_pane.py" line="177" />
+        <location filename="../../widgets/handover_pane.py" line="98" />
         <source>签收时间</source>
-        <translation type="unfinished" />
+        <translation>Signed at</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_pane.py" line="209" />
+        <location filename="../../widgets/handover_pane.py" line="131" />
         <source>交班内容（交班值班长填写）</source>
-        <translation type="unfinished" />
+        <translation>Handover notes (outgoing shift leader)</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_pane.py" line="214" />
+        <location filename="../../widgets/handover_pane.py" line="136" />
         <source>接班签字（接班值班长）</source>
-        <translation type="unfinished" />
+        <translation>Sign-off (incoming shift leader)</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_pane.py" line="220" />
+        <location filename="../../widgets/handover_pane.py" line="142" />
         <source>近 30 天交接班记录（选中一行查看）</source>
-        <translation type="unfinished" />
+        <translation>Handovers of the last 30 days (select a row to read it)</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_pane.py" line="238" />
+        <location filename="../../widgets/handover_pane.py" line="160" />
         <source>现在不在任何班次时间内：请在班次设置中检查班次</source>
-        <translation type="unfinished" />
+        <translation>Now is in no shift: check the shift templates</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_pane.py" line="290" />
+        <location filename="../../widgets/handover_pane.py" line="212" />
         <source>正在读取…</source>
-        <translation type="unfinished" />
+        <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_pane.py" line="363" />
+        <location filename="../../widgets/handover_pane.py" line="289" />
         <source>本班已由 {who} 签字接班，您输入的内容未能提交，仍留在输入框中供复制</source>
-        <translation type="unfinished" />
+        <translation>{who} has already signed this shift over; your text was not saved and is still in the box to copy</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_pane.py" line="366" />
+        <location filename="../../widgets/handover_pane.py" line="292" />
         <source>已恢复您在本班未提交的交班内容</source>
-        <translation type="unfinished" />
+        <translation>Your unsaved notes for this shift are back</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_pane.py" line="368" />
+        <location filename="../../widgets/handover_pane.py" line="294" />
         <source>交班内容已被 {who} 更新（{at}），您正在输入的内容已保留；对方的内容见摘要末尾，请合并后再提交</source>
-        <translation type="unfinished" />
+        <translation>{who} updated the handover ({at}); what you are typing is kept; their notes are at the end of the summary: merge them before handing over</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_pane.py" line="375" />
+        <location filename="../../widgets/handover_pane.py" line="301" />
         <source>已签收：{who} {at}（交班：{out}）</source>
-        <translation type="unfinished" />
+        <translation>Signed off: {who} {at} (handed over by {out})</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_pane.py" line="379" />
+        <location filename="../../widgets/handover_pane.py" line="305" />
         <source>已交班：{who} {at}，待接班签字</source>
-        <translation type="unfinished" />
+        <translation>Handed over: {who} {at}, awaiting sign-off</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_pane.py" line="382" />
+        <location filename="../../widgets/handover_pane.py" line="308" />
         <source>未交班</source>
-        <translation type="unfinished" />
+        <translation>Not handed over</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_pane.py" line="394" />
+        <location filename="../../widgets/handover_pane.py" line="324" />
         <source>只有值班长可以填写交班内容</source>
-        <translation type="unfinished" />
+        <translation>Only shift leaders write handovers</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_pane.py" line="403" />
+        <location filename="../../widgets/handover_pane.py" line="333" />
         <source>已提交交班，待接班值班长签字</source>
-        <translation type="unfinished" />
+        <translation>Handed over; waiting for the incoming shift leader to sign</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_pane.py" line="410" />
+        <location filename="../../widgets/handover_pane.py" line="340" />
         <source>已签字接班</source>
-        <translation type="unfinished" />
+        <translation>Signed; the shift is taken over</translation>
     </message>
 </context>
 <context>
@@ -1059,79 +1064,175 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../widgets/main_window.py" line="44" />
+        <location filename="../../widgets/main_window.py" line="45" />
         <source>坪山区指挥中心 · 12345 热线坐席 — {user}</source>
         <translation>Pingshan District Command Centre · 12345 hotline desk — {user}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="56" />
+        <location filename="../../widgets/main_window.py" line="57" />
         <source>来电登记</source>
         <translation>Call intake</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="57" />
+        <location filename="../../widgets/main_window.py" line="58" />
         <source>案件队列</source>
         <translation>Case queue</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="59" />
+        <location filename="../../widgets/main_window.py" line="60" />
         <source>倒计时</source>
         <translation>Countdowns</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="63" />
+        <location filename="../../widgets/main_window.py" line="64" />
         <source>秒回知识库</source>
         <translation>Quick answers</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="68" />
+        <location filename="../../widgets/main_window.py" line="69" />
         <source>督办台</source>
         <translation>Supervision</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="70" />
+        <location filename="../../widgets/main_window.py" line="71" />
         <source>电话回访</source>
         <translation>Callbacks</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="72" />
+        <location filename="../../widgets/main_window.py" line="73" />
         <source>查岗点名</source>
         <translation>Roll call</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="242" />
+        <location filename="../../widgets/main_window.py" line="75" />
+        <source>交接班</source>
+        <translation>Handover</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="248" />
         <source>● 数据库已连接</source>
         <translation>● Database connected</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="245" />
+        <location filename="../../widgets/main_window.py" line="251" />
         <source>● 数据库连接中断，正在重连…</source>
         <translation>● Database connection lost, reconnecting…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="250" />
+        <location filename="../../widgets/main_window.py" line="256" />
         <source>本机暂存 {n} 件待提交</source>
         <translation>{n} cases waiting on this seat</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="258" />
+        <location filename="../../widgets/main_window.py" line="264" />
         <source>程序内部错误（已记入日志，请报告技术支持）：{s}</source>
         <translation>Internal error (logged; please report it to technical support): {s}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="264" />
+        <location filename="../../widgets/main_window.py" line="270" />
         <source>模拟来电</source>
         <translation>Simulate incoming call</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="264" />
+        <location filename="../../widgets/main_window.py" line="270" />
         <source>来电号码：</source>
         <translation>Caller number:</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="271" />
+        <location filename="../../widgets/main_window.py" line="277" />
         <source>界面语言将在下次启动时切换</source>
         <translation>The new language takes effect the next time the console starts</translation>
+    </message>
+</context>
+<context>
+    <name>MonthModel</name>
+    <message>
+        <location filename="../../widgets/roster_model.py" line="84" />
+        <source>周一</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/roster_model.py" line="84" />
+        <source>周二</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/roster_model.py" line="84" />
+        <source>周三</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/roster_model.py" line="84" />
+        <source>周四</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/roster_model.py" line="85" />
+        <source>周五</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/roster_model.py" line="85" />
+        <source>周六</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/roster_model.py" line="85" />
+        <source>周日</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/roster_model.py" line="89" />
+        <source>{m}月{d}日 {weekday}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/roster_model.py" line="91" />
+        <source>（今天）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/roster_model.py" line="108" />
+        <source>{team} · {n}人</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/roster_model.py" line="111" />
+        <source>（{n}人请假）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/roster_model.py" line="137" />
+        <source>日期</source>
+        <translation type="unfinished">Date</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/roster_model.py" line="141" />
+        <source>休息</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/roster_model.py" line="170" />
+        <source>在岗人员来自：{teams}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>PickDialog</name>
+    <message>
+        <location filename="../../widgets/roster_dialogs.py" line="59" />
+        <source>输入姓名、班组、岗位或拼音首字母筛选</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/roster_dialogs.py" line="86" />
+        <source>筛选</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/roster_dialogs.py" line="116" />
+        <source>请在列表中选中一项</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -1607,6 +1708,319 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
     </message>
 </context>
 <context>
+    <name>RosterActions</name>
+    <message>
+        <location filename="../../widgets/roster_dialogs.py" line="157" />
+        <source>请假/顶班…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/roster_dialogs.py" line="158" />
+        <source>调班…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/roster_dialogs.py" line="159" />
+        <source>换人…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/roster_dialogs.py" line="160" />
+        <location filename="../../widgets/roster_dialogs.py" line="303" />
+        <source>撤下</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/roster_dialogs.py" line="180" />
+        <location filename="../../widgets/roster_dialogs.py" line="298" />
+        <source>请先在当日排班中选中一条</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/roster_dialogs.py" line="182" />
+        <source>该条是请假记录：只能对在岗的排班请假、调班或换人</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/roster_dialogs.py" line="187" />
+        <source>{day} {shift}「{post}」</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/roster_dialogs.py" line="196" />
+        <source>已生成 {y}年{m}月排班：共 {n} 条</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/roster_dialogs.py" line="201" />
+        <source>重新生成会按轮班规则重排整月，本月已登记的请假、顶班、调班和换人都将丢失。确定重新生成吗？</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/roster_dialogs.py" line="202" />
+        <source>重新生成</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/roster_dialogs.py" line="207" />
+        <source>正在生成 {y}年{m}月排班…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/roster_dialogs.py" line="222" />
+        <source>{name} · {team} · {post}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/roster_dialogs.py" line="226" />
+        <source> · 当班冲突</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/roster_dialogs.py" line="228" />
+        <source> · 休息仅 {h} 小时</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/roster_dialogs.py" line="233" />
+        <source>（不安排顶班）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/roster_dialogs.py" line="235" />
+        <source>请假/顶班：{person}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/roster_dialogs.py" line="236" />
+        <source>{where}{person} 请假。选择顶班人员（同岗位其他班组的同事在前，休息足够的在前）：</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/roster_dialogs.py" line="238" />
+        <source>请假事由</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/roster_dialogs.py" line="241" />
+        <source>已登记 {person} 请假</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/roster_dialogs.py" line="252" />
+        <source>换人：{person}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/roster_dialogs.py" line="253" />
+        <source>{where}由谁代替 {person} 上岗：</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/roster_dialogs.py" line="260" />
+        <source>已换人：{person} 不再上这一班</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/roster_dialogs.py" line="279" />
+        <source>{day} {shift} {person}（{team}）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/roster_dialogs.py" line="283" />
+        <source>调班：{person}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/roster_dialogs.py" line="284" />
+        <source>{where}{person} 与谁调班（同岗位前后 {n} 天内的排班）：</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/roster_dialogs.py" line="291" />
+        <source>已调班：{a} ⇄ {b}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/roster_dialogs.py" line="301" />
+        <source>撤下 {where}{person}？</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/roster_dialogs.py" line="305" />
+        <source>已撤下 {person}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>RosterPane</name>
+    <message>
+        <location filename="../../widgets/roster_pane.py" line="111" />
+        <source>◀ 上月</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/roster_pane.py" line="113" />
+        <source>下月 ▶</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/roster_pane.py" line="115" />
+        <source>本月</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/roster_pane.py" line="119" />
+        <source>生成本月排班</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/roster_pane.py" line="121" />
+        <source>导出 Excel…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/roster_pane.py" line="123" />
+        <source>导出 PDF…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/roster_pane.py" line="141" />
+        <location filename="../../widgets/roster_pane.py" line="181" />
+        <source>岗位</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/roster_pane.py" line="142" />
+        <location filename="../../widgets/roster_pane.py" line="185" />
+        <source>班次</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/roster_pane.py" line="143" />
+        <location filename="../../widgets/roster_pane.py" line="182" />
+        <source>姓名</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/roster_pane.py" line="144" />
+        <location filename="../../widgets/roster_pane.py" line="183" />
+        <source>班组</source>
+        <translation type="unfinished">Team</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/roster_pane.py" line="145" />
+        <location filename="../../widgets/roster_pane.py" line="184" />
+        <source>电话</source>
+        <translation type="unfinished">Phone</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/roster_pane.py" line="146" />
+        <source>状态</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/roster_pane.py" line="146" />
+        <source>请假</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/roster_pane.py" line="146" />
+        <source>在岗</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/roster_pane.py" line="147" />
+        <source>备注</source>
+        <translation type="unfinished">Note</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/roster_pane.py" line="161" />
+        <source>按岗位、姓名、班组或班次筛选</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/roster_pane.py" line="199" />
+        <source>当日排班</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/roster_pane.py" line="200" />
+        <source>当前在岗</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/roster_pane.py" line="286" />
+        <source>{y}年{m}月</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/roster_pane.py" line="308" />
+        <source>{y}年{m}月尚未排班：按「生成本月排班」按轮班规则生成</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/roster_pane.py" line="354" />
+        <source> · 在岗 {n} 人</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/roster_pane.py" line="356" />
+        <source> · 请假 {n} 人</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/roster_pane.py" line="367" />
+        <source>{day} {shift}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/roster_pane.py" line="369" />
+        <source>当前在岗 {n} 人 {when}（每分钟刷新）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/roster_pane.py" line="427" />
+        <source>值班表-{y}-{m:02d}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/roster_pane.py" line="429" />
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/roster_pane.py" line="431" />
+        <source>PDF 文件 (*.pdf)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/roster_pane.py" line="433" />
+        <source>导出值班表</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/roster_pane.py" line="447" />
+        <source>正在导出 {y}年{m}月值班表…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/roster_pane.py" line="454" />
+        <source>已导出：{path}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/roster_pane.py" line="477" />
+        <source>排班</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/roster_pane.py" line="481" />
+        <source>取消</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+</context>
+<context>
     <name>RulesDialog</name>
     <message>
         <location filename="../../widgets/rules_dialog.py" line="40" />
@@ -1777,140 +2191,151 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>SummaryView</name>
     <message>
-        <location filename="../../widgets/handover_pane.py" line="77" />
+        <location filename="../../widgets/handover_summary.py" line="47" />
         <source>受理</source>
-        <translation type="unfinished">Accept</translation>
+        <translation>Opened</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_pane.py" line="78" />
+        <location filename="../../widgets/handover_summary.py" line="48" />
         <source>办结</source>
-        <translation type="unfinished">Resolve</translation>
+        <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_pane.py" line="78" />
+        <location filename="../../widgets/handover_summary.py" line="48" />
         <source>归档</source>
-        <translation type="unfinished" />
+        <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_pane.py" line="79" />
+        <location filename="../../widgets/handover_summary.py" line="49" />
         <source>在办</source>
-        <translation type="unfinished" />
+        <translation>Still open</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_pane.py" line="79" />
+        <location filename="../../widgets/handover_summary.py" line="49" />
         <source>超期</source>
-        <translation type="unfinished" />
+        <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_pane.py" line="89" />
+        <location filename="../../widgets/handover_summary.py" line="59" />
         <source>超期案件（共 {n} 件）</source>
-        <translation type="unfinished" />
+        <translation>Overdue cases ({n})</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_pane.py" line="93" />
+        <location filename="../../widgets/handover_summary.py" line="61" />
+        <source>只列出最早到期的 {n} 件</source>
+        <translation>Only the {n} due earliest are listed</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_summary.py" line="64" />
         <source>编号</source>
-        <translation type="unfinished" />
+        <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_pane.py" line="93" />
+        <location filename="../../widgets/handover_summary.py" line="64" />
         <source>紧急程度</source>
-        <translation type="unfinished">Urgency</translation>
+        <translation>Urgency</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_pane.py" line="93" />
+        <location filename="../../widgets/handover_summary.py" line="64" />
         <source>办理时限</source>
-        <translation type="unfinished">Due</translation>
+        <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_pane.py" line="93" />
+        <location filename="../../widgets/handover_summary.py" line="64" />
         <source>责任单位</source>
-        <translation type="unfinished">Responsible unit</translation>
+        <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_pane.py" line="97" />
+        <location filename="../../widgets/handover_summary.py" line="67" />
+        <source>未分拨</source>
+        <translation>Not dispatched</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/handover_summary.py" line="69" />
         <source>提醒</source>
-        <translation type="unfinished" />
+        <translation>Reminders</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_pane.py" line="97" />
+        <location filename="../../widgets/handover_summary.py" line="69" />
         <source>催办</source>
-        <translation type="unfinished" />
+        <translation>Urges</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_pane.py" line="98" />
+        <location filename="../../widgets/handover_summary.py" line="70" />
         <source>督办</source>
-        <translation type="unfinished" />
+        <translation>Supervision orders</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_pane.py" line="98" />
+        <location filename="../../widgets/handover_summary.py" line="70" />
         <source>效能监察</source>
-        <translation type="unfinished" />
+        <translation>Efficiency inspections</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_pane.py" line="100" />
+        <location filename="../../widgets/handover_summary.py" line="72" />
         <source>升级督办</source>
-        <translation type="unfinished">Escalation</translation>
+        <translation>Escalations</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_pane.py" line="102" />
+        <location filename="../../widgets/handover_summary.py" line="76" />
+        <location filename="../../widgets/handover_summary.py" line="110" />
         <source>无</source>
-        <translation type="unfinished" />
+        <translation>None</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_pane.py" line="103" />
+        <location filename="../../widgets/handover_summary.py" line="77" />
         <source>点名</source>
-        <translation type="unfinished" />
+        <translation>Roll calls</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_pane.py" line="105" />
-        <location filename="../../widgets/handover_pane.py" line="115" />
+        <location filename="../../widgets/handover_summary.py" line="79" />
+        <location filename="../../widgets/handover_summary.py" line="90" />
         <source>时间</source>
-        <translation type="unfinished">Time</translation>
+        <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_pane.py" line="105" />
+        <location filename="../../widgets/handover_summary.py" line="79" />
         <source>方式</source>
-        <translation type="unfinished" />
+        <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_pane.py" line="105" />
+        <location filename="../../widgets/handover_summary.py" line="79" />
         <source>值班长</source>
-        <translation type="unfinished">Shift leader</translation>
+        <translation>Shift leader</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_pane.py" line="105" />
+        <location filename="../../widgets/handover_summary.py" line="79" />
         <source>共</source>
-        <translation type="unfinished" />
+        <translation>Posts</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_pane.py" line="113" />
+        <location filename="../../widgets/handover_summary.py" line="87" />
         <source>待跟进事项</source>
-        <translation type="unfinished" />
+        <translation>Follow-ups</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_pane.py" line="115" />
+        <location filename="../../widgets/handover_summary.py" line="90" />
         <source>岗位</source>
-        <translation type="unfinished">Roles</translation>
+        <translation>Post</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_pane.py" line="115" />
+        <location filename="../../widgets/handover_summary.py" line="90" />
         <source>人员</source>
-        <translation type="unfinished" />
+        <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_pane.py" line="115" />
+        <location filename="../../widgets/handover_summary.py" line="90" />
         <source>结果</source>
-        <translation type="unfinished">Result</translation>
+        <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_pane.py" line="115" />
+        <location filename="../../widgets/handover_summary.py" line="90" />
         <source>备注</source>
-        <translation type="unfinished">Note</translation>
+        <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_pane.py" line="121" />
+        <location filename="../../widgets/handover_summary.py" line="97" />
         <source>已保存的交班内容（{who}）</source>
-        <translation type="unfinished" />
+        <translation>Saved handover notes ({who})</translation>
     </message>
 </context>
 <context>
@@ -2381,7 +2806,7 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
     </message>
     <message>
         <location filename="../../widgets/texts.py" line="109" />
-        <location filename="../../widgets/texts.py" line="248" />
+        <location filename="../../widgets/texts.py" line="249" />
         <source>您的岗位没有此操作的权限</source>
         <translation>Your role does not allow this</translation>
     </message>
@@ -2818,42 +3243,47 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
     </message>
     <message>
         <location filename="../../widgets/texts.py" line="221" />
+        <source>{who} 刚更新了交班内容，已显示最新内容，请阅读后再签字</source>
+        <translation>{who} just updated the handover; the latest version is shown, read it before signing</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="222" />
         <source>升级规则刚被他人修改，已显示最新值，请确认后再保存</source>
         <translation>Someone else just changed the escalation rule; check the latest values before saving</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="222" />
+        <location filename="../../widgets/texts.py" line="223" />
         <source>该案件本轮已督办，未重复下单</source>
         <translation>This case is already under supervision this round; no second order was made</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="223" />
+        <location filename="../../widgets/texts.py" line="224" />
         <source>该登录名已被使用</source>
         <translation>That login is taken</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="229" />
+        <location filename="../../widgets/texts.py" line="230" />
         <source>这一天的排班刚被 {who} 于 {at} {action}，已显示最新排班，请确认后再改</source>
         <translation>{who} just changed this day's roster at {at} ({action}); the latest roster is shown, check it before changing it again</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="235" />
+        <location filename="../../widgets/texts.py" line="236" />
         <source>该案件刚被 {who} 于 {at} 执行了「{action}」，已显示最新状态，请确认后再操作</source>
         <translation>{who} did “{action}” on this case at {at}; the latest state is shown, please check it before acting</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="243" />
+        <location filename="../../widgets/texts.py" line="244" />
         <source>有 {n} 项需要更正，见标红的字段；未保存任何内容</source>
         <translation>{n} field(s) need correcting, see the fields marked in red; nothing was saved</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="245" />
+        <location filename="../../widgets/texts.py" line="246" />
         <source>数据库连接中断：已填写的内容保留在本机，连接恢复后按 Enter 再次保存即可</source>
         <translation>Database connection lost: what you entered is kept on this computer; press Enter to save again once the connection is back</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="232" />
-        <location filename="../../widgets/texts.py" line="247" />
+        <location filename="../../widgets/texts.py" line="233" />
+        <location filename="../../widgets/texts.py" line="248" />
         <source>该记录已被他人修改，请刷新后重试</source>
         <translation>Someone else has changed this record; refresh and try again</translation>
     </message>
