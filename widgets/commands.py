@@ -32,6 +32,7 @@ COMMANDS = (
     Command("countdown.focus", lambda: _t("转到倒计时"), "view", "F6"),
     Command("callbacks.focus", lambda: _t("转到电话回访"), "view", "F7"),
     Command("board.focus", lambda: _t("转到督办台"), "view", "F11"),
+    Command("duty.roster", lambda: _t("排班"), "duty", "Ctrl+Shift+P"),
     Command("duty.roll_call", lambda: _t("查岗点名"), "duty", "Ctrl+Shift+D"),
     Command("duty.handover", lambda: _t("交接班"), "duty", "Ctrl+Shift+J"),
     Command("answers.focus", lambda: _t("搜索秒回知识库"), "call", "Ctrl+K"),

@@ -27,6 +27,7 @@ from widgets.countdown_panel import CountdownPanel
 from widgets.handover_pane import HandoverPane
 from widgets.quick_answers import QuickAnswerPane
 from widgets.roll_call_pane import RollCallPane
+from widgets.roster_pane import RosterPane
 from widgets.rules_dialog import RulesDialog
 from widgets.supervisor_board import SupervisorBoard
 from widgets.tasks import TaskRunner
@@ -69,6 +70,8 @@ class MainWindow(QMainWindow):
         self.board_dock = self._dock("dock.board", self.tr("督办台"), self.board)
         self.callbacks = CallbackDesk(store, catalog, self.runner)
         self.callbacks_dock = self._dock("dock.callbacks", self.tr("电话回访"), self.callbacks)
+        self.roster = RosterPane(store, self.runner)
+        self.roster_dock = self._dock("dock.roster", self.tr("排班"), self.roster)
         self.roll_call = RollCallPane(store, self.runner)
         self.roll_call_dock = self._dock("dock.rollCall", self.tr("查岗点名"), self.roll_call)
         self.handover = HandoverPane(store, self.runner)
@@ -101,6 +104,7 @@ class MainWindow(QMainWindow):
             "callbacks.focus": self._focus_callbacks,
             "answers.focus": self.quick_answers.focus_search,
             "board.focus": self._focus_board,
+            "duty.roster": lambda: self._focus_dock(self.roster_dock, self.roster.month_view),
             "duty.roll_call": lambda: self._focus_dock(self.roll_call_dock, self.roll_call.table),
             "duty.handover": lambda: self._focus_dock(self.handover_dock, self.handover.notes),
             "queue.refresh": self.queue.apply_filter,
@@ -124,6 +128,7 @@ class MainWindow(QMainWindow):
             (self.quick_answers.apply_events, lambda: None),
             (self.board.apply_events, self.board.shutdown),
             (self.alerts.apply_events, self.alerts.shutdown),
+            (self.roster.apply_events, self.roster.shutdown),
             (self.roll_call.apply_events, self.roll_call.shutdown),
             (self.handover.apply_events, self.handover.shutdown),
         ]
@@ -138,6 +143,7 @@ class MainWindow(QMainWindow):
         self.countdown.load()
         self.callbacks.load()
         self.board.load()
+        self.roster.load()
         self.roll_call.load()
         self.handover.load()
 
@@ -173,7 +179,7 @@ class MainWindow(QMainWindow):
                          Qt.Orientation.Vertical)
 
     def _duty_docks(self) -> tuple[QDockWidget, ...]:
-        return (self.roll_call_dock, self.handover_dock)
+        return (self.roster_dock, self.roll_call_dock, self.handover_dock)
 
     def _focus_dock(self, dock: QDockWidget, widget: QWidget) -> None:
         dock.show()

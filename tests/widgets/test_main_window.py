@@ -12,8 +12,8 @@ def test_docks_have_stable_names_and_commands_have_actions(open_seat: Any) -> No
     window = open_seat().window
     names = {d.objectName() for d in window.findChildren(QDockWidget)}
     assert names == {"dock.call", "dock.queue", "dock.countdown", "dock.callbacks",
-                     "dock.quickAnswers", "dock.board", "dock.rollCall",
-                     "dock.handover"}
+                     "dock.quickAnswers", "dock.board", "dock.roster",
+                     "dock.rollCall", "dock.handover"}
     assert set(window.actions_by_id) == {c.id for c in COMMANDS}
     assert window.actions_by_id["call.incoming"].shortcut().toString() == "F2"
 
