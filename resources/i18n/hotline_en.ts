@@ -568,111 +568,116 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
     </message>
     <message>
         <location filename="../../widgets/commands.py" line="35" />
+        <source>排班</source>
+        <translation>Roster</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/commands.py" line="36" />
         <source>查岗点名</source>
         <translation>Roll call</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="36" />
+        <location filename="../../widgets/commands.py" line="37" />
         <source>交接班</source>
         <translation>Handover</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="37" />
+        <location filename="../../widgets/commands.py" line="38" />
         <source>搜索秒回知识库</source>
         <translation>Search Quick Answers</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="38" />
+        <location filename="../../widgets/commands.py" line="39" />
         <source>刷新队列</source>
         <translation>Refresh Queue</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="39" />
+        <location filename="../../widgets/commands.py" line="40" />
         <source>恢复默认布局</source>
         <translation>Reset Layout</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="40" />
+        <location filename="../../widgets/commands.py" line="41" />
         <source>办理时限与工作日…</source>
         <translation>Time Limits and Working Days…</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="41" />
+        <location filename="../../widgets/commands.py" line="42" />
         <source>账号管理…</source>
         <translation>Accounts…</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="42" />
+        <location filename="../../widgets/commands.py" line="43" />
         <source>新 A 类案件</source>
         <translation>New A-Class Cases</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="43" />
+        <location filename="../../widgets/commands.py" line="44" />
         <source>案件超时</source>
         <translation>Cases Going Overdue</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="44" />
+        <location filename="../../widgets/commands.py" line="45" />
         <source>督办回复到期</source>
         <translation>Order Replies Falling Due</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="45" />
+        <location filename="../../widgets/commands.py" line="46" />
         <source>提醒时发出声音</source>
         <translation>Sound with Alerts</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="46" />
+        <location filename="../../widgets/commands.py" line="47" />
         <source>中文</source>
         <translation>中文 (Chinese)</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="47" />
+        <location filename="../../widgets/commands.py" line="48" />
         <source>English</source>
         <translation>English</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="48" />
+        <location filename="../../widgets/commands.py" line="49" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="52" />
+        <location filename="../../widgets/commands.py" line="53" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="53" />
+        <location filename="../../widgets/commands.py" line="54" />
         <source>来电(&amp;C)</source>
         <translation>&amp;Call</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="54" />
+        <location filename="../../widgets/commands.py" line="55" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="55" />
+        <location filename="../../widgets/commands.py" line="56" />
         <source>值班(&amp;D)</source>
         <translation>&amp;Duty</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="56" />
+        <location filename="../../widgets/commands.py" line="57" />
         <source>提醒(&amp;T)</source>
         <translation>Aler&amp;ts</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="57" />
+        <location filename="../../widgets/commands.py" line="58" />
         <source>管理(&amp;A)</source>
         <translation>&amp;Admin</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="58" />
+        <location filename="../../widgets/commands.py" line="59" />
         <source>语言(&amp;L)</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="66" />
+        <location filename="../../widgets/commands.py" line="67" />
         <source>常用</source>
         <translation>Main Toolbar</translation>
     </message>
@@ -1064,175 +1069,89 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../widgets/main_window.py" line="45" />
+        <location filename="../../widgets/main_window.py" line="46" />
         <source>坪山区指挥中心 · 12345 热线坐席 — {user}</source>
         <translation>Pingshan District Command Centre · 12345 hotline desk — {user}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="57" />
+        <location filename="../../widgets/main_window.py" line="58" />
         <source>来电登记</source>
         <translation>Call intake</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="58" />
+        <location filename="../../widgets/main_window.py" line="59" />
         <source>案件队列</source>
         <translation>Case queue</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="60" />
+        <location filename="../../widgets/main_window.py" line="61" />
         <source>倒计时</source>
         <translation>Countdowns</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="64" />
+        <location filename="../../widgets/main_window.py" line="65" />
         <source>秒回知识库</source>
         <translation>Quick answers</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="69" />
+        <location filename="../../widgets/main_window.py" line="70" />
         <source>督办台</source>
         <translation>Supervision</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="71" />
+        <location filename="../../widgets/main_window.py" line="72" />
         <source>电话回访</source>
         <translation>Callbacks</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="73" />
+        <location filename="../../widgets/main_window.py" line="74" />
+        <source>排班</source>
+        <translation>Roster</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="76" />
         <source>查岗点名</source>
         <translation>Roll call</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="75" />
+        <location filename="../../widgets/main_window.py" line="78" />
         <source>交接班</source>
         <translation>Handover</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="248" />
+        <location filename="../../widgets/main_window.py" line="254" />
         <source>● 数据库已连接</source>
         <translation>● Database connected</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="251" />
+        <location filename="../../widgets/main_window.py" line="257" />
         <source>● 数据库连接中断，正在重连…</source>
         <translation>● Database connection lost, reconnecting…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="256" />
+        <location filename="../../widgets/main_window.py" line="262" />
         <source>本机暂存 {n} 件待提交</source>
         <translation>{n} cases waiting on this seat</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="264" />
+        <location filename="../../widgets/main_window.py" line="270" />
         <source>程序内部错误（已记入日志，请报告技术支持）：{s}</source>
         <translation>Internal error (logged; please report it to technical support): {s}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="270" />
+        <location filename="../../widgets/main_window.py" line="276" />
         <source>模拟来电</source>
         <translation>Simulate incoming call</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="270" />
+        <location filename="../../widgets/main_window.py" line="276" />
         <source>来电号码：</source>
         <translation>Caller number:</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="277" />
+        <location filename="../../widgets/main_window.py" line="283" />
         <source>界面语言将在下次启动时切换</source>
         <translation>The new language takes effect the next time the console starts</translation>
-    </message>
-</context>
-<context>
-    <name>MonthModel</name>
-    <message>
-        <location filename="../../widgets/roster_model.py" line="84" />
-        <source>周一</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../widgets/roster_model.py" line="84" />
-        <source>周二</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../widgets/roster_model.py" line="84" />
-        <source>周三</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../widgets/roster_model.py" line="84" />
-        <source>周四</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../widgets/roster_model.py" line="85" />
-        <source>周五</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../widgets/roster_model.py" line="85" />
-        <source>周六</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../widgets/roster_model.py" line="85" />
-        <source>周日</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../widgets/roster_model.py" line="89" />
-        <source>{m}月{d}日 {weekday}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../widgets/roster_model.py" line="91" />
-        <source>（今天）</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../widgets/roster_model.py" line="108" />
-        <source>{team} · {n}人</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../widgets/roster_model.py" line="111" />
-        <source>（{n}人请假）</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../widgets/roster_model.py" line="137" />
-        <source>日期</source>
-        <translation type="unfinished">Date</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/roster_model.py" line="141" />
-        <source>休息</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../widgets/roster_model.py" line="170" />
-        <source>在岗人员来自：{teams}</source>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
-    <name>PickDialog</name>
-    <message>
-        <location filename="../../widgets/roster_dialogs.py" line="59" />
-        <source>输入姓名、班组、岗位或拼音首字母筛选</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../widgets/roster_dialogs.py" line="86" />
-        <source>筛选</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../widgets/roster_dialogs.py" line="116" />
-        <source>请在列表中选中一项</source>
-        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -1710,314 +1629,409 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>RosterActions</name>
     <message>
-        <location filename="../../widgets/roster_dialogs.py" line="157" />
+        <location filename="../../widgets/roster_dialogs.py" line="163" />
         <source>请假/顶班…</source>
-        <translation type="unfinished" />
+        <translation>Leave / stand-in…</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_dialogs.py" line="158" />
+        <location filename="../../widgets/roster_dialogs.py" line="164" />
         <source>调班…</source>
-        <translation type="unfinished" />
+        <translation>Swap…</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_dialogs.py" line="159" />
+        <location filename="../../widgets/roster_dialogs.py" line="165" />
         <source>换人…</source>
-        <translation type="unfinished" />
+        <translation>Replace…</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_dialogs.py" line="160" />
-        <location filename="../../widgets/roster_dialogs.py" line="303" />
+        <location filename="../../widgets/roster_dialogs.py" line="166" />
+        <location filename="../../widgets/roster_dialogs.py" line="320" />
         <source>撤下</source>
-        <translation type="unfinished" />
+        <translation>Take off</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_dialogs.py" line="180" />
-        <location filename="../../widgets/roster_dialogs.py" line="298" />
+        <location filename="../../widgets/roster_dialogs.py" line="190" />
+        <location filename="../../widgets/roster_dialogs.py" line="315" />
         <source>请先在当日排班中选中一条</source>
-        <translation type="unfinished" />
+        <translation>Select an entry of the day first</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_dialogs.py" line="182" />
+        <location filename="../../widgets/roster_dialogs.py" line="192" />
         <source>该条是请假记录：只能对在岗的排班请假、调班或换人</source>
-        <translation type="unfinished" />
+        <translation>This entry is a leave: leave, swaps and replacements apply to duties only</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_dialogs.py" line="187" />
+        <location filename="../../widgets/roster_dialogs.py" line="197" />
         <source>{day} {shift}「{post}」</source>
-        <translation type="unfinished" />
+        <translation>{day} {shift} "{post}"</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_dialogs.py" line="196" />
+        <location filename="../../widgets/roster_dialogs.py" line="206" />
         <source>已生成 {y}年{m}月排班：共 {n} 条</source>
-        <translation type="unfinished" />
+        <translation>Roster for {y}-{m} generated: {n} entries</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_dialogs.py" line="201" />
+        <location filename="../../widgets/roster_dialogs.py" line="212" />
         <source>重新生成会按轮班规则重排整月，本月已登记的请假、顶班、调班和换人都将丢失。确定重新生成吗？</source>
-        <translation type="unfinished" />
+        <translation>Generating again rosters the whole month by the rotation; every leave, stand-in, swap and replacement recorded this month is lost. Generate again?</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_dialogs.py" line="202" />
+        <location filename="../../widgets/roster_dialogs.py" line="213" />
         <source>重新生成</source>
-        <translation type="unfinished" />
+        <translation>Generate again</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_dialogs.py" line="207" />
+        <location filename="../../widgets/roster_dialogs.py" line="218" />
         <source>正在生成 {y}年{m}月排班…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../widgets/roster_dialogs.py" line="222" />
-        <source>{name} · {team} · {post}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../widgets/roster_dialogs.py" line="226" />
-        <source> · 当班冲突</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../widgets/roster_dialogs.py" line="228" />
-        <source> · 休息仅 {h} 小时</source>
-        <translation type="unfinished" />
+        <translation>Generating the roster for {y}-{m}…</translation>
     </message>
     <message>
         <location filename="../../widgets/roster_dialogs.py" line="233" />
+        <source>{name} · {team} · {post}</source>
+        <translation>{name} · {team} · {post}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/roster_dialogs.py" line="237" />
+        <source> · 当班冲突</source>
+        <translation> · on another shift then</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/roster_dialogs.py" line="239" />
+        <source> · 休息仅 {h} 小时</source>
+        <translation> · only {h} h rest</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/roster_dialogs.py" line="244" />
         <source>（不安排顶班）</source>
-        <translation type="unfinished" />
+        <translation>(no stand-in)</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_dialogs.py" line="235" />
+        <location filename="../../widgets/roster_dialogs.py" line="246" />
         <source>请假/顶班：{person}</source>
-        <translation type="unfinished" />
+        <translation>Leave / stand-in: {person}</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_dialogs.py" line="236" />
+        <location filename="../../widgets/roster_dialogs.py" line="247" />
         <source>{where}{person} 请假。选择顶班人员（同岗位其他班组的同事在前，休息足够的在前）：</source>
-        <translation type="unfinished" />
+        <translation>{where}{person} takes leave. Choose a stand-in (colleagues of the same post from other teams first, the rested first):</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_dialogs.py" line="238" />
+        <location filename="../../widgets/roster_dialogs.py" line="249" />
         <source>请假事由</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../widgets/roster_dialogs.py" line="241" />
-        <source>已登记 {person} 请假</source>
-        <translation type="unfinished" />
+        <translation>Reason for the leave</translation>
     </message>
     <message>
         <location filename="../../widgets/roster_dialogs.py" line="252" />
+        <source>已登记 {person} 请假</source>
+        <translation>Leave recorded for {person}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/roster_dialogs.py" line="263" />
         <source>换人：{person}</source>
-        <translation type="unfinished" />
+        <translation>Replace: {person}</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_dialogs.py" line="253" />
+        <location filename="../../widgets/roster_dialogs.py" line="264" />
         <source>{where}由谁代替 {person} 上岗：</source>
-        <translation type="unfinished" />
+        <translation>{where}Who takes {person}'s place:</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_dialogs.py" line="260" />
+        <location filename="../../widgets/roster_dialogs.py" line="271" />
         <source>已换人：{person} 不再上这一班</source>
-        <translation type="unfinished" />
+        <translation>Replaced: {person} no longer works this shift</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_dialogs.py" line="279" />
+        <location filename="../../widgets/roster_dialogs.py" line="296" />
         <source>{day} {shift} {person}（{team}）</source>
-        <translation type="unfinished" />
+        <translation>{day} {shift} {person} ({team})</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_dialogs.py" line="283" />
+        <location filename="../../widgets/roster_dialogs.py" line="300" />
         <source>调班：{person}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../widgets/roster_dialogs.py" line="284" />
-        <source>{where}{person} 与谁调班（同岗位前后 {n} 天内的排班）：</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../widgets/roster_dialogs.py" line="291" />
-        <source>已调班：{a} ⇄ {b}</source>
-        <translation type="unfinished" />
+        <translation>Swap: {person}</translation>
     </message>
     <message>
         <location filename="../../widgets/roster_dialogs.py" line="301" />
-        <source>撤下 {where}{person}？</source>
-        <translation type="unfinished" />
+        <source>{where}{person} 与谁调班（同岗位前后 {n} 天内的排班）：</source>
+        <translation>{where}Swap {person}'s duty with (duties at the same post within {n} days):</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_dialogs.py" line="305" />
+        <location filename="../../widgets/roster_dialogs.py" line="308" />
+        <source>已调班：{a} ⇄ {b}</source>
+        <translation>Swapped: {a} ⇄ {b}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/roster_dialogs.py" line="318" />
+        <source>撤下 {where}{person}？</source>
+        <translation>Take {person} off {where}?</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/roster_dialogs.py" line="322" />
         <source>已撤下 {person}</source>
-        <translation type="unfinished" />
+        <translation>{person} taken off</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/roster_dialogs.py" line="339" />
+        <source>排班</source>
+        <translation>Roster</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/roster_dialogs.py" line="343" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/roster_dialogs.py" line="355" />
+        <source>值班表-{y}-{m:02d}</source>
+        <translation>roster-{y}-{m:02d}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/roster_dialogs.py" line="357" />
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/roster_dialogs.py" line="359" />
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF file (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/roster_dialogs.py" line="361" />
+        <source>导出值班表</source>
+        <translation>Export the roster</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/roster_dialogs.py" line="369" />
+        <source>正在导出 {y}年{m}月值班表…</source>
+        <translation>Exporting the roster for {y}-{m}…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/roster_dialogs.py" line="376" />
+        <source>已导出：{path}</source>
+        <translation>Exported: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>RosterEntryModel</name>
+    <message>
+        <location filename="../../widgets/roster_model.py" line="228" />
+        <source>岗位</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/roster_model.py" line="228" />
+        <source>班次</source>
+        <translation>Shift</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/roster_model.py" line="228" />
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/roster_model.py" line="229" />
+        <source>班组</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/roster_model.py" line="229" />
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/roster_model.py" line="229" />
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/roster_model.py" line="230" />
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/roster_model.py" line="235" />
+        <source>请假</source>
+        <translation>On leave</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/roster_model.py" line="235" />
+        <source>在岗</source>
+        <translation>On duty</translation>
+    </message>
+</context>
+<context>
+    <name>RosterMonthModel</name>
+    <message>
+        <location filename="../../widgets/roster_model.py" line="84" />
+        <source>周一</source>
+        <translation>Mon</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/roster_model.py" line="84" />
+        <source>周二</source>
+        <translation>Tue</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/roster_model.py" line="84" />
+        <source>周三</source>
+        <translation>Wed</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/roster_model.py" line="84" />
+        <source>周四</source>
+        <translation>Thu</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/roster_model.py" line="85" />
+        <source>周五</source>
+        <translation>Fri</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/roster_model.py" line="85" />
+        <source>周六</source>
+        <translation>Sat</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/roster_model.py" line="85" />
+        <source>周日</source>
+        <translation>Sun</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/roster_model.py" line="91" />
+        <source>{d}日 {weekday}</source>
+        <translation>{d} {weekday}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/roster_model.py" line="93" />
+        <source>{m}月{d}日 {weekday}</source>
+        <translation>{m}/{d} {weekday}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/roster_model.py" line="95" />
+        <location filename="../../widgets/roster_model.py" line="128" />
+        <source>（今天）</source>
+        <translation>(today)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/roster_model.py" line="119" />
+        <source>{team} · {n}人</source>
+        <translation>{team} · {n}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/roster_model.py" line="121" />
+        <source>（{n}人请假）</source>
+        <translation>({n} on leave)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/roster_model.py" line="155" />
+        <source>日期</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/roster_model.py" line="159" />
+        <source>休息</source>
+        <translation>Resting</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/roster_model.py" line="188" />
+        <source>在岗人员来自：{teams}</source>
+        <translation>People on duty from: {teams}</translation>
     </message>
 </context>
 <context>
     <name>RosterPane</name>
     <message>
-        <location filename="../../widgets/roster_pane.py" line="111" />
+        <location filename="../../widgets/roster_pane.py" line="102" />
         <source>◀ 上月</source>
-        <translation type="unfinished" />
+        <translation>◀ Previous month</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_pane.py" line="113" />
+        <location filename="../../widgets/roster_pane.py" line="104" />
         <source>下月 ▶</source>
-        <translation type="unfinished" />
+        <translation>Next month ▶</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_pane.py" line="115" />
+        <location filename="../../widgets/roster_pane.py" line="106" />
         <source>本月</source>
-        <translation type="unfinished" />
+        <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_pane.py" line="119" />
+        <location filename="../../widgets/roster_pane.py" line="110" />
         <source>生成本月排班</source>
-        <translation type="unfinished" />
+        <translation>Generate this month</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_pane.py" line="121" />
+        <location filename="../../widgets/roster_pane.py" line="112" />
         <source>导出 Excel…</source>
-        <translation type="unfinished" />
+        <translation>Export Excel…</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_pane.py" line="123" />
+        <location filename="../../widgets/roster_pane.py" line="114" />
         <source>导出 PDF…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../widgets/roster_pane.py" line="141" />
-        <location filename="../../widgets/roster_pane.py" line="181" />
-        <source>岗位</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../widgets/roster_pane.py" line="142" />
-        <location filename="../../widgets/roster_pane.py" line="185" />
-        <source>班次</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../widgets/roster_pane.py" line="143" />
-        <location filename="../../widgets/roster_pane.py" line="182" />
-        <source>姓名</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Export PDF…</translation>
     </message>
     <message>
         <location filename="../../widgets/roster_pane.py" line="144" />
-        <location filename="../../widgets/roster_pane.py" line="183" />
-        <source>班组</source>
-        <translation type="unfinished">Team</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/roster_pane.py" line="145" />
-        <location filename="../../widgets/roster_pane.py" line="184" />
-        <source>电话</source>
-        <translation type="unfinished">Phone</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/roster_pane.py" line="146" />
-        <source>状态</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../widgets/roster_pane.py" line="146" />
-        <source>请假</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../widgets/roster_pane.py" line="146" />
-        <source>在岗</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../widgets/roster_pane.py" line="147" />
-        <source>备注</source>
-        <translation type="unfinished">Note</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/roster_pane.py" line="161" />
         <source>按岗位、姓名、班组或班次筛选</source>
-        <translation type="unfinished" />
+        <translation>Filter by post, name, team or shift</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_pane.py" line="199" />
+        <location filename="../../widgets/roster_pane.py" line="178" />
         <source>当日排班</source>
-        <translation type="unfinished" />
+        <translation>The day's roster</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_pane.py" line="200" />
+        <location filename="../../widgets/roster_pane.py" line="179" />
         <source>当前在岗</source>
-        <translation type="unfinished" />
+        <translation>On duty now</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_pane.py" line="286" />
+        <location filename="../../widgets/roster_pane.py" line="272" />
         <source>{y}年{m}月</source>
-        <translation type="unfinished" />
+        <translation>{y}-{m}</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_pane.py" line="308" />
+        <location filename="../../widgets/roster_pane.py" line="297" />
         <source>{y}年{m}月尚未排班：按「生成本月排班」按轮班规则生成</source>
-        <translation type="unfinished" />
+        <translation>{y}-{m} has no roster yet: "Generate this month" makes it by the rotation</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_pane.py" line="354" />
+        <location filename="../../widgets/roster_pane.py" line="346" />
         <source> · 在岗 {n} 人</source>
-        <translation type="unfinished" />
+        <translation> · {n} on duty</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_pane.py" line="356" />
+        <location filename="../../widgets/roster_pane.py" line="348" />
         <source> · 请假 {n} 人</source>
-        <translation type="unfinished" />
+        <translation> · {n} on leave</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_pane.py" line="367" />
-        <source>{day} {shift}</source>
-        <translation type="unfinished" />
+        <location filename="../../widgets/roster_pane.py" line="362" />
+        <source>{day} {shift} {hours}</source>
+        <translation>{day} {shift} {hours}</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_pane.py" line="369" />
-        <source>当前在岗 {n} 人 {when}（每分钟刷新）</source>
-        <translation type="unfinished" />
+        <location filename="../../widgets/roster_pane.py" line="365" />
+        <source>{when} 在岗 {n} 人（{time} 更新，每分钟刷新）</source>
+        <translation>{when}: {n} on duty (as of {time}, refreshed every minute)</translation>
+    </message>
+</context>
+<context>
+    <name>RosterPickDialog</name>
+    <message>
+        <location filename="../../widgets/roster_dialogs.py" line="65" />
+        <source>输入姓名、班组、岗位或拼音首字母筛选</source>
+        <translation>Type a name, team, post or pinyin initials to filter</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_pane.py" line="427" />
-        <source>值班表-{y}-{m:02d}</source>
-        <translation type="unfinished" />
+        <location filename="../../widgets/roster_dialogs.py" line="92" />
+        <source>筛选</source>
+        <translation>Filter</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_pane.py" line="429" />
-        <source>Excel 工作簿 (*.xlsx)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../widgets/roster_pane.py" line="431" />
-        <source>PDF 文件 (*.pdf)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../widgets/roster_pane.py" line="433" />
-        <source>导出值班表</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../widgets/roster_pane.py" line="447" />
-        <source>正在导出 {y}年{m}月值班表…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../widgets/roster_pane.py" line="454" />
-        <source>已导出：{path}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../widgets/roster_pane.py" line="477" />
-        <source>排班</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../widgets/roster_pane.py" line="481" />
-        <source>取消</source>
-        <translation type="unfinished">Cancel</translation>
+        <location filename="../../widgets/roster_dialogs.py" line="122" />
+        <source>请在列表中选中一项</source>
+        <translation>Select an item in the list</translation>
     </message>
 </context>
 <context>
