@@ -225,6 +225,8 @@ class RosterPane(QWidget):
         total = sum(self.split.sizes())
         if total > needed:  # the whole month grid, the rest for the day (a small screen scrolls)
             self.split.setSizes([needed, total - needed])
+        elif total > 0:  # a narrow dock: share it, so more than one shift column shows
+            self.split.setSizes([total * 11 // 20, total - total * 11 // 20])
 
     def _update_enabled(self) -> None:
         editor = bool(EDITORS & self.store.roles)
