@@ -10,6 +10,8 @@ third tabs (widgets/roll_call_history.py).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import (
@@ -290,9 +292,7 @@ class RollCallPane(QWidget):
         if self.call is None or self.call.id != entry.roll_call_id:
             return
         entries = tuple(entry if e.id == entry.id else e for e in self.call.entries)
-        self.call = RollCall(*[getattr(self.call, f) for f in (
-            "id", "channel", "started_by", "started_at", "finished_at", "shift_day",
-            "shift_id")], entries=entries)
+        self.call = replace(self.call, entries=entries)
         row = next(i for i, e in enumerate(entries) if e.id == entry.id)
         self.model.replace_row(row, entry)
         self._show_state()
