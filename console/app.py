@@ -15,7 +15,7 @@ from sqlalchemy import text
 
 from console import credentials, demo, sweeper
 from console.catalog import Catalog, load_catalog
-from console.deadlines import load_calendar, load_rules, seed_calendar
+from console.deadlines import calendar_years, load_calendar, load_rules, seed_calendar
 from console.errors import DatabaseUnavailable
 from console.feed import ChangeFeed, Event
 from console.journal import Journal
@@ -72,10 +72,11 @@ class ConsoleApp:
         self.store.roles = await roles_of(self.store)
         log.info("acting as %s with roles %s", self.store.actor, sorted(self.store.roles))
         log.info("seat clock offset to the server: %.3f s", offset.total_seconds())
-        # Every start adds the holiday years the calendar package has learnt since
-        # (idempotent; an admin's own entries are kept).
-        year = self.store.clock.now().year
-        await seed_calendar(self.store, range(year - 1, year + 2))
+        if ADMIN in self.store.roles:
+            # An admin's start adds the holiday years the calendar package has learnt
+            # since (idempotent; an admin's own entries are kept). Others may not write
+            # the calendar; for a year nobody seeded, deadlines are marked estimated.
+            await seed_calendar(self.store, calendar_years(self.store.clock.now().date()))
         if demo_data:
             await demo.load_demo(self.store, cases=demo_cases)
         await self.feed.start()

@@ -58,6 +58,11 @@ class SeedReport:
     kept: int  # days already there (an admin's edit or an earlier seed), left alone
 
 
+def calendar_years(today: dt.date) -> range:
+    """The years seeded at every start: last, this and next."""
+    return range(today.year - 1, today.year + 2)
+
+
 async def seed_calendar(store: Store, years: Iterable[int]) -> SeedReport:
     """Insert the package's days for ``years``; idempotent, never overwrites a row."""
     rows: list[dict[str, Any]] = []

@@ -276,8 +276,7 @@ async def load_demo(store: Store, cases: int = 4000) -> None:
     from console import quick_answers
     from console.demo_duty import load_demo_duty
 
-    year = dt.date.today().year
-    await deadlines.seed_calendar(store, range(year - 1, year + 2))
+    await deadlines.seed_calendar(store, deadlines.calendar_years(dt.date.today()))
     await load_reference_data(store)
     await quick_answers.load_demo_answers(store)
     await generate_cases(store, count=cases)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from typing import Any
 
 from sqlalchemy import insert, select
 
@@ -21,19 +22,33 @@ ROLL_CALL_DAYS, HANDOVER_DAYS = 14, 7
 
 
 async def load_demo_duty(store: Store, now: dt.datetime | None = None) -> None:
-    """Into a database with reference data and no roster yet (as the server's owner)."""
+    """Into a database with reference data (as the server's owner). Idempotent: a
+    month already on the roster is kept (a later start adds the months that are
+    new by then); roll calls and handovers are made only when there are none."""
     now = (now or store.clock.now()).astimezone(CENTRE_TZ)
     roles, store.roles = store.roles, frozenset({"admin"})  # the loader acts for the centre
     try:
         first = now.date().replace(day=1)
         for month_start in ((first - dt.timedelta(days=1)).replace(day=1), first,
                             (first + dt.timedelta(days=32)).replace(day=1)):
-            await roster.generate_month(store, month_start.year, month_start.month)
-        rng = random.Random(20261122)
-        await _roll_calls(store, now, rng)
-        await _handovers(store, now)
+            if not await _has_rows(store, s.RosterEntry.day, month_start,
+                                   (month_start + dt.timedelta(days=32)).replace(day=1)):
+                await roster.generate_month(store, month_start.year, month_start.month)
+        if not await _has_rows(store, s.RollCall.id):
+            await _roll_calls(store, now, random.Random(20261122))
+        if not await _has_rows(store, s.Handover.id):
+            await _handovers(store, now)
     finally:
         store.roles = roles
+
+
+async def _has_rows(store: Store, column: Any, since: Any = None, until: Any = None) -> bool:
+    """Whether the column's table has a row (with ``since <= column < until`` when given)."""
+    query = select(column).limit(1)
+    if since is not None:
+        query = query.where(column >= since, column < until)
+    async with store.read() as conn:
+        return (await conn.execute(query)).first() is not None
 
 
 async def _leader_at(store: Store, at: dt.datetime) -> str:

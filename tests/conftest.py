@@ -62,6 +62,15 @@ def admin_url() -> Iterator[str]:
                 server.stop()
 
 
+@pytest.fixture
+def pgdata_dir() -> Iterator[Path]:
+    """Where a test's own embedded server keeps its data: not under pytest's tmp_path,
+    whose parent another test run (as root) makes private again while this one runs,
+    locking out the system user the server runs as when the tests run as root."""
+    with tempfile.TemporaryDirectory(prefix="hc-pg-") as tmp:
+        yield Path(tmp) / "pgdata"
+
+
 @pytest.fixture(scope="session")
 def template_db(admin_url: str) -> Iterator[str]:
     name = f"hc_test_tpl_{os.getpid()}"

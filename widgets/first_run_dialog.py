@@ -110,7 +110,8 @@ async def embedded_login(owner_url: str, runner: TaskRunner, settings: QSettings
     finally:
         await owner.close()
     last = str(settings.value(LAST_USER, "") or admin)
-    url = await log_in(replace(Target.from_url(owner_url), user=last).url(None), runner)
+    url = await log_in(replace(Target.from_url(owner_url), user=last).url(None), runner,
+                       local=True)
     if url is not None:
         settings.setValue(LAST_USER, Target.from_url(url).user)
     return url

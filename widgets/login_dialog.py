@@ -42,10 +42,15 @@ def problem_text(problem: LoginProblem, target: Target) -> str:
 
 
 class LoginDialog(QDialog):
-    """Asks, tries, explains; ``url`` is set (in memory only) when the login worked."""
+    """Asks, tries, explains; ``url`` is set (in memory only) when the login worked.
+
+    ``local``: the seat's own embedded server, reached over a private socket: only the
+    user name and password are asked (no address, no TLS, nothing kept in a keyring).
+    """
 
     def __init__(self, target: Target, runner: TaskRunner, parent: QWidget | None = None,
-                 *, message: str = "", keyring_usable: bool = True) -> None:
+                 *, message: str = "", keyring_usable: bool = True,
+                 local: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("loginDialog")
         self.setWindowTitle(self.tr("登录 — 12345 热线坐席"))
@@ -88,6 +93,10 @@ class LoginDialog(QDialog):
         form.addRow(self.tr("加密连接"), self.sslmode)
         form.addRow(self.tr("CA 证书"), ca_row)
         form.addRow("", self.remember)
+        if local:
+            for field in (self.server, self.sslmode, ca_row, self.remember):
+                form.setRowVisible(field, False)
+            self.remember.setChecked(False)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.message)
@@ -133,12 +142,14 @@ class LoginDialog(QDialog):
         self._runner.run(login.try_login(target, password), done)
 
 
-async def log_in(url: str, runner: TaskRunner) -> str | None:
+async def log_in(url: str, runner: TaskRunner, *, local: bool = False) -> str | None:
     """A URL that connects as the person, or None if they cancelled.
 
     A password in the URL is used as given; else the keyring's (when the seat
     has one and the person chose to be remembered); else a server that needs no
-    password (trust, certificates) is tried; else the dialog asks.
+    password (trust, certificates) is tried; else the dialog asks, saying first
+    why the server could not be reached when that was the trouble.
+    ``local``: the seat's embedded server (see ``LoginDialog``).
     """
 
     from sqlalchemy import make_url
@@ -146,7 +157,7 @@ async def log_in(url: str, runner: TaskRunner) -> str | None:
     if make_url(url).password is not None:
         return url
     target = Target.from_url(url)
-    remembered = login.recall(target)
+    remembered = login.recall(target) if not local else login.Remembered(None, False)
     message = ""
     if remembered.password:
         problem = await login.try_login(target, remembered.password)
@@ -155,10 +166,14 @@ async def log_in(url: str, runner: TaskRunner) -> str | None:
         if problem.code == "login.password":
             login.forget(target)  # it changed since: ask, and keep the new one if told to
         message = problem_text(problem, target)
-    elif await login.try_login(target, None) is None:
-        return target.url(None)
+    else:
+        problem = await login.try_login(target, None)
+        if problem is None:
+            return target.url(None)
+        if problem.code != "login.password":  # a password would not help: say why now
+            message = problem_text(problem, target)
     dialog = LoginDialog(target, runner, message=message,
-                         keyring_usable=remembered.keyring_usable)
+                         keyring_usable=remembered.keyring_usable, local=local)
     return dialog.url if await run_dialog(dialog) else None
 
 

@@ -41,8 +41,8 @@ def alive(pid: int) -> bool:
     return True
 
 
-def test_embedded_server_lifecycle_also_after_a_crash(tmp_path: Path) -> None:
-    pgdata = tmp_path / "pgdata"
+def test_embedded_server_lifecycle_also_after_a_crash(pgdata_dir: Path) -> None:
+    pgdata = pgdata_dir
     crashed = subprocess.run([sys.executable, "-c", START_AND_DIE, str(pgdata)],
                              capture_output=True, text=True, timeout=120, check=False)
     assert crashed.returncode == -signal.SIGKILL
@@ -62,14 +62,15 @@ def test_embedded_server_lifecycle_also_after_a_crash(tmp_path: Path) -> None:
     assert postmaster_pid(pgdata) is None
 
 
-async def test_on_the_embedded_server_every_person_needs_their_password(tmp_path: Path) -> None:
+async def test_on_the_embedded_server_every_person_needs_their_password(
+        pgdata_dir: Path) -> None:
     import asyncio
 
     from console import accounts
     from console.login import Target, try_login
     from console.store import Store
 
-    server = EmbeddedServer(tmp_path / "pgdata")
+    server = EmbeddedServer(pgdata_dir)
     owner_url = server.start()
     try:
         await asyncio.to_thread(upgrade, owner_url)
@@ -87,7 +88,7 @@ async def test_on_the_embedded_server_every_person_needs_their_password(tmp_path
         from dataclasses import replace
 
         person = replace(Target.from_url(owner_url), user="li_admin")
-        assert person.host == str(tmp_path / "pgdata") or person.host.startswith("/")
+        assert person.host == str(pgdata_dir) or person.host.startswith("/")
         wrong = await try_login(person, "Wrong-Password-2")
         assert wrong is not None and wrong.code == "login.password"
         assert await try_login(person, None) is not None
@@ -96,3 +97,38 @@ async def test_on_the_embedded_server_every_person_needs_their_password(tmp_path
             assert conn.execute("SELECT current_user").fetchone() == ("postgres",)
     finally:
         server.stop()
+
+
+SEAT = """
+import sys
+from pathlib import Path
+from db.embedded import EmbeddedServer
+server = EmbeddedServer(Path(sys.argv[1]))
+print(server.start(), flush=True)
+sys.stdin.readline()  # until told to quit
+print("stopped" if server.stop() else "left running", flush=True)
+"""
+
+
+def test_the_server_stays_up_until_the_last_seat_quits(pgdata_dir: Path) -> None:
+    pgdata = pgdata_dir
+    with subprocess.Popen([sys.executable, "-c", SEAT, str(pgdata)], stdin=subprocess.PIPE,
+                          stdout=subprocess.PIPE, text=True) as first:
+        assert first.stdout is not None and first.stdin is not None
+        try:
+            url = first.stdout.readline().strip()
+            second = EmbeddedServer(pgdata)
+            assert second.start() == url  # the same server, not a second one
+            assert second.other_seats() == 1
+            assert second.stop() is False  # the first seat still works on it
+            with psycopg.connect(libpq_conninfo(url)) as conn:
+                assert conn.execute("SELECT 1").fetchone() == (1,)
+            first.stdin.write("\n")
+            first.stdin.flush()
+            assert first.stdout.readline().strip() == "stopped"  # it was the last seat
+            assert first.wait(timeout=60) == 0
+            assert postmaster_pid(pgdata) is None
+        finally:
+            if first.poll() is None:
+                first.kill()
+                EmbeddedServer(pgdata).stop()

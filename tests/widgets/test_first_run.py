@@ -43,8 +43,9 @@ def no_keyring() -> Any:
     keyring.set_keyring(previous)
 
 
-def test_first_run_then_login(qtbot: Any, qloop: Any, tmp_path: Path, no_keyring: None) -> None:
-    server = EmbeddedServer(tmp_path / "pgdata")
+def test_first_run_then_login(qtbot: Any, qloop: Any, tmp_path: Path, pgdata_dir: Path,
+                              no_keyring: None) -> None:
+    server = EmbeddedServer(pgdata_dir)
     owner_url = server.start()
     try:
         upgrade(owner_url)

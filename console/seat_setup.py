@@ -1,0 +1,71 @@
+"""Getting a database ready before anyone works on it.
+
+The embedded server is prepared by its owner (the OS user running the seat):
+the schema migrated, every person made to log in with a password, the
+working-day calendar seeded, and the demo loaded when asked. Two seats that
+start at once on one data directory take turns (a file lock), and everything
+here is idempotent, so a second start on the same data opens the same data.
+
+On a shared server the schema is an administrator's job; a seat only checks it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import logging
+from dataclasses import dataclass
+
+from sqlalchemy.exc import DBAPIError
+
+from console import demo
+from console.deadlines import calendar_years, seed_calendar
+from console.store import Store
+from db.embedded import EmbeddedServer
+from db.migrate import current_revision, head_revision, upgrade
+
+log = logging.getLogger(__name__)
+__all__ = ["EmbeddedServer", "SchemaBehind", "bring_schema_up_to_date", "prepare_embedded"]
+
+
+@dataclass(frozen=True)
+class SchemaBehind(Exception):
+    """The database's schema is older than this console and this login cannot migrate it."""
+
+    current: str | None
+    head: str
+
+
+def bring_schema_up_to_date(url: str) -> None:
+    """Migrate when the database is behind; raises ``SchemaBehind`` when the login may not."""
+    current, head = current_revision(url), head_revision()
+    if current == head:
+        return
+    try:
+        upgrade(url)
+    except DBAPIError as exc:
+        if "permission denied" not in str(exc).lower() and "must be owner" not in str(exc):
+            raise
+        raise SchemaBehind(current, head) from exc
+
+
+async def _prepare_data(owner_url: str, *, with_demo: bool) -> None:
+    owner = Store(owner_url, "setup")
+    owner.roles = frozenset({"admin"})  # the server's owner acts for the centre
+    try:
+        await seed_calendar(owner, calendar_years(dt.date.today()))
+        if with_demo:
+            await demo.load_demo(owner)
+    finally:
+        await owner.close()
+
+
+def prepare_embedded(server: EmbeddedServer, *, with_demo: bool) -> str:
+    """Start the seat's embedded server and make it ready; returns the owner's URL.
+    Blocking (run it in a worker thread)."""
+    owner_url = server.start()
+    with server.setup_lock():
+        bring_schema_up_to_date(owner_url)
+        server.require_passwords()
+        asyncio.run(_prepare_data(owner_url, with_demo=with_demo))
+    return owner_url
