@@ -53,10 +53,23 @@ def install_translators(app: object, language: str) -> None:
             log.warning("no translation %s found in %s", name, directory)
 
 
+def warn_without_chinese_font() -> None:
+    from PySide6.QtGui import QFontDatabase
+
+    if not QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese):
+        log.warning("no installed font can show Chinese: text will show as boxes "
+                    "(on Debian or Ubuntu: sudo apt install fonts-noto-cjk)")
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     logging.basicConfig(level=args.log_level.upper(),
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    from widgets.system_check import window_problem
+
+    if args.screenshot is None and (problem := window_problem()):
+        print(problem, file=sys.stderr)  # before Qt, which would abort the process over it
+        return 5
     import qasync
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
@@ -72,6 +85,7 @@ def main(argv: list[str] | None = None) -> int:
     # ends when the main window closes).
     app.setQuitOnLastWindowClosed(False)
     settings = QSettings()
+    warn_without_chinese_font()
     install_translators(app, args.lang or str(settings.value("ui/language", "zh_CN")))
     if sys.platform == "win32":  # psycopg's async mode refuses the Proactor loop
         loop: asyncio.AbstractEventLoop = qasync.QSelectorEventLoop(app)
