@@ -56,7 +56,8 @@ class LoginDialog(QDialog):
         self.setWindowTitle(self.tr("登录 — 12345 热线坐席"))
         self._target, self._runner = target, runner
         self.url: str | None = None
-        self.server = QLabel(target.shown(), objectName="login.server")
+        self.server = QLabel(f"{target.host}:{target.port} · {target.database}",
+                             objectName="login.server")
         self.user = QLineEdit(target.user, objectName="login.user")
         self.password = QLineEdit(objectName="login.password")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
@@ -98,6 +99,10 @@ class LoginDialog(QDialog):
                 form.setRowVisible(field, False)
             self.remember.setChecked(False)
         layout = QVBoxLayout(self)
+        if local:
+            intro = QLabel(self.tr("登录本机控制台：请输入您的账号和密码"), objectName="login.intro")
+            layout.addWidget(intro)
+        self.setMinimumWidth(380)
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)

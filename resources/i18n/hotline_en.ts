@@ -961,82 +961,87 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../widgets/login_dialog.py" line="51" />
+        <location filename="../../widgets/login_dialog.py" line="56" />
         <source>登录 — 12345 热线坐席</source>
         <translation>Log in — 12345 hotline seat</translation>
     </message>
     <message>
-        <location filename="../../widgets/login_dialog.py" line="59" />
+        <location filename="../../widgets/login_dialog.py" line="65" />
         <source>尽量加密 (prefer)</source>
         <translation>Encrypt when possible (prefer)</translation>
     </message>
     <message>
-        <location filename="../../widgets/login_dialog.py" line="60" />
+        <location filename="../../widgets/login_dialog.py" line="66" />
         <source>必须加密 (require)</source>
         <translation>Always encrypt (require)</translation>
     </message>
     <message>
-        <location filename="../../widgets/login_dialog.py" line="61" />
+        <location filename="../../widgets/login_dialog.py" line="67" />
         <source>加密并校验服务器证书 (verify-full)</source>
         <translation>Encrypt and verify the server certificate (verify-full)</translation>
     </message>
     <message>
-        <location filename="../../widgets/login_dialog.py" line="65" />
+        <location filename="../../widgets/login_dialog.py" line="71" />
         <source>选择…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../widgets/login_dialog.py" line="70" />
+        <location filename="../../widgets/login_dialog.py" line="76" />
         <source>在本机记住密码（存入系统密钥环）</source>
         <translation>Remember the password on this seat (in the system keyring)</translation>
     </message>
     <message>
-        <location filename="../../widgets/login_dialog.py" line="74" />
+        <location filename="../../widgets/login_dialog.py" line="80" />
         <source>本机没有可用的密钥环：每次登录都需输入密码</source>
         <translation>This seat has no usable keyring: the password is asked at every login</translation>
     </message>
     <message>
-        <location filename="../../widgets/login_dialog.py" line="85" />
+        <location filename="../../widgets/login_dialog.py" line="91" />
         <source>服务器</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../widgets/login_dialog.py" line="86" />
+        <location filename="../../widgets/login_dialog.py" line="92" />
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../widgets/login_dialog.py" line="87" />
+        <location filename="../../widgets/login_dialog.py" line="93" />
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../widgets/login_dialog.py" line="88" />
+        <location filename="../../widgets/login_dialog.py" line="94" />
         <source>加密连接</source>
         <translation>Encryption</translation>
     </message>
     <message>
-        <location filename="../../widgets/login_dialog.py" line="89" />
+        <location filename="../../widgets/login_dialog.py" line="95" />
         <source>CA 证书</source>
         <translation>CA certificate</translation>
     </message>
     <message>
-        <location filename="../../widgets/login_dialog.py" line="98" />
+        <location filename="../../widgets/login_dialog.py" line="103" />
+        <source>登录本机控制台：请输入您的账号和密码</source>
+        <translation>Log in to this computer's console with your user name and password</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/login_dialog.py" line="112" />
         <source>CA 证书文件</source>
         <translation>CA certificate file</translation>
     </message>
     <message>
-        <location filename="../../widgets/login_dialog.py" line="113" />
+        <location filename="../../widgets/login_dialog.py" line="127" />
         <source>请输入用户名</source>
         <translation>Enter your user name</translation>
     </message>
     <message>
-        <location filename="../../widgets/login_dialog.py" line="116" />
+        <location filename="../../widgets/login_dialog.py" line="130" />
         <source>校验服务器证书需要 CA 证书文件</source>
         <translation>Verifying the server certificate needs a CA certificate file</translation>
     </message>
     <message>
-        <location filename="../../widgets/login_dialog.py" line="119" />
+        <location filename="../../widgets/login_dialog.py" line="133" />
         <source>正在登录…</source>
         <translation>Logging in…</translation>
     </message>
@@ -1510,113 +1515,113 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>RollCallPane</name>
     <message>
-        <location filename="../../widgets/roll_call_pane.py" line="91" />
+        <location filename="../../widgets/roll_call_pane.py" line="93" />
         <source>开始点名（在岗岗位）</source>
         <translation>Start roll call (posts on duty)</translation>
     </message>
     <message>
-        <location filename="../../widgets/roll_call_pane.py" line="94" />
-        <location filename="../../widgets/roll_call_pane.py" line="227" />
+        <location filename="../../widgets/roll_call_pane.py" line="96" />
+        <location filename="../../widgets/roll_call_pane.py" line="229" />
         <source>结束点名</source>
         <translation>Finish roll call</translation>
     </message>
     <message>
-        <location filename="../../widgets/roll_call_pane.py" line="98" />
+        <location filename="../../widgets/roll_call_pane.py" line="100" />
         <source>尚未开始点名</source>
         <translation>No roll call started</translation>
     </message>
     <message>
-        <location filename="../../widgets/roll_call_pane.py" line="107" />
+        <location filename="../../widgets/roll_call_pane.py" line="109" />
         <source>岗位</source>
         <translation>Post</translation>
     </message>
     <message>
-        <location filename="../../widgets/roll_call_pane.py" line="108" />
+        <location filename="../../widgets/roll_call_pane.py" line="110" />
         <source>值班人员</source>
         <translation>On duty</translation>
     </message>
     <message>
-        <location filename="../../widgets/roll_call_pane.py" line="108" />
+        <location filename="../../widgets/roll_call_pane.py" line="110" />
         <source>（排班无人）</source>
         <translation>(nobody rostered)</translation>
     </message>
     <message>
-        <location filename="../../widgets/roll_call_pane.py" line="109" />
+        <location filename="../../widgets/roll_call_pane.py" line="111" />
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../widgets/roll_call_pane.py" line="110" />
+        <location filename="../../widgets/roll_call_pane.py" line="112" />
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../widgets/roll_call_pane.py" line="111" />
+        <location filename="../../widgets/roll_call_pane.py" line="113" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../widgets/roll_call_pane.py" line="113" />
+        <location filename="../../widgets/roll_call_pane.py" line="115" />
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../widgets/roll_call_pane.py" line="127" />
+        <location filename="../../widgets/roll_call_pane.py" line="129" />
         <source>迟到分钟：</source>
         <translation>Minutes late:</translation>
     </message>
     <message>
-        <location filename="../../widgets/roll_call_pane.py" line="142" />
+        <location filename="../../widgets/roll_call_pane.py" line="144" />
         <source>逐个岗位按键标记：1 应答 · 2 迟到（输入分钟后回车）· 3 缺岗 · 4 无人应答；标记后自动跳到下一岗位</source>
         <translation>Mark each post with one key: 1 answered · 2 late (type the minutes, Enter) · 3 absent · 4 no answer; the next post is selected after each mark</translation>
     </message>
     <message>
-        <location filename="../../widgets/roll_call_pane.py" line="161" />
+        <location filename="../../widgets/roll_call_pane.py" line="163" />
         <source>本次点名</source>
         <translation>Current roll call</translation>
     </message>
     <message>
-        <location filename="../../widgets/roll_call_pane.py" line="162" />
+        <location filename="../../widgets/roll_call_pane.py" line="164" />
         <source>点名记录</source>
         <translation>Roll-call records</translation>
     </message>
     <message>
-        <location filename="../../widgets/roll_call_pane.py" line="163" />
+        <location filename="../../widgets/roll_call_pane.py" line="165" />
         <source>统计</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../widgets/roll_call_pane.py" line="209" />
+        <location filename="../../widgets/roll_call_pane.py" line="211" />
         <source>已结束</source>
         <translation>finished</translation>
     </message>
     <message>
-        <location filename="../../widgets/roll_call_pane.py" line="209" />
+        <location filename="../../widgets/roll_call_pane.py" line="211" />
         <source>进行中</source>
         <translation>in progress</translation>
     </message>
     <message>
-        <location filename="../../widgets/roll_call_pane.py" line="210" />
+        <location filename="../../widgets/roll_call_pane.py" line="212" />
         <source>{channel} · {leader} · {at} · {state}</source>
         <translation>{channel} · {leader} · {at} · {state}</translation>
     </message>
     <message>
-        <location filename="../../widgets/roll_call_pane.py" line="216" />
+        <location filename="../../widgets/roll_call_pane.py" line="218" />
         <source>共 {total} 个岗位：应答 {answered} · 迟到 {late} · 缺岗 {absent} · 无人应答 {no_answer} · 未点 {open}</source>
         <translation>{total} posts: answered {answered} · late {late} · absent {absent} · no answer {no_answer} · not called {open}</translation>
     </message>
     <message>
-        <location filename="../../widgets/roll_call_pane.py" line="228" />
+        <location filename="../../widgets/roll_call_pane.py" line="230" />
         <source>还有 {n} 个岗位未标记。按「无人应答」记录并结束点名？</source>
         <translation>{n} posts are not marked. Record them as "no answer" and finish the roll call?</translation>
     </message>
     <message>
-        <location filename="../../widgets/roll_call_pane.py" line="248" />
+        <location filename="../../widgets/roll_call_pane.py" line="250" />
         <source>「{post}」迟到分钟：</source>
         <translation>"{post}" minutes late:</translation>
     </message>
     <message>
-        <location filename="../../widgets/roll_call_pane.py" line="284" />
+        <location filename="../../widgets/roll_call_pane.py" line="286" />
         <source>「{post}」未能保存：{why}</source>
         <translation>"{post}" was not saved: {why}</translation>
     </message>
@@ -1986,32 +1991,32 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
         <translation>On duty now</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_pane.py" line="272" />
+        <location filename="../../widgets/roster_pane.py" line="274" />
         <source>{y}年{m}月</source>
         <translation>{y}-{m}</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_pane.py" line="297" />
+        <location filename="../../widgets/roster_pane.py" line="299" />
         <source>{y}年{m}月尚未排班：按「生成本月排班」按轮班规则生成</source>
         <translation>{y}-{m} has no roster yet: "Generate this month" makes it by the rotation</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_pane.py" line="346" />
+        <location filename="../../widgets/roster_pane.py" line="348" />
         <source> · 在岗 {n} 人</source>
         <translation> · {n} on duty</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_pane.py" line="348" />
+        <location filename="../../widgets/roster_pane.py" line="350" />
         <source> · 请假 {n} 人</source>
         <translation> · {n} on leave</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_pane.py" line="362" />
+        <location filename="../../widgets/roster_pane.py" line="364" />
         <source>{day} {shift} {hours}</source>
         <translation>{day} {shift} {hours}</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_pane.py" line="365" />
+        <location filename="../../widgets/roster_pane.py" line="367" />
         <source>{when} 在岗 {n} 人（{time} 更新，每分钟刷新）</source>
         <translation>{when}: {n} on duty (as of {time}, refreshed every minute)</translation>
     </message>
@@ -2200,6 +2205,80 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
         <location filename="../../widgets/rules_dialog.py" line="195" />
         <source>已保存升级规则</source>
         <translation>Escalation rule saved</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <location filename="../../widgets/startup.py" line="51" />
+        <source>12345 热线坐席</source>
+        <translation>12345 Hotline Console</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/startup.py" line="101" />
+        <source>连不上数据库</source>
+        <translation>Cannot reach the database</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/startup.py" line="101" />
+        <source>连不上数据库，控制台无法启动：请检查网络和服务器是否运行，然后重新启动。
+（{detail}）</source>
+        <translation>Cannot reach the database, so the console cannot start: check the network and that the server is running, then start again.
+({detail})</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/startup.py" line="109" />
+        <source>数据库需要升级</source>
+        <translation>The database needs an upgrade</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/startup.py" line="109" />
+        <source>数据库的结构版本（{current}）比本控制台需要的（{head}）旧，只有管理员能升级：请管理员用自己的账号启动一次控制台，或运行 python -m db.migrate。</source>
+        <translation>The database's schema ({current}) is older than this console needs ({head}), and only an administrator can upgrade it: ask an administrator to start the console once with their own account, or to run python -m db.migrate.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/startup.py" line="117" />
+        <source>控制台启动失败</source>
+        <translation>The console failed to start</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/startup.py" line="117" />
+        <source>控制台启动时发生内部错误，详情已记入日志，请报告技术支持：{detail}</source>
+        <translation>An internal error stopped the console from starting (the details are in the log; please report it to technical support): {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/startup.py" line="135" />
+        <source>正在启动本机数据库…</source>
+        <translation>Starting the local database…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/startup.py" line="136" />
+        <source>正在启动本机数据库并准备演示数据…</source>
+        <translation>Starting the local database and preparing the demo data…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/startup.py" line="143" />
+        <source>本机数据库无法启动</source>
+        <translation>The local database cannot start</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/startup.py" line="143" />
+        <source>本机数据库无法启动：{detail}
+数据目录：{path}
+详情已记入日志。</source>
+        <translation>The local database cannot start: {detail}
+Data directory: {path}
+The details are in the log.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/startup.py" line="157" />
+        <source>正在检查数据库…</source>
+        <translation>Checking the database…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/startup.py" line="162" />
+        <source>正在打开控制台…</source>
+        <translation>Opening the console…</translation>
     </message>
 </context>
 <context>
