@@ -8,6 +8,8 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -211,3 +213,27 @@ def test_each_group_opens_its_window_on_a_shared_server(
     finally:
         with psycopg.connect(libpq_conninfo(admin_url), autocommit=True) as conn:
             conn.execute(f"DROP ROLE IF EXISTS {name}")
+
+
+def test_quitting_one_seat_leaves_the_server_to_the_other(seat: Path, pgdata_dir: Path) -> None:
+    from tests.db.test_embedded import SEAT
+
+    with subprocess.Popen([sys.executable, "-c", SEAT, str(pgdata_dir)], stdin=subprocess.PIPE,
+                          stdout=subprocess.PIPE, text=True) as other:
+        assert other.stdout is not None and other.stdin is not None
+        try:
+            url = other.stdout.readline().strip()  # the other seat is up first
+            person = Person([
+                ("the first-run dialog", visible(FirstRunDialog), fill_first_run),
+                ("the main window", visible(MainWindow), quit_with_ctrl_q),
+            ])
+            assert run_main(person, "--data-dir", str(pgdata_dir)) == 0
+            with psycopg.connect(libpq_conninfo(url)) as conn:  # still there for the other
+                assert conn.execute("SELECT count(*) FROM staff").fetchone() == (1,)
+            other.stdin.write("\n")
+            other.stdin.flush()
+            assert other.stdout.readline().strip() == "stopped"
+        finally:
+            if other.poll() is None:
+                other.kill()
+    assert postmaster_pid(pgdata_dir) is None
