@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console import cases, lifecycle, queue
+from console import cases, lifecycle, phone, queue, routing
 from console.cases import TimelineEntry
 from console.catalog import Catalog
 from console.clock import CENTRE_TZ
@@ -168,10 +168,12 @@ class CaseDetail(QDialog):
         self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.facts.setWordWrap(True)
         self.text = QPlainTextEdit(objectName="case.text", readOnly=True)
+        self.text.setTabChangesFocus(True)
         self.text.setMaximumHeight(120)
         self.timeline_model = TimelineModel(catalog, self)
         self.timeline = QTableView(objectName="case.timeline")
         self.timeline.setModel(self.timeline_model)
+        self.timeline.setTabKeyNavigation(False)  # Tab goes on to the moves, not cell by cell
         self.timeline.verticalHeader().hide()
         self.timeline.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.timeline.horizontalHeader().setStretchLastSection(True)
@@ -181,6 +183,7 @@ class CaseDetail(QDialog):
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #c62828;")
         self.buttons = QHBoxLayout()
+        self._actions: list[str] = []  # the moves the buttons offer, in their order
         layout = QVBoxLayout(self)
         for widget in (self.title, self.facts, self.text):
             layout.addWidget(widget)
@@ -188,6 +191,7 @@ class CaseDetail(QDialog):
         layout.addWidget(self.timeline, 1)
         layout.addWidget(self.message)
         layout.addLayout(self.buttons)
+        self.timeline.setFocus()  # Tab: the moves; Shift+Tab: the text; Enter moves nothing
         feed.subscribe(self._on_events)
         self.finished.connect(lambda _r: self._feed.unsubscribe(self._on_events))
         self.reload()
@@ -219,9 +223,12 @@ class CaseDetail(QDialog):
         paused = self.tr("（计时暂停中）") if row.paused_at else ""
         if row.due_estimated:
             paused += self.tr("（估算：该年节假日安排尚未公布，只按周末计算）")
-        self.facts.setText(self.tr("来源：{channel}　来电：{phone}　地点：{street} {address}\n责任单位：{unit}　办理时限：{due}{paused}").format(  # noqa: E501
-            channel=texts.channel_name(row.channel), phone=row.caller_phone or "—",
-            street=self._catalog.street_name(row.street_code), address=row.address,
+        caller = phone.display(row.caller_phone) or "—"
+        if row.caller_name:
+            caller += f"（{row.caller_name}）"
+        self.facts.setText(self.tr("来源：{channel}　来电：{phone}\n街道：{street}　社区：{community}　网格：{grid}\n地址：{address}\n责任单位：{unit}　办理时限：{due}{paused}").format(  # noqa: E501
+            channel=texts.channel_name(row.channel), phone=caller,
+            **self._place(row), address=row.address or "—",
             unit=self._catalog.unit_name(row.assigned_unit_id) or "—", due=due,
             paused=paused))
         self.text.setPlainText(row.text)
@@ -229,20 +236,43 @@ class CaseDetail(QDialog):
         self.timeline_model.set_entries(entries)
         self._rebuild_buttons(row.status)
 
+    def _place(self, row: CaseRow) -> dict[str, str]:
+        """The street, community and grid cell (with its code) the case is in."""
+        catalog = self._catalog
+        community = catalog.communities.get(row.community_code or "")
+        cell = catalog.grid_cells.get(row.grid_code or "")
+        return {"street": catalog.street_name(row.street_code) or "—",
+                "community": community.name if community else "—",
+                "grid": f"{cell.name}（{cell.code}）" if cell else row.grid_code or "—"}
+
     def _rebuild_buttons(self, status: str) -> None:
+        """One button per move allowed now, after the history in the Tab order.
+        The same moves keep their buttons (and the focus); when they change, a
+        focused button hands the focus back to the history."""
+        actions = [a for a in lifecycle.allowed(status, self._store.roles)
+                   if not (a == "resume" and self.row and self.row.paused_at is None)
+                   and not (a == "pause" and self.row and self.row.paused_at is not None)]
+        if actions == self._actions:
+            return
+        focused = self.focusWidget()
+        had_focus = focused is not None and focused.objectName().startswith("case.action.")
         while self.buttons.count():
             item = self.buttons.takeAt(0)
             if item.widget() is not None:
+                item.widget().hide()  # hidden at once: Tab must not reach it any more
                 item.widget().deleteLater()
-        for action in lifecycle.allowed(status, self._store.roles):
-            if action == "resume" and self.row and self.row.paused_at is None:
-                continue
-            if action == "pause" and self.row and self.row.paused_at is not None:
-                continue
+        self._actions = actions
+        previous: QWidget = self.timeline
+        for action in actions:
             button = QPushButton(texts.action_name(action), objectName=f"case.action.{action}")
             button.clicked.connect(lambda _c=False, a=action: self.act(a))
             self.buttons.addWidget(button)
+            button.show()  # now, not when the layout gets round to it: Tab reaches it at once
+            QWidget.setTabOrder(previous, button)
+            previous = button
         self.buttons.addStretch(1)
+        if had_focus:  # back to the history: Enter there never makes the next move by mistake
+            self.timeline.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # ---- moves ----------------------------------------------------------------------------
     def act(self, action: str) -> FactsDialog | None:
@@ -251,7 +281,10 @@ class CaseDetail(QDialog):
         if not needs:
             self._perform(action, {})
             return None
-        dialog = FactsDialog(action, self._catalog, self)
+        suggestion = (routing.suggest_unit(self._catalog, self.row.category_id,
+                                           self.row.street_code)
+                      if "unit_id" in needs and self.row is not None else None)
+        dialog = FactsDialog(action, self._catalog, self, suggestion=suggestion)
         dialog.accepted.connect(lambda: self._perform(action, dialog.facts()))
         dialog.open()
         return dialog
