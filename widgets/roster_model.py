@@ -303,6 +303,11 @@ class RosterEntryModel(QAbstractTableModel):
             return QBrush(LEAVE_TEXT)
         if role == Qt.ItemDataRole.ForegroundRole and self._names.phase(entry) == OVER:
             return QBrush(DONE_TEXT)
+        if role == Qt.ItemDataRole.FontRole and "kind" in self._columns \
+                and self._names.phase(entry) == RUNNING:
+            font = QFont()
+            font.setBold(True)  # in a day's list, the people on duty now stand out
+            return font
         if role == Qt.ItemDataRole.ToolTipRole and entry.note:
             return entry.note
         if role == ID_ROLE:
