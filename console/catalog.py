@@ -55,6 +55,7 @@ class Unit:
     kind: str
     parent_id: int | None
     active: bool
+    street_code: str | None = None  # a street office's or sub-centre's street
 
 
 @dataclass(frozen=True)
@@ -177,7 +178,7 @@ async def load_catalog(store: Store) -> Catalog:
             s.GridCell.community_code))).all()
         units = (await conn.execute(select(
             s.Unit.id, s.Unit.code, s.Unit.name, s.Unit.kind, s.Unit.parent_id,
-            s.Unit.active))).all()
+            s.Unit.active, s.Unit.street_code))).all()
         cats = (await conn.execute(select(
             s.Category.id, s.Category.code, s.Category.name, s.Category.parent_id,
             s.Category.level, s.Category.path, s.Category.initials, s.Category.urgency,

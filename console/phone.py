@@ -45,10 +45,29 @@ def normalise(raw: str, region: str = DEFAULT_REGION) -> Phone:
     kind = phonenumbers.number_type(parsed)
     mobile = kind in (phonenumbers.PhoneNumberType.MOBILE,
                       phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE)
-    fmt = (phonenumbers.PhoneNumberFormat.NATIONAL if parsed.country_code == 86
-           else phonenumbers.PhoneNumberFormat.INTERNATIONAL)
     return Phone(
         e164=phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164),
-        display=phonenumbers.format_number(parsed, fmt),
+        display=_written(parsed),
         is_mobile=mobile,
     )
+
+
+def display(stored: str | None) -> str:
+    """A stored number (E.164) as a Chinese operator writes it: a mobile in
+    groups of 3-4-4 (138 1234 5678), a landline with its area code
+    (0755 8888 1234, 010 1234 5678); a foreign number with its country code
+    (+852 9123 4567). Anything that is not a valid number shows as stored."""
+    text = (stored or "").strip()
+    if not text:
+        return ""
+    try:
+        parsed = phonenumbers.parse(text, DEFAULT_REGION)
+    except phonenumbers.NumberParseException:
+        return text
+    return _written(parsed) if phonenumbers.is_valid_number(parsed) else text
+
+
+def _written(parsed: phonenumbers.PhoneNumber) -> str:
+    fmt = (phonenumbers.PhoneNumberFormat.NATIONAL if parsed.country_code == 86
+           else phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+    return phonenumbers.format_number(parsed, fmt)

@@ -23,7 +23,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from console.clock import CENTRE_TZ
 from console.duty_setup import Setup, read_setup
 from console.errors import ConflictError, FieldError, ValidationError, require_role
-from console.rotation import check_rotation, check_shifts, month_days, rest_problem
+from console.rotation import RUNNING, check_rotation, check_shifts, month_days, rest_problem
 from console.store import Store
 from console.text_rules import check_text
 from db import schema as s
@@ -109,12 +109,11 @@ async def month_plan(store: Store, year: int, month: int
 async def on_duty(store: Store, at: dt.datetime | None = None) -> list[Duty]:
     """Everybody on duty at ``at`` (default: now by the server's clock), by post."""
     at = at or store.clock.now()
-    local = at.astimezone(CENTRE_TZ).replace(tzinfo=None)
+    today = at.astimezone(CENTRE_TZ).date()
     async with store.read() as conn:
         setup = await read_setup(conn)
-        running = [(day, row.id) for day in (local.date() - dt.timedelta(days=1), local.date())
-                   for row in setup.shifts
-                   if row.shift.interval(day)[0] <= local < row.shift.interval(day)[1]]
+        running = [(day, row.id) for day in (today - dt.timedelta(days=1), today)
+                   for row in setup.shifts if row.shift.phase(day, at) == RUNNING]
         if not running:
             return []
         found = await _duties(conn, R.kind == "duty", func.row(R.day, R.shift_id).in_(

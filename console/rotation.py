@@ -16,10 +16,12 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from console.clock import CENTRE_TZ
 from console.errors import FieldError
 
 REST = "rest"
 DAY = dt.timedelta(days=1)
+UPCOMING, RUNNING, OVER = "upcoming", "running", "over"  # a shift seen from a moment
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,14 @@ class Shift:
         """Start and end of this shift on ``day``, in the centre's local time."""
         start = dt.datetime.combine(day, self.starts)
         return start, start + dt.timedelta(hours=self.hours)
+
+    def phase(self, day: dt.date, at: dt.datetime) -> str:
+        """Whether this shift on ``day`` is to come, running or over at the
+        moment ``at`` (timezone-aware). The night shift of the 22nd (00–08)
+        runs at 02:30 on the 22nd, when that day's day shift is still to come."""
+        local = at.astimezone(CENTRE_TZ).replace(tzinfo=None)
+        start, end = self.interval(day)
+        return UPCOMING if local < start else RUNNING if local < end else OVER
 
 
 def check_shifts(shifts: Sequence[Shift]) -> list[FieldError]:

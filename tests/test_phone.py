@@ -1,6 +1,6 @@
 import pytest
 
-from console.phone import PhoneError, normalise
+from console.phone import PhoneError, display, normalise
 
 
 @pytest.mark.parametrize(("raw", "e164", "mobile"), [
@@ -30,3 +30,26 @@ def test_bad_numbers_are_refused_with_a_code(raw: str, code: str) -> None:
     with pytest.raises(PhoneError) as info:
         normalise(raw)
     assert info.value.code == code
+
+
+@pytest.mark.parametrize(("stored", "shown"), [
+    ("+8613812345678", "138 1234 5678"),        # a mobile: 3-4-4
+    ("+8675512345678", "0755 1234 5678"),       # Shenzhen landline with its area code
+    ("+861012345678", "010 1234 5678"),         # Beijing: a three-digit area code
+    ("+869541234567", "0954 123 4567"),         # a seven-digit local number
+    ("+864001234567", "400 123 4567"),          # a service number
+    ("+85291234567", "+852 9123 4567"),         # not mainland China: the country code
+    ("", ""),
+    (None, ""),
+    ("+8612345", "+8612345"),                   # not a valid number: as stored
+    ("内部转接", "内部转接"),
+])
+def test_stored_numbers_are_shown_as_an_operator_writes_them(stored: str | None,
+                                                             shown: str) -> None:
+    assert display(stored) == shown
+
+
+@pytest.mark.parametrize("raw", ["13812345678", "0755-1234 5678", "88881234"])
+def test_a_normalised_number_shows_the_same_way_again(raw: str) -> None:
+    phone = normalise(raw)
+    assert display(phone.e164) == phone.display

@@ -7,8 +7,12 @@ import itertools
 from hypothesis import given
 from hypothesis import strategies as st
 
+from console.clock import CENTRE_TZ, FakeClock
 from console.rotation import (
+    OVER,
     REST,
+    RUNNING,
+    UPCOMING,
     Rotation,
     Shift,
     check_rotation,
@@ -146,3 +150,26 @@ def test_rest_problem_is_found_exactly_when_some_pair_of_shifts_is_too_close(
     found = rest_problem(intervals, minimum)
     assert (found is not None) == too_close
     assert found is None or found < minimum
+
+
+def test_at_night_only_the_night_shift_of_that_calendar_day_is_running() -> None:
+    _day, evening, night = SHIFTS
+    today = dt.date(2026, 11, 22)
+    clock = FakeClock(dt.datetime(2026, 11, 22, 2, 30, tzinfo=CENTRE_TZ))
+    assert [s.phase(today, clock.now()) for s in SHIFTS] == [UPCOMING, UPCOMING, RUNNING]
+    assert evening.phase(today - dt.timedelta(days=1), clock.now()) == OVER
+    clock.advance(hours=5, minutes=30)  # 08:00: the night shift hands over to the day shift
+    assert [s.phase(today, clock.now()) for s in SHIFTS] == [RUNNING, UPCOMING, OVER]
+    clock.set(dt.datetime(2026, 11, 22, 15, 59, tzinfo=dt.UTC))  # 23:59 in the centre
+    assert [s.phase(today, clock.now()) for s in SHIFTS] == [OVER, RUNNING, OVER]
+    assert night.phase(today + dt.timedelta(days=1), clock.now()) == UPCOMING
+
+
+def test_every_minute_of_a_day_one_shift_is_running() -> None:
+    clock = FakeClock(dt.datetime(2028, 2, 28, 22, 0, tzinfo=CENTRE_TZ))
+    while clock.now() < dt.datetime(2028, 3, 1, 2, 0, tzinfo=CENTRE_TZ):  # the leap day
+        today = clock.now().date()
+        running = [(d, s.code) for d in (today - dt.timedelta(days=1), today) for s in SHIFTS
+                   if s.phase(d, clock.now()) == RUNNING]
+        assert len(running) == 1 and running[0][0] == today, clock.now()
+        clock.advance(minutes=7)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from console import cases
 from console.catalog import Catalog
 from console.errors import ConsoleError
+from console.lifecycle import Move
 from console.queue import CaseFilter
 from console.store import Store
 from widgets import texts
@@ -103,12 +104,26 @@ class CallbackDesk(QWidget):
             self.message.setText(self.tr("请先选中一件待回访的案件"))
             return
 
-        def done(_move: object) -> None:
-            self.message.setText(self.tr("{no}：已记录「{what}」").format(
-                no=row.public_no, what=texts.action_name(action)))
+        def done(move: Move) -> None:
+            self.message.setText(self.tr("{no}：{what}").format(
+                no=row.public_no, what=self._recorded(move)))
 
         self._runner.run(cases.perform(self._store, row.id, action, row.version, **facts),
                          done, self._failed)
+
+    def _recorded(self, move: Move) -> str:
+        """What was recorded, in the operator's words: the score, the try, the reopening."""
+        payload = move.payload
+        if move.action == "callback_closed":
+            level = int(payload["satisfaction"])
+            return self.tr("已记录：{name}（{level} 分），已结案").format(
+                name=texts.satisfaction_name(level), level=level)
+        if move.action == "callback_unreachable":
+            if payload.get("gave_up"):
+                return self.tr("已记录：未接通（第 {n} 次），多次未接通，已结案").format(
+                    n=payload.get("attempt"))
+            return self.tr("已记录：未接通（第 {n} 次），稍后再拨").format(n=payload.get("attempt"))
+        return self.tr("已记录「{what}」").format(what=texts.action_name(move.action))
 
     def reopen(self) -> None:
         if self.current() is None:

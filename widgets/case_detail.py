@@ -8,17 +8,10 @@ the meantime is refused and the person is told who did what.
 
 from __future__ import annotations
 
-import datetime as dt
 import uuid
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -31,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console import cases, lifecycle, queue
+from console import cases, lifecycle, phone, queue, routing
 from console.cases import TimelineEntry
 from console.catalog import Catalog
 from console.clock import CENTRE_TZ
@@ -42,113 +35,7 @@ from console.store import Store
 from widgets import texts
 from widgets.facts_dialog import FactsDialog
 from widgets.tasks import TaskRunner
-
-
-class TimelineModel(QAbstractTableModel):
-    def __init__(self, catalog: Catalog, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._catalog = catalog
-        self._entries: list[TimelineEntry] = []
-        self.category_id: int | None = None  # the case's, for automatic-dispatch reasons
-        self._titles = (self.tr("时间"), self.tr("操作人"), self.tr("操作"), self.tr("说明"))
-
-    def set_entries(self, entries: list[TimelineEntry]) -> None:
-        known = len(self._entries)
-        if entries[:known] == self._entries and len(entries) > known:
-            self.beginInsertRows(QModelIndex(), known, len(entries) - 1)  # history only grows
-            self._entries = list(entries)
-            self.endInsertRows()
-        elif entries != self._entries:
-            self.beginResetModel()
-            self._entries = list(entries)
-            self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._entries)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._titles)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(self._titles)):
-            return self._titles[section]
-        return None
-
-    def data(self, index: QModelIndex | QPersistentModelIndex,
-             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._entries):
-            return None
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return None
-        entry = self._entries[index.row()]
-        column = index.column()
-        if column == 0:
-            return entry.at.astimezone(CENTRE_TZ).strftime("%Y-%m-%d %H:%M:%S")
-        if column == 1:
-            return self.tr("系统") if entry.actor == lifecycle.SYSTEM else entry.actor
-        if column == 2:
-            return texts.action_name(entry.kind)
-        return self.describe(entry)
-
-    def _escalation(self, p: dict[str, Any]) -> str:
-        level = _level_name(str(p.get("level", "")))
-        if p.get("acknowledged"):
-            return self.tr("{level}单已签收").format(level=level)
-        if p.get("replied"):
-            return self.tr("{level}单已回复：{text}").format(level=level, text=p.get("text", ""))
-        parts = [self.tr("自动{level}").format(level=level) if p.get("auto") else level]
-        if p.get("text"):
-            parts.append(str(p["text"]))
-        if p.get("reply_due_at"):
-            due = dt.datetime.fromisoformat(p["reply_due_at"]).astimezone(CENTRE_TZ)
-            parts.append(self.tr("限 {at} 前回复").format(at=due.strftime("%m-%d %H:%M")))
-        return "；".join(parts)
-
-    def describe(self, entry: TimelineEntry) -> str:
-        p = entry.payload
-        parts: list[str] = []
-        if entry.kind == "created":
-            parts.append(self.tr("编号 {no}").format(no=p.get("public_no", "")))
-        if entry.kind == "imported" and p.get("occurred_at"):
-            when = dt.datetime.fromisoformat(p["occurred_at"]).astimezone(CENTRE_TZ)
-            parts.append(self.tr("原受理时间 {at}，导入时状态：{status}").format(
-                at=when.strftime("%Y-%m-%d %H:%M"), status=texts.status_name(p.get("status", ""))))
-        if entry.kind == "escalation":
-            return self._escalation(p)
-        unit = self._catalog.unit_name(p.get("unit_id")) if p.get("unit_id") else ""
-        if p.get("auto"):
-            category = self._catalog.category_path(self.category_id).split(" / ")[-1]
-            if p.get("rule") == "territorial":
-                parts.append(self.tr("自动分拨：分类「{c}」按属地交事发街道 {u}").format(
-                    c=category, u=unit))
-            else:
-                parts.append(self.tr("自动分拨：分类「{c}」归属 {u}").format(c=category, u=unit))
-        elif unit:
-            parts.append(unit)
-        for key in ("reason", "result", "answer", "note"):
-            if p.get(key):
-                parts.append(str(p[key]))
-        if p.get("satisfaction"):
-            parts.append(texts.satisfaction_name(int(p["satisfaction"])))
-        if p.get("attempt"):
-            parts.append(self.tr("第 {n} 次").format(n=p["attempt"]))
-        if p.get("gave_up"):
-            parts.append(self.tr("多次未接通，结案"))
-        return "；".join(parts)
-
-
-def _tl(text: str) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    return QCoreApplication.translate("TimelineModel", text)
-
-
-def _level_name(level: str) -> str:
-    names = {"reminder": _tl("提醒"), "urge": _tl("催办"), "supervision": _tl("督办"),
-             "inspection": _tl("效能监察")}
-    return names.get(level, level)
+from widgets.timeline_model import TimelineModel
 
 
 class CaseDetail(QDialog):
@@ -168,10 +55,12 @@ class CaseDetail(QDialog):
         self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.facts.setWordWrap(True)
         self.text = QPlainTextEdit(objectName="case.text", readOnly=True)
+        self.text.setTabChangesFocus(True)
         self.text.setMaximumHeight(120)
         self.timeline_model = TimelineModel(catalog, self)
         self.timeline = QTableView(objectName="case.timeline")
         self.timeline.setModel(self.timeline_model)
+        self.timeline.setTabKeyNavigation(False)  # Tab goes on to the moves, not cell by cell
         self.timeline.verticalHeader().hide()
         self.timeline.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.timeline.horizontalHeader().setStretchLastSection(True)
@@ -181,6 +70,7 @@ class CaseDetail(QDialog):
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #c62828;")
         self.buttons = QHBoxLayout()
+        self._actions: list[str] = []  # the moves the buttons offer, in their order
         layout = QVBoxLayout(self)
         for widget in (self.title, self.facts, self.text):
             layout.addWidget(widget)
@@ -188,6 +78,7 @@ class CaseDetail(QDialog):
         layout.addWidget(self.timeline, 1)
         layout.addWidget(self.message)
         layout.addLayout(self.buttons)
+        self.timeline.setFocus()  # Tab: the moves; Shift+Tab: the text; Enter moves nothing
         feed.subscribe(self._on_events)
         self.finished.connect(lambda _r: self._feed.unsubscribe(self._on_events))
         self.reload()
@@ -219,9 +110,12 @@ class CaseDetail(QDialog):
         paused = self.tr("（计时暂停中）") if row.paused_at else ""
         if row.due_estimated:
             paused += self.tr("（估算：该年节假日安排尚未公布，只按周末计算）")
-        self.facts.setText(self.tr("来源：{channel}　来电：{phone}　地点：{street} {address}\n责任单位：{unit}　办理时限：{due}{paused}").format(  # noqa: E501
-            channel=texts.channel_name(row.channel), phone=row.caller_phone or "—",
-            street=self._catalog.street_name(row.street_code), address=row.address,
+        caller = phone.display(row.caller_phone) or "—"
+        if row.caller_name:
+            caller += f"（{row.caller_name}）"
+        self.facts.setText(self.tr("来源：{channel}　来电：{phone}\n街道：{street}　社区：{community}　网格：{grid}\n地址：{address}\n责任单位：{unit}　办理时限：{due}{paused}").format(  # noqa: E501
+            channel=texts.channel_name(row.channel), phone=caller,
+            **self._place(row), address=row.address or "—",
             unit=self._catalog.unit_name(row.assigned_unit_id) or "—", due=due,
             paused=paused))
         self.text.setPlainText(row.text)
@@ -229,20 +123,43 @@ class CaseDetail(QDialog):
         self.timeline_model.set_entries(entries)
         self._rebuild_buttons(row.status)
 
+    def _place(self, row: CaseRow) -> dict[str, str]:
+        """The street, community and grid cell (with its code) the case is in."""
+        catalog = self._catalog
+        community = catalog.communities.get(row.community_code or "")
+        cell = catalog.grid_cells.get(row.grid_code or "")
+        return {"street": catalog.street_name(row.street_code) or "—",
+                "community": community.name if community else "—",
+                "grid": f"{cell.name}（{cell.code}）" if cell else row.grid_code or "—"}
+
     def _rebuild_buttons(self, status: str) -> None:
+        """One button per move allowed now, after the history in the Tab order.
+        The same moves keep their buttons (and the focus); when they change, a
+        focused button hands the focus back to the history."""
+        actions = [a for a in lifecycle.allowed(status, self._store.roles)
+                   if not (a == "resume" and self.row and self.row.paused_at is None)
+                   and not (a == "pause" and self.row and self.row.paused_at is not None)]
+        if actions == self._actions:
+            return
+        focused = self.focusWidget()
+        had_focus = focused is not None and focused.objectName().startswith("case.action.")
         while self.buttons.count():
             item = self.buttons.takeAt(0)
             if item.widget() is not None:
+                item.widget().hide()  # hidden at once: Tab must not reach it any more
                 item.widget().deleteLater()
-        for action in lifecycle.allowed(status, self._store.roles):
-            if action == "resume" and self.row and self.row.paused_at is None:
-                continue
-            if action == "pause" and self.row and self.row.paused_at is not None:
-                continue
+        self._actions = actions
+        previous: QWidget = self.timeline
+        for action in actions:
             button = QPushButton(texts.action_name(action), objectName=f"case.action.{action}")
             button.clicked.connect(lambda _c=False, a=action: self.act(a))
             self.buttons.addWidget(button)
+            button.show()  # now, not when the layout gets round to it: Tab reaches it at once
+            QWidget.setTabOrder(previous, button)
+            previous = button
         self.buttons.addStretch(1)
+        if had_focus:  # back to the history: Enter there never makes the next move by mistake
+            self.timeline.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # ---- moves ----------------------------------------------------------------------------
     def act(self, action: str) -> FactsDialog | None:
@@ -251,7 +168,10 @@ class CaseDetail(QDialog):
         if not needs:
             self._perform(action, {})
             return None
-        dialog = FactsDialog(action, self._catalog, self)
+        suggestion = (routing.suggest_unit(self._catalog, self.row.category_id,
+                                           self.row.street_code)
+                      if "unit_id" in needs and self.row is not None else None)
+        dialog = FactsDialog(action, self._catalog, self, suggestion=suggestion)
         dialog.accepted.connect(lambda: self._perform(action, dialog.facts()))
         dialog.open()
         return dialog

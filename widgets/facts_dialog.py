@@ -1,4 +1,8 @@
-"""Asks for the facts a case move needs: a unit, a reason, a result, a rating…"""
+"""Asks for the facts a case move needs: a unit, a reason, a result, a rating…
+
+A move to a unit offers the suggested unit (chosen already: Enter takes it) and
+takes an optional note that is kept with the move. Tab leaves the text boxes;
+Enter in a one-line field or Ctrl+Enter anywhere saves."""
 
 from __future__ import annotations
 
@@ -20,14 +24,18 @@ from PySide6.QtWidgets import (
 
 from console import lifecycle
 from console.catalog import Catalog
+from console.routing import Suggestion
 from widgets import texts
+from widgets.form_keys import submit_with_ctrl_enter
 
 UNIT_KIND_ORDER = {"centre": 0, "street": 1, "department": 2, "community": 3, "enterprise": 4}
+NOTED = frozenset({"dispatch", "settle"})  # moves to a unit take a note for the unit
 
 
 class FactsDialog(QDialog):
     def __init__(self, action: str, catalog: Catalog, parent: QWidget | None = None,
-                 *, needs: tuple[str, ...] | None = None) -> None:
+                 *, needs: tuple[str, ...] | None = None,
+                 suggestion: Suggestion | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("factsDialog")
         self.setWindowTitle(texts.action_name(action))
@@ -40,6 +48,14 @@ class FactsDialog(QDialog):
             widget.setObjectName(f"facts.{need}")
             self.fields[need] = widget
             form.addRow(label, widget)
+            if isinstance(widget, QComboBox) and need == "unit_id" and suggestion is not None:
+                self._suggest(widget, suggestion, catalog, form)
+        if action in NOTED:
+            note = QPlainTextEdit(objectName="facts.note")
+            note.setMaximumHeight(80)
+            note.setPlaceholderText(self.tr("可不填：写给责任单位的话，记入办理过程"))
+            self.fields["note"] = note
+            form.addRow(self.tr("说明"), note)
         self.error = QLabel(objectName="facts.error")
         self.error.setStyleSheet("color: #c62828;")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
@@ -51,6 +67,23 @@ class FactsDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        submit_with_ctrl_enter(self, ok.click, ok)
+
+    def _suggest(self, combo: QComboBox, suggestion: Suggestion, catalog: Catalog,
+                 form: QFormLayout) -> None:
+        """Choose the suggested unit (typing replaces it) and say why it is suggested."""
+        index = combo.findData(suggestion.unit_id)
+        if index < 0:
+            return
+        combo.setCurrentIndex(index)
+        combo.lineEdit().selectAll()
+        name = catalog.unit_name(suggestion.unit_id)
+        why = (self.tr("建议：{unit}（分类的责任单位）") if suggestion.reason == "owner"
+               else self.tr("建议：{unit}（事发街道）")).format(unit=name)
+        hint = QLabel(why, objectName="facts.suggestion")
+        hint.setStyleSheet("color: #1b5e20;")
+        form.addRow("", hint)
 
     def _field(self, need: str, catalog: Catalog) -> tuple[QWidget, str]:
         if need == "unit_id":
@@ -79,7 +112,6 @@ class FactsDialog(QDialog):
         labels = {"reason": self.tr("原因"), "result": self.tr("办理结果"),
                   "answer": self.tr("答复内容"), "reply": self.tr("回复内容")}
         text = QPlainTextEdit()
-        text.setTabChangesFocus(True)
         text.setMaximumHeight(100)
         return text, labels.get(need, need)
 

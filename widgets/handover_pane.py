@@ -38,6 +38,7 @@ from console.feed import Event
 from console.handover import Handover
 from console.store import Store
 from widgets import texts
+from widgets.form_keys import submit_with_ctrl_enter
 from widgets.handover_summary import SummaryView, hm, span
 from widgets.tables import RecordTableModel
 from widgets.tasks import TaskRunner
@@ -85,6 +86,8 @@ class HandoverPane(QWidget):
         self.notice.setStyleSheet("background:#fff3cd; color:#5d4000; padding:4px;")
         self.notice.hide()
         self.submit_button = QPushButton(self.tr("提交交班"), objectName="handover.submit")
+        # Tab leaves the notes; Ctrl+Enter in them hands over (not while the button is off)
+        submit_with_ctrl_enter(self.notes, self.submit_button.click, self.submit_button)
         self.remark = QLineEdit(objectName="handover.remark")
         self.remark.setPlaceholderText(self.tr("接班意见（可不填）"))
         self.sign_button = QPushButton(self.tr("接班签字"), objectName="handover.sign")

@@ -36,9 +36,9 @@ from console.catalog import pinyin_initials
 from console.errors import ConflictError, ConsoleError, ValidationError
 from console.roster import Duty
 from console.roster_export import MonthSheet
+from console.stand_ins import ranked_people
 from widgets import texts
 from widgets.forms import ERROR_STYLE
-from widgets.roster_model import ranked_people
 
 if TYPE_CHECKING:
     from widgets.roster_pane import RosterPane

@@ -10,9 +10,7 @@ changed in place, so the selection and scroll position stay.
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
@@ -21,13 +19,14 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from console.duty_setup import Setup, ShiftRow
 from console.roster import Duty, MonthCell
 from console.roster_export import display_order, shift_hours
-from console.rotation import rest_problem
+from console.rotation import OVER, RUNNING, UPCOMING
 
 Index = QModelIndex | QPersistentModelIndex
 DAY_ROLE = ID_ROLE = Qt.ItemDataRole.UserRole
 TODAY = QColor("#ffe9a8")
 WEEKEND = QColor("#e8edf5")
 LEAVE_TEXT = QColor("#b3261e")
+DONE_TEXT = QColor("#757575")  # a shift that is over
 CENTRE = int(Qt.AlignmentFlag.AlignCenter)
 
 
@@ -193,10 +192,20 @@ class RosterMonthModel(QAbstractTableModel):
 
 
 class Names:
-    """Names of the posts, teams and shifts of the setup last read ("" for none)."""
+    """Names of the posts, teams and shifts of the setup last read ("" for none),
+    and where an entry's shift stands by ``now`` (the pane's clock)."""
 
-    def __init__(self) -> None:
+    def __init__(self, now: Callable[[], dt.datetime] | None = None) -> None:
         self.setup: Setup | None = None
+        self.now = now
+
+    def phase(self, entry: Duty) -> str | None:
+        """UPCOMING, RUNNING or OVER for a duty, None for leave or an unknown shift."""
+        rows = self.setup.shifts if self.setup else ()
+        row = next((r for r in rows if r.id == entry.shift_id), None)
+        if row is None or self.now is None or entry.kind != "duty":
+            return None
+        return row.shift.phase(entry.day, self.now())
 
     def post(self, post_id: int | None) -> str:
         post = self.setup.post(post_id) if self.setup else None
@@ -231,8 +240,12 @@ class RosterEntryModel(QAbstractTableModel):
         return titles[key]
 
     def _value(self, key: str, entry: Duty) -> str:
-        if key == "kind":
-            return self.tr("请假") if entry.kind == "leave" else self.tr("在岗")
+        if key == "kind":  # only the running shift's people are on duty (在岗) now
+            if entry.kind == "leave":
+                return self.tr("请假")
+            states = {RUNNING: self.tr("在岗"), UPCOMING: self.tr("待上班"),
+                      OVER: self.tr("已下班")}
+            return states.get(self._names.phase(entry) or "", self.tr("值班"))
         values: dict[str, Callable[[Duty], str]] = {
             "post": lambda e: self._names.post(e.post_id),
             "shift": lambda e: self._names.shift(e.shift_id),
@@ -251,6 +264,12 @@ class RosterEntryModel(QAbstractTableModel):
             if self._rows[entry.id] != entry:
                 self._rows[entry.id] = entry
                 self.dataChanged.emit(self.index(row, 0), self.index(row, len(self._columns) - 1))
+
+    def clock_moved(self) -> None:
+        """Time passed: a shift may have started or ended, so every state may change."""
+        if self._ids:
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(len(self._ids) - 1, len(self._columns) - 1))
 
     def entry(self, row: int) -> Duty | None:
         return self._rows[self._ids[row]] if 0 <= row < len(self._ids) else None
@@ -282,59 +301,15 @@ class RosterEntryModel(QAbstractTableModel):
             return self._value(self._columns[index.column()], entry)
         if role == Qt.ItemDataRole.ForegroundRole and entry.kind == "leave":
             return QBrush(LEAVE_TEXT)
+        if role == Qt.ItemDataRole.ForegroundRole and self._names.phase(entry) == OVER:
+            return QBrush(DONE_TEXT)
+        if role == Qt.ItemDataRole.FontRole and "kind" in self._columns \
+                and self._names.phase(entry) == RUNNING:
+            font = QFont()
+            font.setBold(True)  # in a day's list, the people on duty now stand out
+            return font
         if role == Qt.ItemDataRole.ToolTipRole and entry.note:
             return entry.note
         if role == ID_ROLE:
             return entry.id
         return None
-
-
-# ---- who could take a duty ------------------------------------------------------------
-@dataclass(frozen=True)
-class Person:
-    staff_id: int
-    name: str
-    team_id: int | None
-    post_id: int | None  # where most of their duties are: their home post
-    phone: str
-
-
-def people_of(entries: Sequence[Duty]) -> list[Person]:
-    """Everybody rostered in ``entries``, once each."""
-    posts: dict[int, Counter[int | None]] = {}
-    first: dict[int, Duty] = {}
-    for e in entries:
-        if e.staff_id is not None:
-            first.setdefault(e.staff_id, e)
-            posts.setdefault(e.staff_id, Counter())[e.post_id] += 1
-    return [Person(sid, e.person, e.team_id, posts[sid].most_common(1)[0][0], e.phone)
-            for sid, e in first.items()]
-
-
-def rest_check(setup: Setup, duty: Duty, theirs: Sequence[Duty]) -> dt.timedelta | None:
-    """The rest somebody with the duties ``theirs`` would be left with if they also
-    worked ``duty`` (None: enough). The service checks it again when saving."""
-    intervals = [setup.shift(e.shift_id).shift.interval(e.day) for e in theirs
-                 if e.kind == "duty" and abs((e.day - duty.day).days) <= 2]
-    intervals.append(setup.shift(duty.shift_id).shift.interval(duty.day))
-    return rest_problem(intervals, setup.min_rest)
-
-
-def ranked_people(setup: Setup, duty: Duty, month: Sequence[Duty]
-                  ) -> list[tuple[Person, dt.timedelta | None]]:
-    """People who could take ``duty``: the post's colleagues from other teams first,
-    then the rest of the post, then everybody else; rested ones first in each group."""
-    team_code = {t.id: t.code for t in setup.teams}
-    duties_of: dict[int | None, list[Duty]] = {}
-    for e in month:
-        duties_of.setdefault(e.staff_id, []).append(e)
-    ranked = []
-    for person in people_of(month):
-        if person.staff_id == duty.staff_id:
-            continue
-        group = (0 if person.post_id == duty.post_id and person.team_id != duty.team_id
-                 else 1 if person.post_id == duty.post_id else 2)
-        gap = rest_check(setup, duty, duties_of[person.staff_id])
-        ranked.append(((group, gap is not None, team_code.get(person.team_id or -1, "~"),
-                        person.name), person, gap))
-    return [(person, gap) for _key, person, gap in sorted(ranked, key=lambda r: r[0])]

@@ -80,7 +80,7 @@ class RosterPane(QWidget):
         self.setObjectName("rosterPane")
         self.store, self.runner = store, runner
         self.setup: Setup | None = None
-        self.names = Names()  # of self.setup, for the lists
+        self.names = Names(store.clock.now)  # of self.setup, for the lists
         self.year, self.month = 2000, 1
         self.today = dt.date(2000, 1, 1)
         self.day: dt.date | None = None
@@ -345,7 +345,7 @@ class RosterPane(QWidget):
         current = self.actions.current()
         self.day_model.set_entries(ordered)
         on_duty = sum(1 for e in entries if e.kind == "duty")
-        text = self.month_model.day_text(day) + self.tr(" · 在岗 {n} 人").format(n=on_duty)
+        text = self.month_model.day_text(day) + self.tr(" · 排班 {n} 人").format(n=on_duty)
         if len(entries) > on_duty:
             text += self.tr(" · 请假 {n} 人").format(n=len(entries) - on_duty)
         self.day_label.setText(text)
@@ -401,6 +401,7 @@ class RosterPane(QWidget):
         if today != self.today:
             self.today = today
             self.month_model.set_today(today)
+        self.day_model.clock_moved()  # who of the day's list is on duty now
         self.load_on_duty()
 
     def showEvent(self, event: QShowEvent) -> None:

@@ -36,6 +36,7 @@ from console.feed import Event
 from console.store import Store
 from widgets import texts
 from widgets.facts_dialog import FactsDialog
+from widgets.form_keys import submit_with_ctrl_enter
 from widgets.tables import OpenableTable, RecordTableModel
 from widgets.tasks import TaskRunner
 
@@ -68,6 +69,8 @@ class SupervisionDialog(QDialog):
         form.addRow(self.tr("督办内容"), self.text)
         form.addRow(self.tr("回复期限"), self.due)
         form.addRow(buttons)
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        submit_with_ctrl_enter(self, ok.click, ok)  # Tab leaves the text for the deadline
 
     def reply_due(self) -> dt.datetime:
         return self.due.dateTime().toPython().replace(tzinfo=CENTRE_TZ)  # type: ignore[no-any-return]

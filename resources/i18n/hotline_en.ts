@@ -349,64 +349,88 @@
 <context>
     <name>CallbackDesk</name>
     <message>
-        <location filename="../../widgets/callback_desk.py" line="70" />
+        <location filename="../../widgets/callback_desk.py" line="71" />
         <source>回访结果：5 非常满意 · 4 满意 · 3 基本满意 · 2 不满意 · 1 非常不满意 · 0 未接通 · R 未解决（重新办理）</source>
         <translation>Callback result: 5 very satisfied · 4 satisfied · 3 fairly satisfied · 2 dissatisfied · 1 very dissatisfied · 0 no answer · R not fixed (reopen)</translation>
     </message>
     <message>
-        <location filename="../../widgets/callback_desk.py" line="80" />
+        <location filename="../../widgets/callback_desk.py" line="81" />
         <source>0 未接通</source>
         <translation>0 No answer</translation>
     </message>
     <message>
-        <location filename="../../widgets/callback_desk.py" line="82" />
+        <location filename="../../widgets/callback_desk.py" line="83" />
         <source>R 未解决</source>
         <translation>R Not fixed</translation>
     </message>
     <message>
-        <location filename="../../widgets/callback_desk.py" line="103" />
-        <location filename="../../widgets/callback_desk.py" line="115" />
+        <location filename="../../widgets/callback_desk.py" line="104" />
+        <location filename="../../widgets/callback_desk.py" line="130" />
         <source>请先选中一件待回访的案件</source>
         <translation>Select a case waiting for its callback first</translation>
     </message>
     <message>
-        <location filename="../../widgets/callback_desk.py" line="107" />
-        <source>{no}：已记录「{what}」</source>
-        <translation>{no}: recorded “{what}”</translation>
+        <location filename="../../widgets/callback_desk.py" line="108" />
+        <source>{no}：{what}</source>
+        <translation>{no}: {what}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/callback_desk.py" line="119" />
+        <source>已记录：{name}（{level} 分），已结案</source>
+        <translation>recorded: {name} ({level} points), case closed</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/callback_desk.py" line="123" />
+        <source>已记录：未接通（第 {n} 次），多次未接通，已结案</source>
+        <translation>recorded: no answer (try {n}); closed after repeated tries</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/callback_desk.py" line="125" />
+        <source>已记录：未接通（第 {n} 次），稍后再拨</source>
+        <translation>recorded: no answer (try {n}); call again later</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/callback_desk.py" line="126" />
+        <source>已记录「{what}」</source>
+        <translation>recorded “{what}”</translation>
     </message>
 </context>
 <context>
     <name>CaseDetail</name>
     <message>
-        <location filename="../../widgets/case_detail.py" line="187" />
+        <location filename="../../widgets/case_detail.py" line="77" />
         <source>办理过程</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="214" />
+        <location filename="../../widgets/case_detail.py" line="105" />
         <source>案件 {no}</source>
         <translation>Case {no}</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="218" />
+        <location filename="../../widgets/case_detail.py" line="109" />
         <source>未定</source>
         <translation>not set</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="219" />
+        <location filename="../../widgets/case_detail.py" line="110" />
         <source>（计时暂停中）</source>
         <translation> (clock paused)</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="221" />
+        <location filename="../../widgets/case_detail.py" line="112" />
         <source>（估算：该年节假日安排尚未公布，只按周末计算）</source>
         <translation> (estimated: that year's holidays are not published yet; only weekends are counted)</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="222" />
-        <source>来源：{channel}　来电：{phone}　地点：{street} {address}
+        <location filename="../../widgets/case_detail.py" line="116" />
+        <source>来源：{channel}　来电：{phone}
+街道：{street}　社区：{community}　网格：{grid}
+地址：{address}
 责任单位：{unit}　办理时限：{due}{paused}</source>
-        <translation>Source: {channel}   Caller: {phone}   Place: {street} {address}
+        <translation>Source: {channel}   Caller: {phone}
+Street: {street}   Community: {community}   Grid cell: {grid}
+Address: {address}
 Responsible unit: {unit}   Due: {due}{paused}</translation>
     </message>
 </context>
@@ -746,37 +770,57 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>FactsDialog</name>
     <message>
-        <location filename="../../widgets/facts_dialog.py" line="69" />
+        <location filename="../../widgets/facts_dialog.py" line="56" />
+        <source>可不填：写给责任单位的话，记入办理过程</source>
+        <translation>Optional: a note for the unit, kept in the case history</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/facts_dialog.py" line="58" />
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/facts_dialog.py" line="82" />
+        <source>建议：{unit}（分类的责任单位）</source>
+        <translation>Suggested: {unit} (the category's responsible unit)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/facts_dialog.py" line="83" />
+        <source>建议：{unit}（事发街道）</source>
+        <translation>Suggested: {unit} (the street where it happened)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/facts_dialog.py" line="102" />
         <source>责任单位</source>
         <translation>Responsible unit</translation>
     </message>
     <message>
-        <location filename="../../widgets/facts_dialog.py" line="74" />
+        <location filename="../../widgets/facts_dialog.py" line="107" />
         <source>满意度</source>
         <translation>Satisfaction</translation>
     </message>
     <message>
-        <location filename="../../widgets/facts_dialog.py" line="78" />
+        <location filename="../../widgets/facts_dialog.py" line="111" />
         <source>主件编号</source>
         <translation>Master case number</translation>
     </message>
     <message>
-        <location filename="../../widgets/facts_dialog.py" line="79" />
+        <location filename="../../widgets/facts_dialog.py" line="112" />
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../widgets/facts_dialog.py" line="79" />
+        <location filename="../../widgets/facts_dialog.py" line="112" />
         <source>办理结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../widgets/facts_dialog.py" line="80" />
+        <location filename="../../widgets/facts_dialog.py" line="113" />
         <source>答复内容</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../../widgets/facts_dialog.py" line="80" />
+        <location filename="../../widgets/facts_dialog.py" line="113" />
         <source>回复内容</source>
         <translation>Reply</translation>
     </message>
@@ -822,138 +866,138 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>HandoverPane</name>
     <message>
-        <location filename="../../widgets/handover_pane.py" line="70" />
+        <location filename="../../widgets/handover_pane.py" line="71" />
         <source>上一班</source>
         <translation>Previous shift</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_pane.py" line="71" />
+        <location filename="../../widgets/handover_pane.py" line="72" />
         <source>下一班</source>
         <translation>Next shift</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_pane.py" line="72" />
+        <location filename="../../widgets/handover_pane.py" line="73" />
         <source>本班</source>
         <translation>This shift</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_pane.py" line="83" />
+        <location filename="../../widgets/handover_pane.py" line="84" />
         <source>交班事项：需下一班跟进的案件、缺岗处理情况、设备与其他情况</source>
         <translation>Handover notes: cases the next shift must follow up, how absences were handled, equipment and anything else</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_pane.py" line="87" />
+        <location filename="../../widgets/handover_pane.py" line="88" />
         <source>提交交班</source>
         <translation>Hand over</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_pane.py" line="89" />
+        <location filename="../../widgets/handover_pane.py" line="92" />
         <source>接班意见（可不填）</source>
         <translation>Remark on taking over (optional)</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_pane.py" line="90" />
+        <location filename="../../widgets/handover_pane.py" line="93" />
         <source>接班签字</source>
         <translation>Sign and take over</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_pane.py" line="94" />
+        <location filename="../../widgets/handover_pane.py" line="97" />
         <source>日期</source>
         <translation>Day</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_pane.py" line="95" />
-        <location filename="../../widgets/handover_pane.py" line="125" />
+        <location filename="../../widgets/handover_pane.py" line="98" />
+        <location filename="../../widgets/handover_pane.py" line="128" />
         <source>班次</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_pane.py" line="96" />
+        <location filename="../../widgets/handover_pane.py" line="99" />
         <source>交班人</source>
         <translation>Outgoing</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_pane.py" line="97" />
+        <location filename="../../widgets/handover_pane.py" line="100" />
         <source>接班人</source>
         <translation>Incoming</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_pane.py" line="97" />
+        <location filename="../../widgets/handover_pane.py" line="100" />
         <source>待签收</source>
         <translation>Awaiting sign-off</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_pane.py" line="98" />
+        <location filename="../../widgets/handover_pane.py" line="101" />
         <source>签收时间</source>
         <translation>Signed at</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_pane.py" line="131" />
+        <location filename="../../widgets/handover_pane.py" line="134" />
         <source>交班内容（交班值班长填写）</source>
         <translation>Handover notes (outgoing shift leader)</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_pane.py" line="136" />
+        <location filename="../../widgets/handover_pane.py" line="139" />
         <source>接班签字（接班值班长）</source>
         <translation>Sign-off (incoming shift leader)</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_pane.py" line="142" />
+        <location filename="../../widgets/handover_pane.py" line="145" />
         <source>近 30 天交接班记录（选中一行查看）</source>
         <translation>Handovers of the last 30 days (select a row to read it)</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_pane.py" line="160" />
+        <location filename="../../widgets/handover_pane.py" line="163" />
         <source>现在不在任何班次时间内：请在班次设置中检查班次</source>
         <translation>Now is in no shift: check the shift templates</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_pane.py" line="212" />
+        <location filename="../../widgets/handover_pane.py" line="215" />
         <source>正在读取…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_pane.py" line="289" />
+        <location filename="../../widgets/handover_pane.py" line="292" />
         <source>本班已由 {who} 签字接班，您输入的内容未能提交，仍留在输入框中供复制</source>
         <translation>{who} has already signed this shift over; your text was not saved and is still in the box to copy</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_pane.py" line="292" />
+        <location filename="../../widgets/handover_pane.py" line="295" />
         <source>已恢复您在本班未提交的交班内容</source>
         <translation>Your unsaved notes for this shift are back</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_pane.py" line="294" />
+        <location filename="../../widgets/handover_pane.py" line="297" />
         <source>交班内容已被 {who} 更新（{at}），您正在输入的内容已保留；对方的内容见摘要末尾，请合并后再提交</source>
         <translation>{who} updated the handover ({at}); what you are typing is kept; their notes are at the end of the summary: merge them before handing over</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_pane.py" line="301" />
+        <location filename="../../widgets/handover_pane.py" line="304" />
         <source>已签收：{who} {at}（交班：{out}）</source>
         <translation>Signed off: {who} {at} (handed over by {out})</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_pane.py" line="305" />
+        <location filename="../../widgets/handover_pane.py" line="308" />
         <source>已交班：{who} {at}，待接班签字</source>
         <translation>Handed over: {who} {at}, awaiting sign-off</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_pane.py" line="308" />
+        <location filename="../../widgets/handover_pane.py" line="311" />
         <source>未交班</source>
         <translation>Not handed over</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_pane.py" line="324" />
+        <location filename="../../widgets/handover_pane.py" line="327" />
         <source>只有值班长可以填写交班内容</source>
         <translation>Only shift leaders write handovers</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_pane.py" line="333" />
+        <location filename="../../widgets/handover_pane.py" line="336" />
         <source>已提交交班，待接班值班长签字</source>
         <translation>Handed over; waiting for the incoming shift leader to sign</translation>
     </message>
     <message>
-        <location filename="../../widgets/handover_pane.py" line="340" />
+        <location filename="../../widgets/handover_pane.py" line="343" />
         <source>已签字接班</source>
         <translation>Signed; the shift is taken over</translation>
     </message>
@@ -1819,126 +1863,141 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>RosterEntryModel</name>
     <message>
-        <location filename="../../widgets/roster_model.py" line="228" />
+        <location filename="../../widgets/roster_model.py" line="237" />
         <source>岗位</source>
         <translation>Post</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_model.py" line="228" />
+        <location filename="../../widgets/roster_model.py" line="237" />
         <source>班次</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_model.py" line="228" />
+        <location filename="../../widgets/roster_model.py" line="237" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_model.py" line="229" />
+        <location filename="../../widgets/roster_model.py" line="238" />
         <source>班组</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_model.py" line="229" />
+        <location filename="../../widgets/roster_model.py" line="238" />
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_model.py" line="229" />
+        <location filename="../../widgets/roster_model.py" line="238" />
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_model.py" line="230" />
+        <location filename="../../widgets/roster_model.py" line="239" />
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_model.py" line="235" />
+        <location filename="../../widgets/roster_model.py" line="245" />
         <source>请假</source>
         <translation>On leave</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_model.py" line="235" />
+        <location filename="../../widgets/roster_model.py" line="246" />
         <source>在岗</source>
         <translation>On duty</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/roster_model.py" line="246" />
+        <source>待上班</source>
+        <translation>Upcoming</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/roster_model.py" line="247" />
+        <source>已下班</source>
+        <translation>Off duty</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/roster_model.py" line="248" />
+        <source>值班</source>
+        <translation>Rostered</translation>
     </message>
 </context>
 <context>
     <name>RosterMonthModel</name>
     <message>
-        <location filename="../../widgets/roster_model.py" line="84" />
+        <location filename="../../widgets/roster_model.py" line="83" />
         <source>周一</source>
         <translation>Mon</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_model.py" line="84" />
+        <location filename="../../widgets/roster_model.py" line="83" />
         <source>周二</source>
         <translation>Tue</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_model.py" line="84" />
+        <location filename="../../widgets/roster_model.py" line="83" />
         <source>周三</source>
         <translation>Wed</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_model.py" line="84" />
+        <location filename="../../widgets/roster_model.py" line="83" />
         <source>周四</source>
         <translation>Thu</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_model.py" line="85" />
+        <location filename="../../widgets/roster_model.py" line="84" />
         <source>周五</source>
         <translation>Fri</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_model.py" line="85" />
+        <location filename="../../widgets/roster_model.py" line="84" />
         <source>周六</source>
         <translation>Sat</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_model.py" line="85" />
+        <location filename="../../widgets/roster_model.py" line="84" />
         <source>周日</source>
         <translation>Sun</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_model.py" line="91" />
+        <location filename="../../widgets/roster_model.py" line="90" />
         <source>{d}日 {weekday}</source>
         <translation>{d} {weekday}</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_model.py" line="93" />
+        <location filename="../../widgets/roster_model.py" line="92" />
         <source>{m}月{d}日 {weekday}</source>
         <translation>{m}/{d} {weekday}</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_model.py" line="95" />
-        <location filename="../../widgets/roster_model.py" line="128" />
+        <location filename="../../widgets/roster_model.py" line="94" />
+        <location filename="../../widgets/roster_model.py" line="127" />
         <source>（今天）</source>
         <translation>(today)</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_model.py" line="119" />
+        <location filename="../../widgets/roster_model.py" line="118" />
         <source>{team} · {n}人</source>
         <translation>{team} · {n}</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_model.py" line="121" />
+        <location filename="../../widgets/roster_model.py" line="120" />
         <source>（{n}人请假）</source>
         <translation>({n} on leave)</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_model.py" line="155" />
+        <location filename="../../widgets/roster_model.py" line="154" />
         <source>日期</source>
         <translation>Day</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_model.py" line="159" />
+        <location filename="../../widgets/roster_model.py" line="158" />
         <source>休息</source>
         <translation>Resting</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_model.py" line="188" />
+        <location filename="../../widgets/roster_model.py" line="187" />
         <source>在岗人员来自：{teams}</source>
         <translation>People on duty from: {teams}</translation>
     </message>
@@ -2002,8 +2061,8 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
     </message>
     <message>
         <location filename="../../widgets/roster_pane.py" line="348" />
-        <source> · 在岗 {n} 人</source>
-        <translation> · {n} on duty</translation>
+        <source> · 排班 {n} 人</source>
+        <translation> · {n} rostered</translation>
     </message>
     <message>
         <location filename="../../widgets/roster_pane.py" line="350" />
@@ -2434,22 +2493,22 @@ The details are in the log.</translation>
 <context>
     <name>SupervisionDialog</name>
     <message>
-        <location filename="../../widgets/supervisor_board.py" line="55" />
+        <location filename="../../widgets/supervisor_board.py" line="56" />
         <source>督办 {n} 件案件</source>
         <translation>Supervise {n} cases</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor_board.py" line="57" />
+        <location filename="../../widgets/supervisor_board.py" line="58" />
         <source>督办要求，如：请于回复期限前办结并书面回复</source>
         <translation>What is required, e.g. resolve and reply in writing before the deadline</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor_board.py" line="68" />
+        <location filename="../../widgets/supervisor_board.py" line="69" />
         <source>督办内容</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor_board.py" line="69" />
+        <location filename="../../widgets/supervisor_board.py" line="70" />
         <source>回复期限</source>
         <translation>Reply due</translation>
     </message>
@@ -2457,149 +2516,149 @@ The details are in the log.</translation>
 <context>
     <name>SupervisorBoard</name>
     <message>
-        <location filename="../../widgets/supervisor_board.py" line="85" />
+        <location filename="../../widgets/supervisor_board.py" line="88" />
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor_board.py" line="85" />
+        <location filename="../../widgets/supervisor_board.py" line="88" />
         <source>提醒</source>
         <translation>Reminder</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor_board.py" line="85" />
+        <location filename="../../widgets/supervisor_board.py" line="88" />
         <source>催办</source>
         <translation>Urge</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor_board.py" line="86" />
+        <location filename="../../widgets/supervisor_board.py" line="89" />
         <source>督办</source>
         <translation>Supervision</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor_board.py" line="86" />
+        <location filename="../../widgets/supervisor_board.py" line="89" />
         <source>效能监察</source>
         <translation>Efficiency inspection</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor_board.py" line="88" />
-        <location filename="../../widgets/supervisor_board.py" line="96" />
+        <location filename="../../widgets/supervisor_board.py" line="91" />
+        <location filename="../../widgets/supervisor_board.py" line="99" />
         <source>编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor_board.py" line="89" />
-        <location filename="../../widgets/supervisor_board.py" line="98" />
+        <location filename="../../widgets/supervisor_board.py" line="92" />
+        <location filename="../../widgets/supervisor_board.py" line="101" />
         <source>责任单位</source>
         <translation>Responsible unit</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor_board.py" line="90" />
+        <location filename="../../widgets/supervisor_board.py" line="93" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor_board.py" line="91" />
+        <location filename="../../widgets/supervisor_board.py" line="94" />
         <source>办理时限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor_board.py" line="92" />
+        <location filename="../../widgets/supervisor_board.py" line="95" />
         <source>升级</source>
         <translation>Escalation</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor_board.py" line="93" />
+        <location filename="../../widgets/supervisor_board.py" line="96" />
         <source>（可督办）</source>
         <translation> (may be supervised)</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor_board.py" line="97" />
+        <location filename="../../widgets/supervisor_board.py" line="100" />
         <source>级别</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor_board.py" line="99" />
+        <location filename="../../widgets/supervisor_board.py" line="102" />
         <source>回复剩余</source>
         <translation>Reply in</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor_board.py" line="100" />
+        <location filename="../../widgets/supervisor_board.py" line="103" />
         <source>签收</source>
         <translation>Acknowledged</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor_board.py" line="100" />
+        <location filename="../../widgets/supervisor_board.py" line="103" />
         <source>已签收</source>
         <translation>Acknowledged</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor_board.py" line="100" />
+        <location filename="../../widgets/supervisor_board.py" line="103" />
         <source>未签收</source>
         <translation>Not acknowledged</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor_board.py" line="103" />
+        <location filename="../../widgets/supervisor_board.py" line="106" />
         <source>全部责任单位</source>
         <translation>All units</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor_board.py" line="117" />
+        <location filename="../../widgets/supervisor_board.py" line="120" />
         <source>督办所选案件…</source>
         <translation>Supervise Selected…</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor_board.py" line="120" />
+        <location filename="../../widgets/supervisor_board.py" line="123" />
         <source>签收所选督办单</source>
         <translation>Acknowledge Selected Order</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor_board.py" line="123" />
+        <location filename="../../widgets/supervisor_board.py" line="126" />
         <source>登记回复…</source>
         <translation>Record Reply…</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor_board.py" line="128" />
+        <location filename="../../widgets/supervisor_board.py" line="131" />
         <source>超时与临期案件</source>
         <translation>Overdue and at-risk cases</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor_board.py" line="136" />
+        <location filename="../../widgets/supervisor_board.py" line="139" />
         <source>待回复的督办与效能监察</source>
         <translation>Orders waiting for a reply</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor_board.py" line="173" />
+        <location filename="../../widgets/supervisor_board.py" line="176" />
         <source>逾期 {t}</source>
         <translation>overdue {t}</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor_board.py" line="186" />
+        <location filename="../../widgets/supervisor_board.py" line="189" />
         <source>请先在上表中选中要督办的案件</source>
         <translation>Select the cases to supervise in the table above first</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor_board.py" line="209" />
+        <location filename="../../widgets/supervisor_board.py" line="212" />
         <source>已督办 {n} 件</source>
         <translation>Supervision ordered for {n} cases</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor_board.py" line="211" />
+        <location filename="../../widgets/supervisor_board.py" line="214" />
         <source>；{m} 件本轮已督办，未重复：{nos}</source>
         <translation>; {m} already supervised this round, not repeated: {nos}</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor_board.py" line="223" />
+        <location filename="../../widgets/supervisor_board.py" line="226" />
         <source>请先在下表中选中一张督办单</source>
         <translation>Select an order in the table below first</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor_board.py" line="240" />
+        <location filename="../../widgets/supervisor_board.py" line="243" />
         <source>{no}：已签收</source>
         <translation>{no}: acknowledged</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor_board.py" line="249" />
+        <location filename="../../widgets/supervisor_board.py" line="252" />
         <source>{no}：已登记回复</source>
         <translation>{no}: reply recorded</translation>
     </message>
@@ -3384,97 +3443,97 @@ The details are in the log.</translation>
 <context>
     <name>TimelineModel</name>
     <message>
-        <location filename="../../widgets/case_detail.py" line="53" />
+        <location filename="../../widgets/timeline_model.py" line="23" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="53" />
+        <location filename="../../widgets/timeline_model.py" line="23" />
         <source>操作人</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="53" />
+        <location filename="../../widgets/timeline_model.py" line="23" />
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="53" />
+        <location filename="../../widgets/timeline_model.py" line="23" />
         <source>说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="90" />
+        <location filename="../../widgets/timeline_model.py" line="60" />
         <source>系统</source>
         <translation>system</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="98" />
+        <location filename="../../widgets/timeline_model.py" line="68" />
         <source>{level}单已签收</source>
         <translation>{level} order acknowledged</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="100" />
+        <location filename="../../widgets/timeline_model.py" line="70" />
         <source>{level}单已回复：{text}</source>
         <translation>{level} order answered: {text}</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="101" />
+        <location filename="../../widgets/timeline_model.py" line="71" />
         <source>自动{level}</source>
         <translation>automatic {level}</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="106" />
+        <location filename="../../widgets/timeline_model.py" line="76" />
         <source>限 {at} 前回复</source>
         <translation>reply by {at}</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="113" />
+        <location filename="../../widgets/timeline_model.py" line="83" />
         <source>编号 {no}</source>
         <translation>number {no}</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="116" />
+        <location filename="../../widgets/timeline_model.py" line="86" />
         <source>原受理时间 {at}，导入时状态：{status}</source>
         <translation>accepted {at}; status when imported: {status}</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="124" />
+        <location filename="../../widgets/timeline_model.py" line="94" />
         <source>自动分拨：分类「{c}」按属地交事发街道 {u}</source>
         <translation>automatic dispatch: category \u201c{c}\u201d goes to the street where it happened, {u}</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="127" />
+        <location filename="../../widgets/timeline_model.py" line="97" />
         <source>自动分拨：分类「{c}」归属 {u}</source>
         <translation>automatic dispatch: category \u201c{c}\u201d belongs to {u}</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="136" />
+        <location filename="../../widgets/timeline_model.py" line="106" />
         <source>第 {n} 次</source>
         <translation>attempt {n}</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="138" />
+        <location filename="../../widgets/timeline_model.py" line="108" />
         <source>多次未接通，结案</source>
         <translation>no answer after several tries; closed</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="149" />
+        <location filename="../../widgets/timeline_model.py" line="119" />
         <source>提醒</source>
         <translation>reminder</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="149" />
+        <location filename="../../widgets/timeline_model.py" line="119" />
         <source>催办</source>
         <translation>urge</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="149" />
+        <location filename="../../widgets/timeline_model.py" line="119" />
         <source>督办</source>
         <translation>supervision</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="150" />
+        <location filename="../../widgets/timeline_model.py" line="120" />
         <source>效能监察</source>
         <translation>efficiency inspection</translation>
     </message>

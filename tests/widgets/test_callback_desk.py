@@ -45,11 +45,13 @@ def test_callbacks_with_the_keyboard(qtbot: Any, open_seat: Any) -> None:
     qtbot.keyClick(desk.table, Qt.Key.Key_4)  # 满意
     qtbot.waitUntil(lambda: desk.model.row_of(happy.id) is None, timeout=5000)
     assert kinds(qtbot, seat, happy.id)[-1] == "callback_closed"
+    assert desk.message.text() == f"{happy.public_no}：已记录：满意（4 分），已结案"
 
     away = resolved_case(qtbot, seat, "井盖松动")
     select(qtbot, desk, away.id)
     qtbot.keyClick(desk.table, Qt.Key.Key_0)  # no answer: stays for another try
-    qtbot.waitUntil(lambda: "已记录" in desk.message.text(), timeout=5000)
+    qtbot.waitUntil(lambda: desk.message.text().startswith(away.public_no), timeout=5000)
+    assert desk.message.text() == f"{away.public_no}：已记录：未接通（第 1 次），稍后再拨"
     assert desk.model.row_of(away.id) is not None
 
     unfixed = resolved_case(qtbot, seat, "垃圾没有清走")
@@ -61,6 +63,17 @@ def test_callbacks_with_the_keyboard(qtbot: Any, open_seat: Any) -> None:
     qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: desk.model.row_of(unfixed.id) is None, timeout=5000)
     assert kinds(qtbot, seat, unfixed.id)[-1] == "reopen"
+
+
+def test_each_score_is_confirmed_by_name_and_points(qtbot: Any, open_seat: Any) -> None:
+    seat = open_seat()
+    desk = seat.window.callbacks
+    for key, words in ((Qt.Key.Key_5, "非常满意（5 分）"), (Qt.Key.Key_1, "非常不满意（1 分）")):
+        made = resolved_case(qtbot, seat, f"回访评分 {words}")
+        select(qtbot, desk, made.id)
+        qtbot.keyClick(desk.table, key)
+        qtbot.waitUntil(lambda m=made: desk.message.text().startswith(m.public_no), timeout=5000)
+        assert desk.message.text() == f"{made.public_no}：已记录：{words}，已结案"
 
 
 def test_nothing_selected_is_said_plainly(qtbot: Any, open_seat: Any) -> None:

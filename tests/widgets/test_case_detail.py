@@ -116,3 +116,92 @@ def test_an_automatic_dispatch_says_why(qtbot: Any, open_seat: Any) -> None:
     assert reason == (f"自动分拨：分类「{owned.name}」归属 "
                       f"{catalog.unit_name(owned.owner_unit_id)}")
     assert detail.timeline_model.data(detail.timeline_model.index(1, 1)) == "系统"
+
+
+def focus_after_tab(qtbot: Any, detail: Any, count: int) -> list[str]:
+    """The names of the widgets Tab moves the focus to, one press at a time."""
+    names = []
+    for _ in range(count):
+        qtbot.keyClick(detail.focusWidget(), Qt.Key.Key_Tab)
+        names.append(detail.focusWidget().objectName())
+    return names
+
+
+def test_the_case_window_shows_the_number_as_written_and_where_the_case_is(
+        qtbot: Any, open_seat: Any) -> None:
+    seat = open_seat()
+    catalog = seat.console.catalog
+    made = run(qtbot, create_case(seat.console.store, catalog, draft(
+        catalog, category_id=manual_category(catalog), caller_phone="0755-12345678")))
+    detail = open_from_queue(qtbot, seat, made.id)
+    cell = catalog.grid_cells[detail.row.grid_code]
+    facts = detail.findChild(QLabel, "case.facts").text()
+    assert "来电：0755 1234 5678" in facts
+    assert (f"街道：{catalog.street_name(cell.street_code)}　"
+            f"社区：{catalog.communities[cell.community_code].name}　"
+            f"网格：{cell.name}（{cell.code}）") in facts
+
+
+def test_every_move_is_reached_by_tab_and_dispatch_offers_the_street_s_unit(
+        qtbot: Any, open_seat: Any) -> None:
+    seat = open_seat("dp_a")
+    seat.console.store.roles = frozenset({"dispatcher"})
+    catalog = seat.console.catalog
+    ownerless = next(c for c in sorted(catalog.categories.values(), key=lambda c: c.code)
+                     if c.is_leaf and not c.auto_dispatch and c.owner_unit_id is None)
+    made = run(qtbot, create_case(seat.console.store, catalog,
+                                  draft(catalog, category_id=ownerless.id)))
+    detail = open_from_queue(qtbot, seat, made.id)
+    qtbot.waitUntil(lambda: button(detail, "dispatch") is not None, timeout=5000)
+    assert detail.focusWidget().objectName() == "case.timeline"
+    qtbot.keyClick(detail.timeline, Qt.Key.Key_Return)  # Enter on the history moves nothing
+    assert detail.findChild(QDialogButtonBox) is None
+    moves = [f"case.action.{a}" for a in ("invalidate", "dispatch", "merge", "pause")]
+    assert focus_after_tab(qtbot, detail, 6) == [*moves, "case.text", "case.timeline"]
+
+    focus_after_tab(qtbot, detail, 2)
+    assert detail.focusWidget() is button(detail, "dispatch")
+    qtbot.keyClick(button(detail, "dispatch"), Qt.Key.Key_Return)
+    unit = detail.findChild(QComboBox, "facts.unit_id")
+    sub_centre = next(u for u in catalog.units.values()
+                      if u.kind == "centre" and u.street_code == detail.row.street_code)
+    assert unit.currentData() == sub_centre.id
+    hint = detail.findChild(QLabel, "facts.suggestion").text()
+    assert hint == f"建议：{sub_centre.name}（事发街道）"
+    dialog = unit.window()
+    qtbot.waitUntil(lambda: dialog.focusWidget() is unit)  # the dialog opens on the unit
+    qtbot.keyClick(unit, Qt.Key.Key_Tab)
+    note = detail.findChild(QPlainTextEdit, "facts.note")
+    assert dialog.focusWidget() is note
+    type_text(note, "请重点核实夜间施工噪音")
+    qtbot.keyClick(note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+
+    qtbot.waitUntil(lambda: detail.row.status == "dispatched", timeout=5000)
+    assert detail.row.assigned_unit_id == sub_centre.id
+    qtbot.waitUntil(lambda: detail.timeline_model.rowCount() == 2, timeout=5000)
+    entry = detail.timeline_model.data(detail.timeline_model.index(1, 3))
+    assert entry == f"{sub_centre.name}；请重点核实夜间施工噪音"
+    qtbot.waitUntil(lambda: detail.focusWidget() is detail.timeline,
+                    timeout=5000)  # the pressed button went away: the focus is on the history
+    assert focus_after_tab(qtbot, detail, 1) == ["case.action.start"]  # the next move
+
+
+def test_a_category_s_owner_is_offered_first(qtbot: Any, open_seat: Any) -> None:
+    seat = open_seat("dp_a")
+    seat.console.store.roles = frozenset({"dispatcher"})
+    catalog = seat.console.catalog
+    owned = next(c for c in sorted(catalog.categories.values(), key=lambda c: c.code)
+                 if c.is_leaf and not c.auto_dispatch and c.owner_unit_id is not None
+                 and not c.territorial)
+    made = run(qtbot, create_case(seat.console.store, catalog,
+                                  draft(catalog, category_id=owned.id)))
+    detail = open_from_queue(qtbot, seat, made.id)
+    qtbot.waitUntil(lambda: detail.findChild(QPushButton, "case.action.dispatch") is not None,
+                    timeout=5000)
+    qtbot.keyClick(button(detail, "dispatch"), Qt.Key.Key_Space)
+    unit = detail.findChild(QComboBox, "facts.unit_id")
+    assert unit.currentData() == owned.owner_unit_id
+    owner = catalog.unit_name(owned.owner_unit_id)
+    assert detail.findChild(QLabel, "facts.suggestion").text() == f"建议：{owner}（分类的责任单位）"
+    qtbot.keyClick(unit.lineEdit(), Qt.Key.Key_Return)  # Enter takes the suggestion
+    qtbot.waitUntil(lambda: detail.row.assigned_unit_id == owned.owner_unit_id, timeout=5000)

@@ -2,8 +2,11 @@
 
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
 
+from console.routing import Suggestion
+from tests.widgets.conftest import type_text
 from widgets.facts_dialog import FactsDialog
 
 
@@ -24,3 +27,20 @@ def test_typed_unit_names(qtbot: Any, open_seat: Any) -> None:
     assert dialog.facts()["unit_id"] is None
     dialog._check_and_accept()  # noqa: SLF001
     assert dialog.error.text() == "请选择责任单位" and not dialog.result()
+
+
+def test_typing_replaces_the_suggested_unit(qtbot: Any, open_seat: Any) -> None:
+    catalog = open_seat().console.catalog
+    suggested, other = [u for u in sorted(catalog.units.values(), key=lambda u: u.code)
+                        if u.active and u.parent_id is None][:2]
+    dialog = FactsDialog("dispatch", catalog, suggestion=Suggestion(suggested.id, "owner"))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    combo = dialog.findChild(QComboBox, "facts.unit_id")
+    qtbot.waitUntil(lambda: dialog.focusWidget() is combo)
+    assert dialog.facts() == {"unit_id": suggested.id, "note": None}
+    type_text(combo.lineEdit(), other.name)
+    assert combo.currentText() == other.name
+    with qtbot.waitSignal(dialog.accepted, timeout=2000):
+        qtbot.keyClick(combo.lineEdit(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.facts()["unit_id"] == other.id

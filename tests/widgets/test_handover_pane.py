@@ -166,6 +166,25 @@ def test_hand_over_then_the_incoming_leader_signs_and_the_first_seat_follows(
         outgoing.history_model.index(0, 3)) == "sl_in", timeout=5000)
 
 
+def test_the_notes_are_handed_over_with_ctrl_enter_and_tab_leaves_them(
+        qtbot: Any, leader: Store, seats: Seats) -> None:
+    pane = seats.open(leader)
+    assert pane.submit_button.text() == "提交交班  Ctrl+Enter"
+    pane.notes.setFocus()
+    type_text(pane.notes, "一、坪山社区值班室缺岗已报街道")
+    qtbot.keyClick(pane.notes, Qt.Key.Key_Return)  # Enter: a new line
+    type_text(pane.notes, "二、A 类案件继续跟进")
+    qtbot.keyClick(pane.notes, Qt.Key.Key_Tab)
+    assert pane.focusWidget() is pane.submit_button
+    pane.notes.setFocus()
+    with qtbot.waitSignal(pane.shown, timeout=5000):
+        qtbot.keyClick(pane.notes, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert pane.state.text().endswith("待接班签字"), pane.message.text()
+    record = run(qtbot, handover.draft(leader, *pane._picked_key()))  # noqa: SLF001
+    assert record.notes == "一、坪山社区值班室缺岗已报街道\n二、A 类案件继续跟进"
+    assert pane.message.text() == "已提交交班，待接班值班长签字"
+
+
 def test_signing_ones_own_handover_is_refused_in_words(
         qtbot: Any, leader: Store, seats: Seats) -> None:
     pane = seats.open(leader)

@@ -154,8 +154,9 @@ def test_generate_by_the_button_shows_the_month_and_asks_before_regenerating(
     teams = [text.split(" · ")[0] for text in shown[1:4]] + [shown[4]]
     assert sorted(teams) == ["一班", "三班", "二班", "四班"]  # three on shift, one resting
     assert all(text.endswith("人") for text in shown[1:4])
-    assert {r["状态"] for r in shown_rows(pane)} == {"在岗"}
-    assert pane.day_label.text().startswith("11月22日 周日（今天） · 在岗 ")
+    states = {(r["班次"], r["状态"]) for r in shown_rows(pane)}  # at 09:30
+    assert states == {("夜班", "已下班"), ("白班", "在岗"), ("中班", "待上班")}
+    assert pane.day_label.text().startswith("11月22日 周日（今天） · 排班 ")
 
     # Generating again would throw away the month's edits: the pane asks first.
     click(qtbot, pane, QPushButton, "roster.generate")
@@ -204,11 +205,34 @@ def test_leave_with_a_stand_in_chosen_in_the_dialog(
     rows = shown_rows(pane)
     assert next(r for r in rows if r["姓名"] == evening.person)["备注"] == "病假"
     stand_in = [r for r in rows if r["姓名"] == night.person and r["班次"] == "中班"]
-    assert stand_in and stand_in[0]["状态"] == "在岗"
+    assert stand_in and stand_in[0]["状态"] == "待上班"  # the evening shift, at 09:30
     assert stand_in[0]["备注"] == f"顶班：{evening.person}"
     month = pane.month_model
     evening_cell = month.data(month.index(month.row_of(DAY), 2))
     assert evening_cell.endswith("（1人请假）")
+
+
+def test_at_night_only_the_night_shift_is_on_duty_and_the_day_shift_takes_over_at_8(
+        qtbot: Any, generated: RosterPane, store: Store) -> None:
+    pane = generated
+    store.clock.set(NOW.replace(hour=2, minute=30))  # type: ignore[attr-defined]
+    pane._tick()  # noqa: SLF001 (the pane's minute timer)
+    qtbot.waitUntil(lambda: pane.on_duty_label.text().startswith(
+        "11月22日 周日（今天） 夜班 00–08 在岗"), timeout=10000)
+    (night,) = room_duties(qtbot, store, "night")
+    (day_shift,) = room_duties(qtbot, store, "day")
+    on_duty = pane.on_duty_model.entries()
+    assert night in on_duty and day_shift not in on_duty
+    rows = {r["姓名"]: r for r in shown_rows(pane)}
+    assert (rows[night.person]["状态"], rows[day_shift.person]["状态"]) == ("在岗", "待上班")
+    assert {r["班次"] for r in shown_rows(pane) if r["状态"] == "在岗"} == {"夜班"}
+
+    store.clock.set(NOW.replace(hour=8, minute=0))  # type: ignore[attr-defined]
+    pane._tick()  # noqa: SLF001
+    qtbot.waitUntil(lambda: " 白班 08–16 在岗" in pane.on_duty_label.text(), timeout=10000)
+    assert day_shift in pane.on_duty_model.entries()
+    rows = {r["姓名"]: r for r in shown_rows(pane)}
+    assert (rows[night.person]["状态"], rows[day_shift.person]["状态"]) == ("已下班", "在岗")
 
 
 def test_leave_without_a_stand_in_at_a_one_person_room_is_refused(
