@@ -75,12 +75,13 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from console.seat_setup import EmbeddedServer
-    from widgets import startup
+    from widgets import gui_gc, startup
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setOrganizationName("HotlineConsole")
     app.setApplicationName("Hotline Console")
+    gui_gc.install(app)
     # Dialogs come before the main window: closing one must not quit (the start-up
     # ends when the main window closes).
     app.setQuitOnLastWindowClosed(False)

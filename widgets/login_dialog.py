@@ -100,8 +100,8 @@ class LoginDialog(QDialog):
             self.remember.setChecked(False)
         layout = QVBoxLayout(self)
         if local:
-            intro = QLabel(self.tr("登录本机控制台：请输入您的账号和密码"), objectName="login.intro")
-            layout.addWidget(intro)
+            layout.addWidget(QLabel(self.tr("登录本机控制台：请输入您的账号和密码"),
+                                    objectName="login.intro"))
         self.setMinimumWidth(380)
         layout.addLayout(form)
         layout.addWidget(self.message)
