@@ -1,5 +1,7 @@
-"""The case form of the call screen: its fields in reading order, each with
-the error line under it, and the draft they make."""
+"""The case form of the call screen: its fields in reading order, each with the
+error line under it, the draft they make, and the message line that sums up
+what is marked red. Clearing the form keeps what it held until Ctrl+Z or the
+next input, so one key never loses typed work."""
 
 from __future__ import annotations
 
@@ -15,12 +17,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.catalog import Catalog
+from console import duplicates, intake
+from console import phone as phones
+from console.catalog import Catalog, Category
 from console.channels import CHANNELS, NATURES
-from console.errors import FieldError
+from console.errors import FieldError, ValidationError
 from console.intake import CaseDraft
 from widgets import texts
-from widgets.forms import add_row
+from widgets.forms import MessageLine, add_row
 from widgets.pickers import CategoryPicker, PlacePicker
 
 # Which row shows an error about a given field.
@@ -32,6 +36,9 @@ class CallForm(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._catalog = catalog
+        self.draft_id = uuid.uuid4()
+        self._cleared: CaseDraft | None = None  # what the last clearing took away
+        self._summing_up = False  # the message line sums up the rows marked red
         self.phone = self._line("call.phone", self.tr("来电号码，回车查询历史"))
         self.caller_name = self._line("call.callerName", self.tr("姓名（可不填）"))
         self.channel = self._choice("call.channel", [(c, texts.channel_name(c)) for c in CHANNELS])
@@ -45,10 +52,12 @@ class CallForm(QWidget):
         self.place = PlacePicker(catalog, self)
         self.category = CategoryPicker(catalog, self)
         self.category.setObjectName("call.category")
+        self.category.category_chosen.connect(self._category_chosen)
         self.urgency = self._choice("call.urgency", [("A", self.tr("A 类（紧急）")),
                                                      ("B", self.tr("B 类（较急）")),
                                                      ("C", self.tr("C 类（一般）"))])
         self.urgency.setCurrentIndex(1)
+        self.status = MessageLine("call.status")  # placed by the screen, under its buttons
 
         self.errors: dict[str, QLabel] = {}
         self.shown_errors: dict[str, FieldError] = {}  # the rows now marked red
@@ -89,42 +98,66 @@ class CallForm(QWidget):
         return [self.phone, self.caller_name, self.channel, self.nature, self.text,
                 self.address, *self.place.fields(), self.category, self.urgency]
 
+    def _category_chosen(self, category: Category | None) -> None:
+        if category is None:
+            return
+        if category.urgency:  # the category's usual class, for the operator to change
+            self.urgency.setCurrentIndex(self.urgency.findData(category.urgency))
+        self.clear_error("category")
+
     # ---- the draft ----------------------------------------------------------------------
-    def draft(self, draft_id: uuid.UUID) -> CaseDraft:
+    def draft(self) -> CaseDraft:
         category = self.category.chosen
         return CaseDraft(
-            id=draft_id, channel=self.channel.currentData(), nature=self.nature.currentData(),
-            caller_phone=self.phone.text(), caller_name=self.caller_name.text(),
-            text=self.text.toPlainText(), address=self.address.text(),
-            street_code=self.place.street_code, community_code=self.place.community_code,
-            grid_code=self.place.grid_code, category_id=category.id if category else None,
-            urgency=self.urgency.currentData())
+            id=self.draft_id, channel=self.channel.currentData(),
+            nature=self.nature.currentData(), caller_phone=self.phone.text(),
+            caller_name=self.caller_name.text(), text=self.text.toPlainText(),
+            address=self.address.text(), street_code=self.place.street_code,
+            community_code=self.place.community_code, grid_code=self.place.grid_code,
+            category_id=category.id if category else None, urgency=self.urgency.currentData())
 
-    def unmatched_places(self) -> list[FieldError]:
-        """Place names typed that name nothing (the draft would silently lack them)."""
-        return [FieldError(field.objectName().removeprefix("call."), "place.unmatched")
-                for field in self.place.fields() if field.unmatched]
+    def checked_draft(self) -> CaseDraft | None:
+        """The draft, or None with every problem marked at its row (and the
+        first bad field focused)."""
+        draft = self.draft()
+        self.clear_errors()
+        # A place name typed that names nothing would silently be left out.
+        errors = [FieldError(field.objectName().removeprefix("call."), "place.unmatched")
+                  for field in self.place.fields() if field.unmatched]
+        try:
+            intake.validate(draft, self._catalog)
+        except ValidationError as exc:
+            errors += exc.errors
+        if errors:
+            self.show_errors(errors, after_save=True)
+            return None
+        return draft
 
-    def fill(self, draft: CaseDraft) -> None:
-        """Show ``draft`` (a form put back after it was cleared)."""
-        self.phone.setText(draft.caller_phone)
-        self.caller_name.setText(draft.caller_name)
-        self.channel.setCurrentIndex(max(0, self.channel.findData(draft.channel)))
-        self.nature.setCurrentIndex(max(0, self.nature.findData(draft.nature)))
-        self.text.setPlainText(draft.text)
-        self.address.setText(draft.address)
-        self.place.set_codes(draft.street_code, draft.community_code, draft.grid_code)
-        self.category.choose(self._catalog.categories.get(draft.category_id or -1))
-        self.urgency.setCurrentIndex(max(0, self.urgency.findData(draft.urgency)))
+    def probe(self) -> duplicates.Probe:
+        """What the duplicate check looks for: the caller, the place, the category, the text."""
+        try:
+            phone = phones.normalise(self.phone.text()).e164 if self.phone.text().strip() else ""
+        except phones.PhoneError:
+            phone = ""
+        cell = self._catalog.grid_cells.get(self.place.grid_code or "")
+        category = self.category.chosen
+        return duplicates.Probe(
+            phone_e164=phone, grid_code=cell.code if cell else None,
+            street_code=cell.street_code if cell else self.place.street_code,
+            category_id=category.id if category else None, text=self.text.toPlainText())
 
     def has_input(self) -> bool:
-        """Anything typed or chosen that clearing would lose."""
+        """Anything typed or chosen that clearing would take away."""
         return bool(self.phone.text().strip() or self.caller_name.text().strip()
                     or self.text.toPlainText().strip() or self.address.text().strip()
                     or self.category.text().strip()
                     or any(field.text().strip() for field in self.place.fields()))
 
+    # ---- a new case, and the old one back -------------------------------------------------
     def reset(self) -> None:
+        """An empty form for a new case (a fresh draft id); nothing kept to put back."""
+        self.draft_id = uuid.uuid4()
+        self._cleared = None
         for edit in (self.phone, self.caller_name, self.address):
             edit.setText("")  # unlike clear(), leaves no undo step in the field
         self.text.setPlainText("")
@@ -134,17 +167,57 @@ class CallForm(QWidget):
         self.nature.setCurrentIndex(0)
         self.urgency.setCurrentIndex(1)
         self.clear_errors()
+        self.say("")
 
-    # ---- errors at their rows -------------------------------------------------------------
-    def show_error(self, error: FieldError) -> str:
-        """Mark ``error``'s row red with the error in words; the row's key."""
-        key = ROW_OF.get(error.field, error.field)
-        label = self.errors.get(key)
-        if label is not None:
-            label.setText(texts.field_error(error))
-            label.show()
-            self.shown_errors[key] = error
-        return key
+    def clear_keeping(self) -> bool:
+        """Reset, keeping what was typed for ``put_back``; True if anything was."""
+        typed = self.draft() if self.has_input() else None
+        self.reset()
+        self._cleared = typed
+        return typed is not None
+
+    def can_put_back(self) -> bool:
+        return self._cleared is not None and not self.has_input()
+
+    def put_back(self) -> bool:
+        """The cleared form again, with its draft id (saving it twice makes one case)."""
+        cleared, self._cleared = self._cleared, None
+        if cleared is None:
+            return False
+        self.draft_id = cleared.id
+        self.phone.setText(cleared.caller_phone)
+        self.caller_name.setText(cleared.caller_name)
+        self.channel.setCurrentIndex(max(0, self.channel.findData(cleared.channel)))
+        self.nature.setCurrentIndex(max(0, self.nature.findData(cleared.nature)))
+        self.text.setPlainText(cleared.text)
+        self.address.setText(cleared.address)
+        self.place.set_codes(cleared.street_code, cleared.community_code, cleared.grid_code)
+        self.category.choose(self._catalog.categories.get(cleared.category_id or -1))
+        self.urgency.setCurrentIndex(max(0, self.urgency.findData(cleared.urgency)))
+        return True
+
+    # ---- errors at their rows, summed up on the message line --------------------------------
+    def say(self, message: str) -> None:
+        """Put ``message`` on the message line (it no longer sums up red rows)."""
+        self._summing_up = False
+        self.status.setText(message)
+
+    def show_errors(self, errors: list[FieldError], *, after_save: bool = False) -> None:
+        """Mark the rows red; after a refused save, sum them up and go to the first."""
+        first = None
+        for error in errors:
+            key = ROW_OF.get(error.field, error.field)
+            label = self.errors.get(key)
+            if label is not None:
+                label.setText(texts.field_error(error))
+                label.show()
+                self.shown_errors[key] = error
+                first = first or key
+        if after_save:
+            self._summing_up = True
+            if first is not None:
+                self._focus_row(first)
+        self._sum_up()
 
     def clear_error(self, key: str) -> None:
         label = self.errors.get(key)
@@ -152,12 +225,21 @@ class CallForm(QWidget):
             label.clear()
             label.hide()
         self.shown_errors.pop(key, None)
+        self._sum_up()
 
     def clear_errors(self) -> None:
         for key in list(self.errors):
             self.clear_error(key)
 
-    def focus_row(self, key: str) -> None:
+    def _sum_up(self) -> None:
+        """How many rows are red, and nothing about red rows when none is."""
+        if not self._summing_up:
+            return
+        shown = list(self.shown_errors.values())
+        self.status.setText(texts.user_error(ValidationError(shown)) if shown else "")
+        self._summing_up = bool(shown)
+
+    def _focus_row(self, key: str) -> None:
         widget = {"caller_phone": self.phone, "caller_name": self.caller_name,
                   "channel": self.channel, "text": self.text, "address": self.address,
                   "place": self.place, "category": self.category,
