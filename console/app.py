@@ -28,6 +28,9 @@ from db.listen import Listener
 log = logging.getLogger(__name__)
 CATALOG_EVENTS = frozenset({"catalog_loaded", "catalog_changed"})
 SWEEP_EVERY_S = 30  # a seat that dies is replaced by the next seat's sweep within a minute
+# While cases wait in the journal, they are offered to the database this often even
+# if the listener never saw the link go down (its connection may outlive the cut).
+RESEND_EVERY_S = 20.0
 SWEEP_JITTER_S = 10
 DEADLINE_EVENTS = frozenset({"calendar_seeded", "calendar_changed", "rule_changed"})
 
@@ -65,6 +68,8 @@ class ConsoleApp:
         self._flush_task: asyncio.Task[object] | None = None
         self._reload_deadlines: asyncio.Task[None] | None = None
         self._sweeps: asyncio.Task[None] | None = None
+        self._resends: asyncio.Task[None] | None = None
+        self.outbox.on_delivered = self._send_journal
 
     async def open(self, *, demo_data: bool = False, demo_cases: int = 4000) -> None:
         """Connect, load demo data if asked, read the catalog, start listening."""
@@ -84,6 +89,7 @@ class ConsoleApp:
         self.feed.subscribe(self._on_events)
         self.listener.start()
         self._sweeps = asyncio.get_running_loop().create_task(self._sweep_now_and_then())
+        self._resends = asyncio.get_running_loop().create_task(self._resend_now_and_then())
 
     async def _sweep_now_and_then(self) -> None:
         """Every seat offers to sweep; the database lets one at a time do it."""
@@ -95,6 +101,16 @@ class ConsoleApp:
                 continue  # the listener reports the outage; try again next time
             if report.issued:
                 log.info("sweep issued %d escalation orders", len(report.issued))
+
+    async def _resend_now_and_then(self) -> None:
+        while True:
+            await asyncio.sleep(RESEND_EVERY_S)
+            self._send_journal()
+
+    def _send_journal(self) -> None:
+        """Send what waits in the journal, unless a send is under way already."""
+        if len(self.outbox.journal) and (self._flush_task is None or self._flush_task.done()):
+            self._flush_task = asyncio.get_running_loop().create_task(self.outbox.flush())
 
     def _on_events(self, events: list[Event]) -> None:
         kinds = {e.kind for e in events if e.case_id is None}
@@ -111,16 +127,15 @@ class ConsoleApp:
 
     def _link_changed(self, connected: bool) -> None:
         self.on_link_change(connected)
-        if connected and len(self.outbox.journal) and (
-                self._flush_task is None or self._flush_task.done()):
-            # The link is back: send what waited in the journal.
-            self._flush_task = asyncio.get_running_loop().create_task(self.outbox.flush())
+        if connected:  # the link is back: send what waited in the journal
+            self._send_journal()
 
     async def close(self) -> None:
-        if self._sweeps is not None:
-            self._sweeps.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._sweeps
+        for task in (self._sweeps, self._resends):
+            if task is not None:
+                task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task
         if self._flush_task is not None and not self._flush_task.done():
             await self._flush_task
         await self.listener.stop()

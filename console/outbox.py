@@ -1,10 +1,13 @@
 """Sending cases through the journal: written locally first, then to the
 database, then forgotten. What the link could not take waits in the journal
-and goes out on the next ``flush()`` (at start and whenever the link returns)."""
+and goes out on the next ``flush()``: at start, whenever the listener sees the
+link return, whenever a case goes through while others wait (the link works,
+whatever the listener saw), and now and then while anything waits."""
 
 from __future__ import annotations
 
 import logging
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -30,7 +33,10 @@ class Outbox:
         self._catalog = catalog
         self.journal = journal
         self.on_pending: Callable[[int], None] = lambda _count: None
+        # A case went through while others wait: the owner sends them (flush()).
+        self.on_delivered: Callable[[], None] = lambda: None
         self._flushing = False
+        self._refused: set[uuid.UUID] = set()  # journaled drafts reported as no longer valid
 
     async def submit(self, draft: CaseDraft) -> Submission:
         """Validate (ValidationError: nothing kept), journal, send."""
@@ -44,6 +50,8 @@ class Outbox:
             return Submission(None, len(self.journal))
         self.journal.remove(draft.id)
         self.on_pending(len(self.journal))
+        if len(self.journal):
+            self.on_delivered()
         return Submission(created, len(self.journal))
 
     async def flush(self) -> list[CreatedCase]:
@@ -61,7 +69,9 @@ class Outbox:
                 except ValidationError as exc:
                     # Reference data changed while it waited (e.g. a category retired):
                     # it stays in the journal, counted as pending, for a person to redo.
-                    log.error("journaled case %s no longer valid: %s", draft.id, exc)
+                    if draft.id not in self._refused:  # said once, not at every resend
+                        self._refused.add(draft.id)
+                        log.error("journaled case %s no longer valid: %s", draft.id, exc)
                     continue
                 self.journal.remove(draft.id)
         finally:

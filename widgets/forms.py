@@ -1,4 +1,5 @@
-"""Form rows with an error line under the field, as every form here shows them."""
+"""Form rows with an error line under the field, as every form here shows them,
+and the message line under a form."""
 
 from __future__ import annotations
 
@@ -22,3 +23,19 @@ def add_row(form: QFormLayout, label: str, field: QWidget | QLayout, error_name:
     box.addWidget(error)
     form.addRow(label, box)
     return error
+
+
+class MessageLine(QLabel):
+    """A form's message line: word-wrapped, and taking no room while it says nothing."""
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent, objectName=name)
+        self.setWordWrap(True)
+        self.hide()
+
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt's name)
+        super().setText(text)
+        self.setVisible(bool(text))
+
+    def clear(self) -> None:
+        self.setText("")

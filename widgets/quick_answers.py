@@ -5,6 +5,8 @@ Keyboard flow: type in the search field (Chinese, full pinyin or initials:
 shown at once. Enter uses the shown answer; Down walks the results (Up on the
 first row, or Esc, goes back to the search field); Enter or a double-click
 uses the current row. "复制答复" copies the text and counts as a use too.
+F9 closes the call as answered on the spot with the answer shown (the call
+screen's key, working from here too).
 
 Every use emits ``answer_used`` and records one hit (once per answer per
 query, so Enter and then copy count once). The search and the hit run on the
@@ -55,6 +57,7 @@ __all__ = ["AnswerListModel", "QuickAnswerEditor", "QuickAnswerPane"]
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole
 RESULT_LIMIT = 30
+ANSWER_KEY = Qt.Key.Key_F9  # the call screen's "answered on the spot"
 
 
 class AnswerListModel(QAbstractTableModel):
@@ -314,6 +317,13 @@ class QuickAnswerPane(QWidget):
 
     # ---- keyboard and visibility ----------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and (
+                QKeyEvent(event).key() == ANSWER_KEY):  # type: ignore[call-overload]
+            # F9 (the call screen's "answered on the spot") is about to fire: the
+            # answer shown here is the one given, so it is used first. Not accepted,
+            # so the shortcut still fires.
+            self.use(self._current_row())
+            return False
         if event.type() != QEvent.Type.KeyPress:
             return super().eventFilter(watched, event)
         key = QKeyEvent(event).key()  # type: ignore[call-overload]

@@ -36,7 +36,11 @@ class TaskRunner(QObject):
         on_done: Callable[[T], None] | None = None,
         on_error: Callable[[ConsoleError], None] | None = None,
     ) -> asyncio.Task[T]:
-        task = asyncio.get_event_loop().create_task(coro)
+        try:
+            task = asyncio.get_event_loop().create_task(coro)
+        except RuntimeError:
+            coro.close()  # never started: the loop is gone; say only that, not "never awaited"
+            raise
         self._tasks.add(task)
 
         def finished(t: asyncio.Task[T]) -> None:

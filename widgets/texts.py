@@ -163,6 +163,7 @@ def field_error(error: FieldError) -> str:
         "community.unknown": _t("社区不存在，请重新选择"),
         "community.mismatch": _t("社区不属于所选街道"),
         "street.unknown": _t("街道不存在，请重新选择"),
+        "place.unmatched": _t("没有这个名称的街道、社区或网格：输入其中几个字，按 Enter 选中"),
         "order_text.empty": _t("请填写督办内容"),
         "ladder.reminder_share": _t("提醒比例须在 1% 到 99% 之间"),
         "ladder.supervision_days": _t("督办工作日须为 0 或以上"),

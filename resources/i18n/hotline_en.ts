@@ -172,176 +172,153 @@
 <context>
     <name>AnswerListModel</name>
     <message>
-        <location filename="../../widgets/quick_answers.py" line="129" />
+        <location filename="../../widgets/quick_answers.py" line="132" />
         <source>问题</source>
         <translation>Question</translation>
     </message>
     <message>
-        <location filename="../../widgets/quick_answers.py" line="129" />
+        <location filename="../../widgets/quick_answers.py" line="132" />
         <source>使用次数</source>
         <translation>Uses</translation>
+    </message>
+</context>
+<context>
+    <name>CallForm</name>
+    <message>
+        <location filename="../../widgets/call_form.py" line="42" />
+        <source>来电号码，回车查询历史</source>
+        <translation>Caller number (Enter shows the history)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/call_form.py" line="43" />
+        <source>姓名（可不填）</source>
+        <translation>Name (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/call_form.py" line="47" />
+        <source>诉求内容（Enter 保存，Shift+Enter 换行）</source>
+        <translation>Request details (Enter saves, Shift+Enter starts a new line)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/call_form.py" line="51" />
+        <source>事发地址</source>
+        <translation>Incident address</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/call_form.py" line="56" />
+        <source>A 类（紧急）</source>
+        <translation>A (urgent)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/call_form.py" line="57" />
+        <source>B 类（较急）</source>
+        <translation>B (high)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/call_form.py" line="58" />
+        <source>C 类（一般）</source>
+        <translation>C (normal)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/call_form.py" line="73" />
+        <source>来电号码</source>
+        <translation>Caller number</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/call_form.py" line="74" />
+        <source>来电人</source>
+        <translation>Caller</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/call_form.py" line="75" />
+        <source>渠道 / 性质</source>
+        <translation>Channel / type</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/call_form.py" line="76" />
+        <source>诉求内容</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/call_form.py" line="77" />
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/call_form.py" line="78" />
+        <source>街道 / 社区 / 网格</source>
+        <translation>Street / community / grid cell</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/call_form.py" line="79" />
+        <source>事项分类</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/call_form.py" line="80" />
+        <source>紧急程度</source>
+        <translation>Urgency</translation>
     </message>
 </context>
 <context>
     <name>CallScreen</name>
     <message>
         <location filename="../../widgets/call_screen.py" line="73" />
-        <source>来电号码，回车查询历史</source>
-        <translation>Caller number (Enter shows the history)</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/call_screen.py" line="78" />
-        <source>姓名（可不填）</source>
-        <translation>Name (optional)</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/call_screen.py" line="82" />
-        <source>诉求内容（Enter 保存，Shift+Enter 换行）</source>
-        <translation>Request details (Enter saves, Shift+Enter starts a new line)</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/call_screen.py" line="87" />
-        <source>事发地址</source>
-        <translation>Incident address</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/call_screen.py" line="93" />
-        <source>A 类（紧急）</source>
-        <translation>A (urgent)</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/call_screen.py" line="94" />
-        <source>B 类（较急）</source>
-        <translation>B (high)</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/call_screen.py" line="95" />
-        <source>C 类（一般）</source>
-        <translation>C (normal)</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/call_screen.py" line="96" />
         <source>保存 (Enter)</source>
         <translation>Save (Enter)</translation>
     </message>
     <message>
-        <location filename="../../widgets/call_screen.py" line="98" />
+        <location filename="../../widgets/call_screen.py" line="74" />
         <source>当场答复 (F9)</source>
         <translation>Answer now (F9)</translation>
     </message>
     <message>
-        <location filename="../../widgets/call_screen.py" line="100" />
+        <location filename="../../widgets/call_screen.py" line="76" />
         <source>清空 (Esc)</source>
         <translation>Clear (Esc)</translation>
     </message>
     <message>
-        <location filename="../../widgets/call_screen.py" line="110" />
-        <source>来电号码</source>
-        <translation>Caller number</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/call_screen.py" line="111" />
-        <source>来电人</source>
-        <translation>Caller</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/call_screen.py" line="115" />
-        <source>渠道 / 性质</source>
-        <translation>Channel / type</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/call_screen.py" line="116" />
-        <source>诉求内容</source>
-        <translation>Request</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/call_screen.py" line="117" />
-        <source>地址</source>
-        <translation>Address</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/call_screen.py" line="118" />
-        <source>街道 / 社区 / 网格</source>
-        <translation>Street / community / grid cell</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/call_screen.py" line="119" />
-        <source>事项分类</source>
-        <translation>Category</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/call_screen.py" line="120" />
-        <source>紧急程度</source>
-        <translation>Urgency</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/call_screen.py" line="123" />
-        <location filename="../../widgets/call_screen.py" line="247" />
-        <source>来电历史</source>
-        <translation>Call history</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/call_screen.py" line="201" />
+        <location filename="../../widgets/call_screen.py" line="151" />
         <source>新来电 {n}：当前表单尚未保存，已保留</source>
         <translation>New call from {n}: the current form is not saved yet and was kept</translation>
     </message>
     <message>
-        <location filename="../../widgets/call_screen.py" line="247" />
-        <source>来电历史：无</source>
-        <translation>Call history: none</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/call_screen.py" line="249" />
-        <source>重复来电 {n} 次</source>
-        <translation>Repeat caller: {n} cases</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/call_screen.py" line="251" />
-        <source>来电历史：共 {total} 件，近30天 {recent} 件</source>
-        <translation>Call history: {total} cases, {recent} in the last 30 days</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/call_screen.py" line="285" />
-        <source>同一来电人</source>
-        <translation>same caller</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/call_screen.py" line="285" />
-        <source>同网格同类</source>
-        <translation>same cell and category</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/call_screen.py" line="286" />
-        <source>内容相似</source>
-        <translation>similar text</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/call_screen.py" line="297" />
-        <source>疑似重复 {n} 件：按 F8 将本次来电记为所选案件的重复件</source>
-        <translation>{n} possible duplicates: press F8 to record this call as a duplicate of the selected case</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/call_screen.py" line="312" />
+        <location filename="../../widgets/call_screen.py" line="195" />
         <source>已保存 {no}，记为 {master} 的重复件</source>
         <translation>Saved {no} as a duplicate of {master}</translation>
     </message>
     <message>
-        <location filename="../../widgets/call_screen.py" line="344" />
+        <location filename="../../widgets/call_screen.py" line="219" />
         <source>已保存 {no}，当场答复办结</source>
         <translation>Saved {no}, answered on the spot</translation>
     </message>
     <message>
-        <location filename="../../widgets/call_screen.py" line="393" />
+        <location filename="../../widgets/call_screen.py" line="248" />
+        <source>未保存：本次来电可能与下列案件是同一件事。按 F8 记为所选案件的重复件，再按 Enter 则作为新案件保存</source>
+        <translation>Not saved: this call may be about the same thing as the cases below. Press F8 to record it as a duplicate of the selected case, or Enter again to save it as a new case</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/call_screen.py" line="256" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../widgets/call_screen.py" line="402" />
+        <location filename="../../widgets/call_screen.py" line="276" />
         <source>数据库连接中断：本件已暂存本机（共 {n} 件待提交），连接恢复后自动提交，可继续受理下一个来电</source>
         <translation>Database unreachable: this case is kept on this seat ({n} waiting) and will be sent when the link returns. You can take the next call.</translation>
     </message>
     <message>
-        <location filename="../../widgets/call_screen.py" line="404" />
+        <location filename="../../widgets/call_screen.py" line="301" />
+        <source>已清空表单；按 Ctrl+Z 恢复刚才填写的内容</source>
+        <translation>Form cleared; press Ctrl+Z to bring back what was typed</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/call_screen.py" line="307" />
+        <source>已恢复清空前的内容</source>
+        <translation>The cleared form is back</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/call_screen.py" line="272" />
         <source>已保存 {no}</source>
         <translation>Saved {no}</translation>
     </message>
@@ -393,6 +370,30 @@
         <location filename="../../widgets/callback_desk.py" line="126" />
         <source>已记录「{what}」</source>
         <translation>recorded “{what}”</translation>
+    </message>
+</context>
+<context>
+    <name>CallerHistoryPanel</name>
+    <message>
+        <location filename="../../widgets/caller_history.py" line="33" />
+        <location filename="../../widgets/caller_history.py" line="65" />
+        <source>来电历史</source>
+        <translation>Call history</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/caller_history.py" line="65" />
+        <source>来电历史：无</source>
+        <translation>Call history: none</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/caller_history.py" line="67" />
+        <source>重复来电 {n} 次</source>
+        <translation>Repeat caller: {n} cases</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/caller_history.py" line="69" />
+        <source>来电历史：共 {total} 件，近30天 {recent} 件</source>
+        <translation>Call history: {total} cases, {recent} in the last 30 days</translation>
     </message>
 </context>
 <context>
@@ -548,7 +549,7 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>CategoryPicker</name>
     <message>
-        <location filename="../../widgets/pickers.py" line="34" />
+        <location filename="../../widgets/pickers.py" line="26" />
         <source>输入分类名称或拼音首字母，如 dlps</source>
         <translation>Category name or pinyin initials, e.g. dlps</translation>
     </message>
@@ -765,6 +766,29 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
         <location filename="../../widgets/countdown_panel.py" line="345" />
         <source>未办结 {n} 件：超时 {over} 件，剩余不足四分之一 {short} 件</source>
         <translation>{n} open cases: {over} overdue, {short} with under a quarter of their time left</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatePanel</name>
+    <message>
+        <location filename="../../widgets/duplicate_candidates.py" line="121" />
+        <source>同一来电人</source>
+        <translation>same caller</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/duplicate_candidates.py" line="121" />
+        <source>同网格同类</source>
+        <translation>same cell and category</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/duplicate_candidates.py" line="122" />
+        <source>内容相似</source>
+        <translation>similar text</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/duplicate_candidates.py" line="133" />
+        <source>疑似重复 {n} 件：按 F8 将本次来电记为所选案件的重复件</source>
+        <translation>{n} possible duplicates: press F8 to record this call as a duplicate of the selected case</translation>
     </message>
 </context>
 <context>
@@ -1206,19 +1230,19 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>PlacePicker</name>
     <message>
-        <location filename="../../widgets/pickers.py" line="112" />
-        <source>（街道）</source>
-        <translation>(street)</translation>
+        <location filename="../../widgets/pickers.py" line="101" />
+        <source>街道</source>
+        <translation>Street</translation>
     </message>
     <message>
-        <location filename="../../widgets/pickers.py" line="117" />
-        <source>（社区）</source>
-        <translation>(community)</translation>
+        <location filename="../../widgets/pickers.py" line="102" />
+        <source>社区</source>
+        <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../widgets/pickers.py" line="123" />
-        <source>（网格）</source>
-        <translation>(grid cell)</translation>
+        <location filename="../../widgets/pickers.py" line="103" />
+        <source>网格</source>
+        <translation>Grid cell</translation>
     </message>
 </context>
 <context>
@@ -1363,52 +1387,52 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>QuickAnswerPane</name>
     <message>
-        <location filename="../../widgets/quick_answers.py" line="154" />
+        <location filename="../../widgets/quick_answers.py" line="157" />
         <source>搜索问题或关键词，可用拼音：社保 / shebao / sb</source>
         <translation>Search questions or keywords, pinyin works too: 社保 / shebao / sb</translation>
     </message>
     <message>
-        <location filename="../../widgets/quick_answers.py" line="175" />
+        <location filename="../../widgets/quick_answers.py" line="178" />
         <source>选中一条问题，这里显示答复口径</source>
         <translation>Select a question to show its answer here</translation>
     </message>
     <message>
-        <location filename="../../widgets/quick_answers.py" line="176" />
+        <location filename="../../widgets/quick_answers.py" line="179" />
         <source>复制答复</source>
         <translation>Copy answer</translation>
     </message>
     <message>
-        <location filename="../../widgets/quick_answers.py" line="178" />
+        <location filename="../../widgets/quick_answers.py" line="181" />
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../widgets/quick_answers.py" line="180" />
+        <location filename="../../widgets/quick_answers.py" line="183" />
         <source>新增</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../widgets/quick_answers.py" line="240" />
+        <location filename="../../widgets/quick_answers.py" line="243" />
         <source>找到 {n} 条</source>
         <translation>{n} found</translation>
     </message>
     <message>
-        <location filename="../../widgets/quick_answers.py" line="242" />
+        <location filename="../../widgets/quick_answers.py" line="245" />
         <source>没有匹配的答复：换个说法，或用拼音首字母试试</source>
         <translation>No matching answer: try other words, or pinyin initials</translation>
     </message>
     <message>
-        <location filename="../../widgets/quick_answers.py" line="244" />
+        <location filename="../../widgets/quick_answers.py" line="247" />
         <source>知识库里还没有答复</source>
         <translation>The answer base is still empty</translation>
     </message>
     <message>
-        <location filename="../../widgets/quick_answers.py" line="295" />
+        <location filename="../../widgets/quick_answers.py" line="298" />
         <source>已复制答复</source>
         <translation>Answer copied</translation>
     </message>
     <message>
-        <location filename="../../widgets/quick_answers.py" line="307" />
+        <location filename="../../widgets/quick_answers.py" line="310" />
         <source>已保存：{q}</source>
         <translation>Saved: {q}</translation>
     </message>
@@ -2958,7 +2982,7 @@ The details are in the log.</translation>
     </message>
     <message>
         <location filename="../../widgets/texts.py" line="109" />
-        <location filename="../../widgets/texts.py" line="249" />
+        <location filename="../../widgets/texts.py" line="250" />
         <source>您的岗位没有此操作的权限</source>
         <translation>Your role does not allow this</translation>
     </message>
@@ -3154,288 +3178,293 @@ The details are in the log.</translation>
     </message>
     <message>
         <location filename="../../widgets/texts.py" line="166" />
+        <source>没有这个名称的街道、社区或网格：输入其中几个字，按 Enter 选中</source>
+        <translation>No street, community or grid cell by that name: type part of the name and press Enter to pick it</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="167" />
         <source>请填写督办内容</source>
         <translation>Enter the order's text</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="167" />
+        <location filename="../../widgets/texts.py" line="168" />
         <source>提醒比例须在 1% 到 99% 之间</source>
         <translation>The reminder share must be between 1% and 99%</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="168" />
+        <location filename="../../widgets/texts.py" line="169" />
         <source>督办工作日须为 0 或以上</source>
         <translation>The working days before supervision must be 0 or more</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="169" />
+        <location filename="../../widgets/texts.py" line="170" />
         <source>回复期限须晚于现在</source>
         <translation>The reply deadline must be later than now</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="170" />
+        <location filename="../../widgets/texts.py" line="171" />
         <source>案件已办结或不存在，不能督办</source>
         <translation>The case is closed or does not exist; it cannot be supervised</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="171" />
+        <location filename="../../widgets/texts.py" line="172" />
         <source>督办单不存在</source>
         <translation>No such order</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="172" />
+        <location filename="../../widgets/texts.py" line="173" />
         <source>该督办单已签收</source>
         <translation>This order has been acknowledged already</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="173" />
+        <location filename="../../widgets/texts.py" line="174" />
         <source>该督办单已回复</source>
         <translation>This order has been answered already</translation>
     </message>
     <message>
         <location filename="../../widgets/texts.py" line="113" />
-        <location filename="../../widgets/texts.py" line="174" />
+        <location filename="../../widgets/texts.py" line="175" />
         <source>请填写回复内容</source>
         <translation>Enter the reply</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="175" />
+        <location filename="../../widgets/texts.py" line="176" />
         <source>登录名只能用小写字母、数字和下划线，2–63 位，以字母开头</source>
         <translation>A login name is 2–63 lower-case letters, digits and underscores, starting with a letter</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="176" />
+        <location filename="../../widgets/texts.py" line="177" />
         <source>没有这个登录名的账号</source>
         <translation>No account has that login</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="177" />
+        <location filename="../../widgets/texts.py" line="178" />
         <source>请填写姓名</source>
         <translation>Enter the name</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="178" />
+        <location filename="../../widgets/texts.py" line="179" />
         <source>请至少选择一个岗位</source>
         <translation>Choose at least one role</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="179" />
+        <location filename="../../widgets/texts.py" line="180" />
         <source>密码至少 {min} 位</source>
         <translation>The password needs at least {min} characters</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="180" />
+        <location filename="../../widgets/texts.py" line="181" />
         <source>请只填一种时限：小时或工作日</source>
         <translation>Give one limit only: hours or working days</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="181" />
+        <location filename="../../widgets/texts.py" line="182" />
         <source>时限须大于零</source>
         <translation>The limit must be above zero</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="182" />
+        <location filename="../../widgets/texts.py" line="183" />
         <source>时限须为整数</source>
         <translation>The limit must be a whole number</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="183" />
+        <location filename="../../widgets/texts.py" line="184" />
         <source>时限过长，请核对</source>
         <translation>That limit is too long; please check it</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="184" />
+        <location filename="../../widgets/texts.py" line="185" />
         <source>「{shift}」时长 {hours} 小时：班次须在 1–24 小时之间，否则与次日同一班次重叠</source>
         <translation>"{shift}" lasts {hours} hours: a shift must last 1–24 hours, or it overlaps its own next turn</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="185" />
+        <location filename="../../widgets/texts.py" line="186" />
         <source>「{shift}」与「{other}」时间重叠，请调整开始时间或时长</source>
         <translation>"{shift}" overlaps "{other}": change the start or the length</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="186" />
+        <location filename="../../widgets/texts.py" line="187" />
         <source>请填写代码</source>
         <translation>Enter a code</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="187" />
+        <location filename="../../widgets/texts.py" line="188" />
         <source>轮班规则用到了不存在的班次：{codes}</source>
         <translation>The rotation uses shifts that do not exist: {codes}</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="188" />
+        <location filename="../../widgets/texts.py" line="189" />
         <source>轮班规则为空：请先设置班组和轮转顺序</source>
         <translation>The rotation is empty: set up the teams and the cycle first</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="189" />
+        <location filename="../../widgets/texts.py" line="190" />
         <source>轮班规则第 {position} 天没有班组上「{shift}」</source>
         <translation>On day {position} of the rotation no team works "{shift}"</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="190" />
+        <location filename="../../widgets/texts.py" line="191" />
         <source>轮班规则第 {position} 天有两个班组上「{shift}」</source>
         <translation>On day {position} of the rotation two teams work "{shift}"</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="191" />
+        <location filename="../../widgets/texts.py" line="192" />
         <source>轮班规则使 {team} 两班之间只休息 {hours} 小时，低于规定</source>
         <translation>The rotation leaves {team} only {hours} hours between shifts, less than the rule</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="192" />
+        <location filename="../../widgets/texts.py" line="193" />
         <source>本月已有 {count} 条排班；重新生成会覆盖所有调整</source>
         <translation>This month already has {count} roster entries; generating again discards every change</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="193" />
+        <location filename="../../widgets/texts.py" line="194" />
         <source>「{post}」没有{team}的人员，无法排班：请先为该岗位配人</source>
         <translation>"{post}" has nobody from {team}: assign people to the post first</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="194" />
+        <location filename="../../widgets/texts.py" line="195" />
         <source>{day} {shift}「{post}」将无人在岗：请指定顶班人员</source>
         <translation>{day} {shift}: nobody would be left at "{post}"; name a stand-in</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="195" />
+        <location filename="../../widgets/texts.py" line="196" />
         <source>{person} 将同时在两个班次上岗</source>
         <translation>{person} would be on two shifts at once</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="196" />
+        <location filename="../../widgets/texts.py" line="197" />
         <source>{person} 两班之间只休息 {hours} 小时，少于规定的 {minimum} 小时</source>
         <translation>{person} would rest only {hours} hours between shifts, less than the {minimum} hours required</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="197" />
+        <location filename="../../widgets/texts.py" line="198" />
         <source>只能对在岗排班请假或调班</source>
         <translation>Leave and swaps apply to duties only</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="198" />
+        <location filename="../../widgets/texts.py" line="199" />
         <source>请选择另一人、另一班次的排班来调换</source>
         <translation>Choose another person's duty on another shift to swap with</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="199" />
+        <location filename="../../widgets/texts.py" line="200" />
         <source>人员不存在或已停用</source>
         <translation>The person does not exist or is disabled</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="200" />
+        <location filename="../../widgets/texts.py" line="201" />
         <source>该条排班已被他人删除或改动，已刷新</source>
         <translation>Someone else removed or changed this entry; the day has been reloaded</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="201" />
+        <location filename="../../widgets/texts.py" line="202" />
         <source>请填写请假事由</source>
         <translation>Enter the reason for the leave</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="202" />
+        <location filename="../../widgets/texts.py" line="203" />
         <source>请选择点名方式：电话、视频或对讲机</source>
         <translation>Choose the channel: phone, video or radio</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="203" />
+        <location filename="../../widgets/texts.py" line="204" />
         <source>没有要点名的岗位：当前排班无人在岗，或所选岗位不存在</source>
         <translation>No posts to call: nobody is rostered now, or the chosen posts do not exist</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="204" />
+        <location filename="../../widgets/texts.py" line="205" />
         <source>该点名记录不存在</source>
         <translation>This roll call does not exist</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="205" />
+        <location filename="../../widgets/texts.py" line="206" />
         <source>请选择结果：应答、迟到、缺岗或无人应答</source>
         <translation>Choose a result: answered, late, absent or no answer</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="206" />
+        <location filename="../../widgets/texts.py" line="207" />
         <source>迟到须填写分钟数（1–{max}）</source>
         <translation>Late needs the minutes (1–{max})</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="207" />
+        <location filename="../../widgets/texts.py" line="208" />
         <source>该次点名已结束，不能再修改</source>
         <translation>This roll call is finished and can no longer be changed</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="208" />
+        <location filename="../../widgets/texts.py" line="209" />
         <source>还有 {count} 个岗位未标记结果</source>
         <translation>{count} posts are not marked yet</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="209" />
+        <location filename="../../widgets/texts.py" line="210" />
         <source>班次不存在</source>
         <translation>The shift does not exist</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="210" />
+        <location filename="../../widgets/texts.py" line="211" />
         <source>交班记录不存在</source>
         <translation>The handover does not exist</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="211" />
+        <location filename="../../widgets/texts.py" line="212" />
         <source>该班已由 {who} 签字接班，不能再修改</source>
         <translation>{who} has signed this shift over; it can no longer be changed</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="212" />
+        <location filename="../../widgets/texts.py" line="213" />
         <source>不能签收自己交出的班，请由接班值班长签字</source>
         <translation>You cannot sign off your own handover: the incoming shift leader signs</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="220" />
+        <location filename="../../widgets/texts.py" line="221" />
         <source>本班已由 {who} 提交交班记录，已显示其内容，请在其基础上补充</source>
         <translation>{who} has already handed this shift over; their record is shown, add to it</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="221" />
+        <location filename="../../widgets/texts.py" line="222" />
         <source>{who} 刚更新了交班内容，已显示最新内容，请阅读后再签字</source>
         <translation>{who} just updated the handover; the latest version is shown, read it before signing</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="222" />
+        <location filename="../../widgets/texts.py" line="223" />
         <source>升级规则刚被他人修改，已显示最新值，请确认后再保存</source>
         <translation>Someone else just changed the escalation rule; check the latest values before saving</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="223" />
+        <location filename="../../widgets/texts.py" line="224" />
         <source>该案件本轮已督办，未重复下单</source>
         <translation>This case is already under supervision this round; no second order was made</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="224" />
+        <location filename="../../widgets/texts.py" line="225" />
         <source>该登录名已被使用</source>
         <translation>That login is taken</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="230" />
+        <location filename="../../widgets/texts.py" line="231" />
         <source>这一天的排班刚被 {who} 于 {at} {action}，已显示最新排班，请确认后再改</source>
         <translation>{who} just changed this day's roster at {at} ({action}); the latest roster is shown, check it before changing it again</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="236" />
+        <location filename="../../widgets/texts.py" line="237" />
         <source>该案件刚被 {who} 于 {at} 执行了「{action}」，已显示最新状态，请确认后再操作</source>
         <translation>{who} did “{action}” on this case at {at}; the latest state is shown, please check it before acting</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="244" />
+        <location filename="../../widgets/texts.py" line="245" />
         <source>有 {n} 项需要更正，见标红的字段；未保存任何内容</source>
         <translation>{n} field(s) need correcting, see the fields marked in red; nothing was saved</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="246" />
+        <location filename="../../widgets/texts.py" line="247" />
         <source>数据库连接中断：已填写的内容保留在本机，连接恢复后按 Enter 再次保存即可</source>
         <translation>Database connection lost: what you entered is kept on this computer; press Enter to save again once the connection is back</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="233" />
-        <location filename="../../widgets/texts.py" line="248" />
+        <location filename="../../widgets/texts.py" line="234" />
+        <location filename="../../widgets/texts.py" line="249" />
         <source>该记录已被他人修改，请刷新后重试</source>
         <translation>Someone else has changed this record; refresh and try again</translation>
     </message>

@@ -49,3 +49,60 @@ def test_saving_during_an_outage_journals_the_case_and_sends_it_later(
     assert len(seat.console.outbox.journal) == 0
     run(qtbot, seat.console.outbox.flush())  # a second send changes nothing
     assert run(qtbot, queue.fetch_ids(store, CaseFilter(statuses=None))).ids == [draft_id]
+
+
+def _save(qtbot: Any, window: Any, text: str) -> None:
+    screen = window.call_screen
+    screen.phone.setText("13812345678")
+    type_text(window.findChild(QPlainTextEdit, "call.text"), text)
+    screen.category.choose(next(c for c in window.catalog.categories.values()
+                                if c.is_leaf and not c.auto_dispatch))
+    screen.save()
+
+
+def test_the_waiting_count_clears_when_the_link_was_never_seen_down(
+        qtbot: Any, open_seat: Any) -> None:
+    """The seat's writes failed while its listening connection stayed up (a
+    short cut of new connections, a pool of broken ones): no reconnect is ever
+    reported, yet what waits in the journal goes out and the count clears."""
+    seat = open_seat("op_blip")
+    window, store = seat.window, seat.console.store
+    working = store.engine
+    store.engine = make_engine("postgresql+psycopg://postgres@127.0.0.1:1/unreachable")
+    try:
+        _save(qtbot, window, "停电后路灯不亮")
+        status = window.findChild(QLabel, "call.status")
+        qtbot.waitUntil(lambda: "已暂存本机" in status.text(), timeout=10000)
+        waiting = seat.console.outbox.journal.pending()[0].id
+    finally:
+        run(qtbot, store.engine.dispose())
+        store.engine = working
+    assert window.pending.isVisible()
+
+    _save(qtbot, window, "小区门口的垃圾没人清")  # the link works again
+    qtbot.waitUntil(lambda: "已保存" in status.text(), timeout=10000)
+    qtbot.waitUntil(lambda: not window.pending.isVisible(), timeout=10000)
+    ids = run(qtbot, queue.fetch_ids(store, CaseFilter(statuses=None))).ids
+    assert waiting in ids and len(ids) == 2
+    assert len(seat.console.outbox.journal) == 0
+
+
+def test_what_waits_goes_out_by_itself_when_nobody_saves_again(
+        qtbot: Any, open_seat: Any, monkeypatch: Any) -> None:
+    from console import app
+
+    monkeypatch.setattr(app, "RESEND_EVERY_S", 0.2)
+    seat = open_seat("op_quiet")
+    window, store = seat.window, seat.console.store
+    working = store.engine
+    store.engine = make_engine("postgresql+psycopg://postgres@127.0.0.1:1/unreachable")
+    try:
+        _save(qtbot, window, "停电后路灯不亮")
+        status = window.findChild(QLabel, "call.status")
+        qtbot.waitUntil(lambda: "已暂存本机" in status.text(), timeout=10000)
+        assert window.pending.isVisible()
+    finally:
+        run(qtbot, store.engine.dispose())
+        store.engine = working
+    qtbot.waitUntil(lambda: not window.pending.isVisible(), timeout=10000)
+    assert len(run(qtbot, queue.fetch_ids(store, CaseFilter(statuses=None))).ids) == 1
