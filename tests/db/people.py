@@ -20,6 +20,11 @@ def login_of(url: str) -> str:
     return str(normalise_url(url).username)
 
 
+def as_login(url: str, login: str) -> str:
+    """``url`` logging in as ``login``."""
+    return normalise_url(url).set(username=login).render_as_string(hide_password=False)
+
+
 def raw(url: str) -> psycopg.Connection:
     return psycopg.connect(libpq_conninfo(url), autocommit=True)
 
