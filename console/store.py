@@ -55,10 +55,10 @@ class Store:
             async with self.engine.begin() as conn:
                 yield conn
         except (DBAPIError, OSError) as exc:
+            if getattr(getattr(exc, "orig", None), "sqlstate", None) in _TIMED_OUT:
+                raise DatabaseBusy(str(exc)) from exc  # an OperationalError, yet connected
             if isinstance(exc, OSError) or _is_connection_failure(exc):
                 raise DatabaseUnavailable(str(exc)) from exc
-            if getattr(getattr(exc, "orig", None), "sqlstate", None) in _TIMED_OUT:
-                raise DatabaseBusy(str(exc)) from exc
             raise
 
     read = transaction  # reads use a short transaction as well
