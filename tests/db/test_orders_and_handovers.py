@@ -78,7 +78,7 @@ async def test_a_signed_handover_is_final(login_as: MakeLogin, database_url: str
         assert handed.id is not None and handed.version is not None
         signed = await handover.sign_off(stores[1], handed.id, handed.version, "已接班")
         open_one = await handover.hand_over(stores[0], day, shifts[1], "待接班", None)
-        assert open_one.id is not None
+        assert open_one.id is not None and open_one.incoming_leader is None
     finally:
         for store in stores:
             await store.close()

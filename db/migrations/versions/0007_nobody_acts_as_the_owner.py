@@ -57,7 +57,8 @@ TIMEOUTS = (("lock_timeout", "10s"), ("statement_timeout", "2min"),
 EVENT_LOCK_PATIENCE = "10s"  # the longest wait for the event-id lock, whoever waits
 TURNS = ("sweep", "roster_month", "demo_answers")
 
-# Columns that name a person: each must be the session's login.
+# Columns that name a person: each must be the session's login. Those filled when
+# the row is made default to the login; NOT_YET stay empty until someone signs or marks.
 WHO = {"case_event": ("actor",), "callback": ("operator",), "escalation_order": ("issuer",),
        '"case"': ("created_by",), "handover": ("outgoing_leader", "incoming_leader"),
        "roll_call": ("started_by",), "roll_call_entry": ("marked_by",),
@@ -65,6 +66,7 @@ WHO = {"case_event": ("actor",), "callback": ("operator",), "escalation_order": 
 MOVE_COLUMNS = ("status", "assigned_unit_id", "merged_into", "due_at", "paused_at",
                 "dispatched_at", "resolved_at", "closed_at", "updated_at", "version")
 ANSWER_COLUMNS = ("acknowledged_at", "replied_at", "reply_text", "version")
+NOT_YET = ("incoming_leader", "marked_by")
 HANDOVER_COLUMNS = ("summary", "notes", "outgoing_leader", "created_at", "version",
                     "incoming_leader", "incoming_notes", "signed_at")
 
@@ -590,7 +592,7 @@ def _up() -> list[str]:
     for table, columns in WHO.items():
         name = table.strip('"')
         steps += [f"ALTER TABLE {table} ALTER COLUMN {c} SET DEFAULT session_user"
-                  for c in columns]
+                  for c in columns if c not in NOT_YET]
         steps.append(f"CREATE TRIGGER {name}_who BEFORE INSERT OR UPDATE ON {table} FOR EACH"
                      f" ROW EXECUTE FUNCTION public.hotline_who_is_session_user("
                      f"{', '.join(repr(c) for c in columns)})")
@@ -686,7 +688,8 @@ def downgrade() -> None:
     op.execute(f'GRANT UPDATE ON "case" TO {DESK}')
     for table, columns in WHO.items():
         for column in columns:
-            op.execute(f"ALTER TABLE {table} ALTER COLUMN {column} DROP DEFAULT")
+            if column not in NOT_YET:
+                op.execute(f"ALTER TABLE {table} ALTER COLUMN {column} DROP DEFAULT")
     for function in ("hotline_who_is_session_user", "case_follows_move",
                      "case_change_recorded", "escalation_order_answer_only",
                      "handover_signed_is_final", "case_number_counter_counts"):
