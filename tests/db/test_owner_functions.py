@@ -14,6 +14,7 @@ from collections.abc import Iterator
 import pytest
 from psycopg import errors
 
+from db.engine import normalise_url
 from db.migrate import downgrade, upgrade
 from tests.db.conftest import MakeLogin
 from tests.db.people import a_case, as_login, login_of, raw
@@ -38,7 +39,7 @@ def revision(request: pytest.FixtureRequest, database_url: str) -> Iterator[str]
 def operator(login_as: MakeLogin, admin_url: str, database_url: str) -> Iterator[str]:
     """An operator who may make temporary objects in this database."""
     url = login_as("operator")
-    grant = f"TEMPORARY ON DATABASE {database_url.rsplit('/', 1)[1]}"
+    grant = f"TEMPORARY ON DATABASE {normalise_url(database_url).database}"
     with raw(admin_url) as conn:
         conn.execute(f"GRANT {grant} TO {login_of(url)}")  # type: ignore[arg-type]
     yield url

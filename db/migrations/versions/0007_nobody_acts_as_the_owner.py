@@ -494,11 +494,17 @@ DO $$
 BEGIN
     IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = 'hotline_accounts') THEN
         CREATE ROLE hotline_accounts NOLOGIN NOINHERIT CREATEROLE;
-    ELSE
+    ELSIF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = 'hotline_accounts'
+                      AND NOT rolcanlogin AND NOT rolinherit AND rolcreaterole) THEN
+        -- Roles are cluster-wide: altered only when needed, as other databases'
+        -- migrations may be running at the same time.
         ALTER ROLE hotline_accounts NOLOGIN NOINHERIT CREATEROLE;
     END IF;
     -- From PostgreSQL 16 on, CREATEROLE grants only roles it holds with ADMIN OPTION.
-    IF pg_catalog.current_setting('server_version_num')::int >= 160000 THEN
+    IF pg_catalog.current_setting('server_version_num')::int >= 160000 AND (
+            SELECT pg_catalog.count(*) FROM pg_catalog.pg_auth_members m
+            WHERE m.member = 'hotline_accounts'::pg_catalog.regrole AND m.admin_option
+              AND m.roleid::pg_catalog.regrole::text = ANY (@ROLES@)) < 5 THEN
         EXECUTE 'GRANT hotline_operator, hotline_dispatcher, hotline_shift_leader,'
             ' hotline_supervisor, hotline_admin TO hotline_accounts'
             ' WITH ADMIN OPTION, INHERIT FALSE, SET FALSE';
@@ -507,7 +513,7 @@ BEGIN
     IF NOT (SELECT rolsuper FROM pg_catalog.pg_roles WHERE rolname = current_user) THEN
         GRANT hotline_accounts TO current_user;
     END IF;
-END $$"""
+END $$""".replace("@ROLES@", ACCOUNT_ROLES)
 
 # This database's existing accounts: no CREATEROLE or group ADMIN OPTION (the old
 # first-admin instructions gave both), timeouts, and on 16+ the functions' owner
