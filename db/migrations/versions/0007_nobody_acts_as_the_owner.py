@@ -33,6 +33,7 @@ Create Date: 2026-11-23
 
 import importlib
 from collections.abc import Sequence
+from types import ModuleType
 
 from alembic import op
 
@@ -665,7 +666,8 @@ def upgrade() -> None:
         op.execute(statement)
 
 
-def _older(revision_module: str) -> object:
+def _older(revision_module: str) -> ModuleType:
+    """An older revision's module: the downgrade restores what it made, as it made it."""
     return importlib.import_module(f"db.migrations.versions.{revision_module}")
 
 
