@@ -4,7 +4,12 @@ Creating, disabling and changing an account changes the role itself (in the
 same transaction as the staff row and its event). Passwords never travel as
 text: the seat computes a SCRAM-SHA-256 verifier and the server stores that,
 so no statement log, error message or event can contain a password.
-Needs an administrator whose role may create roles (see the README).
+
+Roles are changed only through the database's account functions (migration
+0007, owned by ``hotline_accounts``): they make and change login roles in the
+hotline groups and nothing else, and only for members of ``hotline_admin``.
+An administrator needs no CREATEROLE, which on PostgreSQL 15 would let them
+grant themselves any role, the owner's included.
 """
 
 from __future__ import annotations
@@ -17,7 +22,6 @@ from dataclasses import dataclass
 
 import psycopg
 import scramp
-from psycopg import sql
 
 from console.errors import (
     ConflictError,
@@ -80,8 +84,11 @@ async def _admin_connection(store: Store) -> AsyncIterator[psycopg.AsyncConnecti
         async with conn, conn.transaction():
             yield conn
     except psycopg.errors.InsufficientPrivilege as exc:
-        # The admin's own role lacks CREATEROLE (see the README's server setup).
+        # Not an administrator, or a role the account functions may not change
+        # (a superuser's, or one made outside the console: see the README).
         raise PermissionDenied(str(exc)) from exc
+    except psycopg.errors.DuplicateObject as exc:
+        raise ConflictError(str(exc), action="account_exists") from exc
     except psycopg.OperationalError as exc:
         raise DatabaseUnavailable(str(exc)) from exc
 
@@ -92,36 +99,15 @@ async def _event(conn: psycopg.AsyncConnection, store: Store, login: str, action
         (store.actor, psycopg.types.json.Jsonb({"login": login, "action": action})))
 
 
-async def _set_groups(conn: psycopg.AsyncConnection, login: str, groups: Iterable[str]) -> None:
-    wanted = set(groups)
-    for group in GROUPS:
-        role = sql.Identifier(f"hotline_{group}")
-        statement = (sql.SQL("GRANT {} TO {}") if group in wanted
-                     else sql.SQL("REVOKE {} FROM {}"))
-        await conn.execute(statement.format(role, sql.Identifier(login)))
-
-
 async def create_account(store: Store, login: str, name: str, groups: Iterable[str],
-                         password: str, team_id: int | None = None, *,
-                         manages_accounts: bool = False) -> Account:
-    """A new login role in ``groups``; ``manages_accounts`` lets it create others
-    (CREATEROLE, and the right to hand out every group)."""
+                         password: str, team_id: int | None = None) -> Account:
+    """A new login role in ``groups`` (an admin's may manage accounts in turn)."""
     require_role(store.roles, "admin")
     groups = tuple(groups)
     _check(login, name, groups, password)
     async with _admin_connection(store) as conn:
-        exists = await (await conn.execute(
-            "SELECT 1 FROM pg_roles WHERE rolname = %s", (login,))).fetchone()
-        if exists:
-            raise ConflictError(f"role {login} exists", action="account_exists")
-        await conn.execute(sql.SQL("CREATE ROLE {} LOGIN {} PASSWORD {}").format(
-            sql.Identifier(login), sql.SQL("CREATEROLE" if manages_accounts else ""),
-            sql.Literal(scram_verifier(password))))
-        await _set_groups(conn, login, groups)
-        if manages_accounts:  # from PostgreSQL 16 on, handing out a group needs ADMIN OPTION
-            for group in GROUPS:
-                await conn.execute(sql.SQL("GRANT {} TO {} WITH ADMIN OPTION").format(
-                    sql.Identifier(f"hotline_{group}"), sql.Identifier(login)))
+        await conn.execute("SELECT hotline_account_create(%s, %s, %s)",
+                           (login, scram_verifier(password), list(groups)))
         await conn.execute(
             "INSERT INTO staff (login, name, team_id, roles) VALUES (%s, %s, %s, %s) "
             "ON CONFLICT (login) DO UPDATE SET name = excluded.name, team_id = excluded.team_id,"
@@ -136,7 +122,7 @@ async def set_groups(store: Store, login: str, groups: Iterable[str]) -> None:
     groups = tuple(groups)
     _check(login, None, groups, None)
     async with _admin_connection(store) as conn:
-        await _set_groups(conn, login, groups)
+        await conn.execute("SELECT hotline_account_set_groups(%s, %s)", (login, list(groups)))
         await conn.execute("UPDATE staff SET roles = %s, version = version + 1 WHERE login = %s",
                            (list(groups), login))
         await _event(conn, store, login, "groups")
@@ -147,8 +133,7 @@ async def set_enabled(store: Store, login: str, enabled: bool) -> None:
     require_role(store.roles, "admin")
     _check(login, None, None, None)
     async with _admin_connection(store) as conn:
-        await conn.execute(sql.SQL("ALTER ROLE {} {}").format(
-            sql.Identifier(login), sql.SQL("LOGIN" if enabled else "NOLOGIN")))
+        await conn.execute("SELECT hotline_account_set_login(%s, %s)", (login, enabled))
         await conn.execute("UPDATE staff SET active = %s, version = version + 1 "
                            "WHERE login = %s", (enabled, login))
         await _event(conn, store, login, "enabled" if enabled else "disabled")
@@ -158,8 +143,8 @@ async def reset_password(store: Store, login: str, password: str) -> None:
     require_role(store.roles, "admin")
     _check(login, None, None, password)
     async with _admin_connection(store) as conn:
-        await conn.execute(sql.SQL("ALTER ROLE {} PASSWORD {}").format(
-            sql.Identifier(login), sql.Literal(scram_verifier(password))))
+        await conn.execute("SELECT hotline_account_set_password(%s, %s)",
+                           (login, scram_verifier(password)))
         await _event(conn, store, login, "password_reset")
 
 
@@ -182,7 +167,7 @@ async def local_admin(store: Store) -> str | None:
     async with _admin_connection(store) as conn:
         row = await (await conn.execute(
             "SELECT r.rolname FROM pg_roles r WHERE r.rolcanlogin AND NOT r.rolsuper"
-            " AND r.rolcreaterole AND pg_has_role(r.oid, 'hotline_admin', 'member')"
+            " AND pg_has_role(r.oid, 'hotline_admin', 'member')"
             " AND EXISTS (SELECT 1 FROM staff s WHERE s.login = r.rolname)"
             " ORDER BY r.rolname LIMIT 1")).fetchone()
     return None if row is None else str(row[0])

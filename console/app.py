@@ -16,7 +16,7 @@ from sqlalchemy import text
 from console import credentials, demo, sweeper
 from console.catalog import Catalog, load_catalog
 from console.deadlines import calendar_years, load_calendar, load_rules, seed_calendar
-from console.errors import DatabaseUnavailable
+from console.errors import DatabaseBusy, DatabaseUnavailable
 from console.feed import ChangeFeed, Event
 from console.journal import Journal
 from console.lifecycle import ADMIN
@@ -97,8 +97,11 @@ class ConsoleApp:
             await asyncio.sleep(SWEEP_EVERY_S + random.uniform(0, SWEEP_JITTER_S))
             try:
                 report = await sweeper.sweep(self.store, self.catalog.calendar)
-            except DatabaseUnavailable:
-                continue  # the listener reports the outage; try again next time
+            except (DatabaseUnavailable, DatabaseBusy):
+                continue  # an outage (the listener reports it) or a long wait: next time
+            except Exception:  # a bug in one sweep must not end the sweeping for good
+                log.exception("the sweep failed; the next one runs as usual")
+                continue
             if report.issued:
                 log.info("sweep issued %d escalation orders", len(report.issued))
 

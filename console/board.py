@@ -1,5 +1,6 @@
 """The supervisor's board: overdue and at-risk cases with their escalation
-level, and the state of every open order."""
+level, and the state of every open order. Rows with dates out of the range the
+database checks (stored before those checks) are left out or read clamped."""
 
 from __future__ import annotations
 
@@ -61,7 +62,7 @@ async def at_risk(store: Store, calendar: WorkCalendar) -> list[BoardCase]:
         cases = (await conn.execute(
             select(C.id, C.public_no, C.assigned_unit_id, C.status, C.urgency, C.due_at,
                    started.label("started"), C.paused_at)
-            .where(C.status.in_(s.OPEN_STATUSES), C.due_at.is_not(None),
+            .where(C.status.in_(s.OPEN_STATUSES), s.in_range(C.due_at), s.in_range(started),
                    earned_reminder)
             .order_by(C.due_at))).all()
         levels: dict[uuid.UUID, str] = {}
@@ -85,7 +86,8 @@ async def open_orders(store: Store) -> list[OpenOrder]:
     async with store.read() as conn:
         rows = await conn.execute(
             select(ORDER.id, ORDER.case_id, C.public_no, ORDER.level, ORDER.target_unit_id,
-                   ORDER.issued_at, ORDER.reply_due_at, ORDER.acknowledged_at.is_not(None))
+                   s.readable(ORDER.issued_at), s.readable(ORDER.reply_due_at),
+                   ORDER.acknowledged_at.is_not(None))
             .join(C, C.id == ORDER.case_id)
             .where(ORDER.replied_at.is_(None), ORDER.level.in_(("supervision", "inspection")))
             .order_by(ORDER.reply_due_at.nulls_last(), ORDER.id))

@@ -92,7 +92,7 @@ async def _check_facts(conn: AsyncConnection, case_id: uuid.UUID, action: str,
 
 async def perform_in(conn: AsyncConnection, store: Store, case_id: uuid.UUID, action: str,
                      expected_version: int | None, facts: dict[str, Any],
-                     *, roles: frozenset[str] | None = None, actor: str | None = None) -> Move:
+                     *, roles: frozenset[str] | None = None) -> Move:
     """``perform`` inside a transaction the caller holds (intake uses it)."""
     row = await _lock(conn, case_id)
     if expected_version is not None and row.version != expected_version:
@@ -108,7 +108,7 @@ async def perform_in(conn: AsyncConnection, store: Store, case_id: uuid.UUID, ac
     now = (await conn.execute(select(func.now()))).scalar_one()
     move = lifecycle.apply(state, action, store.roles if roles is None else roles, facts, now)
     await conn.execute(update(C).where(C.id == case_id).values(**move.changes, updated_at=now))
-    who = actor or store.actor
+    who = store.actor  # the database refuses any other name from a person's login
     if action in CALLBACK_RESULTS:
         await conn.execute(insert(s.Callback).values(
             case_id=case_id, attempt=attempts + 1, operator=who,

@@ -61,11 +61,12 @@ def format_left(left: dt.timedelta) -> tuple[bool, str]:
 
 
 COLUMNS = (C.id, C.public_no, C.urgency, C.status, C.category_id, C.assigned_unit_id,
-           C.accepted_at, C.due_at, C.paused_at, C.due_estimated)
+           s.readable(C.accepted_at), C.due_at, s.readable(C.paused_at), C.due_estimated)
 
 
 def _where_open():  # noqa: ANN202
-    return C.status.in_(s.OPEN_STATUSES) & C.due_at.is_not(None)
+    """Open with a deadline that can be read (one bad old row stops no list)."""
+    return C.status.in_(s.OPEN_STATUSES) & s.in_range(C.due_at)
 
 
 def _entry(row: Sequence[object]) -> Countdown:

@@ -42,6 +42,13 @@ class DatabaseUnavailable(ConsoleError):
     code = "database.unavailable"
 
 
+class DatabaseBusy(ConsoleError):
+    """The environment failed: what the change needs stayed locked too long (another
+    seat holds it) or the statement ran past the login's time limit. Nothing was saved."""
+
+    code = "database.busy"
+
+
 class ConflictError(ConsoleError):
     """Somebody else changed the row first (optimistic concurrency)."""
 

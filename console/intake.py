@@ -153,6 +153,8 @@ async def create_case_in(conn: AsyncConnection, store: Store, catalog: Catalog,
     now = (await conn.execute(select(func.now()))).scalar_one()
     assert clean.category_id is not None and clean.urgency is not None  # validated
     deadline = catalog.deadline(clean.category_id, clean.urgency, now)
+    if deadline is None:  # every case counts down (a CHECK in the database, too)
+        raise ValidationError([FieldError("category", "category.no_limit")])
     values = {
         "id": clean.id, "public_no": public_no, "channel": clean.channel,
         "nature": clean.nature, "caller_id": caller_id,
@@ -161,8 +163,7 @@ async def create_case_in(conn: AsyncConnection, store: Store, catalog: Catalog,
         "community_code": clean.community_code, "grid_code": clean.grid_code,
         "category_id": clean.category_id, "urgency": clean.urgency, "status": "accepted",
         "accepted_at": now, "created_by": store.actor,
-        "due_at": deadline.at if deadline else None,
-        "due_estimated": bool(deadline and deadline.estimated),
+        "due_at": deadline.at, "due_estimated": deadline.estimated,
     }
     stmt = insert(s.Case).values(values).on_conflict_do_nothing(index_elements=["id"])
     inserted = (await conn.execute(stmt.returning(s.Case.public_no))).scalar_one_or_none()
@@ -174,16 +175,16 @@ async def create_case_in(conn: AsyncConnection, store: Store, catalog: Catalog,
         case_id=clean.id, actor=store.actor, kind="created",
         payload={"public_no": public_no, "status": "accepted", "channel": clean.channel,
                  "category_id": clean.category_id, "urgency": clean.urgency,
-                 "due_at": deadline.at.isoformat() if deadline else None,
-                 "due_estimated": bool(deadline and deadline.estimated)},
+                 "due_at": deadline.at.isoformat(), "due_estimated": deadline.estimated},
     ))
     target = (await cases.auto_dispatch_unit(conn, clean.category_id, clean.street_code)
               if auto_dispatch else None)
     if target is not None:  # single-owner categories go out at once
         unit_id, rule = target
+        # The event names the person whose save set it off; its payload says "auto".
         await cases.perform_in(conn, store, clean.id, "dispatch", None,
                                {"unit_id": unit_id, "auto": True, "rule": rule},
-                               roles=frozenset({SYSTEM}), actor=SYSTEM)
+                               roles=frozenset({SYSTEM}))
     return CreatedCase(clean.id, public_no, created=True)
 
 

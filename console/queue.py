@@ -101,11 +101,14 @@ class CaseRow:
     due_estimated: bool = False
 
 
+# Dates are read clamped into the range the database checks, so a row stored
+# before those checks (an 'infinity' deadline) shows at the range's end instead
+# of stopping the whole list.
 ROW_COLUMNS = (
-    C.id, C.public_no, C.created_at, C.channel, C.nature, C.caller_phone, C.caller_name,
-    func.left(C.text, 300).label("text"), C.address, C.street_code, C.community_code,
-    C.grid_code, C.category_id, C.urgency, C.status, C.assigned_unit_id, C.due_at, C.version,
-    C.paused_at, C.merged_into, C.due_estimated,
+    C.id, C.public_no, s.readable(C.created_at), C.channel, C.nature, C.caller_phone,
+    C.caller_name, func.left(C.text, 300).label("text"), C.address, C.street_code,
+    C.community_code, C.grid_code, C.category_id, C.urgency, C.status, C.assigned_unit_id,
+    s.readable(C.due_at), C.version, s.readable(C.paused_at), C.merged_into, C.due_estimated,
 )
 
 

@@ -42,7 +42,6 @@ MAX_QUESTION, MAX_ANSWER = 200, 2000
 MAX_KEYWORDS, MAX_KEYWORD = 20, 32
 PREPARE_CHUNK = 100  # entries prepared between two returns to the event loop
 _KEYWORD_SPLIT = re.compile(r"[\s,，、;；]+")
-_DEMO_LOCK = 0x51_41_44_45_4D_4F  # "QADEMO": two seats loading demo entries at once
 _COLUMNS = (Q.id, Q.question, Q.answer, Q.keywords, Q.category_id, Q.hits, Q.active, Q.version)
 _locks: WeakKeyDictionary[AnswerIndex, asyncio.Lock] = WeakKeyDictionary()
 
@@ -268,7 +267,8 @@ async def load_demo_answers(store: Store) -> int:
     """Insert resources/demo/quick_answers.json into an empty table; how many."""
     entries = json.loads((RESOURCES / "quick_answers.json").read_text(encoding="utf-8"))
     async with store.transaction() as conn:
-        await conn.execute(select(func.pg_advisory_xact_lock(_DEMO_LOCK)))
+        # Two seats loading demo entries at once: one after the other.
+        await conn.execute(select(func.take_turn("demo_answers", True)))
         if (await conn.execute(select(func.count()).select_from(Q))).scalar_one():
             return 0
         codes = dict((await conn.execute(select(s.Category.code, s.Category.id))).all())

@@ -31,7 +31,6 @@ from db import schema as s
 EVENT = "roster_changed"
 MAX_NOTE = 200
 R, ST, D = s.RosterEntry, s.Staff, s.RosterDay
-_MONTH_LOCK = 0x524F5354  # "ROST": two leaders generating at once
 
 
 @dataclass(frozen=True)
@@ -131,7 +130,8 @@ async def generate_month(store: Store, year: int, month: int, *, replace: bool =
     require_role(store.roles, "shift_leader")
     days = month_days(year, month)
     async with store.transaction() as conn:
-        await conn.execute(select(func.pg_advisory_xact_lock(_MONTH_LOCK)))
+        # Two leaders generating at once: one after the other.
+        await conn.execute(select(func.take_turn("roster_month", True)))
         setup = await read_setup(conn)
         problems = check_shifts([r.shift for r in setup.shifts]) or check_rotation(
             setup.rotation, [r.shift for r in setup.shifts], setup.min_rest)

@@ -17,8 +17,12 @@ from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from console.clock import ServerClock, SystemClock
-from console.errors import DatabaseUnavailable
+from console.errors import DatabaseBusy, DatabaseUnavailable
 from db.engine import libpq_conninfo, make_engine
+
+# lock_not_available (lock_timeout) and query_canceled (statement_timeout): the
+# timeouts every staff login has (migration 0007).
+_TIMED_OUT = frozenset({"55P03", "57014"})
 
 
 def _is_connection_failure(exc: BaseException) -> bool:
@@ -51,6 +55,8 @@ class Store:
             async with self.engine.begin() as conn:
                 yield conn
         except (DBAPIError, OSError) as exc:
+            if getattr(getattr(exc, "orig", None), "sqlstate", None) in _TIMED_OUT:
+                raise DatabaseBusy(str(exc)) from exc  # an OperationalError, yet connected
             if isinstance(exc, OSError) or _is_connection_failure(exc):
                 raise DatabaseUnavailable(str(exc)) from exc
             raise

@@ -1,22 +1,30 @@
 """One sweeper for the whole centre (ARCHITECTURE.md decision 9).
 
 Every seat calls ``sweep`` now and then; a sweep runs only in the transaction
-that wins ``pg_try_advisory_xact_lock``, so two seats never sweep at once, and
-no seat holds the lock between sweeps: if a seat quits or dies, the next seat's
-sweep simply wins it. Orders are unique per case, level and round, so a sweep
-that runs twice issues nothing twice. Supervision orders are issued by
-supervisors; the sweep only lists the candidates.
+that wins the sweep's turn (``take_turn('sweep')``, a row lock in a schema staff
+cannot reach), so two seats never sweep at once, and no seat holds the turn
+between sweeps: if a seat quits or dies, the next seat's sweep simply wins it.
+Orders are unique per case, level and round, so a sweep that runs twice issues
+nothing twice. Supervision orders are issued by supervisors; the sweep only
+lists the candidates. Orders and events name the seat's person (the database
+takes who did it from the login); their payload says they were automatic.
+
+A case the sweep cannot handle (dates out of range from before the database's
+checks, an order the database refuses) is logged and skipped: the sweep goes on
+with the others.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import func, select, text
+from sqlalchemy import and_, func, not_, or_, select, text
 from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from console.errors import ConflictError, FieldError, ValidationError, require_role
@@ -33,9 +41,12 @@ from console.text_rules import check_text
 from console.workdays import WorkCalendar
 from db import schema as s
 
-SWEEP_LOCK = 7263546  # the advisory lock of the sweep (any constant, one per centre)
-SWEEPER = "sweeper"
+log = logging.getLogger(__name__)
 C, ORDER = s.Case, s.EscalationOrder
+REFUSED = (IntegrityError, DataError)  # the database refused one case's order
+STARTED = func.coalesce(C.accepted_at, C.created_at)
+READABLE = (s.in_range(C.due_at), s.in_range(STARTED),
+            or_(C.paused_at.is_(None), s.in_range(C.paused_at)))
 
 
 @dataclass(frozen=True)
@@ -67,16 +78,44 @@ async def _record(conn: AsyncConnection, case_id: uuid.UUID, actor: str,
                                                   kind="escalation", payload=payload))
 
 
+async def _unreadable(conn: AsyncConnection) -> list[str]:
+    """Open cases whose dates cannot be read (stored before the checks of 0007)."""
+    return list((await conn.execute(select(C.public_no).where(
+        C.status.in_(s.OPEN_STATUSES), C.due_at.is_not(None), not_(and_(*READABLE)))
+        .limit(20))).scalars())
+
+
+async def _issue(conn: AsyncConnection, store: Store, case_id: uuid.UUID, unit: int | None,
+                 levels: list[str], round_: int) -> list[tuple[uuid.UUID, str]]:
+    """One case's automatic orders, all or none (a savepoint: a refusal skips the case)."""
+    issued = []
+    async with conn.begin_nested():
+        for level in levels:
+            made = (await conn.execute(insert(ORDER).values(
+                case_id=case_id, level=level, round=round_, issuer=store.actor,
+                target_unit_id=unit)
+                .on_conflict_do_nothing(index_elements=["case_id", "level", "round"])
+                .returning(ORDER.id))).scalar_one_or_none()
+            if made is not None:
+                await _record(conn, case_id, store.actor, {"level": level, "round": round_,
+                                                           "order_id": made, "auto": True})
+                issued.append((case_id, level))
+    return issued
+
+
 async def sweep(store: Store, calendar: WorkCalendar) -> SweepReport:
     async with store.transaction() as conn:
-        if not (await conn.execute(text(f"SELECT pg_try_advisory_xact_lock({SWEEP_LOCK})"))
-                ).scalar_one():
+        if not (await conn.execute(text("SELECT take_turn('sweep')"))).scalar_one():
             return SweepReport(swept=False)
         now = (await conn.execute(select(func.now()))).scalar_one()
         rule = await load_rule(conn)
+        if unreadable := await _unreadable(conn):
+            log.warning("the sweep skips open cases with dates out of range: %s",
+                        ", ".join(unreadable))
         cases = (await conn.execute(select(
-            C.id, C.accepted_at, C.created_at, C.due_at, C.paused_at, C.assigned_unit_id)
-            .where(C.status.in_(s.OPEN_STATUSES), C.due_at.is_not(None)))).all()
+            C.id, C.public_no, STARTED.label("started"), C.due_at, C.paused_at,
+            C.assigned_unit_id)
+            .where(C.status.in_(s.OPEN_STATUSES), C.due_at.is_not(None), *READABLE))).all()
         ids = [c.id for c in cases]
         rounds = await _rounds(conn, ids)
         issued: dict[tuple[uuid.UUID, int], set[str]] = {}
@@ -86,30 +125,33 @@ async def sweep(store: Store, calendar: WorkCalendar) -> SweepReport:
         report = SweepReport(swept=True)
         for c in cases:
             round_ = rounds.get(c.id, 1)
-            clock = CaseClock(c.id, c.accepted_at or c.created_at, c.due_at,
-                              c.paused_at is not None, round_,
+            clock = CaseClock(c.id, c.started, c.due_at, c.paused_at is not None, round_,
                               frozenset(issued.get((c.id, round_), set())))
-            for level in automatic_orders(clock, rule, now):
-                made = (await conn.execute(insert(ORDER).values(
-                    case_id=c.id, level=level, round=round_, issuer=SWEEPER,
-                    target_unit_id=c.assigned_unit_id)
-                    .on_conflict_do_nothing(index_elements=["case_id", "level", "round"])
-                    .returning(ORDER.id))).scalar_one_or_none()
-                if made is not None:
-                    await _record(conn, c.id, SWEEPER, {"level": level, "round": round_,
-                                                        "order_id": made, "auto": True})
-                    report.issued.append((c.id, level))
-            if supervision_candidate(clock, rule, now, calendar):
+            try:
+                levels = automatic_orders(clock, rule, now)
+                candidate = supervision_candidate(clock, rule, now, calendar)
+                if levels:
+                    report.issued.extend(await _issue(conn, store, c.id, c.assigned_unit_id,
+                                                      levels, round_))
+            except (ArithmeticError, ValueError, *REFUSED) as exc:
+                log.warning("the sweep skips case %s: %s", c.public_no, exc)
+                continue
+            if candidate:
                 report.candidates.append(c.id)
         overdue_replies = select(ORDER.id, ORDER.case_id, ORDER.round).where(
             ORDER.level == SUPERVISION, ORDER.replied_at.is_(None), ORDER.reply_due_at <= now)
         for order_id, case_id, round_ in (await conn.execute(overdue_replies)).all():
-            made = (await conn.execute(text("SELECT escalate_to_inspection(:o, :a)"),
-                                       {"o": order_id, "a": SWEEPER})).scalar_one()
-            if made is not None:
-                await _record(conn, case_id, SWEEPER, {"level": INSPECTION, "round": round_,
-                                                       "order_id": made, "auto": True})
-                report.issued.append((case_id, INSPECTION))
+            try:
+                async with conn.begin_nested():
+                    made = (await conn.execute(text("SELECT escalate_to_inspection(:o)"),
+                                               {"o": order_id})).scalar_one()
+                    if made is not None:
+                        await _record(conn, case_id, store.actor, {
+                            "level": INSPECTION, "round": round_, "order_id": made,
+                            "auto": True})
+                        report.issued.append((case_id, INSPECTION))
+            except REFUSED as exc:
+                log.warning("the sweep skips order %s: %s", order_id, exc)
     return report
 
 

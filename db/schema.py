@@ -29,6 +29,7 @@ from sqlalchemy import (
     Text,
     Time,
     UniqueConstraint,
+    case,
     func,
 )
 from sqlalchemy import (
@@ -65,8 +66,38 @@ ROLL_CALL_CHANNELS = ("phone", "video", "radio")
 ROLL_CALL_RESULTS = ("answered", "late", "absent", "no_answer")
 
 
+# Statuses whose case counts down: a deadline is required (migration 0007).
+TIMED_STATUSES = ("accepted", "dispatched", "in_progress", "returned", "disputed")
+# Timestamps the console reads lie in this range (CHECK constraints, migration 0007).
+# Rows stored before those checks may not: readers filter with ``in_range`` or read
+# through ``readable``, so one bad row stops no list and no sweep.
+EARLIEST = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
+LATEST = dt.datetime(2200, 1, 1, tzinfo=dt.UTC)
+
+
 def _in(column: str, values: tuple[str, ...]) -> str:
     return f"{column} IN ({', '.join(repr(v) for v in values)})"
+
+
+def _in_range(*columns: str) -> str:
+    bounds = f"'{EARLIEST.isoformat()}' AND {{c}} < '{LATEST.isoformat()}'"
+    return " AND ".join(f"({c} IS NULL OR ({c} >= {bounds.format(c=c)}))" for c in columns)
+
+
+def in_range(column: Any) -> Any:
+    """``column`` holds a timestamp the console can read."""
+    return column.between(EARLIEST, LATEST)
+
+
+def readable(column: Any) -> Any:
+    """``column`` clamped into the readable range (NULL stays NULL), named as it is."""
+    return case((column < EARLIEST, EARLIEST), (column > LATEST, LATEST),
+                else_=column).label(column.key)
+
+
+def _who() -> Any:
+    """A column naming the person who did something: the login, checked by a trigger."""
+    return mapped_column(String(64), server_default=func.session_user())
 
 
 class Base(DeclarativeBase):
@@ -196,6 +227,16 @@ class Case(Base):
         CheckConstraint(_in("status", CASE_STATUSES), name="status"),
         CheckConstraint(_in("urgency", URGENCIES), name="urgency"),
         CheckConstraint("char_length(text) <= 20000", name="text_length"),
+        CheckConstraint("due_at IS NOT NULL OR NOT " + _in("status", TIMED_STATUSES),
+                        name="deadline_when_open"),
+        CheckConstraint(_in_range("due_at", "paused_at", "created_at", "updated_at",
+                                  "accepted_at", "dispatched_at", "resolved_at", "closed_at"),
+                        name="timestamps"),
+        CheckConstraint("paused_at IS NULL OR " + _in("status", OPEN_STATUSES),
+                        name="pause_when_open"),
+        CheckConstraint("(lon IS NULL OR lon BETWEEN -180 AND 180)"
+                        " AND (lat IS NULL OR lat BETWEEN -90 AND 90)", name="position"),
+        CheckConstraint("version >= 1", name="version"),
         # The queue's default orders, id last for a total order (both directions scan).
         Index("ix_case_created_at", sqltext("created_at DESC"), sqltext("id DESC")),
         Index("ix_case_status_created", "status", sqltext("created_at DESC"),
@@ -231,7 +272,7 @@ class Case(Base):
     dispatched_at: Mapped[dt.datetime | None] = mapped_column()
     resolved_at: Mapped[dt.datetime | None] = mapped_column()
     closed_at: Mapped[dt.datetime | None] = mapped_column()
-    created_by: Mapped[str] = mapped_column(String(64))
+    created_by: Mapped[str] = _who()
     version: Mapped[int] = mapped_column(Integer, server_default=sqltext("1"))
 
 
@@ -242,7 +283,7 @@ class CaseEvent(Base):
     id: Mapped[int] = mapped_column(BigInteger, Identity(), primary_key=True)
     case_id: Mapped[uuid.UUID | None] = mapped_column(UUID(as_uuid=True), index=True)
     at: Mapped[dt.datetime] = _now()
-    actor: Mapped[str] = mapped_column(String(64))
+    actor: Mapped[str] = _who()
     kind: Mapped[str] = mapped_column(String(32))
     payload: Mapped[dict[str, Any]] = mapped_column(server_default=sqltext("'{}'::jsonb"))
 
@@ -260,12 +301,15 @@ class EscalationOrder(Base):
     __table_args__ = (
         UniqueConstraint("case_id", "level", "round"),
         CheckConstraint(_in("level", ESCALATION_LEVELS), name="level"),
+        CheckConstraint(_in_range("issued_at", "reply_due_at", "acknowledged_at",
+                                  "replied_at"), name="timestamps"),
+        CheckConstraint('"round" >= 1', name="round"),
     )
     id: Mapped[int] = mapped_column(BigInteger, Identity(), primary_key=True)
     case_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("case.id"), index=True)
     level: Mapped[str] = mapped_column(String(16))
     round: Mapped[int] = mapped_column(SmallInteger, server_default=sqltext("1"))
-    issuer: Mapped[str] = mapped_column(String(64))
+    issuer: Mapped[str] = _who()
     target_unit_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id"))
     text: Mapped[str] = mapped_column(Text, server_default="")
     issued_at: Mapped[dt.datetime] = _now()
@@ -291,12 +335,13 @@ class Callback(Base):
     __table_args__ = (
         CheckConstraint("satisfaction IS NULL OR satisfaction BETWEEN 1 AND 5",
                         name="satisfaction"),
+        CheckConstraint(_in_range("at"), name="at"),
     )
     id: Mapped[int] = mapped_column(BigInteger, Identity(), primary_key=True)
     case_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("case.id"), index=True)
     attempt: Mapped[int] = mapped_column(SmallInteger)
     at: Mapped[dt.datetime] = _now()
-    operator: Mapped[str] = mapped_column(String(64))
+    operator: Mapped[str] = _who()
     result: Mapped[str] = mapped_column(String(16))  # satisfied / unreachable / not_fixed
     satisfaction: Mapped[int | None] = mapped_column(SmallInteger)
     note: Mapped[str] = mapped_column(Text, server_default="")
@@ -354,7 +399,7 @@ class RosterDay(Base):
     __tablename__ = "roster_day"
     day: Mapped[dt.date] = mapped_column(Date, primary_key=True)
     version: Mapped[int] = mapped_column(Integer, server_default=sqltext("1"))
-    changed_by: Mapped[str] = mapped_column(String(64))
+    changed_by: Mapped[str] = _who()
     changed_at: Mapped[dt.datetime] = _now()
     last_action: Mapped[str] = mapped_column(String(24), server_default="generated")
 
@@ -390,8 +435,8 @@ class Handover(Base):
     id: Mapped[int] = mapped_column(BigInteger, Identity(), primary_key=True)
     shift_day: Mapped[dt.date] = mapped_column(Date)
     shift_id: Mapped[int] = mapped_column(ForeignKey("shift_template.id"))
-    outgoing_leader: Mapped[str] = mapped_column(String(64))
-    incoming_leader: Mapped[str | None] = mapped_column(String(64))
+    outgoing_leader: Mapped[str] = _who()
+    incoming_leader: Mapped[str | None] = mapped_column(String(64))  # checked like _who
     summary: Mapped[dict[str, Any]] = mapped_column(server_default=sqltext("'{}'::jsonb"))
     notes: Mapped[str] = mapped_column(Text, server_default="")
     created_at: Mapped[dt.datetime] = _now()
@@ -405,7 +450,7 @@ class RollCall(Base):
     __table_args__ = (CheckConstraint(_in("channel", ROLL_CALL_CHANNELS), name="channel"),)
     id: Mapped[int] = mapped_column(BigInteger, Identity(), primary_key=True)
     channel: Mapped[str] = mapped_column(String(8))
-    started_by: Mapped[str] = mapped_column(String(64))
+    started_by: Mapped[str] = _who()
     started_at: Mapped[dt.datetime] = _now()
     finished_at: Mapped[dt.datetime | None] = mapped_column()
     shift_day: Mapped[dt.date | None] = mapped_column(Date)
@@ -428,7 +473,7 @@ class RollCallEntry(Base):
     at: Mapped[dt.datetime | None] = mapped_column()
     position: Mapped[int] = mapped_column(SmallInteger, server_default="0")
     note: Mapped[str] = mapped_column(Text, server_default="")
-    marked_by: Mapped[str | None] = mapped_column(String(64))
+    marked_by: Mapped[str | None] = mapped_column(String(64))  # checked like _who
 
 
 class QuickAnswer(Base):

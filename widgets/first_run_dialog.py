@@ -84,8 +84,7 @@ class FirstRunDialog(QDialog):
             self.message.setText(texts.problem_text(exc))
 
         self._runner.run(accounts.create_account(
-            self._owner, login, self.name.text(), accounts.GROUPS, password,
-            manages_accounts=True), done, failed)
+            self._owner, login, self.name.text(), accounts.GROUPS, password), done, failed)
 
 
 async def embedded_login(owner_url: str, runner: TaskRunner, settings: QSettings) -> str | None:

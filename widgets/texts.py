@@ -155,6 +155,7 @@ def field_error(error: FieldError) -> str:
         "category.empty": _t("请选择事项分类（可输入中文或拼音首字母搜索）"),
         "category.unknown": _t("分类不存在或已停用，请重新选择"),
         "category.not_leaf": _t("请选择到第三级分类"),
+        "category.no_limit": _t("该分类没有办理时限，无法计时：请选其他分类，或请管理员设定时限"),
         "urgency.unknown": _t("请选择紧急程度 A/B/C"),
         "channel.unknown": _t("请选择来源渠道"),
         "nature.unknown": _t("请选择诉求性质"),
@@ -248,6 +249,8 @@ def user_error(exc: ConsoleError) -> str:
             "数据库连接中断：已填写的内容保留在本机，连接恢复后按 Enter 再次保存即可"),
         "conflict": _t("该记录已被他人修改，请刷新后重试"),
         "permission.denied": _t("您的岗位没有此操作的权限"),
+        "database.busy": _t(
+            "数据库正忙：所需的记录被其他席位占用过久，本次未保存任何内容，请稍后再试"),
     }
     return messages.get(exc.code, str(exc))
 

@@ -57,7 +57,8 @@ class TimelineModel(QAbstractTableModel):
         if column == 0:
             return entry.at.astimezone(CENTRE_TZ).strftime("%Y-%m-%d %H:%M:%S")
         if column == 1:
-            return self.tr("系统") if entry.actor == lifecycle.SYSTEM else entry.actor
+            automatic = entry.actor == lifecycle.SYSTEM or entry.payload.get("auto")
+            return self.tr("系统") if automatic else entry.actor
         if column == 2:
             return texts.action_name(entry.kind)
         return self.describe(entry)

@@ -2982,7 +2982,7 @@ The details are in the log.</translation>
     </message>
     <message>
         <location filename="../../widgets/texts.py" line="109" />
-        <location filename="../../widgets/texts.py" line="250" />
+        <location filename="../../widgets/texts.py" line="251" />
         <source>您的岗位没有此操作的权限</source>
         <translation>Your role does not allow this</translation>
     </message>
@@ -3138,333 +3138,343 @@ The details are in the log.</translation>
     </message>
     <message>
         <location filename="../../widgets/texts.py" line="158" />
+        <source>该分类没有办理时限，无法计时：请选其他分类，或请管理员设定时限</source>
+        <translation>This category has no time limit, so the case cannot count down: choose another category, or ask an administrator to set a time limit</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="159" />
         <source>请选择紧急程度 A/B/C</source>
         <translation>Choose urgency A, B or C</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="159" />
+        <location filename="../../widgets/texts.py" line="160" />
         <source>请选择来源渠道</source>
         <translation>Choose the channel</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="160" />
+        <location filename="../../widgets/texts.py" line="161" />
         <source>请选择诉求性质</source>
         <translation>Choose the request type</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="161" />
+        <location filename="../../widgets/texts.py" line="162" />
         <source>网格不存在，请重新选择</source>
         <translation>This grid cell does not exist; choose another</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="162" />
+        <location filename="../../widgets/texts.py" line="163" />
         <source>网格不属于所选社区</source>
         <translation>This grid cell is not in the chosen community</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="163" />
+        <location filename="../../widgets/texts.py" line="164" />
         <source>社区不存在，请重新选择</source>
         <translation>This community does not exist; choose another</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="164" />
+        <location filename="../../widgets/texts.py" line="165" />
         <source>社区不属于所选街道</source>
         <translation>This community is not in the chosen street</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="165" />
+        <location filename="../../widgets/texts.py" line="166" />
         <source>街道不存在，请重新选择</source>
         <translation>This street does not exist; choose another</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="166" />
+        <location filename="../../widgets/texts.py" line="167" />
         <source>没有这个名称的街道、社区或网格：输入其中几个字，按 Enter 选中</source>
         <translation>No street, community or grid cell by that name: type part of the name and press Enter to pick it</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="167" />
+        <location filename="../../widgets/texts.py" line="168" />
         <source>请填写督办内容</source>
         <translation>Enter the order's text</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="168" />
+        <location filename="../../widgets/texts.py" line="169" />
         <source>提醒比例须在 1% 到 99% 之间</source>
         <translation>The reminder share must be between 1% and 99%</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="169" />
+        <location filename="../../widgets/texts.py" line="170" />
         <source>督办工作日须为 0 或以上</source>
         <translation>The working days before supervision must be 0 or more</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="170" />
+        <location filename="../../widgets/texts.py" line="171" />
         <source>回复期限须晚于现在</source>
         <translation>The reply deadline must be later than now</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="171" />
+        <location filename="../../widgets/texts.py" line="172" />
         <source>案件已办结或不存在，不能督办</source>
         <translation>The case is closed or does not exist; it cannot be supervised</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="172" />
+        <location filename="../../widgets/texts.py" line="173" />
         <source>督办单不存在</source>
         <translation>No such order</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="173" />
+        <location filename="../../widgets/texts.py" line="174" />
         <source>该督办单已签收</source>
         <translation>This order has been acknowledged already</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="174" />
+        <location filename="../../widgets/texts.py" line="175" />
         <source>该督办单已回复</source>
         <translation>This order has been answered already</translation>
     </message>
     <message>
+        <location filename="../../widgets/texts.py" line="252" />
+        <source>数据库正忙：所需的记录被其他席位占用过久，本次未保存任何内容，请稍后再试</source>
+        <translation>The database is busy: what this needs was held by another seat for too long. Nothing was saved; please try again in a moment</translation>
+    </message>
+    <message>
         <location filename="../../widgets/texts.py" line="113" />
-        <location filename="../../widgets/texts.py" line="175" />
+        <location filename="../../widgets/texts.py" line="176" />
         <source>请填写回复内容</source>
         <translation>Enter the reply</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="176" />
+        <location filename="../../widgets/texts.py" line="177" />
         <source>登录名只能用小写字母、数字和下划线，2–63 位，以字母开头</source>
         <translation>A login name is 2–63 lower-case letters, digits and underscores, starting with a letter</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="177" />
+        <location filename="../../widgets/texts.py" line="178" />
         <source>没有这个登录名的账号</source>
         <translation>No account has that login</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="178" />
+        <location filename="../../widgets/texts.py" line="179" />
         <source>请填写姓名</source>
         <translation>Enter the name</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="179" />
+        <location filename="../../widgets/texts.py" line="180" />
         <source>请至少选择一个岗位</source>
         <translation>Choose at least one role</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="180" />
+        <location filename="../../widgets/texts.py" line="181" />
         <source>密码至少 {min} 位</source>
         <translation>The password needs at least {min} characters</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="181" />
+        <location filename="../../widgets/texts.py" line="182" />
         <source>请只填一种时限：小时或工作日</source>
         <translation>Give one limit only: hours or working days</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="182" />
+        <location filename="../../widgets/texts.py" line="183" />
         <source>时限须大于零</source>
         <translation>The limit must be above zero</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="183" />
+        <location filename="../../widgets/texts.py" line="184" />
         <source>时限须为整数</source>
         <translation>The limit must be a whole number</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="184" />
+        <location filename="../../widgets/texts.py" line="185" />
         <source>时限过长，请核对</source>
         <translation>That limit is too long; please check it</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="185" />
+        <location filename="../../widgets/texts.py" line="186" />
         <source>「{shift}」时长 {hours} 小时：班次须在 1–24 小时之间，否则与次日同一班次重叠</source>
         <translation>"{shift}" lasts {hours} hours: a shift must last 1–24 hours, or it overlaps its own next turn</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="186" />
+        <location filename="../../widgets/texts.py" line="187" />
         <source>「{shift}」与「{other}」时间重叠，请调整开始时间或时长</source>
         <translation>"{shift}" overlaps "{other}": change the start or the length</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="187" />
+        <location filename="../../widgets/texts.py" line="188" />
         <source>请填写代码</source>
         <translation>Enter a code</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="188" />
+        <location filename="../../widgets/texts.py" line="189" />
         <source>轮班规则用到了不存在的班次：{codes}</source>
         <translation>The rotation uses shifts that do not exist: {codes}</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="189" />
+        <location filename="../../widgets/texts.py" line="190" />
         <source>轮班规则为空：请先设置班组和轮转顺序</source>
         <translation>The rotation is empty: set up the teams and the cycle first</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="190" />
+        <location filename="../../widgets/texts.py" line="191" />
         <source>轮班规则第 {position} 天没有班组上「{shift}」</source>
         <translation>On day {position} of the rotation no team works "{shift}"</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="191" />
+        <location filename="../../widgets/texts.py" line="192" />
         <source>轮班规则第 {position} 天有两个班组上「{shift}」</source>
         <translation>On day {position} of the rotation two teams work "{shift}"</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="192" />
+        <location filename="../../widgets/texts.py" line="193" />
         <source>轮班规则使 {team} 两班之间只休息 {hours} 小时，低于规定</source>
         <translation>The rotation leaves {team} only {hours} hours between shifts, less than the rule</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="193" />
+        <location filename="../../widgets/texts.py" line="194" />
         <source>本月已有 {count} 条排班；重新生成会覆盖所有调整</source>
         <translation>This month already has {count} roster entries; generating again discards every change</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="194" />
+        <location filename="../../widgets/texts.py" line="195" />
         <source>「{post}」没有{team}的人员，无法排班：请先为该岗位配人</source>
         <translation>"{post}" has nobody from {team}: assign people to the post first</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="195" />
+        <location filename="../../widgets/texts.py" line="196" />
         <source>{day} {shift}「{post}」将无人在岗：请指定顶班人员</source>
         <translation>{day} {shift}: nobody would be left at "{post}"; name a stand-in</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="196" />
+        <location filename="../../widgets/texts.py" line="197" />
         <source>{person} 将同时在两个班次上岗</source>
         <translation>{person} would be on two shifts at once</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="197" />
+        <location filename="../../widgets/texts.py" line="198" />
         <source>{person} 两班之间只休息 {hours} 小时，少于规定的 {minimum} 小时</source>
         <translation>{person} would rest only {hours} hours between shifts, less than the {minimum} hours required</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="198" />
+        <location filename="../../widgets/texts.py" line="199" />
         <source>只能对在岗排班请假或调班</source>
         <translation>Leave and swaps apply to duties only</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="199" />
+        <location filename="../../widgets/texts.py" line="200" />
         <source>请选择另一人、另一班次的排班来调换</source>
         <translation>Choose another person's duty on another shift to swap with</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="200" />
+        <location filename="../../widgets/texts.py" line="201" />
         <source>人员不存在或已停用</source>
         <translation>The person does not exist or is disabled</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="201" />
+        <location filename="../../widgets/texts.py" line="202" />
         <source>该条排班已被他人删除或改动，已刷新</source>
         <translation>Someone else removed or changed this entry; the day has been reloaded</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="202" />
+        <location filename="../../widgets/texts.py" line="203" />
         <source>请填写请假事由</source>
         <translation>Enter the reason for the leave</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="203" />
+        <location filename="../../widgets/texts.py" line="204" />
         <source>请选择点名方式：电话、视频或对讲机</source>
         <translation>Choose the channel: phone, video or radio</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="204" />
+        <location filename="../../widgets/texts.py" line="205" />
         <source>没有要点名的岗位：当前排班无人在岗，或所选岗位不存在</source>
         <translation>No posts to call: nobody is rostered now, or the chosen posts do not exist</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="205" />
+        <location filename="../../widgets/texts.py" line="206" />
         <source>该点名记录不存在</source>
         <translation>This roll call does not exist</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="206" />
+        <location filename="../../widgets/texts.py" line="207" />
         <source>请选择结果：应答、迟到、缺岗或无人应答</source>
         <translation>Choose a result: answered, late, absent or no answer</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="207" />
+        <location filename="../../widgets/texts.py" line="208" />
         <source>迟到须填写分钟数（1–{max}）</source>
         <translation>Late needs the minutes (1–{max})</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="208" />
+        <location filename="../../widgets/texts.py" line="209" />
         <source>该次点名已结束，不能再修改</source>
         <translation>This roll call is finished and can no longer be changed</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="209" />
+        <location filename="../../widgets/texts.py" line="210" />
         <source>还有 {count} 个岗位未标记结果</source>
         <translation>{count} posts are not marked yet</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="210" />
+        <location filename="../../widgets/texts.py" line="211" />
         <source>班次不存在</source>
         <translation>The shift does not exist</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="211" />
+        <location filename="../../widgets/texts.py" line="212" />
         <source>交班记录不存在</source>
         <translation>The handover does not exist</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="212" />
+        <location filename="../../widgets/texts.py" line="213" />
         <source>该班已由 {who} 签字接班，不能再修改</source>
         <translation>{who} has signed this shift over; it can no longer be changed</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="213" />
+        <location filename="../../widgets/texts.py" line="214" />
         <source>不能签收自己交出的班，请由接班值班长签字</source>
         <translation>You cannot sign off your own handover: the incoming shift leader signs</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="221" />
+        <location filename="../../widgets/texts.py" line="222" />
         <source>本班已由 {who} 提交交班记录，已显示其内容，请在其基础上补充</source>
         <translation>{who} has already handed this shift over; their record is shown, add to it</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="222" />
+        <location filename="../../widgets/texts.py" line="223" />
         <source>{who} 刚更新了交班内容，已显示最新内容，请阅读后再签字</source>
         <translation>{who} just updated the handover; the latest version is shown, read it before signing</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="223" />
+        <location filename="../../widgets/texts.py" line="224" />
         <source>升级规则刚被他人修改，已显示最新值，请确认后再保存</source>
         <translation>Someone else just changed the escalation rule; check the latest values before saving</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="224" />
+        <location filename="../../widgets/texts.py" line="225" />
         <source>该案件本轮已督办，未重复下单</source>
         <translation>This case is already under supervision this round; no second order was made</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="225" />
+        <location filename="../../widgets/texts.py" line="226" />
         <source>该登录名已被使用</source>
         <translation>That login is taken</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="231" />
+        <location filename="../../widgets/texts.py" line="232" />
         <source>这一天的排班刚被 {who} 于 {at} {action}，已显示最新排班，请确认后再改</source>
         <translation>{who} just changed this day's roster at {at} ({action}); the latest roster is shown, check it before changing it again</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="237" />
+        <location filename="../../widgets/texts.py" line="238" />
         <source>该案件刚被 {who} 于 {at} 执行了「{action}」，已显示最新状态，请确认后再操作</source>
         <translation>{who} did “{action}” on this case at {at}; the latest state is shown, please check it before acting</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="245" />
+        <location filename="../../widgets/texts.py" line="246" />
         <source>有 {n} 项需要更正，见标红的字段；未保存任何内容</source>
         <translation>{n} field(s) need correcting, see the fields marked in red; nothing was saved</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="247" />
+        <location filename="../../widgets/texts.py" line="248" />
         <source>数据库连接中断：已填写的内容保留在本机，连接恢复后按 Enter 再次保存即可</source>
         <translation>Database connection lost: what you entered is kept on this computer; press Enter to save again once the connection is back</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="234" />
-        <location filename="../../widgets/texts.py" line="249" />
+        <location filename="../../widgets/texts.py" line="235" />
+        <location filename="../../widgets/texts.py" line="250" />
         <source>该记录已被他人修改，请刷新后重试</source>
         <translation>Someone else has changed this record; refresh and try again</translation>
     </message>
@@ -3492,77 +3502,77 @@ The details are in the log.</translation>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline_model.py" line="60" />
+        <location filename="../../widgets/timeline_model.py" line="61" />
         <source>系统</source>
         <translation>system</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline_model.py" line="68" />
+        <location filename="../../widgets/timeline_model.py" line="69" />
         <source>{level}单已签收</source>
         <translation>{level} order acknowledged</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline_model.py" line="70" />
+        <location filename="../../widgets/timeline_model.py" line="71" />
         <source>{level}单已回复：{text}</source>
         <translation>{level} order answered: {text}</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline_model.py" line="71" />
+        <location filename="../../widgets/timeline_model.py" line="72" />
         <source>自动{level}</source>
         <translation>automatic {level}</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline_model.py" line="76" />
+        <location filename="../../widgets/timeline_model.py" line="77" />
         <source>限 {at} 前回复</source>
         <translation>reply by {at}</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline_model.py" line="83" />
+        <location filename="../../widgets/timeline_model.py" line="84" />
         <source>编号 {no}</source>
         <translation>number {no}</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline_model.py" line="86" />
+        <location filename="../../widgets/timeline_model.py" line="87" />
         <source>原受理时间 {at}，导入时状态：{status}</source>
         <translation>accepted {at}; status when imported: {status}</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline_model.py" line="94" />
+        <location filename="../../widgets/timeline_model.py" line="95" />
         <source>自动分拨：分类「{c}」按属地交事发街道 {u}</source>
         <translation>automatic dispatch: category \u201c{c}\u201d goes to the street where it happened, {u}</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline_model.py" line="97" />
+        <location filename="../../widgets/timeline_model.py" line="98" />
         <source>自动分拨：分类「{c}」归属 {u}</source>
         <translation>automatic dispatch: category \u201c{c}\u201d belongs to {u}</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline_model.py" line="106" />
+        <location filename="../../widgets/timeline_model.py" line="107" />
         <source>第 {n} 次</source>
         <translation>attempt {n}</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline_model.py" line="108" />
+        <location filename="../../widgets/timeline_model.py" line="109" />
         <source>多次未接通，结案</source>
         <translation>no answer after several tries; closed</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline_model.py" line="119" />
+        <location filename="../../widgets/timeline_model.py" line="120" />
         <source>提醒</source>
         <translation>reminder</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline_model.py" line="119" />
+        <location filename="../../widgets/timeline_model.py" line="120" />
         <source>催办</source>
         <translation>urge</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline_model.py" line="119" />
+        <location filename="../../widgets/timeline_model.py" line="120" />
         <source>督办</source>
         <translation>supervision</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline_model.py" line="120" />
+        <location filename="../../widgets/timeline_model.py" line="121" />
         <source>效能监察</source>
         <translation>efficiency inspection</translation>
     </message>

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import psycopg
+import pytest
 
 from db.embedded import EmbeddedServer
 from db.engine import libpq_conninfo
@@ -67,6 +68,7 @@ async def test_on_the_embedded_server_every_person_needs_their_password(
     import asyncio
 
     from console import accounts
+    from console.app import roles_of
     from console.login import Target, try_login
     from console.store import Store
 
@@ -81,7 +83,7 @@ async def test_on_the_embedded_server_every_person_needs_their_password(
         try:
             assert await accounts.local_admin(owner) is None  # the first run's question
             await accounts.create_account(owner, "li_admin", "李管理", accounts.GROUPS,
-                                          "Right-Password-1", manages_accounts=True)
+                                          "Right-Password-1")
             assert await accounts.local_admin(owner) == "li_admin"
         finally:
             await owner.close()
@@ -95,6 +97,30 @@ async def test_on_the_embedded_server_every_person_needs_their_password(
         assert await try_login(person, "Right-Password-1") is None
         with psycopg.connect(libpq_conninfo(owner_url)) as conn:  # the owner, no password
             assert conn.execute("SELECT current_user").fetchone() == ("postgres",)
+        # PostgreSQL 18: the administrator manages accounts without CREATEROLE (the
+        # account functions hold ADMIN OPTION on the groups) and cannot become the owner.
+        admin = Store(person.url("Right-Password-1"), "li_admin")
+        try:
+            admin.roles = await roles_of(admin)
+            await accounts.create_account(admin, "wang_op", "王坐席", ["operator"],
+                                          "Other-Password-3")
+            await accounts.set_groups(admin, "wang_op", ["operator", "dispatcher"])
+            await accounts.reset_password(admin, "wang_op", "Other-Password-4")
+            await accounts.set_enabled(admin, "wang_op", False)
+        finally:
+            await admin.close()
+        with psycopg.connect(libpq_conninfo(person.url("Right-Password-1")),
+                             autocommit=True) as conn:
+            assert conn.execute("SHOW server_version_num").fetchone()[0] >= "160000"  # type: ignore[index]
+            for attempt in ("GRANT hotline_owner TO li_admin", "ALTER ROLE li_admin CREATEROLE",
+                            "GRANT pg_execute_server_program TO li_admin"):
+                with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                    conn.execute(attempt)  # type: ignore[arg-type]
+            groups = conn.execute(
+                "SELECT array_agg(g ORDER BY g) FROM unnest(ARRAY['hotline_operator',"
+                " 'hotline_dispatcher', 'hotline_admin']) g"
+                " WHERE pg_has_role('wang_op', g, 'MEMBER')").fetchone()
+        assert groups == (["hotline_dispatcher", "hotline_operator"],)
     finally:
         server.stop()
 

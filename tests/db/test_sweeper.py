@@ -104,7 +104,7 @@ async def test_an_unanswered_supervision_order_goes_to_inspection(
     await sweeper.sweep(store, WorkCalendar())
     assert "inspection" not in {level for level, _ in await orders(store, case_id)}
     async with store.transaction() as conn:  # the database checks the deadline itself
-        early = (await conn.execute(text("SELECT escalate_to_inspection(:o, 'x')"),
+        early = (await conn.execute(text("SELECT escalate_to_inspection(:o)"),
                                     {"o": order_id})).scalar_one()
     assert early is None
     async with store.transaction() as conn:  # time passes: the reply deadline is gone
@@ -142,7 +142,7 @@ async def test_a_seat_killed_while_sweeping_is_replaced_by_the_next_sweep(
 
     overdue = await case_with_clock(store, catalog, 1.5)
     dying = await psycopg.AsyncConnection.connect(libpq_conninfo(database_url))
-    await dying.execute(f"SELECT pg_try_advisory_xact_lock({sweeper.SWEEP_LOCK})")
+    await dying.execute("SELECT take_turn('sweep')")
     pid = dying.info.backend_pid  # a seat in the middle of its sweep
     assert not (await sweeper.sweep(store, WorkCalendar())).swept
     async with await psycopg.AsyncConnection.connect(libpq_conninfo(database_url),
