@@ -60,9 +60,14 @@ class ConsoleApp:
         self.catalog = Catalog()
         self.outbox = Outbox(self.store, lambda: self.catalog,
                              Journal(journal_path or default_journal_path(url, actor)))
-        self.listener = Listener(self.store.conninfo, self.feed.wake, self._link_changed)
+        self.listener = Listener(self.store.libpq, self.feed.wake, self._link_changed,
+                                 link_errors=(DatabaseUnavailable,))
+        # A save that found the database out of reach has the link checked: the
+        # status then says so, and the journal is resent once the link is back.
+        self.outbox.on_unavailable = self.listener.recheck
         self.on_link_change: Callable[[bool], None] = lambda _connected: None
-        self._flush_task: asyncio.Task[object] | None = None
+        self._flush_task: asyncio.Task[None] | None = None
+        self._resend_wanted = False
         self._reload_deadlines: asyncio.Task[None] | None = None
         self._sweeps: asyncio.Task[None] | None = None
 
@@ -111,10 +116,20 @@ class ConsoleApp:
 
     def _link_changed(self, connected: bool) -> None:
         self.on_link_change(connected)
-        if connected and len(self.outbox.journal) and (
-                self._flush_task is None or self._flush_task.done()):
-            # The link is back: send what waited in the journal.
-            self._flush_task = asyncio.get_running_loop().create_task(self.outbox.flush())
+        if connected and len(self.outbox.journal):
+            # The link is back: send what waited in the journal (once more if the
+            # link came back again while a resend was under way).
+            self._resend_wanted = True
+            if self._flush_task is None or self._flush_task.done():
+                self._flush_task = asyncio.get_running_loop().create_task(self._resend())
+
+    async def _resend(self) -> None:
+        while self._resend_wanted:
+            self._resend_wanted = False
+            try:
+                await self.outbox.flush()
+            except Exception:  # our bug: logged; the drafts stay in the journal
+                log.exception("resending the journal failed")
 
     async def close(self) -> None:
         if self._sweeps is not None:

@@ -30,6 +30,8 @@ class Outbox:
         self._catalog = catalog
         self.journal = journal
         self.on_pending: Callable[[int], None] = lambda _count: None
+        # Told when a save found the database out of reach (the app has the link checked).
+        self.on_unavailable: Callable[[], None] = lambda: None
         self._flushing = False
 
     async def submit(self, draft: CaseDraft) -> Submission:
@@ -41,13 +43,20 @@ class Outbox:
             created = await intake.create_case(self._store, self._catalog(), draft)
         except DatabaseUnavailable:
             log.warning("database unreachable; case %s kept in the journal", draft.id)
+            self.on_unavailable()
             return Submission(None, len(self.journal))
+        except Exception as exc:  # our bug: the draft must not stay to block the others
+            self.journal.set_aside(draft.id, f"{type(exc).__name__} while saving")
+            self.on_pending(len(self.journal))
+            raise
         self.journal.remove(draft.id)
         self.on_pending(len(self.journal))
         return Submission(created, len(self.journal))
 
     async def flush(self) -> list[CreatedCase]:
-        """Send what the journal holds; stops at the first sign the link is down."""
+        """Send what the journal holds; stops at the first sign the link is down. A
+        draft the database can never take is set aside (kept in the journal's side
+        file, with a logged message) so that it never holds up the drafts after it."""
         if self._flushing:
             return []
         self._flushing = True
@@ -59,9 +68,13 @@ class Outbox:
                 except DatabaseUnavailable:
                     break
                 except ValidationError as exc:
-                    # Reference data changed while it waited (e.g. a category retired):
-                    # it stays in the journal, counted as pending, for a person to redo.
-                    log.error("journaled case %s no longer valid: %s", draft.id, exc)
+                    # Refused now (bad text from an old journal, a category retired
+                    # while it waited): a person has to redo it from the side file.
+                    self.journal.set_aside(draft.id, f"no longer valid: {exc}")
+                    continue
+                except Exception as exc:
+                    log.exception("journaled case %s could not be sent", draft.id)
+                    self.journal.set_aside(draft.id, f"{type(exc).__name__} while sending")
                     continue
                 self.journal.remove(draft.id)
         finally:
