@@ -28,7 +28,6 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
                         help="where the embedded PostgreSQL keeps its data")
     parser.add_argument("--demo", action="store_true",
                         help="load demo reference data and cases into an empty database")
-    parser.add_argument("--user", default=None, help="acting user (default: the database role)")
     parser.add_argument("--lang", choices=("zh_CN", "en"), default=None)
     parser.add_argument("--screenshot", type=Path, default=None,
                         help="render the main window into this PNG and exit")

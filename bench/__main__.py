@@ -10,11 +10,9 @@ import argparse  # noqa: E402
 import platform  # noqa: E402
 import time  # noqa: E402
 
-import psycopg  # noqa: E402
-
 from bench import countdown, queue_open, roster, seat_latency  # noqa: E402
 from bench._db import server_url, shown  # noqa: E402
-from db.engine import libpq_conninfo  # noqa: E402
+from db.engine import libpq_target  # noqa: E402
 
 
 def main() -> None:
@@ -22,7 +20,7 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true",
                         help="50 cases for latency, 10,000 cases for the queue")
     args = parser.parse_args()
-    with psycopg.connect(libpq_conninfo(server_url())) as conn:
+    with libpq_target(server_url()).connect() as conn:
         version = conn.execute("SHOW server_version").fetchone()[0]  # type: ignore[index]
     print(f"server {shown(server_url())} (PostgreSQL {version}); Python"
           f" {platform.python_version()}; {os.cpu_count()} CPUs;"

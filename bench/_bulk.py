@@ -20,7 +20,7 @@ from psycopg.rows import namedtuple_row
 from console import deadlines, demo
 from console.store import Store
 from console.workdays import WorkCalendar
-from db.engine import libpq_conninfo
+from db.engine import libpq_target
 
 CASE_COLUMNS = (
     "id", "public_no", "channel", "nature", "caller_id", "caller_phone", "text", "address",
@@ -62,7 +62,7 @@ def _inputs(conn: psycopg.Connection) -> tuple:
 def populate(url: str, count: int, seed: int = 4242) -> Counter[str]:
     """Reference data plus ``count`` cases (a few fall in the future and are dropped)."""
     calendar = asyncio.run(_load_reference(url))
-    with psycopg.connect(libpq_conninfo(url)) as conn:
+    with libpq_target(url).connect() as conn:
         rows, events, counters = demo._make_cases(count, 120, seed, *_inputs(conn), calendar)
         phones = sorted({r["caller_phone"] for r in rows if r["caller_phone"]})
         with conn.cursor().copy("COPY caller (phone) FROM STDIN") as copy:
@@ -79,7 +79,7 @@ def populate(url: str, count: int, seed: int = 4242) -> Counter[str]:
                 copy.write_row((e["case_id"], e["actor"], e["kind"], json.dumps(e["payload"])))
         conn.cursor().executemany("INSERT INTO case_number_counter (day, last) VALUES (%s, %s)",
                                   list(counters.items()))
-    with psycopg.connect(libpq_conninfo(url), autocommit=True) as conn:
+    with libpq_target(url).connect(autocommit=True) as conn:
         conn.execute('VACUUM ANALYZE "case"')
         conn.execute("VACUUM ANALYZE case_event")
     return Counter(r["status"] for r in rows)

@@ -6,9 +6,7 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-import psycopg
-
-from db.engine import libpq_conninfo, normalise_url
+from db.engine import libpq_target, normalise_url
 from db.migrate import upgrade
 
 DEFAULT_SERVER = "postgresql://postgres@127.0.0.1:5432/postgres"
@@ -25,7 +23,7 @@ def shown(url: str) -> str:
 
 
 def _admin(sql: str) -> None:
-    with psycopg.connect(libpq_conninfo(server_url()), autocommit=True) as conn:
+    with libpq_target(server_url()).connect(autocommit=True) as conn:
         conn.execute(sql)  # type: ignore[arg-type]
 
 

@@ -9,7 +9,7 @@ import time
 import uuid
 from dataclasses import dataclass, field
 
-import psycopg
+from db.engine import LibpqTarget
 
 FLOOR_CHANNEL = "hc_bench_floor"
 
@@ -26,12 +26,12 @@ class WriteFloor:
     commit_to_read: list[float] = field(default_factory=list)    # ... -> event read back
 
 
-async def notify_round_trip(conninfo: str, count: int) -> NotifyFloor:
+async def notify_round_trip(target: LibpqTarget, count: int) -> NotifyFloor:
     """One connection LISTENs, another sends NOTIFY (autocommit), one at a time."""
     out = NotifyFloor()
     async with (
-        await psycopg.AsyncConnection.connect(conninfo, autocommit=True) as listen,
-        await psycopg.AsyncConnection.connect(conninfo, autocommit=True) as send,
+        await target.connect_async(autocommit=True) as listen,
+        await target.connect_async(autocommit=True) as send,
     ):
         await listen.execute(f"LISTEN {FLOOR_CHANNEL}")
         notifies = listen.notifies()
@@ -44,24 +44,24 @@ async def notify_round_trip(conninfo: str, count: int) -> NotifyFloor:
     return out
 
 
-def notify_round_trip_plain_asyncio(conninfo: str, count: int) -> NotifyFloor:
+def notify_round_trip_plain_asyncio(target: LibpqTarget, count: int) -> NotifyFloor:
     """The same on a plain asyncio loop in a thread, to show what qasync adds."""
     result: list[NotifyFloor] = []
     thread = threading.Thread(
-        target=lambda: result.append(asyncio.run(notify_round_trip(conninfo, count))))
+        target=lambda: result.append(asyncio.run(notify_round_trip(target, count))))
     thread.start()
     thread.join()
     return result[0]
 
 
-async def insert_commit_read(conninfo: str, count: int, category_id: int) -> WriteFloor:
+async def insert_commit_read(target: LibpqTarget, count: int, category_id: int) -> WriteFloor:
     """A case row and its event in one raw transaction; another connection LISTENs on
     the product's channel and a third reads the new event back by id, as the feed does."""
     out = WriteFloor()
     async with (
-        await psycopg.AsyncConnection.connect(conninfo, autocommit=True) as listen,
-        await psycopg.AsyncConnection.connect(conninfo) as write,
-        await psycopg.AsyncConnection.connect(conninfo, autocommit=True) as reader,
+        await target.connect_async(autocommit=True) as listen,
+        await target.connect_async() as write,
+        await target.connect_async(autocommit=True) as reader,
     ):
         await listen.execute("LISTEN case_event")
         notifies = listen.notifies()

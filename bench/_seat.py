@@ -25,7 +25,7 @@ class ReceivingSeat:
     def __init__(self, url: str) -> None:
         self.store = Store(url, "bench-seat-b")
         self.feed = ChangeFeed(self.store)
-        self.listener = Listener(self.store.conninfo, self.feed.wake)
+        self.listener = Listener(self.store.libpq, self.feed.wake)
         self.runner = TaskRunner()
         self.delivered: dict[uuid.UUID, float] = {}  # case id -> its event reached the feed
         self.seen: dict[uuid.UUID, float] = {}       # case id -> first in the model

@@ -136,7 +136,7 @@ async def _measure(url: str) -> list[str]:
     await runner.cancel_all()
     await store.close()
 
-    async with await psycopg.AsyncConnection.connect(store.conninfo, autocommit=True) as conn:
+    async with await store.libpq.connect_async(autocommit=True) as conn:
         for name, statuses in (("open", s.OPEN_STATUSES), ("all", None)):
             times, raw = await _timed(lambda st=statuses: _raw_ids(conn, st))
             out.append([f"floor: plain psycopg id query, {name}", median_ms(times),

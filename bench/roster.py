@@ -13,11 +13,9 @@ import asyncio
 import datetime as dt
 import time
 
-import psycopg
-
 from bench._db import scratch_database
 from bench._stats import median_ms, table
-from db.engine import libpq_conninfo
+from db.engine import libpq_target
 
 SCALE = 10
 MONTH = (2028, 2)  # a leap February: 29 days
@@ -25,7 +23,7 @@ MONTH = (2028, 2)  # a leap February: 29 days
 
 def _grow(url: str, scale: int) -> int:
     """Copy every duty-room post and its people ``scale - 1`` more times; how many posts."""
-    with psycopg.connect(libpq_conninfo(url), autocommit=True) as conn:
+    with libpq_target(url).connect(autocommit=True) as conn:
         for copy in range(1, scale):
             conn.execute(
                 "INSERT INTO duty_post (code, name, kind, unit_id) SELECT code || %s,"
@@ -72,7 +70,7 @@ def _floor(url: str, repeats: int) -> tuple[list[float], list[float], list[float
 
     generate, grid, now = [], [], []
     days = month_days(*MONTH)
-    with psycopg.connect(libpq_conninfo(url)) as conn:
+    with libpq_target(url).connect() as conn:
         pattern, epoch = conn.execute("SELECT pattern, epoch FROM roster_rule").fetchone()  # type: ignore[misc]
         teams = conn.execute("SELECT id, code, rotation_offset FROM team").fetchall()
         shifts = dict(conn.execute("SELECT code, id FROM shift_template").fetchall())

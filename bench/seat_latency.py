@@ -23,7 +23,7 @@ from console import demo
 from console.catalog import Catalog, load_catalog
 from console.intake import CaseDraft, create_case
 from console.store import Store
-from db.engine import libpq_conninfo
+from db.engine import libpq_target
 
 WARM_UP = 5
 PAUSE_S = 0.03  # after B settles, so B's row fetch and repaint do not delay A's next write
@@ -111,8 +111,8 @@ async def _measure(url: str, count: int, preload: int, burst: int) -> tuple[Samp
     await seat_b.stop()
     await store_a.close()
     floors = {
-        "notify": await _floors.notify_round_trip(store_a.conninfo, count),
-        "write": await _floors.insert_commit_read(store_a.conninfo, count, writer.category_id),
+        "notify": await _floors.notify_round_trip(store_a.libpq, count),
+        "write": await _floors.insert_commit_read(store_a.libpq, count, writer.category_id),
     }
     return out, floors
 
@@ -124,7 +124,7 @@ def run(quick: bool = False) -> None:
           f" over {preload} demo cases ==")
     with scratch_database("latency") as url:
         samples, floors = run_on_qt(lambda: _measure(url, count, preload, burst))
-        plain = _floors.notify_round_trip_plain_asyncio(libpq_conninfo(url), count)
+        plain = _floors.notify_round_trip_plain_asyncio(libpq_target(url), count)
     _report(samples, floors, plain)
 
 

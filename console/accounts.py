@@ -80,7 +80,7 @@ def _check(login: str, name: str | None, groups: Iterable[str] | None,
 async def _admin_connection(store: Store) -> AsyncIterator[psycopg.AsyncConnection]:
     """A connection in one transaction for role changes (DDL the ORM layer does not do)."""
     try:
-        conn = await psycopg.AsyncConnection.connect(store.conninfo, connect_timeout=5)
+        conn = await store.libpq.connect_async(connect_timeout=5)
         async with conn, conn.transaction():
             yield conn
     except psycopg.errors.InsufficientPrivilege as exc:

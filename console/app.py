@@ -63,9 +63,14 @@ class ConsoleApp:
         self.catalog = Catalog()
         self.outbox = Outbox(self.store, lambda: self.catalog,
                              Journal(journal_path or default_journal_path(url, actor)))
-        self.listener = Listener(self.store.conninfo, self.feed.wake, self._link_changed)
+        self.listener = Listener(self.store.libpq, self.feed.wake, self._link_changed,
+                                 link_errors=(DatabaseUnavailable,))
+        # A save that found the database out of reach has the link checked: the
+        # status then says so, and the journal is resent once the link is back.
+        self.outbox.on_unavailable = self.listener.recheck
         self.on_link_change: Callable[[bool], None] = lambda _connected: None
-        self._flush_task: asyncio.Task[object] | None = None
+        self._flush_task: asyncio.Task[None] | None = None
+        self._resend_wanted = False
         self._reload_deadlines: asyncio.Task[None] | None = None
         self._sweeps: asyncio.Task[None] | None = None
         self._resends: asyncio.Task[None] | None = None
@@ -111,9 +116,12 @@ class ConsoleApp:
             self._send_journal()
 
     def _send_journal(self) -> None:
-        """Send what waits in the journal, unless a send is under way already."""
-        if len(self.outbox.journal) and (self._flush_task is None or self._flush_task.done()):
-            self._flush_task = asyncio.get_running_loop().create_task(self.outbox.flush())
+        """Send what waits in the journal (once more if asked again while a send runs)."""
+        if not len(self.outbox.journal):
+            return
+        self._resend_wanted = True
+        if self._flush_task is None or self._flush_task.done():
+            self._flush_task = asyncio.get_running_loop().create_task(self._resend())
 
     def _on_events(self, events: list[Event]) -> None:
         kinds = {e.kind for e in events if e.case_id is None}
@@ -132,6 +140,14 @@ class ConsoleApp:
         self.on_link_change(connected)
         if connected:  # the link is back: send what waited in the journal
             self._send_journal()
+
+    async def _resend(self) -> None:
+        while self._resend_wanted:
+            self._resend_wanted = False
+            try:
+                await self.outbox.flush()
+            except Exception:  # our bug: logged; the drafts stay in the journal
+                log.exception("resending the journal failed")
 
     async def close(self) -> None:
         for task in (self._sweeps, self._resends):

@@ -94,6 +94,7 @@ async def perform_in(conn: AsyncConnection, store: Store, case_id: uuid.UUID, ac
                      expected_version: int | None, facts: dict[str, Any],
                      *, roles: frozenset[str] | None = None) -> Move:
     """``perform`` inside a transaction the caller holds (intake uses it)."""
+    facts = lifecycle.clean_facts(action, facts)  # bad values are codes, before any SQL
     row = await _lock(conn, case_id)
     if expected_version is not None and row.version != expected_version:
         last = await _last_change(conn, case_id)

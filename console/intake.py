@@ -88,9 +88,11 @@ def validate(draft: CaseDraft, catalog: Catalog) -> CaseDraft:
         grid = catalog.grid_cells.get(cell)
         if grid is None:
             errors.append(FieldError("grid", "grid.unknown"))
+        elif community not in (None, grid.community_code):
+            errors.append(FieldError("grid", "grid.mismatch"))
+        elif street not in (None, grid.street_code):  # typed, not to be overridden
+            errors.append(FieldError("grid", "grid.street_mismatch"))
         else:  # the cell decides its community and street
-            if community not in (None, grid.community_code):
-                errors.append(FieldError("grid", "grid.mismatch"))
             community, street = grid.community_code, grid.street_code
     if community is not None:
         comm = catalog.communities.get(community)

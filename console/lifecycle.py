@@ -18,7 +18,8 @@ import uuid
 from dataclasses import dataclass, replace
 from typing import Any
 
-from console.errors import ConsoleError
+from console.errors import ConsoleError, FieldError, ValidationError
+from console.text_rules import check_text
 
 ADMIN = "admin"
 SYSTEM = "system"  # automatic moves (auto-dispatch); never a person's role
@@ -75,6 +76,50 @@ class TransitionError(ConsoleError):
         super().__init__(f"{code} {params}")
         self.code = code
         self.params = params
+
+
+TEXT_FACTS = ("reason", "result", "answer", "note")
+MAX_FACT_TEXT = 20_000
+
+
+def _whole_number(value: object) -> int | None:
+    """An int, or a string of digits; None for anything else (a float, a bool…)."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
+        return int(value)
+    return None
+
+
+def clean_facts(action_name: str, facts: dict[str, Any]) -> dict[str, Any]:
+    """The facts with their text checked (no control characters, no lone
+    surrogates, within length) and their numbers and ids parsed; a bad value is a
+    code (ValidationError, or TransitionError for a rating), never a crash."""
+    clean = dict(facts)
+    errors: list[FieldError] = []
+    for key in TEXT_FACTS:
+        if clean.get(key) is not None:
+            clean[key] = check_text(clean[key], key, MAX_FACT_TEXT, errors, required=False)
+    if clean.get("unit_id") is not None:
+        unit = _whole_number(clean["unit_id"])
+        if unit is None:
+            errors.append(FieldError("unit", "unit.unknown"))
+        clean["unit_id"] = unit
+    if clean.get("master_id") is not None and not isinstance(clean["master_id"], uuid.UUID):
+        try:
+            clean["master_id"] = uuid.UUID(str(clean["master_id"]))
+        except ValueError:
+            errors.append(FieldError("master", "merge.unknown"))
+    if errors:
+        raise ValidationError(errors)
+    if clean.get("satisfaction") is not None:
+        rating = _whole_number(clean["satisfaction"])
+        if rating is None or not 1 <= rating <= 5:
+            raise TransitionError("callback.satisfaction", action=action_name)
+        clean["satisfaction"] = rating
+    return clean
 
 
 def may(roles: frozenset[str], action: Action) -> bool:
@@ -134,8 +179,10 @@ class Move:
 
 def apply(state: CaseState, action_name: str, roles: frozenset[str],
           facts: dict[str, Any], now: dt.datetime) -> Move:
-    """Compute a move without touching anything; raises TransitionError."""
+    """Compute a move without touching anything; raises TransitionError (or
+    ValidationError for a bad fact)."""
     target = check(action_name, state.status, roles, facts)
+    facts = clean_facts(action_name, facts)
     changes: dict[str, Any] = {}
     after = replace(state, status=target, version=state.version + 1)
     payload: dict[str, Any] = {"action": action_name, "from": state.status, "to": target}
@@ -163,10 +210,7 @@ def apply(state: CaseState, action_name: str, roles: frozenset[str],
         after = replace(after, merged_into=facts["master_id"])
         payload["master_id"] = str(facts["master_id"])
     elif action_name == "callback_closed":
-        satisfaction = int(facts["satisfaction"])
-        if not 1 <= satisfaction <= 5:
-            raise TransitionError("callback.satisfaction", value=satisfaction)
-        changes["closed_at"] = now
+        changes["closed_at"] = now  # the rating was checked by clean_facts
     elif action_name == "callback_unreachable":
         attempts = state.callback_attempts + 1
         after = replace(after, callback_attempts=attempts)

@@ -17,7 +17,7 @@ import psycopg
 from sqlalchemy import URL, make_url
 
 from console.credentials import SERVICE
-from db.engine import libpq_conninfo, normalise_url
+from db.engine import LibpqTarget, libpq_conninfo, normalise_url
 
 log = logging.getLogger(__name__)
 SSL_MODES = ("prefer", "require", "verify-full")
@@ -95,11 +95,12 @@ def classify(exc: BaseException, password: str | None = None) -> LoginProblem:
 
 
 async def try_login(target: Target, password: str | None) -> LoginProblem | None:
-    """Connect once as ``target.user``; None when it works."""
+    """Connect once as ``target.user``; None when it works. The password goes to
+    psycopg as a keyword of its own, never inside the connection string."""
+    libpq = LibpqTarget(libpq_conninfo(target.url(None)), password or None)
     try:
-        conn = await psycopg.AsyncConnection.connect(
-            libpq_conninfo(target.url(password)), connect_timeout=5)
-    except psycopg.OperationalError as exc:
+        conn = await libpq.connect_async(connect_timeout=5)
+    except psycopg.Error as exc:  # whatever it is, the person gets an answer
         return classify(exc, password)
     await conn.close()
     return None

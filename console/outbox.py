@@ -7,13 +7,12 @@ whatever the listener saw), and now and then while anything waits."""
 from __future__ import annotations
 
 import logging
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from console import intake
 from console.catalog import Catalog
-from console.errors import DatabaseUnavailable, ValidationError
+from console.errors import ConsoleError, DatabaseBusy, DatabaseUnavailable
 from console.intake import CaseDraft, CreatedCase
 from console.journal import Journal
 from console.store import Store
@@ -35,8 +34,9 @@ class Outbox:
         self.on_pending: Callable[[int], None] = lambda _count: None
         # A case went through while others wait: the owner sends them (flush()).
         self.on_delivered: Callable[[], None] = lambda: None
+        # Told when a save found the database out of reach (the app has the link checked).
+        self.on_unavailable: Callable[[], None] = lambda: None
         self._flushing = False
-        self._refused: set[uuid.UUID] = set()  # journaled drafts reported as no longer valid
 
     async def submit(self, draft: CaseDraft) -> Submission:
         """Validate (ValidationError: nothing kept), journal, send."""
@@ -47,7 +47,16 @@ class Outbox:
             created = await intake.create_case(self._store, self._catalog(), draft)
         except DatabaseUnavailable:
             log.warning("database unreachable; case %s kept in the journal", draft.id)
+            self.on_unavailable()
             return Submission(None, len(self.journal))
+        except ConsoleError:  # refused or busy: the form still holds it for the person
+            self.journal.remove(draft.id)
+            self.on_pending(len(self.journal))
+            raise
+        except Exception as exc:  # our bug: the draft must not stay to block the others
+            self.journal.set_aside(draft.id, f"{type(exc).__name__} while saving")
+            self.on_pending(len(self.journal))
+            raise
         self.journal.remove(draft.id)
         self.on_pending(len(self.journal))
         if len(self.journal):
@@ -55,7 +64,9 @@ class Outbox:
         return Submission(created, len(self.journal))
 
     async def flush(self) -> list[CreatedCase]:
-        """Send what the journal holds; stops at the first sign the link is down."""
+        """Send what the journal holds; stops at the first sign the link is down. A
+        draft the database can never take is set aside (kept in the journal's side
+        file, with a logged message) so that it never holds up the drafts after it."""
         if self._flushing:
             return []
         self._flushing = True
@@ -64,14 +75,16 @@ class Outbox:
             for draft in self.journal.pending():
                 try:
                     sent.append(await intake.create_case(self._store, self._catalog(), draft))
-                except DatabaseUnavailable:
-                    break
-                except ValidationError as exc:
-                    # Reference data changed while it waited (e.g. a category retired):
-                    # it stays in the journal, counted as pending, for a person to redo.
-                    if draft.id not in self._refused:  # said once, not at every resend
-                        self._refused.add(draft.id)
-                        log.error("journaled case %s no longer valid: %s", draft.id, exc)
+                except (DatabaseUnavailable, DatabaseBusy):
+                    break  # the link or a long wait: the next flush tries again
+                except ConsoleError as exc:
+                    # Refused now (bad text from an old journal, a category retired
+                    # while it waited): a person has to redo it from the side file.
+                    self.journal.set_aside(draft.id, f"no longer valid: {exc}")
+                    continue
+                except Exception as exc:
+                    log.exception("journaled case %s could not be sent", draft.id)
+                    self.journal.set_aside(draft.id, f"{type(exc).__name__} while sending")
                     continue
                 self.journal.remove(draft.id)
         finally:

@@ -18,7 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from console.clock import ServerClock, SystemClock
 from console.errors import DatabaseBusy, DatabaseUnavailable
-from db.engine import libpq_conninfo, make_engine
+from db.engine import LibpqTarget, libpq_target, make_engine
 
 # lock_not_available (lock_timeout) and query_canceled (statement_timeout): the
 # timeouts every staff login has (migration 0007).
@@ -45,8 +45,10 @@ class Store:
         self._local = SystemClock()
 
     @property
-    def conninfo(self) -> str:
-        return libpq_conninfo(self.url)
+    def libpq(self) -> LibpqTarget:
+        """For raw psycopg connections (LISTEN, role management): the conninfo and,
+        apart from it, the password."""
+        return libpq_target(self.url)
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[AsyncConnection]:

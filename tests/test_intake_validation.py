@@ -55,6 +55,18 @@ def test_control_characters_are_refused_with_their_position() -> None:
     assert error is not None and (error.code, error.params) == ("text.control", {"position": 3})
 
 
+def test_a_lone_surrogate_is_a_field_error_not_an_encoding_crash() -> None:
+    # What a broken paste leaves: half of an emoji's UTF-16 pair.
+    assert codes(ok_draft(text="路面\ud83d破损", address="坑梓\udc00",
+                          caller_name="\ud800")) == {
+        "text": "text.control", "address": "text.control", "caller_name": "text.control"}
+    with pytest.raises(ValidationError) as info:
+        validate(ok_draft(text="路面\ud83d破损"), CATALOG)
+    error = info.value.for_field("text")
+    assert error is not None and error.params == {"position": 3}
+    assert validate(ok_draft(text="路面 😀"), CATALOG).text == "路面 😀"  # a whole pair
+
+
 def test_emoji_newlines_and_sql_metacharacters_are_ordinary_text() -> None:
     text = "路面破损 😀\n'; DROP TABLE \"case\"; -- %_\\"
     assert validate(ok_draft(text=text), CATALOG).text == text
@@ -72,6 +84,13 @@ def test_inconsistent_places() -> None:
         "community": "community.mismatch"}
     assert codes(ok_draft(grid_code="S01C01G001", community_code="S02C01")) == {
         "grid": "grid.mismatch"}
+
+
+def test_a_grid_cell_in_another_street_than_the_one_typed_is_refused() -> None:
+    assert codes(ok_draft(grid_code="S01C01G001", street_code="S02")) == {
+        "grid": "grid.street_mismatch"}  # not silently moved to the cell's street
+    agreed = validate(ok_draft(grid_code="S01C01G001", street_code="S01"), CATALOG)
+    assert (agreed.street_code, agreed.community_code) == ("S01", "S01C01")
 
 
 def test_all_errors_are_reported_at_once() -> None:

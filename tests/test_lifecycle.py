@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from console.errors import ValidationError
 from console.lifecycle import (
     ACTIONS,
     MAX_CALLBACK_ATTEMPTS,
@@ -127,3 +128,26 @@ def test_no_sequence_of_actions_breaks_an_invariant_or_loses_a_move(steps: list)
             assert state.paused_at is None
         assert state.due_at is not None and state.due_at >= NOW + dt.timedelta(days=3)
     assert state.version == 1 + moves  # one version, and one event, per move
+
+
+def test_bad_fact_values_are_codes_not_crashes() -> None:
+    resolved = CaseState("resolved")
+    for rating in ("很好", "4.5", 4.5, True, None, [], {"x": 1}, "0", 6):
+        facts = {"satisfaction": rating}
+        with pytest.raises(TransitionError) as info:
+            apply(resolved, "callback_closed", ALL, facts, NOW)
+        wanted = "transition.needs_satisfaction" if rating is None else "callback.satisfaction"
+        assert info.value.code == wanted, rating
+    assert apply(resolved, "callback_closed", ALL, {"satisfaction": " 4 "}, NOW
+                 ).payload["satisfaction"] == 4
+    for reason, position in (("不归\x00我们", 3), ("\ud800", 1)):
+        with pytest.raises(ValidationError) as bad:
+            apply(CaseState("accepted"), "invalidate", ALL, {"reason": reason}, NOW)
+        assert [(e.field, e.code, e.params) for e in bad.value.errors] == [
+            ("reason", "text.control", {"position": position})]
+    with pytest.raises(ValidationError) as unit:
+        apply(CaseState("accepted"), "dispatch", ALL, {"unit_id": "七"}, NOW)
+    assert unit.value.errors[0].code == "unit.unknown"
+    with pytest.raises(ValidationError) as master:
+        apply(CaseState("accepted"), "merge", ALL, {"master_id": "PS-1"}, NOW)
+    assert master.value.errors[0].code == "merge.unknown"

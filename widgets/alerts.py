@@ -11,14 +11,28 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
-from console.alerts import KINDS, NEW_A_CLASS, OVERDUE, REPLY_DUE, Alert, Coalescer, Notice
+from console.alerts import (
+    KINDS,
+    NEW_A_CLASS,
+    OVERDUE,
+    REPLY_DUE,
+    Alert,
+    Coalescer,
+    Notice,
+    new_a_class,
+)
 from console.clock import Clock
 from console.feed import Event
+from console.store import Store
 from widgets.case_model import CaseTableModel
 from widgets.countdown_panel import CountdownModel
 from widgets.tables import RecordTableModel
+from widgets.tasks import TaskRunner
 
 HIGHLIGHT = dt.timedelta(minutes=10)
+# A case made just before this seat began to watch (its event still on the way)
+# is still new to it.
+WATCH_MARGIN = dt.timedelta(minutes=1)
 KINDS_KEY, SOUND_KEY = "alerts/kinds", "alerts/sound"
 
 
@@ -35,11 +49,13 @@ def notice_text(notice: Notice) -> str:
 class AlertCenter(QObject):
     notice_shown = Signal(str)
 
-    def __init__(self, clock: Clock, settings: QSettings, queue: CaseTableModel,
-                 countdown: CountdownModel, orders: RecordTableModel,
+    def __init__(self, store: Store, runner: TaskRunner, clock: Clock, settings: QSettings,
+                 queue: CaseTableModel, countdown: CountdownModel, orders: RecordTableModel,
                  show: Callable[[str], None], parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self._store, self._runner = store, runner
         self._clock, self._settings = clock, settings
+        self._watching_since = clock.now() - WATCH_MARGIN
         self._queue, self._countdown, self._orders, self._show = queue, countdown, orders, show
         kinds = settings.value(KINDS_KEY, list(KINDS))
         self.coalescer = Coalescer(wanted=set(kinds if isinstance(kinds, list) else [kinds]))
@@ -64,11 +80,17 @@ class AlertCenter(QObject):
 
     # ---- sources ----------------------------------------------------------------------------
     def apply_events(self, events: Sequence[Event]) -> None:
+        """New cases are looked up in the database: an event's payload is not
+        trusted for what an alert says (anyone who may write events could forge one)."""
+        created = {e.case_id for e in events if e.kind == "created" and e.case_id is not None}
+        if created and self.wants(NEW_A_CLASS):
+            self._runner.run(new_a_class(self._store, created, self._watching_since),
+                             self._add)
+
+    def _add(self, alerts: list[Alert]) -> None:
         now = self._clock.now()
-        for e in events:
-            if e.kind == "created" and e.case_id is not None and e.payload.get("urgency") == "A":
-                self.coalescer.add(Alert(NEW_A_CLASS, e.case_id,
-                                         str(e.payload.get("public_no", ""))), now)
+        for alert in alerts:
+            self.coalescer.add(alert, now)
 
     def check(self) -> None:
         """Once a second: what crossed a deadline since the last look; then maybe a notice."""

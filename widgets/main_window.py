@@ -88,8 +88,8 @@ class MainWindow(QMainWindow):
         console.on_link_change = self.set_link_state
         console.outbox.on_pending = self.set_pending
         self.set_pending(len(console.outbox.journal))
-        self.alerts = AlertCenter(store.clock, self.settings, self.queue.model,
-                                  self.countdown.model, self.board.orders_model,
+        self.alerts = AlertCenter(store, self.runner, store.clock, self.settings,
+                                  self.queue.model, self.countdown.model, self.board.orders_model,
                                   lambda text: self.statusBar().showMessage(text, 15000), self)
         self.actions_by_id = build_actions(self, {
             "alerts.new_a_class": lambda on: self.alerts.set_wanted(NEW_A_CLASS, on),

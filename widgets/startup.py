@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import getpass
 import logging
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, QTimer
@@ -160,7 +159,9 @@ async def _start(app: QApplication, args: argparse.Namespace, settings: QSetting
         log.info("login cancelled: the console was not started")
         return CANCELLED
     splash.say(_t("正在打开控制台…"))
-    console = ConsoleApp(url, actor=args.user or credentials.user_of(url) or getpass.getuser())
+    # Who acts is who logged in: no option names anyone else (the database records
+    # the login role as the actor in any case).
+    console = ConsoleApp(url, actor=credentials.login_role(url))
     await console.open(demo_data=args.demo and embedded is None)
     try:
         return await _run_window(console, settings, args, splash)

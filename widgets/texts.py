@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication
 
 from console.clock import CENTRE_TZ
 from console.errors import ConflictError, ConsoleError, FieldError, ValidationError
-from console.lifecycle import TransitionError
+from console.lifecycle import TEXT_FACTS, TransitionError
 
 
 def _t(text: str) -> str:
@@ -152,6 +152,7 @@ def field_error(error: FieldError) -> str:
         "text.too_long": _t("内容过长：{length} 字，最多 {limit} 字。内容已保留，请删减后再保存"),
         "text.control": _t("第 {position} 个字符是不可见的控制字符（多为粘贴带入），"
                            "请删除后再保存"),
+        "text.invalid": _t("内容无法识别，请重新填写"),
         "category.empty": _t("请选择事项分类（可输入中文或拼音首字母搜索）"),
         "category.unknown": _t("分类不存在或已停用，请重新选择"),
         "category.not_leaf": _t("请选择到第三级分类"),
@@ -161,6 +162,7 @@ def field_error(error: FieldError) -> str:
         "nature.unknown": _t("请选择诉求性质"),
         "grid.unknown": _t("网格不存在，请重新选择"),
         "grid.mismatch": _t("网格不属于所选社区"),
+        "grid.street_mismatch": _t("网格不属于所选街道"),
         "community.unknown": _t("社区不存在，请重新选择"),
         "community.mismatch": _t("社区不属于所选街道"),
         "street.unknown": _t("街道不存在，请重新选择"),
@@ -242,6 +244,8 @@ def user_error(exc: ConsoleError) -> str:
         return transition_error(exc.code)
     if isinstance(exc, ValidationError) and exc.errors[0].field in ("unit", "master"):
         return transition_error(exc.errors[0].code)
+    if isinstance(exc, ValidationError) and exc.errors[0].field in TEXT_FACTS:
+        return "；".join(field_error(e) for e in exc.errors)  # a move's reason, result…
     if isinstance(exc, ValidationError):
         return _t("有 {n} 项需要更正，见标红的字段；未保存任何内容").format(n=len(exc.errors))
     messages = {

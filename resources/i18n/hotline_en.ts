@@ -149,22 +149,22 @@
 <context>
     <name>AlertCenter</name>
     <message>
-        <location filename="../../widgets/alerts.py" line="30" />
+        <location filename="../../widgets/alerts.py" line="44" />
         <source>新 A 类案件 {n} 件</source>
         <translation>{n} new A-class cases</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts.py" line="30" />
+        <location filename="../../widgets/alerts.py" line="44" />
         <source>新超时 {n} 件</source>
         <translation>{n} cases went overdue</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts.py" line="31" />
+        <location filename="../../widgets/alerts.py" line="45" />
         <source>督办回复到期 {n} 件</source>
         <translation>{n} order replies fell due</translation>
     </message>
     <message>
-        <location filename="../../widgets/alerts.py" line="97" />
+        <location filename="../../widgets/alerts.py" line="119" />
         <source>热线坐席提醒</source>
         <translation>Hotline seat alert</translation>
     </message>
@@ -2293,59 +2293,59 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../widgets/startup.py" line="51" />
+        <location filename="../../widgets/startup.py" line="50" />
         <source>12345 热线坐席</source>
         <translation>12345 Hotline Console</translation>
     </message>
     <message>
-        <location filename="../../widgets/startup.py" line="101" />
+        <location filename="../../widgets/startup.py" line="100" />
         <source>连不上数据库</source>
         <translation>Cannot reach the database</translation>
     </message>
     <message>
-        <location filename="../../widgets/startup.py" line="101" />
+        <location filename="../../widgets/startup.py" line="100" />
         <source>连不上数据库，控制台无法启动：请检查网络和服务器是否运行，然后重新启动。
 （{detail}）</source>
         <translation>Cannot reach the database, so the console cannot start: check the network and that the server is running, then start again.
 ({detail})</translation>
     </message>
     <message>
-        <location filename="../../widgets/startup.py" line="109" />
+        <location filename="../../widgets/startup.py" line="108" />
         <source>数据库需要升级</source>
         <translation>The database needs an upgrade</translation>
     </message>
     <message>
-        <location filename="../../widgets/startup.py" line="109" />
+        <location filename="../../widgets/startup.py" line="108" />
         <source>数据库的结构版本（{current}）比本控制台需要的（{head}）旧，只有管理员能升级：请管理员用自己的账号启动一次控制台，或运行 python -m db.migrate。</source>
         <translation>The database's schema ({current}) is older than this console needs ({head}), and only an administrator can upgrade it: ask an administrator to start the console once with their own account, or to run python -m db.migrate.</translation>
     </message>
     <message>
-        <location filename="../../widgets/startup.py" line="117" />
+        <location filename="../../widgets/startup.py" line="116" />
         <source>控制台启动失败</source>
         <translation>The console failed to start</translation>
     </message>
     <message>
-        <location filename="../../widgets/startup.py" line="117" />
+        <location filename="../../widgets/startup.py" line="116" />
         <source>控制台启动时发生内部错误，详情已记入日志，请报告技术支持：{detail}</source>
         <translation>An internal error stopped the console from starting (the details are in the log; please report it to technical support): {detail}</translation>
     </message>
     <message>
-        <location filename="../../widgets/startup.py" line="135" />
+        <location filename="../../widgets/startup.py" line="134" />
         <source>正在启动本机数据库…</source>
         <translation>Starting the local database…</translation>
     </message>
     <message>
-        <location filename="../../widgets/startup.py" line="136" />
+        <location filename="../../widgets/startup.py" line="135" />
         <source>正在启动本机数据库并准备演示数据…</source>
         <translation>Starting the local database and preparing the demo data…</translation>
     </message>
     <message>
-        <location filename="../../widgets/startup.py" line="143" />
+        <location filename="../../widgets/startup.py" line="142" />
         <source>本机数据库无法启动</source>
         <translation>The local database cannot start</translation>
     </message>
     <message>
-        <location filename="../../widgets/startup.py" line="143" />
+        <location filename="../../widgets/startup.py" line="142" />
         <source>本机数据库无法启动：{detail}
 数据目录：{path}
 详情已记入日志。</source>
@@ -2354,12 +2354,12 @@ Data directory: {path}
 The details are in the log.</translation>
     </message>
     <message>
-        <location filename="../../widgets/startup.py" line="157" />
+        <location filename="../../widgets/startup.py" line="156" />
         <source>正在检查数据库…</source>
         <translation>Checking the database…</translation>
     </message>
     <message>
-        <location filename="../../widgets/startup.py" line="162" />
+        <location filename="../../widgets/startup.py" line="161" />
         <source>正在打开控制台…</source>
         <translation>Opening the console…</translation>
     </message>
@@ -2982,7 +2982,7 @@ The details are in the log.</translation>
     </message>
     <message>
         <location filename="../../widgets/texts.py" line="109" />
-        <location filename="../../widgets/texts.py" line="251" />
+        <location filename="../../widgets/texts.py" line="255" />
         <source>您的岗位没有此操作的权限</source>
         <translation>Your role does not allow this</translation>
     </message>
@@ -3123,358 +3123,368 @@ The details are in the log.</translation>
     </message>
     <message>
         <location filename="../../widgets/texts.py" line="155" />
+        <source>内容无法识别，请重新填写</source>
+        <translation>The content cannot be read; please type it again</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="156" />
         <source>请选择事项分类（可输入中文或拼音首字母搜索）</source>
         <translation>Choose a category (search in Chinese or by pinyin initials)</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="156" />
+        <location filename="../../widgets/texts.py" line="157" />
         <source>分类不存在或已停用，请重新选择</source>
         <translation>This category does not exist or is no longer in use; choose another</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="157" />
+        <location filename="../../widgets/texts.py" line="158" />
         <source>请选择到第三级分类</source>
         <translation>Choose a third-level category</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="158" />
+        <location filename="../../widgets/texts.py" line="159" />
         <source>该分类没有办理时限，无法计时：请选其他分类，或请管理员设定时限</source>
         <translation>This category has no time limit, so the case cannot count down: choose another category, or ask an administrator to set a time limit</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="159" />
+        <location filename="../../widgets/texts.py" line="160" />
         <source>请选择紧急程度 A/B/C</source>
         <translation>Choose urgency A, B or C</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="160" />
+        <location filename="../../widgets/texts.py" line="161" />
         <source>请选择来源渠道</source>
         <translation>Choose the channel</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="161" />
+        <location filename="../../widgets/texts.py" line="162" />
         <source>请选择诉求性质</source>
         <translation>Choose the request type</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="162" />
+        <location filename="../../widgets/texts.py" line="163" />
         <source>网格不存在，请重新选择</source>
         <translation>This grid cell does not exist; choose another</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="163" />
+        <location filename="../../widgets/texts.py" line="164" />
         <source>网格不属于所选社区</source>
         <translation>This grid cell is not in the chosen community</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="164" />
+        <location filename="../../widgets/texts.py" line="165" />
+        <source>网格不属于所选街道</source>
+        <translation>The grid cell is not in the chosen street</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/texts.py" line="166" />
         <source>社区不存在，请重新选择</source>
         <translation>This community does not exist; choose another</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="165" />
+        <location filename="../../widgets/texts.py" line="167" />
         <source>社区不属于所选街道</source>
         <translation>This community is not in the chosen street</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="166" />
+        <location filename="../../widgets/texts.py" line="168" />
         <source>街道不存在，请重新选择</source>
         <translation>This street does not exist; choose another</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="167" />
+        <location filename="../../widgets/texts.py" line="169" />
         <source>没有这个名称的街道、社区或网格：输入其中几个字，按 Enter 选中</source>
         <translation>No street, community or grid cell by that name: type part of the name and press Enter to pick it</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="168" />
+        <location filename="../../widgets/texts.py" line="170" />
         <source>请填写督办内容</source>
         <translation>Enter the order's text</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="169" />
+        <location filename="../../widgets/texts.py" line="171" />
         <source>提醒比例须在 1% 到 99% 之间</source>
         <translation>The reminder share must be between 1% and 99%</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="170" />
+        <location filename="../../widgets/texts.py" line="172" />
         <source>督办工作日须为 0 或以上</source>
         <translation>The working days before supervision must be 0 or more</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="171" />
+        <location filename="../../widgets/texts.py" line="173" />
         <source>回复期限须晚于现在</source>
         <translation>The reply deadline must be later than now</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="172" />
+        <location filename="../../widgets/texts.py" line="174" />
         <source>案件已办结或不存在，不能督办</source>
         <translation>The case is closed or does not exist; it cannot be supervised</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="173" />
+        <location filename="../../widgets/texts.py" line="175" />
         <source>督办单不存在</source>
         <translation>No such order</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="174" />
+        <location filename="../../widgets/texts.py" line="176" />
         <source>该督办单已签收</source>
         <translation>This order has been acknowledged already</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="175" />
+        <location filename="../../widgets/texts.py" line="177" />
         <source>该督办单已回复</source>
         <translation>This order has been answered already</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="252" />
+        <location filename="../../widgets/texts.py" line="256" />
         <source>数据库正忙：所需的记录被其他席位占用过久，本次未保存任何内容，请稍后再试</source>
         <translation>The database is busy: what this needs was held by another seat for too long. Nothing was saved; please try again in a moment</translation>
     </message>
     <message>
         <location filename="../../widgets/texts.py" line="113" />
-        <location filename="../../widgets/texts.py" line="176" />
+        <location filename="../../widgets/texts.py" line="178" />
         <source>请填写回复内容</source>
         <translation>Enter the reply</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="177" />
+        <location filename="../../widgets/texts.py" line="179" />
         <source>登录名只能用小写字母、数字和下划线，2–63 位，以字母开头</source>
         <translation>A login name is 2–63 lower-case letters, digits and underscores, starting with a letter</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="178" />
+        <location filename="../../widgets/texts.py" line="180" />
         <source>没有这个登录名的账号</source>
         <translation>No account has that login</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="179" />
+        <location filename="../../widgets/texts.py" line="181" />
         <source>请填写姓名</source>
         <translation>Enter the name</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="180" />
+        <location filename="../../widgets/texts.py" line="182" />
         <source>请至少选择一个岗位</source>
         <translation>Choose at least one role</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="181" />
+        <location filename="../../widgets/texts.py" line="183" />
         <source>密码至少 {min} 位</source>
         <translation>The password needs at least {min} characters</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="182" />
+        <location filename="../../widgets/texts.py" line="184" />
         <source>请只填一种时限：小时或工作日</source>
         <translation>Give one limit only: hours or working days</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="183" />
+        <location filename="../../widgets/texts.py" line="185" />
         <source>时限须大于零</source>
         <translation>The limit must be above zero</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="184" />
+        <location filename="../../widgets/texts.py" line="186" />
         <source>时限须为整数</source>
         <translation>The limit must be a whole number</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="185" />
+        <location filename="../../widgets/texts.py" line="187" />
         <source>时限过长，请核对</source>
         <translation>That limit is too long; please check it</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="186" />
+        <location filename="../../widgets/texts.py" line="188" />
         <source>「{shift}」时长 {hours} 小时：班次须在 1–24 小时之间，否则与次日同一班次重叠</source>
         <translation>"{shift}" lasts {hours} hours: a shift must last 1–24 hours, or it overlaps its own next turn</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="187" />
+        <location filename="../../widgets/texts.py" line="189" />
         <source>「{shift}」与「{other}」时间重叠，请调整开始时间或时长</source>
         <translation>"{shift}" overlaps "{other}": change the start or the length</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="188" />
+        <location filename="../../widgets/texts.py" line="190" />
         <source>请填写代码</source>
         <translation>Enter a code</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="189" />
+        <location filename="../../widgets/texts.py" line="191" />
         <source>轮班规则用到了不存在的班次：{codes}</source>
         <translation>The rotation uses shifts that do not exist: {codes}</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="190" />
+        <location filename="../../widgets/texts.py" line="192" />
         <source>轮班规则为空：请先设置班组和轮转顺序</source>
         <translation>The rotation is empty: set up the teams and the cycle first</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="191" />
+        <location filename="../../widgets/texts.py" line="193" />
         <source>轮班规则第 {position} 天没有班组上「{shift}」</source>
         <translation>On day {position} of the rotation no team works "{shift}"</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="192" />
+        <location filename="../../widgets/texts.py" line="194" />
         <source>轮班规则第 {position} 天有两个班组上「{shift}」</source>
         <translation>On day {position} of the rotation two teams work "{shift}"</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="193" />
+        <location filename="../../widgets/texts.py" line="195" />
         <source>轮班规则使 {team} 两班之间只休息 {hours} 小时，低于规定</source>
         <translation>The rotation leaves {team} only {hours} hours between shifts, less than the rule</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="194" />
+        <location filename="../../widgets/texts.py" line="196" />
         <source>本月已有 {count} 条排班；重新生成会覆盖所有调整</source>
         <translation>This month already has {count} roster entries; generating again discards every change</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="195" />
+        <location filename="../../widgets/texts.py" line="197" />
         <source>「{post}」没有{team}的人员，无法排班：请先为该岗位配人</source>
         <translation>"{post}" has nobody from {team}: assign people to the post first</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="196" />
+        <location filename="../../widgets/texts.py" line="198" />
         <source>{day} {shift}「{post}」将无人在岗：请指定顶班人员</source>
         <translation>{day} {shift}: nobody would be left at "{post}"; name a stand-in</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="197" />
+        <location filename="../../widgets/texts.py" line="199" />
         <source>{person} 将同时在两个班次上岗</source>
         <translation>{person} would be on two shifts at once</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="198" />
+        <location filename="../../widgets/texts.py" line="200" />
         <source>{person} 两班之间只休息 {hours} 小时，少于规定的 {minimum} 小时</source>
         <translation>{person} would rest only {hours} hours between shifts, less than the {minimum} hours required</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="199" />
+        <location filename="../../widgets/texts.py" line="201" />
         <source>只能对在岗排班请假或调班</source>
         <translation>Leave and swaps apply to duties only</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="200" />
+        <location filename="../../widgets/texts.py" line="202" />
         <source>请选择另一人、另一班次的排班来调换</source>
         <translation>Choose another person's duty on another shift to swap with</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="201" />
+        <location filename="../../widgets/texts.py" line="203" />
         <source>人员不存在或已停用</source>
         <translation>The person does not exist or is disabled</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="202" />
+        <location filename="../../widgets/texts.py" line="204" />
         <source>该条排班已被他人删除或改动，已刷新</source>
         <translation>Someone else removed or changed this entry; the day has been reloaded</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="203" />
+        <location filename="../../widgets/texts.py" line="205" />
         <source>请填写请假事由</source>
         <translation>Enter the reason for the leave</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="204" />
+        <location filename="../../widgets/texts.py" line="206" />
         <source>请选择点名方式：电话、视频或对讲机</source>
         <translation>Choose the channel: phone, video or radio</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="205" />
+        <location filename="../../widgets/texts.py" line="207" />
         <source>没有要点名的岗位：当前排班无人在岗，或所选岗位不存在</source>
         <translation>No posts to call: nobody is rostered now, or the chosen posts do not exist</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="206" />
+        <location filename="../../widgets/texts.py" line="208" />
         <source>该点名记录不存在</source>
         <translation>This roll call does not exist</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="207" />
+        <location filename="../../widgets/texts.py" line="209" />
         <source>请选择结果：应答、迟到、缺岗或无人应答</source>
         <translation>Choose a result: answered, late, absent or no answer</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="208" />
+        <location filename="../../widgets/texts.py" line="210" />
         <source>迟到须填写分钟数（1–{max}）</source>
         <translation>Late needs the minutes (1–{max})</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="209" />
+        <location filename="../../widgets/texts.py" line="211" />
         <source>该次点名已结束，不能再修改</source>
         <translation>This roll call is finished and can no longer be changed</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="210" />
+        <location filename="../../widgets/texts.py" line="212" />
         <source>还有 {count} 个岗位未标记结果</source>
         <translation>{count} posts are not marked yet</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="211" />
+        <location filename="../../widgets/texts.py" line="213" />
         <source>班次不存在</source>
         <translation>The shift does not exist</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="212" />
+        <location filename="../../widgets/texts.py" line="214" />
         <source>交班记录不存在</source>
         <translation>The handover does not exist</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="213" />
+        <location filename="../../widgets/texts.py" line="215" />
         <source>该班已由 {who} 签字接班，不能再修改</source>
         <translation>{who} has signed this shift over; it can no longer be changed</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="214" />
+        <location filename="../../widgets/texts.py" line="216" />
         <source>不能签收自己交出的班，请由接班值班长签字</source>
         <translation>You cannot sign off your own handover: the incoming shift leader signs</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="222" />
+        <location filename="../../widgets/texts.py" line="224" />
         <source>本班已由 {who} 提交交班记录，已显示其内容，请在其基础上补充</source>
         <translation>{who} has already handed this shift over; their record is shown, add to it</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="223" />
+        <location filename="../../widgets/texts.py" line="225" />
         <source>{who} 刚更新了交班内容，已显示最新内容，请阅读后再签字</source>
         <translation>{who} just updated the handover; the latest version is shown, read it before signing</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="224" />
+        <location filename="../../widgets/texts.py" line="226" />
         <source>升级规则刚被他人修改，已显示最新值，请确认后再保存</source>
         <translation>Someone else just changed the escalation rule; check the latest values before saving</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="225" />
+        <location filename="../../widgets/texts.py" line="227" />
         <source>该案件本轮已督办，未重复下单</source>
         <translation>This case is already under supervision this round; no second order was made</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="226" />
+        <location filename="../../widgets/texts.py" line="228" />
         <source>该登录名已被使用</source>
         <translation>That login is taken</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="232" />
+        <location filename="../../widgets/texts.py" line="234" />
         <source>这一天的排班刚被 {who} 于 {at} {action}，已显示最新排班，请确认后再改</source>
         <translation>{who} just changed this day's roster at {at} ({action}); the latest roster is shown, check it before changing it again</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="238" />
+        <location filename="../../widgets/texts.py" line="240" />
         <source>该案件刚被 {who} 于 {at} 执行了「{action}」，已显示最新状态，请确认后再操作</source>
         <translation>{who} did “{action}” on this case at {at}; the latest state is shown, please check it before acting</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="246" />
+        <location filename="../../widgets/texts.py" line="250" />
         <source>有 {n} 项需要更正，见标红的字段；未保存任何内容</source>
         <translation>{n} field(s) need correcting, see the fields marked in red; nothing was saved</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="248" />
+        <location filename="../../widgets/texts.py" line="252" />
         <source>数据库连接中断：已填写的内容保留在本机，连接恢复后按 Enter 再次保存即可</source>
         <translation>Database connection lost: what you entered is kept on this computer; press Enter to save again once the connection is back</translation>
     </message>
     <message>
-        <location filename="../../widgets/texts.py" line="235" />
-        <location filename="../../widgets/texts.py" line="250" />
+        <location filename="../../widgets/texts.py" line="237" />
+        <location filename="../../widgets/texts.py" line="254" />
         <source>该记录已被他人修改，请刷新后重试</source>
         <translation>Someone else has changed this record; refresh and try again</translation>
     </message>

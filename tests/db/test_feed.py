@@ -46,7 +46,7 @@ async def test_a_listener_whose_connection_is_killed_catches_up(
     seen: list[Event] = []
     feed.subscribe(seen.extend)
     states: list[bool] = []
-    listener = Listener(store.conninfo, feed.wake, states.append, retry_delays=(0.3,))
+    listener = Listener(store.libpq, feed.wake, states.append, retry_delays=(0.3,))
     listener.start()
     try:
         await asyncio.wait_for(listener.connected.wait(), 10)

@@ -1,11 +1,15 @@
 """The journal and the outbox: write first, send, forget; survive a restart."""
 
+import dataclasses
+import json
+import logging
 from pathlib import Path
 
 import pytest
 
 from console.catalog import Catalog
 from console.errors import ValidationError
+from console.intake import CaseDraft
 from console.journal import Journal
 from console.outbox import Outbox
 from console.queue import CaseFilter, fetch_ids
@@ -54,3 +58,57 @@ def test_an_unreadable_journal_is_set_aside_not_lost(tmp_path: Path) -> None:
     journal = Journal(path)
     assert journal.pending() == []
     assert (tmp_path / "j.broken").read_text(encoding="utf-8") == "{ not json"
+
+
+def entry(d: CaseDraft, **changes: object) -> dict[str, object]:
+    return {**dataclasses.asdict(d), "id": str(d.id), **changes}
+
+
+async def test_a_journal_of_the_wrong_shape_sets_the_bad_entries_aside_and_sends_the_rest(
+        store: Store, catalog: Catalog, tmp_path: Path,
+        caplog: pytest.LogCaptureFixture) -> None:
+    first, second, odd = (draft(catalog, text=f"第{i}件") for i in range(3))
+    bad = [entry(odd, extra="一个多余的键"), entry(odd, id="not-a-uuid"),
+           entry(odd, text=5), {"text": "没有编号"}, "不是草稿"]
+    path = tmp_path / "journal.json"
+    path.write_text(json.dumps([entry(first), *bad, entry(second)], ensure_ascii=False),
+                    encoding="utf-8")
+    with caplog.at_level(logging.ERROR):
+        journal = Journal(path)  # the start goes on
+    assert [d.id for d in journal.pending()] == [first.id, second.id]
+    aside = json.loads(journal.aside_path.read_text(encoding="utf-8"))
+    assert [a["entry"] for a in aside] == bad  # kept as they were, for a person
+    assert all(a["problem"] for a in aside)
+    assert journal.set_aside_count == 5
+    assert caplog.text.count("set aside") == 5
+    sent = await Outbox(store, lambda: catalog, journal).flush()
+    assert [s.id for s in sent] == [first.id, second.id]
+    again = Journal(path)  # the next start finds nothing left and sets nothing aside twice
+    assert again.pending() == [] and again.set_aside_count == 0
+    assert len(json.loads(again.aside_path.read_text(encoding="utf-8"))) == 5
+
+
+async def test_a_lone_surrogate_never_blocks_the_outbox(store: Store, catalog: Catalog,
+                                                        tmp_path: Path) -> None:
+    path = tmp_path / "journal.json"
+    outbox = Outbox(store, lambda: catalog, Journal(path))
+    broken = draft(catalog, text="路面破损\ud83d")  # half an emoji, from a broken paste
+    with pytest.raises(ValidationError) as refused:
+        await outbox.submit(broken)
+    assert refused.value.for_field("text").code == "text.control"  # type: ignore[union-attr]
+    assert len(outbox.journal) == 0 and not path.exists()
+    # A journal an older console wrote with such a draft before two good ones.
+    good = [draft(catalog, text=f"好的{i}") for i in range(2)]
+    path.write_text(json.dumps([entry(broken), *map(entry, good)]), encoding="utf-8")
+    restarted = Outbox(store, lambda: catalog, Journal(path))
+    assert len(restarted.journal) == 3
+    sent = await restarted.flush()
+    assert [s.id for s in sent] == [g.id for g in good]
+    assert len(restarted.journal) == 0  # not pending for ever
+    aside = json.loads(restarted.journal.aside_path.read_text(encoding="utf-8"))
+    assert [a["entry"]["id"] for a in aside] == [str(broken.id)]
+    later = await restarted.submit(draft(catalog))
+    assert later.created is not None and later.pending == 0
+    found = await fetch_ids(store, CaseFilter(statuses=None))
+    assert broken.id not in found.ids and set(found.ids) == {*(g.id for g in good),
+                                                            later.created.id}

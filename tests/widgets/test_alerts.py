@@ -6,12 +6,15 @@ import uuid
 from pathlib import Path
 from typing import Any
 
+import psycopg
+from psycopg.types.json import Jsonb
 from PySide6.QtCore import QSettings, Qt
 
 from console.alerts import COALESCE, OVERDUE
 from console.clock import FakeClock
 from console.countdown import Countdown
 from console.intake import create_case
+from db.engine import libpq_conninfo
 from tests.factories import draft
 from tests.widgets.conftest import run
 from widgets.alerts import AlertCenter
@@ -19,8 +22,8 @@ from widgets.alerts import AlertCenter
 
 def center_for(window: Any, clock: FakeClock, tmp_path: Path, shown: list[str]) -> AlertCenter:
     settings = QSettings(str(tmp_path / "alerts.ini"), QSettings.Format.IniFormat)
-    center = AlertCenter(clock, settings, window.queue.model, window.countdown.model,
-                         window.board.orders_model, shown.append)
+    center = AlertCenter(window.store, window.runner, clock, settings, window.queue.model,
+                         window.countdown.model, window.board.orders_model, shown.append)
     center.timer.stop()  # the test moves the clock and looks itself
     return center
 
@@ -82,3 +85,37 @@ def test_going_overdue_is_told_once_and_only_where_wanted(qtbot: Any, open_seat:
     assert shown == ["新超时 1 件"]  # this seat chose not to be told
     reopened = center_for(window, clock, tmp_path, [])
     assert not reopened.wants(OVERDUE)  # the choice is kept for the seat
+
+
+def test_a_forged_created_event_raises_no_alert(qtbot: Any, open_seat: Any, tmp_path: Path,
+                                                database_url: str) -> None:
+    """Whoever may append events could write any payload (here the database's owner
+    writes them, standing for anyone who can): what the seat alerts on is read from
+    the case itself."""
+    seat = open_seat()
+    store, catalog = seat.console.store, seat.console.catalog
+    urgent = next(c for c in catalog.categories.values()
+                  if c.is_leaf and c.urgency == "A" and not c.auto_dispatch)
+    calm = run(qtbot, create_case(store, catalog, draft(catalog, urgency="C")))
+    old = run(qtbot, create_case(store, catalog, draft(catalog, category_id=urgent.id,
+                                                       urgency="A")))
+    clock, shown = FakeClock(dt.datetime.now(dt.UTC)), []
+    center = center_for(seat.window, clock, tmp_path, shown)
+    seat.console.feed.subscribe(center.apply_events)
+    forged = {"urgency": "A", "public_no": "PS-FORGED-1", "status": "accepted"}
+    with psycopg.connect(libpq_conninfo(database_url), autocommit=True) as conn:
+        conn.execute('UPDATE "case" SET created_at = now() - interval \'1 hour\' WHERE id = %s',
+                     (old.id,))
+        for case_id in (calm.id, old.id, uuid.uuid4()):  # a C case, an old A case, no case
+            conn.execute("INSERT INTO case_event (case_id, actor, kind, payload)"
+                         " VALUES (%s, 'op_x', 'created', %s)", (case_id, Jsonb(forged)))
+    fresh = run(qtbot, create_case(store, catalog, draft(catalog, category_id=urgent.id,
+                                                         urgency="A")))
+    pending = center.coalescer._pending  # noqa: SLF001
+    qtbot.waitUntil(lambda: any(a.case_id == fresh.id for a in pending), timeout=5000)
+    qtbot.waitUntil(lambda: not seat.window.runner.busy, timeout=5000)
+    assert [(a.case_id, a.public_no) for a in pending] == [(fresh.id, fresh.public_no)]
+    clock.advance(seconds=COALESCE.total_seconds())
+    center.check()
+    assert shown == ["新 A 类案件 1 件"]
+    seat.console.feed.unsubscribe(center.apply_events)
