@@ -7,7 +7,9 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QDockWidget, QMainWindow
+
+from widgets.layout import raise_dock
 
 
 def _t(text: str) -> str:
@@ -22,20 +24,22 @@ class Command:
     shortcut: str = ""
     toolbar: bool = False
     checkable: bool = False  # a setting: the handler gets the new state
+    dock: str = ""  # "go to": this dock is shown and raised before the handler focuses
 
 
 COMMANDS = (
     Command("call.incoming", lambda: _t("模拟来电…"), "call", "F2", toolbar=True),
     Command("call.new", lambda: _t("新建诉求"), "call", "Ctrl+N", toolbar=True),
-    Command("call.focus", lambda: _t("转到来电登记"), "view", "F3"),
-    Command("queue.focus", lambda: _t("转到案件队列"), "view", "F4"),
-    Command("countdown.focus", lambda: _t("转到倒计时"), "view", "F6"),
-    Command("callbacks.focus", lambda: _t("转到电话回访"), "view", "F7"),
-    Command("board.focus", lambda: _t("转到督办台"), "view", "F11"),
-    Command("duty.roster", lambda: _t("排班"), "duty", "Ctrl+Shift+P"),
-    Command("duty.roll_call", lambda: _t("查岗点名"), "duty", "Ctrl+Shift+D"),
-    Command("duty.handover", lambda: _t("交接班"), "duty", "Ctrl+Shift+J"),
-    Command("answers.focus", lambda: _t("搜索秒回知识库"), "call", "Ctrl+K"),
+    Command("call.focus", lambda: _t("转到来电登记"), "view", "F3", dock="dock.call"),
+    Command("queue.focus", lambda: _t("转到案件队列"), "view", "F4", dock="dock.queue"),
+    Command("countdown.focus", lambda: _t("转到倒计时"), "view", "F6", dock="dock.countdown"),
+    Command("callbacks.focus", lambda: _t("转到电话回访"), "view", "F7", dock="dock.callbacks"),
+    Command("board.focus", lambda: _t("转到督办台"), "view", "F11", dock="dock.board"),
+    Command("duty.roster", lambda: _t("排班"), "duty", "Ctrl+Shift+P", dock="dock.roster"),
+    Command("duty.roll_call", lambda: _t("查岗点名"), "duty", "Ctrl+Shift+D", dock="dock.rollCall"),
+    Command("duty.handover", lambda: _t("交接班"), "duty", "Ctrl+Shift+J", dock="dock.handover"),
+    Command("answers.focus", lambda: _t("搜索秒回知识库"), "call", "Ctrl+K",
+            dock="dock.quickAnswers"),
     Command("queue.refresh", lambda: _t("刷新队列"), "view", "F5"),
     Command("view.reset_layout", lambda: _t("恢复默认布局"), "view"),
     Command("admin.rules", lambda: _t("办理时限与工作日…"), "admin"),
@@ -76,6 +80,8 @@ def build_actions(window: QMainWindow, handlers: dict[str, Callable[..., None]]
         handler = handlers.get(command.id)
         if handler is None:
             raise KeyError(f"no handler for command {command.id}")
+        if command.dock:
+            handler = _going_to(window, command.dock, handler)
         action.setCheckable(command.checkable)
         if command.checkable:
             action.toggled.connect(handler)
@@ -86,3 +92,15 @@ def build_actions(window: QMainWindow, handlers: dict[str, Callable[..., None]]
             toolbar.addAction(action)
         actions[command.id] = action
     return actions
+
+
+def _going_to(window: QMainWindow, name: str, focus: Callable[[], None]) -> Callable[[], None]:
+    dock = window.findChild(QDockWidget, name)
+    if dock is None:
+        raise KeyError(f"no dock {name}")
+
+    def go() -> None:
+        raise_dock(dock)
+        focus()
+
+    return go

@@ -6,7 +6,7 @@ import logging
 import random
 import uuid
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QRect, QSettings, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDockWidget, QInputDialog, QLabel, QMainWindow, QWidget
 
@@ -25,6 +25,7 @@ from widgets.case_queue import CaseQueue
 from widgets.commands import build_actions
 from widgets.countdown_panel import CountdownPanel
 from widgets.handover_pane import HandoverPane
+from widgets.layout import WindowLayout
 from widgets.quick_answers import QuickAnswerPane
 from widgets.roll_call_pane import RollCallPane
 from widgets.roster_pane import RosterPane
@@ -33,8 +34,6 @@ from widgets.supervisor_board import SupervisorBoard
 from widgets.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
-LAYOUT_VERSION = 6  # 2: countdowns; 3: callbacks; 4: quick answers; 5: board; 6: duty
-LAYOUT_KEY = f"layout/v{LAYOUT_VERSION}"
 
 
 class MainWindow(QMainWindow):
@@ -76,8 +75,7 @@ class MainWindow(QMainWindow):
         self.roll_call_dock = self._dock("dock.rollCall", self.tr("查岗点名"), self.roll_call)
         self.handover = HandoverPane(store, self.runner)
         self.handover_dock = self._dock("dock.handover", self.tr("交接班"), self.handover)
-        self._default_layout()
-        self._default_state = self.saveState(LAYOUT_VERSION)
+        self.layout_keeper = WindowLayout(self, self.settings, store.roles)
 
         self.pending = QLabel(objectName="status.pending")
         self.pending.setStyleSheet("color: white; background: #ef6c00; padding: 0 6px;")
@@ -98,15 +96,16 @@ class MainWindow(QMainWindow):
             "alerts.sound": self.alerts.set_sound,
             "call.incoming": self.simulate_incoming_call,
             "call.new": self.call_screen.clear,
+            # "go to" commands: their dock is raised first (see Command.dock)
             "call.focus": self.call_screen.phone.setFocus,
             "queue.focus": self.queue.table.setFocus,
             "countdown.focus": self.countdown.table.setFocus,
-            "callbacks.focus": self._focus_callbacks,
+            "callbacks.focus": self.callbacks.table.setFocus,
             "answers.focus": self.quick_answers.focus_search,
-            "board.focus": self._focus_board,
-            "duty.roster": lambda: self._focus_dock(self.roster_dock, self.roster.month_view),
-            "duty.roll_call": lambda: self._focus_dock(self.roll_call_dock, self.roll_call.table),
-            "duty.handover": lambda: self._focus_dock(self.handover_dock, self.handover.notes),
+            "board.focus": self.board.cases.setFocus,
+            "duty.roster": self.roster.month_view.setFocus,
+            "duty.roll_call": self.roll_call.table.setFocus,
+            "duty.handover": self.handover.notes.setFocus,
             "queue.refresh": self.queue.apply_filter,
             "view.reset_layout": self.reset_layout,
             "admin.rules": self.edit_rules,
@@ -156,54 +155,15 @@ class MainWindow(QMainWindow):
                          | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
         return dock
 
-    def _default_layout(self) -> None:
-        for dock in (self.call_dock, self.queue_dock, self.countdown_dock, self.callbacks_dock,
-                     self.answers_dock, self.board_dock, *self._duty_docks()):
-            dock.setFloating(False)
-            dock.show()
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.call_dock)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.queue_dock)
-        self.splitDockWidget(self.call_dock, self.answers_dock, Qt.Orientation.Vertical)
-        self.splitDockWidget(self.queue_dock, self.countdown_dock, Qt.Orientation.Vertical)
-        self.tabifyDockWidget(self.countdown_dock, self.callbacks_dock)
-        self.tabifyDockWidget(self.countdown_dock, self.board_dock)
-        for dock in self._duty_docks():  # the shift leader's panes share the queue's place
-            self.tabifyDockWidget(self.queue_dock, dock)
-        self.queue_dock.raise_()
-        self.countdown_dock.raise_()
-        self.resizeDocks([self.call_dock, self.queue_dock], [460, 900],
-                         Qt.Orientation.Horizontal)
-        self.resizeDocks([self.queue_dock, self.countdown_dock], [560, 300],
-                         Qt.Orientation.Vertical)
-        self.resizeDocks([self.call_dock, self.answers_dock], [620, 240],
-                         Qt.Orientation.Vertical)
-
-    def _duty_docks(self) -> tuple[QDockWidget, ...]:
-        return (self.roster_dock, self.roll_call_dock, self.handover_dock)
-
-    def _focus_dock(self, dock: QDockWidget, widget: QWidget) -> None:
-        dock.show()
-        dock.raise_()
-        widget.setFocus()
-
-    def reset_layout(self) -> None:
-        self._default_layout()
-        self.restoreState(self._default_state, LAYOUT_VERSION)
+    def reset_layout(self, available: QRect | None = None) -> None:
+        """The default layout for this person's role, fitted to the screen."""
+        self.layout_keeper.reset(available)
 
     def save_layout(self) -> None:
-        self.settings.setValue(f"{LAYOUT_KEY}/geometry", self.saveGeometry())
-        self.settings.setValue(f"{LAYOUT_KEY}/state", self.saveState(LAYOUT_VERSION))
+        self.layout_keeper.save()
 
-    def restore_layout(self) -> None:
-        geometry = self.settings.value(f"{LAYOUT_KEY}/geometry")
-        state = self.settings.value(f"{LAYOUT_KEY}/state")
-        # restoreGeometry moves a window saved on a screen that is gone back onto a visible one.
-        if isinstance(geometry, QByteArray | bytes):
-            self.restoreGeometry(QByteArray(geometry))
-        else:
-            self.resize(1400, 860)
-        if isinstance(state, QByteArray | bytes):
-            self.restoreState(QByteArray(state), LAYOUT_VERSION)
+    def restore_layout(self, available: QRect | None = None) -> None:
+        self.layout_keeper.restore(available)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # An exception escaping a Qt override brings PySide down: log it instead.
@@ -227,14 +187,6 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
-
-    def _focus_board(self) -> None:
-        self.board_dock.raise_()
-        self.board.cases.setFocus()
-
-    def _focus_callbacks(self) -> None:
-        self.callbacks_dock.raise_()
-        self.callbacks.table.setFocus()
 
     def open_case(self, case_id: uuid.UUID) -> CaseDetail:
         """The case's window: raised if it is open already, else a new one."""

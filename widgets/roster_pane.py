@@ -18,7 +18,14 @@ from collections.abc import Callable, Coroutine, Sequence
 from typing import Any
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer, Signal
-from PySide6.QtGui import QFontMetrics, QHideEvent, QKeyEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import (
+    QFontMetrics,
+    QHideEvent,
+    QKeyEvent,
+    QKeySequence,
+    QResizeEvent,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -50,6 +57,7 @@ from widgets.tasks import TaskRunner
 RELOAD_DELAY_MS = 200
 ON_DUTY_EVERY_MS = 60_000
 EDITORS = frozenset({"shift_leader", "admin"})
+ENTRY_ROWS, MONTH_ROWS = 3, 8  # the least worth showing when the entries go under the grid
 ERROR_STYLE = forms.ERROR_STYLE + " font-weight: bold;"
 MonthRead = tuple[Setup, dict[tuple[dt.date, int], MonthCell]]
 
@@ -90,6 +98,7 @@ class RosterPane(QWidget):
         self._after_day: list[Callable[[int], None]] = []  # told the next day version read
         self._loaded = False
         self._empty_note = ""  # the message saying the shown month has no roster yet
+        self._grid_width = 0  # the whole month grid's width, once its columns are known
         self.actions = RosterActions(self)
         self._build()
         self._reload_timer = QTimer(self, singleShot=True, interval=RELOAD_DELAY_MS)
@@ -203,6 +212,7 @@ class RosterPane(QWidget):
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         view.setWordWrap(False)
+        view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
 
     def _size_month_columns(self) -> None:
         """Wide enough for a day with leave and today's bold row, fixed as the data change."""
@@ -221,12 +231,31 @@ class RosterPane(QWidget):
             header.resizeSection(column, width)
         frame = 2 * self.month_view.frameWidth() + 4
         scroll = self.month_view.verticalScrollBar().sizeHint().width()
-        needed = day + cell * (count - 2) + rest + frame + scroll
-        total = sum(self.split.sizes())
-        if total > needed:  # the whole month grid, the rest for the day (a small screen scrolls)
-            self.split.setSizes([needed, total - needed])
-        elif total > 0:  # a narrow dock: share it, so more than one shift column shows
-            self.split.setSizes([total * 11 // 20, total - total * 11 // 20])
+        self._grid_width = day + cell * (count - 2) + rest + frame + scroll
+        self._fit_split()
+
+    def _fit_split(self) -> None:
+        """The whole month grid beside the day's entries when the pane is wide enough;
+        in a narrow pane the day's entries go under the grid if it is tall enough,
+        else the two share the width (more than one shift column shows)."""
+        if not self._grid_width:
+            return
+        width, height = self.split.width(), self.split.height()
+        day = self.tabs.minimumSizeHint()
+        row = self.month_view.verticalHeader().defaultSectionSize()
+        entries = day.height() + ENTRY_ROWS * row
+        if width >= self._grid_width + day.width() or height < entries + (MONTH_ROWS + 1) * row:
+            self.split.setOrientation(Qt.Orientation.Horizontal)
+            grid = min(self._grid_width, max(width - day.width(), width * 11 // 20))
+            self.split.setSizes([grid, width - grid])
+        else:
+            self.split.setOrientation(Qt.Orientation.Vertical)
+            below = max(height // 2, entries)
+            self.split.setSizes([height - below, below])
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_split()
 
     def _update_enabled(self) -> None:
         editor = bool(EDITORS & self.store.roles)

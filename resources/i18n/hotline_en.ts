@@ -557,152 +557,152 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../widgets/commands.py" line="28" />
+        <location filename="../../widgets/commands.py" line="31" />
         <source>模拟来电…</source>
         <translation>Simulate Incoming Call…</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="29" />
+        <location filename="../../widgets/commands.py" line="32" />
         <source>新建诉求</source>
         <translation>New Request</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="30" />
+        <location filename="../../widgets/commands.py" line="33" />
         <source>转到来电登记</source>
         <translation>Go to Call Intake</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="31" />
+        <location filename="../../widgets/commands.py" line="34" />
         <source>转到案件队列</source>
         <translation>Go to Case Queue</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="32" />
+        <location filename="../../widgets/commands.py" line="35" />
         <source>转到倒计时</source>
         <translation>Go to Countdowns</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="33" />
+        <location filename="../../widgets/commands.py" line="36" />
         <source>转到电话回访</source>
         <translation>Go to Callbacks</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="34" />
+        <location filename="../../widgets/commands.py" line="37" />
         <source>转到督办台</source>
         <translation>Go to Supervision Board</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="35" />
+        <location filename="../../widgets/commands.py" line="38" />
         <source>排班</source>
         <translation>Roster</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="36" />
+        <location filename="../../widgets/commands.py" line="39" />
         <source>查岗点名</source>
         <translation>Roll call</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="37" />
+        <location filename="../../widgets/commands.py" line="40" />
         <source>交接班</source>
         <translation>Handover</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="38" />
+        <location filename="../../widgets/commands.py" line="41" />
         <source>搜索秒回知识库</source>
         <translation>Search Quick Answers</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="39" />
+        <location filename="../../widgets/commands.py" line="43" />
         <source>刷新队列</source>
         <translation>Refresh Queue</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="40" />
+        <location filename="../../widgets/commands.py" line="44" />
         <source>恢复默认布局</source>
         <translation>Reset Layout</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="41" />
+        <location filename="../../widgets/commands.py" line="45" />
         <source>办理时限与工作日…</source>
         <translation>Time Limits and Working Days…</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="42" />
+        <location filename="../../widgets/commands.py" line="46" />
         <source>账号管理…</source>
         <translation>Accounts…</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="43" />
+        <location filename="../../widgets/commands.py" line="47" />
         <source>新 A 类案件</source>
         <translation>New A-Class Cases</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="44" />
+        <location filename="../../widgets/commands.py" line="48" />
         <source>案件超时</source>
         <translation>Cases Going Overdue</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="45" />
+        <location filename="../../widgets/commands.py" line="49" />
         <source>督办回复到期</source>
         <translation>Order Replies Falling Due</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="46" />
+        <location filename="../../widgets/commands.py" line="50" />
         <source>提醒时发出声音</source>
         <translation>Sound with Alerts</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="47" />
+        <location filename="../../widgets/commands.py" line="51" />
         <source>中文</source>
         <translation>中文 (Chinese)</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="48" />
+        <location filename="../../widgets/commands.py" line="52" />
         <source>English</source>
         <translation>English</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="49" />
+        <location filename="../../widgets/commands.py" line="53" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="53" />
+        <location filename="../../widgets/commands.py" line="57" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="54" />
+        <location filename="../../widgets/commands.py" line="58" />
         <source>来电(&amp;C)</source>
         <translation>&amp;Call</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="55" />
+        <location filename="../../widgets/commands.py" line="59" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="56" />
+        <location filename="../../widgets/commands.py" line="60" />
         <source>值班(&amp;D)</source>
         <translation>&amp;Duty</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="57" />
+        <location filename="../../widgets/commands.py" line="61" />
         <source>提醒(&amp;T)</source>
         <translation>Aler&amp;ts</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="58" />
+        <location filename="../../widgets/commands.py" line="62" />
         <source>管理(&amp;A)</source>
         <translation>&amp;Admin</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="59" />
+        <location filename="../../widgets/commands.py" line="63" />
         <source>语言(&amp;L)</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../widgets/commands.py" line="67" />
+        <location filename="../../widgets/commands.py" line="71" />
         <source>常用</source>
         <translation>Main Toolbar</translation>
     </message>
@@ -1142,87 +1142,87 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../widgets/main_window.py" line="46" />
+        <location filename="../../widgets/main_window.py" line="45" />
         <source>坪山区指挥中心 · 12345 热线坐席 — {user}</source>
         <translation>Pingshan District Command Centre · 12345 hotline desk — {user}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="58" />
+        <location filename="../../widgets/main_window.py" line="57" />
         <source>来电登记</source>
         <translation>Call intake</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="59" />
+        <location filename="../../widgets/main_window.py" line="58" />
         <source>案件队列</source>
         <translation>Case queue</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="61" />
+        <location filename="../../widgets/main_window.py" line="60" />
         <source>倒计时</source>
         <translation>Countdowns</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="65" />
+        <location filename="../../widgets/main_window.py" line="64" />
         <source>秒回知识库</source>
         <translation>Quick answers</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="70" />
+        <location filename="../../widgets/main_window.py" line="69" />
         <source>督办台</source>
         <translation>Supervision</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="72" />
+        <location filename="../../widgets/main_window.py" line="71" />
         <source>电话回访</source>
         <translation>Callbacks</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="74" />
+        <location filename="../../widgets/main_window.py" line="73" />
         <source>排班</source>
         <translation>Roster</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="76" />
+        <location filename="../../widgets/main_window.py" line="75" />
         <source>查岗点名</source>
         <translation>Roll call</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="78" />
+        <location filename="../../widgets/main_window.py" line="77" />
         <source>交接班</source>
         <translation>Handover</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="254" />
+        <location filename="../../widgets/main_window.py" line="206" />
         <source>● 数据库已连接</source>
         <translation>● Database connected</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="257" />
+        <location filename="../../widgets/main_window.py" line="209" />
         <source>● 数据库连接中断，正在重连…</source>
         <translation>● Database connection lost, reconnecting…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="262" />
+        <location filename="../../widgets/main_window.py" line="214" />
         <source>本机暂存 {n} 件待提交</source>
         <translation>{n} cases waiting on this seat</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="270" />
+        <location filename="../../widgets/main_window.py" line="222" />
         <source>程序内部错误（已记入日志，请报告技术支持）：{s}</source>
         <translation>Internal error (logged; please report it to technical support): {s}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="276" />
+        <location filename="../../widgets/main_window.py" line="228" />
         <source>模拟来电</source>
         <translation>Simulate incoming call</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="276" />
+        <location filename="../../widgets/main_window.py" line="228" />
         <source>来电号码：</source>
         <translation>Caller number:</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="283" />
+        <location filename="../../widgets/main_window.py" line="235" />
         <source>界面语言将在下次启动时切换</source>
         <translation>The new language takes effect the next time the console starts</translation>
     </message>
@@ -2029,77 +2029,77 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>RosterPane</name>
     <message>
-        <location filename="../../widgets/roster_pane.py" line="102" />
+        <location filename="../../widgets/roster_pane.py" line="111" />
         <source>◀ 上月</source>
         <translation>◀ Previous month</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_pane.py" line="104" />
+        <location filename="../../widgets/roster_pane.py" line="113" />
         <source>下月 ▶</source>
         <translation>Next month ▶</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_pane.py" line="106" />
+        <location filename="../../widgets/roster_pane.py" line="115" />
         <source>本月</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_pane.py" line="110" />
+        <location filename="../../widgets/roster_pane.py" line="119" />
         <source>生成本月排班</source>
         <translation>Generate this month</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_pane.py" line="112" />
+        <location filename="../../widgets/roster_pane.py" line="121" />
         <source>导出 Excel…</source>
         <translation>Export Excel…</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_pane.py" line="114" />
+        <location filename="../../widgets/roster_pane.py" line="123" />
         <source>导出 PDF…</source>
         <translation>Export PDF…</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_pane.py" line="144" />
+        <location filename="../../widgets/roster_pane.py" line="153" />
         <source>按岗位、姓名、班组或班次筛选</source>
         <translation>Filter by post, name, team or shift</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_pane.py" line="178" />
+        <location filename="../../widgets/roster_pane.py" line="187" />
         <source>当日排班</source>
         <translation>The day's roster</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_pane.py" line="179" />
+        <location filename="../../widgets/roster_pane.py" line="188" />
         <source>当前在岗</source>
         <translation>On duty now</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_pane.py" line="274" />
+        <location filename="../../widgets/roster_pane.py" line="303" />
         <source>{y}年{m}月</source>
         <translation>{y}-{m}</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_pane.py" line="299" />
+        <location filename="../../widgets/roster_pane.py" line="328" />
         <source>{y}年{m}月尚未排班：按「生成本月排班」按轮班规则生成</source>
         <translation>{y}-{m} has no roster yet: "Generate this month" makes it by the rotation</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_pane.py" line="348" />
+        <location filename="../../widgets/roster_pane.py" line="377" />
         <source> · 排班 {n} 人</source>
         <translation> · {n} rostered</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_pane.py" line="350" />
+        <location filename="../../widgets/roster_pane.py" line="379" />
         <source> · 请假 {n} 人</source>
         <translation> · {n} on leave</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_pane.py" line="364" />
+        <location filename="../../widgets/roster_pane.py" line="393" />
         <source>{day} {shift} {hours}</source>
         <translation>{day} {shift} {hours}</translation>
     </message>
     <message>
-        <location filename="../../widgets/roster_pane.py" line="367" />
+        <location filename="../../widgets/roster_pane.py" line="396" />
         <source>{when} 在岗 {n} 人（{time} 更新，每分钟刷新）</source>
         <translation>{when}: {n} on duty (as of {time}, refreshed every minute)</translation>
     </message>
@@ -2627,62 +2627,62 @@ The details are in the log.</translation>
         <translation>All units</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor_board.py" line="120" />
+        <location filename="../../widgets/supervisor_board.py" line="121" />
         <source>督办所选案件…</source>
         <translation>Supervise Selected…</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor_board.py" line="123" />
+        <location filename="../../widgets/supervisor_board.py" line="124" />
         <source>签收所选督办单</source>
         <translation>Acknowledge Selected Order</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor_board.py" line="126" />
+        <location filename="../../widgets/supervisor_board.py" line="127" />
         <source>登记回复…</source>
         <translation>Record Reply…</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor_board.py" line="131" />
+        <location filename="../../widgets/supervisor_board.py" line="132" />
         <source>超时与临期案件</source>
         <translation>Overdue and at-risk cases</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor_board.py" line="139" />
+        <location filename="../../widgets/supervisor_board.py" line="140" />
         <source>待回复的督办与效能监察</source>
         <translation>Orders waiting for a reply</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor_board.py" line="176" />
+        <location filename="../../widgets/supervisor_board.py" line="177" />
         <source>逾期 {t}</source>
         <translation>overdue {t}</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor_board.py" line="189" />
+        <location filename="../../widgets/supervisor_board.py" line="190" />
         <source>请先在上表中选中要督办的案件</source>
         <translation>Select the cases to supervise in the table above first</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor_board.py" line="212" />
+        <location filename="../../widgets/supervisor_board.py" line="213" />
         <source>已督办 {n} 件</source>
         <translation>Supervision ordered for {n} cases</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor_board.py" line="214" />
+        <location filename="../../widgets/supervisor_board.py" line="215" />
         <source>；{m} 件本轮已督办，未重复：{nos}</source>
         <translation>; {m} already supervised this round, not repeated: {nos}</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor_board.py" line="226" />
+        <location filename="../../widgets/supervisor_board.py" line="227" />
         <source>请先在下表中选中一张督办单</source>
         <translation>Select an order in the table below first</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor_board.py" line="243" />
+        <location filename="../../widgets/supervisor_board.py" line="244" />
         <source>{no}：已签收</source>
         <translation>{no}: acknowledged</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervisor_board.py" line="252" />
+        <location filename="../../widgets/supervisor_board.py" line="253" />
         <source>{no}：已登记回复</source>
         <translation>{no}: reply recorded</translation>
     </message>

@@ -77,9 +77,11 @@ def open_seat(qtbot: Any, qloop: asyncio.AbstractEventLoop, database_url: str,
               tmp_path: Path) -> Iterator[Any]:
     seats: list[Seat] = []
 
-    def open_one(actor: str = "op_a") -> Seat:
+    def open_one(actor: str = "op_a", roles: frozenset[str] | None = None) -> Seat:
         console = ConsoleApp(database_url, actor, journal_path=tmp_path / f"{actor}.journal")
         run(qtbot, console.open())
+        if roles is not None:  # as if the person's groups were these (the test's user is an admin)
+            console.store.roles = roles
         settings = QSettings(str(tmp_path / f"{actor}.ini"), QSettings.Format.IniFormat)
         window = MainWindow(console, settings)
         window.show()
