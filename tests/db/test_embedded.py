@@ -15,7 +15,7 @@ import pytest
 from sqlalchemy import make_url
 
 from db.embedded import EmbeddedServer
-from db.engine import libpq_conninfo
+from db.engine import libpq_conninfo, libpq_target
 from db.migrate import current_revision, head_revision, upgrade
 
 START_AND_DIE = """
@@ -113,8 +113,7 @@ async def test_on_the_embedded_server_every_person_needs_their_password(
             await accounts.set_enabled(admin, "wang_op", False)
         finally:
             await admin.close()
-        with psycopg.connect(libpq_conninfo(person.url("Right-Password-1")),
-                             autocommit=True) as conn:
+        with libpq_target(person.url("Right-Password-1")).connect(autocommit=True) as conn:
             assert conn.execute("SHOW server_version_num").fetchone()[0] >= "160000"  # type: ignore[index]
             for attempt in ("GRANT hotline_owner TO li_admin", "ALTER ROLE li_admin CREATEROLE",
                             "GRANT pg_execute_server_program TO li_admin"):

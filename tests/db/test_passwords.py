@@ -50,7 +50,7 @@ async def test_a_password_with_spaces_and_quotes_logs_in_and_the_seat_works(
         owner.roles = frozenset({"admin"})
         try:
             await accounts.create_account(owner, "li_admin", "李管理", accounts.GROUPS,
-                                          ADMIN_SECRET, manages_accounts=True)
+                                          ADMIN_SECRET)
         finally:
             await owner.close()
         admin_target = replace(Target.from_url(owner_url), user="li_admin")
