@@ -8,7 +8,10 @@ user can act on; everything else propagates as a bug.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import datetime as dt
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -19,6 +22,8 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from console.clock import ServerClock, SystemClock
 from console.errors import DatabaseBusy, DatabaseUnavailable
 from db.engine import LibpqTarget, libpq_target, make_engine
+
+log = logging.getLogger(__name__)
 
 # lock_not_available (lock_timeout) and query_canceled (statement_timeout): the
 # timeouts every staff login has (migration 0007).
@@ -43,6 +48,9 @@ class Store:
         self.engine = engine or make_engine(url)
         self.clock = ServerClock()
         self._local = SystemClock()
+        self._in_use = 0  # connections lent out by transaction(); close() waits for them
+        self._all_back = asyncio.Event()
+        self._all_back.set()
 
     @property
     def libpq(self) -> LibpqTarget:
@@ -53,6 +61,8 @@ class Store:
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[AsyncConnection]:
         """One transaction: committed when the block ends, rolled back on error."""
+        self._in_use += 1
+        self._all_back.clear()
         try:
             async with self.engine.begin() as conn:
                 yield conn
@@ -62,6 +72,10 @@ class Store:
             if isinstance(exc, OSError) or _is_connection_failure(exc):
                 raise DatabaseUnavailable(str(exc)) from exc
             raise
+        finally:
+            self._in_use -= 1
+            if not self._in_use:
+                self._all_back.set()
 
     read = transaction  # reads use a short transaction as well
 
@@ -74,5 +88,14 @@ class Store:
         self.clock.calibrate(before, server_now, after)
         return self.clock.offset
 
-    async def close(self) -> None:
+    async def close(self, *, wait_s: float = 5.0) -> None:
+        """Close the pool once the transactions still running have given their
+        connections back (a connection still lent out when the pool is disposed is
+        never closed: it would linger on the server until this process ends)."""
+        with contextlib.suppress(TimeoutError):
+            async with asyncio.timeout(wait_s):
+                await self._all_back.wait()
+        if self._in_use:
+            log.warning("closing the database pool with %d transaction(s) still running",
+                        self._in_use)
         await self.engine.dispose()
