@@ -193,12 +193,16 @@ class MainWindow(QMainWindow):
         detail = self._details.get(case_id)
         if detail is None:
             detail = CaseDetail(self.store, self.catalog, self.feed, self.runner, case_id, self)
-            detail.finished.connect(lambda _r: self._details.pop(case_id, None))
+            detail.finished.connect(lambda _r: self._case_closed(case_id))
             self._details[case_id] = detail
         detail.show()
         detail.raise_()
         detail.activateWindow()
         return detail
+
+    def _case_closed(self, case_id: uuid.UUID) -> None:
+        self._details.pop(case_id, None)
+        self.activateWindow()  # the keyboard comes back to the panes, where the person was
 
     # ---- status --------------------------------------------------------------------------
     def set_link_state(self, connected: bool) -> None:
