@@ -1,4 +1,4 @@
-"""Start-up: arguments, logging, translations, the qasync loop; then widgets/startup.py
+"""Start-up: arguments, logging, translations, the qasync loop; then widgets/shell/startup.py
 takes the person through the database, the login and the main window.
 
     python main.py --demo                       embedded PostgreSQL with demo data
@@ -64,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     logging.basicConfig(level=args.log_level.upper(),
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    from widgets.system_check import window_problem
+    from widgets.shell.system_check import window_problem
 
     if args.screenshot is None and (problem := window_problem()):
         print(problem, file=sys.stderr)  # before Qt, which would abort the process over it
@@ -74,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from console.seat_setup import EmbeddedServer
-    from widgets import gui_gc, startup
+    from widgets.shell import gui_gc, startup
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)

@@ -17,9 +17,10 @@ from collections import Counter, defaultdict
 import psycopg
 from psycopg.rows import namedtuple_row
 
-from console import deadlines, demo
-from console.store import Store
-from console.workdays import WorkCalendar
+from console.calendar import deadlines
+from console.calendar.workdays import WorkCalendar
+from console.core.store import Store
+from console.demodata import demo
 from db.engine import libpq_target
 
 CASE_COLUMNS = (

@@ -12,13 +12,13 @@ from collections.abc import Iterable
 from PySide6.QtWidgets import QTableView
 
 from bench._qt import Emissions
-from console.catalog import load_catalog
-from console.feed import ChangeFeed, Event
-from console.queue import CaseFilter
-from console.store import Store
+from console.casework.queue import CaseFilter
+from console.catalog.catalog import load_catalog
+from console.core.feed import ChangeFeed, Event
+from console.core.store import Store
 from db.listen import Listener
-from widgets.case_model import CaseTableModel
-from widgets.tasks import TaskRunner
+from widgets.casework.case_model import CaseTableModel
+from widgets.common.tasks import TaskRunner
 
 
 class ReceivingSeat:

@@ -23,7 +23,7 @@ TICKS = 120
 
 
 def _entries(count: int, now: dt.datetime) -> list:
-    from console.countdown import Countdown
+    from console.casework.countdown import Countdown
 
     rng = random.Random(20261122)
     out = []
@@ -40,10 +40,10 @@ def _panel():  # noqa: ANN202
     """The real panel (as the main window builds it) on a fake clock."""
     from types import SimpleNamespace
 
-    from console.catalog import Catalog
-    from console.clock import FakeClock
-    from widgets.countdown_panel import CountdownPanel
-    from widgets.tasks import TaskRunner
+    from console.catalog.catalog import Catalog
+    from console.core.clock import FakeClock
+    from widgets.casework.countdown_panel import CountdownPanel
+    from widgets.common.tasks import TaskRunner
 
     clock = FakeClock(dt.datetime(2026, 11, 22, 9, tzinfo=dt.UTC))
     store = SimpleNamespace(clock=clock)  # the panel reads only the clock here
@@ -75,7 +75,7 @@ def run(quick: bool = False) -> None:
     model, view = panel.model, panel.table
     empty = _ticks(clock, panel)
     entries = sorted(_entries(count, clock.now()), key=lambda e: (e.due_at, e.id))  # as the DB
-    from widgets.countdown_panel import Prepared
+    from widgets.casework.countdown_panel import Prepared
 
     started = time.perf_counter()
     prepared = Prepared.of(entries)

@@ -24,13 +24,13 @@ from bench._db import scratch_database
 from bench._qt import Emissions, run_on_qt
 from bench._stats import median_ms, ms, peak_rss_mb, rss_mb, table
 from bench._view import TimedTableView
-from console import queue
-from console.catalog import load_catalog
-from console.queue import CaseFilter
-from console.store import Store
+from console.casework import queue
+from console.casework.queue import CaseFilter
+from console.catalog.catalog import load_catalog
+from console.core.store import Store
 from db import schema as s
-from widgets.case_model import CaseTableModel
-from widgets.tasks import TaskRunner
+from widgets.casework.case_model import CaseTableModel
+from widgets.common.tasks import TaskRunner
 
 RUNS = 5
 PAGE = 150

@@ -38,9 +38,9 @@ def _grow(url: str, scale: int) -> int:
 
 
 async def _service(url: str, repeats: int) -> tuple[list[float], list[float], list[float], int]:
-    from console import roster
-    from console.clock import CENTRE_TZ
-    from console.store import Store
+    from console.core.clock import CENTRE_TZ
+    from console.core.store import Store
+    from console.duty import roster
 
     store = Store(url, "bench")
     store.roles = frozenset({"shift_leader"})
@@ -66,7 +66,7 @@ async def _service(url: str, repeats: int) -> tuple[list[float], list[float], li
 
 def _floor(url: str, repeats: int) -> tuple[list[float], list[float], list[float]]:
     """The same work as plain SQL: the rows made in Python as the service does."""
-    from console.rotation import Rotation, month_days
+    from console.duty.rotation import Rotation, month_days
 
     generate, grid, now = [], [], []
     days = month_days(*MONTH)
@@ -126,8 +126,8 @@ def run(quick: bool = False) -> None:
 
 
 async def _load(url: str) -> None:
-    from console import demo
-    from console.store import Store
+    from console.core.store import Store
+    from console.demodata import demo
 
     store = Store(url, "bench")
     try:

@@ -19,10 +19,10 @@ from bench._db import scratch_database
 from bench._qt import run_on_qt
 from bench._seat import ReceivingSeat
 from bench._stats import ms, percentile, spread_row, table
-from console import demo
-from console.catalog import Catalog, load_catalog
-from console.intake import CaseDraft, create_case
-from console.store import Store
+from console.catalog.catalog import Catalog, load_catalog
+from console.core.store import Store
+from console.demodata import demo
+from console.hotline.intake import CaseDraft, create_case
 from db.engine import libpq_target
 
 WARM_UP = 5

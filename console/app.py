@@ -13,15 +13,17 @@ from pathlib import Path
 import platformdirs
 from sqlalchemy import text
 
-from console import credentials, demo, sweeper
-from console.catalog import Catalog, load_catalog
-from console.deadlines import calendar_years, load_calendar, load_rules, seed_calendar
-from console.errors import DatabaseBusy, DatabaseUnavailable
-from console.feed import ChangeFeed, Event
-from console.journal import Journal
-from console.lifecycle import ADMIN
-from console.outbox import Outbox
-from console.store import Store
+from console.accounts import credentials
+from console.calendar.deadlines import calendar_years, load_calendar, load_rules, seed_calendar
+from console.casework.lifecycle import ADMIN
+from console.catalog.catalog import Catalog, load_catalog
+from console.core.errors import DatabaseBusy, DatabaseUnavailable
+from console.core.feed import ChangeFeed, Event
+from console.core.store import Store
+from console.demodata import demo
+from console.hotline.journal import Journal
+from console.hotline.outbox import Outbox
+from console.supervision import sweeper
 from db.embedded import APP_NAME
 from db.listen import Listener
 

@@ -18,9 +18,9 @@ from dataclasses import dataclass
 
 from sqlalchemy.exc import DBAPIError
 
-from console import demo
-from console.deadlines import calendar_years, seed_calendar
-from console.store import Store
+from console.calendar.deadlines import calendar_years, seed_calendar
+from console.core.store import Store
+from console.demodata import demo
 from db.embedded import EmbeddedServer
 from db.migrate import current_revision, head_revision, upgrade
 

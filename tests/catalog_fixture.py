@@ -1,6 +1,6 @@
 """An in-memory catalog for domain tests (no database)."""
 
-from console.catalog import Catalog, Category, Community, GridCell, Street, pinyin_initials
+from console.catalog.catalog import Catalog, Category, Community, GridCell, Street, pinyin_initials
 
 
 def _cat(id_: int, code: str, name: str, parent: int | None, level: int, path: str,

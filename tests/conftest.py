@@ -17,8 +17,8 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from console import demo  # noqa: E402
-from console.store import Store  # noqa: E402
+from console.core.store import Store
+from console.demodata import demo
 from db.embedded import EmbeddedServer  # noqa: E402
 from db.engine import libpq_conninfo, normalise_url  # noqa: E402
 from db.migrate import upgrade  # noqa: E402

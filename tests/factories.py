@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import uuid
 
-from console.catalog import Catalog
-from console.intake import CaseDraft
+from console.catalog.catalog import Catalog
+from console.hotline.intake import CaseDraft
 
 
 def leaf(catalog: Catalog, name: str = "道路破损"):

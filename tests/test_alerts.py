@@ -3,8 +3,8 @@
 import datetime as dt
 import uuid
 
-from console.alerts import COALESCE, NEW_A_CLASS, OVERDUE, REPLY_DUE, Alert, Coalescer
-from console.clock import FakeClock
+from console.core.clock import FakeClock
+from console.supervision.alerts import COALESCE, NEW_A_CLASS, OVERDUE, REPLY_DUE, Alert, Coalescer
 
 
 def alert(kind: str) -> Alert:

@@ -1,4 +1,4 @@
-from console.catalog import pinyin_initials
+from console.catalog.catalog import pinyin_initials
 from tests.catalog_fixture import small_catalog
 
 

@@ -3,8 +3,8 @@
 import datetime as dt
 import uuid
 
-from console.clock import FakeClock, ServerClock
-from console.countdown import OVERDUE, PAUSED, PLENTY, SHORT, Countdown, format_left
+from console.casework.countdown import OVERDUE, PAUSED, PLENTY, SHORT, Countdown, format_left
+from console.core.clock import FakeClock, ServerClock
 
 START = dt.datetime(2026, 11, 20, 9, 0, tzinfo=dt.UTC)
 
@@ -56,8 +56,8 @@ def test_band_counts_match_counting_one_by_one() -> None:
     from hypothesis import given, settings
     from hypothesis import strategies as st
 
-    from console.countdown import OVERDUE, SHORT
-    from widgets.countdown_panel import BandCounter
+    from console.casework.countdown import OVERDUE, SHORT
+    from widgets.casework.countdown_panel import BandCounter
 
     @settings(max_examples=200, deadline=None)
     @given(st.lists(st.tuples(st.integers(-500, 500), st.integers(1, 400),

@@ -3,8 +3,9 @@
 import datetime as dt
 import uuid
 
-from console.clock import CENTRE_TZ
-from console.escalation import (
+from console.calendar.workdays import DayInfo, WorkCalendar
+from console.core.clock import CENTRE_TZ
+from console.supervision.escalation import (
     REMINDER,
     SUPERVISION,
     URGE,
@@ -15,7 +16,6 @@ from console.escalation import (
     needs_inspection,
     supervision_candidate,
 )
-from console.workdays import DayInfo, WorkCalendar
 
 START = dt.datetime(2026, 9, 28, 9, 0, tzinfo=CENTRE_TZ)  # a Monday before National Day
 RULE = LadderRule(reminder_share=0.75, supervision_after_working_days=1)

@@ -2,8 +2,8 @@
 
 import pytest
 
-from console.errors import ValidationError
-from console.intake import MAX_TEXT, CaseDraft, validate
+from console.core.errors import ValidationError
+from console.hotline.intake import MAX_TEXT, CaseDraft, validate
 from tests.catalog_fixture import small_catalog
 
 CATALOG = small_catalog()

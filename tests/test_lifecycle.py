@@ -7,8 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from console.errors import ValidationError
-from console.lifecycle import (
+from console.casework.lifecycle import (
     ACTIONS,
     MAX_CALLBACK_ATTEMPTS,
     OPEN,
@@ -19,6 +18,7 @@ from console.lifecycle import (
     apply,
     check,
 )
+from console.core.errors import ValidationError
 from db.schema import CASE_STATUSES
 
 NOW = dt.datetime(2026, 11, 22, 9, 0, tzinfo=dt.UTC)

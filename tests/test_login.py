@@ -2,7 +2,7 @@
 
 import psycopg
 
-from console.login import Target, classify
+from console.accounts.login import Target, classify
 
 SECRET = "Test-Secret-55012!"
 

@@ -1,6 +1,6 @@
 import pytest
 
-from console.phone import PhoneError, display, normalise
+from console.hotline.phone import PhoneError, display, normalise
 
 
 @pytest.mark.parametrize(("raw", "e164", "mobile"), [

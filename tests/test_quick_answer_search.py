@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from console.quick_answers import AnswerIndex, QuickAnswer
+from console.answers.quick_answers import AnswerIndex, QuickAnswer
 
 DEMO = Path(__file__).resolve().parent.parent / "resources" / "demo" / "quick_answers.json"
 

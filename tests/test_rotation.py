@@ -7,8 +7,8 @@ import itertools
 from hypothesis import given
 from hypothesis import strategies as st
 
-from console.clock import CENTRE_TZ, FakeClock
-from console.rotation import (
+from console.core.clock import CENTRE_TZ, FakeClock
+from console.duty.rotation import (
     OVER,
     REST,
     RUNNING,

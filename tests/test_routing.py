@@ -4,8 +4,8 @@ from dataclasses import replace
 
 import pytest
 
-from console.catalog import Catalog, Unit
-from console.routing import Suggestion, street_unit, suggest_unit
+from console.catalog.catalog import Catalog, Unit
+from console.catalog.routing import Suggestion, street_unit, suggest_unit
 from tests.catalog_fixture import small_catalog
 
 ROAD = 3  # 道路破损 in the small catalog

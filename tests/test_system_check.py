@@ -1,6 +1,6 @@
 """What a seat lacks for a window is said with the packages to install."""
 
-from widgets.system_check import debian_package, missing_libraries
+from widgets.shell.system_check import debian_package, missing_libraries
 
 LDD = """\
 \tlinux-vdso.so.1 (0x00007ffd)

@@ -82,8 +82,8 @@ def english(qapp: QApplication) -> Iterator[QTranslator]:
 
 
 def test_compiled_translation_is_used(english: QTranslator, qtbot: Any) -> None:
-    from widgets import texts
-    from widgets.pickers import CategoryPicker
+    from widgets.common import texts
+    from widgets.common.pickers import CategoryPicker
 
     assert QCoreApplication.translate("Texts", "投诉") == "Complaint"
     assert texts.nature_name("complaint") == "Complaint"

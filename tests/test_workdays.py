@@ -8,9 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from console.clock import CENTRE_TZ
-from console.deadlines import package_days
-from console.workdays import (
+from console.calendar.deadlines import package_days
+from console.calendar.workdays import (
     MAX_LIMIT_WORKING_DAYS,
     DayInfo,
     Deadline,
@@ -18,6 +17,7 @@ from console.workdays import (
     WorkCalendar,
     add_hours,
 )
+from console.core.clock import CENTRE_TZ
 
 UTC = dt.UTC
 D = dt.date

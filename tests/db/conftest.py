@@ -5,8 +5,8 @@ from collections.abc import AsyncIterator, Callable, Iterator
 import psycopg
 import pytest
 
-from console.catalog import Catalog, load_catalog
-from console.store import Store
+from console.catalog.catalog import Catalog, load_catalog
+from console.core.store import Store
 from db.engine import libpq_conninfo, normalise_url
 
 _names = itertools.count()

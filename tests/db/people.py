@@ -9,9 +9,9 @@ import uuid
 import psycopg
 
 from console.app import roles_of
-from console.catalog import load_catalog
-from console.intake import create_case
-from console.store import Store
+from console.catalog.catalog import load_catalog
+from console.core.store import Store
+from console.hotline.intake import create_case
 from db.engine import libpq_conninfo, normalise_url
 from tests.factories import draft
 

@@ -11,10 +11,10 @@ from collections.abc import Callable, Iterator
 import psycopg
 import pytest
 
-from console import accounts
+from console.accounts import accounts
 from console.app import roles_of
-from console.errors import PermissionDenied, ValidationError
-from console.store import Store
+from console.core.errors import PermissionDenied, ValidationError
+from console.core.store import Store
 from db.engine import libpq_conninfo, normalise_url
 from db.migrate import upgrade
 from tests.db.conftest import MakeLogin

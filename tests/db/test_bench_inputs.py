@@ -4,7 +4,7 @@ run by the suite; this keeps them from breaking unseen)."""
 from sqlalchemy import func, select
 
 from bench._bulk import populate
-from console.store import Store
+from console.core.store import Store
 from db import schema as s
 
 

@@ -6,12 +6,12 @@ import datetime as dt
 import pytest
 from sqlalchemy import select, update
 
-from console import cases
-from console.catalog import Catalog
-from console.errors import ConflictError, ValidationError
-from console.intake import create_case
-from console.lifecycle import TransitionError
-from console.store import Store
+from console.casework import cases
+from console.casework.lifecycle import TransitionError
+from console.catalog.catalog import Catalog
+from console.core.errors import ConflictError, ValidationError
+from console.core.store import Store
+from console.hotline.intake import create_case
 from db import schema as s
 from tests.factories import draft
 

@@ -9,9 +9,7 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
-from console.catalog import Catalog
-from console.clock import CENTRE_TZ
-from console.deadlines import (
+from console.calendar.deadlines import (
     CalendarDay,
     Limit,
     Rule,
@@ -24,9 +22,11 @@ from console.deadlines import (
     set_day,
     set_rule,
 )
-from console.errors import ValidationError
-from console.store import Store
-from console.workdays import DayInfo, Deadline
+from console.calendar.workdays import DayInfo, Deadline
+from console.catalog.catalog import Catalog
+from console.core.clock import CENTRE_TZ
+from console.core.errors import ValidationError
+from console.core.store import Store
 from db import schema as s
 
 D = dt.date
@@ -38,7 +38,7 @@ def acting_as_admin(store: Store) -> None:
 
 
 async def test_only_admins_edit_rules_and_the_calendar(store: Store, catalog: Catalog) -> None:
-    from console.errors import PermissionDenied
+    from console.core.errors import PermissionDenied
 
     leaf = next(c for c in catalog.categories.values() if c.is_leaf)
     store.roles = frozenset({"operator", "supervisor"})

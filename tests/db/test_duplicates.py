@@ -2,10 +2,11 @@
 
 import uuid
 
-from console import cases, duplicates
-from console.catalog import Catalog
-from console.intake import create_case
-from console.store import Store
+from console.casework import cases
+from console.catalog.catalog import Catalog
+from console.core.store import Store
+from console.hotline import duplicates
+from console.hotline.intake import create_case
 from tests.factories import draft
 
 

@@ -71,10 +71,10 @@ async def test_on_the_embedded_server_every_person_needs_their_password(
         pgdata_dir: Path) -> None:
     import asyncio
 
-    from console import accounts
+    from console.accounts import accounts
+    from console.accounts.login import Target, try_login
     from console.app import roles_of
-    from console.login import Target, try_login
-    from console.store import Store
+    from console.core.store import Store
 
     server = EmbeddedServer(pgdata_dir)
     owner_url = server.start()

@@ -4,10 +4,10 @@ import asyncio
 
 import psycopg
 
-from console.catalog import Catalog
-from console.feed import ChangeFeed, Event
-from console.intake import create_case
-from console.store import Store
+from console.catalog.catalog import Catalog
+from console.core.feed import ChangeFeed, Event
+from console.core.store import Store
+from console.hotline.intake import create_case
 from db.engine import libpq_conninfo
 from db.listen import Listener
 from tests.factories import draft

@@ -7,11 +7,11 @@ import re
 import pytest
 from sqlalchemy import func, select
 
-from console import queue
-from console.catalog import Catalog
-from console.errors import ValidationError
-from console.intake import create_case
-from console.store import Store
+from console.casework import queue
+from console.catalog.catalog import Catalog
+from console.core.errors import ValidationError
+from console.core.store import Store
+from console.hotline.intake import create_case
 from db import schema as s
 from tests.factories import draft
 
@@ -91,9 +91,9 @@ async def test_caller_history_marks_repeat_callers(store: Store, catalog: Catalo
 
 async def test_the_deadline_follows_the_category_rule_and_the_calendar(
         store: Store, catalog: Catalog) -> None:
-    from console import deadlines
-    from console.catalog import load_catalog
-    from console.clock import CENTRE_TZ
+    from console.calendar import deadlines
+    from console.catalog.catalog import load_catalog
+    from console.core.clock import CENTRE_TZ
 
     await deadlines.seed_calendar(store, range(2026, 2027))
     catalog = await load_catalog(store)
@@ -115,9 +115,9 @@ async def test_the_deadline_follows_the_category_rule_and_the_calendar(
 
 async def test_a_question_answered_on_the_spot_is_saved_closed(store: Store,
                                                                catalog: Catalog) -> None:
-    from console import cases
-    from console.intake import answer_on_the_spot
-    from console.lifecycle import TransitionError
+    from console.casework import cases
+    from console.casework.lifecycle import TransitionError
+    from console.hotline.intake import answer_on_the_spot
 
     store.roles = frozenset({"operator"})
     d = draft(catalog, nature="consultation", text="社保卡丢了怎么补办？")

@@ -10,10 +10,10 @@ import psycopg
 import pytest
 
 from console.app import ConsoleApp
-from console.feed import Event
-from console.intake import create_case
-from console.queue import CaseFilter, fetch_ids
-from console.store import Store
+from console.casework.queue import CaseFilter, fetch_ids
+from console.core.feed import Event
+from console.core.store import Store
+from console.hotline.intake import create_case
 from db.engine import libpq_conninfo
 from tests.factories import draft
 

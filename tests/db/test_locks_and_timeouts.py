@@ -14,17 +14,19 @@ import psycopg
 import pytest
 from psycopg import errors
 
-from console import accounts, cases, sweeper
-from console.catalog import load_catalog
-from console.errors import DatabaseBusy
-from console.intake import create_case
-from console.store import Store
-from console.workdays import WorkCalendar
+from console.accounts import accounts
+from console.calendar.workdays import WorkCalendar
+from console.casework import cases
+from console.catalog.catalog import load_catalog
+from console.core.errors import DatabaseBusy
+from console.core.store import Store
+from console.hotline.intake import create_case
+from console.supervision import sweeper
 from db.engine import libpq_conninfo
 from tests.db.conftest import MakeLogin
 from tests.db.people import a_case, as_login, login_of, person, raw
 from tests.factories import draft
-from widgets import texts
+from widgets.common import texts
 
 OLD_KEYS = (7263545, 7263546)  # the event-id and sweeper keys up to revision 0006
 

@@ -11,12 +11,13 @@ import uuid
 import pytest
 from psycopg import errors
 
-from console import board, cases, countdown, queue, sweeper
-from console.catalog import load_catalog
-from console.demo import load_reference_data
-from console.intake import create_case
-from console.store import Store
-from console.workdays import WorkCalendar
+from console.calendar.workdays import WorkCalendar
+from console.casework import cases, countdown, queue
+from console.catalog.catalog import load_catalog
+from console.core.store import Store
+from console.demodata.demo import load_reference_data
+from console.hotline.intake import create_case
+from console.supervision import board, sweeper
 from db.migrate import upgrade
 from tests.db.conftest import MakeLogin
 from tests.db.people import a_case, person, raw
@@ -142,7 +143,7 @@ async def test_rows_stored_before_the_checks_stop_neither_the_sweep_nor_the_list
         with raw(url) as conn:
             assert conn.execute("SELECT convalidated FROM pg_constraint"
                                 " WHERE conname = 'ck_case_timestamps'").fetchone() == (False,)
-        caplog.set_level(logging.WARNING, logger="console.sweeper")
+        caplog.set_level(logging.WARNING, logger="console.supervision.sweeper")
         report = await sweeper.sweep(store, WorkCalendar())
         assert report.swept and (made[2].id, "urge") in report.issued
         assert made[0].public_no in caplog.text and made[1].public_no in caplog.text

@@ -8,7 +8,8 @@ import datetime as dt
 import pytest
 from psycopg import errors
 
-from console import handover, sweeper
+from console.duty import handover
+from console.supervision import sweeper
 from tests.db.conftest import MakeLogin
 from tests.db.people import a_case, login_of, person, raw
 

@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from console.catalog import Catalog
-from console.errors import ValidationError
-from console.intake import CaseDraft
-from console.journal import Journal
-from console.outbox import Outbox
-from console.queue import CaseFilter, fetch_ids
-from console.store import Store
+from console.casework.queue import CaseFilter, fetch_ids
+from console.catalog.catalog import Catalog
+from console.core.errors import ValidationError
+from console.core.store import Store
+from console.hotline.intake import CaseDraft
+from console.hotline.journal import Journal
+from console.hotline.outbox import Outbox
 from db.engine import make_engine
 from tests.factories import draft
 

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from console import accounts
+from console.accounts import accounts
+from console.accounts.login import Target, try_login
 from console.app import ConsoleApp
-from console.feed import Event
-from console.login import Target, try_login
+from console.core.feed import Event
+from console.core.store import Store
 from console.seat_setup import bring_schema_up_to_date
-from console.store import Store
 from db.embedded import EmbeddedServer
 from db.engine import libpq_conninfo, libpq_target
 from db.migrate import upgrade

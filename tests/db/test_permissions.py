@@ -12,10 +12,10 @@ import pytest
 from psycopg import errors
 
 from console.app import roles_of
-from console.catalog import load_catalog
-from console.clock import CENTRE_TZ
-from console.intake import create_case
-from console.store import Store
+from console.catalog.catalog import load_catalog
+from console.core.clock import CENTRE_TZ
+from console.core.store import Store
+from console.hotline.intake import create_case
 from tests.db.conftest import MakeLogin
 from tests.db.people import a_case, login_of, person, raw
 from tests.factories import draft
@@ -95,7 +95,7 @@ def test_every_table_belongs_to_the_owner_role(database_url: str) -> None:
 
 
 async def test_a_dispatcher_dispatches_through_the_services(login_as: MakeLogin) -> None:
-    from console import cases
+    from console.casework import cases
 
     case_id = await a_case(login_as("operator"))
     store = await person(login_as("dispatcher"))
@@ -110,7 +110,7 @@ async def test_a_dispatcher_dispatches_through_the_services(login_as: MakeLogin)
 
 def lifecycle_moves() -> set[tuple[str, str, str]]:
     """Status changes the lifecycle allows, by group (automatic ones excepted)."""
-    from console.lifecycle import ACTIONS, SYSTEM
+    from console.casework.lifecycle import ACTIONS, SYSTEM
 
     moves = set()
     for action in ACTIONS.values():
@@ -155,7 +155,7 @@ async def test_a_case_moves_only_as_the_persons_groups_allow(login_as: MakeLogin
 
 
 async def test_automatic_dispatch_still_works_for_an_operator(login_as: MakeLogin) -> None:
-    from console import cases
+    from console.casework import cases
 
     store = await person(login_as("operator"))
     try:
@@ -171,8 +171,8 @@ async def test_automatic_dispatch_still_works_for_an_operator(login_as: MakeLogi
 
 async def test_shift_leaders_keep_the_duty_through_the_services_and_operators_cannot(
         login_as: MakeLogin) -> None:
-    from console import handover, roll_calls, roster
-    from console.duty_setup import load_setup
+    from console.duty import handover, roll_calls, roster
+    from console.duty.duty_setup import load_setup
 
     leader = await person(login_as("shift_leader"))
     try:

@@ -1,10 +1,10 @@
 """Queue queries: filters and sorting done by the database."""
 
-from console import queue
-from console.catalog import Catalog
-from console.intake import create_case
-from console.queue import CaseFilter
-from console.store import Store
+from console.casework import queue
+from console.casework.queue import CaseFilter
+from console.catalog.catalog import Catalog
+from console.core.store import Store
+from console.hotline.intake import create_case
 from tests.factories import draft, leaf
 
 

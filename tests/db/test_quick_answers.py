@@ -8,10 +8,11 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
-from console import quick_answers as qa
-from console.errors import ValidationError
-from console.quick_answers import AnswerConflict, AnswerDraft, AnswerIndex
-from console.store import Store
+from console.answers import quick_answers as qa
+from console.answers.quick_answers import AnswerConflict, AnswerDraft, AnswerIndex
+from console.core.errors import ValidationError
+from console.core.store import Store
+from console.demodata.demo_answers import load_demo_answers
 from db import schema as s
 
 EDITOR = frozenset({"shift_leader"})
@@ -143,9 +144,9 @@ async def test_a_category_is_kept(store: Store) -> None:
 
 
 async def test_demo_loader_fills_an_empty_table_once(store: Store) -> None:
-    counts = await asyncio.gather(qa.load_demo_answers(store), qa.load_demo_answers(store))
+    counts = await asyncio.gather(load_demo_answers(store), load_demo_answers(store))
     assert sorted(counts)[0] == 0 and 30 <= sorted(counts)[1] <= 60
-    assert await qa.load_demo_answers(store) == 0
+    assert await load_demo_answers(store) == 0
     async with store.read() as conn:
         total = (await conn.execute(select(func.count()).select_from(s.QuickAnswer))).scalar()
         linked = (await conn.execute(select(func.count()).select_from(s.QuickAnswer)
@@ -159,12 +160,12 @@ async def test_demo_loader_fills_an_empty_table_once(store: Store) -> None:
 
 async def test_demo_loader_leaves_an_admins_entries_alone(store: Store) -> None:
     await qa.save_answer(store, AnswerDraft("自己的问题", "自己的答复"))
-    assert await qa.load_demo_answers(store) == 0
+    assert await load_demo_answers(store) == 0
     assert [a.question for a in await qa.load_answers(store)] == ["自己的问题"]
 
 
 async def test_search_refreshes_only_what_changed(store: Store) -> None:
-    await qa.load_demo_answers(store)
+    await load_demo_answers(store)
     index = AnswerIndex()
     assert await qa.refresh_index(store, index) is True
     assert await qa.refresh_index(store, index) is False  # nothing moved: one small query

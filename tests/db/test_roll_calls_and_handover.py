@@ -5,13 +5,13 @@ import datetime as dt
 
 import pytest
 
-from console import handover, roll_call_stats, roll_calls, roster
-from console.catalog import Catalog
-from console.clock import CENTRE_TZ
-from console.duty_setup import load_setup
-from console.errors import ConflictError, PermissionDenied, ValidationError
-from console.intake import create_case
-from console.store import Store
+from console.catalog.catalog import Catalog
+from console.core.clock import CENTRE_TZ
+from console.core.errors import ConflictError, PermissionDenied, ValidationError
+from console.core.store import Store
+from console.duty import handover, roll_call_stats, roll_calls, roster
+from console.duty.duty_setup import load_setup
+from console.hotline.intake import create_case
 from tests.factories import draft
 
 LEADERS = frozenset({"shift_leader"})
@@ -165,7 +165,7 @@ async def test_two_leaders_handing_over_one_shift_the_second_is_told(
 
 async def test_the_demo_duty_has_a_roster_two_weeks_of_roll_calls_and_signed_handovers(
         store: Store) -> None:
-    from console.demo_duty import load_demo_duty
+    from console.demodata.demo_duty import load_demo_duty
 
     now = dt.datetime(2028, 3, 1, 9, 30, tzinfo=CENTRE_TZ)  # just after a leap February
     await load_demo_duty(store, now)

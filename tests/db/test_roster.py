@@ -6,11 +6,11 @@ from collections import Counter
 
 import pytest
 
-from console import roster
-from console.clock import CENTRE_TZ
-from console.duty_setup import ShiftDraft, load_setup, save_shift
-from console.errors import ConflictError, PermissionDenied, ValidationError
-from console.store import Store
+from console.core.clock import CENTRE_TZ
+from console.core.errors import ConflictError, PermissionDenied, ValidationError
+from console.core.store import Store
+from console.duty import roster
+from console.duty.duty_setup import ShiftDraft, load_setup, save_shift
 
 LEADERS = frozenset({"shift_leader"})
 

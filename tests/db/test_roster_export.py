@@ -7,10 +7,10 @@ import pytest
 from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from console import roster
-from console.duty_setup import Setup, load_setup
-from console.roster_export import SHEET_PEOPLE, SHEET_PLAN, month_sheet, write_excel
-from console.store import Store
+from console.core.store import Store
+from console.duty import roster
+from console.duty.duty_setup import Setup, load_setup
+from console.duty.roster_export import SHEET_PEOPLE, SHEET_PLAN, month_sheet, write_excel
 
 LEADERS = frozenset({"shift_leader"})
 FIRST_DAY_COLUMN = 4  # after 岗位, 姓名, 班组

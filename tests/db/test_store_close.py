@@ -6,7 +6,7 @@ import asyncio
 import psycopg
 from sqlalchemy import make_url, text
 
-from console.store import Store
+from console.core.store import Store
 from db.engine import libpq_conninfo
 
 

@@ -7,12 +7,12 @@ import datetime as dt
 import pytest
 from sqlalchemy import select, text, update
 
-from console import sweeper
-from console.catalog import Catalog
-from console.errors import ConflictError, PermissionDenied, ValidationError
-from console.intake import create_case
-from console.store import Store
-from console.workdays import WorkCalendar
+from console.calendar.workdays import WorkCalendar
+from console.catalog.catalog import Catalog
+from console.core.errors import ConflictError, PermissionDenied, ValidationError
+from console.core.store import Store
+from console.hotline.intake import create_case
+from console.supervision import sweeper
 from db import schema as s
 from tests.factories import draft
 

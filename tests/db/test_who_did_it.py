@@ -8,9 +8,9 @@ import pytest
 from psycopg import errors
 from sqlalchemy.exc import ProgrammingError
 
-from console.catalog import load_catalog
-from console.intake import create_case
-from console.store import Store
+from console.catalog.catalog import load_catalog
+from console.core.store import Store
+from console.hotline.intake import create_case
 from tests.db.conftest import MakeLogin
 from tests.db.people import a_case, login_of, raw
 from tests.factories import draft

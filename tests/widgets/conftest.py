@@ -14,15 +14,15 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from console.app import ConsoleApp
-from widgets import gui_gc
-from widgets.main_window import MainWindow
+from widgets.shell import gui_gc
+from widgets.shell.main_window import MainWindow
 
 T = TypeVar("T")
 
 
 @pytest.fixture(autouse=True, scope="session")
 def gui_thread_gc(qapp: QApplication) -> Iterator[None]:
-    """Collect garbage on the GUI thread only, as the console does (widgets/gui_gc.py)."""
+    """Collect garbage on the GUI thread only, as the console does (widgets/shell/gui_gc.py)."""
     collector = gui_gc.install(qapp)
     yield
     collector.stop()

@@ -10,14 +10,14 @@ import psycopg
 from psycopg.types.json import Jsonb
 from PySide6.QtCore import QSettings, Qt
 
-from console.alerts import COALESCE, OVERDUE
-from console.clock import FakeClock
-from console.countdown import Countdown
-from console.intake import create_case
+from console.casework.countdown import Countdown
+from console.core.clock import FakeClock
+from console.hotline.intake import create_case
+from console.supervision.alerts import COALESCE, OVERDUE
 from db.engine import libpq_conninfo
 from tests.factories import draft
 from tests.widgets.conftest import run
-from widgets.alerts import AlertCenter
+from widgets.shell.alerts import AlertCenter
 
 
 def center_for(window: Any, clock: FakeClock, tmp_path: Path, shown: list[str]) -> AlertCenter:

@@ -7,8 +7,8 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QListWidget, QPlainTextEdit
 
-from console import cases, queue
-from console.intake import MAX_TEXT, create_case
+from console.casework import cases, queue
+from console.hotline.intake import MAX_TEXT, create_case
 from tests.factories import draft
 from tests.widgets.conftest import run, type_text
 from tests.widgets.operator_keys import Operator
@@ -332,7 +332,7 @@ def test_a_question_is_answered_on_the_spot_with_f9(qtbot: Any, open_seat: Any) 
 
 def test_f9_from_the_quick_answer_search_offers_the_answer_shown(qtbot: Any,
                                                                  open_seat: Any) -> None:
-    from console.quick_answers import load_demo_answers
+    from console.demodata.demo_answers import load_demo_answers
 
     seat = open_seat()
     run(qtbot, load_demo_answers(seat.console.store))

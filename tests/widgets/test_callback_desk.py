@@ -5,8 +5,8 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QPlainTextEdit
 
-from console import cases
-from console.intake import create_case
+from console.casework import cases
+from console.hotline.intake import create_case
 from tests.factories import draft
 from tests.widgets.conftest import run, type_text
 

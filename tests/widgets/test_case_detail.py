@@ -12,8 +12,8 @@ from PySide6.QtWidgets import (
     QPushButton,
 )
 
-from console import cases
-from console.intake import create_case
+from console.casework import cases
+from console.hotline.intake import create_case
 from tests.factories import draft
 from tests.widgets.conftest import run, type_text
 

@@ -5,8 +5,8 @@ from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QPersistentModelIndex, Qt
 
-from console.intake import create_case
-from console.queue import CaseFilter
+from console.casework.queue import CaseFilter
+from console.hotline.intake import create_case
 from tests.factories import draft
 from tests.widgets.conftest import run
 
@@ -85,15 +85,15 @@ def test_selection_survives_a_row_changing_in_place(qtbot: Any, open_seat: Any) 
 def _event(case_id: uuid.UUID) -> Any:
     import datetime as dt
 
-    from console.feed import Event
+    from console.core.feed import Event
 
     return Event(10**9, case_id, dt.datetime.now(dt.UTC), "t", "updated", {})
 
 
 def test_history_model_passes_qt_model_tester(qtbot: Any, open_seat: Any,
                                               qtmodeltester: Any) -> None:
-    from console import queue
-    from widgets.row_list_model import RowListModel
+    from console.casework import queue
+    from widgets.casework.row_list_model import RowListModel
 
     seat = open_seat()
     catalog, store = seat.console.catalog, seat.console.store

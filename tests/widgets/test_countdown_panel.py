@@ -7,13 +7,13 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
-from console import cases
-from console.clock import FakeClock
-from console.countdown import Countdown
-from console.intake import create_case
+from console.casework import cases
+from console.casework.countdown import Countdown
+from console.core.clock import FakeClock
+from console.hotline.intake import create_case
 from tests.factories import draft
 from tests.widgets.conftest import run
-from widgets.countdown_panel import BANDS, CountdownModel
+from widgets.casework.countdown_panel import BANDS, CountdownModel
 
 START = dt.datetime(2026, 11, 20, 9, 0, tzinfo=dt.UTC)
 

@@ -5,9 +5,9 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
 
-from console.routing import Suggestion
+from console.catalog.routing import Suggestion
 from tests.widgets.conftest import type_text
-from widgets.facts_dialog import FactsDialog
+from widgets.common.facts_dialog import FactsDialog
 
 
 def test_typed_unit_names(qtbot: Any, open_seat: Any) -> None:

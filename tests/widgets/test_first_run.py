@@ -12,13 +12,13 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from console.app import roles_of
-from console.store import Store
+from console.core.store import Store
 from db.embedded import EmbeddedServer
 from db.migrate import upgrade
 from tests.widgets.conftest import run
-from widgets.first_run_dialog import FirstRunDialog, embedded_login
-from widgets.login_dialog import LoginDialog
-from widgets.tasks import TaskRunner
+from widgets.accounts.first_run_dialog import FirstRunDialog, embedded_login
+from widgets.accounts.login_dialog import LoginDialog
+from widgets.common.tasks import TaskRunner
 
 PASSWORD = "Test-Secret-27701!"
 

@@ -20,12 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.clock import CENTRE_TZ
+from console.core.clock import CENTRE_TZ
 from tests.catalog_fixture import small_catalog
 from tests.widgets.conftest import type_text
-from widgets.facts_dialog import FactsDialog
-from widgets.form_keys import submit_with_ctrl_enter
-from widgets.supervisor_board import SupervisionDialog
+from widgets.common.facts_dialog import FactsDialog
+from widgets.common.form_keys import submit_with_ctrl_enter
+from widgets.supervision.supervisor_board import SupervisionDialog
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 KEYPAD = Qt.KeyboardModifier.KeypadModifier

@@ -11,14 +11,14 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
-from console import handover, roll_calls, roster
-from console.clock import CENTRE_TZ
-from console.duty_setup import load_setup
-from console.feed import ChangeFeed
-from console.store import Store
+from console.core.clock import CENTRE_TZ
+from console.core.feed import ChangeFeed
+from console.core.store import Store
+from console.duty import handover, roll_calls, roster
+from console.duty.duty_setup import load_setup
 from tests.widgets.conftest import run, type_text
-from widgets.handover_pane import HandoverPane
-from widgets.tasks import TaskRunner
+from widgets.common.tasks import TaskRunner
+from widgets.duty.handover_pane import HandoverPane
 
 LEADERS = frozenset({"shift_leader"})
 

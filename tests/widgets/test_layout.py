@@ -9,12 +9,12 @@ import pytest
 from PySide6.QtCore import QPoint, QRect, QSettings, QSize, Qt
 from PySide6.QtWidgets import QDockWidget, QTableView, QWidget
 
-from console.lifecycle import DISPATCHER, LEADER, OPERATOR, SUPERVISOR
+from console.casework.lifecycle import DISPATCHER, LEADER, OPERATOR, SUPERVISOR
 from tests.widgets.conftest import run
 from tests.widgets.test_main_window import shown
 from tests.widgets.test_supervisor_board import make_overdue
-from widgets.layout import LAYOUTS, TITLE_BAR, layout_role
-from widgets.main_window import MainWindow
+from widgets.shell.layout import LAYOUTS, TITLE_BAR, layout_role
+from widgets.shell.main_window import MainWindow
 
 SMALL, LARGE = QRect(0, 0, 1366, 768 - 40), QRect(0, 0, 1920, 1080 - 40)
 SCREENS = {"1366x768": SMALL, "1920x1080": LARGE}

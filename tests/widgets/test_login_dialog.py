@@ -9,10 +9,10 @@ from keyring.backend import KeyringBackend
 from keyring.backends.fail import Keyring as FailKeyring
 from PySide6.QtCore import Qt
 
-from console.credentials import SERVICE
-from console.login import Target
-from widgets.login_dialog import LoginDialog, log_in
-from widgets.tasks import TaskRunner
+from console.accounts.credentials import SERVICE
+from console.accounts.login import Target
+from widgets.accounts.login_dialog import LoginDialog, log_in
+from widgets.common.tasks import TaskRunner
 
 SECRET = "Test-Secret-88120!"
 

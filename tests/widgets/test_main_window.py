@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QDockWidget, QTabBar, QWidget
 
-from widgets.commands import COMMANDS
-from widgets.main_window import MainWindow
+from widgets.shell.commands import COMMANDS
+from widgets.shell.main_window import MainWindow
 
 # Each "go to" command and the widget it leaves the cursor in.
 GO_TO: dict[str, Callable[[MainWindow], QWidget]] = {
@@ -95,7 +95,7 @@ def test_go_to_key_shows_a_pane_that_was_hidden(qtbot: Any, open_seat: Any) -> N
 def test_f4_then_enter_opens_the_case_shown_in_the_queue(qtbot: Any, open_seat: Any) -> None:
     """The queue comes to the front before Enter opens its current case, so the case
     that opens is the one the operator sees selected."""
-    from console.intake import create_case
+    from console.hotline.intake import create_case
     from tests.factories import draft
     from tests.widgets.conftest import run
 

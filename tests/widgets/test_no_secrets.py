@@ -7,12 +7,12 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QSettings
 
+from console.accounts.login import Target
 from console.app import ConsoleApp
-from console.errors import DatabaseUnavailable
-from console.login import Target
-from console.store import Store
+from console.core.errors import DatabaseUnavailable
+from console.core.store import Store
 from tests.widgets.conftest import run
-from widgets.main_window import MainWindow
+from widgets.shell.main_window import MainWindow
 
 SECRET = "Test-Secret-60233!"
 

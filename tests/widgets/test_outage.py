@@ -8,9 +8,9 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPlainTextEdit
 
-from console import queue
-from console.journal import Journal
-from console.queue import CaseFilter
+from console.casework import queue
+from console.casework.queue import CaseFilter
+from console.hotline.journal import Journal
 from db.engine import make_engine
 from tests.widgets.conftest import run, type_text
 

@@ -12,20 +12,21 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QPushButton
 
-from console import quick_answers as qa
-from console.feed import Event
-from console.quick_answers import AnswerDraft, QuickAnswer
-from console.store import Store
+from console.answers import quick_answers as qa
+from console.answers.quick_answers import AnswerDraft, QuickAnswer
+from console.core.feed import Event
+from console.core.store import Store
+from console.demodata.demo_answers import load_demo_answers
 from tests.widgets.conftest import run, type_text
-from widgets.quick_answers import QuickAnswerEditor, QuickAnswerPane
-from widgets.tasks import TaskRunner
+from widgets.answers.quick_answers import QuickAnswerEditor, QuickAnswerPane
+from widgets.common.tasks import TaskRunner
 
 
 @pytest.fixture
 def store(qtbot: Any, qloop: asyncio.AbstractEventLoop, database_url: str) -> Iterator[Store]:
     store = Store(database_url, "sl_a")
     store.roles = frozenset({"shift_leader"})
-    run(qtbot, qa.load_demo_answers(store))
+    run(qtbot, load_demo_answers(store))
     yield store
     run(qtbot, store.close())
 

@@ -8,13 +8,13 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from console import roll_calls, roster
-from console.clock import CENTRE_TZ
-from console.feed import ChangeFeed
-from console.store import Store
+from console.core.clock import CENTRE_TZ
+from console.core.feed import ChangeFeed
+from console.core.store import Store
+from console.duty import roll_calls, roster
 from tests.widgets.conftest import run
-from widgets.roll_call_pane import RollCallPane
-from widgets.tasks import TaskRunner
+from widgets.common.tasks import TaskRunner
+from widgets.duty.roll_call_pane import RollCallPane
 
 LEADERS = frozenset({"shift_leader"})
 

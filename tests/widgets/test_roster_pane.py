@@ -13,15 +13,15 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QListWidget, QMessageBox, QPushButton
 
-from console import roster
-from console.clock import CENTRE_TZ, FakeClock
-from console.duty_setup import load_setup
-from console.feed import ChangeFeed, Event
-from console.store import Store
+from console.core.clock import CENTRE_TZ, FakeClock
+from console.core.feed import ChangeFeed, Event
+from console.core.store import Store
+from console.duty import roster
+from console.duty.duty_setup import load_setup
 from tests.widgets.conftest import run, type_text
-from widgets.roster_dialogs import RosterPickDialog
-from widgets.roster_pane import RosterPane
-from widgets.tasks import TaskRunner
+from widgets.common.tasks import TaskRunner
+from widgets.duty.roster_dialogs import RosterPickDialog
+from widgets.duty.roster_pane import RosterPane
 
 NOW = dt.datetime(2026, 11, 22, 9, 30, tzinfo=CENTRE_TZ)  # a Sunday, the day shift
 DAY = NOW.date()

@@ -6,7 +6,7 @@ from typing import Any
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QPushButton
 
-from console import deadlines
+from console.calendar import deadlines
 from tests.widgets.conftest import run
 
 
@@ -51,7 +51,7 @@ def test_an_admin_marks_a_holiday(qtbot: Any, open_seat: Any) -> None:
 
 
 def test_an_admin_edits_the_escalation_ladder(qtbot: Any, open_seat: Any) -> None:
-    from console import sweeper
+    from console.supervision import sweeper
 
     seat = open_seat()
     dialog = seat.window.edit_rules()

@@ -26,9 +26,9 @@ from db.embedded import EmbeddedServer
 from db.engine import libpq_conninfo, normalise_url
 from tests.db.test_embedded import postmaster_pid
 from tests.widgets.person import Person, press, type_keys, visible
-from widgets.first_run_dialog import FirstRunDialog
-from widgets.login_dialog import LoginDialog
-from widgets.main_window import MainWindow
+from widgets.accounts.first_run_dialog import FirstRunDialog
+from widgets.accounts.login_dialog import LoginDialog
+from widgets.shell.main_window import MainWindow
 
 PASSWORD = "Correct-Horse-42"
 Key, Mod = Qt.Key, Qt.KeyboardModifier
@@ -136,7 +136,7 @@ def test_first_run_then_every_later_start(seat: Path, pgdata_dir: Path,
 
 
 def main_cancelled() -> int:
-    from widgets.startup import CANCELLED
+    from widgets.shell.startup import CANCELLED
 
     return CANCELLED
 

@@ -13,7 +13,7 @@ import main
 from db.engine import libpq_conninfo, normalise_url
 from tests.widgets.person import Person, visible
 from tests.widgets.test_startup import quit_with_ctrl_q, run_main, seat  # noqa: F401 (fixture)
-from widgets.main_window import MainWindow
+from widgets.shell.main_window import MainWindow
 
 
 def test_no_start_option_lets_a_seat_act_under_another_name(

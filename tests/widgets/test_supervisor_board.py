@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import QItemSelectionModel
 from sqlalchemy import select, update
 
-from console.intake import create_case
+from console.hotline.intake import create_case
 from db import schema as s
 from tests.factories import draft
 from tests.widgets.conftest import run
@@ -76,7 +76,7 @@ def test_orders_are_acknowledged_and_answered_and_the_timeline_says_so(
         qtbot: Any, open_seat: Any) -> None:
     from PySide6.QtWidgets import QDialogButtonBox, QPlainTextEdit
 
-    from console import sweeper
+    from console.supervision import sweeper
     from tests.widgets.conftest import type_text
 
     seat = open_seat()

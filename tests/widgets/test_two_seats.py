@@ -5,7 +5,7 @@ from typing import Any
 import psycopg
 from PySide6.QtCore import QItemSelectionModel
 
-from console.intake import create_case
+from console.hotline.intake import create_case
 from db.engine import libpq_conninfo
 from tests.factories import draft
 from tests.widgets.conftest import run

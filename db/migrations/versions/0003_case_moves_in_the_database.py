@@ -1,6 +1,6 @@
 """The second lock on case moves: the database lets a case change status only
 along the moves the person's groups may make (the same moves as
-console/lifecycle.py; a test keeps the two in step), and lets an accepted case
+console/casework/lifecycle.py; a test keeps the two in step), and lets an accepted case
 go out by itself only to the unit its category's rule names.
 
 Revision ID: 0003

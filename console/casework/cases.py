@@ -1,0 +1,180 @@
+"""Case services: every move on a case goes through ``perform``.
+
+One transaction: lock the case row, check the version the person saw (someone
+else may have moved the case since: they are told who), check the move with
+the lifecycle, write the changed columns and append the event. The same path
+serves automatic moves (auto-dispatch at intake) and moves made at any seat.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, insert, select, update
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from console.casework import lifecycle
+from console.casework.lifecycle import CaseState, Move
+from console.core.errors import ConflictError, ConsoleError, FieldError, ValidationError
+from console.core.store import Store
+from db import schema as s
+
+C = s.Case
+CALLBACK_RESULTS = {"callback_closed": "satisfied", "callback_unreachable": "unreachable",
+                    "reopen": "not_fixed"}
+CLOSING = frozenset({"closed", "answered", "invalid"})
+
+
+class CaseNotFound(ConsoleError):
+    code = "case.not_found"
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    id: int
+    at: dt.datetime
+    actor: str
+    kind: str
+    payload: dict[str, Any]
+
+
+async def _lock(conn: AsyncConnection, case_id: uuid.UUID) -> Any:
+    row = (await conn.execute(
+        select(C.status, C.version, C.assigned_unit_id, C.merged_into, C.due_at, C.paused_at,
+               C.resolved_at, C.street_code, C.category_id)
+        .where(C.id == case_id).with_for_update())).one_or_none()
+    if row is None:
+        raise CaseNotFound(str(case_id))
+    return row
+
+
+async def _last_change(conn: AsyncConnection, case_id: uuid.UUID) -> TimelineEntry | None:
+    row = (await conn.execute(
+        select(s.CaseEvent.id, s.CaseEvent.at, s.CaseEvent.actor, s.CaseEvent.kind,
+               s.CaseEvent.payload).where(s.CaseEvent.case_id == case_id)
+        .order_by(s.CaseEvent.id.desc()).limit(1))).one_or_none()
+    return None if row is None else TimelineEntry(*row)
+
+
+async def _callback_attempts(conn: AsyncConnection, case_id: uuid.UUID,
+                             since: dt.datetime | None) -> int:
+    stmt = select(func.count()).select_from(s.Callback).where(
+        s.Callback.case_id == case_id, s.Callback.result == "unreachable")
+    if since is not None:
+        stmt = stmt.where(s.Callback.at >= since)
+    return int((await conn.execute(stmt)).scalar_one())
+
+
+async def _check_facts(conn: AsyncConnection, case_id: uuid.UUID, action: str,
+                       facts: dict[str, Any]) -> None:
+    """Facts that only the database can check: the unit, the master case."""
+    if action in ("dispatch", "settle") and facts.get("unit_id") is not None:
+        active = (await conn.execute(select(s.Unit.active).where(
+            s.Unit.id == facts["unit_id"]))).scalar_one_or_none()
+        if active is None:
+            raise ValidationError([FieldError("unit", "unit.unknown")])
+        if not active:
+            raise ValidationError([FieldError("unit", "unit.inactive")])
+    if action == "merge" and facts.get("master_id") is not None:
+        master = facts["master_id"]
+        status = (await conn.execute(select(C.status).where(C.id == master))
+                  ).scalar_one_or_none()
+        if master == case_id:
+            raise ValidationError([FieldError("master", "merge.self")])
+        if status is None:
+            raise ValidationError([FieldError("master", "merge.unknown")])
+        if status not in lifecycle.OPEN and status != "resolved":
+            raise ValidationError([FieldError("master", "merge.master_closed")])
+
+
+async def perform_in(conn: AsyncConnection, store: Store, case_id: uuid.UUID, action: str,
+                     expected_version: int | None, facts: dict[str, Any],
+                     *, roles: frozenset[str] | None = None) -> Move:
+    """``perform`` inside a transaction the caller holds (intake uses it)."""
+    facts = lifecycle.clean_facts(action, facts)  # bad values are codes, before any SQL
+    row = await _lock(conn, case_id)
+    if expected_version is not None and row.version != expected_version:
+        last = await _last_change(conn, case_id)
+        raise ConflictError(
+            f"case {case_id} is at version {row.version}, not {expected_version}",
+            changed_by=last.actor if last else None,
+            action=last.kind if last else None, at=last.at if last else None)
+    await _check_facts(conn, case_id, action, facts)
+    attempts = await _callback_attempts(conn, case_id, row.resolved_at)
+    state = CaseState(row.status, row.version, row.assigned_unit_id, row.merged_into,
+                      row.due_at, row.paused_at, attempts)
+    now = (await conn.execute(select(func.now()))).scalar_one()
+    move = lifecycle.apply(state, action, store.roles if roles is None else roles, facts, now)
+    await conn.execute(update(C).where(C.id == case_id).values(**move.changes, updated_at=now))
+    who = store.actor  # the database refuses any other name from a person's login
+    if action in CALLBACK_RESULTS:
+        await conn.execute(insert(s.Callback).values(
+            case_id=case_id, attempt=attempts + 1, operator=who,
+            result=CALLBACK_RESULTS[action], satisfaction=facts.get("satisfaction"),
+            note=str(facts.get("note") or facts.get("reason") or "")))
+    await conn.execute(insert(s.CaseEvent).values(
+        case_id=case_id, actor=who, kind=action, payload=move.payload))
+    if move.after.status in CLOSING:
+        await _close_duplicates(conn, case_id, who, now)
+    return move
+
+
+async def perform(store: Store, case_id: uuid.UUID, action: str,
+                  expected_version: int | None, **facts: Any) -> Move:
+    """Make one move on a case, or raise (TransitionError, ValidationError, ConflictError)."""
+    async with store.transaction() as conn:
+        return await perform_in(conn, store, case_id, action, expected_version, facts)
+
+
+async def _close_duplicates(conn: AsyncConnection, master: uuid.UUID, actor: str,
+                            now: dt.datetime) -> None:
+    """Duplicates merged into a master close with it."""
+    closed = (await conn.execute(
+        update(C).where(C.merged_into == master, C.closed_at.is_(None))
+        .values(closed_at=now, updated_at=now, version=C.version + 1).returning(C.id))).scalars()
+    for duplicate in closed:
+        await conn.execute(insert(s.CaseEvent).values(
+            case_id=duplicate, actor=actor, kind="closed_with_master",
+            payload={"master_id": str(master)}))
+
+
+async def auto_dispatch_unit(conn: AsyncConnection, category_id: int,
+                             street_code: str | None) -> tuple[int, str] | None:
+    """The unit a category goes to by itself, and why; None when a dispatcher decides."""
+    cat = (await conn.execute(select(
+        s.Category.auto_dispatch, s.Category.owner_unit_id, s.Category.territorial)
+        .where(s.Category.id == category_id))).one()
+    if not cat.auto_dispatch:
+        return None
+    if cat.territorial:
+        if street_code is None:
+            return None
+        unit = (await conn.execute(select(s.Unit.id).where(
+            s.Unit.kind == "centre", s.Unit.street_code == street_code,
+            s.Unit.active))).scalar_one_or_none()
+        return None if unit is None else (unit, "territorial")
+    if cat.owner_unit_id is None:
+        return None
+    active = (await conn.execute(select(s.Unit.active).where(
+        s.Unit.id == cat.owner_unit_id))).scalar_one()
+    return (cat.owner_unit_id, "owner") if active else None
+
+
+async def timeline(store: Store, case_id: uuid.UUID) -> list[TimelineEntry]:
+    if case_id is None:  # "= NULL" would read the events that belong to no case
+        raise CaseNotFound("no case id")
+    async with store.read() as conn:
+        rows = await conn.execute(
+            select(s.CaseEvent.id, s.CaseEvent.at, s.CaseEvent.actor, s.CaseEvent.kind,
+                   s.CaseEvent.payload).where(s.CaseEvent.case_id == case_id)
+            .order_by(s.CaseEvent.id))
+        return [TimelineEntry(*r) for r in rows]
+
+
+async def find_by_public_no(store: Store, public_no: str) -> uuid.UUID | None:
+    async with store.read() as conn:
+        return (await conn.execute(select(C.id).where(
+            C.public_no == public_no.strip().upper()))).scalar_one_or_none()

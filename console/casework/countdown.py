@@ -1,0 +1,93 @@
+"""Countdowns: the time each open case has left, and its colour band.
+
+Time left is ``due_at - clock.now()`` against the server's clock (never a
+count of timer ticks). A paused case shows the time it had left when its clock
+was paused.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from console.core.store import Store
+from db import schema as s
+
+C = s.Case
+QUARTER = 0.25
+
+PLENTY, SHORT, OVERDUE, PAUSED = "plenty", "short", "overdue", "paused"
+
+
+@dataclass(frozen=True)
+class Countdown:
+    id: uuid.UUID
+    public_no: str
+    urgency: str
+    status: str
+    category_id: int
+    assigned_unit_id: int | None
+    started_at: dt.datetime
+    due_at: dt.datetime
+    paused_at: dt.datetime | None
+    estimated: bool = False  # the deadline counts a year whose holidays are unpublished
+
+    def left(self, now: dt.datetime) -> dt.timedelta:
+        return self.due_at - (self.paused_at or now)
+
+    def band(self, now: dt.datetime) -> str:
+        left = self.left(now)
+        if left <= dt.timedelta(0):
+            return OVERDUE
+        if self.paused_at is not None:
+            return PAUSED
+        total = self.due_at - self.started_at
+        return SHORT if total <= dt.timedelta(0) or left < total * QUARTER else PLENTY
+
+
+def format_left(left: dt.timedelta) -> tuple[bool, str]:
+    """(overdue, "2天 03:15:20" style text of the magnitude)."""
+    overdue = left < dt.timedelta(0)
+    seconds = int(abs(left).total_seconds())
+    days, rest = divmod(seconds, 86400)
+    hours, rest = divmod(rest, 3600)
+    minutes, secs = divmod(rest, 60)
+    clock = f"{hours:02d}:{minutes:02d}:{secs:02d}"
+    return overdue, (f"{days}天 {clock}" if days else clock)
+
+
+COLUMNS = (C.id, C.public_no, C.urgency, C.status, C.category_id, C.assigned_unit_id,
+           s.readable(C.accepted_at), C.due_at, s.readable(C.paused_at), C.due_estimated)
+
+
+def _where_open():  # noqa: ANN202
+    """Open with a deadline that can be read (one bad old row stops no list)."""
+    return C.status.in_(s.OPEN_STATUSES) & s.in_range(C.due_at)
+
+
+def _entry(row: Sequence[object]) -> Countdown:
+    values = list(row)
+    if values[6] is None:  # accepted_at: a case not accepted yet starts counting at due
+        values[6] = values[7]
+    return Countdown(*values)  # type: ignore[arg-type]
+
+
+async def open_countdowns(store: Store) -> list[Countdown]:
+    """Every open case with a deadline, most urgent first."""
+    async with store.read() as conn:
+        rows = await conn.execute(select(*COLUMNS).where(_where_open())
+                                  .order_by(C.due_at, C.id))
+        return [_entry(r) for r in rows]
+
+
+async def countdowns_for(store: Store, ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, Countdown]:
+    """The given cases if they are open with a deadline (others are absent)."""
+    if not ids:
+        return {}
+    async with store.read() as conn:
+        rows = await conn.execute(select(*COLUMNS).where(_where_open(), C.id.in_(list(ids))))
+        return {r.id: _entry(r) for r in rows}

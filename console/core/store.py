@@ -1,0 +1,101 @@
+"""The one doorway to the database for services.
+
+All database work is async (SQLAlchemy AsyncEngine on psycopg 3) and runs on
+the event loop the console runs on (qasync in the GUI, plain asyncio in tests
+and tools). Connection failures become ``DatabaseUnavailable``, an error the
+user can act on; everything else propagates as a bug.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import datetime as dt
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+
+from console.core.clock import ServerClock, SystemClock
+from console.core.errors import DatabaseBusy, DatabaseUnavailable
+from db.engine import LibpqTarget, libpq_target, make_engine
+
+log = logging.getLogger(__name__)
+
+# lock_not_available (lock_timeout) and query_canceled (statement_timeout): the
+# timeouts every staff login has (migration 0007).
+_TIMED_OUT = frozenset({"55P03", "57014"})
+
+
+def _is_connection_failure(exc: BaseException) -> bool:
+    if isinstance(exc, OperationalError | InterfaceError):
+        return True
+    return isinstance(exc, DBAPIError) and bool(exc.connection_invalidated)
+
+
+class Store:
+    """Engine, acting user and server clock of one console."""
+
+    def __init__(self, url: str, actor: str, *, engine: AsyncEngine | None = None) -> None:
+        self.url = url
+        self.actor = actor
+        # The acting person's roles; ConsoleApp reads them at start. The database
+        # enforces them too once each person logs in as their own role.
+        self.roles: frozenset[str] = frozenset()
+        self.engine = engine or make_engine(url)
+        self.clock = ServerClock()
+        self._local = SystemClock()
+        self._in_use = 0  # connections lent out by transaction(); close() waits for them
+        self._all_back = asyncio.Event()
+        self._all_back.set()
+
+    @property
+    def libpq(self) -> LibpqTarget:
+        """For raw psycopg connections (LISTEN, role management): the conninfo and,
+        apart from it, the password."""
+        return libpq_target(self.url)
+
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[AsyncConnection]:
+        """One transaction: committed when the block ends, rolled back on error."""
+        self._in_use += 1
+        self._all_back.clear()
+        try:
+            async with self.engine.begin() as conn:
+                yield conn
+        except (DBAPIError, OSError) as exc:
+            if getattr(getattr(exc, "orig", None), "sqlstate", None) in _TIMED_OUT:
+                raise DatabaseBusy(str(exc)) from exc  # an OperationalError, yet connected
+            if isinstance(exc, OSError) or _is_connection_failure(exc):
+                raise DatabaseUnavailable(str(exc)) from exc
+            raise
+        finally:
+            self._in_use -= 1
+            if not self._in_use:
+                self._all_back.set()
+
+    read = transaction  # reads use a short transaction as well
+
+    async def calibrate_clock(self) -> dt.timedelta:
+        """Measure the offset of this seat's clock to the database's now()."""
+        async with self.read() as conn:
+            before = self._local.now()
+            server_now = (await conn.execute(text("SELECT now()"))).scalar_one()
+            after = self._local.now()
+        self.clock.calibrate(before, server_now, after)
+        return self.clock.offset
+
+    async def close(self, *, wait_s: float = 5.0) -> None:
+        """Close the pool once the transactions still running have given their
+        connections back (a connection still lent out when the pool is disposed is
+        never closed: it would linger on the server until this process ends)."""
+        with contextlib.suppress(TimeoutError):
+            async with asyncio.timeout(wait_s):
+                await self._all_back.wait()
+        if self._in_use:
+            log.warning("closing the database pool with %d transaction(s) still running",
+                        self._in_use)
+        await self.engine.dispose()

@@ -1,0 +1,258 @@
+"""The month's roster as a plain table, for the Excel and PDF exports.
+
+``month_sheet`` reads the month (async, from the database) into a
+``MonthSheet``: one row per person and post with one code per day (the
+shift's first character, 白/中/夜, for a duty; 假 for leave; blank for rest),
+and the plan (day × shift → the team on it, and the team resting).
+``write_excel`` writes a sheet to a workbook (sync, no database). The PDF is
+drawn by ``widgets/duty/roster_pdf.py`` from the same sheet.
+
+The export is the centre's filed duty roster and is always in Chinese,
+whatever language the console is shown in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from console.core.store import Store
+from console.duty import roster
+from console.duty.duty_setup import Setup, ShiftRow, load_setup
+from console.duty.rotation import Shift, month_days
+
+CENTRE = "坪山区指挥中心"
+WEEKDAYS = "一二三四五六日"
+LEAVE = "假"
+PERSON_HEADERS = ("岗位", "姓名", "班组")
+TOTAL_HEADERS = ("班数", "请假")
+SHEET_PEOPLE, SHEET_PLAN = "岗位排班", "轮班表"
+
+
+def display_order(shifts: Iterable[ShiftRow]) -> list[ShiftRow]:
+    """Shifts as a day is read on a roster: 白班, 中班, then the night (00–08) last."""
+    return sorted(shifts, key=lambda r: (r.shift.starts < dt.time(6), r.shift.starts))
+
+
+def shift_hours(shift: Shift) -> str:
+    """"08–16", "16–24", "00–08" (with minutes only when a shift has them)."""
+    start = shift.starts.hour * 60 + shift.starts.minute
+    end = start + shift.hours * 60
+
+    def clock(minutes: int) -> str:
+        hours, rest = divmod(minutes, 60)
+        return f"{hours % 24 if hours > 24 else hours:02d}" + (f":{rest:02d}" if rest else "")
+
+    return f"{clock(start)}–{clock(end)}"
+
+
+def shift_letters(shifts: Sequence[ShiftRow]) -> dict[int, str]:
+    """Each shift's code in the sheet: its name's first character, unless two share one."""
+    firsts = Counter(r.shift.name[:1] for r in shifts)
+    return {r.id: r.shift.name[:1] if firsts[r.shift.name[:1]] == 1 else r.shift.name
+            for r in shifts}
+
+
+@dataclass(frozen=True)
+class PersonRow:
+    post: str
+    person: str
+    team: str
+    codes: tuple[str, ...]  # one per day of the month
+
+    @property
+    def duties(self) -> int:
+        return sum(1 for c in self.codes for part in c.split("/") if part and part != LEAVE)
+
+    @property
+    def leaves(self) -> int:
+        return sum(1 for c in self.codes if LEAVE in c.split("/"))
+
+
+@dataclass(frozen=True)
+class PlanRow:
+    day: dt.date
+    teams: tuple[str, ...]  # one per shift, in MonthSheet.shifts order
+    resting: str
+
+
+@dataclass(frozen=True)
+class MonthSheet:
+    title: str
+    year: int
+    month: int
+    days: tuple[dt.date, ...]
+    rows: tuple[PersonRow, ...]
+    shifts: tuple[str, ...]  # "白班 08–16", in display order
+    legend: str
+    plan: tuple[PlanRow, ...]
+
+    @staticmethod
+    def weekday(day: dt.date) -> str:
+        return WEEKDAYS[day.weekday()]
+
+
+async def month_sheet(store: Store, year: int, month: int, *, centre: str = CENTRE
+                      ) -> MonthSheet:
+    """Read the month's roster into a sheet."""
+    setup = await load_setup(store)
+    entries = await roster.month_entries(store, year, month)
+    return make_sheet(setup, entries, year, month, centre=centre)
+
+
+def make_sheet(setup: Setup, entries: Sequence[roster.Duty], year: int, month: int, *,
+               centre: str = CENTRE) -> MonthSheet:
+    days = tuple(month_days(year, month))
+    shifts = display_order(setup.shifts)
+    letters = shift_letters(shifts)
+    order = {r.id: i for i, r in enumerate(shifts)}
+    post_order = {p.id: i for i, p in enumerate(setup.posts)}
+    team_codes = {t.id: t.code for t in setup.teams}
+
+    cells: dict[tuple[int | None, int | None], dict[dt.date, list[tuple[int, str]]]] = {}
+    team_of: dict[tuple[int | None, int | None], int | None] = {}
+    names: dict[int | None, str] = {}
+    for e in entries:
+        key = (e.post_id, e.staff_id)
+        code = LEAVE if e.kind == "leave" else letters.get(e.shift_id, "?")
+        cells.setdefault(key, {}).setdefault(e.day, []).append((order.get(e.shift_id, 99), code))
+        team_of.setdefault(key, e.team_id)
+        names[e.staff_id] = e.person
+
+    def team_name(team_id: int | None) -> str:
+        team = setup.team(team_id)
+        return team.name if team else ""
+
+    def sort_key(key: tuple[int | None, int | None]) -> tuple[int, str, str]:
+        post_id, staff_id = key
+        return (post_order.get(post_id or -1, 1 << 30), team_codes.get(team_of[key] or -1, "~"),
+                names[staff_id])
+
+    rows = []
+    for key in sorted(cells, key=sort_key):
+        post = setup.post(key[0])
+        by_day = cells[key]
+        rows.append(PersonRow(
+            post.name if post else "", names[key[1]], team_name(team_of[key]),
+            tuple("/".join(c for _o, c in sorted(by_day.get(d, []))) for d in days)))
+
+    on_shift: dict[tuple[dt.date, int], Counter[int | None]] = {}
+    for e in entries:
+        if e.kind == "duty":
+            on_shift.setdefault((e.day, e.shift_id), Counter())[e.team_id] += 1
+    rotating = [t for t in setup.teams if t.offset is not None]
+    plan = []
+    for day in days:
+        main = [on_shift[(day, r.id)].most_common(1)[0][0] if (day, r.id) in on_shift else None
+                for r in shifts]
+        resting = "、".join(t.name for t in rotating if t.id not in main) if any(main) else ""
+        plan.append(PlanRow(day, tuple(team_name(t) for t in main), resting))
+
+    legend = "　".join([*(f"{letters[r.id]}＝{r.shift.name} {shift_hours(r.shift)}"
+                          for r in shifts), f"{LEAVE}＝请假", "空白＝休息"])
+    return MonthSheet(f"{centre} 值班表 {year}年{month}月", year, month, days, tuple(rows),
+                      tuple(f"{r.shift.name} {shift_hours(r.shift)}" for r in shifts),
+                      legend, tuple(plan))
+
+
+# -- Excel -------------------------------------------------------------------------------------
+
+_THIN = Side(style="thin", color="9E9E9E")
+_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+_HEADER_FILL = PatternFill("solid", fgColor="D9E2F3")
+_WEEKEND_FILL = PatternFill("solid", fgColor="EDEDED")
+_LEAVE_FILL = PatternFill("solid", fgColor="F8CBAD")
+_CENTRE = Alignment(horizontal="center", vertical="center", wrap_text=True)
+
+
+def write_excel(sheet: MonthSheet, path: str | Path) -> Path:
+    """Write the sheet as a workbook with two worksheets, 岗位排班 and 轮班表."""
+    book = Workbook()
+    people = book.active
+    assert isinstance(people, Worksheet)
+    people.title = SHEET_PEOPLE
+    _write_people(people, sheet)
+    _write_plan(book.create_sheet(SHEET_PLAN), sheet)
+    target = Path(path)
+    book.save(target)
+    return target
+
+
+def _heading(ws: Worksheet, sheet: MonthSheet, width: int, note: str) -> None:
+    ws.append([sheet.title])
+    ws.append([note])
+    for row in (1, 2):
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width)
+    ws["A1"].font = Font(size=14, bold=True)
+    ws.row_dimensions[1].height = 22
+
+
+def _header_row(ws: Worksheet, values: Sequence[str], weekend: set[int]) -> None:
+    ws.append(list(values))
+    for col in range(1, len(values) + 1):
+        cell = ws.cell(row=3, column=col)
+        cell.font, cell.alignment, cell.border = Font(bold=True), _CENTRE, _BORDER
+        cell.fill = _WEEKEND_FILL if col in weekend else _HEADER_FILL
+    ws.row_dimensions[3].height = 30
+
+
+def _write_people(ws: Worksheet, sheet: MonthSheet) -> None:
+    first = len(PERSON_HEADERS) + 1
+    width = len(PERSON_HEADERS) + len(sheet.days) + len(TOTAL_HEADERS)
+    weekend = {first + i for i, d in enumerate(sheet.days) if d.weekday() >= 5}
+    _heading(ws, sheet, width, sheet.legend)
+    _header_row(ws, [*PERSON_HEADERS, *(f"{d.day}\n{sheet.weekday(d)}" for d in sheet.days),
+                     *TOTAL_HEADERS], weekend)
+    for r, row in enumerate(sheet.rows, start=4):
+        ws.append([row.post, row.person, row.team, *row.codes, row.duties, row.leaves or None])
+        for col in range(1, width + 1):
+            cell = ws.cell(row=r, column=col)
+            cell.border = _BORDER
+            if col >= first:
+                cell.alignment = _CENTRE
+            code = row.codes[col - first] if first <= col < first + len(sheet.days) else ""
+            if LEAVE in code.split("/"):
+                cell.fill, cell.font = _LEAVE_FILL, Font(bold=True, color="9C0006")
+            elif col in weekend:
+                cell.fill = _WEEKEND_FILL
+    for col, size in ((1, 24), (2, 9), (3, 6)):
+        ws.column_dimensions[get_column_letter(col)].width = size
+    for col in range(first, width + 1):
+        ws.column_dimensions[get_column_letter(col)].width = (
+            4.2 if col < first + len(sheet.days) else 5.5)
+    _page(ws, f"{get_column_letter(first)}4")
+
+
+def _write_plan(ws: Worksheet, sheet: MonthSheet) -> None:
+    headers = ["日期", "星期", *sheet.shifts, "休息"]
+    _heading(ws, sheet, len(headers), "每日各班次的上岗班组")
+    _header_row(ws, headers, set())
+    for r, row in enumerate(sheet.plan, start=4):
+        ws.append([row.day, sheet.weekday(row.day), *row.teams, row.resting])
+        for col in range(1, len(headers) + 1):
+            cell = ws.cell(row=r, column=col)
+            cell.border, cell.alignment = _BORDER, _CENTRE
+            if row.day.weekday() >= 5:
+                cell.fill = _WEEKEND_FILL
+        ws.cell(row=r, column=1).number_format = "yyyy-mm-dd"
+    for col, size in enumerate([12, 6, *(16 for _ in sheet.shifts), 12], start=1):
+        ws.column_dimensions[get_column_letter(col)].width = size
+    _page(ws, "C4")
+
+
+def _page(ws: Worksheet, freeze: str) -> None:
+    ws.freeze_panes = freeze
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = "3:3"

@@ -1,0 +1,202 @@
+"""Call intake: a case draft is validated, then saved in one transaction that
+also appends its ``created`` event. The draft's UUID is made on the seat, so a
+resubmission after a timeout or an outage never makes a second case.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field, replace
+
+from sqlalchemy import func, literal_column, select
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from console.casework import cases
+from console.casework.lifecycle import SYSTEM
+from console.catalog.catalog import Catalog
+from console.core.errors import FieldError, ValidationError
+from console.core.store import Store
+from console.core.text_rules import check_text
+from console.hotline import phone as phones
+from console.hotline.channels import CHANNELS, NATURES, PHONE_CHANNELS
+from db import schema as s
+
+PUBLIC_NO_PREFIX = "PS"
+MAX_TEXT = 20_000
+MAX_ADDRESS = 500
+MAX_NAME = 64
+
+
+@dataclass(frozen=True)
+class CaseDraft:
+    """What the operator typed, exactly as typed."""
+
+    id: uuid.UUID = field(default_factory=uuid.uuid4)
+    channel: str = "phone_12345"
+    nature: str = "complaint"
+    caller_phone: str = ""
+    caller_name: str = ""
+    text: str = ""
+    address: str = ""
+    street_code: str | None = None
+    community_code: str | None = None
+    grid_code: str | None = None
+    category_id: int | None = None
+    urgency: str | None = None
+
+
+@dataclass(frozen=True)
+class CreatedCase:
+    id: uuid.UUID
+    public_no: str
+    created: bool  # False when this UUID had been saved before (a resubmission)
+
+
+def validate(draft: CaseDraft, catalog: Catalog) -> CaseDraft:
+    """Return the cleaned draft or raise ValidationError listing every bad field."""
+    errors: list[FieldError] = []
+    if draft.channel not in CHANNELS:
+        errors.append(FieldError("channel", "channel.unknown"))
+    if draft.nature not in NATURES:
+        errors.append(FieldError("nature", "nature.unknown"))
+    phone = ""
+    if draft.caller_phone.strip() or draft.channel in PHONE_CHANNELS:
+        try:
+            phone = phones.normalise(draft.caller_phone).e164
+        except phones.PhoneError as exc:
+            errors.append(FieldError("caller_phone", exc.code))
+    name = check_text(draft.caller_name, "caller_name", MAX_NAME, errors, required=False)
+    body = check_text(draft.text, "text", MAX_TEXT, errors, required=True)
+    address = check_text(draft.address, "address", MAX_ADDRESS, errors, required=False)
+
+    category = catalog.categories.get(draft.category_id) if draft.category_id else None
+    if draft.category_id is None:
+        errors.append(FieldError("category", "category.empty"))
+    elif category is None or not category.active:
+        errors.append(FieldError("category", "category.unknown"))
+    elif not category.is_leaf:
+        errors.append(FieldError("category", "category.not_leaf"))
+    usable = category if category is not None and category.active and category.is_leaf else None
+    urgency = draft.urgency or (usable.urgency if usable else None)
+    # Without a usable category there is no default urgency to complain about.
+    if (draft.urgency is not None or usable is not None) and urgency not in s.URGENCIES:
+        errors.append(FieldError("urgency", "urgency.unknown"))
+
+    street, community, cell = draft.street_code, draft.community_code, draft.grid_code
+    if cell is not None:
+        grid = catalog.grid_cells.get(cell)
+        if grid is None:
+            errors.append(FieldError("grid", "grid.unknown"))
+        elif community not in (None, grid.community_code):
+            errors.append(FieldError("grid", "grid.mismatch"))
+        elif street not in (None, grid.street_code):  # typed, not to be overridden
+            errors.append(FieldError("grid", "grid.street_mismatch"))
+        else:  # the cell decides its community and street
+            community, street = grid.community_code, grid.street_code
+    if community is not None:
+        comm = catalog.communities.get(community)
+        if comm is None:
+            errors.append(FieldError("community", "community.unknown"))
+        elif street not in (None, comm.street_code):
+            errors.append(FieldError("community", "community.mismatch"))
+        else:
+            street = comm.street_code
+    if street is not None and street not in catalog.streets:
+        errors.append(FieldError("street", "street.unknown"))
+    if errors:
+        raise ValidationError(errors)
+    return replace(draft, caller_phone=phone, caller_name=name, text=body, address=address,
+                   street_code=street, community_code=community, urgency=urgency)
+
+
+async def next_public_no(conn: AsyncConnection) -> str:
+    """PS-YYYYMMDD-000123, numbered per day of the centre's calendar."""
+    day = literal_column("(now() AT TIME ZONE 'Asia/Shanghai')::date")
+    stmt = insert(s.CaseNumberCounter).values(day=day, last=1)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=["day"], set_={"last": s.CaseNumberCounter.last + 1}
+    ).returning(s.CaseNumberCounter.day, s.CaseNumberCounter.last)
+    row = (await conn.execute(stmt)).one()
+    return f"{PUBLIC_NO_PREFIX}-{row.day:%Y%m%d}-{row.last:06d}"
+
+
+async def _existing(conn: AsyncConnection, case_id: uuid.UUID) -> CreatedCase | None:
+    public_no = (await conn.execute(
+        select(s.Case.public_no).where(s.Case.id == case_id))).scalar_one_or_none()
+    return None if public_no is None else CreatedCase(case_id, public_no, created=False)
+
+
+async def upsert_caller(conn: AsyncConnection, phone: str, name: str) -> int | None:
+    if not phone:
+        return None
+    stmt = insert(s.Caller).values(phone=phone, name=name or None)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=["phone"],
+        set_={"name": func.coalesce(stmt.excluded.name, s.Caller.name)},
+    ).returning(s.Caller.id)
+    return int((await conn.execute(stmt)).scalar_one())
+
+
+async def create_case(store: Store, catalog: Catalog, draft: CaseDraft) -> CreatedCase:
+    """Save a new case (idempotent on the draft's UUID). Raises ValidationError."""
+    clean = validate(draft, catalog)
+    async with store.transaction() as conn:
+        return await create_case_in(conn, store, catalog, clean)
+
+
+async def create_case_in(conn: AsyncConnection, store: Store, catalog: Catalog,
+                         clean: CaseDraft, *, auto_dispatch: bool = True) -> CreatedCase:
+    """``create_case`` inside a transaction the caller holds; ``clean`` is validated."""
+    if (done := await _existing(conn, clean.id)) is not None:
+        return done
+    caller_id = await upsert_caller(conn, clean.caller_phone, clean.caller_name)
+    public_no = await next_public_no(conn)
+    now = (await conn.execute(select(func.now()))).scalar_one()
+    assert clean.category_id is not None and clean.urgency is not None  # validated
+    deadline = catalog.deadline(clean.category_id, clean.urgency, now)
+    if deadline is None:  # every case counts down (a CHECK in the database, too)
+        raise ValidationError([FieldError("category", "category.no_limit")])
+    values = {
+        "id": clean.id, "public_no": public_no, "channel": clean.channel,
+        "nature": clean.nature, "caller_id": caller_id,
+        "caller_phone": clean.caller_phone or None, "caller_name": clean.caller_name or None,
+        "text": clean.text, "address": clean.address, "street_code": clean.street_code,
+        "community_code": clean.community_code, "grid_code": clean.grid_code,
+        "category_id": clean.category_id, "urgency": clean.urgency, "status": "accepted",
+        "accepted_at": now, "created_by": store.actor,
+        "due_at": deadline.at, "due_estimated": deadline.estimated,
+    }
+    stmt = insert(s.Case).values(values).on_conflict_do_nothing(index_elements=["id"])
+    inserted = (await conn.execute(stmt.returning(s.Case.public_no))).scalar_one_or_none()
+    if inserted is None:  # a concurrent resubmission won the race
+        done = await _existing(conn, clean.id)
+        assert done is not None
+        return done
+    await conn.execute(insert(s.CaseEvent).values(
+        case_id=clean.id, actor=store.actor, kind="created",
+        payload={"public_no": public_no, "status": "accepted", "channel": clean.channel,
+                 "category_id": clean.category_id, "urgency": clean.urgency,
+                 "due_at": deadline.at.isoformat(), "due_estimated": deadline.estimated},
+    ))
+    target = (await cases.auto_dispatch_unit(conn, clean.category_id, clean.street_code)
+              if auto_dispatch else None)
+    if target is not None:  # single-owner categories go out at once
+        unit_id, rule = target
+        # The event names the person whose save set it off; its payload says "auto".
+        await cases.perform_in(conn, store, clean.id, "dispatch", None,
+                               {"unit_id": unit_id, "auto": True, "rule": rule},
+                               roles=frozenset({SYSTEM}))
+    return CreatedCase(clean.id, public_no, created=True)
+
+
+async def answer_on_the_spot(store: Store, catalog: Catalog, draft: CaseDraft,
+                             answer: str) -> CreatedCase:
+    """Record a question answered during the call (from the quick-answer base or
+    the operator's own words): saved and closed as answered in one transaction."""
+    clean = validate(draft, catalog)
+    async with store.transaction() as conn:
+        created = await create_case_in(conn, store, catalog, clean, auto_dispatch=False)
+        if created.created:
+            await cases.perform_in(conn, store, created.id, "answer", None, {"answer": answer})
+    return created

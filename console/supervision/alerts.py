@@ -1,0 +1,79 @@
+"""Alerts: a new A-class case, a case going overdue, an order's reply falling
+due. Each seat chooses which it gets; a burst is coalesced into one notice
+(never a storm of pop-ups).
+
+An event only says where to look: whoever may append events could write any
+payload, so what an alert tells (the class, the number) is read from the case
+itself (``new_a_class``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections import Counter
+from collections.abc import Collection
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+
+from console.core.store import Store
+from db import schema as s
+
+NEW_A_CLASS, OVERDUE, REPLY_DUE = "new_a_class", "overdue", "reply_due"
+KINDS = (NEW_A_CLASS, OVERDUE, REPLY_DUE)
+COALESCE = dt.timedelta(seconds=3)  # alerts within this window make one notice
+
+
+@dataclass(frozen=True)
+class Alert:
+    kind: str
+    case_id: uuid.UUID
+    public_no: str
+
+
+@dataclass(frozen=True)
+class Notice:
+    """What the seat shows at once: how many of each kind, and which cases."""
+
+    counts: dict[str, int]
+    alerts: tuple[Alert, ...]
+
+
+@dataclass
+class Coalescer:
+    """Collects alerts; ``due(now)`` hands out one notice per quiet window."""
+
+    wanted: set[str] = field(default_factory=lambda: set(KINDS))
+    _pending: list[Alert] = field(default_factory=list)
+    _first_at: dt.datetime | None = None
+    _seen: set[tuple[str, uuid.UUID]] = field(default_factory=set)
+
+    def add(self, alert: Alert, now: dt.datetime) -> None:
+        key = (alert.kind, alert.case_id)
+        if alert.kind not in self.wanted or key in self._seen:
+            return  # not chosen at this seat, or told once already
+        self._seen.add(key)
+        self._pending.append(alert)
+        if self._first_at is None:
+            self._first_at = now
+
+    def due(self, now: dt.datetime) -> Notice | None:
+        if self._first_at is None or now - self._first_at < COALESCE:
+            return None
+        alerts, self._pending, self._first_at = tuple(self._pending), [], None
+        return Notice(dict(Counter(a.kind for a in alerts)), alerts)
+
+
+async def new_a_class(store: Store, case_ids: Collection[uuid.UUID],
+                      since: dt.datetime) -> list[Alert]:
+    """Of the cases some events call new, those that the database holds as A-class
+    cases created at or after ``since`` (when the seat began to watch)."""
+    if not case_ids:
+        return []
+    async with store.read() as conn:
+        rows = (await conn.execute(
+            select(s.Case.id, s.Case.public_no)
+            .where(s.Case.id.in_(list(case_ids)), s.Case.urgency == "A",
+                   s.Case.created_at >= since)
+            .order_by(s.Case.created_at))).all()
+    return [Alert(NEW_A_CLASS, case_id, public_no) for case_id, public_no in rows]

@@ -1,0 +1,248 @@
+"""One sweeper for the whole centre (ARCHITECTURE.md decision 9).
+
+Every seat calls ``sweep`` now and then; a sweep runs only in the transaction
+that wins the sweep's turn (``take_turn('sweep')``, a row lock in a schema staff
+cannot reach), so two seats never sweep at once, and no seat holds the turn
+between sweeps: if a seat quits or dies, the next seat's sweep simply wins it.
+Orders are unique per case, level and round, so a sweep that runs twice issues
+nothing twice. Supervision orders are issued by supervisors; the sweep only
+lists the candidates. Orders and events name the seat's person (the database
+takes who did it from the login); their payload says they were automatic.
+
+A case the sweep cannot handle (dates out of range from before the database's
+checks, an order the database refuses) is logged and skipped: the sweep goes on
+with the others.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import uuid
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import and_, func, not_, or_, select, text
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.exc import DataError, IntegrityError
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from console.calendar.workdays import WorkCalendar
+from console.core.errors import ConflictError, FieldError, ValidationError, require_role
+from console.core.store import Store
+from console.core.text_rules import check_text
+from console.supervision.escalation import (
+    INSPECTION,
+    SUPERVISION,
+    CaseClock,
+    LadderRule,
+    automatic_orders,
+    supervision_candidate,
+)
+from db import schema as s
+
+log = logging.getLogger(__name__)
+C, ORDER = s.Case, s.EscalationOrder
+REFUSED = (IntegrityError, DataError)  # the database refused one case's order
+STARTED = func.coalesce(C.accepted_at, C.created_at)
+READABLE = (s.in_range(C.due_at), s.in_range(STARTED),
+            or_(C.paused_at.is_(None), s.in_range(C.paused_at)))
+
+
+@dataclass(frozen=True)
+class SweepReport:
+    swept: bool  # False: another seat was sweeping
+    issued: list[tuple[uuid.UUID, str]] = field(default_factory=list)
+    candidates: list[uuid.UUID] = field(default_factory=list)
+
+
+async def load_rule(conn: AsyncConnection) -> LadderRule:
+    row = (await conn.execute(select(
+        s.EscalationRule.reminder_share, s.EscalationRule.supervision_after_working_days,
+        s.EscalationRule.version))).one()
+    return LadderRule(float(row[0]), int(row[1]), int(row[2]))
+
+
+async def _rounds(conn: AsyncConnection, ids: list[uuid.UUID]) -> dict[uuid.UUID, int]:
+    """Round 1, plus one for every reopening after a failed callback."""
+    rows = await conn.execute(select(s.CaseEvent.case_id, func.count())
+                              .where(s.CaseEvent.kind == "reopen",
+                                     s.CaseEvent.case_id.in_(ids))
+                              .group_by(s.CaseEvent.case_id))
+    return {case_id: 1 + int(n) for case_id, n in rows}
+
+
+async def _record(conn: AsyncConnection, case_id: uuid.UUID, actor: str,
+                  payload: dict[str, Any]) -> None:
+    await conn.execute(insert(s.CaseEvent).values(case_id=case_id, actor=actor,
+                                                  kind="escalation", payload=payload))
+
+
+async def _unreadable(conn: AsyncConnection) -> list[str]:
+    """Open cases whose dates cannot be read (stored before the checks of 0007)."""
+    return list((await conn.execute(select(C.public_no).where(
+        C.status.in_(s.OPEN_STATUSES), C.due_at.is_not(None), not_(and_(*READABLE)))
+        .limit(20))).scalars())
+
+
+async def _issue(conn: AsyncConnection, store: Store, case_id: uuid.UUID, unit: int | None,
+                 levels: list[str], round_: int) -> list[tuple[uuid.UUID, str]]:
+    """One case's automatic orders, all or none (a savepoint: a refusal skips the case)."""
+    issued = []
+    async with conn.begin_nested():
+        for level in levels:
+            made = (await conn.execute(insert(ORDER).values(
+                case_id=case_id, level=level, round=round_, issuer=store.actor,
+                target_unit_id=unit)
+                .on_conflict_do_nothing(index_elements=["case_id", "level", "round"])
+                .returning(ORDER.id))).scalar_one_or_none()
+            if made is not None:
+                await _record(conn, case_id, store.actor, {"level": level, "round": round_,
+                                                           "order_id": made, "auto": True})
+                issued.append((case_id, level))
+    return issued
+
+
+async def sweep(store: Store, calendar: WorkCalendar) -> SweepReport:
+    async with store.transaction() as conn:
+        if not (await conn.execute(text("SELECT take_turn('sweep')"))).scalar_one():
+            return SweepReport(swept=False)
+        now = (await conn.execute(select(func.now()))).scalar_one()
+        rule = await load_rule(conn)
+        if unreadable := await _unreadable(conn):
+            log.warning("the sweep skips open cases with dates out of range: %s",
+                        ", ".join(unreadable))
+        cases = (await conn.execute(select(
+            C.id, C.public_no, STARTED.label("started"), C.due_at, C.paused_at,
+            C.assigned_unit_id)
+            .where(C.status.in_(s.OPEN_STATUSES), C.due_at.is_not(None), *READABLE))).all()
+        ids = [c.id for c in cases]
+        rounds = await _rounds(conn, ids)
+        issued: dict[tuple[uuid.UUID, int], set[str]] = {}
+        for case_id, level, round_ in await conn.execute(
+                select(ORDER.case_id, ORDER.level, ORDER.round).where(ORDER.case_id.in_(ids))):
+            issued.setdefault((case_id, round_), set()).add(level)
+        report = SweepReport(swept=True)
+        for c in cases:
+            round_ = rounds.get(c.id, 1)
+            clock = CaseClock(c.id, c.started, c.due_at, c.paused_at is not None, round_,
+                              frozenset(issued.get((c.id, round_), set())))
+            try:
+                levels = automatic_orders(clock, rule, now)
+                candidate = supervision_candidate(clock, rule, now, calendar)
+                if levels:
+                    report.issued.extend(await _issue(conn, store, c.id, c.assigned_unit_id,
+                                                      levels, round_))
+            except (ArithmeticError, ValueError, *REFUSED) as exc:
+                log.warning("the sweep skips case %s: %s", c.public_no, exc)
+                continue
+            if candidate:
+                report.candidates.append(c.id)
+        overdue_replies = select(ORDER.id, ORDER.case_id, ORDER.round).where(
+            ORDER.level == SUPERVISION, ORDER.replied_at.is_(None), ORDER.reply_due_at <= now)
+        for order_id, case_id, round_ in (await conn.execute(overdue_replies)).all():
+            try:
+                async with conn.begin_nested():
+                    made = (await conn.execute(text("SELECT escalate_to_inspection(:o)"),
+                                               {"o": order_id})).scalar_one()
+                    if made is not None:
+                        await _record(conn, case_id, store.actor, {
+                            "level": INSPECTION, "round": round_, "order_id": made,
+                            "auto": True})
+                        report.issued.append((case_id, INSPECTION))
+            except REFUSED as exc:
+                log.warning("the sweep skips order %s: %s", order_id, exc)
+    return report
+
+
+async def issue_supervision(store: Store, case_id: uuid.UUID, order_text: str,
+                            reply_due_at: dt.datetime) -> int:
+    """A supervisor's supervision order (督办) with a text and a reply deadline."""
+    require_role(store.roles, "supervisor")
+    errors: list[FieldError] = []
+    body = check_text(order_text, "order_text", 2000, errors)
+    async with store.transaction() as conn:
+        now = (await conn.execute(select(func.now()))).scalar_one()
+        if reply_due_at <= now:
+            errors.append(FieldError("reply_due_at", "reply_due.past"))
+        case = (await conn.execute(select(C.status, C.assigned_unit_id)
+                                   .where(C.id == case_id))).one_or_none()
+        if case is None or case.status not in s.OPEN_STATUSES:
+            errors.append(FieldError("case", "escalation.case_not_open"))
+        if errors:
+            raise ValidationError(errors)
+        round_ = (await _rounds(conn, [case_id])).get(case_id, 1)
+        made = (await conn.execute(insert(ORDER).values(
+            case_id=case_id, level=SUPERVISION, round=round_, issuer=store.actor,
+            target_unit_id=case.assigned_unit_id, text=body, reply_due_at=reply_due_at)
+            .on_conflict_do_nothing(index_elements=["case_id", "level", "round"])
+            .returning(ORDER.id))).scalar_one_or_none()
+        if made is None:
+            raise ConflictError("already under supervision this round", action="supervision")
+        await _record(conn, case_id, store.actor, {"level": SUPERVISION, "round": round_,
+                                                   "order_id": made, "text": body,
+                                                   "reply_due_at": reply_due_at.isoformat()})
+    return int(made)
+
+
+async def acknowledge(store: Store, order_id: int) -> None:
+    """The unit has received the order (recorded by the desk)."""
+    async with store.transaction() as conn:
+        row = (await conn.execute(select(ORDER.case_id, ORDER.acknowledged_at, ORDER.level)
+                                  .where(ORDER.id == order_id).with_for_update())).one_or_none()
+        if row is None:
+            raise ValidationError([FieldError("order", "order.unknown")])
+        if row.acknowledged_at is not None:
+            raise ValidationError([FieldError("order", "order.acknowledged_already")])
+        await conn.execute(ORDER.__table__.update().where(ORDER.id == order_id)
+                           .values(acknowledged_at=func.now(), version=ORDER.version + 1))
+        await _record(conn, row.case_id, store.actor, {"acknowledged": order_id,
+                                                       "level": row.level})
+
+
+async def reply(store: Store, order_id: int, reply_text: str) -> None:
+    """The unit's reply to an order (ends its countdown)."""
+    errors: list[FieldError] = []
+    body = check_text(reply_text, "reply_text", 2000, errors)
+    async with store.transaction() as conn:
+        row = (await conn.execute(select(ORDER.case_id, ORDER.replied_at, ORDER.level)
+                                  .where(ORDER.id == order_id).with_for_update())).one_or_none()
+        if row is None:
+            errors.append(FieldError("order", "order.unknown"))
+        elif row.replied_at is not None:
+            errors.append(FieldError("order", "order.replied_already"))
+        if errors:
+            raise ValidationError(errors)
+        await conn.execute(ORDER.__table__.update().where(ORDER.id == order_id).values(
+            replied_at=func.now(), reply_text=body, acknowledged_at=func.coalesce(
+                ORDER.acknowledged_at, func.now()), version=ORDER.version + 1))
+        await _record(conn, row.case_id, store.actor, {"replied": order_id, "text": body,
+                                                       "level": row.level})
+
+
+async def current_rule(store: Store) -> LadderRule:
+    async with store.read() as conn:
+        return await load_rule(conn)
+
+
+async def set_rule(store: Store, reminder_share: float, supervision_after_working_days: int,
+                   expected_version: int | None = None) -> LadderRule:
+    """An admin changes the ladder; refused with field codes when the values are wrong."""
+    require_role(store.roles, "admin")
+    rule = LadderRule(reminder_share, supervision_after_working_days)
+    if problems := rule.check():
+        raise ValidationError([FieldError("ladder", code) for code in problems])
+    async with store.transaction() as conn:
+        old = await load_rule(conn)
+        if expected_version is not None and old.version != expected_version:
+            raise ConflictError("the ladder changed meanwhile", action="ladder_changed")
+        await conn.execute(s.EscalationRule.__table__.update().values(
+            reminder_share=reminder_share,
+            supervision_after_working_days=supervision_after_working_days,
+            version=s.EscalationRule.version + 1))
+        await conn.execute(insert(s.CaseEvent).values(
+            case_id=None, actor=store.actor, kind="ladder_changed",
+            payload={"reminder_share": reminder_share,
+                     "supervision_after_working_days": supervision_after_working_days,
+                     "was": [old.reminder_share, old.supervision_after_working_days]}))
+        return await load_rule(conn)

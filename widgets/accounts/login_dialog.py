@@ -1,0 +1,192 @@
+"""The login dialog for a shared server: user name and password, TLS options,
+and an opt-in "remember me" that keeps the password in the seat's keyring."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.accounts import login
+from console.accounts.login import LoginProblem, Target
+from widgets.common.tasks import TaskRunner
+
+
+def problem_text(problem: LoginProblem, target: Target) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    def t(text: str) -> str:
+        return QCoreApplication.translate("LoginDialog", text)
+
+    messages = {
+        "login.password": t("用户名或密码不对，请重新输入"),
+        "login.disabled": t("该账号已停用，请联系系统管理员"),
+        "login.unreachable": t("连不上服务器 {server}：请检查网络和服务器地址，或稍后再试"),
+        "login.tls": t("安全连接失败：请检查 CA 证书文件和服务器名称（{detail}）"),
+        "login.other": t("登录失败：{detail}"),
+    }
+    return messages[problem.code].format(server=f"{target.host}:{target.port}",
+                                         detail=problem.detail.strip().splitlines()[0]
+                                         if problem.detail.strip() else "")
+
+
+class LoginDialog(QDialog):
+    """Asks, tries, explains; ``url`` is set (in memory only) when the login worked.
+
+    ``local``: the seat's own embedded server, reached over a private socket: only the
+    user name and password are asked (no address, no TLS, nothing kept in a keyring).
+    """
+
+    def __init__(self, target: Target, runner: TaskRunner, parent: QWidget | None = None,
+                 *, message: str = "", keyring_usable: bool = True,
+                 local: bool = False) -> None:
+        super().__init__(parent)
+        self.setObjectName("loginDialog")
+        self.setWindowTitle(self.tr("登录 — 12345 热线坐席"))
+        self._target, self._runner = target, runner
+        self.url: str | None = None
+        self.server = QLabel(f"{target.host}:{target.port} · {target.database}",
+                             objectName="login.server")
+        self.user = QLineEdit(target.user, objectName="login.user")
+        self.password = QLineEdit(objectName="login.password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.sslmode = QComboBox(objectName="login.sslmode")
+        for mode, label in (("prefer", self.tr("尽量加密 (prefer)")),
+                            ("require", self.tr("必须加密 (require)")),
+                            ("verify-full", self.tr("加密并校验服务器证书 (verify-full)"))):
+            self.sslmode.addItem(label, mode)
+        self.sslmode.setCurrentIndex(max(0, self.sslmode.findData(target.sslmode)))
+        self.ca_file = QLineEdit(target.ca_file, objectName="login.caFile")
+        browse = QPushButton(self.tr("选择…"), objectName="login.browse")
+        browse.clicked.connect(self._browse)
+        ca_row = QHBoxLayout()
+        ca_row.addWidget(self.ca_file, 1)
+        ca_row.addWidget(browse)
+        self.remember = QCheckBox(self.tr("在本机记住密码（存入系统密钥环）"),
+                                  objectName="login.remember")
+        if not keyring_usable:  # say so now, not after the person ticked it
+            self.remember.setEnabled(False)
+            self.remember.setText(self.tr("本机没有可用的密钥环：每次登录都需输入密码"))
+        self.message = QLabel(message, objectName="login.message")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #c62828;")
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.attempt)
+        self.password.returnPressed.connect(self.attempt)
+        self.user.returnPressed.connect(self.password.setFocus)
+        self.buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow(self.tr("服务器"), self.server)
+        form.addRow(self.tr("用户名"), self.user)
+        form.addRow(self.tr("密码"), self.password)
+        form.addRow(self.tr("加密连接"), self.sslmode)
+        form.addRow(self.tr("CA 证书"), ca_row)
+        form.addRow("", self.remember)
+        if local:
+            for field in (self.server, self.sslmode, ca_row, self.remember):
+                form.setRowVisible(field, False)
+            self.remember.setChecked(False)
+        layout = QVBoxLayout(self)
+        if local:
+            layout.addWidget(QLabel(self.tr("登录本机控制台：请输入您的账号和密码"),
+                                    objectName="login.intro"))
+        self.setMinimumWidth(380)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        (self.password if target.user else self.user).setFocus()
+
+    def _browse(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(self, self.tr("CA 证书文件"), "",
+                                                    "PEM (*.pem *.crt);;* (*)")
+        if path:
+            self.ca_file.setText(path)
+
+    def target(self) -> Target:
+        return login.with_tls(Target(self._target.host, self._target.port,
+                                     self._target.database, self.user.text().strip()),
+                              self.sslmode.currentData(), self.ca_file.text().strip())
+
+    def attempt(self) -> None:
+        if not self.buttons.isEnabled():
+            return  # Enter in the password field and the default button both ask once
+        target, password = self.target(), self.password.text()
+        if not target.user:
+            self.message.setText(self.tr("请输入用户名"))
+            return
+        if target.sslmode == "verify-full" and not target.ca_file:
+            self.message.setText(self.tr("校验服务器证书需要 CA 证书文件"))
+            return
+        self.buttons.setEnabled(False)
+        self.message.setText(self.tr("正在登录…"))
+
+        def done(problem: LoginProblem | None) -> None:
+            self.buttons.setEnabled(True)
+            if problem is not None:
+                self.message.setText(problem_text(problem, target))
+                self.password.selectAll()
+                self.password.setFocus()
+                return
+            if self.remember.isChecked():
+                login.remember(target, password)
+            self.url = target.url(password)
+            self.accept()
+
+        self._runner.run(login.try_login(target, password), done)
+
+
+async def log_in(url: str, runner: TaskRunner, *, local: bool = False) -> str | None:
+    """A URL that connects as the person, or None if they cancelled.
+
+    A password in the URL is used as given; else the keyring's (when the seat
+    has one and the person chose to be remembered); else a server that needs no
+    password (trust, certificates) is tried; else the dialog asks, saying first
+    why the server could not be reached when that was the trouble.
+    ``local``: the seat's embedded server (see ``LoginDialog``).
+    """
+
+    from sqlalchemy import make_url
+
+    if make_url(url).password is not None:
+        return url
+    target = Target.from_url(url)
+    remembered = login.recall(target) if not local else login.Remembered(None, False)
+    message = ""
+    if remembered.password:
+        problem = await login.try_login(target, remembered.password)
+        if problem is None:
+            return target.url(remembered.password)
+        if problem.code == "login.password":
+            login.forget(target)  # it changed since: ask, and keep the new one if told to
+        message = problem_text(problem, target)
+    else:
+        problem = await login.try_login(target, None)
+        if problem is None:
+            return target.url(None)
+        if problem.code != "login.password":  # a password would not help: say why now
+            message = problem_text(problem, target)
+    dialog = LoginDialog(target, runner, message=message,
+                         keyring_usable=remembered.keyring_usable, local=local)
+    return dialog.url if await run_dialog(dialog) else None
+
+
+async def run_dialog(dialog: QDialog) -> bool:
+    """Show a dialog without blocking the loop; True when it was accepted."""
+    import asyncio
+
+    finished: asyncio.Future[int] = asyncio.get_running_loop().create_future()
+    dialog.finished.connect(lambda result: finished.done() or finished.set_result(result))
+    dialog.open()
+    return await finished == QDialog.DialogCode.Accepted

@@ -1,0 +1,1 @@
+"""The quick-answer pane and its editor."""

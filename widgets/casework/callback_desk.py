@@ -1,0 +1,137 @@
+"""The callback workbench (电话回访): resolved cases waiting for a call to the
+citizen. The operator calls, then records the result with one key:
+5…1 satisfaction (非常满意 … 非常不满意) closes the case; 0 no answer (the
+case stays for another try, and closes after the last allowed one); R not
+fixed, which reopens it to the same unit with a reason."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.casework import cases
+from console.casework.lifecycle import Move
+from console.casework.queue import CaseFilter
+from console.catalog.catalog import Catalog
+from console.core.errors import ConsoleError
+from console.core.store import Store
+from widgets.casework.case_model import CaseTableModel
+from widgets.common import texts
+from widgets.common.facts_dialog import FactsDialog
+from widgets.common.tasks import TaskRunner
+
+WAITING = CaseFilter(statuses=("resolved",), sort_key="created_at", descending=False)
+KEYS = {Qt.Key.Key_1: 1, Qt.Key.Key_2: 2, Qt.Key.Key_3: 3, Qt.Key.Key_4: 4, Qt.Key.Key_5: 5}
+
+
+class CallbackTable(QTableView):
+    def __init__(self, desk: CallbackDesk) -> None:
+        super().__init__()
+        self._desk = desk
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key in KEYS:
+            self._desk.record("callback_closed", satisfaction=KEYS[Qt.Key(key)])
+        elif key == Qt.Key.Key_0:
+            self._desk.record("callback_unreachable")
+        elif key == Qt.Key.Key_R:
+            self._desk.reopen()
+        else:
+            super().keyPressEvent(event)
+
+
+class CallbackDesk(QWidget):
+    def __init__(self, store: Store, catalog: Catalog, runner: TaskRunner,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("callbackDesk")
+        self._store, self._catalog, self._runner = store, catalog, runner
+        self.model = CaseTableModel(store, catalog, runner, self)
+        self.table = CallbackTable(self)
+        self.table.setObjectName("callback.table")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.hint = QLabel(self.tr("回访结果：5 非常满意 · 4 满意 · 3 基本满意 · 2 不满意 · 1 非常不满意 · 0 未接通 · R 未解决（重新办理）"),  # noqa: E501
+                           objectName="callback.hint")
+        self.message = QLabel(objectName="callback.message")
+        buttons = QHBoxLayout()
+        for level in (5, 4, 3, 2, 1):
+            button = QPushButton(f"{level} {texts.satisfaction_name(level)}",
+                                 objectName=f"callback.sat{level}")
+            button.clicked.connect(lambda _c=False, lv=level: self.record(
+                "callback_closed", satisfaction=lv))
+            buttons.addWidget(button)
+        unreachable = QPushButton(self.tr("0 未接通"), objectName="callback.unreachable")
+        unreachable.clicked.connect(lambda: self.record("callback_unreachable"))
+        not_fixed = QPushButton(self.tr("R 未解决"), objectName="callback.notFixed")
+        not_fixed.clicked.connect(self.reopen)
+        buttons.addWidget(unreachable)
+        buttons.addWidget(not_fixed)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.message)
+
+    def load(self) -> None:
+        self.model.set_filter(WAITING)
+
+    def current(self) -> Any:
+        index = self.table.currentIndex()
+        case_id = self.model.case_id(index.row()) if index.isValid() else None
+        return None if case_id is None else self.model.cached(case_id)
+
+    def record(self, action: str, **facts: Any) -> None:
+        row = self.current()
+        if row is None:
+            self.message.setText(self.tr("请先选中一件待回访的案件"))
+            return
+
+        def done(move: Move) -> None:
+            self.message.setText(self.tr("{no}：{what}").format(
+                no=row.public_no, what=self._recorded(move)))
+
+        self._runner.run(cases.perform(self._store, row.id, action, row.version, **facts),
+                         done, self._failed)
+
+    def _recorded(self, move: Move) -> str:
+        """What was recorded, in the operator's words: the score, the try, the reopening."""
+        payload = move.payload
+        if move.action == "callback_closed":
+            level = int(payload["satisfaction"])
+            return self.tr("已记录：{name}（{level} 分），已结案").format(
+                name=texts.satisfaction_name(level), level=level)
+        if move.action == "callback_unreachable":
+            if payload.get("gave_up"):
+                return self.tr("已记录：未接通（第 {n} 次），多次未接通，已结案").format(
+                    n=payload.get("attempt"))
+            return self.tr("已记录：未接通（第 {n} 次），稍后再拨").format(n=payload.get("attempt"))
+        return self.tr("已记录「{what}」").format(what=texts.action_name(move.action))
+
+    def reopen(self) -> None:
+        if self.current() is None:
+            self.message.setText(self.tr("请先选中一件待回访的案件"))
+            return
+        dialog = FactsDialog("reopen", self._catalog, self)
+        dialog.accepted.connect(lambda: self.record("reopen", **dialog.facts()))
+        dialog.open()
+
+    def _failed(self, exc: ConsoleError) -> None:
+        self.message.setText(texts.user_error(exc))

@@ -1,0 +1,198 @@
+"""One case: its facts, its whole history (全程留痕) and the moves the person may make.
+
+The window follows the case live: an event for it from any seat reloads it.
+Each move asks for the facts it needs in a small dialog, then goes to the
+service with the version shown, so a move on a case someone else changed in
+the meantime is refused and the person is told who did what.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.casework import cases, lifecycle, queue
+from console.casework.cases import TimelineEntry
+from console.casework.queue import CaseRow
+from console.catalog import routing
+from console.catalog.catalog import Catalog
+from console.core.clock import CENTRE_TZ
+from console.core.errors import ConsoleError, FieldError, ValidationError
+from console.core.feed import ChangeFeed, Event
+from console.core.store import Store
+from console.hotline import phone
+from widgets.casework.timeline_model import TimelineModel
+from widgets.common import texts
+from widgets.common.facts_dialog import FactsDialog
+from widgets.common.tasks import TaskRunner
+
+
+class CaseDetail(QDialog):
+    def __init__(self, store: Store, catalog: Catalog, feed: ChangeFeed, runner: TaskRunner,
+                 case_id: uuid.UUID, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("caseDetail")
+        self.setModal(False)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.resize(820, 640)
+        self._store, self._catalog, self._feed, self._runner = store, catalog, feed, runner
+        self.case_id = case_id
+        self.row: CaseRow | None = None
+        self.title = QLabel(objectName="case.title")
+        self.title.setStyleSheet("font-size: 16px; font-weight: bold;")
+        self.facts = QLabel(objectName="case.facts")
+        self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.facts.setWordWrap(True)
+        self.text = QPlainTextEdit(objectName="case.text", readOnly=True)
+        self.text.setTabChangesFocus(True)
+        self.text.setMaximumHeight(120)
+        self.timeline_model = TimelineModel(catalog, self)
+        self.timeline = QTableView(objectName="case.timeline")
+        self.timeline.setModel(self.timeline_model)
+        self.timeline.setTabKeyNavigation(False)  # Tab goes on to the moves, not cell by cell
+        self.timeline.verticalHeader().hide()
+        self.timeline.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.timeline.horizontalHeader().setStretchLastSection(True)
+        for column, width in enumerate((150, 110, 130)):
+            self.timeline.setColumnWidth(column, width)
+        self.message = QLabel(objectName="case.message")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #c62828;")
+        self.buttons = QHBoxLayout()
+        self._actions: list[str] = []  # the moves the buttons offer, in their order
+        layout = QVBoxLayout(self)
+        for widget in (self.title, self.facts, self.text):
+            layout.addWidget(widget)
+        layout.addWidget(QLabel(self.tr("办理过程")))
+        layout.addWidget(self.timeline, 1)
+        layout.addWidget(self.message)
+        layout.addLayout(self.buttons)
+        self.timeline.setFocus()  # Tab: the moves; Shift+Tab: the text; Enter moves nothing
+        feed.subscribe(self._on_events)
+        self.finished.connect(lambda _r: self._feed.unsubscribe(self._on_events))
+        self.reload()
+
+    # ---- loading --------------------------------------------------------------------
+    def reload(self) -> None:
+        async def load() -> tuple[CaseRow | None, list[TimelineEntry]]:
+            return (await queue.fetch_case(self._store, self.case_id),
+                    await cases.timeline(self._store, self.case_id))
+
+        self._runner.run(load(), self._show,
+                         lambda exc: self.message.setText(texts.user_error(exc)))
+
+    def _on_events(self, events: list[Event]) -> None:
+        if any(e.case_id == self.case_id for e in events):
+            self.reload()
+
+    def _show(self, loaded: tuple[CaseRow | None, list[TimelineEntry]]) -> None:
+        row, entries = loaded
+        if row is None:
+            self.message.setText(texts.transition_error("case.not_found"))
+            return
+        self.row = row
+        self.setWindowTitle(self.tr("案件 {no}").format(no=row.public_no))
+        self.title.setText(f"{row.public_no}　{texts.status_name(row.status)}　"
+                           f"{row.urgency} · {self._catalog.category_path(row.category_id)}")
+        due = (row.due_at.astimezone(CENTRE_TZ).strftime("%Y-%m-%d %H:%M")
+               if row.due_at else self.tr("未定"))
+        paused = self.tr("（计时暂停中）") if row.paused_at else ""
+        if row.due_estimated:
+            paused += self.tr("（估算：该年节假日安排尚未公布，只按周末计算）")
+        caller = phone.display(row.caller_phone) or "—"
+        if row.caller_name:
+            caller += f"（{row.caller_name}）"
+        self.facts.setText(self.tr("来源：{channel}　来电：{phone}\n街道：{street}　社区：{community}　网格：{grid}\n地址：{address}\n责任单位：{unit}　办理时限：{due}{paused}").format(  # noqa: E501
+            channel=texts.channel_name(row.channel), phone=caller,
+            **self._place(row), address=row.address or "—",
+            unit=self._catalog.unit_name(row.assigned_unit_id) or "—", due=due,
+            paused=paused))
+        self.text.setPlainText(row.text)
+        self.timeline_model.category_id = row.category_id
+        self.timeline_model.set_entries(entries)
+        self._rebuild_buttons(row.status)
+
+    def _place(self, row: CaseRow) -> dict[str, str]:
+        """The street, community and grid cell (with its code) the case is in."""
+        catalog = self._catalog
+        community = catalog.communities.get(row.community_code or "")
+        cell = catalog.grid_cells.get(row.grid_code or "")
+        return {"street": catalog.street_name(row.street_code) or "—",
+                "community": community.name if community else "—",
+                "grid": f"{cell.name}（{cell.code}）" if cell else row.grid_code or "—"}
+
+    def _rebuild_buttons(self, status: str) -> None:
+        """One button per move allowed now, after the history in the Tab order.
+        The same moves keep their buttons (and the focus); when they change, a
+        focused button hands the focus back to the history."""
+        actions = [a for a in lifecycle.allowed(status, self._store.roles)
+                   if not (a == "resume" and self.row and self.row.paused_at is None)
+                   and not (a == "pause" and self.row and self.row.paused_at is not None)]
+        if actions == self._actions:
+            return
+        focused = self.focusWidget()
+        had_focus = focused is not None and focused.objectName().startswith("case.action.")
+        while self.buttons.count():
+            item = self.buttons.takeAt(0)
+            if item.widget() is not None:
+                item.widget().hide()  # hidden at once: Tab must not reach it any more
+                item.widget().deleteLater()
+        self._actions = actions
+        previous: QWidget = self.timeline
+        for action in actions:
+            button = QPushButton(texts.action_name(action), objectName=f"case.action.{action}")
+            button.clicked.connect(lambda _c=False, a=action: self.act(a))
+            self.buttons.addWidget(button)
+            button.show()  # now, not when the layout gets round to it: Tab reaches it at once
+            QWidget.setTabOrder(previous, button)
+            previous = button
+        self.buttons.addStretch(1)
+        if had_focus:  # back to the history: Enter there never makes the next move by mistake
+            self.timeline.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # ---- moves ----------------------------------------------------------------------------
+    def act(self, action: str) -> FactsDialog | None:
+        """Ask for the facts the move needs (if any), then make it."""
+        needs = lifecycle.ACTIONS[action].needs
+        if not needs:
+            self._perform(action, {})
+            return None
+        suggestion = (routing.suggest_unit(self._catalog, self.row.category_id,
+                                           self.row.street_code)
+                      if "unit_id" in needs and self.row is not None else None)
+        dialog = FactsDialog(action, self._catalog, self, suggestion=suggestion)
+        dialog.accepted.connect(lambda: self._perform(action, dialog.facts()))
+        dialog.open()
+        return dialog
+
+    def _perform(self, action: str, facts: dict[str, Any]) -> None:
+        version = self.row.version if self.row else None
+        self.message.clear()
+
+        async def move() -> None:
+            master_no = facts.pop("master_no", None)
+            if master_no is not None:
+                master = await cases.find_by_public_no(self._store, master_no)
+                if master is None:
+                    raise ValidationError([FieldError("master", "merge.unknown")])
+                facts["master_id"] = master
+            await cases.perform(self._store, self.case_id, action, version, **facts)
+
+        self._runner.run(move(), lambda _r: self.reload(), self._show_error)
+
+    def _show_error(self, exc: ConsoleError) -> None:
+        self.message.setText(texts.user_error(exc))
+        self.reload()

@@ -1,0 +1,366 @@
+"""The case queue's table model: an ordered list of case ids plus a lazy row cache.
+
+- A new filter or sort is a new query: the id list is fetched by the database,
+  then the model is reset.
+- A change (from this seat or another, through the change feed) marks the
+  affected rows stale and re-reads the id list; the difference is applied as
+  row removals, insertions or a layout change with persistent indexes moved,
+  so selection and scroll position survive. Stale rows are re-read and
+  ``dataChanged`` is emitted for them alone.
+- Rows are fetched only when the view asks for them (visible rows), in
+  batches around the first missing one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Callable, Sequence
+from functools import cache
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from console.casework import queue
+from console.casework.queue import CaseFilter, CaseRow, IdList
+from console.catalog.catalog import Catalog
+from console.core.clock import CENTRE_TZ
+from console.core.feed import Event
+from console.core.store import Store
+from widgets.common import texts
+from widgets.common.tasks import TaskRunner
+
+Index = QModelIndex | QPersistentModelIndex
+PREFETCH_BEFORE = 20
+PREFETCH_AFTER = 120
+REQUERY_DELAY_MS = 25  # coalesces a burst of events into one re-read
+
+FLAGGED_STATUSES = frozenset({"returned", "disputed"})
+
+
+@cache
+def bold_font() -> QFont:
+    """Made on first use: a QFont needs the application to exist."""
+    font = QFont()
+    font.setBold(True)
+    return font
+
+
+URGENCY_COLOURS = {"A": QColor("#c62828"), "B": QColor("#ef6c00"), "C": QColor("#2e7d32")}
+
+
+def _tr(text: str) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate("CaseTableModel", text)
+
+
+class Column:
+    def __init__(self, key: str, title: Callable[[], str], value: Callable[[CaseRow], str],
+                 sort_key: str | None) -> None:
+        self.key, self.title, self.value, self.sort_key = key, title, value, sort_key
+
+
+def _time(value: dt.datetime | None) -> str:
+    return "" if value is None else value.astimezone(CENTRE_TZ).strftime("%m-%d %H:%M")
+
+
+def case_columns(catalog: Catalog) -> list[Column]:
+    return [
+        Column("public_no", lambda: _tr("编号"), lambda r: r.public_no, "public_no"),
+        Column("created_at", lambda: _tr("受理时间"), lambda r: _time(r.created_at),
+               "created_at"),
+        Column("urgency", lambda: _tr("级别"), lambda r: r.urgency, "urgency"),
+        Column("status", lambda: _tr("状态"), lambda r: texts.status_name(r.status), "status"),
+        Column("channel", lambda: _tr("渠道"), lambda r: texts.channel_name(r.channel),
+               "channel"),
+        Column("category", lambda: _tr("分类"),
+               lambda r: catalog.category_path(r.category_id).split(" / ")[-1], "category"),
+        Column("street", lambda: _tr("街道"), lambda r: catalog.street_name(r.street_code),
+               "street"),
+        Column("text", lambda: _tr("诉求内容"),
+               lambda r: r.text.replace("\n", " ")[:80], None),
+        Column("caller", lambda: _tr("来电号码"), lambda r: r.caller_phone or "", "caller"),
+        Column("unit", lambda: _tr("责任单位"), lambda r: catalog.unit_name(r.assigned_unit_id),
+               "unit"),
+        Column("due_at", lambda: _tr("办理时限"), lambda r: _time(r.due_at), "due_at"),
+    ]
+
+
+class CaseColumnsModel(QAbstractTableModel):
+    """Columns and headers shared by every table of case rows."""
+
+    _columns: list[Column]
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and 0 <= section < len(self._columns)):
+            return self._columns[section].title()
+        return None
+
+
+class CaseTableModel(CaseColumnsModel):
+    loaded = Signal()            # a new query's id list is in
+    rows_refreshed = Signal()    # fetched rows arrived (for tests and benchmarks)
+    total_changed = Signal(int, int)  # matching cases, ids held
+
+    def __init__(self, store: Store, catalog: Catalog, runner: TaskRunner,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._runner = runner
+        self._columns = case_columns(catalog)
+        self._filter = CaseFilter()
+        self._ids: list[uuid.UUID] = []
+        self._row_of: dict[uuid.UUID, int] = {}
+        self._rows: dict[uuid.UUID, CaseRow] = {}
+        self._stale: set[uuid.UUID] = set()
+        self._wanted: set[uuid.UUID] = set()
+        self._in_flight: set[uuid.UUID] = set()
+        self._highlighted: set[uuid.UUID] = set()
+        self._fetching = False
+        self._requerying = False
+        self._requery_again = False
+        self._query_seq = 0
+        self.total = 0
+        self._fetch_timer = self._single_shot(0, self._fetch_wanted)
+        self._requery_timer = self._single_shot(REQUERY_DELAY_MS, self._requery)
+
+    def _single_shot(self, ms: int, slot: Callable[[], None]) -> QTimer:
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.setInterval(ms)
+        timer.timeout.connect(slot)
+        return timer
+
+    # ---- Qt model interface -----------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self._ids)):
+            return None
+        case_id = self._ids[index.row()]
+        if role == Qt.ItemDataRole.UserRole:
+            return case_id
+        row = self._rows.get(case_id)
+        if (role == Qt.ItemDataRole.DisplayRole and (row is None or case_id in self._stale)
+                and case_id not in self._wanted):
+            self._want(index.row())
+        if row is None:
+            return "…" if role == Qt.ItemDataRole.DisplayRole else None
+        column = self._columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.value(row)
+        if role == Qt.ItemDataRole.ToolTipRole and column.key == "text":
+            return row.text
+        if role == Qt.ItemDataRole.ForegroundRole and column.key == "urgency":
+            return QBrush(URGENCY_COLOURS.get(row.urgency, QColor("black")))
+        if role == Qt.ItemDataRole.FontRole and case_id in self._highlighted:
+            return bold_font()  # an alert was about this case
+        if column.key == "status" and row.status in FLAGGED_STATUSES:
+            # Returned and disputed cases wait for a dispatcher or the shift leader.
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QBrush(QColor("#c62828"))
+            if role == Qt.ItemDataRole.FontRole:
+                return bold_font()
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        key = self._columns[column].sort_key if 0 <= column < len(self._columns) else None
+        if key is None:
+            return
+        descending = order == Qt.SortOrder.DescendingOrder
+        self.set_filter(CaseFilter(**{**self._filter.__dict__, "sort_key": key,
+                                      "descending": descending}))
+
+    # ---- queries ---------------------------------------------------------------
+    @property
+    def filter(self) -> CaseFilter:
+        return self._filter
+
+    def case_id(self, row: int) -> uuid.UUID | None:
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def row_of(self, case_id: uuid.UUID) -> int | None:
+        return self._row_of.get(case_id)
+
+    def cached(self, case_id: uuid.UUID) -> CaseRow | None:
+        return self._rows.get(case_id)
+
+    def set_filter(self, flt: CaseFilter) -> None:
+        """A new query: fetch the id list, then reset the model."""
+        self._filter = flt
+        self._query_seq += 1
+        seq = self._query_seq
+        self._runner.run(queue.fetch_ids(self._store, flt),
+                         lambda ids: self._on_new_query(seq, ids))
+
+    def _on_new_query(self, seq: int, ids: IdList) -> None:
+        if seq != self._query_seq:
+            return  # a newer query superseded this one
+        self.beginResetModel()
+        self._set_ids(ids.ids)
+        self._rows.clear()
+        self._stale.clear()
+        self._wanted.clear()
+        self._in_flight.clear()
+        self.endResetModel()
+        self._set_total(ids.total)
+        self.loaded.emit()
+
+    def _set_ids(self, ids: list[uuid.UUID]) -> None:
+        self._ids = ids
+        self._row_of = {case_id: row for row, case_id in enumerate(ids)}
+
+    def _set_total(self, total: int) -> None:
+        self.total = total
+        self.total_changed.emit(total, len(self._ids))
+
+    def highlight(self, ids: set[uuid.UUID]) -> None:
+        """Show these cases in bold (until the seat is restarted or they leave)."""
+        self._highlighted |= ids
+        for row in sorted(self._row_of[i] for i in ids if i in self._row_of):
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self._columns) - 1))
+
+    def shutdown(self) -> None:
+        """Stop pending re-reads (the pane is closing)."""
+        self._requery_timer.stop()
+        self._fetch_timer.stop()
+        self._query_seq += 1  # results still in flight are dropped
+
+    # ---- live updates -------------------------------------------------------------
+    def apply_events(self, events: Sequence[Event]) -> None:
+        """Change-feed subscriber: mark rows stale and re-read the id list soon."""
+        touched = {e.case_id for e in events if e.case_id is not None}
+        if not touched:
+            return
+        self._stale |= touched & self._rows.keys()
+        if self._requerying:
+            self._requery_again = True
+        elif not self._requery_timer.isActive():
+            # Not restarted by later events: a steady stream must not postpone it.
+            self._requery_timer.start()
+
+    def _requery(self) -> None:
+        seq = self._query_seq
+        self._requerying = True
+        self._requery_again = False
+
+        def failed(exc: Exception) -> None:
+            self._requerying = False
+            self._runner.user_error.emit(exc)
+
+        self._runner.run(queue.fetch_ids(self._store, self._filter),
+                         lambda ids: self._on_requery(seq, ids), failed)
+
+    def _on_requery(self, seq: int, ids: IdList) -> None:
+        self._requerying = False
+        if self._requery_again:
+            self._requery_timer.start()
+        if seq != self._query_seq:
+            return
+        self.apply_id_list(ids.ids)
+        self._set_total(ids.total)
+        # Re-read stale rows that are on screen (the view asks for them again).
+        stale_rows = sorted(self._row_of[i] for i in self._stale if i in self._row_of)
+        for row in stale_rows:
+            self._want(row)
+
+    def apply_id_list(self, new: list[uuid.UUID]) -> None:
+        """Move from the current id order to ``new`` with minimal model signals."""
+        new_set = set(new)
+        removed = [row for row, case_id in enumerate(self._ids) if case_id not in new_set]
+        for first, last in reversed(_ranges(removed)):
+            self.beginRemoveRows(QModelIndex(), first, last)
+            kept = self._ids[:first] + self._ids[last + 1:]
+            self._set_ids(kept)
+            self.endRemoveRows()
+        for case_id in list(self._rows):
+            if case_id not in new_set:
+                self._rows.pop(case_id, None)
+                self._stale.discard(case_id)
+        old_set = set(self._ids)
+        if [c for c in new if c in old_set] != self._ids:
+            self._relayout(new)
+            return
+        inserted = [row for row, case_id in enumerate(new) if case_id not in old_set]
+        for first, last in _ranges(inserted):
+            self.beginInsertRows(QModelIndex(), first, last)
+            self._set_ids(self._ids[:first] + new[first:last + 1] + self._ids[first:])
+            self.endInsertRows()
+
+    def _relayout(self, new: list[uuid.UUID]) -> None:
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        ids = [self.case_id(p.row()) for p in persistent]
+        self._set_ids(new)
+        moved = []
+        for p, case_id in zip(persistent, ids, strict=True):
+            row = self._row_of.get(case_id) if case_id is not None else None
+            moved.append(QModelIndex() if row is None else self.index(row, p.column()))
+        self.changePersistentIndexList(persistent, moved)
+        self.layoutChanged.emit()
+
+    # ---- lazy row fetching -------------------------------------------------------
+    def _want(self, row: int) -> None:
+        start, end = max(0, row - PREFETCH_BEFORE), min(len(self._ids), row + PREFETCH_AFTER)
+        for case_id in self._ids[start:end]:
+            if (case_id not in self._rows or case_id in self._stale) and (
+                    case_id not in self._in_flight):
+                self._wanted.add(case_id)
+        if self._wanted and not self._fetching:
+            self._fetch_timer.start()
+
+    def _fetch_wanted(self) -> None:
+        if self._fetching or not self._wanted:
+            return
+        batch = list(self._wanted)
+        self._wanted.clear()
+        self._stale -= set(batch)
+        self._fetching = True
+        self._in_flight = set(batch)
+
+        def done(rows: dict[uuid.UUID, CaseRow]) -> None:
+            self._fetching = False
+            self._in_flight = set()
+            self._rows.update(rows)
+            changed = sorted(self._row_of[i] for i in rows if i in self._row_of)
+            for first, last in _ranges(changed):
+                self.dataChanged.emit(self.index(first, 0),
+                                      self.index(last, len(self._columns) - 1))
+            self.rows_refreshed.emit()
+            if self._wanted:
+                self._fetch_timer.start()
+
+        def failed(exc: Exception) -> None:
+            self._fetching = False
+            self._in_flight = set()
+            self._stale |= set(batch) & self._rows.keys()
+            self._runner.user_error.emit(exc)
+
+        self._runner.run(queue.fetch_rows(self._store, batch), done, failed)
+
+
+def _ranges(rows: list[int]) -> list[tuple[int, int]]:
+    """Sorted row numbers as contiguous (first, last) ranges."""
+    out: list[tuple[int, int]] = []
+    for row in rows:
+        if out and row == out[-1][1] + 1:
+            out[-1] = (out[-1][0], row)
+        else:
+            out.append((row, row))
+    return out

@@ -1,0 +1,128 @@
+"""The case queue pane: quick filters over a live, database-sorted table."""
+
+from __future__ import annotations
+
+import uuid
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.casework.queue import CaseFilter
+from console.catalog.catalog import Catalog, Category
+from console.core.store import Store
+from console.hotline.channels import CHANNELS
+from db.schema import CASE_STATUSES, OPEN_STATUSES
+from widgets.casework.case_model import CaseTableModel
+from widgets.common import texts
+from widgets.common.pickers import CategoryPicker
+from widgets.common.tables import OpenableTable
+from widgets.common.tasks import TaskRunner
+
+TEXT_FILTER_DELAY_MS = 300
+WAITING_FOR_DISPATCH = ("accepted", "returned", "disputed")
+
+
+class CaseQueue(QWidget):
+    case_opened = Signal(uuid.UUID)
+
+    def __init__(self, store: Store, catalog: Catalog, runner: TaskRunner,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("caseQueue")
+        self._catalog = catalog
+        self.model = CaseTableModel(store, catalog, runner, self)
+
+        self.status_filter = QComboBox(objectName="queue.status")
+        self.status_filter.addItem(self.tr("未办结"), OPEN_STATUSES)
+        self.status_filter.addItem(self.tr("待分拨（含退回）"), WAITING_FOR_DISPATCH)
+        self.status_filter.addItem(self.tr("待回访"), ("resolved",))
+        self.status_filter.addItem(self.tr("全部状态"), None)
+        for status in CASE_STATUSES:
+            self.status_filter.addItem(texts.status_name(status), (status,))
+        self.channel_filter = QComboBox(objectName="queue.channel")
+        self.channel_filter.addItem(self.tr("全部渠道"), None)
+        for channel in CHANNELS:
+            self.channel_filter.addItem(texts.channel_name(channel), channel)
+        self.street_filter = QComboBox(objectName="queue.street")
+        self.street_filter.addItem(self.tr("全部街道"), None)
+        for street in catalog.streets.values():
+            self.street_filter.addItem(street.name, street.code)
+        self.category_filter = CategoryPicker(catalog, self)
+        self.category_filter.setObjectName("queue.category")
+        self.category_filter.setPlaceholderText(self.tr("分类（中文或拼音首字母）"))
+        self.text_filter = QLineEdit(objectName="queue.text")
+        self.text_filter.setPlaceholderText(self.tr("搜索编号、号码、内容、地址"))
+        self.text_filter.setClearButtonEnabled(True)
+        self.count = QLabel(objectName="queue.count")
+
+        self.table = OpenableTable(objectName="queue.table")
+        self.table.open_requested.connect(self._open)
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(1, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        for column, width in enumerate((150, 90, 40, 70, 90, 140, 80, 320, 110)):
+            self.table.setColumnWidth(column, width)
+
+        bar = QHBoxLayout()
+        for widget, stretch in ((self.status_filter, 0), (self.channel_filter, 0),
+                                (self.street_filter, 0), (self.category_filter, 1),
+                                (self.text_filter, 2), (self.count, 0)):
+            bar.addWidget(widget, stretch)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+
+        self._text_timer = QTimer(self, singleShot=True, interval=TEXT_FILTER_DELAY_MS)
+        self._text_timer.timeout.connect(self.apply_filter)
+        self.text_filter.textChanged.connect(lambda _t: self._text_timer.start())
+        for combo in (self.status_filter, self.channel_filter, self.street_filter):
+            combo.currentIndexChanged.connect(self.apply_filter)
+        self.category_filter.category_chosen.connect(self._category_changed)
+        self.model.total_changed.connect(self._show_count)
+
+    def _open(self, index: QModelIndex) -> None:
+        case_id = self.model.case_id(index.row())
+        if case_id is not None:
+            self.case_opened.emit(case_id)
+
+    def _category_changed(self, _category: Category | None) -> None:
+        self.apply_filter()
+
+    def current_filter(self) -> CaseFilter:
+        chosen = self.category_filter.chosen
+        flt = self.model.filter
+        return CaseFilter(
+            statuses=self.status_filter.currentData(),
+            channel=self.channel_filter.currentData(),
+            street_code=self.street_filter.currentData(),
+            category_ids=tuple(self._catalog.subtree_ids(chosen.id)) if chosen else None,
+            text=self.text_filter.text().strip(),
+            sort_key=flt.sort_key,
+            descending=flt.descending,
+        )
+
+    def apply_filter(self) -> None:
+        self.model.set_filter(self.current_filter())
+
+    def _show_count(self, total: int, held: int) -> None:
+        if held < total:
+            self.count.setText(self.tr("共 {total} 件，显示前 {held} 件").format(
+                total=f"{total:,}", held=f"{held:,}"))
+        else:
+            self.count.setText(self.tr("共 {total} 件").format(total=f"{total:,}"))

@@ -1,0 +1,122 @@
+"""A case's history (全程留痕) as a table: when, who, which move, and what it said."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+from console.casework import lifecycle
+from console.casework.cases import TimelineEntry
+from console.catalog.catalog import Catalog
+from console.core.clock import CENTRE_TZ
+from widgets.common import texts
+
+
+class TimelineModel(QAbstractTableModel):
+    def __init__(self, catalog: Catalog, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._catalog = catalog
+        self._entries: list[TimelineEntry] = []
+        self.category_id: int | None = None  # the case's, for automatic-dispatch reasons
+        self._titles = (self.tr("时间"), self.tr("操作人"), self.tr("操作"), self.tr("说明"))
+
+    def set_entries(self, entries: list[TimelineEntry]) -> None:
+        known = len(self._entries)
+        if entries[:known] == self._entries and len(entries) > known:
+            self.beginInsertRows(QModelIndex(), known, len(entries) - 1)  # history only grows
+            self._entries = list(entries)
+            self.endInsertRows()
+        elif entries != self._entries:
+            self.beginResetModel()
+            self._entries = list(entries)
+            self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._entries)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._titles)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and 0 <= section < len(self._titles)):
+            return self._titles[section]
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._entries):
+            return None
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        entry = self._entries[index.row()]
+        column = index.column()
+        if column == 0:
+            return entry.at.astimezone(CENTRE_TZ).strftime("%Y-%m-%d %H:%M:%S")
+        if column == 1:
+            automatic = entry.actor == lifecycle.SYSTEM or entry.payload.get("auto")
+            return self.tr("系统") if automatic else entry.actor
+        if column == 2:
+            return texts.action_name(entry.kind)
+        return self.describe(entry)
+
+    def _escalation(self, p: dict[str, Any]) -> str:
+        level = _level_name(str(p.get("level", "")))
+        if p.get("acknowledged"):
+            return self.tr("{level}单已签收").format(level=level)
+        if p.get("replied"):
+            return self.tr("{level}单已回复：{text}").format(level=level, text=p.get("text", ""))
+        parts = [self.tr("自动{level}").format(level=level) if p.get("auto") else level]
+        if p.get("text"):
+            parts.append(str(p["text"]))
+        if p.get("reply_due_at"):
+            due = dt.datetime.fromisoformat(p["reply_due_at"]).astimezone(CENTRE_TZ)
+            parts.append(self.tr("限 {at} 前回复").format(at=due.strftime("%m-%d %H:%M")))
+        return "；".join(parts)
+
+    def describe(self, entry: TimelineEntry) -> str:
+        p = entry.payload
+        parts: list[str] = []
+        if entry.kind == "created":
+            parts.append(self.tr("编号 {no}").format(no=p.get("public_no", "")))
+        if entry.kind == "imported" and p.get("occurred_at"):
+            when = dt.datetime.fromisoformat(p["occurred_at"]).astimezone(CENTRE_TZ)
+            parts.append(self.tr("原受理时间 {at}，导入时状态：{status}").format(
+                at=when.strftime("%Y-%m-%d %H:%M"), status=texts.status_name(p.get("status", ""))))
+        if entry.kind == "escalation":
+            return self._escalation(p)
+        unit = self._catalog.unit_name(p.get("unit_id")) if p.get("unit_id") else ""
+        if p.get("auto"):
+            category = self._catalog.category_path(self.category_id).split(" / ")[-1]
+            if p.get("rule") == "territorial":
+                parts.append(self.tr("自动分拨：分类「{c}」按属地交事发街道 {u}").format(
+                    c=category, u=unit))
+            else:
+                parts.append(self.tr("自动分拨：分类「{c}」归属 {u}").format(c=category, u=unit))
+        elif unit:
+            parts.append(unit)
+        for key in ("reason", "result", "answer", "note"):
+            if p.get(key):
+                parts.append(str(p[key]))
+        if p.get("satisfaction"):
+            parts.append(texts.satisfaction_name(int(p["satisfaction"])))
+        if p.get("attempt"):
+            parts.append(self.tr("第 {n} 次").format(n=p["attempt"]))
+        if p.get("gave_up"):
+            parts.append(self.tr("多次未接通，结案"))
+        return "；".join(parts)
+
+
+def _tl(text: str) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate("TimelineModel", text)
+
+
+def _level_name(level: str) -> str:
+    names = {"reminder": _tl("提醒"), "urge": _tl("催办"), "supervision": _tl("督办"),
+             "inspection": _tl("效能监察")}
+    return names.get(level, level)

@@ -1,0 +1,266 @@
+"""Words for the codes that console/ speaks in: channels, statuses, errors.
+
+Every string goes through Qt's translation; Chinese is the source language and
+the default, English comes from resources/i18n/hotline_en.qm.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from console.casework.lifecycle import TEXT_FACTS, TransitionError
+from console.core.clock import CENTRE_TZ
+from console.core.errors import ConflictError, ConsoleError, FieldError, ValidationError
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Texts", text)
+
+
+def channel_name(code: str) -> str:
+    names = {
+        "phone_12345": _t("12345热线"),
+        "wechat": _t("微信"),
+        "app": _t("美丽深圳APP"),
+        "hotline_12319": _t("12319热线"),
+        "mailbox": _t("政府信箱"),
+        "landline": _t("固话投诉"),
+        "web": _t("网站"),
+        "grid_worker": _t("网格员上报"),
+    }
+    return names.get(code, code)
+
+
+def nature_name(code: str) -> str:
+    names = {
+        "complaint": _t("投诉"),
+        "consultation": _t("咨询"),
+        "suggestion": _t("建议"),
+        "request": _t("求决"),
+        "thanks": _t("感谢"),
+        "other": _t("其他"),
+    }
+    return names.get(code, code)
+
+
+def status_name(code: str) -> str:
+    names = {
+        "new": _t("新建"),
+        "accepted": _t("已受理"),
+        "dispatched": _t("已分拨"),
+        "in_progress": _t("办理中"),
+        "resolved": _t("已办结"),
+        "closed": _t("已归档"),
+        "returned": _t("已退回"),
+        "disputed": _t("争议中"),
+        "merged": _t("已合并"),
+        "answered": _t("当场答复"),
+        "invalid": _t("无效"),
+    }
+    return names.get(code, code)
+
+
+def action_name(code: str) -> str:
+    names = {
+        "accept": _t("受理"),
+        "answer": _t("当场答复"),
+        "invalidate": _t("作废"),
+        "dispatch": _t("分拨"),
+        "start": _t("开始办理"),
+        "return": _t("退回"),
+        "dispute": _t("提出争议"),
+        "settle": _t("裁定争议"),
+        "resolve": _t("办结"),
+        "merge": _t("合并为重复件"),
+        "callback_closed": _t("回访满意度"),
+        "callback_unreachable": _t("回访未接通"),
+        "reopen": _t("回访未解决，重新办理"),
+        "pause": _t("暂停计时"),
+        "resume": _t("恢复计时"),
+        "created": _t("登记"),
+        "imported": _t("导入"),
+        "closed_with_master": _t("随主件归档"),
+        "escalation": _t("升级督办"),
+        "reply_order": _t("登记督办回复"),
+    }
+    return names.get(code, code)
+
+
+def roll_call_channel_name(code: str) -> str:
+    names = {"phone": _t("电话查岗"), "video": _t("视频点名"), "radio": _t("对讲机点名")}
+    return names.get(code, code)
+
+
+def roll_call_result_name(code: str | None) -> str:
+    names = {"answered": _t("应答"), "late": _t("迟到"), "absent": _t("缺岗"),
+             "no_answer": _t("无人应答"), None: _t("未点")}
+    return names.get(code, code or "")
+
+
+def satisfaction_name(level: int) -> str:
+    names = {5: _t("非常满意"), 4: _t("满意"), 3: _t("基本满意"), 2: _t("不满意"),
+             1: _t("非常不满意")}
+    return names.get(level, str(level))
+
+
+def transition_error(code: str) -> str:
+    messages = {
+        "transition.not_from": _t("案件当前状态不允许此操作，请刷新后再看"),
+        "transition.forbidden": _t("您的岗位没有此操作的权限"),
+        "transition.needs_reason": _t("请填写原因"),
+        "transition.needs_result": _t("请填写办理结果"),
+        "transition.needs_answer": _t("请填写答复内容"),
+        "transition.needs_reply": _t("请填写回复内容"),
+        "transition.needs_unit_id": _t("请选择责任单位"),
+        "transition.needs_master_id": _t("请填写主件编号"),
+        "transition.needs_satisfaction": _t("请选择满意度"),
+        "callback.satisfaction": _t("满意度须为 1–5 级"),
+        "clock.already_paused": _t("计时已暂停"),
+        "clock.not_paused": _t("计时未暂停"),
+        "unit.unknown": _t("责任单位不存在"),
+        "unit.inactive": _t("该责任单位已停用，请选择其他单位"),
+        "merge.self": _t("不能与自身合并"),
+        "merge.unknown": _t("找不到该编号的案件"),
+        "merge.master_closed": _t("主件已归档，不能再合并"),
+        "case.not_found": _t("案件不存在"),
+    }
+    return messages.get(code, code)
+
+
+ROSTER_ACTIONS = ("generated", "assigned", "replaced", "removed", "leave", "swapped")
+
+
+def roster_action_name(code: str) -> str:
+    names = {
+        "generated": _t("生成"),
+        "assigned": _t("加派人员"),
+        "replaced": _t("换人"),
+        "removed": _t("撤下人员"),
+        "leave": _t("登记请假"),
+        "swapped": _t("调班"),
+    }
+    return names.get(code, code)
+
+
+def field_error(error: FieldError) -> str:
+    p = error.params
+    messages = {
+        "phone.empty": _t("请输入来电号码（电话渠道必填）"),
+        "phone.invalid": _t("号码无法识别：请输入手机号（11位）或带区号的固话"),
+        "text.empty": _t("请填写诉求内容"),
+        "caller_name.empty": _t("请填写来电人姓名"),
+        "text.too_long": _t("内容过长：{length} 字，最多 {limit} 字。内容已保留，请删减后再保存"),
+        "text.control": _t("第 {position} 个字符是不可见的控制字符（多为粘贴带入），"
+                           "请删除后再保存"),
+        "text.invalid": _t("内容无法识别，请重新填写"),
+        "category.empty": _t("请选择事项分类（可输入中文或拼音首字母搜索）"),
+        "category.unknown": _t("分类不存在或已停用，请重新选择"),
+        "category.not_leaf": _t("请选择到第三级分类"),
+        "category.no_limit": _t("该分类没有办理时限，无法计时：请选其他分类，或请管理员设定时限"),
+        "urgency.unknown": _t("请选择紧急程度 A/B/C"),
+        "channel.unknown": _t("请选择来源渠道"),
+        "nature.unknown": _t("请选择诉求性质"),
+        "grid.unknown": _t("网格不存在，请重新选择"),
+        "grid.mismatch": _t("网格不属于所选社区"),
+        "grid.street_mismatch": _t("网格不属于所选街道"),
+        "community.unknown": _t("社区不存在，请重新选择"),
+        "community.mismatch": _t("社区不属于所选街道"),
+        "street.unknown": _t("街道不存在，请重新选择"),
+        "place.unmatched": _t("没有这个名称的街道、社区或网格：输入其中几个字，按 Enter 选中"),
+        "order_text.empty": _t("请填写督办内容"),
+        "ladder.reminder_share": _t("提醒比例须在 1% 到 99% 之间"),
+        "ladder.supervision_days": _t("督办工作日须为 0 或以上"),
+        "reply_due.past": _t("回复期限须晚于现在"),
+        "escalation.case_not_open": _t("案件已办结或不存在，不能督办"),
+        "order.unknown": _t("督办单不存在"),
+        "order.acknowledged_already": _t("该督办单已签收"),
+        "order.replied_already": _t("该督办单已回复"),
+        "reply_text.empty": _t("请填写回复内容"),
+        "login.invalid": _t("登录名只能用小写字母、数字和下划线，2–63 位，以字母开头"),
+        "login.unknown": _t("没有这个登录名的账号"),
+        "name.empty": _t("请填写姓名"),
+        "groups.invalid": _t("请至少选择一个岗位"),
+        "password.short": _t("密码至少 {min} 位"),
+        "limit.one_required": _t("请只填一种时限：小时或工作日"),
+        "limit.not_positive": _t("时限须大于零"),
+        "limit.not_integer": _t("时限须为整数"),
+        "limit.too_large": _t("时限过长，请核对"),
+        "shift.overlaps_itself": _t("「{shift}」时长 {hours} 小时：班次须在 1–24 小时之间，否则与次日同一班次重叠"),  # noqa: E501
+        "shift.overlaps": _t("「{shift}」与「{other}」时间重叠，请调整开始时间或时长"),
+        "code.empty": _t("请填写代码"),
+        "rotation.unknown_shift": _t("轮班规则用到了不存在的班次：{codes}"),
+        "rotation.empty": _t("轮班规则为空：请先设置班组和轮转顺序"),
+        "rotation.unstaffed": _t("轮班规则第 {position} 天没有班组上「{shift}」"),
+        "rotation.doubled": _t("轮班规则第 {position} 天有两个班组上「{shift}」"),
+        "rotation.rest": _t("轮班规则使 {team} 两班之间只休息 {hours} 小时，低于规定"),
+        "roster.month_exists": _t("本月已有 {count} 条排班；重新生成会覆盖所有调整"),
+        "roster.post_unstaffed": _t("「{post}」没有{team}的人员，无法排班：请先为该岗位配人"),
+        "roster.post_empty": _t("{day} {shift}「{post}」将无人在岗：请指定顶班人员"),
+        "roster.two_shifts": _t("{person} 将同时在两个班次上岗"),
+        "roster.rest": _t("{person} 两班之间只休息 {hours} 小时，少于规定的 {minimum} 小时"),
+        "roster.not_duty": _t("只能对在岗排班请假或调班"),
+        "roster.swap_pointless": _t("请选择另一人、另一班次的排班来调换"),
+        "roster.person_unknown": _t("人员不存在或已停用"),
+        "roster.entry_gone": _t("该条排班已被他人删除或改动，已刷新"),
+        "reason.empty": _t("请填写请假事由"),
+        "roll_call.channel": _t("请选择点名方式：电话、视频或对讲机"),
+        "roll_call.no_posts": _t("没有要点名的岗位：当前排班无人在岗，或所选岗位不存在"),
+        "roll_call.unknown": _t("该点名记录不存在"),
+        "roll_call.result": _t("请选择结果：应答、迟到、缺岗或无人应答"),
+        "roll_call.late_minutes": _t("迟到须填写分钟数（1–{max}）"),
+        "roll_call.finished": _t("该次点名已结束，不能再修改"),
+        "roll_call.unmarked": _t("还有 {count} 个岗位未标记结果"),
+        "handover.shift_unknown": _t("班次不存在"),
+        "handover.unknown": _t("交班记录不存在"),
+        "handover.signed": _t("该班已由 {who} 签字接班，不能再修改"),
+        "handover.own": _t("不能签收自己交出的班，请由接班值班长签字"),
+    }
+    template = messages.get(error.code, error.code)
+    return template.format(**p) if p else template
+
+
+def user_error(exc: ConsoleError) -> str:
+    conflicts = {
+        "handed_over": _t("本班已由 {who} 提交交班记录，已显示其内容，请在其基础上补充"),
+        "handover_updated": _t("{who} 刚更新了交班内容，已显示最新内容，请阅读后再签字"),
+        "ladder_changed": _t("升级规则刚被他人修改，已显示最新值，请确认后再保存"),
+        "supervision": _t("该案件本轮已督办，未重复下单"),
+        "account_exists": _t("该登录名已被使用"),
+    }
+    if isinstance(exc, ConflictError) and exc.action in conflicts:
+        return conflicts[exc.action].format(who=exc.changed_by or "?")
+    if isinstance(exc, ConflictError) and exc.action in ROSTER_ACTIONS:
+        when = exc.at.astimezone(CENTRE_TZ).strftime("%H:%M:%S") if exc.at else ""
+        return _t("这一天的排班刚被 {who} 于 {at} {action}，已显示最新排班，请确认后再改").format(
+            who=exc.changed_by or "?", at=when, action=roster_action_name(exc.action or ""))
+    if isinstance(exc, ConflictError) and exc.changed_by is None:
+        return _t("该记录已被他人修改，请刷新后重试")
+    if isinstance(exc, ConflictError):
+        when = exc.at.astimezone(CENTRE_TZ).strftime("%H:%M:%S") if exc.at else ""
+        text = _t("该案件刚被 {who} 于 {at} 执行了「{action}」，已显示最新状态，请确认后再操作")
+        return text.format(who=exc.changed_by or "?", at=when,
+                           action=action_name(exc.action or ""))
+    if isinstance(exc, TransitionError):
+        return transition_error(exc.code)
+    if isinstance(exc, ValidationError) and exc.errors[0].field in ("unit", "master"):
+        return transition_error(exc.errors[0].code)
+    if isinstance(exc, ValidationError) and exc.errors[0].field in TEXT_FACTS:
+        return "；".join(field_error(e) for e in exc.errors)  # a move's reason, result…
+    if isinstance(exc, ValidationError):
+        return _t("有 {n} 项需要更正，见标红的字段；未保存任何内容").format(n=len(exc.errors))
+    messages = {
+        "database.unavailable": _t(
+            "数据库连接中断：已填写的内容保留在本机，连接恢复后按 Enter 再次保存即可"),
+        "conflict": _t("该记录已被他人修改，请刷新后重试"),
+        "permission.denied": _t("您的岗位没有此操作的权限"),
+        "database.busy": _t(
+            "数据库正忙：所需的记录被其他席位占用过久，本次未保存任何内容，请稍后再试"),
+    }
+    return messages.get(exc.code, str(exc))
+
+
+def problem_text(exc: ConsoleError) -> str:
+    """One line for a message label: every field problem, or the error in words."""
+    if isinstance(exc, ValidationError):
+        return "；".join(field_error(e) for e in exc.errors)
+    return user_error(exc)

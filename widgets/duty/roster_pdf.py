@@ -1,0 +1,147 @@
+"""The month's roster as an A4 landscape PDF, drawn from the same ``MonthSheet``
+as the Excel export: the people table (header row repeated on every page),
+then the plan of teams per day and shift on a page of its own.
+
+The document is the centre's filed roster and stays in Chinese, like the
+workbook (see console/duty/roster_export.py).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from html import escape
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QSizeF
+from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPdfWriter, QRawFont, QTextDocument
+
+from console.duty.roster_export import LEAVE, PERSON_HEADERS, TOTAL_HEADERS, MonthSheet
+
+FONT_FAMILIES = ["Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "SimSun"]
+FONT_POINTS = 6.5
+RESOLUTION = 300
+
+_STYLE = """
+h1 { font-size: 11pt; margin: 0; }
+p.legend { font-size: 7pt; margin: 2px 0 4px 0; }
+table { border-collapse: collapse; }
+th { background-color: #d9e2f3; font-weight: bold; }
+th.we { background-color: #e0e0e0; }
+td.we { background-color: #f0f0f0; }
+td.leave { background-color: #f8cbad; color: #9c0006; font-weight: bold; }
+td.c, th.c { text-align: center; }
+table.plan { font-size: 8.5pt; }
+"""
+
+
+def sheet_html(sheet: MonthSheet) -> str:
+    """The sheet as HTML that QTextDocument lays out (a subset of HTML 4)."""
+    weekend = [d.weekday() >= 5 for d in sheet.days]
+    head = "".join(f"<th>{escape(h)}</th>" for h in PERSON_HEADERS)
+    head += "".join(f'<th class="c{" we" if we else ""}">{d.day}<br/>{sheet.weekday(d)}</th>'
+                    for d, we in zip(sheet.days, weekend, strict=True))
+    head += "".join(f'<th class="c">{escape(h)}</th>' for h in TOTAL_HEADERS)
+    body = []
+    for row in sheet.rows:
+        cells = [f"<td>{escape(row.post)}</td><td>{escape(row.person)}</td>"
+                 f"<td>{escape(row.team)}</td>"]
+        for code, we in zip(row.codes, weekend, strict=True):
+            kind = " leave" if LEAVE in code.split("/") else " we" if we else ""
+            cells.append(f'<td class="c{kind}">{escape(code)}</td>')
+        cells.append(f'<td class="c">{row.duties}</td><td class="c">{row.leaves or ""}</td>')
+        body.append("<tr>" + "".join(cells) + "</tr>")
+    plan_head = "".join(f'<th class="c">{escape(h)}</th>'
+                        for h in ("日期", "星期", *sheet.shifts, "休息"))
+    plan_rows = "".join(
+        "<tr>" + "".join(f'<td class="c{" we" if p.day.weekday() >= 5 else ""}">{escape(v)}</td>'
+                         for v in (p.day.strftime("%m-%d"), sheet.weekday(p.day), *p.teams,
+                                   p.resting)) + "</tr>"
+        for p in sheet.plan)
+    title = escape(sheet.title)
+    return (
+        f"<html><head><style>{_STYLE}</style></head><body>"
+        f"<h1>{title}</h1><p class='legend'>{escape(sheet.legend)}</p>"
+        '<table border="1" cellspacing="0" cellpadding="1" width="100%">'
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+        f'<h1 style="page-break-before: always">{title} · 轮班表</h1>'
+        '<table class="plan" border="1" cellspacing="0" cellpadding="2" width="70%">'
+        f"<thead><tr>{plan_head}</tr></thead><tbody>{plan_rows}</tbody></table>"
+        "</body></html>")
+
+
+def write_pdf(sheet: MonthSheet, path: str | Path) -> Path:
+    """Write the sheet to ``path`` as an A4 landscape PDF; returns the path."""
+    target = Path(path)
+    writer = QPdfWriter(str(target))
+    writer.setResolution(RESOLUTION)
+    writer.setTitle(sheet.title)
+    writer.setCreator("Hotline Console")
+    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
+                                     QPageLayout.Orientation.Landscape,
+                                     QMarginsF(8, 8, 8, 8), QPageLayout.Unit.Millimeter))
+    document = QTextDocument()
+    # Lay the text out in the writer's own units (points become its pixels), on
+    # its printable area; print_() then only pages it, without scaling.
+    document.documentLayout().setPaintDevice(writer)
+    font = QFont()
+    font.setFamilies(FONT_FAMILIES)
+    font.setPointSizeF(FONT_POINTS)
+    document.setDefaultFont(font)
+    document.setDocumentMargin(0)
+    document.setHtml(sheet_html(sheet))
+    page = writer.pageLayout().paintRectPixels(writer.resolution())
+    document.setPageSize(QSizeF(page.size()))
+    document.print_(writer)
+    del writer  # closes the file
+    _prefer_ideographs(target, font)
+    return target
+
+
+# -- copy and search in the PDF ---------------------------------------------------------------
+# Qt's PDF engine writes each embedded glyph's Unicode value (the ToUnicode map) as the
+# lowest code point the font maps to that glyph. CJK fonts such as Noto Sans CJK share a
+# glyph between a radical (⼭ U+2F2D, ⻩ U+2EE9) and its ideograph (山, 黄), so copying or
+# searching the PDF finds radicals instead of the characters: "黄浩涛" is not found. The maps
+# are written uncompressed with one four-digit hex value per glyph; swapping a radical for
+# its ideograph keeps every byte offset, so the file is patched in place.
+_RADICALS = range(0x2E80, 0x2FE0)
+_IDEOGRAPHS = (range(0x4E00, 0xA000), range(0x3400, 0x4DC0))
+_CMAP = re.compile(rb"begincmap.*?endcmap", re.S)
+_ARRAY = re.compile(rb"\[([^\]]*)\]")
+_HEX = re.compile(rb"<([0-9A-Fa-f]{4})>")
+
+
+@functools.cache
+def _ideograph_of_radical(family: str) -> dict[int, int]:
+    """Radical code point → the ideograph drawn with the same glyph in ``family``."""
+    font = QRawFont.fromFont(QFont(family))
+    if not font.isValid():
+        return {}
+    glyph_of: dict[int, int] = {}
+    for block in _IDEOGRAPHS:
+        text = "".join(map(chr, block))
+        for char, glyph in zip(block, font.glyphIndexesForString(text), strict=True):
+            if glyph:
+                glyph_of.setdefault(glyph, char)
+    radicals = list(_RADICALS)
+    glyphs = font.glyphIndexesForString("".join(map(chr, radicals)))
+    return {r: glyph_of[g] for r, g in zip(radicals, glyphs, strict=True) if g in glyph_of}
+
+
+def _prefer_ideographs(path: Path, font: QFont) -> None:
+    mapping = _ideograph_of_radical(QRawFont.fromFont(font).familyName())
+    if not mapping:
+        return
+
+    def value(token: re.Match[bytes]) -> bytes:
+        ideograph = mapping.get(int(token.group(1), 16))
+        return token.group(0) if ideograph is None else b"<%04X>" % ideograph
+
+    def cmap(block: re.Match[bytes]) -> bytes:
+        return _ARRAY.sub(lambda a: b"[" + _HEX.sub(value, a.group(1)) + b"]", block.group(0))
+
+    data = path.read_bytes()
+    fixed = _CMAP.sub(cmap, data)
+    if fixed != data:
+        path.write_bytes(fixed)

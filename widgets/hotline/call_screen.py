@@ -1,0 +1,321 @@
+"""The hotline call screen: caller number and history, then the case form.
+
+Keyboard flow, all without the mouse: the number field has focus; Enter looks
+the caller up and goes to the case text; Tab walks the form in reading order.
+In the street, community, grid and category boxes typing part of a name (or
+the pinyin initials) and pressing Enter takes the best match and moves on.
+Enter in the other fields saves (Shift+Enter is a new line in the text). When
+the case looks like a duplicate the first Enter says so: F8 records the call
+as a duplicate of the selected case, a second Enter saves it as a new case.
+F9 (also from the quick-answer pane) closes it as answered on the spot. Esc
+clears the form and Ctrl+Z puts it back, so one key never loses typed work.
+Errors appear under their field and nothing typed is cleared until saved.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Coroutine
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.catalog.catalog import Catalog
+from console.core.errors import ConsoleError, FieldError, ValidationError
+from console.core.store import Store
+from console.hotline import duplicates, intake
+from console.hotline import phone as phones
+from console.hotline.outbox import Outbox, Submission
+from widgets.casework.row_list_model import RowListModel
+from widgets.common import texts
+from widgets.common.facts_dialog import FactsDialog
+from widgets.common.tasks import TaskRunner
+from widgets.hotline.call_form import CallForm
+from widgets.hotline.caller_history import CallerHistoryPanel
+from widgets.hotline.duplicate_candidates import DuplicatePanel
+
+ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+T = TypeVar("T")
+
+
+class CallScreen(QWidget):
+    case_saved = Signal(object)  # intake.CreatedCase
+
+    def __init__(self, store: Store, catalog: Catalog, outbox: Outbox, runner: TaskRunner,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("callScreen")
+        self._store, self._catalog, self._runner = store, catalog, runner
+        self._outbox = outbox
+        self._busy = False  # a save, or the duplicate check before one, is under way
+        self._looked_up: str | None = None
+        self._suggested_answer = ""
+        self._new_despite: duplicates.Probe | None = None  # candidates shown: Enter again
+        self._build()
+
+    # ---- layout -------------------------------------------------------------------
+    def _build(self) -> None:
+        self.caller = CallerHistoryPanel(self._store, self._catalog, self._runner,
+                                         self._show_user_error, self._name_on_record)
+        self.form = form = CallForm(self._catalog, self.caller.repeat_mark)
+        self.phone, self.caller_name, self.text = form.phone, form.caller_name, form.text
+        self.channel, self.nature, self.urgency = form.channel, form.nature, form.urgency
+        self.address, self.place, self.category = form.address, form.place, form.category
+        self.errors, self.status = form.errors, form.status
+        self.save_button = self._button("call.save", self.tr("保存 (Enter)"), self.save)
+        self.answer_button = self._button("call.answer", self.tr("当场答复 (F9)"),
+                                          self.answer_now)
+        self.clear_button = self._button("call.clear", self.tr("清空 (Esc)"), self.clear)
+        self.duplicates = DuplicatePanel(self._store, self._runner, form.probe)
+        self.duplicates.chosen.connect(self.record_as_duplicate)
+
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        for button in (self.answer_button, self.clear_button, self.save_button):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(form)
+        layout.addLayout(buttons)
+        layout.addWidget(self.status)
+        layout.addWidget(self.duplicates)
+        layout.addWidget(self.caller, 1)
+        order = [*form.inputs(), self.answer_button, self.clear_button, self.save_button,
+                 self.duplicates.list, self.caller.table]
+        for before, after in zip(order, order[1:], strict=False):
+            QWidget.setTabOrder(before, after)
+        self.setFocusProxy(self.phone)
+
+        for widget in form.inputs():
+            widget.installEventFilter(self)
+        self.phone.returnPressed.connect(self._phone_entered)
+        self.phone.editingFinished.connect(self.look_up_caller)
+        for edit in (self.caller_name, self.address):
+            edit.returnPressed.connect(self.save)
+        for picker in (*self.place.fields(), self.category):
+            picker.picked.connect(picker.focusNextChild)
+            picker.returnPressed.connect(picker.focusNextChild)  # Enter with nothing to take
+        self.text.textChanged.connect(self.duplicates.schedule)
+        self.place.changed.connect(self.duplicates.schedule)
+        self.category.category_chosen.connect(lambda _c: self.duplicates.schedule())
+        # F9 from anywhere in the window: the quick-answer pane beside the form included.
+        self._answer_key = QShortcut(QKeySequence(Qt.Key.Key_F9), self, self.answer_now,
+                                     context=Qt.ShortcutContext.WindowShortcut)
+
+    def _button(self, name: str, label: str, slot: Callable[[], object]) -> QPushButton:
+        button = QPushButton(label, objectName=name)
+        button.setAutoDefault(True)  # Enter on a focused button presses it
+        button.clicked.connect(slot)
+        return button
+
+    @property
+    def history_model(self) -> RowListModel:
+        return self.caller.model
+
+    # ---- keyboard ----------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.KeyPress:
+            return super().eventFilter(watched, event)
+        key = QKeyEvent(event)  # type: ignore[call-overload]
+        if key.matches(QKeySequence.StandardKey.Undo) and self.form.can_put_back():
+            self.undo_clear()
+            return True
+        plain_enter = key.key() in ENTER and not (
+            key.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        if plain_enter and (watched is self.text or (
+                isinstance(watched, QComboBox) and not watched.view().isVisible())):
+            self.save()
+            return True
+        return super().eventFilter(watched, event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.clear()
+            return
+        if event.key() == Qt.Key.Key_F8:
+            self.record_as_duplicate()
+            return
+        super().keyPressEvent(event)
+
+    # ---- incoming calls and caller history -------------------------------------------
+    def incoming_call(self, number: str, channel: str = "phone_12345") -> None:
+        """A ring with a caller number (from telephony or the simulator)."""
+        if self.form.has_input():
+            self.form.say(self.tr("新来电 {n}：当前表单尚未保存，已保留").format(n=number))
+            return
+        self.form.say("")  # the last call's message is about a call that is over
+        try:
+            self.phone.setText(phones.normalise(number).display)
+        except phones.PhoneError:
+            self.phone.setText(number)  # shown as it came; the field says what is wrong
+        self.channel.setCurrentIndex(max(0, self.channel.findData(channel)))
+        self.look_up_caller()
+        self.text.setFocus()
+
+    def _phone_entered(self) -> None:
+        self.look_up_caller()
+        self.text.setFocus()  # the name is optional (and often on record): Tab goes there
+
+    def look_up_caller(self) -> None:
+        raw = self.phone.text()
+        if raw == self._looked_up:
+            return  # Enter and leaving the field both ask; one lookup is enough
+        self._looked_up = raw
+        if not raw.strip():
+            self.caller.look_up(None)
+            return
+        try:
+            number = phones.normalise(raw)
+        except phones.PhoneError as exc:
+            self.form.show_errors([FieldError("caller_phone", exc.code)])
+            self.caller.look_up(None)
+            return
+        self.form.clear_error("caller_phone")
+        self.caller.look_up(number.e164)
+        self.duplicates.schedule()
+
+    def _name_on_record(self, name: str) -> None:
+        if not self.caller_name.text():
+            self.caller_name.setText(name)
+
+    # ---- possible duplicates ----------------------------------------------------------------
+    def record_as_duplicate(self) -> None:
+        """F8: record the call as a duplicate of the selected possible duplicate."""
+        master = self.duplicates.current()
+        draft = self._checked_draft() if master is not None else None
+        if master is None or draft is None:
+            return
+        message = self.tr("已保存 {no}，记为 {master} 的重复件")
+        self._start(duplicates.record_as_duplicate(self._store, self._catalog, draft, master.id),
+                    lambda created: self._done(created, message.format(
+                        no=created.public_no, master=master.public_no)))
+
+    # ---- answered on the spot ---------------------------------------------------------------
+    def suggest_answer(self, answer: str) -> None:
+        """An answer picked in the quick-answer base: offered when the call is closed."""
+        self._suggested_answer = answer
+
+    def answer_now(self) -> FactsDialog | None:
+        """Record the call as a question answered on the spot (asks for the answer)."""
+        draft = self._checked_draft()
+        if draft is None:
+            return None
+        dialog = FactsDialog("answer", self._catalog, self)
+        answer_field = dialog.fields["answer"]
+        assert isinstance(answer_field, QPlainTextEdit)
+        answer_field.setPlainText(self._suggested_answer)
+        dialog.accepted.connect(lambda: self._answer(draft, dialog.facts()["answer"]))
+        dialog.open()
+        return dialog
+
+    def _answer(self, draft: intake.CaseDraft, answer: str) -> None:
+        message = self.tr("已保存 {no}，当场答复办结")
+        self._start(intake.answer_on_the_spot(self._store, self._catalog, draft, answer),
+                    lambda created: self._done(created, message.format(no=created.public_no)))
+
+    # ---- saving ------------------------------------------------------------------------
+    def draft(self) -> intake.CaseDraft:
+        return self.form.draft()
+
+    def _checked_draft(self) -> intake.CaseDraft | None:
+        """The form as a draft, or None with the problems shown at their fields."""
+        return None if self._busy else self.form.checked_draft()
+
+    def save(self) -> None:
+        """Enter: save, unless the case looks like a duplicate not yet shown as one."""
+        if self._checked_draft() is None:
+            return
+        probe = self.form.probe()
+        if probe == self._new_despite:  # the operator has seen the candidates: a new case
+            self._submit()
+            return
+        self._busy = True
+        self.duplicates.check(lambda found: self._duplicates_checked(probe, found))
+
+    def _duplicates_checked(self, probe: duplicates.Probe,
+                            found: list[duplicates.Candidate]) -> None:
+        self._busy = False
+        if found and probe == self.form.probe():
+            self._new_despite = probe
+            self.form.say(self.tr(
+                "未保存：本次来电可能与下列案件是同一件事。按 F8 记为所选案件的重复件，"
+                "再按 Enter 则作为新案件保存"))
+            return
+        self._submit()
+
+    def _submit(self) -> None:
+        draft = self._checked_draft()
+        if draft is not None:
+            self.form.say(self.tr("正在保存…"))
+            self._start(self._outbox.submit(draft), self._saved)
+
+    def _start(self, work: Coroutine[Any, Any, T], done: Callable[[T], None]) -> None:
+        """Run a save; the form takes no other save until it ends, however it ends."""
+        self._busy = True
+        self.save_button.setEnabled(False)
+        task = self._runner.run(work, done, self._save_failed)
+        task.add_done_callback(lambda _task: self._save_ended())
+
+    def _save_ended(self) -> None:
+        self._busy = False
+        self.save_button.setEnabled(True)
+
+    def _saved(self, submission: Submission) -> None:
+        if submission.created is not None:
+            self._done(submission.created, self.tr("已保存 {no}").format(
+                no=submission.created.public_no))
+            return
+        self._reset()  # the link is down: the case waits on this seat
+        self.form.say(self.tr("数据库连接中断：本件已暂存本机（共 {n} 件待提交），连接恢复后自动提交，可继续受理下一个来电").format(n=submission.pending))  # noqa: E501
+
+    def _done(self, created: intake.CreatedCase, message: str) -> None:
+        self._reset()
+        self.form.say(message)
+        self.case_saved.emit(created)
+
+    def _save_failed(self, exc: ConsoleError) -> None:
+        if isinstance(exc, ValidationError):
+            self.form.clear_errors()
+            self.form.show_errors(exc.errors, after_save=True)
+        else:
+            self._show_user_error(exc)
+
+    def _show_user_error(self, exc: ConsoleError) -> None:
+        self.form.say(texts.user_error(exc))
+
+    # ---- a new case ------------------------------------------------------------------------
+    def clear(self) -> None:
+        """Esc / Ctrl+N: start a new case. Anything typed can be put back with Ctrl+Z."""
+        if self._busy:
+            return
+        kept = self.form.clear_keeping()
+        self._forget_call()
+        if kept:
+            self.form.say(self.tr("已清空表单；按 Ctrl+Z 恢复刚才填写的内容"))
+
+    def undo_clear(self) -> None:
+        """Ctrl+Z after Esc: the cleared form back, as it was."""
+        if self.form.put_back():
+            self.look_up_caller()
+            self.form.say(self.tr("已恢复清空前的内容"))
+            self.text.setFocus()
+
+    def _reset(self) -> None:
+        """An empty form with a fresh draft id, the focus on the number."""
+        self.form.reset()
+        self._forget_call()
+
+    def _forget_call(self) -> None:
+        self._new_despite = None
+        self._looked_up = None
+        self._suggested_answer = ""
+        self.duplicates.stop()
+        self.caller.clear()
+        self.phone.setFocus()

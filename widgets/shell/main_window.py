@@ -1,0 +1,239 @@
+"""The main window: docked panes with stable names, a saved layout, commands."""
+
+from __future__ import annotations
+
+import logging
+import random
+import uuid
+
+from PySide6.QtCore import QRect, QSettings, Qt
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QDockWidget, QInputDialog, QLabel, QMainWindow, QWidget
+
+from console.answers import quick_answers
+from console.app import ConsoleApp
+from console.casework.lifecycle import ADMIN
+from console.core.errors import ConsoleError
+from console.supervision.alerts import NEW_A_CLASS, OVERDUE, REPLY_DUE
+from widgets.accounts.accounts_dialog import AccountsDialog
+from widgets.answers.quick_answers import QuickAnswerPane
+from widgets.casework.callback_desk import CallbackDesk
+from widgets.casework.case_detail import CaseDetail
+from widgets.casework.case_queue import CaseQueue
+from widgets.casework.countdown_panel import CountdownPanel
+from widgets.common import texts
+from widgets.common.tasks import TaskRunner
+from widgets.duty.handover_pane import HandoverPane
+from widgets.duty.roll_call_pane import RollCallPane
+from widgets.duty.roster_pane import RosterPane
+from widgets.hotline.call_screen import CallScreen
+from widgets.shell.alerts import AlertCenter
+from widgets.shell.commands import build_actions
+from widgets.shell.layout import WindowLayout
+from widgets.supervision.rules_dialog import RulesDialog
+from widgets.supervision.supervisor_board import SupervisorBoard
+
+log = logging.getLogger(__name__)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, console: ConsoleApp, settings: QSettings | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        store, catalog, feed = console.store, console.catalog, console.feed
+        self.setWindowTitle(self.tr("坪山区指挥中心 · 12345 热线坐席 — {user}").format(
+            user=store.actor))
+        self.console = console
+        self.store, self.catalog, self.feed = store, catalog, feed
+        self.settings = settings or QSettings()
+        self.runner = TaskRunner(self)
+        self.runner.user_error.connect(self._on_user_error)
+        self.runner.bug.connect(self._on_bug)
+        self.setDockNestingEnabled(True)
+
+        self.call_screen = CallScreen(store, catalog, console.outbox, self.runner)
+        self.queue = CaseQueue(store, catalog, self.runner)
+        self.call_dock = self._dock("dock.call", self.tr("来电登记"), self.call_screen)
+        self.queue_dock = self._dock("dock.queue", self.tr("案件队列"), self.queue)
+        self.countdown = CountdownPanel(store, catalog, self.runner)
+        self.countdown_dock = self._dock("dock.countdown", self.tr("倒计时"), self.countdown)
+        self.quick_answers = QuickAnswerPane(store, self.runner, self,
+                                             can_edit=quick_answers.may_edit(store.roles),
+                                             catalog=catalog)
+        self.answers_dock = self._dock("dock.quickAnswers", self.tr("秒回知识库"),
+                                       self.quick_answers)
+        self.quick_answers.answer_used.connect(
+            lambda answer: self.call_screen.suggest_answer(answer.answer))
+        self.board = SupervisorBoard(store, catalog, self.runner)
+        self.board_dock = self._dock("dock.board", self.tr("督办台"), self.board)
+        self.callbacks = CallbackDesk(store, catalog, self.runner)
+        self.callbacks_dock = self._dock("dock.callbacks", self.tr("电话回访"), self.callbacks)
+        self.roster = RosterPane(store, self.runner)
+        self.roster_dock = self._dock("dock.roster", self.tr("排班"), self.roster)
+        self.roll_call = RollCallPane(store, self.runner)
+        self.roll_call_dock = self._dock("dock.rollCall", self.tr("查岗点名"), self.roll_call)
+        self.handover = HandoverPane(store, self.runner)
+        self.handover_dock = self._dock("dock.handover", self.tr("交接班"), self.handover)
+        self.layout_keeper = WindowLayout(self, self.settings, store.roles)
+
+        self.pending = QLabel(objectName="status.pending")
+        self.pending.setStyleSheet("color: white; background: #ef6c00; padding: 0 6px;")
+        self.statusBar().addPermanentWidget(self.pending)
+        self.link = QLabel(objectName="status.link")
+        self.statusBar().addPermanentWidget(self.link)
+        self.set_link_state(True)
+        console.on_link_change = self.set_link_state
+        console.outbox.on_pending = self.set_pending
+        self.set_pending(len(console.outbox.journal))
+        self.alerts = AlertCenter(store, self.runner, store.clock, self.settings,
+                                  self.queue.model, self.countdown.model, self.board.orders_model,
+                                  lambda text: self.statusBar().showMessage(text, 15000), self)
+        self.actions_by_id = build_actions(self, {
+            "alerts.new_a_class": lambda on: self.alerts.set_wanted(NEW_A_CLASS, on),
+            "alerts.overdue": lambda on: self.alerts.set_wanted(OVERDUE, on),
+            "alerts.reply_due": lambda on: self.alerts.set_wanted(REPLY_DUE, on),
+            "alerts.sound": self.alerts.set_sound,
+            "call.incoming": self.simulate_incoming_call,
+            "call.new": self.call_screen.clear,
+            # "go to" commands: their dock is raised first (see Command.dock)
+            "call.focus": self.call_screen.phone.setFocus,
+            "queue.focus": self.queue.table.setFocus,
+            "countdown.focus": self.countdown.table.setFocus,
+            "callbacks.focus": self.callbacks.table.setFocus,
+            "answers.focus": self.quick_answers.focus_search,
+            "board.focus": self.board.cases.setFocus,
+            "duty.roster": self.roster.month_view.setFocus,
+            "duty.roll_call": self.roll_call.table.setFocus,
+            "duty.handover": self.handover.notes.setFocus,
+            "queue.refresh": self.queue.apply_filter,
+            "view.reset_layout": self.reset_layout,
+            "admin.rules": self.edit_rules,
+            "admin.accounts": self.edit_accounts,
+            "lang.zh_CN": lambda: self._choose_language("zh_CN"),
+            "lang.en": lambda: self._choose_language("en"),
+            "app.quit": self.close,
+        })
+        for kind in (NEW_A_CLASS, OVERDUE, REPLY_DUE):
+            self.actions_by_id[f"alerts.{kind}"].setChecked(self.alerts.wants(kind))
+        self.actions_by_id["alerts.sound"].setChecked(self.alerts.sound)
+        for admin_command in ("admin.rules", "admin.accounts"):
+            self.actions_by_id[admin_command].setEnabled(ADMIN in store.roles)
+        # Every live pane: what it reads from the change feed, and how it stops.
+        self._live = [
+            (self.queue.model.apply_events, self.queue.model.shutdown),
+            (self.countdown.apply_events, self.countdown.shutdown),
+            (self.callbacks.model.apply_events, self.callbacks.model.shutdown),
+            (self.quick_answers.apply_events, lambda: None),
+            (self.board.apply_events, self.board.shutdown),
+            (self.alerts.apply_events, self.alerts.shutdown),
+            (self.roster.apply_events, self.roster.shutdown),
+            (self.roll_call.apply_events, self.roll_call.shutdown),
+            (self.handover.apply_events, self.handover.shutdown),
+        ]
+        for subscriber, _stop in self._live:
+            feed.subscribe(subscriber)
+        self.board.case_opened.connect(self.open_case)
+        self.queue.case_opened.connect(self.open_case)
+        self.countdown.case_opened.connect(self.open_case)
+        self._details: dict[uuid.UUID, CaseDetail] = {}
+        self.restore_layout()
+        self.queue.apply_filter()
+        self.countdown.load()
+        self.callbacks.load()
+        self.board.load()
+        self.roster.load()
+        self.roll_call.load()
+        self.handover.load()
+
+    # ---- layout -----------------------------------------------------------------------
+    def _dock(self, name: str, title: str, widget: QWidget) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+        return dock
+
+    def reset_layout(self, available: QRect | None = None) -> None:
+        """The default layout for this person's role, fitted to the screen."""
+        self.layout_keeper.reset(available)
+
+    def save_layout(self) -> None:
+        self.layout_keeper.save()
+
+    def restore_layout(self, available: QRect | None = None) -> None:
+        self.layout_keeper.restore(available)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # An exception escaping a Qt override brings PySide down: log it instead.
+        try:
+            self.save_layout()
+            for subscriber, stop in self._live:
+                self.feed.unsubscribe(subscriber)
+                stop()
+        except Exception:
+            log.exception("closing the main window")
+        super().closeEvent(event)
+
+    def edit_rules(self) -> RulesDialog:
+        dialog = RulesDialog(self.store, self.catalog, self.runner, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def edit_accounts(self) -> AccountsDialog:
+        dialog = AccountsDialog(self.store, self.runner, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def open_case(self, case_id: uuid.UUID) -> CaseDetail:
+        """The case's window: raised if it is open already, else a new one."""
+        detail = self._details.get(case_id)
+        if detail is None:
+            detail = CaseDetail(self.store, self.catalog, self.feed, self.runner, case_id, self)
+            detail.finished.connect(lambda _r: self._case_closed(case_id))
+            self._details[case_id] = detail
+        detail.show()
+        detail.raise_()
+        detail.activateWindow()
+        return detail
+
+    def _case_closed(self, case_id: uuid.UUID) -> None:
+        self._details.pop(case_id, None)
+        self.activateWindow()  # the keyboard comes back to the panes, where the person was
+
+    # ---- status --------------------------------------------------------------------------
+    def set_link_state(self, connected: bool) -> None:
+        if connected:
+            self.link.setText(self.tr("● 数据库已连接"))
+            self.link.setStyleSheet("color: #2e7d32;")
+        else:
+            self.link.setText(self.tr("● 数据库连接中断，正在重连…"))
+            self.link.setStyleSheet("color: white; background: #c62828; padding: 0 6px;")
+
+    def set_pending(self, count: int) -> None:
+        """Cases kept on this seat until the database takes them."""
+        self.pending.setText(self.tr("本机暂存 {n} 件待提交").format(n=count))
+        self.pending.setVisible(count > 0)
+
+    def _on_user_error(self, exc: ConsoleError) -> None:
+        self.statusBar().showMessage(texts.user_error(exc), 15000)
+
+    def _on_bug(self, summary: str) -> None:
+        self.statusBar().showMessage(
+            self.tr("程序内部错误（已记入日志，请报告技术支持）：{s}").format(s=summary), 30000)
+
+    # ---- commands --------------------------------------------------------------------------
+    def simulate_incoming_call(self) -> None:
+        """Stands in for a telephony ring until a real CTI link is connected."""
+        suggestion = f"13{random.randrange(10**9):09d}"
+        number, ok = QInputDialog.getText(self, self.tr("模拟来电"), self.tr("来电号码："),
+                                          text=suggestion)
+        if ok and number.strip():
+            self.call_screen.incoming_call(number.strip())
+
+    def _choose_language(self, language: str) -> None:
+        self.settings.setValue("ui/language", language)
+        self.statusBar().showMessage(self.tr("界面语言将在下次启动时切换"), 10000)

@@ -1,0 +1,33 @@
+"""Render the main window with live data into a PNG (for the README and reviews)."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from pathlib import Path
+
+from console.casework.queue import frequent_callers
+from widgets.shell.main_window import MainWindow
+
+
+async def _until(condition: Callable[[], bool], timeout_s: float) -> None:
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout_s
+    while not condition() and loop.time() < deadline:
+        await asyncio.sleep(0.05)
+
+
+async def take_screenshot(window: MainWindow, path: Path, timeout_s: float = 20.0) -> None:
+    window.resize(1600, 900)
+    model = window.queue.model
+    await _until(lambda: model.rowCount() > 0, timeout_s)
+    # Show a repeat caller on the call screen, as during a real call.
+    callers = await frequent_callers(window.store, limit=1)
+    if callers:
+        window.call_screen.incoming_call(callers[0])
+        await _until(lambda: window.call_screen.history_model.rowCount() > 0, timeout_s)
+    await _until(lambda: not window.runner.busy, timeout_s)
+    await asyncio.sleep(0.3)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not window.grab().save(str(path)):
+        raise OSError(f"could not write {path}")

@@ -1,0 +1,192 @@
+"""Start-up as a person meets it: the database made ready, the login, the main
+window, and back out when the window closes.
+
+Dialogs come before the main window, so the application must not quit when its
+last window closes (Qt would stop the loop under the start-up); the console ends
+when its main window is closed. Whatever stops the start-up is told in a message
+box in plain words (and logged), never as a traceback on a console nobody reads.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, QTimer
+from PySide6.QtGui import QColor, QFont, QPainter, QPixmap
+from PySide6.QtWidgets import QApplication, QMessageBox, QSplashScreen, QWidget
+
+from console.accounts import credentials
+from console.core.errors import DatabaseUnavailable
+from console.seat_setup import (
+    EmbeddedServer,
+    SchemaBehind,
+    bring_schema_up_to_date,
+    prepare_embedded,
+)
+
+log = logging.getLogger(__name__)
+
+OK, CANCELLED, UNAVAILABLE, SCHEMA_BEHIND, BUG = 0, 1, 2, 3, 4
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Startup", text)
+
+
+class Splash(QSplashScreen):
+    """Something on screen at once while the database gets ready."""
+
+    def __init__(self) -> None:
+        pixmap = QPixmap(520, 150)
+        pixmap.fill(QColor("#1f3a5f"))
+        painter = QPainter(pixmap)
+        painter.setPen(QColor("white"))
+        font = QFont()
+        font.setPointSize(16)
+        font.setBold(True)
+        painter.setFont(font)
+        painter.drawText(24, 52, _t("12345 热线坐席"))
+        painter.end()
+        super().__init__(pixmap)
+        self.setObjectName("startupSplash")
+
+    def say(self, text: str) -> None:
+        self.showMessage(text, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
+                         QColor("white"))
+
+
+async def tell(title: str, text: str, parent: QWidget | None = None) -> None:
+    """A message box that does not block the loop; returns when it is closed."""
+    from widgets.accounts.login_dialog import run_dialog
+
+    box = QMessageBox(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Ok,
+                      parent)
+    box.setObjectName("startupProblem")
+    await run_dialog(box)
+
+
+class _Closed(QObject):
+    """Sets an asyncio event once the watched window has closed (and stayed closed)."""
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self.closed = asyncio.Event()
+        self._window = window
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if watched is self._window and event.type() == QEvent.Type.Close:
+            QTimer.singleShot(0, self._check)  # after the window accepted or ignored it
+        return False
+
+    def _check(self) -> None:
+        if not self._window.isVisible():
+            self.closed.set()
+
+
+async def start(app: QApplication, args: argparse.Namespace, settings: QSettings,
+                embedded: EmbeddedServer | None) -> int:
+    """The whole session of one seat; returns the process's exit code."""
+    splash = Splash()
+    if args.screenshot is None:
+        splash.show()
+    try:
+        return await _start(app, args, settings, embedded, splash)
+    except DatabaseUnavailable as exc:
+        log.error("cannot reach the database: %s", exc)
+        splash.close()
+        await tell(_t("连不上数据库"), _t(
+            "连不上数据库，控制台无法启动：请检查网络和服务器是否运行，然后重新启动。\n（{detail}）"
+        ).format(detail=str(exc).strip().splitlines()[0] if str(exc).strip() else ""))
+        return UNAVAILABLE
+    except SchemaBehind as exc:
+        log.error("the database schema is at %s and this console needs %s", exc.current,
+                  exc.head)
+        splash.close()
+        await tell(_t("数据库需要升级"), _t(
+            "数据库的结构版本（{current}）比本控制台需要的（{head}）旧，只有管理员能升级："
+            "请管理员用自己的账号启动一次控制台，或运行 python -m db.migrate。").format(
+            current=exc.current or "—", head=exc.head))
+        return SCHEMA_BEHIND
+    except Exception as exc:  # our bug: logged with its traceback, told as such
+        log.exception("the console failed to start")
+        splash.close()
+        await tell(_t("控制台启动失败"), _t(
+            "控制台启动时发生内部错误，详情已记入日志，请报告技术支持：{detail}").format(
+            detail=f"{type(exc).__name__}: {exc}".splitlines()[0]))
+        return BUG
+    finally:
+        splash.close()
+
+
+async def _start(app: QApplication, args: argparse.Namespace, settings: QSettings,
+                 embedded: EmbeddedServer | None, splash: Splash) -> int:
+    from console.app import ConsoleApp
+    from widgets.accounts.first_run_dialog import embedded_login
+    from widgets.accounts.login_dialog import log_in
+    from widgets.common.tasks import TaskRunner
+
+    runner = TaskRunner()
+    url: str | None = args.database_url
+    if embedded is not None:  # its owner migrates and loads the demo; a person works
+        splash.say(_t("正在启动本机数据库…") if not args.demo
+                   else _t("正在启动本机数据库并准备演示数据…"))
+        try:
+            owner_url = await asyncio.to_thread(prepare_embedded, embedded,
+                                                with_demo=args.demo)
+        except Exception as exc:  # the server itself: a full disk, a broken data directory…
+            log.exception("the embedded database did not start")
+            splash.close()
+            await tell(_t("本机数据库无法启动"), _t(
+                "本机数据库无法启动：{detail}\n数据目录：{path}\n详情已记入日志。").format(
+                detail=f"{type(exc).__name__}: {exc}".splitlines()[0], path=embedded.pgdata))
+            return UNAVAILABLE
+        url = owner_url
+        if args.screenshot is None:  # a render needs nobody at the seat
+            splash.close()
+            url = await embedded_login(owner_url, runner, settings)
+    else:
+        assert url is not None
+        splash.close()
+        url = await log_in(url, runner)
+        if url is not None:
+            splash.show()
+            splash.say(_t("正在检查数据库…"))
+            await asyncio.to_thread(bring_schema_up_to_date, url)
+    if url is None:
+        log.info("login cancelled: the console was not started")
+        return CANCELLED
+    splash.say(_t("正在打开控制台…"))
+    # Who acts is who logged in: no option names anyone else (the database records
+    # the login role as the actor in any case).
+    console = ConsoleApp(url, actor=credentials.login_role(url))
+    await console.open(demo_data=args.demo and embedded is None)
+    try:
+        return await _run_window(console, settings, args, splash)
+    finally:
+        await console.close()
+
+
+async def _run_window(console: object, settings: QSettings, args: argparse.Namespace,
+                      splash: Splash) -> int:
+    from widgets.shell.main_window import MainWindow
+    from widgets.shell.screenshot import take_screenshot
+
+    window = MainWindow(console, settings)  # type: ignore[arg-type]
+    watch = _Closed(window)
+    window.show()
+    splash.finish(window)
+    window.raise_()
+    window.activateWindow()  # the keyboard goes to the console, not to where a dialog was
+    try:
+        if args.screenshot is not None:
+            await take_screenshot(window, args.screenshot)
+            return OK
+        await watch.closed.wait()
+        return OK
+    finally:
+        await window.runner.cancel_all()
+        if window.isVisible():
+            window.close()

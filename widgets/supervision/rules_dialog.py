@@ -1,0 +1,202 @@
+"""Admin: time-limit rules per category and urgency class, and the working-day
+calendar (holidays and make-up working days). Every change is a service call
+that records who changed what; bad values are refused at the field."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.calendar import deadlines
+from console.catalog.catalog import Catalog
+from console.core.errors import ConsoleError, FieldError
+from console.core.store import Store
+from console.supervision import sweeper
+from console.supervision.escalation import LadderRule
+from widgets.common import texts
+from widgets.common.pickers import CategoryPicker
+from widgets.common.tasks import TaskRunner
+
+
+class RulesDialog(QDialog):
+    def __init__(self, store: Store, catalog: Catalog, runner: TaskRunner,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("rulesDialog")
+        self.setWindowTitle(self.tr("办理时限与工作日"))
+        self._store, self._catalog, self._runner = store, catalog, runner
+        tabs = QTabWidget()
+        tabs.addTab(self._rules_tab(), self.tr("时限规则"))
+        tabs.addTab(self._calendar_tab(), self.tr("工作日历"))
+        tabs.addTab(self._ladder_tab(), self.tr("升级规则"))
+        self.message = QLabel(objectName="rules.message")
+        self.message.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(tabs)
+        layout.addWidget(self.message)
+
+    # ---- rules -------------------------------------------------------------------------
+    def _rules_tab(self) -> QWidget:
+        tab = QWidget()
+        self.category = CategoryPicker(self._catalog, tab)
+        self.category.setObjectName("rules.category")
+        self.urgency = QComboBox(objectName="rules.urgency")
+        for code in ("A", "B", "C"):
+            self.urgency.addItem(code, code)
+        self.kind = QComboBox(objectName="rules.kind")
+        self.kind.addItem(self.tr("小时（昼夜连续计算）"), "hours")
+        self.kind.addItem(self.tr("工作日（跳过周末和法定节假日）"), "working_days")
+        self.value = QLineEdit(objectName="rules.value")
+        self.value.setPlaceholderText(self.tr("正整数"))
+        self.current = QLabel(objectName="rules.current")
+        save = QPushButton(self.tr("保存规则"), objectName="rules.save")
+        save.clicked.connect(self.save_rule)
+        self.value.returnPressed.connect(self.save_rule)
+        self.category.category_chosen.connect(lambda _c: self._show_current())
+        self.urgency.currentIndexChanged.connect(lambda _i: self._show_current())
+        form = QFormLayout(tab)
+        form.addRow(self.tr("事项分类"), self.category)
+        form.addRow(self.tr("紧急程度"), self.urgency)
+        form.addRow(self.tr("计时方式"), self.kind)
+        form.addRow(self.tr("时限"), self.value)
+        form.addRow("", self.current)
+        form.addRow("", save)
+        return tab
+
+    def _show_current(self) -> None:
+        chosen = self.category.chosen
+        if chosen is None:
+            self.current.clear()
+            return
+        limit = deadlines.rule_for(deadlines.RuleBook(self._catalog.rules,
+                                                      self._catalog.categories),
+                                   chosen.id, self.urgency.currentData())
+        if limit is None:
+            self.current.setText(self.tr("现行：未设时限"))
+        elif limit.limit_hours:
+            self.current.setText(self.tr("现行：{n} 小时").format(n=limit.limit_hours))
+        else:
+            self.current.setText(self.tr("现行：{n} 个工作日").format(n=limit.limit_working_days))
+
+    def save_rule(self) -> None:
+        chosen = self.category.chosen
+        if chosen is None:
+            self.message.setText(texts.field_error(FieldError("category", "category.empty")))
+            return
+        raw = self.value.text().strip()
+        try:
+            number = int(raw)
+        except ValueError:
+            self.message.setText(self.tr("时限须为正整数，例如 24 或 5"))
+            return
+        hours = number if self.kind.currentData() == "hours" else None
+        days = number if self.kind.currentData() == "working_days" else None
+
+        def done(rule: deadlines.Rule) -> None:
+            self.message.setText(self.tr("已保存：{path} {u} 类").format(
+                path=chosen.path, u=rule.urgency))
+
+        self._runner.run(deadlines.set_rule(self._store, chosen.id, self.urgency.currentData(),
+                                            limit_hours=hours, limit_working_days=days),
+                         done, self._failed)
+
+    # ---- calendar ------------------------------------------------------------------------
+    def _calendar_tab(self) -> QWidget:
+        tab = QWidget()
+        self.day = QDateEdit(objectName="calendar.day", calendarPopup=True)
+        self.day.setDisplayFormat("yyyy-MM-dd")
+        self.day.setDate(QDate.currentDate())
+        self.working = QCheckBox(self.tr("上班（工作日）"), objectName="calendar.working")
+        self.note = QLineEdit(objectName="calendar.note")
+        self.note.setPlaceholderText(self.tr("说明，如：春节 / 春节调休上班"))
+        save = QPushButton(self.tr("保存该日"), objectName="calendar.save")
+        save.clicked.connect(self.save_day)
+        self.day_state = QLabel(objectName="calendar.state")
+        self.day.dateChanged.connect(lambda _d: self._show_day())
+        row = QHBoxLayout()
+        row.addWidget(self.day)
+        row.addWidget(self.working)
+        form = QFormLayout(tab)
+        form.addRow(self.tr("日期"), row)
+        form.addRow(self.tr("说明"), self.note)
+        form.addRow("", self.day_state)
+        form.addRow("", save)
+        self._show_day()
+        return tab
+
+    def _chosen_day(self) -> dt.date:
+        return self.day.date().toPython()  # type: ignore[no-any-return]
+
+    def _show_day(self) -> None:
+        day = self._chosen_day()
+        info = self._catalog.calendar.day(day)
+        self.working.setChecked(info.is_working)
+        self.note.setText(info.note or "")
+        state = self.tr("工作日") if info.is_working else self.tr("休息日")
+        if self._catalog.calendar.is_estimated(day):
+            state += self.tr("（该年安排未公布，按周末估算）")
+        self.day_state.setText(state)
+
+    def save_day(self) -> None:
+        day = self._chosen_day()
+
+        def done(saved: deadlines.CalendarDay) -> None:
+            self.message.setText(self.tr("已保存 {day}").format(day=saved.day.isoformat()))
+
+        self._runner.run(deadlines.set_day(self._store, day, self.working.isChecked(),
+                                           self.note.text()), done, self._failed)
+
+    # ---- the escalation ladder ---------------------------------------------------------------
+    def _ladder_tab(self) -> QWidget:
+        tab = QWidget()
+        self.reminder_share = QLineEdit(objectName="ladder.share")
+        self.reminder_share.setPlaceholderText(self.tr("如 75 表示用去 75% 时限时提醒"))
+        self.supervision_days = QLineEdit(objectName="ladder.days")
+        self.supervision_days.setPlaceholderText(self.tr("超时几个工作日后可督办"))
+        save = QPushButton(self.tr("保存升级规则"), objectName="ladder.save")
+        save.clicked.connect(self.save_ladder)
+        form = QFormLayout(tab)
+        form.addRow(self.tr("提醒（时限用去 %）"), self.reminder_share)
+        form.addRow(self.tr("可督办（超时工作日）"), self.supervision_days)
+        form.addRow("", save)
+        self._ladder_version: int | None = None
+        self._runner.run(sweeper.current_rule(self._store), self._show_ladder)
+        return tab
+
+    def _show_ladder(self, rule: LadderRule) -> None:
+        self._ladder_version = rule.version
+        self.reminder_share.setText(f"{rule.reminder_share * 100:g}")
+        self.supervision_days.setText(str(rule.supervision_after_working_days))
+
+    def save_ladder(self) -> None:
+        try:
+            share = float(self.reminder_share.text()) / 100
+            days = int(self.supervision_days.text())
+        except ValueError:
+            self.message.setText(self.tr("请填写数字：提醒比例 1–99，督办工作日 0 或以上"))
+            return
+
+        def done(rule: LadderRule) -> None:
+            self._show_ladder(rule)
+            self.message.setText(self.tr("已保存升级规则"))
+
+        self._runner.run(sweeper.set_rule(self._store, share, days, self._ladder_version),
+                         done, self._failed)
+
+    def _failed(self, exc: ConsoleError) -> None:
+        self.message.setText(texts.problem_text(exc))

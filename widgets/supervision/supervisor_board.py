@@ -1,0 +1,255 @@
+"""The supervisor's board: at-risk and overdue cases with their escalation
+level (filter by unit), a supervision order for every selected case in one
+action, and every open order with its reply countdown."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Sequence
+
+from PySide6.QtCore import QDateTime, QTimer, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.casework.countdown import format_left
+from console.catalog.catalog import Catalog
+from console.core.clock import CENTRE_TZ
+from console.core.errors import ConsoleError, ValidationError
+from console.core.feed import Event
+from console.core.store import Store
+from console.supervision import board, sweeper
+from console.supervision.board import BoardCase, OpenOrder
+from widgets.common import texts
+from widgets.common.facts_dialog import FactsDialog
+from widgets.common.form_keys import submit_with_ctrl_enter
+from widgets.common.tables import OpenableTable, RecordTableModel
+from widgets.common.tasks import TaskRunner
+
+RELOAD_DELAY_MS = 300
+
+
+def _time(value: dt.datetime | None) -> str:
+    return "" if value is None else value.astimezone(CENTRE_TZ).strftime("%m-%d %H:%M")
+
+
+class SupervisionDialog(QDialog):
+    """The order's text and reply deadline, for every selected case."""
+
+    def __init__(self, count: int, now: dt.datetime, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("supervisionDialog")
+        self.setWindowTitle(self.tr("督办 {n} 件案件").format(n=count))
+        self.text = QPlainTextEdit(objectName="supervision.text")
+        self.text.setPlaceholderText(self.tr("督办要求，如：请于回复期限前办结并书面回复"))
+        self.due = QDateTimeEdit(objectName="supervision.due", calendarPopup=True)
+        self.due.setDisplayFormat("yyyy-MM-dd HH:mm")
+        # The edit shows the centre's local time; reply_due() reads it back as such.
+        tomorrow = now.astimezone(CENTRE_TZ) + dt.timedelta(days=1)
+        self.due.setDateTime(QDateTime(tomorrow.replace(tzinfo=None)))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(self.tr("督办内容"), self.text)
+        form.addRow(self.tr("回复期限"), self.due)
+        form.addRow(buttons)
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        submit_with_ctrl_enter(self, ok.click, ok)  # Tab leaves the text for the deadline
+
+    def reply_due(self) -> dt.datetime:
+        return self.due.dateTime().toPython().replace(tzinfo=CENTRE_TZ)  # type: ignore[no-any-return]
+
+
+class SupervisorBoard(QWidget):
+    case_opened = Signal(uuid.UUID)
+
+    def __init__(self, store: Store, catalog: Catalog, runner: TaskRunner,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("supervisorBoard")
+        self._store, self._catalog, self._runner = store, catalog, runner
+        self._cases: list[BoardCase] = []
+        levels = {None: self.tr("—"), "reminder": self.tr("提醒"), "urge": self.tr("催办"),
+                  "supervision": self.tr("督办"), "inspection": self.tr("效能监察")}
+        self.cases_model = RecordTableModel([
+            (self.tr("编号"), lambda c: c.public_no),
+            (self.tr("责任单位"), lambda c: catalog.unit_name(c.unit_id)),
+            (self.tr("状态"), lambda c: texts.status_name(c.status)),
+            (self.tr("办理时限"), lambda c: _time(c.due_at)),
+            (self.tr("升级"), lambda c: levels.get(c.level, c.level)
+             + (self.tr("（可督办）") if c.candidate else "")),
+        ], lambda c: QColor("#b71c1c") if c.overdue else QColor("#e65100"), self)
+        self.orders_model = RecordTableModel([
+            (self.tr("编号"), lambda o: o.public_no),
+            (self.tr("级别"), lambda o: levels.get(o.level, o.level)),
+            (self.tr("责任单位"), lambda o: catalog.unit_name(o.unit_id)),
+            (self.tr("回复剩余"), self._reply_left),
+            (self.tr("签收"), lambda o: self.tr("已签收") if o.acknowledged else self.tr("未签收")),
+        ], lambda o: QColor("#b71c1c") if self._overdue(o) else None, self)
+        self.unit_filter = QComboBox(objectName="board.unit")
+        self.unit_filter.addItem(self.tr("全部责任单位"), None)
+        self.unit_filter.currentIndexChanged.connect(lambda _i: self._show_cases())
+        self.cases = OpenableTable(objectName="board.cases")
+        self.orders = OpenableTable(objectName="board.orders")
+        for table, model in ((self.cases, self.cases_model), (self.orders, self.orders_model)):
+            table.setModel(model)
+            table.verticalHeader().hide()
+            table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+            table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+            table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
+        self.cases.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.cases.open_requested.connect(
+            lambda i: self.case_opened.emit(self.cases_model.record(i.row()).id))
+        self.orders.open_requested.connect(
+            lambda i: self.case_opened.emit(self.orders_model.record(i.row()).case_id))
+        self.supervise_button = QPushButton(self.tr("督办所选案件…"), objectName="board.supervise")
+        self.supervise_button.clicked.connect(self.supervise_selected)
+        self.supervise_button.setEnabled("supervisor" in store.roles or "admin" in store.roles)
+        self.acknowledge_button = QPushButton(self.tr("签收所选督办单"),
+                                              objectName="board.acknowledge")
+        self.acknowledge_button.clicked.connect(self.acknowledge_selected)
+        self.reply_button = QPushButton(self.tr("登记回复…"), objectName="board.reply")
+        self.reply_button.clicked.connect(self.reply_selected)
+        self.message = QLabel(objectName="board.message")
+        self.message.setWordWrap(True)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("超时与临期案件")))
+        top.addStretch(1)
+        top.addWidget(self.unit_filter)
+        top.addWidget(self.supervise_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.cases, 4)  # the cases to act on get more room
+        orders_bar = QHBoxLayout()
+        orders_bar.addWidget(QLabel(self.tr("待回复的督办与效能监察")))
+        orders_bar.addStretch(1)
+        orders_bar.addWidget(self.acknowledge_button)
+        orders_bar.addWidget(self.reply_button)
+        layout.addLayout(orders_bar)
+        layout.addWidget(self.orders, 3)
+        layout.addWidget(self.message)
+        self._reload_timer = QTimer(self, singleShot=True, interval=RELOAD_DELAY_MS)
+        self._reload_timer.timeout.connect(self.load)
+
+    # ---- data --------------------------------------------------------------------------
+    def load(self) -> None:
+        self._runner.run(board.at_risk(self._store, self._catalog.calendar), self._set_cases)
+        self._runner.run(board.open_orders(self._store), self.orders_model.set_rows)
+
+    def apply_events(self, events: Sequence[Event]) -> None:
+        if any(e.case_id is not None for e in events) and not self._reload_timer.isActive():
+            self._reload_timer.start()
+
+    def shutdown(self) -> None:
+        self._reload_timer.stop()
+
+    def _set_cases(self, cases: list[BoardCase]) -> None:
+        self._cases = cases
+        known = {self.unit_filter.itemData(i) for i in range(self.unit_filter.count())}
+        for unit in sorted({c.unit_id for c in cases if c.unit_id is not None} - known):
+            self.unit_filter.addItem(self._catalog.unit_name(unit), unit)
+        self._show_cases()
+
+    def _show_cases(self) -> None:
+        unit = self.unit_filter.currentData()
+        self.cases_model.set_rows([c for c in self._cases if unit is None or c.unit_id == unit])
+
+    def _reply_left(self, order: OpenOrder) -> str:
+        if order.reply_due_at is None:
+            return ""
+        overdue, left = format_left(order.reply_due_at - self._store.clock.now())
+        return self.tr("逾期 {t}").format(t=left) if overdue else left
+
+    def _overdue(self, order: OpenOrder) -> bool:
+        return order.reply_due_at is not None and order.reply_due_at < self._store.clock.now()
+
+    # ---- supervision orders ----------------------------------------------------------------
+    def selected_cases(self) -> list[BoardCase]:
+        rows = sorted({i.row() for i in self.cases.selectionModel().selectedRows()})
+        return [self.cases_model.record(r) for r in rows]
+
+    def supervise_selected(self) -> SupervisionDialog | None:
+        chosen = self.selected_cases()
+        if not chosen:
+            self.message.setText(self.tr("请先在上表中选中要督办的案件"))
+            return None
+        dialog = SupervisionDialog(len(chosen), self._store.clock.now(), self)
+        dialog.accepted.connect(lambda: self._issue(chosen, dialog.text.toPlainText(),
+                                                    dialog.reply_due()))
+        dialog.open()
+        return dialog
+
+    def _issue(self, chosen: list[BoardCase], text: str, reply_due: dt.datetime) -> None:
+        async def issue_all() -> tuple[int, list[str]]:
+            made, skipped = 0, []
+            for case in chosen:
+                try:
+                    await sweeper.issue_supervision(self._store, case.id, text, reply_due)
+                    made += 1
+                except ValidationError:
+                    raise  # the same text and deadline are wrong for every case
+                except ConsoleError:
+                    skipped.append(case.public_no)  # already supervised this round
+            return made, skipped
+
+        def done(result: tuple[int, list[str]]) -> None:
+            made, skipped = result
+            note = self.tr("已督办 {n} 件").format(n=made)
+            if skipped:
+                note += self.tr("；{m} 件本轮已督办，未重复：{nos}").format(
+                    m=len(skipped), nos="、".join(skipped))
+            self.message.setText(note)
+            self.load()
+
+        self._runner.run(issue_all(), done, self._failed)
+
+    # ---- the units' answers (recorded at the desk) -----------------------------------------
+    def selected_order(self) -> OpenOrder | None:
+        index = self.orders.currentIndex()
+        order = self.orders_model.record(index.row()) if index.isValid() else None
+        if order is None:
+            self.message.setText(self.tr("请先在下表中选中一张督办单"))
+        return order
+
+    def _failed(self, exc: ConsoleError) -> None:
+        self.message.setText(texts.problem_text(exc))
+
+    def _after(self, done_text: str) -> tuple[object, object]:
+        def done(_result: object) -> None:
+            self.message.setText(done_text)
+            self.load()
+
+        return done, self._failed
+
+    def acknowledge_selected(self) -> None:
+        order = self.selected_order()
+        if order is not None:
+            self._runner.run(sweeper.acknowledge(self._store, order.id),
+                             *self._after(self.tr("{no}：已签收").format(no=order.public_no)))
+
+    def reply_selected(self) -> FactsDialog | None:
+        order = self.selected_order()
+        if order is None:
+            return None
+        dialog = FactsDialog("reply_order", self._catalog, self, needs=("reply",))
+        dialog.accepted.connect(lambda: self._runner.run(
+            sweeper.reply(self._store, order.id, dialog.facts().get("reply") or ""),
+            *self._after(self.tr("{no}：已登记回复").format(no=order.public_no))))
+        dialog.open()
+        return dialog
