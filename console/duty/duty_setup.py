@@ -79,6 +79,11 @@ class Setup:
         _start, end = row.shift.interval(day)
         return self.current_shift(end.replace(tzinfo=CENTRE_TZ))
 
+    def previous_shift(self, day: dt.date, row: ShiftRow) -> tuple[dt.date, ShiftRow] | None:
+        """The shift that hands over to ``row`` on ``day`` (running the minute before)."""
+        start, _end = row.shift.interval(day)
+        return self.current_shift(start.replace(tzinfo=CENTRE_TZ) - dt.timedelta(minutes=1))
+
 
 async def load_setup(store: Store) -> Setup:
     async with store.read() as conn:

@@ -176,10 +176,14 @@ async def sign_off(store: Store, handover_id: int, version: int, remark: str = "
 
 
 async def history(store: Store, since: dt.date, until: dt.date) -> list[Handover]:
-    """Handovers of shifts on days in [since, until], newest first."""
+    """Handovers of shifts on days in [since, until], the latest shift first (by its
+    day and start: a day's night shift, 00–08, comes before its day shift)."""
+    T = s.ShiftTemplate
     async with store.read() as conn:
-        rows = (await conn.execute(select(*_COLUMNS).where(H.shift_day.between(since, until))
-                                   .order_by(H.created_at.desc()))).all()
+        rows = (await conn.execute(
+            select(*_COLUMNS).outerjoin(T, T.id == H.shift_id)
+            .where(H.shift_day.between(since, until))
+            .order_by(H.shift_day.desc(), T.starts.desc().nulls_last(), H.id.desc()))).all()
     return [Handover(*r) for r in rows]
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,6 +27,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from console.core.store import Store
 from console.duty import roster
 from console.duty.duty_setup import Setup, ShiftRow, load_setup
+from console.duty.roster_rules import display_order
 from console.duty.rotation import Shift, month_days
 
 CENTRE = "坪山区指挥中心"
@@ -35,11 +36,6 @@ LEAVE = "假"
 PERSON_HEADERS = ("岗位", "姓名", "班组")
 TOTAL_HEADERS = ("班数", "请假")
 SHEET_PEOPLE, SHEET_PLAN = "岗位排班", "轮班表"
-
-
-def display_order(shifts: Iterable[ShiftRow]) -> list[ShiftRow]:
-    """Shifts as a day is read on a roster: 白班, 中班, then the night (00–08) last."""
-    return sorted(shifts, key=lambda r: (r.shift.starts < dt.time(6), r.shift.starts))
 
 
 def shift_hours(shift: Shift) -> str:

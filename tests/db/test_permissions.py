@@ -171,7 +171,7 @@ async def test_automatic_dispatch_still_works_for_an_operator(login_as: MakeLogi
 
 async def test_shift_leaders_keep_the_duty_through_the_services_and_operators_cannot(
         login_as: MakeLogin) -> None:
-    from console.duty import handover, roll_calls, roster
+    from console.duty import handover, roll_calls, roster, roster_edits
     from console.duty.duty_setup import load_setup
 
     leader = await person(login_as("shift_leader"))
@@ -181,7 +181,7 @@ async def test_shift_leaders_keep_the_duty_through_the_services_and_operators_ca
                              (now - dt.timedelta(hours=8)).date().replace(day=1)}):
             assert await roster.generate_month(leader, first.year, first.month) > 0
         entries, version = await roster.day_entries(leader, now.date())
-        await roster.assign(leader, now.date(), version, entries[0].shift_id,
+        await roster_edits.assign(leader, now.date(), version, entries[0].shift_id,
                             entries[0].post_id, entries[0].staff_id, replacing=entries[0].id,
                             note="核对")
         call = await roll_calls.start(leader, "radio")

@@ -9,7 +9,7 @@ import pytest
 from console.core.clock import CENTRE_TZ
 from console.core.errors import ConflictError, PermissionDenied, ValidationError
 from console.core.store import Store
-from console.duty import roster
+from console.duty import roster, roster_edits
 from console.duty.duty_setup import ShiftDraft, load_setup, save_shift
 
 LEADERS = frozenset({"shift_leader"})
@@ -87,10 +87,10 @@ async def test_two_leaders_editing_one_day_one_wins_the_other_is_told(
     other = Store(database_url, "sl_other")
     other.roles = LEADERS
     try:
-        await roster.assign(other, day, version, duty.shift_id, duty.post_id, duty.staff_id,
+        await roster_edits.assign(other, day, version, duty.shift_id, duty.post_id, duty.staff_id,
                             replacing=duty.id, note="改备注")
         with pytest.raises(ConflictError) as lost:
-            await roster.remove(leader, duty.id, day, version)
+            await roster_edits.remove(leader, duty.id, day, version)
     finally:
         await other.close()
     assert (lost.value.changed_by, lost.value.action) == ("sl_other", "replaced")
@@ -105,7 +105,7 @@ async def test_leave_that_empties_a_post_is_refused_and_a_stand_in_must_be_reste
     duty = await room_duty(leader, day)
     entries, version = await roster.day_entries(leader, day)
     with pytest.raises(ValidationError) as empty:
-        await roster.leave(leader, duty.id, day, version, "病假")
+        await roster_edits.leave(leader, duty.id, day, version, "病假")
     assert empty.value.errors[0].code == "roster.post_empty"
     assert await roster.day_entries(leader, day) == (entries, version)
     # colleagues of the same room from the other teams: the ones on duty that day
@@ -115,7 +115,7 @@ async def test_leave_that_empties_a_post_is_refused_and_a_stand_in_must_be_reste
     outcomes: dict[str, int] = Counter()
     for person in sorted(colleagues):
         try:
-            await roster.leave(leader, duty.id, day, version, "病假", stand_in=person)
+            await roster_edits.leave(leader, duty.id, day, version, "病假", stand_in=person)
         except ValidationError as refused:
             assert refused.errors[0].code in {"roster.rest", "roster.two_shifts"}
             outcomes[refused.errors[0].code] += 1
@@ -143,8 +143,8 @@ async def test_a_swap_into_two_shifts_at_once_is_refused_and_racing_swaps_confli
     elsewhere = next(e for e in next_entries if e.shift_id == evening.shift_id
                      and e.team_id == evening.team_id and e.post_id != evening.post_id)
     with pytest.raises(ValidationError) as refused:
-        await roster.swap(leader, evening.id, elsewhere.id,
-                          {day: version, elsewhere.day: next_version})
+        await roster_edits.swap(leader, evening.id, elsewhere.id,
+                                {day: version, elsewhere.day: next_version})
     assert {e.code for e in refused.value.errors} == {"roster.two_shifts"}
     assert len(refused.value.errors) == 2
     assert await roster.day_entries(leader, day) == (entries, version)
@@ -160,7 +160,8 @@ async def test_a_swap_into_two_shifts_at_once_is_refused_and_racing_swaps_confli
     for partner, late_version in candidates:
         later = partner.day
         try:
-            await roster.swap(leader, evening.id, partner.id, {day: version, later: late_version})
+            await roster_edits.swap(leader, evening.id, partner.id,
+                                    {day: version, later: late_version})
         except ValidationError as too_tight:
             refusals.add(too_tight.errors[0].code)
         else:
@@ -169,7 +170,7 @@ async def test_a_swap_into_two_shifts_at_once_is_refused_and_racing_swaps_confli
         pytest.fail("nobody at the room could swap an evening duty within a week")
     assert refusals <= {"roster.rest", "roster.two_shifts"}
     with pytest.raises(ConflictError):
-        await roster.swap(leader, evening.id, partner.id, {day: version, later: late_version})
+        await roster_edits.swap(leader, evening.id, partner.id, {day: version, later: late_version})
     swapped = {e.id: e.staff_id for e in (await roster.day_entries(leader, day))[0]}
     assert swapped[evening.id] == partner.staff_id
 

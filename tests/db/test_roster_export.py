@@ -8,7 +8,7 @@ from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from console.core.store import Store
-from console.duty import roster
+from console.duty import roster, roster_edits
 from console.duty.duty_setup import Setup, load_setup
 from console.duty.roster_export import SHEET_PEOPLE, SHEET_PLAN, month_sheet, write_excel
 
@@ -82,7 +82,7 @@ async def test_a_person_s_codes_match_the_roster_and_leave_shows_as_such(
     # Leave with the room's night-shift colleague standing in (off at 08:00, rested by 16:00).
     night = await room_duty(leader, day, "night")
     _entries, version = await roster.day_entries(leader, day)
-    await roster.leave(leader, evening.id, day, version, "病假", stand_in=night.staff_id)
+    await roster_edits.leave(leader, evening.id, day, version, "病假", stand_in=night.staff_id)
     sheets = await export(leader, 2026, 11, tmp_path / "after.xlsx")
     people = sheets[SHEET_PEOPLE]
     row = row_of(people, room.name, evening.person)

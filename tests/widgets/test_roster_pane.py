@@ -16,12 +16,12 @@ from PySide6.QtWidgets import QLineEdit, QListWidget, QMessageBox, QPushButton
 from console.core.clock import CENTRE_TZ, FakeClock
 from console.core.feed import ChangeFeed, Event
 from console.core.store import Store
-from console.duty import roster
+from console.duty import roster, roster_edits
 from console.duty.duty_setup import load_setup
 from tests.widgets.conftest import run, type_text
 from widgets.common.tasks import TaskRunner
-from widgets.duty.roster_dialogs import RosterPickDialog
 from widgets.duty.roster_pane import RosterPane
+from widgets.duty.roster_pick_dialog import RosterPickDialog
 
 NOW = dt.datetime(2026, 11, 22, 9, 30, tzinfo=CENTRE_TZ)  # a Sunday, the day shift
 DAY = NOW.date()
@@ -94,7 +94,7 @@ def click(qtbot: Any, widget: Any, cls: type, name: str) -> None:
 
 
 def shown_rows(pane: RosterPane) -> list[dict[str, str]]:
-    model = pane.day_proxy
+    model = pane.day_tab.view.proxy
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     return [{h: model.data(model.index(r, c)) for c, h in enumerate(headers)}
             for r in range(model.rowCount())]
@@ -111,22 +111,22 @@ def room_duties(qtbot: Any, store: Store, code: str) -> list[roster.Duty]:
 
 def choose(qtbot: Any, pane: RosterPane, duty: roster.Duty) -> None:
     """Find a duty by the filter box and make it the current row, with keys."""
-    pane.filter.clear()
-    pane.filter.setFocus()
-    type_text(pane.filter, duty.person)
+    pane.day_tab.filter.clear()
+    pane.day_tab.filter.setFocus()
+    type_text(pane.day_tab.filter, duty.person)
     assert [r["姓名"] for r in shown_rows(pane)] == [duty.person]
-    pane.day_view.setFocus()
-    qtbot.keyClick(pane.day_view, Qt.Key.Key_Home)
-    assert pane.actions.current() == duty
+    pane.day_tab.view.setFocus()
+    qtbot.keyClick(pane.day_tab.view, Qt.Key.Key_Home)
+    assert pane.day_tab.view.current_entry() == duty
 
 
 def open_dialog(qtbot: Any, pane: RosterPane, key: Qt.Key, name: str) -> RosterPickDialog:
-    qtbot.keyClick(pane.day_view, key)
-    qtbot.waitUntil(lambda: pane.actions.dialog is not None
-                    and pane.actions.dialog.objectName() == name
-                    and pane.actions.dialog.isVisible(), timeout=10000)
-    assert pane.actions.dialog is not None
-    return pane.actions.dialog
+    qtbot.keyClick(pane.day_tab.view, key)
+    qtbot.waitUntil(lambda: pane.edits.dialog is not None
+                    and pane.edits.dialog.objectName() == name
+                    and pane.edits.dialog.isActiveWindow(), timeout=10000)  # shown, has the keys
+    assert pane.edits.dialog is not None
+    return pane.edits.dialog
 
 
 def offered(dialog: RosterPickDialog) -> list[str]:
@@ -143,7 +143,7 @@ def test_generate_by_the_button_shows_the_month_and_asks_before_regenerating(
     click(qtbot, pane, QPushButton, "roster.generate")
     qtbot.waitUntil(lambda: pane.message.text().startswith("已生成 2026年11月排班"),
                     timeout=15000)
-    qtbot.waitUntil(lambda: pane.day_model.rowCount() > 0, timeout=10000)
+    qtbot.waitUntil(lambda: pane.day_tab.model.rowCount() > 0, timeout=10000)
 
     headers = [month.headerData(c, Qt.Orientation.Horizontal) for c in range(5)]
     assert headers == ["日期", "白班 08–16", "中班 16–24", "夜班 00–08", "休息"]
@@ -156,7 +156,7 @@ def test_generate_by_the_button_shows_the_month_and_asks_before_regenerating(
     assert all(text.endswith("人") for text in shown[1:4])
     states = {(r["班次"], r["状态"]) for r in shown_rows(pane)}  # at 09:30
     assert states == {("夜班", "已下班"), ("白班", "在岗"), ("中班", "待上班")}
-    assert pane.day_label.text().startswith("11月22日 周日（今天） · 排班 ")
+    assert pane.day_tab.label.text().startswith("11月22日 周日（今天） · 排班 ")
 
     # Generating again would throw away the month's edits: the pane asks first.
     click(qtbot, pane, QPushButton, "roster.generate")
@@ -171,8 +171,8 @@ def test_generate_by_the_button_shows_the_month_and_asks_before_regenerating(
 
     qtbot.waitUntil(lambda: not pane.runner.busy, timeout=10000)
     qtmodeltester.check(month, force_py=True)
-    qtmodeltester.check(pane.day_model, force_py=True)
-    qtmodeltester.check(pane.on_duty_model, force_py=True)
+    qtmodeltester.check(pane.day_tab.model, force_py=True)
+    qtmodeltester.check(pane.on_duty_tab.model, force_py=True)
 
 
 def test_leave_with_a_stand_in_chosen_in_the_dialog(
@@ -197,9 +197,9 @@ def test_leave_with_a_stand_in_chosen_in_the_dialog(
     assert offered(dialog)[0].startswith(night.person)
     qtbot.keyClick(search, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: pane.message.text() == f"已登记 {evening.person} 请假", timeout=10000)
-    assert pane.actions.dialog is None  # closed once saved
+    assert pane.edits.dialog is None  # closed once saved
 
-    pane.filter.clear()
+    pane.day_tab.filter.clear()
     qtbot.waitUntil(lambda: any(r["姓名"] == evening.person and r["状态"] == "请假"
                                 for r in shown_rows(pane)), timeout=10000)
     rows = shown_rows(pane)
@@ -217,11 +217,11 @@ def test_at_night_only_the_night_shift_is_on_duty_and_the_day_shift_takes_over_a
     pane = generated
     store.clock.set(NOW.replace(hour=2, minute=30))  # type: ignore[attr-defined]
     pane._tick()  # noqa: SLF001 (the pane's minute timer)
-    qtbot.waitUntil(lambda: pane.on_duty_label.text().startswith(
+    qtbot.waitUntil(lambda: pane.on_duty_tab.label.text().startswith(
         "11月22日 周日（今天） 夜班 00–08 在岗"), timeout=10000)
     (night,) = room_duties(qtbot, store, "night")
     (day_shift,) = room_duties(qtbot, store, "day")
-    on_duty = pane.on_duty_model.entries()
+    on_duty = pane.on_duty_tab.model.entries()
     assert night in on_duty and day_shift not in on_duty
     rows = {r["姓名"]: r for r in shown_rows(pane)}
     assert (rows[night.person]["状态"], rows[day_shift.person]["状态"]) == ("在岗", "待上班")
@@ -229,8 +229,8 @@ def test_at_night_only_the_night_shift_is_on_duty_and_the_day_shift_takes_over_a
 
     store.clock.set(NOW.replace(hour=8, minute=0))  # type: ignore[attr-defined]
     pane._tick()  # noqa: SLF001
-    qtbot.waitUntil(lambda: " 白班 08–16 在岗" in pane.on_duty_label.text(), timeout=10000)
-    assert day_shift in pane.on_duty_model.entries()
+    qtbot.waitUntil(lambda: " 白班 08–16 在岗" in pane.on_duty_tab.label.text(), timeout=10000)
+    assert day_shift in pane.on_duty_tab.model.entries()
     rows = {r["姓名"]: r for r in shown_rows(pane)}
     assert (rows[night.person]["状态"], rows[day_shift.person]["状态"]) == ("已下班", "在岗")
 
@@ -250,7 +250,7 @@ def test_leave_without_a_stand_in_at_a_one_person_room_is_refused(
     assert child(dialog, QLineEdit, "roster.pick.reason").text() == "事假"
     assert run(qtbot, roster.day_entries(store, DAY)) == before
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
-    assert pane.actions.dialog is None
+    assert pane.edits.dialog is None
 
 
 def test_a_lost_race_names_the_other_leader_and_the_edit_can_be_sent_again(
@@ -263,7 +263,7 @@ def test_a_lost_race_names_the_other_leader_and_the_edit_can_be_sent_again(
         1 for e in entries if e.post_id == p.id and e.shift_id == evening.shift_id) > 1)
     mine = next(e for e in entries if e.post_id == seat.id and e.shift_id == evening.shift_id)
     choose(qtbot, pane, mine)
-    run(qtbot, roster.assign(other, DAY, version, evening.shift_id, evening.post_id,
+    run(qtbot, roster_edits.assign(other, DAY, version, evening.shift_id, evening.post_id,
                              evening.staff_id, replacing=evening.id, note="改备注"))
 
     dialog = open_dialog(qtbot, pane, Qt.Key.Key_L, "roster.leaveDialog")
@@ -271,7 +271,7 @@ def test_a_lost_race_names_the_other_leader_and_the_edit_can_be_sent_again(
     qtbot.mouseClick(dialog.buttons.buttons()[0], Qt.MouseButton.LeftButton)  # OK
     qtbot.waitUntil(lambda: "sl_other" in pane.message.text(), timeout=10000)
     assert "换人" in pane.message.text() and "已显示最新排班" in pane.message.text()
-    pane.filter.clear()  # the day shown again, with the other leader's change
+    pane.day_tab.filter.clear()  # the day shown again, with the other leader's change
     qtbot.waitUntil(lambda: any(r["备注"] == "改备注" for r in shown_rows(pane)),
                     timeout=10000)
     assert dialog.isVisible() and "sl_other" in dialog.problem.text()
@@ -293,7 +293,7 @@ def test_changes_at_another_seat_arrive_through_the_feed(
     (evening,) = room_duties(qtbot, store, "evening")
     _entries, version = run(qtbot, roster.day_entries(store, DAY))
     (night,) = room_duties(qtbot, store, "night")
-    run(qtbot, roster.leave(other, evening.id, DAY, version, "病假", night.staff_id))
+    run(qtbot, roster_edits.leave(other, evening.id, DAY, version, "病假", night.staff_id))
     run(qtbot, feed.wake())
     assert [e.kind for e in received] == ["roster_changed"]
     with qtbot.waitSignal(pane.day_loaded, timeout=10000):
@@ -336,13 +336,13 @@ def test_operators_see_the_roster_but_cannot_change_it(
     for name in ("generate", "leave", "swap", "replace", "remove"):
         assert not child(pane, QPushButton, f"roster.{name}").isEnabled(), name
     assert child(pane, QPushButton, "roster.exportExcel").isEnabled()
-    pane.day_view.setFocus()
-    qtbot.keyClick(pane.day_view, Qt.Key.Key_Home)
-    assert pane.actions.current() is not None
+    pane.day_tab.view.setFocus()
+    qtbot.keyClick(pane.day_tab.view, Qt.Key.Key_Home)
+    assert pane.day_tab.view.current_entry() is not None
     qtbot.waitUntil(lambda: not runner.busy, timeout=10000)  # who is on duty now, too
     for key in (Qt.Key.Key_L, Qt.Key.Key_T, Qt.Key.Key_H, Qt.Key.Key_Delete):
-        qtbot.keyClick(pane.day_view, key)
-    assert pane.actions.dialog is None and pane.findChild(QMessageBox) is None
+        qtbot.keyClick(pane.day_tab.view, key)
+    assert pane.edits.dialog is None and pane.findChild(QMessageBox) is None
     assert not runner.busy  # nothing was even read
 
     # Browsing months: December has no roster yet, and says so; back to November.
@@ -382,7 +382,7 @@ def test_swap_with_a_colleague_from_the_dialog_and_a_refused_removal(
     before = run(qtbot, roster.day_entries(store, DAY))
     (now_evening,) = room_duties(qtbot, store, "evening")
     choose(qtbot, pane, now_evening)
-    qtbot.keyClick(pane.day_view, Qt.Key.Key_Delete)
+    qtbot.keyClick(pane.day_tab.view, Qt.Key.Key_Delete)
     box = pane.findChild(QMessageBox, "roster.confirm")
     assert box is not None and resting.person in box.text()
     qtbot.mouseClick(next(b for b in box.buttons() if b.text() == "撤下"),
@@ -404,7 +404,7 @@ def test_replace_a_person_with_a_rested_colleague(
     qtbot.keyClick(child(dialog, QLineEdit, "roster.pick.search"), Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: pane.message.text()
                     == f"已换人：{day_shift.person} 不再上这一班", timeout=10000)
-    pane.filter.clear()
+    pane.day_tab.filter.clear()
     qtbot.waitUntil(lambda: any(r["姓名"] == resting.person and r["班次"] == "白班"
                                 and r["备注"] == f"换人：{day_shift.person}"
                                 for r in shown_rows(pane)), timeout=10000)

@@ -17,24 +17,12 @@ import datetime as dt
 from collections.abc import Callable, Coroutine, Sequence
 from typing import Any
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer, Signal
-from PySide6.QtGui import (
-    QFontMetrics,
-    QHideEvent,
-    QKeyEvent,
-    QKeySequence,
-    QResizeEvent,
-    QShowEvent,
-)
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
-    QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -47,34 +35,23 @@ from console.core.store import Store
 from console.duty import roster, roster_export
 from console.duty.duty_setup import SHIFT_EVENT, Setup, load_setup
 from console.duty.roster import Duty, MonthCell
+from console.duty.roster_rules import listing_order
 from console.duty.rotation import month_days
 from widgets.common import forms, texts
 from widgets.common.tasks import TaskRunner
-from widgets.duty.roster_dialogs import RosterActions
-from widgets.duty.roster_model import Names, RosterEntryModel, RosterMonthModel
+from widgets.duty.roster_actions import RosterActions
+from widgets.duty.roster_entry_model import Names
+from widgets.duty.roster_month_actions import RosterMonthActions
+from widgets.duty.roster_month_model import RosterMonthModel
 from widgets.duty.roster_pdf import write_pdf
+from widgets.duty.roster_tabs import DayTab, OnDutyTab
+from widgets.duty.roster_views import MonthGrid, RosterSplit
 
 RELOAD_DELAY_MS = 200
 ON_DUTY_EVERY_MS = 60_000
 EDITORS = frozenset({"shift_leader", "admin"})
-ENTRY_ROWS, MONTH_ROWS = 3, 8  # the least worth showing when the entries go under the grid
 ERROR_STYLE = forms.ERROR_STYLE + " font-weight: bold;"
 MonthRead = tuple[Setup, dict[tuple[dt.date, int], MonthCell]]
-
-
-class DayTable(QTableView):
-    """The day's entries; the edit keys act on the current entry."""
-
-    def __init__(self) -> None:
-        super().__init__(objectName="roster.day")
-        self.keys: dict[int, Callable[[], object]] = {}
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        action = self.keys.get(event.key())
-        if action is not None and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
-            action()
-            return
-        super().keyPressEvent(event)
 
 
 class RosterPane(QWidget):
@@ -98,8 +75,9 @@ class RosterPane(QWidget):
         self._after_day: list[Callable[[int], None]] = []  # told the next day version read
         self._loaded = False
         self._empty_note = ""  # the message saying the shown month has no roster yet
-        self._grid_width = 0  # the whole month grid's width, once its columns are known
-        self.actions = RosterActions(self)
+        self.edits = RosterActions(self, self)
+        self.month_actions = RosterMonthActions(self, self)
+        self.month_actions.exported.connect(self.exported)
         self._build()
         self._reload_timer = QTimer(self, singleShot=True, interval=RELOAD_DELAY_MS)
         self._reload_timer.timeout.connect(self._reload_pending)
@@ -117,11 +95,14 @@ class RosterPane(QWidget):
         self.month_label = QLabel(objectName="roster.monthLabel")
         self.month_label.setStyleSheet("font-size: 15pt; font-weight: bold; padding: 0 8px;")
         self.generate_button = QPushButton(self.tr("生成本月排班"), objectName="roster.generate")
-        self.generate_button.clicked.connect(self.actions.generate)
+        self.generate_button.clicked.connect(
+            lambda: self.month_actions.generate(self.year, self.month))
         excel = QPushButton(self.tr("导出 Excel…"), objectName="roster.exportExcel")
-        excel.clicked.connect(lambda: self.actions.ask_path("xlsx", self.export_excel))
+        excel.clicked.connect(lambda: self.month_actions.ask_path(
+            self.year, self.month, "xlsx", self.export_excel))
         pdf = QPushButton(self.tr("导出 PDF…"), objectName="roster.exportPdf")
-        pdf.clicked.connect(lambda: self.actions.ask_path("pdf", self.export_pdf))
+        pdf.clicked.connect(lambda: self.month_actions.ask_path(
+            self.year, self.month, "pdf", self.export_pdf))
         top = QHBoxLayout()
         for widget in (self.prev_button, self.month_label, self.next_button, self.this_button):
             top.addWidget(widget)
@@ -130,67 +111,16 @@ class RosterPane(QWidget):
             top.addWidget(widget)
 
         self.month_model = RosterMonthModel(self)
-        self.month_view = QTableView(objectName="roster.month")
-        self.month_view.setModel(self.month_model)
-        self._table_look(self.month_view)
-        self.month_view.setAlternatingRowColors(False)  # weekends are tinted instead
+        self.month_view = MonthGrid(self.month_model)
         self.month_view.selectionModel().currentRowChanged.connect(
             lambda current, _previous: self._day_chosen(self.month_model.day(current.row())))
-        self.month_model.modelReset.connect(self._size_month_columns)
 
-        self.day_model = RosterEntryModel(RosterEntryModel.COLUMNS, self.names, self)
-        self.day_proxy = QSortFilterProxyModel(self)
-        self.day_proxy.setSourceModel(self.day_model)
-        self.day_proxy.setFilterKeyColumn(-1)
-        self.day_proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.day_view = DayTable()
-        self.day_view.setModel(self.day_proxy)
-        self._table_look(self.day_view)
-        self.day_label = QLabel(objectName="roster.dayLabel")
-        self.day_label.setStyleSheet("font-size: 12pt; font-weight: bold;")
-        self.day_label.setWordWrap(True)
-        self.filter = QLineEdit(objectName="roster.filter")
-        self.filter.setPlaceholderText(self.tr("按岗位、姓名、班组或班次筛选"))
-        self.filter.setClearButtonEnabled(True)
-        self.filter.textChanged.connect(self.day_proxy.setFilterFixedString)
-        self.edit_buttons: list[QPushButton] = []
-        buttons = QHBoxLayout()
-        for name, title, key, run in self.actions.commands:
-            button = QPushButton(f"{title}  {QKeySequence(key).toString()}",
-                                 objectName=f"roster.{name}")
-            button.clicked.connect(run)
-            buttons.addWidget(button)
-            self.edit_buttons.append(button)
-            self.day_view.keys[key] = button.click  # does nothing while disabled
-        buttons.addStretch(1)
-        day_box = QWidget()
-        day_layout = QVBoxLayout(day_box)
-        day_layout.addWidget(self.day_label)
-        day_layout.addWidget(self.filter)
-        day_layout.addWidget(self.day_view, 1)
-        day_layout.addLayout(buttons)
-
-        self.on_duty_model = RosterEntryModel(
-            [c for c in RosterEntryModel.COLUMNS if c != "kind"], self.names, self)
-        self.on_duty_view = QTableView(objectName="roster.onDuty")
-        self.on_duty_view.setModel(self.on_duty_model)
-        self._table_look(self.on_duty_view)
-        self.on_duty_label = QLabel(objectName="roster.onDutyLabel")
-        self.on_duty_label.setStyleSheet("font-size: 12pt; font-weight: bold;")
-        self.on_duty_label.setWordWrap(True)
-        duty_box = QWidget()
-        duty_layout = QVBoxLayout(duty_box)
-        duty_layout.addWidget(self.on_duty_label)
-        duty_layout.addWidget(self.on_duty_view, 1)
-
+        self.day_tab = DayTab(self.names, self.edits, lambda: self.day_version)
+        self.on_duty_tab = OnDutyTab(self.names)
         self.tabs = QTabWidget(objectName="roster.tabs")
-        self.tabs.addTab(day_box, self.tr("当日排班"))
-        self.tabs.addTab(duty_box, self.tr("当前在岗"))
-        self.split = split = QSplitter(objectName="roster.split")
-        split.addWidget(self.month_view)
-        split.addWidget(self.tabs)
-        split.setStretchFactor(0, 0)
-        split.setStretchFactor(1, 1)
+        self.tabs.addTab(self.day_tab, self.tr("当日排班"))
+        self.tabs.addTab(self.on_duty_tab, self.tr("当前在岗"))
+        self.split = split = RosterSplit(self.month_view, self.tabs)
         self.message = QLabel(objectName="roster.message")
         self.message.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -199,67 +129,9 @@ class RosterPane(QWidget):
         layout.addWidget(self.message)
         self._update_enabled()
 
-    @staticmethod
-    def _table_look(view: QTableView) -> None:
-        """Rows read across (alternating), columns as wide as their contents."""
-        header = view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
-        header.setMinimumSectionSize(64)
-        view.setAlternatingRowColors(True)
-        view.verticalHeader().hide()
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.setWordWrap(False)
-        view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
-
-    def _size_month_columns(self) -> None:
-        """Wide enough for a day with leave and today's bold row, fixed as the data change."""
-        count = self.month_model.columnCount()
-        if not count:
-            return
-        font = self.month_view.font()
-        font.setBold(True)
-        metrics = QFontMetrics(font)
-        day, cell, rest = (metrics.horizontalAdvance(t) + 24
-                           for t in self.month_model.widest_texts())
-        header = self.month_view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in enumerate([day, *[cell] * (count - 2), rest]):
-            header.resizeSection(column, width)
-        frame = 2 * self.month_view.frameWidth() + 4
-        scroll = self.month_view.verticalScrollBar().sizeHint().width()
-        self._grid_width = day + cell * (count - 2) + rest + frame + scroll
-        self._fit_split()
-
-    def _fit_split(self) -> None:
-        """The whole month grid beside the day's entries when the pane is wide enough;
-        in a narrow pane the day's entries go under the grid if it is tall enough,
-        else the two share the width (more than one shift column shows)."""
-        if not self._grid_width:
-            return
-        width, height = self.split.width(), self.split.height()
-        day = self.tabs.minimumSizeHint()
-        row = self.month_view.verticalHeader().defaultSectionSize()
-        entries = day.height() + ENTRY_ROWS * row
-        if width >= self._grid_width + day.width() or height < entries + (MONTH_ROWS + 1) * row:
-            self.split.setOrientation(Qt.Orientation.Horizontal)
-            grid = min(self._grid_width, max(width - day.width(), width * 11 // 20))
-            self.split.setSizes([grid, width - grid])
-        else:
-            self.split.setOrientation(Qt.Orientation.Vertical)
-            below = max(height // 2, entries)
-            self.split.setSizes([height - below, below])
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._fit_split()
-
     def _update_enabled(self) -> None:
         editor = bool(EDITORS & self.store.roles)
-        for button in (self.generate_button, *self.edit_buttons):
+        for button in (self.generate_button, *self.day_tab.buttons):
             button.setEnabled(editor)
 
     # ---- messages ---------------------------------------------------------------------
@@ -322,7 +194,7 @@ class RosterPane(QWidget):
             self.names.setup = setup
             self.month_model.set_month(setup, days, cells, self.today)
             if changed:  # names and shifts as the lists show them
-                self.day_view.viewport().update()
+                self.day_tab.view.viewport().update()
                 self.load_on_duty()
         self.month_model.set_today(self.today)
         note = self.tr("{y}年{m}月尚未排班：按「生成本月排班」按轮班规则生成").format(
@@ -365,21 +237,8 @@ class RosterPane(QWidget):
         self.runner.run(roster.day_entries(self.store, day), done, self.failed)
 
     def _show_day(self, day: dt.date, entries: list[Duty]) -> None:
-        setup = self.setup
-        shifts = {r.id: i for i, r in enumerate(roster_export.display_order(setup.shifts))} \
-            if setup else {}
-        posts = {p.id: i for i, p in enumerate(setup.posts)} if setup else {}
-        ordered = sorted(entries, key=lambda e: (posts.get(e.post_id or -1, 1 << 30),
-                                                 shifts.get(e.shift_id, 99), e.kind, e.person))
-        current = self.actions.current()
-        self.day_model.set_entries(ordered)
-        on_duty = sum(1 for e in entries if e.kind == "duty")
-        text = self.month_model.day_text(day) + self.tr(" · 排班 {n} 人").format(n=on_duty)
-        if len(entries) > on_duty:
-            text += self.tr(" · 请假 {n} 人").format(n=len(entries) - on_duty)
-        self.day_label.setText(text)
-        if current is not None:
-            self.actions.select(current.id)
+        ordered = listing_order(self.setup, entries) if self.setup else entries
+        self.day_tab.show_day(self.month_model.day_text(day), ordered)
 
     def load_on_duty(self) -> None:
         """Read who is on duty now (once the shift templates are known)."""
@@ -388,13 +247,11 @@ class RosterPane(QWidget):
         now, setup = self.store.clock.now(), self.setup
 
         def done(found: list[Duty]) -> None:
-            self.on_duty_model.set_entries(found)
             current = setup.current_shift(now)
-            when = "" if current is None else self.tr("{day} {shift} {hours}").format(
+            shift = "" if current is None else self.tr("{day} {shift} {hours}").format(
                 day=self.month_model.day_text(current[0]), shift=current[1].shift.name,
                 hours=roster_export.shift_hours(current[1].shift))
-            self.on_duty_label.setText(self.tr("{when} 在岗 {n} 人（{time} 更新，每分钟刷新）").format(  # noqa: E501
-                when=when, n=len(found), time=now.astimezone(CENTRE_TZ).strftime("%H:%M")))
+            self.on_duty_tab.show_on_duty(found, shift, now)
             self.on_duty_loaded.emit()
 
         self.runner.run(roster.on_duty(self.store, now), done, self.failed)
@@ -430,7 +287,7 @@ class RosterPane(QWidget):
         if today != self.today:
             self.today = today
             self.month_model.set_today(today)
-        self.day_model.clock_moved()  # who of the day's list is on duty now
+        self.day_tab.model.clock_moved()  # who of the day's list is on duty now
         self.load_on_duty()
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -451,13 +308,22 @@ class RosterPane(QWidget):
     # ---- export -----------------------------------------------------------------------
     def export_excel(self, path: str) -> None:
         """Write the shown month to ``path`` as an Excel workbook (``exported`` when done)."""
-        self.actions.export(roster_export.write_excel, path)
+        self.month_actions.export(self.year, self.month, roster_export.write_excel, path)
 
     def export_pdf(self, path: str) -> None:
         """Write the shown month to ``path`` as an A4 landscape PDF (``exported`` when done)."""
-        self.actions.export(write_pdf, path)
+        self.month_actions.export(self.year, self.month, write_pdf, path)
 
-    # ---- used by the actions ------------------------------------------------------------
+    # ---- what the actions need (RosterHost) ---------------------------------------------
     def run(self, coro: Coroutine[Any, Any, Any], done: Callable[[Any], None],
             failed: Callable[[ConsoleError], None] | None = None) -> None:
         self.runner.run(coro, done, failed or self.failed)
+
+    def day_text(self, day: dt.date) -> str:
+        return self.month_model.day_text(day)
+
+    def changed(self, then: Callable[[int], None] | None = None) -> None:
+        """Read the shown month and day again; ``then`` is told the day's new version."""
+        if then is not None:
+            self._after_day.append(then)
+        self.reload()
