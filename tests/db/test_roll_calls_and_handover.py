@@ -163,6 +163,18 @@ async def test_two_leaders_handing_over_one_shift_the_second_is_told(
     assert (await handover.draft(leader, day, shift.id)).notes == "补充说明"
 
 
+async def test_the_history_lists_the_latest_shift_first_whenever_it_was_handed_over(
+        leader: Store) -> None:
+    setup = await load_setup(leader)
+    day, shift = setup.current_shift(leader.clock.now())
+    before = setup.previous_shift(day, shift)
+    assert before is not None
+    now = await handover.hand_over(leader, day, shift.id, "本班", None)
+    late = await handover.hand_over(leader, before[0], before[1].id, "上一班补交", None)
+    assert late.created_at > now.created_at
+    assert [h.id for h in await handover.history(leader, before[0], day)] == [now.id, late.id]
+
+
 async def test_the_demo_duty_has_a_roster_two_weeks_of_roll_calls_and_signed_handovers(
         store: Store) -> None:
     from console.demodata.demo_duty import load_demo_duty

@@ -88,7 +88,7 @@ async def test_two_leaders_editing_one_day_one_wins_the_other_is_told(
     other.roles = LEADERS
     try:
         await roster_edits.assign(other, day, version, duty.shift_id, duty.post_id, duty.staff_id,
-                            replacing=duty.id, note="改备注")
+                                  replacing=duty.id, note="改备注")
         with pytest.raises(ConflictError) as lost:
             await roster_edits.remove(leader, duty.id, day, version)
     finally:
