@@ -101,7 +101,7 @@ def submit(qtbot: Any, pane: HandoverPane, notes: str) -> None:
     pane.notes.setFocus()
     type_text(pane.notes, notes)
     with qtbot.waitSignal(pane.shown, timeout=5000):
-        qtbot.mouseClick(pane.submit_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(pane.form.submit_button, Qt.MouseButton.LeftButton)
 
 
 def test_the_summary_lists_an_absence_for_following_up(
@@ -120,8 +120,8 @@ def test_the_summary_lists_an_absence_for_following_up(
     absent, unanswered = call.entries[:2]  # one line per cell in the plain text
     assert f"{absent.post}\n{absent.person}\n缺岗\n电话无人接，已通知街道" in follow_ups
     assert f"{unanswered.post}\n{unanswered.person}\n无人应答" in follow_ups
-    assert pane.submit_button.isEnabled()
-    assert not pane.sign_button.isEnabled()  # nothing handed over yet
+    assert pane.form.submit_button.isEnabled()
+    assert not pane.form.sign_button.isEnabled()  # nothing handed over yet
 
 
 def test_the_summary_follows_a_new_roll_call_until_handed_over(
@@ -144,43 +144,43 @@ def test_hand_over_then_the_incoming_leader_signs_and_the_first_seat_follows(
     assert outgoing.state.text().startswith("已交班：sl_out ")
     assert outgoing.state.text().endswith("待接班签字")
     assert outgoing.message.text() == "已提交交班，待接班值班长签字"
-    qtbot.waitUntil(lambda: outgoing.history_model.rowCount() == 1, timeout=5000)
+    qtbot.waitUntil(lambda: outgoing.history.records.rowCount() == 1, timeout=5000)
 
     seats.deliver(incoming)
     qtbot.waitUntil(lambda: incoming.state.text().endswith("待接班签字"), timeout=5000)
     assert incoming.notes.toPlainText() == "注意 A 类案件跟进；坪山社区值班室缺岗已报街道"
-    assert incoming.sign_button.isEnabled()
-    incoming.remark.setFocus()
-    type_text(incoming.remark, "已接班，缺岗情况继续跟进")
+    assert incoming.form.sign_button.isEnabled()
+    incoming.form.remark.setFocus()
+    type_text(incoming.form.remark, "已接班，缺岗情况继续跟进")
     with qtbot.waitSignal(incoming.shown, timeout=5000):
-        qtbot.mouseClick(incoming.sign_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(incoming.form.sign_button, Qt.MouseButton.LeftButton)
     assert incoming.state.text().startswith("已签收：sl_in "), incoming.message.text()
 
     seats.deliver(outgoing)
     qtbot.waitUntil(lambda: outgoing.state.text().startswith("已签收：sl_in "), timeout=5000)
     assert "（交班：sl_out）" in outgoing.state.text()
-    assert outgoing.notes.isReadOnly() and outgoing.remark.isReadOnly()
-    assert outgoing.remark.text() == "已接班，缺岗情况继续跟进"
-    assert not outgoing.submit_button.isEnabled() and not outgoing.sign_button.isEnabled()
-    qtbot.waitUntil(lambda: outgoing.history_model.data(
-        outgoing.history_model.index(0, 3)) == "sl_in", timeout=5000)
+    assert outgoing.notes.isReadOnly() and outgoing.form.remark.isReadOnly()
+    assert outgoing.form.remark.text() == "已接班，缺岗情况继续跟进"
+    assert not outgoing.form.submit_button.isEnabled() and not outgoing.form.sign_button.isEnabled()
+    qtbot.waitUntil(lambda: outgoing.history.records.data(
+        outgoing.history.records.index(0, 3)) == "sl_in", timeout=5000)
 
 
 def test_the_notes_are_handed_over_with_ctrl_enter_and_tab_leaves_them(
         qtbot: Any, leader: Store, seats: Seats) -> None:
     pane = seats.open(leader)
-    assert pane.submit_button.text() == "提交交班  Ctrl+Enter"
+    assert pane.form.submit_button.text() == "提交交班  Ctrl+Enter"
     pane.notes.setFocus()
     type_text(pane.notes, "一、坪山社区值班室缺岗已报街道")
     qtbot.keyClick(pane.notes, Qt.Key.Key_Return)  # Enter: a new line
     type_text(pane.notes, "二、A 类案件继续跟进")
     qtbot.keyClick(pane.notes, Qt.Key.Key_Tab)
-    assert pane.focusWidget() is pane.submit_button
+    assert pane.focusWidget() is pane.form.submit_button
     pane.notes.setFocus()
     with qtbot.waitSignal(pane.shown, timeout=5000):
         qtbot.keyClick(pane.notes, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert pane.state.text().endswith("待接班签字"), pane.message.text()
-    record = run(qtbot, handover.draft(leader, *pane._picked_key()))  # noqa: SLF001
+    record = run(qtbot, handover.draft(leader, *pane.picker.key()))
     assert record.notes == "一、坪山社区值班室缺岗已报街道\n二、A 类案件继续跟进"
     assert pane.message.text() == "已提交交班，待接班值班长签字"
 
@@ -189,8 +189,8 @@ def test_signing_ones_own_handover_is_refused_in_words(
         qtbot: Any, leader: Store, seats: Seats) -> None:
     pane = seats.open(leader)
     submit(qtbot, pane, "本班平稳")
-    assert pane.sign_button.isEnabled()
-    qtbot.mouseClick(pane.sign_button, Qt.MouseButton.LeftButton)
+    assert pane.form.sign_button.isEnabled()
+    qtbot.mouseClick(pane.form.sign_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "不能签收自己交出的班" in pane.message.text(), timeout=5000)
     assert pane.state.text().endswith("待接班签字")
 
@@ -205,15 +205,15 @@ def test_a_second_leaders_save_keeps_what_the_first_is_typing(
     seats.deliver(pane)
     qtbot.waitUntil(lambda: pane.state.text().startswith("已交班：sl_two "), timeout=5000)
     assert pane.notes.toPlainText() == "我正在写的交班内容"
-    assert pane.notice.isVisible()
-    assert pane.notice.text().startswith("交班内容已被 sl_two 更新")
+    assert pane.form.notice.isVisible()
+    assert pane.form.notice.text().startswith("交班内容已被 sl_two 更新")
     assert "另一位值班长先交了" in summary_text(pane)  # theirs, to merge by hand
 
     type_text(pane.notes, "，已合并")
     with qtbot.waitSignal(pane.shown, timeout=5000):
-        qtbot.mouseClick(pane.submit_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(pane.form.submit_button, Qt.MouseButton.LeftButton)
     assert pane.state.text().startswith("已交班：sl_out ")
-    assert not pane.notice.isVisible()
+    assert not pane.form.notice.isVisible()
     saved = run(qtbot, handover.draft(leader, day, shift.id))
     assert saved.notes == "我正在写的交班内容，已合并"
 
@@ -222,26 +222,30 @@ def test_stepping_through_shifts_and_reading_the_history(
         qtbot: Any, leader: Store, seats: Seats, qtmodeltester: Any) -> None:
     pane = seats.open(leader)
     submit(qtbot, pane, "本班平稳")
-    now_shift = pane.shift.currentText()
+    now_shift = pane.picker.shift.currentText()
     with qtbot.waitSignal(pane.shown, timeout=5000):
-        qtbot.mouseClick(pane.next_button, Qt.MouseButton.LeftButton)
-    assert pane.shift.currentText() != now_shift and pane.state.text() == "未交班"
+        qtbot.mouseClick(pane.picker.next_button, Qt.MouseButton.LeftButton)
+    assert pane.picker.shift.currentText() != now_shift and pane.state.text() == "未交班"
     assert pane.notes.toPlainText() == ""
     with qtbot.waitSignal(pane.shown, timeout=5000):
-        qtbot.mouseClick(pane.prev_button, Qt.MouseButton.LeftButton)
-    assert pane.shift.currentText() == now_shift and pane.notes.toPlainText() == "本班平稳"
+        qtbot.mouseClick(pane.picker.prev_button, Qt.MouseButton.LeftButton)
+    assert pane.picker.shift.currentText() == now_shift and pane.notes.toPlainText() == "本班平稳"
     with qtbot.waitSignal(pane.shown, timeout=5000):
-        qtbot.mouseClick(pane.next_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(pane.picker.next_button, Qt.MouseButton.LeftButton)
 
-    qtbot.waitUntil(lambda: pane.history_model.rowCount() == 1, timeout=5000)
-    assert pane.history_model.data(pane.history_model.index(0, 2)) == "sl_out"
-    assert pane.history_model.data(pane.history_model.index(0, 3)) == "待签收"
+    qtbot.waitUntil(lambda: pane.history.records.rowCount() == 1, timeout=5000)
+    assert pane.history.records.data(pane.history.records.index(0, 2)) == "sl_out"
+    assert pane.history.records.data(pane.history.records.index(0, 3)) == "待签收"
+    pane.pages.setCurrentWidget(pane.history)  # the history's tab, beside the summary
     with qtbot.waitSignal(pane.shown, timeout=5000):
-        pane.history.setFocus()
-        pane.history.setCurrentIndex(pane.history_model.index(0, 0))
-    assert pane.shift.currentText() == now_shift and pane.notes.toPlainText() == "本班平稳"
+        pane.history.setFocus()  # the keyboard on the list makes its first row current
+        qtbot.keyClick(pane.history, Qt.Key.Key_Home)
+    assert pane.picker.shift.currentText() == now_shift and pane.notes.toPlainText() == "本班平稳"
+    assert pane.state.text().startswith("已交班：sl_out ")  # shown beside the list
+    qtbot.keyClick(pane.history, Qt.Key.Key_Return)  # Enter reads the shift's summary
+    assert pane.pages.currentWidget() is pane.summary and pane.summary.hasFocus()
     seats.settle(pane)
-    qtmodeltester.check(pane.history_model, force_py=True)
+    qtmodeltester.check(pane.history.records, force_py=True)
 
 
 def test_without_the_leaders_role_nothing_can_be_written(
@@ -251,4 +255,17 @@ def test_without_the_leaders_role_nothing_can_be_written(
     pane = seats.open(operator)
     assert pane.state.text() == "未交班"
     assert pane.notes.isReadOnly()
-    assert not pane.submit_button.isEnabled() and not pane.sign_button.isEnabled()
+    assert not pane.form.submit_button.isEnabled() and not pane.form.sign_button.isEnabled()
+
+
+def test_the_history_has_room_for_a_dozen_shifts_on_a_small_screen(
+        qtbot: Any, leader: Store, seats: Seats) -> None:
+    pane = seats.open(leader)
+    pane.resize(643, 575)  # the pane in a shift leader's layout on a 1366×768 screen
+    qtbot.keyClick(pane.pages.tabBar(), Qt.Key.Key_Right)  # the history's tab
+
+    def rows() -> int:
+        table = pane.history
+        return table.viewport().height() // table.verticalHeader().defaultSectionSize()
+
+    qtbot.waitUntil(lambda: pane.history.isVisible() and rows() >= 12, timeout=5000)

@@ -12,8 +12,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QKeyEvent
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -22,8 +21,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
-    QSpinBox,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -39,43 +36,9 @@ from widgets.common import texts
 from widgets.common.tables import RecordTableModel
 from widgets.common.tasks import TaskRunner
 from widgets.duty.roll_call_history import RollCallHistory
+from widgets.duty.roll_call_keys import BACKGROUND, EntryTable, LateBar
 
-KEYS = {Qt.Key.Key_1: "answered", Qt.Key.Key_2: "late", Qt.Key.Key_3: "absent",
-        Qt.Key.Key_4: "no_answer"}
-BACKGROUND = {"answered": QColor("#e8f5e9"), "late": QColor("#fff3e0"),
-              "absent": QColor("#ffcdd2"), "no_answer": QColor("#ffe0b2")}
 PENDING = "…"
-
-
-class EntryTable(QTableView):
-    """Keys 1–4 mark the current post."""
-
-    mark_requested = Signal(str)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        result = KEYS.get(Qt.Key(event.key())) if event.modifiers() in (
-            Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier) else None
-        if result is not None:
-            self.mark_requested.emit(result)
-            return
-        super().keyPressEvent(event)
-
-
-class LateMinutes(QSpinBox):
-    """Minutes late: Enter confirms, Esc goes back to the list."""
-
-    confirmed = Signal(int)
-    cancelled = Signal()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.interpretText()
-            self.confirmed.emit(self.value())
-            return
-        if event.key() == Qt.Key.Key_Escape:
-            self.cancelled.emit()
-            return
-        super().keyPressEvent(event)
 
 
 class RollCallPane(QWidget):
@@ -126,19 +89,10 @@ class RollCallPane(QWidget):
         self.table.setColumnWidth(0, 180)
         self.table.mark_requested.connect(self.mark_current)
 
-        self.late_label = QLabel(self.tr("迟到分钟："))
-        self.late = LateMinutes(objectName="rollCall.lateMinutes")
-        self.late.setRange(1, roll_calls.MAX_LATE_MINUTES)
-        self.late.setValue(5)
+        self.late_bar = LateBar()
+        self.late = self.late_bar.minutes
         self.late.confirmed.connect(self._late_confirmed)
         self.late.cancelled.connect(self._late_cancelled)
-        self.late_bar = QWidget(objectName="rollCall.lateBar")
-        late_layout = QHBoxLayout(self.late_bar)
-        late_layout.setContentsMargins(0, 0, 0, 0)
-        late_layout.addWidget(self.late_label)
-        late_layout.addWidget(self.late)
-        late_layout.addStretch(1)
-        self.late_bar.hide()
         self._late_row: int | None = None
 
         self.hint = QLabel(self.tr("逐个岗位按键标记：1 应答 · 2 迟到（输入分钟后回车）· 3 缺岗 · 4 无人应答；标记后自动跳到下一岗位"),  # noqa: E501
@@ -247,10 +201,7 @@ class RollCallPane(QWidget):
             return
         if result == "late":
             self._late_row = row
-            self.late_label.setText(self.tr("「{post}」迟到分钟：").format(post=entry.post))
-            self.late_bar.show()
-            self.late.selectAll()
-            self.late.setFocus()
+            self.late_bar.ask(entry.post)
             return
         self._save(row, entry, result, None)
 
