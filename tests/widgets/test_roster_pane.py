@@ -139,7 +139,7 @@ def test_generate_by_the_button_shows_the_month_and_asks_before_regenerating(
     assert child(pane, QPushButton, "roster.generate").isEnabled()
     assert "尚未排班" in pane.message.text()
     month = pane.month_model
-    assert pane.month_label.text() == "2026年11月" and month.rowCount() == 30
+    assert pane.bar.label.text() == "2026年11月" and month.rowCount() == 30
     click(qtbot, pane, QPushButton, "roster.generate")
     qtbot.waitUntil(lambda: pane.message.text().startswith("已生成 2026年11月排班"),
                     timeout=15000)
@@ -348,11 +348,11 @@ def test_operators_see_the_roster_but_cannot_change_it(
     # Browsing months: December has no roster yet, and says so; back to November.
     with qtbot.waitSignal(pane.month_loaded, timeout=10000):
         click(qtbot, pane, QPushButton, "roster.next")
-    assert pane.month_label.text() == "2026年12月" and pane.month_model.rowCount() == 31
+    assert pane.bar.label.text() == "2026年12月" and pane.month_model.rowCount() == 31
     assert pane.message.text().startswith("2026年12月尚未排班")
     with qtbot.waitSignal(pane.month_loaded, timeout=10000):
         click(qtbot, pane, QPushButton, "roster.thisMonth")
-    assert pane.month_label.text() == "2026年11月" and pane.message.text() == ""
+    assert pane.bar.label.text() == "2026年11月" and pane.message.text() == ""
     assert pane.month_view.currentIndex().row() == pane.month_model.row_of(DAY)
     close(qtbot, pane, runner)
 

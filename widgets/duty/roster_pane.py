@@ -4,11 +4,14 @@ day's entries with the edits a shift leader makes (leave with a stand-in,
 swap, replace, remove), who is on duty now, and the month's export to Excel
 and PDF.
 
-Every read and write goes through the TaskRunner. An edit is saved against the
-version of the day that was read with the entries it was chosen from; a lost
-race says who changed the day first and shows the day again. Changes from
-other seats arrive as ``roster_changed`` events and are applied after a short
-pause, so a burst causes one reload.
+The pane reads (every read and write goes through the TaskRunner) and its parts
+show: the views (roster_views.py), the tabs (roster_tabs.py), the edits and the
+month's commands (roster_actions.py, roster_month_actions.py), which know the
+pane only as a ``RosterHost``. An edit is saved against the version of the day
+that was read with the entries it was chosen from; a lost race says who changed
+the day first and shows the day again. Changes from other seats arrive as
+``roster_changed`` events and are applied after a short pause, so a burst
+causes one reload.
 """
 
 from __future__ import annotations
@@ -19,14 +22,7 @@ from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QHideEvent, QShowEvent
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from console.core.clock import CENTRE_TZ
 from console.core.errors import ConsoleError
@@ -45,7 +41,7 @@ from widgets.duty.roster_month_actions import RosterMonthActions
 from widgets.duty.roster_month_model import RosterMonthModel
 from widgets.duty.roster_pdf import write_pdf
 from widgets.duty.roster_tabs import DayTab, OnDutyTab
-from widgets.duty.roster_views import MonthGrid, RosterSplit
+from widgets.duty.roster_views import MonthBar, MonthGrid, RosterSplit
 
 RELOAD_DELAY_MS = 200
 ON_DUTY_EVERY_MS = 60_000
@@ -86,29 +82,12 @@ class RosterPane(QWidget):
 
     # ---- layout -----------------------------------------------------------------------
     def _build(self) -> None:
-        self.prev_button = QPushButton(self.tr("◀ 上月"), objectName="roster.prev")
-        self.prev_button.clicked.connect(lambda: self.show_month(-1))
-        self.next_button = QPushButton(self.tr("下月 ▶"), objectName="roster.next")
-        self.next_button.clicked.connect(lambda: self.show_month(+1))
-        self.this_button = QPushButton(self.tr("本月"), objectName="roster.thisMonth")
-        self.this_button.clicked.connect(lambda: self.show_month(0))
-        self.month_label = QLabel(objectName="roster.monthLabel")
-        self.month_label.setStyleSheet("font-size: 15pt; font-weight: bold; padding: 0 8px;")
-        self.generate_button = QPushButton(self.tr("生成本月排班"), objectName="roster.generate")
-        self.generate_button.clicked.connect(
+        self.bar = MonthBar()
+        self.bar.stepped.connect(self.show_month)
+        self.bar.generate_requested.connect(
             lambda: self.month_actions.generate(self.year, self.month))
-        excel = QPushButton(self.tr("导出 Excel…"), objectName="roster.exportExcel")
-        excel.clicked.connect(lambda: self.month_actions.ask_path(
-            self.year, self.month, "xlsx", self.export_excel))
-        pdf = QPushButton(self.tr("导出 PDF…"), objectName="roster.exportPdf")
-        pdf.clicked.connect(lambda: self.month_actions.ask_path(
-            self.year, self.month, "pdf", self.export_pdf))
-        top = QHBoxLayout()
-        for widget in (self.prev_button, self.month_label, self.next_button, self.this_button):
-            top.addWidget(widget)
-        top.addStretch(1)
-        for widget in (self.generate_button, excel, pdf):
-            top.addWidget(widget)
+        self.bar.export_requested.connect(lambda kind: self.month_actions.ask_path(
+            self.year, self.month, kind, self.export_excel if kind == "xlsx" else self.export_pdf))
 
         self.month_model = RosterMonthModel(self)
         self.month_view = MonthGrid(self.month_model)
@@ -124,14 +103,14 @@ class RosterPane(QWidget):
         self.message = QLabel(objectName="roster.message")
         self.message.setWordWrap(True)
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
+        layout.addWidget(self.bar)
         layout.addWidget(split, 1)
         layout.addWidget(self.message)
         self._update_enabled()
 
     def _update_enabled(self) -> None:
         editor = bool(EDITORS & self.store.roles)
-        for button in (self.generate_button, *self.day_tab.buttons):
+        for button in (self.bar.generate_button, *self.day_tab.buttons):
             button.setEnabled(editor)
 
     # ---- messages ---------------------------------------------------------------------
@@ -172,7 +151,7 @@ class RosterPane(QWidget):
     def _load_month(self, *, with_setup: bool = False) -> None:
         self._month_seq += 1
         seq, year, month = self._month_seq, self.year, self.month
-        self.month_label.setText(self.tr("{y}年{m}月").format(y=year, m=month))
+        self.bar.show_month(year, month)
 
         async def read() -> MonthRead:
             setup = self.setup if self.setup and not with_setup else await load_setup(self.store)

@@ -1,15 +1,25 @@
-"""The roster pane's views: the month grid, sized to its texts; the day's entries,
-whose edit keys act on the current entry; and the splitter that puts the day
-beside the grid or under it, whichever fits the pane.
+"""The roster pane's views: the bar above the month (months before and after,
+generate, export), the month grid sized to its texts, the day's entries whose
+edit keys act on the current entry, and the splitter that puts the day beside
+the grid or under it, whichever fits the pane.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QFontMetrics, QKeyEvent, QResizeEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QSplitter, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QWidget,
+)
 
 from console.duty.roster import Duty
 from widgets.duty.roster_entry_model import RosterEntryModel
@@ -31,6 +41,44 @@ def table_look(view: QTableView) -> None:
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setWordWrap(False)
     view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
+
+
+class MonthBar(QWidget):
+    """◀ 上月 · 2026年11月 · 下月 ▶ · 本月, and the commands on the month."""
+
+    stepped = Signal(int)           # -1 the month before, +1 after, 0 the current month
+    generate_requested = Signal()
+    export_requested = Signal(str)  # "xlsx" or "pdf"
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.label = QLabel(objectName="roster.monthLabel")
+        self.label.setStyleSheet("font-size: 15pt; font-weight: bold; padding: 0 8px;")
+        self.generate_button = QPushButton(self.tr("生成本月排班"), objectName="roster.generate")
+        self.generate_button.clicked.connect(self.generate_requested)
+        prev = self._button(self.tr("◀ 上月"), "prev", lambda: self.stepped.emit(-1))
+        after = self._button(self.tr("下月 ▶"), "next", lambda: self.stepped.emit(1))
+        this = self._button(self.tr("本月"), "thisMonth", lambda: self.stepped.emit(0))
+        excel = self._button(self.tr("导出 Excel…"), "exportExcel",
+                             lambda: self.export_requested.emit("xlsx"))
+        pdf = self._button(self.tr("导出 PDF…"), "exportPdf",
+                           lambda: self.export_requested.emit("pdf"))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for widget in (prev, self.label, after, this):
+            layout.addWidget(widget)
+        layout.addStretch(1)
+        for widget in (self.generate_button, excel, pdf):
+            layout.addWidget(widget)
+
+    @staticmethod
+    def _button(title: str, name: str, clicked: Callable[[], None]) -> QPushButton:
+        button = QPushButton(title, objectName=f"roster.{name}")
+        button.clicked.connect(clicked)
+        return button
+
+    def show_month(self, year: int, month: int) -> None:
+        self.label.setText(self.tr("{y}年{m}月").format(y=year, m=month))
 
 
 class MonthGrid(QTableView):
