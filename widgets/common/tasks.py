@@ -1,22 +1,23 @@
 """Running service coroutines from widgets on the qasync loop.
 
 Errors are sorted in one place: a ``ConsoleError`` goes to the caller's
-``on_error`` (or the status bar) in plain words; anything else is a bug, logged
-with its traceback and reported as such. Nothing is swallowed.
+``on_error`` (or the status bar) in plain words; anything else is a bug, handed
+to the application's bug channel (``widgets/common/bugs.py``), which logs it
+with its traceback and reports it. That includes an exception raised by
+``on_done`` or ``on_error`` themselves. Nothing is swallowed.
 """
 
 from __future__ import annotations
 
 import asyncio
-import logging
 from collections.abc import Callable, Coroutine
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
 from console.core.errors import ConsoleError
+from widgets.common import bugs
 
-log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 
@@ -24,7 +25,6 @@ class TaskRunner(QObject):
     """Starts coroutines and routes their results back to the GUI."""
 
     user_error = Signal(object)  # ConsoleError with no on_error handler
-    bug = Signal(str)            # an unexpected exception (already logged)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -36,6 +36,7 @@ class TaskRunner(QObject):
         on_done: Callable[[T], None] | None = None,
         on_error: Callable[[ConsoleError], None] | None = None,
     ) -> asyncio.Task[T]:
+        name = getattr(coro, "__qualname__", type(coro).__name__)
         try:
             task = asyncio.get_event_loop().create_task(coro)
         except RuntimeError:
@@ -48,17 +49,19 @@ class TaskRunner(QObject):
             if t.cancelled():
                 return
             exc = t.exception()
-            if exc is None:
-                if on_done is not None:
-                    on_done(t.result())
-            elif isinstance(exc, ConsoleError):
-                if on_error is not None:
-                    on_error(exc)
+            try:
+                if exc is None:
+                    if on_done is not None:
+                        on_done(t.result())
+                elif isinstance(exc, ConsoleError):
+                    if on_error is not None:
+                        on_error(exc)
+                    else:
+                        self.user_error.emit(exc)
                 else:
-                    self.user_error.emit(exc)
-            else:
-                log.error("unexpected error in %s", coro.__qualname__, exc_info=exc)
-                self.bug.emit(f"{type(exc).__name__}: {exc}")
+                    bugs.channel().report(exc, f"in {name}")
+            except Exception as callback_exc:  # the widget's own handler failed: our bug too
+                bugs.channel().report(callback_exc, f"handling the result of {name}")
 
         task.add_done_callback(finished)
         return task
