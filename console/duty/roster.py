@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from sqlalchemy import and_, delete, func, insert, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncConnection
+from sqlalchemy.sql.elements import ColumnElement
 
 from console.core.clock import CENTRE_TZ
 from console.core.errors import ConflictError, FieldError, ValidationError, require_role
@@ -53,10 +54,10 @@ _COLUMNS = (R.id, R.day, R.shift_id, R.post_id, R.staff_id, func.coalesce(ST.nam
             func.coalesce(ST.phone, ""), R.team_id, R.kind, R.note)
 
 
-async def _duties(conn: AsyncConnection, *where: object) -> list[Duty]:
+async def _duties(conn: AsyncConnection, *where: ColumnElement[bool]) -> list[Duty]:
     rows = (await conn.execute(select(*_COLUMNS).outerjoin(ST, ST.id == R.staff_id)
                                .where(*where).order_by(R.day, R.shift_id, R.post_id, R.id))).all()
-    return [Duty(*r) for r in rows]
+    return [Duty(*tuple(r)) for r in rows]
 
 
 # -- reading --------------------------------------------------------------------------------

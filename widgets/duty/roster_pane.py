@@ -66,7 +66,8 @@ class DayTable(QTableView):
     """The day's entries; the edit keys act on the current entry."""
 
     def __init__(self) -> None:
-        super().__init__(objectName="roster.day")
+        super().__init__()
+        self.setObjectName("roster.day")
         self.keys: dict[int, Callable[[], object]] = {}
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
