@@ -81,7 +81,6 @@ class DayTable(QTableView):
 class RosterPane(QWidget):
     month_loaded = Signal()        # the month grid shows the month read last
     day_loaded = Signal(object)    # dt.date: the day table shows that day
-    on_duty_loaded = Signal()
     exported = Signal(str)         # the path of a finished export
 
     def __init__(self, store: Store, runner: TaskRunner, parent: QWidget | None = None) -> None:
@@ -396,7 +395,6 @@ class RosterPane(QWidget):
                 hours=roster_export.shift_hours(current[1].shift))
             self.on_duty_label.setText(self.tr("{when} 在岗 {n} 人（{time} 更新，每分钟刷新）").format(  # noqa: E501
                 when=when, n=len(found), time=now.astimezone(CENTRE_TZ).strftime("%H:%M")))
-            self.on_duty_loaded.emit()
 
         self.runner.run(roster.on_duty(self.store, now), done, self.failed)
 
