@@ -29,6 +29,7 @@ class TaskRunner(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._tasks: set[asyncio.Task[Any]] = set()
+        self._stopped = False
 
     def run(
         self,
@@ -42,6 +43,9 @@ class TaskRunner(QObject):
         except RuntimeError:
             coro.close()  # never started: the loop is gone; say only that, not "never awaited"
             raise
+        if self._stopped:  # closing: a late result handler starts nothing new
+            task.cancel()
+            return task
         self._tasks.add(task)
 
         def finished(t: asyncio.Task[T]) -> None:
@@ -71,6 +75,10 @@ class TaskRunner(QObject):
         return bool(self._tasks)
 
     async def cancel_all(self) -> None:
+        """Cancel what runs and start nothing more: the window is closing, and a
+        result that arrived just before would otherwise start a read against a
+        store about to close (found by the test that fails on a leaked task)."""
+        self._stopped = True
         tasks = list(self._tasks)
         for task in tasks:
             task.cancel()
