@@ -11,6 +11,7 @@ tests also run where PySide6 is not installed (``make test-core``).
 from __future__ import annotations
 
 import asyncio
+import importlib.util
 import itertools
 import logging
 import os
@@ -30,6 +31,13 @@ from console.demodata import demo
 from db.embedded import EmbeddedServer  # noqa: E402
 from db.engine import libpq_conninfo, normalise_url  # noqa: E402
 from db.migrate import upgrade  # noqa: E402
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    if importlib.util.find_spec("pytestqt") is None:  # the Qt-free run (make test-core)
+        for name in ("qt_api", "qt_log_level_fail", "qt_log_ignore"):
+            parser.addini(name, "pytest-qt's setting (pytest-qt is not installed here)")
+
 
 LOCAL_SERVER = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 _counter = itertools.count()
