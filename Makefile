@@ -5,7 +5,15 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 QM := resources/i18n/hotline_en.qm
 
-.PHONY: run test bench screenshot lint translations
+CORE_VENV := .venv-core
+CORE_STAMP := $(CORE_VENV)/.installed-stamp
+# The console/ and db/ tests, which must pass without Qt: all but the widgets' and
+# the few that are about Qt itself (translations, the window's system libraries,
+# the import contracts, which .venv checks).
+CORE_TESTS := tests --ignore=tests/widgets --ignore=tests/test_translations.py \
+	--ignore=tests/test_system_check.py --ignore=tests/test_architecture.py
+
+.PHONY: run test test-all test-core bench screenshot lint translations
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,9 +30,26 @@ translations: $(QM)
 run: $(STAMP) $(QM)
 	$(BIN)/python main.py --demo
 
-## Run the whole test suite (uses 127.0.0.1:5432 when reachable, else an embedded server).
-test: $(STAMP) $(QM)
+$(CORE_STAMP): pyproject.toml tools/core_requirements.py
+	$(PYTHON) -m venv $(CORE_VENV)
+	$(CORE_VENV)/bin/pip install --quiet --upgrade pip
+	$(PYTHON) tools/core_requirements.py > $(CORE_VENV)/requirements.txt
+	$(CORE_VENV)/bin/pip install --quiet -r $(CORE_VENV)/requirements.txt
+	$(CORE_VENV)/bin/pip install --quiet --no-deps -e .
+	touch $(CORE_STAMP)
+
+## Run the whole test suite (uses 127.0.0.1:5432 when reachable, else an embedded server),
+## then the console/ and db/ tests again where Qt is not installed.
+test: test-all test-core
+
+test-all: $(STAMP) $(QM)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q $(PYTEST_ARGS)
+
+## The console/ and db/ tests in a second environment without PySide6, qasync, pyqtgraph.
+test-core: $(CORE_STAMP)
+	@! $(CORE_VENV)/bin/python -c "import PySide6" 2>/dev/null || \
+		{ echo "$(CORE_VENV) must not have PySide6"; exit 1; }
+	$(CORE_VENV)/bin/python -m pytest -q -m "not slow" $(CORE_TESTS)
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench
@@ -34,4 +59,5 @@ screenshot: $(STAMP) $(QM)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 	$(BIN)/lint-imports

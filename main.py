@@ -74,6 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from console.seat_setup import EmbeddedServer
+    from widgets.common import bugs
     from widgets.shell import gui_gc, startup
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -92,6 +93,8 @@ def main(argv: list[str] | None = None) -> int:
     else:
         loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
+    # One place for every bug: Qt overrides and slots, tasks, the loop's callbacks.
+    bugs.channel().install(loop)
     embedded = None
     if not args.database_url:
         embedded = EmbeddedServer(args.data_dir) if args.data_dir else EmbeddedServer()

@@ -25,6 +25,8 @@ from db.embedded import EmbeddedServer
 from db.migrate import current_revision, head_revision, upgrade
 
 log = logging.getLogger(__name__)
+# "permission denied for …" and "must be owner of …" alike.
+INSUFFICIENT_PRIVILEGE = "42501"
 __all__ = ["EmbeddedServer", "SchemaBehind", "bring_schema_up_to_date", "prepare_embedded"]
 
 
@@ -44,7 +46,8 @@ def bring_schema_up_to_date(url: str) -> None:
     try:
         upgrade(url)
     except DBAPIError as exc:
-        if "permission denied" not in str(exc).lower() and "must be owner" not in str(exc):
+        # Sorted by SQLSTATE, never by the server's words (they follow its lc_messages).
+        if getattr(exc.orig, "sqlstate", None) != INSUFFICIENT_PRIVILEGE:
             raise
         raise SchemaBehind(current, head) from exc
 

@@ -1,12 +1,21 @@
 """Fixtures: a real PostgreSQL (the machine's server at 127.0.0.1:5432 when it
 answers, otherwise the embedded one), one migrated template database with the
-demo reference data per session, and a fresh copy of it for every test."""
+demo reference data per session, and a fresh copy of it for every test.
+
+Every test also fails on a warning or error logged that it did not expect: mark
+the ones it expects with ``@pytest.mark.expected_log("regex", ...)`` (matched
+against ``logger: message``). This file imports no Qt: the console and database
+tests also run where PySide6 is not installed (``make test-core``).
+"""
 
 from __future__ import annotations
 
 import asyncio
+import importlib.util
 import itertools
+import logging
 import os
+import re
 import socket
 import tempfile
 from collections.abc import Iterator
@@ -23,8 +32,34 @@ from db.embedded import EmbeddedServer  # noqa: E402
 from db.engine import libpq_conninfo, normalise_url  # noqa: E402
 from db.migrate import upgrade  # noqa: E402
 
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    if importlib.util.find_spec("pytestqt") is None:  # the Qt-free run (make test-core)
+        for name in ("qt_api", "qt_log_level_fail", "qt_log_ignore"):
+            parser.addini(name, "pytest-qt's setting (pytest-qt is not installed here)")
+
+
 LOCAL_SERVER = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 _counter = itertools.count()
+
+
+@pytest.fixture(autouse=True)
+def no_unexpected_logs(request: pytest.FixtureRequest,
+                       caplog: pytest.LogCaptureFixture) -> Iterator[None]:
+    """Fail a test that logged a warning or an error it did not declare (hidden bugs
+    often show only in the log). Torn down after the test's other fixtures, so it
+    sees what their teardown logged too."""
+    yield
+    allowed = [re.compile(pattern) for mark in request.node.iter_markers("expected_log")
+               for pattern in mark.args]
+    unexpected = [
+        f"{record.levelname} {record.name}: {record.getMessage()}"
+        for when in ("setup", "call", "teardown") for record in caplog.get_records(when)
+        if record.levelno >= logging.WARNING
+        and not any(p.search(f"{record.name}: {record.getMessage()}") for p in allowed)]
+    if unexpected:
+        pytest.fail("unexpected log records (mark them with expected_log if intended):\n"
+                    + "\n".join(unexpected), pytrace=False)
 
 
 def _local_server_answers() -> bool:

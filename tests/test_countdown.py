@@ -3,6 +3,8 @@
 import datetime as dt
 import uuid
 
+import pytest
+
 from console.casework.countdown import OVERDUE, PAUSED, PLENTY, SHORT, Countdown, format_left
 from console.core.clock import FakeClock, ServerClock
 
@@ -57,7 +59,9 @@ def test_band_counts_match_counting_one_by_one() -> None:
     from hypothesis import strategies as st
 
     from console.casework.countdown import OVERDUE, SHORT
-    from widgets.casework.countdown_panel import BandCounter
+
+    # The counter lives with the panel (Qt) for now; skipped where Qt is not installed.
+    BandCounter = pytest.importorskip("widgets.casework.countdown_panel").BandCounter  # noqa: N806
 
     @settings(max_examples=200, deadline=None)
     @given(st.lists(st.tuples(st.integers(-500, 500), st.integers(1, 400),

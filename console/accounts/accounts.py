@@ -21,6 +21,7 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 
 import psycopg
+import psycopg.types.json
 import scramp
 
 from console.core.errors import (

@@ -7,6 +7,7 @@ asks for that); it is never written to a file, a log or an error message.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
 from dataclasses import dataclass, replace
@@ -14,6 +15,7 @@ from dataclasses import dataclass, replace
 import keyring
 import keyring.errors
 import psycopg
+from psycopg.conninfo import make_conninfo
 from sqlalchemy import URL, make_url
 
 from console.accounts.credentials import SERVICE
@@ -67,31 +69,61 @@ class Target:
 
 @dataclass(frozen=True)
 class LoginProblem:
-    code: str  # login.password / login.disabled / login.unreachable / login.tls / login.other
-    detail: str  # the server's words, with no password in them
+    code: str  # login.password / login.unreachable / login.tls / login.other
+    detail: str  # libpq's words, with no password in them: for the log, not for a person
 
 
-def classify(exc: BaseException, password: str | None = None) -> LoginProblem:
-    """Why a connection attempt failed, for a person."""
-    text = str(exc)
+@dataclass(frozen=True)
+class Facts:
+    """What libpq knows of a failed login, with no words in it: whether the server
+    answered (``PQping``, also without the TLS the person asked for) and whether it
+    wanted a password."""
+
+    answers: bool
+    answers_without_tls: bool
+    wanted_password: bool
+
+
+def classify(facts: Facts, exc: BaseException | None = None,
+             password: str | None = None) -> LoginProblem:
+    """Why a connection attempt failed, for a person.
+
+    Sorted by facts, never by the server's message, which follows the server's
+    lc_messages (a Chinese server says 致命错误…). libpq keeps the SQLSTATE of a
+    failed login to itself, so a wrong password and a disabled account (both after
+    a password was sent) cannot be told apart, and a role that does not exist is
+    not told apart from either, which is what the server means it to be.
+    """
+    text = str(exc) if exc is not None else ""
     if password:
         text = text.replace(password, "***")
-    lower = text.lower()
-    if "password authentication failed" in lower or "no password supplied" in lower:
+    if not facts.answers:
+        code = "login.tls" if facts.answers_without_tls else "login.unreachable"
+    elif facts.wanted_password:
         code = "login.password"
-    elif "not permitted to log in" in lower:
-        code = "login.disabled"
-    elif any(w in lower for w in ("ssl", "certificate", "tls")):
-        code = "login.tls"
-    elif any(w in lower for w in ("connection refused", "timeout", "timed out",
-                                  "could not translate host", "no route", "unreachable",
-                                  "name or service not known", "could not connect")):
-        code = "login.unreachable"
-    elif "does not exist" in lower and "role" in lower:
-        code = "login.password"  # do not tell a stranger which user names exist
     else:
-        code = "login.other"
+        code = "login.other"  # refused before any password: pg_hba, a database not there…
     return LoginProblem(code, text)
+
+
+def _answers(conninfo: str) -> bool:
+    """Blocking: does a server there accept connections now (whether or not it
+    would let this person in)? A server starting or stopping does not."""
+    return psycopg.pq.PGconn.ping(conninfo.encode()) == psycopg.pq.Ping.OK
+
+
+async def facts_of(target: Target, exc: psycopg.Error) -> Facts:
+    conninfo = make_conninfo(libpq_conninfo(target.url(None)), connect_timeout=5)
+    pgconn = exc.pgconn
+    wanted = pgconn is not None and bool(pgconn.needs_password or pgconn.used_password)
+    if target.sslmode == "prefer":
+        answers = plain = await asyncio.to_thread(_answers, conninfo)
+    else:  # both at once: a host that does not answer costs one timeout, not two
+        answers, plain = await asyncio.gather(
+            asyncio.to_thread(_answers, conninfo),
+            asyncio.to_thread(_answers, make_conninfo(conninfo, sslmode="prefer",
+                                                      sslrootcert="")))
+    return Facts(answers, plain, wanted)
 
 
 async def try_login(target: Target, password: str | None) -> LoginProblem | None:
@@ -101,7 +133,9 @@ async def try_login(target: Target, password: str | None) -> LoginProblem | None
     try:
         conn = await libpq.connect_async(connect_timeout=5)
     except psycopg.Error as exc:  # whatever it is, the person gets an answer
-        return classify(exc, password)
+        problem = classify(await facts_of(target, exc), exc, password)
+        log.info("login as %s failed (%s): %s", target.user, problem.code, problem.detail)
+        return problem
     await conn.close()
     return None
 

@@ -227,9 +227,9 @@ class AnswerIndex:
         if not scores:
             return []
         floor = CUTOFF * max(scores.values())
-        ranked = sorted((-score, -self._entries[i].answer.hits, i)
-                        for i, score in scores.items() if score >= floor)
-        return [self._entries[i].answer for _, _, i in ranked[:limit]]
+        order = sorted((-score, -self._entries[i].answer.hits, i)
+                       for i, score in scores.items() if score >= floor)
+        return [self._entries[i].answer for _, _, i in order[:limit]]
 
     def _postings(self, run: str) -> list[dict[int, float]]:
         """Entry id -> weight of the best field, for each piece of one run of the query."""

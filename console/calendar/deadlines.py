@@ -66,7 +66,8 @@ def calendar_years(today: dt.date) -> range:
 async def seed_calendar(store: Store, years: Iterable[int]) -> SeedReport:
     """Insert the package's days for ``years``; idempotent, never overwrites a row."""
     rows: list[dict[str, Any]] = []
-    seeded, unknown = [], []
+    seeded: list[int] = []
+    unknown: list[int] = []
     for year in sorted(set(years)):
         days = package_days(year)
         (unknown if days is None else seeded).append(year)

@@ -7,8 +7,10 @@ import datetime as dt
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import ColumnElement, and_, func, select
+from sqlalchemy.orm import InstrumentedAttribute
 from sqlalchemy.sql import Select
 
 from console.core.store import Store
@@ -20,7 +22,7 @@ DEFAULT_CAP = 20_000
 C = s.Case
 
 # Sortable columns by key; every sort ends on id, so the order is total.
-SORT_COLUMNS: dict[str, ColumnElement] = {
+SORT_COLUMNS: dict[str, ColumnElement[Any] | InstrumentedAttribute[Any]] = {
     "public_no": C.public_no,
     "created_at": C.created_at,
     "channel": C.channel,

@@ -189,7 +189,7 @@ async def load_catalog(store: Store) -> Catalog:
         communities={r.code: Community(*r) for r in communities},
         grid_cells={r.code: GridCell(*r) for r in cells},
         units={r.id: Unit(*r) for r in units},
-        categories={r.id: Category(*r) for r in cats},
+        categories={r.id: Category(*tuple(r)) for r in cats},
         calendar=await load_calendar(store),
         rules=(await load_rules(store)).rules,
     )

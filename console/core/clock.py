@@ -8,7 +8,6 @@ database's ``now()``, so a seat whose clock is wrong still counts down right.
 from __future__ import annotations
 
 import datetime as dt
-import time
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
@@ -43,7 +42,7 @@ class FakeClock:
 
 
 class ServerClock:
-    """Local monotonic time plus the measured offset to the server's clock."""
+    """The seat's clock plus the measured offset to the server's: the server's time."""
 
     def __init__(self, local: Clock | None = None) -> None:
         self._local = local or SystemClock()
@@ -57,7 +56,3 @@ class ServerClock:
         """Set the offset from one round trip, assuming the server read mid-way."""
         midpoint = local_before + (local_after - local_before) / 2
         self.offset = server_now - midpoint
-
-
-def monotonic_ms() -> float:
-    return time.perf_counter() * 1000.0

@@ -7,7 +7,8 @@ is logged with a traceback and reported as such.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import dataclasses
+from dataclasses import dataclass
 
 
 class ConsoleError(Exception):
@@ -20,7 +21,7 @@ class ConsoleError(Exception):
 class FieldError:
     field: str
     code: str
-    params: dict[str, object] = field(default_factory=dict)
+    params: dict[str, object] = dataclasses.field(default_factory=dict)
 
 
 class ValidationError(ConsoleError):

@@ -84,7 +84,7 @@ async def _roll_calls(store: Store, now: dt.datetime, rng: random.Random) -> Non
                     ).scalar_one()
                     rows = []
                     for i, duty in enumerate(posts.values()):
-                        result = rng.choices(results, weights)[0]
+                        result = rng.choices(results, [float(w) for w in weights])[0]
                         rows.append({"roll_call_id": call_id, "post_id": duty.post_id,
                                      "staff_id": duty.staff_id, "position": i,
                                      "result": result, "marked_by": leader,

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncConnection
+from sqlalchemy.sql.elements import ColumnElement
 
 from console.core.clock import CENTRE_TZ
 from console.core.errors import ConflictError, FieldError, ValidationError, require_role
@@ -69,7 +70,7 @@ async def build_summary(store: Store, day: dt.date, shift_id: int) -> dict[str, 
     async with store.read() as conn:
         start, end, name = await _period(conn, day, shift_id)
 
-        async def count(*where: object) -> int:
+        async def count(*where: ColumnElement[bool]) -> int:
             return int((await conn.execute(select(func.count()).select_from(C).where(*where))
                         ).scalar_one())
 

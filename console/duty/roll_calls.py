@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
+from sqlalchemy.sql.elements import ColumnElement
 
 from console.core.errors import FieldError, ValidationError, require_role
 from console.core.store import Store
@@ -68,11 +69,11 @@ _ENTRY = (E.id, E.roll_call_id, E.position, E.post_id, P.name, E.staff_id,
           E.at, E.note)
 
 
-async def _entries(conn: AsyncConnection, *where: object) -> list[Entry]:
+async def _entries(conn: AsyncConnection, *where: ColumnElement[bool]) -> list[Entry]:
     rows = (await conn.execute(
         select(*_ENTRY).join(P, P.id == E.post_id).outerjoin(ST, ST.id == E.staff_id)
         .where(*where).order_by(E.roll_call_id, E.position))).all()
-    return [Entry(*r) for r in rows]
+    return [Entry(*tuple(r)) for r in rows]
 
 
 async def _read(conn: AsyncConnection, roll_call_id: int) -> RollCall:

@@ -22,7 +22,7 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import and_, func, not_, or_, select, text
+from sqlalchemy import and_, func, not_, or_, select, text, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection
@@ -69,7 +69,7 @@ async def _rounds(conn: AsyncConnection, ids: list[uuid.UUID]) -> dict[uuid.UUID
                               .where(s.CaseEvent.kind == "reopen",
                                      s.CaseEvent.case_id.in_(ids))
                               .group_by(s.CaseEvent.case_id))
-    return {case_id: 1 + int(n) for case_id, n in rows}
+    return {case_id: 1 + int(n) for case_id, n in rows if case_id is not None}
 
 
 async def _record(conn: AsyncConnection, case_id: uuid.UUID, actor: str,
@@ -169,7 +169,7 @@ async def issue_supervision(store: Store, case_id: uuid.UUID, order_text: str,
                                    .where(C.id == case_id))).one_or_none()
         if case is None or case.status not in s.OPEN_STATUSES:
             errors.append(FieldError("case", "escalation.case_not_open"))
-        if errors:
+        if errors or case is None:
             raise ValidationError(errors)
         round_ = (await _rounds(conn, [case_id])).get(case_id, 1)
         made = (await conn.execute(insert(ORDER).values(
@@ -194,7 +194,7 @@ async def acknowledge(store: Store, order_id: int) -> None:
             raise ValidationError([FieldError("order", "order.unknown")])
         if row.acknowledged_at is not None:
             raise ValidationError([FieldError("order", "order.acknowledged_already")])
-        await conn.execute(ORDER.__table__.update().where(ORDER.id == order_id)
+        await conn.execute(update(ORDER).where(ORDER.id == order_id)
                            .values(acknowledged_at=func.now(), version=ORDER.version + 1))
         await _record(conn, row.case_id, store.actor, {"acknowledged": order_id,
                                                        "level": row.level})
@@ -211,9 +211,9 @@ async def reply(store: Store, order_id: int, reply_text: str) -> None:
             errors.append(FieldError("order", "order.unknown"))
         elif row.replied_at is not None:
             errors.append(FieldError("order", "order.replied_already"))
-        if errors:
+        if errors or row is None:
             raise ValidationError(errors)
-        await conn.execute(ORDER.__table__.update().where(ORDER.id == order_id).values(
+        await conn.execute(update(ORDER).where(ORDER.id == order_id).values(
             replied_at=func.now(), reply_text=body, acknowledged_at=func.coalesce(
                 ORDER.acknowledged_at, func.now()), version=ORDER.version + 1))
         await _record(conn, row.case_id, store.actor, {"replied": order_id, "text": body,
@@ -236,7 +236,7 @@ async def set_rule(store: Store, reminder_share: float, supervision_after_workin
         old = await load_rule(conn)
         if expected_version is not None and old.version != expected_version:
             raise ConflictError("the ladder changed meanwhile", action="ladder_changed")
-        await conn.execute(s.EscalationRule.__table__.update().values(
+        await conn.execute(update(s.EscalationRule).values(
             reminder_share=reminder_share,
             supervision_after_working_days=supervision_after_working_days,
             version=s.EscalationRule.version + 1))

@@ -164,7 +164,7 @@
         <translation>{n} order replies fell due</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/alerts.py" line="119" />
+        <location filename="../../widgets/shell/alerts.py" line="118" />
         <source>热线坐席提醒</source>
         <translation>Hotline seat alert</translation>
     </message>
@@ -263,62 +263,62 @@
 <context>
     <name>CallScreen</name>
     <message>
-        <location filename="../../widgets/hotline/call_screen.py" line="73" />
+        <location filename="../../widgets/hotline/call_screen.py" line="72" />
         <source>保存 (Enter)</source>
         <translation>Save (Enter)</translation>
     </message>
     <message>
-        <location filename="../../widgets/hotline/call_screen.py" line="74" />
+        <location filename="../../widgets/hotline/call_screen.py" line="73" />
         <source>当场答复 (F9)</source>
         <translation>Answer now (F9)</translation>
     </message>
     <message>
-        <location filename="../../widgets/hotline/call_screen.py" line="76" />
+        <location filename="../../widgets/hotline/call_screen.py" line="75" />
         <source>清空 (Esc)</source>
         <translation>Clear (Esc)</translation>
     </message>
     <message>
-        <location filename="../../widgets/hotline/call_screen.py" line="151" />
+        <location filename="../../widgets/hotline/call_screen.py" line="150" />
         <source>新来电 {n}：当前表单尚未保存，已保留</source>
         <translation>New call from {n}: the current form is not saved yet and was kept</translation>
     </message>
     <message>
-        <location filename="../../widgets/hotline/call_screen.py" line="195" />
+        <location filename="../../widgets/hotline/call_screen.py" line="194" />
         <source>已保存 {no}，记为 {master} 的重复件</source>
         <translation>Saved {no} as a duplicate of {master}</translation>
     </message>
     <message>
-        <location filename="../../widgets/hotline/call_screen.py" line="219" />
+        <location filename="../../widgets/hotline/call_screen.py" line="218" />
         <source>已保存 {no}，当场答复办结</source>
         <translation>Saved {no}, answered on the spot</translation>
     </message>
     <message>
-        <location filename="../../widgets/hotline/call_screen.py" line="248" />
+        <location filename="../../widgets/hotline/call_screen.py" line="247" />
         <source>未保存：本次来电可能与下列案件是同一件事。按 F8 记为所选案件的重复件，再按 Enter 则作为新案件保存</source>
         <translation>Not saved: this call may be about the same thing as the cases below. Press F8 to record it as a duplicate of the selected case, or Enter again to save it as a new case</translation>
     </message>
     <message>
-        <location filename="../../widgets/hotline/call_screen.py" line="256" />
+        <location filename="../../widgets/hotline/call_screen.py" line="255" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../widgets/hotline/call_screen.py" line="276" />
+        <location filename="../../widgets/hotline/call_screen.py" line="275" />
         <source>数据库连接中断：本件已暂存本机（共 {n} 件待提交），连接恢复后自动提交，可继续受理下一个来电</source>
         <translation>Database unreachable: this case is kept on this seat ({n} waiting) and will be sent when the link returns. You can take the next call.</translation>
     </message>
     <message>
-        <location filename="../../widgets/hotline/call_screen.py" line="301" />
+        <location filename="../../widgets/hotline/call_screen.py" line="299" />
         <source>已清空表单；按 Ctrl+Z 恢复刚才填写的内容</source>
         <translation>Form cleared; press Ctrl+Z to bring back what was typed</translation>
     </message>
     <message>
-        <location filename="../../widgets/hotline/call_screen.py" line="307" />
+        <location filename="../../widgets/hotline/call_screen.py" line="305" />
         <source>已恢复清空前的内容</source>
         <translation>The cleared form is back</translation>
     </message>
     <message>
-        <location filename="../../widgets/hotline/call_screen.py" line="272" />
+        <location filename="../../widgets/hotline/call_screen.py" line="271" />
         <source>已保存 {no}</source>
         <translation>Saved {no}</translation>
     </message>
@@ -1040,200 +1040,195 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../widgets/accounts/login_dialog.py" line="56" />
+        <location filename="../../widgets/accounts/login_dialog.py" line="55" />
         <source>登录 — 12345 热线坐席</source>
         <translation>Log in — 12345 hotline seat</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/login_dialog.py" line="65" />
+        <location filename="../../widgets/accounts/login_dialog.py" line="64" />
         <source>尽量加密 (prefer)</source>
         <translation>Encrypt when possible (prefer)</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/login_dialog.py" line="66" />
+        <location filename="../../widgets/accounts/login_dialog.py" line="65" />
         <source>必须加密 (require)</source>
         <translation>Always encrypt (require)</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/login_dialog.py" line="67" />
+        <location filename="../../widgets/accounts/login_dialog.py" line="66" />
         <source>加密并校验服务器证书 (verify-full)</source>
         <translation>Encrypt and verify the server certificate (verify-full)</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/login_dialog.py" line="71" />
+        <location filename="../../widgets/accounts/login_dialog.py" line="70" />
         <source>选择…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/login_dialog.py" line="76" />
+        <location filename="../../widgets/accounts/login_dialog.py" line="75" />
         <source>在本机记住密码（存入系统密钥环）</source>
         <translation>Remember the password on this seat (in the system keyring)</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/login_dialog.py" line="80" />
+        <location filename="../../widgets/accounts/login_dialog.py" line="79" />
         <source>本机没有可用的密钥环：每次登录都需输入密码</source>
         <translation>This seat has no usable keyring: the password is asked at every login</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/login_dialog.py" line="91" />
+        <location filename="../../widgets/accounts/login_dialog.py" line="90" />
         <source>服务器</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/login_dialog.py" line="92" />
+        <location filename="../../widgets/accounts/login_dialog.py" line="91" />
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/login_dialog.py" line="93" />
+        <location filename="../../widgets/accounts/login_dialog.py" line="92" />
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/login_dialog.py" line="94" />
+        <location filename="../../widgets/accounts/login_dialog.py" line="93" />
         <source>加密连接</source>
         <translation>Encryption</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/login_dialog.py" line="95" />
+        <location filename="../../widgets/accounts/login_dialog.py" line="94" />
         <source>CA 证书</source>
         <translation>CA certificate</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/login_dialog.py" line="103" />
+        <location filename="../../widgets/accounts/login_dialog.py" line="102" />
         <source>登录本机控制台：请输入您的账号和密码</source>
         <translation>Log in to this computer's console with your user name and password</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/login_dialog.py" line="112" />
+        <location filename="../../widgets/accounts/login_dialog.py" line="111" />
         <source>CA 证书文件</source>
         <translation>CA certificate file</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/login_dialog.py" line="127" />
+        <location filename="../../widgets/accounts/login_dialog.py" line="126" />
         <source>请输入用户名</source>
         <translation>Enter your user name</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/login_dialog.py" line="130" />
+        <location filename="../../widgets/accounts/login_dialog.py" line="129" />
         <source>校验服务器证书需要 CA 证书文件</source>
         <translation>Verifying the server certificate needs a CA certificate file</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/login_dialog.py" line="133" />
+        <location filename="../../widgets/accounts/login_dialog.py" line="132" />
         <source>正在登录…</source>
         <translation>Logging in…</translation>
     </message>
     <message>
         <location filename="../../widgets/accounts/login_dialog.py" line="33" />
-        <source>用户名或密码不对，请重新输入</source>
-        <translation>Wrong user name or password; please try again</translation>
+        <source>用户名或密码不对，或账号已停用：请重新输入；仍不行请联系系统管理员</source>
+        <translation>Wrong user name or password, or the account is disabled: please try again; if it still fails, contact the system administrator</translation>
     </message>
     <message>
         <location filename="../../widgets/accounts/login_dialog.py" line="34" />
-        <source>该账号已停用，请联系系统管理员</source>
-        <translation>This account is disabled; contact the system administrator</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/accounts/login_dialog.py" line="35" />
         <source>连不上服务器 {server}：请检查网络和服务器地址，或稍后再试</source>
         <translation>Cannot reach the server {server}: check the network and the server address, or try again later</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/login_dialog.py" line="36" />
-        <source>安全连接失败：请检查 CA 证书文件和服务器名称（{detail}）</source>
-        <translation>The secure connection failed: check the CA certificate file and the server name ({detail})</translation>
+        <location filename="../../widgets/accounts/login_dialog.py" line="35" />
+        <source>服务器 {server} 在应答，但安全连接没有建立：请检查 CA 证书文件和服务器名称</source>
+        <translation>The server {server} answers, but no secure connection could be made: check the CA certificate file and the server name</translation>
     </message>
     <message>
         <location filename="../../widgets/accounts/login_dialog.py" line="37" />
-        <source>登录失败：{detail}</source>
-        <translation>Login failed: {detail}</translation>
+        <source>服务器 {server} 拒绝了这次登录（原因已记入日志）：请联系系统管理员</source>
+        <translation>The server {server} refused this login (the reason is in the log): please contact the system administrator</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="45" />
+        <location filename="../../widgets/shell/main_window.py" line="42" />
         <source>坪山区指挥中心 · 12345 热线坐席 — {user}</source>
         <translation>Pingshan District Command Centre · 12345 hotline desk — {user}</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="57" />
+        <location filename="../../widgets/shell/main_window.py" line="54" />
         <source>来电登记</source>
         <translation>Call intake</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="58" />
+        <location filename="../../widgets/shell/main_window.py" line="55" />
         <source>案件队列</source>
         <translation>Case queue</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="60" />
+        <location filename="../../widgets/shell/main_window.py" line="57" />
         <source>倒计时</source>
         <translation>Countdowns</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="64" />
+        <location filename="../../widgets/shell/main_window.py" line="61" />
         <source>秒回知识库</source>
         <translation>Quick answers</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="69" />
+        <location filename="../../widgets/shell/main_window.py" line="66" />
         <source>督办台</source>
         <translation>Supervision</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="71" />
+        <location filename="../../widgets/shell/main_window.py" line="68" />
         <source>电话回访</source>
         <translation>Callbacks</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="73" />
+        <location filename="../../widgets/shell/main_window.py" line="70" />
         <source>排班</source>
         <translation>Roster</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="75" />
+        <location filename="../../widgets/shell/main_window.py" line="72" />
         <source>查岗点名</source>
         <translation>Roll call</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="77" />
+        <location filename="../../widgets/shell/main_window.py" line="74" />
         <source>交接班</source>
         <translation>Handover</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="210" />
+        <location filename="../../widgets/shell/main_window.py" line="206" />
         <source>● 数据库已连接</source>
         <translation>● Database connected</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="213" />
+        <location filename="../../widgets/shell/main_window.py" line="209" />
         <source>● 数据库连接中断，正在重连…</source>
         <translation>● Database connection lost, reconnecting…</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="218" />
+        <location filename="../../widgets/shell/main_window.py" line="214" />
         <source>本机暂存 {n} 件待提交</source>
         <translation>{n} cases waiting on this seat</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="226" />
+        <location filename="../../widgets/shell/main_window.py" line="222" />
         <source>程序内部错误（已记入日志，请报告技术支持）：{s}</source>
         <translation>Internal error (logged; please report it to technical support): {s}</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="232" />
+        <location filename="../../widgets/shell/main_window.py" line="228" />
         <source>模拟来电</source>
         <translation>Simulate incoming call</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="232" />
+        <location filename="../../widgets/shell/main_window.py" line="228" />
         <source>来电号码：</source>
         <translation>Caller number:</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="239" />
+        <location filename="../../widgets/shell/main_window.py" line="235" />
         <source>界面语言将在下次启动时切换</source>
         <translation>The new language takes effect the next time the console starts</translation>
     </message>
@@ -1385,58 +1380,33 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
         <translation>Only admins and shift leaders may change the answer base; nothing was saved</translation>
     </message>
     <message>
-        <location filename="../../widgets/answers/answer_editor.py" line="185" />
-        <source>请填写问题</source>
-        <translation>Please enter the question</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/answers/answer_editor.py" line="186" />
-        <source>请填写答复</source>
-        <translation>Please enter the answer</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/answers/answer_editor.py" line="187" />
-        <source>关键词“{keyword}”过长，每个最多 {limit} 字</source>
-        <translation>Keyword “{keyword}” is too long; at most {limit} characters each</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/answers/answer_editor.py" line="188" />
-        <source>关键词“{keyword}”含有空格、标点或不可见字符</source>
-        <translation>Keyword “{keyword}” contains a space, punctuation or an invisible character</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/answers/answer_editor.py" line="189" />
-        <source>关键词 {count} 个，最多 {limit} 个</source>
-        <translation>{count} keywords; at most {limit}</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/answers/answer_editor.py" line="209" />
+        <location filename="../../widgets/answers/answer_editor.py" line="199" />
         <source>新增</source>
         <translation>created</translation>
     </message>
     <message>
-        <location filename="../../widgets/answers/answer_editor.py" line="209" />
-        <location filename="../../widgets/answers/answer_editor.py" line="216" />
+        <location filename="../../widgets/answers/answer_editor.py" line="199" />
+        <location filename="../../widgets/answers/answer_editor.py" line="206" />
         <source>修改</source>
         <translation>changed</translation>
     </message>
     <message>
-        <location filename="../../widgets/answers/answer_editor.py" line="210" />
+        <location filename="../../widgets/answers/answer_editor.py" line="200" />
         <source>停用</source>
         <translation>deactivated</translation>
     </message>
     <message>
-        <location filename="../../widgets/answers/answer_editor.py" line="210" />
+        <location filename="../../widgets/answers/answer_editor.py" line="200" />
         <source>重新启用</source>
         <translation>reactivated</translation>
     </message>
     <message>
-        <location filename="../../widgets/answers/answer_editor.py" line="212" />
+        <location filename="../../widgets/answers/answer_editor.py" line="202" />
         <source>{who} 于 {at} 已先{action}了这条答复。你填写的内容仍在上面，未保存；可载入对方的版本，或确认后用你的内容覆盖。</source>
         <translation>{who} {action} this answer first, at {at}. What you typed is still above and was not saved: load their version, or save yours over it if you are sure.</translation>
     </message>
     <message>
-        <location filename="../../widgets/answers/answer_editor.py" line="214" />
+        <location filename="../../widgets/answers/answer_editor.py" line="204" />
         <source>他人</source>
         <translation>Someone else</translation>
     </message>
@@ -3021,7 +2991,7 @@ The details are in the log.</translation>
     </message>
     <message>
         <location filename="../../widgets/common/texts.py" line="109" />
-        <location filename="../../widgets/common/texts.py" line="255" />
+        <location filename="../../widgets/common/texts.py" line="262" />
         <source>您的岗位没有此操作的权限</source>
         <translation>Your role does not allow this</translation>
     </message>
@@ -3101,429 +3071,474 @@ The details are in the log.</translation>
         <translation>The case does not exist</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="135" />
+        <location filename="../../widgets/common/texts.py" line="126" />
+        <source>没有这个办理操作</source>
+        <translation>There is no such case action</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/texts.py" line="136" />
         <source>生成</source>
         <translation>generated it</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="136" />
+        <location filename="../../widgets/common/texts.py" line="137" />
         <source>加派人员</source>
         <translation>added a person</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="137" />
+        <location filename="../../widgets/common/texts.py" line="138" />
         <source>换人</source>
         <translation>replaced a person</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="138" />
+        <location filename="../../widgets/common/texts.py" line="139" />
         <source>撤下人员</source>
         <translation>took a person off</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="139" />
+        <location filename="../../widgets/common/texts.py" line="140" />
         <source>登记请假</source>
         <translation>recorded leave</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="140" />
+        <location filename="../../widgets/common/texts.py" line="141" />
         <source>调班</source>
         <translation>swapped duties</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="148" />
+        <location filename="../../widgets/common/texts.py" line="149" />
         <source>请输入来电号码（电话渠道必填）</source>
         <translation>Enter the caller's number (required for phone channels)</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="149" />
+        <location filename="../../widgets/common/texts.py" line="150" />
         <source>号码无法识别：请输入手机号（11位）或带区号的固话</source>
         <translation>Number not recognised: enter an 11-digit mobile number or a landline number with area code</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="150" />
+        <location filename="../../widgets/common/texts.py" line="151" />
         <source>请填写诉求内容</source>
         <translation>Enter the request details</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="151" />
+        <location filename="../../widgets/common/texts.py" line="152" />
         <source>请填写来电人姓名</source>
         <translation>Enter the caller's name</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="152" />
+        <location filename="../../widgets/common/texts.py" line="153" />
         <source>内容过长：{length} 字，最多 {limit} 字。内容已保留，请删减后再保存</source>
         <translation>Text too long: {length} characters, at most {limit}. Your text was kept; shorten it and save again</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="153" />
+        <location filename="../../widgets/common/texts.py" line="154" />
         <source>第 {position} 个字符是不可见的控制字符（多为粘贴带入），请删除后再保存</source>
         <translation>Character {position} is an invisible control character (usually pasted in); delete it and save again</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="155" />
+        <location filename="../../widgets/common/texts.py" line="156" />
         <source>内容无法识别，请重新填写</source>
         <translation>The content cannot be read; please type it again</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="156" />
+        <location filename="../../widgets/common/texts.py" line="157" />
         <source>请选择事项分类（可输入中文或拼音首字母搜索）</source>
         <translation>Choose a category (search in Chinese or by pinyin initials)</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="157" />
+        <location filename="../../widgets/common/texts.py" line="158" />
         <source>分类不存在或已停用，请重新选择</source>
         <translation>This category does not exist or is no longer in use; choose another</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="158" />
+        <location filename="../../widgets/common/texts.py" line="159" />
         <source>请选择到第三级分类</source>
         <translation>Choose a third-level category</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="159" />
+        <location filename="../../widgets/common/texts.py" line="160" />
         <source>该分类没有办理时限，无法计时：请选其他分类，或请管理员设定时限</source>
         <translation>This category has no time limit, so the case cannot count down: choose another category, or ask an administrator to set a time limit</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="160" />
+        <location filename="../../widgets/common/texts.py" line="161" />
         <source>请选择紧急程度 A/B/C</source>
         <translation>Choose urgency A, B or C</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="161" />
+        <location filename="../../widgets/common/texts.py" line="162" />
         <source>请选择来源渠道</source>
         <translation>Choose the channel</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="162" />
+        <location filename="../../widgets/common/texts.py" line="163" />
         <source>请选择诉求性质</source>
         <translation>Choose the request type</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="163" />
+        <location filename="../../widgets/common/texts.py" line="164" />
         <source>网格不存在，请重新选择</source>
         <translation>This grid cell does not exist; choose another</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="164" />
+        <location filename="../../widgets/common/texts.py" line="165" />
         <source>网格不属于所选社区</source>
         <translation>This grid cell is not in the chosen community</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="165" />
+        <location filename="../../widgets/common/texts.py" line="166" />
         <source>网格不属于所选街道</source>
         <translation>The grid cell is not in the chosen street</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="166" />
+        <location filename="../../widgets/common/texts.py" line="167" />
         <source>社区不存在，请重新选择</source>
         <translation>This community does not exist; choose another</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="167" />
+        <location filename="../../widgets/common/texts.py" line="168" />
         <source>社区不属于所选街道</source>
         <translation>This community is not in the chosen street</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="168" />
+        <location filename="../../widgets/common/texts.py" line="169" />
         <source>街道不存在，请重新选择</source>
         <translation>This street does not exist; choose another</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="169" />
+        <location filename="../../widgets/common/texts.py" line="170" />
         <source>没有这个名称的街道、社区或网格：输入其中几个字，按 Enter 选中</source>
         <translation>No street, community or grid cell by that name: type part of the name and press Enter to pick it</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="170" />
+        <location filename="../../widgets/common/texts.py" line="171" />
         <source>请填写督办内容</source>
         <translation>Enter the order's text</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="171" />
+        <location filename="../../widgets/common/texts.py" line="172" />
         <source>提醒比例须在 1% 到 99% 之间</source>
         <translation>The reminder share must be between 1% and 99%</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="172" />
+        <location filename="../../widgets/common/texts.py" line="173" />
         <source>督办工作日须为 0 或以上</source>
         <translation>The working days before supervision must be 0 or more</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="173" />
+        <location filename="../../widgets/common/texts.py" line="174" />
         <source>回复期限须晚于现在</source>
         <translation>The reply deadline must be later than now</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="174" />
+        <location filename="../../widgets/common/texts.py" line="175" />
         <source>案件已办结或不存在，不能督办</source>
         <translation>The case is closed or does not exist; it cannot be supervised</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="175" />
+        <location filename="../../widgets/common/texts.py" line="176" />
         <source>督办单不存在</source>
         <translation>No such order</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="176" />
+        <location filename="../../widgets/common/texts.py" line="177" />
         <source>该督办单已签收</source>
         <translation>This order has been acknowledged already</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="177" />
+        <location filename="../../widgets/common/texts.py" line="178" />
         <source>该督办单已回复</source>
         <translation>This order has been answered already</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="256" />
+        <location filename="../../widgets/common/texts.py" line="218" />
+        <source>请填写问题</source>
+        <translation>Please enter the question</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/texts.py" line="219" />
+        <source>请填写答复</source>
+        <translation>Please enter the answer</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/texts.py" line="220" />
+        <source>该条答复已被删除，已刷新</source>
+        <translation>This answer was deleted meanwhile; the list is refreshed</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/texts.py" line="221" />
+        <source>关键词“{keyword}”过长，每个最多 {limit} 字</source>
+        <translation>Keyword “{keyword}” is too long; at most {limit} characters each</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/texts.py" line="222" />
+        <source>关键词“{keyword}”含有空格、标点或不可见字符</source>
+        <translation>Keyword “{keyword}” contains a space, punctuation or an invisible character</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/texts.py" line="223" />
+        <source>关键词 {count} 个，最多 {limit} 个</source>
+        <translation>{count} keywords; at most {limit}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/texts.py" line="263" />
+        <source>只有值班长和管理员可以编辑秒回知识库</source>
+        <translation>Only shift leaders and administrators may edit the quick-answer base</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/texts.py" line="264" />
         <source>数据库正忙：所需的记录被其他席位占用过久，本次未保存任何内容，请稍后再试</source>
         <translation>The database is busy: what this needs was held by another seat for too long. Nothing was saved; please try again in a moment</translation>
     </message>
     <message>
+        <location filename="../../widgets/common/texts.py" line="273" />
+        <source>操作未完成（{code}）：请稍后再试；仍不行请报告技术支持</source>
+        <translation>Not done ({code}): please try again later; if it still fails, tell technical support</translation>
+    </message>
+    <message>
         <location filename="../../widgets/common/texts.py" line="113" />
-        <location filename="../../widgets/common/texts.py" line="178" />
+        <location filename="../../widgets/common/texts.py" line="179" />
         <source>请填写回复内容</source>
         <translation>Enter the reply</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="179" />
+        <location filename="../../widgets/common/texts.py" line="180" />
         <source>登录名只能用小写字母、数字和下划线，2–63 位，以字母开头</source>
         <translation>A login name is 2–63 lower-case letters, digits and underscores, starting with a letter</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="180" />
+        <location filename="../../widgets/common/texts.py" line="181" />
         <source>没有这个登录名的账号</source>
         <translation>No account has that login</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="181" />
+        <location filename="../../widgets/common/texts.py" line="182" />
         <source>请填写姓名</source>
         <translation>Enter the name</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="182" />
+        <location filename="../../widgets/common/texts.py" line="183" />
         <source>请至少选择一个岗位</source>
         <translation>Choose at least one role</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="183" />
+        <location filename="../../widgets/common/texts.py" line="184" />
         <source>密码至少 {min} 位</source>
         <translation>The password needs at least {min} characters</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="184" />
+        <location filename="../../widgets/common/texts.py" line="185" />
         <source>请只填一种时限：小时或工作日</source>
         <translation>Give one limit only: hours or working days</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="185" />
+        <location filename="../../widgets/common/texts.py" line="186" />
         <source>时限须大于零</source>
         <translation>The limit must be above zero</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="186" />
+        <location filename="../../widgets/common/texts.py" line="187" />
         <source>时限须为整数</source>
         <translation>The limit must be a whole number</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="187" />
+        <location filename="../../widgets/common/texts.py" line="188" />
         <source>时限过长，请核对</source>
         <translation>That limit is too long; please check it</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="188" />
+        <location filename="../../widgets/common/texts.py" line="189" />
         <source>「{shift}」时长 {hours} 小时：班次须在 1–24 小时之间，否则与次日同一班次重叠</source>
         <translation>"{shift}" lasts {hours} hours: a shift must last 1–24 hours, or it overlaps its own next turn</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="189" />
+        <location filename="../../widgets/common/texts.py" line="190" />
         <source>「{shift}」与「{other}」时间重叠，请调整开始时间或时长</source>
         <translation>"{shift}" overlaps "{other}": change the start or the length</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="190" />
+        <location filename="../../widgets/common/texts.py" line="191" />
         <source>请填写代码</source>
         <translation>Enter a code</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="191" />
+        <location filename="../../widgets/common/texts.py" line="192" />
         <source>轮班规则用到了不存在的班次：{codes}</source>
         <translation>The rotation uses shifts that do not exist: {codes}</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="192" />
+        <location filename="../../widgets/common/texts.py" line="193" />
         <source>轮班规则为空：请先设置班组和轮转顺序</source>
         <translation>The rotation is empty: set up the teams and the cycle first</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="193" />
+        <location filename="../../widgets/common/texts.py" line="194" />
         <source>轮班规则第 {position} 天没有班组上「{shift}」</source>
         <translation>On day {position} of the rotation no team works "{shift}"</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="194" />
+        <location filename="../../widgets/common/texts.py" line="195" />
         <source>轮班规则第 {position} 天有两个班组上「{shift}」</source>
         <translation>On day {position} of the rotation two teams work "{shift}"</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="195" />
+        <location filename="../../widgets/common/texts.py" line="196" />
         <source>轮班规则使 {team} 两班之间只休息 {hours} 小时，低于规定</source>
         <translation>The rotation leaves {team} only {hours} hours between shifts, less than the rule</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="196" />
+        <location filename="../../widgets/common/texts.py" line="197" />
         <source>本月已有 {count} 条排班；重新生成会覆盖所有调整</source>
         <translation>This month already has {count} roster entries; generating again discards every change</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="197" />
+        <location filename="../../widgets/common/texts.py" line="198" />
         <source>「{post}」没有{team}的人员，无法排班：请先为该岗位配人</source>
         <translation>"{post}" has nobody from {team}: assign people to the post first</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="198" />
+        <location filename="../../widgets/common/texts.py" line="199" />
         <source>{day} {shift}「{post}」将无人在岗：请指定顶班人员</source>
         <translation>{day} {shift}: nobody would be left at "{post}"; name a stand-in</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="199" />
+        <location filename="../../widgets/common/texts.py" line="200" />
         <source>{person} 将同时在两个班次上岗</source>
         <translation>{person} would be on two shifts at once</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="200" />
+        <location filename="../../widgets/common/texts.py" line="201" />
         <source>{person} 两班之间只休息 {hours} 小时，少于规定的 {minimum} 小时</source>
         <translation>{person} would rest only {hours} hours between shifts, less than the {minimum} hours required</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="201" />
+        <location filename="../../widgets/common/texts.py" line="202" />
         <source>只能对在岗排班请假或调班</source>
         <translation>Leave and swaps apply to duties only</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="202" />
+        <location filename="../../widgets/common/texts.py" line="203" />
         <source>请选择另一人、另一班次的排班来调换</source>
         <translation>Choose another person's duty on another shift to swap with</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="203" />
+        <location filename="../../widgets/common/texts.py" line="204" />
         <source>人员不存在或已停用</source>
         <translation>The person does not exist or is disabled</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="204" />
+        <location filename="../../widgets/common/texts.py" line="205" />
         <source>该条排班已被他人删除或改动，已刷新</source>
         <translation>Someone else removed or changed this entry; the day has been reloaded</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="205" />
+        <location filename="../../widgets/common/texts.py" line="206" />
         <source>请填写请假事由</source>
         <translation>Enter the reason for the leave</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="206" />
+        <location filename="../../widgets/common/texts.py" line="207" />
         <source>请选择点名方式：电话、视频或对讲机</source>
         <translation>Choose the channel: phone, video or radio</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="207" />
+        <location filename="../../widgets/common/texts.py" line="208" />
         <source>没有要点名的岗位：当前排班无人在岗，或所选岗位不存在</source>
         <translation>No posts to call: nobody is rostered now, or the chosen posts do not exist</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="208" />
+        <location filename="../../widgets/common/texts.py" line="209" />
         <source>该点名记录不存在</source>
         <translation>This roll call does not exist</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="209" />
+        <location filename="../../widgets/common/texts.py" line="210" />
         <source>请选择结果：应答、迟到、缺岗或无人应答</source>
         <translation>Choose a result: answered, late, absent or no answer</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="210" />
+        <location filename="../../widgets/common/texts.py" line="211" />
         <source>迟到须填写分钟数（1–{max}）</source>
         <translation>Late needs the minutes (1–{max})</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="211" />
+        <location filename="../../widgets/common/texts.py" line="212" />
         <source>该次点名已结束，不能再修改</source>
         <translation>This roll call is finished and can no longer be changed</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="212" />
+        <location filename="../../widgets/common/texts.py" line="213" />
         <source>还有 {count} 个岗位未标记结果</source>
         <translation>{count} posts are not marked yet</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="213" />
+        <location filename="../../widgets/common/texts.py" line="214" />
         <source>班次不存在</source>
         <translation>The shift does not exist</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="214" />
+        <location filename="../../widgets/common/texts.py" line="215" />
         <source>交班记录不存在</source>
         <translation>The handover does not exist</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="215" />
+        <location filename="../../widgets/common/texts.py" line="216" />
         <source>该班已由 {who} 签字接班，不能再修改</source>
         <translation>{who} has signed this shift over; it can no longer be changed</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="216" />
+        <location filename="../../widgets/common/texts.py" line="217" />
         <source>不能签收自己交出的班，请由接班值班长签字</source>
         <translation>You cannot sign off your own handover: the incoming shift leader signs</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="224" />
+        <location filename="../../widgets/common/texts.py" line="231" />
         <source>本班已由 {who} 提交交班记录，已显示其内容，请在其基础上补充</source>
         <translation>{who} has already handed this shift over; their record is shown, add to it</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="225" />
+        <location filename="../../widgets/common/texts.py" line="232" />
         <source>{who} 刚更新了交班内容，已显示最新内容，请阅读后再签字</source>
         <translation>{who} just updated the handover; the latest version is shown, read it before signing</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="226" />
+        <location filename="../../widgets/common/texts.py" line="233" />
         <source>升级规则刚被他人修改，已显示最新值，请确认后再保存</source>
         <translation>Someone else just changed the escalation rule; check the latest values before saving</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="227" />
+        <location filename="../../widgets/common/texts.py" line="234" />
         <source>该案件本轮已督办，未重复下单</source>
         <translation>This case is already under supervision this round; no second order was made</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="228" />
+        <location filename="../../widgets/common/texts.py" line="235" />
         <source>该登录名已被使用</source>
         <translation>That login is taken</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="234" />
+        <location filename="../../widgets/common/texts.py" line="241" />
         <source>这一天的排班刚被 {who} 于 {at} {action}，已显示最新排班，请确认后再改</source>
         <translation>{who} just changed this day's roster at {at} ({action}); the latest roster is shown, check it before changing it again</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="240" />
+        <location filename="../../widgets/common/texts.py" line="247" />
         <source>该案件刚被 {who} 于 {at} 执行了「{action}」，已显示最新状态，请确认后再操作</source>
         <translation>{who} did “{action}” on this case at {at}; the latest state is shown, please check it before acting</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="250" />
+        <location filename="../../widgets/common/texts.py" line="257" />
         <source>有 {n} 项需要更正，见标红的字段；未保存任何内容</source>
         <translation>{n} field(s) need correcting, see the fields marked in red; nothing was saved</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="252" />
+        <location filename="../../widgets/common/texts.py" line="259" />
         <source>数据库连接中断：已填写的内容保留在本机，连接恢复后按 Enter 再次保存即可</source>
         <translation>Database connection lost: what you entered is kept on this computer; press Enter to save again once the connection is back</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="237" />
-        <location filename="../../widgets/common/texts.py" line="254" />
+        <location filename="../../widgets/common/texts.py" line="244" />
+        <location filename="../../widgets/common/texts.py" line="261" />
         <source>该记录已被他人修改，请刷新后重试</source>
         <translation>Someone else has changed this record; refresh and try again</translation>
     </message>

@@ -3,6 +3,7 @@
 import asyncio
 
 import psycopg
+import pytest
 
 from console.catalog.catalog import Catalog
 from console.core.feed import ChangeFeed, Event
@@ -39,6 +40,7 @@ async def test_feed_delivers_each_event_once_in_id_order(database_url: str, stor
     assert {e.kind for e in seen} == {"created"}
 
 
+@pytest.mark.expected_log(r"^db\.listen: change feed link lost")
 async def test_a_listener_whose_connection_is_killed_catches_up(
         database_url: str, store: Store, catalog: Catalog) -> None:
     feed = ChangeFeed(store)

@@ -67,6 +67,10 @@ async def until_blocked(admin: psycopg.AsyncConnection) -> int:
     return pid
 
 
+@pytest.mark.expected_log(
+    r"^db\.listen: change feed link lost",
+    r"^console\.hotline\.outbox: database unreachable",
+)
 async def test_a_feed_read_cut_mid_query_reconnects_catches_up_and_resends(
         seat: Seat, admin: psycopg.AsyncConnection, database_url: str) -> None:
     app = seat.app
@@ -95,6 +99,10 @@ async def test_a_feed_read_cut_mid_query_reconnects_catches_up_and_resends(
     assert [e.case_id for e in seat.seen].count(waiting.id) == 1
 
 
+@pytest.mark.expected_log(
+    r"^db\.listen: change feed link lost",
+    r"^console\.hotline\.outbox: database unreachable",
+)
 async def test_a_save_cut_mid_query_has_the_link_checked_and_is_resent(
         seat: Seat, admin: psycopg.AsyncConnection, database_url: str) -> None:
     app = seat.app
@@ -113,6 +121,10 @@ async def test_a_save_cut_mid_query_has_the_link_checked_and_is_resent(
     assert [e.kind for e in seat.seen if e.case_id == saved.id].count("created") == 1
 
 
+@pytest.mark.expected_log(
+    r"^db\.listen: change feed link lost",
+    r"^console\.hotline\.outbox: database unreachable",
+)
 async def test_every_connection_of_the_seat_terminated_at_once(
         seat: Seat, admin: psycopg.AsyncConnection, database_url: str) -> None:
     app = seat.app

@@ -123,6 +123,7 @@ async def test_case_numbers_only_count(login_as: MakeLogin) -> None:
         assert conn.execute("SELECT day, last FROM case_number_counter").fetchall() == before
 
 
+@pytest.mark.expected_log(r"^console\.supervision\.sweeper: the sweep skips")
 async def test_rows_stored_before_the_checks_stop_neither_the_sweep_nor_the_lists(
         empty_database_url: str, caplog: pytest.LogCaptureFixture) -> None:
     url = empty_database_url

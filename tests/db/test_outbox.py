@@ -18,6 +18,7 @@ from db.engine import make_engine
 from tests.factories import draft
 
 
+@pytest.mark.expected_log(r"^console\.hotline\.outbox: database unreachable")
 async def test_an_outage_keeps_drafts_across_a_restart_and_sends_them_once(
         store: Store, catalog: Catalog, tmp_path: Path) -> None:
     path = tmp_path / "journal.json"
@@ -52,6 +53,7 @@ async def test_invalid_drafts_are_refused_before_the_journal(store: Store, catal
     assert len(outbox.journal) == 0
 
 
+@pytest.mark.expected_log(r"^console\.hotline\.journal: journal .* is unreadable")
 def test_an_unreadable_journal_is_set_aside_not_lost(tmp_path: Path) -> None:
     path = tmp_path / "j.json"
     path.write_text("{ not json", encoding="utf-8")
@@ -64,6 +66,7 @@ def entry(d: CaseDraft, **changes: object) -> dict[str, object]:
     return {**dataclasses.asdict(d), "id": str(d.id), **changes}
 
 
+@pytest.mark.expected_log(r"^console\.hotline\.journal: a journal entry was set aside")
 async def test_a_journal_of_the_wrong_shape_sets_the_bad_entries_aside_and_sends_the_rest(
         store: Store, catalog: Catalog, tmp_path: Path,
         caplog: pytest.LogCaptureFixture) -> None:
@@ -88,6 +91,7 @@ async def test_a_journal_of_the_wrong_shape_sets_the_bad_entries_aside_and_sends
     assert len(json.loads(again.aside_path.read_text(encoding="utf-8"))) == 5
 
 
+@pytest.mark.expected_log(r"^console\.hotline\.journal: a journal entry was set aside")
 async def test_a_lone_surrogate_never_blocks_the_outbox(store: Store, catalog: Catalog,
                                                         tmp_path: Path) -> None:
     path = tmp_path / "journal.json"

@@ -12,6 +12,8 @@ from console.duty import roster, roster_edits
 from console.duty.duty_setup import Setup, load_setup
 from console.duty.roster_export import SHEET_PEOPLE, SHEET_PLAN, month_sheet, write_excel
 
+pytestmark = pytest.mark.slow  # each writes and reads back a workbook
+
 LEADERS = frozenset({"shift_leader"})
 FIRST_DAY_COLUMN = 4  # after 岗位, 姓名, 班组
 LETTERS = {"day": "白", "evening": "中", "night": "夜"}

@@ -5,6 +5,7 @@ returns, making each case exactly once."""
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPlainTextEdit
 
@@ -15,6 +16,7 @@ from db.engine import make_engine
 from tests.widgets.conftest import run, type_text
 
 
+@pytest.mark.expected_log(r"^console\.hotline\.outbox: database unreachable")
 def test_saving_during_an_outage_journals_the_case_and_sends_it_later(
         qtbot: Any, open_seat: Any, tmp_path: Path) -> None:
     seat = open_seat("op_outage")
@@ -60,6 +62,7 @@ def _save(qtbot: Any, window: Any, text: str) -> None:
     screen.save()
 
 
+@pytest.mark.expected_log(r"^console\.hotline\.outbox: database unreachable")
 def test_the_waiting_count_clears_when_the_link_was_never_seen_down(
         qtbot: Any, open_seat: Any) -> None:
     """The seat's writes failed while its listening connection stayed up (a
@@ -87,6 +90,7 @@ def test_the_waiting_count_clears_when_the_link_was_never_seen_down(
     assert len(seat.console.outbox.journal) == 0
 
 
+@pytest.mark.expected_log(r"^console\.hotline\.outbox: database unreachable")
 def test_what_waits_goes_out_by_itself_when_nobody_saves_again(
         qtbot: Any, open_seat: Any, monkeypatch: Any) -> None:
     from console import app

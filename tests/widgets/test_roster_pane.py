@@ -303,6 +303,7 @@ def test_changes_at_another_seat_arrive_through_the_feed(
     assert pane.day_version == version + 1
 
 
+@pytest.mark.slow
 def test_the_month_exports_to_pdf_and_excel(
         qtbot: Any, generated: RosterPane, store: Store, tmp_path: Path) -> None:
     from pypdf import PdfReader

@@ -163,6 +163,7 @@ def test_an_unreachable_server_is_told_in_the_login_dialog(seat: Path) -> None:
     assert seen and "连不上服务器 127.0.0.1:1" in seen[0]
 
 
+@pytest.mark.expected_log(r"^widgets\.shell\.startup: the database schema is at")
 def test_a_shared_database_behind_this_console_is_told(
         seat: Path, empty_database_url: str, admin_url: str) -> None:
     """An operator cannot migrate: a box says who can, and nothing starts."""

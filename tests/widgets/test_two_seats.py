@@ -3,6 +3,7 @@
 from typing import Any
 
 import psycopg
+import pytest
 from PySide6.QtCore import QItemSelectionModel
 
 from console.hotline.intake import create_case
@@ -15,6 +16,7 @@ def rows_of(window: Any) -> Any:
     return window.queue.model
 
 
+@pytest.mark.expected_log(r"^db\.listen: change feed link lost")
 def test_a_case_saved_at_one_seat_appears_at_the_other(qtbot: Any, open_seat: Any,
                                                        database_url: str) -> None:
     a, b = open_seat("op_a"), open_seat("op_b")

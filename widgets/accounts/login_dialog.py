@@ -30,15 +30,14 @@ def problem_text(problem: LoginProblem, target: Target) -> str:
         return QCoreApplication.translate("LoginDialog", text)
 
     messages = {
-        "login.password": t("用户名或密码不对，请重新输入"),
-        "login.disabled": t("该账号已停用，请联系系统管理员"),
+        "login.password": t("用户名或密码不对，或账号已停用：请重新输入；仍不行请联系系统管理员"),
         "login.unreachable": t("连不上服务器 {server}：请检查网络和服务器地址，或稍后再试"),
-        "login.tls": t("安全连接失败：请检查 CA 证书文件和服务器名称（{detail}）"),
-        "login.other": t("登录失败：{detail}"),
+        "login.tls": t("服务器 {server} 在应答，但安全连接没有建立："
+                       "请检查 CA 证书文件和服务器名称"),
+        "login.other": t("服务器 {server} 拒绝了这次登录（原因已记入日志）：请联系系统管理员"),
     }
-    return messages[problem.code].format(server=f"{target.host}:{target.port}",
-                                         detail=problem.detail.strip().splitlines()[0]
-                                         if problem.detail.strip() else "")
+    # The server's own words (English, or whatever its lc_messages says) go to the log only.
+    return messages[problem.code].format(server=f"{target.host}:{target.port}")
 
 
 class LoginDialog(QDialog):

@@ -180,17 +180,7 @@ class QuickAnswerEditor(QDialog):
             widget.setFocus()
 
     def _message(self, error: FieldError) -> str:
-        p = error.params
-        messages = {
-            "question.empty": self.tr("请填写问题"),
-            "answer.empty": self.tr("请填写答复"),
-            "keyword.too_long": self.tr("关键词“{keyword}”过长，每个最多 {limit} 字"),
-            "keyword.invalid": self.tr("关键词“{keyword}”含有空格、标点或不可见字符"),
-            "keywords.too_many": self.tr("关键词 {count} 个，最多 {limit} 个"),
-        }
-        if error.code not in messages:
-            return texts.field_error(error)
-        return messages[error.code].format(**p) if p else messages[error.code]
+        return texts.field_error(error)
 
     def _clear_errors(self) -> None:
         for label in self.errors.values():

@@ -29,7 +29,8 @@ class MessageLine(QLabel):
     """A form's message line: word-wrapped, and taking no room while it says nothing."""
 
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent, objectName=name)
+        super().__init__(parent)
+        self.setObjectName(name)
         self.setWordWrap(True)
         self.hide()
 

@@ -123,6 +123,7 @@ def transition_error(code: str) -> str:
         "merge.unknown": _t("找不到该编号的案件"),
         "merge.master_closed": _t("主件已归档，不能再合并"),
         "case.not_found": _t("案件不存在"),
+        "transition.unknown": _t("没有这个办理操作"),
     }
     return messages.get(code, code)
 
@@ -214,6 +215,12 @@ def field_error(error: FieldError) -> str:
         "handover.unknown": _t("交班记录不存在"),
         "handover.signed": _t("该班已由 {who} 签字接班，不能再修改"),
         "handover.own": _t("不能签收自己交出的班，请由接班值班长签字"),
+        "question.empty": _t("请填写问题"),
+        "answer.empty": _t("请填写答复"),
+        "answer.unknown": _t("该条答复已被删除，已刷新"),
+        "keyword.too_long": _t("关键词“{keyword}”过长，每个最多 {limit} 字"),
+        "keyword.invalid": _t("关键词“{keyword}”含有空格、标点或不可见字符"),
+        "keywords.too_many": _t("关键词 {count} 个，最多 {limit} 个"),
     }
     template = messages.get(error.code, error.code)
     return template.format(**p) if p else template
@@ -253,10 +260,17 @@ def user_error(exc: ConsoleError) -> str:
             "数据库连接中断：已填写的内容保留在本机，连接恢复后按 Enter 再次保存即可"),
         "conflict": _t("该记录已被他人修改，请刷新后重试"),
         "permission.denied": _t("您的岗位没有此操作的权限"),
+        "quick_answer.not_allowed": _t("只有值班长和管理员可以编辑秒回知识库"),
         "database.busy": _t(
             "数据库正忙：所需的记录被其他席位占用过久，本次未保存任何内容，请稍后再试"),
     }
-    return messages.get(exc.code, str(exc))
+    if exc.code in messages:
+        return messages[exc.code]
+    known = transition_error(exc.code)  # a case's code raised on its own (case.not_found…)
+    if known != exc.code:
+        return known
+    # Never the exception's own text: it may be English, or name an id.
+    return _t("操作未完成（{code}）：请稍后再试；仍不行请报告技术支持").format(code=exc.code)
 
 
 def problem_text(exc: ConsoleError) -> str:

@@ -52,7 +52,8 @@ class LateBar(QWidget):
     """「post」迟到分钟：[5] — shown while the minutes of one post are asked."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent, objectName="rollCall.lateBar")
+        super().__init__(parent)
+        self.setObjectName("rollCall.lateBar")
         self.label = QLabel(self.tr("迟到分钟："))
         self.minutes = LateMinutes(objectName="rollCall.lateMinutes")
         self.minutes.setRange(1, roll_calls.MAX_LATE_MINUTES)

@@ -39,7 +39,7 @@ class RosterHost(Protocol):
         """"11月22日 周日（今天）"."""
 
     def run(self, coro: Coroutine[Any, Any, Any], done: Callable[[Any], None],
-            failed: Callable[[ConsoleError], None] | None = None) -> None:
+            failed: Callable[[ConsoleError], object] | None = None) -> None:
         """Run ``coro`` in the background; a refusal goes to ``failed`` (default: said)."""
 
     def say(self, text: str, *, error: bool = False) -> None:
@@ -79,7 +79,8 @@ class RosterActions(QObject):
             post=names.post(duty.post_id))
 
     def _people(self, found: list[stand_ins.Candidate]) -> list[tuple[str, object]]:
-        names, items = self.host.names, []
+        names = self.host.names
+        items: list[tuple[str, object]] = []
         for candidate in found:
             person, gap = candidate.person, candidate.short_rest
             text = self.tr("{name} · {team} · {post}").format(

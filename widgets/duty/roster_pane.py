@@ -295,7 +295,7 @@ class RosterPane(QWidget):
 
     # ---- what the actions need (RosterHost) ---------------------------------------------
     def run(self, coro: Coroutine[Any, Any, Any], done: Callable[[Any], None],
-            failed: Callable[[ConsoleError], None] | None = None) -> None:
+            failed: Callable[[ConsoleError], object] | None = None) -> None:
         self.runner.run(coro, done, failed or self.failed)
 
     def day_text(self, day: dt.date) -> str:

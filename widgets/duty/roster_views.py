@@ -85,7 +85,8 @@ class MonthGrid(QTableView):
     """The month, a row per day; weekends are tinted instead of alternate rows."""
 
     def __init__(self, model: RosterMonthModel) -> None:
-        super().__init__(objectName="roster.month")
+        super().__init__()
+        self.setObjectName("roster.month")
         self.setModel(model)
         self.month = model
         table_look(self)
@@ -115,7 +116,8 @@ class DayTable(QTableView):
     """A day's entries through a filter; the edit keys act on the current entry."""
 
     def __init__(self, entries: RosterEntryModel) -> None:
-        super().__init__(objectName="roster.day")
+        super().__init__()
+        self.setObjectName("roster.day")
         self.entries = entries
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(entries)
@@ -154,7 +156,8 @@ class RosterSplit(QSplitter):
     the two share the width (more than one shift column shows)."""
 
     def __init__(self, grid: MonthGrid, day: QWidget) -> None:
-        super().__init__(objectName="roster.split")
+        super().__init__()
+        self.setObjectName("roster.split")
         self.grid, self.day = grid, day
         self.addWidget(grid)
         self.addWidget(day)

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Coroutine
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -47,7 +47,6 @@ T = TypeVar("T")
 
 
 class CallScreen(QWidget):
-    case_saved = Signal(object)  # intake.CreatedCase
 
     def __init__(self, store: Store, catalog: Catalog, outbox: Outbox, runner: TaskRunner,
                  parent: QWidget | None = None) -> None:
@@ -278,7 +277,6 @@ class CallScreen(QWidget):
     def _done(self, created: intake.CreatedCase, message: str) -> None:
         self._reset()
         self.form.say(message)
-        self.case_saved.emit(created)
 
     def _save_failed(self, exc: ConsoleError) -> None:
         if isinstance(exc, ValidationError):

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QCoreApplication, QObject, QSettings, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from console.core.clock import Clock
@@ -47,7 +47,6 @@ def notice_text(notice: Notice) -> str:
 
 
 class AlertCenter(QObject):
-    notice_shown = Signal(str)
 
     def __init__(self, store: Store, runner: TaskRunner, clock: Clock, settings: QSettings,
                  queue: CaseTableModel, countdown: CountdownModel, orders: RecordTableModel,
@@ -119,7 +118,6 @@ class AlertCenter(QObject):
             self._tray.showMessage(_t("热线坐席提醒"), text)
         if self.sound:
             QApplication.beep()
-        self.notice_shown.emit(text)
 
     def shutdown(self) -> None:
         self.timer.stop()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import random
 import uuid
 
@@ -21,7 +20,7 @@ from widgets.casework.callback_desk import CallbackDesk
 from widgets.casework.case_detail import CaseDetail
 from widgets.casework.case_queue import CaseQueue
 from widgets.casework.countdown_panel import CountdownPanel
-from widgets.common import texts
+from widgets.common import bugs, texts
 from widgets.common.tasks import TaskRunner
 from widgets.duty.handover_pane import HandoverPane
 from widgets.duty.roll_call_pane import RollCallPane
@@ -32,8 +31,6 @@ from widgets.shell.commands import build_actions
 from widgets.shell.layout import WindowLayout
 from widgets.supervision.rules_dialog import RulesDialog
 from widgets.supervision.supervisor_board import SupervisorBoard
-
-log = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow):
@@ -49,7 +46,7 @@ class MainWindow(QMainWindow):
         self.settings = settings or QSettings()
         self.runner = TaskRunner(self)
         self.runner.user_error.connect(self._on_user_error)
-        self.runner.bug.connect(self._on_bug)
+        bugs.channel().reported.connect(self._on_bug)
         self.setDockNestingEnabled(True)
 
         self.call_screen = CallScreen(store, catalog, console.outbox, self.runner)
@@ -166,15 +163,14 @@ class MainWindow(QMainWindow):
         self.layout_keeper.restore(available)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        # An exception escaping a Qt override brings PySide down: log it instead.
+        # An exception here goes to the bug channel like any other (widgets/common/bugs.py).
         try:
             self.save_layout()
             for subscriber, stop in self._live:
                 self.feed.unsubscribe(subscriber)
                 stop()
-        except Exception:
-            log.exception("closing the main window")
-        super().closeEvent(event)
+        finally:
+            super().closeEvent(event)
 
     def edit_rules(self) -> RulesDialog:
         dialog = RulesDialog(self.store, self.catalog, self.runner, self)
