@@ -31,7 +31,7 @@ from console.catalog.catalog import Catalog
 from console.core.clock import CENTRE_TZ, Clock
 from console.core.feed import Event
 from console.core.store import Store
-from widgets.casework.case_model import bold_font
+from widgets.casework.case_columns import bold_font
 from widgets.common import texts
 from widgets.common.tables import OpenableTable
 from widgets.common.tasks import TaskRunner
