@@ -57,7 +57,7 @@ def test_band_counts_match_counting_one_by_one() -> None:
     from hypothesis import strategies as st
 
     from console.casework.countdown import OVERDUE, SHORT
-    from widgets.casework.countdown_panel import BandCounter
+    from console.casework.countdown_list import BandCounter
 
     @settings(max_examples=200, deadline=None)
     @given(st.lists(st.tuples(st.integers(-500, 500), st.integers(1, 400),
@@ -84,3 +84,4 @@ def test_band_counts_match_counting_one_by_one() -> None:
         assert counts["total"] == len(entries)
 
     check()
+
