@@ -13,6 +13,7 @@ tells its views what moved.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import uuid
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Sequence
@@ -70,9 +71,13 @@ class BandCounter:
 
 
 def _moments(entry: Countdown) -> tuple[float, float]:
-    """(due, the moment it falls under a quarter of its time) as POSIX times."""
+    """(due, the moment it falls under a quarter of its time) as POSIX times. A case
+    given no time at all (not accepted yet: it counts from its deadline) is short
+    from the start, as ``Countdown.band`` says."""
     due, started = entry.due_at.timestamp(), entry.started_at.timestamp()
-    return due, due - max(due - started, 0.0) * countdown.QUARTER
+    if due <= started:
+        return due, -math.inf
+    return due, due - (due - started) * countdown.QUARTER
 
 
 class CountdownList:
