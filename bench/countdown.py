@@ -75,13 +75,13 @@ def run(quick: bool = False) -> None:
     model, view = panel.model, panel.table
     empty = _ticks(clock, panel)
     entries = sorted(_entries(count, clock.now()), key=lambda e: (e.due_at, e.id))  # as the DB
-    from widgets.casework.countdown_panel import Prepared
+    from console.casework.countdown_list import CountdownList
 
     started = time.perf_counter()
-    prepared = Prepared.of(entries)
+    prepared = CountdownList(entries)
     prepare = time.perf_counter() - started
     started = time.perf_counter()
-    model.set_prepared(prepared)
+    model.set_list(prepared)
     view.viewport().repaint()
     load = time.perf_counter() - started
     full = _ticks(clock, panel)

@@ -1,4 +1,5 @@
-"""Imports flow widgets -> console -> db; console/ and db/ import no Qt."""
+"""Imports flow widgets -> console -> db; console/ and db/ import no Qt; widgets/ touch
+no database."""
 
 import ast
 import subprocess
@@ -7,6 +8,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 QT = ("PySide6", "pyqtgraph", "qasync", "shiboken6", "widgets")
+DATABASE = ("db", "sqlalchemy", "psycopg")
 
 
 def test_import_linter_contracts_hold() -> None:
@@ -22,13 +24,23 @@ LINT = ("import sys; from importlinter.cli import lint_imports; "
         "sys.exit(lint_imports(config_filename='pyproject.toml'))")
 
 
-def test_console_and_db_import_no_qt() -> None:
+def imports_of(packages: tuple[str, ...], forbidden: tuple[str, ...]) -> list[str]:
+    """Every import of a ``forbidden`` package in ``packages``, wherever it stands."""
     offenders = []
-    for package in ("console", "db"):
+    for package in packages:
         for path in (ROOT / package).rglob("*.py"):
             for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
                 names = ([a.name for a in node.names] if isinstance(node, ast.Import)
-                         else [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+                         else [node.module or ""] if isinstance(node, ast.ImportFrom)
+                         and not node.level else [])
                 offenders += [f"{path.relative_to(ROOT)}: {n}" for n in names
-                              if n.split(".")[0] in QT]
-    assert offenders == []
+                              if n.split(".")[0] in forbidden]
+    return offenders
+
+
+def test_console_and_db_import_no_qt() -> None:
+    assert imports_of(("console", "db"), QT) == []
+
+
+def test_widgets_import_no_database() -> None:
+    assert imports_of(("widgets",), DATABASE) == []

@@ -3,8 +3,6 @@
 import datetime as dt
 import uuid
 
-import pytest
-
 from console.casework.countdown import OVERDUE, PAUSED, PLENTY, SHORT, Countdown, format_left
 from console.core.clock import FakeClock, ServerClock
 
@@ -59,9 +57,7 @@ def test_band_counts_match_counting_one_by_one() -> None:
     from hypothesis import strategies as st
 
     from console.casework.countdown import OVERDUE, SHORT
-
-    # The counter lives with the panel (Qt) for now; skipped where Qt is not installed.
-    BandCounter = pytest.importorskip("widgets.casework.countdown_panel").BandCounter  # noqa: N806
+    from console.casework.countdown_list import BandCounter
 
     @settings(max_examples=200, deadline=None)
     @given(st.lists(st.tuples(st.integers(-500, 500), st.integers(1, 400),
@@ -86,5 +82,60 @@ def test_band_counts_match_counting_one_by_one() -> None:
         assert counts[OVERDUE] == bands.count(OVERDUE)
         assert counts[SHORT] == bands.count(SHORT)
         assert counts["total"] == len(entries)
+
+    check()
+
+
+def test_the_list_stays_sorted_through_re_reads_and_finds_what_fell_due() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from console.casework.countdown_list import CountdownList
+
+    def made(hours: int, paused: bool) -> Countdown:
+        due = START + dt.timedelta(hours=hours)
+        return Countdown(uuid.uuid4(), "PS", "B", "dispatched", 1, None, START - dt.timedelta(
+            days=1), due, START if paused else None)
+
+    @settings(max_examples=150, deadline=None)
+    @given(st.lists(st.tuples(st.integers(-50, 50), st.booleans()), max_size=30),
+           st.lists(st.tuples(st.integers(0, 40), st.integers(-50, 50), st.booleans()),
+                    max_size=20),
+           st.integers(-60, 60), st.integers(0, 30))
+    def check(initial: list[tuple[int, bool]], changes: list[tuple[int, int, bool]],
+              since: int, span: int) -> None:
+        entries = [made(h, p) for h, p in initial]
+        listed = CountdownList(entries)  # built unsorted: it sorts itself
+        held = {e.id: e for e in entries}
+        for pick, hours, gone in changes:  # a re-read: closed, moved, or the same place
+            if not held:
+                break
+            old = sorted(held)[pick % len(held)]
+            row = listed.row_of(old)
+            assert row is not None and listed.entry(row).id == old
+            if gone:
+                listed.remove(row)
+                del held[old]
+                continue
+            new = Countdown(old, "PS", "B", "in_progress", 1, None, START - dt.timedelta(
+                days=1), START + dt.timedelta(hours=hours), None)
+            if listed.stays_at(row, new):
+                listed.replace(row, new)
+            else:
+                listed.remove(row)
+                at = listed.place_for(new)
+                assert listed.insert(new) == at
+            held[old] = new
+        order = [listed.entry(r) for r in range(len(listed))]
+        assert order == sorted(held.values(), key=lambda e: (e.due_at, e.id))
+        assert all(listed.row_of(e.id) == r for r, e in enumerate(order))
+        begin = START + dt.timedelta(hours=since)
+        end = begin + dt.timedelta(hours=span)
+        assert {e.id for e in listed.newly_overdue(begin, end)} == {
+            e.id for e in held.values() if begin < e.due_at <= end and e.paused_at is None}
+        bands = [e.band(end) for e in held.values()]
+        counts = listed.band_counts(end)
+        assert (counts[OVERDUE], counts[SHORT], counts[PAUSED], counts["total"]) == (
+            bands.count(OVERDUE), bands.count(SHORT), bands.count(PAUSED), len(bands))
 
     check()

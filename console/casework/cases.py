@@ -90,10 +90,29 @@ async def _check_facts(conn: AsyncConnection, case_id: uuid.UUID, action: str,
             raise ValidationError([FieldError("master", "merge.master_closed")])
 
 
+async def _master_by_number(conn: AsyncConnection, facts: dict[str, Any]) -> dict[str, Any]:
+    """A merge may name its master case by the number people read and type
+    ("ps-20261122-000123" will do): the move goes on with the master's id."""
+    facts = dict(facts)
+    number = facts.pop("master_no")
+    if number is None:
+        return facts  # the move says the master is missing
+    master = None
+    if isinstance(number, str):
+        master = (await conn.execute(select(C.id).where(
+            C.public_no == number.strip().upper()))).scalar_one_or_none()
+    if master is None:
+        raise ValidationError([FieldError("master", "merge.unknown")])
+    facts["master_id"] = master
+    return facts
+
+
 async def perform_in(conn: AsyncConnection, store: Store, case_id: uuid.UUID, action: str,
                      expected_version: int | None, facts: dict[str, Any],
                      *, roles: frozenset[str] | None = None) -> Move:
     """``perform`` inside a transaction the caller holds (intake uses it)."""
+    if "master_no" in facts:
+        facts = await _master_by_number(conn, facts)
     facts = lifecycle.clean_facts(action, facts)  # bad values are codes, before any SQL
     row = await _lock(conn, case_id)
     if expected_version is not None and row.version != expected_version:
@@ -124,7 +143,8 @@ async def perform_in(conn: AsyncConnection, store: Store, case_id: uuid.UUID, ac
 
 async def perform(store: Store, case_id: uuid.UUID, action: str,
                   expected_version: int | None, **facts: Any) -> Move:
-    """Make one move on a case, or raise (TransitionError, ValidationError, ConflictError)."""
+    """Make one move on a case, or raise (TransitionError, ValidationError, ConflictError).
+    A merge names its master by id (``master_id``) or by number (``master_no``)."""
     async with store.transaction() as conn:
         return await perform_in(conn, store, case_id, action, expected_version, facts)
 

@@ -44,6 +44,7 @@ from db import schema as s
 log = logging.getLogger(__name__)
 C, ORDER = s.Case, s.EscalationOrder
 REFUSED = (IntegrityError, DataError)  # the database refused one case's order
+ORDER_TEXT_LIMIT = 2000
 STARTED = func.coalesce(C.accepted_at, C.created_at)
 READABLE = (s.in_range(C.due_at), s.in_range(STARTED),
             or_(C.paused_at.is_(None), s.in_range(C.paused_at)))
@@ -155,16 +156,24 @@ async def sweep(store: Store, calendar: WorkCalendar) -> SweepReport:
     return report
 
 
+def check_order(order_text: str, reply_due_at: dt.datetime, now: dt.datetime,
+                errors: list[FieldError]) -> str:
+    """A supervision order's text, stripped; its problems (the text, a reply deadline
+    not after ``now``) are appended to ``errors`` as codes."""
+    body = check_text(order_text, "order_text", ORDER_TEXT_LIMIT, errors)
+    if reply_due_at <= now:
+        errors.append(FieldError("reply_due_at", "reply_due.past"))
+    return body
+
+
 async def issue_supervision(store: Store, case_id: uuid.UUID, order_text: str,
                             reply_due_at: dt.datetime) -> int:
     """A supervisor's supervision order (督办) with a text and a reply deadline."""
     require_role(store.roles, "supervisor")
     errors: list[FieldError] = []
-    body = check_text(order_text, "order_text", 2000, errors)
     async with store.transaction() as conn:
         now = (await conn.execute(select(func.now()))).scalar_one()
-        if reply_due_at <= now:
-            errors.append(FieldError("reply_due_at", "reply_due.past"))
+        body = check_order(order_text, reply_due_at, now, errors)
         case = (await conn.execute(select(C.status, C.assigned_unit_id)
                                    .where(C.id == case_id))).one_or_none()
         if case is None or case.status not in s.OPEN_STATUSES:

@@ -172,12 +172,12 @@
 <context>
     <name>AnswerListModel</name>
     <message>
-        <location filename="../../widgets/answers/quick_answers.py" line="132" />
+        <location filename="../../widgets/answers/answer_list_model.py" line="85" />
         <source>问题</source>
         <translation>Question</translation>
     </message>
     <message>
-        <location filename="../../widgets/answers/quick_answers.py" line="132" />
+        <location filename="../../widgets/answers/answer_list_model.py" line="85" />
         <source>使用次数</source>
         <translation>Uses</translation>
     </message>
@@ -263,62 +263,62 @@
 <context>
     <name>CallScreen</name>
     <message>
-        <location filename="../../widgets/hotline/call_screen.py" line="72" />
+        <location filename="../../widgets/hotline/call_screen.py" line="64" />
         <source>保存 (Enter)</source>
         <translation>Save (Enter)</translation>
     </message>
     <message>
-        <location filename="../../widgets/hotline/call_screen.py" line="73" />
+        <location filename="../../widgets/hotline/call_screen.py" line="66" />
         <source>当场答复 (F9)</source>
         <translation>Answer now (F9)</translation>
     </message>
     <message>
-        <location filename="../../widgets/hotline/call_screen.py" line="75" />
+        <location filename="../../widgets/hotline/call_screen.py" line="68" />
         <source>清空 (Esc)</source>
         <translation>Clear (Esc)</translation>
     </message>
     <message>
-        <location filename="../../widgets/hotline/call_screen.py" line="150" />
+        <location filename="../../widgets/hotline/call_screen.py" line="142" />
         <source>新来电 {n}：当前表单尚未保存，已保留</source>
         <translation>New call from {n}: the current form is not saved yet and was kept</translation>
     </message>
     <message>
-        <location filename="../../widgets/hotline/call_screen.py" line="194" />
+        <location filename="../../widgets/hotline/call_saving.py" line="110" />
         <source>已保存 {no}，记为 {master} 的重复件</source>
         <translation>Saved {no} as a duplicate of {master}</translation>
     </message>
     <message>
-        <location filename="../../widgets/hotline/call_screen.py" line="218" />
+        <location filename="../../widgets/hotline/call_saving.py" line="134" />
         <source>已保存 {no}，当场答复办结</source>
         <translation>Saved {no}, answered on the spot</translation>
     </message>
     <message>
-        <location filename="../../widgets/hotline/call_screen.py" line="247" />
+        <location filename="../../widgets/hotline/call_saving.py" line="83" />
         <source>未保存：本次来电可能与下列案件是同一件事。按 F8 记为所选案件的重复件，再按 Enter 则作为新案件保存</source>
         <translation>Not saved: this call may be about the same thing as the cases below. Press F8 to record it as a duplicate of the selected case, or Enter again to save it as a new case</translation>
     </message>
     <message>
-        <location filename="../../widgets/hotline/call_screen.py" line="255" />
+        <location filename="../../widgets/hotline/call_saving.py" line="92" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../widgets/hotline/call_screen.py" line="275" />
+        <location filename="../../widgets/hotline/call_saving.py" line="101" />
         <source>数据库连接中断：本件已暂存本机（共 {n} 件待提交），连接恢复后自动提交，可继续受理下一个来电</source>
         <translation>Database unreachable: this case is kept on this seat ({n} waiting) and will be sent when the link returns. You can take the next call.</translation>
     </message>
     <message>
-        <location filename="../../widgets/hotline/call_screen.py" line="299" />
+        <location filename="../../widgets/hotline/call_screen.py" line="214" />
         <source>已清空表单；按 Ctrl+Z 恢复刚才填写的内容</source>
         <translation>Form cleared; press Ctrl+Z to bring back what was typed</translation>
     </message>
     <message>
-        <location filename="../../widgets/hotline/call_screen.py" line="305" />
+        <location filename="../../widgets/hotline/call_screen.py" line="220" />
         <source>已恢复清空前的内容</source>
         <translation>The cleared form is back</translation>
     </message>
     <message>
-        <location filename="../../widgets/hotline/call_screen.py" line="271" />
+        <location filename="../../widgets/hotline/call_saving.py" line="97" />
         <source>已保存 {no}</source>
         <translation>Saved {no}</translation>
     </message>
@@ -326,48 +326,48 @@
 <context>
     <name>CallbackDesk</name>
     <message>
-        <location filename="../../widgets/casework/callback_desk.py" line="71" />
+        <location filename="../../widgets/casework/callback_desk.py" line="72" />
         <source>回访结果：5 非常满意 · 4 满意 · 3 基本满意 · 2 不满意 · 1 非常不满意 · 0 未接通 · R 未解决（重新办理）</source>
         <translation>Callback result: 5 very satisfied · 4 satisfied · 3 fairly satisfied · 2 dissatisfied · 1 very dissatisfied · 0 no answer · R not fixed (reopen)</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/callback_desk.py" line="81" />
+        <location filename="../../widgets/casework/callback_desk.py" line="82" />
         <source>0 未接通</source>
         <translation>0 No answer</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/callback_desk.py" line="83" />
+        <location filename="../../widgets/casework/callback_desk.py" line="84" />
         <source>R 未解决</source>
         <translation>R Not fixed</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/callback_desk.py" line="104" />
-        <location filename="../../widgets/casework/callback_desk.py" line="130" />
+        <location filename="../../widgets/casework/callback_desk.py" line="105" />
+        <location filename="../../widgets/casework/callback_desk.py" line="131" />
         <source>请先选中一件待回访的案件</source>
         <translation>Select a case waiting for its callback first</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/callback_desk.py" line="108" />
+        <location filename="../../widgets/casework/callback_desk.py" line="109" />
         <source>{no}：{what}</source>
         <translation>{no}: {what}</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/callback_desk.py" line="119" />
+        <location filename="../../widgets/casework/callback_desk.py" line="120" />
         <source>已记录：{name}（{level} 分），已结案</source>
         <translation>recorded: {name} ({level} points), case closed</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/callback_desk.py" line="123" />
+        <location filename="../../widgets/casework/callback_desk.py" line="124" />
         <source>已记录：未接通（第 {n} 次），多次未接通，已结案</source>
         <translation>recorded: no answer (try {n}); closed after repeated tries</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/callback_desk.py" line="125" />
+        <location filename="../../widgets/casework/callback_desk.py" line="126" />
         <source>已记录：未接通（第 {n} 次），稍后再拨</source>
         <translation>recorded: no answer (try {n}); call again later</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/callback_desk.py" line="126" />
+        <location filename="../../widgets/casework/callback_desk.py" line="127" />
         <source>已记录「{what}」</source>
         <translation>recorded “{what}”</translation>
     </message>
@@ -438,42 +438,42 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>CaseQueue</name>
     <message>
-        <location filename="../../widgets/casework/case_queue.py" line="45" />
+        <location filename="../../widgets/casework/case_queue.py" line="95" />
         <source>未办结</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_queue.py" line="46" />
+        <location filename="../../widgets/casework/case_queue.py" line="95" />
         <source>待分拨（含退回）</source>
         <translation>Awaiting dispatch (incl. returned)</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_queue.py" line="47" />
+        <location filename="../../widgets/casework/case_queue.py" line="96" />
         <source>待回访</source>
         <translation>Awaiting callback</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_queue.py" line="48" />
+        <location filename="../../widgets/casework/case_queue.py" line="96" />
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_queue.py" line="52" />
+        <location filename="../../widgets/casework/case_queue.py" line="47" />
         <source>全部渠道</source>
         <translation>All channels</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_queue.py" line="56" />
+        <location filename="../../widgets/casework/case_queue.py" line="51" />
         <source>全部街道</source>
         <translation>All streets</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_queue.py" line="61" />
+        <location filename="../../widgets/casework/case_queue.py" line="56" />
         <source>分类（中文或拼音首字母）</source>
         <translation>Category (Chinese or pinyin initials)</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_queue.py" line="63" />
+        <location filename="../../widgets/casework/case_queue.py" line="58" />
         <source>搜索编号、号码、内容、地址</source>
         <translation>Search case no., phone, text, address</translation>
     </message>
@@ -491,57 +491,57 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>CaseTableModel</name>
     <message>
-        <location filename="../../widgets/casework/case_model.py" line="79" />
+        <location filename="../../widgets/casework/case_columns.py" line="56" />
         <source>编号</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_model.py" line="80" />
+        <location filename="../../widgets/casework/case_columns.py" line="57" />
         <source>受理时间</source>
         <translation>Accepted at</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_model.py" line="82" />
+        <location filename="../../widgets/casework/case_columns.py" line="59" />
         <source>级别</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_model.py" line="83" />
+        <location filename="../../widgets/casework/case_columns.py" line="60" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_model.py" line="84" />
+        <location filename="../../widgets/casework/case_columns.py" line="61" />
         <source>渠道</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_model.py" line="86" />
+        <location filename="../../widgets/casework/case_columns.py" line="63" />
         <source>分类</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_model.py" line="88" />
+        <location filename="../../widgets/casework/case_columns.py" line="65" />
         <source>街道</source>
         <translation>Street</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_model.py" line="90" />
+        <location filename="../../widgets/casework/case_columns.py" line="67" />
         <source>诉求内容</source>
         <translation>Request</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_model.py" line="92" />
+        <location filename="../../widgets/casework/case_columns.py" line="69" />
         <source>来电号码</source>
         <translation>Caller number</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_model.py" line="93" />
+        <location filename="../../widgets/casework/case_columns.py" line="70" />
         <source>责任单位</source>
         <translation>Responsible unit</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_model.py" line="95" />
+        <location filename="../../widgets/casework/case_columns.py" line="72" />
         <source>办理时限</source>
         <translation>Due</translation>
     </message>
@@ -710,52 +710,52 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>CountdownModel</name>
     <message>
-        <location filename="../../widgets/casework/countdown_panel.py" line="138" />
+        <location filename="../../widgets/casework/countdown_model.py" line="49" />
         <source>剩余时间</source>
         <translation>Time left</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/countdown_panel.py" line="138" />
+        <location filename="../../widgets/casework/countdown_model.py" line="49" />
         <source>编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/countdown_panel.py" line="138" />
+        <location filename="../../widgets/casework/countdown_model.py" line="49" />
         <source>级别</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/countdown_panel.py" line="139" />
+        <location filename="../../widgets/casework/countdown_model.py" line="50" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/countdown_panel.py" line="139" />
+        <location filename="../../widgets/casework/countdown_model.py" line="50" />
         <source>责任单位</source>
         <translation>Responsible unit</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/countdown_panel.py" line="139" />
+        <location filename="../../widgets/casework/countdown_model.py" line="50" />
         <source>分类</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/countdown_panel.py" line="140" />
+        <location filename="../../widgets/casework/countdown_model.py" line="51" />
         <source>办理时限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/countdown_panel.py" line="248" />
+        <location filename="../../widgets/casework/countdown_model.py" line="148" />
         <source>暂停 {t}</source>
         <translation>Paused {t}</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/countdown_panel.py" line="249" />
+        <location filename="../../widgets/casework/countdown_model.py" line="149" />
         <source>超时 {t}</source>
         <translation>Overdue {t}</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/countdown_panel.py" line="257" />
+        <location filename="../../widgets/casework/countdown_model.py" line="157" />
         <source>（估）</source>
         <translation> (est.)</translation>
     </message>
@@ -763,7 +763,7 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>CountdownPanel</name>
     <message>
-        <location filename="../../widgets/casework/countdown_panel.py" line="345" />
+        <location filename="../../widgets/casework/countdown_panel.py" line="111" />
         <source>未办结 {n} 件：超时 {over} 件，剩余不足四分之一 {short} 件</source>
         <translation>{n} open cases: {over} overdue, {short} with under a quarter of their time left</translation>
     </message>
@@ -812,57 +812,57 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>FactsDialog</name>
     <message>
-        <location filename="../../widgets/common/facts_dialog.py" line="56" />
+        <location filename="../../widgets/common/facts_dialog.py" line="59" />
         <source>可不填：写给责任单位的话，记入办理过程</source>
         <translation>Optional: a note for the unit, kept in the case history</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/facts_dialog.py" line="58" />
+        <location filename="../../widgets/common/facts_dialog.py" line="61" />
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/facts_dialog.py" line="82" />
+        <location filename="../../widgets/common/facts_dialog.py" line="85" />
         <source>建议：{unit}（分类的责任单位）</source>
         <translation>Suggested: {unit} (the category's responsible unit)</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/facts_dialog.py" line="83" />
+        <location filename="../../widgets/common/facts_dialog.py" line="86" />
         <source>建议：{unit}（事发街道）</source>
         <translation>Suggested: {unit} (the street where it happened)</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/facts_dialog.py" line="102" />
+        <location filename="../../widgets/common/facts_dialog.py" line="105" />
         <source>责任单位</source>
         <translation>Responsible unit</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/facts_dialog.py" line="107" />
+        <location filename="../../widgets/common/facts_dialog.py" line="110" />
         <source>满意度</source>
         <translation>Satisfaction</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/facts_dialog.py" line="111" />
+        <location filename="../../widgets/common/facts_dialog.py" line="114" />
         <source>主件编号</source>
         <translation>Master case number</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/facts_dialog.py" line="112" />
+        <location filename="../../widgets/common/facts_dialog.py" line="115" />
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/facts_dialog.py" line="112" />
+        <location filename="../../widgets/common/facts_dialog.py" line="115" />
         <source>办理结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/facts_dialog.py" line="113" />
+        <location filename="../../widgets/common/facts_dialog.py" line="116" />
         <source>答复内容</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/facts_dialog.py" line="113" />
+        <location filename="../../widgets/common/facts_dialog.py" line="116" />
         <source>回复内容</source>
         <translation>Reply</translation>
     </message>
@@ -880,27 +880,27 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
         <translation>This seat's database starts for the first time. Choose the administrator's login and password; every later start asks for them. Accounts for the other staff are made under Admin → Accounts.</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/first_run_dialog.py" line="56" />
+        <location filename="../../widgets/accounts/first_run_dialog.py" line="55" />
         <source>登录名</source>
         <translation>Login</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/first_run_dialog.py" line="57" />
+        <location filename="../../widgets/accounts/first_run_dialog.py" line="56" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/first_run_dialog.py" line="58" />
+        <location filename="../../widgets/accounts/first_run_dialog.py" line="57" />
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/first_run_dialog.py" line="59" />
+        <location filename="../../widgets/accounts/first_run_dialog.py" line="58" />
         <source>再次输入</source>
         <translation>Again</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/first_run_dialog.py" line="71" />
+        <location filename="../../widgets/accounts/first_run_dialog.py" line="70" />
         <source>两次输入的密码不一致</source>
         <translation>The two passwords differ</translation>
     </message>
@@ -1027,12 +1027,12 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>LateBar</name>
     <message>
-        <location filename="../../widgets/duty/roll_call_keys.py" line="56" />
+        <location filename="../../widgets/duty/roll_call_keys.py" line="57" />
         <source>迟到分钟：</source>
         <translation>Minutes late:</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roll_call_keys.py" line="68" />
+        <location filename="../../widgets/duty/roll_call_keys.py" line="69" />
         <source>「{post}」迟到分钟：</source>
         <translation>"{post}" minutes late:</translation>
     </message>
@@ -1040,107 +1040,107 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../widgets/accounts/login_dialog.py" line="55" />
+        <location filename="../../widgets/accounts/login_dialog.py" line="62" />
         <source>登录 — 12345 热线坐席</source>
         <translation>Log in — 12345 hotline seat</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/login_dialog.py" line="64" />
+        <location filename="../../widgets/accounts/login_dialog.py" line="71" />
         <source>尽量加密 (prefer)</source>
         <translation>Encrypt when possible (prefer)</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/login_dialog.py" line="65" />
+        <location filename="../../widgets/accounts/login_dialog.py" line="72" />
         <source>必须加密 (require)</source>
         <translation>Always encrypt (require)</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/login_dialog.py" line="66" />
+        <location filename="../../widgets/accounts/login_dialog.py" line="73" />
         <source>加密并校验服务器证书 (verify-full)</source>
         <translation>Encrypt and verify the server certificate (verify-full)</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/login_dialog.py" line="70" />
+        <location filename="../../widgets/accounts/login_dialog.py" line="77" />
         <source>选择…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/login_dialog.py" line="75" />
+        <location filename="../../widgets/accounts/login_dialog.py" line="82" />
         <source>在本机记住密码（存入系统密钥环）</source>
         <translation>Remember the password on this seat (in the system keyring)</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/login_dialog.py" line="79" />
+        <location filename="../../widgets/accounts/login_dialog.py" line="86" />
         <source>本机没有可用的密钥环：每次登录都需输入密码</source>
         <translation>This seat has no usable keyring: the password is asked at every login</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/login_dialog.py" line="90" />
+        <location filename="../../widgets/accounts/login_dialog.py" line="97" />
         <source>服务器</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/login_dialog.py" line="91" />
+        <location filename="../../widgets/accounts/login_dialog.py" line="98" />
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/login_dialog.py" line="92" />
+        <location filename="../../widgets/accounts/login_dialog.py" line="99" />
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/login_dialog.py" line="93" />
+        <location filename="../../widgets/accounts/login_dialog.py" line="100" />
         <source>加密连接</source>
         <translation>Encryption</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/login_dialog.py" line="94" />
+        <location filename="../../widgets/accounts/login_dialog.py" line="101" />
         <source>CA 证书</source>
         <translation>CA certificate</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/login_dialog.py" line="102" />
+        <location filename="../../widgets/accounts/login_dialog.py" line="109" />
         <source>登录本机控制台：请输入您的账号和密码</source>
         <translation>Log in to this computer's console with your user name and password</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/login_dialog.py" line="111" />
+        <location filename="../../widgets/accounts/login_dialog.py" line="118" />
         <source>CA 证书文件</source>
         <translation>CA certificate file</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/login_dialog.py" line="126" />
+        <location filename="../../widgets/accounts/login_dialog.py" line="45" />
         <source>请输入用户名</source>
         <translation>Enter your user name</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/login_dialog.py" line="129" />
+        <location filename="../../widgets/accounts/login_dialog.py" line="46" />
         <source>校验服务器证书需要 CA 证书文件</source>
         <translation>Verifying the server certificate needs a CA certificate file</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/login_dialog.py" line="132" />
+        <location filename="../../widgets/accounts/login_dialog.py" line="136" />
         <source>正在登录…</source>
         <translation>Logging in…</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/login_dialog.py" line="33" />
+        <location filename="../../widgets/accounts/login_dialog.py" line="34" />
         <source>用户名或密码不对，或账号已停用：请重新输入；仍不行请联系系统管理员</source>
         <translation>Wrong user name or password, or the account is disabled: please try again; if it still fails, contact the system administrator</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/login_dialog.py" line="34" />
+        <location filename="../../widgets/accounts/login_dialog.py" line="35" />
         <source>连不上服务器 {server}：请检查网络和服务器地址，或稍后再试</source>
         <translation>Cannot reach the server {server}: check the network and the server address, or try again later</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/login_dialog.py" line="35" />
+        <location filename="../../widgets/accounts/login_dialog.py" line="36" />
         <source>服务器 {server} 在应答，但安全连接没有建立：请检查 CA 证书文件和服务器名称</source>
         <translation>The server {server} answers, but no secure connection could be made: check the CA certificate file and the server name</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/login_dialog.py" line="37" />
+        <location filename="../../widgets/accounts/login_dialog.py" line="38" />
         <source>服务器 {server} 拒绝了这次登录（原因已记入日志）：请联系系统管理员</source>
         <translation>The server {server} refused this login (the reason is in the log): please contact the system administrator</translation>
     </message>
@@ -1414,52 +1414,52 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>QuickAnswerPane</name>
     <message>
-        <location filename="../../widgets/answers/quick_answers.py" line="157" />
+        <location filename="../../widgets/answers/quick_answers.py" line="73" />
         <source>搜索问题或关键词，可用拼音：社保 / shebao / sb</source>
         <translation>Search questions or keywords, pinyin works too: 社保 / shebao / sb</translation>
     </message>
     <message>
-        <location filename="../../widgets/answers/quick_answers.py" line="178" />
+        <location filename="../../widgets/answers/quick_answers.py" line="94" />
         <source>选中一条问题，这里显示答复口径</source>
         <translation>Select a question to show its answer here</translation>
     </message>
     <message>
-        <location filename="../../widgets/answers/quick_answers.py" line="179" />
+        <location filename="../../widgets/answers/quick_answers.py" line="95" />
         <source>复制答复</source>
         <translation>Copy answer</translation>
     </message>
     <message>
-        <location filename="../../widgets/answers/quick_answers.py" line="181" />
+        <location filename="../../widgets/answers/quick_answers.py" line="97" />
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../widgets/answers/quick_answers.py" line="183" />
+        <location filename="../../widgets/answers/quick_answers.py" line="99" />
         <source>新增</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../widgets/answers/quick_answers.py" line="243" />
+        <location filename="../../widgets/answers/quick_answers.py" line="159" />
         <source>找到 {n} 条</source>
         <translation>{n} found</translation>
     </message>
     <message>
-        <location filename="../../widgets/answers/quick_answers.py" line="245" />
+        <location filename="../../widgets/answers/quick_answers.py" line="161" />
         <source>没有匹配的答复：换个说法，或用拼音首字母试试</source>
         <translation>No matching answer: try other words, or pinyin initials</translation>
     </message>
     <message>
-        <location filename="../../widgets/answers/quick_answers.py" line="247" />
+        <location filename="../../widgets/answers/quick_answers.py" line="163" />
         <source>知识库里还没有答复</source>
         <translation>The answer base is still empty</translation>
     </message>
     <message>
-        <location filename="../../widgets/answers/quick_answers.py" line="298" />
+        <location filename="../../widgets/answers/quick_answers.py" line="214" />
         <source>已复制答复</source>
         <translation>Answer copied</translation>
     </message>
     <message>
-        <location filename="../../widgets/answers/quick_answers.py" line="310" />
+        <location filename="../../widgets/answers/quick_answers.py" line="226" />
         <source>已保存：{q}</source>
         <translation>Saved: {q}</translation>
     </message>
@@ -1735,13 +1735,13 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
     </message>
     <message>
         <location filename="../../widgets/duty/roster_actions.py" line="64" />
-        <location filename="../../widgets/duty/roster_actions.py" line="167" />
+        <location filename="../../widgets/duty/roster_actions.py" line="168" />
         <source>撤下</source>
         <translation>Take off</translation>
     </message>
     <message>
         <location filename="../../widgets/duty/roster_actions.py" line="69" />
-        <location filename="../../widgets/duty/roster_actions.py" line="162" />
+        <location filename="../../widgets/duty/roster_actions.py" line="163" />
         <source>请先在当日排班中选中一条</source>
         <translation>Select an entry of the day first</translation>
     </message>
@@ -1756,87 +1756,87 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
         <translation>{day} {shift} "{post}"</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roster_actions.py" line="85" />
+        <location filename="../../widgets/duty/roster_actions.py" line="86" />
         <source>{name} · {team} · {post}</source>
         <translation>{name} · {team} · {post}</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roster_actions.py" line="88" />
+        <location filename="../../widgets/duty/roster_actions.py" line="89" />
         <source> · 当班冲突</source>
         <translation> · on another shift then</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roster_actions.py" line="90" />
+        <location filename="../../widgets/duty/roster_actions.py" line="91" />
         <source> · 休息仅 {h} 小时</source>
         <translation> · only {h} h rest</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roster_actions.py" line="102" />
+        <location filename="../../widgets/duty/roster_actions.py" line="103" />
         <source>（不安排顶班）</source>
         <translation>(no stand-in)</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roster_actions.py" line="104" />
+        <location filename="../../widgets/duty/roster_actions.py" line="105" />
         <source>请假/顶班：{person}</source>
         <translation>Leave / stand-in: {person}</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roster_actions.py" line="105" />
+        <location filename="../../widgets/duty/roster_actions.py" line="106" />
         <source>{where}{person} 请假。选择顶班人员（同岗位其他班组的同事在前，休息足够的在前）：</source>
         <translation>{where}{person} takes leave. Choose a stand-in (colleagues of the same post from other teams first, the rested first):</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roster_actions.py" line="107" />
+        <location filename="../../widgets/duty/roster_actions.py" line="108" />
         <source>请假事由</source>
         <translation>Reason for the leave</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roster_actions.py" line="111" />
+        <location filename="../../widgets/duty/roster_actions.py" line="112" />
         <source>已登记 {person} 请假</source>
         <translation>Leave recorded for {person}</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roster_actions.py" line="122" />
+        <location filename="../../widgets/duty/roster_actions.py" line="123" />
         <source>换人：{person}</source>
         <translation>Replace: {person}</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roster_actions.py" line="123" />
+        <location filename="../../widgets/duty/roster_actions.py" line="124" />
         <source>{where}由谁代替 {person} 上岗：</source>
         <translation>{where}Who takes {person}'s place:</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roster_actions.py" line="130" />
+        <location filename="../../widgets/duty/roster_actions.py" line="131" />
         <source>已换人：{person} 不再上这一班</source>
         <translation>Replaced: {person} no longer works this shift</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roster_actions.py" line="143" />
+        <location filename="../../widgets/duty/roster_actions.py" line="144" />
         <source>{day} {shift} {person}（{team}）</source>
         <translation>{day} {shift} {person} ({team})</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roster_actions.py" line="148" />
+        <location filename="../../widgets/duty/roster_actions.py" line="149" />
         <source>调班：{person}</source>
         <translation>Swap: {person}</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roster_actions.py" line="149" />
+        <location filename="../../widgets/duty/roster_actions.py" line="150" />
         <source>{where}{person} 与谁调班（同岗位前后 {n} 天内的排班）：</source>
         <translation>{where}Swap {person}'s duty with (duties at the same post within {n} days):</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roster_actions.py" line="156" />
+        <location filename="../../widgets/duty/roster_actions.py" line="157" />
         <source>已调班：{a} ⇄ {b}</source>
         <translation>Swapped: {a} ⇄ {b}</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roster_actions.py" line="165" />
+        <location filename="../../widgets/duty/roster_actions.py" line="166" />
         <source>撤下 {where}{person}？</source>
         <translation>Take {person} off {where}?</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roster_actions.py" line="169" />
+        <location filename="../../widgets/duty/roster_actions.py" line="170" />
         <source>已撤下 {person}</source>
         <translation>{person} taken off</translation>
     </message>
@@ -2526,22 +2526,22 @@ The details are in the log.</translation>
 <context>
     <name>SupervisionDialog</name>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="56" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="57" />
         <source>督办 {n} 件案件</source>
         <translation>Supervise {n} cases</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="58" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="59" />
         <source>督办要求，如：请于回复期限前办结并书面回复</source>
         <translation>What is required, e.g. resolve and reply in writing before the deadline</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="69" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="70" />
         <source>督办内容</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="70" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="71" />
         <source>回复期限</source>
         <translation>Reply due</translation>
     </message>
@@ -2549,149 +2549,154 @@ The details are in the log.</translation>
 <context>
     <name>SupervisorBoard</name>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="88" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="89" />
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="88" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="89" />
         <source>提醒</source>
         <translation>Reminder</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="88" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="89" />
         <source>催办</source>
         <translation>Urge</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="89" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="90" />
         <source>督办</source>
         <translation>Supervision</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="89" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="90" />
         <source>效能监察</source>
         <translation>Efficiency inspection</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="91" />
-        <location filename="../../widgets/supervision/supervisor_board.py" line="99" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="92" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="100" />
         <source>编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="92" />
-        <location filename="../../widgets/supervision/supervisor_board.py" line="101" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="93" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="102" />
         <source>责任单位</source>
         <translation>Responsible unit</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="93" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="94" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="94" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="95" />
         <source>办理时限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="95" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="96" />
         <source>升级</source>
         <translation>Escalation</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="96" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="97" />
         <source>（可督办）</source>
         <translation> (may be supervised)</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="100" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="101" />
         <source>级别</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="102" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="103" />
         <source>回复剩余</source>
         <translation>Reply in</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="103" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="104" />
         <source>签收</source>
         <translation>Acknowledged</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="103" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="104" />
         <source>已签收</source>
         <translation>Acknowledged</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="103" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="104" />
         <source>未签收</source>
         <translation>Not acknowledged</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="106" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="107" />
         <source>全部责任单位</source>
         <translation>All units</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="121" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="122" />
         <source>督办所选案件…</source>
         <translation>Supervise Selected…</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="124" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="125" />
         <source>签收所选督办单</source>
         <translation>Acknowledge Selected Order</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="127" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="128" />
         <source>登记回复…</source>
         <translation>Record Reply…</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="132" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="133" />
         <source>超时与临期案件</source>
         <translation>Overdue and at-risk cases</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="140" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="141" />
         <source>待回复的督办与效能监察</source>
         <translation>Orders waiting for a reply</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="177" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="178" />
         <source>逾期 {t}</source>
         <translation>overdue {t}</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="190" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="191" />
         <source>请先在上表中选中要督办的案件</source>
         <translation>Select the cases to supervise in the table above first</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="213" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="204" />
         <source>已督办 {n} 件</source>
         <translation>Supervision ordered for {n} cases</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="215" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="206" />
         <source>；{m} 件本轮已督办，未重复：{nos}</source>
         <translation>; {m} already supervised this round, not repeated: {nos}</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="227" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="212" />
+        <source>；{nos} 未督办：{why}</source>
+        <translation>; not supervised: {nos}: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervision/supervisor_board.py" line="221" />
         <source>请先在下表中选中一张督办单</source>
         <translation>Select an order in the table below first</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="244" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="238" />
         <source>{no}：已签收</source>
         <translation>{no}: acknowledged</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="253" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="247" />
         <source>{no}：已登记回复</source>
         <translation>{no}: reply recorded</translation>
     </message>

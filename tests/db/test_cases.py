@@ -182,6 +182,29 @@ async def test_duplicates_close_with_their_master(store: Store, catalog: Catalog
     assert kinds == ["created", "merge", "closed_with_master"]
 
 
+async def test_a_merge_names_its_master_by_the_number_people_type(
+        store: Store, catalog: Catalog) -> None:
+    store.roles = frozenset({"dispatcher"})
+    master, duplicate = await new_case(store, catalog), await new_case(store, catalog)
+    async with store.read() as conn:
+        numbers = dict((await conn.execute(select(s.Case.id, s.Case.public_no).where(
+            s.Case.id.in_([master, duplicate])))).all())
+    for typed, code in (("PS-19990101-000000", "merge.unknown"),
+                        (numbers[duplicate], "merge.self")):
+        with pytest.raises(ValidationError) as refused:
+            await cases.perform(store, duplicate, "merge", None, master_no=typed)
+        assert refused.value.errors[0].code == code
+    with pytest.raises(TransitionError) as missing:
+        await cases.perform(store, duplicate, "merge", None, master_no=None)
+    assert missing.value.code == "transition.needs_master_id"
+    assert (await state(store, duplicate))[:2] == ("accepted", 1)  # nothing was moved
+
+    move = await cases.perform(store, duplicate, "merge", 1,
+                               master_no=f"  {numbers[master].lower()} ")
+    assert move.after.merged_into == master and move.payload["master_id"] == str(master)
+    assert (await state(store, duplicate))[0] == "merged"
+
+
 async def test_pausing_the_clock_is_logged_and_moves_the_deadline(
         store: Store, catalog: Catalog) -> None:
     store.roles = frozenset({"dispatcher"})

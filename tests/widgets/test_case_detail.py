@@ -87,6 +87,32 @@ def test_a_move_without_its_reason_is_refused_in_the_dialog(qtbot: Any,
     assert detail.timeline_model.data(entry) == "测试来电，无实际诉求"
 
 
+def test_a_merge_takes_the_master_s_number_as_typed(qtbot: Any, open_seat: Any) -> None:
+    from PySide6.QtWidgets import QLineEdit
+
+    seat = open_seat()
+    master, duplicate = make_case(qtbot, seat), make_case(qtbot, seat)
+    detail = open_from_queue(qtbot, seat, duplicate.id)
+    qtbot.keyClick(button(detail, "merge"), Qt.Key.Key_Space)
+    number = detail.findChild(QLineEdit, "facts.master_id")
+    dialog = number.window()
+    qtbot.keyClicks(number, "PS-19990101-000000")
+    qtbot.keyClick(number, Qt.Key.Key_Return)
+    message = detail.findChild(QLabel, "case.message")
+    qtbot.waitUntil(lambda: message.text() == "找不到该编号的案件", timeout=5000)
+    assert detail.row.status == "accepted"
+
+    qtbot.keyClick(button(detail, "merge"), Qt.Key.Key_Space)
+    (number,) = [edit for edit in detail.findChildren(QLineEdit, "facts.master_id")
+                 if edit.window().isVisible()]  # the dialog asks again, empty
+    assert number.window() is not dialog and not number.text()
+    qtbot.keyClicks(number, master.public_no.lower())
+    qtbot.keyClick(number, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: detail.row.status == "merged", timeout=5000)
+    assert detail.row.merged_into == master.id
+    assert not message.text()
+
+
 def test_losing_a_race_says_who_moved_the_case(qtbot: Any, open_seat: Any) -> None:
     a, b = open_seat("op_a"), open_seat("dp_b")
     made = make_case(qtbot, a)

@@ -104,3 +104,40 @@ def test_history_model_passes_qt_model_tester(qtbot: Any, open_seat: Any,
     model.set_rows(history.cases)
     qtmodeltester.check(model, force_py=True)
     assert [model.data(model.index(r, 4)) for r in range(2)] == ["二", "一"]
+
+
+def test_waiting_for_dispatch_shows_new_and_returned_cases_and_marks_the_returned(
+        qtbot: Any, open_seat: Any) -> None:
+    from PySide6.QtGui import QBrush
+
+    from console.casework import cases
+
+    seat = open_seat()
+    catalog, store = seat.console.catalog, seat.console.store
+    waiting, sent, back = (run(qtbot, create_case(store, catalog, draft(catalog, text=t)))
+                           for t in ("待分拨", "已分拨", "被退回"))
+    unit = next(u.id for u in catalog.units.values() if u.active)
+    for case, moves in ((sent, [("dispatch", {"unit_id": unit})]),
+                        (back, [("dispatch", {"unit_id": unit}),
+                                ("return", {"reason": "不属本单位职责"})])):
+        for action, facts in moves:
+            run(qtbot, cases.perform(store, case.id, action, None, **facts))
+    queue_pane = seat.window.queue
+    model = queue_pane.model
+    qtbot.waitUntil(lambda: model.rowCount() == 3, timeout=5000)
+    queue_pane.status_filter.setFocus()
+    with qtbot.waitSignal(model.loaded, timeout=5000):
+        qtbot.keyClick(queue_pane.status_filter, Qt.Key.Key_Down)  # 未办结 → 待分拨
+    assert queue_pane.status_filter.currentText() == "待分拨（含退回）"
+    assert {model.case_id(r) for r in range(model.rowCount())} == {waiting.id, back.id}
+    row = model.row_of(back.id)
+    model.data(model.index(row, 3))  # as the view asks for a visible row
+    qtbot.waitUntil(lambda: None not in (model.cached(back.id), model.cached(waiting.id)),
+                    timeout=5000)
+    status = model.index(row, 3)
+    assert model.data(status) == "已退回"
+    assert model.data(status, Qt.ItemDataRole.FontRole).bold()
+    brush = model.data(status, Qt.ItemDataRole.ForegroundRole)
+    assert isinstance(brush, QBrush) and brush.color().name() == "#c62828"
+    other = model.index(model.row_of(waiting.id), 3)
+    assert model.data(other, Qt.ItemDataRole.ForegroundRole) is None

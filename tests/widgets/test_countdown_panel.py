@@ -13,7 +13,7 @@ from console.core.clock import FakeClock
 from console.hotline.intake import create_case
 from tests.factories import draft
 from tests.widgets.conftest import run
-from widgets.casework.countdown_panel import BANDS, CountdownModel
+from widgets.casework.countdown_model import BANDS, CountdownModel
 
 START = dt.datetime(2026, 11, 20, 9, 0, tzinfo=dt.UTC)
 

@@ -72,6 +72,28 @@ def test_supervise_several_cases_in_one_action(qtbot: Any, open_seat: Any,
     qtmodeltester.check(panel.orders_model, force_py=True)
 
 
+def test_a_case_closed_meanwhile_is_named_with_why_it_was_not_supervised(
+        qtbot: Any, open_seat: Any) -> None:
+    from PySide6.QtCore import Qt
+
+    from console.casework import cases
+
+    seat = open_seat()
+    store, catalog, panel = seat.console.store, seat.console.catalog, seat.window.board
+    made = run(qtbot, make_overdue(store, catalog, 2))
+    panel.load()
+    qtbot.waitUntil(lambda: panel.cases_model.rowCount() == 2, timeout=5000)
+    panel.cases.setFocus()
+    panel.cases.selectAll()
+    run(qtbot, cases.perform(store, made[1].id, "invalidate", None, reason="重复来电"))
+    dialog = panel.supervise_selected()  # another seat closed it after the board showed it
+    dialog.text.setPlainText("限期办结")
+    qtbot.keyClick(dialog.text, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: panel.message.text().startswith("已督办 1 件"), timeout=5000)
+    assert panel.message.text() == (
+        f"已督办 1 件；{made[1].public_no} 未督办：案件已办结或不存在，不能督办")
+
+
 def test_orders_are_acknowledged_and_answered_and_the_timeline_says_so(
         qtbot: Any, open_seat: Any) -> None:
     from PySide6.QtWidgets import QDialogButtonBox, QPlainTextEdit

@@ -18,26 +18,33 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.accounts import login
+from console.accounts import login, login_policy
 from console.accounts.login import LoginProblem, Target
 from widgets.common.tasks import TaskRunner
 
 
-def problem_text(problem: LoginProblem, target: Target) -> str:
+def _t(text: str) -> str:
     from PySide6.QtCore import QCoreApplication
 
-    def t(text: str) -> str:
-        return QCoreApplication.translate("LoginDialog", text)
+    return QCoreApplication.translate("LoginDialog", text)
 
+
+def problem_text(problem: LoginProblem, target: Target) -> str:
     messages = {
-        "login.password": t("用户名或密码不对，或账号已停用：请重新输入；仍不行请联系系统管理员"),
-        "login.unreachable": t("连不上服务器 {server}：请检查网络和服务器地址，或稍后再试"),
-        "login.tls": t("服务器 {server} 在应答，但安全连接没有建立："
-                       "请检查 CA 证书文件和服务器名称"),
-        "login.other": t("服务器 {server} 拒绝了这次登录（原因已记入日志）：请联系系统管理员"),
+        "login.password": _t("用户名或密码不对，或账号已停用：请重新输入；仍不行请联系系统管理员"),
+        "login.unreachable": _t("连不上服务器 {server}：请检查网络和服务器地址，或稍后再试"),
+        "login.tls": _t("服务器 {server} 在应答，但安全连接没有建立："
+                        "请检查 CA 证书文件和服务器名称"),
+        "login.other": _t("服务器 {server} 拒绝了这次登录（原因已记入日志）：请联系系统管理员"),
     }
     # The server's own words (English, or whatever its lc_messages says) go to the log only.
     return messages[problem.code].format(server=f"{target.host}:{target.port}")
+
+
+def form_problem_text(code: str) -> str:
+    messages = {login_policy.USER_EMPTY: _t("请输入用户名"),
+                login_policy.CA_MISSING: _t("校验服务器证书需要 CA 证书文件")}
+    return messages[code]
 
 
 class LoginDialog(QDialog):
@@ -121,63 +128,37 @@ class LoginDialog(QDialog):
     def attempt(self) -> None:
         if not self.buttons.isEnabled():
             return  # Enter in the password field and the default button both ask once
-        target, password = self.target(), self.password.text()
-        if not target.user:
-            self.message.setText(self.tr("请输入用户名"))
-            return
-        if target.sslmode == "verify-full" and not target.ca_file:
-            self.message.setText(self.tr("校验服务器证书需要 CA 证书文件"))
+        target = self.target()
+        if (missing := login_policy.form_problem(target)) is not None:
+            self.message.setText(form_problem_text(missing))
             return
         self.buttons.setEnabled(False)
         self.message.setText(self.tr("正在登录…"))
 
-        def done(problem: LoginProblem | None) -> None:
+        def done(outcome: str | LoginProblem) -> None:
             self.buttons.setEnabled(True)
-            if problem is not None:
-                self.message.setText(problem_text(problem, target))
+            if isinstance(outcome, LoginProblem):
+                self.message.setText(problem_text(outcome, target))
                 self.password.selectAll()
                 self.password.setFocus()
                 return
-            if self.remember.isChecked():
-                login.remember(target, password)
-            self.url = target.url(password)
+            self.url = outcome
             self.accept()
 
-        self._runner.run(login.try_login(target, password), done)
+        self._runner.run(login_policy.attempt(target, self.password.text(),
+                                              remember=self.remember.isChecked()), done)
 
 
 async def log_in(url: str, runner: TaskRunner, *, local: bool = False) -> str | None:
-    """A URL that connects as the person, or None if they cancelled.
-
-    A password in the URL is used as given; else the keyring's (when the seat
-    has one and the person chose to be remembered); else a server that needs no
-    password (trust, certificates) is tried; else the dialog asks, saying first
-    why the server could not be reached when that was the trouble.
-    ``local``: the seat's embedded server (see ``LoginDialog``).
-    """
-
-    from sqlalchemy import make_url
-
-    if make_url(url).password is not None:
-        return url
-    target = Target.from_url(url)
-    remembered = login.recall(target) if not local else login.Remembered(None, False)
-    message = ""
-    if remembered.password:
-        problem = await login.try_login(target, remembered.password)
-        if problem is None:
-            return target.url(remembered.password)
-        if problem.code == "login.password":
-            login.forget(target)  # it changed since: ask, and keep the new one if told to
-        message = problem_text(problem, target)
-    else:
-        problem = await login.try_login(target, None)
-        if problem is None:
-            return target.url(None)
-        if problem.code != "login.password":  # a password would not help: say why now
-            message = problem_text(problem, target)
-    dialog = LoginDialog(target, runner, message=message,
-                         keyring_usable=remembered.keyring_usable, local=local)
+    """A URL that connects as the person, or None if they cancelled: without asking
+    when console/accounts/login_policy.py finds one, else through the dialog.
+    ``local``: the seat's embedded server (see ``LoginDialog``)."""
+    found = await login_policy.without_asking(url, local=local)
+    if isinstance(found, str):
+        return found
+    message = problem_text(found.problem, found.target) if found.problem else ""
+    dialog = LoginDialog(found.target, runner, message=message,
+                         keyring_usable=found.keyring_usable, local=local)
     return dialog.url if await run_dialog(dialog) else None
 
 

@@ -16,19 +16,8 @@ event loop through the TaskRunner; only the in-memory ranking runs here.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
-from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QEvent,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-    QTimer,
-    Signal,
-)
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QHideEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -50,86 +39,13 @@ from console.core.errors import ConsoleError
 from console.core.feed import Event
 from console.core.store import Store
 from widgets.answers.answer_editor import QuickAnswerEditor
+from widgets.answers.answer_list_model import AnswerListModel
 from widgets.common import texts
 from widgets.common.tasks import TaskRunner
 
 __all__ = ["AnswerListModel", "QuickAnswerEditor", "QuickAnswerPane"]
-Index = QModelIndex | QPersistentModelIndex
-ID_ROLE = Qt.ItemDataRole.UserRole
 RESULT_LIMIT = 30
 ANSWER_KEY = Qt.Key.Key_F9  # the call screen's "answered on the spot"
-
-
-class AnswerListModel(QAbstractTableModel):
-    """Result ids in rank order plus their rows.
-
-    A different list (a new query) resets the model; the same list again (a
-    refresh after a change) and a recorded hit update rows in place, so the
-    selection and scroll position stay.
-    """
-
-    QUESTION, HITS = 0, 1
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._ids: list[int] = []
-        self._rows: dict[int, QuickAnswer] = {}
-
-    def set_results(self, answers: list[QuickAnswer]) -> bool:
-        """Show a query's result; False if only rows changed in place (no reset)."""
-        ids = [a.id for a in answers]
-        if ids == self._ids:  # the same list again: update the rows that changed
-            for row, answer in enumerate(answers):
-                if self._rows[answer.id] != answer:
-                    self._rows[answer.id] = answer
-                    self.dataChanged.emit(self.index(row, 0), self.index(row, 1))
-            return False
-        self.beginResetModel()  # a different list: a new query's result
-        self._ids = ids
-        self._rows = {a.id: a for a in answers}
-        self.endResetModel()
-        return True
-
-    def answer(self, row: int) -> QuickAnswer | None:
-        return self._rows[self._ids[row]] if 0 <= row < len(self._ids) else None
-
-    def row_of(self, answer_id: int) -> int | None:
-        return self._ids.index(answer_id) if answer_id in self._rows else None
-
-    def set_hits(self, answer_id: int, hits: int) -> None:
-        row = self.row_of(answer_id)
-        if row is None:
-            return
-        self._rows[answer_id] = replace(self._rows[answer_id], hits=hits)
-        cell = self.index(row, self.HITS)
-        self.dataChanged.emit(cell, cell, [Qt.ItemDataRole.DisplayRole])
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._ids)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 2
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        answer = self.answer(index.row()) if index.isValid() else None
-        if answer is None:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return answer.question if index.column() == self.QUESTION else str(answer.hits)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return answer.answer
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == self.HITS:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == ID_ROLE:
-            return answer.id
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole
-                or section not in (self.QUESTION, self.HITS)):
-            return None
-        return self.tr("问题") if section == self.QUESTION else self.tr("使用次数")
 
 
 class QuickAnswerPane(QWidget):

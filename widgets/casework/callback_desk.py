@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from console.casework import cases
 from console.casework.lifecycle import Move
 from console.casework.queue import CaseFilter
+from console.casework.status_views import AWAITING_CALLBACK
 from console.catalog.catalog import Catalog
 from console.core.errors import ConsoleError
 from console.core.store import Store
@@ -32,7 +33,7 @@ from widgets.common import texts
 from widgets.common.facts_dialog import FactsDialog
 from widgets.common.tasks import TaskRunner
 
-WAITING = CaseFilter(statuses=("resolved",), sort_key="created_at", descending=False)
+WAITING = CaseFilter(statuses=AWAITING_CALLBACK, sort_key="created_at", descending=False)
 KEYS = {Qt.Key.Key_1: 1, Qt.Key.Key_2: 2, Qt.Key.Key_3: 3, Qt.Key.Key_4: 4, Qt.Key.Key_5: 5}
 
 

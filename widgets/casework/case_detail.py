@@ -30,7 +30,7 @@ from console.casework.queue import CaseRow
 from console.catalog import routing
 from console.catalog.catalog import Catalog
 from console.core.clock import CENTRE_TZ
-from console.core.errors import ConsoleError, FieldError, ValidationError
+from console.core.errors import ConsoleError
 from console.core.feed import ChangeFeed, Event
 from console.core.store import Store
 from console.hotline import phone
@@ -182,16 +182,8 @@ class CaseDetail(QDialog):
         version = self.row.version if self.row else None
         self.message.clear()
 
-        async def move() -> None:
-            master_no = facts.pop("master_no", None)
-            if master_no is not None:
-                master = await cases.find_by_public_no(self._store, master_no)
-                if master is None:
-                    raise ValidationError([FieldError("master", "merge.unknown")])
-                facts["master_id"] = master
-            await cases.perform(self._store, self.case_id, action, version, **facts)
-
-        self._runner.run(move(), lambda _r: self.reload(), self._show_error)
+        self._runner.run(cases.perform(self._store, self.case_id, action, version, **facts),
+                         lambda _r: self.reload(), self._show_error)
 
     def _show_error(self, exc: ConsoleError) -> None:
         self.message.setText(texts.user_error(exc))

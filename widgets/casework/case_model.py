@@ -13,103 +13,24 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import uuid
 from collections.abc import Callable, Sequence
-from functools import cache
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-    QTimer,
-    Signal,
-)
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal
 
 from console.casework import queue
 from console.casework.queue import CaseFilter, CaseRow, IdList
 from console.catalog.catalog import Catalog
-from console.core.clock import CENTRE_TZ
 from console.core.feed import Event
 from console.core.store import Store
-from widgets.common import texts
+from widgets.casework.case_columns import CaseColumnsModel, bold_font, case_columns, cell_style
 from widgets.common.tasks import TaskRunner
 
 Index = QModelIndex | QPersistentModelIndex
 PREFETCH_BEFORE = 20
 PREFETCH_AFTER = 120
 REQUERY_DELAY_MS = 25  # coalesces a burst of events into one re-read
-
-FLAGGED_STATUSES = frozenset({"returned", "disputed"})
-
-
-@cache
-def bold_font() -> QFont:
-    """Made on first use: a QFont needs the application to exist."""
-    font = QFont()
-    font.setBold(True)
-    return font
-
-
-URGENCY_COLOURS = {"A": QColor("#c62828"), "B": QColor("#ef6c00"), "C": QColor("#2e7d32")}
-
-
-def _tr(text: str) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    return QCoreApplication.translate("CaseTableModel", text)
-
-
-class Column:
-    def __init__(self, key: str, title: Callable[[], str], value: Callable[[CaseRow], str],
-                 sort_key: str | None) -> None:
-        self.key, self.title, self.value, self.sort_key = key, title, value, sort_key
-
-
-def _time(value: dt.datetime | None) -> str:
-    return "" if value is None else value.astimezone(CENTRE_TZ).strftime("%m-%d %H:%M")
-
-
-def case_columns(catalog: Catalog) -> list[Column]:
-    return [
-        Column("public_no", lambda: _tr("编号"), lambda r: r.public_no, "public_no"),
-        Column("created_at", lambda: _tr("受理时间"), lambda r: _time(r.created_at),
-               "created_at"),
-        Column("urgency", lambda: _tr("级别"), lambda r: r.urgency, "urgency"),
-        Column("status", lambda: _tr("状态"), lambda r: texts.status_name(r.status), "status"),
-        Column("channel", lambda: _tr("渠道"), lambda r: texts.channel_name(r.channel),
-               "channel"),
-        Column("category", lambda: _tr("分类"),
-               lambda r: catalog.category_path(r.category_id).split(" / ")[-1], "category"),
-        Column("street", lambda: _tr("街道"), lambda r: catalog.street_name(r.street_code),
-               "street"),
-        Column("text", lambda: _tr("诉求内容"),
-               lambda r: r.text.replace("\n", " ")[:80], None),
-        Column("caller", lambda: _tr("来电号码"), lambda r: r.caller_phone or "", "caller"),
-        Column("unit", lambda: _tr("责任单位"), lambda r: catalog.unit_name(r.assigned_unit_id),
-               "unit"),
-        Column("due_at", lambda: _tr("办理时限"), lambda r: _time(r.due_at), "due_at"),
-    ]
-
-
-class CaseColumnsModel(QAbstractTableModel):
-    """Columns and headers shared by every table of case rows."""
-
-    _columns: list[Column]
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._columns)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(self._columns)):
-            return self._columns[section].title()
-        return None
 
 
 class CaseTableModel(CaseColumnsModel):
@@ -167,17 +88,9 @@ class CaseTableModel(CaseColumnsModel):
             return column.value(row)
         if role == Qt.ItemDataRole.ToolTipRole and column.key == "text":
             return row.text
-        if role == Qt.ItemDataRole.ForegroundRole and column.key == "urgency":
-            return QBrush(URGENCY_COLOURS.get(row.urgency, QColor("black")))
         if role == Qt.ItemDataRole.FontRole and case_id in self._highlighted:
             return bold_font()  # an alert was about this case
-        if column.key == "status" and row.status in FLAGGED_STATUSES:
-            # Returned and disputed cases wait for a dispatcher or the shift leader.
-            if role == Qt.ItemDataRole.ForegroundRole:
-                return QBrush(QColor("#c62828"))
-            if role == Qt.ItemDataRole.FontRole:
-                return bold_font()
-        return None
+        return cell_style(row, column, role)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         key = self._columns[column].sort_key if 0 <= column < len(self._columns) else None

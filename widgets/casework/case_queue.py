@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
 )
 
 from console.casework.queue import CaseFilter
+from console.casework.status_views import STATUS_VIEWS, StatusView
 from console.catalog.catalog import Catalog, Category
 from console.core.store import Store
 from console.hotline.channels import CHANNELS
-from db.schema import CASE_STATUSES, OPEN_STATUSES
 from widgets.casework.case_model import CaseTableModel
 from widgets.common import texts
 from widgets.common.pickers import CategoryPicker
@@ -28,7 +28,6 @@ from widgets.common.tables import OpenableTable
 from widgets.common.tasks import TaskRunner
 
 TEXT_FILTER_DELAY_MS = 300
-WAITING_FOR_DISPATCH = ("accepted", "returned", "disputed")
 
 
 class CaseQueue(QWidget):
@@ -42,12 +41,8 @@ class CaseQueue(QWidget):
         self.model = CaseTableModel(store, catalog, runner, self)
 
         self.status_filter = QComboBox(objectName="queue.status")
-        self.status_filter.addItem(self.tr("未办结"), OPEN_STATUSES)
-        self.status_filter.addItem(self.tr("待分拨（含退回）"), WAITING_FOR_DISPATCH)
-        self.status_filter.addItem(self.tr("待回访"), ("resolved",))
-        self.status_filter.addItem(self.tr("全部状态"), None)
-        for status in CASE_STATUSES:
-            self.status_filter.addItem(texts.status_name(status), (status,))
+        for view in STATUS_VIEWS:
+            self.status_filter.addItem(self._view_name(view), view.statuses)
         self.channel_filter = QComboBox(objectName="queue.channel")
         self.channel_filter.addItem(self.tr("全部渠道"), None)
         for channel in CHANNELS:
@@ -95,6 +90,11 @@ class CaseQueue(QWidget):
             combo.currentIndexChanged.connect(self.apply_filter)
         self.category_filter.category_chosen.connect(self._category_changed)
         self.model.total_changed.connect(self._show_count)
+
+    def _view_name(self, view: StatusView) -> str:
+        names = {"open": self.tr("未办结"), "waiting_for_dispatch": self.tr("待分拨（含退回）"),
+                 "awaiting_callback": self.tr("待回访"), "all": self.tr("全部状态")}
+        return names.get(view.key) or texts.status_name(view.key)
 
     def _open(self, index: QModelIndex) -> None:
         case_id = self.model.case_id(index.row())

@@ -8,7 +8,7 @@ from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from console.casework.queue import CaseRow
 from console.catalog.catalog import Catalog
-from widgets.casework.case_model import CaseColumnsModel, case_columns
+from widgets.casework.case_columns import CaseColumnsModel, case_columns
 
 HISTORY_COLUMNS = ("public_no", "created_at", "status", "category", "text")
 

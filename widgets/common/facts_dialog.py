@@ -30,6 +30,9 @@ from widgets.common.form_keys import submit_with_ctrl_enter
 
 UNIT_KIND_ORDER = {"centre": 0, "street": 1, "department": 2, "community": 3, "enterprise": 4}
 NOTED = frozenset({"dispatch", "settle"})  # moves to a unit take a note for the unit
+# Facts asked for in another form than the move keeps them: the master case of a
+# merge by the number people read (the service finds its id).
+ASKED_AS = {"master_id": "master_no"}
 
 
 class FactsDialog(QDialog):
@@ -118,19 +121,19 @@ class FactsDialog(QDialog):
     def facts(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
         for need, widget in self.fields.items():
+            key = ASKED_AS.get(need, need)
             if isinstance(widget, QComboBox):
-                out[need] = _typed_choice(widget)
+                out[key] = _typed_choice(widget)
             elif isinstance(widget, QLineEdit):
-                out["master_no"] = widget.text().strip() or None
+                out[key] = widget.text().strip() or None
             elif isinstance(widget, QPlainTextEdit):
-                out[need] = widget.toPlainText().strip() or None
+                out[key] = widget.toPlainText().strip() or None
         return out
 
     def _check_and_accept(self) -> None:
         facts = self.facts()
         for need in self.needs:
-            key = "master_no" if need == "master_id" else need
-            if facts.get(key) is None:
+            if facts.get(ASKED_AS.get(need, need)) is None:
                 self.error.setText(texts.transition_error(f"transition.needs_{need}"))
                 self.fields[need].setFocus()
                 return

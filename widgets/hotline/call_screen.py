@@ -14,36 +14,28 @@ Errors appear under their field and nothing typed is cleared until saved.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Coroutine
-from typing import Any, TypeVar
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QComboBox,
-    QHBoxLayout,
-    QPlainTextEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from console.catalog.catalog import Catalog
-from console.core.errors import ConsoleError, FieldError, ValidationError
+from console.core.errors import ConsoleError, FieldError
 from console.core.store import Store
-from console.hotline import duplicates, intake
+from console.hotline import intake
 from console.hotline import phone as phones
-from console.hotline.outbox import Outbox, Submission
+from console.hotline.outbox import Outbox
 from widgets.casework.row_list_model import RowListModel
 from widgets.common import texts
 from widgets.common.facts_dialog import FactsDialog
 from widgets.common.tasks import TaskRunner
 from widgets.hotline.call_form import CallForm
+from widgets.hotline.call_saving import CallSaving
 from widgets.hotline.caller_history import CallerHistoryPanel
 from widgets.hotline.duplicate_candidates import DuplicatePanel
 
 ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-T = TypeVar("T")
 
 
 class CallScreen(QWidget):
@@ -53,15 +45,11 @@ class CallScreen(QWidget):
         super().__init__(parent)
         self.setObjectName("callScreen")
         self._store, self._catalog, self._runner = store, catalog, runner
-        self._outbox = outbox
-        self._busy = False  # a save, or the duplicate check before one, is under way
         self._looked_up: str | None = None
-        self._suggested_answer = ""
-        self._new_despite: duplicates.Probe | None = None  # candidates shown: Enter again
-        self._build()
+        self._build(outbox)
 
     # ---- layout -------------------------------------------------------------------
-    def _build(self) -> None:
+    def _build(self, outbox: Outbox) -> None:
         self.caller = CallerHistoryPanel(self._store, self._catalog, self._runner,
                                          self._show_user_error, self._name_on_record)
         self.form = form = CallForm(self._catalog, self.caller.repeat_mark)
@@ -69,11 +57,15 @@ class CallScreen(QWidget):
         self.channel, self.nature, self.urgency = form.channel, form.nature, form.urgency
         self.address, self.place, self.category = form.address, form.place, form.category
         self.errors, self.status = form.errors, form.status
+        self.duplicates = DuplicatePanel(self._store, self._runner, form.probe)
+        self.saving = CallSaving(self._store, self._catalog, outbox, self._runner, form,
+                                 self.duplicates, self)
+        self.saving.finished.connect(self._saved)
         self.save_button = self._button("call.save", self.tr("保存 (Enter)"), self.save)
+        self.saving.running.connect(lambda busy: self.save_button.setEnabled(not busy))
         self.answer_button = self._button("call.answer", self.tr("当场答复 (F9)"),
                                           self.answer_now)
         self.clear_button = self._button("call.clear", self.tr("清空 (Esc)"), self.clear)
-        self.duplicates = DuplicatePanel(self._store, self._runner, form.probe)
         self.duplicates.chosen.connect(self.record_as_duplicate)
 
         buttons = QHBoxLayout()
@@ -184,106 +176,29 @@ class CallScreen(QWidget):
         if not self.caller_name.text():
             self.caller_name.setText(name)
 
-    # ---- possible duplicates ----------------------------------------------------------------
+    # ---- saving (call_saving.py) -----------------------------------------------------
+    def save(self) -> None:
+        """Enter: save, unless the case looks like a duplicate not yet shown as one."""
+        self.saving.save()
+
     def record_as_duplicate(self) -> None:
         """F8: record the call as a duplicate of the selected possible duplicate."""
-        master = self.duplicates.current()
-        draft = self._checked_draft() if master is not None else None
-        if master is None or draft is None:
-            return
-        message = self.tr("已保存 {no}，记为 {master} 的重复件")
-        self._start(duplicates.record_as_duplicate(self._store, self._catalog, draft, master.id),
-                    lambda created: self._done(created, message.format(
-                        no=created.public_no, master=master.public_no)))
+        self.saving.record_as_duplicate()
 
-    # ---- answered on the spot ---------------------------------------------------------------
     def suggest_answer(self, answer: str) -> None:
         """An answer picked in the quick-answer base: offered when the call is closed."""
-        self._suggested_answer = answer
+        self.saving.suggest_answer(answer)
 
     def answer_now(self) -> FactsDialog | None:
-        """Record the call as a question answered on the spot (asks for the answer)."""
-        draft = self._checked_draft()
-        if draft is None:
-            return None
-        dialog = FactsDialog("answer", self._catalog, self)
-        answer_field = dialog.fields["answer"]
-        assert isinstance(answer_field, QPlainTextEdit)
-        answer_field.setPlainText(self._suggested_answer)
-        dialog.accepted.connect(lambda: self._answer(draft, dialog.facts()["answer"]))
-        dialog.open()
-        return dialog
+        """F9: record the call as a question answered on the spot (asks for the answer)."""
+        return self.saving.answer_now()
 
-    def _answer(self, draft: intake.CaseDraft, answer: str) -> None:
-        message = self.tr("已保存 {no}，当场答复办结")
-        self._start(intake.answer_on_the_spot(self._store, self._catalog, draft, answer),
-                    lambda created: self._done(created, message.format(no=created.public_no)))
-
-    # ---- saving ------------------------------------------------------------------------
     def draft(self) -> intake.CaseDraft:
         return self.form.draft()
 
-    def _checked_draft(self) -> intake.CaseDraft | None:
-        """The form as a draft, or None with the problems shown at their fields."""
-        return None if self._busy else self.form.checked_draft()
-
-    def save(self) -> None:
-        """Enter: save, unless the case looks like a duplicate not yet shown as one."""
-        if self._checked_draft() is None:
-            return
-        probe = self.form.probe()
-        if probe == self._new_despite:  # the operator has seen the candidates: a new case
-            self._submit()
-            return
-        self._busy = True
-        self.duplicates.check(lambda found: self._duplicates_checked(probe, found))
-
-    def _duplicates_checked(self, probe: duplicates.Probe,
-                            found: list[duplicates.Candidate]) -> None:
-        self._busy = False
-        if found and probe == self.form.probe():
-            self._new_despite = probe
-            self.form.say(self.tr(
-                "未保存：本次来电可能与下列案件是同一件事。按 F8 记为所选案件的重复件，"
-                "再按 Enter 则作为新案件保存"))
-            return
-        self._submit()
-
-    def _submit(self) -> None:
-        draft = self._checked_draft()
-        if draft is not None:
-            self.form.say(self.tr("正在保存…"))
-            self._start(self._outbox.submit(draft), self._saved)
-
-    def _start(self, work: Coroutine[Any, Any, T], done: Callable[[T], None]) -> None:
-        """Run a save; the form takes no other save until it ends, however it ends."""
-        self._busy = True
-        self.save_button.setEnabled(False)
-        task = self._runner.run(work, done, self._save_failed)
-        task.add_done_callback(lambda _task: self._save_ended())
-
-    def _save_ended(self) -> None:
-        self._busy = False
-        self.save_button.setEnabled(True)
-
-    def _saved(self, submission: Submission) -> None:
-        if submission.created is not None:
-            self._done(submission.created, self.tr("已保存 {no}").format(
-                no=submission.created.public_no))
-            return
-        self._reset()  # the link is down: the case waits on this seat
-        self.form.say(self.tr("数据库连接中断：本件已暂存本机（共 {n} 件待提交），连接恢复后自动提交，可继续受理下一个来电").format(n=submission.pending))  # noqa: E501
-
-    def _done(self, created: intake.CreatedCase, message: str) -> None:
+    def _saved(self, created: intake.CreatedCase | None, message: str) -> None:
         self._reset()
         self.form.say(message)
-
-    def _save_failed(self, exc: ConsoleError) -> None:
-        if isinstance(exc, ValidationError):
-            self.form.clear_errors()
-            self.form.show_errors(exc.errors, after_save=True)
-        else:
-            self._show_user_error(exc)
 
     def _show_user_error(self, exc: ConsoleError) -> None:
         self.form.say(texts.user_error(exc))
@@ -291,7 +206,7 @@ class CallScreen(QWidget):
     # ---- a new case ------------------------------------------------------------------------
     def clear(self) -> None:
         """Esc / Ctrl+N: start a new case. Anything typed can be put back with Ctrl+Z."""
-        if self._busy:
+        if self.saving.busy:
             return
         kept = self.form.clear_keeping()
         self._forget_call()
@@ -311,9 +226,8 @@ class CallScreen(QWidget):
         self._forget_call()
 
     def _forget_call(self) -> None:
-        self._new_despite = None
+        self.saving.forget()
         self._looked_up = None
-        self._suggested_answer = ""
         self.duplicates.stop()
         self.caller.clear()
         self.phone.setFocus()

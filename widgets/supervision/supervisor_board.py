@@ -29,11 +29,12 @@ from PySide6.QtWidgets import (
 from console.casework.countdown import format_left
 from console.catalog.catalog import Catalog
 from console.core.clock import CENTRE_TZ
-from console.core.errors import ConsoleError, ValidationError
+from console.core.errors import ConsoleError
 from console.core.feed import Event
 from console.core.store import Store
-from console.supervision import board, sweeper
+from console.supervision import board, supervising, sweeper
 from console.supervision.board import BoardCase, OpenOrder
+from console.supervision.supervising import SupervisionReport
 from widgets.common import texts
 from widgets.common.facts_dialog import FactsDialog
 from widgets.common.form_keys import submit_with_ctrl_enter
@@ -196,28 +197,21 @@ class SupervisorBoard(QWidget):
         return dialog
 
     def _issue(self, chosen: list[BoardCase], text: str, reply_due: dt.datetime) -> None:
-        async def issue_all() -> tuple[int, list[str]]:
-            made, skipped = 0, []
-            for case in chosen:
-                try:
-                    await sweeper.issue_supervision(self._store, case.id, text, reply_due)
-                    made += 1
-                except ValidationError:
-                    raise  # the same text and deadline are wrong for every case
-                except ConsoleError:
-                    skipped.append(case.public_no)  # already supervised this round
-            return made, skipped
+        self._runner.run(supervising.supervise(self._store, chosen, text, reply_due),
+                         self._supervised, self._failed)
 
-        def done(result: tuple[int, list[str]]) -> None:
-            made, skipped = result
-            note = self.tr("已督办 {n} 件").format(n=made)
-            if skipped:
-                note += self.tr("；{m} 件本轮已督办，未重复：{nos}").format(
-                    m=len(skipped), nos="、".join(skipped))
-            self.message.setText(note)
-            self.load()
-
-        self._runner.run(issue_all(), done, self._failed)
+    def _supervised(self, report: SupervisionReport) -> None:
+        note = self.tr("已督办 {n} 件").format(n=len(report.issued))
+        if already := report.already_supervised:
+            note += self.tr("；{m} 件本轮已督办，未重复：{nos}").format(
+                m=len(already), nos="、".join(s.public_no for s in already))
+        refused: dict[str, list[str]] = {}  # the same reason said once for its cases
+        for skipped in report.refused:
+            refused.setdefault(texts.problem_text(skipped.reason), []).append(skipped.public_no)
+        for why, nos in refused.items():
+            note += self.tr("；{nos} 未督办：{why}").format(nos="、".join(nos), why=why)
+        self.message.setText(note)
+        self.load()
 
     # ---- the units' answers (recorded at the desk) -----------------------------------------
     def selected_order(self) -> OpenOrder | None:

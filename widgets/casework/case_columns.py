@@ -1,0 +1,103 @@
+"""The columns of every table of case rows (the queue, the callback desk, a
+caller's history): each column's title, the text of its cells and the key the
+database sorts it by, and the colours and weight that make a case stand out."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from functools import cache
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from console.casework.queue import CaseRow
+from console.casework.status_views import CAME_BACK
+from console.catalog.catalog import Catalog
+from console.core.clock import CENTRE_TZ
+from widgets.common import texts
+
+Index = QModelIndex | QPersistentModelIndex
+URGENCY_COLOURS = {"A": QColor("#c62828"), "B": QColor("#ef6c00"), "C": QColor("#2e7d32")}
+CAME_BACK_COLOUR = QColor("#c62828")
+
+
+@cache
+def bold_font() -> QFont:
+    """Made on first use: a QFont needs the application to exist."""
+    font = QFont()
+    font.setBold(True)
+    return font
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("CaseTableModel", text)
+
+
+class Column:
+    def __init__(self, key: str, title: Callable[[], str], value: Callable[[CaseRow], str],
+                 sort_key: str | None) -> None:
+        self.key, self.title, self.value, self.sort_key = key, title, value, sort_key
+
+
+def _time(value: dt.datetime | None) -> str:
+    return "" if value is None else value.astimezone(CENTRE_TZ).strftime("%m-%d %H:%M")
+
+
+def case_columns(catalog: Catalog) -> list[Column]:
+    return [
+        Column("public_no", lambda: _tr("编号"), lambda r: r.public_no, "public_no"),
+        Column("created_at", lambda: _tr("受理时间"), lambda r: _time(r.created_at),
+               "created_at"),
+        Column("urgency", lambda: _tr("级别"), lambda r: r.urgency, "urgency"),
+        Column("status", lambda: _tr("状态"), lambda r: texts.status_name(r.status), "status"),
+        Column("channel", lambda: _tr("渠道"), lambda r: texts.channel_name(r.channel),
+               "channel"),
+        Column("category", lambda: _tr("分类"),
+               lambda r: catalog.category_path(r.category_id).split(" / ")[-1], "category"),
+        Column("street", lambda: _tr("街道"), lambda r: catalog.street_name(r.street_code),
+               "street"),
+        Column("text", lambda: _tr("诉求内容"),
+               lambda r: r.text.replace("\n", " ")[:80], None),
+        Column("caller", lambda: _tr("来电号码"), lambda r: r.caller_phone or "", "caller"),
+        Column("unit", lambda: _tr("责任单位"), lambda r: catalog.unit_name(r.assigned_unit_id),
+               "unit"),
+        Column("due_at", lambda: _tr("办理时限"), lambda r: _time(r.due_at), "due_at"),
+    ]
+
+
+def cell_style(row: CaseRow, column: Column, role: int) -> Any:
+    """A cell's colour or weight by what the case is: its urgency, and whether it
+    came back from a unit (returned or disputed: a dispatcher or the shift leader
+    must act on it). None for every other role."""
+    if role == Qt.ItemDataRole.ForegroundRole and column.key == "urgency":
+        return QBrush(URGENCY_COLOURS.get(row.urgency, QColor("black")))
+    if column.key == "status" and row.status in CAME_BACK:
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(CAME_BACK_COLOUR)
+        if role == Qt.ItemDataRole.FontRole:
+            return bold_font()
+    return None
+
+
+class CaseColumnsModel(QAbstractTableModel):
+    """Columns and headers shared by every table of case rows."""
+
+    _columns: list[Column]
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and 0 <= section < len(self._columns)):
+            return self._columns[section].title()
+        return None

@@ -1,0 +1,159 @@
+"""The countdown panel's table model: the open cases' sorted countdowns
+(console/casework/countdown_list.py) with their time left at the model's
+moment, in colour bands (plenty / under a quarter / paused / overdue)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor
+
+from console.casework import countdown
+from console.casework.countdown import Countdown
+from console.casework.countdown_list import CountdownList
+from console.catalog.catalog import Catalog
+from console.core.clock import CENTRE_TZ, Clock
+from widgets.casework.case_columns import bold_font
+from widgets.common import texts
+
+Index = QModelIndex | QPersistentModelIndex
+BANDS = {
+    countdown.OVERDUE: (QColor("#ffcdd2"), QColor("#b71c1c")),
+    countdown.SHORT: (QColor("#ffe0b2"), QColor("#e65100")),
+    countdown.PAUSED: (QColor("#e0e0e0"), QColor("#424242")),
+    countdown.PLENTY: (None, QColor("#1b5e20")),
+}
+LEFT_COLUMN = 0
+
+
+class CountdownModel(QAbstractTableModel):
+    loaded = Signal()
+
+    def __init__(self, catalog: Catalog, clock: Clock, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._catalog, self._clock = catalog, clock
+        self._list = CountdownList()
+        self._highlighted: dict[uuid.UUID, dt.datetime] = {}
+        self.now = clock.now()
+        self._titles = (self.tr("剩余时间"), self.tr("编号"), self.tr("级别"),
+                        self.tr("状态"), self.tr("责任单位"), self.tr("分类"),
+                        self.tr("办理时限"))
+
+    # ---- data ---------------------------------------------------------------------
+    def set_entries(self, entries: list[Countdown]) -> None:
+        self.set_list(CountdownList(entries))
+
+    def set_list(self, countdowns: CountdownList) -> None:
+        """Swap in a new load (built off the GUI thread: see CountdownList)."""
+        self.beginResetModel()  # a new load, not an update
+        self._list = countdowns
+        self.endResetModel()
+        self.loaded.emit()
+
+    def update_entries(self, ids: Sequence[uuid.UUID], fresh: dict[uuid.UUID, Countdown]) -> None:
+        """Apply re-read cases: removed when closed, moved when their deadline moved."""
+        for case_id in ids:
+            row = self._list.row_of(case_id)
+            new = fresh.get(case_id)
+            if row is not None and new is not None and self._list.stays_at(row, new):
+                self._list.replace(row, new)
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(self._titles) - 1))
+                continue
+            if row is not None:
+                self.beginRemoveRows(QModelIndex(), row, row)
+                self._list.remove(row)
+                self.endRemoveRows()
+            if new is not None:
+                at = self._list.place_for(new)
+                self.beginInsertRows(QModelIndex(), at, at)
+                self._list.insert(new)
+                self.endInsertRows()
+
+    def row_of(self, case_id: uuid.UUID) -> int | None:
+        return self._list.row_of(case_id)
+
+    def newly_overdue(self, since: dt.datetime, now: dt.datetime) -> list[Countdown]:
+        """Running cases whose deadline passed in (since, now]."""
+        return self._list.newly_overdue(since, now)
+
+    def highlight(self, ids: set[uuid.UUID], until: dt.datetime) -> None:
+        """Mark rows (bold) until a moment, e.g. the cases an alert was about."""
+        for case_id in ids:
+            self._highlighted[case_id] = until
+        rows = [r for r in (self.row_of(i) for i in ids) if r is not None]
+        for row in rows:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self._titles) - 1))
+
+    def band_counts(self) -> dict[str, int]:
+        return self._list.band_counts(self._clock.now())
+
+    def entry(self, row: int) -> Countdown:
+        return self._list.entry(row)
+
+    def tick(self, first: int, last: int) -> None:
+        """Move to the clock's now and repaint the time column of rows first..last."""
+        self.now = self._clock.now()
+        if len(self._list) and first <= last:
+            self.dataChanged.emit(self.index(first, LEFT_COLUMN), self.index(last, LEFT_COLUMN),
+                                  [Qt.ItemDataRole.DisplayRole,
+                                   Qt.ItemDataRole.BackgroundRole,
+                                   Qt.ItemDataRole.ForegroundRole])
+
+    # ---- Qt model interface ------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._list)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._titles)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and 0 <= section < len(self._titles)):
+            return self._titles[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._list):
+            return None
+        entry = self._list.entry(index.row())
+        if role == Qt.ItemDataRole.UserRole:
+            return entry.id
+        if role == Qt.ItemDataRole.FontRole:
+            until = self._highlighted.get(entry.id)
+            return bold_font() if until is not None and until > self.now else None
+        if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
+            background, foreground = BANDS[entry.band(self.now)]
+            colour = background if role == Qt.ItemDataRole.BackgroundRole else foreground
+            return QBrush(colour) if colour is not None else None
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return self._display(entry, index.column())
+
+    def _display(self, entry: Countdown, column: int) -> str:
+        if column == LEFT_COLUMN:
+            overdue, text = countdown.format_left(entry.left(self.now))
+            if entry.paused_at is not None and not overdue:
+                return self.tr("暂停 {t}").format(t=text)
+            return self.tr("超时 {t}").format(t=text) if overdue else text
+        values: tuple[Callable[[], str], ...] = (
+            lambda: entry.public_no,
+            lambda: entry.urgency,
+            lambda: texts.status_name(entry.status),
+            lambda: self._catalog.unit_name(entry.assigned_unit_id),
+            lambda: self._catalog.category_path(entry.category_id).split(" / ")[-1],
+            lambda: entry.due_at.astimezone(CENTRE_TZ).strftime("%m-%d %H:%M")
+            + (self.tr("（估）") if entry.estimated else ""),
+        )
+        return values[column - 1]()
