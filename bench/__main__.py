@@ -12,6 +12,7 @@ import time  # noqa: E402
 
 from bench import countdown, queue_open, roster, seat_latency  # noqa: E402
 from bench._db import server_url, shown  # noqa: E402
+from bench._qt import close_qt_loop  # noqa: E402
 from db.engine import libpq_target  # noqa: E402
 
 
@@ -30,6 +31,7 @@ def main() -> None:
     queue_open.run(args.quick)
     countdown.run(args.quick)
     roster.run(args.quick)
+    close_qt_loop()
     print(f"\nall benchmarks: {time.perf_counter() - started:.0f} s")
 
 

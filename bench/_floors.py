@@ -73,8 +73,9 @@ async def insert_commit_read(target: LibpqTarget, count: int, category_id: int) 
             async with write.transaction():
                 await write.execute(
                     'INSERT INTO "case" (id, public_no, channel, text, category_id, urgency,'
-                    " status, created_by) VALUES (%s, %s, 'web', 'floor', %s, 'C',"
-                    " 'accepted', 'floor')", (case_id, f"FLOOR-{i:06d}", category_id))
+                    " status, created_by, due_at) VALUES (%s, %s, 'web', 'floor', %s, 'C',"
+                    " 'accepted', 'floor', now() + interval '3 days')",
+                    (case_id, f"FLOOR-{i:06d}", category_id))
                 await write.execute(
                     "INSERT INTO case_event (case_id, actor, kind) VALUES (%s, 'floor',"
                     " 'created')", (case_id,))

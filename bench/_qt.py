@@ -28,6 +28,16 @@ def qt_loop() -> asyncio.AbstractEventLoop:
     return _loop
 
 
+def close_qt_loop() -> None:
+    """Close the loop before the application goes (its __del__ at exit would find
+    Qt's signal source deleted)."""
+    global _loop
+    if _loop is not None:
+        _loop.close()
+        asyncio.set_event_loop(None)
+        _loop = None
+
+
 def run_on_qt(make: Callable[[], Coroutine[Any, Any, T]]) -> T:
     """Run a coroutine to completion on the qasync loop (Qt events are processed too)."""
     return qt_loop().run_until_complete(make())

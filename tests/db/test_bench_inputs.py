@@ -27,3 +27,15 @@ async def test_the_bulk_loader_writes_cases_events_and_counters(empty_database_u
         await store.close()
     assert cases == sum(statuses.values()) == events > 150
     assert no_due == 0
+
+
+async def test_the_raw_write_floor_still_fits_the_schema(store: Store) -> None:
+    """The floor of the seat-to-seat benchmark writes raw rows: they must pass the
+    schema's checks as the product's own rows do."""
+    from bench._floors import insert_commit_read
+
+    async with store.read() as conn:
+        category = (await conn.execute(select(s.Category.id).where(s.Category.level == 3)
+                                       .limit(1))).scalar_one()
+    floor = await insert_commit_read(store.libpq, 2, category)
+    assert len(floor.commit) == len(floor.commit_to_read) == 2
