@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 import uuid
 
-from PySide6.QtCore import QRect, QSettings, Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDockWidget, QInputDialog, QLabel, QMainWindow, QWidget
 
@@ -13,6 +13,7 @@ from console.answers import quick_answers
 from console.app import ConsoleApp
 from console.casework.lifecycle import ADMIN
 from console.core.errors import ConsoleError
+from console.seat_settings import LANGUAGE, SeatSettings
 from console.supervision.alerts import NEW_A_CLASS, OVERDUE, REPLY_DUE
 from widgets.accounts.accounts_dialog import AccountsDialog
 from widgets.answers.quick_answers import QuickAnswerPane
@@ -29,12 +30,13 @@ from widgets.hotline.call_screen import CallScreen
 from widgets.shell.alerts import AlertCenter
 from widgets.shell.commands import build_actions
 from widgets.shell.layout import WindowLayout
+from widgets.shell.settings import seat_settings
 from widgets.supervision.rules_dialog import RulesDialog
 from widgets.supervision.supervisor_board import SupervisorBoard
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, console: ConsoleApp, settings: QSettings | None = None,
+    def __init__(self, console: ConsoleApp, settings: SeatSettings | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
@@ -43,7 +45,7 @@ class MainWindow(QMainWindow):
             user=store.actor))
         self.console = console
         self.store, self.catalog, self.feed = store, catalog, feed
-        self.settings = settings or QSettings()
+        self.settings = settings or seat_settings()
         self.runner = TaskRunner(self)
         self.runner.user_error.connect(self._on_user_error)
         bugs.channel().reported.connect(self._on_bug)
@@ -231,5 +233,5 @@ class MainWindow(QMainWindow):
             self.call_screen.incoming_call(number.strip())
 
     def _choose_language(self, language: str) -> None:
-        self.settings.setValue("ui/language", language)
+        self.settings.set(LANGUAGE, language)
         self.statusBar().showMessage(self.tr("界面语言将在下次启动时切换"), 10000)
