@@ -40,12 +40,11 @@ from console.core.feed import Event
 from console.core.store import Store
 from widgets.answers.answer_editor import QuickAnswerEditor
 from widgets.answers.answer_list_model import AnswerListModel
-from widgets.common import texts
+from widgets.common import commands, texts
 from widgets.common.tasks import TaskRunner
 
 __all__ = ["AnswerListModel", "QuickAnswerEditor", "QuickAnswerPane"]
 RESULT_LIMIT = 30
-ANSWER_KEY = Qt.Key.Key_F9  # the call screen's "answered on the spot"
 
 
 class QuickAnswerPane(QWidget):
@@ -233,8 +232,8 @@ class QuickAnswerPane(QWidget):
 
     # ---- keyboard and visibility ----------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ShortcutOverride and (
-                QKeyEvent(event).key() == ANSWER_KEY):  # type: ignore[call-overload]
+        if event.type() == QEvent.Type.ShortcutOverride and commands.matches(
+                "call.answer", QKeyEvent(event)):  # type: ignore[call-overload]
             # F9 (the call screen's "answered on the spot") is about to fire: the
             # answer shown here is the one given, so it is used first. Not accepted,
             # so the shortcut still fires.

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QDockWidget, QInputDialog, QLabel, QMainWindow, QW
 
 from console.answers import quick_answers
 from console.app import ConsoleApp
-from console.casework.lifecycle import ADMIN
 from console.core.errors import ConsoleError
 from console.seat_settings import LANGUAGE, SeatSettings
 from console.supervision.alerts import NEW_A_CLASS, OVERDUE, REPLY_DUE
@@ -112,12 +111,10 @@ class MainWindow(QMainWindow):
             "lang.zh_CN": lambda: self._choose_language("zh_CN"),
             "lang.en": lambda: self._choose_language("en"),
             "app.quit": self.close,
-        })
+        }, store.roles)
         for kind in (NEW_A_CLASS, OVERDUE, REPLY_DUE):
             self.actions_by_id[f"alerts.{kind}"].setChecked(self.alerts.wants(kind))
         self.actions_by_id["alerts.sound"].setChecked(self.alerts.sound)
-        for admin_command in ("admin.rules", "admin.accounts"):
-            self.actions_by_id[admin_command].setEnabled(ADMIN in store.roles)
         # Every live pane: what it reads from the change feed, and how it stops.
         self._live = [
             (self.queue.model.apply_events, self.queue.model.shutdown),
