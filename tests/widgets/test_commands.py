@@ -19,8 +19,10 @@ from widgets.duty.roll_call_keys import MARKS
 from widgets.shell.main_window import MainWindow
 
 # Keys whose handling is no one pane's table of commands: the call screen's F9
-# shortcut, its Enter flow and Ctrl+Z, the lists' Enter and the forms' Ctrl+Enter.
-HANDLED_APART = {"call.answer", "call.save", "call.put_back", "list.open", "form.submit"}
+# shortcut, its Enter flow and Ctrl+Z, the lists' Enter, the forms' Ctrl+Enter and
+# the quick answers' keys (an event filter on the search and the results).
+HANDLED_APART = {"call.answer", "call.save", "call.put_back", "list.open", "form.submit",
+                 "answers.to_results", "answers.use", "answers.back"}
 
 
 def test_no_two_keys_clash() -> None:

@@ -241,20 +241,22 @@ class QuickAnswerPane(QWidget):
             return False
         if event.type() != QEvent.Type.KeyPress:
             return super().eventFilter(watched, event)
-        key = QKeyEvent(event).key()  # type: ignore[call-overload]
-        if watched is self.search_field and key == Qt.Key.Key_Down and self.model.rowCount():
+        key = QKeyEvent(event)  # type: ignore[call-overload]
+        if watched is self.search_field and commands.matches("answers.to_results", key) and (
+                self.model.rowCount()):
             self.results.setFocus()
             self._select(min(self._current_row() + 1, self.model.rowCount() - 1))
             return True
-        if watched is self.search_field and key == Qt.Key.Key_Escape and (
+        if watched is self.search_field and commands.matches("answers.back", key) and (
                 self.search_field.text()):
             self.search_field.clear()
             return True
         if watched is self.results:
-            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if commands.matches("answers.use", key):
                 self.use(self._current_row())
                 return True
-            if key == Qt.Key.Key_Escape or (key == Qt.Key.Key_Up and self._current_row() <= 0):
+            if commands.matches("answers.back", key) or (
+                    key.key() == Qt.Key.Key_Up and self._current_row() <= 0):
                 self.search_field.setFocus()
                 return True
         return super().eventFilter(watched, event)

@@ -28,10 +28,12 @@ WINDOW = "window"      # anywhere in the main window, its panes included
 # A pane's scope: its keys work where it (or the named part of it) has the focus.
 CALL_SCREEN, LISTS, FORMS = "callScreen", "lists", "forms"
 CALLBACKS, ROLL_CALL, ROSTER, BOARD = "callbackDesk", "rollCallPane", "rosterPane", "board"
+ANSWERS = "quickAnswers"
 # Where each scope's keys work, in the README's words, in the keyboard table's order.
 SCOPES = {
     APP: "anywhere", WINDOW: "main window, any pane", CALL_SCREEN: "call screen",
     LISTS: "queue, countdowns, board, roll-call history", FORMS: "dialogs, handover notes",
+    ANSWERS: "quick answers",
     CALLBACKS: "callbacks list", ROLL_CALL: "roll-call list", ROSTER: "roster: the day's list",
     BOARD: "supervision board",
 }
@@ -138,6 +140,13 @@ COMMANDS: tuple[Command, ...] = (
             doc="leave a text box (Enter is a new line in a text box)"),
     Command("form.submit", lambda: _t("保存"), "Ctrl+Enter", FORMS,
             doc="save, from any field"),
+    # ---- quick answers -----------------------------------------------------------------------
+    Command("answers.to_results", lambda: _t("转到结果"), "Down", ANSWERS,
+            doc="in the search: go down to the results"),
+    Command("answers.use", lambda: _t("采用答复"), "Enter", ANSWERS,
+            doc="on a result: take its answer (F9 then closes the call with it)"),
+    Command("answers.back", lambda: _t("返回搜索"), "Esc", ANSWERS,
+            doc="on the results: back to the search; in the search: clear it"),
     # ---- callbacks -------------------------------------------------------------------------------
     *(_satisfaction(level) for level in (5, 4, 3, 2, 1)),
     Command("callback.unreachable", lambda: _t("未接通"), "0", CALLBACKS,
