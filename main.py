@@ -70,12 +70,13 @@ def main(argv: list[str] | None = None) -> int:
         print(problem, file=sys.stderr)  # before Qt, which would abort the process over it
         return 5
     import qasync
-    from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
+    from console.seat_settings import LANGUAGE
     from console.seat_setup import EmbeddedServer
     from widgets.common import bugs
     from widgets.shell import gui_gc, startup
+    from widgets.shell.settings import seat_settings
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -85,9 +86,9 @@ def main(argv: list[str] | None = None) -> int:
     # Dialogs come before the main window: closing one must not quit (the start-up
     # ends when the main window closes).
     app.setQuitOnLastWindowClosed(False)
-    settings = QSettings()
+    settings = seat_settings()  # after the application's names: they name the file
     warn_without_chinese_font()
-    install_translators(app, args.lang or str(settings.value("ui/language", "zh_CN")))
+    install_translators(app, args.lang or settings.get(LANGUAGE))
     if sys.platform == "win32":  # psycopg's async mode refuses the Proactor loop
         loop: asyncio.AbstractEventLoop = qasync.QSelectorEventLoop(app)
     else:

@@ -149,22 +149,22 @@
 <context>
     <name>AlertCenter</name>
     <message>
-        <location filename="../../widgets/shell/alerts.py" line="44" />
+        <location filename="../../widgets/shell/alerts.py" line="43" />
         <source>新 A 类案件 {n} 件</source>
         <translation>{n} new A-class cases</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/alerts.py" line="44" />
+        <location filename="../../widgets/shell/alerts.py" line="43" />
         <source>新超时 {n} 件</source>
         <translation>{n} cases went overdue</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/alerts.py" line="45" />
+        <location filename="../../widgets/shell/alerts.py" line="44" />
         <source>督办回复到期 {n} 件</source>
         <translation>{n} order replies fell due</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/alerts.py" line="118" />
+        <location filename="../../widgets/shell/alerts.py" line="116" />
         <source>热线坐席提醒</source>
         <translation>Hotline seat alert</translation>
     </message>
@@ -263,22 +263,7 @@
 <context>
     <name>CallScreen</name>
     <message>
-        <location filename="../../widgets/hotline/call_screen.py" line="64" />
-        <source>保存 (Enter)</source>
-        <translation>Save (Enter)</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/hotline/call_screen.py" line="66" />
-        <source>当场答复 (F9)</source>
-        <translation>Answer now (F9)</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/hotline/call_screen.py" line="68" />
-        <source>清空 (Esc)</source>
-        <translation>Clear (Esc)</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/hotline/call_screen.py" line="142" />
+        <location filename="../../widgets/hotline/call_screen.py" line="145" />
         <source>新来电 {n}：当前表单尚未保存，已保留</source>
         <translation>New call from {n}: the current form is not saved yet and was kept</translation>
     </message>
@@ -308,12 +293,12 @@
         <translation>Database unreachable: this case is kept on this seat ({n} waiting) and will be sent when the link returns. You can take the next call.</translation>
     </message>
     <message>
-        <location filename="../../widgets/hotline/call_screen.py" line="214" />
+        <location filename="../../widgets/hotline/call_screen.py" line="217" />
         <source>已清空表单；按 Ctrl+Z 恢复刚才填写的内容</source>
         <translation>Form cleared; press Ctrl+Z to bring back what was typed</translation>
     </message>
     <message>
-        <location filename="../../widgets/hotline/call_screen.py" line="220" />
+        <location filename="../../widgets/hotline/call_screen.py" line="223" />
         <source>已恢复清空前的内容</source>
         <translation>The cleared form is back</translation>
     </message>
@@ -326,48 +311,38 @@
 <context>
     <name>CallbackDesk</name>
     <message>
-        <location filename="../../widgets/casework/callback_desk.py" line="72" />
-        <source>回访结果：5 非常满意 · 4 满意 · 3 基本满意 · 2 不满意 · 1 非常不满意 · 0 未接通 · R 未解决（重新办理）</source>
-        <translation>Callback result: 5 very satisfied · 4 satisfied · 3 fairly satisfied · 2 dissatisfied · 1 very dissatisfied · 0 no answer · R not fixed (reopen)</translation>
+        <location filename="../../widgets/casework/callback_desk.py" line="78" />
+        <source>回访结果：{keys}</source>
+        <translation>Callback result: {keys}</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/callback_desk.py" line="82" />
-        <source>0 未接通</source>
-        <translation>0 No answer</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/casework/callback_desk.py" line="84" />
-        <source>R 未解决</source>
-        <translation>R Not fixed</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/casework/callback_desk.py" line="105" />
-        <location filename="../../widgets/casework/callback_desk.py" line="131" />
+        <location filename="../../widgets/casework/callback_desk.py" line="107" />
+        <location filename="../../widgets/casework/callback_desk.py" line="133" />
         <source>请先选中一件待回访的案件</source>
         <translation>Select a case waiting for its callback first</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/callback_desk.py" line="109" />
+        <location filename="../../widgets/casework/callback_desk.py" line="111" />
         <source>{no}：{what}</source>
         <translation>{no}: {what}</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/callback_desk.py" line="120" />
+        <location filename="../../widgets/casework/callback_desk.py" line="122" />
         <source>已记录：{name}（{level} 分），已结案</source>
         <translation>recorded: {name} ({level} points), case closed</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/callback_desk.py" line="124" />
+        <location filename="../../widgets/casework/callback_desk.py" line="126" />
         <source>已记录：未接通（第 {n} 次），多次未接通，已结案</source>
         <translation>recorded: no answer (try {n}); closed after repeated tries</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/callback_desk.py" line="126" />
+        <location filename="../../widgets/casework/callback_desk.py" line="128" />
         <source>已记录：未接通（第 {n} 次），稍后再拨</source>
         <translation>recorded: no answer (try {n}); call again later</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/callback_desk.py" line="127" />
+        <location filename="../../widgets/casework/callback_desk.py" line="129" />
         <source>已记录「{what}」</source>
         <translation>recorded “{what}”</translation>
     </message>
@@ -557,152 +532,283 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../widgets/shell/commands.py" line="31" />
+        <location filename="../../widgets/common/commands.py" line="80" />
         <source>模拟来电…</source>
         <translation>Simulate Incoming Call…</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/commands.py" line="32" />
+        <location filename="../../widgets/common/commands.py" line="82" />
         <source>新建诉求</source>
         <translation>New Request</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/commands.py" line="33" />
+        <location filename="../../widgets/common/commands.py" line="84" />
         <source>转到来电登记</source>
         <translation>Go to Call Intake</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/commands.py" line="34" />
+        <location filename="../../widgets/common/commands.py" line="87" />
         <source>转到案件队列</source>
         <translation>Go to Case Queue</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/commands.py" line="35" />
+        <location filename="../../widgets/common/commands.py" line="89" />
         <source>转到倒计时</source>
         <translation>Go to Countdowns</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/commands.py" line="36" />
+        <location filename="../../widgets/common/commands.py" line="91" />
         <source>转到电话回访</source>
         <translation>Go to Callbacks</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/commands.py" line="37" />
+        <location filename="../../widgets/common/commands.py" line="93" />
         <source>转到督办台</source>
         <translation>Go to Supervision Board</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/commands.py" line="38" />
+        <location filename="../../widgets/common/commands.py" line="95" />
         <source>排班</source>
         <translation>Roster</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/commands.py" line="39" />
+        <location filename="../../widgets/common/commands.py" line="97" />
         <source>查岗点名</source>
         <translation>Roll call</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/commands.py" line="40" />
+        <location filename="../../widgets/common/commands.py" line="99" />
         <source>交接班</source>
         <translation>Handover</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/commands.py" line="41" />
+        <location filename="../../widgets/common/commands.py" line="101" />
         <source>搜索秒回知识库</source>
         <translation>Search Quick Answers</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/commands.py" line="43" />
+        <location filename="../../widgets/common/commands.py" line="103" />
         <source>刷新队列</source>
         <translation>Refresh Queue</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/commands.py" line="44" />
+        <location filename="../../widgets/common/commands.py" line="104" />
         <source>恢复默认布局</source>
         <translation>Reset Layout</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/commands.py" line="45" />
+        <location filename="../../widgets/common/commands.py" line="105" />
         <source>办理时限与工作日…</source>
         <translation>Time Limits and Working Days…</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/commands.py" line="46" />
+        <location filename="../../widgets/common/commands.py" line="106" />
         <source>账号管理…</source>
         <translation>Accounts…</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/commands.py" line="47" />
+        <location filename="../../widgets/common/commands.py" line="107" />
         <source>新 A 类案件</source>
         <translation>New A-Class Cases</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/commands.py" line="48" />
+        <location filename="../../widgets/common/commands.py" line="108" />
         <source>案件超时</source>
         <translation>Cases Going Overdue</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/commands.py" line="49" />
+        <location filename="../../widgets/common/commands.py" line="109" />
         <source>督办回复到期</source>
         <translation>Order Replies Falling Due</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/commands.py" line="50" />
+        <location filename="../../widgets/common/commands.py" line="110" />
         <source>提醒时发出声音</source>
         <translation>Sound with Alerts</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/commands.py" line="51" />
+        <location filename="../../widgets/common/commands.py" line="111" />
         <source>中文</source>
         <translation>中文 (Chinese)</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/commands.py" line="52" />
+        <location filename="../../widgets/common/commands.py" line="112" />
         <source>English</source>
         <translation>English</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/commands.py" line="53" />
+        <location filename="../../widgets/common/commands.py" line="113" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/commands.py" line="57" />
+        <location filename="../../widgets/common/commands.py" line="115" />
+        <source>当场答复</source>
+        <translation>Answer now</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/commands.py" line="118" />
+        <source>下一项</source>
+        <translation>Next field</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/commands.py" line="121" />
+        <location filename="../../widgets/common/commands.py" line="141" />
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/commands.py" line="127" />
+        <source>换行</source>
+        <translation>New line</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/commands.py" line="129" />
+        <source>清空</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/commands.py" line="131" />
+        <source>恢复刚清空的内容</source>
+        <translation>Put back what was cleared</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/commands.py" line="133" />
+        <source>记为重复来电</source>
+        <translation>Record as duplicate</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/commands.py" line="136" />
+        <source>打开</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/commands.py" line="139" />
+        <source>离开文本框</source>
+        <translation>Leave the text box</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/commands.py" line="144" />
+        <source>转到结果</source>
+        <translation>Go to the results</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/commands.py" line="146" />
+        <source>采用答复</source>
+        <translation>Use the answer</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/commands.py" line="148" />
+        <source>返回搜索</source>
+        <translation>Back to the search</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/commands.py" line="152" />
+        <source>未接通</source>
+        <translation>No answer</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/commands.py" line="154" />
+        <source>未解决（重新办理）</source>
+        <translation>Not fixed (reopen)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/commands.py" line="157" />
+        <source>应答</source>
+        <translation>Answered</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/commands.py" line="159" />
+        <source>迟到（输入分钟后回车）</source>
+        <translation>Late (type the minutes, Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/commands.py" line="161" />
+        <source>缺岗</source>
+        <translation>Absent</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/commands.py" line="162" />
+        <source>无人应答</source>
+        <translation>No answer</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/commands.py" line="163" />
+        <source>开始点名（在岗岗位）</source>
+        <translation>Start roll call (posts on duty)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/commands.py" line="164" />
+        <source>结束点名</source>
+        <translation>Finish roll call</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/commands.py" line="166" />
+        <source>请假/顶班…</source>
+        <translation>Leave / stand-in…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/commands.py" line="168" />
+        <source>调班…</source>
+        <translation>Swap…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/commands.py" line="170" />
+        <source>换人…</source>
+        <translation>Replace…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/commands.py" line="172" />
+        <source>撤下</source>
+        <translation>Take off</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/commands.py" line="174" />
+        <source>生成本月排班</source>
+        <translation>Generate this month</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/commands.py" line="176" />
+        <source>督办所选案件…</source>
+        <translation>Supervise Selected…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/commands.py" line="180" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/commands.py" line="58" />
+        <location filename="../../widgets/common/commands.py" line="181" />
         <source>来电(&amp;C)</source>
         <translation>&amp;Call</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/commands.py" line="59" />
+        <location filename="../../widgets/common/commands.py" line="182" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/commands.py" line="60" />
+        <location filename="../../widgets/common/commands.py" line="183" />
         <source>值班(&amp;D)</source>
         <translation>&amp;Duty</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/commands.py" line="61" />
+        <location filename="../../widgets/common/commands.py" line="184" />
         <source>提醒(&amp;T)</source>
         <translation>Aler&amp;ts</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/commands.py" line="62" />
+        <location filename="../../widgets/common/commands.py" line="185" />
         <source>管理(&amp;A)</source>
         <translation>&amp;Admin</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/commands.py" line="63" />
+        <location filename="../../widgets/common/commands.py" line="186" />
         <source>语言(&amp;L)</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/commands.py" line="71" />
+        <location filename="../../widgets/shell/commands.py" line="23" />
         <source>常用</source>
         <translation>Main Toolbar</translation>
     </message>
@@ -776,12 +882,12 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
         <translation>Filter by post, name, team or shift</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roster_tabs.py" line="75" />
+        <location filename="../../widgets/duty/roster_tabs.py" line="76" />
         <source> · 排班 {n} 人</source>
         <translation> · {n} rostered</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roster_tabs.py" line="77" />
+        <location filename="../../widgets/duty/roster_tabs.py" line="78" />
         <source> · 请假 {n} 人</source>
         <translation> · {n} on leave</translation>
     </message>
@@ -870,37 +976,37 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../widgets/accounts/first_run_dialog.py" line="34" />
+        <location filename="../../widgets/accounts/first_run_dialog.py" line="32" />
         <source>首次使用：设置本机管理员</source>
         <translation>First run: the local administrator</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/first_run_dialog.py" line="38" />
+        <location filename="../../widgets/accounts/first_run_dialog.py" line="36" />
         <source>本机数据库首次启动。请设置管理员账号和密码；以后每次启动都需用它登录，其他值班人员的账号可在“管理 → 账号管理”中创建。</source>
         <translation>This seat's database starts for the first time. Choose the administrator's login and password; every later start asks for them. Accounts for the other staff are made under Admin → Accounts.</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/first_run_dialog.py" line="55" />
+        <location filename="../../widgets/accounts/first_run_dialog.py" line="53" />
         <source>登录名</source>
         <translation>Login</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/first_run_dialog.py" line="56" />
+        <location filename="../../widgets/accounts/first_run_dialog.py" line="54" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/first_run_dialog.py" line="57" />
+        <location filename="../../widgets/accounts/first_run_dialog.py" line="55" />
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/first_run_dialog.py" line="58" />
+        <location filename="../../widgets/accounts/first_run_dialog.py" line="56" />
         <source>再次输入</source>
         <translation>Again</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/first_run_dialog.py" line="70" />
+        <location filename="../../widgets/accounts/first_run_dialog.py" line="68" />
         <source>两次输入的密码不一致</source>
         <translation>The two passwords differ</translation>
     </message>
@@ -1027,12 +1133,12 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>LateBar</name>
     <message>
-        <location filename="../../widgets/duty/roll_call_keys.py" line="57" />
+        <location filename="../../widgets/duty/roll_call_keys.py" line="64" />
         <source>迟到分钟：</source>
         <translation>Minutes late:</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roll_call_keys.py" line="69" />
+        <location filename="../../widgets/duty/roll_call_keys.py" line="76" />
         <source>「{post}」迟到分钟：</source>
         <translation>"{post}" minutes late:</translation>
     </message>
@@ -1148,87 +1254,87 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="42" />
+        <location filename="../../widgets/shell/main_window.py" line="43" />
         <source>坪山区指挥中心 · 12345 热线坐席 — {user}</source>
         <translation>Pingshan District Command Centre · 12345 hotline desk — {user}</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="54" />
+        <location filename="../../widgets/shell/main_window.py" line="55" />
         <source>来电登记</source>
         <translation>Call intake</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="55" />
+        <location filename="../../widgets/shell/main_window.py" line="56" />
         <source>案件队列</source>
         <translation>Case queue</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="57" />
+        <location filename="../../widgets/shell/main_window.py" line="58" />
         <source>倒计时</source>
         <translation>Countdowns</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="61" />
+        <location filename="../../widgets/shell/main_window.py" line="62" />
         <source>秒回知识库</source>
         <translation>Quick answers</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="66" />
+        <location filename="../../widgets/shell/main_window.py" line="67" />
         <source>督办台</source>
         <translation>Supervision</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="68" />
+        <location filename="../../widgets/shell/main_window.py" line="69" />
         <source>电话回访</source>
         <translation>Callbacks</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="70" />
+        <location filename="../../widgets/shell/main_window.py" line="71" />
         <source>排班</source>
         <translation>Roster</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="72" />
+        <location filename="../../widgets/shell/main_window.py" line="73" />
         <source>查岗点名</source>
         <translation>Roll call</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="74" />
+        <location filename="../../widgets/shell/main_window.py" line="75" />
         <source>交接班</source>
         <translation>Handover</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="206" />
+        <location filename="../../widgets/shell/main_window.py" line="205" />
         <source>● 数据库已连接</source>
         <translation>● Database connected</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="209" />
+        <location filename="../../widgets/shell/main_window.py" line="208" />
         <source>● 数据库连接中断，正在重连…</source>
         <translation>● Database connection lost, reconnecting…</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="214" />
+        <location filename="../../widgets/shell/main_window.py" line="213" />
         <source>本机暂存 {n} 件待提交</source>
         <translation>{n} cases waiting on this seat</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="222" />
+        <location filename="../../widgets/shell/main_window.py" line="221" />
         <source>程序内部错误（已记入日志，请报告技术支持）：{s}</source>
         <translation>Internal error (logged; please report it to technical support): {s}</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="228" />
+        <location filename="../../widgets/shell/main_window.py" line="227" />
         <source>模拟来电</source>
         <translation>Simulate incoming call</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="228" />
+        <location filename="../../widgets/shell/main_window.py" line="227" />
         <source>来电号码：</source>
         <translation>Caller number:</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="235" />
+        <location filename="../../widgets/shell/main_window.py" line="234" />
         <source>界面语言将在下次启动时切换</source>
         <translation>The new language takes effect the next time the console starts</translation>
     </message>
@@ -1236,37 +1342,32 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>MonthBar</name>
     <message>
-        <location filename="../../widgets/duty/roster_views.py" line="57" />
-        <source>生成本月排班</source>
-        <translation>Generate this month</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/duty/roster_views.py" line="59" />
+        <location filename="../../widgets/duty/roster_views.py" line="61" />
         <source>◀ 上月</source>
         <translation>◀ Previous month</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roster_views.py" line="60" />
+        <location filename="../../widgets/duty/roster_views.py" line="62" />
         <source>下月 ▶</source>
         <translation>Next month ▶</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roster_views.py" line="61" />
+        <location filename="../../widgets/duty/roster_views.py" line="63" />
         <source>本月</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roster_views.py" line="62" />
+        <location filename="../../widgets/duty/roster_views.py" line="64" />
         <source>导出 Excel…</source>
         <translation>Export Excel…</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roster_views.py" line="64" />
+        <location filename="../../widgets/duty/roster_views.py" line="66" />
         <source>导出 PDF…</source>
         <translation>Export PDF…</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roster_views.py" line="81" />
+        <location filename="../../widgets/duty/roster_views.py" line="83" />
         <source>{y}年{m}月</source>
         <translation>{y}-{m}</translation>
     </message>
@@ -1274,7 +1375,7 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>OnDutyTab</name>
     <message>
-        <location filename="../../widgets/duty/roster_tabs.py" line="102" />
+        <location filename="../../widgets/duty/roster_tabs.py" line="103" />
         <source>{when} 在岗 {n} 人（{time} 更新，每分钟刷新）</source>
         <translation>{when}: {n} on duty (as of {time}, refreshed every minute)</translation>
     </message>
@@ -1414,52 +1515,52 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>QuickAnswerPane</name>
     <message>
-        <location filename="../../widgets/answers/quick_answers.py" line="73" />
+        <location filename="../../widgets/answers/quick_answers.py" line="72" />
         <source>搜索问题或关键词，可用拼音：社保 / shebao / sb</source>
         <translation>Search questions or keywords, pinyin works too: 社保 / shebao / sb</translation>
     </message>
     <message>
-        <location filename="../../widgets/answers/quick_answers.py" line="94" />
+        <location filename="../../widgets/answers/quick_answers.py" line="93" />
         <source>选中一条问题，这里显示答复口径</source>
         <translation>Select a question to show its answer here</translation>
     </message>
     <message>
-        <location filename="../../widgets/answers/quick_answers.py" line="95" />
+        <location filename="../../widgets/answers/quick_answers.py" line="94" />
         <source>复制答复</source>
         <translation>Copy answer</translation>
     </message>
     <message>
-        <location filename="../../widgets/answers/quick_answers.py" line="97" />
+        <location filename="../../widgets/answers/quick_answers.py" line="96" />
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../widgets/answers/quick_answers.py" line="99" />
+        <location filename="../../widgets/answers/quick_answers.py" line="98" />
         <source>新增</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../widgets/answers/quick_answers.py" line="159" />
+        <location filename="../../widgets/answers/quick_answers.py" line="158" />
         <source>找到 {n} 条</source>
         <translation>{n} found</translation>
     </message>
     <message>
-        <location filename="../../widgets/answers/quick_answers.py" line="161" />
+        <location filename="../../widgets/answers/quick_answers.py" line="160" />
         <source>没有匹配的答复：换个说法，或用拼音首字母试试</source>
         <translation>No matching answer: try other words, or pinyin initials</translation>
     </message>
     <message>
-        <location filename="../../widgets/answers/quick_answers.py" line="163" />
+        <location filename="../../widgets/answers/quick_answers.py" line="162" />
         <source>知识库里还没有答复</source>
         <translation>The answer base is still empty</translation>
     </message>
     <message>
-        <location filename="../../widgets/answers/quick_answers.py" line="214" />
+        <location filename="../../widgets/answers/quick_answers.py" line="213" />
         <source>已复制答复</source>
         <translation>Answer copied</translation>
     </message>
     <message>
-        <location filename="../../widgets/answers/quick_answers.py" line="226" />
+        <location filename="../../widgets/answers/quick_answers.py" line="225" />
         <source>已保存：{q}</source>
         <translation>Saved: {q}</translation>
     </message>
@@ -1610,108 +1711,102 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>RollCallPane</name>
     <message>
-        <location filename="../../widgets/duty/roll_call_pane.py" line="56" />
-        <source>开始点名（在岗岗位）</source>
-        <translation>Start roll call (posts on duty)</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/duty/roll_call_pane.py" line="59" />
-        <location filename="../../widgets/duty/roll_call_pane.py" line="183" />
+        <location filename="../../widgets/duty/roll_call_pane.py" line="184" />
         <source>结束点名</source>
         <translation>Finish roll call</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roll_call_pane.py" line="63" />
+        <location filename="../../widgets/duty/roll_call_pane.py" line="64" />
         <source>尚未开始点名</source>
         <translation>No roll call started</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roll_call_pane.py" line="72" />
+        <location filename="../../widgets/duty/roll_call_pane.py" line="73" />
         <source>岗位</source>
         <translation>Post</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roll_call_pane.py" line="73" />
+        <location filename="../../widgets/duty/roll_call_pane.py" line="74" />
         <source>值班人员</source>
         <translation>On duty</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roll_call_pane.py" line="73" />
+        <location filename="../../widgets/duty/roll_call_pane.py" line="74" />
         <source>（排班无人）</source>
         <translation>(nobody rostered)</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roll_call_pane.py" line="74" />
+        <location filename="../../widgets/duty/roll_call_pane.py" line="75" />
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roll_call_pane.py" line="75" />
+        <location filename="../../widgets/duty/roll_call_pane.py" line="76" />
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roll_call_pane.py" line="76" />
+        <location filename="../../widgets/duty/roll_call_pane.py" line="77" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roll_call_pane.py" line="78" />
+        <location filename="../../widgets/duty/roll_call_pane.py" line="79" />
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roll_call_pane.py" line="98" />
-        <source>逐个岗位按键标记：1 应答 · 2 迟到（输入分钟后回车）· 3 缺岗 · 4 无人应答；标记后自动跳到下一岗位</source>
-        <translation>Mark each post with one key: 1 answered · 2 late (type the minutes, Enter) · 3 absent · 4 no answer; the next post is selected after each mark</translation>
+        <location filename="../../widgets/duty/roll_call_pane.py" line="99" />
+        <source>逐个岗位按键标记：{keys}；标记后自动跳到下一岗位</source>
+        <translation>Mark each post with one key: {keys}; the next post is selected after each mark</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roll_call_pane.py" line="117" />
+        <location filename="../../widgets/duty/roll_call_pane.py" line="118" />
         <source>本次点名</source>
         <translation>Current roll call</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roll_call_pane.py" line="118" />
+        <location filename="../../widgets/duty/roll_call_pane.py" line="119" />
         <source>点名记录</source>
         <translation>Roll-call records</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roll_call_pane.py" line="119" />
+        <location filename="../../widgets/duty/roll_call_pane.py" line="120" />
         <source>统计</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roll_call_pane.py" line="165" />
+        <location filename="../../widgets/duty/roll_call_pane.py" line="166" />
         <source>已结束</source>
         <translation>finished</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roll_call_pane.py" line="165" />
+        <location filename="../../widgets/duty/roll_call_pane.py" line="166" />
         <source>进行中</source>
         <translation>in progress</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roll_call_pane.py" line="166" />
+        <location filename="../../widgets/duty/roll_call_pane.py" line="167" />
         <source>{channel} · {leader} · {at} · {state}</source>
         <translation>{channel} · {leader} · {at} · {state}</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roll_call_pane.py" line="172" />
+        <location filename="../../widgets/duty/roll_call_pane.py" line="173" />
         <source>共 {total} 个岗位：应答 {answered} · 迟到 {late} · 缺岗 {absent} · 无人应答 {no_answer} · 未点 {open}</source>
         <translation>{total} posts: answered {answered} · late {late} · absent {absent} · no answer {no_answer} · not called {open}</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roll_call_pane.py" line="184" />
+        <location filename="../../widgets/duty/roll_call_pane.py" line="185" />
         <source>还有 {n} 个岗位未标记。按「无人应答」记录并结束点名？</source>
         <translation>{n} posts are not marked. Record them as "no answer" and finish the roll call?</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roll_call_pane.py" line="237" />
+        <location filename="../../widgets/duty/roll_call_pane.py" line="238" />
         <source>「{post}」未能保存：{why}</source>
         <translation>"{post}" was not saved: {why}</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roll_call_pane.py" line="255" />
+        <location filename="../../widgets/duty/roll_call_pane.py" line="256" />
         <source>迟到 {n} 分钟</source>
         <translation>Late {n} min</translation>
     </message>
@@ -1719,124 +1814,108 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>RosterActions</name>
     <message>
-        <location filename="../../widgets/duty/roster_actions.py" line="61" />
-        <source>请假/顶班…</source>
-        <translation>Leave / stand-in…</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/duty/roster_actions.py" line="62" />
-        <source>调班…</source>
-        <translation>Swap…</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/duty/roster_actions.py" line="63" />
-        <source>换人…</source>
-        <translation>Replace…</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/duty/roster_actions.py" line="64" />
-        <location filename="../../widgets/duty/roster_actions.py" line="168" />
+        <location filename="../../widgets/duty/roster_actions.py" line="167" />
         <source>撤下</source>
         <translation>Take off</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roster_actions.py" line="69" />
-        <location filename="../../widgets/duty/roster_actions.py" line="163" />
+        <location filename="../../widgets/duty/roster_actions.py" line="68" />
+        <location filename="../../widgets/duty/roster_actions.py" line="162" />
         <source>请先在当日排班中选中一条</source>
         <translation>Select an entry of the day first</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roster_actions.py" line="71" />
+        <location filename="../../widgets/duty/roster_actions.py" line="70" />
         <source>该条是请假记录：只能对在岗的排班请假、调班或换人</source>
         <translation>This entry is a leave: leave, swaps and replacements apply to duties only</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roster_actions.py" line="77" />
+        <location filename="../../widgets/duty/roster_actions.py" line="76" />
         <source>{day} {shift}「{post}」</source>
         <translation>{day} {shift} "{post}"</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roster_actions.py" line="86" />
+        <location filename="../../widgets/duty/roster_actions.py" line="85" />
         <source>{name} · {team} · {post}</source>
         <translation>{name} · {team} · {post}</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roster_actions.py" line="89" />
+        <location filename="../../widgets/duty/roster_actions.py" line="88" />
         <source> · 当班冲突</source>
         <translation> · on another shift then</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roster_actions.py" line="91" />
+        <location filename="../../widgets/duty/roster_actions.py" line="90" />
         <source> · 休息仅 {h} 小时</source>
         <translation> · only {h} h rest</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roster_actions.py" line="103" />
+        <location filename="../../widgets/duty/roster_actions.py" line="102" />
         <source>（不安排顶班）</source>
         <translation>(no stand-in)</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roster_actions.py" line="105" />
+        <location filename="../../widgets/duty/roster_actions.py" line="104" />
         <source>请假/顶班：{person}</source>
         <translation>Leave / stand-in: {person}</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roster_actions.py" line="106" />
+        <location filename="../../widgets/duty/roster_actions.py" line="105" />
         <source>{where}{person} 请假。选择顶班人员（同岗位其他班组的同事在前，休息足够的在前）：</source>
         <translation>{where}{person} takes leave. Choose a stand-in (colleagues of the same post from other teams first, the rested first):</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roster_actions.py" line="108" />
+        <location filename="../../widgets/duty/roster_actions.py" line="107" />
         <source>请假事由</source>
         <translation>Reason for the leave</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roster_actions.py" line="112" />
+        <location filename="../../widgets/duty/roster_actions.py" line="111" />
         <source>已登记 {person} 请假</source>
         <translation>Leave recorded for {person}</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roster_actions.py" line="123" />
+        <location filename="../../widgets/duty/roster_actions.py" line="122" />
         <source>换人：{person}</source>
         <translation>Replace: {person}</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roster_actions.py" line="124" />
+        <location filename="../../widgets/duty/roster_actions.py" line="123" />
         <source>{where}由谁代替 {person} 上岗：</source>
         <translation>{where}Who takes {person}'s place:</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roster_actions.py" line="131" />
+        <location filename="../../widgets/duty/roster_actions.py" line="130" />
         <source>已换人：{person} 不再上这一班</source>
         <translation>Replaced: {person} no longer works this shift</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roster_actions.py" line="144" />
+        <location filename="../../widgets/duty/roster_actions.py" line="143" />
         <source>{day} {shift} {person}（{team}）</source>
         <translation>{day} {shift} {person} ({team})</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roster_actions.py" line="149" />
+        <location filename="../../widgets/duty/roster_actions.py" line="148" />
         <source>调班：{person}</source>
         <translation>Swap: {person}</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roster_actions.py" line="150" />
+        <location filename="../../widgets/duty/roster_actions.py" line="149" />
         <source>{where}{person} 与谁调班（同岗位前后 {n} 天内的排班）：</source>
         <translation>{where}Swap {person}'s duty with (duties at the same post within {n} days):</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roster_actions.py" line="157" />
+        <location filename="../../widgets/duty/roster_actions.py" line="156" />
         <source>已调班：{a} ⇄ {b}</source>
         <translation>Swapped: {a} ⇄ {b}</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roster_actions.py" line="166" />
+        <location filename="../../widgets/duty/roster_actions.py" line="165" />
         <source>撤下 {where}{person}？</source>
         <translation>Take {person} off {where}?</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roster_actions.py" line="170" />
+        <location filename="../../widgets/duty/roster_actions.py" line="169" />
         <source>已撤下 {person}</source>
         <translation>{person} taken off</translation>
     </message>
@@ -2052,22 +2131,22 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>RosterPane</name>
     <message>
-        <location filename="../../widgets/duty/roster_pane.py" line="100" />
+        <location filename="../../widgets/duty/roster_pane.py" line="99" />
         <source>当日排班</source>
         <translation>The day's roster</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roster_pane.py" line="101" />
+        <location filename="../../widgets/duty/roster_pane.py" line="100" />
         <source>当前在岗</source>
         <translation>On duty now</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roster_pane.py" line="179" />
+        <location filename="../../widgets/duty/roster_pane.py" line="177" />
         <source>{y}年{m}月尚未排班：按「生成本月排班」按轮班规则生成</source>
         <translation>{y}-{m} has no roster yet: "Generate this month" makes it by the rotation</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roster_pane.py" line="230" />
+        <location filename="../../widgets/duty/roster_pane.py" line="228" />
         <source>{day} {shift} {hours}</source>
         <translation>{day} {shift} {hours}</translation>
     </message>
@@ -2284,59 +2363,59 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../widgets/shell/startup.py" line="50" />
+        <location filename="../../widgets/shell/startup.py" line="51" />
         <source>12345 热线坐席</source>
         <translation>12345 Hotline Console</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/startup.py" line="100" />
+        <location filename="../../widgets/shell/startup.py" line="101" />
         <source>连不上数据库</source>
         <translation>Cannot reach the database</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/startup.py" line="100" />
+        <location filename="../../widgets/shell/startup.py" line="101" />
         <source>连不上数据库，控制台无法启动：请检查网络和服务器是否运行，然后重新启动。
 （{detail}）</source>
         <translation>Cannot reach the database, so the console cannot start: check the network and that the server is running, then start again.
 ({detail})</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/startup.py" line="108" />
+        <location filename="../../widgets/shell/startup.py" line="109" />
         <source>数据库需要升级</source>
         <translation>The database needs an upgrade</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/startup.py" line="108" />
+        <location filename="../../widgets/shell/startup.py" line="109" />
         <source>数据库的结构版本（{current}）比本控制台需要的（{head}）旧，只有管理员能升级：请管理员用自己的账号启动一次控制台，或运行 python -m db.migrate。</source>
         <translation>The database's schema ({current}) is older than this console needs ({head}), and only an administrator can upgrade it: ask an administrator to start the console once with their own account, or to run python -m db.migrate.</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/startup.py" line="116" />
+        <location filename="../../widgets/shell/startup.py" line="117" />
         <source>控制台启动失败</source>
         <translation>The console failed to start</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/startup.py" line="116" />
+        <location filename="../../widgets/shell/startup.py" line="117" />
         <source>控制台启动时发生内部错误，详情已记入日志，请报告技术支持：{detail}</source>
         <translation>An internal error stopped the console from starting (the details are in the log; please report it to technical support): {detail}</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/startup.py" line="134" />
+        <location filename="../../widgets/shell/startup.py" line="135" />
         <source>正在启动本机数据库…</source>
         <translation>Starting the local database…</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/startup.py" line="135" />
+        <location filename="../../widgets/shell/startup.py" line="136" />
         <source>正在启动本机数据库并准备演示数据…</source>
         <translation>Starting the local database and preparing the demo data…</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/startup.py" line="142" />
+        <location filename="../../widgets/shell/startup.py" line="143" />
         <source>本机数据库无法启动</source>
         <translation>The local database cannot start</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/startup.py" line="142" />
+        <location filename="../../widgets/shell/startup.py" line="143" />
         <source>本机数据库无法启动：{detail}
 数据目录：{path}
 详情已记入日志。</source>
@@ -2345,12 +2424,12 @@ Data directory: {path}
 The details are in the log.</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/startup.py" line="156" />
+        <location filename="../../widgets/shell/startup.py" line="157" />
         <source>正在检查数据库…</source>
         <translation>Checking the database…</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/startup.py" line="161" />
+        <location filename="../../widgets/shell/startup.py" line="162" />
         <source>正在打开控制台…</source>
         <translation>Opening the console…</translation>
     </message>
@@ -2636,67 +2715,62 @@ The details are in the log.</translation>
         <translation>All units</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="122" />
-        <source>督办所选案件…</source>
-        <translation>Supervise Selected…</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="125" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="126" />
         <source>签收所选督办单</source>
         <translation>Acknowledge Selected Order</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="128" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="129" />
         <source>登记回复…</source>
         <translation>Record Reply…</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="133" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="134" />
         <source>超时与临期案件</source>
         <translation>Overdue and at-risk cases</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="141" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="142" />
         <source>待回复的督办与效能监察</source>
         <translation>Orders waiting for a reply</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="178" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="179" />
         <source>逾期 {t}</source>
         <translation>overdue {t}</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="191" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="192" />
         <source>请先在上表中选中要督办的案件</source>
         <translation>Select the cases to supervise in the table above first</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="204" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="205" />
         <source>已督办 {n} 件</source>
         <translation>Supervision ordered for {n} cases</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="206" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="207" />
         <source>；{m} 件本轮已督办，未重复：{nos}</source>
         <translation>; {m} already supervised this round, not repeated: {nos}</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="212" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="213" />
         <source>；{nos} 未督办：{why}</source>
         <translation>; not supervised: {nos}: {why}</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="221" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="222" />
         <source>请先在下表中选中一张督办单</source>
         <translation>Select an order in the table below first</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="238" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="239" />
         <source>{no}：已签收</source>
         <translation>{no}: acknowledged</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="247" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="248" />
         <source>{no}：已登记回复</source>
         <translation>{no}: reply recorded</translation>
     </message>

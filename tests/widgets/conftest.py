@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 
 import pytest
 import qasync
-from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QTimer
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -23,6 +23,7 @@ from console.app import ConsoleApp
 from widgets.common import bugs
 from widgets.shell import gui_gc
 from widgets.shell.main_window import MainWindow
+from widgets.shell.settings import ini_settings
 
 T = TypeVar("T")
 
@@ -139,7 +140,7 @@ def open_seat(qtbot: Any, qloop: asyncio.AbstractEventLoop, database_url: str,
         run(qtbot, console.open())
         if roles is not None:  # as if the person's groups were these (the test's user is an admin)
             console.store.roles = roles
-        settings = QSettings(str(tmp_path / f"{actor}.ini"), QSettings.Format.IniFormat)
+        settings = ini_settings(str(tmp_path / f"{actor}.ini"))
         window = MainWindow(console, settings)
         # The queue's first load is under way (the loop has not run since it began).
         with qtbot.waitSignal(window.queue.model.loaded, timeout=10000):

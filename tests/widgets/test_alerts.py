@@ -8,7 +8,7 @@ from typing import Any
 
 import psycopg
 from psycopg.types.json import Jsonb
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 
 from console.casework.countdown import Countdown
 from console.core.clock import FakeClock
@@ -18,10 +18,11 @@ from db.engine import libpq_conninfo
 from tests.factories import draft
 from tests.widgets.conftest import run
 from widgets.shell.alerts import AlertCenter
+from widgets.shell.settings import ini_settings
 
 
 def center_for(window: Any, clock: FakeClock, tmp_path: Path, shown: list[str]) -> AlertCenter:
-    settings = QSettings(str(tmp_path / "alerts.ini"), QSettings.Format.IniFormat)
+    settings = ini_settings(str(tmp_path / "alerts.ini"))
     center = AlertCenter(window.store, window.runner, clock, settings, window.queue.model,
                          window.countdown.model, window.board.orders_model, shown.append)
     center.timer.stop()  # the test moves the clock and looks itself

@@ -8,7 +8,6 @@ from typing import Any
 import keyring
 import pytest
 from keyring.backends.fail import Keyring as FailKeyring
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from console.app import roles_of
@@ -19,6 +18,7 @@ from tests.widgets.conftest import run
 from widgets.accounts.first_run_dialog import FirstRunDialog, embedded_login
 from widgets.accounts.login_dialog import LoginDialog
 from widgets.common.tasks import TaskRunner
+from widgets.shell.settings import ini_settings
 
 PASSWORD = "Test-Secret-27701!"
 
@@ -50,7 +50,7 @@ def test_first_run_then_login(qtbot: Any, qloop: Any, tmp_path: Path, pgdata_dir
     try:
         upgrade(owner_url)
         server.require_passwords()
-        settings = QSettings(str(tmp_path / "seat.ini"), QSettings.Format.IniFormat)
+        settings = ini_settings(str(tmp_path / "seat.ini"))
 
         first = asyncio.ensure_future(embedded_login(owner_url, TaskRunner(), settings))
         dialog = open_dialog(qtbot, FirstRunDialog)

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QPoint, QRect, QSettings, QSize, Qt
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtWidgets import QDockWidget, QTableView, QWidget
 
 from console.casework.lifecycle import DISPATCHER, LEADER, OPERATOR, SUPERVISOR
@@ -15,6 +15,7 @@ from tests.widgets.test_main_window import shown
 from tests.widgets.test_supervisor_board import make_overdue
 from widgets.shell.layout import LAYOUTS, TITLE_BAR, layout_role
 from widgets.shell.main_window import MainWindow
+from widgets.shell.settings import ini_settings
 
 SMALL, LARGE = QRect(0, 0, 1366, 768 - 40), QRect(0, 0, 1920, 1080 - 40)
 SCREENS = {"1366x768": SMALL, "1920x1080": LARGE}
@@ -118,7 +119,7 @@ def test_the_default_chosen_at_start_still_fits_once_the_panes_have_data(
     some wider (the roster's month title, names in lists): the operator's roomy
     layout would then no longer fit 1366×768."""
     seat = open_seat("op_start", roles=frozenset({OPERATOR}))
-    settings = QSettings(str(tmp_path / "start.ini"), QSettings.Format.IniFormat)
+    settings = ini_settings(str(tmp_path / "start.ini"))
     window = MainWindow(seat.console, settings)
     window.restore_layout(SMALL)  # as when starting on a 1366×768 screen, before showing
     window.show()

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QDockWidget, QTabBar, QWidget
 
-from widgets.shell.commands import COMMANDS
+from widgets.common.commands import APP, COMMANDS
 from widgets.shell.main_window import MainWindow
 
 # Each "go to" command and the widget it leaves the cursor in.
@@ -32,7 +32,7 @@ def test_docks_have_stable_names_and_commands_have_actions(open_seat: Any) -> No
     assert names == {"dock.call", "dock.queue", "dock.countdown", "dock.callbacks",
                      "dock.quickAnswers", "dock.board", "dock.roster",
                      "dock.rollCall", "dock.handover"}
-    assert set(window.actions_by_id) == {c.id for c in COMMANDS}
+    assert set(window.actions_by_id) == {c.id for c in COMMANDS if c.scope == APP}
     assert window.actions_by_id["call.incoming"].shortcut().toString() == "F2"
     assert {c.id for c in COMMANDS if c.dock} == set(GO_TO)
     assert {c.dock for c in COMMANDS if c.dock} <= names
@@ -76,7 +76,7 @@ def test_go_to_keys_raise_the_pane_behind_another_tab_then_focus(
     qtbot.waitUntil(lambda: not shown(target))
     assert current_tab(window, dock) == neighbours[0].windowTitle()
 
-    press(qtbot, window, command.shortcut)
+    press(qtbot, window, command.key)
     qtbot.waitUntil(lambda: shown(target))
     assert current_tab(window, dock) == dock.windowTitle()
     assert not shown(neighbours[0].widget())

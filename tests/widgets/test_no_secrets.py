@@ -5,7 +5,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSettings
 
 from console.accounts.login import Target
 from console.app import ConsoleApp
@@ -13,6 +12,7 @@ from console.core.errors import DatabaseUnavailable
 from console.core.store import Store
 from tests.widgets.conftest import run
 from widgets.shell.main_window import MainWindow
+from widgets.shell.settings import ini_settings
 
 SECRET = "Test-Secret-60233!"
 
@@ -23,7 +23,7 @@ def test_a_password_leaves_no_trace(qtbot: Any, qloop: Any, database_url: str,
     url = Target.from_url(database_url).url(SECRET)  # trust auth ignores it; we look for it
     console = ConsoleApp(url, "postgres", journal_path=tmp_path / "journal.json")
     run(qtbot, console.open())
-    settings = QSettings(str(tmp_path / "seat.ini"), QSettings.Format.IniFormat)
+    settings = ini_settings(str(tmp_path / "seat.ini"))
     window = MainWindow(console, settings)
     window.show()
     qtbot.waitUntil(lambda: console.listener.connected.is_set(), timeout=10000)

@@ -3,7 +3,6 @@ administrator and chooses a password; every later start asks for it."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -16,11 +15,10 @@ from PySide6.QtWidgets import (
 
 from console.accounts import credentials, login_policy
 from console.core.errors import ConsoleError
+from console.seat_settings import LAST_USER, SeatSettings
 from widgets.accounts.login_dialog import log_in, run_dialog
 from widgets.common import texts
 from widgets.common.tasks import TaskRunner
-
-LAST_USER = "login/last_user"
 
 
 class FirstRunDialog(QDialog):
@@ -86,7 +84,7 @@ class FirstRunDialog(QDialog):
             self._owner_url, login, self.name.text(), self.secret.text()), done, failed)
 
 
-async def embedded_login(owner_url: str, runner: TaskRunner, settings: QSettings) -> str | None:
+async def embedded_login(owner_url: str, runner: TaskRunner, settings: SeatSettings) -> str | None:
     """Who works at this seat of the embedded server: the first run creates the
     local administrator; later runs ask the last person (or anyone) to log in."""
     admin = await login_policy.local_admin(owner_url)
@@ -94,10 +92,10 @@ async def embedded_login(owner_url: str, runner: TaskRunner, settings: QSettings
         dialog = FirstRunDialog(owner_url, runner)
         if not await run_dialog(dialog) or dialog.url is None:
             return None
-        settings.setValue(LAST_USER, dialog.login_name)
+        settings.set(LAST_USER, dialog.login_name)
         return dialog.url
-    last = str(settings.value(LAST_USER, "") or admin)
+    last = settings.get(LAST_USER) or admin
     url = await log_in(login_policy.as_person(owner_url, last), runner, local=True)
     if url is not None:
-        settings.setValue(LAST_USER, credentials.user_of(url))
+        settings.set(LAST_USER, credentials.user_of(url))
     return url

@@ -40,12 +40,11 @@ from console.core.feed import Event
 from console.core.store import Store
 from widgets.answers.answer_editor import QuickAnswerEditor
 from widgets.answers.answer_list_model import AnswerListModel
-from widgets.common import texts
+from widgets.common import commands, texts
 from widgets.common.tasks import TaskRunner
 
 __all__ = ["AnswerListModel", "QuickAnswerEditor", "QuickAnswerPane"]
 RESULT_LIMIT = 30
-ANSWER_KEY = Qt.Key.Key_F9  # the call screen's "answered on the spot"
 
 
 class QuickAnswerPane(QWidget):
@@ -233,8 +232,8 @@ class QuickAnswerPane(QWidget):
 
     # ---- keyboard and visibility ----------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ShortcutOverride and (
-                QKeyEvent(event).key() == ANSWER_KEY):  # type: ignore[call-overload]
+        if event.type() == QEvent.Type.ShortcutOverride and commands.matches(
+                "call.answer", QKeyEvent(event)):  # type: ignore[call-overload]
             # F9 (the call screen's "answered on the spot") is about to fire: the
             # answer shown here is the one given, so it is used first. Not accepted,
             # so the shortcut still fires.
@@ -242,20 +241,22 @@ class QuickAnswerPane(QWidget):
             return False
         if event.type() != QEvent.Type.KeyPress:
             return super().eventFilter(watched, event)
-        key = QKeyEvent(event).key()  # type: ignore[call-overload]
-        if watched is self.search_field and key == Qt.Key.Key_Down and self.model.rowCount():
+        key = QKeyEvent(event)  # type: ignore[call-overload]
+        if watched is self.search_field and commands.matches("answers.to_results", key) and (
+                self.model.rowCount()):
             self.results.setFocus()
             self._select(min(self._current_row() + 1, self.model.rowCount() - 1))
             return True
-        if watched is self.search_field and key == Qt.Key.Key_Escape and (
+        if watched is self.search_field and commands.matches("answers.back", key) and (
                 self.search_field.text()):
             self.search_field.clear()
             return True
         if watched is self.results:
-            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if commands.matches("answers.use", key):
                 self.use(self._current_row())
                 return True
-            if key == Qt.Key.Key_Escape or (key == Qt.Key.Key_Up and self._current_row() <= 0):
+            if commands.matches("answers.back", key) or (
+                    key.key() == Qt.Key.Key_Up and self._current_row() <= 0):
                 self.search_field.setFocus()
                 return True
         return super().eventFilter(watched, event)

@@ -1,14 +1,16 @@
 """The callback workbench (电话回访): resolved cases waiting for a call to the
-citizen. The operator calls, then records the result with one key:
-5…1 satisfaction (非常满意 … 非常不满意) closes the case; 0 no answer (the
-case stays for another try, and closes after the last allowed one); R not
-fixed, which reopens it to the same unit with a reason."""
+citizen. The operator calls, then records the result with one key (the keys
+are declared in widgets/common/commands.py): 5…1 satisfaction (非常满意 …
+非常不满意) closes the case; 0 no answer (the case stays for another try, and
+closes after the last allowed one); R not fixed, which reopens it to the same
+unit with a reason."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from typing import Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,12 +31,12 @@ from console.catalog.catalog import Catalog
 from console.core.errors import ConsoleError
 from console.core.store import Store
 from widgets.casework.case_model import CaseTableModel
-from widgets.common import texts
+from widgets.common import commands, texts
 from widgets.common.facts_dialog import FactsDialog
 from widgets.common.tasks import TaskRunner
 
 WAITING = CaseFilter(statuses=AWAITING_CALLBACK, sort_key="created_at", descending=False)
-KEYS = {Qt.Key.Key_1: 1, Qt.Key.Key_2: 2, Qt.Key.Key_3: 3, Qt.Key.Key_4: 4, Qt.Key.Key_5: 5}
+LEVELS = (5, 4, 3, 2, 1)
 
 
 class CallbackTable(QTableView):
@@ -43,15 +45,11 @@ class CallbackTable(QTableView):
         self._desk = desk
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        key = event.key()
-        if key in KEYS:
-            self._desk.record("callback_closed", satisfaction=KEYS[Qt.Key(key)])
-        elif key == Qt.Key.Key_0:
-            self._desk.record("callback_unreachable")
-        elif key == Qt.Key.Key_R:
-            self._desk.reopen()
-        else:
+        command = commands.pressed(commands.CALLBACKS, event)
+        if command is None:
             super().keyPressEvent(event)
+        else:
+            self._desk.results[command.id]()
 
 
 class CallbackDesk(QWidget):
@@ -69,22 +67,26 @@ class CallbackDesk(QWidget):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.hint = QLabel(self.tr("回访结果：5 非常满意 · 4 满意 · 3 基本满意 · 2 不满意 · 1 非常不满意 · 0 未接通 · R 未解决（重新办理）"),  # noqa: E501
-                           objectName="callback.hint")
+        # Each result: its command (key and title declared once) and what it does.
+        self.results: dict[str, Callable[[], None]] = {
+            **{f"callback.sat{level}": partial(self.record, "callback_closed",
+                                                satisfaction=level) for level in LEVELS},
+            "callback.unreachable": lambda: self.record("callback_unreachable"),
+            "callback.not_fixed": self.reopen,
+        }
+        results = [commands.command(name) for name in self.results]
+        self.hint = QLabel(self.tr("回访结果：{keys}").format(
+            keys=" · ".join(f"{c.key} {c.title()}" for c in results)),
+            objectName="callback.hint")
         self.message = QLabel(objectName="callback.message")
         buttons = QHBoxLayout()
-        for level in (5, 4, 3, 2, 1):
-            button = QPushButton(f"{level} {texts.satisfaction_name(level)}",
-                                 objectName=f"callback.sat{level}")
-            button.clicked.connect(lambda _c=False, lv=level: self.record(
-                "callback_closed", satisfaction=lv))
+        names = {"callback.unreachable": "callback.unreachable",
+                 "callback.not_fixed": "callback.notFixed"}
+        for command in results:
+            button = QPushButton(f"{command.key} {command.title()}",
+                                 objectName=names.get(command.id, command.id))
+            button.clicked.connect(lambda _c=False, run=self.results[command.id]: run())
             buttons.addWidget(button)
-        unreachable = QPushButton(self.tr("0 未接通"), objectName="callback.unreachable")
-        unreachable.clicked.connect(lambda: self.record("callback_unreachable"))
-        not_fixed = QPushButton(self.tr("R 未解决"), objectName="callback.notFixed")
-        not_fixed.clicked.connect(self.reopen)
-        buttons.addWidget(unreachable)
-        buttons.addWidget(not_fixed)
         layout = QVBoxLayout(self)
         layout.addWidget(self.hint)
         layout.addWidget(self.table, 1)

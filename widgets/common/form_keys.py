@@ -1,17 +1,19 @@
 """The keys of forms with multi-line text, the same in every dialog and pane:
 Tab leaves a text box (a new line is Enter, as in any editor) and Ctrl+Enter
-or Ctrl+Return saves, from any field of the form."""
+or Ctrl+Return saves, from any field of the form (``form.submit`` in
+widgets/common/commands.py)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractButton, QPlainTextEdit, QTextEdit, QWidget
 
-SUBMIT_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-HINT = "Ctrl+Enter"
+from widgets.common import commands
+
+HINT = commands.command("form.submit").key
 
 
 class _CtrlEnter(QObject):
@@ -40,8 +42,7 @@ class _CtrlEnter(QObject):
 
 def is_submit(event: QKeyEvent) -> bool:
     """Whether the key is Ctrl+Enter or Ctrl+Return (on either Enter key)."""
-    mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-    return event.key() in SUBMIT_KEYS and mods == Qt.KeyboardModifier.ControlModifier
+    return commands.matches("form.submit", event)
 
 
 def submit_with_ctrl_enter(owner: QWidget, submit: Callable[[], object],

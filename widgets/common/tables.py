@@ -16,6 +16,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QKeyEvent
 from PySide6.QtWidgets import QTableView
 
+from widgets.common import commands
+
 
 class OpenableTable(QTableView):
     """A table whose current row opens with Enter, as with a double-click."""
@@ -27,7 +29,7 @@ class OpenableTable(QTableView):
         self.doubleClicked.connect(self.open_requested)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+        if commands.matches("list.open", event) and self.currentIndex().isValid():
             self.open_requested.emit(self.currentIndex())
             return
         super().keyPressEvent(event)

@@ -1,6 +1,7 @@
 """How a roll call is marked from the keyboard: keys 1–4 on the list of posts
-(answered, late, absent, no answer), and for a late answer a bar under the
-list that takes the minutes (Enter confirms, Esc goes back to the list).
+(answered, late, absent, no answer; declared in widgets/common/commands.py),
+and for a late answer a bar under the list that takes the minutes (Enter
+confirms, Esc goes back to the list).
 """
 
 from __future__ import annotations
@@ -10,9 +11,10 @@ from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QTableView, QWidget
 
 from console.duty import roll_calls
+from widgets.common import commands
 
-KEYS = {Qt.Key.Key_1: "answered", Qt.Key.Key_2: "late", Qt.Key.Key_3: "absent",
-        Qt.Key.Key_4: "no_answer"}
+# The marks, each with its command (key and title): "rollCall.answered" → "answered".
+MARKS = {f"rollCall.{result}": result for result in ("answered", "late", "absent", "no_answer")}
 BACKGROUND = {"answered": QColor("#e8f5e9"), "late": QColor("#fff3e0"),
               "absent": QColor("#ffcdd2"), "no_answer": QColor("#ffe0b2")}
 
@@ -20,11 +22,16 @@ BACKGROUND = {"answered": QColor("#e8f5e9"), "late": QColor("#fff3e0"),
 class EntryTable(QTableView):
     """Keys 1–4 mark the current post."""
 
+    @staticmethod
+    def hint() -> str:
+        """"1 应答 · 2 迟到（输入分钟后回车）· …", from the declared keys."""
+        return " · ".join(f"{c.key} {c.title()}" for c in map(commands.command, MARKS))
+
     mark_requested = Signal(str)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        result = KEYS.get(Qt.Key(event.key())) if event.modifiers() in (
-            Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier) else None
+        command = commands.pressed(commands.ROLL_CALL, event)
+        result = MARKS.get(command.id) if command else None
         if result is not None:
             self.mark_requested.emit(result)
             return

@@ -32,7 +32,7 @@ from console.core.feed import Event
 from console.core.store import Store
 from console.duty import roll_calls
 from console.duty.roll_calls import Entry, RollCall
-from widgets.common import texts
+from widgets.common import commands, texts
 from widgets.common.tables import RecordTableModel
 from widgets.common.tasks import TaskRunner
 from widgets.duty.roll_call_history import RollCallHistory
@@ -48,15 +48,16 @@ class RollCallPane(QWidget):
         self._store, self._runner = store, runner
         self.call: RollCall | None = None
         self._pending: dict[int, str] = {}  # entry id → result being saved
-        may_call = bool(store.roles & {"shift_leader", "admin"})
+        may_call = commands.allowed("rollCall.start", store.roles)
 
         self.channel = QComboBox(objectName="rollCall.channel")
         for code in roll_calls.CHANNELS:
             self.channel.addItem(texts.roll_call_channel_name(code), code)
-        self.start_button = QPushButton(self.tr("开始点名（在岗岗位）"),
+        self.start_button = QPushButton(commands.command("rollCall.start").title(),
                                         objectName="rollCall.start")
         self.start_button.clicked.connect(self.start)
-        self.finish_button = QPushButton(self.tr("结束点名"), objectName="rollCall.finish")
+        self.finish_button = QPushButton(commands.command("rollCall.finish").title(),
+                                         objectName="rollCall.finish")
         self.finish_button.clicked.connect(self.finish)
         self.start_button.setEnabled(may_call)
         self.finish_button.setEnabled(False)
@@ -95,8 +96,8 @@ class RollCallPane(QWidget):
         self.late.cancelled.connect(self._late_cancelled)
         self._late_row: int | None = None
 
-        self.hint = QLabel(self.tr("逐个岗位按键标记：1 应答 · 2 迟到（输入分钟后回车）· 3 缺岗 · 4 无人应答；标记后自动跳到下一岗位"),  # noqa: E501
-                           objectName="rollCall.hint")
+        self.hint = QLabel(self.tr("逐个岗位按键标记：{keys}；标记后自动跳到下一岗位").format(
+            keys=EntryTable.hint()), objectName="rollCall.hint")
         self.hint.setWordWrap(True)
         self.counts = QLabel(objectName="rollCall.counts")
         self.message = QLabel(objectName="rollCall.message")
@@ -167,7 +168,7 @@ class RollCallPane(QWidget):
             channel=texts.roll_call_channel_name(call.channel), leader=call.started_by,
             at=started, state=state))
         self.finish_button.setEnabled(call.finished_at is None
-                                      and bool(self._store.roles & {"shift_leader", "admin"}))
+                                      and commands.allowed("rollCall.finish", self._store.roles))
         marked = {r: call.count(r) for r in roll_calls.RESULTS}
         self.counts.setText(self.tr("共 {total} 个岗位：应答 {answered} · 迟到 {late} · 缺岗 {absent} · 无人应答 {no_answer} · 未点 {open}").format(  # noqa: E501
             total=len(call.entries), open=call.count(None), **marked))

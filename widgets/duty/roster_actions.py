@@ -57,11 +57,10 @@ class RosterActions(QObject):
         super().__init__(parent)
         self.host, self.parent_widget = host, parent
         self.dialog: RosterPickDialog | None = None  # the one open now, if any
-        self.commands: list[tuple[str, str, Qt.Key, Command]] = [
-            ("leave", self.tr("请假/顶班…"), Qt.Key.Key_L, self.leave),
-            ("swap", self.tr("调班…"), Qt.Key.Key_T, self.swap),
-            ("replace", self.tr("换人…"), Qt.Key.Key_H, self.replace),
-            ("remove", self.tr("撤下"), Qt.Key.Key_Delete, self.remove),
+        # Each edit's key, title and roles are declared in widgets/common/commands.py.
+        self.commands: list[tuple[str, Command]] = [
+            ("roster.leave", self.leave), ("roster.swap", self.swap),
+            ("roster.replace", self.replace), ("roster.remove", self.remove),
         ]
 
     def _chosen_duty(self, duty: Duty | None) -> Duty | None:

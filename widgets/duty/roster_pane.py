@@ -33,7 +33,7 @@ from console.duty.duty_setup import SHIFT_EVENT, Setup, load_setup
 from console.duty.roster import Duty, MonthCell
 from console.duty.roster_rules import listing_order
 from console.duty.rotation import month_days
-from widgets.common import forms, texts
+from widgets.common import commands, forms, texts
 from widgets.common.tasks import TaskRunner
 from widgets.duty.roster_actions import RosterActions
 from widgets.duty.roster_entry_model import Names
@@ -45,7 +45,6 @@ from widgets.duty.roster_views import MonthBar, MonthGrid, RosterSplit
 
 RELOAD_DELAY_MS = 200
 ON_DUTY_EVERY_MS = 60_000
-EDITORS = frozenset({"shift_leader", "admin"})
 ERROR_STYLE = forms.ERROR_STYLE + " font-weight: bold;"
 MonthRead = tuple[Setup, dict[tuple[dt.date, int], MonthCell]]
 
@@ -109,9 +108,8 @@ class RosterPane(QWidget):
         self._update_enabled()
 
     def _update_enabled(self) -> None:
-        editor = bool(EDITORS & self.store.roles)
         for button in (self.bar.generate_button, *self.day_tab.buttons):
-            button.setEnabled(editor)
+            button.setEnabled(commands.allowed(button.objectName(), self.store.roles))
 
     # ---- messages ---------------------------------------------------------------------
     def say(self, text: str, *, error: bool = False) -> None:

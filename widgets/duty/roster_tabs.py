@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 
-from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from console.core.clock import CENTRE_TZ
 from console.duty.roster import Duty
+from widgets.common import commands
 from widgets.duty.roster_actions import RosterActions
 from widgets.duty.roster_entry_model import Names, RosterEntryModel
 from widgets.duty.roster_views import DayTable, table_look
@@ -51,15 +51,16 @@ class DayTab(QWidget):
         self.filter.textChanged.connect(self.view.proxy.setFilterFixedString)
         self.buttons: list[QPushButton] = []
         row = QHBoxLayout()
-        for name, title, key, command in actions.commands:
-            button = QPushButton(f"{title}  {QKeySequence(key).toString()}",
-                                 objectName=f"roster.{name}")
+        for name, command in actions.commands:
+            declared = commands.command(name)
+            button = QPushButton(f"{declared.title()}  {commands.key_sequence(name).toString()}",
+                                 objectName=name)
             button.clicked.connect(
                 lambda _checked=False, command=command: command(self.view.current_entry(),
                                                                 version()))
             row.addWidget(button)
             self.buttons.append(button)
-            self.view.keys[key] = button.click  # does nothing while disabled
+            self.view.keys[name] = button.click  # does nothing while disabled
         row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.label)

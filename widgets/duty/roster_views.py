@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.duty.roster import Duty
+from widgets.common import commands
 from widgets.duty.roster_entry_model import RosterEntryModel
 from widgets.duty.roster_month_model import RosterMonthModel
 
@@ -54,7 +55,8 @@ class MonthBar(QWidget):
         super().__init__(parent)
         self.label = QLabel(objectName="roster.monthLabel")
         self.label.setStyleSheet("font-size: 15pt; font-weight: bold; padding: 0 8px;")
-        self.generate_button = QPushButton(self.tr("生成本月排班"), objectName="roster.generate")
+        self.generate_button = QPushButton(commands.command("roster.generate").title(),
+                                           objectName="roster.generate")
         self.generate_button.clicked.connect(self.generate_requested)
         prev = self._button(self.tr("◀ 上月"), "prev", lambda: self.stepped.emit(-1))
         after = self._button(self.tr("下月 ▶"), "next", lambda: self.stepped.emit(1))
@@ -125,7 +127,7 @@ class DayTable(QTableView):
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.setModel(self.proxy)
         table_look(self)
-        self.keys: dict[int, Callable[[], object]] = {}
+        self.keys: dict[str, Callable[[], object]] = {}  # command id → what it does
 
     def current_entry(self) -> Duty | None:
         index = self.currentIndex()
@@ -143,8 +145,9 @@ class DayTable(QTableView):
                 | QItemSelectionModel.SelectionFlag.Rows)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        action = self.keys.get(event.key())
-        if action is not None and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+        command = commands.pressed(commands.ROSTER, event)
+        action = self.keys.get(command.id) if command else None
+        if action is not None:
             action()
             return
         super().keyPressEvent(event)

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QShortcut
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from console.catalog.catalog import Catalog
@@ -27,7 +27,7 @@ from console.hotline import intake
 from console.hotline import phone as phones
 from console.hotline.outbox import Outbox
 from widgets.casework.row_list_model import RowListModel
-from widgets.common import texts
+from widgets.common import commands, texts
 from widgets.common.facts_dialog import FactsDialog
 from widgets.common.tasks import TaskRunner
 from widgets.hotline.call_form import CallForm
@@ -61,11 +61,15 @@ class CallScreen(QWidget):
         self.saving = CallSaving(self._store, self._catalog, outbox, self._runner, form,
                                  self.duplicates, self)
         self.saving.finished.connect(self._saved)
-        self.save_button = self._button("call.save", self.tr("保存 (Enter)"), self.save)
+        self.save_button = self._button("call.save", commands.command("call.save").label(),
+                                        self.save)
         self.saving.running.connect(lambda busy: self.save_button.setEnabled(not busy))
-        self.answer_button = self._button("call.answer", self.tr("当场答复 (F9)"),
+        self.answer_button = self._button("call.answer", commands.command("call.answer").label(),
                                           self.answer_now)
-        self.clear_button = self._button("call.clear", self.tr("清空 (Esc)"), self.clear)
+        self.clear_button = self._button("call.clear", commands.command("call.clear").label(),
+                                         self.clear)
+        self._keys: dict[str, Callable[[], object]] = {
+            "call.clear": self.clear, "call.duplicate": self.record_as_duplicate}
         self.duplicates.chosen.connect(self.record_as_duplicate)
 
         buttons = QHBoxLayout()
@@ -97,7 +101,7 @@ class CallScreen(QWidget):
         self.place.changed.connect(self.duplicates.schedule)
         self.category.category_chosen.connect(lambda _c: self.duplicates.schedule())
         # F9 from anywhere in the window: the quick-answer pane beside the form included.
-        self._answer_key = QShortcut(QKeySequence(Qt.Key.Key_F9), self, self.answer_now,
+        self._answer_key = QShortcut(commands.key_sequence("call.answer"), self, self.answer_now,
                                      context=Qt.ShortcutContext.WindowShortcut)
 
     def _button(self, name: str, label: str, slot: Callable[[], object]) -> QPushButton:
@@ -115,7 +119,7 @@ class CallScreen(QWidget):
         if event.type() != QEvent.Type.KeyPress:
             return super().eventFilter(watched, event)
         key = QKeyEvent(event)  # type: ignore[call-overload]
-        if key.matches(QKeySequence.StandardKey.Undo) and self.form.can_put_back():
+        if commands.matches("call.put_back", key) and self.form.can_put_back():
             self.undo_clear()
             return True
         plain_enter = key.key() in ENTER and not (
@@ -127,13 +131,12 @@ class CallScreen(QWidget):
         return super().eventFilter(watched, event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Escape:
-            self.clear()
-            return
-        if event.key() == Qt.Key.Key_F8:
-            self.record_as_duplicate()
-            return
-        super().keyPressEvent(event)
+        command = commands.pressed(commands.CALL_SCREEN, event)
+        handler = self._keys.get(command.id) if command else None
+        if handler is None:
+            super().keyPressEvent(event)
+        else:
+            handler()
 
     # ---- incoming calls and caller history -------------------------------------------
     def incoming_call(self, number: str, channel: str = "phone_12345") -> None:

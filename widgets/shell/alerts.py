@@ -8,14 +8,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QCoreApplication, QObject, QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from console.core.clock import Clock
 from console.core.feed import Event
 from console.core.store import Store
+from console.seat_settings import ALERT_KINDS, ALERT_SOUND, SeatSettings
 from console.supervision.alerts import (
-    KINDS,
     NEW_A_CLASS,
     OVERDUE,
     REPLY_DUE,
@@ -33,7 +33,6 @@ HIGHLIGHT = dt.timedelta(minutes=10)
 # A case made just before this seat began to watch (its event still on the way)
 # is still new to it.
 WATCH_MARGIN = dt.timedelta(minutes=1)
-KINDS_KEY, SOUND_KEY = "alerts/kinds", "alerts/sound"
 
 
 def _t(text: str) -> str:
@@ -48,7 +47,7 @@ def notice_text(notice: Notice) -> str:
 
 class AlertCenter(QObject):
 
-    def __init__(self, store: Store, runner: TaskRunner, clock: Clock, settings: QSettings,
+    def __init__(self, store: Store, runner: TaskRunner, clock: Clock, settings: SeatSettings,
                  queue: CaseTableModel, countdown: CountdownModel, orders: RecordTableModel,
                  show: Callable[[str], None], parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -56,9 +55,8 @@ class AlertCenter(QObject):
         self._clock, self._settings = clock, settings
         self._watching_since = clock.now() - WATCH_MARGIN
         self._queue, self._countdown, self._orders, self._show = queue, countdown, orders, show
-        kinds = settings.value(KINDS_KEY, list(KINDS))
-        self.coalescer = Coalescer(wanted=set(kinds if isinstance(kinds, list) else [kinds]))
-        self.sound = settings.value(SOUND_KEY, "false") in (True, "true")
+        self.coalescer = Coalescer(wanted=set(settings.get(ALERT_KINDS)))
+        self.sound = settings.get(ALERT_SOUND)
         self._last = clock.now()
         self._tray: QSystemTrayIcon | None = None
         self.timer = QTimer(self, interval=1000)
@@ -71,11 +69,11 @@ class AlertCenter(QObject):
 
     def set_wanted(self, kind: str, wanted: bool) -> None:
         (self.coalescer.wanted.add if wanted else self.coalescer.wanted.discard)(kind)
-        self._settings.setValue(KINDS_KEY, sorted(self.coalescer.wanted))
+        self._settings.set(ALERT_KINDS, tuple(sorted(self.coalescer.wanted)))
 
     def set_sound(self, on: bool) -> None:
         self.sound = on
-        self._settings.setValue(SOUND_KEY, "true" if on else "false")
+        self._settings.set(ALERT_SOUND, on)
 
     # ---- sources ----------------------------------------------------------------------------
     def apply_events(self, events: Sequence[Event]) -> None:

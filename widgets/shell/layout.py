@@ -19,12 +19,18 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from PySide6.QtCore import QByteArray, QRect, QSettings, QSize, Qt
+from PySide6.QtCore import QByteArray, QRect, QSize, Qt
 from PySide6.QtWidgets import QDockWidget, QLayout, QMainWindow
 
 from console.casework.lifecycle import DISPATCHER, LEADER, OPERATOR, SUPERVISOR
+from console.seat_settings import (
+    LAYOUT_GEOMETRY,
+    LAYOUT_ROLES,
+    LAYOUT_STATE,
+    LAYOUT_VERSION,
+    SeatSettings,
+)
 
-LAYOUT_VERSION = 7  # 2 countdowns; 3 callbacks; 4 quick answers; 5 board; 6 duty; 7 per role
 # The window manager's title bar, not known before the window is first shown.
 TITLE_BAR = 32
 # Panes grow wider once their data is in (the roster's month title, a longer
@@ -34,7 +40,7 @@ SPARE_WIDTH = 0.1
 # A person with several roles gets the layout of the first of them in this order
 # (the wider duty first); someone with none of them (the embedded server's own
 # administrator) gets the operator's, the console's front desk.
-PRECEDENCE = (SUPERVISOR, LEADER, DISPATCHER, OPERATOR)
+PRECEDENCE = LAYOUT_ROLES
 
 
 @dataclass(frozen=True)
@@ -189,10 +195,9 @@ def _trying(window: QMainWindow) -> Iterator[None]:
 class WindowLayout:
     """The main window's layout for the person's role: default, saved, restored."""
 
-    def __init__(self, window: QMainWindow, settings: QSettings, roles: Iterable[str]) -> None:
+    def __init__(self, window: QMainWindow, settings: SeatSettings, roles: Iterable[str]) -> None:
         self.window, self.settings = window, settings
         self.role = layout_role(roles)
-        self.key = f"layout/v{LAYOUT_VERSION}/{self.role}"
 
     def _available(self, available: QRect | None) -> QRect:
         return available or self.window.screen().availableGeometry()
@@ -209,8 +214,9 @@ class WindowLayout:
         share_out(self.window, chosen)
 
     def save(self) -> None:
-        self.settings.setValue(f"{self.key}/geometry", self.window.saveGeometry())
-        self.settings.setValue(f"{self.key}/state", self.window.saveState(LAYOUT_VERSION))
+        self.settings.set(LAYOUT_GEOMETRY, self.window.saveGeometry().data(), role=self.role)
+        self.settings.set(LAYOUT_STATE, self.window.saveState(LAYOUT_VERSION).data(),
+                          role=self.role)
 
     def restore(self, available: QRect | None = None) -> None:
         """The saved arrangement if it fits this screen, else the role's default;
@@ -218,15 +224,15 @@ class WindowLayout:
         screen = self._available(available)
         window = self.window
         window.resize(screen.width(), screen.height() - TITLE_BAR)  # the shares' base
-        state = self.settings.value(f"{self.key}/state")
+        state = self.settings.get(LAYOUT_STATE, role=self.role)
         with _trying(window):
-            restored = (isinstance(state, QByteArray | bytes)
+            restored = (state is not None
                         and window.restoreState(QByteArray(state), LAYOUT_VERSION)
                         and fits(window, screen.size()))
         if not restored:
             self.reset(screen)
-        geometry = self.settings.value(f"{self.key}/geometry")
-        if not (isinstance(geometry, QByteArray | bytes)
+        geometry = self.settings.get(LAYOUT_GEOMETRY, role=self.role)
+        if not (geometry is not None
                 and window.restoreGeometry(QByteArray(geometry))
                 and screen.contains(window.geometry())):
             window.setGeometry(screen.adjusted(0, TITLE_BAR, 0, 0))

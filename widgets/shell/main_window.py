@@ -5,14 +5,14 @@ from __future__ import annotations
 import random
 import uuid
 
-from PySide6.QtCore import QRect, QSettings, Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDockWidget, QInputDialog, QLabel, QMainWindow, QWidget
 
 from console.answers import quick_answers
 from console.app import ConsoleApp
-from console.casework.lifecycle import ADMIN
 from console.core.errors import ConsoleError
+from console.seat_settings import LANGUAGE, SeatSettings
 from console.supervision.alerts import NEW_A_CLASS, OVERDUE, REPLY_DUE
 from widgets.accounts.accounts_dialog import AccountsDialog
 from widgets.answers.quick_answers import QuickAnswerPane
@@ -29,12 +29,13 @@ from widgets.hotline.call_screen import CallScreen
 from widgets.shell.alerts import AlertCenter
 from widgets.shell.commands import build_actions
 from widgets.shell.layout import WindowLayout
+from widgets.shell.settings import seat_settings
 from widgets.supervision.rules_dialog import RulesDialog
 from widgets.supervision.supervisor_board import SupervisorBoard
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, console: ConsoleApp, settings: QSettings | None = None,
+    def __init__(self, console: ConsoleApp, settings: SeatSettings | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
@@ -43,7 +44,7 @@ class MainWindow(QMainWindow):
             user=store.actor))
         self.console = console
         self.store, self.catalog, self.feed = store, catalog, feed
-        self.settings = settings or QSettings()
+        self.settings = settings or seat_settings()
         self.runner = TaskRunner(self)
         self.runner.user_error.connect(self._on_user_error)
         bugs.channel().reported.connect(self._on_bug)
@@ -110,12 +111,10 @@ class MainWindow(QMainWindow):
             "lang.zh_CN": lambda: self._choose_language("zh_CN"),
             "lang.en": lambda: self._choose_language("en"),
             "app.quit": self.close,
-        })
+        }, store.roles)
         for kind in (NEW_A_CLASS, OVERDUE, REPLY_DUE):
             self.actions_by_id[f"alerts.{kind}"].setChecked(self.alerts.wants(kind))
         self.actions_by_id["alerts.sound"].setChecked(self.alerts.sound)
-        for admin_command in ("admin.rules", "admin.accounts"):
-            self.actions_by_id[admin_command].setEnabled(ADMIN in store.roles)
         # Every live pane: what it reads from the change feed, and how it stops.
         self._live = [
             (self.queue.model.apply_events, self.queue.model.shutdown),
@@ -231,5 +230,5 @@ class MainWindow(QMainWindow):
             self.call_screen.incoming_call(number.strip())
 
     def _choose_language(self, language: str) -> None:
-        self.settings.setValue("ui/language", language)
+        self.settings.set(LANGUAGE, language)
         self.statusBar().showMessage(self.tr("界面语言将在下次启动时切换"), 10000)

@@ -13,12 +13,13 @@ import argparse
 import asyncio
 import logging
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QMessageBox, QSplashScreen, QWidget
 
 from console.accounts import credentials
 from console.core.errors import DatabaseUnavailable
+from console.seat_settings import SeatSettings
 from console.seat_setup import (
     EmbeddedServer,
     SchemaBehind,
@@ -86,7 +87,7 @@ class _Closed(QObject):
             self.closed.set()
 
 
-async def start(app: QApplication, args: argparse.Namespace, settings: QSettings,
+async def start(app: QApplication, args: argparse.Namespace, settings: SeatSettings,
                 embedded: EmbeddedServer | None) -> int:
     """The whole session of one seat; returns the process's exit code."""
     splash = Splash()
@@ -121,7 +122,7 @@ async def start(app: QApplication, args: argparse.Namespace, settings: QSettings
         splash.close()
 
 
-async def _start(app: QApplication, args: argparse.Namespace, settings: QSettings,
+async def _start(app: QApplication, args: argparse.Namespace, settings: SeatSettings,
                  embedded: EmbeddedServer | None, splash: Splash) -> int:
     from console.app import ConsoleApp
     from widgets.accounts.first_run_dialog import embedded_login
@@ -169,7 +170,7 @@ async def _start(app: QApplication, args: argparse.Namespace, settings: QSetting
         await console.close()
 
 
-async def _run_window(console: object, settings: QSettings, args: argparse.Namespace,
+async def _run_window(console: object, settings: SeatSettings, args: argparse.Namespace,
                       splash: Splash) -> int:
     from widgets.shell.main_window import MainWindow
     from widgets.shell.screenshot import take_screenshot

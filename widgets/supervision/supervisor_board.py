@@ -35,7 +35,7 @@ from console.core.store import Store
 from console.supervision import board, supervising, sweeper
 from console.supervision.board import BoardCase, OpenOrder
 from console.supervision.supervising import SupervisionReport
-from widgets.common import texts
+from widgets.common import commands, texts
 from widgets.common.facts_dialog import FactsDialog
 from widgets.common.form_keys import submit_with_ctrl_enter
 from widgets.common.tables import OpenableTable, RecordTableModel
@@ -119,9 +119,10 @@ class SupervisorBoard(QWidget):
             lambda i: self.case_opened.emit(self.cases_model.record(i.row()).id))
         self.orders.open_requested.connect(
             lambda i: self.case_opened.emit(self.orders_model.record(i.row()).case_id))
-        self.supervise_button = QPushButton(self.tr("督办所选案件…"), objectName="board.supervise")
+        self.supervise_button = QPushButton(commands.command("board.supervise").title(),
+                                            objectName="board.supervise")
         self.supervise_button.clicked.connect(self.supervise_selected)
-        self.supervise_button.setEnabled("supervisor" in store.roles or "admin" in store.roles)
+        self.supervise_button.setEnabled(commands.allowed("board.supervise", store.roles))
         self.acknowledge_button = QPushButton(self.tr("签收所选督办单"),
                                               objectName="board.acknowledge")
         self.acknowledge_button.clicked.connect(self.acknowledge_selected)

@@ -1,0 +1,225 @@
+"""Commands and keys declared once, as data.
+
+Each entry says what a key does (``id``, ``title``), which key (``key``, in
+QKeySequence's portable text), where it works (``scope``) and who may use it
+(``roles``). The main window builds its menus, tool bar and shortcuts from the
+entries of scope ``APP`` (widgets/shell/commands.py); a pane handles the keys
+of its own scope where it has the focus, asking ``pressed`` which entry a key
+press is, so the key is written only here. The README's keyboard table is made
+from this list (tools/keyboard_table.py) and a test keeps the two equal.
+
+A few entries are Qt's own behaviour (Tab, Shift+Enter in a text box): they are
+declared for the keyboard table and say so (``native``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, QKeyCombination, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence
+
+from console.casework.lifecycle import ADMIN, LEADER, SUPERVISOR
+from widgets.common import texts
+
+APP = "app"            # anywhere in the program: a menu command and its shortcut
+WINDOW = "window"      # anywhere in the main window, its panes included
+# A pane's scope: its keys work where it (or the named part of it) has the focus.
+CALL_SCREEN, LISTS, FORMS = "callScreen", "lists", "forms"
+CALLBACKS, ROLL_CALL, ROSTER, BOARD = "callbackDesk", "rollCallPane", "rosterPane", "board"
+ANSWERS = "quickAnswers"
+# Where each scope's keys work, in the README's words, in the keyboard table's order.
+SCOPES = {
+    APP: "anywhere", WINDOW: "main window, any pane", CALL_SCREEN: "call screen",
+    LISTS: "queue, countdowns, board, roll-call history", FORMS: "dialogs, handover notes",
+    ANSWERS: "quick answers",
+    CALLBACKS: "callbacks list", ROLL_CALL: "roll-call list", ROSTER: "roster: the day's list",
+    BOARD: "supervision board",
+}
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Commands", text)
+
+
+@dataclass(frozen=True)
+class Command:
+    id: str
+    title: Callable[[], str]
+    key: str = ""                 # QKeySequence's portable text; "" for none
+    scope: str = APP
+    menu: str = ""                # the menu of an APP command
+    roles: frozenset[str] = frozenset()  # who may use it; none named: everyone
+    doc: str = ""                 # the README's words (English)
+    toolbar: bool = False
+    checkable: bool = False       # a setting: the handler gets the new state
+    dock: str = ""                # "go to": this dock is shown and raised first
+    native: bool = False          # Qt's own behaviour, declared for the table
+
+    def allowed(self, roles: Iterable[str]) -> bool:
+        held = set(roles)
+        return not self.roles or ADMIN in held or bool(held & self.roles)
+
+    def label(self) -> str:
+        """The title with its key, for a button: "保存 (Enter)"."""
+        return f"{self.title()} ({self.key})" if self.key else self.title()
+
+
+LEADERS, SUPERVISORS, ADMINS = frozenset({LEADER}), frozenset({SUPERVISOR}), frozenset({ADMIN})
+
+
+def _satisfaction(level: int) -> Command:
+    return Command(f"callback.sat{level}", lambda: texts.satisfaction_name(level), str(level),
+                   CALLBACKS, doc="satisfaction 5 (very satisfied) … 1 (very dissatisfied); "
+                   "closes the case")
+
+
+COMMANDS: tuple[Command, ...] = (
+    # ---- the menus, with shortcuts anywhere in the program --------------------------------
+    Command("call.incoming", lambda: _t("模拟来电…"), "F2", menu="call", toolbar=True,
+            doc="simulated incoming call (stands in for the telephony link)"),
+    Command("call.new", lambda: _t("新建诉求"), "Ctrl+N", menu="call", toolbar=True,
+            doc="new case: clears the call form"),
+    Command("call.focus", lambda: _t("转到来电登记"), "F3", menu="view", dock="dock.call",
+            doc="go to the call screen (its tab comes to the front first, as with every "
+            "go-to key)"),
+    Command("queue.focus", lambda: _t("转到案件队列"), "F4", menu="view", dock="dock.queue",
+            doc="go to the queue"),
+    Command("countdown.focus", lambda: _t("转到倒计时"), "F6", menu="view",
+            dock="dock.countdown", doc="go to the countdowns"),
+    Command("callbacks.focus", lambda: _t("转到电话回访"), "F7", menu="view",
+            dock="dock.callbacks", doc="go to the callbacks"),
+    Command("board.focus", lambda: _t("转到督办台"), "F11", menu="view", dock="dock.board",
+            doc="go to the supervision board"),
+    Command("duty.roster", lambda: _t("排班"), "Ctrl+Shift+P", menu="duty",
+            dock="dock.roster", doc="go to the roster"),
+    Command("duty.roll_call", lambda: _t("查岗点名"), "Ctrl+Shift+D", menu="duty",
+            dock="dock.rollCall", doc="go to the roll call"),
+    Command("duty.handover", lambda: _t("交接班"), "Ctrl+Shift+J", menu="duty",
+            dock="dock.handover", doc="go to the handover"),
+    Command("answers.focus", lambda: _t("搜索秒回知识库"), "Ctrl+K", menu="call",
+            dock="dock.quickAnswers", doc="search the quick-answer base"),
+    Command("queue.refresh", lambda: _t("刷新队列"), "F5", menu="view", doc="refresh the queue"),
+    Command("view.reset_layout", lambda: _t("恢复默认布局"), menu="view"),
+    Command("admin.rules", lambda: _t("办理时限与工作日…"), menu="admin", roles=ADMINS),
+    Command("admin.accounts", lambda: _t("账号管理…"), menu="admin", roles=ADMINS),
+    Command("alerts.new_a_class", lambda: _t("新 A 类案件"), menu="alerts", checkable=True),
+    Command("alerts.overdue", lambda: _t("案件超时"), menu="alerts", checkable=True),
+    Command("alerts.reply_due", lambda: _t("督办回复到期"), menu="alerts", checkable=True),
+    Command("alerts.sound", lambda: _t("提醒时发出声音"), menu="alerts", checkable=True),
+    Command("lang.zh_CN", lambda: _t("中文"), menu="language"),
+    Command("lang.en", lambda: _t("English"), menu="language"),
+    Command("app.quit", lambda: _t("退出"), "Ctrl+Q", menu="file", doc="quit"),
+    # ---- the call screen ---------------------------------------------------------------------
+    Command("call.answer", lambda: _t("当场答复"), "F9", WINDOW,
+            doc="answer on the spot: save the call closed as answered (from the quick-answer "
+            "search too, with the answer shown there)"),
+    Command("call.tab", lambda: _t("下一项"), "Tab", CALL_SCREEN, native=True,
+            doc="the next field of the call form, in reading order (the cursor starts in "
+            "the number)"),
+    Command("call.save", lambda: _t("保存"), "Enter", CALL_SCREEN,
+            doc="in the number field: look up the caller and go to the case text; in the "
+            "street, community, grid and category boxes: take the best match of what was "
+            "typed (part of the name or its pinyin initials, e.g. `dlps`) and go on; "
+            "elsewhere: save. When the case looks like a duplicate, the first Enter says so "
+            "and a second Enter saves it as a new case"),
+    Command("call.new_line", lambda: _t("换行"), "Shift+Enter", CALL_SCREEN, native=True,
+            doc="new line in the case text"),
+    Command("call.clear", lambda: _t("清空"), "Esc", CALL_SCREEN,
+            doc="clear the form (a new case)"),
+    Command("call.put_back", lambda: _t("恢复刚清空的内容"), "Ctrl+Z", CALL_SCREEN,
+            doc="right after clearing: put the cleared form back"),
+    Command("call.duplicate", lambda: _t("记为重复来电"), "F8", CALL_SCREEN,
+            doc="record the call as a duplicate of the selected possible duplicate"),
+    # ---- lists and forms -------------------------------------------------------------------
+    Command("list.open", lambda: _t("打开"), "Enter", LISTS,
+            doc="open the row: a case (its history and the moves your role allows) or a "
+            "past roll call"),
+    Command("form.leave_text", lambda: _t("离开文本框"), "Tab", FORMS, native=True,
+            doc="leave a text box (Enter is a new line in a text box)"),
+    Command("form.submit", lambda: _t("保存"), "Ctrl+Enter", FORMS,
+            doc="save, from any field"),
+    # ---- quick answers -----------------------------------------------------------------------
+    Command("answers.to_results", lambda: _t("转到结果"), "Down", ANSWERS,
+            doc="in the search: go down to the results"),
+    Command("answers.use", lambda: _t("采用答复"), "Enter", ANSWERS,
+            doc="on a result: take its answer (F9 then closes the call with it)"),
+    Command("answers.back", lambda: _t("返回搜索"), "Esc", ANSWERS,
+            doc="on the results: back to the search; in the search: clear it"),
+    # ---- callbacks -------------------------------------------------------------------------------
+    *(_satisfaction(level) for level in (5, 4, 3, 2, 1)),
+    Command("callback.unreachable", lambda: _t("未接通"), "0", CALLBACKS,
+            doc="no answer (the case stays for another try)"),
+    Command("callback.not_fixed", lambda: _t("未解决（重新办理）"), "R", CALLBACKS,
+            doc="not fixed: reopens the case to the same unit, with a reason"),
+    # ---- roll call -------------------------------------------------------------------------------
+    Command("rollCall.answered", lambda: _t("应答"), "1", ROLL_CALL,
+            doc="answered; the next post is selected (as after every mark)"),
+    Command("rollCall.late", lambda: _t("迟到（输入分钟后回车）"), "2", ROLL_CALL,
+            doc="late: type the minutes, Enter"),
+    Command("rollCall.absent", lambda: _t("缺岗"), "3", ROLL_CALL, doc="absent"),
+    Command("rollCall.no_answer", lambda: _t("无人应答"), "4", ROLL_CALL, doc="no answer"),
+    Command("rollCall.start", lambda: _t("开始点名（在岗岗位）"), scope=ROLL_CALL, roles=LEADERS),
+    Command("rollCall.finish", lambda: _t("结束点名"), scope=ROLL_CALL, roles=LEADERS),
+    # ---- roster ----------------------------------------------------------------------------------
+    Command("roster.leave", lambda: _t("请假/顶班…"), "L", ROSTER, roles=LEADERS,
+            doc="leave, with a stand-in"),
+    Command("roster.swap", lambda: _t("调班…"), "T", ROSTER, roles=LEADERS,
+            doc="swap duties"),
+    Command("roster.replace", lambda: _t("换人…"), "H", ROSTER, roles=LEADERS,
+            doc="replace the person"),
+    Command("roster.remove", lambda: _t("撤下"), "Del", ROSTER, roles=LEADERS,
+            doc="remove the entry"),
+    Command("roster.generate", lambda: _t("生成本月排班"), scope=ROSTER, roles=LEADERS),
+    # ---- supervision board -----------------------------------------------------------------------
+    Command("board.supervise", lambda: _t("督办所选案件…"), scope=BOARD, roles=SUPERVISORS),
+)
+
+MENUS = (
+    ("file", lambda: _t("文件(&F)")),
+    ("call", lambda: _t("来电(&C)")),
+    ("view", lambda: _t("视图(&V)")),
+    ("duty", lambda: _t("值班(&D)")),
+    ("alerts", lambda: _t("提醒(&T)")),
+    ("admin", lambda: _t("管理(&A)")),
+    ("language", lambda: _t("语言(&L)")),
+)
+
+BY_ID = {c.id: c for c in COMMANDS}
+
+
+def command(command_id: str) -> Command:
+    return BY_ID[command_id]
+
+
+def allowed(command_id: str, roles: Iterable[str]) -> bool:
+    return BY_ID[command_id].allowed(roles)
+
+
+def _combination(key: int | QKeyCombination, modifiers: Qt.KeyboardModifier) -> tuple[int, int]:
+    """A key as compared: either Enter is Enter, and the keypad is no modifier."""
+    code = key.key().value if isinstance(key, QKeyCombination) else int(key)
+    if code == Qt.Key.Key_Enter.value:
+        code = Qt.Key.Key_Return.value
+    return code, (modifiers & ~Qt.KeyboardModifier.KeypadModifier).value
+
+
+def _declared(text: str) -> tuple[int, int]:
+    combination = QKeySequence(text)[0]  # type: ignore[index]  # PySide6's stubs lack it
+    return _combination(combination, combination.keyboardModifiers())
+
+
+def matches(command_id: str, event: QKeyEvent) -> bool:
+    declared = BY_ID[command_id].key
+    return bool(declared) and _declared(declared) == _combination(event.key(), event.modifiers())
+
+
+def pressed(scope: str, event: QKeyEvent) -> Command | None:
+    """The entry of ``scope`` whose key this is, if any."""
+    return next((c for c in COMMANDS if c.scope == scope and c.key and not c.native
+                 and matches(c.id, event)), None)
+
+
+def key_sequence(command_id: str) -> QKeySequence:
+    return QKeySequence(BY_ID[command_id].key)
