@@ -1,0 +1,314 @@
+"""The events the console appends, in one module: their kinds, their typed
+payloads, and the one function that appends one (``append``).
+
+Every service that changes something appends exactly one event per change, as
+the last statement of its transaction, and returns its id; a pane that made the
+change waits until the change feed has applied that id (``ChangeFeed.applied``)
+and then shows what the feed brought, as it does for a change made at another
+seat. Readers never pick payload keys by string: ``Event.data`` gives the typed
+payload of a known kind (``None`` for a kind this version does not know).
+
+A case move's kind is the action's name (``accept``, ``dispatch``…; the list is
+``console/casework/lifecycle.py``'s); its payload is ``CaseMoved``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import enum
+import types
+import uuid
+from dataclasses import dataclass, field
+from typing import Any, ClassVar, Protocol, TypeVar, Union, get_args, get_origin, get_type_hints
+
+from sqlalchemy import insert
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from db import schema as s
+
+
+class Kind(enum.StrEnum):
+    """The kinds that are not case moves."""
+
+    CREATED = "created"
+    IMPORTED = "imported"
+    CLOSED_WITH_MASTER = "closed_with_master"
+    ESCALATION = "escalation"
+    LADDER_CHANGED = "ladder_changed"
+    CATALOG_LOADED = "catalog_loaded"
+    CALENDAR_SEEDED = "calendar_seeded"
+    CALENDAR_CHANGED = "calendar_changed"
+    RULE_CHANGED = "rule_changed"
+    QUICK_ANSWER = "quick_answer_changed"
+    HANDOVER = "handover_changed"
+    ROSTER = "roster_changed"
+    ROLL_CALL = "roll_call_changed"
+    SHIFT_TEMPLATE = "shift_template_changed"
+    ACCOUNT = "account_changed"
+
+
+class Payload(Protocol):
+    @property
+    def kind(self) -> str: ...
+
+    def to_json(self) -> dict[str, Any]: ...
+
+
+# ---- encoding: dates and ids as ISO text and strings, tuples as lists --------------------------
+def _encode(value: Any) -> Any:
+    if isinstance(value, (dt.datetime, dt.date)):
+        return value.isoformat()
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    if isinstance(value, (tuple, list)):
+        return [_encode(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _encode(v) for k, v in value.items()}
+    return value
+
+
+def _decode(hint: Any, value: Any) -> Any:
+    if value is None:
+        return None
+    origin = get_origin(hint)
+    if origin in (Union, types.UnionType):
+        inner = [a for a in get_args(hint) if a is not type(None)]
+        return _decode(inner[0], value) if len(inner) == 1 else value
+    if origin is tuple:
+        (item, *_rest) = get_args(hint)
+        return tuple(_decode(item, v) for v in value)
+    if hint is dt.datetime:
+        return dt.datetime.fromisoformat(value)
+    if hint is dt.date:
+        return dt.date.fromisoformat(value)
+    if hint is uuid.UUID:
+        return uuid.UUID(str(value))
+    if hint is int and not isinstance(value, bool):
+        return int(value)
+    return value
+
+
+P = TypeVar("P", bound="_Typed")
+
+
+@dataclass(frozen=True)
+class _Typed:
+    """A payload of a fixed kind: its fields are the JSON keys."""
+
+    KIND: ClassVar[Kind]
+
+    @property
+    def kind(self) -> str:
+        return str(self.KIND)
+
+    def to_json(self) -> dict[str, Any]:
+        return {f.name: _encode(getattr(self, f.name)) for f in dataclasses.fields(self)}
+
+    @classmethod
+    def from_json(cls: type[P], raw: dict[str, Any]) -> P:
+        hints = get_type_hints(cls)
+        known = {f.name for f in dataclasses.fields(cls)}
+        return cls(**{k: _decode(hints[k], v) for k, v in raw.items() if k in known})
+
+
+# ---- the payloads ----------------------------------------------------------------------------
+@dataclass(frozen=True)
+class CaseMoved:
+    """A case move: the action is the kind; ``details`` are lifecycle's (unit, reason…)."""
+
+    action: str
+    details: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def kind(self) -> str:
+        return self.action
+
+    def to_json(self) -> dict[str, Any]:
+        return dict(_encode(self.details))
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.details.get(key, default)
+
+
+@dataclass(frozen=True)
+class CaseCreated(_Typed):
+    KIND = Kind.CREATED
+    public_no: str
+    status: str = "accepted"
+    channel: str | None = None
+    category_id: int | None = None
+    urgency: str | None = None
+    due_at: dt.datetime | None = None
+    due_estimated: bool = False
+    occurred_at: dt.datetime | None = None
+
+
+@dataclass(frozen=True)
+class CaseImported(_Typed):
+    KIND = Kind.IMPORTED
+    public_no: str | None = None
+    status: str | None = None
+    occurred_at: dt.datetime | None = None
+    source: str | None = None
+
+
+@dataclass(frozen=True)
+class ClosedWithMaster(_Typed):
+    KIND = Kind.CLOSED_WITH_MASTER
+    master_id: uuid.UUID
+
+
+@dataclass(frozen=True)
+class Escalation(_Typed):
+    """A reminder, an urge, a supervision order, an inspection; or a reply to an order."""
+
+    KIND = Kind.ESCALATION
+    level: str | None = None
+    round: int | None = None
+    auto: bool = False
+    order_id: int | None = None
+    acknowledged: int | None = None
+    replied: int | None = None
+    text: str | None = None
+    reply_due_at: dt.datetime | None = None
+
+
+@dataclass(frozen=True)
+class LadderChanged(_Typed):
+    KIND = Kind.LADDER_CHANGED
+    reminder_share: float
+    supervision_after_working_days: int
+    was: tuple[float, ...] = ()
+
+
+@dataclass(frozen=True)
+class CatalogLoaded(_Typed):
+    KIND = Kind.CATALOG_LOADED
+    source: str
+
+
+@dataclass(frozen=True)
+class CalendarSeeded(_Typed):
+    KIND = Kind.CALENDAR_SEEDED
+    source: str = ""
+    years: tuple[int, ...] = ()
+    inserted: int = 0
+
+
+@dataclass(frozen=True)
+class CalendarChanged(_Typed):
+    KIND = Kind.CALENDAR_CHANGED
+    day: dt.date
+    is_working: bool
+    note: str = ""
+    before: dict[str, Any] | None = None
+
+
+@dataclass(frozen=True)
+class RuleChanged(_Typed):
+    KIND = Kind.RULE_CHANGED
+    category_id: int
+    urgency: str
+    rule_id: int | None = None
+    limit_hours: int | None = None
+    limit_working_days: int | None = None
+    version: int | None = None
+    before: dict[str, Any] | None = None
+
+
+@dataclass(frozen=True)
+class QuickAnswerChanged(_Typed):
+    KIND = Kind.QUICK_ANSWER
+    action: str
+    answer_id: int | None = None
+    version: int | None = None
+    question: str = ""
+    count: int | None = None
+
+
+@dataclass(frozen=True)
+class HandoverChanged(_Typed):
+    KIND = Kind.HANDOVER
+    handover_id: int
+    action: str
+    day: dt.date
+    shift_id: int
+
+
+@dataclass(frozen=True)
+class RosterChanged(_Typed):
+    KIND = Kind.ROSTER
+    action: str
+    days: tuple[dt.date, ...] = ()
+    entries: int | None = None
+
+
+@dataclass(frozen=True)
+class RollCallChanged(_Typed):
+    KIND = Kind.ROLL_CALL
+    roll_call_id: int
+    action: str
+    count: int = 0
+
+
+@dataclass(frozen=True)
+class ShiftTemplateChanged(_Typed):
+    KIND = Kind.SHIFT_TEMPLATE
+    shift_id: int
+    code: str
+
+
+@dataclass(frozen=True)
+class AccountChanged(_Typed):
+    KIND = Kind.ACCOUNT
+    login: str
+    action: str
+
+
+TYPED: dict[str, type[_Typed]] = {c.KIND.value: c for c in (
+    CaseCreated, CaseImported, ClosedWithMaster, Escalation, LadderChanged, CatalogLoaded,
+    CalendarSeeded, CalendarChanged, RuleChanged, QuickAnswerChanged, HandoverChanged,
+    RosterChanged, RollCallChanged, ShiftTemplateChanged, AccountChanged)}
+
+
+def read(kind: str, case_id: uuid.UUID | None, raw: dict[str, Any]) -> Any:
+    """The typed payload of an event row: a ``_Typed`` of its kind, ``CaseMoved`` for
+    any other kind on a case, ``None`` for an unknown kind on no case."""
+    typed = TYPED.get(kind)
+    if typed is not None:
+        return typed.from_json(raw or {})
+    if case_id is not None:
+        return CaseMoved(kind, dict(raw or {}))
+    return None
+
+
+@dataclass(frozen=True)
+class Event:
+    """One row of ``case_event`` as the change feed delivers it."""
+
+    id: int
+    case_id: uuid.UUID | None
+    at: dt.datetime
+    actor: str
+    kind: str
+    payload: dict[str, Any]
+
+    @property
+    def data(self) -> Any:
+        """The typed payload (see ``read``)."""
+        return read(self.kind, self.case_id, self.payload)
+
+    def of(self, typed: type[P]) -> P | None:
+        """The payload as ``typed`` when the event is of that kind, else None."""
+        return typed.from_json(self.payload or {}) if self.kind == typed.KIND else None
+
+
+async def append(conn: AsyncConnection, actor: str, data: Payload,
+                 case_id: uuid.UUID | None = None) -> int:
+    """Append one event in the caller's transaction and return its id. The database
+    stamps the time, draws the id in commit order and takes who did it from the login."""
+    return int((await conn.execute(
+        insert(s.CaseEvent).values(case_id=case_id, actor=actor, kind=data.kind,
+                                   payload=data.to_json())
+        .returning(s.CaseEvent.id))).scalar_one())
