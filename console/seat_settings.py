@@ -141,10 +141,12 @@ LAST_USER = Setting("login/last_user", TEXT, "", 1,
 ALERT_KINDS = Setting("alerts/kinds", NAMES, tuple(KINDS), 1,
                       "the alerts this seat wants (提醒 menu)")
 ALERT_SOUND = Setting("alerts/sound", FLAG, False, 1, "a sound with each alert")
-LAYOUT_STATE = Setting(f"layout/v{LAYOUT_VERSION}/{{role}}/state", BLOB, None, 2,
-                       "where the docks are, per role (Qt's saveState)")
-LAYOUT_GEOMETRY = Setting(f"layout/v{LAYOUT_VERSION}/{{role}}/geometry", BLOB, None, 2,
-                          "the window's place on the screen, per role (Qt's saveGeometry)")
+LAYOUT_STATE: Setting[bytes | None] = Setting(
+    f"layout/v{LAYOUT_VERSION}/{{role}}/state", BLOB, None, 2,
+    "where the docks are, per role (Qt's saveState)")
+LAYOUT_GEOMETRY: Setting[bytes | None] = Setting(
+    f"layout/v{LAYOUT_VERSION}/{{role}}/geometry", BLOB, None, 2,
+    "the window's place on the screen, per role (Qt's saveGeometry)")
 VERSION = Setting("settings/version", NUMBER, 0, 3,
                   "the settings version the file was last brought up to")
 SCHEMA: tuple[Setting[Any], ...] = (LANGUAGE, LAST_USER, ALERT_KINDS, ALERT_SOUND,

@@ -8,6 +8,7 @@ is logged with a traceback and reported as such.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from dataclasses import dataclass
 
 
@@ -56,7 +57,7 @@ class ConflictError(ConsoleError):
     code = "conflict"
 
     def __init__(self, message: str, *, changed_by: str | None = None,
-                 action: str | None = None, at: object = None) -> None:
+                 action: str | None = None, at: dt.datetime | None = None) -> None:
         super().__init__(message)
         self.changed_by = changed_by
         self.action = action  # what they did, as an event kind

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import case, func, select
+from sqlalchemy import SQLColumnExpression, case, func, select
 from sqlalchemy.sql.elements import ColumnElement
 
 from console.core.store import Store
@@ -67,7 +68,7 @@ def _tally_columns() -> list[ColumnElement]:
             func.avg(E.late_minutes)]
 
 
-def _tally(values: tuple) -> Tally:  # type: ignore[type-arg]
+def _tally(values: tuple[Any, ...]) -> Tally:
     total, answered, late, absent, no_answer, avg = values
     return Tally(int(total), int(answered), int(late), int(absent), int(no_answer),
                  None if avg is None else round(float(avg), 1))
@@ -87,12 +88,12 @@ async def history(store: Store, since: dt.datetime, until: dt.datetime,
                    *_tally_columns())
             .outerjoin(E, E.roll_call_id == RC.id).where(*where)
             .group_by(RC.id).order_by(RC.started_at.desc()).limit(limit))).all()
-    return [Summary(*r[:5], tally=_tally(tuple(r[5:]))) for r in rows]
+    return [Summary(r[0], r[1], r[2], r[3], r[4], tally=_tally(tuple(r[5:]))) for r in rows]
 
 
-def _key(by: str) -> ColumnElement:
+def _key(by: str) -> SQLColumnExpression[Any]:
     local = func.timezone(CENTRE_ZONE, RC.started_at)
-    keys: dict[str, ColumnElement] = {
+    keys: dict[str, SQLColumnExpression[Any]] = {
         "channel": RC.channel,
         "post": P.name,
         "person": func.coalesce(ST.name, ""),
@@ -130,4 +131,5 @@ async def missed(store: Store, since: dt.datetime, until: dt.datetime) -> list[M
             .outerjoin(ST, ST.id == E.staff_id)
             .where(*_in_period(since, until), E.result.in_(MISSED))
             .order_by(E.at, E.id))).all()
-    return [Missed(*r) for r in rows]
+    return [Missed(at, channel, post, person, result or "", note or "", started_by)
+            for at, channel, post, person, result, note, started_by in rows]

@@ -80,7 +80,9 @@ class FactsDialog(QDialog):
         if index < 0:
             return
         combo.setCurrentIndex(index)
-        combo.lineEdit().selectAll()
+        line = combo.lineEdit()
+        if line is not None:  # the combo is editable: it has its line
+            line.selectAll()
         name = catalog.unit_name(suggestion.unit_id)
         why = (self.tr("建议：{unit}（分类的责任单位）") if suggestion.reason == "owner"
                else self.tr("建议：{unit}（事发街道）")).format(unit=name)
@@ -99,8 +101,10 @@ class FactsDialog(QDialog):
             for unit in units:  # "parent / unit", so the tree shows and both names search
                 parent = catalog.units.get(unit.parent_id) if unit.parent_id else None
                 combo.addItem(f"{parent.name} / {unit.name}" if parent else unit.name, unit.id)
-            combo.completer().setFilterMode(Qt.MatchFlag.MatchContains)
-            combo.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+            completer = combo.completer()
+            assert completer is not None  # an editable combo has its completer
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
             combo.setMinimumWidth(360)
             return combo, self.tr("责任单位")
         if need == "satisfaction":

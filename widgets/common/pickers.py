@@ -4,14 +4,20 @@ pinyin initials) and the street / community / grid cell cascade. Each is a
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from functools import lru_cache
+from typing import Protocol
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from console.catalog.catalog import Catalog, Category, pinyin_initials
 from widgets.common.search_picker import Match, SearchPicker
+
+
+class Named(Protocol):
+    @property
+    def name(self) -> str: ...
 
 
 class CategoryPicker(SearchPicker):
@@ -133,8 +139,8 @@ class PlacePicker(QWidget):
             self._set("street", cell.street_code)
         elif code is not None and level == "community":
             self._set("street", catalog.communities[code].street_code)
-            cell = catalog.grid_cells.get(self.grid_code or "")
-            if cell is not None and cell.community_code != code:
+            chosen = catalog.grid_cells.get(self.grid_code or "")
+            if chosen is not None and chosen.community_code != code:
                 self._set("grid", None)
         elif code is not None and level == "street":
             community = catalog.communities.get(self.community_code or "")
@@ -150,9 +156,11 @@ class PlacePicker(QWidget):
     def _shown_name(self, level: str, code: str | None) -> str:
         """A level's name; a cell's without its community's, which shows beside it."""
         catalog = self._catalog
-        names = {"street": catalog.streets, "community": catalog.communities,
-                 "grid": catalog.grid_cells}[level]
-        if code not in names:
+        levels: dict[str, Mapping[str, Named]] = {
+            "street": catalog.streets, "community": catalog.communities,
+            "grid": catalog.grid_cells}
+        names = levels[level]
+        if code is None or code not in names:
             return ""
         name = names[code].name
         community = catalog.communities.get(catalog.grid_cells[code].community_code) if (

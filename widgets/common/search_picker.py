@@ -14,7 +14,7 @@ from collections.abc import Hashable, Sequence
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QCompleter, QLineEdit, QWidget
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -26,6 +26,11 @@ class SearchPicker(QLineEdit):
 
     picked = Signal()  # an item was taken from the typed text (Enter, Tab or a click)
 
+    def _popup(self) -> QAbstractItemView:
+        popup = self._completer.popup()
+        assert popup is not None  # a completer makes its popup when asked
+        return popup
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._model = QStandardItemModel(self)
@@ -33,9 +38,10 @@ class SearchPicker(QLineEdit):
         self._completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         self._completer.setMaxVisibleItems(12)
         self._completer.setWidget(self)
-        self._completer.activated[QModelIndex].connect(self._clicked)
+        # The overload that gives the model index (the stubs do not know signals' overloads).
+        self._completer.activated[QModelIndex].connect(self._clicked)  # type: ignore[index]
         # Installed after the completer's own filter, so it sees the popup's keys first.
-        self._completer.popup().installEventFilter(self)
+        self._popup().installEventFilter(self)
         self._shown = ""  # the text of the item taken; other text is still a search
         self.textEdited.connect(self._edited)
         self.setClearButtonEnabled(True)
@@ -66,7 +72,7 @@ class SearchPicker(QLineEdit):
         return [self._model.item(r).text() for r in range(self._model.rowCount())]
 
     def popup_visible(self) -> bool:
-        return self._completer.popup().isVisible()
+        return self._popup().isVisible()
 
     # ---- typing and taking ----------------------------------------------------------------
     def _edited(self, text: str) -> None:
@@ -77,7 +83,7 @@ class SearchPicker(QLineEdit):
         if text.strip() and self._model.rowCount():
             self._completer.complete()
         else:
-            self._completer.popup().hide()
+            self._popup().hide()
 
     def _offer(self, text: str) -> None:
         self._model.clear()
@@ -90,7 +96,7 @@ class SearchPicker(QLineEdit):
     def take_best(self, *, move_on: bool = True) -> bool:
         """Take the highlighted match, else the best one for the typed text;
         ``picked`` (the form moves on) unless the focus is moving already."""
-        popup = self._completer.popup()
+        popup = self._popup()
         index = popup.currentIndex() if popup.isVisible() else QModelIndex()
         popup.hide()
         if not index.isValid():
@@ -109,7 +115,7 @@ class SearchPicker(QLineEdit):
             self.picked.emit()
 
     def _clicked(self, index: QModelIndex) -> None:
-        self._completer.popup().hide()
+        self._popup().hide()
         self._take_index(index)
 
     # ---- keys ------------------------------------------------------------------------------
@@ -135,7 +141,7 @@ class SearchPicker(QLineEdit):
                 self.focusNextPrevChild(key == Qt.Key.Key_Tab)
                 return True
             if key == Qt.Key.Key_Escape:
-                self._completer.popup().hide()
+                self._popup().hide()
                 return True
         return super().eventFilter(watched, event)
 

@@ -14,7 +14,7 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor, QKeyEvent
-from PySide6.QtWidgets import QTableView
+from PySide6.QtWidgets import QTableView, QWidget
 
 from widgets.common import commands
 
@@ -24,8 +24,9 @@ class OpenableTable(QTableView):
 
     open_requested = Signal(QModelIndex)
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(self, parent: QWidget | None = None, *, objectName: str = "") -> None:  # noqa: N803
+        super().__init__(parent)
+        self.setObjectName(objectName)
         self.doubleClicked.connect(self.open_requested)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:

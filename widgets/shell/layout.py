@@ -152,8 +152,14 @@ def share_out(window: QMainWindow, columns: Arrangement) -> None:
 
 def _heads(window: QMainWindow, columns: Arrangement) -> list[list[QDockWidget]]:
     """The raised dock of every stack, column by column."""
-    return [[window.findChild(QDockWidget, stack.docks[0]) for stack in column.stacks]
-            for column in columns]
+    return [[_dock(window, stack.docks[0]) for stack in column.stacks] for column in columns]
+
+
+def _dock(window: QMainWindow, name: str) -> QDockWidget:
+    dock = window.findChild(QDockWidget, name)
+    if dock is None:
+        raise LookupError(f"no dock {name!r} in the window")
+    return dock
 
 
 def _shares(total: int, parts: Sequence[Column | Stack], least: Sequence[int]) -> list[int]:
@@ -184,6 +190,7 @@ def _trying(window: QMainWindow) -> Iterator[None]:
     """Arrangements tried on the way do not grow the window to their minimum size
     (Qt enlarges a window to its layout's minimum at once)."""
     layout = window.layout()
+    assert layout is not None  # a QMainWindow always has its layout
     constraint = layout.sizeConstraint()
     layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
     try:
@@ -214,8 +221,9 @@ class WindowLayout:
         share_out(self.window, chosen)
 
     def save(self) -> None:
-        self.settings.set(LAYOUT_GEOMETRY, self.window.saveGeometry().data(), role=self.role)
-        self.settings.set(LAYOUT_STATE, self.window.saveState(LAYOUT_VERSION).data(),
+        self.settings.set(LAYOUT_GEOMETRY, bytes(self.window.saveGeometry().data()),
+                          role=self.role)
+        self.settings.set(LAYOUT_STATE, bytes(self.window.saveState(LAYOUT_VERSION).data()),
                           role=self.role)
 
     def restore(self, available: QRect | None = None) -> None:
