@@ -65,7 +65,6 @@ def test_supervise_several_cases_in_one_action(qtbot: Any, open_seat: Any,
         panel.orders_model.record(r).public_no for r in range(panel.orders_model.rowCount())}
 
     # Quiet the live models (no more reloads from the feed), then check Qt's contract.
-    seat.console.feed.unsubscribe(panel.apply_events)
     panel.shutdown()
     qtbot.waitUntil(lambda: not seat.window.runner.busy, timeout=5000)
     qtmodeltester.check(panel.cases_model, force_py=True)
