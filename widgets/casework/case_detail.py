@@ -117,6 +117,8 @@ class CaseDetail(QDialog):
     async def _reload(self) -> None:
         """The follower's reload: its result is shown by the slot (its errors too), and
         the follower waits for it before the next."""
+        if self._closed:  # closed after this reload was asked for
+            return
         await asyncio.wait([self._slot.run(self._load(), self._show, self._load_failed)])
 
     def _load_failed(self, exc: ConsoleError) -> None:
