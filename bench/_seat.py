@@ -34,7 +34,8 @@ class ReceivingSeat:
 
     async def start(self) -> None:
         await self.feed.start()
-        self.model = CaseTableModel(self.store, await load_catalog(self.store), self.runner)
+        self.model = CaseTableModel(self.store, await load_catalog(self.store), self.runner,
+                                    feed=self.feed)  # it follows the feed, as in MainWindow
         self.view = QTableView()
         self.view.setModel(self.model)
         self.view.resize(1200, 700)
@@ -45,8 +46,7 @@ class ReceivingSeat:
         for signal in (self.model.rowsInserted, self.model.layoutChanged,
                        self.model.modelReset):
             signal.connect(self._check)
-        self.feed.subscribe(self.model.apply_events)  # as MainWindow does
-        self.feed.subscribe(self._on_events)          # a timestamp, after the model
+        self.feed.subscribe(self._on_events)  # a timestamp, after the model
         self.listener.start()
         await self.listener.connected.wait()
         await asyncio.sleep(0.2)
@@ -82,7 +82,6 @@ class ReceivingSeat:
 
     async def stop(self) -> None:
         await self.listener.stop()
-        self.feed.unsubscribe(self.model.apply_events)
         self.model.shutdown()
         await self.runner.cancel_all()
         self.view.close()

@@ -4,13 +4,15 @@ One transaction: lock the case row, check the version the person saw (someone
 else may have moved the case since: they are told who), check the move with
 the lifecycle, write the changed columns and append the event. The same path
 serves automatic moves (auto-dispatch at intake) and moves made at any seat.
+A move returns itself with the id of the last event it appended (``MadeMove``):
+the seat that made it waits until the change feed has applied that id.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Any
 
 from sqlalchemy import func, insert, select, update
@@ -18,6 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from console.casework import lifecycle
 from console.casework.lifecycle import CaseState, Move
+from console.core import events
 from console.core.errors import ConflictError, ConsoleError, FieldError, ValidationError
 from console.core.store import Store
 from db import schema as s
@@ -33,12 +36,33 @@ class CaseNotFound(ConsoleError):
 
 
 @dataclass(frozen=True)
+class MadeMove(Move):
+    """A move made in the database: the lifecycle's ``Move`` and the id of the last
+    event its transaction appended (its own, or a duplicate's closing after it)."""
+
+    event_id: int = 0
+
+    @classmethod
+    def of(cls, move: Move, event_id: int) -> MadeMove:
+        return cls(**{f.name: getattr(move, f.name) for f in fields(Move)}, event_id=event_id)
+
+
+@dataclass(frozen=True)
 class TimelineEntry:
     id: int
     at: dt.datetime
     actor: str
     kind: str
     payload: dict[str, Any]
+
+    @property
+    def data(self) -> Any:
+        """The typed payload (console/core/events.py): a case move's ``CaseMoved`` or
+        the payload dataclass of its kind."""
+        typed = events.TYPED.get(self.kind)
+        if typed is not None:
+            return typed.from_json(self.payload or {})
+        return events.CaseMoved(self.kind, dict(self.payload or {}))
 
 
 async def _lock(conn: AsyncConnection, case_id: uuid.UUID) -> Any:
@@ -109,7 +133,7 @@ async def _master_by_number(conn: AsyncConnection, facts: dict[str, Any]) -> dic
 
 async def perform_in(conn: AsyncConnection, store: Store, case_id: uuid.UUID, action: str,
                      expected_version: int | None, facts: dict[str, Any],
-                     *, roles: frozenset[str] | None = None) -> Move:
+                     *, roles: frozenset[str] | None = None) -> MadeMove:
     """``perform`` inside a transaction the caller holds (intake uses it)."""
     if "master_no" in facts:
         facts = await _master_by_number(conn, facts)
@@ -134,15 +158,15 @@ async def perform_in(conn: AsyncConnection, store: Store, case_id: uuid.UUID, ac
             case_id=case_id, attempt=attempts + 1, operator=who,
             result=CALLBACK_RESULTS[action], satisfaction=facts.get("satisfaction"),
             note=str(facts.get("note") or facts.get("reason") or "")))
-    await conn.execute(insert(s.CaseEvent).values(
-        case_id=case_id, actor=who, kind=action, payload=move.payload))
+    event_id = await events.append(conn, who, events.CaseMoved(action, move.payload),
+                                   case_id=case_id)
     if move.after.status in CLOSING:
-        await _close_duplicates(conn, case_id, who, now)
-    return move
+        event_id = await _close_duplicates(conn, case_id, who, now) or event_id
+    return MadeMove.of(move, event_id)
 
 
 async def perform(store: Store, case_id: uuid.UUID, action: str,
-                  expected_version: int | None, **facts: Any) -> Move:
+                  expected_version: int | None, **facts: Any) -> MadeMove:
     """Make one move on a case, or raise (TransitionError, ValidationError, ConflictError).
     A merge names its master by id (``master_id``) or by number (``master_no``)."""
     async with store.transaction() as conn:
@@ -150,15 +174,17 @@ async def perform(store: Store, case_id: uuid.UUID, action: str,
 
 
 async def _close_duplicates(conn: AsyncConnection, master: uuid.UUID, actor: str,
-                            now: dt.datetime) -> None:
-    """Duplicates merged into a master close with it."""
+                            now: dt.datetime) -> int | None:
+    """Duplicates merged into a master close with it; the id of the last event
+    appended (None when there was none)."""
     closed = (await conn.execute(
         update(C).where(C.merged_into == master, C.closed_at.is_(None))
         .values(closed_at=now, updated_at=now, version=C.version + 1).returning(C.id))).scalars()
-    for duplicate in closed:
-        await conn.execute(insert(s.CaseEvent).values(
-            case_id=duplicate, actor=actor, kind="closed_with_master",
-            payload={"master_id": str(master)}))
+    last = None
+    for duplicate in list(closed):
+        last = await events.append(conn, actor, events.ClosedWithMaster(master),
+                                   case_id=duplicate)
+    return last
 
 
 async def auto_dispatch_unit(conn: AsyncConnection, category_id: int,

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
 from sqlalchemy import or_, select
@@ -96,6 +96,7 @@ async def record_as_duplicate(store: Store, catalog: Catalog, draft: CaseDraft,
         created = await intake.create_case_in(conn, store, catalog, clean,
                                                auto_dispatch=False)
         if created.created:
-            await cases.perform_in(conn, store, created.id, "merge", None,
-                                   {"master_id": master_id})
+            moved = await cases.perform_in(conn, store, created.id, "merge", None,
+                                           {"master_id": master_id})
+            created = replace(created, event_id=moved.event_id)
     return created

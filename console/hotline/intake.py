@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from console.casework import cases
 from console.casework.lifecycle import SYSTEM
 from console.catalog.catalog import Catalog
+from console.core import events
 from console.core.errors import FieldError, ValidationError
 from console.core.store import Store
 from console.core.text_rules import check_text
@@ -51,6 +52,9 @@ class CreatedCase:
     id: uuid.UUID
     public_no: str
     created: bool  # False when this UUID had been saved before (a resubmission)
+    # The last event the save appended (the case's newest one for a resubmission):
+    # the seat waits until the change feed has applied it.
+    event_id: int = 0
 
 
 def validate(draft: CaseDraft, catalog: Catalog) -> CaseDraft:
@@ -124,7 +128,11 @@ async def next_public_no(conn: AsyncConnection) -> str:
 async def _existing(conn: AsyncConnection, case_id: uuid.UUID) -> CreatedCase | None:
     public_no = (await conn.execute(
         select(s.Case.public_no).where(s.Case.id == case_id))).scalar_one_or_none()
-    return None if public_no is None else CreatedCase(case_id, public_no, created=False)
+    if public_no is None:
+        return None
+    newest = (await conn.execute(select(func.max(s.CaseEvent.id)).where(
+        s.CaseEvent.case_id == case_id))).scalar()
+    return CreatedCase(case_id, public_no, created=False, event_id=int(newest or 0))
 
 
 async def upsert_caller(conn: AsyncConnection, phone: str, name: str) -> int | None:
@@ -173,21 +181,20 @@ async def create_case_in(conn: AsyncConnection, store: Store, catalog: Catalog,
         done = await _existing(conn, clean.id)
         assert done is not None
         return done
-    await conn.execute(insert(s.CaseEvent).values(
-        case_id=clean.id, actor=store.actor, kind="created",
-        payload={"public_no": public_no, "status": "accepted", "channel": clean.channel,
-                 "category_id": clean.category_id, "urgency": clean.urgency,
-                 "due_at": deadline.at.isoformat(), "due_estimated": deadline.estimated},
-    ))
+    event_id = await events.append(conn, store.actor, events.CaseCreated(
+        public_no=public_no, status="accepted", channel=clean.channel,
+        category_id=clean.category_id, urgency=clean.urgency, due_at=deadline.at,
+        due_estimated=deadline.estimated), case_id=clean.id)
     target = (await cases.auto_dispatch_unit(conn, clean.category_id, clean.street_code)
               if auto_dispatch else None)
     if target is not None:  # single-owner categories go out at once
         unit_id, rule = target
         # The event names the person whose save set it off; its payload says "auto".
-        await cases.perform_in(conn, store, clean.id, "dispatch", None,
-                               {"unit_id": unit_id, "auto": True, "rule": rule},
-                               roles=frozenset({SYSTEM}))
-    return CreatedCase(clean.id, public_no, created=True)
+        moved = await cases.perform_in(conn, store, clean.id, "dispatch", None,
+                                       {"unit_id": unit_id, "auto": True, "rule": rule},
+                                       roles=frozenset({SYSTEM}))
+        event_id = moved.event_id
+    return CreatedCase(clean.id, public_no, created=True, event_id=event_id)
 
 
 async def answer_on_the_spot(store: Store, catalog: Catalog, draft: CaseDraft,
@@ -198,5 +205,7 @@ async def answer_on_the_spot(store: Store, catalog: Catalog, draft: CaseDraft,
     async with store.transaction() as conn:
         created = await create_case_in(conn, store, catalog, clean, auto_dispatch=False)
         if created.created:
-            await cases.perform_in(conn, store, created.id, "answer", None, {"answer": answer})
+            moved = await cases.perform_in(conn, store, created.id, "answer", None,
+                                           {"answer": answer})
+            created = replace(created, event_id=moved.event_id)
     return created

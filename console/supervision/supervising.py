@@ -51,6 +51,13 @@ class Skipped:
 class SupervisionReport:
     issued: list[BoardCase] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
+    event_ids: list[int] = field(default_factory=list)  # one per order issued, in order
+
+    @property
+    def event_id(self) -> int:
+        """The last event the orders appended (0 when none was issued): the seat
+        waits until the change feed has applied it."""
+        return max(self.event_ids, default=0)
 
     @property
     def already_supervised(self) -> list[Skipped]:
@@ -81,7 +88,7 @@ async def supervise(store: Store, cases: Sequence[BoardCase], order_text: str,
             report.skipped.append(Skipped(case.id, case.public_no, link_down))
             continue
         try:
-            await sweeper.issue_supervision(store, case.id, order_text, reply_due_at)
+            made = await sweeper.issue_supervision(store, case.id, order_text, reply_due_at)
         except DatabaseUnavailable as exc:
             link_down = exc
             report.skipped.append(Skipped(case.id, case.public_no, exc))
@@ -89,4 +96,5 @@ async def supervise(store: Store, cases: Sequence[BoardCase], order_text: str,
             report.skipped.append(Skipped(case.id, case.public_no, exc))
         else:
             report.issued.append(case)
+            report.event_ids.append(made.event_id)
     return report

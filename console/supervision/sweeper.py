@@ -20,7 +20,6 @@ import datetime as dt
 import logging
 import uuid
 from dataclasses import dataclass, field
-from typing import Any
 
 from sqlalchemy import and_, func, not_, or_, select, text, update
 from sqlalchemy.dialects.postgresql import insert
@@ -28,6 +27,7 @@ from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from console.calendar.workdays import WorkCalendar
+from console.core import events
 from console.core.errors import ConflictError, FieldError, ValidationError, require_role
 from console.core.store import Store
 from console.core.text_rules import check_text
@@ -57,6 +57,26 @@ class SweepReport:
     candidates: list[uuid.UUID] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class LadderSaved(LadderRule):
+    """The ladder as saved, and the id of its ``ladder_changed`` event."""
+
+    event_id: int = 0
+
+    @classmethod
+    def of(cls, rule: LadderRule, event_id: int) -> LadderSaved:
+        return cls(rule.reminder_share, rule.supervision_after_working_days, rule.version,
+                   event_id)
+
+
+@dataclass(frozen=True)
+class OrderMade:
+    """A supervision order issued: its id and the id of the event that tells of it."""
+
+    order_id: int
+    event_id: int
+
+
 async def load_rule(conn: AsyncConnection) -> LadderRule:
     row = (await conn.execute(select(
         s.EscalationRule.reminder_share, s.EscalationRule.supervision_after_working_days,
@@ -74,9 +94,8 @@ async def _rounds(conn: AsyncConnection, ids: list[uuid.UUID]) -> dict[uuid.UUID
 
 
 async def _record(conn: AsyncConnection, case_id: uuid.UUID, actor: str,
-                  payload: dict[str, Any]) -> None:
-    await conn.execute(insert(s.CaseEvent).values(case_id=case_id, actor=actor,
-                                                  kind="escalation", payload=payload))
+                  escalation: events.Escalation) -> int:
+    return await events.append(conn, actor, escalation, case_id=case_id)
 
 
 async def _unreadable(conn: AsyncConnection) -> list[str]:
@@ -98,8 +117,8 @@ async def _issue(conn: AsyncConnection, store: Store, case_id: uuid.UUID, unit: 
                 .on_conflict_do_nothing(index_elements=["case_id", "level", "round"])
                 .returning(ORDER.id))).scalar_one_or_none()
             if made is not None:
-                await _record(conn, case_id, store.actor, {"level": level, "round": round_,
-                                                           "order_id": made, "auto": True})
+                await _record(conn, case_id, store.actor, events.Escalation(
+                    level=level, round=round_, order_id=made, auto=True))
                 issued.append((case_id, level))
     return issued
 
@@ -147,9 +166,8 @@ async def sweep(store: Store, calendar: WorkCalendar) -> SweepReport:
                     made = (await conn.execute(text("SELECT escalate_to_inspection(:o)"),
                                                {"o": order_id})).scalar_one()
                     if made is not None:
-                        await _record(conn, case_id, store.actor, {
-                            "level": INSPECTION, "round": round_, "order_id": made,
-                            "auto": True})
+                        await _record(conn, case_id, store.actor, events.Escalation(
+                            level=INSPECTION, round=round_, order_id=made, auto=True))
                         report.issued.append((case_id, INSPECTION))
             except REFUSED as exc:
                 log.warning("the sweep skips order %s: %s", order_id, exc)
@@ -167,7 +185,7 @@ def check_order(order_text: str, reply_due_at: dt.datetime, now: dt.datetime,
 
 
 async def issue_supervision(store: Store, case_id: uuid.UUID, order_text: str,
-                            reply_due_at: dt.datetime) -> int:
+                            reply_due_at: dt.datetime) -> OrderMade:
     """A supervisor's supervision order (督办) with a text and a reply deadline."""
     require_role(store.roles, "supervisor")
     errors: list[FieldError] = []
@@ -188,14 +206,14 @@ async def issue_supervision(store: Store, case_id: uuid.UUID, order_text: str,
             .returning(ORDER.id))).scalar_one_or_none()
         if made is None:
             raise ConflictError("already under supervision this round", action="supervision")
-        await _record(conn, case_id, store.actor, {"level": SUPERVISION, "round": round_,
-                                                   "order_id": made, "text": body,
-                                                   "reply_due_at": reply_due_at.isoformat()})
-    return int(made)
+        event_id = await _record(conn, case_id, store.actor, events.Escalation(
+            level=SUPERVISION, round=round_, order_id=made, text=body,
+            reply_due_at=reply_due_at))
+    return OrderMade(int(made), event_id)
 
 
-async def acknowledge(store: Store, order_id: int) -> None:
-    """The unit has received the order (recorded by the desk)."""
+async def acknowledge(store: Store, order_id: int) -> int:
+    """The unit has received the order (recorded by the desk); the event's id."""
     async with store.transaction() as conn:
         row = (await conn.execute(select(ORDER.case_id, ORDER.acknowledged_at, ORDER.level)
                                   .where(ORDER.id == order_id).with_for_update())).one_or_none()
@@ -205,12 +223,12 @@ async def acknowledge(store: Store, order_id: int) -> None:
             raise ValidationError([FieldError("order", "order.acknowledged_already")])
         await conn.execute(update(ORDER).where(ORDER.id == order_id)
                            .values(acknowledged_at=func.now(), version=ORDER.version + 1))
-        await _record(conn, row.case_id, store.actor, {"acknowledged": order_id,
-                                                       "level": row.level})
+        return await _record(conn, row.case_id, store.actor, events.Escalation(
+            acknowledged=order_id, level=row.level))
 
 
-async def reply(store: Store, order_id: int, reply_text: str) -> None:
-    """The unit's reply to an order (ends its countdown)."""
+async def reply(store: Store, order_id: int, reply_text: str) -> int:
+    """The unit's reply to an order (ends its countdown); the event's id."""
     errors: list[FieldError] = []
     body = check_text(reply_text, "reply_text", 2000, errors)
     async with store.transaction() as conn:
@@ -225,8 +243,8 @@ async def reply(store: Store, order_id: int, reply_text: str) -> None:
         await conn.execute(update(ORDER).where(ORDER.id == order_id).values(
             replied_at=func.now(), reply_text=body, acknowledged_at=func.coalesce(
                 ORDER.acknowledged_at, func.now()), version=ORDER.version + 1))
-        await _record(conn, row.case_id, store.actor, {"replied": order_id, "text": body,
-                                                       "level": row.level})
+        return await _record(conn, row.case_id, store.actor, events.Escalation(
+            replied=order_id, text=body, level=row.level))
 
 
 async def current_rule(store: Store) -> LadderRule:
@@ -235,8 +253,9 @@ async def current_rule(store: Store) -> LadderRule:
 
 
 async def set_rule(store: Store, reminder_share: float, supervision_after_working_days: int,
-                   expected_version: int | None = None) -> LadderRule:
-    """An admin changes the ladder; refused with field codes when the values are wrong."""
+                   expected_version: int | None = None) -> LadderSaved:
+    """An admin changes the ladder; refused with field codes when the values are wrong.
+    The rule as saved, with the id of the event that tells of it."""
     require_role(store.roles, "admin")
     rule = LadderRule(reminder_share, supervision_after_working_days)
     if problems := rule.check():
@@ -249,9 +268,7 @@ async def set_rule(store: Store, reminder_share: float, supervision_after_workin
             reminder_share=reminder_share,
             supervision_after_working_days=supervision_after_working_days,
             version=s.EscalationRule.version + 1))
-        await conn.execute(insert(s.CaseEvent).values(
-            case_id=None, actor=store.actor, kind="ladder_changed",
-            payload={"reminder_share": reminder_share,
-                     "supervision_after_working_days": supervision_after_working_days,
-                     "was": [old.reminder_share, old.supervision_after_working_days]}))
-        return await load_rule(conn)
+        event_id = await events.append(conn, store.actor, events.LadderChanged(
+            reminder_share, supervision_after_working_days,
+            was=(old.reminder_share, old.supervision_after_working_days)))
+        return LadderSaved.of(await load_rule(conn), event_id)

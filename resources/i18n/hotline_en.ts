@@ -149,22 +149,22 @@
 <context>
     <name>AlertCenter</name>
     <message>
-        <location filename="../../widgets/shell/alerts.py" line="43" />
+        <location filename="../../widgets/shell/alerts.py" line="44" />
         <source>新 A 类案件 {n} 件</source>
         <translation>{n} new A-class cases</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/alerts.py" line="43" />
+        <location filename="../../widgets/shell/alerts.py" line="44" />
         <source>新超时 {n} 件</source>
         <translation>{n} cases went overdue</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/alerts.py" line="44" />
+        <location filename="../../widgets/shell/alerts.py" line="45" />
         <source>督办回复到期 {n} 件</source>
         <translation>{n} order replies fell due</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/alerts.py" line="116" />
+        <location filename="../../widgets/shell/alerts.py" line="118" />
         <source>热线坐席提醒</source>
         <translation>Hotline seat alert</translation>
     </message>
@@ -311,38 +311,43 @@
 <context>
     <name>CallbackDesk</name>
     <message>
-        <location filename="../../widgets/casework/callback_desk.py" line="78" />
+        <location filename="../../widgets/casework/callback_desk.py" line="82" />
         <source>回访结果：{keys}</source>
         <translation>Callback result: {keys}</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/callback_desk.py" line="107" />
-        <location filename="../../widgets/casework/callback_desk.py" line="133" />
+        <location filename="../../widgets/casework/callback_desk.py" line="112" />
+        <location filename="../../widgets/casework/callback_desk.py" line="142" />
         <source>请先选中一件待回访的案件</source>
         <translation>Select a case waiting for its callback first</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/callback_desk.py" line="111" />
+        <location filename="../../widgets/casework/callback_desk.py" line="116" />
         <source>{no}：{what}</source>
         <translation>{no}: {what}</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/callback_desk.py" line="122" />
+        <location filename="../../widgets/casework/callback_desk.py" line="124" />
+        <source>保存中…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/casework/callback_desk.py" line="131" />
         <source>已记录：{name}（{level} 分），已结案</source>
         <translation>recorded: {name} ({level} points), case closed</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/callback_desk.py" line="126" />
+        <location filename="../../widgets/casework/callback_desk.py" line="135" />
         <source>已记录：未接通（第 {n} 次），多次未接通，已结案</source>
         <translation>recorded: no answer (try {n}); closed after repeated tries</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/callback_desk.py" line="128" />
+        <location filename="../../widgets/casework/callback_desk.py" line="137" />
         <source>已记录：未接通（第 {n} 次），稍后再拨</source>
         <translation>recorded: no answer (try {n}); call again later</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/callback_desk.py" line="129" />
+        <location filename="../../widgets/casework/callback_desk.py" line="138" />
         <source>已记录「{what}」</source>
         <translation>recorded “{what}”</translation>
     </message>
@@ -374,32 +379,37 @@
 <context>
     <name>CaseDetail</name>
     <message>
-        <location filename="../../widgets/casework/case_detail.py" line="79" />
+        <location filename="../../widgets/casework/case_detail.py" line="83" />
+        <source>保存中…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/casework/case_detail.py" line="90" />
         <source>办理过程</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_detail.py" line="107" />
+        <location filename="../../widgets/casework/case_detail.py" line="138" />
         <source>案件 {no}</source>
         <translation>Case {no}</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_detail.py" line="111" />
+        <location filename="../../widgets/casework/case_detail.py" line="142" />
         <source>未定</source>
         <translation>not set</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_detail.py" line="112" />
+        <location filename="../../widgets/casework/case_detail.py" line="143" />
         <source>（计时暂停中）</source>
         <translation> (clock paused)</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_detail.py" line="114" />
+        <location filename="../../widgets/casework/case_detail.py" line="145" />
         <source>（估算：该年节假日安排尚未公布，只按周末计算）</source>
         <translation> (estimated: that year's holidays are not published yet; only weekends are counted)</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_detail.py" line="118" />
+        <location filename="../../widgets/casework/case_detail.py" line="149" />
         <source>来源：{channel}　来电：{phone}
 街道：{street}　社区：{community}　网格：{grid}
 地址：{address}
@@ -413,52 +423,52 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>CaseQueue</name>
     <message>
-        <location filename="../../widgets/casework/case_queue.py" line="95" />
+        <location filename="../../widgets/casework/case_queue.py" line="96" />
         <source>未办结</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_queue.py" line="95" />
+        <location filename="../../widgets/casework/case_queue.py" line="96" />
         <source>待分拨（含退回）</source>
         <translation>Awaiting dispatch (incl. returned)</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_queue.py" line="96" />
+        <location filename="../../widgets/casework/case_queue.py" line="97" />
         <source>待回访</source>
         <translation>Awaiting callback</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_queue.py" line="96" />
+        <location filename="../../widgets/casework/case_queue.py" line="97" />
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_queue.py" line="47" />
+        <location filename="../../widgets/casework/case_queue.py" line="48" />
         <source>全部渠道</source>
         <translation>All channels</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_queue.py" line="51" />
+        <location filename="../../widgets/casework/case_queue.py" line="52" />
         <source>全部街道</source>
         <translation>All streets</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_queue.py" line="56" />
+        <location filename="../../widgets/casework/case_queue.py" line="57" />
         <source>分类（中文或拼音首字母）</source>
         <translation>Category (Chinese or pinyin initials)</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_queue.py" line="58" />
+        <location filename="../../widgets/casework/case_queue.py" line="59" />
         <source>搜索编号、号码、内容、地址</source>
         <translation>Search case no., phone, text, address</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_queue.py" line="125" />
+        <location filename="../../widgets/casework/case_queue.py" line="126" />
         <source>共 {total} 件，显示前 {held} 件</source>
         <translation>{total} cases, showing the first {held}</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_queue.py" line="128" />
+        <location filename="../../widgets/casework/case_queue.py" line="129" />
         <source>共 {total} 件</source>
         <translation>{total} cases</translation>
     </message>
@@ -869,7 +879,7 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>CountdownPanel</name>
     <message>
-        <location filename="../../widgets/casework/countdown_panel.py" line="111" />
+        <location filename="../../widgets/casework/countdown_panel.py" line="127" />
         <source>未办结 {n} 件：超时 {over} 件，剩余不足四分之一 {short} 件</source>
         <translation>{n} open cases: {over} overdue, {short} with under a quarter of their time left</translation>
     </message>
@@ -1304,37 +1314,37 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
         <translation>Handover</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="205" />
+        <location filename="../../widgets/shell/main_window.py" line="206" />
         <source>● 数据库已连接</source>
         <translation>● Database connected</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="208" />
+        <location filename="../../widgets/shell/main_window.py" line="209" />
         <source>● 数据库连接中断，正在重连…</source>
         <translation>● Database connection lost, reconnecting…</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="213" />
+        <location filename="../../widgets/shell/main_window.py" line="214" />
         <source>本机暂存 {n} 件待提交</source>
         <translation>{n} cases waiting on this seat</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="221" />
+        <location filename="../../widgets/shell/main_window.py" line="222" />
         <source>程序内部错误（已记入日志，请报告技术支持）：{s}</source>
         <translation>Internal error (logged; please report it to technical support): {s}</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="227" />
+        <location filename="../../widgets/shell/main_window.py" line="228" />
         <source>模拟来电</source>
         <translation>Simulate incoming call</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="227" />
+        <location filename="../../widgets/shell/main_window.py" line="228" />
         <source>来电号码：</source>
         <translation>Caller number:</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="234" />
+        <location filename="../../widgets/shell/main_window.py" line="235" />
         <source>界面语言将在下次启动时切换</source>
         <translation>The new language takes effect the next time the console starts</translation>
     </message>
@@ -2605,22 +2615,22 @@ The details are in the log.</translation>
 <context>
     <name>SupervisionDialog</name>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="57" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="61" />
         <source>督办 {n} 件案件</source>
         <translation>Supervise {n} cases</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="59" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="63" />
         <source>督办要求，如：请于回复期限前办结并书面回复</source>
         <translation>What is required, e.g. resolve and reply in writing before the deadline</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="70" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="74" />
         <source>督办内容</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="71" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="75" />
         <source>回复期限</source>
         <translation>Reply due</translation>
     </message>
@@ -2628,149 +2638,154 @@ The details are in the log.</translation>
 <context>
     <name>SupervisorBoard</name>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="89" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="93" />
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="89" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="93" />
         <source>提醒</source>
         <translation>Reminder</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="89" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="93" />
         <source>催办</source>
         <translation>Urge</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="90" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="94" />
         <source>督办</source>
         <translation>Supervision</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="90" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="94" />
         <source>效能监察</source>
         <translation>Efficiency inspection</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="92" />
-        <location filename="../../widgets/supervision/supervisor_board.py" line="100" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="96" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="104" />
         <source>编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="93" />
-        <location filename="../../widgets/supervision/supervisor_board.py" line="102" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="97" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="106" />
         <source>责任单位</source>
         <translation>Responsible unit</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="94" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="98" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="95" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="99" />
         <source>办理时限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="96" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="100" />
         <source>升级</source>
         <translation>Escalation</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="97" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="101" />
         <source>（可督办）</source>
         <translation> (may be supervised)</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="101" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="105" />
         <source>级别</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="103" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="107" />
         <source>回复剩余</source>
         <translation>Reply in</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="104" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="108" />
         <source>签收</source>
         <translation>Acknowledged</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="104" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="108" />
         <source>已签收</source>
         <translation>Acknowledged</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="104" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="108" />
         <source>未签收</source>
         <translation>Not acknowledged</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="107" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="111" />
         <source>全部责任单位</source>
         <translation>All units</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="126" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="130" />
         <source>签收所选督办单</source>
         <translation>Acknowledge Selected Order</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="129" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="133" />
         <source>登记回复…</source>
         <translation>Record Reply…</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="134" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="138" />
         <source>超时与临期案件</source>
         <translation>Overdue and at-risk cases</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="142" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="146" />
         <source>待回复的督办与效能监察</source>
         <translation>Orders waiting for a reply</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="179" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="178" />
+        <source>保存中…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervision/supervisor_board.py" line="195" />
         <source>逾期 {t}</source>
         <translation>overdue {t}</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="192" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="208" />
         <source>请先在上表中选中要督办的案件</source>
         <translation>Select the cases to supervise in the table above first</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="205" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="222" />
         <source>已督办 {n} 件</source>
         <translation>Supervision ordered for {n} cases</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="207" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="224" />
         <source>；{m} 件本轮已督办，未重复：{nos}</source>
         <translation>; {m} already supervised this round, not repeated: {nos}</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="213" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="230" />
         <source>；{nos} 未督办：{why}</source>
         <translation>; not supervised: {nos}: {why}</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="222" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="238" />
         <source>请先在下表中选中一张督办单</source>
         <translation>Select an order in the table below first</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="239" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="255" />
         <source>{no}：已签收</source>
         <translation>{no}: acknowledged</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="248" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="265" />
         <source>{no}：已登记回复</source>
         <translation>{no}: reply recorded</translation>
     </message>
@@ -3645,77 +3660,77 @@ The details are in the log.</translation>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/timeline_model.py" line="61" />
+        <location filename="../../widgets/casework/timeline_model.py" line="64" />
         <source>系统</source>
         <translation>system</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/timeline_model.py" line="69" />
+        <location filename="../../widgets/casework/timeline_model.py" line="72" />
         <source>{level}单已签收</source>
         <translation>{level} order acknowledged</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/timeline_model.py" line="71" />
+        <location filename="../../widgets/casework/timeline_model.py" line="74" />
         <source>{level}单已回复：{text}</source>
         <translation>{level} order answered: {text}</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/timeline_model.py" line="72" />
+        <location filename="../../widgets/casework/timeline_model.py" line="75" />
         <source>自动{level}</source>
         <translation>automatic {level}</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/timeline_model.py" line="77" />
+        <location filename="../../widgets/casework/timeline_model.py" line="80" />
         <source>限 {at} 前回复</source>
         <translation>reply by {at}</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/timeline_model.py" line="84" />
+        <location filename="../../widgets/casework/timeline_model.py" line="86" />
         <source>编号 {no}</source>
         <translation>number {no}</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/timeline_model.py" line="87" />
+        <location filename="../../widgets/casework/timeline_model.py" line="90" />
         <source>原受理时间 {at}，导入时状态：{status}</source>
         <translation>accepted {at}; status when imported: {status}</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/timeline_model.py" line="95" />
+        <location filename="../../widgets/casework/timeline_model.py" line="105" />
         <source>自动分拨：分类「{c}」按属地交事发街道 {u}</source>
         <translation>automatic dispatch: category \u201c{c}\u201d goes to the street where it happened, {u}</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/timeline_model.py" line="98" />
+        <location filename="../../widgets/casework/timeline_model.py" line="108" />
         <source>自动分拨：分类「{c}」归属 {u}</source>
         <translation>automatic dispatch: category \u201c{c}\u201d belongs to {u}</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/timeline_model.py" line="107" />
+        <location filename="../../widgets/casework/timeline_model.py" line="117" />
         <source>第 {n} 次</source>
         <translation>attempt {n}</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/timeline_model.py" line="109" />
+        <location filename="../../widgets/casework/timeline_model.py" line="119" />
         <source>多次未接通，结案</source>
         <translation>no answer after several tries; closed</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/timeline_model.py" line="120" />
+        <location filename="../../widgets/casework/timeline_model.py" line="130" />
         <source>提醒</source>
         <translation>reminder</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/timeline_model.py" line="120" />
+        <location filename="../../widgets/casework/timeline_model.py" line="130" />
         <source>催办</source>
         <translation>urge</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/timeline_model.py" line="120" />
+        <location filename="../../widgets/casework/timeline_model.py" line="130" />
         <source>督办</source>
         <translation>supervision</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/timeline_model.py" line="121" />
+        <location filename="../../widgets/casework/timeline_model.py" line="131" />
         <source>效能监察</source>
         <translation>efficiency inspection</translation>
     </message>

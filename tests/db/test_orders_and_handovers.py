@@ -28,8 +28,8 @@ async def test_an_order_is_only_acknowledged_and_answered(login_as: MakeLogin) -
     case_id = await a_case(operator)
     boss = await person(login_as("supervisor"))
     try:
-        order = await sweeper.issue_supervision(
-            boss, case_id, "限期办结", dt.datetime.now(dt.UTC) + dt.timedelta(hours=4))
+        order = (await sweeper.issue_supervision(
+            boss, case_id, "限期办结", dt.datetime.now(dt.UTC) + dt.timedelta(hours=4))).order_id
     finally:
         await boss.close()
     issued = read(operator, ORDER, order)

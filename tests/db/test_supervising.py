@@ -78,7 +78,7 @@ async def test_a_lost_link_skips_the_cases_not_yet_done(store: Store, catalog: C
     tried: list[object] = []
     issue, engine = sweeper.issue_supervision, store.engine
 
-    async def the_link_drops_after_the_first(*args: Any) -> int:
+    async def the_link_drops_after_the_first(*args: Any) -> sweeper.OrderMade:
         tried.append(args[1])
         try:
             return await issue(*args)

@@ -83,10 +83,12 @@ async def test_supervision_orders_are_for_supervisors(store: Store, catalog: Cat
         await sweeper.issue_supervision(store, case_id, "  ", dt.datetime(2020, 1, 1,
                                                                         tzinfo=dt.UTC))
     assert {e.code for e in bad.value.errors} == {"order_text.empty", "reply_due.past"}
-    order_id = await sweeper.issue_supervision(store, case_id, "请于明日前办结并回复", soon)
+    made = await sweeper.issue_supervision(store, case_id, "请于明日前办结并回复", soon)
+    order_id = made.order_id
     with pytest.raises(ConflictError):
         await sweeper.issue_supervision(store, case_id, "再次督办", soon)
-    await sweeper.acknowledge(store, order_id)
+    acknowledged = await sweeper.acknowledge(store, order_id)
+    assert acknowledged > made.event_id  # each write names the event it appended
     with pytest.raises(ValidationError) as twice:
         await sweeper.acknowledge(store, order_id)
     assert twice.value.errors[0].code == "order.acknowledged_already"
@@ -97,8 +99,8 @@ async def test_an_unanswered_supervision_order_goes_to_inspection(
         store: Store, catalog: Catalog) -> None:
     case_id = await case_with_clock(store, catalog, 3.0)
     store.roles = frozenset({"supervisor"})
-    order_id = await sweeper.issue_supervision(
-        store, case_id, "限期办结", dt.datetime.now(dt.UTC) + dt.timedelta(hours=2))
+    order_id = (await sweeper.issue_supervision(
+        store, case_id, "限期办结", dt.datetime.now(dt.UTC) + dt.timedelta(hours=2))).order_id
     assert ("inspection" not in
             {level for level, _ in await orders(store, case_id)})  # not yet due
     await sweeper.sweep(store, WorkCalendar())
@@ -130,6 +132,7 @@ async def test_the_ladder_rule_is_the_admins(store: Store) -> None:
     after = await sweeper.set_rule(store, 0.5, 2, expected_version=before.version)
     assert (after.reminder_share, after.supervision_after_working_days) == (0.5, 2)
     assert after.version == before.version + 1
+    assert after.event_id > 0
     with pytest.raises(ConflictError):
         await sweeper.set_rule(store, 0.6, 2, expected_version=before.version)
 

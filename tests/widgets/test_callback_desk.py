@@ -43,6 +43,7 @@ def test_callbacks_with_the_keyboard(qtbot: Any, open_seat: Any) -> None:
     happy = resolved_case(qtbot, seat, "路灯不亮")
     select(qtbot, desk, happy.id)
     qtbot.keyClick(desk.table, Qt.Key.Key_4)  # 满意
+    assert desk.message.text() == "保存中…"  # until the feed has brought it
     qtbot.waitUntil(lambda: desk.model.row_of(happy.id) is None, timeout=5000)
     assert kinds(qtbot, seat, happy.id)[-1] == "callback_closed"
     assert desk.message.text() == f"{happy.public_no}：已记录：满意（4 分），已结案"

@@ -24,7 +24,6 @@ def test_model_passes_qt_model_tester_with_rows(qtbot: Any, open_seat: Any,
         model.data(model.index(row, 0))  # as a view asks for visible rows
     qtbot.waitUntil(lambda: all(model.cached(model.case_id(r)) for r in range(5)), timeout=5000)
     # Quiet the live model first: a re-read after the tester has gone would reach it.
-    seat.console.feed.unsubscribe(model.apply_events)
     model.shutdown()
     qtbot.waitUntil(lambda: not seat.window.runner.busy, timeout=5000)
     qtmodeltester.check(model, force_py=True)
@@ -76,7 +75,8 @@ def test_selection_survives_a_row_changing_in_place(qtbot: Any, open_seat: Any) 
                                   | QItemSelectionModel.SelectionFlag.Rows)
     changed: list[int] = []
     model.dataChanged.connect(lambda top, _bottom, _roles: changed.append(top.row()))
-    model.apply_events([_event(made.id)])
+    assert model.apply_events([_event(made.id)])  # as the feed's follower asks: a re-read
+    model.follower.request()
     model.data(model.index(0, 0))
     qtbot.waitUntil(lambda: bool(changed), timeout=5000)
     assert [model.case_id(i.row()) for i in table.selectionModel().selectedRows()] == [made.id]

@@ -65,7 +65,6 @@ def test_supervise_several_cases_in_one_action(qtbot: Any, open_seat: Any,
         panel.orders_model.record(r).public_no for r in range(panel.orders_model.rowCount())}
 
     # Quiet the live models (no more reloads from the feed), then check Qt's contract.
-    seat.console.feed.unsubscribe(panel.apply_events)
     panel.shutdown()
     qtbot.waitUntil(lambda: not seat.window.runner.busy, timeout=5000)
     qtmodeltester.check(panel.cases_model, force_py=True)
@@ -112,7 +111,10 @@ def test_orders_are_acknowledged_and_answered_and_the_timeline_says_so(
     assert panel.message.text() == "请先在下表中选中一张督办单"
     panel.orders.setCurrentIndex(panel.orders_model.index(0, 0))
     panel.acknowledge_selected()
+    assert panel.message.text() == "保存中…"
     qtbot.waitUntil(lambda: panel.message.text().endswith("已签收"), timeout=5000)
+    # Said once the feed's reload shows it: no re-read of its own after the write.
+    assert panel.orders_model.data(panel.orders_model.index(0, 4)) == "已签收"
     panel.orders.setCurrentIndex(panel.orders_model.index(0, 0))
     dialog = panel.reply_selected()
     type_text(dialog.findChild(QPlainTextEdit, "facts.reply"), "已整改并书面回复")

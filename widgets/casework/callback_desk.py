@@ -3,7 +3,8 @@ citizen. The operator calls, then records the result with one key (the keys
 are declared in widgets/common/commands.py): 5…1 satisfaction (非常满意 …
 非常不满意) closes the case; 0 no answer (the case stays for another try, and
 closes after the last allowed one); R not fixed, which reopens it to the same
-unit with a reason."""
+unit with a reason. A result is saved through the list's feed follower: "保存中…"
+until the change feed has brought it, and the list shows what the feed brought."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,6 +31,8 @@ from console.casework.queue import CaseFilter
 from console.casework.status_views import AWAITING_CALLBACK
 from console.catalog.catalog import Catalog
 from console.core.errors import ConsoleError
+from console.core.events import CaseMoved
+from console.core.feed import ChangeFeed
 from console.core.store import Store
 from widgets.casework.case_model import CaseTableModel
 from widgets.common import commands, texts
@@ -54,11 +58,11 @@ class CallbackTable(QTableView):
 
 class CallbackDesk(QWidget):
     def __init__(self, store: Store, catalog: Catalog, runner: TaskRunner,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, feed: ChangeFeed | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("callbackDesk")
-        self._store, self._catalog, self._runner = store, catalog, runner
-        self.model = CaseTableModel(store, catalog, runner, self)
+        self._store, self._catalog = store, catalog
+        self.model = CaseTableModel(store, catalog, runner, self, feed=feed)
         self.table = CallbackTable(self)
         self.table.setObjectName("callback.table")
         self.table.setModel(self.model)
@@ -92,6 +96,7 @@ class CallbackDesk(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         layout.addWidget(self.message)
+        self.model.follower.saving_changed.connect(self._saving)
 
     def load(self) -> None:
         self.model.set_filter(WAITING)
@@ -111,14 +116,18 @@ class CallbackDesk(QWidget):
             self.message.setText(self.tr("{no}：{what}").format(
                 no=row.public_no, what=self._recorded(move)))
 
-        self._runner.run(cases.perform(self._store, row.id, action, row.version, **facts),
-                         done, self._failed)
+        self.model.follower.save(
+            cases.perform(self._store, row.id, action, row.version, **facts), done, self._failed)
+
+    def _saving(self, saving: bool) -> None:
+        if saving:
+            self.message.setText(self.tr("保存中…"))
 
     def _recorded(self, move: Move) -> str:
         """What was recorded, in the operator's words: the score, the try, the reopening."""
-        payload = move.payload
+        payload = CaseMoved(move.action, move.payload)
         if move.action == "callback_closed":
-            level = int(payload["satisfaction"])
+            level = int(payload.get("satisfaction"))
             return self.tr("已记录：{name}（{level} 分），已结案").format(
                 name=texts.satisfaction_name(level), level=level)
         if move.action == "callback_unreachable":
@@ -133,6 +142,7 @@ class CallbackDesk(QWidget):
             self.message.setText(self.tr("请先选中一件待回访的案件"))
             return
         dialog = FactsDialog("reopen", self._catalog, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.record("reopen", **dialog.facts()))
         dialog.open()
 

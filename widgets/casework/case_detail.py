@@ -1,13 +1,18 @@
 """One case: its facts, its whole history (全程留痕) and the moves the person may make.
 
-The window follows the case live: an event for it from any seat reloads it.
-Each move asks for the facts it needs in a small dialog, then goes to the
-service with the version shown, so a move on a case someone else changed in
-the meantime is refused and the person is told who did what.
+The window follows the case live: an event for it from any seat reloads it
+(``follower``: one reload per burst, one at a time, and a closed window's reload
+lands nowhere). Each move asks for the facts it needs in a small dialog (deleted
+once closed), then goes to the service with the version shown, so a move on a
+case someone else changed in the meantime is refused and the person is told who
+did what. A move is saved through the follower: "保存中…" until the change feed
+has brought it, then the window shows what the feed brought, as for a move made
+at another seat (no second reload after its own write).
 """
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from typing import Any
 
@@ -37,7 +42,11 @@ from console.hotline import phone
 from widgets.casework.timeline_model import TimelineModel
 from widgets.common import texts
 from widgets.common.facts_dialog import FactsDialog
+from widgets.common.feed_follower import FeedFollower
+from widgets.common.task_slot import TaskSlot
 from widgets.common.tasks import TaskRunner
+
+Loaded = tuple[CaseRow | None, list[TimelineEntry]]
 
 
 class CaseDetail(QDialog):
@@ -71,6 +80,8 @@ class CaseDetail(QDialog):
         self.message = QLabel(objectName="case.message")
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #c62828;")
+        self.saving = QLabel(self.tr("保存中…"), objectName="case.saving")
+        self.saving.hide()
         self.buttons = QHBoxLayout()
         self._actions: list[str] = []  # the moves the buttons offer, in their order
         layout = QVBoxLayout(self)
@@ -79,26 +90,46 @@ class CaseDetail(QDialog):
         layout.addWidget(QLabel(self.tr("办理过程")))
         layout.addWidget(self.timeline, 1)
         layout.addWidget(self.message)
+        layout.addWidget(self.saving)
         layout.addLayout(self.buttons)
         self.timeline.setFocus()  # Tab: the moves; Shift+Tab: the text; Enter moves nothing
-        feed.subscribe(self._on_events)
-        self.finished.connect(lambda _r: self._feed.unsubscribe(self._on_events))
+        self._closed = False
+        self._slot = TaskSlot(runner)  # what a closed window's reload brings lands nowhere
+        # Not the window's child: a reload or save under way when the window is deleted
+        # finishes on a live follower.
+        self.follower = FeedFollower(runner, feed, self._about_this_case, self._reload)
+        self.follower.saving_changed.connect(self.saving.setVisible)
+        self.finished.connect(self._closing)
         self.reload()
 
     # ---- loading --------------------------------------------------------------------
     def reload(self) -> None:
-        async def load() -> tuple[CaseRow | None, list[TimelineEntry]]:
-            return (await queue.fetch_case(self._store, self.case_id),
-                    await cases.timeline(self._store, self.case_id))
+        """Reload now (or right after the reload under way)."""
+        self.follower.reload_now()
 
-        self._runner.run(load(), self._show,
-                         lambda exc: self.message.setText(texts.user_error(exc)))
+    def _about_this_case(self, events: list[Event]) -> bool:
+        return any(e.case_id == self.case_id for e in events)
 
-    def _on_events(self, events: list[Event]) -> None:
-        if any(e.case_id == self.case_id for e in events):
-            self.reload()
+    async def _load(self) -> Loaded:
+        return (await queue.fetch_case(self._store, self.case_id),
+                await cases.timeline(self._store, self.case_id))
 
-    def _show(self, loaded: tuple[CaseRow | None, list[TimelineEntry]]) -> None:
+    async def _reload(self) -> None:
+        """The follower's reload: its result is shown by the slot (its errors too), and
+        the follower waits for it before the next."""
+        if self._closed:  # closed after this reload was asked for
+            return
+        await asyncio.wait([self._slot.run(self._load(), self._show, self._load_failed)])
+
+    def _load_failed(self, exc: ConsoleError) -> None:
+        self.message.setText(texts.user_error(exc))
+
+    def _closing(self, _result: int) -> None:
+        self._closed = True
+        self.follower.stop()
+        self._slot.supersede()
+
+    def _show(self, loaded: Loaded) -> None:
         row, entries = loaded
         if row is None:
             self.message.setText(texts.transition_error("case.not_found"))
@@ -174,17 +205,20 @@ class CaseDetail(QDialog):
                                            self.row.street_code)
                       if "unit_id" in needs and self.row is not None else None)
         dialog = FactsDialog(action, self._catalog, self, suggestion=suggestion)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # one per move, not a pile
         dialog.accepted.connect(lambda: self._perform(action, dialog.facts()))
         dialog.open()
         return dialog
 
     def _perform(self, action: str, facts: dict[str, Any]) -> None:
+        """Save the move; the feed's reload shows it (see the module's docstring)."""
         version = self.row.version if self.row else None
         self.message.clear()
-
-        self._runner.run(cases.perform(self._store, self.case_id, action, version, **facts),
-                         lambda _r: self.reload(), self._show_error)
+        self.follower.save(cases.perform(self._store, self.case_id, action, version, **facts),
+                           None, self._show_error)
 
     def _show_error(self, exc: ConsoleError) -> None:
+        if self._closed:
+            return
         self.message.setText(texts.user_error(exc))
-        self.reload()
+        self.reload()  # nothing was saved; the case may have moved at another seat

@@ -3,10 +3,11 @@
 - A new filter or sort is a new query: the id list is fetched by the database,
   then the model is reset.
 - A change (from this seat or another, through the change feed) marks the
-  affected rows stale and re-reads the id list; the difference is applied as
-  row removals, insertions or a layout change with persistent indexes moved,
-  so selection and scroll position survive. Stale rows are re-read and
-  ``dataChanged`` is emitted for them alone.
+  affected rows stale and re-reads the id list (``follower``: one re-read per
+  burst, at most one in flight; a save at this seat lands the same way); the
+  difference is applied as row removals, insertions or a layout change with
+  persistent indexes moved, so selection and scroll position survive. Stale rows
+  are re-read and ``dataChanged`` is emitted for them alone.
 - Rows are fetched only when the view asks for them (visible rows), in
   batches around the first missing one.
 """
@@ -22,9 +23,11 @@ from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, QTim
 from console.casework import queue
 from console.casework.queue import CaseFilter, CaseRow, IdList
 from console.catalog.catalog import Catalog
-from console.core.feed import Event
+from console.core.feed import ChangeFeed, Event
 from console.core.store import Store
 from widgets.casework.case_columns import CaseColumnsModel, bold_font, case_columns, cell_style
+from widgets.common.feed_follower import FeedFollower
+from widgets.common.task_slot import TaskSlot
 from widgets.common.tasks import TaskRunner
 
 Index = QModelIndex | QPersistentModelIndex
@@ -39,7 +42,7 @@ class CaseTableModel(CaseColumnsModel):
     total_changed = Signal(int, int)  # matching cases, ids held
 
     def __init__(self, store: Store, catalog: Catalog, runner: TaskRunner,
-                 parent: QObject | None = None) -> None:
+                 parent: QObject | None = None, *, feed: ChangeFeed | None = None) -> None:
         super().__init__(parent)
         self._store = store
         self._runner = runner
@@ -53,12 +56,11 @@ class CaseTableModel(CaseColumnsModel):
         self._in_flight: set[uuid.UUID] = set()
         self._highlighted: set[uuid.UUID] = set()
         self._fetching = False
-        self._requerying = False
-        self._requery_again = False
-        self._query_seq = 0
         self.total = 0
         self._fetch_timer = self._single_shot(0, self._fetch_wanted)
-        self._requery_timer = self._single_shot(REQUERY_DELAY_MS, self._requery)
+        self._query = TaskSlot(runner)  # a new query voids the one before
+        self.follower = FeedFollower(runner, feed, self.apply_events, self._requery,
+                                     REQUERY_DELAY_MS, self)
 
     def _single_shot(self, ms: int, slot: Callable[[], None]) -> QTimer:
         timer = QTimer(self)
@@ -117,14 +119,9 @@ class CaseTableModel(CaseColumnsModel):
     def set_filter(self, flt: CaseFilter) -> None:
         """A new query: fetch the id list, then reset the model."""
         self._filter = flt
-        self._query_seq += 1
-        seq = self._query_seq
-        self._runner.run(queue.fetch_ids(self._store, flt),
-                         lambda ids: self._on_new_query(seq, ids))
+        self._query.run(queue.fetch_ids(self._store, flt), self._on_new_query)
 
-    def _on_new_query(self, seq: int, ids: IdList) -> None:
-        if seq != self._query_seq:
-            return  # a newer query superseded this one
+    def _on_new_query(self, ids: IdList) -> None:
         self.beginResetModel()
         self._set_ids(ids.ids)
         self._rows.clear()
@@ -150,41 +147,27 @@ class CaseTableModel(CaseColumnsModel):
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(self._columns) - 1))
 
     def shutdown(self) -> None:
-        """Stop pending re-reads (the pane is closing)."""
-        self._requery_timer.stop()
+        """Stop following the feed and drop results still in flight (the pane is closing)."""
+        self.follower.stop()
         self._fetch_timer.stop()
-        self._query_seq += 1  # results still in flight are dropped
+        self._query.supersede()
 
     # ---- live updates -------------------------------------------------------------
-    def apply_events(self, events: Sequence[Event]) -> None:
-        """Change-feed subscriber: mark rows stale and re-read the id list soon."""
+    def apply_events(self, events: Sequence[Event]) -> bool:
+        """What the follower asks of the feed's events: the rows they touch are marked
+        stale; True (re-read the id list) when any case changed."""
         touched = {e.case_id for e in events if e.case_id is not None}
-        if not touched:
-            return
         self._stale |= touched & self._rows.keys()
-        if self._requerying:
-            self._requery_again = True
-        elif not self._requery_timer.isActive():
-            # Not restarted by later events: a steady stream must not postpone it.
-            self._requery_timer.start()
+        return bool(touched)
 
-    def _requery(self) -> None:
-        seq = self._query_seq
-        self._requerying = True
-        self._requery_again = False
-
-        def failed(exc: Exception) -> None:
-            self._requerying = False
-            self._runner.user_error.emit(exc)
-
-        self._runner.run(queue.fetch_ids(self._store, self._filter),
-                         lambda ids: self._on_requery(seq, ids), failed)
-
-    def _on_requery(self, seq: int, ids: IdList) -> None:
-        self._requerying = False
-        if self._requery_again:
-            self._requery_timer.start()
-        if seq != self._query_seq:
+    async def _requery(self) -> None:
+        """The follower's re-read: the id list of the query shown now."""
+        flt = self._filter
+        ids = await queue.fetch_ids(self._store, flt)
+        if flt is not self._filter or self._query.busy:
+            # A new query began meanwhile; it may have read before the change that
+            # asked for this re-read: read once more after it.
+            self.follower.request()
             return
         self.apply_id_list(ids.ids)
         self._set_total(ids.total)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from console.casework.queue import CaseFilter
 from console.casework.status_views import STATUS_VIEWS, StatusView
 from console.catalog.catalog import Catalog, Category
+from console.core.feed import ChangeFeed
 from console.core.store import Store
 from console.hotline.channels import CHANNELS
 from widgets.casework.case_model import CaseTableModel
@@ -34,11 +35,11 @@ class CaseQueue(QWidget):
     case_opened = Signal(uuid.UUID)
 
     def __init__(self, store: Store, catalog: Catalog, runner: TaskRunner,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, feed: ChangeFeed | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("caseQueue")
         self._catalog = catalog
-        self.model = CaseTableModel(store, catalog, runner, self)
+        self.model = CaseTableModel(store, catalog, runner, self, feed=feed)
 
         self.status_filter = QComboBox(objectName="queue.status")
         for view in STATUS_VIEWS:

@@ -1,7 +1,11 @@
 """The countdown-timer panel: every open case with its time left, most urgent
 first, in colour bands (plenty / under a quarter / overdue with the overdue
 time). One one-second timer repaints only the visible rows' time column, and it
-stops while the pane is hidden. Double-click or Enter opens the case."""
+stops while the pane is hidden. Double-click or Enter opens the case.
+
+Every read goes through the feed follower, one at a time, so an older read never
+lands after a newer one: the first load and ``load()`` read every open case; a
+change brought by the feed re-reads only the cases it touched."""
 
 from __future__ import annotations
 
@@ -16,23 +20,25 @@ from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWid
 from console.casework import countdown
 from console.casework.countdown_list import CountdownList
 from console.catalog.catalog import Catalog
-from console.core.feed import Event
+from console.core.feed import ChangeFeed, Event
 from console.core.store import Store
 from widgets.casework.countdown_model import CountdownModel
+from widgets.common.feed_follower import FeedFollower
 from widgets.common.tables import OpenableTable
 from widgets.common.tasks import TaskRunner
 
 SUMMARY_EVERY_TICKS = 5
+REREAD_DELAY_MS = 25
 
 
 class CountdownPanel(QWidget):
     case_opened = Signal(uuid.UUID)
 
     def __init__(self, store: Store, catalog: Catalog, runner: TaskRunner,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, feed: ChangeFeed | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("countdownPanel")
-        self._store, self._runner = store, runner
+        self._store = store
         self.model = CountdownModel(catalog, store.clock, self)
         self.table = OpenableTable(objectName="countdown.table")
         self.table.setModel(self.model)
@@ -52,18 +58,31 @@ class CountdownPanel(QWidget):
         self.timer = QTimer(self, interval=1000)
         self.timer.timeout.connect(self.tick)
         self._pending: set[uuid.UUID] = set()
-        self._reread = QTimer(self, singleShot=True, interval=25)
-        self._reread.timeout.connect(self._reread_pending)
+        self._everything = False  # the next read is of every open case
+        self.follower = FeedFollower(runner, feed, self.apply_events, self._read,
+                                     REREAD_DELAY_MS, self)
         self.model.rowsInserted.connect(self._summarise)
         self.model.rowsRemoved.connect(self._summarise)
         self.model.modelReset.connect(self._summarise)
 
     def load(self) -> None:
-        async def fetch() -> CountdownList:
-            entries = await countdown.open_countdowns(self._store)
-            return await asyncio.to_thread(CountdownList, entries)
+        """Read every open case (now, or right after the read under way)."""
+        self._everything = True
+        self.follower.reload_now()
 
-        self._runner.run(fetch(), self.model.set_list)
+    async def _read(self) -> None:
+        everything, self._everything = self._everything, False
+        ids, self._pending = list(self._pending), set()
+        try:
+            if everything:
+                entries = await countdown.open_countdowns(self._store)
+                self.model.set_list(await asyncio.to_thread(CountdownList, entries))
+            elif ids:
+                self.model.update_entries(ids, await countdown.countdowns_for(self._store, ids))
+        except BaseException:  # not read: the next read tries again
+            self._everything |= everything
+            self._pending.update(ids)
+            raise
 
     def visible_rows(self) -> tuple[int, int]:
         viewport = self.table.viewport()
@@ -88,19 +107,16 @@ class CountdownPanel(QWidget):
         self.timer.stop()  # nothing to repaint while nobody can see it
         super().hideEvent(event)
 
-    def apply_events(self, events: Sequence[Event]) -> None:
-        self._pending |= {e.case_id for e in events if e.case_id is not None}
-        if self._pending and not self._reread.isActive():
-            self._reread.start()
-
-    def _reread_pending(self) -> None:
-        ids, self._pending = list(self._pending), set()
-        self._runner.run(countdown.countdowns_for(self._store, ids),
-                         lambda fresh: self.model.update_entries(ids, fresh))
+    def apply_events(self, events: Sequence[Event]) -> bool:
+        """What the follower asks of the feed's events: the cases they touch are
+        re-read; True when there are any."""
+        touched = {e.case_id for e in events if e.case_id is not None}
+        self._pending |= touched
+        return bool(touched)
 
     def shutdown(self) -> None:
         self.timer.stop()
-        self._reread.stop()
+        self.follower.stop()
 
     def _open(self, index: QModelIndex) -> None:
         if index.isValid():

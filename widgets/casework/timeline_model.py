@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
@@ -11,6 +10,7 @@ from console.casework import lifecycle
 from console.casework.cases import TimelineEntry
 from console.catalog.catalog import Catalog
 from console.core.clock import CENTRE_TZ
+from console.core.events import CaseCreated, CaseImported, CaseMoved, Escalation
 from widgets.common import texts
 
 
@@ -57,37 +57,47 @@ class TimelineModel(QAbstractTableModel):
         if column == 0:
             return entry.at.astimezone(CENTRE_TZ).strftime("%Y-%m-%d %H:%M:%S")
         if column == 1:
-            automatic = entry.actor == lifecycle.SYSTEM or entry.payload.get("auto")
+            data = entry.data
+            automatic = entry.actor == lifecycle.SYSTEM or (
+                data.auto if isinstance(data, Escalation)
+                else isinstance(data, CaseMoved) and data.get("auto"))
             return self.tr("系统") if automatic else entry.actor
         if column == 2:
             return texts.action_name(entry.kind)
         return self.describe(entry)
 
-    def _escalation(self, p: dict[str, Any]) -> str:
-        level = _level_name(str(p.get("level", "")))
-        if p.get("acknowledged"):
+    def _escalation(self, e: Escalation) -> str:
+        level = _level_name(e.level or "")
+        if e.acknowledged:
             return self.tr("{level}单已签收").format(level=level)
-        if p.get("replied"):
-            return self.tr("{level}单已回复：{text}").format(level=level, text=p.get("text", ""))
-        parts = [self.tr("自动{level}").format(level=level) if p.get("auto") else level]
-        if p.get("text"):
-            parts.append(str(p["text"]))
-        if p.get("reply_due_at"):
-            due = dt.datetime.fromisoformat(p["reply_due_at"]).astimezone(CENTRE_TZ)
+        if e.replied:
+            return self.tr("{level}单已回复：{text}").format(level=level, text=e.text or "")
+        parts = [self.tr("自动{level}").format(level=level) if e.auto else level]
+        if e.text:
+            parts.append(e.text)
+        if e.reply_due_at:
+            due = e.reply_due_at.astimezone(CENTRE_TZ)
             parts.append(self.tr("限 {at} 前回复").format(at=due.strftime("%m-%d %H:%M")))
         return "；".join(parts)
 
     def describe(self, entry: TimelineEntry) -> str:
-        p = entry.payload
+        data = entry.data
+        if isinstance(data, CaseCreated):
+            return self.tr("编号 {no}").format(no=data.public_no)
+        if isinstance(data, CaseImported):
+            if data.occurred_at is None:
+                return ""
+            return self.tr("原受理时间 {at}，导入时状态：{status}").format(
+                at=data.occurred_at.astimezone(CENTRE_TZ).strftime("%Y-%m-%d %H:%M"),
+                status=texts.status_name(data.status or ""))
+        if isinstance(data, Escalation):
+            return self._escalation(data)
+        if isinstance(data, CaseMoved):
+            return self._move(data)
+        return ""
+
+    def _move(self, p: CaseMoved) -> str:
         parts: list[str] = []
-        if entry.kind == "created":
-            parts.append(self.tr("编号 {no}").format(no=p.get("public_no", "")))
-        if entry.kind == "imported" and p.get("occurred_at"):
-            when = dt.datetime.fromisoformat(p["occurred_at"]).astimezone(CENTRE_TZ)
-            parts.append(self.tr("原受理时间 {at}，导入时状态：{status}").format(
-                at=when.strftime("%Y-%m-%d %H:%M"), status=texts.status_name(p.get("status", ""))))
-        if entry.kind == "escalation":
-            return self._escalation(p)
         unit = self._catalog.unit_name(p.get("unit_id")) if p.get("unit_id") else ""
         if p.get("auto"):
             category = self._catalog.category_path(self.category_id).split(" / ")[-1]
@@ -100,11 +110,11 @@ class TimelineModel(QAbstractTableModel):
             parts.append(unit)
         for key in ("reason", "result", "answer", "note"):
             if p.get(key):
-                parts.append(str(p[key]))
+                parts.append(str(p.get(key)))
         if p.get("satisfaction"):
-            parts.append(texts.satisfaction_name(int(p["satisfaction"])))
+            parts.append(texts.satisfaction_name(int(p.get("satisfaction"))))
         if p.get("attempt"):
-            parts.append(self.tr("第 {n} 次").format(n=p["attempt"]))
+            parts.append(self.tr("第 {n} 次").format(n=p.get("attempt")))
         if p.get("gave_up"):
             parts.append(self.tr("多次未接通，结案"))
         return "；".join(parts)

@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
+from console.core import events as ev
 from console.core.clock import Clock
 from console.core.feed import Event
 from console.core.store import Store
@@ -79,7 +80,8 @@ class AlertCenter(QObject):
     def apply_events(self, events: Sequence[Event]) -> None:
         """New cases are looked up in the database: an event's payload is not
         trusted for what an alert says (anyone who may write events could forge one)."""
-        created = {e.case_id for e in events if e.kind == "created" and e.case_id is not None}
+        created = {e.case_id for e in events
+                   if e.kind == ev.Kind.CREATED and e.case_id is not None}
         if created and self.wants(NEW_A_CLASS):
             self._runner.run(new_a_class(self._store, created, self._watching_since),
                              self._add)

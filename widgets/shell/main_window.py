@@ -51,10 +51,10 @@ class MainWindow(QMainWindow):
         self.setDockNestingEnabled(True)
 
         self.call_screen = CallScreen(store, catalog, console.outbox, self.runner)
-        self.queue = CaseQueue(store, catalog, self.runner)
+        self.queue = CaseQueue(store, catalog, self.runner, feed=feed)
         self.call_dock = self._dock("dock.call", self.tr("来电登记"), self.call_screen)
         self.queue_dock = self._dock("dock.queue", self.tr("案件队列"), self.queue)
-        self.countdown = CountdownPanel(store, catalog, self.runner)
+        self.countdown = CountdownPanel(store, catalog, self.runner, feed=feed)
         self.countdown_dock = self._dock("dock.countdown", self.tr("倒计时"), self.countdown)
         self.quick_answers = QuickAnswerPane(store, self.runner, self,
                                              can_edit=quick_answers.may_edit(store.roles),
@@ -63,9 +63,9 @@ class MainWindow(QMainWindow):
                                        self.quick_answers)
         self.quick_answers.answer_used.connect(
             lambda answer: self.call_screen.suggest_answer(answer.answer))
-        self.board = SupervisorBoard(store, catalog, self.runner)
+        self.board = SupervisorBoard(store, catalog, self.runner, feed=feed)
         self.board_dock = self._dock("dock.board", self.tr("督办台"), self.board)
-        self.callbacks = CallbackDesk(store, catalog, self.runner)
+        self.callbacks = CallbackDesk(store, catalog, self.runner, feed=feed)
         self.callbacks_dock = self._dock("dock.callbacks", self.tr("电话回访"), self.callbacks)
         self.roster = RosterPane(store, self.runner)
         self.roster_dock = self._dock("dock.roster", self.tr("排班"), self.roster)
@@ -115,13 +115,12 @@ class MainWindow(QMainWindow):
         for kind in (NEW_A_CLASS, OVERDUE, REPLY_DUE):
             self.actions_by_id[f"alerts.{kind}"].setChecked(self.alerts.wants(kind))
         self.actions_by_id["alerts.sound"].setChecked(self.alerts.sound)
-        # Every live pane: what it reads from the change feed, and how it stops.
+        # Panes that follow the feed themselves (widgets/common/feed_follower.py): how they stop.
+        self._followers = [self.queue.model.shutdown, self.countdown.shutdown,
+                           self.callbacks.model.shutdown, self.board.shutdown]
+        # Every other live pane: what it reads from the change feed, and how it stops.
         self._live = [
-            (self.queue.model.apply_events, self.queue.model.shutdown),
-            (self.countdown.apply_events, self.countdown.shutdown),
-            (self.callbacks.model.apply_events, self.callbacks.model.shutdown),
             (self.quick_answers.apply_events, lambda: None),
-            (self.board.apply_events, self.board.shutdown),
             (self.alerts.apply_events, self.alerts.shutdown),
             (self.roster.apply_events, self.roster.shutdown),
             (self.roll_call.apply_events, self.roll_call.shutdown),
@@ -167,6 +166,8 @@ class MainWindow(QMainWindow):
             self.save_layout()
             for subscriber, stop in self._live:
                 self.feed.unsubscribe(subscriber)
+                stop()
+            for stop in self._followers:
                 stop()
         finally:
             super().closeEvent(event)

@@ -1,14 +1,17 @@
 """The supervisor's board: at-risk and overdue cases with their escalation
 level (filter by unit), a supervision order for every selected case in one
-action, and every open order with its reply countdown."""
+action, and every open order with its reply countdown. It follows the change
+feed (``follower``), and saves through it: "保存中…" until the feed has brought
+the orders, acknowledgements and replies, then what the feed's reload shows."""
 
 from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Sequence
+from collections.abc import Coroutine, Sequence
+from typing import Any
 
-from PySide6.QtCore import QDateTime, QTimer, Signal
+from PySide6.QtCore import QDateTime, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,13 +33,14 @@ from console.casework.countdown import format_left
 from console.catalog.catalog import Catalog
 from console.core.clock import CENTRE_TZ
 from console.core.errors import ConsoleError
-from console.core.feed import Event
+from console.core.feed import ChangeFeed, Event
 from console.core.store import Store
 from console.supervision import board, supervising, sweeper
 from console.supervision.board import BoardCase, OpenOrder
 from console.supervision.supervising import SupervisionReport
 from widgets.common import commands, texts
 from widgets.common.facts_dialog import FactsDialog
+from widgets.common.feed_follower import FeedFollower
 from widgets.common.form_keys import submit_with_ctrl_enter
 from widgets.common.tables import OpenableTable, RecordTableModel
 from widgets.common.tasks import TaskRunner
@@ -81,10 +85,10 @@ class SupervisorBoard(QWidget):
     case_opened = Signal(uuid.UUID)
 
     def __init__(self, store: Store, catalog: Catalog, runner: TaskRunner,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, feed: ChangeFeed | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("supervisorBoard")
-        self._store, self._catalog, self._runner = store, catalog, runner
+        self._store, self._catalog = store, catalog
         self._cases: list[BoardCase] = []
         levels = {None: self.tr("—"), "reminder": self.tr("提醒"), "urge": self.tr("催办"),
                   "supervision": self.tr("督办"), "inspection": self.tr("效能监察")}
@@ -146,20 +150,32 @@ class SupervisorBoard(QWidget):
         layout.addLayout(orders_bar)
         layout.addWidget(self.orders, 3)
         layout.addWidget(self.message)
-        self._reload_timer = QTimer(self, singleShot=True, interval=RELOAD_DELAY_MS)
-        self._reload_timer.timeout.connect(self.load)
+        self.follower = FeedFollower(runner, feed, self.apply_events, self._reload,
+                                     RELOAD_DELAY_MS, self)
+        self.follower.saving_changed.connect(self._saving)
 
     # ---- data --------------------------------------------------------------------------
     def load(self) -> None:
-        self._runner.run(board.at_risk(self._store, self._catalog.calendar), self._set_cases)
-        self._runner.run(board.open_orders(self._store), self.orders_model.set_rows)
+        """Read the board now (or right after the read under way)."""
+        self.follower.reload_now()
 
-    def apply_events(self, events: Sequence[Event]) -> None:
-        if any(e.case_id is not None for e in events) and not self._reload_timer.isActive():
-            self._reload_timer.start()
+    async def _reload(self) -> None:
+        cases = await board.at_risk(self._store, self._catalog.calendar)
+        orders = await board.open_orders(self._store)
+        self._set_cases(cases)
+        self.orders_model.set_rows(orders)
+
+    @staticmethod
+    def apply_events(events: Sequence[Event]) -> bool:
+        """What the follower asks of the feed's events: any case changed."""
+        return any(e.case_id is not None for e in events)
 
     def shutdown(self) -> None:
-        self._reload_timer.stop()
+        self.follower.stop()
+
+    def _saving(self, saving: bool) -> None:
+        if saving:
+            self.message.setText(self.tr("保存中…"))
 
     def _set_cases(self, cases: list[BoardCase]) -> None:
         self._cases = cases
@@ -192,14 +208,15 @@ class SupervisorBoard(QWidget):
             self.message.setText(self.tr("请先在上表中选中要督办的案件"))
             return None
         dialog = SupervisionDialog(len(chosen), self._store.clock.now(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._issue(chosen, dialog.text.toPlainText(),
                                                     dialog.reply_due()))
         dialog.open()
         return dialog
 
     def _issue(self, chosen: list[BoardCase], text: str, reply_due: dt.datetime) -> None:
-        self._runner.run(supervising.supervise(self._store, chosen, text, reply_due),
-                         self._supervised, self._failed)
+        self.follower.save(supervising.supervise(self._store, chosen, text, reply_due),
+                           self._supervised, self._failed)
 
     def _supervised(self, report: SupervisionReport) -> None:
         note = self.tr("已督办 {n} 件").format(n=len(report.issued))
@@ -212,7 +229,6 @@ class SupervisorBoard(QWidget):
         for why, nos in refused.items():
             note += self.tr("；{nos} 未督办：{why}").format(nos="、".join(nos), why=why)
         self.message.setText(note)
-        self.load()
 
     # ---- the units' answers (recorded at the desk) -----------------------------------------
     def selected_order(self) -> OpenOrder | None:
@@ -225,26 +241,27 @@ class SupervisorBoard(QWidget):
     def _failed(self, exc: ConsoleError) -> None:
         self.message.setText(texts.problem_text(exc))
 
-    def _after(self, done_text: str) -> tuple[object, object]:
-        def done(_result: object) -> None:
+    def _save(self, write: Coroutine[Any, Any, int], done_text: str) -> None:
+        """Save ``write``; once the feed's reload shows it, say ``done_text``."""
+        def done(_event_id: int) -> None:
             self.message.setText(done_text)
-            self.load()
 
-        return done, self._failed
+        self.follower.save(write, done, self._failed)
 
     def acknowledge_selected(self) -> None:
         order = self.selected_order()
         if order is not None:
-            self._runner.run(sweeper.acknowledge(self._store, order.id),
-                             *self._after(self.tr("{no}：已签收").format(no=order.public_no)))
+            self._save(sweeper.acknowledge(self._store, order.id),
+                       self.tr("{no}：已签收").format(no=order.public_no))
 
     def reply_selected(self) -> FactsDialog | None:
         order = self.selected_order()
         if order is None:
             return None
         dialog = FactsDialog("reply_order", self._catalog, self, needs=("reply",))
-        dialog.accepted.connect(lambda: self._runner.run(
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._save(
             sweeper.reply(self._store, order.id, dialog.facts().get("reply") or ""),
-            *self._after(self.tr("{no}：已登记回复").format(no=order.public_no))))
+            self.tr("{no}：已登记回复").format(no=order.public_no)))
         dialog.open()
         return dialog
