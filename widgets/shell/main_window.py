@@ -58,7 +58,7 @@ class MainWindow(QMainWindow):
         self.countdown_dock = self._dock("dock.countdown", self.tr("倒计时"), self.countdown)
         self.quick_answers = QuickAnswerPane(store, self.runner, self,
                                              can_edit=quick_answers.may_edit(store.roles),
-                                             catalog=catalog)
+                                             catalog=catalog, feed=feed)
         self.answers_dock = self._dock("dock.quickAnswers", self.tr("秒回知识库"),
                                        self.quick_answers)
         self.quick_answers.answer_used.connect(
@@ -115,12 +115,13 @@ class MainWindow(QMainWindow):
         for kind in (NEW_A_CLASS, OVERDUE, REPLY_DUE):
             self.actions_by_id[f"alerts.{kind}"].setChecked(self.alerts.wants(kind))
         self.actions_by_id["alerts.sound"].setChecked(self.alerts.sound)
-        # Every live pane: what it reads from the change feed, and how it stops.
+        # Panes that follow the feed themselves (widgets/common/feed_follower.py): how they stop.
+        self._followers = [self.quick_answers.shutdown]
+        # Every other live pane: what it reads from the change feed, and how it stops.
         self._live = [
             (self.queue.model.apply_events, self.queue.model.shutdown),
             (self.countdown.apply_events, self.countdown.shutdown),
             (self.callbacks.model.apply_events, self.callbacks.model.shutdown),
-            (self.quick_answers.apply_events, lambda: None),
             (self.board.apply_events, self.board.shutdown),
             (self.alerts.apply_events, self.alerts.shutdown),
             (self.roster.apply_events, self.roster.shutdown),
@@ -167,6 +168,8 @@ class MainWindow(QMainWindow):
             self.save_layout()
             for subscriber, stop in self._live:
                 self.feed.unsubscribe(subscriber)
+                stop()
+            for stop in self._followers:
                 stop()
         finally:
             super().closeEvent(event)
