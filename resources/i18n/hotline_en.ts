@@ -3,145 +3,150 @@
 <context>
     <name>AccountsDialog</name>
     <message>
-        <location filename="../../widgets/accounts/accounts_dialog.py" line="47" />
+        <location filename="../../widgets/accounts/accounts_dialog.py" line="57" />
         <source>账号管理</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/accounts_dialog.py" line="67" />
+        <location filename="../../widgets/accounts/accounts_dialog.py" line="77" />
         <source>新建或重设时填写，至少 10 位</source>
         <translation>For a new account or a reset; at least 10 characters</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/accounts_dialog.py" line="71" />
+        <location filename="../../widgets/accounts/accounts_dialog.py" line="81" />
         <source>（不属于任何班组）</source>
         <translation>(no team)</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/accounts_dialog.py" line="51" />
-        <location filename="../../widgets/accounts/accounts_dialog.py" line="76" />
+        <location filename="../../widgets/accounts/accounts_dialog.py" line="61" />
+        <location filename="../../widgets/accounts/accounts_dialog.py" line="86" />
         <source>登录名</source>
         <translation>Login</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/accounts_dialog.py" line="52" />
-        <location filename="../../widgets/accounts/accounts_dialog.py" line="77" />
+        <location filename="../../widgets/accounts/accounts_dialog.py" line="62" />
+        <location filename="../../widgets/accounts/accounts_dialog.py" line="87" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/accounts_dialog.py" line="53" />
-        <location filename="../../widgets/accounts/accounts_dialog.py" line="78" />
+        <location filename="../../widgets/accounts/accounts_dialog.py" line="63" />
+        <location filename="../../widgets/accounts/accounts_dialog.py" line="88" />
         <source>岗位</source>
         <translation>Roles</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/accounts_dialog.py" line="54" />
+        <location filename="../../widgets/accounts/accounts_dialog.py" line="64" />
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/accounts_dialog.py" line="54" />
+        <location filename="../../widgets/accounts/accounts_dialog.py" line="64" />
         <source>可登录</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/accounts_dialog.py" line="54" />
+        <location filename="../../widgets/accounts/accounts_dialog.py" line="64" />
         <source>已停用</source>
         <translation>Disabled</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/accounts_dialog.py" line="79" />
+        <location filename="../../widgets/accounts/accounts_dialog.py" line="89" />
         <source>班组</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/accounts_dialog.py" line="80" />
+        <location filename="../../widgets/accounts/accounts_dialog.py" line="90" />
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/accounts_dialog.py" line="82" />
+        <location filename="../../widgets/accounts/accounts_dialog.py" line="92" />
         <source>新建账号</source>
         <translation>New account</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/accounts_dialog.py" line="83" />
+        <location filename="../../widgets/accounts/accounts_dialog.py" line="93" />
         <source>保存岗位</source>
         <translation>Save roles</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/accounts_dialog.py" line="84" />
+        <location filename="../../widgets/accounts/accounts_dialog.py" line="94" />
         <source>保存班组</source>
         <translation>Save team</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/accounts_dialog.py" line="85" />
+        <location filename="../../widgets/accounts/accounts_dialog.py" line="95" />
         <source>重设密码</source>
         <translation>Reset password</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/accounts_dialog.py" line="86" />
+        <location filename="../../widgets/accounts/accounts_dialog.py" line="96" />
         <source>停用</source>
         <translation>Disable</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/accounts_dialog.py" line="87" />
+        <location filename="../../widgets/accounts/accounts_dialog.py" line="97" />
         <source>启用</source>
         <translation>Enable</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/accounts_dialog.py" line="135" />
+        <location filename="../../widgets/accounts/accounts_dialog.py" line="153" />
+        <source>保存中…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts/accounts_dialog.py" line="161" />
         <source>已新建账号 {login}</source>
         <translation>Created the account {login}</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/accounts_dialog.py" line="140" />
+        <location filename="../../widgets/accounts/accounts_dialog.py" line="166" />
         <source>已保存 {login} 的岗位</source>
         <translation>Saved the roles of {login}</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/accounts_dialog.py" line="145" />
+        <location filename="../../widgets/accounts/accounts_dialog.py" line="171" />
         <source>已保存 {login} 的班组</source>
         <translation>Saved the team of {login}</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/accounts_dialog.py" line="150" />
+        <location filename="../../widgets/accounts/accounts_dialog.py" line="176" />
         <source>已重设 {login} 的密码</source>
         <translation>Reset the password of {login}</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/accounts_dialog.py" line="154" />
+        <location filename="../../widgets/accounts/accounts_dialog.py" line="180" />
         <source>已启用 {login}</source>
         <translation>Enabled {login}</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/accounts_dialog.py" line="155" />
+        <location filename="../../widgets/accounts/accounts_dialog.py" line="181" />
         <source>已停用 {login}，该账号不能再登录</source>
         <translation>Disabled {login}; the account can no longer log in</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/accounts_dialog.py" line="38" />
+        <location filename="../../widgets/accounts/accounts_dialog.py" line="47" />
         <source>坐席员</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/accounts_dialog.py" line="38" />
+        <location filename="../../widgets/accounts/accounts_dialog.py" line="47" />
         <source>分拨员</source>
         <translation>Dispatcher</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/accounts_dialog.py" line="38" />
+        <location filename="../../widgets/accounts/accounts_dialog.py" line="47" />
         <source>值班长</source>
         <translation>Shift leader</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/accounts_dialog.py" line="39" />
+        <location filename="../../widgets/accounts/accounts_dialog.py" line="48" />
         <source>督办</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/accounts_dialog.py" line="39" />
+        <location filename="../../widgets/accounts/accounts_dialog.py" line="48" />
         <source>管理员</source>
         <translation>Administrator</translation>
     </message>

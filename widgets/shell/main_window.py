@@ -181,7 +181,7 @@ class MainWindow(QMainWindow):
         return dialog
 
     def edit_accounts(self) -> AccountsDialog:
-        dialog = AccountsDialog(self.store, self.runner, self)
+        dialog = AccountsDialog(self.store, self.runner, self, feed=self.feed)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
