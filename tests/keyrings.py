@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TypeVar
@@ -38,3 +39,23 @@ def installed(backend: B) -> Iterator[B]:
         yield backend
     finally:
         keyring.set_keyring(previous)
+
+
+class WatchedKeyring(MemoryKeyring):
+    """A memory keyring that notes which thread asked it each time."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.threads: list[str] = []
+
+    def get_password(self, service: str, username: str) -> str | None:
+        self.threads.append(threading.current_thread().name)
+        return super().get_password(service, username)
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.threads.append(threading.current_thread().name)
+        super().set_password(service, username, password)
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.threads.append(threading.current_thread().name)
+        super().delete_password(service, username)

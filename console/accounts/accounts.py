@@ -10,6 +10,12 @@ Roles are changed only through the database's account functions (migration
 hotline groups and nothing else, and only for members of ``hotline_admin``.
 An administrator needs no CREATEROLE, which on PostgreSQL 15 would let them
 grant themselves any role, the owner's included.
+
+Each change appends its ``account_changed`` event (``events.AccountChanged``) as
+the last statement of its transaction and returns its id (``Account.event_id``
+for a new account), for the seat that made it to wait for. The event is written
+on the same raw connection, as the person (migration 0007's rules hold: the
+actor is the login, the id is drawn in commit order by the table's trigger).
 """
 
 from __future__ import annotations
@@ -18,12 +24,13 @@ import base64
 import re
 from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import psycopg
 import psycopg.types.json
 import scramp
 
+from console.core import events
 from console.core.errors import (
     ConflictError,
     DatabaseUnavailable,
@@ -47,6 +54,8 @@ class Account:
     team_id: int | None
     groups: tuple[str, ...]
     can_login: bool
+    # On a write's result: the event it appended (not part of the account).
+    event_id: int | None = field(default=None, compare=False, repr=False)
 
 
 def scram_verifier(password: str) -> str:
@@ -94,10 +103,14 @@ async def _admin_connection(store: Store) -> AsyncIterator[psycopg.AsyncConnecti
         raise DatabaseUnavailable(str(exc)) from exc
 
 
-async def _event(conn: psycopg.AsyncConnection, store: Store, login: str, action: str) -> None:
-    await conn.execute(
-        "INSERT INTO case_event (actor, kind, payload) VALUES (%s, 'account_changed', %s)",
-        (store.actor, psycopg.types.json.Jsonb({"login": login, "action": action})))
+async def _event(conn: psycopg.AsyncConnection, store: Store, login: str, action: str) -> int:
+    """Append the change's event (the transaction's last statement); its id."""
+    change = events.AccountChanged(login, action)
+    row = await (await conn.execute(
+        "INSERT INTO case_event (actor, kind, payload) VALUES (%s, %s, %s) RETURNING id",
+        (store.actor, change.kind, psycopg.types.json.Jsonb(change.to_json())))).fetchone()
+    assert row is not None  # INSERT … RETURNING gives its row
+    return int(row[0])
 
 
 async def create_account(store: Store, login: str, name: str, groups: Iterable[str],
@@ -114,11 +127,12 @@ async def create_account(store: Store, login: str, name: str, groups: Iterable[s
             "ON CONFLICT (login) DO UPDATE SET name = excluded.name, team_id = excluded.team_id,"
             " roles = excluded.roles, active = true, version = staff.version + 1",
             (login, name.strip(), team_id, list(groups)))
-        await _event(conn, store, login, "created")
-    return Account(login, name.strip(), team_id, groups, True)
+        event_id = await _event(conn, store, login, "created")
+    return Account(login, name.strip(), team_id, groups, True, event_id=event_id)
 
 
-async def set_groups(store: Store, login: str, groups: Iterable[str]) -> None:
+async def set_groups(store: Store, login: str, groups: Iterable[str]) -> int:
+    """Change an account's groups; the event's id."""
     require_role(store.roles, "admin")
     groups = tuple(groups)
     _check(login, None, groups, None)
@@ -126,27 +140,29 @@ async def set_groups(store: Store, login: str, groups: Iterable[str]) -> None:
         await conn.execute("SELECT hotline_account_set_groups(%s, %s)", (login, list(groups)))
         await conn.execute("UPDATE staff SET roles = %s, version = version + 1 WHERE login = %s",
                            (list(groups), login))
-        await _event(conn, store, login, "groups")
+        return await _event(conn, store, login, "groups")
 
 
-async def set_enabled(store: Store, login: str, enabled: bool) -> None:
-    """Disable (or enable again) an account: the role can no longer log in."""
+async def set_enabled(store: Store, login: str, enabled: bool) -> int:
+    """Disable (or enable again) an account: the role can no longer log in. The
+    event's id."""
     require_role(store.roles, "admin")
     _check(login, None, None, None)
     async with _admin_connection(store) as conn:
         await conn.execute("SELECT hotline_account_set_login(%s, %s)", (login, enabled))
         await conn.execute("UPDATE staff SET active = %s, version = version + 1 "
                            "WHERE login = %s", (enabled, login))
-        await _event(conn, store, login, "enabled" if enabled else "disabled")
+        return await _event(conn, store, login, "enabled" if enabled else "disabled")
 
 
-async def reset_password(store: Store, login: str, password: str) -> None:
+async def reset_password(store: Store, login: str, password: str) -> int:
+    """A new password (sent as its SCRAM verifier only); the event's id."""
     require_role(store.roles, "admin")
     _check(login, None, None, password)
     async with _admin_connection(store) as conn:
         await conn.execute("SELECT hotline_account_set_password(%s, %s)",
                            (login, scram_verifier(password)))
-        await _event(conn, store, login, "password_reset")
+        return await _event(conn, store, login, "password_reset")
 
 
 async def list_accounts(store: Store) -> list[Account]:
@@ -188,7 +204,8 @@ async def list_teams(store: Store) -> list[tuple[int, str]]:
     return [(int(i), str(n)) for i, n in rows]
 
 
-async def set_team(store: Store, login: str, team_id: int | None) -> None:
+async def set_team(store: Store, login: str, team_id: int | None) -> int:
+    """Put a person in a team (or none); the event's id."""
     require_role(store.roles, "admin")
     _check(login, None, None, None)
     async with _admin_connection(store) as conn:
@@ -197,4 +214,4 @@ async def set_team(store: Store, login: str, team_id: int | None) -> None:
             (team_id, login))
         if changed.rowcount != 1:
             raise ValidationError([FieldError("login", "login.unknown")])
-        await _event(conn, store, login, "team")
+        return await _event(conn, store, login, "team")

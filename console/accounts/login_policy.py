@@ -19,10 +19,14 @@ A login form is checked before it is tried (``form_problem``); a login that
 worked keeps the password in the keyring only when the person asked for it
 (``attempt``). Problems are codes (see ``LoginProblem``) that the widgets put
 into words.
+
+The keyring is asked in a worker thread: a keyring backend may wait on a desktop
+service (Secret Service over D-Bus, a locked wallet's prompt), and the GUI must not.
 """
 
 from __future__ import annotations
 
+import asyncio
 import getpass
 from dataclasses import dataclass, replace
 
@@ -52,13 +56,15 @@ async def without_asking(url: str, *, local: bool = False) -> str | Question:
     if make_url(url).password is not None:
         return url
     target = Target.from_url(url)
-    remembered = login.recall(target) if not local else login.Remembered(None, False)
+    remembered = (await asyncio.to_thread(login.recall, target) if not local
+                  else login.Remembered(None, False))
     if remembered.password:
         problem = await login.try_login(target, remembered.password)
         if problem is None:
             return target.url(remembered.password)
         if problem.code == "login.password":
-            login.forget(target)  # it changed since: ask, and keep the new one if told to
+            # It changed since: ask, and keep the new one if told to.
+            await asyncio.to_thread(login.forget, target)
         return Question(target, problem, remembered.keyring_usable)
     problem = await login.try_login(target, None)
     if problem is None:
@@ -86,7 +92,7 @@ async def attempt(target: Target, password: str, *, remember: bool) -> str | Log
     if problem is not None:
         return problem
     if remember:
-        login.remember(target, password)
+        await asyncio.to_thread(login.remember, target, password)
     return target.url(password)
 
 

@@ -36,7 +36,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from pypinyin import lazy_pinyin
@@ -61,6 +61,8 @@ class QuickAnswer:
     hits: int
     active: bool
     version: int
+    # Set on a service write's result: the event it appended (not part of the entry).
+    event_id: int | None = field(default=None, compare=False, repr=False)
 
 
 def normalise(text: str) -> str:

@@ -6,10 +6,12 @@ fingerprint of the active rows; only when it moved are (id, version, hits)
 read, and only entries with a new version are fetched and prepared again.
 
 Every change to an entry is one transaction that also appends a
-``quick_answer_changed`` event (case_id NULL), so other seats and the audit
-trail see it. A hit is a counter, not a change of the base: ``record_hit``
-is one atomic UPDATE and appends no event (the call's own case records the
-answer given); the other seats pick the new counts up at their next search.
+``quick_answer_changed`` event (case_id NULL, ``events.QuickAnswerChanged``), so
+other seats and the audit trail see it; the result carries the event's id
+(``QuickAnswer.event_id``) for the seat that made it to wait for. A hit is a
+counter: ``record_hit`` is one atomic UPDATE with an event of action ``hit``
+(``HIT``), so the seat that counted it sees the count through the change feed;
+other seats' panes ignore hits and pick the new counts up at their next search.
 """
 
 from __future__ import annotations
@@ -24,17 +26,19 @@ from sqlalchemy import func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from console.answers.answer_search import AnswerIndex, QuickAnswer, normalise
+from console.core import events
 from console.core.errors import ConflictError, ConsoleError, FieldError, ValidationError
 from console.core.store import Store
 from console.core.text_rules import CONTROL, check_text
 from db import schema as s
 
-__all__ = ["EDITORS", "AnswerConflict", "AnswerDraft", "AnswerIndex", "NotAllowed", "QuickAnswer",
-           "deactivate_answer", "load_answers", "may_edit", "record_hit",
+__all__ = ["EDITORS", "HIT", "AnswerConflict", "AnswerDraft", "AnswerIndex", "Hit", "NotAllowed",
+           "QuickAnswer", "deactivate_answer", "load_answers", "may_edit", "record_hit",
            "refresh_index", "save_answer", "search", "split_keywords", "validate"]
 
 Q = s.QuickAnswer
-EVENT = "quick_answer_changed"
+EVENT = events.Kind.QUICK_ANSWER
+HIT = "hit"  # the action of a hit's event: a use counted, the base unchanged
 EDITORS = frozenset({"admin", "shift_leader"})  # who may add, change or deactivate entries
 MAX_QUESTION, MAX_ANSWER = 200, 2000
 MAX_KEYWORDS, MAX_KEYWORD = 20, 32
@@ -178,21 +182,33 @@ async def search(store: Store, query: str, limit: int = 20, *,
     return index.search(query, limit)
 
 
-async def record_hit(store: Store, answer_id: int) -> int:
-    """Count one use of an entry; the new count."""
+@dataclass(frozen=True)
+class Hit:
+    """A use counted: the entry's new count, and the event that says so."""
+
+    answer_id: int
+    hits: int
+    event_id: int
+
+
+async def record_hit(store: Store, answer_id: int) -> Hit:
+    """Count one use of an entry (any seat may)."""
     async with store.transaction() as conn:
         hits = (await conn.execute(update(Q).where(Q.id == answer_id).values(hits=Q.hits + 1)
                                    .returning(Q.hits))).scalar_one_or_none()
-    if hits is None:
-        raise ValidationError([FieldError("id", "answer.unknown")])
-    return int(hits)
+        if hits is None:
+            raise ValidationError([FieldError("id", "answer.unknown")])
+        event_id = await events.append(conn, store.actor, events.QuickAnswerChanged(
+            HIT, answer_id=answer_id, count=int(hits)))
+    return Hit(answer_id, int(hits), event_id)
 
 
-async def _event(conn: AsyncConnection, store: Store, answer: QuickAnswer, action: str) -> None:
-    await conn.execute(insert(s.CaseEvent).values(
-        case_id=None, actor=store.actor, kind=EVENT,
-        payload={"answer_id": answer.id, "action": action, "version": answer.version,
-                 "question": answer.question[:60]}))
+async def _event(conn: AsyncConnection, store: Store, answer: QuickAnswer,
+                 action: str) -> QuickAnswer:
+    """Append the change's event; ``answer`` with its id."""
+    event_id = await events.append(conn, store.actor, events.QuickAnswerChanged(
+        action, answer_id=answer.id, version=answer.version, question=answer.question[:60]))
+    return replace(answer, event_id=event_id)
 
 
 async def _conflict(conn: AsyncConnection, answer_id: int, version: int) -> AnswerConflict:
@@ -200,12 +216,14 @@ async def _conflict(conn: AsyncConnection, answer_id: int, version: int) -> Answ
     last = (await conn.execute(
         select(s.CaseEvent.actor, s.CaseEvent.at, s.CaseEvent.payload)
         .where(s.CaseEvent.case_id.is_(None), s.CaseEvent.kind == EVENT,
-               s.CaseEvent.payload["answer_id"].as_integer() == answer_id)
+               s.CaseEvent.payload["answer_id"].as_integer() == answer_id,
+               s.CaseEvent.payload["action"].as_string() != HIT)  # a use changes nothing
         .order_by(s.CaseEvent.id.desc()).limit(1))).one_or_none()
+    change = events.QuickAnswerChanged.from_json(last.payload) if last else None
     return AnswerConflict(
         f"quick answer {answer_id} is at version {row.version}, not {version}",
         current=_answer(row), changed_by=last.actor if last else None,
-        action=last.payload.get("action") if last else None, at=last.at if last else None)
+        action=change.action if change else None, at=last.at if last else None)
 
 
 async def _check_category(conn: AsyncConnection, category_id: int | None) -> None:
@@ -230,7 +248,7 @@ async def _update(conn: AsyncConnection, answer_id: int, version: int,
 
 
 async def save_answer(store: Store, draft: AnswerDraft) -> QuickAnswer:
-    """Create (``id`` None) or update an entry.
+    """Create (``id`` None) or update an entry; the result carries its event's id.
 
     Raises NotAllowed, ValidationError (nothing saved) or AnswerConflict.
     """
@@ -248,14 +266,13 @@ async def save_answer(store: Store, draft: AnswerDraft) -> QuickAnswer:
             saved, was_active = await _update(conn, clean.id, clean.version, values)
             action = ("updated" if saved.active == was_active
                       else "reactivated" if saved.active else "deactivated")
-        await _event(conn, store, saved, action)
-    return saved
+        return await _event(conn, store, saved, action)
 
 
 async def deactivate_answer(store: Store, answer_id: int, version: int) -> QuickAnswer:
-    """Take an entry out of the search (kept for the record); raises AnswerConflict."""
+    """Take an entry out of the search (kept for the record); raises AnswerConflict.
+    The result carries its event's id."""
     _require_editor(store)
     async with store.transaction() as conn:
         saved, was_active = await _update(conn, answer_id, version, {"active": False})
-        await _event(conn, store, saved, "deactivated" if was_active else "updated")
-    return saved
+        return await _event(conn, store, saved, "deactivated" if was_active else "updated")

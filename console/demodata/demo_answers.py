@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from sqlalchemy import func, insert, select
 
-from console.answers.quick_answers import EVENT, AnswerDraft, Q, validate
+from console.answers.quick_answers import AnswerDraft, Q, validate
+from console.core import events
 from console.core.store import Store
 from console.demodata.files import read
 from db import schema as s
@@ -27,8 +28,7 @@ async def load_demo_answers(store: Store) -> int:
                          "keywords": list(clean.keywords),
                          "category_id": codes.get(entry.get("category", ""))})
         await conn.execute(insert(Q), rows)
-        await conn.execute(insert(s.CaseEvent).values(
-            case_id=None, actor=store.actor, kind=EVENT,
-            payload={"action": "demo_loaded", "count": len(rows)}))
+        await events.append(conn, store.actor,
+                            events.QuickAnswerChanged("demo_loaded", count=len(rows)))
     return len(rows)
 

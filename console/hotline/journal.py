@@ -6,6 +6,14 @@ When the link is down the operator goes on with the next call; the journal is
 sent when the link returns, and the draft's UUID makes a resend harmless. The
 file survives a crash or a closed console: it is read again at the next start.
 
+Each entry is a draft and the save it waits for (``Save``): a new case (Enter), a
+duplicate of a case already on record (F8) or a question answered on the spot
+(F9). An entry without a save, as an older console wrote them, is a new case.
+
+The journal is written from a worker thread (``fsync`` waits for the disk, and
+the GUI must not); writes are serialised by a lock, and readers on the GUI
+thread see the drafts as of the last finished write, never half a change.
+
 One bad entry never holds up the others: an entry of the wrong shape (a key a
 draft does not have, a bad id, a value of the wrong type) found at start, or a
 draft the database can never take, is set aside — moved, as it was, to a side
@@ -20,7 +28,9 @@ import json
 import logging
 import os
 import tempfile
+import threading
 import uuid
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +40,55 @@ log = logging.getLogger(__name__)
 
 _FIELDS = {f.name for f in dataclasses.fields(CaseDraft)}
 _OPTIONAL_TEXT = {"street_code", "community_code", "grid_code", "urgency"}
+NEW, DUPLICATE, ANSWER = "new", "duplicate", "answer"
+_SAVE_KEYS = ("save", "master_id", "answer")
+
+
+@dataclass(frozen=True)
+class Save:
+    """What a journaled draft waits for: a new case, a duplicate of ``master_id``,
+    or a question answered on the spot with ``answer``."""
+
+    kind: str = NEW
+    master_id: uuid.UUID | None = None
+    answer: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        if self.kind == DUPLICATE:
+            return {"save": DUPLICATE, "master_id": str(self.master_id)}
+        if self.kind == ANSWER:
+            return {"save": ANSWER, "answer": self.answer}
+        return {"save": NEW}
+
+
+NEW_CASE = Save()
+
+
+@dataclass(frozen=True)
+class Entry:
+    draft: CaseDraft
+    save: Save
+
+
+def save_from_entry(entry: dict[str, Any]) -> Save:
+    """The save an entry waits for; ValueError says what is wrong with it."""
+    kind = entry.get("save", NEW)
+    if kind == NEW and "master_id" not in entry and "answer" not in entry:
+        return NEW_CASE
+    if kind == DUPLICATE and isinstance(entry.get("master_id"), str) and "answer" not in entry:
+        return Save(DUPLICATE, master_id=uuid.UUID(entry["master_id"]))  # ValueError if bad
+    if kind == ANSWER and isinstance(entry.get("answer"), str) and "master_id" not in entry:
+        return Save(ANSWER, answer=entry["answer"])
+    raise ValueError(f"not a save of a known kind: {kind!r}")
+
+
+def entry_from_json(entry: Any) -> Entry:
+    """A journal entry read back; ValueError says what is wrong with it."""
+    if not isinstance(entry, dict):
+        raise ValueError("not an object")
+    save = save_from_entry(entry)
+    return Entry(draft_from_entry({k: v for k, v in entry.items() if k not in _SAVE_KEYS}),
+                 save)
 
 
 def draft_from_entry(entry: Any) -> CaseDraft:
@@ -55,8 +114,9 @@ def draft_from_entry(entry: Any) -> CaseDraft:
     return CaseDraft(**values)
 
 
-def _entry(draft: CaseDraft) -> dict[str, Any]:
-    return {**dataclasses.asdict(draft), "id": str(draft.id)}
+def _entry(entry: Entry) -> dict[str, Any]:
+    return {**dataclasses.asdict(entry.draft), "id": str(entry.draft.id),
+            **entry.save.to_json()}
 
 
 def _write_json(path: Path, data: object) -> None:
@@ -79,7 +139,9 @@ class Journal:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.aside_path = path.with_name(f"{path.stem}.set-aside.json")
-        self._drafts: dict[uuid.UUID, CaseDraft] = {}
+        # Replaced whole by each write (under the lock), so a reader needs no lock.
+        self._entries: dict[uuid.UUID, Entry] = {}
+        self._lock = threading.RLock()
         self.set_aside_count = 0  # entries set aside since this start
         self._load()
 
@@ -99,11 +161,11 @@ class Journal:
         bad: list[tuple[object, str]] = []
         for entry in entries:
             try:
-                draft = draft_from_entry(entry)
+                read = entry_from_json(entry)
             except (ValueError, TypeError) as exc:
                 bad.append((entry, str(exc)))
                 continue
-            self._drafts[draft.id] = draft
+            self._entries[read.draft.id] = read
         if bad:
             self._set_aside(bad)
             self._save()
@@ -126,26 +188,36 @@ class Journal:
             log.error("a journal entry was set aside in %s: %s", self.aside_path, problem)
 
     def _save(self) -> None:
-        _write_json(self.path, [_entry(d) for d in self._drafts.values()])
+        _write_json(self.path, [_entry(e) for e in self._entries.values()])
 
-    def add(self, draft: CaseDraft) -> None:
-        self._drafts[draft.id] = draft
-        self._save()
+    # Writes wait for the disk: call them from a worker thread (asyncio.to_thread).
+    def add(self, draft: CaseDraft, save: Save = NEW_CASE) -> None:
+        """Keep ``draft`` and the save it waits for; on disk when this returns."""
+        with self._lock:
+            self._entries = {**self._entries, draft.id: Entry(draft, save)}
+            self._save()
 
     def remove(self, draft_id: uuid.UUID) -> None:
-        if self._drafts.pop(draft_id, None) is not None:
-            self._save()
+        with self._lock:
+            if draft_id in self._entries:
+                self._entries = {k: v for k, v in self._entries.items() if k != draft_id}
+                self._save()
 
     def set_aside(self, draft_id: uuid.UUID, problem: str) -> None:
         """Take a draft the database can never take out of the journal, into the side file."""
-        draft = self._drafts.get(draft_id)
-        if draft is None:
-            return
-        self._set_aside([(_entry(draft), problem)])
-        self.remove(draft_id)
+        with self._lock:
+            entry = self._entries.get(draft_id)
+            if entry is None:
+                return
+            self._set_aside([(_entry(entry), problem)])
+            self.remove(draft_id)
+
+    # Reads take no lock: they see the entries of the last finished write.
+    def entries(self) -> list[Entry]:
+        return list(self._entries.values())
 
     def pending(self) -> list[CaseDraft]:
-        return list(self._drafts.values())
+        return [e.draft for e in self._entries.values()]
 
     def __len__(self) -> int:
-        return len(self._drafts)
+        return len(self._entries)

@@ -3,145 +3,150 @@
 <context>
     <name>AccountsDialog</name>
     <message>
-        <location filename="../../widgets/accounts/accounts_dialog.py" line="47" />
+        <location filename="../../widgets/accounts/accounts_dialog.py" line="57" />
         <source>账号管理</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/accounts_dialog.py" line="67" />
+        <location filename="../../widgets/accounts/accounts_dialog.py" line="77" />
         <source>新建或重设时填写，至少 10 位</source>
         <translation>For a new account or a reset; at least 10 characters</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/accounts_dialog.py" line="71" />
+        <location filename="../../widgets/accounts/accounts_dialog.py" line="81" />
         <source>（不属于任何班组）</source>
         <translation>(no team)</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/accounts_dialog.py" line="51" />
-        <location filename="../../widgets/accounts/accounts_dialog.py" line="76" />
+        <location filename="../../widgets/accounts/accounts_dialog.py" line="61" />
+        <location filename="../../widgets/accounts/accounts_dialog.py" line="86" />
         <source>登录名</source>
         <translation>Login</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/accounts_dialog.py" line="52" />
-        <location filename="../../widgets/accounts/accounts_dialog.py" line="77" />
+        <location filename="../../widgets/accounts/accounts_dialog.py" line="62" />
+        <location filename="../../widgets/accounts/accounts_dialog.py" line="87" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/accounts_dialog.py" line="53" />
-        <location filename="../../widgets/accounts/accounts_dialog.py" line="78" />
+        <location filename="../../widgets/accounts/accounts_dialog.py" line="63" />
+        <location filename="../../widgets/accounts/accounts_dialog.py" line="88" />
         <source>岗位</source>
         <translation>Roles</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/accounts_dialog.py" line="54" />
+        <location filename="../../widgets/accounts/accounts_dialog.py" line="64" />
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/accounts_dialog.py" line="54" />
+        <location filename="../../widgets/accounts/accounts_dialog.py" line="64" />
         <source>可登录</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/accounts_dialog.py" line="54" />
+        <location filename="../../widgets/accounts/accounts_dialog.py" line="64" />
         <source>已停用</source>
         <translation>Disabled</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/accounts_dialog.py" line="79" />
+        <location filename="../../widgets/accounts/accounts_dialog.py" line="89" />
         <source>班组</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/accounts_dialog.py" line="80" />
+        <location filename="../../widgets/accounts/accounts_dialog.py" line="90" />
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/accounts_dialog.py" line="82" />
+        <location filename="../../widgets/accounts/accounts_dialog.py" line="92" />
         <source>新建账号</source>
         <translation>New account</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/accounts_dialog.py" line="83" />
+        <location filename="../../widgets/accounts/accounts_dialog.py" line="93" />
         <source>保存岗位</source>
         <translation>Save roles</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/accounts_dialog.py" line="84" />
+        <location filename="../../widgets/accounts/accounts_dialog.py" line="94" />
         <source>保存班组</source>
         <translation>Save team</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/accounts_dialog.py" line="85" />
+        <location filename="../../widgets/accounts/accounts_dialog.py" line="95" />
         <source>重设密码</source>
         <translation>Reset password</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/accounts_dialog.py" line="86" />
+        <location filename="../../widgets/accounts/accounts_dialog.py" line="96" />
         <source>停用</source>
         <translation>Disable</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/accounts_dialog.py" line="87" />
+        <location filename="../../widgets/accounts/accounts_dialog.py" line="97" />
         <source>启用</source>
         <translation>Enable</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/accounts_dialog.py" line="135" />
+        <location filename="../../widgets/accounts/accounts_dialog.py" line="153" />
+        <source>保存中…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts/accounts_dialog.py" line="161" />
         <source>已新建账号 {login}</source>
         <translation>Created the account {login}</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/accounts_dialog.py" line="140" />
+        <location filename="../../widgets/accounts/accounts_dialog.py" line="166" />
         <source>已保存 {login} 的岗位</source>
         <translation>Saved the roles of {login}</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/accounts_dialog.py" line="145" />
+        <location filename="../../widgets/accounts/accounts_dialog.py" line="171" />
         <source>已保存 {login} 的班组</source>
         <translation>Saved the team of {login}</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/accounts_dialog.py" line="150" />
+        <location filename="../../widgets/accounts/accounts_dialog.py" line="176" />
         <source>已重设 {login} 的密码</source>
         <translation>Reset the password of {login}</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/accounts_dialog.py" line="154" />
+        <location filename="../../widgets/accounts/accounts_dialog.py" line="180" />
         <source>已启用 {login}</source>
         <translation>Enabled {login}</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/accounts_dialog.py" line="155" />
+        <location filename="../../widgets/accounts/accounts_dialog.py" line="181" />
         <source>已停用 {login}，该账号不能再登录</source>
         <translation>Disabled {login}; the account can no longer log in</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/accounts_dialog.py" line="38" />
+        <location filename="../../widgets/accounts/accounts_dialog.py" line="47" />
         <source>坐席员</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/accounts_dialog.py" line="38" />
+        <location filename="../../widgets/accounts/accounts_dialog.py" line="47" />
         <source>分拨员</source>
         <translation>Dispatcher</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/accounts_dialog.py" line="38" />
+        <location filename="../../widgets/accounts/accounts_dialog.py" line="47" />
         <source>值班长</source>
         <translation>Shift leader</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/accounts_dialog.py" line="39" />
+        <location filename="../../widgets/accounts/accounts_dialog.py" line="48" />
         <source>督办</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/accounts_dialog.py" line="39" />
+        <location filename="../../widgets/accounts/accounts_dialog.py" line="48" />
         <source>管理员</source>
         <translation>Administrator</translation>
     </message>
@@ -172,12 +177,12 @@
 <context>
     <name>AnswerListModel</name>
     <message>
-        <location filename="../../widgets/answers/answer_list_model.py" line="85" />
+        <location filename="../../widgets/answers/answer_list_model.py" line="89" />
         <source>问题</source>
         <translation>Question</translation>
     </message>
     <message>
-        <location filename="../../widgets/answers/answer_list_model.py" line="85" />
+        <location filename="../../widgets/answers/answer_list_model.py" line="89" />
         <source>使用次数</source>
         <translation>Uses</translation>
     </message>
@@ -268,27 +273,27 @@
         <translation>New call from {n}: the current form is not saved yet and was kept</translation>
     </message>
     <message>
-        <location filename="../../widgets/hotline/call_saving.py" line="110" />
+        <location filename="../../widgets/hotline/call_saving.py" line="118" />
         <source>已保存 {no}，记为 {master} 的重复件</source>
         <translation>Saved {no} as a duplicate of {master}</translation>
     </message>
     <message>
-        <location filename="../../widgets/hotline/call_saving.py" line="134" />
+        <location filename="../../widgets/hotline/call_saving.py" line="141" />
         <source>已保存 {no}，当场答复办结</source>
         <translation>Saved {no}, answered on the spot</translation>
     </message>
     <message>
-        <location filename="../../widgets/hotline/call_saving.py" line="83" />
+        <location filename="../../widgets/hotline/call_saving.py" line="84" />
         <source>未保存：本次来电可能与下列案件是同一件事。按 F8 记为所选案件的重复件，再按 Enter 则作为新案件保存</source>
         <translation>Not saved: this call may be about the same thing as the cases below. Press F8 to record it as a duplicate of the selected case, or Enter again to save it as a new case</translation>
     </message>
     <message>
-        <location filename="../../widgets/hotline/call_saving.py" line="92" />
+        <location filename="../../widgets/hotline/call_saving.py" line="99" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../widgets/hotline/call_saving.py" line="101" />
+        <location filename="../../widgets/hotline/call_saving.py" line="109" />
         <source>数据库连接中断：本件已暂存本机（共 {n} 件待提交），连接恢复后自动提交，可继续受理下一个来电</source>
         <translation>Database unreachable: this case is kept on this seat ({n} waiting) and will be sent when the link returns. You can take the next call.</translation>
     </message>
@@ -303,7 +308,7 @@
         <translation>The cleared form is back</translation>
     </message>
     <message>
-        <location filename="../../widgets/hotline/call_saving.py" line="97" />
+        <location filename="../../widgets/hotline/call_saving.py" line="93" />
         <source>已保存 {no}</source>
         <translation>Saved {no}</translation>
     </message>
@@ -355,23 +360,23 @@
 <context>
     <name>CallerHistoryPanel</name>
     <message>
-        <location filename="../../widgets/hotline/caller_history.py" line="33" />
-        <location filename="../../widgets/hotline/caller_history.py" line="65" />
+        <location filename="../../widgets/hotline/caller_history.py" line="34" />
+        <location filename="../../widgets/hotline/caller_history.py" line="60" />
         <source>来电历史</source>
         <translation>Call history</translation>
     </message>
     <message>
-        <location filename="../../widgets/hotline/caller_history.py" line="65" />
+        <location filename="../../widgets/hotline/caller_history.py" line="60" />
         <source>来电历史：无</source>
         <translation>Call history: none</translation>
     </message>
     <message>
-        <location filename="../../widgets/hotline/caller_history.py" line="67" />
+        <location filename="../../widgets/hotline/caller_history.py" line="62" />
         <source>重复来电 {n} 次</source>
         <translation>Repeat caller: {n} cases</translation>
     </message>
     <message>
-        <location filename="../../widgets/hotline/caller_history.py" line="69" />
+        <location filename="../../widgets/hotline/caller_history.py" line="64" />
         <source>来电历史：共 {total} 件，近30天 {recent} 件</source>
         <translation>Call history: {total} cases, {recent} in the last 30 days</translation>
     </message>
@@ -534,7 +539,7 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>CategoryPicker</name>
     <message>
-        <location filename="../../widgets/common/pickers.py" line="26" />
+        <location filename="../../widgets/common/pickers.py" line="32" />
         <source>输入分类名称或拼音首字母，如 dlps</source>
         <translation>Category name or pinyin initials, e.g. dlps</translation>
     </message>
@@ -905,22 +910,22 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>DuplicatePanel</name>
     <message>
-        <location filename="../../widgets/hotline/duplicate_candidates.py" line="121" />
+        <location filename="../../widgets/hotline/duplicate_candidates.py" line="124" />
         <source>同一来电人</source>
         <translation>same caller</translation>
     </message>
     <message>
-        <location filename="../../widgets/hotline/duplicate_candidates.py" line="121" />
+        <location filename="../../widgets/hotline/duplicate_candidates.py" line="124" />
         <source>同网格同类</source>
         <translation>same cell and category</translation>
     </message>
     <message>
-        <location filename="../../widgets/hotline/duplicate_candidates.py" line="122" />
+        <location filename="../../widgets/hotline/duplicate_candidates.py" line="125" />
         <source>内容相似</source>
         <translation>similar text</translation>
     </message>
     <message>
-        <location filename="../../widgets/hotline/duplicate_candidates.py" line="133" />
+        <location filename="../../widgets/hotline/duplicate_candidates.py" line="136" />
         <source>疑似重复 {n} 件：按 F8 将本次来电记为所选案件的重复件</source>
         <translation>{n} possible duplicates: press F8 to record this call as a duplicate of the selected case</translation>
     </message>
@@ -938,47 +943,47 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/facts_dialog.py" line="85" />
+        <location filename="../../widgets/common/facts_dialog.py" line="87" />
         <source>建议：{unit}（分类的责任单位）</source>
         <translation>Suggested: {unit} (the category's responsible unit)</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/facts_dialog.py" line="86" />
+        <location filename="../../widgets/common/facts_dialog.py" line="88" />
         <source>建议：{unit}（事发街道）</source>
         <translation>Suggested: {unit} (the street where it happened)</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/facts_dialog.py" line="105" />
+        <location filename="../../widgets/common/facts_dialog.py" line="109" />
         <source>责任单位</source>
         <translation>Responsible unit</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/facts_dialog.py" line="110" />
+        <location filename="../../widgets/common/facts_dialog.py" line="114" />
         <source>满意度</source>
         <translation>Satisfaction</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/facts_dialog.py" line="114" />
+        <location filename="../../widgets/common/facts_dialog.py" line="118" />
         <source>主件编号</source>
         <translation>Master case number</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/facts_dialog.py" line="115" />
+        <location filename="../../widgets/common/facts_dialog.py" line="119" />
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/facts_dialog.py" line="115" />
+        <location filename="../../widgets/common/facts_dialog.py" line="119" />
         <source>办理结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/facts_dialog.py" line="116" />
+        <location filename="../../widgets/common/facts_dialog.py" line="120" />
         <source>答复内容</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/facts_dialog.py" line="116" />
+        <location filename="../../widgets/common/facts_dialog.py" line="120" />
         <source>回复内容</source>
         <translation>Reply</translation>
     </message>
@@ -1393,17 +1398,17 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>PlacePicker</name>
     <message>
-        <location filename="../../widgets/common/pickers.py" line="101" />
+        <location filename="../../widgets/common/pickers.py" line="107" />
         <source>街道</source>
         <translation>Street</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/pickers.py" line="102" />
+        <location filename="../../widgets/common/pickers.py" line="108" />
         <source>社区</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/pickers.py" line="103" />
+        <location filename="../../widgets/common/pickers.py" line="109" />
         <source>网格</source>
         <translation>Grid cell</translation>
     </message>
@@ -1411,113 +1416,113 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>QuickAnswerEditor</name>
     <message>
-        <location filename="../../widgets/answers/answer_editor.py" line="54" />
+        <location filename="../../widgets/answers/answer_editor.py" line="63" />
         <source>修改答复</source>
         <translation>Edit answer</translation>
     </message>
     <message>
-        <location filename="../../widgets/answers/answer_editor.py" line="54" />
+        <location filename="../../widgets/answers/answer_editor.py" line="63" />
         <source>新增答复</source>
         <translation>New answer</translation>
     </message>
     <message>
-        <location filename="../../widgets/answers/answer_editor.py" line="62" />
+        <location filename="../../widgets/answers/answer_editor.py" line="71" />
         <source>市民常问的问法，如：社保卡丢了怎么补办？</source>
         <translation>The question as citizens ask it, e.g. 社保卡丢了怎么补办？</translation>
     </message>
     <message>
-        <location filename="../../widgets/answers/answer_editor.py" line="65" />
+        <location filename="../../widgets/answers/answer_editor.py" line="74" />
         <source>坐席可直接照读的答复口径；政策可能变化的，注明“请以主管部门最新公布为准”</source>
         <translation>An answer the operator can read out as is; where rules may change, add “请以主管部门最新公布为准” (check the department's latest notice)</translation>
     </message>
     <message>
-        <location filename="../../widgets/answers/answer_editor.py" line="68" />
+        <location filename="../../widgets/answers/answer_editor.py" line="77" />
         <source>关键词，用空格或逗号分隔，如：社保卡 补卡 挂失</source>
         <translation>Keywords, separated by spaces or commas, e.g. 社保卡 补卡 挂失</translation>
     </message>
     <message>
-        <location filename="../../widgets/answers/answer_editor.py" line="69" />
+        <location filename="../../widgets/answers/answer_editor.py" line="78" />
         <source>启用（停用后不再出现在搜索结果中）</source>
         <translation>Active (a deactivated answer no longer appears in search results)</translation>
     </message>
     <message>
-        <location filename="../../widgets/answers/answer_editor.py" line="79" />
+        <location filename="../../widgets/answers/answer_editor.py" line="88" />
         <source>载入对方的版本</source>
         <translation>Load their version</translation>
     </message>
     <message>
-        <location filename="../../widgets/answers/answer_editor.py" line="82" />
+        <location filename="../../widgets/answers/answer_editor.py" line="91" />
         <source>仍用我的内容覆盖</source>
         <translation>Save mine over it</translation>
     </message>
     <message>
-        <location filename="../../widgets/answers/answer_editor.py" line="85" />
+        <location filename="../../widgets/answers/answer_editor.py" line="94" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../widgets/answers/answer_editor.py" line="88" />
+        <location filename="../../widgets/answers/answer_editor.py" line="97" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../widgets/answers/answer_editor.py" line="94" />
+        <location filename="../../widgets/answers/answer_editor.py" line="103" />
         <source>问题</source>
         <translation>Question</translation>
     </message>
     <message>
-        <location filename="../../widgets/answers/answer_editor.py" line="95" />
+        <location filename="../../widgets/answers/answer_editor.py" line="104" />
         <source>答复</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../../widgets/answers/answer_editor.py" line="96" />
+        <location filename="../../widgets/answers/answer_editor.py" line="105" />
         <source>关键词</source>
         <translation>Keywords</translation>
     </message>
     <message>
-        <location filename="../../widgets/answers/answer_editor.py" line="98" />
+        <location filename="../../widgets/answers/answer_editor.py" line="107" />
         <source>事项分类（可不选）</source>
         <translation>Category (optional)</translation>
     </message>
     <message>
-        <location filename="../../widgets/answers/answer_editor.py" line="147" />
+        <location filename="../../widgets/answers/answer_editor.py" line="156" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../widgets/answers/answer_editor.py" line="164" />
+        <location filename="../../widgets/answers/answer_editor.py" line="174" />
         <source>只有管理员和值班长可以修改知识库，内容未保存</source>
         <translation>Only admins and shift leaders may change the answer base; nothing was saved</translation>
     </message>
     <message>
-        <location filename="../../widgets/answers/answer_editor.py" line="199" />
+        <location filename="../../widgets/answers/answer_editor.py" line="209" />
         <source>新增</source>
         <translation>created</translation>
     </message>
     <message>
-        <location filename="../../widgets/answers/answer_editor.py" line="199" />
-        <location filename="../../widgets/answers/answer_editor.py" line="206" />
+        <location filename="../../widgets/answers/answer_editor.py" line="209" />
+        <location filename="../../widgets/answers/answer_editor.py" line="216" />
         <source>修改</source>
         <translation>changed</translation>
     </message>
     <message>
-        <location filename="../../widgets/answers/answer_editor.py" line="200" />
+        <location filename="../../widgets/answers/answer_editor.py" line="210" />
         <source>停用</source>
         <translation>deactivated</translation>
     </message>
     <message>
-        <location filename="../../widgets/answers/answer_editor.py" line="200" />
+        <location filename="../../widgets/answers/answer_editor.py" line="210" />
         <source>重新启用</source>
         <translation>reactivated</translation>
     </message>
     <message>
-        <location filename="../../widgets/answers/answer_editor.py" line="202" />
+        <location filename="../../widgets/answers/answer_editor.py" line="212" />
         <source>{who} 于 {at} 已先{action}了这条答复。你填写的内容仍在上面，未保存；可载入对方的版本，或确认后用你的内容覆盖。</source>
         <translation>{who} {action} this answer first, at {at}. What you typed is still above and was not saved: load their version, or save yours over it if you are sure.</translation>
     </message>
     <message>
-        <location filename="../../widgets/answers/answer_editor.py" line="204" />
+        <location filename="../../widgets/answers/answer_editor.py" line="214" />
         <source>他人</source>
         <translation>Someone else</translation>
     </message>
@@ -1525,54 +1530,60 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>QuickAnswerPane</name>
     <message>
-        <location filename="../../widgets/answers/quick_answers.py" line="72" />
+        <location filename="../../widgets/answers/quick_answers.py" line="85" />
         <source>搜索问题或关键词，可用拼音：社保 / shebao / sb</source>
         <translation>Search questions or keywords, pinyin works too: 社保 / shebao / sb</translation>
     </message>
     <message>
-        <location filename="../../widgets/answers/quick_answers.py" line="93" />
+        <location filename="../../widgets/answers/quick_answers.py" line="106" />
         <source>选中一条问题，这里显示答复口径</source>
         <translation>Select a question to show its answer here</translation>
     </message>
     <message>
-        <location filename="../../widgets/answers/quick_answers.py" line="94" />
+        <location filename="../../widgets/answers/quick_answers.py" line="107" />
         <source>复制答复</source>
         <translation>Copy answer</translation>
     </message>
     <message>
-        <location filename="../../widgets/answers/quick_answers.py" line="96" />
+        <location filename="../../widgets/answers/quick_answers.py" line="109" />
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../widgets/answers/quick_answers.py" line="98" />
+        <location filename="../../widgets/answers/quick_answers.py" line="111" />
         <source>新增</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../widgets/answers/quick_answers.py" line="158" />
+        <location filename="../../widgets/answers/quick_answers.py" line="173" />
         <source>找到 {n} 条</source>
         <translation>{n} found</translation>
     </message>
     <message>
-        <location filename="../../widgets/answers/quick_answers.py" line="160" />
+        <location filename="../../widgets/answers/quick_answers.py" line="175" />
         <source>没有匹配的答复：换个说法，或用拼音首字母试试</source>
         <translation>No matching answer: try other words, or pinyin initials</translation>
     </message>
     <message>
-        <location filename="../../widgets/answers/quick_answers.py" line="162" />
+        <location filename="../../widgets/answers/quick_answers.py" line="177" />
         <source>知识库里还没有答复</source>
         <translation>The answer base is still empty</translation>
     </message>
     <message>
-        <location filename="../../widgets/answers/quick_answers.py" line="213" />
+        <location filename="../../widgets/answers/quick_answers.py" line="240" />
+        <location filename="../../widgets/answers/quick_answers.py" line="243" />
         <source>已复制答复</source>
         <translation>Answer copied</translation>
     </message>
     <message>
-        <location filename="../../widgets/answers/quick_answers.py" line="225" />
+        <location filename="../../widgets/answers/quick_answers.py" line="260" />
         <source>已保存：{q}</source>
         <translation>Saved: {q}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/answers/quick_answers.py" line="273" />
+        <source>保存中…</source>
+        <translation>Saving…</translation>
     </message>
 </context>
 <context>

@@ -14,6 +14,7 @@ import pytest
 from console.accounts import accounts
 from console.app import roles_of
 from console.core.errors import PermissionDenied, ValidationError
+from console.core.events import AccountChanged
 from console.core.store import Store
 from db.engine import libpq_conninfo, normalise_url
 from db.migrate import upgrade
@@ -44,7 +45,7 @@ async def test_an_admin_creates_groups_disables_and_rekeys_an_account(
     person = Store(as_user(database_url, login_name), login_name)
     try:
         assert await roles_of(person) == {"operator"}
-        await accounts.set_groups(store, login_name, ["dispatcher", "shift_leader"])
+        regrouped = await accounts.set_groups(store, login_name, ["dispatcher", "shift_leader"])
         assert await roles_of(person) == {"dispatcher", "shift_leader"}
     finally:
         await person.close()
@@ -56,21 +57,27 @@ async def test_an_admin_creates_groups_disables_and_rekeys_an_account(
         secret = conn.execute("SELECT rolpassword FROM pg_authid WHERE rolname = %s",
                               (login_name,)).fetchone()[0]  # type: ignore[index]
     assert secret.startswith("SCRAM-SHA-256$4096:") and PASSWORD not in secret
-    await accounts.reset_password(store, login_name, PASSWORD + "x")
+    rekeyed = await accounts.reset_password(store, login_name, PASSWORD + "x")
     with psycopg.connect(libpq_conninfo(database_url)) as conn:
         assert conn.execute("SELECT rolpassword FROM pg_authid WHERE rolname = %s",
                             (login_name,)).fetchone()[0] != secret  # type: ignore[index]
 
-    await accounts.set_enabled(store, login_name, False)
+    disabled = await accounts.set_enabled(store, login_name, False)
     with pytest.raises(psycopg.OperationalError, match="not permitted to log in"):
         psycopg.connect(libpq_conninfo(as_user(database_url, login_name)))
-    await accounts.set_enabled(store, login_name, True)
+    enabled = await accounts.set_enabled(store, login_name, True)
     psycopg.connect(libpq_conninfo(as_user(database_url, login_name))).close()
 
     with psycopg.connect(libpq_conninfo(database_url)) as conn:
-        events = [r[0] for r in conn.execute(
-            "SELECT payload::text FROM case_event WHERE kind = 'account_changed'")]
-    assert len(events) == 5 and not any(PASSWORD in e for e in events)
+        rows = conn.execute("SELECT id, actor, payload, payload::text FROM case_event"
+                            " WHERE kind = 'account_changed' ORDER BY id").fetchall()
+    assert len(rows) == 5 and not any(PASSWORD in r[3] for r in rows)
+    # Each write names its own event, typed as AccountChanged.
+    assert [r[0] for r in rows] == [made.event_id, regrouped, rekeyed, disabled, enabled]
+    assert [AccountChanged.from_json(r[2]) for r in rows] == [
+        AccountChanged(login_name, action) for action in
+        ("created", "groups", "password_reset", "disabled", "enabled")]
+    assert {r[1] for r in rows} == {store.actor}
     assert PASSWORD not in caplog.text
 
 

@@ -2,6 +2,7 @@
 against the test server (trust) and an embedded server that checks passwords."""
 
 import asyncio
+import threading
 from dataclasses import replace
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from console.accounts.login_policy import Question
 from db.embedded import EmbeddedServer
 from db.migrate import upgrade
 from tests.db.conftest import MakeLogin
-from tests.keyrings import MemoryKeyring, installed
+from tests.keyrings import MemoryKeyring, WatchedKeyring, installed
 
 SECRET = "Test-Secret-40517!"
 NOWHERE = "postgresql://li@127.0.0.1:9/hotline"  # nothing listens on port 9
@@ -59,6 +60,17 @@ async def test_an_unreachable_server_is_told_and_a_kept_password_stays_kept() ->
     with installed(FailKeyring()):
         asked = await login_policy.without_asking(NOWHERE)
     assert isinstance(asked, Question) and not asked.keyring_usable
+
+
+async def test_the_keyring_is_asked_off_the_loop_thread(database_url: str) -> None:
+    """A keyring may wait on a desktop service: the seat asks it from a worker thread."""
+    here = threading.current_thread().name
+    target = Target.from_url(database_url)
+    with installed(WatchedKeyring()) as kept:
+        assert await login_policy.without_asking(database_url) == target.url(None)
+        assert await login_policy.attempt(target, SECRET, remember=True) == target.url(SECRET)
+    assert kept.kept == {(SERVICE, target.key): SECRET}
+    assert len(kept.threads) == 2 and here not in kept.threads
 
 
 async def test_on_a_server_that_checks_passwords(pgdata_dir: Path) -> None:

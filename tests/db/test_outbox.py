@@ -116,3 +116,70 @@ async def test_a_lone_surrogate_never_blocks_the_outbox(store: Store, catalog: C
     found = await fetch_ids(store, CaseFilter(statuses=None))
     assert broken.id not in found.ids and set(found.ids) == {*(g.id for g in good),
                                                             later.created.id}
+
+
+@pytest.mark.expected_log(r"^console\.hotline\.(outbox: database unreachable"
+                          r"|journal: a journal entry was set aside)")
+async def test_duplicates_and_answers_wait_in_the_journal_as_what_they_are(
+        store: Store, catalog: Catalog, tmp_path: Path,
+        caplog: pytest.LogCaptureFixture) -> None:
+    """F8's and F9's saves kept through an outage and a restart, then made as the
+    same saves; a save of no known kind is set aside, never sent as something else."""
+    from console.casework import cases
+    from console.casework.queue import fetch_case
+    from console.hotline.intake import create_case
+    from console.hotline.journal import ANSWER, DUPLICATE, Save
+
+    store.roles = frozenset({"operator"})
+    leaf = next(c for c in catalog.categories.values() if c.is_leaf and not c.auto_dispatch)
+    master = await create_case(store, catalog, draft(catalog, category_id=leaf.id))
+    path = tmp_path / "journal.json"
+    outbox = Outbox(store, lambda: catalog, Journal(path))
+    repeat, question, plain = (draft(catalog, category_id=leaf.id, text=f"第{i}件")
+                               for i in range(3))
+    with pytest.raises(ValidationError):  # refused before anything is kept
+        await outbox.submit(question, Save(ANSWER, answer="答复\x07"))
+    assert len(outbox.journal) == 0
+    working = store.engine
+    store.engine = make_engine("postgresql+psycopg://postgres@127.0.0.1:1/unreachable")
+    try:
+        for d, save in ((repeat, Save(DUPLICATE, master_id=master.id)),
+                        (question, Save(ANSWER, answer="带身份证到社保网点补办")),
+                        (plain, Save())):
+            assert (await outbox.submit(d, save)).created is None
+    finally:
+        await store.engine.dispose()
+        store.engine = working
+
+    kept = json.loads(path.read_text(encoding="utf-8"))
+    assert [(e["save"], e.get("master_id"), e.get("answer")) for e in kept] == [
+        (DUPLICATE, str(master.id), None), (ANSWER, None, "带身份证到社保网点补办"),
+        ("new", None, None)]
+    odd = draft(catalog, text="不明的保存")
+    bad = [entry(odd, save="merge_all"), entry(odd, save=DUPLICATE),
+           entry(odd, save=ANSWER, answer=5), entry(odd, save="new", master_id=str(master.id))]
+    path.write_text(json.dumps([*kept, *bad]), encoding="utf-8")
+    with caplog.at_level(logging.ERROR):
+        restarted = Outbox(store, lambda: catalog, Journal(path))  # a new console start
+    assert restarted.journal.set_aside_count == 4
+    assert [e.save for e in restarted.journal.entries()] == [
+        Save(DUPLICATE, master_id=master.id), Save(ANSWER, answer="带身份证到社保网点补办"),
+        Save()]
+    sent = await restarted.flush()
+    assert [s.id for s in sent] == [repeat.id, question.id, plain.id]
+    assert all(s.created for s in sent) and len(restarted.journal) == 0
+
+    async def kinds(case_id: object) -> list[str]:
+        return [e.kind for e in await cases.timeline(store, case_id)]  # type: ignore[arg-type]
+
+    assert await kinds(repeat.id) == ["created", "merge"]
+    assert (await fetch_case(store, repeat.id)).merged_into == master.id
+    assert await kinds(question.id) == ["created", "answer"]
+    assert await kinds(plain.id) == ["created"]
+    # A resend (the journal was not cleared before a crash) makes nothing twice.
+    restarted.journal.add(repeat, Save(DUPLICATE, master_id=master.id))
+    restarted.journal.add(question, Save(ANSWER, answer="带身份证到社保网点补办"))
+    again = await restarted.flush()
+    assert [s.created for s in again] == [False, False]
+    assert await kinds(repeat.id) == ["created", "merge"]
+    assert await kinds(question.id) == ["created", "answer"]

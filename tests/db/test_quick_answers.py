@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -11,6 +12,7 @@ from sqlalchemy import func, select
 from console.answers import quick_answers as qa
 from console.answers.quick_answers import AnswerConflict, AnswerDraft, AnswerIndex
 from console.core.errors import ValidationError
+from console.core.events import QuickAnswerChanged
 from console.core.store import Store
 from console.demodata.demo_answers import load_demo_answers
 from db import schema as s
@@ -44,8 +46,12 @@ async def test_create_search_and_count_hits(store: Store) -> None:
         "社保卡丢了怎么补办？", ("社保卡", "挂失"), 1, 0)
     assert [a.id for a in await qa.search(store, "sbk")] == [saved.id]
 
-    counts = await asyncio.gather(*(qa.record_hit(store, saved.id) for _ in range(5)))
-    assert sorted(counts) == [1, 2, 3, 4, 5]  # atomic: no increment lost
+    counted = await asyncio.gather(*(qa.record_hit(store, saved.id) for _ in range(5)))
+    assert sorted(h.hits for h in counted) == [1, 2, 3, 4, 5]  # atomic: no increment lost
+    # Each use is an event of its own (the seat that counted it sees it through the feed).
+    hit_events = [e for e in await _events(store) if e.payload["action"] == qa.HIT]
+    assert sorted(e.payload["count"] for e in hit_events) == [1, 2, 3, 4, 5]
+    assert len({h.event_id for h in counted}) == 5
     found = await qa.search(store, "社保卡")
     assert found[0].hits == 5
     with pytest.raises(ValidationError) as info:
@@ -66,6 +72,11 @@ async def test_every_change_appends_an_event(store: Store) -> None:
         (None, "op_test", "created", 1), (None, "op_test", "updated", 2),
         (None, "op_test", "deactivated", 3), (None, "op_test", "reactivated", 4)]
     assert {e.payload["answer_id"] for e in events} == {created.id}
+    # Each result names its own event (the seat waits for the feed to bring it).
+    async with store.read() as conn:
+        ids = list((await conn.execute(select(s.CaseEvent.id).where(s.CaseEvent.kind == qa.EVENT)
+                                       .order_by(s.CaseEvent.id))).scalars())
+    assert [created.event_id, updated.event_id, gone.event_id, back.event_id] == ids
 
 
 async def test_deactivated_entries_leave_the_search(store: Store) -> None:
@@ -87,6 +98,7 @@ async def test_a_stale_version_is_refused_and_says_who_saved_first(
             "居住证到期怎么续签？", "到期前线上办理签注。", id=original.id, version=1))
     finally:
         await other.close()
+    await qa.record_hit(store, original.id)  # a use since is no change: op_other saved first
     before = (await _rows(store), await _events(store))
     with pytest.raises(AnswerConflict) as info:
         await qa.save_answer(store, AnswerDraft(
@@ -94,7 +106,7 @@ async def test_a_stale_version_is_refused_and_says_who_saved_first(
     conflict = info.value
     assert conflict.code == "conflict"
     assert conflict.changed_by == "op_other" and conflict.action == "updated"
-    assert conflict.at is not None and conflict.current == theirs
+    assert conflict.at is not None and conflict.current == replace(theirs, hits=1)
     with pytest.raises(AnswerConflict):
         await qa.deactivate_answer(store, original.id, 1)
     assert (await _rows(store), await _events(store)) == before  # nothing written
@@ -152,8 +164,8 @@ async def test_demo_loader_fills_an_empty_table_once(store: Store) -> None:
         linked = (await conn.execute(select(func.count()).select_from(s.QuickAnswer)
                                      .where(s.QuickAnswer.category_id.is_not(None)))).scalar()
     assert total == max(counts) and linked > 10
-    assert [e.payload for e in await _events(store)] == [
-        {"action": "demo_loaded", "count": total}]
+    assert [QuickAnswerChanged.from_json(e.payload) for e in await _events(store)] == [
+        QuickAnswerChanged("demo_loaded", count=total)]
     assert (await qa.search(store, "shebao"))[0].question.startswith("社保")
     assert (await qa.search(store, "积分入学"))[0].question.startswith("孩子在坪山上小学")
 
@@ -182,6 +194,8 @@ async def test_only_editors_change_the_base(store: Store) -> None:
         await qa.save_answer(store, AnswerDraft("新问题", "新答复"))
     with pytest.raises(qa.NotAllowed):
         await qa.deactivate_answer(store, saved.id, saved.version)
-    assert await qa.record_hit(store, saved.id) == 1  # every seat counts its uses
+    assert (await qa.record_hit(store, saved.id)).hits == 1  # every seat counts its uses
     after = (await _rows(store), await _events(store))
-    assert after[1] == before[1] and [r.hits for r in after[0]] == [1]
+    # Only the use was recorded: its count, and the hit's event after the earlier ones.
+    assert [r.hits for r in after[0]] == [1]
+    assert after[1][:-1] == before[1] and after[1][-1].payload["action"] == qa.HIT

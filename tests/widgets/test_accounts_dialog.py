@@ -10,7 +10,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
+from console.accounts import accounts
 from db.engine import libpq_conninfo
+from tests.widgets.conftest import run
 
 PASSWORD = "Test-Secret-41177!"
 
@@ -39,20 +41,32 @@ def test_an_admin_creates_and_disables_an_account(qtbot: Any, open_seat: Any,
     assert dialog.password.text() == ""  # not kept after use
 
     dialog.password.setText(PASSWORD)
+    reloads: list[bool] = []
+    dialog.follower.reloaded.connect(lambda: reloads.append(True))
     dialog.create()
+    assert dialog.message.text() == "保存中…"  # until the feed brought the change
     qtbot.waitUntil(lambda: dialog.message.text().startswith("已新建账号"), timeout=5000)
-    qtbot.waitUntil(lambda: any(dialog.model.record(r).login == new_login
-                                for r in range(dialog.model.rowCount())), timeout=5000)
+    # Said saved once the list shows it: the feed's one reload, no re-read of its own.
     row = next(r for r in range(dialog.model.rowCount())
                if dialog.model.record(r).login == new_login)
+    qtbot.waitUntil(lambda: not dialog.follower.busy, timeout=5000)
+    assert reloads == [True]
     assert dialog.model.data(dialog.model.index(row, 2)) == "分拨员"
     assert dialog.model.data(dialog.model.index(row, 3)) == "可登录"
 
     qtbot.waitUntil(lambda: dialog.team.count() == 5, timeout=5000)  # 4 teams and "none"
+    dialog.table.setCurrentIndex(dialog.model.index(row, 0))
     dialog.team.setCurrentIndex(2)
     dialog.save_team()
     qtbot.waitUntil(lambda: "班组" in dialog.message.text(), timeout=5000)
-    qtbot.waitUntil(lambda: any(a.login == new_login and a.team_id == dialog.team.itemData(2)
+    assert any(a.login == new_login and a.team_id == dialog.team.itemData(2)
+               for a in (dialog.model.record(r) for r in range(dialog.model.rowCount())))
+    selected = dialog.model.record(dialog.table.currentIndex().row())
+    assert selected is not None and selected.login == new_login  # the place is kept
+
+    # Another administrator's change arrives through the feed.
+    run(qtbot, accounts.set_team(window.store, new_login, None))
+    qtbot.waitUntil(lambda: any(a.login == new_login and a.team_id is None
                                 for a in (dialog.model.record(r)
                                           for r in range(dialog.model.rowCount()))),
                     timeout=5000)

@@ -110,3 +110,96 @@ def test_what_waits_goes_out_by_itself_when_nobody_saves_again(
         store.engine = working
     qtbot.waitUntil(lambda: not window.pending.isVisible(), timeout=10000)
     assert len(run(qtbot, queue.fetch_ids(store, CaseFilter(statuses=None))).ids) == 1
+
+
+@pytest.mark.expected_log(r"^console\.hotline\.outbox: database unreachable")
+def test_f8_and_f9_during_an_outage_are_journaled_and_made_once_the_link_is_back(
+        qtbot: Any, open_seat: Any, tmp_path: Path) -> None:
+    """A duplicate (F8) and a question answered on the spot (F9) take the journal's
+    path like Enter: kept on disk as the save they are, the form free for the next
+    call, and made as that save when the link returns; nothing lost, nothing twice."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from console.casework import cases
+    from console.hotline.intake import create_case
+    from console.hotline.journal import ANSWER, DUPLICATE
+    from tests.factories import draft
+    from tests.widgets.call_screen_helpers import manual_leaf, saved_case
+
+    seat = open_seat("op_keys_outage")
+    window, screen, store = seat.window, seat.window.call_screen, seat.console.store
+    catalog = seat.console.catalog
+    leaf = manual_leaf(seat)
+    master = run(qtbot, create_case(store, catalog, draft(catalog, category_id=leaf.id)))
+    status = window.findChild(QLabel, "call.status")
+    # The repeat call: its possible duplicates are shown while the link works.
+    screen.phone.setText("13812345678")
+    type_text(screen.text, "又打来催问路面破损的事")
+    screen.category.choose(leaf)
+    checked: list[Any] = []
+    screen.duplicates.check(checked.append)
+    qtbot.waitUntil(lambda: bool(checked), timeout=10000)
+    assert screen.duplicates.current().id == master.id
+    duplicate_id = screen.draft().id
+
+    working = store.engine
+    store.engine = make_engine("postgresql+psycopg://postgres@127.0.0.1:1/unreachable")
+    try:
+        qtbot.keyClick(screen, Qt.Key.Key_F8)
+        qtbot.waitUntil(lambda: "已暂存本机" in status.text(), timeout=10000)
+        assert screen.text.toPlainText() == ""  # free for the next call
+        assert "1 件" in window.pending.text()
+
+        screen.phone.setText("13900001111")
+        type_text(screen.text, "社保卡丢了怎么补办？")
+        screen.nature.setCurrentIndex(screen.nature.findData("consultation"))
+        screen.category.choose(leaf)
+        answered_id = screen.draft().id
+        screen.suggest_answer("可到就近社保服务网点补办，带身份证。")
+        qtbot.keyClick(screen.text, Qt.Key.Key_F9)
+        answer = screen.findChild(QPlainTextEdit, "facts.answer")
+        qtbot.waitUntil(lambda: answer is not None and answer.isVisible())
+        ok = answer.window().findChild(QDialogButtonBox).button(
+            QDialogButtonBox.StandardButton.Ok)
+        status.setText("")
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: "已暂存本机" in status.text(), timeout=10000)
+        assert screen.text.toPlainText() == "" and "2 件" in window.pending.text()
+        # On disk as the saves they are, so a crash or a closed console loses nothing.
+        kept = Journal(tmp_path / "op_keys_outage.journal").entries()
+        on_disk = {e.draft.id: e.save for e in kept}
+        assert on_disk[duplicate_id].kind == DUPLICATE
+        assert on_disk[duplicate_id].master_id == master.id
+        assert on_disk[answered_id].kind == ANSWER
+        assert on_disk[answered_id].answer == "可到就近社保服务网点补办，带身份证。"
+        assert len(on_disk) == 2
+    finally:
+        run(qtbot, store.engine.dispose())
+        store.engine = working
+
+    seat.console._link_changed(True)  # noqa: SLF001 (what the listener calls)
+    qtbot.waitUntil(lambda: not window.pending.isVisible(), timeout=10000)
+    assert len(seat.console.outbox.journal) == 0
+
+    def made() -> tuple[list[str], list[str], Any, Any]:
+        return (
+            [e.kind for e in run(qtbot, cases.timeline(store, duplicate_id))],
+            [e.kind for e in run(qtbot, cases.timeline(store, answered_id))],
+            run(qtbot, queue.fetch_case(store, duplicate_id)),
+            run(qtbot, queue.fetch_case(store, answered_id)))
+
+    duplicate_kinds, answered_kinds, duplicate, answered = made()
+    assert duplicate_kinds == ["created", "merge"]
+    assert duplicate.status == "merged" and duplicate.merged_into == master.id
+    assert answered_kinds == ["created", "answer"] and answered.status == "answered"
+    assert [e.kind for e in run(qtbot, cases.timeline(store, master.id))] == ["created"]
+    # Sent again (a crash after the database took them, before the journal forgot
+    # them): the same saves, and nothing changes.
+    for entry in kept:
+        seat.console.outbox.journal.add(entry.draft, entry.save)
+    again = run(qtbot, seat.console.outbox.flush())
+    assert sorted(c.id for c in again) == sorted([duplicate_id, answered_id])
+    assert not any(c.created for c in again)
+    assert made()[:2] == (duplicate_kinds, answered_kinds)
+    assert len(seat.console.outbox.journal) == 0
+    assert saved_case(qtbot, seat, duplicate.public_no).id == duplicate_id

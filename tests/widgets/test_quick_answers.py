@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
 from collections.abc import Iterator
 from typing import Any
 
@@ -14,7 +13,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QPushButton
 
 from console.answers import quick_answers as qa
 from console.answers.quick_answers import AnswerDraft, QuickAnswer
-from console.core.feed import Event
+from console.core.feed import ChangeFeed
 from console.core.store import Store
 from console.demodata.demo_answers import load_demo_answers
 from tests.widgets.conftest import run, type_text
@@ -39,15 +38,31 @@ def runner(qtbot: Any, store: Store) -> Iterator[TaskRunner]:
 
 
 @pytest.fixture
-def pane(qtbot: Any, store: Store, runner: TaskRunner) -> Iterator[QuickAnswerPane]:
-    pane = QuickAnswerPane(store, runner, can_edit=True)
+def feed(qtbot: Any, store: Store) -> ChangeFeed:
+    """The seat's change feed (woken by hand here: no listener)."""
+    feed = ChangeFeed(store)
+    run(qtbot, feed.start())
+    return feed
+
+
+@pytest.fixture
+def pane(qtbot: Any, store: Store, runner: TaskRunner,
+         feed: ChangeFeed) -> Iterator[QuickAnswerPane]:
+    pane = QuickAnswerPane(store, runner, can_edit=True, feed=feed)
     qtbot.addWidget(pane)
     pane.resize(700, 600)
     with qtbot.waitSignal(pane.results_shown):  # the most used, before any typing
         pane.show()
     qtbot.waitExposed(pane)
     yield pane
+    pane.shutdown()
     pane.close()
+
+
+def count_reloads(pane: QuickAnswerPane) -> list[bool]:
+    reloads: list[bool] = []
+    pane.follower.reloaded.connect(lambda: reloads.append(True))
+    return reloads
 
 
 def child(widget: Any, cls: type, name: str) -> Any:
@@ -90,10 +105,14 @@ def test_pinyin_down_enter_uses_the_answer_and_counts_a_hit(
     assert results.hasFocus() and results.currentIndex().row() == 1
     second = pane.model.answer(1)
     assert second is not None and text.toPlainText() == second.answer
+    reloads = count_reloads(pane)
     with qtbot.waitSignal(pane.answer_used) as used:
         qtbot.keyClick(results, Qt.Key.Key_Return)
     assert used.args == [second]
+    # The count comes through the feed: one reload, the row and the focus where they were.
     qtbot.waitUntil(lambda: pane.model.answer(1).hits == second.hits + 1)  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: not pane.follower.busy)
+    assert reloads == [True] and results.hasFocus() and results.currentIndex().row() == 1
     assert hits_in_db(qtbot, store, second.id) == second.hits + 1
 
     qtbot.keyClick(results, Qt.Key.Key_Up)
@@ -118,6 +137,7 @@ def test_chinese_query_enter_and_copy_count_once(
     qtbot.waitUntil(lambda: pane.model.answer(0).hits == best.hits + 1)  # type: ignore[union-attr]
     qtbot.waitUntil(lambda: not runner.busy)  # no second hit under way either
     assert hits_in_db(qtbot, store, best.id) == best.hits + 1
+    assert child(pane, QLabel, "answers.status").text() == "已复制答复"  # after the reload too
 
 
 def test_initials_and_no_match(qtbot: Any, pane: QuickAnswerPane) -> None:
@@ -179,12 +199,18 @@ def test_new_entry_appears_in_the_pane(qtbot: Any, pane: QuickAnswerPane) -> Non
     answer.setFocus()
     type_text(answer, "开放时间以图书馆官方公布为准。")
     type_text(child(editor, QLineEdit, "answerEditor.keywords"), "图书馆 开放时间")
+    reloads = count_reloads(pane)
+    status = child(pane, QLabel, "answers.status")
     with qtbot.waitSignal(editor.saved):
         qtbot.mouseClick(child(editor, QPushButton, "answerEditor.save"),
                          Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: (current := pane.current()) is not None
-                    and current.question == "坪山图书馆几点开门？")
-    assert child(pane, QLabel, "answers.status").text() == "已保存：坪山图书馆几点开门？"
+        assert status.text() == "保存中…"  # until the feed brought the change
+    # Shown once the feed brought it: one reload, no re-read of its own.
+    current = pane.current()
+    assert current is not None and current.question == "坪山图书馆几点开门？"
+    assert status.text() == "已保存：坪山图书馆几点开门？"
+    qtbot.waitUntil(lambda: not pane.follower.busy)
+    assert reloads == [True]
     pane.search_field.clear()
     search(qtbot, pane, "tushuguan")
     assert first_question(pane) == "坪山图书馆几点开门？"
@@ -259,17 +285,28 @@ def test_operators_see_no_edit_buttons(qtbot: Any, store: Store, runner: TaskRun
     pane.close()
 
 
-def test_a_change_event_updates_rows_in_place(
-        qtbot: Any, pane: QuickAnswerPane, store: Store) -> None:
+def test_a_change_at_another_seat_updates_rows_in_place(
+        qtbot: Any, pane: QuickAnswerPane, feed: ChangeFeed, database_url: str) -> None:
     search(qtbot, pane, "sb")
     qtbot.keyClick(pane.search_field, Qt.Key.Key_Down)
     second = pane.model.answer(1)
     assert second is not None
-    run(qtbot, qa.save_answer(store, AnswerDraft(
-        second.question, "新的口径", second.keywords, id=second.id, version=second.version)))
-    resets: list[bool] = []
-    pane.model.modelReset.connect(lambda: resets.append(True))
-    pane.apply_events([Event(1, None, dt.datetime.now(dt.UTC), "op_b", qa.EVENT, {})])
-    text = child(pane, QPlainTextEdit, "answers.text")
-    qtbot.waitUntil(lambda: text.toPlainText() == "新的口径")
-    assert resets == [] and pane.results.currentIndex().row() == 1
+    other = Store(database_url, "op_b")  # another seat
+    other.roles = frozenset({"shift_leader"})
+    try:
+        run(qtbot, qa.save_answer(other, AnswerDraft(
+            second.question, "新的口径", second.keywords, id=second.id, version=second.version)))
+        resets: list[bool] = []
+        pane.model.modelReset.connect(lambda: resets.append(True))
+        reloads = count_reloads(pane)
+        with qtbot.waitSignal(pane.follower.reloaded):
+            run(qtbot, feed.wake())  # the listener's wake-up
+        text = child(pane, QPlainTextEdit, "answers.text")
+        assert text.toPlainText() == "新的口径"
+        assert resets == [] and pane.results.currentIndex().row() == 1 and reloads == [True]
+        # A use counted at another seat changes nothing shown here: no reload.
+        run(qtbot, qa.record_hit(other, second.id))
+        run(qtbot, feed.wake())
+        assert not pane.follower.busy and reloads == [True]
+    finally:
+        run(qtbot, other.close())

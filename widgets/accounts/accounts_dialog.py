@@ -1,8 +1,14 @@
 """Admin: staff accounts. Each is a PostgreSQL login role; creating, disabling,
-re-grouping and resetting a password changes the role itself."""
+re-grouping and resetting a password changes the role itself.
+
+The list follows the change feed (``FeedFollower``): a change made here or by
+another administrator shows once the feed brought it, with the selected account
+kept. A change made here says "保存中…" until then (without a feed, until the
+list was read again)."""
 
 from __future__ import annotations
 
+from collections.abc import Coroutine
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -24,8 +30,11 @@ from PySide6.QtWidgets import (
 
 from console.accounts import accounts
 from console.core.errors import ConsoleError
+from console.core.events import Kind
+from console.core.feed import ChangeFeed
 from console.core.store import Store
 from widgets.common import texts
+from widgets.common.feed_follower import FeedFollower
 from widgets.common.tables import RecordTableModel
 from widgets.common.tasks import TaskRunner
 
@@ -41,7 +50,8 @@ def group_name(code: str) -> str:
 
 
 class AccountsDialog(QDialog):
-    def __init__(self, store: Store, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store, runner: TaskRunner, parent: QWidget | None = None, *,
+                 feed: ChangeFeed | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("accountsDialog")
         self.setWindowTitle(self.tr("账号管理"))
@@ -95,12 +105,27 @@ class AccountsDialog(QDialog):
         layout.addLayout(form)
         layout.addLayout(buttons)
         layout.addWidget(self.message)
+        self.follower = FeedFollower(runner, feed, [Kind.ACCOUNT], self._reload, parent=self)
+        self.finished.connect(self.follower.stop)  # closed: follows the feed no more
         self.reload()
 
     def reload(self) -> None:
-        self._runner.run(accounts.list_accounts(self._store), self.model.set_rows, self._failed)
+        self.follower.reload_now()
         if self.team.count() == 1:
             self._runner.run(accounts.list_teams(self._store), self._fill_teams, self._failed)
+
+    async def _reload(self) -> None:
+        try:
+            listed = await accounts.list_accounts(self._store)
+        except ConsoleError as exc:
+            self._failed(exc)
+            return
+        current = self.model.record(self.table.currentIndex().row())
+        self.model.set_rows(listed)
+        row = next((r for r, a in enumerate(listed)
+                    if current is not None and a.login == current.login), None)
+        if row is not None:  # the person's place in the list survives the new reading
+            self.table.setCurrentIndex(self.model.index(row, 0))
 
     def _fill_teams(self, teams: list[tuple[int, str]]) -> None:
         for team_id, name in teams:
@@ -119,13 +144,14 @@ class AccountsDialog(QDialog):
     def chosen_groups(self) -> list[str]:
         return [g for g, box in self.groups.items() if box.isChecked()]
 
-    def _do(self, work: Any, done_text: str) -> None:
+    def _do(self, work: Coroutine[Any, Any, object], done_text: str) -> None:
+        """A change: "保存中…" until the feed brought it and the list shows it."""
         def done(_result: object) -> None:
             self.password.clear()  # never kept longer than needed
             self.message.setText(done_text)
-            self.reload()
 
-        self._runner.run(work, done, self._failed)
+        self.message.setText(self.tr("保存中…"))
+        self.follower.save(work, done, self._failed)
 
     def create(self) -> None:
         login = self.login.text().strip()

@@ -9,6 +9,8 @@ offers to load their version or to save this one over it knowingly.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Coroutine
+from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -36,16 +38,23 @@ from widgets.common.pickers import CategoryPicker
 from widgets.common.tasks import TaskRunner
 
 FIELDS = ("question", "answer", "keywords", "category")
+# How a save runs: the write, then what to call with its result or its refusal.
+Saver = Callable[[Coroutine[Any, Any, QuickAnswer], Callable[[QuickAnswer], None],
+                  Callable[[ConsoleError], None]], object]
 
 
 class QuickAnswerEditor(QDialog):
     saved = Signal(object)  # QuickAnswer
 
     def __init__(self, store: Store, runner: TaskRunner, answer: QuickAnswer | None = None,
-                 parent: QWidget | None = None, *, catalog: Catalog | None = None) -> None:
+                 parent: QWidget | None = None, *, catalog: Catalog | None = None,
+                 save_through: Saver | None = None) -> None:
+        """``save_through``: how the save runs (the pane's feed follower, which
+        calls back once the feed brought the change); else straight on ``runner``."""
         super().__init__(parent)
         self.setObjectName("answerEditor")
-        self._store, self._runner, self._catalog = store, runner, catalog
+        self._store, self._catalog = store, catalog
+        self._save_through: Saver = save_through or runner.run
         self._id = answer.id if answer else None
         self._version = answer.version if answer else None
         self._category_id = answer.category_id if answer else None
@@ -145,7 +154,8 @@ class QuickAnswerEditor(QDialog):
         self._saving = True
         self.save_button.setEnabled(False)
         self.status.setText(self.tr("正在保存…"))
-        self._runner.run(quick_answers.save_answer(self._store, draft), self._saved, self._failed)
+        self._save_through(quick_answers.save_answer(self._store, draft), self._saved,
+                           self._failed)
 
     def _saved(self, answer: QuickAnswer) -> None:
         self._saving = False

@@ -28,8 +28,12 @@ class AnswerListModel(QAbstractTableModel):
         self._ids: list[int] = []
         self._rows: dict[int, QuickAnswer] = {}
 
-    def set_results(self, answers: list[QuickAnswer]) -> bool:
-        """Show a query's result; False if only rows changed in place (no reset)."""
+    def set_results(self, answers: list[QuickAnswer], *, keep_order: bool = False) -> bool:
+        """Show a query's result; False if only rows changed in place (no reset).
+        ``keep_order``: the same entries in the order shown keep that order (a count
+        that moved does not move a row under the operator's cursor)."""
+        if keep_order and {a.id for a in answers} == set(self._ids):
+            answers = sorted(answers, key=lambda a: self._ids.index(a.id))
         ids = [a.id for a in answers]
         if ids == self._ids:  # the same list again: update the rows that changed
             for row, answer in enumerate(answers):

@@ -9,13 +9,20 @@ F9 closes the call as answered on the spot with the answer shown (the call
 screen's key, working from here too).
 
 Every use emits ``answer_used`` and records one hit (once per answer per
-query, so Enter and then copy count once). The search and the hit run on the
-event loop through the TaskRunner; only the in-memory ranking runs here.
+query, so Enter and then copy count once). Searches run in one task slot (a
+newer query voids an older one's result); the pause after typing is an input
+debounce. The pane follows the change feed (``FeedFollower``): a change of the
+base, here or at another seat, runs the query again keeping the answer shown; a
+use counted at another seat does not (its count shows at the next search). A
+hit and an edit made here go through ``follower.save``: the count or the saved
+entry shows once the feed brought it ("保存中…" meanwhile for an edit).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import asyncio
+from collections.abc import Callable, Coroutine
+from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QHideEvent, QKeyEvent, QShowEvent
@@ -36,11 +43,14 @@ from console.answers import quick_answers
 from console.answers.quick_answers import AnswerIndex, QuickAnswer
 from console.catalog.catalog import Catalog
 from console.core.errors import ConsoleError
-from console.core.feed import Event
+from console.core.events import QuickAnswerChanged
+from console.core.feed import ChangeFeed, Event
 from console.core.store import Store
 from widgets.answers.answer_editor import QuickAnswerEditor
 from widgets.answers.answer_list_model import AnswerListModel
 from widgets.common import commands, texts
+from widgets.common.feed_follower import FeedFollower
+from widgets.common.task_slot import TaskSlot
 from widgets.common.tasks import TaskRunner
 
 __all__ = ["AnswerListModel", "QuickAnswerEditor", "QuickAnswerPane"]
@@ -54,16 +64,19 @@ class QuickAnswerPane(QWidget):
     DEBOUNCE_MS = 150
 
     def __init__(self, store: Store, runner: TaskRunner, parent: QWidget | None = None, *,
-                 can_edit: bool = False, catalog: Catalog | None = None) -> None:
+                 can_edit: bool = False, catalog: Catalog | None = None,
+                 feed: ChangeFeed | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("quickAnswers")
         self._store, self._runner, self._catalog = store, runner, catalog
         self.index = AnswerIndex()
-        self._seq = 0
+        self._search = TaskSlot(runner)
         self._searched = False
         self._used: set[int] = set()  # answers already counted for the current query
         self._note = ""  # shown instead of the result count after the next search
+        self._aim: int | None = None  # the entry the next reload shows (one saved here)
         self._build(can_edit)
+        self.follower = FeedFollower(runner, feed, self._wants, self._reload, parent=self)
 
     # ---- layout ---------------------------------------------------------------------
     def _build(self, can_edit: bool) -> None:
@@ -125,28 +138,30 @@ class QuickAnswerPane(QWidget):
         self._used.clear()
         self._debounce.start()
 
-    def refresh(self, keep_id: int | None = None) -> None:
-        """Run the current query again (after a change here or at another seat),
-        keeping the current answer (or ``keep_id``) shown if it is still found."""
+    def refresh(self, keep_id: int | None = None, *,
+                keep_order: bool = False) -> asyncio.Task[list[QuickAnswer]]:
+        """Run the current query again, keeping the current answer (or ``keep_id``)
+        shown if it is still found (and with ``keep_order`` the rows where they are)."""
         current = self.current()
-        self._query(keep_id if keep_id is not None else current.id if current else None)
+        return self._query(keep_id if keep_id is not None else current.id if current else None,
+                           keep_order=keep_order)
 
-    def _query(self, keep_id: int | None) -> None:
+    def _query(self, keep_id: int | None, *,
+               keep_order: bool = False) -> asyncio.Task[list[QuickAnswer]]:
         self._debounce.stop()
         self._searched = True
-        self._seq += 1
-        seq, query = self._seq, self.search_field.text()
+        query = self.search_field.text()
 
         def done(answers: list[QuickAnswer]) -> None:
-            if seq == self._seq:  # else a later query has been asked already
-                self._show_results(answers, keep_id)
-                self.results_shown.emit(query)
+            self._show_results(answers, keep_id, keep_order)
+            self.results_shown.emit(query)
 
-        self._runner.run(quick_answers.search(self._store, query, RESULT_LIMIT,
-                                              index=self.index), done, self._show_error)
+        return self._search.run(quick_answers.search(self._store, query, RESULT_LIMIT,
+                                                     index=self.index), done, self._show_error)
 
-    def _show_results(self, answers: list[QuickAnswer], keep_id: int | None) -> None:
-        reset = self.model.set_results(answers)
+    def _show_results(self, answers: list[QuickAnswer], keep_id: int | None,
+                      keep_order: bool = False) -> None:
+        reset = self.model.set_results(answers, keep_order=keep_order)
         row = self.model.row_of(keep_id) if keep_id is not None else None
         if row is not None or reset:
             self._select(row if row is not None else 0)
@@ -164,14 +179,25 @@ class QuickAnswerPane(QWidget):
     def _show_error(self, exc: ConsoleError) -> None:
         self.status.setText(texts.user_error(exc))
 
-    def apply_events(self, events: Sequence[Event]) -> None:
-        """Change-feed subscriber: the base changed (here or at another seat)."""
-        if not any(e.kind == quick_answers.EVENT for e in events):
-            return
-        if self.isVisible():
-            self.refresh()
-        else:
+    # ---- following the feed -------------------------------------------------------------
+    def _wants(self, events: list[Event]) -> bool:
+        """The base changed (here or at another seat); a use counted is no change."""
+        changed = any((change := e.of(QuickAnswerChanged)) is not None
+                      and change.action != quick_answers.HIT for e in events)
+        if changed and not self.isVisible():
             self._searched = False  # searched again when next shown
+            return False
+        return changed
+
+    async def _reload(self) -> None:
+        aim, self._aim = self._aim, None
+        # Lands through the slot (errors are shown there); a saved entry is searched for.
+        await asyncio.wait([self.refresh(aim, keep_order=aim is None)])
+
+    def shutdown(self) -> None:
+        """Follow the feed no more (the window is closing)."""
+        self.follower.stop()
+        self._debounce.stop()
 
     # ---- current answer ---------------------------------------------------------------
     def _select(self, row: int) -> None:
@@ -202,8 +228,9 @@ class QuickAnswerPane(QWidget):
         if answer.id in self._used:
             return
         self._used.add(answer.id)
-        self._runner.run(quick_answers.record_hit(self._store, answer.id),
-                         lambda hits: self.model.set_hits(answer.id, hits), self._show_error)
+        # The new count shows when the feed brings the hit (the reload keeps this answer).
+        self.follower.save(quick_answers.record_hit(self._store, answer.id),
+                           on_error=self._show_error)
 
     def copy_current(self) -> None:
         answer = self.current()
@@ -212,23 +239,39 @@ class QuickAnswerPane(QWidget):
         QGuiApplication.clipboard().setText(answer.answer)
         self.status.setText(self.tr("已复制答复"))
         self.use(self._current_row())
+        if self.follower.busy:  # the reload the hit brings says so again
+            self._note = self.tr("已复制答复")
 
     # ---- editing --------------------------------------------------------------------------
     def open_editor(self, answer: QuickAnswer | None) -> QuickAnswerEditor:
-        editor = QuickAnswerEditor(self._store, self._runner, answer, self, catalog=self._catalog)
-        editor.saved.connect(self._saved)
+        editor = QuickAnswerEditor(self._store, self._runner, answer, self,
+                                   catalog=self._catalog, save_through=self._save_edit)
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         editor.open()
         return editor
 
-    def _saved(self, answer: QuickAnswer) -> None:
-        self._note = self.tr("已保存：{q}").format(q=answer.question)
-        # Show the entry among its neighbours: search for its own question.
-        self.search_field.blockSignals(True)
-        self.search_field.setText(answer.question)
-        self.search_field.blockSignals(False)
-        self._used.clear()
-        self._query(answer.id)
+    def _save_edit(self, write: Coroutine[Any, Any, QuickAnswer],
+                   on_saved: Callable[[QuickAnswer], None],
+                   on_error: Callable[[ConsoleError], None]) -> None:
+        """An edit through the follower: the editor closes once the feed's reload
+        shows the saved entry among its neighbours (a search for its own question)."""
+        async def aimed() -> QuickAnswer:
+            saved = await write
+            self._note = self.tr("已保存：{q}").format(q=saved.question)
+            self.search_field.blockSignals(True)  # which query the reload runs, not its rows
+            self.search_field.setText(saved.question)
+            self.search_field.blockSignals(False)
+            self._used.clear()
+            self._aim = saved.id
+            return saved
+
+        def refused(exc: ConsoleError) -> None:
+            self.status.setText(before)  # the editor says why
+            on_error(exc)
+
+        before = self.status.text()
+        self.status.setText(self.tr("保存中…"))  # until the reload the feed brings
+        self.follower.save(aimed(), on_saved, refused)
 
     # ---- keyboard and visibility ----------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -272,5 +315,5 @@ class QuickAnswerPane(QWidget):
             self.refresh()
 
     def hideEvent(self, event: QHideEvent) -> None:
-        self._debounce.stop()
+        self._debounce.stop()  # the input debounce: no search for a hidden pane
         super().hideEvent(event)

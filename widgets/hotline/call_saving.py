@@ -1,9 +1,10 @@
 """The three ways the call screen saves a call, and the rule that one save runs at
-a time.
+a time. All three go through the outbox, which keeps the call on the seat (its
+journal, on disk before the form clears) while the database is out of reach and
+makes the same save once the link is back.
 
-- Enter: a new case, through the outbox (which keeps it on the seat while the
-  database is out of reach). When the case looks like a duplicate, the first
-  Enter shows the candidates and a second Enter saves it as a new case.
+- Enter: a new case. When the case looks like a duplicate, the first Enter
+  shows the candidates and a second Enter saves it as a new case.
 - F8: a duplicate of the candidate chosen.
 - F9: a question answered on the spot, with the answer asked for (and offered
   from the quick-answer base).
@@ -22,8 +23,8 @@ from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from console.catalog.catalog import Catalog
 from console.core.errors import ConsoleError, ValidationError
-from console.core.store import Store
 from console.hotline import duplicates, intake
+from console.hotline.journal import ANSWER, DUPLICATE, NEW_CASE, Save
 from console.hotline.outbox import Outbox, Submission
 from widgets.common import texts
 from widgets.common.facts_dialog import FactsDialog
@@ -45,10 +46,10 @@ class CallSaving(QObject):
     finished = Signal(object, str)  # intake.CreatedCase | None, message
     running = Signal(bool)  # a save went to the database (True) or ended (False)
 
-    def __init__(self, store: Store, catalog: Catalog, outbox: Outbox, runner: TaskRunner,
+    def __init__(self, catalog: Catalog, outbox: Outbox, runner: TaskRunner,
                  form: CallForm, candidates: DuplicatePanel, parent: QWidget) -> None:
         super().__init__(parent)
-        self._store, self._catalog, self._outbox, self._runner = store, catalog, outbox, runner
+        self._catalog, self._outbox, self._runner = catalog, outbox, runner
         self._form, self._candidates, self._parent = form, candidates, parent
         self.busy = False  # a save, or the duplicate check before one, is under way
         self._suggested_answer = ""
@@ -89,15 +90,22 @@ class CallSaving(QObject):
     def _submit(self) -> None:
         draft = self.checked_draft()
         if draft is not None:
-            self._form.say(_tr("正在保存…"))
-            self._start(self._outbox.submit(draft), self._submitted)
+            self._send(draft, NEW_CASE, lambda created: _tr("已保存 {no}").format(
+                no=created.public_no))
 
-    def _submitted(self, submission: Submission) -> None:
+    def _send(self, draft: intake.CaseDraft, save: Save,
+              words: Callable[[intake.CreatedCase], str]) -> None:
+        """Through the outbox; ``words`` say how the case was saved."""
+        self._form.say(_tr("正在保存…"))
+        self._start(self._outbox.submit(draft, save),
+                    lambda submission: self._submitted(submission, words))
+
+    def _submitted(self, submission: Submission,
+                   words: Callable[[intake.CreatedCase], str]) -> None:
         if submission.created is not None:
-            self.finished.emit(submission.created, _tr("已保存 {no}").format(
-                no=submission.created.public_no))
+            self.finished.emit(submission.created, words(submission.created))
             return
-        # The link is down: the case waits on this seat.
+        # The link is down: the call waits on this seat, as the save it was.
         self.finished.emit(None, _tr("数据库连接中断：本件已暂存本机（共 {n} 件待提交），连接恢复后自动提交，可继续受理下一个来电").format(n=submission.pending))  # noqa: E501
 
     # ---- F8: a duplicate -------------------------------------------------------------
@@ -108,9 +116,8 @@ class CallSaving(QObject):
         if master is None or draft is None:
             return
         message = _tr("已保存 {no}，记为 {master} 的重复件")
-        self._start(duplicates.record_as_duplicate(self._store, self._catalog, draft, master.id),
-                    lambda created: self.finished.emit(created, message.format(
-                        no=created.public_no, master=master.public_no)))
+        self._send(draft, Save(DUPLICATE, master_id=master.id), lambda created: message.format(
+            no=created.public_no, master=master.public_no))
 
     # ---- F9: answered on the spot -----------------------------------------------------
     def suggest_answer(self, answer: str) -> None:
@@ -132,9 +139,8 @@ class CallSaving(QObject):
 
     def _answer(self, draft: intake.CaseDraft, answer: str) -> None:
         message = _tr("已保存 {no}，当场答复办结")
-        self._start(intake.answer_on_the_spot(self._store, self._catalog, draft, answer),
-                    lambda created: self.finished.emit(created, message.format(
-                        no=created.public_no)))
+        self._send(draft, Save(ANSWER, answer=answer), lambda created: message.format(
+            no=created.public_no))
 
     # ---- one save at a time ------------------------------------------------------------
     def _start(self, work: Coroutine[Any, Any, T], done: Callable[[T], None]) -> None:

@@ -58,7 +58,7 @@ class CallScreen(QWidget):
         self.address, self.place, self.category = form.address, form.place, form.category
         self.errors, self.status = form.errors, form.status
         self.duplicates = DuplicatePanel(self._store, self._runner, form.probe)
-        self.saving = CallSaving(self._store, self._catalog, outbox, self._runner, form,
+        self.saving = CallSaving(self._catalog, outbox, self._runner, form,
                                  self.duplicates, self)
         self.saving.finished.connect(self._saved)
         self.save_button = self._button("call.save", commands.command("call.save").label(),

@@ -12,6 +12,7 @@ from console.catalog.catalog import Catalog
 from console.core.errors import ConsoleError
 from console.core.store import Store
 from widgets.casework.row_list_model import RowListModel
+from widgets.common.task_slot import TaskSlot
 from widgets.common.tasks import TaskRunner
 
 
@@ -23,9 +24,9 @@ class CallerHistoryPanel(QWidget):
                  on_error: Callable[[ConsoleError], None],
                  on_name: Callable[[str], None], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._store, self._runner = store, runner
+        self._store = store
         self._on_error, self._on_name = on_error, on_name
-        self._seq = 0
+        self._lookup = TaskSlot(runner)  # the newest number asked about wins
         self.repeat_mark = QLabel(objectName="call.repeatMark")
         self.repeat_mark.setStyleSheet("color: white; background: #ad1457; padding: 1px 6px;"
                                        " border-radius: 3px; font-weight: bold;")
@@ -46,17 +47,11 @@ class CallerHistoryPanel(QWidget):
 
     def look_up(self, phone_e164: str | None) -> None:
         """Show this number's cases (None: no number, nothing shown)."""
-        self._seq += 1
-        seq = self._seq
         if phone_e164 is None:
-            self.show_history(None)
+            self.clear()
             return
-
-        def done(history: CallerHistory) -> None:
-            if seq == self._seq:  # else another number has been asked about since
-                self.show_history(history)
-
-        self._runner.run(queue.caller_history(self._store, phone_e164), done, self._on_error)
+        self._lookup.run(queue.caller_history(self._store, phone_e164), self.show_history,
+                         self._on_error)
 
     def show_history(self, history: CallerHistory | None) -> None:
         self.model.set_rows(history.cases if history else [])
@@ -72,5 +67,5 @@ class CallerHistoryPanel(QWidget):
             self._on_name(history.name)
 
     def clear(self) -> None:
-        self._seq += 1  # a lookup still under way is for a call that is gone
+        self._lookup.supersede()  # a lookup still under way is for a call that is gone
         self.show_history(None)

@@ -1,8 +1,9 @@
 """Possible duplicates of the case being typed, looked for after a pause in typing.
 
 The check runs only while the call screen is shown: hiding or closing it stops
-the pause timer, and a check still under way when the form moves on is
-ignored, so no check outlives the pane.
+the pause timer (an input debounce: it waits for typing to pause), and a check
+still under way when the form moves on is superseded in its task slot, so no
+check's result outlives the form it was for.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from console.core.store import Store
 from console.hotline import duplicates
 from console.hotline.duplicates import Candidate, Probe
 from widgets.common import texts
+from widgets.common.task_slot import TaskSlot
 from widgets.common.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -35,8 +37,9 @@ class DuplicatePanel(QWidget):
     def __init__(self, store: Store, runner: TaskRunner, probe: Callable[[], Probe],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._store, self._runner, self._probe = store, runner, probe
-        self._seq = 0
+        self._store, self._probe = store, probe
+        self._slot = TaskSlot(runner)  # a newer check voids the older one's result
+        self._task: asyncio.Task[list[Candidate]] | None = None  # the newest check
         self._checked: Probe | None = None  # the probe the list shows the candidates of
         self._waiting: list[Callable[[list[Candidate]], None]] = []
         self._found: list[Candidate] = []
@@ -75,24 +78,23 @@ class DuplicatePanel(QWidget):
         if not (probe.phone_e164 or probe.text.strip() or probe.grid_code):
             self._done(probe, [])
             return
-        self._seq += 1
-        seq = self._seq
 
-        def done(found: list[Candidate]) -> None:
-            if seq == self._seq:  # else the form changed and a newer check is under way
-                self._done(probe, found)
-
+        # However a check fails, a save waiting for it goes on (an outage must not
+        # hold up journaling); a check cancelled at shutdown releases nothing.
         def failed(exc: ConsoleError) -> None:
             log.info("duplicate check failed (%s); no candidates shown", exc)
+            self._done(probe, [])
 
         def ended(task: asyncio.Task[list[Candidate]]) -> None:
-            # However a check fails, a save waiting for it goes on (an outage must
-            # not hold up journaling); a check cancelled at shutdown releases nothing.
-            if not task.cancelled() and task.exception() is not None:
-                done([])
+            # A bug (not a ConsoleError): the runner reports it; the save goes on.
+            if (task is self._task and not task.cancelled()
+                    and task.exception() is not None
+                    and not isinstance(task.exception(), ConsoleError)):
+                self._done(probe, [])
 
-        task = self._runner.run(duplicates.candidates(self._store, probe), done, failed)
-        task.add_done_callback(ended)
+        self._task = self._slot.run(duplicates.candidates(self._store, probe),
+                                    lambda found: self._done(probe, found), failed)
+        self._task.add_done_callback(ended)
 
     def _done(self, probe: Probe, found: list[Candidate]) -> None:
         self._checked = probe
@@ -104,7 +106,8 @@ class DuplicatePanel(QWidget):
     def stop(self) -> None:
         """Forget the form: no check due, a check under way is ignored."""
         self._timer.stop()
-        self._seq += 1
+        self._slot.supersede()
+        self._task = None
         self._waiting = []
         self._checked = None
         self.show_candidates([])

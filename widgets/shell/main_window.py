@@ -58,7 +58,7 @@ class MainWindow(QMainWindow):
         self.countdown_dock = self._dock("dock.countdown", self.tr("倒计时"), self.countdown)
         self.quick_answers = QuickAnswerPane(store, self.runner, self,
                                              can_edit=quick_answers.may_edit(store.roles),
-                                             catalog=catalog)
+                                             catalog=catalog, feed=feed)
         self.answers_dock = self._dock("dock.quickAnswers", self.tr("秒回知识库"),
                                        self.quick_answers)
         self.quick_answers.answer_used.connect(
@@ -117,10 +117,10 @@ class MainWindow(QMainWindow):
         self.actions_by_id["alerts.sound"].setChecked(self.alerts.sound)
         # Panes that follow the feed themselves (widgets/common/feed_follower.py): how they stop.
         self._followers = [self.queue.model.shutdown, self.countdown.shutdown,
-                           self.callbacks.model.shutdown, self.board.shutdown]
+                           self.callbacks.model.shutdown, self.board.shutdown,
+                           self.quick_answers.shutdown]
         # Every other live pane: what it reads from the change feed, and how it stops.
         self._live = [
-            (self.quick_answers.apply_events, lambda: None),
             (self.alerts.apply_events, self.alerts.shutdown),
             (self.roster.apply_events, self.roster.shutdown),
             (self.roll_call.apply_events, self.roll_call.shutdown),
@@ -179,7 +179,7 @@ class MainWindow(QMainWindow):
         return dialog
 
     def edit_accounts(self) -> AccountsDialog:
-        dialog = AccountsDialog(self.store, self.runner, self)
+        dialog = AccountsDialog(self.store, self.runner, self, feed=self.feed)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
