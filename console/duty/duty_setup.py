@@ -145,12 +145,12 @@ async def save_shift(store: Store, draft: ShiftDraft) -> ShiftRow:
             new_id = (await conn.execute(insert(T).values(values).returning(T.id))).scalar_one()
             row_id, version = new_id, 1
         else:
-            version = (await conn.execute(
+            bumped = (await conn.execute(
                 update(T).where(T.id == draft.id, T.version == draft.version)
                 .values(**values, version=T.version + 1).returning(T.version))).scalar()
-            if version is None:
+            if bumped is None:
                 raise ConflictError(f"shift template {draft.id} changed", action=SHIFT_EVENT)
-            row_id = draft.id
+            row_id, version = draft.id, int(bumped)
         event_id = await events.append(conn, store.actor,
                                        events.ShiftTemplateChanged(row_id, code))
     return ShiftRow(row_id, shift, version, event_id)
