@@ -67,11 +67,11 @@ class MainWindow(QMainWindow):
         self.board_dock = self._dock("dock.board", self.tr("督办台"), self.board)
         self.callbacks = CallbackDesk(store, catalog, self.runner)
         self.callbacks_dock = self._dock("dock.callbacks", self.tr("电话回访"), self.callbacks)
-        self.roster = RosterPane(store, self.runner)
+        self.roster = RosterPane(store, self.runner, feed)
         self.roster_dock = self._dock("dock.roster", self.tr("排班"), self.roster)
-        self.roll_call = RollCallPane(store, self.runner)
+        self.roll_call = RollCallPane(store, self.runner, feed)
         self.roll_call_dock = self._dock("dock.rollCall", self.tr("查岗点名"), self.roll_call)
-        self.handover = HandoverPane(store, self.runner)
+        self.handover = HandoverPane(store, self.runner, feed)
         self.handover_dock = self._dock("dock.handover", self.tr("交接班"), self.handover)
         self.layout_keeper = WindowLayout(self, self.settings, store.roles)
 
@@ -123,10 +123,9 @@ class MainWindow(QMainWindow):
             (self.quick_answers.apply_events, lambda: None),
             (self.board.apply_events, self.board.shutdown),
             (self.alerts.apply_events, self.alerts.shutdown),
-            (self.roster.apply_events, self.roster.shutdown),
-            (self.roll_call.apply_events, self.roll_call.shutdown),
-            (self.handover.apply_events, self.handover.shutdown),
         ]
+        # Panes whose feed followers subscribe themselves: how each stops.
+        self._followers = [self.roster.shutdown, self.roll_call.shutdown, self.handover.shutdown]
         for subscriber, _stop in self._live:
             feed.subscribe(subscriber)
         self.board.case_opened.connect(self.open_case)
@@ -168,6 +167,8 @@ class MainWindow(QMainWindow):
             for subscriber, stop in self._live:
                 self.feed.unsubscribe(subscriber)
                 stop()
+            for stop_following in self._followers:
+                stop_following()
         finally:
             super().closeEvent(event)
 
