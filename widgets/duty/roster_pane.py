@@ -4,16 +4,14 @@ day's entries with the edits a shift leader makes (leave with a stand-in,
 swap, replace, remove), who is on duty now, and the month's export to Excel
 and PDF.
 
-The pane reads (every read and write goes through the TaskRunner) and its parts
-show: the views (roster_views.py), the tabs (roster_tabs.py), the edits and the
-month's commands (roster_actions.py, roster_month_actions.py), which know the
-pane only as a ``RosterHost``. An edit is saved against the version of the day
-that was read with the entries it was chosen from; a lost race says who changed
-the day first and shows the day again. Every change, made here or at another
-seat, is shown from the change feed (a ``FeedFollower``: ``roster_changed`` and
-``shift_template_changed`` events, one reload per burst); an edit saved here is
-not read back, the pane says "保存中…" until the feed brought it. The month, the
-day and who is on duty are each read in a ``TaskSlot``: a newer read voids an older.
+The pane reads (each of the month, the day and who is on duty in a ``TaskSlot``)
+and its parts show: the views (roster_views.py), the tabs (roster_tabs.py), the
+edits and the month's commands (roster_actions.py, roster_month_actions.py),
+which know the pane only as a ``RosterHost``. An edit is saved against the
+version of the day its entry was read with; a lost race says who changed the day
+first and shows it again. Every change, made here or at another seat, is shown
+from the change feed (a ``FeedFollower``, one reload per burst: roster_feed.py
+says what it touched); an edit made here is not read back ("保存中…" meanwhile).
 """
 
 from __future__ import annotations
@@ -29,7 +27,6 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from console.core.clock import CENTRE_TZ
 from console.core.errors import ConsoleError
-from console.core.events import RosterChanged, ShiftTemplateChanged
 from console.core.feed import ChangeFeed, Event
 from console.core.store import Store
 from console.duty import roster, roster_export
@@ -43,6 +40,7 @@ from widgets.common.task_slot import TaskSlot
 from widgets.common.tasks import TaskRunner
 from widgets.duty.roster_actions import RosterActions
 from widgets.duty.roster_entry_model import Names
+from widgets.duty.roster_feed import touched
 from widgets.duty.roster_month_actions import RosterMonthActions
 from widgets.duty.roster_month_model import RosterMonthModel
 from widgets.duty.roster_pdf import write_pdf
@@ -52,10 +50,6 @@ from widgets.duty.roster_views import MonthBar, MonthGrid, RosterSplit
 RELOAD_DELAY_MS = 200
 ON_DUTY_EVERY_MS = 60_000
 ERROR_STYLE = forms.ERROR_STYLE + " font-weight: bold;"
-def void(_value: object) -> None:
-    """Drop a value (a refusal handler may return the text it showed)."""
-
-
 MonthRead = tuple[Setup, dict[tuple[dt.date, int], MonthCell]]
 
 
@@ -247,32 +241,20 @@ class RosterPane(QWidget):
     # ---- live updates -----------------------------------------------------------------
     def _wants(self, events: list[Event]) -> bool:
         """What a roster or shift change touched is read again (after a short pause)."""
-        for event in events:
-            if event.of(ShiftTemplateChanged) is not None:
-                self._pending |= {"setup", "month", "on_duty"}
-            elif (changed := event.of(RosterChanged)) is not None:
-                if any((d.year, d.month) == (self.year, self.month) for d in changed.days):
-                    self._pending.add("month")
-                if self.day in changed.days:
-                    self._pending.add("day")
-                self._pending.add("on_duty")
+        self._pending |= touched(events, self.year, self.month, self.day)
         return bool(self._pending) and self._loaded
 
     async def _follow(self) -> None:
-        """The follower's reload: what the feed's events touched; the month, the day and
-        who is on duty when asked without events (a save without a feed, ``reload``)."""
+        """Read what the feed's events touched (the month and who is on duty when asked
+        without events: ``reload``, a save with no feed)."""
         pending, self._pending = self._pending or {"month", "on_duty"}, set()
         if not self._loaded:
             return
-        reads: list[asyncio.Task[Any] | None] = []
-        if pending & {"setup", "month"}:
+        if pending & {"setup", "month"}:  # the month's read starts the day's
             await asyncio.wait([self._load_month(with_setup="setup" in pending)])
-            reads.append(self._day_task)  # the month's read started the day's
         elif "day" in pending:
             self.load_day()
-            reads.append(self._day_task)
-        if "on_duty" in pending:
-            reads.append(self.load_on_duty())
+        reads = [self._day_task, self.load_on_duty() if "on_duty" in pending else None]
         waiting = [task for task in reads if task is not None and not task.done()]
         if waiting:
             await asyncio.wait(waiting)
@@ -316,8 +298,9 @@ class RosterPane(QWidget):
 
     def save(self, write: Coroutine[Any, Any, Any], done: Callable[[Any], None],
              failed: Callable[[ConsoleError], object] | None = None) -> None:
-        refused = failed or self.failed
-        self.follower.save(write, done, lambda exc: void(refused(exc)))
+        def refused(exc: ConsoleError) -> None:
+            (failed or self.failed)(exc)
+        self.follower.save(write, done, refused)
 
     def day_text(self, day: dt.date) -> str:
         return self.month_model.day_text(day)
