@@ -173,7 +173,7 @@ class MainWindow(QMainWindow):
             super().closeEvent(event)
 
     def edit_rules(self) -> RulesDialog:
-        dialog = RulesDialog(self.store, self.catalog, self.runner, self)
+        dialog = RulesDialog(self.store, self.catalog, self.runner, self, self.feed)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
