@@ -28,7 +28,6 @@ from console.duty import roll_call_stats
 from console.duty.duty_setup import read_setup
 from db import schema as s
 
-EVENT = events.Kind.HANDOVER
 MAX_NOTES = 4000
 OVERDUE_LISTED = 20
 H, C = s.Handover, s.Case

@@ -26,7 +26,6 @@ from console.duty import roster
 from console.duty.duty_setup import read_setup
 from db import schema as s
 
-EVENT = events.Kind.ROLL_CALL
 CHANNELS = s.ROLL_CALL_CHANNELS
 RESULTS = s.ROLL_CALL_RESULTS
 MISSED = ("absent", "no_answer")  # what becomes a follow-up in the handover

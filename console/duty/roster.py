@@ -26,7 +26,6 @@ from console.duty.duty_setup import Setup, read_setup
 from console.duty.rotation import RUNNING, check_rotation, check_shifts, month_days
 from db import schema as s
 
-EVENT = events.Kind.ROSTER
 SWAP_WINDOW = 7  # days before and after a duty that a swap may reach
 R, ST, D = s.RosterEntry, s.Staff, s.RosterDay
 
