@@ -7,15 +7,17 @@ rules are admin-editable limits per category (or subtree) and urgency in
 ``deadline_rule``; a level-3 category's own limit is the default.
 
 Every change is one transaction that appends its event (``case_id`` NULL):
-``calendar_seeded``, ``calendar_changed``, ``rule_changed``. Consoles reload
-the calendar or the rules when they see one.
+``calendar_seeded``, ``calendar_changed``, ``rule_changed`` (the typed payloads
+of ``console/core/events.py``); what it returns carries the event's id
+(``event_id``; 0 when nothing changed and no event was appended). Consoles
+reload the calendar or the rules when they see one.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
 import chinese_calendar  # type: ignore[import-untyped]  # the package ships no type hints
@@ -24,6 +26,7 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from console.calendar.workdays import DayInfo, Deadline, LimitError, WorkCalendar, check_limit
+from console.core import events
 from console.core.errors import FieldError, ValidationError, require_role
 from console.core.store import Store
 from db import schema as s
@@ -56,6 +59,7 @@ class SeedReport:
     unknown_years: tuple[int, ...]  # no published data: deadlines there are estimated
     inserted: int  # days new in the table
     kept: int  # days already there (an admin's edit or an earlier seed), left alone
+    event_id: int = 0  # the seed's event (0: nothing new, no event)
 
 
 def calendar_years(today: dt.date) -> range:
@@ -74,16 +78,16 @@ async def seed_calendar(store: Store, years: Iterable[int]) -> SeedReport:
         rows += [{"day": day, "is_working": info.is_working, "note": info.note,
                   "source": SOURCE_PACKAGE, "estimated": False}
                  for day, info in sorted((days or {}).items())]
-    inserted = 0
+    inserted = event_id = 0
     if rows:
         async with store.transaction() as conn:
             stmt = (insert(s.WorkingDay).values(rows)
                     .on_conflict_do_nothing(index_elements=["day"]).returning(s.WorkingDay.day))
             inserted = len((await conn.execute(stmt)).all())
             if inserted:
-                await _event(conn, store, "calendar_seeded", {
-                    "source": SOURCE_PACKAGE, "years": seeded, "inserted": inserted})
-    return SeedReport(tuple(seeded), tuple(unknown), inserted, len(rows) - inserted)
+                event_id = await events.append(conn, store.actor, events.CalendarSeeded(
+                    SOURCE_PACKAGE, tuple(seeded), inserted))
+    return SeedReport(tuple(seeded), tuple(unknown), inserted, len(rows) - inserted, event_id)
 
 
 async def load_calendar(store: Store) -> WorkCalendar:
@@ -102,6 +106,7 @@ class CalendarDay:
     note: str | None
     source: str
     estimated: bool
+    event_id: int = field(default=0, compare=False)  # the change's event (0: none)
 
 
 _DAY_COLUMNS = (s.WorkingDay.day, s.WorkingDay.is_working, s.WorkingDay.note,
@@ -129,12 +134,11 @@ async def set_day(store: Store, day: dt.date, is_working: bool,
                   "estimated": False}
         await conn.execute(insert(s.WorkingDay).values(day=day, **values)
                            .on_conflict_do_update(index_elements=["day"], set_=values))
-        await _event(conn, store, "calendar_changed", {
-            "day": day.isoformat(), "is_working": new.is_working, "note": note,
-            "before": None if before is None else {
+        event_id = await events.append(conn, store.actor, events.CalendarChanged(
+            day, new.is_working, note or "", None if before is None else {
                 "is_working": before.is_working, "note": before.note, "source": before.source,
-                "estimated": before.estimated}})
-    return new
+                "estimated": before.estimated}))
+    return replace(new, event_id=event_id)
 
 
 # ---- the rules ----------------------------------------------------------------
@@ -166,6 +170,7 @@ class Rule:
     limit_hours: int | None
     limit_working_days: int | None
     version: int
+    event_id: int = field(default=0, compare=False)  # the change's event (0: none)
 
 
 @dataclass(frozen=True)
@@ -267,17 +272,9 @@ async def _upsert_rule(conn: AsyncConnection, store: Store, category_id: int, ur
             .on_conflict_do_update(index_elements=["category_id", "urgency"],
                                    set_={**limits, "version": s.DeadlineRule.version + 1}))
     rule = Rule(*(await conn.execute(stmt.returning(*_RULE_COLUMNS))).one())
-    await _event(conn, store, "rule_changed", {
-        "rule_id": rule.id, "category_id": category_id, "urgency": urgency, **limits,
-        "version": rule.version,
-        "before": None if before is None else {
+    event_id = await events.append(conn, store.actor, events.RuleChanged(
+        category_id, urgency, rule.id, limits["limit_hours"], limits["limit_working_days"],
+        rule.version, None if before is None else {
             "limit_hours": before.limit_hours,
-            "limit_working_days": before.limit_working_days, "version": before.version}})
-    return rule
-
-
-async def _event(conn: AsyncConnection, store: Store, kind: str,
-                 payload: dict[str, Any]) -> None:
-    """Append the operation's event; it is the last statement of its transaction."""
-    await conn.execute(insert(s.CaseEvent).values(
-        case_id=None, actor=store.actor, kind=kind, payload=payload))
+            "limit_working_days": before.limit_working_days, "version": before.version}))
+    return replace(rule, event_id=event_id)

@@ -1,15 +1,17 @@
 """What the roster is made of: shift templates, teams, posts and the rotation
-rule, read in one go; shift templates are edited here (with the overlap check).
+rule, read in one go; shift templates are edited here (with the overlap check),
+each change appending a ``shift_template_changed`` event whose id it returns.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from console.core import events
 from console.core.clock import CENTRE_TZ
 from console.core.errors import ConflictError, FieldError, ValidationError, require_role
 from console.core.store import Store
@@ -18,7 +20,7 @@ from console.duty.rotation import Rotation, Shift, check_shifts
 from db import schema as s
 
 POST_KINDS = ("centre_seat", "street", "community", "grid_squad")  # the order posts are listed in
-SHIFT_EVENT = "shift_template_changed"
+SHIFT_EVENT = events.Kind.SHIFT_TEMPLATE
 
 
 @dataclass(frozen=True)
@@ -26,6 +28,7 @@ class ShiftRow:
     id: int
     shift: Shift
     version: int = 1
+    event_id: int = field(default=0, compare=False)  # a saved one's event (0: as read)
 
 
 @dataclass(frozen=True)
@@ -140,15 +143,14 @@ async def save_shift(store: Store, draft: ShiftDraft) -> ShiftRow:
         values = {"code": code, "name": name, "starts": draft.starts, "hours": draft.hours}
         if draft.id is None:
             new_id = (await conn.execute(insert(T).values(values).returning(T.id))).scalar_one()
-            row = ShiftRow(new_id, shift)
+            row_id, version = new_id, 1
         else:
-            version = (await conn.execute(
+            bumped = (await conn.execute(
                 update(T).where(T.id == draft.id, T.version == draft.version)
                 .values(**values, version=T.version + 1).returning(T.version))).scalar()
-            if version is None:
+            if bumped is None:
                 raise ConflictError(f"shift template {draft.id} changed", action=SHIFT_EVENT)
-            row = ShiftRow(draft.id, shift, version)
-        await conn.execute(insert(s.CaseEvent).values(
-            case_id=None, actor=store.actor, kind=SHIFT_EVENT,
-            payload={"shift_id": row.id, "code": code}))
-    return row
+            row_id, version = draft.id, int(bumped)
+        event_id = await events.append(conn, store.actor,
+                                       events.ShiftTemplateChanged(row_id, code))
+    return ShiftRow(row_id, shift, version, event_id)

@@ -4,20 +4,22 @@ overdue; escalation orders; roll calls and their follow-ups), adds notes and
 hands over; the incoming leader signs it off. Both are kept for reading later.
 
 The summary is stored as JSON with the handover, so what was handed over
-stays as it was even when the cases move on.
+stays as it was even when the cases move on. Handing over and signing each
+append a ``handover_changed`` event; the saved handover carries its id.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlalchemy.sql.elements import ColumnElement
 
+from console.core import events
 from console.core.clock import CENTRE_TZ
 from console.core.errors import ConflictError, FieldError, ValidationError, require_role
 from console.core.store import Store
@@ -26,7 +28,6 @@ from console.duty import roll_call_stats
 from console.duty.duty_setup import read_setup
 from db import schema as s
 
-EVENT = "handover_changed"
 MAX_NOTES = 4000
 OVERDUE_LISTED = 20
 H, C = s.Handover, s.Case
@@ -45,6 +46,7 @@ class Handover:
     created_at: dt.datetime | None
     signed_at: dt.datetime | None
     version: int | None
+    event_id: int = field(default=0, compare=False)  # a saved one's event (0: as read)
 
     @property
     def signed(self) -> bool:
@@ -145,7 +147,7 @@ async def hand_over(store: Store, day: dt.date, shift_id: int, notes: str,
         if row is None:
             raise await _conflict(conn, day, shift_id)
         saved = Handover(*row)
-        await _event(conn, store, saved, "handed_over")
+        saved = replace(saved, event_id=await _event(conn, store, saved, "handed_over"))
     return saved
 
 
@@ -172,7 +174,7 @@ async def sign_off(store: Store, handover_id: int, version: int, remark: str = "
                 incoming_leader=store.actor, incoming_notes=remark, signed_at=func.now(),
                 version=H.version + 1).returning(*_COLUMNS))).one()
         saved = Handover(*row)
-        await _event(conn, store, saved, "signed")
+        saved = replace(saved, event_id=await _event(conn, store, saved, "signed"))
     return saved
 
 
@@ -207,8 +209,7 @@ async def _conflict(conn: AsyncConnection, day: dt.date, shift_id: int) -> Excep
                          action="handed_over", at=row.created_at)
 
 
-async def _event(conn: AsyncConnection, store: Store, saved: Handover, action: str) -> None:
-    await conn.execute(insert(s.CaseEvent).values(
-        case_id=None, actor=store.actor, kind=EVENT,
-        payload={"handover_id": saved.id, "action": action,
-                 "day": saved.shift_day.isoformat(), "shift_id": saved.shift_id}))
+async def _event(conn: AsyncConnection, store: Store, saved: Handover, action: str) -> int:
+    assert saved.id is not None  # a saved handover
+    return await events.append(conn, store.actor, events.HandoverChanged(
+        saved.id, action, saved.shift_day, saved.shift_id))

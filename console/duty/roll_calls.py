@@ -4,19 +4,21 @@ each answered, late (with minutes), absent or no answer, with its time.
 
 Results are kept under the leader's name; absences and unanswered calls are
 the handover's follow-ups. Every change appends a ``roll_call_changed`` event
-(case_id NULL) so the other seats' panes follow.
+(``events.RollCallChanged``, case_id NULL) so every seat's panes follow; what a
+write returns carries that event's id (``event_id``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlalchemy.sql.elements import ColumnElement
 
+from console.core import events
 from console.core.errors import FieldError, ValidationError, require_role
 from console.core.store import Store
 from console.core.text_rules import check_text
@@ -24,7 +26,6 @@ from console.duty import roster
 from console.duty.duty_setup import read_setup
 from db import schema as s
 
-EVENT = "roll_call_changed"
 CHANNELS = s.ROLL_CALL_CHANNELS
 RESULTS = s.ROLL_CALL_RESULTS
 MISSED = ("absent", "no_answer")  # what becomes a follow-up in the handover
@@ -47,6 +48,7 @@ class Entry:
     late_minutes: int | None
     at: dt.datetime | None
     note: str
+    event_id: int = field(default=0, compare=False)  # a mark's event (0: as read)
 
 
 @dataclass(frozen=True)
@@ -59,6 +61,7 @@ class RollCall:
     shift_day: dt.date | None
     shift_id: int | None
     entries: tuple[Entry, ...]
+    event_id: int = field(default=0, compare=False)  # a start's or finish's event (0: read)
 
     def count(self, result: str | None) -> int:
         return sum(1 for e in self.entries if e.result == result)
@@ -120,8 +123,8 @@ async def start(store: Store, channel: str, post_ids: Sequence[int] | None = Non
             {"roll_call_id": roll_call_id, "post_id": post_id, "position": i,
              "staff_id": person_at[post_id].staff_id if post_id in person_at else None}
             for i, post_id in enumerate(wanted)])
-        await _event(conn, store, roll_call_id, "started", len(wanted))
-        return await _read(conn, roll_call_id)
+        event_id = await _event(conn, store, roll_call_id, "started", len(wanted))
+        return replace(await _read(conn, roll_call_id), event_id=event_id)
 
 
 async def mark(store: Store, entry_id: int, result: str, late_minutes: int | None = None,
@@ -150,8 +153,8 @@ async def mark(store: Store, entry_id: int, result: str, late_minutes: int | Non
         await conn.execute(update(E).where(E.id == entry_id).values(
             result=result, late_minutes=late_minutes, note=note, at=func.now(),
             marked_by=store.actor))
-        await _event(conn, store, found.roll_call_id, "marked", 1)
-        return (await _entries(conn, E.id == entry_id))[0]
+        event_id = await _event(conn, store, found.roll_call_id, "marked", 1)
+        return replace((await _entries(conn, E.id == entry_id))[0], event_id=event_id)
 
 
 async def finish(store: Store, roll_call_id: int, *, unmarked_as: str | None = None) -> RollCall:
@@ -176,12 +179,11 @@ async def finish(store: Store, roll_call_id: int, *, unmarked_as: str | None = N
                            .values(result=unmarked_as, at=func.now(), marked_by=store.actor))
         await conn.execute(update(RC).where(RC.id == roll_call_id).values(
             finished_at=func.now(), version=RC.version + 1))
-        await _event(conn, store, roll_call_id, "finished", open_count)
-        return await _read(conn, roll_call_id)
+        event_id = await _event(conn, store, roll_call_id, "finished", open_count)
+        return replace(await _read(conn, roll_call_id), event_id=event_id)
 
 
 async def _event(conn: AsyncConnection, store: Store, roll_call_id: int, action: str,
-                 count: int) -> None:
-    await conn.execute(insert(s.CaseEvent).values(
-        case_id=None, actor=store.actor, kind=EVENT,
-        payload={"roll_call_id": roll_call_id, "action": action, "count": count}))
+                 count: int) -> int:
+    return await events.append(conn, store.actor,
+                               events.RollCallChanged(roll_call_id, action, count))

@@ -4,8 +4,8 @@ who is on duty now and the duties a person could swap with.
 
 Edits of single entries are in ``console/duty/roster_edits.py``. Every change
 bumps the version of each roster day it touches and appends a
-``roster_changed`` event (case_id NULL), which is how the other seats' panes
-hear of it.
+``roster_changed`` event (``events.RosterChanged``, case_id NULL), which is how
+every seat's panes hear of it; the write returns that event's id.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from sqlalchemy import delete, func, insert, or_, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from console.core import events
 from console.core.clock import CENTRE_TZ
 from console.core.errors import FieldError, ValidationError, require_role
 from console.core.store import Store
@@ -25,7 +26,6 @@ from console.duty.duty_setup import Setup, read_setup
 from console.duty.rotation import RUNNING, check_rotation, check_shifts, month_days
 from db import schema as s
 
-EVENT = "roster_changed"
 SWAP_WINDOW = 7  # days before and after a duty that a swap may reach
 R, ST, D = s.RosterEntry, s.Staff, s.RosterDay
 
@@ -145,7 +145,16 @@ async def swap_options(store: Store, duty: Duty, window: int = SWAP_WINDOW) -> l
 
 # -- generating -----------------------------------------------------------------------------
 
-async def generate_month(store: Store, year: int, month: int, *, replace: bool = False) -> int:
+@dataclass(frozen=True)
+class Generated:
+    """A generated month: how many entries, and the event that says so."""
+
+    entries: int
+    event_id: int
+
+
+async def generate_month(store: Store, year: int, month: int, *,
+                         replace: bool = False) -> Generated:
     """Roster every person of every team at their post for the month, by the
     rotation; how many entries. A month that has entries is only overwritten
     with ``replace`` (its edits are lost: the seat asks first)."""
@@ -183,8 +192,8 @@ async def generate_month(store: Store, year: int, month: int, *, replace: bool =
                             if team_code.get(team_id) == team)
         if rows:
             await conn.execute(insert(R), rows)
-        await record_event(conn, store, "generated", days, {"entries": len(rows)})
-    return len(rows)
+        event_id = await record_event(conn, store, "generated", days, entries=len(rows))
+    return Generated(len(rows), event_id)
 
 
 def _check_every_post_has_each_team(setup: Setup, people: Iterable[tuple[int, int, int]]) -> None:
@@ -207,7 +216,7 @@ async def touch_days(conn: AsyncConnection, store: Store, days: list[dt.date],
 
 
 async def record_event(conn: AsyncConnection, store: Store, action: str,
-                       days: Iterable[dt.date], extra: dict[str, object]) -> None:
-    await conn.execute(insert(s.CaseEvent).values(
-        case_id=None, actor=store.actor, kind=EVENT,
-        payload={"action": action, "days": sorted(d.isoformat() for d in days), **extra}))
+                       days: Iterable[dt.date], *, entries: int | None = None) -> int:
+    """Append the change's ``roster_changed`` event; its id."""
+    return await events.append(conn, store.actor, events.RosterChanged(
+        action, tuple(sorted(set(days))), entries))

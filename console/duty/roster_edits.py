@@ -5,7 +5,8 @@ Every edit is one transaction that first claims the version of each roster
 day it touches (two leaders editing one day: the second is told who won),
 then changes the entries, then checks the result: nobody on two shifts at
 once or with less than the minimum rest, no post left empty. A refused edit
-changes nothing; a saved one appends a ``roster_changed`` event.
+changes nothing; a saved one appends a ``roster_changed`` event and returns
+its id.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ R, ST, D = s.RosterEntry, s.Staff, s.RosterDay
 
 
 async def assign(store: Store, day: dt.date, version: int, shift_id: int, post_id: int,
-                 staff_id: int, *, replacing: int | None = None, note: str = "") -> None:
+                 staff_id: int, *, replacing: int | None = None, note: str = "") -> int:
     """Put a person on a post for a shift: in addition, or in place of entry ``replacing``."""
     note = _note(note, required=False)
     async with _edit(store, {day: version}, "replaced" if replacing else "assigned") as edit:
@@ -45,18 +46,20 @@ async def assign(store: Store, day: dt.date, version: int, shift_id: int, post_i
             await edit.conn.execute(insert(R).values(day=day, shift_id=shift_id, post_id=post_id,
                                                      staff_id=staff_id, team_id=team, note=note))
         edit.people.add((staff_id, day))
+    return edit.event_id
 
 
-async def remove(store: Store, entry_id: int, day: dt.date, version: int) -> None:
+async def remove(store: Store, entry_id: int, day: dt.date, version: int) -> int:
     """Take an entry off the roster (refused if it leaves its post empty)."""
     async with _edit(store, {day: version}, "removed") as edit:
         old = await _entry(edit.conn, entry_id, day)
         await edit.conn.execute(delete(R).where(R.id == entry_id))
         edit.posts.add((old.day, old.shift_id, old.post_id))
+    return edit.event_id
 
 
 async def leave(store: Store, entry_id: int, day: dt.date, version: int, reason: str,
-                stand_in: int | None = None) -> None:
+                stand_in: int | None = None) -> int:
     """Record leave for a duty; the post must stay staffed (by ``stand_in`` or others)."""
     reason = _note(reason, required=True, name="reason")
     async with _edit(store, {day: version}, "leave") as edit:
@@ -71,9 +74,10 @@ async def leave(store: Store, entry_id: int, day: dt.date, version: int, reason:
                 team_id=await _team_of(edit.conn, stand_in), note=f"顶班：{old.person}"))
             edit.people.add((stand_in, old.day))
         edit.posts.add((old.day, old.shift_id, old.post_id))
+    return edit.event_id
 
 
-async def swap(store: Store, first: int, second: int, versions: Mapping[dt.date, int]) -> None:
+async def swap(store: Store, first: int, second: int, versions: Mapping[dt.date, int]) -> int:
     """Two people exchange duties (调班); each must keep the rest rule afterwards."""
     async with _edit(store, versions, "swapped") as edit:
         a = await _entry(edit.conn, first, None)
@@ -90,6 +94,7 @@ async def swap(store: Store, first: int, second: int, versions: Mapping[dt.date,
                 note=f"调班：{mine.person}⇄{theirs.person}", version=R.version + 1))
             edit.people.add((theirs.staff_id, mine.day))
             edit.people.add((theirs.staff_id, theirs.day))
+    return edit.event_id
 
 
 def _note(text: str, *, required: bool, name: str = "note") -> str:
@@ -119,6 +124,7 @@ class _Edit:
         self.conn = conn
         self.people: set[tuple[int | None, dt.date]] = set()
         self.posts: set[tuple[dt.date, int, int | None]] = set()
+        self.event_id = 0  # the edit's event, once recorded
 
 
 @asynccontextmanager
@@ -134,7 +140,7 @@ async def _edit(store: Store, versions: Mapping[dt.date, int], action: str
         setup = await read_setup(conn)
         await _check_people(edit, setup)
         await _check_posts(edit, setup)
-        await record_event(conn, store, action, versions, {})
+        edit.event_id = await record_event(conn, store, action, versions)
 
 
 async def _claim_days(conn: AsyncConnection, store: Store, versions: Mapping[dt.date, int],

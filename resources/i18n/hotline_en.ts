@@ -1115,32 +1115,37 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>HandoverPane</name>
     <message>
-        <location filename="../../widgets/duty/handover_pane.py" line="76" />
+        <location filename="../../widgets/duty/handover_pane.py" line="81" />
+        <source>保存中…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/duty/handover_pane.py" line="84" />
         <source>交接班摘要</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_pane.py" line="77" />
+        <location filename="../../widgets/duty/handover_pane.py" line="85" />
         <source>近 30 天交接班记录</source>
         <translation>Handovers, last 30 days</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_pane.py" line="111" />
+        <location filename="../../widgets/duty/handover_pane.py" line="123" />
         <source>现在不在任何班次时间内：请在班次设置中检查班次</source>
         <translation>Now is in no shift: check the shift templates</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_pane.py" line="137" />
+        <location filename="../../widgets/duty/handover_pane.py" line="148" />
         <source>正在读取…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_pane.py" line="224" />
+        <location filename="../../widgets/duty/handover_pane.py" line="231" />
         <source>已提交交班，待接班值班长签字</source>
         <translation>Handed over; waiting for the incoming shift leader to sign</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_pane.py" line="231" />
+        <location filename="../../widgets/duty/handover_pane.py" line="238" />
         <source>已签字接班</source>
         <translation>Signed; the shift is taken over</translation>
     </message>
@@ -1589,142 +1594,142 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>RollCallHistory</name>
     <message>
-        <location filename="../../widgets/duty/roll_call_history.py" line="55" />
+        <location filename="../../widgets/duty/roll_call_history.py" line="62" />
         <source>近 7 天</source>
         <translation>Last 7 days</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roll_call_history.py" line="56" />
+        <location filename="../../widgets/duty/roll_call_history.py" line="63" />
         <source>近 30 天</source>
         <translation>Last 30 days</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roll_call_history.py" line="57" />
+        <location filename="../../widgets/duty/roll_call_history.py" line="64" />
         <source>近一年</source>
         <translation>Last year</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roll_call_history.py" line="61" />
+        <location filename="../../widgets/duty/roll_call_history.py" line="68" />
         <source>全部方式</source>
         <translation>All channels</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roll_call_history.py" line="66" />
+        <location filename="../../widgets/duty/roll_call_history.py" line="73" />
         <source>按方式</source>
         <translation>By channel</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roll_call_history.py" line="66" />
+        <location filename="../../widgets/duty/roll_call_history.py" line="73" />
         <source>按岗位</source>
         <translation>By post</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roll_call_history.py" line="67" />
+        <location filename="../../widgets/duty/roll_call_history.py" line="74" />
         <source>按人员</source>
         <translation>By person</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roll_call_history.py" line="67" />
+        <location filename="../../widgets/duty/roll_call_history.py" line="74" />
         <source>按值班长</source>
         <translation>By shift leader</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roll_call_history.py" line="68" />
+        <location filename="../../widgets/duty/roll_call_history.py" line="75" />
         <source>按日</source>
         <translation>By day</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roll_call_history.py" line="68" />
+        <location filename="../../widgets/duty/roll_call_history.py" line="75" />
         <source>按周</source>
         <translation>By week</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roll_call_history.py" line="69" />
+        <location filename="../../widgets/duty/roll_call_history.py" line="76" />
         <source>按月</source>
         <translation>By month</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roll_call_history.py" line="74" />
+        <location filename="../../widgets/duty/roll_call_history.py" line="81" />
         <source>岗位次</source>
         <translation>Posts called</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roll_call_history.py" line="75" />
+        <location filename="../../widgets/duty/roll_call_history.py" line="82" />
         <source>应答</source>
         <translation>Answered</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roll_call_history.py" line="76" />
+        <location filename="../../widgets/duty/roll_call_history.py" line="83" />
         <source>迟到</source>
         <translation>Late</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roll_call_history.py" line="77" />
+        <location filename="../../widgets/duty/roll_call_history.py" line="84" />
         <source>缺岗</source>
         <translation>Absent</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roll_call_history.py" line="78" />
+        <location filename="../../widgets/duty/roll_call_history.py" line="85" />
         <source>无人应答</source>
         <translation>No answer</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roll_call_history.py" line="78" />
+        <location filename="../../widgets/duty/roll_call_history.py" line="85" />
         <source>到岗率</source>
         <translation>Reached</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roll_call_history.py" line="79" />
+        <location filename="../../widgets/duty/roll_call_history.py" line="86" />
         <source>平均迟到(分)</source>
         <translation>Avg. late (min)</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roll_call_history.py" line="82" />
+        <location filename="../../widgets/duty/roll_call_history.py" line="89" />
         <source>开始时间</source>
         <translation>Started</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roll_call_history.py" line="84" />
+        <location filename="../../widgets/duty/roll_call_history.py" line="91" />
         <source>方式</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roll_call_history.py" line="85" />
+        <location filename="../../widgets/duty/roll_call_history.py" line="92" />
         <source>值班长</source>
         <translation>Shift leader</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roll_call_history.py" line="86" />
+        <location filename="../../widgets/duty/roll_call_history.py" line="93" />
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roll_call_history.py" line="86" />
+        <location filename="../../widgets/duty/roll_call_history.py" line="93" />
         <source>已结束</source>
         <translation>Finished</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roll_call_history.py" line="86" />
+        <location filename="../../widgets/duty/roll_call_history.py" line="93" />
         <source>进行中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roll_call_history.py" line="93" />
+        <location filename="../../widgets/duty/roll_call_history.py" line="100" />
         <source>分组</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roll_call_history.py" line="93" />
+        <location filename="../../widgets/duty/roll_call_history.py" line="100" />
         <source>点名次数</source>
         <translation>Roll calls</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roll_call_history.py" line="111" />
+        <location filename="../../widgets/duty/roll_call_history.py" line="118" />
         <source>（时间段与方式同「点名记录」）</source>
         <translation>(period and channel as in "Roll-call records")</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roll_call_history.py" line="136" />
+        <location filename="../../widgets/duty/roll_call_history.py" line="147" />
         <source>（无人）</source>
         <translation>(nobody)</translation>
     </message>
@@ -1732,102 +1737,107 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>RollCallPane</name>
     <message>
-        <location filename="../../widgets/duty/roll_call_pane.py" line="184" />
+        <location filename="../../widgets/duty/roll_call_pane.py" line="211" />
         <source>结束点名</source>
         <translation>Finish roll call</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roll_call_pane.py" line="64" />
+        <location filename="../../widgets/duty/roll_call_pane.py" line="70" />
         <source>尚未开始点名</source>
         <translation>No roll call started</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roll_call_pane.py" line="73" />
+        <location filename="../../widgets/duty/roll_call_pane.py" line="79" />
         <source>岗位</source>
         <translation>Post</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roll_call_pane.py" line="74" />
+        <location filename="../../widgets/duty/roll_call_pane.py" line="80" />
         <source>值班人员</source>
         <translation>On duty</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roll_call_pane.py" line="74" />
+        <location filename="../../widgets/duty/roll_call_pane.py" line="80" />
         <source>（排班无人）</source>
         <translation>(nobody rostered)</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roll_call_pane.py" line="75" />
+        <location filename="../../widgets/duty/roll_call_pane.py" line="81" />
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roll_call_pane.py" line="76" />
+        <location filename="../../widgets/duty/roll_call_pane.py" line="82" />
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roll_call_pane.py" line="77" />
+        <location filename="../../widgets/duty/roll_call_pane.py" line="83" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roll_call_pane.py" line="79" />
+        <location filename="../../widgets/duty/roll_call_pane.py" line="85" />
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roll_call_pane.py" line="99" />
+        <location filename="../../widgets/duty/roll_call_pane.py" line="105" />
         <source>逐个岗位按键标记：{keys}；标记后自动跳到下一岗位</source>
         <translation>Mark each post with one key: {keys}; the next post is selected after each mark</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roll_call_pane.py" line="118" />
+        <location filename="../../widgets/duty/roll_call_pane.py" line="109" />
+        <source>保存中…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/duty/roll_call_pane.py" line="129" />
         <source>本次点名</source>
         <translation>Current roll call</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roll_call_pane.py" line="119" />
+        <location filename="../../widgets/duty/roll_call_pane.py" line="130" />
         <source>点名记录</source>
         <translation>Roll-call records</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roll_call_pane.py" line="120" />
+        <location filename="../../widgets/duty/roll_call_pane.py" line="131" />
         <source>统计</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roll_call_pane.py" line="166" />
+        <location filename="../../widgets/duty/roll_call_pane.py" line="193" />
         <source>已结束</source>
         <translation>finished</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roll_call_pane.py" line="166" />
+        <location filename="../../widgets/duty/roll_call_pane.py" line="193" />
         <source>进行中</source>
         <translation>in progress</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roll_call_pane.py" line="167" />
+        <location filename="../../widgets/duty/roll_call_pane.py" line="194" />
         <source>{channel} · {leader} · {at} · {state}</source>
         <translation>{channel} · {leader} · {at} · {state}</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roll_call_pane.py" line="173" />
+        <location filename="../../widgets/duty/roll_call_pane.py" line="200" />
         <source>共 {total} 个岗位：应答 {answered} · 迟到 {late} · 缺岗 {absent} · 无人应答 {no_answer} · 未点 {open}</source>
         <translation>{total} posts: answered {answered} · late {late} · absent {absent} · no answer {no_answer} · not called {open}</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roll_call_pane.py" line="185" />
+        <location filename="../../widgets/duty/roll_call_pane.py" line="212" />
         <source>还有 {n} 个岗位未标记。按「无人应答」记录并结束点名？</source>
         <translation>{n} posts are not marked. Record them as "no answer" and finish the roll call?</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roll_call_pane.py" line="238" />
+        <location filename="../../widgets/duty/roll_call_pane.py" line="263" />
         <source>「{post}」未能保存：{why}</source>
         <translation>"{post}" was not saved: {why}</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roll_call_pane.py" line="256" />
+        <location filename="../../widgets/duty/roll_call_pane.py" line="280" />
         <source>迟到 {n} 分钟</source>
         <translation>Late {n} min</translation>
     </message>
@@ -1835,108 +1845,108 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>RosterActions</name>
     <message>
-        <location filename="../../widgets/duty/roster_actions.py" line="167" />
+        <location filename="../../widgets/duty/roster_actions.py" line="174" />
         <source>撤下</source>
         <translation>Take off</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roster_actions.py" line="68" />
-        <location filename="../../widgets/duty/roster_actions.py" line="162" />
+        <location filename="../../widgets/duty/roster_actions.py" line="75" />
+        <location filename="../../widgets/duty/roster_actions.py" line="169" />
         <source>请先在当日排班中选中一条</source>
         <translation>Select an entry of the day first</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roster_actions.py" line="70" />
+        <location filename="../../widgets/duty/roster_actions.py" line="77" />
         <source>该条是请假记录：只能对在岗的排班请假、调班或换人</source>
         <translation>This entry is a leave: leave, swaps and replacements apply to duties only</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roster_actions.py" line="76" />
+        <location filename="../../widgets/duty/roster_actions.py" line="83" />
         <source>{day} {shift}「{post}」</source>
         <translation>{day} {shift} "{post}"</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roster_actions.py" line="85" />
+        <location filename="../../widgets/duty/roster_actions.py" line="92" />
         <source>{name} · {team} · {post}</source>
         <translation>{name} · {team} · {post}</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roster_actions.py" line="88" />
+        <location filename="../../widgets/duty/roster_actions.py" line="95" />
         <source> · 当班冲突</source>
         <translation> · on another shift then</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roster_actions.py" line="90" />
+        <location filename="../../widgets/duty/roster_actions.py" line="97" />
         <source> · 休息仅 {h} 小时</source>
         <translation> · only {h} h rest</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roster_actions.py" line="102" />
+        <location filename="../../widgets/duty/roster_actions.py" line="109" />
         <source>（不安排顶班）</source>
         <translation>(no stand-in)</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roster_actions.py" line="104" />
+        <location filename="../../widgets/duty/roster_actions.py" line="111" />
         <source>请假/顶班：{person}</source>
         <translation>Leave / stand-in: {person}</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roster_actions.py" line="105" />
+        <location filename="../../widgets/duty/roster_actions.py" line="112" />
         <source>{where}{person} 请假。选择顶班人员（同岗位其他班组的同事在前，休息足够的在前）：</source>
         <translation>{where}{person} takes leave. Choose a stand-in (colleagues of the same post from other teams first, the rested first):</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roster_actions.py" line="107" />
+        <location filename="../../widgets/duty/roster_actions.py" line="114" />
         <source>请假事由</source>
         <translation>Reason for the leave</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roster_actions.py" line="111" />
+        <location filename="../../widgets/duty/roster_actions.py" line="118" />
         <source>已登记 {person} 请假</source>
         <translation>Leave recorded for {person}</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roster_actions.py" line="122" />
+        <location filename="../../widgets/duty/roster_actions.py" line="129" />
         <source>换人：{person}</source>
         <translation>Replace: {person}</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roster_actions.py" line="123" />
+        <location filename="../../widgets/duty/roster_actions.py" line="130" />
         <source>{where}由谁代替 {person} 上岗：</source>
         <translation>{where}Who takes {person}'s place:</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roster_actions.py" line="130" />
+        <location filename="../../widgets/duty/roster_actions.py" line="137" />
         <source>已换人：{person} 不再上这一班</source>
         <translation>Replaced: {person} no longer works this shift</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roster_actions.py" line="143" />
+        <location filename="../../widgets/duty/roster_actions.py" line="150" />
         <source>{day} {shift} {person}（{team}）</source>
         <translation>{day} {shift} {person} ({team})</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roster_actions.py" line="148" />
+        <location filename="../../widgets/duty/roster_actions.py" line="155" />
         <source>调班：{person}</source>
         <translation>Swap: {person}</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roster_actions.py" line="149" />
+        <location filename="../../widgets/duty/roster_actions.py" line="156" />
         <source>{where}{person} 与谁调班（同岗位前后 {n} 天内的排班）：</source>
         <translation>{where}Swap {person}'s duty with (duties at the same post within {n} days):</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roster_actions.py" line="156" />
+        <location filename="../../widgets/duty/roster_actions.py" line="163" />
         <source>已调班：{a} ⇄ {b}</source>
         <translation>Swapped: {a} ⇄ {b}</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roster_actions.py" line="165" />
+        <location filename="../../widgets/duty/roster_actions.py" line="172" />
         <source>撤下 {where}{person}？</source>
         <translation>Take {person} off {where}?</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roster_actions.py" line="169" />
+        <location filename="../../widgets/duty/roster_actions.py" line="176" />
         <source>已撤下 {person}</source>
         <translation>{person} taken off</translation>
     </message>
@@ -2020,52 +2030,52 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>RosterMonthActions</name>
     <message>
-        <location filename="../../widgets/duty/roster_month_actions.py" line="38" />
+        <location filename="../../widgets/duty/roster_month_actions.py" line="39" />
         <source>已生成 {y}年{m}月排班：共 {n} 条</source>
         <translation>Roster for {y}-{m} generated: {n} entries</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roster_month_actions.py" line="44" />
+        <location filename="../../widgets/duty/roster_month_actions.py" line="45" />
         <source>重新生成会按轮班规则重排整月，本月已登记的请假、顶班、调班和换人都将丢失。确定重新生成吗？</source>
         <translation>Generating again rosters the whole month by the rotation; every leave, stand-in, swap and replacement recorded this month is lost. Generate again?</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roster_month_actions.py" line="45" />
+        <location filename="../../widgets/duty/roster_month_actions.py" line="46" />
         <source>重新生成</source>
         <translation>Generate again</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roster_month_actions.py" line="51" />
+        <location filename="../../widgets/duty/roster_month_actions.py" line="52" />
         <source>正在生成 {y}年{m}月排班…</source>
         <translation>Generating the roster for {y}-{m}…</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roster_month_actions.py" line="58" />
+        <location filename="../../widgets/duty/roster_month_actions.py" line="59" />
         <source>值班表-{y}-{m:02d}</source>
         <translation>roster-{y}-{m:02d}</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roster_month_actions.py" line="60" />
+        <location filename="../../widgets/duty/roster_month_actions.py" line="61" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roster_month_actions.py" line="62" />
+        <location filename="../../widgets/duty/roster_month_actions.py" line="63" />
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF file (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roster_month_actions.py" line="64" />
+        <location filename="../../widgets/duty/roster_month_actions.py" line="65" />
         <source>导出值班表</source>
         <translation>Export the roster</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roster_month_actions.py" line="72" />
+        <location filename="../../widgets/duty/roster_month_actions.py" line="73" />
         <source>正在导出 {y}年{m}月值班表…</source>
         <translation>Exporting the roster for {y}-{m}…</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roster_month_actions.py" line="79" />
+        <location filename="../../widgets/duty/roster_month_actions.py" line="80" />
         <source>已导出：{path}</source>
         <translation>Exported: {path}</translation>
     </message>
@@ -2152,22 +2162,27 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>RosterPane</name>
     <message>
-        <location filename="../../widgets/duty/roster_pane.py" line="99" />
+        <location filename="../../widgets/duty/roster_pane.py" line="107" />
         <source>当日排班</source>
         <translation>The day's roster</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roster_pane.py" line="100" />
+        <location filename="../../widgets/duty/roster_pane.py" line="108" />
         <source>当前在岗</source>
         <translation>On duty now</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roster_pane.py" line="177" />
+        <location filename="../../widgets/duty/roster_pane.py" line="112" />
+        <source>保存中…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/duty/roster_pane.py" line="184" />
         <source>{y}年{m}月尚未排班：按「生成本月排班」按轮班规则生成</source>
         <translation>{y}-{m} has no roster yet: "Generate this month" makes it by the rotation</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roster_pane.py" line="228" />
+        <location filename="../../widgets/duty/roster_pane.py" line="233" />
         <source>{day} {shift} {hours}</source>
         <translation>{day} {shift} {hours}</translation>
     </message>
@@ -2193,167 +2208,172 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>RulesDialog</name>
     <message>
-        <location filename="../../widgets/supervision/rules_dialog.py" line="41" />
+        <location filename="../../widgets/supervision/rules_dialog.py" line="49" />
         <source>办理时限与工作日</source>
         <translation>Time limits and working days</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/rules_dialog.py" line="44" />
+        <location filename="../../widgets/supervision/rules_dialog.py" line="56" />
         <source>时限规则</source>
         <translation>Time-limit rules</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/rules_dialog.py" line="45" />
+        <location filename="../../widgets/supervision/rules_dialog.py" line="57" />
         <source>工作日历</source>
         <translation>Working-day calendar</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/rules_dialog.py" line="46" />
+        <location filename="../../widgets/supervision/rules_dialog.py" line="58" />
         <source>升级规则</source>
         <translation>Escalation</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/rules_dialog.py" line="62" />
+        <location filename="../../widgets/supervision/rules_dialog.py" line="61" />
+        <source>保存中…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervision/rules_dialog.py" line="77" />
         <source>小时（昼夜连续计算）</source>
         <translation>Hours (counted around the clock)</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/rules_dialog.py" line="63" />
+        <location filename="../../widgets/supervision/rules_dialog.py" line="78" />
         <source>工作日（跳过周末和法定节假日）</source>
         <translation>Working days (skipping weekends and public holidays)</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/rules_dialog.py" line="65" />
+        <location filename="../../widgets/supervision/rules_dialog.py" line="80" />
         <source>正整数</source>
         <translation>whole number</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/rules_dialog.py" line="67" />
+        <location filename="../../widgets/supervision/rules_dialog.py" line="82" />
         <source>保存规则</source>
         <translation>Save rule</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/rules_dialog.py" line="73" />
+        <location filename="../../widgets/supervision/rules_dialog.py" line="89" />
         <source>事项分类</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/rules_dialog.py" line="74" />
+        <location filename="../../widgets/supervision/rules_dialog.py" line="90" />
         <source>紧急程度</source>
         <translation>Urgency</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/rules_dialog.py" line="75" />
+        <location filename="../../widgets/supervision/rules_dialog.py" line="91" />
         <source>计时方式</source>
         <translation>Counted in</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/rules_dialog.py" line="76" />
+        <location filename="../../widgets/supervision/rules_dialog.py" line="92" />
         <source>时限</source>
         <translation>Limit</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/rules_dialog.py" line="90" />
+        <location filename="../../widgets/supervision/rules_dialog.py" line="104" />
         <source>现行：未设时限</source>
         <translation>Current: no limit set</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/rules_dialog.py" line="92" />
+        <location filename="../../widgets/supervision/rules_dialog.py" line="106" />
         <source>现行：{n} 小时</source>
         <translation>Current: {n} hours</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/rules_dialog.py" line="94" />
+        <location filename="../../widgets/supervision/rules_dialog.py" line="108" />
         <source>现行：{n} 个工作日</source>
         <translation>Current: {n} working days</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/rules_dialog.py" line="105" />
+        <location filename="../../widgets/supervision/rules_dialog.py" line="119" />
         <source>时限须为正整数，例如 24 或 5</source>
         <translation>The limit must be a whole number above zero, e.g. 24 or 5</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/rules_dialog.py" line="111" />
+        <location filename="../../widgets/supervision/rules_dialog.py" line="127" />
         <source>已保存：{path} {u} 类</source>
         <translation>Saved: {path}, class {u}</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/rules_dialog.py" line="124" />
+        <location filename="../../widgets/supervision/rules_dialog.py" line="148" />
         <source>上班（工作日）</source>
         <translation>Working day</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/rules_dialog.py" line="126" />
+        <location filename="../../widgets/supervision/rules_dialog.py" line="150" />
         <source>说明，如：春节 / 春节调休上班</source>
         <translation>Note, e.g. Spring Festival / make-up working day</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/rules_dialog.py" line="127" />
+        <location filename="../../widgets/supervision/rules_dialog.py" line="151" />
         <source>保存该日</source>
         <translation>Save day</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/rules_dialog.py" line="135" />
+        <location filename="../../widgets/supervision/rules_dialog.py" line="159" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/rules_dialog.py" line="136" />
+        <location filename="../../widgets/supervision/rules_dialog.py" line="160" />
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/rules_dialog.py" line="150" />
+        <location filename="../../widgets/supervision/rules_dialog.py" line="176" />
         <source>工作日</source>
         <translation>Working day</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/rules_dialog.py" line="150" />
+        <location filename="../../widgets/supervision/rules_dialog.py" line="176" />
         <source>休息日</source>
         <translation>Day off</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/rules_dialog.py" line="152" />
+        <location filename="../../widgets/supervision/rules_dialog.py" line="178" />
         <source>（该年安排未公布，按周末估算）</source>
         <translation> (this year's schedule is not published yet; estimated from weekends)</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/rules_dialog.py" line="159" />
+        <location filename="../../widgets/supervision/rules_dialog.py" line="185" />
         <source>已保存 {day}</source>
         <translation>Saved {day}</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/rules_dialog.py" line="168" />
+        <location filename="../../widgets/supervision/rules_dialog.py" line="194" />
         <source>如 75 表示用去 75% 时限时提醒</source>
         <translation>e.g. 75: remind when 75% of the time limit is used</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/rules_dialog.py" line="170" />
+        <location filename="../../widgets/supervision/rules_dialog.py" line="196" />
         <source>超时几个工作日后可督办</source>
         <translation>working days overdue before supervision</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/rules_dialog.py" line="171" />
+        <location filename="../../widgets/supervision/rules_dialog.py" line="197" />
         <source>保存升级规则</source>
         <translation>Save escalation rule</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/rules_dialog.py" line="174" />
+        <location filename="../../widgets/supervision/rules_dialog.py" line="200" />
         <source>提醒（时限用去 %）</source>
         <translation>Reminder (% of the limit used)</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/rules_dialog.py" line="175" />
+        <location filename="../../widgets/supervision/rules_dialog.py" line="201" />
         <source>可督办（超时工作日）</source>
         <translation>Supervision after (working days overdue)</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/rules_dialog.py" line="191" />
+        <location filename="../../widgets/supervision/rules_dialog.py" line="217" />
         <source>请填写数字：提醒比例 1–99，督办工作日 0 或以上</source>
         <translation>Enter numbers: a reminder share of 1–99 and supervision after 0 or more working days</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/rules_dialog.py" line="196" />
+        <location filename="../../widgets/supervision/rules_dialog.py" line="222" />
         <source>已保存升级规则</source>
         <translation>Escalation rule saved</translation>
     </message>

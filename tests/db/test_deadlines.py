@@ -123,7 +123,7 @@ async def test_setting_a_day_writes_one_event_per_change(store: Store) -> None:
     await set_day(store, D(2026, 10, 10), False, "")  # override a seeded make-up day
     assert await events(store, "calendar_changed") == [
         {"day": "2026-10-08", "is_working": False, "note": "台风停工", "before": None},
-        {"day": "2026-10-10", "is_working": False, "note": None,
+        {"day": "2026-10-10", "is_working": False, "note": "",
          "before": {"is_working": True, "note": "国庆节调休上班", "source": "chinesecalendar",
                     "estimated": False}},
     ]

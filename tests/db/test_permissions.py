@@ -179,7 +179,7 @@ async def test_shift_leaders_keep_the_duty_through_the_services_and_operators_ca
         now = leader.clock.now().astimezone(CENTRE_TZ)
         for first in sorted({now.date().replace(day=1),
                              (now - dt.timedelta(hours=8)).date().replace(day=1)}):
-            assert await roster.generate_month(leader, first.year, first.month) > 0
+            assert (await roster.generate_month(leader, first.year, first.month)).entries > 0
         entries, version = await roster.day_entries(leader, now.date())
         await roster_edits.assign(leader, now.date(), version, entries[0].shift_id,
                             entries[0].post_id, entries[0].staff_id, replacing=entries[0].id,

@@ -60,8 +60,7 @@ class Seats:
     def open(self, store: Store) -> HandoverPane:
         runner, feed = TaskRunner(), ChangeFeed(store)
         run(self.qtbot, feed.start())  # events after this one reach the pane
-        pane = HandoverPane(store, runner)
-        feed.subscribe(pane.apply_events)
+        pane = HandoverPane(store, runner, feed)
         self.opened[pane] = (runner, feed)
         self.qtbot.addWidget(pane)
         pane.resize(1200, 800)
@@ -77,11 +76,10 @@ class Seats:
 
     def settle(self, pane: HandoverPane) -> None:
         runner = self.opened[pane][0]
-        self.qtbot.waitUntil(lambda: not runner.busy, timeout=5000)
+        self.qtbot.waitUntil(lambda: not runner.busy and not pane.follower.busy, timeout=5000)
 
     def close(self) -> None:
-        for pane, (runner, feed) in self.opened.items():
-            feed.unsubscribe(pane.apply_events)
+        for pane, (runner, _feed) in self.opened.items():
             pane.shutdown()
             run(self.qtbot, runner.cancel_all())
 
@@ -98,10 +96,18 @@ def summary_text(pane: HandoverPane) -> str:
 
 
 def submit(qtbot: Any, pane: HandoverPane, notes: str) -> None:
+    """Hand over: "保存中…" until the change feed brought the handover back and it is shown."""
     pane.notes.setFocus()
     type_text(pane.notes, notes)
+    reloads: list[int] = []
+    pane.follower.reloaded.connect(lambda: reloads.append(1))
     with qtbot.waitSignal(pane.shown, timeout=5000):
         qtbot.mouseClick(pane.form.submit_button, Qt.MouseButton.LeftButton)
+        assert pane.saving.isVisibleTo(pane)
+    qtbot.waitUntil(lambda: not pane.follower.saving, timeout=5000)
+    assert not pane.saving.isVisibleTo(pane)
+    qtbot.waitUntil(lambda: not pane.follower.busy, timeout=5000)
+    assert reloads == [1]  # shown from the feed, read once
 
 
 def test_the_summary_lists_an_absence_for_following_up(
@@ -155,6 +161,7 @@ def test_hand_over_then_the_incoming_leader_signs_and_the_first_seat_follows(
     with qtbot.waitSignal(incoming.shown, timeout=5000):
         qtbot.mouseClick(incoming.form.sign_button, Qt.MouseButton.LeftButton)
     assert incoming.state.text().startswith("已签收：sl_in "), incoming.message.text()
+    qtbot.waitUntil(lambda: incoming.message.text() == "已签字接班", timeout=5000)
 
     seats.deliver(outgoing)
     qtbot.waitUntil(lambda: outgoing.state.text().startswith("已签收：sl_in "), timeout=5000)

@@ -36,8 +36,8 @@ def leader(qtbot: Any, qloop: asyncio.AbstractEventLoop, database_url: str):
     run(qtbot, store.close())
 
 
-def make_pane(qtbot: Any, store: Store) -> RollCallPane:
-    pane = RollCallPane(store, TaskRunner())
+def make_pane(qtbot: Any, store: Store, feed: ChangeFeed | None = None) -> RollCallPane:
+    pane = RollCallPane(store, TaskRunner(), feed)
     qtbot.addWidget(pane)
     pane.show()
     pane.load()
@@ -45,7 +45,7 @@ def make_pane(qtbot: Any, store: Store) -> RollCallPane:
 
 
 def settled(pane: RollCallPane) -> bool:
-    return not pane._runner.busy
+    return not pane._runner.busy and not pane.follower.busy
 
 
 def result_text(pane: RollCallPane, row: int) -> str:
@@ -117,10 +117,9 @@ async def _second_leader_marks(url: str, entry_id: int) -> None:
 
 def test_another_leaders_mark_shows_up_and_the_history_and_statistics_count_it(
         qtbot: Any, leader: Store, database_url: str) -> None:
-    pane = make_pane(qtbot, leader)
     feed = ChangeFeed(leader)
     run(qtbot, feed.start())
-    feed.subscribe(pane.apply_events)
+    pane = make_pane(qtbot, leader, feed)
     qtbot.mouseClick(pane.start_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: pane.model.rowCount() > 0)
     qtbot.keyClick(pane.table, Qt.Key.Key_1)
@@ -137,5 +136,38 @@ def test_another_leaders_mark_shows_up_and_the_history_and_statistics_count_it(
     assert history.index(0, 3).data() == "进行中"
     pane.history.group.setCurrentIndex(pane.history.group.findData("post"))
     qtbot.waitUntil(lambda: pane.history.stats_model.rowCount() == pane.model.rowCount())
-    feed.unsubscribe(pane.apply_events)
+    pane.shutdown()
+
+
+def test_a_mark_made_here_reloads_once_and_one_made_elsewhere_comes_through_the_feed(
+        qtbot: Any, leader: Store, database_url: str) -> None:
+    feed = ChangeFeed(leader)
+    run(qtbot, feed.start())
+    pane = make_pane(qtbot, leader, feed)
+    reloads: list[int] = []
+    pane.follower.reloaded.connect(lambda: reloads.append(feed.last_id or 0))
+    qtbot.waitUntil(lambda: settled(pane) and reloads != [])  # the first load
+    reloads.clear()
+    qtbot.mouseClick(pane.start_button, Qt.MouseButton.LeftButton)
+    assert pane.saving.isVisibleTo(pane)  # "保存中…" until the feed brought it back
+    qtbot.waitUntil(lambda: settled(pane) and pane.model.rowCount() > 0)
+    assert len(reloads) == 1 and pane.table.hasFocus() and not pane.saving.isVisibleTo(pane)
+    started_id = reloads[0]
+
+    qtbot.keyClick(pane.table, Qt.Key.Key_3)
+    assert pane.table.currentIndex().row() == 1  # on at once, the mark still saving
+    assert result_text(pane, 0) == "缺岗 …" and pane.saving.isVisibleTo(pane)
+    qtbot.waitUntil(lambda: settled(pane) and not pane._pending)
+    assert len(reloads) == 2 and reloads[1] > started_id  # one reload, after its event
+    assert result_text(pane, 0) == "缺岗" and "缺岗 1" in pane.counts.text()
+    qtbot.wait(400)  # nothing else comes after it
+    assert len(reloads) == 2
+
+    entry = pane.model.record(3)
+    run(qtbot, _second_leader_marks(database_url, entry.id))
+    assert result_text(pane, 3) == "未点"
+    run(qtbot, feed.wake())  # the other seat's change reaches this one only through the feed
+    qtbot.waitUntil(lambda: result_text(pane, 3) == "缺岗")
+    qtbot.waitUntil(lambda: settled(pane))
+    assert len(reloads) == 3 and pane.table.currentIndex().row() == 1
     pane.shutdown()

@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QListWidget, QMessageBox, QPushButton
 
 from console.core.clock import CENTRE_TZ, FakeClock
+from console.core.events import RosterChanged
 from console.core.feed import ChangeFeed, Event
 from console.core.store import Store
 from console.duty import roster, roster_edits
@@ -63,8 +64,16 @@ def close(qtbot: Any, pane: RosterPane, runner: TaskRunner) -> None:
 
 
 @pytest.fixture
-def pane(qtbot: Any, store: Store, runner: TaskRunner) -> Iterator[RosterPane]:
-    pane = RosterPane(store, runner)
+def feed(qtbot: Any, store: Store) -> ChangeFeed:
+    """The seat's change feed (without a listener: a test wakes it for another seat's change)."""
+    feed = ChangeFeed(store)
+    run(qtbot, feed.start())
+    return feed
+
+
+@pytest.fixture
+def pane(qtbot: Any, store: Store, runner: TaskRunner, feed: ChangeFeed) -> Iterator[RosterPane]:
+    pane = RosterPane(store, runner, feed)
     pane.resize(1500, 850)
     pane.show()
     qtbot.waitExposed(pane)
@@ -283,24 +292,64 @@ def test_a_lost_race_names_the_other_leader_and_the_edit_can_be_sent_again(
     assert [e.kind for e in after if e.id == mine.id] == ["leave"]
 
 
+def settled(pane: RosterPane) -> bool:
+    return not pane.runner.busy and not pane.follower.busy
+
+
 def test_changes_at_another_seat_arrive_through_the_feed(
-        qtbot: Any, generated: RosterPane, store: Store, other: Store) -> None:
+        qtbot: Any, generated: RosterPane, store: Store, other: Store, feed: ChangeFeed) -> None:
     pane = generated
-    feed = ChangeFeed(store)
-    run(qtbot, feed.start())
+    run(qtbot, feed.wake())  # the month's generation, read by the fixture
+    qtbot.waitUntil(lambda: settled(pane), timeout=10000)
     received: list[Event] = []
     feed.subscribe(received.extend)
+    reloads: list[int] = []
+    pane.follower.reloaded.connect(lambda: reloads.append(1))
     (evening,) = room_duties(qtbot, store, "evening")
-    _entries, version = run(qtbot, roster.day_entries(store, DAY))
+    entries, version = run(qtbot, roster.day_entries(store, DAY))
     (night,) = room_duties(qtbot, store, "night")
+    seat = next(e for e in entries if e.shift_id == evening.shift_id and sum(
+        1 for o in entries if o.post_id == e.post_id and o.shift_id == e.shift_id) > 1)
     run(qtbot, roster_edits.leave(other, evening.id, DAY, version, "病假", night.staff_id))
-    run(qtbot, feed.wake())
-    assert [e.kind for e in received] == ["roster_changed"]
+    run(qtbot, roster_edits.leave(other, seat.id, DAY, version + 1, "事假"))
+    assert pane.day_version == version  # another seat's change: nothing until the feed
     with qtbot.waitSignal(pane.day_loaded, timeout=10000):
-        pane.apply_events(received)
-        pane.apply_events(received)  # a burst: one reload
+        run(qtbot, feed.wake())
+    assert [e.kind for e in received] == ["roster_changed"] * 2
+    assert [e.of(RosterChanged).days for e in received] == [(DAY,), (DAY,)]  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: settled(pane), timeout=10000)
+    assert len(reloads) == 1  # a burst: one reload
     assert any(r["姓名"] == evening.person and r["状态"] == "请假" for r in shown_rows(pane))
-    assert pane.day_version == version + 1
+    assert pane.day_version == version + 2
+
+
+def test_an_edit_made_here_is_shown_from_the_feed_with_one_reload(
+        qtbot: Any, generated: RosterPane, store: Store, feed: ChangeFeed) -> None:
+    pane = generated
+    run(qtbot, feed.wake())  # the month's generation, read by the fixture
+    qtbot.waitUntil(lambda: settled(pane), timeout=10000)
+    reloads: list[int] = []
+    pane.follower.reloaded.connect(lambda: reloads.append(feed.last_id or 0))
+    days: list[int] = []
+    pane.day_loaded.connect(lambda _day: days.append(pane.day_version))
+    (evening,) = room_duties(qtbot, store, "evening")
+    (night,) = room_duties(qtbot, store, "night")
+    choose(qtbot, pane, evening)
+    dialog = open_dialog(qtbot, pane, Qt.Key.Key_L, "roster.leaveDialog")
+    type_text(child(dialog, QLineEdit, "roster.pick.reason"), "病假")
+    search = child(dialog, QLineEdit, "roster.pick.search")
+    search.setFocus()
+    type_text(search, night.person)
+    version = pane.day_version
+    qtbot.keyClick(search, Qt.Key.Key_Return)
+    assert pane.saving.isVisibleTo(pane) and dialog.isVisible()  # "保存中…" until the feed
+    qtbot.waitUntil(lambda: pane.message.text() == f"已登记 {evening.person} 请假", timeout=10000)
+    assert not pane.saving.isVisibleTo(pane) and pane.edits.dialog is None
+    assert pane.day_version == version + 1  # shown by the time it says so
+    qtbot.waitUntil(lambda: settled(pane), timeout=10000)
+    qtbot.wait(300)  # and nothing comes after it
+    assert len(reloads) == 1 and days == [version + 1]  # one reload, one read of the day
+    assert reloads[0] == feed.last_id  # after the edit's event
 
 
 @pytest.mark.slow

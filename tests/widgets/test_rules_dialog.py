@@ -29,7 +29,10 @@ def test_an_admin_sets_a_rule_and_bad_values_are_refused(qtbot: Any, open_seat: 
 
     dialog.value.setText("6")
     qtbot.keyClick(dialog.value, Qt.Key.Key_Return)
+    assert dialog.saving.isVisibleTo(dialog)  # "保存中…" until the feed brought it back
     qtbot.waitUntil(lambda: dialog.message.text().startswith("已保存"), timeout=5000)
+    assert not dialog.saving.isVisibleTo(dialog)
+    assert dialog.current.text() == "现行：6 小时"  # the rule in force, read after its event
     rules = run(qtbot, deadlines.load_rules(seat.console.store)).rules
     rule = rules[(leaf.id, "A")]
     assert (rule.limit_hours, rule.limit_working_days) == (6, None)
@@ -46,6 +49,8 @@ def test_an_admin_marks_a_holiday(qtbot: Any, open_seat: Any) -> None:
     dialog.note.setText("春节")
     qtbot.mouseClick(dialog.findChild(QPushButton, "calendar.save"), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.message.text().startswith("已保存"), timeout=5000)
+    assert dialog.day_state.text() == "休息日"  # the calendar as read after its event: 2027 is
+    assert dialog.note.text() == "春节"  # published by an admin's entry, no longer estimated
     calendar = run(qtbot, deadlines.load_calendar(seat.console.store))
     assert not calendar.is_working_day(dt.date(2027, 2, 8))
 

@@ -35,13 +35,6 @@ class TaskSlot:
         """Start ``coro``; only the newest task's ``on_done``/``on_error`` are called."""
         self._generation += 1
         generation = self._generation
-        self._running += 1
-
-        async def guarded() -> T:
-            try:
-                return await coro
-            finally:
-                self._running -= 1
 
         def done(result: T) -> None:
             if generation == self._generation and on_done is not None:
@@ -55,7 +48,15 @@ class TaskSlot:
             else:
                 self._runner.user_error.emit(exc)
 
-        return self._runner.run(guarded(), done, failed)
+        # The runner's task runs ``coro`` itself: a task cancelled before it started
+        # (the window closing) closes the coroutine rather than leaving it never awaited.
+        task = self._runner.run(coro, done, failed)
+        self._running += 1
+        task.add_done_callback(self._finished)
+        return task
+
+    def _finished(self, _task: asyncio.Task[Any]) -> None:
+        self._running -= 1
 
     def supersede(self) -> None:
         """Void whatever runs now without starting anything (the pane was cleared)."""

@@ -6,16 +6,19 @@ in a tab beside the summary (widgets/duty/handover_history.py), where moving
 to a row shows that shift's notes and state, and Enter reads its summary.
 
 What the leader is typing is never overwritten by a live update: the typed
-notes stay, and a line says who changed the record meanwhile.
+notes stay, and a line says who changed the record meanwhile. Every change, a
+hand-over or signature made here included, is shown from the change feed (a
+``FeedFollower``; "保存中…" while a write waits for it); reads of the picked shift
+share one ``TaskSlot``, so a newer pick voids an older answer.
 """
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
-from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -27,12 +30,15 @@ from PySide6.QtWidgets import (
 
 from console.core.clock import CENTRE_TZ
 from console.core.errors import ConflictError, ConsoleError, ValidationError
-from console.core.feed import Event
+from console.core.events import HandoverChanged, Kind
+from console.core.feed import ChangeFeed, Event
 from console.core.store import Store
-from console.duty import handover, roll_calls
+from console.duty import handover
 from console.duty.duty_setup import Setup, ShiftRow, load_setup
 from console.duty.handover import Handover
 from widgets.common import texts
+from widgets.common.feed_follower import FeedFollower
+from widgets.common.task_slot import TaskSlot
 from widgets.common.tasks import TaskRunner
 from widgets.duty.handover_form import HandoverForm, StateLine
 from widgets.duty.handover_history import HandoverHistory
@@ -47,13 +53,14 @@ WRITERS = frozenset({"shift_leader", "admin"})
 class HandoverPane(QWidget):
     shown = Signal(object)  # the Handover now on screen
 
-    def __init__(self, store: Store, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store, runner: TaskRunner, feed: ChangeFeed | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("handoverPane")
         self._store, self._runner = store, runner
         self._setup: Setup | None = None
         self._shown: Handover | None = None
-        self._ticket = 0  # a newer pick makes older answers stale
+        self._slot, self._history_slot = TaskSlot(runner), TaskSlot(runner)
         self._drafts: dict[Key, str] = {}  # notes typed for a shift and not submitted
         self._busy = self._stale = self._history_stale = self._closed = False
         self._base = ""  # the notes as saved: anything else in the box was typed here
@@ -71,6 +78,7 @@ class HandoverPane(QWidget):
         self.notes = self.form.notes  # where the pane's go-to key puts the keyboard
         self.message = QLabel(objectName="handover.message", wordWrap=True)
         self.message.setStyleSheet("color:#b71c1c;")
+        self.saving = QLabel(self.tr("保存中…"), objectName="handover.saving", visible=False)
         self.history = HandoverHistory(self._shift_name)
         self.pages = QTabWidget(objectName="handover.pages")
         self.pages.addTab(self.summary, self.tr("交接班摘要"))
@@ -83,8 +91,9 @@ class HandoverPane(QWidget):
         self.form.sign_button.clicked.connect(self.sign)
         self.history.chosen.connect(self._history_picked)
         self.history.open_requested.connect(lambda _index: self._read_summary())
-        self._reload_timer = QTimer(self, singleShot=True, interval=RELOAD_DELAY_MS)
-        self._reload_timer.timeout.connect(self._reload)
+        self.follower = FeedFollower(runner, feed, self._wants, self._reload,
+                                     delay_ms=RELOAD_DELAY_MS, parent=self)
+        self.follower.saving_changed.connect(self.saving.setVisible)
         self._update_controls()
 
     def _layout(self) -> None:
@@ -98,7 +107,10 @@ class HandoverPane(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(picker)
         layout.addLayout(body, 1)
-        layout.addWidget(self.message)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.message, 1)
+        bottom.addWidget(self.saving)
+        layout.addLayout(bottom)
 
     # ---- choosing the shift ---------------------------------------------------------------
     def load(self) -> None:
@@ -129,58 +141,53 @@ class HandoverPane(QWidget):
             return
         if self._shown is not None and self._edited():
             self._drafts[self._key(self._shown)] = self.notes.toPlainText()
-        self._ticket += 1
-        ticket, (day, shift_id) = self._ticket, key
+        day, shift_id = key
         self._shown = None
         self.message.clear()
         self.form.remark.clear()
         self.state.setText(self.tr("正在读取…"))
         self._update_controls()
-        self._runner.run(handover.draft(self._store, day, shift_id),
-                         lambda h: self._arrived(h, ticket, fresh=True), self._failed)
+        self._slot.run(handover.draft(self._store, day, shift_id),
+                       lambda h: self._arrived(h, fresh=True), self._failed)
 
     # ---- live updates ---------------------------------------------------------------------
-    def apply_events(self, events: Sequence[Event]) -> None:
-        shown, reload = self._shown, False
+    def _wants(self, events: list[Event]) -> bool:
+        """A hidden pane reads again when shown; one read per burst of events."""
+        shown = self._shown
         for event in events:
-            if event.kind == handover.EVENT:
+            if (changed := event.of(HandoverChanged)) is not None:
                 self._history_stale = True
-                reload = reload or (shown is not None
-                                    and event.payload.get("day") == shown.shift_day.isoformat()
-                                    and event.payload.get("shift_id") == shown.shift_id)
+                self._stale = self._stale or (shown is not None and (
+                    changed.day, changed.shift_id) == (shown.shift_day, shown.shift_id))
             elif shown is not None and shown.id is None and (
-                    event.kind == roll_calls.EVENT or event.case_id is not None):
-                reload = True  # an unsaved summary follows the records
-        self._stale = self._stale or reload
-        if self.isVisible():  # a hidden pane reads again when shown
-            self._schedule()
+                    event.kind == Kind.ROLL_CALL or event.case_id is not None):
+                self._stale = True  # an unsaved summary follows the records
+        return self.isVisible() and (self._stale or self._history_stale)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        self._schedule()
-
-    def _schedule(self) -> None:
-        """One read per burst of events: the timer is not restarted while it runs."""
-        if (self._stale or self._history_stale) and not self._reload_timer.isActive():
-            self._reload_timer.start()
+        if self._stale or self._history_stale:
+            self.follower.request()
 
     def shutdown(self) -> None:
         self._closed = True
-        self._reload_timer.stop()
+        self.follower.stop()
 
-    def _reload(self) -> None:
-        if self._history_stale:
-            self._load_history()
+    async def _reload(self) -> None:
+        reads = [self._load_history()] if self._history_stale else []
         if self._stale and self._shown is not None:
             self._stale = False
-            ticket, shown = self._ticket, self._shown
-            self._runner.run(handover.draft(self._store, shown.shift_day, shown.shift_id),
-                             lambda h: self._arrived(h, ticket, fresh=False), self._failed)
+            shown = self._shown
+            reads.append(self._slot.run(handover.draft(self._store, shown.shift_day,
+                                                       shown.shift_id),
+                                        lambda h: self._arrived(h, fresh=False), self._failed))
+        if reads:
+            await asyncio.wait(reads)
 
     # ---- showing ---------------------------------------------------------------------------
-    def _arrived(self, record: Handover, ticket: int, *, fresh: bool) -> None:
-        if self._closed or ticket != self._ticket:
-            return  # the leader has picked another shift meanwhile
+    def _arrived(self, record: Handover, *, fresh: bool) -> None:
+        if self._closed:
+            return
         was = self._shown
         if fresh:
             kept = self._drafts.pop(self._key(record), None)
@@ -231,18 +238,13 @@ class HandoverPane(QWidget):
                                       self.form.remark.text()), self.tr("已签字接班"))
 
     def _write(self, operation: Any, done_text: str) -> None:
-        ticket = self._ticket
-        self._busy = True
+        self._busy = self._stale = self._history_stale = True  # what the reload after it reads
         self._update_controls()
 
-        def done(saved: Handover) -> None:
+        def done(_saved: Handover) -> None:  # shown from the feed by now
             self._busy = False
-            if self._closed:
-                return
-            self._history_stale = True
-            self._load_history()
-            if ticket == self._ticket:
-                self._show(saved)
+            if not self._closed:
+                self._update_controls()
                 self.message.setText(done_text)
                 self.message.setStyleSheet("color:#1b5e20;")
 
@@ -251,10 +253,9 @@ class HandoverPane(QWidget):
             self._failed(exc)
             if isinstance(exc, ConflictError) or (isinstance(exc, ValidationError)
                                                   and exc.errors[0].field == "handover"):
-                self._stale = True  # show what is saved now; the typed notes stay
-                self._reload()
+                self.follower.reload_now()  # show what is saved now; the typed notes stay
 
-        self._runner.run(operation, done, failed)
+        self.follower.save(operation, done, failed)
 
     def _failed(self, exc: ConsoleError) -> None:
         if self._closed:
@@ -264,12 +265,12 @@ class HandoverPane(QWidget):
         self._update_controls()
 
     # ---- history --------------------------------------------------------------------------
-    def _load_history(self) -> None:
+    def _load_history(self) -> asyncio.Task[Any]:
         self._history_stale = False
         today = self._store.clock.now().astimezone(CENTRE_TZ).date()
         since = today - dt.timedelta(days=HISTORY_DAYS - 1)
-        self._runner.run(handover.history(self._store, since, today),
-                         self._set_history, self._failed)
+        return self._history_slot.run(handover.history(self._store, since, today),
+                                      self._set_history, self._failed)
 
     def _set_history(self, rows: list[Handover]) -> None:
         if not self._closed and self._setup is not None:

@@ -1,8 +1,11 @@
 """Roll-call history and statistics: the list of past roll calls (Enter or a
-double-click shows one) and counts by channel, post, person, leader or period."""
+double-click shows one) and counts by channel, post, person, leader or period.
+Both are read together in one task slot: a newer read (a filter changed, the feed
+brought a roll call) voids the older one's result."""
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 
 from PySide6.QtCore import QModelIndex, QObject, Signal
@@ -24,7 +27,10 @@ from console.duty import roll_call_stats, roll_calls
 from console.duty.roll_call_stats import StatRow, Summary, Tally
 from widgets.common import texts
 from widgets.common.tables import OpenableTable, RecordTableModel
+from widgets.common.task_slot import TaskSlot
 from widgets.common.tasks import TaskRunner
+
+Read = tuple[list[Summary], list[StatRow]]
 
 
 def _table(name: str, model: RecordTableModel) -> OpenableTable:
@@ -51,6 +57,7 @@ class RollCallHistory(QObject):
     def __init__(self, store: Store, runner: TaskRunner, parent: QWidget) -> None:
         super().__init__(parent)
         self._store, self._runner = store, runner
+        self._slot = TaskSlot(runner)
         self.period = QComboBox(objectName="rollCall.period")
         self.period.addItem(self.tr("近 7 天"), 7)
         self.period.addItem(self.tr("近 30 天"), 30)
@@ -117,17 +124,21 @@ class RollCallHistory(QObject):
         now = self._store.clock.now()
         return now - dt.timedelta(days=int(self.period.currentData())), now + dt.timedelta(days=1)
 
-    def load(self) -> None:
+    def load(self) -> asyncio.Task[Read]:
+        """Read the history and the statistics again (the task, to wait for)."""
         since, until = self._span()
-        channel = self.channel.currentData()
-        self._runner.run(roll_call_stats.history(self._store, since, until, channel),
-                         self._history_loaded, self._failed)
-        self._runner.run(roll_call_stats.statistics(self._store, since, until,
-                                                    self.group.currentData(), channel),
-                         self.stats_model.set_rows, self._failed)
+        channel, group = self.channel.currentData(), self.group.currentData()
 
-    def _history_loaded(self, rows: list[Summary]) -> None:
-        self.history_model.set_rows(rows)
+        async def read() -> Read:
+            return (await roll_call_stats.history(self._store, since, until, channel),
+                    await roll_call_stats.statistics(self._store, since, until, group, channel))
+
+        return self._slot.run(read(), self._loaded, self._failed)
+
+    def _loaded(self, read: Read) -> None:
+        history, stats = read
+        self.history_model.set_rows(history)
+        self.stats_model.set_rows(stats)
         self.message.clear()
 
     def _key_text(self, row: StatRow) -> str:

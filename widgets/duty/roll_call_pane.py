@@ -3,16 +3,17 @@ post on duty now, then go down the list with one key per post:
 1 answered · 2 late (type the minutes, Enter) · 3 absent · 4 no answer.
 
 The selection moves on at once and the mark is saved in the background (the
-row shows "…" until the database has it), so a leader calling forty duty
-rooms never waits for the screen. History and statistics are the second and
-third tabs (widgets/duty/roll_call_history.py).
+row shows "…" until the change feed has brought it back), so a leader calling
+forty duty rooms never waits for the screen. Every change, made here or at
+another seat, is shown from the feed (a ``FeedFollower``): the pane never reads
+again after its own write. History and statistics are the second and third tabs
+(widgets/duty/roll_call_history.py).
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
+import asyncio
 
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -28,11 +29,13 @@ from PySide6.QtWidgets import (
 
 from console.core.clock import CENTRE_TZ
 from console.core.errors import ConsoleError, FieldError, ValidationError
-from console.core.feed import Event
+from console.core.events import Kind
+from console.core.feed import ChangeFeed
 from console.core.store import Store
 from console.duty import roll_calls
 from console.duty.roll_calls import Entry, RollCall
 from widgets.common import commands, texts
+from widgets.common.feed_follower import FeedFollower
 from widgets.common.tables import RecordTableModel
 from widgets.common.tasks import TaskRunner
 from widgets.duty.roll_call_history import RollCallHistory
@@ -42,11 +45,14 @@ PENDING = "…"
 
 
 class RollCallPane(QWidget):
-    def __init__(self, store: Store, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store, runner: TaskRunner, feed: ChangeFeed | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("rollCallPane")
         self._store, self._runner = store, runner
         self.call: RollCall | None = None
+        self._shown_id: int | None = None  # the roll call the next reload shows
+        self._started: int | None = None  # the roll call started here, until it shows
         self._pending: dict[int, str] = {}  # entry id → result being saved
         may_call = commands.allowed("rollCall.start", store.roles)
 
@@ -100,6 +106,11 @@ class RollCallPane(QWidget):
             keys=EntryTable.hint()), objectName="rollCall.hint")
         self.hint.setWordWrap(True)
         self.counts = QLabel(objectName="rollCall.counts")
+        self.saving = QLabel(self.tr("保存中…"), objectName="rollCall.saving")
+        self.saving.hide()
+        counts = QHBoxLayout()
+        counts.addWidget(self.counts, 1)
+        counts.addWidget(self.saving)
         self.message = QLabel(objectName="rollCall.message")
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #b71c1c;")
@@ -110,7 +121,7 @@ class RollCallPane(QWidget):
         layout.addWidget(self.hint)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.late_bar)
-        layout.addWidget(self.counts)
+        layout.addLayout(counts)
         layout.addWidget(self.message)
         self.history = RollCallHistory(store, runner, self)
         self.history.open_requested.connect(self.show_call)
@@ -121,31 +132,43 @@ class RollCallPane(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.tabs)
-        self._changed: set[object] = set()  # roll calls changed since the last reload
-        self._reload = QTimer(self, singleShot=True, interval=250)
-        self._reload.timeout.connect(self._reload_now)
+        # Every roll call's change (here or at another seat) reloads the shown one and
+        # the history, one reload per burst.
+        self.follower = FeedFollower(runner, feed, [Kind.ROLL_CALL], self._reload, parent=self)
+        self.follower.saving_changed.connect(self.saving.setVisible)
 
     # ---- starting, showing, finishing -----------------------------------------------------
     def load(self) -> None:
-        self.history.load()
+        self.follower.reload_now()
+
+    async def _reload(self) -> None:
+        history = self.history.load()
+        shown = self._shown_id
+        try:
+            if shown is not None:
+                call = await roll_calls.load(self._store, shown)
+                if shown == self._shown_id:  # not another roll call opened meanwhile
+                    self.show_call(call)
+        except ConsoleError as exc:
+            self._failed(exc)
+        await asyncio.wait([history])
 
     def start(self) -> None:
         channel = self.channel.currentData()
         self.message.clear()
-        self._runner.run(roll_calls.start(self._store, channel), self._started, self._failed)
 
-    def _started(self, call: RollCall) -> None:
-        self.show_call(call)
-        self.tabs.setCurrentIndex(0)
-        self.table.setFocus()
+        async def starting() -> RollCall:
+            call = await roll_calls.start(self._store, channel)
+            self._shown_id = self._started = call.id  # the reload that follows shows it
+            return call
+
+        self.follower.save(starting(), None, self._failed)
 
     def show_call(self, call: RollCall) -> None:
         """Show a roll call: the first unmarked post is selected."""
         same = self.call is not None and self.call.id == call.id
         row = self.table.currentIndex().row() if same else -1
-        self.call = call
-        self._pending = {k: v for k, v in self._pending.items()
-                         if any(e.id == k and e.result is None for e in call.entries)}
+        self.call, self._shown_id = call, call.id
         if same and len(call.entries) == self.model.rowCount():
             for i, entry in enumerate(call.entries):
                 if entry != self.model.record(i):
@@ -156,6 +179,10 @@ class RollCallPane(QWidget):
             row = next((i for i, e in enumerate(call.entries) if e.result is None), 0)
         if call.entries:
             self.table.selectRow(row)
+        if call.id == self._started:  # started here: down the list with the keys
+            self._started = None
+            self.tabs.setCurrentIndex(0)
+            self.table.setFocus()
         self._show_state()
 
     def _show_state(self) -> None:
@@ -187,8 +214,8 @@ class RollCallPane(QWidget):
             if asked != QMessageBox.StandardButton.Yes:
                 return
             unmarked_as = "no_answer"
-        self._runner.run(roll_calls.finish(self._store, call.id, unmarked_as=unmarked_as),
-                         self.show_call, self._failed)
+        self.follower.save(roll_calls.finish(self._store, call.id, unmarked_as=unmarked_as),
+                           None, self._failed)
 
     # ---- marking --------------------------------------------------------------------------
     def mark_current(self, result: str) -> None:
@@ -228,26 +255,23 @@ class RollCallPane(QWidget):
                                                                         self.model.rowCount() - 1))
         self.table.selectRow(following)
 
-        def saved(new: Entry) -> None:
-            self._pending.pop(new.id, None)
-            self._replace(new)
+        def saved(_new: Entry) -> None:  # the feed's reload shows the mark by now
+            self._settled(entry.id)
 
         def failed(exc: ConsoleError) -> None:
-            self._pending.pop(entry.id, None)
-            self._replace(entry)
+            self._settled(entry.id)
             self.message.setText(self.tr("「{post}」未能保存：{why}").format(
                 post=entry.post, why=texts.problem_text(exc)))
 
-        self._runner.run(roll_calls.mark(self._store, entry.id, result, minutes), saved, failed)
+        self.follower.save(roll_calls.mark(self._store, entry.id, result, minutes), saved, failed)
 
-    def _replace(self, entry: Entry) -> None:
-        if self.call is None or self.call.id != entry.roll_call_id:
-            return
-        entries = tuple(entry if e.id == entry.id else e for e in self.call.entries)
-        self.call = replace(self.call, entries=entries)
-        row = next(i for i, e in enumerate(entries) if e.id == entry.id)
-        self.model.replace_row(row, entry)
-        self._show_state()
+    def _settled(self, entry_id: int) -> None:
+        """The mark of ``entry_id`` is no longer being saved: show the row as it is."""
+        self._pending.pop(entry_id, None)
+        row = next((i for i in range(self.model.rowCount())
+                    if self.model.record(i).id == entry_id), None)
+        if row is not None:
+            self.model.replace_row(row, self.model.record(row))
 
     def _result_text(self, entry: Entry) -> str:
         if entry.id in self._pending:
@@ -259,25 +283,6 @@ class RollCallPane(QWidget):
     def _failed(self, exc: ConsoleError) -> None:
         self.message.setText(texts.problem_text(exc))
 
-    # ---- live -----------------------------------------------------------------------------
-    def apply_events(self, events: list[Event]) -> None:
-        calls = {e.payload.get("roll_call_id") for e in events
-                 if e.kind == roll_calls.EVENT and e.case_id is None}
-        if calls:
-            self._changed |= calls
-            self._reload.start()
-
-    def _reload_now(self) -> None:
-        changed, self._changed = self._changed, set()
-        if self.call is not None and self.call.id in changed:
-            self._runner.run(roll_calls.load(self._store, self.call.id), self._reloaded,
-                             self._failed)
-        self.history.load()
-
-    def _reloaded(self, call: RollCall) -> None:
-        if self.call is not None and call.id == self.call.id:
-            self.show_call(call)
-
     def shutdown(self) -> None:
-        self._reload.stop()
+        self.follower.stop()
 

@@ -5,7 +5,9 @@ The actions know the pane only as a ``RosterHost``: what they need of it is
 said there, and the entry to change and the version of its day are passed to
 each command. A dialog stays open while the change is saved: a refused change
 is shown in the dialog (and the pane), and what was typed and chosen can be
-sent again, after a lost race against the day as it is now.
+sent again, after a lost race against the day as it is now. A change is saved
+through the pane's feed follower (``RosterHost.save``): the dialog closes once
+the change feed brought it back and the pane shows it; nothing is read back.
 """
 
 from __future__ import annotations
@@ -42,12 +44,17 @@ class RosterHost(Protocol):
             failed: Callable[[ConsoleError], object] | None = None) -> None:
         """Run ``coro`` in the background; a refusal goes to ``failed`` (default: said)."""
 
+    def save(self, write: Coroutine[Any, Any, Any], done: Callable[[Any], None],
+             failed: Callable[[ConsoleError], object] | None = None) -> None:
+        """Run a roster change; ``done`` once the change feed brought it and the pane
+        shows it ("保存中…" meanwhile); a refusal goes to ``failed`` (default: said)."""
+
     def say(self, text: str, *, error: bool = False) -> None:
         """A line under the pane."""
 
     def changed(self, then: Callable[[int], None] | None = None) -> None:
-        """The roster changed here, or is not what was shown: read it again; ``then``
-        is told the shown day's new version."""
+        """The roster is not what was shown (a lost race): read it again; ``then`` is
+        told the shown day's new version."""
 
 
 class RosterActions(QObject):
@@ -164,9 +171,9 @@ class RosterActions(QObject):
         host = self.host
         RosterConfirm(self.tr("撤下 {where}{person}？").format(where=self._where(duty),
                                                              person=duty.person),
-                      self.tr("撤下"), lambda: host.run(
+                      self.tr("撤下"), lambda: host.save(
                           roster_edits.remove(host.store, duty.id, duty.day, version),
-                          lambda _r: self._saved(self.tr("已撤下 {person}").format(
+                          lambda _r: host.say(self.tr("已撤下 {person}").format(
                               person=duty.person)),
                           self.refused), self.parent_widget).open()
 
@@ -197,10 +204,10 @@ class RosterActions(QObject):
               done_text: str, *, retry: bool = True) -> None:
         dialog.set_busy(True)
 
-        def done(_result: object) -> None:
+        def done(_result: object) -> None:  # the pane shows the change by now
             dialog.set_busy(False)
             dialog.accept()
-            self._saved(done_text)
+            self.host.say(done_text)
 
         def failed(exc: ConsoleError) -> None:
             dialog.set_busy(False)
@@ -212,8 +219,4 @@ class RosterActions(QObject):
             else:
                 dialog.show_problem(self.refused(exc))
 
-        self.host.run(make(dialog.version), done, failed)
-
-    def _saved(self, text: str) -> None:
-        self.host.say(text)
-        self.host.changed()
+        self.host.save(make(dialog.version), done, failed)

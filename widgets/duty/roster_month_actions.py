@@ -1,7 +1,8 @@
 """The roster's commands on a whole month: generate it by the rotation (asking
 first when that would overwrite the month's edits) and export it to Excel or
 PDF. The month is passed to each command; the pane is known only as a
-``RosterHost`` (widgets/duty/roster_actions.py).
+``RosterHost`` (widgets/duty/roster_actions.py), through whose ``save`` a
+generated month is shown from the change feed.
 """
 
 from __future__ import annotations
@@ -34,22 +35,22 @@ class RosterMonthActions(QObject):
     def generate(self, year: int, month: int) -> None:
         host = self.host
 
-        def done(count: int) -> None:
-            host.say(self.tr("已生成 {y}年{m}月排班：共 {n} 条").format(y=year, m=month, n=count))
-            host.changed()
+        def done(made: roster.Generated) -> None:  # the pane shows the month by now
+            host.say(self.tr("已生成 {y}年{m}月排班：共 {n} 条").format(
+                y=year, m=month, n=made.entries))
 
         def failed(exc: ConsoleError) -> None:
             if isinstance(exc, ValidationError) and exc.errors[0].code == "roster.month_exists":
                 host.say("")
                 RosterConfirm(texts.problem_text(exc) + "\n\n" + self.tr("重新生成会按轮班规则重排整月，本月已登记的请假、顶班、调班和换人都将丢失。确定重新生成吗？"),  # noqa: E501
-                              self.tr("重新生成"), lambda: host.run(
+                              self.tr("重新生成"), lambda: host.save(
                                   roster.generate_month(host.store, year, month, replace=True),
                                   done), self.parent_widget).open()
             else:
                 host.say(texts.problem_text(exc), error=True)
 
         host.say(self.tr("正在生成 {y}年{m}月排班…").format(y=year, m=month))
-        host.run(roster.generate_month(host.store, year, month), done, failed)
+        host.save(roster.generate_month(host.store, year, month), done, failed)
 
     # ---- export -------------------------------------------------------------------------
     def ask_path(self, year: int, month: int, kind: str, export: Callable[[str], None]) -> None:

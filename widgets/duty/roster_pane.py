@@ -4,20 +4,21 @@ day's entries with the edits a shift leader makes (leave with a stand-in,
 swap, replace, remove), who is on duty now, and the month's export to Excel
 and PDF.
 
-The pane reads (every read and write goes through the TaskRunner) and its parts
-show: the views (roster_views.py), the tabs (roster_tabs.py), the edits and the
-month's commands (roster_actions.py, roster_month_actions.py), which know the
-pane only as a ``RosterHost``. An edit is saved against the version of the day
-that was read with the entries it was chosen from; a lost race says who changed
-the day first and shows the day again. Changes from other seats arrive as
-``roster_changed`` events and are applied after a short pause, so a burst
-causes one reload.
+The pane reads (each of the month, the day and who is on duty in a ``TaskSlot``)
+and its parts show: the views (roster_views.py), the tabs (roster_tabs.py), the
+edits and the month's commands (roster_actions.py, roster_month_actions.py),
+which know the pane only as a ``RosterHost``. An edit is saved against the
+version of the day its entry was read with; a lost race says who changed the day
+first and shows it again. Every change, made here or at another seat, is shown
+from the change feed (a ``FeedFollower``, one reload per burst: roster_feed.py
+says what it touched); an edit made here is not read back ("保存中…" meanwhile).
 """
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
-from collections.abc import Callable, Coroutine, Sequence
+from collections.abc import Callable, Coroutine
 from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
@@ -26,17 +27,20 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from console.core.clock import CENTRE_TZ
 from console.core.errors import ConsoleError
-from console.core.feed import Event
+from console.core.feed import ChangeFeed, Event
 from console.core.store import Store
 from console.duty import roster, roster_export
-from console.duty.duty_setup import SHIFT_EVENT, Setup, load_setup
+from console.duty.duty_setup import Setup, load_setup
 from console.duty.roster import Duty, MonthCell
 from console.duty.roster_rules import listing_order
 from console.duty.rotation import month_days
 from widgets.common import commands, forms, texts
+from widgets.common.feed_follower import FeedFollower
+from widgets.common.task_slot import TaskSlot
 from widgets.common.tasks import TaskRunner
 from widgets.duty.roster_actions import RosterActions
 from widgets.duty.roster_entry_model import Names
+from widgets.duty.roster_feed import touched
 from widgets.duty.roster_month_actions import RosterMonthActions
 from widgets.duty.roster_month_model import RosterMonthModel
 from widgets.duty.roster_pdf import write_pdf
@@ -55,7 +59,8 @@ class RosterPane(QWidget):
     on_duty_loaded = Signal()
     exported = Signal(str)         # the path of a finished export
 
-    def __init__(self, store: Store, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store, runner: TaskRunner, feed: ChangeFeed | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("rosterPane")
         self.store, self.runner = store, runner
@@ -65,8 +70,10 @@ class RosterPane(QWidget):
         self.today = dt.date(2000, 1, 1)
         self.day: dt.date | None = None
         self.day_version = 0
-        self._month_seq = self._day_seq = 0
-        self._pending: set[str] = set()
+        self._month_slot, self._day_slot = TaskSlot(runner), TaskSlot(runner)
+        self._on_duty_slot = TaskSlot(runner)
+        self._day_task: asyncio.Task[Any] | None = None  # the newest read of the day
+        self._pending: set[str] = set()  # what the feed's events touched: setup, month, day…
         self._after_day: list[Callable[[int], None]] = []  # told the next day version read
         self._loaded = False
         self._empty_note = ""  # the message saying the shown month has no roster yet
@@ -74,8 +81,9 @@ class RosterPane(QWidget):
         self.month_actions = RosterMonthActions(self, self)
         self.month_actions.exported.connect(self.exported)
         self._build()
-        self._reload_timer = QTimer(self, singleShot=True, interval=RELOAD_DELAY_MS)
-        self._reload_timer.timeout.connect(self._reload_pending)
+        self.follower = FeedFollower(runner, feed, self._wants, self._follow,
+                                     delay_ms=RELOAD_DELAY_MS, parent=self)
+        self.follower.saving_changed.connect(self.saving.setVisible)
         self._minute = QTimer(self, interval=ON_DUTY_EVERY_MS)
         self._minute.timeout.connect(self._tick)
 
@@ -101,10 +109,13 @@ class RosterPane(QWidget):
         self.split = split = RosterSplit(self.month_view, self.tabs)
         self.message = QLabel(objectName="roster.message")
         self.message.setWordWrap(True)
+        self.saving = QLabel(self.tr("保存中…"), objectName="roster.saving")
+        self.saving.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(self.bar)
         layout.addWidget(split, 1)
         layout.addWidget(self.message)
+        layout.addWidget(self.saving)
         self._update_enabled()
 
     def _update_enabled(self) -> None:
@@ -143,12 +154,11 @@ class RosterPane(QWidget):
         self._load_month()
 
     def reload(self) -> None:
-        """Read the shown month and the selected day again."""
-        self._load_month()
+        """Read the shown month and the selected day (and who is on duty) again."""
+        self.follower.reload_now()
 
-    def _load_month(self, *, with_setup: bool = False) -> None:
-        self._month_seq += 1
-        seq, year, month = self._month_seq, self.year, self.month
+    def _load_month(self, *, with_setup: bool = False) -> asyncio.Task[Any]:
+        year, month = self.year, self.month
         self.bar.show_month(year, month)
 
         async def read() -> MonthRead:
@@ -156,11 +166,8 @@ class RosterPane(QWidget):
             cells, _versions = await roster.month_plan(self.store, year, month)
             return setup, cells
 
-        def done(result: MonthRead) -> None:
-            if seq == self._month_seq:
-                self._show_month(*result)
-
-        self.runner.run(read(), done, self.failed)
+        return self._month_slot.run(read(), lambda result: self._show_month(*result),
+                                    self.failed)
 
     def _show_month(self, setup: Setup, cells: dict[tuple[dt.date, int], MonthCell]) -> None:
         days = month_days(self.year, self.month)
@@ -198,12 +205,9 @@ class RosterPane(QWidget):
             self._after_day.append(then)
         if self.day is None:
             return
-        self._day_seq += 1
-        seq, day = self._day_seq, self.day
+        day = self.day
 
         def done(result: tuple[list[Duty], int]) -> None:
-            if seq != self._day_seq:
-                return  # a later read is under way
             entries, self.day_version = result
             self._show_day(day, entries)
             waiting, self._after_day = self._after_day, []
@@ -211,16 +215,17 @@ class RosterPane(QWidget):
                 told(self.day_version)
             self.day_loaded.emit(day)
 
-        self.runner.run(roster.day_entries(self.store, day), done, self.failed)
+        self._day_task = self._day_slot.run(roster.day_entries(self.store, day), done,
+                                            self.failed)
 
     def _show_day(self, day: dt.date, entries: list[Duty]) -> None:
         ordered = listing_order(self.setup, entries) if self.setup else entries
         self.day_tab.show_day(self.month_model.day_text(day), ordered)
 
-    def load_on_duty(self) -> None:
+    def load_on_duty(self) -> asyncio.Task[Any] | None:
         """Read who is on duty now (once the shift templates are known)."""
         if self.setup is None:
-            return  # asked again when the month (and the setup) has been read
+            return None  # asked again when the month (and the setup) has been read
         now, setup = self.store.clock.now(), self.setup
 
         def done(found: list[Duty]) -> None:
@@ -231,33 +236,28 @@ class RosterPane(QWidget):
             self.on_duty_tab.show_on_duty(found, shift, now)
             self.on_duty_loaded.emit()
 
-        self.runner.run(roster.on_duty(self.store, now), done, self.failed)
+        return self._on_duty_slot.run(roster.on_duty(self.store, now), done, self.failed)
 
     # ---- live updates -----------------------------------------------------------------
-    def apply_events(self, events: Sequence[Event]) -> None:
-        """Change-feed subscriber: reload what a roster or shift change touched."""
-        prefix = f"{self.year:04d}-{self.month:02d}-"
-        for event in events:
-            if event.kind == SHIFT_EVENT:
-                self._pending |= {"setup", "month", "on_duty"}
-            elif event.kind == roster.EVENT:
-                days = [str(d) for d in event.payload.get("days", [])]
-                if any(d.startswith(prefix) for d in days):
-                    self._pending.add("month")
-                if self.day is not None and self.day.isoformat() in days:
-                    self._pending.add("day")
-                self._pending.add("on_duty")
-        if self._pending and self._loaded and not self._reload_timer.isActive():
-            self._reload_timer.start()
+    def _wants(self, events: list[Event]) -> bool:
+        """What a roster or shift change touched is read again (after a short pause)."""
+        self._pending |= touched(events, self.year, self.month, self.day)
+        return bool(self._pending) and self._loaded
 
-    def _reload_pending(self) -> None:
-        pending, self._pending = self._pending, set()
-        if pending & {"setup", "month"}:
-            self._load_month(with_setup="setup" in pending)  # reads the day too
+    async def _follow(self) -> None:
+        """Read what the feed's events touched (the month and who is on duty when asked
+        without events: ``reload``, a save with no feed)."""
+        pending, self._pending = self._pending or {"month", "on_duty"}, set()
+        if not self._loaded:
+            return
+        if pending & {"setup", "month"}:  # the month's read starts the day's
+            await asyncio.wait([self._load_month(with_setup="setup" in pending)])
         elif "day" in pending:
             self.load_day()
-        if "on_duty" in pending:
-            self.load_on_duty()
+        reads = [self._day_task, self.load_on_duty() if "on_duty" in pending else None]
+        waiting = [task for task in reads if task is not None and not task.done()]
+        if waiting:
+            await asyncio.wait(waiting)
 
     def _tick(self) -> None:
         today = self.store.clock.now().astimezone(CENTRE_TZ).date()
@@ -279,7 +279,7 @@ class RosterPane(QWidget):
 
     def shutdown(self) -> None:
         self._loaded = False
-        self._reload_timer.stop()
+        self.follower.stop()
         self._minute.stop()
 
     # ---- export -----------------------------------------------------------------------
@@ -295,6 +295,12 @@ class RosterPane(QWidget):
     def run(self, coro: Coroutine[Any, Any, Any], done: Callable[[Any], None],
             failed: Callable[[ConsoleError], object] | None = None) -> None:
         self.runner.run(coro, done, failed or self.failed)
+
+    def save(self, write: Coroutine[Any, Any, Any], done: Callable[[Any], None],
+             failed: Callable[[ConsoleError], object] | None = None) -> None:
+        def refused(exc: ConsoleError) -> None:
+            (failed or self.failed)(exc)
+        self.follower.save(write, done, refused)
 
     def day_text(self, day: dt.date) -> str:
         return self.month_model.day_text(day)

@@ -67,11 +67,11 @@ class MainWindow(QMainWindow):
         self.board_dock = self._dock("dock.board", self.tr("督办台"), self.board)
         self.callbacks = CallbackDesk(store, catalog, self.runner, feed=feed)
         self.callbacks_dock = self._dock("dock.callbacks", self.tr("电话回访"), self.callbacks)
-        self.roster = RosterPane(store, self.runner)
+        self.roster = RosterPane(store, self.runner, feed)
         self.roster_dock = self._dock("dock.roster", self.tr("排班"), self.roster)
-        self.roll_call = RollCallPane(store, self.runner)
+        self.roll_call = RollCallPane(store, self.runner, feed)
         self.roll_call_dock = self._dock("dock.rollCall", self.tr("查岗点名"), self.roll_call)
-        self.handover = HandoverPane(store, self.runner)
+        self.handover = HandoverPane(store, self.runner, feed)
         self.handover_dock = self._dock("dock.handover", self.tr("交接班"), self.handover)
         self.layout_keeper = WindowLayout(self, self.settings, store.roles)
 
@@ -118,13 +118,11 @@ class MainWindow(QMainWindow):
         # Panes that follow the feed themselves (widgets/common/feed_follower.py): how they stop.
         self._followers = [self.queue.model.shutdown, self.countdown.shutdown,
                            self.callbacks.model.shutdown, self.board.shutdown,
-                           self.quick_answers.shutdown]
+                           self.quick_answers.shutdown, self.roster.shutdown,
+                           self.roll_call.shutdown, self.handover.shutdown]
         # Every other live pane: what it reads from the change feed, and how it stops.
         self._live = [
             (self.alerts.apply_events, self.alerts.shutdown),
-            (self.roster.apply_events, self.roster.shutdown),
-            (self.roll_call.apply_events, self.roll_call.shutdown),
-            (self.handover.apply_events, self.handover.shutdown),
         ]
         for subscriber, _stop in self._live:
             feed.subscribe(subscriber)
@@ -173,7 +171,7 @@ class MainWindow(QMainWindow):
             super().closeEvent(event)
 
     def edit_rules(self) -> RulesDialog:
-        dialog = RulesDialog(self.store, self.catalog, self.runner, self)
+        dialog = RulesDialog(self.store, self.catalog, self.runner, self, self.feed)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog

@@ -1,6 +1,9 @@
 """Admin: time-limit rules per category and urgency class, and the working-day
 calendar (holidays and make-up working days). Every change is a service call
-that records who changed what; bad values are refused at the field."""
+that records who changed what; bad values are refused at the field. The rules
+and the calendar shown follow the change feed (a ``FeedFollower``): a change
+saved here says "保存中…" until the feed brought it back, then "已保存", and
+shows the rule in force as read after it, as for a change from another seat."""
 
 from __future__ import annotations
 
@@ -25,30 +28,42 @@ from PySide6.QtWidgets import (
 from console.calendar import deadlines
 from console.catalog.catalog import Catalog
 from console.core.errors import ConsoleError, FieldError
+from console.core.events import Kind
+from console.core.feed import ChangeFeed
 from console.core.store import Store
 from console.supervision import sweeper
 from console.supervision.escalation import LadderRule
 from widgets.common import texts
+from widgets.common.feed_follower import FeedFollower
 from widgets.common.pickers import CategoryPicker
 from widgets.common.tasks import TaskRunner
+
+DEADLINE_KINDS = (Kind.RULE_CHANGED, Kind.CALENDAR_CHANGED, Kind.CALENDAR_SEEDED)
 
 
 class RulesDialog(QDialog):
     def __init__(self, store: Store, catalog: Catalog, runner: TaskRunner,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, feed: ChangeFeed | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("rulesDialog")
         self.setWindowTitle(self.tr("办理时限与工作日"))
         self._store, self._catalog, self._runner = store, catalog, runner
+        self._book = deadlines.RuleBook(catalog.rules, catalog.categories)
+        self._calendar = catalog.calendar  # both as read last: the feed's reloads renew them
+        self.follower = FeedFollower(runner, feed, DEADLINE_KINDS, self._reload, parent=self)
+        self.finished.connect(lambda _result: self.follower.stop())
         tabs = QTabWidget()
         tabs.addTab(self._rules_tab(), self.tr("时限规则"))
         tabs.addTab(self._calendar_tab(), self.tr("工作日历"))
         tabs.addTab(self._ladder_tab(), self.tr("升级规则"))
         self.message = QLabel(objectName="rules.message")
         self.message.setWordWrap(True)
+        self.saving = QLabel(self.tr("保存中…"), objectName="rules.saving", visible=False)
+        self.follower.saving_changed.connect(self.saving.setVisible)
         layout = QVBoxLayout(self)
         layout.addWidget(tabs)
         layout.addWidget(self.message)
+        layout.addWidget(self.saving)
 
     # ---- rules -------------------------------------------------------------------------
     def _rules_tab(self) -> QWidget:
@@ -65,6 +80,7 @@ class RulesDialog(QDialog):
         self.value.setPlaceholderText(self.tr("正整数"))
         self.current = QLabel(objectName="rules.current")
         save = QPushButton(self.tr("保存规则"), objectName="rules.save")
+        save.setAutoDefault(False)  # Enter in the value saves once (returnPressed), not twice
         save.clicked.connect(self.save_rule)
         self.value.returnPressed.connect(self.save_rule)
         self.category.category_chosen.connect(lambda _c: self._show_current())
@@ -83,9 +99,7 @@ class RulesDialog(QDialog):
         if chosen is None:
             self.current.clear()
             return
-        limit = deadlines.rule_for(deadlines.RuleBook(self._catalog.rules,
-                                                      self._catalog.categories),
-                                   chosen.id, self.urgency.currentData())
+        limit = deadlines.rule_for(self._book, chosen.id, self.urgency.currentData())
         if limit is None:
             self.current.setText(self.tr("现行：未设时限"))
         elif limit.limit_hours:
@@ -107,13 +121,23 @@ class RulesDialog(QDialog):
         hours = number if self.kind.currentData() == "hours" else None
         days = number if self.kind.currentData() == "working_days" else None
 
-        def done(rule: deadlines.Rule) -> None:
-            self.message.setText(self.tr("已保存：{path} {u} 类").format(
-                path=chosen.path, u=rule.urgency))
+        urgency = self.urgency.currentData()
 
-        self._runner.run(deadlines.set_rule(self._store, chosen.id, self.urgency.currentData(),
-                                            limit_hours=hours, limit_working_days=days),
-                         done, self._failed)
+        def done(_rule: deadlines.Rule) -> None:  # the rule in force is shown by now
+            self.message.setText(self.tr("已保存：{path} {u} 类").format(
+                path=chosen.path, u=urgency))
+
+        self.follower.save(deadlines.set_rule(self._store, chosen.id, urgency,
+                                              limit_hours=hours, limit_working_days=days),
+                           done, self._failed)
+
+    async def _reload(self) -> None:
+        """The rules and the calendar as they are now: what the chosen category and day
+        show (the day's fields keep what is typed there; its state line follows)."""
+        self._book = await deadlines.load_rules(self._store)
+        self._calendar = await deadlines.load_calendar(self._store)
+        self._show_current()
+        self._show_day(fill=False)
 
     # ---- calendar ------------------------------------------------------------------------
     def _calendar_tab(self) -> QWidget:
@@ -127,7 +151,7 @@ class RulesDialog(QDialog):
         save = QPushButton(self.tr("保存该日"), objectName="calendar.save")
         save.clicked.connect(self.save_day)
         self.day_state = QLabel(objectName="calendar.state")
-        self.day.dateChanged.connect(lambda _d: self._show_day())
+        self.day.dateChanged.connect(lambda _d: self._show_day(fill=True))
         row = QHBoxLayout()
         row.addWidget(self.day)
         row.addWidget(self.working)
@@ -136,30 +160,32 @@ class RulesDialog(QDialog):
         form.addRow(self.tr("说明"), self.note)
         form.addRow("", self.day_state)
         form.addRow("", save)
-        self._show_day()
+        self._show_day(fill=True)
         return tab
 
     def _chosen_day(self) -> dt.date:
         return self.day.date().toPython()  # type: ignore[no-any-return]
 
-    def _show_day(self) -> None:
+    def _show_day(self, *, fill: bool) -> None:
+        """The chosen day's state; ``fill``: its fields too (another day was chosen)."""
         day = self._chosen_day()
-        info = self._catalog.calendar.day(day)
-        self.working.setChecked(info.is_working)
-        self.note.setText(info.note or "")
+        info = self._calendar.day(day)
+        if fill:
+            self.working.setChecked(info.is_working)
+            self.note.setText(info.note or "")
         state = self.tr("工作日") if info.is_working else self.tr("休息日")
-        if self._catalog.calendar.is_estimated(day):
+        if self._calendar.is_estimated(day):
             state += self.tr("（该年安排未公布，按周末估算）")
         self.day_state.setText(state)
 
     def save_day(self) -> None:
         day = self._chosen_day()
 
-        def done(saved: deadlines.CalendarDay) -> None:
-            self.message.setText(self.tr("已保存 {day}").format(day=saved.day.isoformat()))
+        def done(_saved: deadlines.CalendarDay) -> None:  # its state is shown by now
+            self.message.setText(self.tr("已保存 {day}").format(day=day.isoformat()))
 
-        self._runner.run(deadlines.set_day(self._store, day, self.working.isChecked(),
-                                           self.note.text()), done, self._failed)
+        self.follower.save(deadlines.set_day(self._store, day, self.working.isChecked(),
+                                             self.note.text()), done, self._failed)
 
     # ---- the escalation ladder ---------------------------------------------------------------
     def _ladder_tab(self) -> QWidget:
