@@ -130,6 +130,50 @@ class CaseMoved:
     def get(self, key: str, default: Any = None) -> Any:
         return self.details.get(key, default)
 
+    # The facts lifecycle.apply writes, typed (None when the move has none).
+    def _int(self, key: str) -> int | None:
+        value = self.details.get(key)
+        return int(value) if isinstance(value, (int, str)) and str(value).isdigit() else None
+
+    def _text(self, key: str) -> str:
+        value = self.details.get(key)
+        return "" if value is None else str(value)
+
+    @property
+    def unit_id(self) -> int | None:
+        return self._int("unit_id")
+
+    @property
+    def master_id(self) -> uuid.UUID | None:
+        value = self.details.get("master_id")
+        return None if value is None else uuid.UUID(str(value))
+
+    @property
+    def satisfaction(self) -> int | None:
+        return self._int("satisfaction")
+
+    @property
+    def attempt(self) -> int | None:
+        return self._int("attempt")
+
+    @property
+    def auto(self) -> bool:
+        return bool(self.details.get("auto"))
+
+    @property
+    def gave_up(self) -> bool:
+        return bool(self.details.get("gave_up"))
+
+    @property
+    def rule(self) -> str:
+        return self._text("rule")
+
+    def text(self, key: str) -> str:
+        """One of the move's texts: ``reason``, ``result``, ``answer`` or ``note``."""
+        if key not in ("reason", "result", "answer", "note"):
+            raise KeyError(key)
+        return self._text(key)
+
 
 @dataclass(frozen=True)
 class CaseCreated(_Typed):

@@ -71,3 +71,19 @@ async def test_through_waits_for_the_write_and_its_event(store: Store,
     ids = await asyncio.gather(feed.through(write()), feed.wake(), *other_writes)
     assert ids[0] in [e.id for e in seen]
     assert [e.id for e in seen] == sorted({e.id for e in seen})  # once each, in order
+
+
+def test_a_case_moves_facts_read_typed() -> None:
+    master = uuid.uuid4()
+    moved = events.CaseMoved("callback_unreachable", {
+        "attempt": 3, "gave_up": True, "unit_id": "12", "master_id": str(master),
+        "reason": "无人接听", "satisfaction": None})
+    assert (moved.attempt, moved.gave_up, moved.unit_id, moved.master_id) == (3, True, 12, master)
+    assert moved.satisfaction is None and not moved.auto and moved.rule == ""
+    assert moved.text("reason") == "无人接听" and moved.text("note") == ""
+    try:
+        moved.text("payload")
+    except KeyError:
+        pass
+    else:
+        raise AssertionError("a key that is no text of a move was read")

@@ -118,3 +118,31 @@ def test_a_refused_save_shows_nothing_as_saved(qtbot: Any, seat_store: Store) ->
     qtbot.waitUntil(lambda: errors != [])
     assert saved == [] and not follower.saving
     follower.stop()
+
+
+def test_a_save_started_while_the_window_closes_is_closed_not_left_unawaited(
+        qtbot: Any, qloop: asyncio.AbstractEventLoop) -> None:
+    import gc
+    import warnings
+
+    runner = TaskRunner()
+    run(qtbot, runner.cancel_all())  # the window is closing: the runner starts nothing more
+
+    async def reload() -> None:
+        return None
+
+    async def write() -> int:
+        return 1
+
+    follower = FeedFollower(runner, None, [events.Kind.ROLL_CALL], reload)
+    saved: list[int] = []
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        coro = write()
+        follower.save(coro, saved.append)
+        qtbot.wait(50)
+        gc.collect()
+    assert coro.cr_frame is None  # closed
+    assert not [w for w in caught if "never awaited" in str(w.message)]
+    assert saved == [] and not follower.saving
+    follower.stop()

@@ -127,14 +127,14 @@ class CallbackDesk(QWidget):
         """What was recorded, in the operator's words: the score, the try, the reopening."""
         payload = CaseMoved(move.action, move.payload)
         if move.action == "callback_closed":
-            level = int(payload.get("satisfaction"))
+            level = payload.satisfaction or 0
             return self.tr("已记录：{name}（{level} 分），已结案").format(
                 name=texts.satisfaction_name(level), level=level)
         if move.action == "callback_unreachable":
-            if payload.get("gave_up"):
+            if payload.gave_up:
                 return self.tr("已记录：未接通（第 {n} 次），多次未接通，已结案").format(
-                    n=payload.get("attempt"))
-            return self.tr("已记录：未接通（第 {n} 次），稍后再拨").format(n=payload.get("attempt"))
+                    n=payload.attempt)
+            return self.tr("已记录：未接通（第 {n} 次），稍后再拨").format(n=payload.attempt)
         return self.tr("已记录「{what}」").format(what=texts.action_name(move.action))
 
     def reopen(self) -> None:

@@ -60,7 +60,7 @@ class TimelineModel(QAbstractTableModel):
             data = entry.data
             automatic = entry.actor == lifecycle.SYSTEM or (
                 data.auto if isinstance(data, Escalation)
-                else isinstance(data, CaseMoved) and data.get("auto"))
+                else isinstance(data, CaseMoved) and data.auto)
             return self.tr("系统") if automatic else entry.actor
         if column == 2:
             return texts.action_name(entry.kind)
@@ -98,10 +98,10 @@ class TimelineModel(QAbstractTableModel):
 
     def _move(self, p: CaseMoved) -> str:
         parts: list[str] = []
-        unit = self._catalog.unit_name(p.get("unit_id")) if p.get("unit_id") else ""
-        if p.get("auto"):
+        unit = self._catalog.unit_name(p.unit_id) if p.unit_id else ""
+        if p.auto:
             category = self._catalog.category_path(self.category_id).split(" / ")[-1]
-            if p.get("rule") == "territorial":
+            if p.rule == "territorial":
                 parts.append(self.tr("自动分拨：分类「{c}」按属地交事发街道 {u}").format(
                     c=category, u=unit))
             else:
@@ -109,13 +109,13 @@ class TimelineModel(QAbstractTableModel):
         elif unit:
             parts.append(unit)
         for key in ("reason", "result", "answer", "note"):
-            if p.get(key):
-                parts.append(str(p.get(key)))
-        if p.get("satisfaction"):
-            parts.append(texts.satisfaction_name(int(p.get("satisfaction"))))
-        if p.get("attempt"):
-            parts.append(self.tr("第 {n} 次").format(n=p.get("attempt")))
-        if p.get("gave_up"):
+            if p.text(key):
+                parts.append(p.text(key))
+        if p.satisfaction:
+            parts.append(texts.satisfaction_name(p.satisfaction))
+        if p.attempt:
+            parts.append(self.tr("第 {n} 次").format(n=p.attempt))
+        if p.gave_up:
             parts.append(self.tr("多次未接通，结案"))
         return "；".join(parts)
 

@@ -14,6 +14,7 @@ pane to show "saving…" meanwhile.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable, Collection, Coroutine
 from typing import Any, TypeVar
 
@@ -146,9 +147,15 @@ class FeedFollower(QObject):
                 self._runner.user_error.emit(exc)
 
         task = self._runner.run(written(), landed, failed)
-        task.add_done_callback(lambda t: self._set_saving(-1) if (
-            t.cancelled() or (t.exception() is not None
-                              and not isinstance(t.exception(), ConsoleError))) else None)
+
+        def ended(t: asyncio.Task[T]) -> None:
+            if t.cancelled():
+                write.close()  # cancelled before it started (closing): not "never awaited"
+                self._set_saving(-1)
+            elif t.exception() is not None and not isinstance(t.exception(), ConsoleError):
+                self._set_saving(-1)  # a bug: the runner reported it
+
+        task.add_done_callback(ended)
 
     def _set_saving(self, step: int) -> None:
         was = self._saving > 0
