@@ -59,10 +59,7 @@ class TimelineEntry:
     def data(self) -> Any:
         """The typed payload (console/core/events.py): a case move's ``CaseMoved`` or
         the payload dataclass of its kind."""
-        typed = events.TYPED.get(self.kind)
-        if typed is not None:
-            return typed.from_json(self.payload or {})
-        return events.CaseMoved(self.kind, dict(self.payload or {}))
+        return events.read(self.kind, self.payload, on_a_case=True)
 
 
 async def _lock(conn: AsyncConnection, case_id: uuid.UUID) -> Any:

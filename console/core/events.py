@@ -316,13 +316,13 @@ TYPED: dict[str, type[_Typed]] = {c.KIND.value: c for c in (
     RosterChanged, RollCallChanged, ShiftTemplateChanged, AccountChanged)}
 
 
-def read(kind: str, case_id: uuid.UUID | None, raw: dict[str, Any]) -> Any:
+def read(kind: str, raw: dict[str, Any], *, on_a_case: bool) -> Any:
     """The typed payload of an event row: a ``_Typed`` of its kind, ``CaseMoved`` for
     any other kind on a case, ``None`` for an unknown kind on no case."""
     typed = TYPED.get(kind)
     if typed is not None:
         return typed.from_json(raw or {})
-    if case_id is not None:
+    if on_a_case:
         return CaseMoved(kind, dict(raw or {}))
     return None
 
@@ -341,7 +341,7 @@ class Event:
     @property
     def data(self) -> Any:
         """The typed payload (see ``read``)."""
-        return read(self.kind, self.case_id, self.payload)
+        return read(self.kind, self.payload, on_a_case=self.case_id is not None)
 
     def of(self, typed: type[P]) -> P | None:
         """The payload as ``typed`` when the event is of that kind, else None."""

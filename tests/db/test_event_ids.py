@@ -46,7 +46,7 @@ async def test_a_new_case_and_its_moves_name_their_events(store: Store,
     async with store.read() as conn:  # the event is typed: its payload reads back
         payload = (await conn.execute(select(s.CaseEvent.payload).where(
             s.CaseEvent.id == moved.event_id))).scalar_one()
-    assert events.read("dispatch", made.id, payload) == events.CaseMoved("dispatch", payload)
+    assert events.read("dispatch", payload, on_a_case=True) == events.CaseMoved("dispatch", payload)
 
 
 async def test_a_master_s_closing_names_the_last_duplicate_s_event(

@@ -24,7 +24,7 @@ def test_typed_payloads_round_trip_through_json() -> None:
     case = uuid.uuid4()
     moved = Event(2, case, dt.datetime.now(dt.UTC), "op", "dispatch", {"unit_id": "7"})
     assert moved.data == events.CaseMoved("dispatch", {"unit_id": "7"})
-    assert events.read("a_kind_from_a_newer_version", None, {"x": 1}) is None
+    assert events.read("a_kind_from_a_newer_version", {"x": 1}, on_a_case=False) is None
     assert events.HandoverChanged.from_json(
         {"handover_id": 3, "action": "signed", "day": "2026-11-30", "shift_id": 2,
          "added_later": True}).day == dt.date(2026, 11, 30)
