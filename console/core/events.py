@@ -14,17 +14,18 @@ A case move's kind is the action's name (``accept``, ``dispatch``…; the list i
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import enum
-import types
 import uuid
 from dataclasses import dataclass, field
-from typing import Any, ClassVar, Protocol, TypeVar, Union, get_args, get_origin, get_type_hints
+from typing import Any, Protocol
 
 from sqlalchemy import insert
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from console.core.payload_json import P
+from console.core.payload_json import TypedPayload as _Typed
+from console.core.payload_json import encode as _encode
 from db import schema as s
 
 
@@ -53,63 +54,6 @@ class Payload(Protocol):
     def kind(self) -> str: ...
 
     def to_json(self) -> dict[str, Any]: ...
-
-
-# ---- encoding: dates and ids as ISO text and strings, tuples as lists --------------------------
-def _encode(value: Any) -> Any:
-    if isinstance(value, (dt.datetime, dt.date)):
-        return value.isoformat()
-    if isinstance(value, uuid.UUID):
-        return str(value)
-    if isinstance(value, (tuple, list)):
-        return [_encode(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _encode(v) for k, v in value.items()}
-    return value
-
-
-def _decode(hint: Any, value: Any) -> Any:
-    if value is None:
-        return None
-    origin = get_origin(hint)
-    if origin in (Union, types.UnionType):
-        inner = [a for a in get_args(hint) if a is not type(None)]
-        return _decode(inner[0], value) if len(inner) == 1 else value
-    if origin is tuple:
-        (item, *_rest) = get_args(hint)
-        return tuple(_decode(item, v) for v in value)
-    if hint is dt.datetime:
-        return dt.datetime.fromisoformat(value)
-    if hint is dt.date:
-        return dt.date.fromisoformat(value)
-    if hint is uuid.UUID:
-        return uuid.UUID(str(value))
-    if hint is int and not isinstance(value, bool):
-        return int(value)
-    return value
-
-
-P = TypeVar("P", bound="_Typed")
-
-
-@dataclass(frozen=True)
-class _Typed:
-    """A payload of a fixed kind: its fields are the JSON keys."""
-
-    KIND: ClassVar[Kind]
-
-    @property
-    def kind(self) -> str:
-        return str(self.KIND)
-
-    def to_json(self) -> dict[str, Any]:
-        return {f.name: _encode(getattr(self, f.name)) for f in dataclasses.fields(self)}
-
-    @classmethod
-    def from_json(cls: type[P], raw: dict[str, Any]) -> P:
-        hints = get_type_hints(cls)
-        known = {f.name for f in dataclasses.fields(cls)}
-        return cls(**{k: _decode(hints[k], v) for k, v in raw.items() if k in known})
 
 
 # ---- the payloads ----------------------------------------------------------------------------
