@@ -83,13 +83,16 @@ BEGIN
     IF limit_h IS NOT NULL THEN
         RETURN from_moment + limit_h * INTERVAL '1 hour';
     END IF;
-    IF limit_d IS NULL OR limit_d <= 0 THEN
+    IF limit_d IS NULL OR limit_d <= 0 OR from_moment IS NULL THEN
         RETURN NULL;
     END IF;
     on_day := (from_moment AT TIME ZONE {CENTRE_TZ})::date;
     remaining := limit_d;
     WHILE remaining > 0 LOOP
         on_day := on_day + 1;
+        IF on_day > (from_moment AT TIME ZONE {CENTRE_TZ})::date + 3660 THEN
+            RETURN NULL;  -- a calendar with no working day for ten years: no limit
+        END IF;
         SELECT w.is_working INTO working FROM public.working_day w WHERE w.day = on_day;
         IF NOT FOUND THEN
             working := EXTRACT(ISODOW FROM on_day) < 6;
