@@ -29,7 +29,6 @@ from typing import Any
 
 from console.core.errors import ConsoleError, FieldError, ValidationError
 from console.core.text_rules import check_text
-from db.schema import GRID_REPORT_CHANNEL
 
 ADMIN = "admin"
 SYSTEM = "system"  # automatic moves (auto-dispatch); never a person's role

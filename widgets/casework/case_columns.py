@@ -18,11 +18,11 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from console.casework.lifecycle import OPEN
 from console.casework.queue import CaseRow
 from console.casework.status_views import CAME_BACK
 from console.catalog.catalog import Catalog
 from console.core.clock import CENTRE_TZ
-from db.schema import OPEN_STATUSES
 from widgets.common import texts
 
 Index = QModelIndex | QPersistentModelIndex
@@ -84,9 +84,9 @@ def case_columns(catalog: Catalog, now: Callable[[], dt.datetime] | None = None
         # The two clocks: the unit's time left (the one the colours and escalation use)
         # and the case's age since intake (the citizen's wait).
         Column("age", lambda: _tr("案件历时"), lambda r: _span(clock() - r.created_at)
-               if r.status in OPEN_STATUSES else "", "created_at"),
+               if r.status in OPEN else "", "created_at"),
         Column("unit_left", lambda: _tr("单位剩余"), lambda r: _unit_left(r, clock())
-               if r.status in OPEN_STATUSES else "", "unit_due_at"),
+               if r.status in OPEN else "", "unit_due_at"),
         Column("channel", lambda: _tr("渠道"), lambda r: texts.channel_name(r.channel),
                "channel"),
         Column("category", lambda: _tr("分类"),
