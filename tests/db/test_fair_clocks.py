@@ -270,3 +270,32 @@ async def test_the_clock_rule_is_the_admins_and_sign_waits_for_the_signing_move(
         await dispatcher.close()
     assert (row["unit_clock_at"], row["unit_due_at"], row["clock_round"]) == (None, None, 2)
     assert made.after.unit_due_at is None
+
+
+async def test_the_demos_callback_queue_holds_only_cases_with_a_caller(store: Store) -> None:
+    from console.casework import queue
+    from console.demodata import demo
+
+    await seed_calendar(store, range(dt.date.today().year - 1, dt.date.today().year + 2))
+    assert await demo.generate_cases(store, count=1500) > 0
+    waiting = queue.CaseFilter(statuses=("resolved",), grid_reports=False)
+    verifying = queue.CaseFilter(statuses=("resolved",), grid_reports=True)
+    callbacks = await queue.fetch_rows(store, (await queue.fetch_ids(store, waiting)).ids)
+    to_verify = await queue.fetch_rows(store, (await queue.fetch_ids(store, verifying)).ids)
+    assert callbacks and to_verify
+    assert all(r.channel != "grid_worker" for r in callbacks.values())
+    assert all(r.channel == "grid_worker" and r.caller_phone is None
+               for r in to_verify.values())
+    async with store.read() as conn:
+        closed_grid = (await conn.execute(select(func.count()).where(
+            C.channel == "grid_worker", C.status == "closed"))).scalar_one()
+        passed = (await conn.execute(select(func.count()).select_from(s.Verification).where(
+            s.Verification.result == "passed"))).scalar_one()
+        failed = (await conn.execute(select(func.count()).select_from(s.Verification).where(
+            s.Verification.result == "failed"))).scalar_one()
+        unfair = (await conn.execute(select(func.count()).where(
+            C.unit_clock_at < C.created_at))).scalar_one()
+        with_unit = (await conn.execute(select(func.count()).where(
+            C.status.in_(("dispatched", "in_progress")), C.unit_due_at.is_(None)))).scalar_one()
+    assert passed == closed_grid > 0 and 0 < failed < passed
+    assert (unfair, with_unit) == (0, 0)
