@@ -384,37 +384,42 @@
 <context>
     <name>CaseDetail</name>
     <message>
-        <location filename="../../widgets/casework/case_detail.py" line="83" />
+        <location filename="../../widgets/casework/case_detail.py" line="84" />
         <source>保存中…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_detail.py" line="90" />
+        <location filename="../../widgets/casework/case_detail.py" line="91" />
         <source>办理过程</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_detail.py" line="138" />
+        <location filename="../../widgets/casework/case_detail.py" line="139" />
         <source>案件 {no}</source>
         <translation>Case {no}</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_detail.py" line="142" />
+        <location filename="../../widgets/casework/case_detail.py" line="143" />
         <source>未定</source>
         <translation>not set</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_detail.py" line="143" />
+        <location filename="../../widgets/casework/case_detail.py" line="144" />
         <source>（计时暂停中）</source>
         <translation> (clock paused)</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_detail.py" line="145" />
+        <location filename="../../widgets/casework/case_detail.py" line="146" />
         <source>（估算：该年节假日安排尚未公布，只按周末计算）</source>
         <translation> (estimated: that year's holidays are not published yet; only weekends are counted)</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_detail.py" line="149" />
+        <location filename="../../widgets/casework/case_detail.py" line="148" />
+        <source>　单位时限：{due}</source>
+        <translation>  Unit's limit: {due}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/casework/case_detail.py" line="153" />
         <source>来源：{channel}　来电：{phone}
 街道：{street}　社区：{community}　网格：{grid}
 地址：{address}
