@@ -59,6 +59,8 @@ CASE_STATUSES = (
     "answered",
     "invalid",
 )
+# A grid worker's report (网格员上报): no caller to call back, verified in the field.
+GRID_REPORT_CHANNEL = "grid_worker"
 OPEN_STATUSES = ("new", "accepted", "dispatched", "in_progress", "returned", "disputed")
 URGENCIES = ("A", "B", "C")
 ESCALATION_LEVELS = ("reminder", "urge", "supervision", "inspection")
@@ -237,6 +239,11 @@ class Case(Base):
         CheckConstraint("(lon IS NULL OR lon BETWEEN -180 AND 180)"
                         " AND (lat IS NULL OR lat BETWEEN -90 AND 90)", name="position"),
         CheckConstraint("version >= 1", name="version"),
+        # The unit's clock (migration 0008): both ends or neither.
+        CheckConstraint("(unit_clock_at IS NULL) = (unit_due_at IS NULL)", name="unit_clock"),
+        CheckConstraint(_in_range("unit_clock_at", "unit_due_at", "first_resolved_at"),
+                        name="clock_timestamps"),
+        CheckConstraint("clock_round >= 1", name="clock_round"),
         # The queue's default orders, id last for a total order (both directions scan).
         Index("ix_case_created_at", sqltext("created_at DESC"), sqltext("id DESC")),
         Index("ix_case_status_created", "status", sqltext("created_at DESC"),
@@ -274,6 +281,14 @@ class Case(Base):
     closed_at: Mapped[dt.datetime | None] = mapped_column()
     created_by: Mapped[str] = _who()
     version: Mapped[int] = mapped_column(Integer, server_default=sqltext("1"))
+    # The responsible unit's clock (migration 0008): started by a dispatch (or, by the
+    # clock rule, a signing), a fresh one for a new unit and for a reopened case;
+    # stopped (NULL) while the case is back at the centre. due_at stays the citizen's.
+    unit_clock_at: Mapped[dt.datetime | None] = mapped_column()
+    unit_due_at: Mapped[dt.datetime | None] = mapped_column()
+    # The escalation round of the clock that runs: 1 at intake, one more per fresh clock.
+    clock_round: Mapped[int] = mapped_column(SmallInteger, server_default=sqltext("1"))
+    first_resolved_at: Mapped[dt.datetime | None] = mapped_column()
 
 
 class CaseEvent(Base):
@@ -345,6 +360,33 @@ class Callback(Base):
     result: Mapped[str] = mapped_column(String(16))  # satisfied / unreachable / not_fixed
     satisfaction: Mapped[int | None] = mapped_column(SmallInteger)
     note: Mapped[str] = mapped_column(Text, server_default="")
+
+
+class Verification(Base):
+    """A grid report's field verification (核查), recorded at the centre (migration 0008)."""
+
+    __tablename__ = "verification"
+    __table_args__ = (
+        CheckConstraint("result IN ('passed', 'failed')", name="result"),
+        CheckConstraint("result = 'passed' OR char_length(btrim(note)) > 0",
+                        name="failed_with_reason"),
+        CheckConstraint(_in_range("at"), name="at"),
+    )
+    id: Mapped[int] = mapped_column(BigInteger, Identity(), primary_key=True)
+    case_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("case.id"), index=True)
+    at: Mapped[dt.datetime] = _now()
+    verifier: Mapped[str] = _who()
+    result: Mapped[str] = mapped_column(String(8))
+    note: Mapped[str] = mapped_column(Text, server_default="")
+
+
+class ClockRule(Base):
+    """When a unit's clock starts: at dispatch or at signing (one admin-editable row)."""
+
+    __tablename__ = "clock_rule"
+    id: Mapped[int] = mapped_column(SmallInteger, primary_key=True, server_default="1")
+    unit_clock_starts: Mapped[str] = mapped_column(String(8), server_default="dispatch")
+    version: Mapped[int] = mapped_column(Integer, server_default=sqltext("1"))
 
 
 class Team(Base):

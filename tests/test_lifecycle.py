@@ -106,18 +106,38 @@ def test_satisfaction_must_be_one_to_five() -> None:
 @given(st.lists(st.tuples(st.sampled_from(sorted(ACTIONS)),
                           st.sampled_from(["operator", "dispatcher", "shift_leader",
                                            "supervisor", "admin"]),
-                          st.integers(0, 3600)), max_size=40))
-def test_no_sequence_of_actions_breaks_an_invariant_or_loses_a_move(steps: list) -> None:
-    state = CaseState("new", due_at=NOW + dt.timedelta(days=3))
-    now, moves = NOW, 0
+                          st.integers(0, 3600)), max_size=40), st.booleans())
+def test_no_sequence_of_actions_breaks_an_invariant_or_loses_a_move(steps: list,
+                                                                     grid_report: bool) -> None:
+    state = CaseState("new", due_at=NOW + dt.timedelta(days=3), grid_report=grid_report)
+    now, moves, first_resolved = NOW, 0, None
     for action, role, seconds in steps:
         now += dt.timedelta(seconds=seconds)
+        facts = dict(FACTS, unit_id=7 + moves % 2)  # settling names the same or another unit
         try:
-            move = apply(state, action, frozenset({role}), FACTS, now)
+            move = apply(state, action, frozenset({role}), facts, now,
+                         unit_due=now + dt.timedelta(days=2))
         except TransitionError:
             continue  # refused moves change nothing
         assert move.after.version == state.version + 1
+        # A grid report is verified in the field, a case with a caller called back.
+        assert action not in (("callback_closed", "callback_unreachable", "reopen")
+                              if grid_report else ("verify_passed", "verify_failed"))
+        fresh = move.after.clock_round == state.clock_round + 1
+        assert fresh or move.after.clock_round == state.clock_round
+        if fresh:  # a unit took the case: its own clock from now, by the rule
+            assert move.after.status == "dispatched"
+            assert (move.after.unit_clock_at, move.after.unit_due_at) == (
+                now, now + dt.timedelta(days=2))
         state, moves = move.after, moves + 1
+        if state.status == "returned" or state.status in ("new", "accepted"):
+            assert state.unit_clock_at is None and state.unit_due_at is None
+        if state.status in WITH_UNIT:
+            assert state.unit_clock_at is not None and state.unit_due_at is not None
+            assert state.unit_due_at >= state.unit_clock_at + dt.timedelta(days=2)
+        if state.status == "resolved":
+            first_resolved = first_resolved or now
+        assert state.first_resolved_at == first_resolved  # the first resolution stays
         assert state.status in CASE_STATUSES
         if state.status in WITH_UNIT:
             assert state.assigned_unit_id is not None

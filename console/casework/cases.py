@@ -28,6 +28,7 @@ from db import schema as s
 C = s.Case
 CALLBACK_RESULTS = {"callback_closed": "satisfied", "callback_unreachable": "unreachable",
                     "reopen": "not_fixed"}
+VERIFICATION_RESULTS = {"verify_passed": "passed", "verify_failed": "failed"}
 CLOSING = frozenset({"closed", "answered", "invalid"})
 
 
@@ -65,7 +66,8 @@ class TimelineEntry:
 async def _lock(conn: AsyncConnection, case_id: uuid.UUID) -> Any:
     row = (await conn.execute(
         select(C.status, C.version, C.assigned_unit_id, C.merged_into, C.due_at, C.paused_at,
-               C.resolved_at, C.street_code, C.category_id)
+               C.resolved_at, C.street_code, C.category_id, C.urgency, C.channel,
+               C.unit_clock_at, C.unit_due_at, C.clock_round, C.first_resolved_at)
         .where(C.id == case_id).with_for_update())).one_or_none()
     if row is None:
         raise CaseNotFound(str(case_id))
@@ -145,16 +147,27 @@ async def perform_in(conn: AsyncConnection, store: Store, case_id: uuid.UUID, ac
     await _check_facts(conn, case_id, action, facts)
     attempts = await _callback_attempts(conn, case_id, row.resolved_at)
     state = CaseState(row.status, row.version, row.assigned_unit_id, row.merged_into,
-                      row.due_at, row.paused_at, attempts)
-    now = (await conn.execute(select(func.now()))).scalar_one()
-    move = lifecycle.apply(state, action, store.roles if roles is None else roles, facts, now)
-    await conn.execute(update(C).where(C.id == case_id).values(**move.changes, updated_at=now))
+                      row.due_at, row.paused_at, attempts,
+                      row.channel == s.GRID_REPORT_CHANNEL, row.unit_clock_at, row.unit_due_at,
+                      row.clock_round, row.first_resolved_at)
+    now, unit_due, starts = (await conn.execute(select(
+        func.now(), func.unit_deadline(row.category_id, row.urgency, func.now()),
+        select(s.ClockRule.unit_clock_starts).where(s.ClockRule.id == 1).scalar_subquery(),
+    ))).one()
+    move = lifecycle.apply(state, action, store.roles if roles is None else roles, facts, now,
+                           unit_due=unit_due, clock_starts=starts or "dispatch")
     who = store.actor  # the database refuses any other name from a person's login
+    # What decides a resolved case is recorded first: the database lets it leave
+    # 'resolved' only with this transaction's callback or verification.
+    note = str(facts.get("note") or facts.get("reason") or "")
     if action in CALLBACK_RESULTS:
         await conn.execute(insert(s.Callback).values(
             case_id=case_id, attempt=attempts + 1, operator=who,
-            result=CALLBACK_RESULTS[action], satisfaction=facts.get("satisfaction"),
-            note=str(facts.get("note") or facts.get("reason") or "")))
+            result=CALLBACK_RESULTS[action], satisfaction=facts.get("satisfaction"), note=note))
+    elif action in VERIFICATION_RESULTS:
+        await conn.execute(insert(s.Verification).values(
+            case_id=case_id, verifier=who, result=VERIFICATION_RESULTS[action], note=note))
+    await conn.execute(update(C).where(C.id == case_id).values(**move.changes, updated_at=now))
     event_id = await events.append(conn, who, events.CaseMoved(action, move.payload),
                                    case_id=case_id)
     if move.after.status in CLOSING:

@@ -1,8 +1,13 @@
 """Countdowns: the time each open case has left, and its colour band.
 
-Time left is ``due_at - clock.now()`` against the server's clock (never a
-count of timer ticks). A paused case shows the time it had left when its clock
-was paused.
+The clock that counts is the running one: the responsible unit's
+(``unit_clock_at`` to ``unit_due_at``) while a unit has the case, else the
+case's own (``due_at``, the citizen's, from intake); the sweeper, the board and
+the colours all use it (``CLOCK_DUE``, ``CLOCK_STARTED``). Beside it the panel
+shows the case's total age since intake.
+
+Time left is ``due - clock.now()`` against the server's clock (never a count of
+timer ticks). A paused case shows the time it had left when its clock was paused.
 """
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from console.core.store import Store
 from db import schema as s
@@ -21,6 +26,9 @@ C = s.Case
 QUARTER = 0.25
 
 PLENTY, SHORT, OVERDUE, PAUSED = "plenty", "short", "overdue", "paused"
+# The running clock: the unit's while it runs, else the case's own.
+CLOCK_DUE = func.coalesce(C.unit_due_at, C.due_at)
+CLOCK_STARTED = func.coalesce(C.unit_clock_at, C.accepted_at, C.created_at)
 
 
 @dataclass(frozen=True)
@@ -35,9 +43,19 @@ class Countdown:
     due_at: dt.datetime
     paused_at: dt.datetime | None
     estimated: bool = False  # the deadline counts a year whose holidays are unpublished
+    created_at: dt.datetime | None = None  # intake: the case's total age counts from it
+    unit_clock_at: dt.datetime | None = None  # the unit's clock runs (due_at is the unit's)
+    case_due_at: dt.datetime | None = None  # the case's own deadline (the citizen's)
 
     def left(self, now: dt.datetime) -> dt.timedelta:
-        return self.due_at - (self.paused_at or now)
+        if self.paused_at is None:
+            return self.due_at - now
+        # A unit's clock started during a pause has stood still since its start.
+        return self.due_at - max(self.paused_at, self.unit_clock_at or self.paused_at)
+
+    def age(self, now: dt.datetime) -> dt.timedelta:
+        """How long the case has been with the centre and its units, pauses included."""
+        return now - (self.created_at or self.started_at)
 
     def band(self, now: dt.datetime) -> str:
         left = self.left(now)
@@ -61,12 +79,15 @@ def format_left(left: dt.timedelta) -> tuple[bool, str]:
 
 
 COLUMNS = (C.id, C.public_no, C.urgency, C.status, C.category_id, C.assigned_unit_id,
-           s.readable(C.accepted_at), C.due_at, s.readable(C.paused_at), C.due_estimated)
+           func.coalesce(C.unit_clock_at, s.readable(C.accepted_at)).label("started"),
+           CLOCK_DUE.label("due"), s.readable(C.paused_at), C.due_estimated,
+           s.readable(C.created_at), C.unit_clock_at, s.readable(C.due_at))
 
 
 def _where_open():  # noqa: ANN202
     """Open with a deadline that can be read (one bad old row stops no list)."""
-    return C.status.in_(s.OPEN_STATUSES) & s.in_range(C.due_at)
+    return (C.status.in_(s.OPEN_STATUSES) & s.in_range(CLOCK_DUE)
+            & (C.unit_clock_at.is_(None) | s.in_range(C.unit_clock_at)))
 
 
 def _entry(row: Sequence[object]) -> Countdown:
@@ -80,7 +101,7 @@ async def open_countdowns(store: Store) -> list[Countdown]:
     """Every open case with a deadline, most urgent first."""
     async with store.read() as conn:
         rows = await conn.execute(select(*COLUMNS).where(_where_open())
-                                  .order_by(C.due_at, C.id))
+                                  .order_by(CLOCK_DUE, C.id))
         return [_entry(r) for r in rows]
 
 

@@ -9,6 +9,15 @@ allowed; the services call it inside the transaction that makes the move.
     side roads: returned (to the dispatcher, with a reason), disputed (the
     first unit keeps handling it until the shift leader settles the owner),
     merged (into a master case), answered (on the spot), invalid.
+
+A resolved case with a caller waits for the callback (callback_*, reopen); a
+grid worker's report has nobody to call and waits for the field verification
+(verify_passed closes it, verify_failed reopens it to the same unit).
+
+Two clocks run on a case: ``due_at``, the citizen's, from intake; and the unit's
+(``unit_clock_at`` to ``unit_due_at``), which a dispatch, a dispute settled to
+another unit, a reopening and a failed verification start afresh by the
+category's rule and a return stops. A pause moves both on by the time it lasted.
 """
 
 from __future__ import annotations
@@ -30,6 +39,7 @@ TERMINAL = frozenset({"closed", "merged", "answered", "invalid"})
 
 OPERATOR, DISPATCHER, LEADER, SUPERVISOR = "operator", "dispatcher", "shift_leader", "supervisor"
 DESK = frozenset({OPERATOR, DISPATCHER, LEADER})  # those who record what units report
+VERIFIERS = frozenset({OPERATOR, DISPATCHER})  # record the grid squad's field verification
 
 
 @dataclass(frozen=True)
@@ -39,6 +49,9 @@ class Action:
     target: str | None  # None: the status does not change
     roles: frozenset[str]
     needs: tuple[str, ...] = ()
+    # True: only a case with a caller (callbacks); False: only a grid worker's report
+    # (field verification); None: any case.
+    caller: bool | None = None
 
 
 ACTIONS: dict[str, Action] = {a.name: a for a in (
@@ -59,14 +72,23 @@ ACTIONS: dict[str, Action] = {a.name: a for a in (
     Action("merge", OPEN - {"disputed"}, "merged", frozenset({OPERATOR, DISPATCHER}),
            ("master_id",)),
     Action("callback_closed", frozenset({"resolved"}), "closed", frozenset({OPERATOR}),
-           ("satisfaction",)),
+           ("satisfaction",), caller=True),
     # Unreachable: stays resolved for another try; the last allowed try closes it.
-    Action("callback_unreachable", frozenset({"resolved"}), None, frozenset({OPERATOR})),
+    Action("callback_unreachable", frozenset({"resolved"}), None, frozenset({OPERATOR}),
+           caller=True),
     Action("reopen", frozenset({"resolved"}), "dispatched", frozenset({OPERATOR}),
-           ("reason",)),
+           ("reason",), caller=True),
     Action("pause", OPEN, None, frozenset({DISPATCHER, LEADER, SUPERVISOR}), ("reason",)),
     Action("resume", OPEN, None, frozenset({DISPATCHER, LEADER, SUPERVISOR})),
+    # The grid's squad checks the result on the spot; the centre records what it found.
+    Action("verify_passed", frozenset({"resolved"}), "closed", VERIFIERS, caller=False),
+    Action("verify_failed", frozenset({"resolved"}), "dispatched", VERIFIERS, ("reason",),
+           caller=False),
 )}
+# Moves that hand the case to a unit: each starts the unit's clock afresh (a settling
+# only when it names another unit).
+FRESH_CLOCK = frozenset({"dispatch", "settle", "reopen", "verify_failed"})
+UNIT_CLOCK_STARTS = ("dispatch", "sign")  # the admin's clock rule (console/casework/clocks.py)
 
 
 class TransitionError(ConsoleError):
@@ -126,14 +148,22 @@ def may(roles: frozenset[str], action: Action) -> bool:
     return ADMIN in roles or bool(roles & action.roles)
 
 
+def fits(action: Action, grid_report: bool) -> bool:
+    """Whether the move is for this kind of case (callbacks need a caller)."""
+    return action.caller is None or action.caller != grid_report
+
+
 def check(action_name: str, status: str, roles: frozenset[str],
-          facts: dict[str, object] | None = None) -> str:
+          facts: dict[str, object] | None = None, *, grid_report: bool = False) -> str:
     """Return the status the move leads to, or raise TransitionError."""
     action = ACTIONS.get(action_name)
     if action is None:
         raise TransitionError("transition.unknown", action=action_name)
     if status not in action.sources:
         raise TransitionError("transition.not_from", action=action_name, status=status)
+    if not fits(action, grid_report):
+        raise TransitionError("transition.grid_report" if grid_report
+                              else "transition.needs_grid_report", action=action_name)
     if not may(roles, action):
         raise TransitionError("transition.forbidden", action=action_name,
                               roles=sorted(action.roles - {SYSTEM}))
@@ -145,9 +175,10 @@ def check(action_name: str, status: str, roles: frozenset[str],
     return action.target or status
 
 
-def allowed(status: str, roles: frozenset[str]) -> list[str]:
+def allowed(status: str, roles: frozenset[str], *, grid_report: bool = False) -> list[str]:
     """Actions these roles may take on a case in this status (for menus and buttons)."""
-    return [a.name for a in ACTIONS.values() if status in a.sources and may(roles, a)]
+    return [a.name for a in ACTIONS.values()
+            if status in a.sources and may(roles, a) and fits(a, grid_report)]
 
 
 MAX_CALLBACK_ATTEMPTS = 3
@@ -164,6 +195,11 @@ class CaseState:
     due_at: dt.datetime | None = None
     paused_at: dt.datetime | None = None
     callback_attempts: int = 0
+    grid_report: bool = False  # a grid worker's report: verified in the field, no callback
+    unit_clock_at: dt.datetime | None = None  # the unit's clock: started at …
+    unit_due_at: dt.datetime | None = None  # … and runs out at (None: not running)
+    clock_round: int = 1  # the escalation round of the running clock
+    first_resolved_at: dt.datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -178,10 +214,14 @@ class Move:
 
 
 def apply(state: CaseState, action_name: str, roles: frozenset[str],
-          facts: dict[str, Any], now: dt.datetime) -> Move:
+          facts: dict[str, Any], now: dt.datetime, *, unit_due: dt.datetime | None = None,
+          clock_starts: str = "dispatch") -> Move:
     """Compute a move without touching anything; raises TransitionError (or
-    ValidationError for a bad fact)."""
-    target = check(action_name, state.status, roles, facts)
+    ValidationError for a bad fact). ``unit_due``: when a unit's clock started
+    ``now`` runs out by the case's category rule (the caller computes it; None: the
+    case has no rule and its own deadline counts). ``clock_starts``: the admin's
+    clock rule, ``dispatch`` or ``sign`` (then the unit's signing starts it)."""
+    target = check(action_name, state.status, roles, facts, grid_report=state.grid_report)
     facts = clean_facts(action_name, facts)
     changes: dict[str, Any] = {}
     after = replace(state, status=target, version=state.version + 1)
@@ -199,13 +239,24 @@ def apply(state: CaseState, action_name: str, roles: frozenset[str],
             payload["rule"] = facts.get("rule")
     elif action_name == "return":
         payload["unit_id"] = state.assigned_unit_id
-        after = replace(after, assigned_unit_id=None)
+        after = replace(after, assigned_unit_id=None, unit_clock_at=None, unit_due_at=None)
     elif action_name == "resolve":
         changes["resolved_at"] = now
+        if state.first_resolved_at is None:
+            after = replace(after, first_resolved_at=now)
+        if state.unit_due_at is not None:  # for the units' on-time statistics
+            unit_due = _resumed(state, now).unit_due_at if state.paused_at else state.unit_due_at
+            payload["unit_due_at"] = unit_due
+            payload["on_time"] = unit_due is not None and now <= unit_due
     elif action_name in ("answer", "invalidate"):
         changes["resolved_at" if action_name == "answer" else "closed_at"] = now
         if action_name == "answer":
             changes["closed_at"] = now
+    elif action_name == "verify_passed":
+        changes["closed_at"] = now
+    elif action_name in ("reopen", "verify_failed"):
+        changes["resolved_at"] = None
+        payload["unit_id"] = state.assigned_unit_id
     elif action_name == "merge":
         after = replace(after, merged_into=facts["master_id"])
         payload["master_id"] = str(facts["master_id"])
@@ -220,8 +271,6 @@ def apply(state: CaseState, action_name: str, roles: frozenset[str],
             payload["to"] = "closed"
             payload["gave_up"] = True
             changes["closed_at"] = now
-    elif action_name == "reopen":
-        changes["resolved_at"] = None
     elif action_name == "pause":
         if state.paused_at is not None:
             raise TransitionError("clock.already_paused")
@@ -230,17 +279,41 @@ def apply(state: CaseState, action_name: str, roles: frozenset[str],
         if state.paused_at is None:
             raise TransitionError("clock.not_paused")
         after = _resumed(after, now)
+    if action_name in FRESH_CLOCK and (action_name != "settle"
+                                       or after.assigned_unit_id != state.assigned_unit_id):
+        after = _fresh_clock(after, now, unit_due, clock_starts)
+        payload["unit_due_at"] = after.unit_due_at
     if after.status not in OPEN and after.paused_at is not None:
         after = _resumed(after, now)  # leaving the open statuses ends a pause
-    for column in ("status", "assigned_unit_id", "merged_into", "due_at", "paused_at"):
+    for column in CHANGING:
         if getattr(after, column) != getattr(state, column):
             changes[column] = getattr(after, column)
     changes["version"] = after.version
     return Move(action_name, state, after, changes, payload)
 
 
+CHANGING = ("status", "assigned_unit_id", "merged_into", "due_at", "paused_at",
+            "unit_clock_at", "unit_due_at", "clock_round", "first_resolved_at")
+
+
+def _fresh_clock(state: CaseState, now: dt.datetime, unit_due: dt.datetime | None,
+                 clock_starts: str) -> CaseState:
+    """A unit takes the case: its own clock, the next escalation round. By the sign
+    rule the clock waits for the unit's signing; with no rule the case's deadline counts."""
+    if clock_starts not in UNIT_CLOCK_STARTS:
+        raise TransitionError("clock.rule_unknown", rule=clock_starts)
+    running = clock_starts == "dispatch" and unit_due is not None
+    return replace(state, clock_round=state.clock_round + 1,
+                   unit_clock_at=now if running else None,
+                   unit_due_at=unit_due if running else None)
+
+
 def _resumed(state: CaseState, now: dt.datetime) -> CaseState:
-    """End a pause: the deadline moves on by the time the clock stood still."""
+    """End a pause: each running deadline moves on by the time its clock stood still
+    (a unit's clock started during the pause stood still from its start)."""
     assert state.paused_at is not None
     due = state.due_at + (now - state.paused_at) if state.due_at is not None else None
-    return replace(state, paused_at=None, due_at=due)
+    unit_due = state.unit_due_at
+    if unit_due is not None and state.unit_clock_at is not None:
+        unit_due += now - max(state.paused_at, state.unit_clock_at)
+    return replace(state, paused_at=None, due_at=due, unit_due_at=unit_due)

@@ -32,6 +32,7 @@ SORT_COLUMNS: dict[str, ColumnElement[Any] | InstrumentedAttribute[Any]] = {
     "category": C.category_id,
     "unit": C.assigned_unit_id,
     "due_at": C.due_at,
+    "unit_due_at": C.unit_due_at,
     "caller": C.caller_phone,
 }
 
@@ -55,6 +56,9 @@ class CaseFilter:
     text: str = ""
     sort_key: str = "created_at"
     descending: bool = True
+    # True: only grid workers' reports (field verification); False: only cases with a
+    # caller (callbacks); None: both.
+    grid_reports: bool | None = None
 
     def where(self) -> ColumnElement[bool]:
         terms: list[ColumnElement[bool]] = []
@@ -62,6 +66,9 @@ class CaseFilter:
             terms.append(C.status.in_(self.statuses))
         if self.channel:
             terms.append(C.channel == self.channel)
+        if self.grid_reports is not None:
+            terms.append((C.channel == s.GRID_REPORT_CHANNEL) if self.grid_reports
+                         else (C.channel != s.GRID_REPORT_CHANNEL))
         if self.street_code:
             terms.append(C.street_code == self.street_code)
         if self.category_ids is not None:
@@ -101,6 +108,8 @@ class CaseRow:
     paused_at: dt.datetime | None = None
     merged_into: uuid.UUID | None = None
     due_estimated: bool = False
+    unit_clock_at: dt.datetime | None = None  # the unit's clock (migration 0008)
+    unit_due_at: dt.datetime | None = None
 
 
 # Dates are read clamped into the range the database checks, so a row stored
@@ -111,6 +120,7 @@ ROW_COLUMNS = (
     C.caller_name, func.left(C.text, 300).label("text"), C.address, C.street_code,
     C.community_code, C.grid_code, C.category_id, C.urgency, C.status, C.assigned_unit_id,
     s.readable(C.due_at), C.version, s.readable(C.paused_at), C.merged_into, C.due_estimated,
+    s.readable(C.unit_clock_at), s.readable(C.unit_due_at),
 )
 
 

@@ -47,6 +47,7 @@ class Kind(enum.StrEnum):
     ROLL_CALL = "roll_call_changed"
     SHIFT_TEMPLATE = "shift_template_changed"
     ACCOUNT = "account_changed"
+    CLOCK_RULE = "clock_rule_changed"
 
 
 class Payload(Protocol):
@@ -111,6 +112,20 @@ class CaseMoved:
     @property
     def rule(self) -> str:
         return self._text("rule")
+
+    @property
+    def unit_due_at(self) -> dt.datetime | None:
+        """The unit's deadline a move set (a fresh clock) or a resolution met or missed."""
+        value = self.details.get("unit_due_at")
+        if isinstance(value, dt.datetime):
+            return value
+        return dt.datetime.fromisoformat(value) if isinstance(value, str) else None
+
+    @property
+    def on_time(self) -> bool | None:
+        """A resolution within the unit's deadline (None: no unit clock ran)."""
+        value = self.details.get("on_time")
+        return value if isinstance(value, bool) else None
 
     def text(self, key: str) -> str:
         """One of the move's texts: ``reason``, ``result``, ``answer`` or ``note``."""
@@ -254,10 +269,20 @@ class AccountChanged(_Typed):
     action: str
 
 
+@dataclass(frozen=True)
+class ClockRuleChanged(_Typed):
+    """The admin's rule of when a unit's clock starts (``dispatch`` or ``sign``)."""
+
+    KIND = Kind.CLOCK_RULE
+    unit_clock_starts: str
+    version: int
+    before: str | None = None
+
+
 TYPED: dict[str, type[_Typed]] = {c.KIND.value: c for c in (
     CaseCreated, CaseImported, ClosedWithMaster, Escalation, LadderChanged, CatalogLoaded,
     CalendarSeeded, CalendarChanged, RuleChanged, QuickAnswerChanged, HandoverChanged,
-    RosterChanged, RollCallChanged, ShiftTemplateChanged, AccountChanged)}
+    RosterChanged, RollCallChanged, ShiftTemplateChanged, AccountChanged, ClockRuleChanged)}
 
 
 def read(kind: str, raw: dict[str, Any], *, on_a_case: bool) -> Any:

@@ -172,8 +172,8 @@ async def generate_cases(store: Store, count: int = 4000, days: int = 120,
         names = dict((await conn.execute(select(s.Community.code, s.Community.name)))
                      .all())
         calendar = await deadlines.load_calendar(store)
-        rows, events, counters = _make_cases(count, days, seed, now, cats, centres, cells, names,
-                                             calendar)
+        rows, events, counters, verifications = _make_cases(
+            count, days, seed, now, cats, centres, cells, names, calendar)
         for phone in sorted({r["caller_phone"] for r in rows if r["caller_phone"]}):
             await conn.execute(insert(s.Caller).values(phone=phone))
         caller_ids = dict((await conn.execute(select(s.Caller.phone, s.Caller.id))).all())
@@ -182,6 +182,8 @@ async def generate_cases(store: Store, count: int = 4000, days: int = 120,
         for i in range(0, len(rows), 1000):
             await conn.execute(insert(s.Case), rows[i:i + 1000])
         await conn.execute(insert(s.CaseEvent), events)
+        if verifications:
+            await conn.execute(insert(s.Verification), verifications)
         await conn.execute(insert(s.CaseNumberCounter),
                            [{"day": d, "last": n} for d, n in counters.items()])
     return len(rows)
@@ -190,7 +192,8 @@ async def generate_cases(store: Store, count: int = 4000, days: int = 120,
 def _make_cases(count: int, days: int, seed: int, now: dt.datetime, cats: dict[str, Any],
                 centres: dict[str, int], cells: dict[str, list[tuple[str, str, float, float]]],
                 names: dict[str, str], calendar: WorkCalendar
-                ) -> tuple[list[dict[str, Any]], list[dict[str, Any]], dict[dt.date, int]]:
+                ) -> tuple[list[dict[str, Any]], list[dict[str, Any]], dict[dt.date, int],
+           list[dict[str, Any]]]:
     rng = random.Random(seed)
     mix = read("case_mix.json")
     channels = {c["code"]: c["share"] for c in read("channels.json")}
@@ -205,12 +208,13 @@ def _make_cases(count: int, days: int, seed: int, now: dt.datetime, cats: dict[s
                                     second=rng.randrange(60)))
     stamps = sorted(t for t in stamps if t < now)
     rows, events, counters = [], [], defaultdict(int)
+    verifications: list[dict[str, Any]] = []
     for created in stamps:
         cat = cats[_weighted(rng, mix["category_weights"])[0]]
         community = _weighted(rng, mix["community_weights"])[0]
         grid, street, lon, lat = rng.choice(cells[community])
         channel = _weighted(rng, channels)[0]
-        citizen = channel != "grid_worker"
+        citizen = channel != s.GRID_REPORT_CHANNEL
         # About a third of citizen cases come from 150 frequent callers.
         pool = 150 if rng.random() < 0.35 else len(callers)
         phone = callers[rng.randrange(pool)] if citizen else None
@@ -241,12 +245,45 @@ def _make_cases(count: int, days: int, seed: int, now: dt.datetime, cats: dict[s
             if status in ("resolved", "closed") else None,
             "closed_at": created + limit if status == "closed" else None,
         })
+        _unit_clock(rows[-1], rng, calendar, cat, verifications)
         # The event table stamps events with the time they are written; the
         # original acceptance time travels in the payload.
         events.append({"case_id": case_id, "actor": "demo", "kind": "imported",
                        "payload": {"public_no": public_no, "status": status,
                                    "occurred_at": created.isoformat(), "source": "demo"}})
-    return rows, events, dict(counters)
+    return rows, events, dict(counters), verifications
+
+
+FAILED_ON_THE_SPOT = ("现场复核仍有垃圾堆放", "路面坑洼仍未填平", "占道经营仍未清理",
+                      "井盖仍有松动", "积水未排干")
+
+
+def _unit_clock(row: dict[str, Any], rng: random.Random, calendar: WorkCalendar, cat: Any,
+                verifications: list[dict[str, Any]]) -> None:
+    """The unit's clock from the dispatch (the centre's time is not the unit's), the
+    first resolution, and a grid report's field verification: passed when closed,
+    failed once before for about one in twelve (the unit did it again)."""
+    dispatched, resolved = row["dispatched_at"], row["resolved_at"]
+    row.update(first_resolved_at=resolved, clock_round=1, unit_clock_at=None, unit_due_at=None)
+    if dispatched is None or row["assigned_unit_id"] is None:
+        return
+    row["clock_round"] = 2
+    row["unit_clock_at"] = dispatched
+    row["unit_due_at"] = calendar.due_at(dispatched, limit_hours=cat.limit_hours,
+                                         limit_working_days=cat.limit_working_days).at
+    if row["channel"] != s.GRID_REPORT_CHANNEL or row["status"] != "closed":
+        return
+    if rng.random() < 1 / 12:  # failed once: reopened to the unit, resolved again later
+        first = dispatched + (resolved - dispatched) * 0.4
+        failed_at = dispatched + (resolved - dispatched) * 0.5
+        row["first_resolved_at"], row["clock_round"] = first, 3
+        row["unit_clock_at"] = failed_at
+        row["unit_due_at"] = calendar.due_at(failed_at, limit_hours=cat.limit_hours,
+                                             limit_working_days=cat.limit_working_days).at
+        verifications.append({"case_id": row["id"], "at": failed_at, "verifier": "demo",
+                              "result": "failed", "note": rng.choice(FAILED_ON_THE_SPOT)})
+    verifications.append({"case_id": row["id"], "at": row["closed_at"], "verifier": "demo",
+                          "result": "passed", "note": ""})
 
 
 def _status_for(rng: random.Random, used: float) -> str:

@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from console.calendar.workdays import WorkCalendar
+from console.casework.countdown import CLOCK_DUE, CLOCK_STARTED
 from console.core.store import Store
 from console.supervision.escalation import CaseClock, LadderRule, supervision_candidate
 from console.supervision.sweeper import load_rule
@@ -51,23 +52,24 @@ async def at_risk(store: Store, calendar: WorkCalendar) -> list[BoardCase]:
     async with store.read() as conn:
         now = (await conn.execute(select(func.now()))).scalar_one()
         rule: LadderRule = await load_rule(conn)
-        started = func.coalesce(C.accepted_at, C.created_at)
+        started, due = CLOCK_STARTED, CLOCK_DUE  # the running clock (the unit's, if any)
 
         def seconds(interval: Any) -> Any:
             return func.extract("epoch", interval)
 
         # At least the reminder's share of the time limit used (in seconds).
-        earned_reminder = seconds(now - started) >= seconds(C.due_at - started) * \
+        earned_reminder = seconds(now - started) >= seconds(due - started) * \
             rule.reminder_share
         cases = (await conn.execute(
-            select(C.id, C.public_no, C.assigned_unit_id, C.status, C.urgency, C.due_at,
+            select(C.id, C.public_no, C.assigned_unit_id, C.status, C.urgency, due.label("due_at"),
                    started.label("started"), C.paused_at)
-            .where(C.status.in_(s.OPEN_STATUSES), s.in_range(C.due_at), s.in_range(started),
+            .where(C.status.in_(s.OPEN_STATUSES), s.in_range(due), s.in_range(started),
                    earned_reminder)
-            .order_by(C.due_at))).all()
+            .order_by(due))).all()
         levels: dict[uuid.UUID, str] = {}
-        for case_id, level in await conn.execute(
-                select(ORDER.case_id, ORDER.level).where(ORDER.case_id.in_([c.id for c in cases]))):
+        for case_id, level in await conn.execute(  # this clock's round's orders
+                select(ORDER.case_id, ORDER.level).join(C, C.id == ORDER.case_id)
+                .where(ORDER.case_id.in_([c.id for c in cases]), ORDER.round == C.clock_round)):
             if LEVEL_RANK[level] > LEVEL_RANK.get(levels.get(case_id, ""), 0):
                 levels[case_id] = level
     out = []

@@ -27,6 +27,7 @@ from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from console.calendar.workdays import WorkCalendar
+from console.casework.countdown import CLOCK_DUE, CLOCK_STARTED
 from console.core import events
 from console.core.errors import ConflictError, FieldError, ValidationError, require_role
 from console.core.store import Store
@@ -45,8 +46,10 @@ log = logging.getLogger(__name__)
 C, ORDER = s.Case, s.EscalationOrder
 REFUSED = (IntegrityError, DataError)  # the database refused one case's order
 ORDER_TEXT_LIMIT = 2000
-STARTED = func.coalesce(C.accepted_at, C.created_at)
-READABLE = (s.in_range(C.due_at), s.in_range(STARTED),
+# The running clock (console/casework/countdown.py): the unit's while a unit has the
+# case, else the case's own; one escalation round per clock.
+STARTED, DUE = CLOCK_STARTED, CLOCK_DUE
+READABLE = (s.in_range(DUE), s.in_range(STARTED),
             or_(C.paused_at.is_(None), s.in_range(C.paused_at)))
 
 
@@ -85,12 +88,10 @@ async def load_rule(conn: AsyncConnection) -> LadderRule:
 
 
 async def _rounds(conn: AsyncConnection, ids: list[uuid.UUID]) -> dict[uuid.UUID, int]:
-    """Round 1, plus one for every reopening after a failed callback."""
-    rows = await conn.execute(select(s.CaseEvent.case_id, func.count())
-                              .where(s.CaseEvent.kind == "reopen",
-                                     s.CaseEvent.case_id.in_(ids))
-                              .group_by(s.CaseEvent.case_id))
-    return {case_id: 1 + int(n) for case_id, n in rows if case_id is not None}
+    """The round of each case's running clock: 1 at intake, one more for every
+    fresh unit clock (a dispatch, a new unit, a reopening; migration 0008)."""
+    rows = await conn.execute(select(C.id, C.clock_round).where(C.id.in_(ids)))
+    return {case_id: int(n) for case_id, n in rows}
 
 
 async def _record(conn: AsyncConnection, case_id: uuid.UUID, actor: str,
@@ -101,7 +102,7 @@ async def _record(conn: AsyncConnection, case_id: uuid.UUID, actor: str,
 async def _unreadable(conn: AsyncConnection) -> list[str]:
     """Open cases whose dates cannot be read (stored before the checks of 0007)."""
     return list((await conn.execute(select(C.public_no).where(
-        C.status.in_(s.OPEN_STATUSES), C.due_at.is_not(None), not_(and_(*READABLE)))
+        C.status.in_(s.OPEN_STATUSES), DUE.is_not(None), not_(and_(*READABLE)))
         .limit(20))).scalars())
 
 
@@ -133,9 +134,9 @@ async def sweep(store: Store, calendar: WorkCalendar) -> SweepReport:
             log.warning("the sweep skips open cases with dates out of range: %s",
                         ", ".join(unreadable))
         cases = (await conn.execute(select(
-            C.id, C.public_no, STARTED.label("started"), C.due_at, C.paused_at,
+            C.id, C.public_no, STARTED.label("started"), DUE.label("due_at"), C.paused_at,
             C.assigned_unit_id)
-            .where(C.status.in_(s.OPEN_STATUSES), C.due_at.is_not(None), *READABLE))).all()
+            .where(C.status.in_(s.OPEN_STATUSES), DUE.is_not(None), *READABLE))).all()
         ids = [c.id for c in cases]
         rounds = await _rounds(conn, ids)
         issued: dict[tuple[uuid.UUID, int], set[str]] = {}

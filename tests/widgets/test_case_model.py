@@ -27,7 +27,7 @@ def test_model_passes_qt_model_tester_with_rows(qtbot: Any, open_seat: Any,
     model.shutdown()
     qtbot.waitUntil(lambda: not seat.window.runner.busy, timeout=5000)
     qtmodeltester.check(model, force_py=True)
-    assert model.data(model.index(0, 7)) == "第4件"
+    assert model.data(model.index(0, 9)) == "第4件"
     assert model.headerData(0, Qt.Orientation.Horizontal) == "编号"
 
 

@@ -72,5 +72,29 @@ def test_an_estimated_deadline_says_so(open_seat: Any) -> None:
     catalog = open_seat().console.catalog
     model = CountdownModel(catalog, FakeClock(START))
     model.set_entries([replace(entry(30), estimated=True), entry(40)])
-    assert model.data(model.index(0, 6)).endswith("（估）")
-    assert not model.data(model.index(1, 6)).endswith("（估）")
+    assert model.data(model.index(0, 7)).endswith("（估）")
+    assert not model.data(model.index(1, 7)).endswith("（估）")
+
+
+def test_the_units_time_left_beside_the_cases_age(qtbot: Any, open_seat: Any) -> None:
+    """A day at the centre is the case's age, not the unit's: the unit's clock runs
+    from dispatch; a clock started during a pause stands still from its start."""
+    catalog = open_seat().console.catalog
+    clock = FakeClock(START + dt.timedelta(days=1, hours=2))
+    model = CountdownModel(catalog, clock)
+    dispatched = START + dt.timedelta(days=1)
+    unit = Countdown(uuid.uuid4(), "PS-U", "B", "dispatched", 1, 7, dispatched,
+                     dispatched + dt.timedelta(hours=10), None, created_at=START,
+                     unit_clock_at=dispatched, case_due_at=START + dt.timedelta(hours=30))
+    held = Countdown(uuid.uuid4(), "PS-P", "B", "dispatched", 1, 7, dispatched,
+                     dispatched + dt.timedelta(hours=10), START + dt.timedelta(hours=20),
+                     created_at=START, unit_clock_at=dispatched)
+    model.set_entries([unit, held])
+    row = model.row_of(unit.id)
+    assert row is not None
+    assert (model.data(model.index(row, 0)), model.data(model.index(row, 1))) == (
+        "08:00:00", "1天 02:00:00")
+    assert model.headerData(1, Qt.Orientation.Horizontal) == "案件历时"
+    paused = model.row_of(held.id)
+    assert paused is not None
+    assert model.data(model.index(paused, 0)) == "暂停 10:00:00"

@@ -39,7 +39,10 @@ from widgets.common import commands, texts
 from widgets.common.facts_dialog import FactsDialog
 from widgets.common.tasks import TaskRunner
 
-WAITING = CaseFilter(statuses=AWAITING_CALLBACK, sort_key="created_at", descending=False)
+# Only cases with a caller: a grid worker's report is verified in the field instead
+# (widgets/casework/verification_desk.py).
+WAITING = CaseFilter(statuses=AWAITING_CALLBACK, sort_key="created_at", descending=False,
+                     grid_reports=False)
 LEVELS = (5, 4, 3, 2, 1)
 
 

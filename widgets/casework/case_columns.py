@@ -18,6 +18,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from console.casework.lifecycle import OPEN
 from console.casework.queue import CaseRow
 from console.casework.status_views import CAME_BACK
 from console.catalog.catalog import Catalog
@@ -51,13 +52,41 @@ def _time(value: dt.datetime | None) -> str:
     return "" if value is None else value.astimezone(CENTRE_TZ).strftime("%m-%d %H:%M")
 
 
-def case_columns(catalog: Catalog) -> list[Column]:
+def _span(value: dt.timedelta) -> str:
+    """A duration to the minute, e.g. "2天 03:15" (the queue does not tick)."""
+    minutes = int(abs(value).total_seconds()) // 60
+    days, rest = divmod(minutes, 24 * 60)
+    text = f"{rest // 60:02d}:{rest % 60:02d}"
+    return f"{days}天 {text}" if days else text
+
+
+def _unit_left(row: CaseRow, now: dt.datetime) -> str:
+    """The unit's time left (its clock runs while a unit has the case)."""
+    if row.unit_due_at is None:
+        return ""
+    stop = max(row.paused_at, row.unit_clock_at or row.paused_at) if row.paused_at else now
+    left = row.unit_due_at - stop
+    if left < dt.timedelta(0):
+        return _tr("超时 {t}").format(t=_span(left))
+    return _span(left)
+
+
+def case_columns(catalog: Catalog, now: Callable[[], dt.datetime] | None = None
+                 ) -> list[Column]:
+    """The columns; ``now`` is the clock the age and the unit's time left count by."""
+    clock = now or (lambda: dt.datetime.now(dt.UTC))
     return [
         Column("public_no", lambda: _tr("编号"), lambda r: r.public_no, "public_no"),
         Column("created_at", lambda: _tr("受理时间"), lambda r: _time(r.created_at),
                "created_at"),
         Column("urgency", lambda: _tr("级别"), lambda r: r.urgency, "urgency"),
         Column("status", lambda: _tr("状态"), lambda r: texts.status_name(r.status), "status"),
+        # The two clocks: the unit's time left (the one the colours and escalation use)
+        # and the case's age since intake (the citizen's wait).
+        Column("age", lambda: _tr("案件历时"), lambda r: _span(clock() - r.created_at)
+               if r.status in OPEN else "", "created_at"),
+        Column("unit_left", lambda: _tr("单位剩余"), lambda r: _unit_left(r, clock())
+               if r.status in OPEN else "", "unit_due_at"),
         Column("channel", lambda: _tr("渠道"), lambda r: texts.channel_name(r.channel),
                "channel"),
         Column("category", lambda: _tr("分类"),

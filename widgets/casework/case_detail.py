@@ -39,6 +39,7 @@ from console.core.errors import ConsoleError
 from console.core.feed import ChangeFeed, Event
 from console.core.store import Store
 from console.hotline import phone
+from console.hotline.channels import GRID_REPORT_CHANNEL
 from widgets.casework.timeline_model import TimelineModel
 from widgets.common import texts
 from widgets.common.facts_dialog import FactsDialog
@@ -143,6 +144,9 @@ class CaseDetail(QDialog):
         paused = self.tr("（计时暂停中）") if row.paused_at else ""
         if row.due_estimated:
             paused += self.tr("（估算：该年节假日安排尚未公布，只按周末计算）")
+        if row.unit_due_at is not None and row.status in lifecycle.OPEN:
+            paused += self.tr("　单位时限：{due}").format(
+                due=row.unit_due_at.astimezone(CENTRE_TZ).strftime("%Y-%m-%d %H:%M"))
         caller = phone.display(row.caller_phone) or "—"
         if row.caller_name:
             caller += f"（{row.caller_name}）"
@@ -169,7 +173,9 @@ class CaseDetail(QDialog):
         """One button per move allowed now, after the history in the Tab order.
         The same moves keep their buttons (and the focus); when they change, a
         focused button hands the focus back to the history."""
-        actions = [a for a in lifecycle.allowed(status, self._store.roles)
+        grid_report = self.row is not None and self.row.channel == GRID_REPORT_CHANNEL
+        actions = [a for a in lifecycle.allowed(status, self._store.roles,
+                                                grid_report=grid_report)
                    if not (a == "resume" and self.row and self.row.paused_at is None)
                    and not (a == "pause" and self.row and self.row.paused_at is not None)]
         if actions == self._actions:

@@ -46,7 +46,7 @@ class CaseTableModel(CaseColumnsModel):
         super().__init__(parent)
         self._store = store
         self._runner = runner
-        self._columns = case_columns(catalog)
+        self._columns = case_columns(catalog, store.clock.now)
         self._filter = CaseFilter()
         self._ids: list[uuid.UUID] = []
         self._row_of: dict[uuid.UUID, int] = {}

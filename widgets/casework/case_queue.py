@@ -72,7 +72,7 @@ class CaseQueue(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((150, 90, 40, 70, 90, 140, 80, 320, 110)):
+        for column, width in enumerate((140, 90, 40, 70, 96, 80, 80, 120, 70, 260, 110)):
             self.table.setColumnWidth(column, width)
 
         bar = QHBoxLayout()

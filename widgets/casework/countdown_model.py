@@ -34,7 +34,7 @@ BANDS = {
     countdown.PAUSED: (QColor("#e0e0e0"), QColor("#424242")),
     countdown.PLENTY: (None, QColor("#1b5e20")),
 }
-LEFT_COLUMN = 0
+LEFT_COLUMN, AGE_COLUMN = 0, 1  # both tick
 
 
 class CountdownModel(QAbstractTableModel):
@@ -46,7 +46,8 @@ class CountdownModel(QAbstractTableModel):
         self._list = CountdownList()
         self._highlighted: dict[uuid.UUID, dt.datetime] = {}
         self.now = clock.now()
-        self._titles = (self.tr("剩余时间"), self.tr("编号"), self.tr("级别"),
+        # The time left is the running clock's: the unit's while a unit has the case.
+        self._titles = (self.tr("剩余时间"), self.tr("案件历时"), self.tr("编号"), self.tr("级别"),
                         self.tr("状态"), self.tr("责任单位"), self.tr("分类"),
                         self.tr("办理时限"))
 
@@ -105,7 +106,7 @@ class CountdownModel(QAbstractTableModel):
         """Move to the clock's now and repaint the time column of rows first..last."""
         self.now = self._clock.now()
         if len(self._list) and first <= last:
-            self.dataChanged.emit(self.index(first, LEFT_COLUMN), self.index(last, LEFT_COLUMN),
+            self.dataChanged.emit(self.index(first, LEFT_COLUMN), self.index(last, AGE_COLUMN),
                                   [Qt.ItemDataRole.DisplayRole,
                                    Qt.ItemDataRole.BackgroundRole,
                                    Qt.ItemDataRole.ForegroundRole])
@@ -122,6 +123,8 @@ class CountdownModel(QAbstractTableModel):
         if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
                 and 0 <= section < len(self._titles)):
             return self._titles[section]
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
+            return self.tooltip(section)
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -147,6 +150,8 @@ class CountdownModel(QAbstractTableModel):
             if entry.paused_at is not None and not overdue:
                 return self.tr("暂停 {t}").format(t=text)
             return self.tr("超时 {t}").format(t=text) if overdue else text
+        if column == AGE_COLUMN:
+            return countdown.format_left(entry.age(self.now))[1]
         values: tuple[Callable[[], str], ...] = (
             lambda: entry.public_no,
             lambda: entry.urgency,
@@ -156,4 +161,12 @@ class CountdownModel(QAbstractTableModel):
             lambda: entry.due_at.astimezone(CENTRE_TZ).strftime("%m-%d %H:%M")
             + (self.tr("（估）") if entry.estimated else ""),
         )
-        return values[column - 1]()
+        return values[column - 2]()
+
+    def tooltip(self, section: int) -> str | None:
+        """What the two clock columns count (the header's tooltip)."""
+        if section == LEFT_COLUMN:
+            return self.tr("责任单位的办理时限还剩多少（案件在中心时为案件的时限）")
+        if section == AGE_COLUMN:
+            return self.tr("自受理起案件已历时多久（含中心派遣前的时间）")
+        return None

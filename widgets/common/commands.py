@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication, QKeyCombination, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence
 
-from console.casework.lifecycle import ADMIN, LEADER, SUPERVISOR
+from console.casework.lifecycle import ADMIN, LEADER, SUPERVISOR, VERIFIERS
 from widgets.common import texts
 
 APP = "app"            # anywhere in the program: a menu command and its shortcut
@@ -28,13 +28,15 @@ WINDOW = "window"      # anywhere in the main window, its panes included
 # A pane's scope: its keys work where it (or the named part of it) has the focus.
 CALL_SCREEN, LISTS, FORMS = "callScreen", "lists", "forms"
 CALLBACKS, ROLL_CALL, ROSTER, BOARD = "callbackDesk", "rollCallPane", "rosterPane", "board"
+VERIFICATIONS = "verificationDesk"
 ANSWERS = "quickAnswers"
 # Where each scope's keys work, in the README's words, in the keyboard table's order.
 SCOPES = {
     APP: "anywhere", WINDOW: "main window, any pane", CALL_SCREEN: "call screen",
     LISTS: "queue, countdowns, board, roll-call history", FORMS: "dialogs, handover notes",
     ANSWERS: "quick answers",
-    CALLBACKS: "callbacks list", ROLL_CALL: "roll-call list", ROSTER: "roster: the day's list",
+    CALLBACKS: "callbacks list", VERIFICATIONS: "field verification list",
+    ROLL_CALL: "roll-call list", ROSTER: "roster: the day's list",
     BOARD: "supervision board",
 }
 
@@ -90,6 +92,9 @@ COMMANDS: tuple[Command, ...] = (
             dock="dock.countdown", doc="go to the countdowns"),
     Command("callbacks.focus", lambda: _t("转到电话回访"), "F7", menu="view",
             dock="dock.callbacks", doc="go to the callbacks"),
+    Command("verify.focus", lambda: _t("转到现场核查"), "Shift+F7", menu="view",
+            dock="dock.callbacks", doc="go to the field verification of grid reports "
+            "(the tab beside the callbacks)"),
     Command("board.focus", lambda: _t("转到督办台"), "F11", menu="view", dock="dock.board",
             doc="go to the supervision board"),
     Command("duty.roster", lambda: _t("排班"), "Ctrl+Shift+P", menu="duty",
@@ -153,6 +158,12 @@ COMMANDS: tuple[Command, ...] = (
             doc="no answer (the case stays for another try)"),
     Command("callback.not_fixed", lambda: _t("未解决（重新办理）"), "R", CALLBACKS,
             doc="not fixed: reopens the case to the same unit, with a reason"),
+    # ---- field verification of grid workers' reports ------------------------------------------
+    Command("verify.passed", lambda: _t("核查通过（结案）"), "P", VERIFICATIONS,
+            roles=VERIFIERS, doc="the grid's squad found it fixed: closes the case"),
+    Command("verify.failed", lambda: _t("核查未通过（重新办理）"), "F", VERIFICATIONS,
+            roles=VERIFIERS, doc="not fixed on the spot: reopens it to the same unit, with a "
+            "reason and a fresh time limit"),
     # ---- roll call -------------------------------------------------------------------------------
     Command("rollCall.answered", lambda: _t("应答"), "1", ROLL_CALL,
             doc="answered; the next post is selected (as after every mark)"),

@@ -75,6 +75,8 @@ def action_name(code: str) -> str:
         "callback_closed": _t("回访满意度"),
         "callback_unreachable": _t("回访未接通"),
         "reopen": _t("回访未解决，重新办理"),
+        "verify_passed": _t("现场核查通过，结案"),
+        "verify_failed": _t("现场核查未通过，重新办理"),
         "pause": _t("暂停计时"),
         "resume": _t("恢复计时"),
         "created": _t("登记"),
@@ -82,6 +84,7 @@ def action_name(code: str) -> str:
         "closed_with_master": _t("随主件归档"),
         "escalation": _t("升级督办"),
         "reply_order": _t("登记督办回复"),
+        "clock_rule_changed": _t("修改单位计时规则"),
     }
     return names.get(code, code)
 
@@ -117,6 +120,10 @@ def transition_error(code: str) -> str:
         "callback.satisfaction": _t("满意度须为 1–5 级"),
         "clock.already_paused": _t("计时已暂停"),
         "clock.not_paused": _t("计时未暂停"),
+        "clock.rule_unknown": _t("单位计时规则只能是“分拨起算”或“签收起算”"),
+        "clock_rule.needs_signing": _t("签收起算需先启用单位签收，目前只能分拨起算"),
+        "transition.grid_report": _t("网格员上报的案件由网格现场核查，不做电话回访"),
+        "transition.needs_grid_report": _t("只有网格员上报的案件做现场核查，有来电人的案件请回访"),
         "unit.unknown": _t("责任单位不存在"),
         "unit.inactive": _t("该责任单位已停用，请选择其他单位"),
         "merge.self": _t("不能与自身合并"),

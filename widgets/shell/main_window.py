@@ -7,7 +7,14 @@ import uuid
 
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QDockWidget, QInputDialog, QLabel, QMainWindow, QWidget
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QTabWidget,
+    QWidget,
+)
 
 from console.answers import quick_answers
 from console.app import ConsoleApp
@@ -20,6 +27,7 @@ from widgets.casework.callback_desk import CallbackDesk
 from widgets.casework.case_detail import CaseDetail
 from widgets.casework.case_queue import CaseQueue
 from widgets.casework.countdown_panel import CountdownPanel
+from widgets.casework.verification_desk import VerificationDesk
 from widgets.common import bugs, texts
 from widgets.common.tasks import TaskRunner
 from widgets.duty.handover_pane import HandoverPane
@@ -66,7 +74,12 @@ class MainWindow(QMainWindow):
         self.board = SupervisorBoard(store, catalog, self.runner, feed=feed)
         self.board_dock = self._dock("dock.board", self.tr("督办台"), self.board)
         self.callbacks = CallbackDesk(store, catalog, self.runner, feed=feed)
-        self.callbacks_dock = self._dock("dock.callbacks", self.tr("电话回访"), self.callbacks)
+        # Beside the callbacks, as a second tab: grid workers' reports, verified in the field.
+        self.verifications = VerificationDesk(store, catalog, self.runner, feed=feed)
+        self.after_care = QTabWidget(objectName="callbacks.tabs")
+        self.after_care.addTab(self.callbacks, self.tr("电话回访"))
+        self.after_care.addTab(self.verifications, self.tr("现场核查"))
+        self.callbacks_dock = self._dock("dock.callbacks", self.tr("回访与核查"), self.after_care)
         self.roster = RosterPane(store, self.runner, feed)
         self.roster_dock = self._dock("dock.roster", self.tr("排班"), self.roster)
         self.roll_call = RollCallPane(store, self.runner, feed)
@@ -98,7 +111,9 @@ class MainWindow(QMainWindow):
             "call.focus": self.call_screen.phone.setFocus,
             "queue.focus": self.queue.table.setFocus,
             "countdown.focus": self.countdown.table.setFocus,
-            "callbacks.focus": self.callbacks.table.setFocus,
+            "callbacks.focus": lambda: self._tab_focus(self.callbacks, self.callbacks.table),
+            "verify.focus": lambda: self._tab_focus(self.verifications,
+                                                    self.verifications.table),
             "answers.focus": self.quick_answers.focus_search,
             "board.focus": self.board.cases.setFocus,
             "duty.roster": self.roster.month_view.setFocus,
@@ -117,7 +132,8 @@ class MainWindow(QMainWindow):
         self.actions_by_id["alerts.sound"].setChecked(self.alerts.sound)
         # Panes that follow the feed themselves (widgets/common/feed_follower.py): how they stop.
         self._followers = [self.queue.model.shutdown, self.countdown.shutdown,
-                           self.callbacks.model.shutdown, self.board.shutdown,
+                           self.callbacks.model.shutdown, self.verifications.model.shutdown,
+                           self.board.shutdown,
                            self.quick_answers.shutdown, self.roster.shutdown,
                            self.roll_call.shutdown, self.handover.shutdown]
         # Every other live pane: what it reads from the change feed, and how it stops.
@@ -134,12 +150,18 @@ class MainWindow(QMainWindow):
         self.queue.apply_filter()
         self.countdown.load()
         self.callbacks.load()
+        self.verifications.load()
         self.board.load()
         self.roster.load()
         self.roll_call.load()
         self.handover.load()
 
     # ---- layout -----------------------------------------------------------------------
+    def _tab_focus(self, page: QWidget, target: QWidget) -> None:
+        """Show the callbacks dock's tab ``page`` and put the focus on ``target``."""
+        self.after_care.setCurrentWidget(page)
+        target.setFocus()
+
     def _dock(self, name: str, title: str, widget: QWidget) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(name)
