@@ -25,6 +25,7 @@ Revises: 0007
 Create Date: 2026-11-30
 """
 
+import importlib
 from collections.abc import Sequence
 
 from alembic import op
@@ -212,7 +213,7 @@ DECLARE
 BEGIN
     SELECT c.status, c.channel INTO found_status, found_channel
     FROM public."case" c WHERE c.id = NEW.case_id;
-    IF found_channel IS DISTINCT FROM {GRID} THEN
+    IF found_channel IS NULL OR found_channel <> {GRID} THEN
         RAISE EXCEPTION 'only a grid worker''s report is verified in the field'
             USING ERRCODE = 'check_violation';
     END IF;
@@ -233,6 +234,17 @@ FUNCTIONS = {"unit_deadline(integer, text, timestamptz)": UNIT_DEADLINE,
              "verification_of_a_grid_report()": VERIFICATION_OF_GRID}
 
 
+def _keeps_0007_checks() -> str:
+    """The case checks of revision 0007, as one condition on the row ``c``."""
+    hardened = importlib.import_module(
+        "db.migrations.versions.0007_nobody_acts_as_the_owner")
+    return " AND ".join(f"({condition})" for table, _name, condition in hardened.CHECKS
+                        if table == '"case"')
+
+
+_KEEPS_0007_CHECKS = _keeps_0007_checks()
+
+
 def _up() -> list[str]:
     steps = [
         'ALTER TABLE "case" ADD COLUMN unit_clock_at timestamptz,'
@@ -242,20 +254,30 @@ def _up() -> list[str]:
         # Cases with a unit keep their deadline as the unit's (the centre's time is not
         # known apart for them); the round is the one the sweeper used (1 + reopenings);
         # the first resolution is the earliest 'resolve' event.
-        """UPDATE "case" c SET
-               unit_clock_at = CASE WHEN c.status IN ('dispatched', 'in_progress', 'disputed',
-                                                      'resolved', 'closed')
-                                     AND c.dispatched_at IS NOT NULL AND c.due_at IS NOT NULL
-                                    THEN LEAST(c.dispatched_at, c.due_at) END,
-               unit_due_at = CASE WHEN c.status IN ('dispatched', 'in_progress', 'disputed',
-                                                    'resolved', 'closed')
-                                   AND c.dispatched_at IS NOT NULL AND c.due_at IS NOT NULL
-                                  THEN c.due_at END,
-               clock_round = 1 + (SELECT pg_catalog.count(*) FROM case_event e
-                                  WHERE e.case_id = c.id AND e.kind = 'reopen'),
-               first_resolved_at = COALESCE(
-                   (SELECT pg_catalog.min(e.at) FROM case_event e
-                    WHERE e.case_id = c.id AND e.kind = 'resolve'), c.resolved_at)""",
+        # Only rows that keep 0007's checks: a row stored before them (a deadline of
+        # 'infinity', say) is left as it is rather than stopping the upgrade.
+        f"""UPDATE "case" c SET
+               unit_clock_at = n.unit_clock_at, unit_due_at = n.unit_due_at,
+               clock_round = n.clock_round, first_resolved_at = n.first_resolved_at
+           FROM (SELECT c2.id,
+               CASE WHEN c2.status IN ('dispatched', 'in_progress', 'disputed',
+                                       'resolved', 'closed')
+                     AND c2.dispatched_at IS NOT NULL AND c2.due_at IS NOT NULL
+                    THEN LEAST(c2.dispatched_at, c2.due_at) END AS unit_clock_at,
+               CASE WHEN c2.status IN ('dispatched', 'in_progress', 'disputed',
+                                       'resolved', 'closed')
+                     AND c2.dispatched_at IS NOT NULL AND c2.due_at IS NOT NULL
+                    THEN c2.due_at END AS unit_due_at,
+               1 + (SELECT pg_catalog.count(*) FROM case_event e
+                    WHERE e.case_id = c2.id AND e.kind = 'reopen') AS clock_round,
+               COALESCE((SELECT pg_catalog.min(e.at) FROM case_event e
+                         WHERE e.case_id = c2.id AND e.kind = 'resolve'),
+                        c2.resolved_at) AS first_resolved_at
+               FROM "case" c2) n
+           WHERE n.id = c.id AND {_KEEPS_0007_CHECKS}
+             AND (n.unit_clock_at, n.unit_due_at, n.clock_round, n.first_resolved_at)
+                 IS DISTINCT FROM
+                 (c.unit_clock_at, c.unit_due_at, c.clock_round, c.first_resolved_at)""",
         'ALTER TABLE "case" ADD CONSTRAINT ck_case_unit_clock'
         " CHECK ((unit_clock_at IS NULL) = (unit_due_at IS NULL))",
         'ALTER TABLE "case" ADD CONSTRAINT ck_case_clock_timestamps CHECK ('
