@@ -43,7 +43,7 @@ def default_journal_path(url: str, actor: str) -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME)) / "journal" / f"{key}.json"
 
 
-GROUPS = ("operator", "dispatcher", "shift_leader", "supervisor", "admin")
+GROUPS = ("operator", "dispatcher", "shift_leader", "supervisor", "admin", "unit_handler")
 
 
 async def roles_of(store: Store) -> frozenset[str]:

@@ -6,6 +6,8 @@ it and the facts it needs. ``check`` is the only way to ask whether a move is
 allowed; the services call it inside the transaction that makes the move.
 
     new -> accepted -> dispatched -> in_progress -> resolved -> closed
+    a unit handler signs for a dispatched case (签收: dispatched -> in_progress,
+    stamping signed_at) and replies with the result (in_progress -> resolved);
     side roads: returned (to the dispatcher, with a reason), disputed (the
     first unit keeps handling it until the shift leader settles the owner),
     merged (into a master case), answered (on the spot), invalid.
@@ -29,6 +31,7 @@ WITH_UNIT = frozenset({"dispatched", "in_progress", "disputed"})
 TERMINAL = frozenset({"closed", "merged", "answered", "invalid"})
 
 OPERATOR, DISPATCHER, LEADER, SUPERVISOR = "operator", "dispatcher", "shift_leader", "supervisor"
+UNIT = "unit_handler"  # a person of the responsible unit (承办单位), at their own seat
 DESK = frozenset({OPERATOR, DISPATCHER, LEADER})  # those who record what units report
 
 
@@ -50,6 +53,8 @@ ACTIONS: dict[str, Action] = {a.name: a for a in (
     Action("dispatch", frozenset({"accepted", "returned"}), "dispatched",
            frozenset({DISPATCHER, SYSTEM}), ("unit_id",)),
     Action("start", frozenset({"dispatched"}), "in_progress", DESK),
+    Action("sign", frozenset({"dispatched"}), "in_progress", frozenset({UNIT})),
+    Action("reply", frozenset({"in_progress"}), "resolved", frozenset({UNIT}), ("result",)),
     Action("return", frozenset({"dispatched", "in_progress"}), "returned", DESK, ("reason",)),
     Action("dispute", frozenset({"dispatched", "in_progress"}), "disputed",
            frozenset({DISPATCHER, LEADER}), ("reason",)),
@@ -78,7 +83,7 @@ class TransitionError(ConsoleError):
         self.params = params
 
 
-TEXT_FACTS = ("reason", "result", "answer", "note")
+TEXT_FACTS = ("reason", "result", "answer", "note", "attachments")
 MAX_FACT_TEXT = 20_000
 
 
@@ -186,13 +191,14 @@ def apply(state: CaseState, action_name: str, roles: frozenset[str],
     changes: dict[str, Any] = {}
     after = replace(state, status=target, version=state.version + 1)
     payload: dict[str, Any] = {"action": action_name, "from": state.status, "to": target}
-    for key in (*ACTIONS[action_name].needs, "note"):
+    for key in (*ACTIONS[action_name].needs, "note", "attachments"):
         if key not in ("unit_id", "master_id") and facts.get(key) is not None:
             payload[key] = facts[key]
 
     if action_name in ("dispatch", "settle"):
         after = replace(after, assigned_unit_id=int(facts["unit_id"]))
         changes["dispatched_at"] = now
+        changes["signed_at"] = None  # the unit it goes to signs for it
         payload["unit_id"] = int(facts["unit_id"])
         if facts.get("auto"):
             payload["auto"] = True
@@ -200,7 +206,11 @@ def apply(state: CaseState, action_name: str, roles: frozenset[str],
     elif action_name == "return":
         payload["unit_id"] = state.assigned_unit_id
         after = replace(after, assigned_unit_id=None)
-    elif action_name == "resolve":
+        changes["signed_at"] = None
+    elif action_name == "sign":
+        changes["signed_at"] = now
+        payload["unit_id"] = state.assigned_unit_id
+    elif action_name in ("resolve", "reply"):
         changes["resolved_at"] = now
     elif action_name in ("answer", "invalidate"):
         changes["resolved_at" if action_name == "answer" else "closed_at"] = now

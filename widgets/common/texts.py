@@ -181,6 +181,8 @@ def field_error(error: FieldError) -> str:
         "login.unknown": _t("没有这个登录名的账号"),
         "name.empty": _t("请填写姓名"),
         "groups.invalid": _t("请至少选择一个岗位"),
+        "groups.handler_admin": _t("承办单位账号不能同时是管理员"),
+        "account.unit_required": _t("承办单位账号请选择所属单位"),
         "password.short": _t("密码至少 {min} 位"),
         "limit.one_required": _t("请只填一种时限：小时或工作日"),
         "limit.not_positive": _t("时限须大于零"),
