@@ -97,6 +97,26 @@ def test_unreachable_callbacks_close_the_case_after_the_last_try() -> None:
     assert state.status == "closed" and move.payload["gave_up"] is True
 
 
+def test_a_unit_signs_for_its_case_and_replies_with_the_result() -> None:
+    handler = frozenset({"unit_handler"})
+    dispatched = apply(CaseState("accepted", due_at=NOW), "dispatch", ALL, FACTS, NOW)
+    assert dispatched.changes["signed_at"] is None  # the unit it goes to signs again
+    with pytest.raises(TransitionError) as unsigned:
+        check("reply", "dispatched", handler, FACTS)
+    assert unsigned.value.code == "transition.not_from"  # signs first
+    with pytest.raises(TransitionError) as desk:
+        check("sign", "dispatched", frozenset({"dispatcher"}))
+    assert desk.value.code == "transition.forbidden"  # only the unit signs
+    signed = apply(dispatched.after, "sign", handler, {}, NOW)
+    assert (signed.after.status, signed.changes["signed_at"]) == ("in_progress", NOW)
+    replied = apply(signed.after, "reply", handler,
+                    {"result": "已修复路灯", "attachments": "修复前后照片各一张"}, NOW)
+    assert replied.after.status == "resolved"
+    assert replied.payload["attachments"] == "修复前后照片各一张"
+    assert allowed("dispatched", handler) == ["sign"]
+    assert allowed("in_progress", handler) == ["reply"]
+
+
 def test_satisfaction_must_be_one_to_five() -> None:
     with pytest.raises(TransitionError):
         apply(CaseState("resolved"), "callback_closed", ALL, {"satisfaction": 6}, NOW)
@@ -105,11 +125,11 @@ def test_satisfaction_must_be_one_to_five() -> None:
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.tuples(st.sampled_from(sorted(ACTIONS)),
                           st.sampled_from(["operator", "dispatcher", "shift_leader",
-                                           "supervisor", "admin"]),
+                                           "supervisor", "admin", "unit_handler"]),
                           st.integers(0, 3600)), max_size=40))
 def test_no_sequence_of_actions_breaks_an_invariant_or_loses_a_move(steps: list) -> None:
     state = CaseState("new", due_at=NOW + dt.timedelta(days=3))
-    now, moves = NOW, 0
+    now, moves, signed = NOW, 0, False
     for action, role, seconds in steps:
         now += dt.timedelta(seconds=seconds)
         try:
@@ -117,6 +137,17 @@ def test_no_sequence_of_actions_breaks_an_invariant_or_loses_a_move(steps: list)
         except TransitionError:
             continue  # refused moves change nothing
         assert move.after.version == state.version + 1
+        if role == "unit_handler":  # a unit signs and replies, and keeps the case
+            assert action in ("sign", "reply")
+            assert move.after.assigned_unit_id == state.assigned_unit_id is not None
+        if "signed_at" in move.changes:
+            assert move.changes["signed_at"] in (now, None)
+            signed = move.changes["signed_at"] is not None
+        if action == "sign":
+            assert (state.status, move.after.status, signed) == ("dispatched", "in_progress",
+                                                                 True)
+        if action in ("dispatch", "settle", "return"):
+            assert not signed  # the unit the case goes to signs for it again
         state, moves = move.after, moves + 1
         assert state.status in CASE_STATUSES
         if state.status in WITH_UNIT:

@@ -82,6 +82,10 @@ def action_name(code: str) -> str:
         "closed_with_master": _t("随主件归档"),
         "escalation": _t("升级督办"),
         "reply_order": _t("登记督办回复"),
+        "sign": _t("签收"),
+        "reply": _t("回复办理结果"),
+        "progress_noted": _t("办理进展"),
+        "unit_request": _t("退回/延期申请"),
     }
     return names.get(code, code)
 
@@ -182,6 +186,16 @@ def field_error(error: FieldError) -> str:
         "name.empty": _t("请填写姓名"),
         "groups.invalid": _t("请至少选择一个岗位"),
         "groups.handler_admin": _t("承办单位账号不能同时是管理员"),
+        "request.case_not_with_unit": _t("案件不在本单位办理中，不能申请或记录"),
+        "request.return_window_passed": _t("已过退回申请时限（{ends}），请办理或申请延期"),
+        "request.pending_already": _t("该案件已有同类申请待审批"),
+        "request.days": _t("延期天数须为 1–{max} 个工作日"),
+        "request.unknown": _t("申请不存在"),
+        "request.decided_already": _t("该申请已审批，不能再改"),
+        "request.own": _t("不能审批自己提出的申请"),
+        "request_reason.empty": _t("请填写申请理由"),
+        "decision_reason.empty": _t("不同意时请填写理由"),
+        "progress.empty": _t("请填写办理进展"),
         "account.unit_required": _t("承办单位账号请选择所属单位"),
         "password.short": _t("密码至少 {min} 位"),
         "limit.one_required": _t("请只填一种时限：小时或工作日"),
