@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication, QKeyCombination, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence
 
-from console.casework.lifecycle import ADMIN, LEADER, SUPERVISOR
+from console.casework.lifecycle import ADMIN, DISPATCHER, LEADER, SUPERVISOR, UNIT
 from widgets.common import texts
 
 APP = "app"            # anywhere in the program: a menu command and its shortcut
@@ -29,6 +29,7 @@ WINDOW = "window"      # anywhere in the main window, its panes included
 CALL_SCREEN, LISTS, FORMS = "callScreen", "lists", "forms"
 CALLBACKS, ROLL_CALL, ROSTER, BOARD = "callbackDesk", "rollCallPane", "rosterPane", "board"
 ANSWERS = "quickAnswers"
+UNIT_DESK, REQUESTS = "unitDesk", "unitRequests"
 # Where each scope's keys work, in the README's words, in the keyboard table's order.
 SCOPES = {
     APP: "anywhere", WINDOW: "main window, any pane", CALL_SCREEN: "call screen",
@@ -36,6 +37,7 @@ SCOPES = {
     ANSWERS: "quick answers",
     CALLBACKS: "callbacks list", ROLL_CALL: "roll-call list", ROSTER: "roster: the day's list",
     BOARD: "supervision board",
+    UNIT_DESK: "unit view: the unit's cases", REQUESTS: "unit view: requests to decide",
 }
 
 
@@ -67,6 +69,7 @@ class Command:
 
 
 LEADERS, SUPERVISORS, ADMINS = frozenset({LEADER}), frozenset({SUPERVISOR}), frozenset({ADMIN})
+UNITS, DECIDERS = frozenset({UNIT}), frozenset({DISPATCHER, LEADER, SUPERVISOR})
 
 
 def _satisfaction(level: int) -> Command:
@@ -92,6 +95,9 @@ COMMANDS: tuple[Command, ...] = (
             dock="dock.callbacks", doc="go to the callbacks"),
     Command("board.focus", lambda: _t("转到督办台"), "F11", menu="view", dock="dock.board",
             doc="go to the supervision board"),
+    Command("units.focus", lambda: _t("转到承办单位"), "Ctrl+Shift+U", menu="view",
+            dock="dock.units",
+            doc="go to the unit view (a unit's cases; requests waiting for a decision)"),
     Command("duty.roster", lambda: _t("排班"), "Ctrl+Shift+P", menu="duty",
             dock="dock.roster", doc="go to the roster"),
     Command("duty.roll_call", lambda: _t("查岗点名"), "Ctrl+Shift+D", menu="duty",
@@ -172,6 +178,22 @@ COMMANDS: tuple[Command, ...] = (
     Command("roster.remove", lambda: _t("撤下"), "Del", ROSTER, roles=LEADERS,
             doc="remove the entry"),
     Command("roster.generate", lambda: _t("生成本月排班"), scope=ROSTER, roles=LEADERS),
+    # ---- unit view -------------------------------------------------------------------------------
+    Command("unit.sign", lambda: _t("签收"), "S", UNIT_DESK, roles=UNITS,
+            doc="sign for the case (within its signing time)"),
+    Command("unit.return", lambda: _t("申请退回…"), "R", UNIT_DESK, roles=UNITS,
+            doc="apply to return the case, with a reason (within the window after dispatch)"),
+    Command("unit.extend", lambda: _t("申请延期…"), "E", UNIT_DESK, roles=UNITS,
+            doc="apply for more working days, with a reason"),
+    Command("unit.progress", lambda: _t("记录进展…"), "P", UNIT_DESK, roles=UNITS,
+            doc="record how the work goes"),
+    Command("unit.reply", lambda: _t("回复办结…"), "F", UNIT_DESK, roles=UNITS,
+            doc="reply with the result and a description of what is attached"),
+    Command("request.approve", lambda: _t("同意"), "A", REQUESTS, roles=DECIDERS,
+            doc="approve the request (a return: dispatchers; an extension: shift leaders "
+            "and supervisors)"),
+    Command("request.refuse", lambda: _t("不同意…"), "X", REQUESTS, roles=DECIDERS,
+            doc="refuse the request, with a reason"),
     # ---- supervision board -----------------------------------------------------------------------
     Command("board.supervise", lambda: _t("督办所选案件…"), scope=BOARD, roles=SUPERVISORS),
 )

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDockWidget, QInputDialog, QLabel, QMainWindow, QW
 
 from console.answers import quick_answers
 from console.app import ConsoleApp
+from console.casework.lifecycle import UNIT
 from console.core.errors import ConsoleError
 from console.seat_settings import LANGUAGE, SeatSettings
 from console.supervision.alerts import NEW_A_CLASS, OVERDUE, REPLY_DUE
@@ -32,6 +33,7 @@ from widgets.shell.layout import WindowLayout
 from widgets.shell.settings import seat_settings
 from widgets.supervision.rules_dialog import RulesDialog
 from widgets.supervision.supervisor_board import SupervisorBoard
+from widgets.units.units_pane import UnitsPane
 
 
 class MainWindow(QMainWindow):
@@ -73,6 +75,8 @@ class MainWindow(QMainWindow):
         self.roll_call_dock = self._dock("dock.rollCall", self.tr("查岗点名"), self.roll_call)
         self.handover = HandoverPane(store, self.runner, feed)
         self.handover_dock = self._dock("dock.handover", self.tr("交接班"), self.handover)
+        self.units = UnitsPane(store, catalog, self.runner, feed)
+        self.units_dock = self._dock("dock.units", self.tr("承办单位"), self.units)
         self.layout_keeper = WindowLayout(self, self.settings, store.roles)
 
         self.pending = QLabel(objectName="status.pending")
@@ -101,6 +105,7 @@ class MainWindow(QMainWindow):
             "callbacks.focus": self.callbacks.table.setFocus,
             "answers.focus": self.quick_answers.focus_search,
             "board.focus": self.board.cases.setFocus,
+            "units.focus": self.units.focus,
             "duty.roster": self.roster.month_view.setFocus,
             "duty.roll_call": self.roll_call.table.setFocus,
             "duty.handover": self.handover.notes.setFocus,
@@ -119,7 +124,8 @@ class MainWindow(QMainWindow):
         self._followers = [self.queue.model.shutdown, self.countdown.shutdown,
                            self.callbacks.model.shutdown, self.board.shutdown,
                            self.quick_answers.shutdown, self.roster.shutdown,
-                           self.roll_call.shutdown, self.handover.shutdown]
+                           self.roll_call.shutdown, self.handover.shutdown,
+                           self.units.shutdown]
         # Every other live pane: what it reads from the change feed, and how it stops.
         self._live = [
             (self.alerts.apply_events, self.alerts.shutdown),
@@ -138,6 +144,9 @@ class MainWindow(QMainWindow):
         self.roster.load()
         self.roll_call.load()
         self.handover.load()
+        self.units.load()
+        if self.layout_keeper.role == UNIT:  # a unit's seat opens on its cases
+            self.units.focus()
 
     # ---- layout -----------------------------------------------------------------------
     def _dock(self, name: str, title: str, widget: QWidget) -> QDockWidget:
