@@ -17,7 +17,10 @@ import pytest
 from PySide6.QtCore import Qt
 
 from console.app import ConsoleApp
+from console.calendar.deadlines import load_calendar
+from console.units import requests
 from db.engine import libpq_conninfo, normalise_url
+from tests.db.people import person
 from tests.db.units_fixture import dispatched_to
 from tests.widgets.conftest import Seat, run, type_text
 from tests.widgets.operator_keys import Operator
@@ -148,3 +151,47 @@ def test_a_handlers_day_with_the_keys(qtbot: Any, qloop: asyncio.AbstractEventLo
     assert signed == (3,)
     assert replied == ("resolved", "更换前后照片各一张")
     assert asked == [("return", None, people["login"]), ("extension", 2, people["login"])]
+
+
+def test_dispatchers_and_leaders_decide_requests_with_the_keys(
+        qtbot: Any, open_seat: Any, people: dict[str, Any], database_url: str) -> None:
+    returned, extended = (run(qtbot, dispatched_to(people["operator"], people["dispatcher"],
+                                                   people["unit"])) for _ in range(2))
+
+    async def apply() -> None:
+        handler = await person(people["unit_handler"])
+        try:
+            calendar = await load_calendar(handler)
+            await requests.apply_return(handler, calendar, returned, "非本单位职责")
+            await requests.apply_extension(handler, extended, 3, "需协调多部门")
+        finally:
+            await handler.close()
+
+    run(qtbot, apply())
+    for role, kind in (("dispatcher", "退回"), ("shift_leader", "延期")):
+        window = open_seat(actor=f"decider_{role}", roles=frozenset({role})).window
+        pane = window.units.requests
+        assert window.units.desk.isHidden()  # not a unit's handler
+        qtbot.waitUntil(lambda pane=pane: pane.model.rowCount() == 1, timeout=10000)
+        assert kind in pane.model.data(pane.model.index(0, 1))  # only what they decide
+        op = Operator(qtbot, window)
+        pane.table.setFocus()
+        op.at("requests.table")
+        if role == "dispatcher":
+            op.type("a")
+            qtbot.waitUntil(lambda pane=pane: "已同意" in pane.message.text(), timeout=10000)
+        else:
+            op.type("x")
+            qtbot.waitUntil(lambda o=op: o.focus().objectName() == "unitForm.reason")
+            type_text(op.focus(), "时限内可以办结")
+            op.press(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+            qtbot.waitUntil(lambda pane=pane: "已不同意" in pane.message.text(), timeout=10000)
+        qtbot.waitUntil(lambda pane=pane: pane.model.rowCount() == 0, timeout=10000)
+        window.close()
+    with psycopg.connect(libpq_conninfo(database_url)) as conn:
+        rows = conn.execute("SELECT kind, decision, decision_reason FROM unit_request"
+                            " ORDER BY id").fetchall()
+        status = conn.execute('SELECT status FROM "case" WHERE id = %s', (returned,)).fetchone()
+    assert rows == [("return", "approved", ""), ("extension", "refused", "时限内可以办结")]
+    assert status == ("returned",)
+
