@@ -43,6 +43,9 @@ from console.core.store import Store
 
 GROUPS = ("operator", "dispatcher", "shift_leader", "supervisor", "admin", "unit_handler")
 ADMIN, UNIT_HANDLER = "admin", "unit_handler"
+# The groups of the centre's staff (an administrator's first account holds them all);
+# a unit's handler is none of them.
+CENTRE_GROUPS = tuple(g for g in GROUPS if g != UNIT_HANDLER)
 LOGIN = re.compile(r"^[a-z_][a-z0-9_]{1,62}$")
 MIN_PASSWORD = 10
 SCRAM_ITERATIONS = 4096  # PostgreSQL's own default
