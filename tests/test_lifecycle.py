@@ -113,7 +113,7 @@ def test_a_unit_signs_for_its_case_and_replies_with_the_result() -> None:
                     {"result": "已修复路灯", "attachments": "修复前后照片各一张"}, NOW)
     assert replied.after.status == "resolved"
     assert replied.payload["attachments"] == "修复前后照片各一张"
-    assert allowed("dispatched", handler) == ["sign"]
+    assert allowed("dispatched", handler) == ["sign", "forward"]
     assert allowed("in_progress", handler) == ["reply"]
 
 
@@ -137,16 +137,20 @@ def test_no_sequence_of_actions_breaks_an_invariant_or_loses_a_move(steps: list)
         except TransitionError:
             continue  # refused moves change nothing
         assert move.after.version == state.version + 1
-        if role == "unit_handler":  # a unit signs and replies, and keeps the case
-            assert action in ("sign", "reply")
-            assert move.after.assigned_unit_id == state.assigned_unit_id is not None
+        if role == "unit_handler":  # a unit signs and replies, or sends the case on
+            assert action in ("sign", "reply", "forward")
+            assert state.assigned_unit_id is not None and move.after.assigned_unit_id is not None
+            if action != "forward":
+                assert move.after.assigned_unit_id == state.assigned_unit_id
+            else:
+                assert move.after.status == state.status == "dispatched"
         if "signed_at" in move.changes:
             assert move.changes["signed_at"] in (now, None)
             signed = move.changes["signed_at"] is not None
         if action == "sign":
             assert (state.status, move.after.status, signed) == ("dispatched", "in_progress",
                                                                  True)
-        if action in ("dispatch", "settle", "return"):
+        if action in ("dispatch", "settle", "return", "forward"):
             assert not signed  # the unit the case goes to signs for it again
         state, moves = move.after, moves + 1
         assert state.status in CASE_STATUSES

@@ -8,6 +8,8 @@ allowed; the services call it inside the transaction that makes the move.
     new -> accepted -> dispatched -> in_progress -> resolved -> closed
     a unit handler signs for a dispatched case (签收: dispatched -> in_progress,
     stamping signed_at) and replies with the result (in_progress -> resolved);
+    a street sub-centre's handler dispatches a case on to a community of its
+    street (forward: dispatched -> dispatched, another unit; two-level dispatch);
     side roads: returned (to the dispatcher, with a reason), disputed (the
     first unit keeps handling it until the shift leader settles the owner),
     merged (into a master case), answered (on the spot), invalid.
@@ -55,6 +57,8 @@ ACTIONS: dict[str, Action] = {a.name: a for a in (
     Action("start", frozenset({"dispatched"}), "in_progress", DESK),
     Action("sign", frozenset({"dispatched"}), "in_progress", frozenset({UNIT})),
     Action("reply", frozenset({"in_progress"}), "resolved", frozenset({UNIT}), ("result",)),
+    Action("forward", frozenset({"dispatched"}), "dispatched", frozenset({UNIT}),
+           ("unit_id",)),
     Action("return", frozenset({"dispatched", "in_progress"}), "returned", DESK, ("reason",)),
     Action("dispute", frozenset({"dispatched", "in_progress"}), "disputed",
            frozenset({DISPATCHER, LEADER}), ("reason",)),
@@ -195,10 +199,12 @@ def apply(state: CaseState, action_name: str, roles: frozenset[str],
         if key not in ("unit_id", "master_id") and facts.get(key) is not None:
             payload[key] = facts[key]
 
-    if action_name in ("dispatch", "settle"):
+    if action_name in ("dispatch", "settle", "forward"):
         after = replace(after, assigned_unit_id=int(facts["unit_id"]))
         changes["dispatched_at"] = now
         changes["signed_at"] = None  # the unit it goes to signs for it
+        if action_name == "forward":
+            payload["from_unit_id"] = state.assigned_unit_id
         payload["unit_id"] = int(facts["unit_id"])
         if facts.get("auto"):
             payload["auto"] = True

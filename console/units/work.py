@@ -109,6 +109,27 @@ async def reply(store: Store, case_id: uuid.UUID, version: int | None, result: s
                                attachments=attachments or None)
 
 
+async def forward_targets(store: Store) -> list[tuple[int, str]]:
+    """The community units a street sub-centre's handler dispatches on to (none for
+    any other unit), by name."""
+    centre, community = s.Unit.__table__.alias("centre"), s.Unit.__table__.alias("community")
+    async with store.read() as conn:
+        unit = await _unit_of(conn, store.actor)
+        rows = await conn.execute(
+            select(community.c.id, community.c.name)
+            .join(centre, centre.c.street_code == community.c.street_code)
+            .where(centre.c.id == unit, centre.c.kind == "centre",
+                   community.c.kind == "community", community.c.active)
+            .order_by(community.c.code))
+        return [(int(i), str(n)) for i, n in rows]
+
+
+async def forward(store: Store, case_id: uuid.UUID, version: int | None,
+                  unit_id: int) -> MadeMove:
+    """A street sub-centre sends a case on to a community unit of its street (二级分拨)."""
+    return await cases.perform(store, case_id, "forward", version, unit_id=unit_id)
+
+
 async def note_progress(store: Store, case_id: uuid.UUID, text: str) -> int:
     """A note on how the work goes; the event's id."""
     require_role(store.roles, UNIT)

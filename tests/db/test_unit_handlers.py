@@ -184,3 +184,46 @@ def test_an_approved_extension_moves_the_deadline_to_what_it_grants(
             conn.execute("UPDATE \"case\" SET due_at = due_at + interval '2 days',"
                          " version = version + 1 WHERE id = %s", (world["case_x"],))
             conn.execute(NOTE.replace("progress_noted", "unit_request"), (world["case_x"],))
+
+
+def _street_units(database_url: str) -> dict[str, int]:
+    """A street sub-centre, a community unit of its street, one of another street."""
+    with raw(database_url) as conn:
+        centre, street = conn.execute("SELECT id, street_code FROM unit WHERE kind = 'centre'"
+                                      " AND street_code IS NOT NULL ORDER BY id LIMIT 1"
+                                      ).fetchone()  # type: ignore[misc]
+        ours, = conn.execute("SELECT id FROM unit WHERE kind = 'community' AND street_code = %s"
+                             " ORDER BY id LIMIT 1", (street,)).fetchone()  # type: ignore[misc]
+        theirs, = conn.execute("SELECT id FROM unit WHERE kind = 'community'"
+                               " AND street_code <> %s ORDER BY id LIMIT 1",
+                               (street,)).fetchone()  # type: ignore[misc]
+    return {"centre": centre, "ours": ours, "theirs": theirs}
+
+
+FORWARD = ("UPDATE \"case\" SET assigned_unit_id = %s, dispatched_at = now(),"
+           " version = version + 1 WHERE id = %s")
+
+
+async def test_a_street_sub_centre_dispatches_on_only_to_its_own_communities(
+        login_as: MakeLogin, database_url: str) -> None:
+    units = _street_units(database_url)
+    operator, dispatcher = login_as("operator"), login_as("dispatcher")
+    case_id = await dispatched_to(operator, dispatcher, units["centre"])
+    centre = a_handler(login_as, database_url, units["centre"])
+    community = a_handler(login_as, database_url, units["ours"])
+    with raw(community) as conn:
+        assert conn.execute('SELECT count(*) FROM "case"').fetchone() == (0,)
+    with raw(centre) as conn:
+        with pytest.raises(errors.InsufficientPrivilege), conn.transaction():
+            conn.execute(FORWARD, (units["theirs"], case_id))  # another street's community
+        with conn.transaction():
+            assert conn.execute(FORWARD, (units["ours"], case_id)).rowcount == 1
+            conn.execute(NOTE.replace("progress_noted", "forward"), (case_id,))
+        # The sub-centre still sees it (its communities' cases), and cannot take it back.
+        assert conn.execute('SELECT assigned_unit_id FROM "case"').fetchone() == (units["ours"],)
+        with pytest.raises(errors.InsufficientPrivilege), conn.transaction():
+            conn.execute(FORWARD, (units["centre"], case_id))
+    with raw(community) as conn:
+        assert conn.execute('SELECT count(*) FROM "case"').fetchone() == (1,)
+        with pytest.raises(errors.InsufficientPrivilege), conn.transaction():
+            conn.execute(FORWARD, (units["theirs"], case_id))  # a community sends nothing on

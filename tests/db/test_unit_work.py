@@ -114,3 +114,27 @@ async def test_an_extension_moves_the_deadline_only_when_approved(
     finally:
         for store in (handler, dispatcher, leader):
             await store.close()
+
+
+async def test_a_sub_centre_forwards_a_case_to_a_community_of_its_street(
+        login_as: MakeLogin, database_url: str) -> None:
+    with raw(database_url) as conn:
+        centre, street = conn.execute("SELECT id, street_code FROM unit WHERE kind = 'centre'"
+                                      " AND street_code IS NOT NULL ORDER BY id LIMIT 1"
+                                      ).fetchone()  # type: ignore[misc]
+        other, = conn.execute("SELECT id FROM unit WHERE kind = 'community'"
+                              " AND street_code <> %s LIMIT 1", (street,)).fetchone()  # type: ignore[misc]
+    case_id = await dispatched_to(login_as("operator"), login_as("dispatcher"), centre)
+    handler = await person(a_handler(login_as, database_url, centre))
+    try:
+        targets = await work.forward_targets(handler)
+        assert targets and other not in {t for t, _ in targets}
+        with pytest.raises(ValidationError) as elsewhere:
+            await work.forward(handler, case_id, None, other)
+        assert elsewhere.value.errors[0].code == "unit.not_our_community"
+        moved = await work.forward(handler, case_id, None, targets[0][0])
+        assert (moved.after.status, moved.after.assigned_unit_id) == ("dispatched", targets[0][0])
+        assert moved.payload["from_unit_id"] == centre
+        assert await work.my_cases(handler) == []  # with the community now
+    finally:
+        await handler.close()

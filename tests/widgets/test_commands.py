@@ -75,7 +75,7 @@ def enabled(window: MainWindow, name: str) -> bool:
 ROLE_BOUND = ("admin.rules", "admin.accounts", "board.supervise", "roster.generate",
               "roster.leave", "roster.swap", "roster.replace", "roster.remove",
               "rollCall.start", "unit.sign", "unit.return", "unit.extend", "unit.progress",
-              "unit.reply", "request.approve", "request.refuse")
+              "unit.reply", "unit.forward", "request.approve", "request.refuse")
 DECIDING = {"request.approve", "request.refuse"}
 
 
@@ -86,7 +86,7 @@ DECIDING = {"request.approve", "request.refuse"}
                                    "roster.replace", "roster.remove", "rollCall.start",
                                    *DECIDING}),
     (frozenset({"unit_handler"}), {"unit.sign", "unit.return", "unit.extend",
-                                   "unit.progress", "unit.reply"}),
+                                   "unit.progress", "unit.reply", "unit.forward"}),
     (frozenset({"admin"}), set(ROLE_BOUND)),
 ])
 def test_commands_are_enabled_for_the_roles_they_name(open_seat: Any, roles: frozenset[str],

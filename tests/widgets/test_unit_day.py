@@ -195,3 +195,31 @@ def test_dispatchers_and_leaders_decide_requests_with_the_keys(
     assert rows == [("return", "approved", ""), ("extension", "refused", "时限内可以办结")]
     assert status == ("returned",)
 
+
+
+def test_a_street_sub_centre_sends_a_case_on_to_its_community_with_d(
+        qtbot: Any, qloop: asyncio.AbstractEventLoop, people: dict[str, Any],
+        database_url: str, request: pytest.FixtureRequest) -> None:
+    with psycopg.connect(libpq_conninfo(database_url), autocommit=True) as conn:
+        centre, street = conn.execute("SELECT id, street_code FROM unit WHERE kind = 'centre'"
+                                      " AND street_code IS NOT NULL ORDER BY id LIMIT 1"
+                                      ).fetchone()  # type: ignore[misc]
+        conn.execute("UPDATE staff SET unit_id = %s WHERE login = %s", (centre, people["login"]))
+    case_id = run(qtbot, dispatched_to(people["operator"], people["dispatcher"], centre))
+    seat: Seat = request.getfixturevalue("handler_seat")
+    desk = seat.window.units.desk
+    op = Operator(qtbot, seat.window)
+    op.at("unit.table")
+    qtbot.waitUntil(lambda: desk.model.rowCount() == 1 and bool(desk._targets), timeout=10000)
+    op.type("d")
+    qtbot.waitUntil(lambda: op.focus().objectName() == "unitForm.unit", timeout=5000)
+    chosen = op.focus().currentData()  # type: ignore[attr-defined]
+    op.press(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: "已转派社区" in desk.message.text(), timeout=10000)
+    qtbot.waitUntil(lambda: desk.model.rowCount() == 0, timeout=10000)  # with the community
+    with psycopg.connect(libpq_conninfo(database_url)) as conn:
+        unit, = conn.execute('SELECT assigned_unit_id FROM "case" WHERE id = %s',
+                             (case_id,)).fetchone()  # type: ignore[misc]
+        same_street = conn.execute("SELECT street_code = %s AND kind = 'community' FROM unit"
+                                   " WHERE id = %s", (street, unit)).fetchone()
+    assert unit == chosen and same_street == (True,)

@@ -189,6 +189,8 @@ COMMANDS: tuple[Command, ...] = (
             doc="record how the work goes"),
     Command("unit.reply", lambda: _t("回复办结…"), "F", UNIT_DESK, roles=UNITS,
             doc="reply with the result and a description of what is attached"),
+    Command("unit.forward", lambda: _t("转派社区…"), "D", UNIT_DESK, roles=UNITS,
+            doc="a street sub-centre: dispatch the case on to a community of its street"),
     Command("request.approve", lambda: _t("同意"), "A", REQUESTS, roles=DECIDERS,
             doc="approve the request (a return: dispatchers; an extension: shift leaders "
             "and supervisors)"),

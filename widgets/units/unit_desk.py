@@ -38,7 +38,8 @@ from widgets.common.tasks import TaskRunner
 from widgets.units.unit_form import Field, UnitForm
 
 OVERDUE = QColor("#c62828")
-KEYS = ("unit.sign", "unit.return", "unit.extend", "unit.progress", "unit.reply")
+KEYS = ("unit.sign", "unit.return", "unit.extend", "unit.progress", "unit.reply",
+        "unit.forward")
 
 
 class UnitTable(QTableView):
@@ -60,7 +61,8 @@ class UnitDesk(QWidget):
                  feed: ChangeFeed | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("unitDesk")
-        self._store, self._catalog = store, catalog
+        self._store, self._catalog, self._runner = store, catalog, runner
+        self._targets: list[tuple[int, str]] | None = None  # a sub-centre's communities
         self.model = RecordTableModel([
             (self.tr("编号"), lambda c: c.public_no),
             (self.tr("状态"), self._status),
@@ -79,7 +81,7 @@ class UnitDesk(QWidget):
         self.handlers: dict[str, Callable[[], None]] = {
             "unit.sign": self.sign, "unit.return": self.apply_return,
             "unit.extend": self.apply_extension, "unit.progress": self.note_progress,
-            "unit.reply": self.reply}
+            "unit.reply": self.reply, "unit.forward": self.forward}
         self.summary = QLabel(objectName="unit.summary")
         self.message = QLabel(objectName="unit.message")
         self.message.setWordWrap(True)
@@ -106,6 +108,10 @@ class UnitDesk(QWidget):
 
     def load(self) -> None:
         self.follower.reload_now()
+        self._runner.run(work.forward_targets(self._store), self._got_targets, self._failed)
+
+    def _got_targets(self, targets: list[tuple[int, str]]) -> None:
+        self._targets = targets
 
     async def _read(self) -> None:
         listed = await work.my_cases(self._store)
@@ -238,6 +244,21 @@ class UnitDesk(QWidget):
     def _saving(self, saving: bool) -> None:
         if saving:
             self.message.setText(self.tr("保存中…"))
+
+    def forward(self) -> None:
+        """A street sub-centre sends the case on to a community of its street."""
+        case = self.current()
+        if not self._targets:
+            self.message.setText(self.tr("本单位不是街道分中心，没有可转派的社区"))
+            return
+        if case is not None and case.status != "dispatched":
+            self.message.setText(self.tr("{no} 已签收，不能再转派").format(no=case.public_no))
+            return
+        self._ask(self.tr("转派社区"), [Field("unit", self.tr("社区工作站"),
+                                            choices=tuple(self._targets))],
+                  lambda case, v: self._save(case, work.forward(
+                      self._store, case.id, case.version, int(str(v["unit"]))),
+                      self.tr("{no}：已转派社区")))
 
     def _failed(self, exc: ConsoleError) -> None:
         self.message.setText(texts.problem_text(exc))

@@ -6,7 +6,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -27,6 +30,7 @@ class Field:
     label: str
     required: bool = True
     days: bool = False  # a number of working days, not a text
+    choices: tuple[tuple[int, str], ...] = ()  # one of these (id, name), not a text
 
 
 class UnitForm(QDialog):
@@ -36,11 +40,21 @@ class UnitForm(QDialog):
         self.setObjectName("unitForm")
         self.setWindowTitle(title)
         self._fields = fields
-        self.inputs: dict[str, QPlainTextEdit | QSpinBox] = {}
+        self.inputs: dict[str, QPlainTextEdit | QSpinBox | QComboBox] = {}
         form = QFormLayout()
         for field in fields:
-            widget: QPlainTextEdit | QSpinBox
-            if field.days:
+            widget: QPlainTextEdit | QSpinBox | QComboBox
+            if field.choices:
+                widget = QComboBox(objectName=f"unitForm.{field.name}")
+                widget.setEditable(True)  # type part of the name
+                widget.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+                for key, name in field.choices:
+                    widget.addItem(name, key)
+                completer = widget.completer()
+                if completer is not None:
+                    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+                    completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+            elif field.days:
                 widget = QSpinBox(objectName=f"unitForm.{field.name}")
                 widget.setRange(1, clocks.MAX_EXTENSION_WORKING_DAYS)
                 widget.setSuffix(self.tr(" 个工作日"))
@@ -68,14 +82,19 @@ class UnitForm(QDialog):
     def values(self) -> dict[str, object]:
         out: dict[str, object] = {}
         for name, widget in self.inputs.items():
-            out[name] = (widget.value() if isinstance(widget, QSpinBox)
-                         else widget.toPlainText().strip())
+            if isinstance(widget, QComboBox):
+                index = widget.findText(widget.currentText().strip())
+                out[name] = widget.itemData(index) if index >= 0 else None
+            elif isinstance(widget, QSpinBox):
+                out[name] = widget.value()
+            else:
+                out[name] = widget.toPlainText().strip()
         return out
 
     def _check_and_accept(self) -> None:
         values = self.values()
         for field in self._fields:
-            if field.required and not field.days and not values[field.name]:
+            if field.required and not field.days and values[field.name] in (None, ""):
                 self.error.setText(self.tr("请填写「{label}」").format(label=field.label))
                 self.inputs[field.name].setFocus()
                 return

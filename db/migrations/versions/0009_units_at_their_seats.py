@@ -14,6 +14,10 @@
   someone else (a return by a dispatcher, an extension by a shift leader or a
   supervisor), then final. The deadline moves only by an extension approved in
   the same transaction, to exactly the deadline it grants.
+- Two-level dispatch: a street sub-centre's handler dispatches a case on to a
+  community unit of its street (``forward``; the status stays "dispatched");
+  a sub-centre's handler sees the cases of those communities too
+  (``hotline_unit_reach()``).
 
 Replaces ``case_follows_move()`` (0007) with a body that adds the rules for
 ``signed_at`` and for the deadline of an approved extension; and the account
@@ -62,14 +66,31 @@ CREATE FUNCTION public.hotline_unit_scope() RETURNS integer LANGUAGE sql STABLE
                                WHERE s.login = session_user AND s.active), -1) END
 $$"""
 IN_SCOPE = "(SELECT public.hotline_unit_scope())"
+# The units a handler works for: their own, and for a street sub-centre (a unit of
+# kind 'centre' with a street) the community units of its street, to which it
+# dispatches on (two-level dispatch). NULL for staff who are not unit handlers.
+REACH = f"""
+CREATE FUNCTION public.hotline_unit_reach() RETURNS integer[] LANGUAGE sql STABLE
+{PIN} AS $$
+    SELECT CASE WHEN s.scope IS NOT NULL THEN pg_catalog.array_append(ARRAY(
+               SELECT u.id FROM public.unit c
+               JOIN public.unit u ON u.kind = 'community' AND u.street_code = c.street_code
+               WHERE c.id = s.scope AND c.kind = 'centre' AND c.street_code IS NOT NULL),
+           s.scope) END
+    FROM (SELECT public.hotline_unit_scope() AS scope) s
+$$"""
+# A scalar subquery (an init plan, read once) cast so that ANY takes the array itself.
+IN_REACH = "ANY (CAST((SELECT public.hotline_unit_reach()) AS integer[]))"
 CASE_VISIBLE = 'EXISTS (SELECT 1 FROM public."case" c WHERE c.id = {col})'
 # (table, policy, command, USING, WITH CHECK): restrictive, for everyone.
 RESTRICTIONS = [
     ('"case"', "case_of_my_unit", "ALL",
-     f"{IN_SCOPE} IS NULL OR assigned_unit_id = {IN_SCOPE}", None),
+     f"{IN_SCOPE} IS NULL OR assigned_unit_id = {IN_REACH}", None),
     ("case_event", "event_of_my_unit", "ALL",
      f"{IN_SCOPE} IS NULL OR {CASE_VISIBLE.format(col='case_event.case_id')}"
-     f" OR case_event.payload ->> 'unit_id' = {IN_SCOPE}::text",  # a return from the unit
+     # a return that took the case from the unit
+     " OR (case_event.payload ->> 'unit_id')"
+     " = ANY (CAST((SELECT public.hotline_unit_reach()) AS text[]))",
      f"{IN_SCOPE} IS NULL OR {CASE_VISIBLE.format(col='case_event.case_id')}"),
     ("caller", "caller_of_my_unit", "ALL",
      f"{IN_SCOPE} IS NULL OR EXISTS (SELECT 1 FROM public.\"case\" c"
@@ -81,7 +102,7 @@ RESTRICTIONS = [
     # A unit answers reminders, urges and orders; it never issues one.
     ("escalation_order", "order_issued_by_the_centre", "INSERT", None, f"{IN_SCOPE} IS NULL"),
     ("unit_request", "request_of_my_unit", "ALL",
-     f"{IN_SCOPE} IS NULL OR unit_id = {IN_SCOPE}", None),
+     f"{IN_SCOPE} IS NULL OR unit_id = {IN_REACH}", None),
 ]
 NEWLY_SECURED = ('"case"', "case_event", "caller", "callback", "unit_request")
 
@@ -189,6 +210,7 @@ DECLARE
         OR pg_catalog.pg_has_role(current_user, 'hotline_shift_leader', 'MEMBER')
         OR pg_catalog.pg_has_role(current_user, 'hotline_supervisor', 'MEMBER');
     why text;
+    forwarded boolean := false;
 BEGIN
     IF {TRUSTED} THEN
         RETURN NEW;
@@ -208,17 +230,30 @@ BEGIN
     END IF;
     moved := NEW.status IS DISTINCT FROM OLD.status;
     NEW.updated_at := pg_catalog.now();
+    -- Two-level dispatch: a street sub-centre's handler sends a case dispatched to
+    -- the sub-centre on to a community unit of its street.
+    IF NOT moved AND NEW.status = 'dispatched'
+       AND NEW.assigned_unit_id IS DISTINCT FROM OLD.assigned_unit_id
+       AND pg_catalog.pg_has_role(session_user, '{HANDLER}', 'MEMBER') THEN
+        forwarded := EXISTS (
+            SELECT 1 FROM public.unit c
+            JOIN public.unit u ON u.kind = 'community' AND u.street_code = c.street_code
+            WHERE c.id = OLD.assigned_unit_id AND c.id = public.hotline_unit_scope()
+              AND c.kind = 'centre' AND u.id = NEW.assigned_unit_id AND u.active);
+    END IF;
     IF NEW.version IS DISTINCT FROM OLD.version + 1 THEN
         why := 'a change of a case is one version further';
     ELSIF NEW.assigned_unit_id IS DISTINCT FROM OLD.assigned_unit_id AND NOT (
             (moved AND NEW.status = 'dispatched' AND NEW.assigned_unit_id IS NOT NULL)
-            OR (moved AND NEW.status = 'returned' AND NEW.assigned_unit_id IS NULL)) THEN
-        why := 'the unit changes only by dispatch, settling a dispute or a return';
+            OR (moved AND NEW.status = 'returned' AND NEW.assigned_unit_id IS NULL)
+            OR forwarded) THEN
+        why := 'the unit changes only by dispatch, settling a dispute, a return, or a street'
+            || ' sub-centre dispatching on to a community of its street';
     ELSIF NEW.merged_into IS DISTINCT FROM OLD.merged_into
           AND NOT (moved AND NEW.status = 'merged' AND NEW.merged_into IS NOT NULL) THEN
         why := 'a case is merged only by the merge move';
     ELSIF NEW.dispatched_at IS DISTINCT FROM OLD.dispatched_at
-          AND NOT (moved AND NEW.status = 'dispatched'
+          AND NOT ((moved OR forwarded) AND NEW.status = 'dispatched'
                    AND NEW.dispatched_at = pg_catalog.now()) THEN
         why := 'dispatched_at is the time of a dispatch';
     ELSIF NEW.resolved_at IS DISTINCT FROM OLD.resolved_at AND NOT (
@@ -254,8 +289,8 @@ BEGIN
             (moved AND OLD.status = 'dispatched' AND NEW.status = 'in_progress'
              AND NEW.signed_at = pg_catalog.now()
              AND pg_catalog.pg_has_role(session_user, '{HANDLER}', 'MEMBER'))
-            OR (moved AND NEW.status IN ('dispatched', 'returned') AND NEW.signed_at IS NULL
-                AND OLD.status <> 'resolved')) THEN
+            OR ((moved OR forwarded) AND NEW.status IN ('dispatched', 'returned')
+                AND NEW.signed_at IS NULL AND OLD.status <> 'resolved')) THEN
         why := 'signed_at is the time a unit handler signs for the case; a new dispatch'
             || ' or a return clears it';
     END IF;
@@ -301,6 +336,8 @@ def _up() -> list[str]:
         FOLLOWS_MOVE,
         SCOPE,
         "ALTER FUNCTION public.hotline_unit_scope() OWNER TO hotline_owner",
+        REACH,
+        "ALTER FUNCTION public.hotline_unit_reach() OWNER TO hotline_owner",
     ]
     for table in NEWLY_SECURED:
         name = table.strip('"')
@@ -361,6 +398,7 @@ def downgrade() -> None:
         op.execute(statement)
     op.execute("DROP TABLE unit_request")
     op.execute("DROP FUNCTION public.unit_request_rules()")
+    op.execute("DROP FUNCTION public.hotline_unit_reach()")
     op.execute("DROP FUNCTION public.hotline_unit_scope()")
     op.execute("DELETE FROM case_transition WHERE group_role = 'unit_handler'")
     op.execute(f"REVOKE UPDATE (signed_at) ON \"case\" FROM {HARDENED.DESK}, {HANDLER}")
