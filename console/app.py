@@ -15,7 +15,7 @@ from sqlalchemy import text
 
 from console.accounts import credentials
 from console.calendar.deadlines import calendar_years, load_calendar, load_rules, seed_calendar
-from console.casework.lifecycle import ADMIN
+from console.casework.lifecycle import ADMIN, UNIT
 from console.catalog.catalog import Catalog, load_catalog
 from console.core.errors import DatabaseBusy, DatabaseUnavailable
 from console.core.feed import ChangeFeed, Event
@@ -43,7 +43,7 @@ def default_journal_path(url: str, actor: str) -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME)) / "journal" / f"{key}.json"
 
 
-GROUPS = ("operator", "dispatcher", "shift_leader", "supervisor", "admin")
+GROUPS = ("operator", "dispatcher", "shift_leader", "supervisor", "admin", "unit_handler")
 
 
 async def roles_of(store: Store) -> frozenset[str]:
@@ -55,7 +55,9 @@ async def roles_of(store: Store) -> frozenset[str]:
             f"SELECT rolsuper, ARRAY(SELECT substr(g, 9) FROM unnest(ARRAY[{groups}]) AS g"
             "  WHERE to_regrole(g) IS NOT NULL AND pg_has_role(current_user, g, 'member'))"
             " FROM pg_roles WHERE rolname = current_user"))).one()
-    return frozenset(row[1]) | (frozenset({ADMIN}) if row[0] else frozenset())
+    if row[0]:  # a superuser is an admin, and is no unit's handler (though a member)
+        return (frozenset(row[1]) - {UNIT}) | frozenset({ADMIN})
+    return frozenset(row[1])
 
 
 class ConsoleApp:
@@ -95,7 +97,10 @@ class ConsoleApp:
         self.catalog = await load_catalog(self.store)
         self.feed.subscribe(self._on_events)
         self.listener.start()
-        self._sweeps = asyncio.get_running_loop().create_task(self._sweep_now_and_then())
+        if self.store.roles - {UNIT}:
+            # A unit's seat sees only its unit's cases: a sweep from there would
+            # pass over the others (and a unit issues no orders: migration 0009).
+            self._sweeps = asyncio.get_running_loop().create_task(self._sweep_now_and_then())
         self._resends = asyncio.get_running_loop().create_task(self._resend_now_and_then())
 
     async def _sweep_now_and_then(self) -> None:

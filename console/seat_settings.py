@@ -12,7 +12,8 @@ Settings versions:
 1. the first releases: ``ui/language``, ``login/last_user``, ``alerts/kinds``,
    ``alerts/sound`` and one layout for every role, ``layout/v1`` … ``layout/v6``;
 2. a layout per role (``layout/v7/<role>``);
-3. the file says its version (``settings/version``).
+3. the file says its version (``settings/version``);
+4. the unit view's dock and a layout for unit handlers (``layout/v8/<role>``).
 """
 
 from __future__ import annotations
@@ -23,20 +24,21 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, Generic, Protocol, TypeVar
 
-from console.casework.lifecycle import DISPATCHER, LEADER, OPERATOR, SUPERVISOR
+from console.casework.lifecycle import DISPATCHER, LEADER, OPERATOR, SUPERVISOR, UNIT
 from console.supervision.alerts import KINDS
 
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
-SETTINGS_VERSION = 3
+SETTINGS_VERSION = 4
 # The version of the set of docks a saved layout belongs to (Qt's saveState takes
 # it too). Raise it when docks come or go, with SETTINGS_VERSION and a step that
 # runs ``layouts_to_current``: every older layout's window geometry is carried over
 # and its dock state, made for other docks, is dropped.
-LAYOUT_VERSION = 7  # 2 countdowns; 3 callbacks; 4 quick answers; 5 board; 6 duty; 7 per role
-LAYOUT_ROLES = (SUPERVISOR, LEADER, DISPATCHER, OPERATOR)
+LAYOUT_VERSION = 8  # 2 countdowns; 3 callbacks; 4 quick answers; 5 board; 6 duty; 7 per role;
+# 8 the unit view
+LAYOUT_ROLES = (SUPERVISOR, LEADER, DISPATCHER, OPERATOR, UNIT)
 LANGUAGES = ("zh_CN", "en")
 
 
@@ -205,7 +207,8 @@ class Step:
     run: Callable[[Storage], None]
 
 
-STEPS = (Step(2, layouts_to_current), Step(3, values_in_their_type))
+STEPS = (Step(2, layouts_to_current), Step(3, values_in_their_type),
+         Step(4, layouts_to_current))
 
 
 class SeatSettings:

@@ -289,6 +289,8 @@ class Case(Base):
     # The escalation round of the clock that runs: 1 at intake, one more per fresh clock.
     clock_round: Mapped[int] = mapped_column(SmallInteger, server_default=sqltext("1"))
     first_resolved_at: Mapped[dt.datetime | None] = mapped_column()
+    # When a handler of the assigned unit signed for it (签收); a new dispatch clears it.
+    signed_at: Mapped[dt.datetime | None] = mapped_column()
 
 
 class CaseEvent(Base):
@@ -410,6 +412,30 @@ class Staff(Base):
     version: Mapped[int] = mapped_column(Integer, server_default=sqltext("1"))
     post_id: Mapped[int | None] = mapped_column(ForeignKey("duty_post.id"))  # home post
     phone: Mapped[str] = mapped_column(String(20), server_default="")
+    # A unit handler's unit: the cases they see and work on (migration 0009).
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id"))
+
+
+class UnitRequest(Base):
+    """A unit's application to return a case or extend its deadline, and its
+    decision (made once, by someone else; final)."""
+
+    __tablename__ = "unit_request"
+    id: Mapped[int] = mapped_column(BigInteger, Identity(always=True), primary_key=True)
+    case_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("case.id"))
+    unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id"))
+    kind: Mapped[str] = mapped_column(String(16))  # return | extension
+    reason: Mapped[str] = mapped_column(Text)
+    days: Mapped[int | None] = mapped_column(SmallInteger)  # an extension's working days
+    requested_by: Mapped[str] = _who()
+    requested_at: Mapped[dt.datetime] = _now()
+    decision: Mapped[str | None] = mapped_column(String(16))  # approved | refused
+    decided_by: Mapped[str | None] = mapped_column(String(63))
+    decided_at: Mapped[dt.datetime | None] = mapped_column()
+    decision_reason: Mapped[str] = mapped_column(Text, server_default="")
+    previous_due_at: Mapped[dt.datetime | None] = mapped_column()
+    granted_due_at: Mapped[dt.datetime | None] = mapped_column()
+    version: Mapped[int] = mapped_column(Integer, server_default=sqltext("1"))
 
 
 class ShiftTemplate(Base):

@@ -97,6 +97,26 @@ def test_unreachable_callbacks_close_the_case_after_the_last_try() -> None:
     assert state.status == "closed" and move.payload["gave_up"] is True
 
 
+def test_a_unit_signs_for_its_case_and_replies_with_the_result() -> None:
+    handler = frozenset({"unit_handler"})
+    dispatched = apply(CaseState("accepted", due_at=NOW), "dispatch", ALL, FACTS, NOW)
+    assert dispatched.changes["signed_at"] is None  # the unit it goes to signs again
+    with pytest.raises(TransitionError) as unsigned:
+        check("reply", "dispatched", handler, FACTS)
+    assert unsigned.value.code == "transition.not_from"  # signs first
+    with pytest.raises(TransitionError) as desk:
+        check("sign", "dispatched", frozenset({"dispatcher"}))
+    assert desk.value.code == "transition.forbidden"  # only the unit signs
+    signed = apply(dispatched.after, "sign", handler, {}, NOW)
+    assert (signed.after.status, signed.changes["signed_at"]) == ("in_progress", NOW)
+    replied = apply(signed.after, "reply", handler,
+                    {"result": "已修复路灯", "attachments": "修复前后照片各一张"}, NOW)
+    assert replied.after.status == "resolved"
+    assert replied.payload["attachments"] == "修复前后照片各一张"
+    assert allowed("dispatched", handler) == ["sign", "forward"]
+    assert allowed("in_progress", handler) == ["reply"]
+
+
 def test_satisfaction_must_be_one_to_five() -> None:
     with pytest.raises(TransitionError):
         apply(CaseState("resolved"), "callback_closed", ALL, {"satisfaction": 6}, NOW)
@@ -105,12 +125,12 @@ def test_satisfaction_must_be_one_to_five() -> None:
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.tuples(st.sampled_from(sorted(ACTIONS)),
                           st.sampled_from(["operator", "dispatcher", "shift_leader",
-                                           "supervisor", "admin"]),
+                                           "supervisor", "admin", "unit_handler"]),
                           st.integers(0, 3600)), max_size=40), st.booleans())
 def test_no_sequence_of_actions_breaks_an_invariant_or_loses_a_move(steps: list,
                                                                      grid_report: bool) -> None:
     state = CaseState("new", due_at=NOW + dt.timedelta(days=3), grid_report=grid_report)
-    now, moves, first_resolved = NOW, 0, None
+    now, moves, first_resolved, signed = NOW, 0, None, False
     for action, role, seconds in steps:
         now += dt.timedelta(seconds=seconds)
         facts = dict(FACTS, unit_id=7 + moves % 2)  # settling names the same or another unit
@@ -129,6 +149,21 @@ def test_no_sequence_of_actions_breaks_an_invariant_or_loses_a_move(steps: list,
             assert move.after.status == "dispatched"
             assert (move.after.unit_clock_at, move.after.unit_due_at) == (
                 now, now + dt.timedelta(days=2))
+        if role == "unit_handler":  # a unit signs and replies, or sends the case on
+            assert action in ("sign", "reply", "forward")
+            assert state.assigned_unit_id is not None and move.after.assigned_unit_id is not None
+            if action != "forward":
+                assert move.after.assigned_unit_id == state.assigned_unit_id
+            else:
+                assert move.after.status == state.status == "dispatched"
+        if "signed_at" in move.changes:
+            assert move.changes["signed_at"] in (now, None)
+            signed = move.changes["signed_at"] is not None
+        if action == "sign":
+            assert (state.status, move.after.status, signed) == ("dispatched", "in_progress",
+                                                                 True)
+        if action in ("dispatch", "settle", "return", "forward"):
+            assert not signed  # the unit the case goes to signs for it again
         state, moves = move.after, moves + 1
         if state.status == "returned" or state.status in ("new", "accepted"):
             assert state.unit_clock_at is None and state.unit_due_at is None

@@ -23,7 +23,8 @@ BEGIN = ("<!-- keyboard table: made by tools/keyboard_table.py from "
          "widgets/common/commands.py; change it there -->")
 END = "<!-- end of the keyboard table -->"
 ROLE_WORDS = {"operator": "operators", "dispatcher": "dispatchers",
-              "shift_leader": "shift leaders", "supervisor": "supervisors", "admin": "admins"}
+              "shift_leader": "shift leaders", "supervisor": "supervisors", "admin": "admins",
+              "unit_handler": "unit handlers"}
 
 
 def table() -> str:

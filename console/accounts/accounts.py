@@ -41,7 +41,11 @@ from console.core.errors import (
 )
 from console.core.store import Store
 
-GROUPS = ("operator", "dispatcher", "shift_leader", "supervisor", "admin")
+GROUPS = ("operator", "dispatcher", "shift_leader", "supervisor", "admin", "unit_handler")
+ADMIN, UNIT_HANDLER = "admin", "unit_handler"
+# The groups of the centre's staff (an administrator's first account holds them all);
+# a unit's handler is none of them.
+CENTRE_GROUPS = tuple(g for g in GROUPS if g != UNIT_HANDLER)
 LOGIN = re.compile(r"^[a-z_][a-z0-9_]{1,62}$")
 MIN_PASSWORD = 10
 SCRAM_ITERATIONS = 4096  # PostgreSQL's own default
@@ -54,6 +58,7 @@ class Account:
     team_id: int | None
     groups: tuple[str, ...]
     can_login: bool
+    unit_id: int | None = None  # a unit handler's unit (承办单位)
     # On a write's result: the event it appended (not part of the account).
     event_id: int | None = field(default=None, compare=False, repr=False)
 
@@ -80,6 +85,9 @@ def _check(login: str, name: str | None, groups: Iterable[str] | None,
         unknown = [g for g in groups if g not in GROUPS]
         if unknown or not list(groups):
             errors.append(FieldError("groups", "groups.invalid"))
+        elif UNIT_HANDLER in groups and ADMIN in groups:
+            # An admin holds every desk group; a unit's limit on what it sees would bind them.
+            errors.append(FieldError("groups", "groups.handler_admin"))
     if password is not None and len(password) < MIN_PASSWORD:
         errors.append(FieldError("password", "password.short", {"min": MIN_PASSWORD}))
     if errors:
@@ -114,21 +122,26 @@ async def _event(conn: psycopg.AsyncConnection, store: Store, login: str, action
 
 
 async def create_account(store: Store, login: str, name: str, groups: Iterable[str],
-                         password: str, team_id: int | None = None) -> Account:
-    """A new login role in ``groups`` (an admin's may manage accounts in turn)."""
+                         password: str, team_id: int | None = None,
+                         unit_id: int | None = None) -> Account:
+    """A new login role in ``groups`` (an admin's may manage accounts in turn); a
+    unit handler's account names their unit."""
     require_role(store.roles, "admin")
     groups = tuple(groups)
     _check(login, name, groups, password)
+    if UNIT_HANDLER in groups and unit_id is None:
+        raise ValidationError([FieldError("unit", "account.unit_required")])
     async with _admin_connection(store) as conn:
         await conn.execute("SELECT hotline_account_create(%s, %s, %s)",
                            (login, scram_verifier(password), list(groups)))
         await conn.execute(
-            "INSERT INTO staff (login, name, team_id, roles) VALUES (%s, %s, %s, %s) "
-            "ON CONFLICT (login) DO UPDATE SET name = excluded.name, team_id = excluded.team_id,"
-            " roles = excluded.roles, active = true, version = staff.version + 1",
-            (login, name.strip(), team_id, list(groups)))
+            "INSERT INTO staff (login, name, team_id, roles, unit_id) VALUES (%s, %s, %s, %s, %s)"
+            " ON CONFLICT (login) DO UPDATE SET name = excluded.name, team_id = excluded.team_id,"
+            " roles = excluded.roles, unit_id = excluded.unit_id, active = true,"
+            " version = staff.version + 1",
+            (login, name.strip(), team_id, list(groups), unit_id))
         event_id = await _event(conn, store, login, "created")
-    return Account(login, name.strip(), team_id, groups, True, event_id=event_id)
+    return Account(login, name.strip(), team_id, groups, True, unit_id, event_id=event_id)
 
 
 async def set_groups(store: Store, login: str, groups: Iterable[str]) -> int:
@@ -169,14 +182,14 @@ async def list_accounts(store: Store) -> list[Account]:
     groups = ", ".join(f"'hotline_{g}'" for g in GROUPS)
     async with _admin_connection(store) as conn:
         rows = await (await conn.execute(
-            f"SELECT s.login, s.name, s.team_id, coalesce(r.rolcanlogin, false),"
+            f"SELECT s.login, s.name, s.team_id, coalesce(r.rolcanlogin, false), s.unit_id,"
             f" ARRAY(SELECT substr(g, 9) FROM unnest(ARRAY[{groups}]) AS g"
             f"  WHERE r.oid IS NOT NULL AND pg_has_role(r.oid, g::regrole, 'member'))"
             f" FROM staff s LEFT JOIN pg_roles r ON r.rolname = s.login"
             f" WHERE s.login IS NOT NULL ORDER BY s.login"
         )).fetchall()
-    return [Account(login, name, team, tuple(g), bool(can)) for login, name, team, can, g
-            in rows]
+    return [Account(login, name, team, tuple(g), bool(can), unit) for login, name, team, can,
+            unit, g in rows]
 
 
 async def local_admin(store: Store) -> str | None:
@@ -215,3 +228,27 @@ async def set_team(store: Store, login: str, team_id: int | None) -> int:
         if changed.rowcount != 1:
             raise ValidationError([FieldError("login", "login.unknown")])
         return await _event(conn, store, login, "team")
+
+
+async def set_unit(store: Store, login: str, unit_id: int | None) -> int:
+    """Link a person to the unit they handle cases for (or to none); the event's id."""
+    require_role(store.roles, "admin")
+    _check(login, None, None, None)
+    async with _admin_connection(store) as conn:
+        try:
+            changed = await conn.execute(
+                "UPDATE staff SET unit_id = %s, version = version + 1 WHERE login = %s",
+                (unit_id, login))
+        except psycopg.errors.ForeignKeyViolation as exc:
+            raise ValidationError([FieldError("unit", "unit.unknown")]) from exc
+        if changed.rowcount != 1:
+            raise ValidationError([FieldError("login", "login.unknown")])
+        return await _event(conn, store, login, "unit")
+
+
+async def list_units(store: Store) -> list[tuple[int, str]]:
+    """The active units a handler's account may name, by name."""
+    async with _admin_connection(store) as conn:
+        rows = await (await conn.execute(
+            "SELECT id, name FROM unit WHERE active ORDER BY name")).fetchall()
+    return [(int(i), str(n)) for i, n in rows]

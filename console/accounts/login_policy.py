@@ -128,7 +128,8 @@ async def make_local_admin(owner_url: str, login_name: str, name: str, password:
     field codes (a login name or password that will not do) like any account."""
     owner = _owner(owner_url)
     try:
-        await accounts.create_account(owner, login_name, name, accounts.GROUPS, password)
+        await accounts.create_account(owner, login_name, name, accounts.CENTRE_GROUPS,
+                                      password)
     finally:
         await owner.close()
     return as_person(owner_url, login_name, password)

@@ -92,15 +92,24 @@ async def _callback_attempts(conn: AsyncConnection, case_id: uuid.UUID,
 
 
 async def _check_facts(conn: AsyncConnection, case_id: uuid.UUID, action: str,
-                       facts: dict[str, Any]) -> None:
+                       facts: dict[str, Any], current_unit: int | None = None) -> None:
     """Facts that only the database can check: the unit, the master case."""
-    if action in ("dispatch", "settle") and facts.get("unit_id") is not None:
+    if action in ("dispatch", "settle", "forward") and facts.get("unit_id") is not None:
         active = (await conn.execute(select(s.Unit.active).where(
             s.Unit.id == facts["unit_id"]))).scalar_one_or_none()
         if active is None:
             raise ValidationError([FieldError("unit", "unit.unknown")])
         if not active:
             raise ValidationError([FieldError("unit", "unit.inactive")])
+    if action == "forward" and facts.get("unit_id") is not None:
+        centre, community = s.Unit.__table__.alias("centre"), s.Unit.__table__.alias("community")
+        street_of_it = (await conn.execute(
+            select(community.c.id).join(centre, centre.c.street_code == community.c.street_code)
+            .where(centre.c.id == current_unit, centre.c.kind == "centre",
+                   community.c.id == facts["unit_id"], community.c.kind == "community"))
+        ).scalar_one_or_none()
+        if street_of_it is None:  # a street sub-centre sends on only to its communities
+            raise ValidationError([FieldError("unit", "unit.not_our_community")])
     if action == "merge" and facts.get("master_id") is not None:
         master = facts["master_id"]
         status = (await conn.execute(select(C.status).where(C.id == master))
@@ -144,7 +153,7 @@ async def perform_in(conn: AsyncConnection, store: Store, case_id: uuid.UUID, ac
             f"case {case_id} is at version {row.version}, not {expected_version}",
             changed_by=last.actor if last else None,
             action=last.kind if last else None, at=last.at if last else None)
-    await _check_facts(conn, case_id, action, facts)
+    await _check_facts(conn, case_id, action, facts, row.assigned_unit_id)
     attempts = await _callback_attempts(conn, case_id, row.resolved_at)
     state = CaseState(row.status, row.version, row.assigned_unit_id, row.merged_into,
                       row.due_at, row.paused_at, attempts,

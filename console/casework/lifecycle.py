@@ -6,6 +6,10 @@ it and the facts it needs. ``check`` is the only way to ask whether a move is
 allowed; the services call it inside the transaction that makes the move.
 
     new -> accepted -> dispatched -> in_progress -> resolved -> closed
+    a unit handler signs for a dispatched case (签收: dispatched -> in_progress,
+    stamping signed_at) and replies with the result (in_progress -> resolved);
+    a street sub-centre's handler dispatches a case on to a community of its
+    street (forward: dispatched -> dispatched, another unit; two-level dispatch);
     side roads: returned (to the dispatcher, with a reason), disputed (the
     first unit keeps handling it until the shift leader settles the owner),
     merged (into a master case), answered (on the spot), invalid.
@@ -38,6 +42,7 @@ WITH_UNIT = frozenset({"dispatched", "in_progress", "disputed"})
 TERMINAL = frozenset({"closed", "merged", "answered", "invalid"})
 
 OPERATOR, DISPATCHER, LEADER, SUPERVISOR = "operator", "dispatcher", "shift_leader", "supervisor"
+UNIT = "unit_handler"  # a person of the responsible unit (承办单位), at their own seat
 DESK = frozenset({OPERATOR, DISPATCHER, LEADER})  # those who record what units report
 VERIFIERS = frozenset({OPERATOR, DISPATCHER})  # record the grid squad's field verification
 
@@ -63,6 +68,10 @@ ACTIONS: dict[str, Action] = {a.name: a for a in (
     Action("dispatch", frozenset({"accepted", "returned"}), "dispatched",
            frozenset({DISPATCHER, SYSTEM}), ("unit_id",)),
     Action("start", frozenset({"dispatched"}), "in_progress", DESK),
+    Action("sign", frozenset({"dispatched"}), "in_progress", frozenset({UNIT})),
+    Action("reply", frozenset({"in_progress"}), "resolved", frozenset({UNIT}), ("result",)),
+    Action("forward", frozenset({"dispatched"}), "dispatched", frozenset({UNIT}),
+           ("unit_id",)),
     Action("return", frozenset({"dispatched", "in_progress"}), "returned", DESK, ("reason",)),
     Action("dispute", frozenset({"dispatched", "in_progress"}), "disputed",
            frozenset({DISPATCHER, LEADER}), ("reason",)),
@@ -87,7 +96,7 @@ ACTIONS: dict[str, Action] = {a.name: a for a in (
 )}
 # Moves that hand the case to a unit: each starts the unit's clock afresh (a settling
 # only when it names another unit).
-FRESH_CLOCK = frozenset({"dispatch", "settle", "reopen", "verify_failed"})
+FRESH_CLOCK = frozenset({"dispatch", "settle", "reopen", "verify_failed", "forward"})
 UNIT_CLOCK_STARTS = ("dispatch", "sign")  # the admin's clock rule (console/casework/clocks.py)
 
 
@@ -100,7 +109,7 @@ class TransitionError(ConsoleError):
         self.params = params
 
 
-TEXT_FACTS = ("reason", "result", "answer", "note")
+TEXT_FACTS = ("reason", "result", "answer", "note", "attachments")
 MAX_FACT_TEXT = 20_000
 
 
@@ -145,7 +154,9 @@ def clean_facts(action_name: str, facts: dict[str, Any]) -> dict[str, Any]:
 
 
 def may(roles: frozenset[str], action: Action) -> bool:
-    return ADMIN in roles or bool(roles & action.roles)
+    """An admin does every desk's work, but is no unit's handler: a unit's own moves
+    are its handlers' alone."""
+    return bool(roles & action.roles) or (ADMIN in roles and not action.roles <= {UNIT})
 
 
 def fits(action: Action, grid_report: bool) -> bool:
@@ -226,13 +237,16 @@ def apply(state: CaseState, action_name: str, roles: frozenset[str],
     changes: dict[str, Any] = {}
     after = replace(state, status=target, version=state.version + 1)
     payload: dict[str, Any] = {"action": action_name, "from": state.status, "to": target}
-    for key in (*ACTIONS[action_name].needs, "note"):
+    for key in (*ACTIONS[action_name].needs, "note", "attachments"):
         if key not in ("unit_id", "master_id") and facts.get(key) is not None:
             payload[key] = facts[key]
 
-    if action_name in ("dispatch", "settle"):
+    if action_name in ("dispatch", "settle", "forward"):
         after = replace(after, assigned_unit_id=int(facts["unit_id"]))
         changes["dispatched_at"] = now
+        changes["signed_at"] = None  # the unit it goes to signs for it
+        if action_name == "forward":
+            payload["from_unit_id"] = state.assigned_unit_id
         payload["unit_id"] = int(facts["unit_id"])
         if facts.get("auto"):
             payload["auto"] = True
@@ -240,7 +254,11 @@ def apply(state: CaseState, action_name: str, roles: frozenset[str],
     elif action_name == "return":
         payload["unit_id"] = state.assigned_unit_id
         after = replace(after, assigned_unit_id=None, unit_clock_at=None, unit_due_at=None)
-    elif action_name == "resolve":
+        changes["signed_at"] = None
+    elif action_name == "sign":
+        changes["signed_at"] = now
+        payload["unit_id"] = state.assigned_unit_id
+    elif action_name in ("resolve", "reply"):
         changes["resolved_at"] = now
         if state.first_resolved_at is None:
             after = replace(after, first_resolved_at=now)

@@ -48,6 +48,8 @@ class Kind(enum.StrEnum):
     SHIFT_TEMPLATE = "shift_template_changed"
     ACCOUNT = "account_changed"
     CLOCK_RULE = "clock_rule_changed"
+    UNIT_REQUEST = "unit_request"
+    PROGRESS = "progress_noted"
 
 
 class Payload(Protocol):
@@ -128,8 +130,9 @@ class CaseMoved:
         return value if isinstance(value, bool) else None
 
     def text(self, key: str) -> str:
-        """One of the move's texts: ``reason``, ``result``, ``answer`` or ``note``."""
-        if key not in ("reason", "result", "answer", "note"):
+        """One of the move's texts: ``reason``, ``result``, ``answer``, ``note`` or
+        ``attachments`` (what a unit's reply attaches, described)."""
+        if key not in ("reason", "result", "answer", "note", "attachments"):
             raise KeyError(key)
         return self._text(key)
 
@@ -279,10 +282,35 @@ class ClockRuleChanged(_Typed):
     before: str | None = None
 
 
+@dataclass(frozen=True)
+class UnitRequestChanged(_Typed):
+    """A unit's return or extension request applied for (``applied``) or decided
+    (``approved``, ``refused``); the request row holds who, when and why."""
+
+    KIND = Kind.UNIT_REQUEST
+    request_id: int
+    request: str  # return | extension
+    action: str  # applied | approved | refused
+    unit_id: int | None = None
+    days: int | None = None
+    reason: str = ""
+    granted_due_at: dt.datetime | None = None
+
+
+@dataclass(frozen=True)
+class ProgressNoted(_Typed):
+    """A unit handler's note on how the work goes (进展)."""
+
+    KIND = Kind.PROGRESS
+    text: str
+    unit_id: int | None = None
+
+
 TYPED: dict[str, type[_Typed]] = {c.KIND.value: c for c in (
     CaseCreated, CaseImported, ClosedWithMaster, Escalation, LadderChanged, CatalogLoaded,
     CalendarSeeded, CalendarChanged, RuleChanged, QuickAnswerChanged, HandoverChanged,
-    RosterChanged, RollCallChanged, ShiftTemplateChanged, AccountChanged, ClockRuleChanged)}
+    RosterChanged, RollCallChanged, ShiftTemplateChanged, AccountChanged, ClockRuleChanged,
+    UnitRequestChanged, ProgressNoted)}
 
 
 def read(kind: str, raw: dict[str, Any], *, on_a_case: bool) -> Any:

@@ -19,19 +19,19 @@
     </message>
     <message>
         <location filename="../../widgets/accounts/accounts_dialog.py" line="61" />
-        <location filename="../../widgets/accounts/accounts_dialog.py" line="86" />
+        <location filename="../../widgets/accounts/accounts_dialog.py" line="91" />
         <source>登录名</source>
         <translation>Login</translation>
     </message>
     <message>
         <location filename="../../widgets/accounts/accounts_dialog.py" line="62" />
-        <location filename="../../widgets/accounts/accounts_dialog.py" line="87" />
+        <location filename="../../widgets/accounts/accounts_dialog.py" line="92" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
         <location filename="../../widgets/accounts/accounts_dialog.py" line="63" />
-        <location filename="../../widgets/accounts/accounts_dialog.py" line="88" />
+        <location filename="../../widgets/accounts/accounts_dialog.py" line="93" />
         <source>岗位</source>
         <translation>Roles</translation>
     </message>
@@ -51,77 +51,98 @@
         <translation>Disabled</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/accounts_dialog.py" line="89" />
+        <location filename="../../widgets/accounts/accounts_dialog.py" line="86" />
+        <source>（不属于承办单位）</source>
+        <translation>(not a unit's handler)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts/accounts_dialog.py" line="94" />
         <source>班组</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/accounts_dialog.py" line="90" />
+        <location filename="../../widgets/accounts/accounts_dialog.py" line="95" />
+        <location filename="../../widgets/accounts/accounts_dialog.py" line="48" />
+        <source>承办单位</source>
+        <translation>Unit handler</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts/accounts_dialog.py" line="96" />
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/accounts_dialog.py" line="92" />
+        <location filename="../../widgets/accounts/accounts_dialog.py" line="98" />
         <source>新建账号</source>
         <translation>New account</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/accounts_dialog.py" line="93" />
+        <location filename="../../widgets/accounts/accounts_dialog.py" line="99" />
         <source>保存岗位</source>
         <translation>Save roles</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/accounts_dialog.py" line="94" />
+        <location filename="../../widgets/accounts/accounts_dialog.py" line="100" />
         <source>保存班组</source>
         <translation>Save team</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/accounts_dialog.py" line="95" />
+        <location filename="../../widgets/accounts/accounts_dialog.py" line="101" />
+        <source>保存单位</source>
+        <translation>Save unit</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts/accounts_dialog.py" line="102" />
         <source>重设密码</source>
         <translation>Reset password</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/accounts_dialog.py" line="96" />
+        <location filename="../../widgets/accounts/accounts_dialog.py" line="103" />
         <source>停用</source>
         <translation>Disable</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/accounts_dialog.py" line="97" />
+        <location filename="../../widgets/accounts/accounts_dialog.py" line="104" />
         <source>启用</source>
         <translation>Enable</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/accounts_dialog.py" line="153" />
+        <location filename="../../widgets/accounts/accounts_dialog.py" line="172" />
         <source>保存中…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/accounts_dialog.py" line="161" />
+        <location filename="../../widgets/accounts/accounts_dialog.py" line="181" />
         <source>已新建账号 {login}</source>
         <translation>Created the account {login}</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/accounts_dialog.py" line="166" />
+        <location filename="../../widgets/accounts/accounts_dialog.py" line="186" />
         <source>已保存 {login} 的岗位</source>
         <translation>Saved the roles of {login}</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/accounts_dialog.py" line="171" />
+        <location filename="../../widgets/accounts/accounts_dialog.py" line="191" />
         <source>已保存 {login} 的班组</source>
         <translation>Saved the team of {login}</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/accounts_dialog.py" line="176" />
+        <location filename="../../widgets/accounts/accounts_dialog.py" line="196" />
+        <source>已保存 {login} 的承办单位</source>
+        <translation>Saved the unit of {login}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/accounts/accounts_dialog.py" line="201" />
         <source>已重设 {login} 的密码</source>
         <translation>Reset the password of {login}</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/accounts_dialog.py" line="180" />
+        <location filename="../../widgets/accounts/accounts_dialog.py" line="205" />
         <source>已启用 {login}</source>
         <translation>Enabled {login}</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/accounts_dialog.py" line="181" />
+        <location filename="../../widgets/accounts/accounts_dialog.py" line="206" />
         <source>已停用 {login}，该账号不能再登录</source>
         <translation>Disabled {login}; the account can no longer log in</translation>
     </message>
@@ -567,293 +588,338 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../widgets/common/commands.py" line="82" />
+        <location filename="../../widgets/common/commands.py" line="85" />
         <source>模拟来电…</source>
         <translation>Simulate Incoming Call…</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="84" />
+        <location filename="../../widgets/common/commands.py" line="87" />
         <source>新建诉求</source>
         <translation>New Request</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="86" />
+        <location filename="../../widgets/common/commands.py" line="89" />
         <source>转到来电登记</source>
         <translation>Go to Call Intake</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="89" />
+        <location filename="../../widgets/common/commands.py" line="92" />
         <source>转到案件队列</source>
         <translation>Go to Case Queue</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="91" />
+        <location filename="../../widgets/common/commands.py" line="94" />
         <source>转到倒计时</source>
         <translation>Go to Countdowns</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="93" />
+        <location filename="../../widgets/common/commands.py" line="96" />
         <source>转到电话回访</source>
         <translation>Go to Callbacks</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="95" />
+        <location filename="../../widgets/common/commands.py" line="98" />
         <source>转到现场核查</source>
         <translation>Go to field verification</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="98" />
+        <location filename="../../widgets/common/commands.py" line="101" />
         <source>转到督办台</source>
         <translation>Go to Supervision Board</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="100" />
+        <location filename="../../widgets/common/commands.py" line="103" />
+        <source>转到承办单位</source>
+        <translation>Go to the unit view</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/commands.py" line="106" />
         <source>排班</source>
         <translation>Roster</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="102" />
+        <location filename="../../widgets/common/commands.py" line="108" />
         <source>查岗点名</source>
         <translation>Roll call</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="104" />
+        <location filename="../../widgets/common/commands.py" line="110" />
         <source>交接班</source>
         <translation>Handover</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="106" />
+        <location filename="../../widgets/common/commands.py" line="112" />
         <source>搜索秒回知识库</source>
         <translation>Search Quick Answers</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="108" />
+        <location filename="../../widgets/common/commands.py" line="114" />
         <source>刷新队列</source>
         <translation>Refresh Queue</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="109" />
+        <location filename="../../widgets/common/commands.py" line="115" />
         <source>恢复默认布局</source>
         <translation>Reset Layout</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="110" />
+        <location filename="../../widgets/common/commands.py" line="116" />
         <source>办理时限与工作日…</source>
         <translation>Time Limits and Working Days…</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="111" />
+        <location filename="../../widgets/common/commands.py" line="117" />
         <source>账号管理…</source>
         <translation>Accounts…</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="112" />
+        <location filename="../../widgets/common/commands.py" line="118" />
         <source>新 A 类案件</source>
         <translation>New A-Class Cases</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="113" />
+        <location filename="../../widgets/common/commands.py" line="119" />
         <source>案件超时</source>
         <translation>Cases Going Overdue</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="114" />
+        <location filename="../../widgets/common/commands.py" line="120" />
         <source>督办回复到期</source>
         <translation>Order Replies Falling Due</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="115" />
+        <location filename="../../widgets/common/commands.py" line="121" />
         <source>提醒时发出声音</source>
         <translation>Sound with Alerts</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="116" />
+        <location filename="../../widgets/common/commands.py" line="122" />
         <source>中文</source>
         <translation>中文 (Chinese)</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="117" />
+        <location filename="../../widgets/common/commands.py" line="123" />
         <source>English</source>
         <translation>English</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="118" />
+        <location filename="../../widgets/common/commands.py" line="124" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="120" />
+        <location filename="../../widgets/common/commands.py" line="126" />
         <source>当场答复</source>
         <translation>Answer now</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="123" />
+        <location filename="../../widgets/common/commands.py" line="129" />
         <source>下一项</source>
         <translation>Next field</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="126" />
-        <location filename="../../widgets/common/commands.py" line="146" />
+        <location filename="../../widgets/common/commands.py" line="132" />
+        <location filename="../../widgets/common/commands.py" line="152" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="132" />
+        <location filename="../../widgets/common/commands.py" line="138" />
         <source>换行</source>
         <translation>New line</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="134" />
+        <location filename="../../widgets/common/commands.py" line="140" />
         <source>清空</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="136" />
+        <location filename="../../widgets/common/commands.py" line="142" />
         <source>恢复刚清空的内容</source>
         <translation>Put back what was cleared</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="138" />
+        <location filename="../../widgets/common/commands.py" line="144" />
         <source>记为重复来电</source>
         <translation>Record as duplicate</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="141" />
+        <location filename="../../widgets/common/commands.py" line="147" />
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="144" />
+        <location filename="../../widgets/common/commands.py" line="150" />
         <source>离开文本框</source>
         <translation>Leave the text box</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="149" />
+        <location filename="../../widgets/common/commands.py" line="155" />
         <source>转到结果</source>
         <translation>Go to the results</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="151" />
+        <location filename="../../widgets/common/commands.py" line="157" />
         <source>采用答复</source>
         <translation>Use the answer</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="153" />
+        <location filename="../../widgets/common/commands.py" line="159" />
         <source>返回搜索</source>
         <translation>Back to the search</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="157" />
+        <location filename="../../widgets/common/commands.py" line="163" />
         <source>未接通</source>
         <translation>No answer</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="159" />
+        <location filename="../../widgets/common/commands.py" line="165" />
         <source>未解决（重新办理）</source>
         <translation>Not fixed (reopen)</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="162" />
+        <location filename="../../widgets/common/commands.py" line="168" />
         <source>核查通过（结案）</source>
         <translation>Verified (close)</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="164" />
+        <location filename="../../widgets/common/commands.py" line="170" />
         <source>核查未通过（重新办理）</source>
         <translation>Verification failed (handle again)</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="168" />
+        <location filename="../../widgets/common/commands.py" line="174" />
         <source>应答</source>
         <translation>Answered</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="170" />
+        <location filename="../../widgets/common/commands.py" line="176" />
         <source>迟到（输入分钟后回车）</source>
         <translation>Late (type the minutes, Enter)</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="172" />
+        <location filename="../../widgets/common/commands.py" line="178" />
         <source>缺岗</source>
         <translation>Absent</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="173" />
+        <location filename="../../widgets/common/commands.py" line="179" />
         <source>无人应答</source>
         <translation>No answer</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="174" />
+        <location filename="../../widgets/common/commands.py" line="180" />
         <source>开始点名（在岗岗位）</source>
         <translation>Start roll call (posts on duty)</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="175" />
+        <location filename="../../widgets/common/commands.py" line="181" />
         <source>结束点名</source>
         <translation>Finish roll call</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="177" />
+        <location filename="../../widgets/common/commands.py" line="183" />
         <source>请假/顶班…</source>
         <translation>Leave / stand-in…</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="179" />
+        <location filename="../../widgets/common/commands.py" line="185" />
         <source>调班…</source>
         <translation>Swap…</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="181" />
+        <location filename="../../widgets/common/commands.py" line="187" />
         <source>换人…</source>
         <translation>Replace…</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="183" />
+        <location filename="../../widgets/common/commands.py" line="189" />
         <source>撤下</source>
         <translation>Take off</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="185" />
+        <location filename="../../widgets/common/commands.py" line="191" />
         <source>生成本月排班</source>
         <translation>Generate this month</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="187" />
+        <location filename="../../widgets/common/commands.py" line="193" />
+        <source>签收</source>
+        <translation>Sign for</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/commands.py" line="195" />
+        <source>申请退回…</source>
+        <translation>Apply to return…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/commands.py" line="197" />
+        <source>申请延期…</source>
+        <translation>Apply for an extension…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/commands.py" line="199" />
+        <source>记录进展…</source>
+        <translation>Record progress…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/commands.py" line="201" />
+        <source>回复办结…</source>
+        <translation>Reply with the result…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/commands.py" line="203" />
+        <source>转派社区…</source>
+        <translation>Send on to a community…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/commands.py" line="205" />
+        <source>同意</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/commands.py" line="208" />
+        <source>不同意…</source>
+        <translation>Refuse…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/commands.py" line="211" />
         <source>督办所选案件…</source>
         <translation>Supervise Selected…</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="191" />
+        <location filename="../../widgets/common/commands.py" line="215" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="192" />
+        <location filename="../../widgets/common/commands.py" line="216" />
         <source>来电(&amp;C)</source>
         <translation>&amp;Call</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="193" />
+        <location filename="../../widgets/common/commands.py" line="217" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="194" />
+        <location filename="../../widgets/common/commands.py" line="218" />
         <source>值班(&amp;D)</source>
         <translation>&amp;Duty</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="195" />
+        <location filename="../../widgets/common/commands.py" line="219" />
         <source>提醒(&amp;T)</source>
         <translation>Aler&amp;ts</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="196" />
+        <location filename="../../widgets/common/commands.py" line="220" />
         <source>管理(&amp;A)</source>
         <translation>&amp;Admin</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="197" />
+        <location filename="../../widgets/common/commands.py" line="221" />
         <source>语言(&amp;L)</source>
         <translation>&amp;Language</translation>
     </message>
@@ -1324,97 +1390,102 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="51" />
+        <location filename="../../widgets/shell/main_window.py" line="53" />
         <source>坪山区指挥中心 · 12345 热线坐席 — {user}</source>
         <translation>Pingshan District Command Centre · 12345 hotline desk — {user}</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="63" />
+        <location filename="../../widgets/shell/main_window.py" line="65" />
         <source>来电登记</source>
         <translation>Call intake</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="64" />
+        <location filename="../../widgets/shell/main_window.py" line="66" />
         <source>案件队列</source>
         <translation>Case queue</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="66" />
+        <location filename="../../widgets/shell/main_window.py" line="68" />
         <source>倒计时</source>
         <translation>Countdowns</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="70" />
+        <location filename="../../widgets/shell/main_window.py" line="72" />
         <source>秒回知识库</source>
         <translation>Quick answers</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="75" />
+        <location filename="../../widgets/shell/main_window.py" line="77" />
         <source>督办台</source>
         <translation>Supervision</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="80" />
+        <location filename="../../widgets/shell/main_window.py" line="82" />
         <source>电话回访</source>
         <translation>Callbacks</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="81" />
+        <location filename="../../widgets/shell/main_window.py" line="83" />
         <source>现场核查</source>
         <translation>Field verification</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="82" />
+        <location filename="../../widgets/shell/main_window.py" line="84" />
         <source>回访与核查</source>
         <translation>Callbacks and verification</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="84" />
+        <location filename="../../widgets/shell/main_window.py" line="86" />
         <source>排班</source>
         <translation>Roster</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="86" />
+        <location filename="../../widgets/shell/main_window.py" line="88" />
         <source>查岗点名</source>
         <translation>Roll call</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="88" />
+        <location filename="../../widgets/shell/main_window.py" line="90" />
         <source>交接班</source>
         <translation>Handover</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="226" />
+        <location filename="../../widgets/shell/main_window.py" line="92" />
+        <source>承办单位</source>
+        <translation>Unit view</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/shell/main_window.py" line="235" />
         <source>● 数据库已连接</source>
         <translation>● Database connected</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="229" />
+        <location filename="../../widgets/shell/main_window.py" line="238" />
         <source>● 数据库连接中断，正在重连…</source>
         <translation>● Database connection lost, reconnecting…</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="234" />
+        <location filename="../../widgets/shell/main_window.py" line="243" />
         <source>本机暂存 {n} 件待提交</source>
         <translation>{n} cases waiting on this seat</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="242" />
+        <location filename="../../widgets/shell/main_window.py" line="251" />
         <source>程序内部错误（已记入日志，请报告技术支持）：{s}</source>
         <translation>Internal error (logged; please report it to technical support): {s}</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="248" />
+        <location filename="../../widgets/shell/main_window.py" line="257" />
         <source>模拟来电</source>
         <translation>Simulate incoming call</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="248" />
+        <location filename="../../widgets/shell/main_window.py" line="257" />
         <source>来电号码：</source>
         <translation>Caller number:</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="255" />
+        <location filename="../../widgets/shell/main_window.py" line="264" />
         <source>界面语言将在下次启动时切换</source>
         <translation>The new language takes effect the next time the console starts</translation>
     </message>
@@ -1647,6 +1718,89 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
     </message>
     <message>
         <location filename="../../widgets/answers/quick_answers.py" line="273" />
+        <source>保存中…</source>
+        <translation>Saving…</translation>
+    </message>
+</context>
+<context>
+    <name>RequestList</name>
+    <message>
+        <location filename="../../widgets/units/request_list.py" line="63" />
+        <source>编号</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/units/request_list.py" line="64" />
+        <source>申请</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/units/request_list.py" line="65" />
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/units/request_list.py" line="66" />
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/units/request_list.py" line="67" />
+        <source>申请人</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/units/request_list.py" line="68" />
+        <source>申请时间</source>
+        <translation>Applied at</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/units/request_list.py" line="80" />
+        <source>待审批的退回、延期申请</source>
+        <translation>Return and extension requests waiting for a decision</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/units/request_list.py" line="115" />
+        <source>待审批的退回、延期申请：{n} 件</source>
+        <translation>Return and extension requests waiting for a decision: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/units/request_list.py" line="119" />
+        <source>延期 {days} 个工作日</source>
+        <translation>Extension by {days} working days</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/units/request_list.py" line="120" />
+        <source>退回</source>
+        <translation>Return</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/units/request_list.py" line="128" />
+        <source>{no}：已同意</source>
+        <translation>{no}: approved</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/units/request_list.py" line="128" />
+        <source>{no}：已不同意</source>
+        <translation>{no}: refused</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/units/request_list.py" line="140" />
+        <source>不同意 · {no}</source>
+        <translation>Refuse · {no}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/units/request_list.py" line="141" />
+        <source>不同意的理由</source>
+        <translation>Why refused</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/units/request_list.py" line="149" />
+        <source>请先选中一件申请</source>
+        <translation>Select a request first</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/units/request_list.py" line="157" />
         <source>保存中…</source>
         <translation>Saving…</translation>
     </message>
@@ -3120,645 +3274,735 @@ The details are in the log.</translation>
         <translation>Change the unit clock rule</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="93" />
+        <location filename="../../widgets/common/texts.py" line="88" />
+        <source>签收</source>
+        <translation>Sign for</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/texts.py" line="89" />
+        <source>转派社区</source>
+        <translation>Send on to a community</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/texts.py" line="90" />
+        <source>回复办理结果</source>
+        <translation>Reply with the result</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/texts.py" line="91" />
+        <source>办理进展</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/texts.py" line="92" />
+        <source>退回/延期申请</source>
+        <translation>Return/extension request</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/texts.py" line="98" />
         <source>电话查岗</source>
         <translation>Phone check</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="93" />
+        <location filename="../../widgets/common/texts.py" line="98" />
         <source>视频点名</source>
         <translation>Video roll call</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="93" />
+        <location filename="../../widgets/common/texts.py" line="98" />
         <source>对讲机点名</source>
         <translation>Radio roll call</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="98" />
+        <location filename="../../widgets/common/texts.py" line="103" />
         <source>应答</source>
         <translation>Answered</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="98" />
+        <location filename="../../widgets/common/texts.py" line="103" />
         <source>迟到</source>
         <translation>Late</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="98" />
+        <location filename="../../widgets/common/texts.py" line="103" />
         <source>缺岗</source>
         <translation>Absent</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="99" />
+        <location filename="../../widgets/common/texts.py" line="104" />
         <source>无人应答</source>
         <translation>No answer</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="99" />
+        <location filename="../../widgets/common/texts.py" line="104" />
         <source>未点</source>
         <translation>Not called</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="104" />
+        <location filename="../../widgets/common/texts.py" line="109" />
         <source>非常满意</source>
         <translation>Very satisfied</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="104" />
+        <location filename="../../widgets/common/texts.py" line="109" />
         <source>满意</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="104" />
+        <location filename="../../widgets/common/texts.py" line="109" />
         <source>基本满意</source>
         <translation>Fairly satisfied</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="104" />
+        <location filename="../../widgets/common/texts.py" line="109" />
         <source>不满意</source>
         <translation>Dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="105" />
+        <location filename="../../widgets/common/texts.py" line="110" />
         <source>非常不满意</source>
         <translation>Very dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="111" />
+        <location filename="../../widgets/common/texts.py" line="116" />
         <source>案件当前状态不允许此操作，请刷新后再看</source>
         <translation>The case's status does not allow this; look again after it refreshes</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="112" />
-        <location filename="../../widgets/common/texts.py" line="269" />
+        <location filename="../../widgets/common/texts.py" line="117" />
+        <location filename="../../widgets/common/texts.py" line="287" />
         <source>您的岗位没有此操作的权限</source>
         <translation>Your role does not allow this</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="113" />
+        <location filename="../../widgets/common/texts.py" line="118" />
         <source>请填写原因</source>
         <translation>Enter a reason</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="114" />
+        <location filename="../../widgets/common/texts.py" line="119" />
         <source>请填写办理结果</source>
         <translation>Enter the result</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="115" />
+        <location filename="../../widgets/common/texts.py" line="120" />
         <source>请填写答复内容</source>
         <translation>Enter the answer</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="117" />
+        <location filename="../../widgets/common/texts.py" line="122" />
         <source>请选择责任单位</source>
         <translation>Choose a responsible unit</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="118" />
+        <location filename="../../widgets/common/texts.py" line="123" />
         <source>请填写主件编号</source>
         <translation>Enter the master case number</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="119" />
+        <location filename="../../widgets/common/texts.py" line="124" />
         <source>请选择满意度</source>
         <translation>Choose a satisfaction level</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="120" />
+        <location filename="../../widgets/common/texts.py" line="125" />
         <source>满意度须为 1–5 级</source>
         <translation>Satisfaction must be from 1 to 5</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="121" />
+        <location filename="../../widgets/common/texts.py" line="126" />
         <source>计时已暂停</source>
         <translation>The clock is already paused</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="122" />
+        <location filename="../../widgets/common/texts.py" line="127" />
         <source>计时未暂停</source>
         <translation>The clock is not paused</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="123" />
+        <location filename="../../widgets/common/texts.py" line="128" />
         <source>单位计时规则只能是“分拨起算”或“签收起算”</source>
         <translation>A unit's clock starts either at dispatch or at signing</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="124" />
+        <location filename="../../widgets/common/texts.py" line="129" />
         <source>签收起算需先启用单位签收，目前只能分拨起算</source>
         <translation>Starting at signing needs units' signing first; for now the clock starts at dispatch</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="125" />
+        <location filename="../../widgets/common/texts.py" line="130" />
         <source>网格员上报的案件由网格现场核查，不做电话回访</source>
         <translation>A grid worker's report is verified in the field by its grid, not called back</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="126" />
+        <location filename="../../widgets/common/texts.py" line="131" />
         <source>只有网格员上报的案件做现场核查，有来电人的案件请回访</source>
         <translation>Only grid workers' reports are verified in the field; call back cases with a caller</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="127" />
+        <location filename="../../widgets/common/texts.py" line="132" />
         <source>责任单位不存在</source>
         <translation>No such responsible unit</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="128" />
+        <location filename="../../widgets/common/texts.py" line="133" />
+        <source>只能转派给本街道的社区工作站</source>
+        <translation>A case is sent on only to a community work station of the sub-centre's street</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/texts.py" line="134" />
         <source>该责任单位已停用，请选择其他单位</source>
         <translation>That unit is inactive; choose another</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="129" />
+        <location filename="../../widgets/common/texts.py" line="135" />
         <source>不能与自身合并</source>
         <translation>A case cannot be merged into itself</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="130" />
+        <location filename="../../widgets/common/texts.py" line="136" />
         <source>找不到该编号的案件</source>
         <translation>No case has that number</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="131" />
+        <location filename="../../widgets/common/texts.py" line="137" />
         <source>主件已归档，不能再合并</source>
         <translation>The master case is closed; nothing more can be merged into it</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="132" />
+        <location filename="../../widgets/common/texts.py" line="138" />
         <source>案件不存在</source>
         <translation>The case does not exist</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="133" />
+        <location filename="../../widgets/common/texts.py" line="139" />
         <source>没有这个办理操作</source>
         <translation>There is no such case action</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="143" />
+        <location filename="../../widgets/common/texts.py" line="149" />
         <source>生成</source>
         <translation>generated it</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="144" />
+        <location filename="../../widgets/common/texts.py" line="150" />
         <source>加派人员</source>
         <translation>added a person</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="145" />
+        <location filename="../../widgets/common/texts.py" line="151" />
         <source>换人</source>
         <translation>replaced a person</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="146" />
+        <location filename="../../widgets/common/texts.py" line="152" />
         <source>撤下人员</source>
         <translation>took a person off</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="147" />
+        <location filename="../../widgets/common/texts.py" line="153" />
         <source>登记请假</source>
         <translation>recorded leave</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="148" />
+        <location filename="../../widgets/common/texts.py" line="154" />
         <source>调班</source>
         <translation>swapped duties</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="156" />
+        <location filename="../../widgets/common/texts.py" line="162" />
         <source>请输入来电号码（电话渠道必填）</source>
         <translation>Enter the caller's number (required for phone channels)</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="157" />
+        <location filename="../../widgets/common/texts.py" line="163" />
         <source>号码无法识别：请输入手机号（11位）或带区号的固话</source>
         <translation>Number not recognised: enter an 11-digit mobile number or a landline number with area code</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="158" />
+        <location filename="../../widgets/common/texts.py" line="164" />
         <source>请填写诉求内容</source>
         <translation>Enter the request details</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="159" />
+        <location filename="../../widgets/common/texts.py" line="165" />
         <source>请填写来电人姓名</source>
         <translation>Enter the caller's name</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="160" />
+        <location filename="../../widgets/common/texts.py" line="166" />
         <source>内容过长：{length} 字，最多 {limit} 字。内容已保留，请删减后再保存</source>
         <translation>Text too long: {length} characters, at most {limit}. Your text was kept; shorten it and save again</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="161" />
+        <location filename="../../widgets/common/texts.py" line="167" />
         <source>第 {position} 个字符是不可见的控制字符（多为粘贴带入），请删除后再保存</source>
         <translation>Character {position} is an invisible control character (usually pasted in); delete it and save again</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="163" />
+        <location filename="../../widgets/common/texts.py" line="169" />
         <source>内容无法识别，请重新填写</source>
         <translation>The content cannot be read; please type it again</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="164" />
+        <location filename="../../widgets/common/texts.py" line="170" />
         <source>请选择事项分类（可输入中文或拼音首字母搜索）</source>
         <translation>Choose a category (search in Chinese or by pinyin initials)</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="165" />
+        <location filename="../../widgets/common/texts.py" line="171" />
         <source>分类不存在或已停用，请重新选择</source>
         <translation>This category does not exist or is no longer in use; choose another</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="166" />
+        <location filename="../../widgets/common/texts.py" line="172" />
         <source>请选择到第三级分类</source>
         <translation>Choose a third-level category</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="167" />
+        <location filename="../../widgets/common/texts.py" line="173" />
         <source>该分类没有办理时限，无法计时：请选其他分类，或请管理员设定时限</source>
         <translation>This category has no time limit, so the case cannot count down: choose another category, or ask an administrator to set a time limit</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="168" />
+        <location filename="../../widgets/common/texts.py" line="174" />
         <source>请选择紧急程度 A/B/C</source>
         <translation>Choose urgency A, B or C</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="169" />
+        <location filename="../../widgets/common/texts.py" line="175" />
         <source>请选择来源渠道</source>
         <translation>Choose the channel</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="170" />
+        <location filename="../../widgets/common/texts.py" line="176" />
         <source>请选择诉求性质</source>
         <translation>Choose the request type</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="171" />
+        <location filename="../../widgets/common/texts.py" line="177" />
         <source>网格不存在，请重新选择</source>
         <translation>This grid cell does not exist; choose another</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="172" />
+        <location filename="../../widgets/common/texts.py" line="178" />
         <source>网格不属于所选社区</source>
         <translation>This grid cell is not in the chosen community</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="173" />
+        <location filename="../../widgets/common/texts.py" line="179" />
         <source>网格不属于所选街道</source>
         <translation>The grid cell is not in the chosen street</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="174" />
+        <location filename="../../widgets/common/texts.py" line="180" />
         <source>社区不存在，请重新选择</source>
         <translation>This community does not exist; choose another</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="175" />
+        <location filename="../../widgets/common/texts.py" line="181" />
         <source>社区不属于所选街道</source>
         <translation>This community is not in the chosen street</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="176" />
+        <location filename="../../widgets/common/texts.py" line="182" />
         <source>街道不存在，请重新选择</source>
         <translation>This street does not exist; choose another</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="177" />
+        <location filename="../../widgets/common/texts.py" line="183" />
         <source>没有这个名称的街道、社区或网格：输入其中几个字，按 Enter 选中</source>
         <translation>No street, community or grid cell by that name: type part of the name and press Enter to pick it</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="178" />
+        <location filename="../../widgets/common/texts.py" line="184" />
         <source>请填写督办内容</source>
         <translation>Enter the order's text</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="179" />
+        <location filename="../../widgets/common/texts.py" line="185" />
         <source>提醒比例须在 1% 到 99% 之间</source>
         <translation>The reminder share must be between 1% and 99%</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="180" />
+        <location filename="../../widgets/common/texts.py" line="186" />
         <source>督办工作日须为 0 或以上</source>
         <translation>The working days before supervision must be 0 or more</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="181" />
+        <location filename="../../widgets/common/texts.py" line="187" />
         <source>回复期限须晚于现在</source>
         <translation>The reply deadline must be later than now</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="182" />
+        <location filename="../../widgets/common/texts.py" line="188" />
         <source>案件已办结或不存在，不能督办</source>
         <translation>The case is closed or does not exist; it cannot be supervised</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="183" />
+        <location filename="../../widgets/common/texts.py" line="189" />
         <source>督办单不存在</source>
         <translation>No such order</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="184" />
+        <location filename="../../widgets/common/texts.py" line="190" />
         <source>该督办单已签收</source>
         <translation>This order has been acknowledged already</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="185" />
+        <location filename="../../widgets/common/texts.py" line="191" />
         <source>该督办单已回复</source>
         <translation>This order has been answered already</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="225" />
+        <location filename="../../widgets/common/texts.py" line="197" />
+        <source>承办单位账号不能同时是管理员</source>
+        <translation>A unit handler's account cannot also be an administrator</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/texts.py" line="198" />
+        <source>案件不在本单位办理中，不能申请或记录</source>
+        <translation>The case is not being handled by this unit: nothing can be applied for or recorded</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/texts.py" line="199" />
+        <source>已过退回申请时限（{ends}），请办理或申请延期</source>
+        <translation>The time to apply for a return has passed ({ends}): handle the case or apply for an extension</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/texts.py" line="200" />
+        <source>该案件已有同类申请待审批</source>
+        <translation>The case already has a request of this kind waiting for a decision</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/texts.py" line="201" />
+        <source>延期天数须为 1–{max} 个工作日</source>
+        <translation>An extension is 1–{max} working days</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/texts.py" line="202" />
+        <source>申请不存在</source>
+        <translation>The request does not exist</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/texts.py" line="203" />
+        <source>该申请已审批，不能再改</source>
+        <translation>The request has been decided and cannot be changed</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/texts.py" line="204" />
+        <source>不能审批自己提出的申请</source>
+        <translation>You cannot decide your own request</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/texts.py" line="205" />
+        <source>请填写申请理由</source>
+        <translation>Give the reason for the request</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/texts.py" line="206" />
+        <source>不同意时请填写理由</source>
+        <translation>Give a reason when refusing</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/texts.py" line="207" />
+        <source>请填写办理进展</source>
+        <translation>Describe the progress</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/texts.py" line="208" />
+        <source>承办单位账号请选择所属单位</source>
+        <translation>Choose the unit of a unit handler's account</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/texts.py" line="243" />
         <source>请填写问题</source>
         <translation>Please enter the question</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="226" />
+        <location filename="../../widgets/common/texts.py" line="244" />
         <source>请填写答复</source>
         <translation>Please enter the answer</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="227" />
+        <location filename="../../widgets/common/texts.py" line="245" />
         <source>该条答复已被删除，已刷新</source>
         <translation>This answer was deleted meanwhile; the list is refreshed</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="228" />
+        <location filename="../../widgets/common/texts.py" line="246" />
         <source>关键词“{keyword}”过长，每个最多 {limit} 字</source>
         <translation>Keyword “{keyword}” is too long; at most {limit} characters each</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="229" />
+        <location filename="../../widgets/common/texts.py" line="247" />
         <source>关键词“{keyword}”含有空格、标点或不可见字符</source>
         <translation>Keyword “{keyword}” contains a space, punctuation or an invisible character</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="230" />
+        <location filename="../../widgets/common/texts.py" line="248" />
         <source>关键词 {count} 个，最多 {limit} 个</source>
         <translation>{count} keywords; at most {limit}</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="270" />
+        <location filename="../../widgets/common/texts.py" line="288" />
         <source>只有值班长和管理员可以编辑秒回知识库</source>
         <translation>Only shift leaders and administrators may edit the quick-answer base</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="271" />
+        <location filename="../../widgets/common/texts.py" line="289" />
         <source>数据库正忙：所需的记录被其他席位占用过久，本次未保存任何内容，请稍后再试</source>
         <translation>The database is busy: what this needs was held by another seat for too long. Nothing was saved; please try again in a moment</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="280" />
+        <location filename="../../widgets/common/texts.py" line="298" />
         <source>操作未完成（{code}）：请稍后再试；仍不行请报告技术支持</source>
         <translation>Not done ({code}): please try again later; if it still fails, tell technical support</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="116" />
-        <location filename="../../widgets/common/texts.py" line="186" />
+        <location filename="../../widgets/common/texts.py" line="121" />
+        <location filename="../../widgets/common/texts.py" line="192" />
         <source>请填写回复内容</source>
         <translation>Enter the reply</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="187" />
+        <location filename="../../widgets/common/texts.py" line="193" />
         <source>登录名只能用小写字母、数字和下划线，2–63 位，以字母开头</source>
         <translation>A login name is 2–63 lower-case letters, digits and underscores, starting with a letter</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="188" />
+        <location filename="../../widgets/common/texts.py" line="194" />
         <source>没有这个登录名的账号</source>
         <translation>No account has that login</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="189" />
+        <location filename="../../widgets/common/texts.py" line="195" />
         <source>请填写姓名</source>
         <translation>Enter the name</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="190" />
+        <location filename="../../widgets/common/texts.py" line="196" />
         <source>请至少选择一个岗位</source>
         <translation>Choose at least one role</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="191" />
+        <location filename="../../widgets/common/texts.py" line="209" />
         <source>密码至少 {min} 位</source>
         <translation>The password needs at least {min} characters</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="192" />
+        <location filename="../../widgets/common/texts.py" line="210" />
         <source>请只填一种时限：小时或工作日</source>
         <translation>Give one limit only: hours or working days</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="193" />
+        <location filename="../../widgets/common/texts.py" line="211" />
         <source>时限须大于零</source>
         <translation>The limit must be above zero</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="194" />
+        <location filename="../../widgets/common/texts.py" line="212" />
         <source>时限须为整数</source>
         <translation>The limit must be a whole number</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="195" />
+        <location filename="../../widgets/common/texts.py" line="213" />
         <source>时限过长，请核对</source>
         <translation>That limit is too long; please check it</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="196" />
+        <location filename="../../widgets/common/texts.py" line="214" />
         <source>「{shift}」时长 {hours} 小时：班次须在 1–24 小时之间，否则与次日同一班次重叠</source>
         <translation>"{shift}" lasts {hours} hours: a shift must last 1–24 hours, or it overlaps its own next turn</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="197" />
+        <location filename="../../widgets/common/texts.py" line="215" />
         <source>「{shift}」与「{other}」时间重叠，请调整开始时间或时长</source>
         <translation>"{shift}" overlaps "{other}": change the start or the length</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="198" />
+        <location filename="../../widgets/common/texts.py" line="216" />
         <source>请填写代码</source>
         <translation>Enter a code</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="199" />
+        <location filename="../../widgets/common/texts.py" line="217" />
         <source>轮班规则用到了不存在的班次：{codes}</source>
         <translation>The rotation uses shifts that do not exist: {codes}</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="200" />
+        <location filename="../../widgets/common/texts.py" line="218" />
         <source>轮班规则为空：请先设置班组和轮转顺序</source>
         <translation>The rotation is empty: set up the teams and the cycle first</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="201" />
+        <location filename="../../widgets/common/texts.py" line="219" />
         <source>轮班规则第 {position} 天没有班组上「{shift}」</source>
         <translation>On day {position} of the rotation no team works "{shift}"</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="202" />
+        <location filename="../../widgets/common/texts.py" line="220" />
         <source>轮班规则第 {position} 天有两个班组上「{shift}」</source>
         <translation>On day {position} of the rotation two teams work "{shift}"</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="203" />
+        <location filename="../../widgets/common/texts.py" line="221" />
         <source>轮班规则使 {team} 两班之间只休息 {hours} 小时，低于规定</source>
         <translation>The rotation leaves {team} only {hours} hours between shifts, less than the rule</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="204" />
+        <location filename="../../widgets/common/texts.py" line="222" />
         <source>本月已有 {count} 条排班；重新生成会覆盖所有调整</source>
         <translation>This month already has {count} roster entries; generating again discards every change</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="205" />
+        <location filename="../../widgets/common/texts.py" line="223" />
         <source>「{post}」没有{team}的人员，无法排班：请先为该岗位配人</source>
         <translation>"{post}" has nobody from {team}: assign people to the post first</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="206" />
+        <location filename="../../widgets/common/texts.py" line="224" />
         <source>{day} {shift}「{post}」将无人在岗：请指定顶班人员</source>
         <translation>{day} {shift}: nobody would be left at "{post}"; name a stand-in</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="207" />
+        <location filename="../../widgets/common/texts.py" line="225" />
         <source>{person} 将同时在两个班次上岗</source>
         <translation>{person} would be on two shifts at once</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="208" />
+        <location filename="../../widgets/common/texts.py" line="226" />
         <source>{person} 两班之间只休息 {hours} 小时，少于规定的 {minimum} 小时</source>
         <translation>{person} would rest only {hours} hours between shifts, less than the {minimum} hours required</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="209" />
+        <location filename="../../widgets/common/texts.py" line="227" />
         <source>只能对在岗排班请假或调班</source>
         <translation>Leave and swaps apply to duties only</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="210" />
+        <location filename="../../widgets/common/texts.py" line="228" />
         <source>请选择另一人、另一班次的排班来调换</source>
         <translation>Choose another person's duty on another shift to swap with</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="211" />
+        <location filename="../../widgets/common/texts.py" line="229" />
         <source>人员不存在或已停用</source>
         <translation>The person does not exist or is disabled</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="212" />
+        <location filename="../../widgets/common/texts.py" line="230" />
         <source>该条排班已被他人删除或改动，已刷新</source>
         <translation>Someone else removed or changed this entry; the day has been reloaded</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="213" />
+        <location filename="../../widgets/common/texts.py" line="231" />
         <source>请填写请假事由</source>
         <translation>Enter the reason for the leave</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="214" />
+        <location filename="../../widgets/common/texts.py" line="232" />
         <source>请选择点名方式：电话、视频或对讲机</source>
         <translation>Choose the channel: phone, video or radio</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="215" />
+        <location filename="../../widgets/common/texts.py" line="233" />
         <source>没有要点名的岗位：当前排班无人在岗，或所选岗位不存在</source>
         <translation>No posts to call: nobody is rostered now, or the chosen posts do not exist</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="216" />
+        <location filename="../../widgets/common/texts.py" line="234" />
         <source>该点名记录不存在</source>
         <translation>This roll call does not exist</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="217" />
+        <location filename="../../widgets/common/texts.py" line="235" />
         <source>请选择结果：应答、迟到、缺岗或无人应答</source>
         <translation>Choose a result: answered, late, absent or no answer</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="218" />
+        <location filename="../../widgets/common/texts.py" line="236" />
         <source>迟到须填写分钟数（1–{max}）</source>
         <translation>Late needs the minutes (1–{max})</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="219" />
+        <location filename="../../widgets/common/texts.py" line="237" />
         <source>该次点名已结束，不能再修改</source>
         <translation>This roll call is finished and can no longer be changed</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="220" />
+        <location filename="../../widgets/common/texts.py" line="238" />
         <source>还有 {count} 个岗位未标记结果</source>
         <translation>{count} posts are not marked yet</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="221" />
+        <location filename="../../widgets/common/texts.py" line="239" />
         <source>班次不存在</source>
         <translation>The shift does not exist</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="222" />
+        <location filename="../../widgets/common/texts.py" line="240" />
         <source>交班记录不存在</source>
         <translation>The handover does not exist</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="223" />
+        <location filename="../../widgets/common/texts.py" line="241" />
         <source>该班已由 {who} 签字接班，不能再修改</source>
         <translation>{who} has signed this shift over; it can no longer be changed</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="224" />
+        <location filename="../../widgets/common/texts.py" line="242" />
         <source>不能签收自己交出的班，请由接班值班长签字</source>
         <translation>You cannot sign off your own handover: the incoming shift leader signs</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="238" />
+        <location filename="../../widgets/common/texts.py" line="256" />
         <source>本班已由 {who} 提交交班记录，已显示其内容，请在其基础上补充</source>
         <translation>{who} has already handed this shift over; their record is shown, add to it</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="239" />
+        <location filename="../../widgets/common/texts.py" line="257" />
         <source>{who} 刚更新了交班内容，已显示最新内容，请阅读后再签字</source>
         <translation>{who} just updated the handover; the latest version is shown, read it before signing</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="240" />
+        <location filename="../../widgets/common/texts.py" line="258" />
         <source>升级规则刚被他人修改，已显示最新值，请确认后再保存</source>
         <translation>Someone else just changed the escalation rule; check the latest values before saving</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="241" />
+        <location filename="../../widgets/common/texts.py" line="259" />
         <source>该案件本轮已督办，未重复下单</source>
         <translation>This case is already under supervision this round; no second order was made</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="242" />
+        <location filename="../../widgets/common/texts.py" line="260" />
         <source>该登录名已被使用</source>
         <translation>That login is taken</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="248" />
+        <location filename="../../widgets/common/texts.py" line="266" />
         <source>这一天的排班刚被 {who} 于 {at} {action}，已显示最新排班，请确认后再改</source>
         <translation>{who} just changed this day's roster at {at} ({action}); the latest roster is shown, check it before changing it again</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="254" />
+        <location filename="../../widgets/common/texts.py" line="272" />
         <source>该案件刚被 {who} 于 {at} 执行了「{action}」，已显示最新状态，请确认后再操作</source>
         <translation>{who} did “{action}” on this case at {at}; the latest state is shown, please check it before acting</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="264" />
+        <location filename="../../widgets/common/texts.py" line="282" />
         <source>有 {n} 项需要更正，见标红的字段；未保存任何内容</source>
         <translation>{n} field(s) need correcting, see the fields marked in red; nothing was saved</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="266" />
+        <location filename="../../widgets/common/texts.py" line="284" />
         <source>数据库连接中断：已填写的内容保留在本机，连接恢复后按 Enter 再次保存即可</source>
         <translation>Database connection lost: what you entered is kept on this computer; press Enter to save again once the connection is back</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="251" />
-        <location filename="../../widgets/common/texts.py" line="268" />
+        <location filename="../../widgets/common/texts.py" line="269" />
+        <location filename="../../widgets/common/texts.py" line="286" />
         <source>该记录已被他人修改，请刷新后重试</source>
         <translation>Someone else has changed this record; refresh and try again</translation>
     </message>
@@ -3859,6 +4103,212 @@ The details are in the log.</translation>
         <location filename="../../widgets/casework/timeline_model.py" line="131" />
         <source>效能监察</source>
         <translation>efficiency inspection</translation>
+    </message>
+</context>
+<context>
+    <name>UnitDesk</name>
+    <message>
+        <location filename="../../widgets/units/unit_desk.py" line="67" />
+        <source>编号</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/units/unit_desk.py" line="68" />
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/units/unit_desk.py" line="69" />
+        <source>签收剩余</source>
+        <translation>Left to sign</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/units/unit_desk.py" line="70" />
+        <source>办结剩余</source>
+        <translation>Left to finish</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/units/unit_desk.py" line="71" />
+        <source>分类</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/units/unit_desk.py" line="72" />
+        <source>诉求</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/units/unit_desk.py" line="130" />
+        <source>本单位在办 {n} 件，待签收 {s} 件，其中超时未签收 {late} 件</source>
+        <translation>{n} cases with the unit, {s} to sign for, {late} of them late</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/units/unit_desk.py" line="143" />
+        <source>超时 {t}</source>
+        <translation>Late by {t}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/units/unit_desk.py" line="147" />
+        <source>已签收</source>
+        <translation>Signed for</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/units/unit_desk.py" line="152" />
+        <source>暂停计时</source>
+        <translation>Clock paused</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/units/unit_desk.py" line="156" />
+        <source>待签收</source>
+        <translation>To sign for</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/units/unit_desk.py" line="158" />
+        <source>退回申请中</source>
+        <translation>return requested</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/units/unit_desk.py" line="158" />
+        <source>延期申请中</source>
+        <translation>extension requested</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/units/unit_desk.py" line="193" />
+        <source>请先选中一件本单位的案件</source>
+        <translation>Select one of the unit's cases first</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/units/unit_desk.py" line="200" />
+        <source>{no} 已签收</source>
+        <translation>{no} is signed for already</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/units/unit_desk.py" line="202" />
+        <source>{no}：已签收</source>
+        <translation>{no}: signed for</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/units/unit_desk.py" line="214" />
+        <source>申请退回</source>
+        <translation>Apply to return</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/units/unit_desk.py" line="214" />
+        <source>退回理由</source>
+        <translation>Reason for the return</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/units/unit_desk.py" line="217" />
+        <source>{no}：已提交退回申请，等待分拨员审批</source>
+        <translation>{no}: return requested, waiting for a dispatcher</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/units/unit_desk.py" line="220" />
+        <source>申请延期</source>
+        <translation>Apply for an extension</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/units/unit_desk.py" line="220" />
+        <source>延期</source>
+        <translation>Extend by</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/units/unit_desk.py" line="221" />
+        <source>延期理由</source>
+        <translation>Reason for the extension</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/units/unit_desk.py" line="224" />
+        <source>{no}：已提交延期申请，等待值班长或督办审批</source>
+        <translation>{no}: extension requested, waiting for a shift leader or supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/units/unit_desk.py" line="227" />
+        <source>记录进展</source>
+        <translation>Record progress</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/units/unit_desk.py" line="227" />
+        <source>办理进展</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/units/unit_desk.py" line="229" />
+        <source>{no}：已记录进展</source>
+        <translation>{no}: progress recorded</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/units/unit_desk.py" line="234" />
+        <source>{no} 尚未签收：请先签收（S）再回复</source>
+        <translation>{no} is not signed for: sign for it (S) before replying</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/units/unit_desk.py" line="237" />
+        <source>回复办结</source>
+        <translation>Reply with the result</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/units/unit_desk.py" line="237" />
+        <source>办理结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/units/unit_desk.py" line="238" />
+        <source>附件说明</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/units/unit_desk.py" line="241" />
+        <source>{no}：已回复办结，等待回访</source>
+        <translation>{no}: replied with the result, waiting for the callback</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/units/unit_desk.py" line="242" />
+        <source>附件只记文字说明（如“整改前后照片各一张”），不上传文件</source>
+        <translation>Attachments are described in words (e.g. "one photo before and one after"); no files are uploaded</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/units/unit_desk.py" line="246" />
+        <source>保存中…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/units/unit_desk.py" line="252" />
+        <source>本单位不是街道分中心，没有可转派的社区</source>
+        <translation>This unit is not a street sub-centre: it has no communities to send cases on to</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/units/unit_desk.py" line="255" />
+        <source>{no} 已签收，不能再转派</source>
+        <translation>{no} is signed for: it can no longer be sent on</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/units/unit_desk.py" line="257" />
+        <source>转派社区</source>
+        <translation>Send on to a community</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/units/unit_desk.py" line="257" />
+        <source>社区工作站</source>
+        <translation>Community work station</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/units/unit_desk.py" line="261" />
+        <source>{no}：已转派社区</source>
+        <translation>{no}: sent on to the community</translation>
+    </message>
+</context>
+<context>
+    <name>UnitForm</name>
+    <message>
+        <location filename="../../widgets/units/unit_form.py" line="60" />
+        <source> 个工作日</source>
+        <translation> working days</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/units/unit_form.py" line="98" />
+        <source>请填写「{label}」</source>
+        <translation>Fill in "{label}"</translation>
     </message>
 </context>
 <context>

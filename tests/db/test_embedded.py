@@ -86,7 +86,7 @@ async def test_on_the_embedded_server_every_person_needs_their_password(
         owner.roles = frozenset({"admin"})
         try:
             assert await accounts.local_admin(owner) is None  # the first run's question
-            await accounts.create_account(owner, "li_admin", "李管理", accounts.GROUPS,
+            await accounts.create_account(owner, "li_admin", "李管理", accounts.CENTRE_GROUPS,
                                           "Right-Password-1")
             assert await accounts.local_admin(owner) == "li_admin"
         finally:

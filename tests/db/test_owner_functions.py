@@ -126,7 +126,8 @@ def test_a_temporary_table_or_sequence_does_not_number_the_events(
 
 # What makes a function safe to run as its owner or inside a trigger: a pinned
 # search_path with pg_temp last, and every object it reads or writes named by schema.
-NAMED = re.compile(r"\b(?<!FOR )(?<!DISTINCT )(?:FROM|JOIN|UPDATE|INSERT INTO|LOCK TABLE)\s+([^\s(]+)")
+NAMED = re.compile(  # "IS DISTINCT FROM" and "FOR UPDATE" name no object
+    r"\b(?<!FOR )(?<!DISTINCT )(?:FROM|JOIN|UPDATE|INSERT INTO|LOCK TABLE)\s+([^\s(]+)")
 
 
 def test_every_owner_and_trigger_function_pins_its_path_and_names_its_objects(

@@ -49,7 +49,7 @@ async def test_a_password_with_spaces_and_quotes_logs_in_and_the_seat_works(
         owner = Store(owner_url, "setup")
         owner.roles = frozenset({"admin"})
         try:
-            await accounts.create_account(owner, "li_admin", "李管理", accounts.GROUPS,
+            await accounts.create_account(owner, "li_admin", "李管理", accounts.CENTRE_GROUPS,
                                           ADMIN_SECRET)
         finally:
             await owner.close()

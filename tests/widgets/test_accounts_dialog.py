@@ -82,3 +82,26 @@ def test_an_admin_creates_and_disables_an_account(qtbot: Any, open_seat: Any,
         dialog.model.record(r).login == new_login and not dialog.model.record(r).can_login
         for r in range(dialog.model.rowCount())), timeout=5000)
     qtbot.waitUntil(lambda: not window.runner.busy, timeout=5000)
+
+
+def test_an_admin_makes_a_unit_handler_with_their_unit(qtbot: Any, open_seat: Any,
+                                                       new_login: str) -> None:
+    window = open_seat().window
+    dialog = window.edit_accounts()
+    qtbot.waitUntil(lambda: dialog.unit.count() > 1, timeout=5000)  # the units and "none"
+    dialog.login.setText(new_login)
+    dialog.name.setText("李承办")
+    dialog.groups["unit_handler"].setChecked(True)
+    dialog.password.setText(PASSWORD)
+    dialog.create()
+    qtbot.waitUntil(lambda: "承办单位" in dialog.message.text(), timeout=5000)
+    assert "请选择" in dialog.message.text()  # a handler names their unit; nothing made
+    dialog.password.setText(PASSWORD)
+    dialog.unit.setCurrentIndex(3)
+    unit_id = dialog.unit.itemData(3)
+    dialog.create()
+    qtbot.waitUntil(lambda: dialog.message.text().startswith("已新建账号"), timeout=5000)
+    made = [dialog.model.record(r) for r in range(dialog.model.rowCount())]
+    assert any(a.login == new_login and a.unit_id == unit_id
+               and a.groups == ("unit_handler",) for a in made)
+    qtbot.waitUntil(lambda: not dialog.follower.busy, timeout=5000)

@@ -38,7 +38,8 @@ def test_no_two_keys_clash() -> None:
 
 def handled(window: MainWindow) -> set[str]:
     return {*window.call_screen._keys, *window.callbacks.results, *MARKS,
-            *window.roster.day_tab.view.keys, *HANDLED_APART}
+            *window.roster.day_tab.view.keys, *HANDLED_APART, *window.units.desk.handlers,
+            *window.units.requests.handlers}
 
 
 def test_every_pane_key_is_handled_by_its_pane(open_seat: Any) -> None:
@@ -73,14 +74,19 @@ def enabled(window: MainWindow, name: str) -> bool:
 
 ROLE_BOUND = ("admin.rules", "admin.accounts", "board.supervise", "roster.generate",
               "roster.leave", "roster.swap", "roster.replace", "roster.remove",
-              "rollCall.start")
+              "rollCall.start", "unit.sign", "unit.return", "unit.extend", "unit.progress",
+              "unit.reply", "unit.forward", "request.approve", "request.refuse")
+DECIDING = {"request.approve", "request.refuse"}
 
 
 @pytest.mark.parametrize(("roles", "may"), [
-    (frozenset({DISPATCHER}), set()),
-    (frozenset({SUPERVISOR}), {"board.supervise"}),
+    (frozenset({DISPATCHER}), DECIDING),
+    (frozenset({SUPERVISOR}), {"board.supervise", *DECIDING}),
     (frozenset({"shift_leader"}), {"roster.generate", "roster.leave", "roster.swap",
-                                   "roster.replace", "roster.remove", "rollCall.start"}),
+                                   "roster.replace", "roster.remove", "rollCall.start",
+                                   *DECIDING}),
+    (frozenset({"unit_handler"}), {"unit.sign", "unit.return", "unit.extend",
+                                   "unit.progress", "unit.reply", "unit.forward"}),
     (frozenset({"admin"}), set(ROLE_BOUND)),
 ])
 def test_commands_are_enabled_for_the_roles_they_name(open_seat: Any, roles: frozenset[str],

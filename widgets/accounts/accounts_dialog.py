@@ -45,7 +45,7 @@ def _t(text: str) -> str:
 
 def group_name(code: str) -> str:
     names = {"operator": _t("坐席员"), "dispatcher": _t("分拨员"), "shift_leader": _t("值班长"),
-             "supervisor": _t("督办"), "admin": _t("管理员")}
+             "supervisor": _t("督办"), "admin": _t("管理员"), "unit_handler": _t("承办单位")}
     return names.get(code, code)
 
 
@@ -79,6 +79,11 @@ class AccountsDialog(QDialog):
                        for g in accounts.GROUPS}
         self.team = QComboBox(objectName="accounts.team")
         self.team.addItem(self.tr("（不属于任何班组）"), None)
+        # A unit handler's unit: the cases they see and work on.
+        self.unit = QComboBox(objectName="accounts.unit")
+        self.unit.setEditable(True)  # type a few characters of the unit's name
+        self.unit.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.unit.addItem(self.tr("（不属于承办单位）"), None)
         group_row = QHBoxLayout()
         for box in self.groups.values():
             group_row.addWidget(box)
@@ -87,11 +92,13 @@ class AccountsDialog(QDialog):
         form.addRow(self.tr("姓名"), self.name)
         form.addRow(self.tr("岗位"), group_row)
         form.addRow(self.tr("班组"), self.team)
+        form.addRow(self.tr("承办单位"), self.unit)
         form.addRow(self.tr("密码"), self.password)
         buttons = QHBoxLayout()
         for name, label, slot in (("create", self.tr("新建账号"), self.create),
                                   ("groups", self.tr("保存岗位"), self.save_groups),
                                   ("team", self.tr("保存班组"), self.save_team),
+                                  ("unit", self.tr("保存单位"), self.save_unit),
                                   ("password", self.tr("重设密码"), self.reset_password),
                                   ("disable", self.tr("停用"), lambda: self.set_enabled(False)),
                                   ("enable", self.tr("启用"), lambda: self.set_enabled(True))):
@@ -113,6 +120,8 @@ class AccountsDialog(QDialog):
         self.follower.reload_now()
         if self.team.count() == 1:
             self._runner.run(accounts.list_teams(self._store), self._fill_teams, self._failed)
+        if self.unit.count() == 1:
+            self._runner.run(accounts.list_units(self._store), self._fill_units, self._failed)
 
     async def _reload(self) -> None:
         try:
@@ -131,6 +140,15 @@ class AccountsDialog(QDialog):
         for team_id, name in teams:
             self.team.addItem(name, team_id)
 
+    def _fill_units(self, units: list[tuple[int, str]]) -> None:
+        for unit_id, name in units:
+            self.unit.addItem(name, unit_id)
+        self._show_selected()
+
+    def chosen_unit(self) -> int | None:
+        index = self.unit.findText(self.unit.currentText())
+        return None if index < 0 else self.unit.itemData(index)
+
     def _show_selected(self) -> None:
         account = self.model.record(self.table.currentIndex().row())
         if account is None:
@@ -140,6 +158,7 @@ class AccountsDialog(QDialog):
         for group, box in self.groups.items():
             box.setChecked(group in account.groups)
         self.team.setCurrentIndex(max(0, self.team.findData(account.team_id)))
+        self.unit.setCurrentIndex(max(0, self.unit.findData(account.unit_id)))
 
     def chosen_groups(self) -> list[str]:
         return [g for g, box in self.groups.items() if box.isChecked()]
@@ -157,7 +176,8 @@ class AccountsDialog(QDialog):
         login = self.login.text().strip()
         self._do(accounts.create_account(self._store, login, self.name.text(),
                                          self.chosen_groups(), self.password.text(),
-                                         team_id=self.team.currentData()),
+                                         team_id=self.team.currentData(),
+                                         unit_id=self.chosen_unit()),
                  self.tr("已新建账号 {login}").format(login=login))
 
     def save_groups(self) -> None:
@@ -169,6 +189,11 @@ class AccountsDialog(QDialog):
         login = self.login.text().strip()
         self._do(accounts.set_team(self._store, login, self.team.currentData()),
                  self.tr("已保存 {login} 的班组").format(login=login))
+
+    def save_unit(self) -> None:
+        login = self.login.text().strip()
+        self._do(accounts.set_unit(self._store, login, self.chosen_unit()),
+                 self.tr("已保存 {login} 的承办单位").format(login=login))
 
     def reset_password(self) -> None:
         login = self.login.text().strip()

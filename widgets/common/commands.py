@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication, QKeyCombination, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence
 
-from console.casework.lifecycle import ADMIN, LEADER, SUPERVISOR, VERIFIERS
+from console.casework.lifecycle import ADMIN, DISPATCHER, LEADER, SUPERVISOR, UNIT, VERIFIERS
 from widgets.common import texts
 
 APP = "app"            # anywhere in the program: a menu command and its shortcut
@@ -30,6 +30,7 @@ CALL_SCREEN, LISTS, FORMS = "callScreen", "lists", "forms"
 CALLBACKS, ROLL_CALL, ROSTER, BOARD = "callbackDesk", "rollCallPane", "rosterPane", "board"
 VERIFICATIONS = "verificationDesk"
 ANSWERS = "quickAnswers"
+UNIT_DESK, REQUESTS = "unitDesk", "unitRequests"
 # Where each scope's keys work, in the README's words, in the keyboard table's order.
 SCOPES = {
     APP: "anywhere", WINDOW: "main window, any pane", CALL_SCREEN: "call screen",
@@ -38,6 +39,7 @@ SCOPES = {
     CALLBACKS: "callbacks list", VERIFICATIONS: "field verification list",
     ROLL_CALL: "roll-call list", ROSTER: "roster: the day's list",
     BOARD: "supervision board",
+    UNIT_DESK: "unit view: the unit's cases", REQUESTS: "unit view: requests to decide",
 }
 
 
@@ -69,6 +71,7 @@ class Command:
 
 
 LEADERS, SUPERVISORS, ADMINS = frozenset({LEADER}), frozenset({SUPERVISOR}), frozenset({ADMIN})
+UNITS, DECIDERS = frozenset({UNIT}), frozenset({DISPATCHER, LEADER, SUPERVISOR})
 
 
 def _satisfaction(level: int) -> Command:
@@ -97,6 +100,9 @@ COMMANDS: tuple[Command, ...] = (
             "(the tab beside the callbacks)"),
     Command("board.focus", lambda: _t("转到督办台"), "F11", menu="view", dock="dock.board",
             doc="go to the supervision board"),
+    Command("units.focus", lambda: _t("转到承办单位"), "Ctrl+Shift+U", menu="view",
+            dock="dock.units",
+            doc="go to the unit view (a unit's cases; requests waiting for a decision)"),
     Command("duty.roster", lambda: _t("排班"), "Ctrl+Shift+P", menu="duty",
             dock="dock.roster", doc="go to the roster"),
     Command("duty.roll_call", lambda: _t("查岗点名"), "Ctrl+Shift+D", menu="duty",
@@ -183,6 +189,24 @@ COMMANDS: tuple[Command, ...] = (
     Command("roster.remove", lambda: _t("撤下"), "Del", ROSTER, roles=LEADERS,
             doc="remove the entry"),
     Command("roster.generate", lambda: _t("生成本月排班"), scope=ROSTER, roles=LEADERS),
+    # ---- unit view -------------------------------------------------------------------------------
+    Command("unit.sign", lambda: _t("签收"), "S", UNIT_DESK, roles=UNITS,
+            doc="sign for the case (within its signing time)"),
+    Command("unit.return", lambda: _t("申请退回…"), "R", UNIT_DESK, roles=UNITS,
+            doc="apply to return the case, with a reason (within the window after dispatch)"),
+    Command("unit.extend", lambda: _t("申请延期…"), "E", UNIT_DESK, roles=UNITS,
+            doc="apply for more working days, with a reason"),
+    Command("unit.progress", lambda: _t("记录进展…"), "P", UNIT_DESK, roles=UNITS,
+            doc="record how the work goes"),
+    Command("unit.reply", lambda: _t("回复办结…"), "F", UNIT_DESK, roles=UNITS,
+            doc="reply with the result and a description of what is attached"),
+    Command("unit.forward", lambda: _t("转派社区…"), "D", UNIT_DESK, roles=UNITS,
+            doc="a street sub-centre: dispatch the case on to a community of its street"),
+    Command("request.approve", lambda: _t("同意"), "A", REQUESTS, roles=DECIDERS,
+            doc="approve the request (a return: dispatchers; an extension: shift leaders "
+            "and supervisors)"),
+    Command("request.refuse", lambda: _t("不同意…"), "X", REQUESTS, roles=DECIDERS,
+            doc="refuse the request, with a reason"),
     # ---- supervision board -----------------------------------------------------------------------
     Command("board.supervise", lambda: _t("督办所选案件…"), scope=BOARD, roles=SUPERVISORS),
 )

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from console.answers import quick_answers
 from console.app import ConsoleApp
+from console.casework.lifecycle import UNIT
 from console.core.errors import ConsoleError
 from console.seat_settings import LANGUAGE, SeatSettings
 from console.supervision.alerts import NEW_A_CLASS, OVERDUE, REPLY_DUE
@@ -40,6 +41,7 @@ from widgets.shell.layout import WindowLayout
 from widgets.shell.settings import seat_settings
 from widgets.supervision.rules_dialog import RulesDialog
 from widgets.supervision.supervisor_board import SupervisorBoard
+from widgets.units.units_pane import UnitsPane
 
 
 class MainWindow(QMainWindow):
@@ -86,6 +88,8 @@ class MainWindow(QMainWindow):
         self.roll_call_dock = self._dock("dock.rollCall", self.tr("查岗点名"), self.roll_call)
         self.handover = HandoverPane(store, self.runner, feed)
         self.handover_dock = self._dock("dock.handover", self.tr("交接班"), self.handover)
+        self.units = UnitsPane(store, catalog, self.runner, feed)
+        self.units_dock = self._dock("dock.units", self.tr("承办单位"), self.units)
         self.layout_keeper = WindowLayout(self, self.settings, store.roles)
 
         self.pending = QLabel(objectName="status.pending")
@@ -116,6 +120,7 @@ class MainWindow(QMainWindow):
                                                     self.verifications.table),
             "answers.focus": self.quick_answers.focus_search,
             "board.focus": self.board.cases.setFocus,
+            "units.focus": self.units.focus,
             "duty.roster": self.roster.month_view.setFocus,
             "duty.roll_call": self.roll_call.table.setFocus,
             "duty.handover": self.handover.notes.setFocus,
@@ -135,7 +140,8 @@ class MainWindow(QMainWindow):
                            self.callbacks.model.shutdown, self.verifications.model.shutdown,
                            self.board.shutdown,
                            self.quick_answers.shutdown, self.roster.shutdown,
-                           self.roll_call.shutdown, self.handover.shutdown]
+                           self.roll_call.shutdown, self.handover.shutdown,
+                           self.units.shutdown]
         # Every other live pane: what it reads from the change feed, and how it stops.
         self._live = [
             (self.alerts.apply_events, self.alerts.shutdown),
@@ -155,6 +161,9 @@ class MainWindow(QMainWindow):
         self.roster.load()
         self.roll_call.load()
         self.handover.load()
+        self.units.load()
+        if self.layout_keeper.role == UNIT:  # a unit's seat opens on its cases
+            self.units.focus()
 
     # ---- layout -----------------------------------------------------------------------
     def _tab_focus(self, page: QWidget, target: QWidget) -> None:

@@ -1,0 +1,196 @@
+"""Return and extension requests (退回申请、延期申请): a unit handler applies with
+a reason; someone else decides once, with a reason when refusing.
+
+- A return is applied for within the window after dispatch
+  (``clocks.RETURN_WINDOW_WORKING_DAYS``) and decided by a dispatcher: approved,
+  the case goes back to "returned" for another dispatch (the return move, its
+  own event); refused, it stays with the unit.
+- An extension asks for N more working days and is decided by a shift leader
+  or a supervisor: approved, the deadline moves by exactly that (and only then).
+
+Each change appends one ``unit_request`` event (``events.UnitRequestChanged``)
+and returns its id. The database holds the same rules (migration 0009): a
+request of another unit, a decision on one's own request or by the wrong group,
+and any change to a decided request are refused there as well.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+
+from sqlalchemy import func, insert, select, update
+from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from console.calendar.workdays import WorkCalendar, to_local
+from console.casework import cases
+from console.casework.lifecycle import DISPATCHER, LEADER, SUPERVISOR, UNIT
+from console.core import events
+from console.core.errors import FieldError, PermissionDenied, ValidationError, require_role
+from console.core.store import Store
+from console.core.text_rules import check_text
+from console.units import clocks
+from db import schema as s
+
+R, C = s.UnitRequest, s.Case
+MAX_REASON = 2000
+DECIDERS = {"return": (DISPATCHER,), "extension": (LEADER, SUPERVISOR)}
+
+
+@dataclass(frozen=True)
+class Request:
+    id: int
+    case_id: uuid.UUID
+    public_no: str
+    unit_id: int
+    kind: str  # return | extension
+    reason: str
+    days: int | None
+    requested_by: str
+    requested_at: dt.datetime
+    decision: str | None = None
+    decided_by: str | None = None
+    decision_reason: str = ""
+    granted_due_at: dt.datetime | None = None
+
+
+def _refused(field: str, code: str, **params: object) -> ValidationError:
+    return ValidationError([FieldError(field, code, dict(params))])
+
+
+def _text(value: str, name: str, *, required: bool = True) -> str:
+    errors: list[FieldError] = []
+    text = check_text(value, name, MAX_REASON, errors, required=required)
+    if errors:
+        raise ValidationError(errors)
+    return text
+
+
+@asynccontextmanager
+async def _transaction(store: Store) -> AsyncIterator[AsyncConnection]:
+    """The store's transaction; the database's refusal is the person's lack of a right."""
+    try:
+        async with store.transaction() as conn:
+            yield conn
+    except DBAPIError as exc:
+        if getattr(exc.orig, "sqlstate", None) == "42501":
+            raise PermissionDenied(str(exc.orig)) from exc
+        raise
+
+
+async def _case(conn: AsyncConnection, case_id: uuid.UUID) -> tuple[str, int | None,
+                                                                     dt.datetime | None]:
+    row = (await conn.execute(select(C.status, C.assigned_unit_id, C.dispatched_at)
+                              .where(C.id == case_id))).one_or_none()
+    if row is None:  # not there, or not this unit's to see
+        raise cases.CaseNotFound(str(case_id))
+    if row.status not in ("dispatched", "in_progress") or row.assigned_unit_id is None:
+        raise _refused("request", "request.case_not_with_unit")
+    return row.status, row.assigned_unit_id, row.dispatched_at
+
+
+async def _apply(store: Store, case_id: uuid.UUID, kind: str, reason: str,
+                 days: int | None, calendar: WorkCalendar | None) -> int:
+    require_role(store.roles, UNIT)
+    reason = _text(reason, "request_reason")
+    async with _transaction(store) as conn:
+        _status, unit_id, dispatched_at = await _case(conn, case_id)
+        now = (await conn.execute(select(func.now()))).scalar_one()
+        if calendar is not None and dispatched_at is not None:
+            ends = clocks.return_window_ends(calendar, dispatched_at)
+            if now > ends:
+                raise _refused("request", "request.return_window_passed",
+                               ends=to_local(ends).strftime("%Y-%m-%d %H:%M"))
+        try:
+            async with conn.begin_nested():
+                request_id = (await conn.execute(
+                    insert(R).values(case_id=case_id, unit_id=unit_id, kind=kind,
+                                     reason=reason, days=days).returning(R.id))).scalar_one()
+        except IntegrityError as exc:
+            raise _refused("request", "request.pending_already") from exc
+        return await events.append(conn, store.actor, events.UnitRequestChanged(
+            request_id, kind, "applied", unit_id, days, reason), case_id=case_id)
+
+
+async def apply_return(store: Store, calendar: WorkCalendar, case_id: uuid.UUID,
+                       reason: str) -> int:
+    """Apply to give the case back (not this unit's duty…); the event's id."""
+    return await _apply(store, case_id, "return", reason, None, calendar)
+
+
+async def apply_extension(store: Store, case_id: uuid.UUID, days: object, reason: str) -> int:
+    """Ask for ``days`` more working days; the event's id."""
+    if (isinstance(days, bool) or not isinstance(days, int)
+            or not 1 <= days <= clocks.MAX_EXTENSION_WORKING_DAYS):
+        raise _refused("days", "request.days", max=clocks.MAX_EXTENSION_WORKING_DAYS)
+    return await _apply(store, case_id, "extension", reason, days, None)
+
+
+async def decide(store: Store, calendar: WorkCalendar, request_id: int, approve: bool,
+                 reason: str = "") -> int:
+    """Approve or refuse (with a reason) a request someone else made; the id of the
+    last event appended."""
+    reason = _text(reason, "decision_reason", required=not approve)
+    async with _transaction(store) as conn:
+        row = (await conn.execute(select(R).where(R.id == request_id).with_for_update())
+               ).one_or_none()
+        if row is None:
+            raise _refused("request", "request.unknown")
+        require_role(store.roles, *DECIDERS[row.kind])
+        if row.decision is not None:
+            raise _refused("request", "request.decided_already")
+        if row.requested_by == store.actor:
+            raise _refused("request", "request.own")
+        now = (await conn.execute(select(func.now()))).scalar_one()
+        values: dict[str, object] = {
+            "decision": "approved" if approve else "refused", "decided_by": store.actor,
+            "decided_at": now, "decision_reason": reason, "version": row.version + 1}
+        granted = None
+        if approve and row.kind == "extension":
+            due = (await conn.execute(select(C.due_at).where(C.id == row.case_id)
+                                      .with_for_update())).scalar_one()
+            if due is None:
+                raise _refused("request", "request.case_not_with_unit")
+            granted = clocks.extended_due(calendar, due, int(row.days))
+            values |= {"previous_due_at": due, "granted_due_at": granted}
+        await conn.execute(update(R).where(R.id == request_id).values(**values))
+        if granted is not None:
+            await conn.execute(update(C).where(C.id == row.case_id).values(
+                due_at=granted, updated_at=now, version=C.version + 1))
+        event_id = await events.append(conn, store.actor, events.UnitRequestChanged(
+            request_id, row.kind, str(values["decision"]), row.unit_id, row.days, reason,
+            granted), case_id=row.case_id)
+        if approve and row.kind == "return":
+            move = await cases.perform_in(conn, store, row.case_id, "return", None,
+                                          {"reason": row.reason, "note": reason or None})
+            event_id = move.event_id
+        return event_id
+
+
+def _request(row: object) -> Request:
+    return Request(**{name: getattr(row, name) for name in Request.__dataclass_fields__})
+
+
+_COLUMNS = (R.id, R.case_id, C.public_no, R.unit_id, R.kind, R.reason, R.days,
+            R.requested_by, R.requested_at, R.decision, R.decided_by, R.decision_reason,
+            R.granted_due_at)
+
+
+async def pending(store: Store) -> list[Request]:
+    """Undecided requests, oldest first (a unit's seat sees its own unit's only)."""
+    async with store.read() as conn:
+        rows = await conn.execute(select(*_COLUMNS).join(C, C.id == R.case_id)
+                                  .where(R.decision.is_(None)).order_by(R.requested_at))
+        return [_request(r) for r in rows]
+
+
+async def of_case(store: Store, case_id: uuid.UUID) -> list[Request]:
+    """Every request on a case, decided or not, oldest first."""
+    async with store.read() as conn:
+        rows = await conn.execute(select(*_COLUMNS).join(C, C.id == R.case_id)
+                                  .where(R.case_id == case_id).order_by(R.id))
+        return [_request(r) for r in rows]
