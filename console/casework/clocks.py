@@ -2,9 +2,9 @@
 
 ``dispatch`` (the default): from the moment of the dispatch, so the time the
 centre spent before it is not the unit's. ``sign``: from the unit's signing for
-the case (签收), which the database and the lifecycle must then make the start
-of the clock; until the lifecycle has a ``sign`` move, choosing it is refused
-(``clock_rule.needs_signing``) so that no case is left without a unit clock.
+the case (签收), which the database's clock trigger must then make the start of
+the clock; until it does, choosing it is refused (``clock_rule.needs_signing``)
+so that no case is left without a unit clock.
 One row (``clock_rule``, migration 0008); a change appends ``clock_rule_changed``.
 """
 
@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import select, update
 
-from console.casework.lifecycle import ACTIONS, UNIT_CLOCK_STARTS, TransitionError
+from console.casework.lifecycle import UNIT_CLOCK_STARTS, TransitionError
 from console.core import events
 from console.core.errors import ConflictError, require_role
 from console.core.store import Store
@@ -31,8 +31,10 @@ class ClockRule:
 
 
 def available() -> tuple[str, ...]:
-    """The starts this version can run: ``sign`` only once signing is a move."""
-    return tuple(start for start in UNIT_CLOCK_STARTS if start != "sign" or "sign" in ACTIONS)
+    """The starts this version can run. ``sign`` is a move now (0009), but the
+    database's clock trigger (``case_unit_clock``, 0008) does not yet start the
+    unit's clock on it: until it does, the rule stays ``dispatch``."""
+    return tuple(start for start in UNIT_CLOCK_STARTS if start != "sign")
 
 
 async def current_clock_rule(store: Store) -> ClockRule:

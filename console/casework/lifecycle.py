@@ -96,7 +96,9 @@ ACTIONS: dict[str, Action] = {a.name: a for a in (
 )}
 # Moves that hand the case to a unit: each starts the unit's clock afresh (a settling
 # only when it names another unit).
-FRESH_CLOCK = frozenset({"dispatch", "settle", "reopen", "verify_failed", "forward"})
+# A street sub-centre sending a case on to its community keeps the clock it runs
+# (forwarding is no way to a longer limit).
+FRESH_CLOCK = frozenset({"dispatch", "settle", "reopen", "verify_failed"})
 UNIT_CLOCK_STARTS = ("dispatch", "sign")  # the admin's clock rule (console/casework/clocks.py)
 
 

@@ -52,7 +52,9 @@ HANDLER = "hotline_unit_handler"
 DECIDERS = "hotline_dispatcher, hotline_shift_leader, hotline_supervisor"
 MOVES = [("dispatched", "in_progress", "unit_handler"),  # sign (签收)
          ("in_progress", "resolved", "unit_handler")]  # reply with the result
-HANDLER_CASE_COLUMNS = (*HARDENED.MOVE_COLUMNS, "signed_at")
+# A handler's moves also run the unit's clock (0008's columns, kept by its triggers).
+CLOCKS = _older("0008_fair_clocks")
+HANDLER_CASE_COLUMNS = (*HARDENED.MOVE_COLUMNS, *CLOCKS.CLOCK_COLUMNS, "signed_at")
 REQUEST_DECISION_COLUMNS = ("decision", "decided_by", "decided_at", "decision_reason",
                             "previous_due_at", "granted_due_at", "version")
 
