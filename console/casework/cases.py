@@ -23,12 +23,14 @@ from console.casework.lifecycle import CaseState, Move
 from console.core import events
 from console.core.errors import ConflictError, ConsoleError, FieldError, ValidationError
 from console.core.store import Store
+from console.notices import messages
 from db import schema as s
 
 C = s.Case
 CALLBACK_RESULTS = {"callback_closed": "satisfied", "callback_unreachable": "unreachable",
                     "reopen": "not_fixed"}
 CLOSING = frozenset({"closed", "answered", "invalid"})
+FEEDBACK = frozenset({"resolve"})  # moves that record the unit's result: 办理反馈 follows
 
 
 class CaseNotFound(ConsoleError):
@@ -65,7 +67,7 @@ class TimelineEntry:
 async def _lock(conn: AsyncConnection, case_id: uuid.UUID) -> Any:
     row = (await conn.execute(
         select(C.status, C.version, C.assigned_unit_id, C.merged_into, C.due_at, C.paused_at,
-               C.resolved_at, C.street_code, C.category_id)
+               C.resolved_at, C.street_code, C.category_id, C.urgency)
         .where(C.id == case_id).with_for_update())).one_or_none()
     if row is None:
         raise CaseNotFound(str(case_id))
@@ -145,7 +147,7 @@ async def perform_in(conn: AsyncConnection, store: Store, case_id: uuid.UUID, ac
     await _check_facts(conn, case_id, action, facts)
     attempts = await _callback_attempts(conn, case_id, row.resolved_at)
     state = CaseState(row.status, row.version, row.assigned_unit_id, row.merged_into,
-                      row.due_at, row.paused_at, attempts)
+                      row.due_at, row.paused_at, attempts, row.urgency)
     now = (await conn.execute(select(func.now()))).scalar_one()
     move = lifecycle.apply(state, action, store.roles if roles is None else roles, facts, now)
     await conn.execute(update(C).where(C.id == case_id).values(**move.changes, updated_at=now))
@@ -157,6 +159,8 @@ async def perform_in(conn: AsyncConnection, store: Store, case_id: uuid.UUID, ac
             note=str(facts.get("note") or facts.get("reason") or "")))
     event_id = await events.append(conn, who, events.CaseMoved(action, move.payload),
                                    case_id=case_id)
+    if action in FEEDBACK:  # the citizen is told the result (when there is one to tell)
+        await messages.queue(conn, case_id, messages.RESULT)
     if move.after.status in CLOSING:
         event_id = await _close_duplicates(conn, case_id, who, now) or event_id
     return MadeMove.of(move, event_id)

@@ -66,6 +66,9 @@ ACTIONS: dict[str, Action] = {a.name: a for a in (
            ("reason",)),
     Action("pause", OPEN, None, frozenset({DISPATCHER, LEADER, SUPERVISOR}), ("reason",)),
     Action("resume", OPEN, None, frozenset({DISPATCHER, LEADER, SUPERVISOR})),
+    # The class (A/B/C) comes from the category; on one case only a shift leader
+    # changes it, with a reason; the deadline is worked out again (``due_at`` fact).
+    Action("reclass", OPEN, None, frozenset({LEADER}), ("urgency", "reason")),
 )}
 
 
@@ -164,6 +167,7 @@ class CaseState:
     due_at: dt.datetime | None = None
     paused_at: dt.datetime | None = None
     callback_attempts: int = 0
+    urgency: str | None = None
 
 
 @dataclass(frozen=True)
@@ -230,9 +234,12 @@ def apply(state: CaseState, action_name: str, roles: frozenset[str],
         if state.paused_at is None:
             raise TransitionError("clock.not_paused")
         after = _resumed(after, now)
+    elif action_name == "reclass":
+        after = _reclassed(after, state, facts, payload)
     if after.status not in OPEN and after.paused_at is not None:
         after = _resumed(after, now)  # leaving the open statuses ends a pause
-    for column in ("status", "assigned_unit_id", "merged_into", "due_at", "paused_at"):
+    for column in ("status", "assigned_unit_id", "merged_into", "due_at", "paused_at",
+                   "urgency"):
         if getattr(after, column) != getattr(state, column):
             changes[column] = getattr(after, column)
     changes["version"] = after.version
@@ -244,3 +251,23 @@ def _resumed(state: CaseState, now: dt.datetime) -> CaseState:
     assert state.paused_at is not None
     due = state.due_at + (now - state.paused_at) if state.due_at is not None else None
     return replace(state, paused_at=None, due_at=due)
+
+
+URGENCIES = ("A", "B", "C")
+
+
+def _reclassed(after: CaseState, state: CaseState, facts: dict[str, Any],
+               payload: dict[str, Any]) -> CaseState:
+    """A new class and the deadline its rule gives from acceptance (``due_at``, worked
+    out by the caller from the catalog); the event says both and what they were."""
+    urgency = facts["urgency"]
+    if urgency not in URGENCIES:
+        raise TransitionError("reclass.unknown_class", action="reclass")
+    if urgency == state.urgency:
+        raise TransitionError("reclass.same_class", action="reclass")
+    due = facts.get("due_at")
+    if not isinstance(due, dt.datetime):
+        raise TransitionError("reclass.no_deadline", action="reclass")
+    payload.update(was=state.urgency, due_at=due.isoformat(), due_was=(
+        None if state.due_at is None else state.due_at.isoformat()), due_from="accepted_at")
+    return replace(after, urgency=urgency, due_at=due)

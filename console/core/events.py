@@ -46,6 +46,7 @@ class Kind(enum.StrEnum):
     ROLL_CALL = "roll_call_changed"
     SHIFT_TEMPLATE = "shift_template_changed"
     ACCOUNT = "account_changed"
+    NOTICE = "notice"
 
 
 class Payload(Protocol):
@@ -310,10 +311,22 @@ class AccountChanged(_Typed):
     action: str
 
 
+@dataclass(frozen=True)
+class Notice(_Typed):
+    """A message to the citizen of a case: sent, failed or told by phone
+    (``action``: sent / retry / failed / told)."""
+
+    KIND = Kind.NOTICE
+    message_id: int
+    notice: str  # acceptance / result
+    action: str
+    channel: str = "sms"
+
+
 TYPED: dict[str, type[_Typed]] = {c.KIND.value: c for c in (
     CaseCreated, CaseImported, ClosedWithMaster, Escalation, LadderChanged, CatalogLoaded,
     CalendarSeeded, CalendarChanged, RuleChanged, QuickAnswerChanged, HandoverChanged,
-    RosterChanged, RollCallChanged, ShiftTemplateChanged, AccountChanged)}
+    RosterChanged, RollCallChanged, ShiftTemplateChanged, AccountChanged, Notice)}
 
 
 def read(kind: str, raw: dict[str, Any], *, on_a_case: bool) -> Any:

@@ -216,7 +216,7 @@ BEGIN
     RETURN QUERY SELECT * FROM public.citizen_message m
         WHERE m.result = 'pending' AND m.next_try_at <= pg_catalog.now()
         ORDER BY m.next_try_at, m.id
-        LIMIT pg_catalog.least(pg_catalog.greatest(p_limit, 1), 100)
+        LIMIT LEAST(GREATEST(p_limit, 1), 100)
         FOR UPDATE SKIP LOCKED;
 END $$"""
 
@@ -247,7 +247,7 @@ BEGIN
         result = CASE WHEN m.attempts + 1 >= tries THEN 'failed' ELSE 'pending' END,
         -- 1, 2, 4 … minutes, at most an hour, between tries
         next_try_at = pg_catalog.now() + pg_catalog.make_interval(
-            mins => pg_catalog.least(60, (2 ^ m.attempts)::integer))
+            mins => LEAST(60, (2 ^ m.attempts)::integer))
     WHERE id = p_id;
     RETURN CASE WHEN m.attempts + 1 >= tries THEN 'failed' ELSE 'pending' END;
 END $$"""
