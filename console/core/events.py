@@ -169,6 +169,24 @@ class CaseMoved:
     def rule(self) -> str:
         return self._text("rule")
 
+    @property
+    def urgency(self) -> str:
+        """A reclass's new class ('' for other moves)."""
+        return self._text("urgency")
+
+    @property
+    def urgency_was(self) -> str:
+        return self._text("was")
+
+    @property
+    def due_at(self) -> dt.datetime | None:
+        """A reclass's new deadline, worked out from acceptance by the new class's rule."""
+        value = self.details.get("due_at")
+        try:
+            return dt.datetime.fromisoformat(value) if isinstance(value, str) else None
+        except ValueError:
+            return None
+
     def text(self, key: str) -> str:
         """One of the move's texts: ``reason``, ``result``, ``answer`` or ``note``."""
         if key not in ("reason", "result", "answer", "note"):

@@ -194,7 +194,7 @@ async def create_case_in(conn: AsyncConnection, store: Store, catalog: Catalog,
         public_no=public_no, status="accepted", channel=clean.channel,
         category_id=clean.category_id, urgency=clean.urgency, due_at=deadline.at,
         due_estimated=deadline.estimated), case_id=clean.id)
-    if notify:
+    if notify and clean.caller_phone and clean.channel != "grid_worker":
         await messages.queue(conn, clean.id, messages.ACCEPTANCE)
     target = (await cases.auto_dispatch_unit(conn, clean.category_id, clean.street_code)
               if auto_dispatch else None)

@@ -88,7 +88,7 @@ async def messages_of(store: Store, case_id: uuid.UUID) -> list[Message]:
             M.id, M.kind, M.channel, M.recipient, M.text, M.queued_at, M.due_by, M.sent_at,
             M.sent_by, M.result, M.attempts, M.last_error)
             .where(M.case_id == case_id).order_by(M.queued_at, M.id))
-        return [Message(*r) for r in rows]
+        return [Message(**r._mapping) for r in rows]
 
 
 def _told_refusal(exc: DBAPIError) -> NoticeRefused | None:
