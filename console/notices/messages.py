@@ -24,6 +24,7 @@ from db import schema as s
 
 ACCEPTANCE, RESULT = s.NOTICE_KINDS
 MAX_TOLD_TEXT = 2000
+CLOCK_SLACK = dt.timedelta(minutes=2)
 M = s.CitizenMessage
 
 
@@ -95,6 +96,7 @@ def _told_refusal(exc: DBAPIError) -> NoticeRefused | None:
     state = getattr(exc.orig, "sqlstate", None)
     return {"23505": NoticeRefused("notice.told_already"),
             "23514": NoticeRefused("notice.no_citizen"),
+            "22023": NoticeRefused("notice.out_of_order"),
             "42501": NoticeRefused("permission.denied")}.get(state or "")
 
 
@@ -114,8 +116,9 @@ async def tell_by_phone(store: Store, case_id: uuid.UUID, kind: str, at: dt.date
     try:
         async with store.transaction() as conn:
             now = (await conn.execute(select(func.now()))).scalar_one()
-            if at > now:
+            if at > now + CLOCK_SLACK:
                 raise ValidationError([FieldError("at", "notice.in_future")])
+            at = min(at, now)  # a seat's clock a moment ahead of the server's
             made = int((await conn.execute(
                 text("SELECT public.citizen_message_told(:case, :kind, :at, :said)"),
                 {"case": case_id, "kind": kind, "at": at, "said": said})).scalar_one())

@@ -205,3 +205,17 @@ async def test_a_grid_report_cannot_be_told_by_phone(login_as: MakeLogin,
     finally:
         await person_store.close()
     assert refused.value.code == "notice.no_citizen"
+
+
+async def test_a_call_before_the_case_existed_is_refused(login_as: MakeLogin) -> None:
+    operator = login_as("operator")
+    case_id = await new_case(operator)
+    store = await person(operator)
+    try:
+        with pytest.raises(messages.NoticeRefused) as refused:
+            await messages.tell_by_phone(store, case_id, "acceptance",
+                                         dt.datetime(2020, 1, 1, tzinfo=dt.UTC), "告知")
+    finally:
+        await store.close()
+    assert refused.value.code == "notice.out_of_order"
+    assert [m.state for m in await outbox(operator, case_id)] == ["pending"]

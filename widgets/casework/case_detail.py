@@ -242,7 +242,7 @@ class CaseDetail(QDialog):
             kind, at, said = dialog.facts()
             self.message.clear()
             self.follower.save(messages.tell_by_phone(self._store, self.case_id, kind, at, said),
-                               None, self._show_error)
+                               None, self._show_problem)
         dialog.accepted.connect(record)
         dialog.open()
         return dialog
@@ -276,8 +276,14 @@ class CaseDetail(QDialog):
         self.follower.save(cases.perform(self._store, self.case_id, action, version, **facts),
                            None, self._show_error)
 
+    def _show_problem(self, exc: ConsoleError) -> None:
+        """A phone call not recorded: every field's problem in words."""
+        self._show_error(exc)
+        if not self._closed:
+            self.message.setText(texts.problem_text(exc))
+
     def _show_error(self, exc: ConsoleError) -> None:
         if self._closed:
             return
-        self.message.setText(texts.problem_text(exc))
+        self.message.setText(texts.user_error(exc))
         self.reload()  # nothing was saved; the case may have moved at another seat

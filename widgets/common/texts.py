@@ -154,6 +154,7 @@ def transition_error(code: str) -> str:
         "reclass.no_deadline": _t("无法按新类别计算办理时限，未作更改"),
         "notice.told_already": _t("已告知过市民，无需重复登记"),
         "notice.no_citizen": _t("该案件没有可告知的市民（网格员上报或未留电话）"),
+        "notice.out_of_order": _t("告知时间须在受理（或办结）之后、现在之前"),
         "notice.sender_unknown": _t("找不到所设的短信发送插件：请检查 HOTLINE_SMS_SENDER"),
     }
     return messages.get(code, code)

@@ -179,10 +179,17 @@ BEGIN
         RAISE EXCEPTION 'case % has no caller to tell', c.public_no
             USING ERRCODE = 'check_violation';
     END IF;
+    -- Times are typed to the minute: the minute the case was made (or resolved) is
+    -- that moment, not before it.
+    IF p_at < (CASE p_kind WHEN 'acceptance' THEN c.created_at ELSE resolved END)
+       AND p_at >= pg_catalog.date_trunc('minute',
+                        CASE p_kind WHEN 'acceptance' THEN c.created_at ELSE resolved END) THEN
+        p_at := CASE p_kind WHEN 'acceptance' THEN c.created_at ELSE resolved END;
+    END IF;
     IF p_at IS NULL OR p_at > pg_catalog.now()
        OR p_at < (CASE p_kind WHEN 'acceptance' THEN c.created_at ELSE resolved END) THEN
         RAISE EXCEPTION 'the citizen is told after the case needs it and not later than now'
-            USING ERRCODE = 'check_violation';
+            USING ERRCODE = 'invalid_parameter_value';
     END IF;
     IF p_text IS NULL OR pg_catalog.btrim(p_text) = '' THEN
         RAISE EXCEPTION 'what the citizen was told is needed' USING ERRCODE = 'check_violation';
