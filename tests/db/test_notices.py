@@ -4,6 +4,7 @@ pause, recorded as told by phone; the outbox as staff see it."""
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import uuid
 
@@ -18,7 +19,7 @@ from console.hotline.intake import answer_on_the_spot, create_case
 from console.notices import delivery, messages
 from console.notices.sender import LogFileSender, Outgoing, SendFailed
 from tests.db.conftest import MakeLogin
-from tests.db.people import person, raw
+from tests.db.people import login_of, person, raw
 from tests.factories import draft
 
 
@@ -219,3 +220,32 @@ async def test_a_call_before_the_case_existed_is_refused(login_as: MakeLogin) ->
         await store.close()
     assert refused.value.code == "notice.out_of_order"
     assert [m.state for m in await outbox(operator, case_id)] == ["pending"]
+
+
+async def test_a_seat_whose_login_sends_sends_what_its_intake_queued(
+        login_as: MakeLogin, tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    from console import app
+
+    monkeypatch.setattr(app, "SEND_EVERY_S", 0.05)
+    monkeypatch.setattr(app, "SEND_JITTER_S", 0)
+    operator, sender = login_as("operator"), login_as("sender")
+    gateway, idle = Gateway(), Gateway()
+    sending = app.ConsoleApp(sender, login_of(sender), journal_path=tmp_path / "s.json",
+                             sender=gateway)
+    not_sending = app.ConsoleApp(operator, login_of(operator), journal_path=tmp_path / "o.json",
+                                 sender=idle)
+    await sending.open()
+    await not_sending.open()
+    try:
+        case_id = await new_case(operator)
+        for _ in range(200):
+            if gateway.sent:
+                break
+            await asyncio.sleep(0.05)
+        assert [m.kind for m in gateway.sent] == ["acceptance"] and idle.sent == []
+        assert not_sending._sends is not None and not_sending._sends.done()  # noqa: SLF001
+        (notice,) = await outbox(operator, case_id)
+        assert notice.state == "sent"
+    finally:
+        await sending.close()
+        await not_sending.close()
