@@ -216,3 +216,30 @@ def test_a_new_call_does_not_show_the_last_calls_message(qtbot: Any, open_seat: 
     screen.incoming_call("13700002222")
     assert find(w, QLabel, "call.status").text() == ""
     assert screen.phone.text() == "137 0000 2222"
+
+
+def test_another_class_than_the_categorys_is_refused_at_its_row(qtbot: Any,
+                                                                  open_seat: Any) -> None:
+    seat = open_seat()
+    w = seat.window
+    op = Operator(qtbot, w)
+    op.at("call.phone")
+    op.type("13812345678")
+    op.press(Qt.Key.Key_Return)
+    op.at("call.text")
+    op.type("坑梓大道路面破损")
+    w.call_screen.category.setFocus()
+    op.at("call.category")
+    op.type("dlps")
+    op.press(Qt.Key.Key_Return)  # 道路破损, class B
+    op.at("call.urgency")
+    op.press(Qt.Key.Key_A)
+    op.press(Qt.Key.Key_Return)
+    error = find(w, QLabel, "call.urgency.error")
+    qtbot.waitUntil(lambda: error.text() != "", timeout=5000)
+    assert error.text().startswith("该分类标准为 B 类")
+    op.at("call.urgency")
+    op.press(Qt.Key.Key_Down)  # from A to B (letters typed at once would search "AB")
+    assert w.call_screen.urgency.currentData() == "B"
+    op.press(Qt.Key.Key_Return)
+    assert saved_case(qtbot, seat, saved_no(qtbot, w)).urgency == "B"
