@@ -30,7 +30,7 @@ C = s.Case
 CALLBACK_RESULTS = {"callback_closed": "satisfied", "callback_unreachable": "unreachable",
                     "reopen": "not_fixed"}
 CLOSING = frozenset({"closed", "answered", "invalid"})
-FEEDBACK = frozenset({"resolve"})  # moves that record the unit's result: 办理反馈 follows
+FEEDBACK = frozenset({"resolve", "reply"})  # moves that record the unit's result: 办理反馈 follows
 
 
 class CaseNotFound(ConsoleError):

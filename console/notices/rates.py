@@ -31,7 +31,7 @@ WITH accepted AS (
 resolutions AS (
     SELECT e.id, e.case_id, e.at FROM public.case_event e
     JOIN public."case" c ON c.id = e.case_id
-    WHERE e.kind = 'resolve' AND e.at >= :start AND e.at < :end AND {CITIZEN}),
+    WHERE e.kind IN ('resolve', 'reply') AND e.at >= :start AND e.at < :end AND {CITIZEN}),
 resolved AS (
     SELECT r.case_id, min(r.at) AS at FROM resolutions r GROUP BY r.case_id)
 SELECT

@@ -42,6 +42,8 @@ DESK_MEMBER = " OR ".join(
     f"pg_catalog.pg_has_role(session_user, 'hotline_{g}', 'MEMBER')"
     for g in ("operator", "dispatcher", "shift_leader"))
 SMS_MAX = 500  # longer texts are cut with an ellipsis
+# Moves that record a unit's result: the desk's resolve, a unit handler's reply (issue 13).
+RESULT_MOVES = "('resolve', 'reply')"
 
 TABLES = [
     """CREATE TABLE notice_rule (
@@ -93,7 +95,7 @@ TABLES = [
 ]
 
 # The case, the rule, and the event a message tells of; the text from the template.
-FACTS = """
+FACTS = f"""
     SELECT * INTO c FROM public."case" WHERE id = p_case;
     IF c.id IS NULL THEN
         RAISE EXCEPTION 'no case %', p_case USING ERRCODE = 'no_data_found';
@@ -105,7 +107,7 @@ FACTS = """
         due := c.created_at + pg_catalog.make_interval(mins => r.acceptance_minutes);
     ELSIF p_kind = 'result' THEN
         SELECT e.id, e.payload ->> 'result', e.at INTO source, result_text, resolved
-        FROM public.case_event e WHERE e.case_id = c.id AND e.kind = 'resolve'
+        FROM public.case_event e WHERE e.case_id = c.id AND e.kind IN {RESULT_MOVES}
         ORDER BY e.id DESC LIMIT 1;
         IF source IS NULL THEN
             RAISE EXCEPTION 'case % has no resolution to tell of', c.public_no
