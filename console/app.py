@@ -23,6 +23,8 @@ from console.core.store import Store
 from console.demodata import demo
 from console.hotline.journal import Journal
 from console.hotline.outbox import Outbox
+from console.notices import delivery
+from console.notices.sender import Sender, SenderNotFound, load_sender
 from console.supervision import sweeper
 from db.embedded import APP_NAME
 from db.listen import Listener
@@ -34,6 +36,10 @@ SWEEP_EVERY_S = 30  # a seat that dies is replaced by the next seat's sweep with
 # if the listener never saw the link go down (its connection may outlive the cut).
 RESEND_EVERY_S = 20.0
 SWEEP_JITTER_S = 10
+# Messages to citizens are offered to the sender this often, by every seat whose
+# login is a member of hotline_sender; the database gives each message to one seat.
+SEND_EVERY_S = 15
+SEND_JITTER_S = 5
 DEADLINE_EVENTS = frozenset({"calendar_seeded", "calendar_changed", "rule_changed"})
 
 
@@ -61,7 +67,8 @@ async def roles_of(store: Store) -> frozenset[str]:
 
 
 class ConsoleApp:
-    def __init__(self, url: str, actor: str, *, journal_path: Path | None = None) -> None:
+    def __init__(self, url: str, actor: str, *, journal_path: Path | None = None,
+                 sender: Sender | None = None) -> None:
         self.store = Store(url, actor)
         self.feed = ChangeFeed(self.store)
         self.catalog = Catalog()
@@ -78,6 +85,8 @@ class ConsoleApp:
         self._reload_deadlines: asyncio.Task[None] | None = None
         self._sweeps: asyncio.Task[None] | None = None
         self._resends: asyncio.Task[None] | None = None
+        self._sends: asyncio.Task[None] | None = None
+        self.sender = sender  # None: the one HOTLINE_SMS_SENDER names (the log by default)
         self.outbox.on_delivered = self._send_journal
 
     async def open(self, *, demo_data: bool = False, demo_cases: int = 4000) -> None:
@@ -102,6 +111,7 @@ class ConsoleApp:
             # pass over the others (and a unit issues no orders: migration 0009).
             self._sweeps = asyncio.get_running_loop().create_task(self._sweep_now_and_then())
         self._resends = asyncio.get_running_loop().create_task(self._resend_now_and_then())
+        self._sends = asyncio.get_running_loop().create_task(self._send_now_and_then())
 
     async def _sweep_now_and_then(self) -> None:
         """Every seat offers to sweep; the database lets one at a time do it."""
@@ -116,6 +126,36 @@ class ConsoleApp:
                 continue
             if report.issued:
                 log.info("sweep issued %d escalation orders", len(report.issued))
+
+    async def _send_now_and_then(self) -> None:
+        """Send the citizens' messages that are due, if this login is a sender."""
+        while True:
+            await asyncio.sleep(SEND_EVERY_S + random.uniform(0, SEND_JITTER_S))
+            try:
+                if not await delivery.may_send(self.store):
+                    log.info("this login is not in hotline_sender: other seats send")
+                    return
+                break
+            except (DatabaseUnavailable, DatabaseBusy):
+                continue
+        try:
+            sender = self.sender or load_sender()
+        except SenderNotFound as exc:
+            log.error("no sender named %s: messages to citizens wait in the outbox", exc)
+            return
+        log.info("messages to citizens go out through the sender %s", sender.name)
+        while True:
+            try:
+                report = await delivery.deliver_due(self.store, sender)
+            except (DatabaseUnavailable, DatabaseBusy):
+                pass  # an outage (the listener reports it) or a long wait: next time
+            except Exception:  # a bug in one round must not end the sending for good
+                log.exception("sending to citizens failed; the next round runs as usual")
+            else:
+                if report.sent or report.failed:
+                    log.info("messages to citizens: %d sent, %d failed for good",
+                             report.sent, report.failed)
+            await asyncio.sleep(SEND_EVERY_S + random.uniform(0, SEND_JITTER_S))
 
     async def _resend_now_and_then(self) -> None:
         while True:
@@ -157,7 +197,7 @@ class ConsoleApp:
                 log.exception("resending the journal failed")
 
     async def close(self) -> None:
-        for task in (self._sweeps, self._resends):
+        for task in (self._sweeps, self._resends, self._sends):
             if task is not None:
                 task.cancel()
                 with contextlib.suppress(asyncio.CancelledError):

@@ -16,6 +16,7 @@ import datetime as dt
 import logging
 from dataclasses import dataclass
 
+from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
 from console.calendar.deadlines import calendar_years, seed_calendar
@@ -57,6 +58,11 @@ async def _prepare_data(owner_url: str, *, with_demo: bool) -> None:
     owner.roles = frozenset({"admin"})  # the server's owner acts for the centre
     try:
         await seed_calendar(owner, calendar_years(dt.date.today()))
+        # One machine, one centre: the administrator's seat sends the messages to
+        # citizens (the seat's OS user owns this server anyway). On a shared server
+        # the superuser chooses the sending login (README).
+        async with owner.transaction() as conn:
+            await conn.execute(text("GRANT hotline_sender TO hotline_admin"))
         if with_demo:
             await demo.load_demo(owner)
     finally:

@@ -554,3 +554,49 @@ class QuickAnswer(Base):
     hits: Mapped[int] = mapped_column(Integer, server_default=sqltext("0"))
     active: Mapped[bool] = mapped_column(Boolean, server_default=sqltext("true"))
     version: Mapped[int] = mapped_column(Integer, server_default=sqltext("1"))
+
+
+NOTICE_KINDS = ("acceptance", "result")  # 受理告知, 办理反馈
+NOTICE_CHANNELS = ("sms", "phone")
+NOTICE_RESULTS = ("pending", "sent", "failed", "cancelled")
+
+
+class NoticeRule(Base):
+    """When citizens are told, how often a send is tried, the templates (one row, 0011)."""
+
+    __tablename__ = "notice_rule"
+    id: Mapped[int] = mapped_column(SmallInteger, primary_key=True, server_default="1")
+    acceptance_minutes: Mapped[int] = mapped_column(Integer, server_default="120")
+    result_minutes: Mapped[int] = mapped_column(Integer, server_default="1440")
+    max_attempts: Mapped[int] = mapped_column(SmallInteger, server_default="5")
+    acceptance_template: Mapped[str] = mapped_column(Text)
+    result_template: Mapped[str] = mapped_column(Text)
+    version: Mapped[int] = mapped_column(Integer, server_default=sqltext("1"))
+
+
+class CitizenMessage(Base):
+    """The outbox of messages to citizens; staff only read it (migration 0011)."""
+
+    __tablename__ = "citizen_message"
+    __table_args__ = (
+        CheckConstraint(_in("kind", NOTICE_KINDS), name="kind"),
+        CheckConstraint(_in("channel", NOTICE_CHANNELS), name="channel"),
+        CheckConstraint(_in("result", NOTICE_RESULTS), name="result"),
+    )
+    id: Mapped[int] = mapped_column(BigInteger, Identity(always=True), primary_key=True)
+    case_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("case.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    channel: Mapped[str] = mapped_column(String(8))
+    recipient: Mapped[str] = mapped_column(String(32))
+    text: Mapped[str] = mapped_column(Text)
+    template: Mapped[str] = mapped_column(Text, server_default="")
+    source_event_id: Mapped[int | None] = mapped_column(BigInteger)
+    queued_at: Mapped[dt.datetime] = _now()
+    queued_by: Mapped[str] = _who()
+    due_by: Mapped[dt.datetime] = mapped_column()
+    next_try_at: Mapped[dt.datetime] = _now()
+    sent_at: Mapped[dt.datetime | None] = mapped_column()
+    sent_by: Mapped[str | None] = mapped_column(String(64))
+    result: Mapped[str] = mapped_column(String(12), server_default="pending")
+    attempts: Mapped[int] = mapped_column(SmallInteger, server_default="0")
+    last_error: Mapped[str] = mapped_column(Text, server_default="")

@@ -44,6 +44,14 @@ _counter = itertools.count()
 
 
 @pytest.fixture(autouse=True)
+def sms_log(tmp_path_factory: pytest.TempPathFactory,
+            monkeypatch: pytest.MonkeyPatch) -> None:
+    """A seat's sending loop writes its log of messages to citizens under the test's
+    temporary directory, never the user's data directory."""
+    monkeypatch.setenv("HOTLINE_SMS_LOG", str(tmp_path_factory.mktemp("sms") / "out.log"))
+
+
+@pytest.fixture(autouse=True)
 def no_unexpected_logs(request: pytest.FixtureRequest,
                        caplog: pytest.LogCaptureFixture) -> Iterator[None]:
     """Fail a test that logged a warning or an error it did not declare (hidden bugs

@@ -22,7 +22,7 @@ def draft(catalog: Catalog, **overrides: object) -> CaseDraft:
         "address": "坑梓大道 100 号",
         "grid_code": cell.code,
         "category_id": leaf(catalog).id,
-        "urgency": "B",
+        "urgency": None,  # the category's class
     }
     values.update(overrides)
     return CaseDraft(**values)  # type: ignore[arg-type]

@@ -98,3 +98,13 @@ def test_all_errors_are_reported_at_once() -> None:
     assert found == {"caller_phone": "phone.empty", "text": "text.empty",
                      "category": "category.empty", "urgency": "urgency.unknown"}
     assert codes(ok_draft(channel="fax")) == {"channel": "channel.unknown"}
+
+
+def test_the_class_is_the_categorys_standard() -> None:
+    assert validate(ok_draft(category_id=4), CATALOG).urgency == "A"  # 井盖缺失
+    assert validate(ok_draft(category_id=4, urgency="A"), CATALOG).urgency == "A"
+    with pytest.raises(ValidationError) as info:
+        validate(ok_draft(category_id=4, urgency="C"), CATALOG)
+    (error,) = info.value.errors
+    assert (error.field, error.code, error.params) == ("urgency", "urgency.by_category",
+                                                       {"urgency": "A"})

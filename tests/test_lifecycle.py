@@ -24,7 +24,8 @@ from db.schema import CASE_STATUSES
 NOW = dt.datetime(2026, 11, 22, 9, 0, tzinfo=dt.UTC)
 ALL = frozenset({"operator", "dispatcher", "shift_leader", "supervisor"})
 FACTS = {"reason": "不属本单位职责", "unit_id": 7, "result": "已修复", "answer": "见答复",
-         "master_id": uuid.uuid4(), "satisfaction": 4}
+         "master_id": uuid.uuid4(), "satisfaction": 4, "urgency": "A",
+         "due_at": NOW + dt.timedelta(days=4)}
 
 
 def test_the_main_road_from_accepted_to_closed() -> None:
@@ -206,3 +207,30 @@ def test_bad_fact_values_are_codes_not_crashes() -> None:
     with pytest.raises(ValidationError) as master:
         apply(CaseState("accepted"), "merge", ALL, {"master_id": "PS-1"}, NOW)
     assert master.value.errors[0].code == "merge.unknown"
+
+
+def test_a_reclass_takes_a_shift_leader_a_reason_and_a_new_deadline() -> None:
+    state = CaseState("dispatched", version=3, assigned_unit_id=7, urgency="B",
+                      due_at=NOW + dt.timedelta(days=5))
+    due = NOW + dt.timedelta(hours=24)
+    with pytest.raises(TransitionError) as info:
+        apply(state, "reclass", frozenset({"operator", "dispatcher"}),
+              {"urgency": "A", "reason": "危及安全", "due_at": due}, NOW)
+    assert info.value.code == "transition.forbidden"
+    leader = frozenset({"shift_leader"})
+    for facts, code in (({"urgency": "A", "due_at": due}, "transition.needs_reason"),
+                        ({"reason": "x", "due_at": due}, "transition.needs_urgency"),
+                        ({"urgency": "D", "reason": "x", "due_at": due},
+                         "reclass.unknown_class"),
+                        ({"urgency": "B", "reason": "x", "due_at": due}, "reclass.same_class"),
+                        ({"urgency": "A", "reason": "x"}, "reclass.no_deadline")):
+        with pytest.raises(TransitionError) as refused:
+            apply(state, "reclass", leader, facts, NOW)
+        assert refused.value.code == code
+    move = apply(state, "reclass", leader, {"urgency": "A", "reason": "危及安全",
+                                            "due_at": due}, NOW)
+    assert move.after.status == "dispatched" and move.after.urgency == "A"
+    assert move.changes == {"urgency": "A", "due_at": due, "version": 4}
+    assert move.payload["was"] == "B" and move.payload["urgency"] == "A"
+    assert move.payload["due_from"] == "accepted_at"
+    assert move.payload["due_was"] == (NOW + dt.timedelta(days=5)).isoformat()

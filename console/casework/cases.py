@@ -23,6 +23,7 @@ from console.casework.lifecycle import CaseState, Move
 from console.core import events
 from console.core.errors import ConflictError, ConsoleError, FieldError, ValidationError
 from console.core.store import Store
+from console.notices import messages
 from db import schema as s
 
 C = s.Case
@@ -30,6 +31,7 @@ CALLBACK_RESULTS = {"callback_closed": "satisfied", "callback_unreachable": "unr
                     "reopen": "not_fixed"}
 VERIFICATION_RESULTS = {"verify_passed": "passed", "verify_failed": "failed"}
 CLOSING = frozenset({"closed", "answered", "invalid"})
+FEEDBACK = frozenset({"resolve", "reply"})  # moves that record the unit's result: 办理反馈 follows
 
 
 class CaseNotFound(ConsoleError):
@@ -158,7 +160,7 @@ async def perform_in(conn: AsyncConnection, store: Store, case_id: uuid.UUID, ac
     state = CaseState(row.status, row.version, row.assigned_unit_id, row.merged_into,
                       row.due_at, row.paused_at, attempts,
                       row.channel == s.GRID_REPORT_CHANNEL, row.unit_clock_at, row.unit_due_at,
-                      row.clock_round, row.first_resolved_at)
+                      row.clock_round, row.first_resolved_at, row.urgency)
     now, unit_due, starts = (await conn.execute(select(
         func.now(), func.unit_deadline(row.category_id, row.urgency, func.now()),
         select(s.ClockRule.unit_clock_starts).where(s.ClockRule.id == 1).scalar_subquery(),
@@ -179,6 +181,8 @@ async def perform_in(conn: AsyncConnection, store: Store, case_id: uuid.UUID, ac
     await conn.execute(update(C).where(C.id == case_id).values(**move.changes, updated_at=now))
     event_id = await events.append(conn, who, events.CaseMoved(action, move.payload),
                                    case_id=case_id)
+    if action in FEEDBACK:  # the citizen is told the result (when there is one to tell)
+        await messages.queue(conn, case_id, messages.RESULT)
     if move.after.status in CLOSING:
         event_id = await _close_duplicates(conn, case_id, who, now) or event_id
     return MadeMove.of(move, event_id)

@@ -93,6 +93,9 @@ ACTIONS: dict[str, Action] = {a.name: a for a in (
     Action("verify_passed", frozenset({"resolved"}), "closed", VERIFIERS, caller=False),
     Action("verify_failed", frozenset({"resolved"}), "dispatched", VERIFIERS, ("reason",),
            caller=False),
+    # The class (A/B/C) comes from the category; on one case only a shift leader
+    # changes it, with a reason; the deadline is worked out again (``due_at`` fact).
+    Action("reclass", OPEN, None, frozenset({LEADER}), ("urgency", "reason")),
 )}
 # Moves that hand the case to a unit: each starts the unit's clock afresh (a settling
 # only when it names another unit).
@@ -213,6 +216,7 @@ class CaseState:
     unit_due_at: dt.datetime | None = None  # … and runs out at (None: not running)
     clock_round: int = 1  # the escalation round of the running clock
     first_resolved_at: dt.datetime | None = None
+    urgency: str | None = None
 
 
 @dataclass(frozen=True)
@@ -305,6 +309,8 @@ def apply(state: CaseState, action_name: str, roles: frozenset[str],
         payload["unit_due_at"] = after.unit_due_at
     if after.status not in OPEN and after.paused_at is not None:
         after = _resumed(after, now)  # leaving the open statuses ends a pause
+    if action_name == "reclass":
+        after = _reclassed(after, state, facts, payload)
     for column in CHANGING:
         if getattr(after, column) != getattr(state, column):
             changes[column] = getattr(after, column)
@@ -313,7 +319,7 @@ def apply(state: CaseState, action_name: str, roles: frozenset[str],
 
 
 CHANGING = ("status", "assigned_unit_id", "merged_into", "due_at", "paused_at",
-            "unit_clock_at", "unit_due_at", "clock_round", "first_resolved_at")
+            "unit_clock_at", "unit_due_at", "clock_round", "first_resolved_at", "urgency")
 
 
 def _fresh_clock(state: CaseState, now: dt.datetime, unit_due: dt.datetime | None,
@@ -337,3 +343,23 @@ def _resumed(state: CaseState, now: dt.datetime) -> CaseState:
     if unit_due is not None and state.unit_clock_at is not None:
         unit_due += now - max(state.paused_at, state.unit_clock_at)
     return replace(state, paused_at=None, due_at=due, unit_due_at=unit_due)
+
+
+URGENCIES = ("A", "B", "C")
+
+
+def _reclassed(after: CaseState, state: CaseState, facts: dict[str, Any],
+               payload: dict[str, Any]) -> CaseState:
+    """A new class and the deadline its rule gives from acceptance (``due_at``, worked
+    out by the caller from the catalog); the event says both and what they were."""
+    urgency = facts["urgency"]
+    if urgency not in URGENCIES:
+        raise TransitionError("reclass.unknown_class", action="reclass")
+    if urgency == state.urgency:
+        raise TransitionError("reclass.same_class", action="reclass")
+    due = facts.get("due_at")
+    if not isinstance(due, dt.datetime):
+        raise TransitionError("reclass.no_deadline", action="reclass")
+    payload.update(was=state.urgency, due_at=due.isoformat(), due_was=(
+        None if state.due_at is None else state.due_at.isoformat()), due_from="accepted_at")
+    return replace(after, urgency=urgency, due_at=due)

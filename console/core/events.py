@@ -50,6 +50,7 @@ class Kind(enum.StrEnum):
     CLOCK_RULE = "clock_rule_changed"
     UNIT_REQUEST = "unit_request"
     PROGRESS = "progress_noted"
+    NOTICE = "notice"
 
 
 class Payload(Protocol):
@@ -128,6 +129,24 @@ class CaseMoved:
         """A resolution within the unit's deadline (None: no unit clock ran)."""
         value = self.details.get("on_time")
         return value if isinstance(value, bool) else None
+
+    @property
+    def urgency(self) -> str:
+        """A reclass's new class ('' for other moves)."""
+        return self._text("urgency")
+
+    @property
+    def urgency_was(self) -> str:
+        return self._text("was")
+
+    @property
+    def due_at(self) -> dt.datetime | None:
+        """A reclass's new deadline, worked out from acceptance by the new class's rule."""
+        value = self.details.get("due_at")
+        try:
+            return dt.datetime.fromisoformat(value) if isinstance(value, str) else None
+        except ValueError:
+            return None
 
     def text(self, key: str) -> str:
         """One of the move's texts: ``reason``, ``result``, ``answer``, ``note`` or
@@ -306,11 +325,23 @@ class ProgressNoted(_Typed):
     unit_id: int | None = None
 
 
+@dataclass(frozen=True)
+class Notice(_Typed):
+    """A message to the citizen of a case: sent, failed or told by phone
+    (``action``: sent / retry / failed / told)."""
+
+    KIND = Kind.NOTICE
+    message_id: int
+    notice: str  # acceptance / result
+    action: str
+    channel: str = "sms"
+
+
 TYPED: dict[str, type[_Typed]] = {c.KIND.value: c for c in (
     CaseCreated, CaseImported, ClosedWithMaster, Escalation, LadderChanged, CatalogLoaded,
     CalendarSeeded, CalendarChanged, RuleChanged, QuickAnswerChanged, HandoverChanged,
     RosterChanged, RollCallChanged, ShiftTemplateChanged, AccountChanged, ClockRuleChanged,
-    UnitRequestChanged, ProgressNoted)}
+    UnitRequestChanged, ProgressNoted, Notice)}
 
 
 def read(kind: str, raw: dict[str, Any], *, on_a_case: bool) -> Any:

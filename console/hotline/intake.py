@@ -21,6 +21,7 @@ from console.core.store import Store
 from console.core.text_rules import check_text
 from console.hotline import phone as phones
 from console.hotline.channels import CHANNELS, NATURES, PHONE_CHANNELS
+from console.notices import messages
 from db import schema as s
 
 PUBLIC_NO_PREFIX = "PS"
@@ -83,6 +84,11 @@ def validate(draft: CaseDraft, catalog: Catalog) -> CaseDraft:
         errors.append(FieldError("category", "category.not_leaf"))
     usable = category if category is not None and category.active and category.is_leaf else None
     urgency = draft.urgency or (usable.urgency if usable else None)
+    # The class comes from the category's standard; a shift leader changes it on
+    # one case afterwards, with a reason (the ``reclass`` move).
+    if usable is not None and usable.urgency and draft.urgency not in (None, usable.urgency):
+        errors.append(FieldError("urgency", "urgency.by_category",
+                                 {"urgency": usable.urgency}))
     # Without a usable category there is no default urgency to complain about.
     if (draft.urgency is not None or usable is not None) and urgency not in s.URGENCIES:
         errors.append(FieldError("urgency", "urgency.unknown"))
@@ -154,8 +160,11 @@ async def create_case(store: Store, catalog: Catalog, draft: CaseDraft) -> Creat
 
 
 async def create_case_in(conn: AsyncConnection, store: Store, catalog: Catalog,
-                         clean: CaseDraft, *, auto_dispatch: bool = True) -> CreatedCase:
-    """``create_case`` inside a transaction the caller holds; ``clean`` is validated."""
+                         clean: CaseDraft, *, auto_dispatch: bool = True,
+                         notify: bool = True) -> CreatedCase:
+    """``create_case`` inside a transaction the caller holds; ``clean`` is validated.
+    With ``notify`` the citizen's acceptance notice is queued (when there is a
+    citizen to tell: a caller's phone, not a grid worker's report)."""
     if (done := await _existing(conn, clean.id)) is not None:
         return done
     caller_id = await upsert_caller(conn, clean.caller_phone, clean.caller_name)
@@ -185,6 +194,8 @@ async def create_case_in(conn: AsyncConnection, store: Store, catalog: Catalog,
         public_no=public_no, status="accepted", channel=clean.channel,
         category_id=clean.category_id, urgency=clean.urgency, due_at=deadline.at,
         due_estimated=deadline.estimated), case_id=clean.id)
+    if notify and clean.caller_phone and clean.channel != "grid_worker":
+        await messages.queue(conn, clean.id, messages.ACCEPTANCE)
     target = (await cases.auto_dispatch_unit(conn, clean.category_id, clean.street_code)
               if auto_dispatch else None)
     if target is not None:  # single-owner categories go out at once
@@ -203,7 +214,8 @@ async def answer_on_the_spot(store: Store, catalog: Catalog, draft: CaseDraft,
     the operator's own words): saved and closed as answered in one transaction."""
     clean = validate(draft, catalog)
     async with store.transaction() as conn:
-        created = await create_case_in(conn, store, catalog, clean, auto_dispatch=False)
+        created = await create_case_in(conn, store, catalog, clean, auto_dispatch=False,
+                                       notify=False)
         if created.created:
             moved = await cases.perform_in(conn, store, created.id, "answer", None,
                                            {"answer": answer})

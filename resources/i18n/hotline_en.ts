@@ -405,42 +405,47 @@
 <context>
     <name>CaseDetail</name>
     <message>
-        <location filename="../../widgets/casework/case_detail.py" line="84" />
+        <location filename="../../widgets/casework/case_detail.py" line="102" />
         <source>保存中…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_detail.py" line="91" />
+        <location filename="../../widgets/casework/case_detail.py" line="109" />
         <source>办理过程</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_detail.py" line="139" />
+        <location filename="../../widgets/casework/case_detail.py" line="111" />
+        <source>告知市民</source>
+        <translation>Citizen told</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/casework/case_detail.py" line="160" />
         <source>案件 {no}</source>
         <translation>Case {no}</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_detail.py" line="143" />
+        <location filename="../../widgets/casework/case_detail.py" line="164" />
         <source>未定</source>
         <translation>not set</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_detail.py" line="144" />
+        <location filename="../../widgets/casework/case_detail.py" line="165" />
         <source>（计时暂停中）</source>
         <translation> (clock paused)</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_detail.py" line="146" />
+        <location filename="../../widgets/casework/case_detail.py" line="167" />
         <source>（估算：该年节假日安排尚未公布，只按周末计算）</source>
         <translation> (estimated: that year's holidays are not published yet; only weekends are counted)</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_detail.py" line="148" />
+        <location filename="../../widgets/casework/case_detail.py" line="169" />
         <source>　单位时限：{due}</source>
         <translation>  Unit's limit: {due}</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_detail.py" line="153" />
+        <location filename="../../widgets/casework/case_detail.py" line="174" />
         <source>来源：{channel}　来电：{phone}
 街道：{street}　社区：{community}　网格：{grid}
 地址：{address}
@@ -449,6 +454,11 @@
 Street: {street}   Community: {community}   Grid cell: {grid}
 Address: {address}
 Responsible unit: {unit}   Due: {due}{paused}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/casework/case_detail.py" line="218" />
+        <source>电话告知</source>
+        <translation>Told by phone</translation>
     </message>
 </context>
 <context>
@@ -1079,27 +1089,32 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
         <translation>Satisfaction</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/facts_dialog.py" line="118" />
+        <location filename="../../widgets/common/facts_dialog.py" line="119" />
+        <source>新的紧急程度</source>
+        <translation>New class</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/facts_dialog.py" line="123" />
         <source>主件编号</source>
         <translation>Master case number</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/facts_dialog.py" line="119" />
+        <location filename="../../widgets/common/facts_dialog.py" line="124" />
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/facts_dialog.py" line="119" />
+        <location filename="../../widgets/common/facts_dialog.py" line="124" />
         <source>办理结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/facts_dialog.py" line="120" />
+        <location filename="../../widgets/common/facts_dialog.py" line="125" />
         <source>答复内容</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/facts_dialog.py" line="120" />
+        <location filename="../../widgets/common/facts_dialog.py" line="125" />
         <source>回复内容</source>
         <translation>Reply</translation>
     </message>
@@ -1529,6 +1544,49 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
         <location filename="../../widgets/duty/roster_tabs.py" line="103" />
         <source>{when} 在岗 {n} 人（{time} 更新，每分钟刷新）</source>
         <translation>{when}: {n} on duty (as of {time}, refreshed every minute)</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxModel</name>
+    <message>
+        <location filename="../../widgets/casework/case_notices.py" line="46" />
+        <source>告知</source>
+        <translation>Notice</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/casework/case_notices.py" line="46" />
+        <source>方式</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/casework/case_notices.py" line="46" />
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/casework/case_notices.py" line="46" />
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/casework/case_notices.py" line="47" />
+        <source>限时</source>
+        <translation>Due by</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/casework/case_notices.py" line="47" />
+        <source>内容</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/casework/case_notices.py" line="86" />
+        <source>（{n} 次：{error}）</source>
+        <translation> ({n} tries: {error})</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/casework/case_notices.py" line="88" />
+        <source>（超时）</source>
+        <translation> (late)</translation>
     </message>
 </context>
 <context>
@@ -3036,6 +3094,44 @@ The details are in the log.</translation>
     </message>
 </context>
 <context>
+    <name>TellDialog</name>
+    <message>
+        <location filename="../../widgets/casework/case_notices.py" line="104" />
+        <source>电话告知市民</source>
+        <translation>Citizen told by phone</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/casework/case_notices.py" line="113" />
+        <source>告知市民的内容，如：已受理，编号…，承诺…前办结</source>
+        <translation>What the citizen was told, e.g. accepted as no. …, to be done by …</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/casework/case_notices.py" line="117" />
+        <source>告知类型</source>
+        <translation>Notice</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/casework/case_notices.py" line="118" />
+        <source>告知时间</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/casework/case_notices.py" line="119" />
+        <source>告知内容</source>
+        <translation>What was said</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/casework/case_notices.py" line="140" />
+        <source>请填写告知内容</source>
+        <translation>Please write what the citizen was told</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/casework/case_notices.py" line="144" />
+        <source>内容过长：最多 {limit} 字</source>
+        <translation>Too long: at most {limit} characters</translation>
+    </message>
+</context>
+<context>
     <name>Texts</name>
     <message>
         <location filename="../../widgets/common/texts.py" line="22" />
@@ -3299,710 +3395,850 @@ The details are in the log.</translation>
         <translation>Return/extension request</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="98" />
+        <location filename="../../widgets/common/texts.py" line="93" />
+        <source>调整紧急程度</source>
+        <translation>Reclass</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/texts.py" line="94" />
+        <source>告知市民</source>
+        <translation>Citizen told</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/texts.py" line="100" />
+        <source>受理告知</source>
+        <translation>Acceptance notice</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/texts.py" line="100" />
+        <source>办理反馈</source>
+        <translation>Result feedback</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/texts.py" line="105" />
+        <source>短信</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/texts.py" line="105" />
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/texts.py" line="110" />
+        <source>待发送</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/texts.py" line="110" />
+        <source>重试中</source>
+        <translation>Retrying</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/texts.py" line="110" />
+        <source>已发送</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/texts.py" line="111" />
+        <source>发送失败</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/texts.py" line="111" />
+        <source>已取消（改为电话告知）</source>
+        <translation>Cancelled (told by phone instead)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/texts.py" line="112" />
+        <source>已电话告知</source>
+        <translation>Told by phone</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/texts.py" line="112" />
+        <source>发送未成功，稍后重试</source>
+        <translation>Not sent; tried again later</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/texts.py" line="117" />
+        <source>A 类（紧急）</source>
+        <translation>A (urgent)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/texts.py" line="117" />
+        <source>B 类（较急）</source>
+        <translation>B (high)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/texts.py" line="117" />
+        <source>C 类（一般）</source>
+        <translation>C (normal)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/texts.py" line="122" />
         <source>电话查岗</source>
         <translation>Phone check</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="98" />
+        <location filename="../../widgets/common/texts.py" line="122" />
         <source>视频点名</source>
         <translation>Video roll call</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="98" />
+        <location filename="../../widgets/common/texts.py" line="122" />
         <source>对讲机点名</source>
         <translation>Radio roll call</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="103" />
+        <location filename="../../widgets/common/texts.py" line="127" />
         <source>应答</source>
         <translation>Answered</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="103" />
+        <location filename="../../widgets/common/texts.py" line="127" />
         <source>迟到</source>
         <translation>Late</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="103" />
+        <location filename="../../widgets/common/texts.py" line="127" />
         <source>缺岗</source>
         <translation>Absent</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="104" />
+        <location filename="../../widgets/common/texts.py" line="128" />
         <source>无人应答</source>
         <translation>No answer</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="104" />
+        <location filename="../../widgets/common/texts.py" line="128" />
         <source>未点</source>
         <translation>Not called</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="109" />
+        <location filename="../../widgets/common/texts.py" line="133" />
         <source>非常满意</source>
         <translation>Very satisfied</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="109" />
+        <location filename="../../widgets/common/texts.py" line="133" />
         <source>满意</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="109" />
+        <location filename="../../widgets/common/texts.py" line="133" />
         <source>基本满意</source>
         <translation>Fairly satisfied</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="109" />
+        <location filename="../../widgets/common/texts.py" line="133" />
         <source>不满意</source>
         <translation>Dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="110" />
+        <location filename="../../widgets/common/texts.py" line="134" />
         <source>非常不满意</source>
         <translation>Very dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="116" />
+        <location filename="../../widgets/common/texts.py" line="140" />
         <source>案件当前状态不允许此操作，请刷新后再看</source>
         <translation>The case's status does not allow this; look again after it refreshes</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="117" />
-        <location filename="../../widgets/common/texts.py" line="287" />
+        <location filename="../../widgets/common/texts.py" line="141" />
+        <location filename="../../widgets/common/texts.py" line="323" />
         <source>您的岗位没有此操作的权限</source>
         <translation>Your role does not allow this</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="118" />
+        <location filename="../../widgets/common/texts.py" line="142" />
         <source>请填写原因</source>
         <translation>Enter a reason</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="119" />
+        <location filename="../../widgets/common/texts.py" line="143" />
         <source>请填写办理结果</source>
         <translation>Enter the result</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="120" />
+        <location filename="../../widgets/common/texts.py" line="144" />
         <source>请填写答复内容</source>
         <translation>Enter the answer</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="122" />
+        <location filename="../../widgets/common/texts.py" line="146" />
         <source>请选择责任单位</source>
         <translation>Choose a responsible unit</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="123" />
+        <location filename="../../widgets/common/texts.py" line="147" />
         <source>请填写主件编号</source>
         <translation>Enter the master case number</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="124" />
+        <location filename="../../widgets/common/texts.py" line="148" />
         <source>请选择满意度</source>
         <translation>Choose a satisfaction level</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="125" />
+        <location filename="../../widgets/common/texts.py" line="149" />
         <source>满意度须为 1–5 级</source>
         <translation>Satisfaction must be from 1 to 5</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="126" />
+        <location filename="../../widgets/common/texts.py" line="150" />
         <source>计时已暂停</source>
         <translation>The clock is already paused</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="127" />
+        <location filename="../../widgets/common/texts.py" line="151" />
         <source>计时未暂停</source>
         <translation>The clock is not paused</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="128" />
+        <location filename="../../widgets/common/texts.py" line="152" />
         <source>单位计时规则只能是“分拨起算”或“签收起算”</source>
         <translation>A unit's clock starts either at dispatch or at signing</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="129" />
+        <location filename="../../widgets/common/texts.py" line="153" />
         <source>签收起算需先启用单位签收，目前只能分拨起算</source>
         <translation>Starting at signing needs units' signing first; for now the clock starts at dispatch</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="130" />
+        <location filename="../../widgets/common/texts.py" line="154" />
         <source>网格员上报的案件由网格现场核查，不做电话回访</source>
         <translation>A grid worker's report is verified in the field by its grid, not called back</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="131" />
+        <location filename="../../widgets/common/texts.py" line="155" />
         <source>只有网格员上报的案件做现场核查，有来电人的案件请回访</source>
         <translation>Only grid workers' reports are verified in the field; call back cases with a caller</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="132" />
+        <location filename="../../widgets/common/texts.py" line="156" />
         <source>责任单位不存在</source>
         <translation>No such responsible unit</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="133" />
+        <location filename="../../widgets/common/texts.py" line="157" />
         <source>只能转派给本街道的社区工作站</source>
         <translation>A case is sent on only to a community work station of the sub-centre's street</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="134" />
+        <location filename="../../widgets/common/texts.py" line="158" />
         <source>该责任单位已停用，请选择其他单位</source>
         <translation>That unit is inactive; choose another</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="135" />
+        <location filename="../../widgets/common/texts.py" line="159" />
         <source>不能与自身合并</source>
         <translation>A case cannot be merged into itself</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="136" />
+        <location filename="../../widgets/common/texts.py" line="160" />
         <source>找不到该编号的案件</source>
         <translation>No case has that number</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="137" />
+        <location filename="../../widgets/common/texts.py" line="161" />
         <source>主件已归档，不能再合并</source>
         <translation>The master case is closed; nothing more can be merged into it</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="138" />
+        <location filename="../../widgets/common/texts.py" line="162" />
         <source>案件不存在</source>
         <translation>The case does not exist</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="139" />
+        <location filename="../../widgets/common/texts.py" line="163" />
         <source>没有这个办理操作</source>
         <translation>There is no such case action</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="149" />
+        <location filename="../../widgets/common/texts.py" line="164" />
+        <source>请选择新的紧急程度</source>
+        <translation>Please choose the new class</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/texts.py" line="165" />
+        <source>紧急程度须为 A、B 或 C 类</source>
+        <translation>The class must be A, B or C</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/texts.py" line="166" />
+        <source>案件已是该类，无需更改</source>
+        <translation>The case is of that class already</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/texts.py" line="167" />
+        <source>无法按新类别计算办理时限，未作更改</source>
+        <translation>No time limit for the new class; nothing was changed</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/texts.py" line="168" />
+        <source>已告知过市民，无需重复登记</source>
+        <translation>The citizen was told already; nothing to record again</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/texts.py" line="169" />
+        <source>该案件没有可告知的市民（网格员上报或未留电话）</source>
+        <translation>This case has no citizen to tell (a grid worker's report, or no phone)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/texts.py" line="170" />
+        <source>告知时间须在受理（或办结）之后、现在之前</source>
+        <translation>The citizen is told after the case was accepted (or resolved) and not later than now</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/texts.py" line="171" />
+        <source>找不到所设的短信发送插件：请检查 HOTLINE_SMS_SENDER</source>
+        <translation>The SMS sender named cannot be found: check HOTLINE_SMS_SENDER</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/texts.py" line="181" />
         <source>生成</source>
         <translation>generated it</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="150" />
+        <location filename="../../widgets/common/texts.py" line="182" />
         <source>加派人员</source>
         <translation>added a person</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="151" />
+        <location filename="../../widgets/common/texts.py" line="183" />
         <source>换人</source>
         <translation>replaced a person</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="152" />
+        <location filename="../../widgets/common/texts.py" line="184" />
         <source>撤下人员</source>
         <translation>took a person off</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="153" />
+        <location filename="../../widgets/common/texts.py" line="185" />
         <source>登记请假</source>
         <translation>recorded leave</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="154" />
+        <location filename="../../widgets/common/texts.py" line="186" />
         <source>调班</source>
         <translation>swapped duties</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="162" />
+        <location filename="../../widgets/common/texts.py" line="194" />
         <source>请输入来电号码（电话渠道必填）</source>
         <translation>Enter the caller's number (required for phone channels)</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="163" />
+        <location filename="../../widgets/common/texts.py" line="195" />
         <source>号码无法识别：请输入手机号（11位）或带区号的固话</source>
         <translation>Number not recognised: enter an 11-digit mobile number or a landline number with area code</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="164" />
+        <location filename="../../widgets/common/texts.py" line="196" />
         <source>请填写诉求内容</source>
         <translation>Enter the request details</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="165" />
+        <location filename="../../widgets/common/texts.py" line="197" />
         <source>请填写来电人姓名</source>
         <translation>Enter the caller's name</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="166" />
+        <location filename="../../widgets/common/texts.py" line="198" />
         <source>内容过长：{length} 字，最多 {limit} 字。内容已保留，请删减后再保存</source>
         <translation>Text too long: {length} characters, at most {limit}. Your text was kept; shorten it and save again</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="167" />
+        <location filename="../../widgets/common/texts.py" line="199" />
         <source>第 {position} 个字符是不可见的控制字符（多为粘贴带入），请删除后再保存</source>
         <translation>Character {position} is an invisible control character (usually pasted in); delete it and save again</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="169" />
+        <location filename="../../widgets/common/texts.py" line="201" />
         <source>内容无法识别，请重新填写</source>
         <translation>The content cannot be read; please type it again</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="170" />
+        <location filename="../../widgets/common/texts.py" line="202" />
         <source>请选择事项分类（可输入中文或拼音首字母搜索）</source>
         <translation>Choose a category (search in Chinese or by pinyin initials)</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="171" />
+        <location filename="../../widgets/common/texts.py" line="203" />
         <source>分类不存在或已停用，请重新选择</source>
         <translation>This category does not exist or is no longer in use; choose another</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="172" />
+        <location filename="../../widgets/common/texts.py" line="204" />
         <source>请选择到第三级分类</source>
         <translation>Choose a third-level category</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="173" />
+        <location filename="../../widgets/common/texts.py" line="205" />
         <source>该分类没有办理时限，无法计时：请选其他分类，或请管理员设定时限</source>
         <translation>This category has no time limit, so the case cannot count down: choose another category, or ask an administrator to set a time limit</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="174" />
+        <location filename="../../widgets/common/texts.py" line="206" />
         <source>请选择紧急程度 A/B/C</source>
         <translation>Choose urgency A, B or C</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="175" />
+        <location filename="../../widgets/common/texts.py" line="207" />
+        <source>该分类标准为 {urgency} 类；如需调整，请登记后由值班长在案件窗口改类</source>
+        <translation>This category's standard class is {urgency}; to change it, save the case and have a shift leader reclass it in the case window</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/texts.py" line="208" />
+        <source>请选择告知类型：受理告知或办理反馈</source>
+        <translation>Please choose the notice: acceptance or result</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/texts.py" line="209" />
+        <source>请填写告知时间</source>
+        <translation>Please enter when the citizen was told</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/texts.py" line="210" />
+        <source>告知时间不能晚于现在</source>
+        <translation>The time the citizen was told cannot be in the future</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/texts.py" line="211" />
         <source>请选择来源渠道</source>
         <translation>Choose the channel</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="176" />
+        <location filename="../../widgets/common/texts.py" line="212" />
         <source>请选择诉求性质</source>
         <translation>Choose the request type</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="177" />
+        <location filename="../../widgets/common/texts.py" line="213" />
         <source>网格不存在，请重新选择</source>
         <translation>This grid cell does not exist; choose another</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="178" />
+        <location filename="../../widgets/common/texts.py" line="214" />
         <source>网格不属于所选社区</source>
         <translation>This grid cell is not in the chosen community</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="179" />
+        <location filename="../../widgets/common/texts.py" line="215" />
         <source>网格不属于所选街道</source>
         <translation>The grid cell is not in the chosen street</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="180" />
+        <location filename="../../widgets/common/texts.py" line="216" />
         <source>社区不存在，请重新选择</source>
         <translation>This community does not exist; choose another</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="181" />
+        <location filename="../../widgets/common/texts.py" line="217" />
         <source>社区不属于所选街道</source>
         <translation>This community is not in the chosen street</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="182" />
+        <location filename="../../widgets/common/texts.py" line="218" />
         <source>街道不存在，请重新选择</source>
         <translation>This street does not exist; choose another</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="183" />
+        <location filename="../../widgets/common/texts.py" line="219" />
         <source>没有这个名称的街道、社区或网格：输入其中几个字，按 Enter 选中</source>
         <translation>No street, community or grid cell by that name: type part of the name and press Enter to pick it</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="184" />
+        <location filename="../../widgets/common/texts.py" line="220" />
         <source>请填写督办内容</source>
         <translation>Enter the order's text</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="185" />
+        <location filename="../../widgets/common/texts.py" line="221" />
         <source>提醒比例须在 1% 到 99% 之间</source>
         <translation>The reminder share must be between 1% and 99%</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="186" />
+        <location filename="../../widgets/common/texts.py" line="222" />
         <source>督办工作日须为 0 或以上</source>
         <translation>The working days before supervision must be 0 or more</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="187" />
+        <location filename="../../widgets/common/texts.py" line="223" />
         <source>回复期限须晚于现在</source>
         <translation>The reply deadline must be later than now</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="188" />
+        <location filename="../../widgets/common/texts.py" line="224" />
         <source>案件已办结或不存在，不能督办</source>
         <translation>The case is closed or does not exist; it cannot be supervised</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="189" />
+        <location filename="../../widgets/common/texts.py" line="225" />
         <source>督办单不存在</source>
         <translation>No such order</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="190" />
+        <location filename="../../widgets/common/texts.py" line="226" />
         <source>该督办单已签收</source>
         <translation>This order has been acknowledged already</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="191" />
+        <location filename="../../widgets/common/texts.py" line="227" />
         <source>该督办单已回复</source>
         <translation>This order has been answered already</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="197" />
+        <location filename="../../widgets/common/texts.py" line="233" />
         <source>承办单位账号不能同时是管理员</source>
         <translation>A unit handler's account cannot also be an administrator</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="198" />
+        <location filename="../../widgets/common/texts.py" line="234" />
         <source>案件不在本单位办理中，不能申请或记录</source>
         <translation>The case is not being handled by this unit: nothing can be applied for or recorded</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="199" />
+        <location filename="../../widgets/common/texts.py" line="235" />
         <source>已过退回申请时限（{ends}），请办理或申请延期</source>
         <translation>The time to apply for a return has passed ({ends}): handle the case or apply for an extension</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="200" />
+        <location filename="../../widgets/common/texts.py" line="236" />
         <source>该案件已有同类申请待审批</source>
         <translation>The case already has a request of this kind waiting for a decision</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="201" />
+        <location filename="../../widgets/common/texts.py" line="237" />
         <source>延期天数须为 1–{max} 个工作日</source>
         <translation>An extension is 1–{max} working days</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="202" />
+        <location filename="../../widgets/common/texts.py" line="238" />
         <source>申请不存在</source>
         <translation>The request does not exist</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="203" />
+        <location filename="../../widgets/common/texts.py" line="239" />
         <source>该申请已审批，不能再改</source>
         <translation>The request has been decided and cannot be changed</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="204" />
+        <location filename="../../widgets/common/texts.py" line="240" />
         <source>不能审批自己提出的申请</source>
         <translation>You cannot decide your own request</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="205" />
+        <location filename="../../widgets/common/texts.py" line="241" />
         <source>请填写申请理由</source>
         <translation>Give the reason for the request</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="206" />
+        <location filename="../../widgets/common/texts.py" line="242" />
         <source>不同意时请填写理由</source>
         <translation>Give a reason when refusing</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="207" />
+        <location filename="../../widgets/common/texts.py" line="243" />
         <source>请填写办理进展</source>
         <translation>Describe the progress</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="208" />
+        <location filename="../../widgets/common/texts.py" line="244" />
         <source>承办单位账号请选择所属单位</source>
         <translation>Choose the unit of a unit handler's account</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="243" />
+        <location filename="../../widgets/common/texts.py" line="279" />
         <source>请填写问题</source>
         <translation>Please enter the question</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="244" />
+        <location filename="../../widgets/common/texts.py" line="280" />
         <source>请填写答复</source>
         <translation>Please enter the answer</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="245" />
+        <location filename="../../widgets/common/texts.py" line="281" />
         <source>该条答复已被删除，已刷新</source>
         <translation>This answer was deleted meanwhile; the list is refreshed</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="246" />
+        <location filename="../../widgets/common/texts.py" line="282" />
         <source>关键词“{keyword}”过长，每个最多 {limit} 字</source>
         <translation>Keyword “{keyword}” is too long; at most {limit} characters each</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="247" />
+        <location filename="../../widgets/common/texts.py" line="283" />
         <source>关键词“{keyword}”含有空格、标点或不可见字符</source>
         <translation>Keyword “{keyword}” contains a space, punctuation or an invisible character</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="248" />
+        <location filename="../../widgets/common/texts.py" line="284" />
         <source>关键词 {count} 个，最多 {limit} 个</source>
         <translation>{count} keywords; at most {limit}</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="288" />
+        <location filename="../../widgets/common/texts.py" line="324" />
         <source>只有值班长和管理员可以编辑秒回知识库</source>
         <translation>Only shift leaders and administrators may edit the quick-answer base</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="289" />
+        <location filename="../../widgets/common/texts.py" line="325" />
         <source>数据库正忙：所需的记录被其他席位占用过久，本次未保存任何内容，请稍后再试</source>
         <translation>The database is busy: what this needs was held by another seat for too long. Nothing was saved; please try again in a moment</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="298" />
+        <location filename="../../widgets/common/texts.py" line="334" />
         <source>操作未完成（{code}）：请稍后再试；仍不行请报告技术支持</source>
         <translation>Not done ({code}): please try again later; if it still fails, tell technical support</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="121" />
-        <location filename="../../widgets/common/texts.py" line="192" />
+        <location filename="../../widgets/common/texts.py" line="145" />
+        <location filename="../../widgets/common/texts.py" line="228" />
         <source>请填写回复内容</source>
         <translation>Enter the reply</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="193" />
+        <location filename="../../widgets/common/texts.py" line="229" />
         <source>登录名只能用小写字母、数字和下划线，2–63 位，以字母开头</source>
         <translation>A login name is 2–63 lower-case letters, digits and underscores, starting with a letter</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="194" />
+        <location filename="../../widgets/common/texts.py" line="230" />
         <source>没有这个登录名的账号</source>
         <translation>No account has that login</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="195" />
+        <location filename="../../widgets/common/texts.py" line="231" />
         <source>请填写姓名</source>
         <translation>Enter the name</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="196" />
+        <location filename="../../widgets/common/texts.py" line="232" />
         <source>请至少选择一个岗位</source>
         <translation>Choose at least one role</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="209" />
+        <location filename="../../widgets/common/texts.py" line="245" />
         <source>密码至少 {min} 位</source>
         <translation>The password needs at least {min} characters</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="210" />
+        <location filename="../../widgets/common/texts.py" line="246" />
         <source>请只填一种时限：小时或工作日</source>
         <translation>Give one limit only: hours or working days</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="211" />
+        <location filename="../../widgets/common/texts.py" line="247" />
         <source>时限须大于零</source>
         <translation>The limit must be above zero</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="212" />
+        <location filename="../../widgets/common/texts.py" line="248" />
         <source>时限须为整数</source>
         <translation>The limit must be a whole number</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="213" />
+        <location filename="../../widgets/common/texts.py" line="249" />
         <source>时限过长，请核对</source>
         <translation>That limit is too long; please check it</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="214" />
+        <location filename="../../widgets/common/texts.py" line="250" />
         <source>「{shift}」时长 {hours} 小时：班次须在 1–24 小时之间，否则与次日同一班次重叠</source>
         <translation>"{shift}" lasts {hours} hours: a shift must last 1–24 hours, or it overlaps its own next turn</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="215" />
+        <location filename="../../widgets/common/texts.py" line="251" />
         <source>「{shift}」与「{other}」时间重叠，请调整开始时间或时长</source>
         <translation>"{shift}" overlaps "{other}": change the start or the length</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="216" />
+        <location filename="../../widgets/common/texts.py" line="252" />
         <source>请填写代码</source>
         <translation>Enter a code</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="217" />
+        <location filename="../../widgets/common/texts.py" line="253" />
         <source>轮班规则用到了不存在的班次：{codes}</source>
         <translation>The rotation uses shifts that do not exist: {codes}</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="218" />
+        <location filename="../../widgets/common/texts.py" line="254" />
         <source>轮班规则为空：请先设置班组和轮转顺序</source>
         <translation>The rotation is empty: set up the teams and the cycle first</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="219" />
+        <location filename="../../widgets/common/texts.py" line="255" />
         <source>轮班规则第 {position} 天没有班组上「{shift}」</source>
         <translation>On day {position} of the rotation no team works "{shift}"</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="220" />
+        <location filename="../../widgets/common/texts.py" line="256" />
         <source>轮班规则第 {position} 天有两个班组上「{shift}」</source>
         <translation>On day {position} of the rotation two teams work "{shift}"</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="221" />
+        <location filename="../../widgets/common/texts.py" line="257" />
         <source>轮班规则使 {team} 两班之间只休息 {hours} 小时，低于规定</source>
         <translation>The rotation leaves {team} only {hours} hours between shifts, less than the rule</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="222" />
+        <location filename="../../widgets/common/texts.py" line="258" />
         <source>本月已有 {count} 条排班；重新生成会覆盖所有调整</source>
         <translation>This month already has {count} roster entries; generating again discards every change</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="223" />
+        <location filename="../../widgets/common/texts.py" line="259" />
         <source>「{post}」没有{team}的人员，无法排班：请先为该岗位配人</source>
         <translation>"{post}" has nobody from {team}: assign people to the post first</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="224" />
+        <location filename="../../widgets/common/texts.py" line="260" />
         <source>{day} {shift}「{post}」将无人在岗：请指定顶班人员</source>
         <translation>{day} {shift}: nobody would be left at "{post}"; name a stand-in</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="225" />
+        <location filename="../../widgets/common/texts.py" line="261" />
         <source>{person} 将同时在两个班次上岗</source>
         <translation>{person} would be on two shifts at once</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="226" />
+        <location filename="../../widgets/common/texts.py" line="262" />
         <source>{person} 两班之间只休息 {hours} 小时，少于规定的 {minimum} 小时</source>
         <translation>{person} would rest only {hours} hours between shifts, less than the {minimum} hours required</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="227" />
+        <location filename="../../widgets/common/texts.py" line="263" />
         <source>只能对在岗排班请假或调班</source>
         <translation>Leave and swaps apply to duties only</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="228" />
+        <location filename="../../widgets/common/texts.py" line="264" />
         <source>请选择另一人、另一班次的排班来调换</source>
         <translation>Choose another person's duty on another shift to swap with</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="229" />
+        <location filename="../../widgets/common/texts.py" line="265" />
         <source>人员不存在或已停用</source>
         <translation>The person does not exist or is disabled</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="230" />
+        <location filename="../../widgets/common/texts.py" line="266" />
         <source>该条排班已被他人删除或改动，已刷新</source>
         <translation>Someone else removed or changed this entry; the day has been reloaded</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="231" />
+        <location filename="../../widgets/common/texts.py" line="267" />
         <source>请填写请假事由</source>
         <translation>Enter the reason for the leave</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="232" />
+        <location filename="../../widgets/common/texts.py" line="268" />
         <source>请选择点名方式：电话、视频或对讲机</source>
         <translation>Choose the channel: phone, video or radio</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="233" />
+        <location filename="../../widgets/common/texts.py" line="269" />
         <source>没有要点名的岗位：当前排班无人在岗，或所选岗位不存在</source>
         <translation>No posts to call: nobody is rostered now, or the chosen posts do not exist</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="234" />
+        <location filename="../../widgets/common/texts.py" line="270" />
         <source>该点名记录不存在</source>
         <translation>This roll call does not exist</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="235" />
+        <location filename="../../widgets/common/texts.py" line="271" />
         <source>请选择结果：应答、迟到、缺岗或无人应答</source>
         <translation>Choose a result: answered, late, absent or no answer</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="236" />
+        <location filename="../../widgets/common/texts.py" line="272" />
         <source>迟到须填写分钟数（1–{max}）</source>
         <translation>Late needs the minutes (1–{max})</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="237" />
+        <location filename="../../widgets/common/texts.py" line="273" />
         <source>该次点名已结束，不能再修改</source>
         <translation>This roll call is finished and can no longer be changed</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="238" />
+        <location filename="../../widgets/common/texts.py" line="274" />
         <source>还有 {count} 个岗位未标记结果</source>
         <translation>{count} posts are not marked yet</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="239" />
+        <location filename="../../widgets/common/texts.py" line="275" />
         <source>班次不存在</source>
         <translation>The shift does not exist</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="240" />
+        <location filename="../../widgets/common/texts.py" line="276" />
         <source>交班记录不存在</source>
         <translation>The handover does not exist</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="241" />
+        <location filename="../../widgets/common/texts.py" line="277" />
         <source>该班已由 {who} 签字接班，不能再修改</source>
         <translation>{who} has signed this shift over; it can no longer be changed</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="242" />
+        <location filename="../../widgets/common/texts.py" line="278" />
         <source>不能签收自己交出的班，请由接班值班长签字</source>
         <translation>You cannot sign off your own handover: the incoming shift leader signs</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="256" />
+        <location filename="../../widgets/common/texts.py" line="292" />
         <source>本班已由 {who} 提交交班记录，已显示其内容，请在其基础上补充</source>
         <translation>{who} has already handed this shift over; their record is shown, add to it</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="257" />
+        <location filename="../../widgets/common/texts.py" line="293" />
         <source>{who} 刚更新了交班内容，已显示最新内容，请阅读后再签字</source>
         <translation>{who} just updated the handover; the latest version is shown, read it before signing</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="258" />
+        <location filename="../../widgets/common/texts.py" line="294" />
         <source>升级规则刚被他人修改，已显示最新值，请确认后再保存</source>
         <translation>Someone else just changed the escalation rule; check the latest values before saving</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="259" />
+        <location filename="../../widgets/common/texts.py" line="295" />
         <source>该案件本轮已督办，未重复下单</source>
         <translation>This case is already under supervision this round; no second order was made</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="260" />
+        <location filename="../../widgets/common/texts.py" line="296" />
         <source>该登录名已被使用</source>
         <translation>That login is taken</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="266" />
+        <location filename="../../widgets/common/texts.py" line="302" />
         <source>这一天的排班刚被 {who} 于 {at} {action}，已显示最新排班，请确认后再改</source>
         <translation>{who} just changed this day's roster at {at} ({action}); the latest roster is shown, check it before changing it again</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="272" />
+        <location filename="../../widgets/common/texts.py" line="308" />
         <source>该案件刚被 {who} 于 {at} 执行了「{action}」，已显示最新状态，请确认后再操作</source>
         <translation>{who} did “{action}” on this case at {at}; the latest state is shown, please check it before acting</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="282" />
+        <location filename="../../widgets/common/texts.py" line="318" />
         <source>有 {n} 项需要更正，见标红的字段；未保存任何内容</source>
         <translation>{n} field(s) need correcting, see the fields marked in red; nothing was saved</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="284" />
+        <location filename="../../widgets/common/texts.py" line="320" />
         <source>数据库连接中断：已填写的内容保留在本机，连接恢复后按 Enter 再次保存即可</source>
         <translation>Database connection lost: what you entered is kept on this computer; press Enter to save again once the connection is back</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="269" />
-        <location filename="../../widgets/common/texts.py" line="286" />
+        <location filename="../../widgets/common/texts.py" line="305" />
+        <location filename="../../widgets/common/texts.py" line="322" />
         <source>该记录已被他人修改，请刷新后重试</source>
         <translation>Someone else has changed this record; refresh and try again</translation>
     </message>
@@ -4065,42 +4301,47 @@ The details are in the log.</translation>
         <translation>accepted {at}; status when imported: {status}</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/timeline_model.py" line="105" />
+        <location filename="../../widgets/casework/timeline_model.py" line="109" />
         <source>自动分拨：分类「{c}」按属地交事发街道 {u}</source>
         <translation>automatic dispatch: category \u201c{c}\u201d goes to the street where it happened, {u}</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/timeline_model.py" line="108" />
+        <location filename="../../widgets/casework/timeline_model.py" line="112" />
         <source>自动分拨：分类「{c}」归属 {u}</source>
         <translation>automatic dispatch: category \u201c{c}\u201d belongs to {u}</translation>
     </message>
     <message>
         <location filename="../../widgets/casework/timeline_model.py" line="117" />
+        <source>{was} 类改为 {new} 类，时限按新类别自受理起重算：{due}</source>
+        <translation>class {was} changed to {new}; deadline worked out again from acceptance by the new class's rule: {due}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/casework/timeline_model.py" line="125" />
         <source>第 {n} 次</source>
         <translation>attempt {n}</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/timeline_model.py" line="119" />
+        <location filename="../../widgets/casework/timeline_model.py" line="127" />
         <source>多次未接通，结案</source>
         <translation>no answer after several tries; closed</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/timeline_model.py" line="130" />
+        <location filename="../../widgets/casework/timeline_model.py" line="138" />
         <source>提醒</source>
         <translation>reminder</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/timeline_model.py" line="130" />
+        <location filename="../../widgets/casework/timeline_model.py" line="138" />
         <source>催办</source>
         <translation>urge</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/timeline_model.py" line="130" />
+        <location filename="../../widgets/casework/timeline_model.py" line="138" />
         <source>督办</source>
         <translation>supervision</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/timeline_model.py" line="131" />
+        <location filename="../../widgets/casework/timeline_model.py" line="139" />
         <source>效能监察</source>
         <translation>efficiency inspection</translation>
     </message>

@@ -133,7 +133,8 @@ async def test_rows_stored_before_the_checks_stop_neither_the_sweep_nor_the_list
     try:
         await load_reference_data(store)
         catalog = await load_catalog(store)
-        made = [await create_case(store, catalog, draft(catalog)) for _ in range(3)]
+        made = [await create_case(store, catalog, draft(catalog, channel="web", caller_phone=""))
+                for _ in range(3)]  # nobody to tell: 0006 has no outbox
         with raw(url) as conn:  # what finding 3 let an operator store, and one overdue case
             conn.execute("UPDATE \"case\" SET due_at = 'infinity' WHERE id = %s", (made[0].id,))
             conn.execute("UPDATE \"case\" SET accepted_at = '-infinity', due_at = now()"

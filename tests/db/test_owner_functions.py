@@ -28,6 +28,10 @@ BEGIN
 END $$"""
 
 
+# Cases made on 0006's schema by today's intake: nobody to tell, so no outbox (0011).
+NO_CITIZEN = {"channel": "web", "caller_phone": ""}
+
+
 @pytest.fixture(params=["0006", "head"])
 def revision(request: pytest.FixtureRequest, database_url: str) -> Iterator[str]:
     if request.param != "head":
@@ -58,7 +62,7 @@ def events_and_trigger(url: str) -> tuple[int, str]:
 
 async def test_a_temporary_view_does_not_run_the_operators_code_as_the_owner(
         revision: str, database_url: str, operator: str) -> None:
-    await a_case(operator)
+    await a_case(operator, **NO_CITIZEN)
     before = events_and_trigger(database_url)
     assert before[0] > 0 and before[1] == "O"
     with raw(operator) as conn:
@@ -83,7 +87,7 @@ async def test_a_temporary_view_does_not_run_the_operators_code_as_the_owner(
 
 async def test_a_temporary_case_transition_opens_no_move(
         revision: str, database_url: str, operator: str) -> None:
-    case_id = await a_case(operator)
+    case_id = await a_case(operator, **NO_CITIZEN)
     with raw(operator) as conn:
         conn.execute("CREATE TABLE pg_temp.case_transition"
                      " (from_status text, to_status text, group_role text)")

@@ -115,7 +115,8 @@ async def test_statistics_by_channel_post_person_and_period(leader: Store) -> No
 
 async def test_a_handover_sums_up_the_shift_and_the_next_leader_signs_it_once(
         leader: Store, second_leader: Store, catalog: Catalog) -> None:
-    created = await create_case(leader, catalog, draft(catalog, urgency="A"))
+    created = await create_case(leader, catalog, draft(catalog, category_id=next(
+        c.id for c in catalog.categories.values() if c.is_leaf and c.urgency == "A")))
     setup = await load_setup(leader)
     rooms = [p.id for p in setup.posts if p.kind == "community"][:2]
     call = await roll_calls.start(leader, "phone", rooms)

@@ -44,8 +44,7 @@ def test_a_typical_case_takes_at_most_twelve_keys(qtbot: Any, open_seat: Any) ->
     op.press(Qt.Key.Key_Return)  # takes 道路破损: it does not save
     op.at("call.urgency")
     assert find(w, QLabel, "call.status").text() == ""
-    op.press(Qt.Key.Key_A)  # class A instead of the category's B
-    op.press(Qt.Key.Key_Return)  # saves
+    op.press(Qt.Key.Key_Return)  # saves, in the category's class (a shift leader changes it)
 
     case = saved_case(qtbot, seat, saved_no(qtbot, w))
     catalog = seat.console.catalog
@@ -54,7 +53,7 @@ def test_a_typical_case_takes_at_most_twelve_keys(qtbot: Any, open_seat: Any) ->
     assert catalog.grid_cells[case.grid_code].name == "秀新社区第3网格"
     assert len(op.presses) <= MOST_KEYS, op.presses
     assert catalog.categories[case.category_id].name == "道路破损"
-    assert case.urgency == "A"
+    assert case.urgency == "B"
     assert case.caller_phone == "+8613812345678" and case.address == "坑梓大道秀新路口"
     op.at("call.phone")  # ready for the next call
     assert find(w, QPlainTextEdit, "call.text").toPlainText() == ""
@@ -217,3 +216,30 @@ def test_a_new_call_does_not_show_the_last_calls_message(qtbot: Any, open_seat: 
     screen.incoming_call("13700002222")
     assert find(w, QLabel, "call.status").text() == ""
     assert screen.phone.text() == "137 0000 2222"
+
+
+def test_another_class_than_the_categorys_is_refused_at_its_row(qtbot: Any,
+                                                                  open_seat: Any) -> None:
+    seat = open_seat()
+    w = seat.window
+    op = Operator(qtbot, w)
+    op.at("call.phone")
+    op.type("13812345678")
+    op.press(Qt.Key.Key_Return)
+    op.at("call.text")
+    op.type("坑梓大道路面破损")
+    w.call_screen.category.setFocus()
+    op.at("call.category")
+    op.type("dlps")
+    op.press(Qt.Key.Key_Return)  # 道路破损, class B
+    op.at("call.urgency")
+    op.press(Qt.Key.Key_A)
+    op.press(Qt.Key.Key_Return)
+    error = find(w, QLabel, "call.urgency.error")
+    qtbot.waitUntil(lambda: error.text() != "", timeout=5000)
+    assert error.text().startswith("该分类标准为 B 类")
+    op.at("call.urgency")
+    op.press(Qt.Key.Key_Down)  # from A to B (letters typed at once would search "AB")
+    assert w.call_screen.urgency.currentData() == "B"
+    op.press(Qt.Key.Key_Return)
+    assert saved_case(qtbot, seat, saved_no(qtbot, w)).urgency == "B"

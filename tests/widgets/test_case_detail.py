@@ -182,8 +182,8 @@ def test_every_move_is_reached_by_tab_and_dispatch_offers_the_street_s_unit(
     assert detail.focusWidget().objectName() == "case.timeline"
     qtbot.keyClick(detail.timeline, Qt.Key.Key_Return)  # Enter on the history moves nothing
     assert detail.findChild(QDialogButtonBox) is None
-    moves = [f"case.action.{a}" for a in ("invalidate", "dispatch", "merge", "pause")]
-    assert focus_after_tab(qtbot, detail, 6) == [*moves, "case.text", "case.timeline"]
+    moves = [f"case.action.{a}" for a in ("invalidate", "dispatch", "merge", "pause", "tell")]
+    assert focus_after_tab(qtbot, detail, 7) == [*moves, "case.text", "case.timeline"]
 
     focus_after_tab(qtbot, detail, 2)
     assert detail.focusWidget() is button(detail, "dispatch")

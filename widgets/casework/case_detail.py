@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from console.casework import cases, lifecycle, queue
 from console.casework.cases import TimelineEntry
 from console.casework.queue import CaseRow
+from console.casework.reclass import reclass
 from console.catalog import routing
 from console.catalog.catalog import Catalog
 from console.core.clock import CENTRE_TZ
@@ -40,6 +41,9 @@ from console.core.feed import ChangeFeed, Event
 from console.core.store import Store
 from console.hotline import phone
 from console.hotline.channels import GRID_REPORT_CHANNEL
+from console.notices import messages
+from console.notices.messages import Message
+from widgets.casework.case_notices import OutboxModel, TellDialog
 from widgets.casework.timeline_model import TimelineModel
 from widgets.common import texts
 from widgets.common.facts_dialog import FactsDialog
@@ -47,7 +51,10 @@ from widgets.common.feed_follower import FeedFollower
 from widgets.common.task_slot import TaskSlot
 from widgets.common.tasks import TaskRunner
 
-Loaded = tuple[CaseRow | None, list[TimelineEntry]]
+Loaded = tuple[CaseRow | None, list[TimelineEntry], list[Message]]
+TELLERS = frozenset({lifecycle.OPERATOR, lifecycle.DISPATCHER, lifecycle.LEADER,
+                     lifecycle.ADMIN})
+TELL = "tell"  # not a move: record that the citizen was told by phone
 
 
 class CaseDetail(QDialog):
@@ -78,6 +85,17 @@ class CaseDetail(QDialog):
         self.timeline.horizontalHeader().setStretchLastSection(True)
         for column, width in enumerate((150, 110, 130)):
             self.timeline.setColumnWidth(column, width)
+        # What the citizen was told (受理告知, 办理反馈): read, not stepped through by Tab.
+        self.outbox_model = OutboxModel(self)
+        self.outbox = QTableView(objectName="case.outbox")
+        self.outbox.setModel(self.outbox_model)
+        self.outbox.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.outbox.verticalHeader().hide()
+        self.outbox.horizontalHeader().setStretchLastSection(True)
+        self.outbox.setMaximumHeight(110)
+        for column, width in enumerate((80, 50, 150, 90, 90)):
+            self.outbox.setColumnWidth(column, width)
+        self.messages: list[Message] = []
         self.message = QLabel(objectName="case.message")
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #c62828;")
@@ -90,6 +108,8 @@ class CaseDetail(QDialog):
             layout.addWidget(widget)
         layout.addWidget(QLabel(self.tr("办理过程")))
         layout.addWidget(self.timeline, 1)
+        layout.addWidget(QLabel(self.tr("告知市民")))
+        layout.addWidget(self.outbox)
         layout.addWidget(self.message)
         layout.addWidget(self.saving)
         layout.addLayout(self.buttons)
@@ -113,7 +133,8 @@ class CaseDetail(QDialog):
 
     async def _load(self) -> Loaded:
         return (await queue.fetch_case(self._store, self.case_id),
-                await cases.timeline(self._store, self.case_id))
+                await cases.timeline(self._store, self.case_id),
+                await messages.messages_of(self._store, self.case_id))
 
     async def _reload(self) -> None:
         """The follower's reload: its result is shown by the slot (its errors too), and
@@ -131,7 +152,7 @@ class CaseDetail(QDialog):
         self._slot.supersede()
 
     def _show(self, loaded: Loaded) -> None:
-        row, entries = loaded
+        row, entries, sent = loaded
         if row is None:
             self.message.setText(texts.transition_error("case.not_found"))
             return
@@ -158,6 +179,8 @@ class CaseDetail(QDialog):
         self.text.setPlainText(row.text)
         self.timeline_model.category_id = row.category_id
         self.timeline_model.set_entries(entries)
+        self.messages = sent
+        self.outbox_model.set_messages(sent)
         self._rebuild_buttons(row.status)
 
     def _place(self, row: CaseRow) -> dict[str, str]:
@@ -178,6 +201,8 @@ class CaseDetail(QDialog):
                                                 grid_report=grid_report)
                    if not (a == "resume" and self.row and self.row.paused_at is None)
                    and not (a == "pause" and self.row and self.row.paused_at is not None)]
+        if self.to_tell():
+            actions.append(TELL)
         if actions == self._actions:
             return
         focused = self.focusWidget()
@@ -190,7 +215,8 @@ class CaseDetail(QDialog):
         self._actions = actions
         previous: QWidget = self.timeline
         for action in actions:
-            button = QPushButton(texts.action_name(action), objectName=f"case.action.{action}")
+            title = self.tr("电话告知") if action == TELL else texts.action_name(action)
+            button = QPushButton(title, objectName=f"case.action.{action}")
             button.clicked.connect(lambda _c=False, a=action: self.act(a))
             self.buttons.addWidget(button)
             button.show()  # now, not when the layout gets round to it: Tab reaches it at once
@@ -201,8 +227,36 @@ class CaseDetail(QDialog):
             self.timeline.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # ---- moves ----------------------------------------------------------------------------
-    def act(self, action: str) -> FactsDialog | None:
+    def to_tell(self) -> list[str]:
+        """The notices desk staff may still record as told by phone on this case."""
+        row = self.row
+        if (row is None or not row.caller_phone or row.channel == "grid_worker"
+                or not (self._store.roles & TELLERS)):
+            return []
+        told = {m.kind for m in self.messages if m.result == "sent"}
+        kinds = [] if "acceptance" in told else ["acceptance"]
+        if row.status in ("resolved", "closed") and "result" not in told:
+            kinds.append("result")
+        return kinds
+
+    def tell(self) -> TellDialog:
+        """Ask when and what the citizen was told by phone, then record it."""
+        dialog = TellDialog(self.to_tell(), self._store.clock.now(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def record() -> None:
+            kind, at, said = dialog.facts()
+            self.message.clear()
+            self.follower.save(messages.tell_by_phone(self._store, self.case_id, kind, at, said),
+                               None, self._show_problem)
+        dialog.accepted.connect(record)
+        dialog.open()
+        return dialog
+
+    def act(self, action: str) -> FactsDialog | TellDialog | None:
         """Ask for the facts the move needs (if any), then make it."""
+        if action == TELL:
+            return self.tell()
         needs = lifecycle.ACTIONS[action].needs
         if not needs:
             self._perform(action, {})
@@ -220,8 +274,19 @@ class CaseDetail(QDialog):
         """Save the move; the feed's reload shows it (see the module's docstring)."""
         version = self.row.version if self.row else None
         self.message.clear()
+        if action == "reclass":  # the new class's deadline comes from the catalog's rules
+            self.follower.save(reclass(self._store, self._catalog, self.case_id, version,
+                                       facts.get("urgency"), facts.get("reason")),
+                               None, self._show_error)
+            return
         self.follower.save(cases.perform(self._store, self.case_id, action, version, **facts),
                            None, self._show_error)
+
+    def _show_problem(self, exc: ConsoleError) -> None:
+        """A phone call not recorded: every field's problem in words."""
+        self._show_error(exc)
+        if not self._closed:
+            self.message.setText(texts.problem_text(exc))
 
     def _show_error(self, exc: ConsoleError) -> None:
         if self._closed:

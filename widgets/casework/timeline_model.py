@@ -10,7 +10,7 @@ from console.casework import lifecycle
 from console.casework.cases import TimelineEntry
 from console.catalog.catalog import Catalog
 from console.core.clock import CENTRE_TZ
-from console.core.events import CaseCreated, CaseImported, CaseMoved, Escalation
+from console.core.events import CaseCreated, CaseImported, CaseMoved, Escalation, Notice
 from widgets.common import texts
 
 
@@ -94,6 +94,10 @@ class TimelineModel(QAbstractTableModel):
             return self._escalation(data)
         if isinstance(data, CaseMoved):
             return self._move(data)
+        if isinstance(data, Notice):
+            return "；".join((texts.notice_name(data.notice),
+                             texts.notice_channel_name(data.channel),
+                             texts.notice_state_name(data.action)))
         return ""
 
     def _move(self, p: CaseMoved) -> str:
@@ -108,6 +112,10 @@ class TimelineModel(QAbstractTableModel):
                 parts.append(self.tr("自动分拨：分类「{c}」归属 {u}").format(c=category, u=unit))
         elif unit:
             parts.append(unit)
+        if p.urgency:
+            due = p.due_at.astimezone(CENTRE_TZ).strftime("%Y-%m-%d %H:%M") if p.due_at else ""
+            parts.append(self.tr("{was} 类改为 {new} 类，时限按新类别自受理起重算：{due}").format(
+                was=p.urgency_was or "?", new=p.urgency, due=due))
         for key in ("reason", "result", "answer", "note"):
             if p.text(key):
                 parts.append(p.text(key))

@@ -112,6 +112,11 @@ class FactsDialog(QDialog):
             for level in (5, 4, 3, 2, 1):
                 combo.addItem(texts.satisfaction_name(level), level)
             return combo, self.tr("满意度")
+        if need == "urgency":
+            combo = QComboBox()
+            for code in ("A", "B", "C"):
+                combo.addItem(texts.urgency_name(code), code)
+            return combo, self.tr("新的紧急程度")
         if need == "master_id":
             edit = QLineEdit()
             edit.setPlaceholderText("PS-20261122-000123")

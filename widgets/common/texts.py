@@ -90,7 +90,31 @@ def action_name(code: str) -> str:
         "reply": _t("回复办理结果"),
         "progress_noted": _t("办理进展"),
         "unit_request": _t("退回/延期申请"),
+        "reclass": _t("调整紧急程度"),
+        "notice": _t("告知市民"),
     }
+    return names.get(code, code)
+
+
+def notice_name(kind: str) -> str:
+    names = {"acceptance": _t("受理告知"), "result": _t("办理反馈")}
+    return names.get(kind, kind)
+
+
+def notice_channel_name(channel: str) -> str:
+    names = {"sms": _t("短信"), "phone": _t("电话")}
+    return names.get(channel, channel)
+
+
+def notice_state_name(state: str) -> str:
+    names = {"pending": _t("待发送"), "retrying": _t("重试中"), "sent": _t("已发送"),
+             "failed": _t("发送失败"), "cancelled": _t("已取消（改为电话告知）"),
+             "told": _t("已电话告知"), "retry": _t("发送未成功，稍后重试")}
+    return names.get(state, state)
+
+
+def urgency_name(code: str) -> str:
+    names = {"A": _t("A 类（紧急）"), "B": _t("B 类（较急）"), "C": _t("C 类（一般）")}
     return names.get(code, code)
 
 
@@ -137,6 +161,14 @@ def transition_error(code: str) -> str:
         "merge.master_closed": _t("主件已归档，不能再合并"),
         "case.not_found": _t("案件不存在"),
         "transition.unknown": _t("没有这个办理操作"),
+        "transition.needs_urgency": _t("请选择新的紧急程度"),
+        "reclass.unknown_class": _t("紧急程度须为 A、B 或 C 类"),
+        "reclass.same_class": _t("案件已是该类，无需更改"),
+        "reclass.no_deadline": _t("无法按新类别计算办理时限，未作更改"),
+        "notice.told_already": _t("已告知过市民，无需重复登记"),
+        "notice.no_citizen": _t("该案件没有可告知的市民（网格员上报或未留电话）"),
+        "notice.out_of_order": _t("告知时间须在受理（或办结）之后、现在之前"),
+        "notice.sender_unknown": _t("找不到所设的短信发送插件：请检查 HOTLINE_SMS_SENDER"),
     }
     return messages.get(code, code)
 
@@ -172,6 +204,10 @@ def field_error(error: FieldError) -> str:
         "category.not_leaf": _t("请选择到第三级分类"),
         "category.no_limit": _t("该分类没有办理时限，无法计时：请选其他分类，或请管理员设定时限"),
         "urgency.unknown": _t("请选择紧急程度 A/B/C"),
+        "urgency.by_category": _t("该分类标准为 {urgency} 类；如需调整，请登记后由值班长在案件窗口改类"),  # noqa: E501
+        "notice.unknown_kind": _t("请选择告知类型：受理告知或办理反馈"),
+        "notice.bad_time": _t("请填写告知时间"),
+        "notice.in_future": _t("告知时间不能晚于现在"),
         "channel.unknown": _t("请选择来源渠道"),
         "nature.unknown": _t("请选择诉求性质"),
         "grid.unknown": _t("网格不存在，请重新选择"),

@@ -1,0 +1,80 @@
+"""The inputs of 12345's three rates for a period (the statistics show them).
+
+- 受理告知率: of the cases accepted in the period that have a citizen to tell (a
+  caller's phone, not a grid worker's report, not answered on the spot during the
+  call), those whose acceptance notice went out (SMS sent or told by phone) by its
+  due time.
+- 办理反馈率: of the resolutions recorded in the period on such cases, those whose
+  result feedback went out (at any time so far).
+- 回访率: of the cases resolved in the period that have a caller, those whose
+  caller a callback reached after the resolution (satisfied or not fixed; not
+  "unreachable").
+
+The period is [start, end) by the database's clock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import text
+
+from console.core.store import Store
+
+CITIZEN = "c.caller_phone IS NOT NULL AND c.channel <> 'grid_worker'"
+RATES = f"""
+WITH accepted AS (
+    SELECT c.id FROM public."case" c
+    WHERE c.accepted_at >= :start AND c.accepted_at < :end AND {CITIZEN}
+      AND c.status <> 'answered'),
+resolutions AS (
+    SELECT e.id, e.case_id, e.at FROM public.case_event e
+    JOIN public."case" c ON c.id = e.case_id
+    WHERE e.kind IN ('resolve', 'reply') AND e.at >= :start AND e.at < :end AND {CITIZEN}),
+resolved AS (
+    SELECT r.case_id, min(r.at) AS at FROM resolutions r GROUP BY r.case_id)
+SELECT
+    (SELECT count(*) FROM accepted),
+    (SELECT count(*) FROM accepted a WHERE EXISTS (
+        SELECT 1 FROM public.citizen_message m WHERE m.case_id = a.id
+          AND m.kind = 'acceptance' AND m.result = 'sent' AND m.sent_at <= m.due_by)),
+    (SELECT count(*) FROM resolutions),
+    (SELECT count(*) FROM resolutions r WHERE EXISTS (
+        SELECT 1 FROM public.citizen_message m WHERE m.source_event_id = r.id
+          AND m.kind = 'result' AND m.result = 'sent')),
+    (SELECT count(*) FROM resolved),
+    (SELECT count(*) FROM resolved r WHERE EXISTS (
+        SELECT 1 FROM public.callback b WHERE b.case_id = r.case_id AND b.at >= r.at
+          AND b.result IN ('satisfied', 'not_fixed')))
+"""
+
+
+@dataclass(frozen=True)
+class Rate:
+    done: int
+    of: int
+
+    @property
+    def share(self) -> float | None:
+        """done / of, or None when there was nothing to count."""
+        return self.done / self.of if self.of else None
+
+
+@dataclass(frozen=True)
+class ThreeRates:
+    start: dt.datetime
+    end: dt.datetime
+    acceptance_notice: Rate  # 受理告知率
+    result_feedback: Rate    # 办理反馈率
+    callback: Rate           # 回访率
+
+
+async def three_rates(store: Store, start: dt.datetime, end: dt.datetime) -> ThreeRates:
+    """Count the three rates' inputs for [start, end)."""
+    if start.tzinfo is None or end.tzinfo is None:
+        raise ValueError("the period's bounds must be timezone-aware")
+    async with store.read() as conn:
+        row = (await conn.execute(text(RATES), {"start": start, "end": end})).one()
+    return ThreeRates(start, end, Rate(row[1], row[0]), Rate(row[3], row[2]),
+                      Rate(row[5], row[4]))
