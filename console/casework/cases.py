@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from console.casework import lifecycle
+from console.casework import disputes, lifecycle
 from console.casework.lifecycle import CaseState, Move
 from console.core import events
 from console.core.errors import ConflictError, ConsoleError, FieldError, ValidationError
@@ -95,7 +95,7 @@ async def _callback_attempts(conn: AsyncConnection, case_id: uuid.UUID,
 async def _check_facts(conn: AsyncConnection, case_id: uuid.UUID, action: str,
                        facts: dict[str, Any]) -> None:
     """Facts that only the database can check: the unit, the master case."""
-    if action in ("dispatch", "settle") and facts.get("unit_id") is not None:
+    if action in ("dispatch", "settle", "decide") and facts.get("unit_id") is not None:
         active = (await conn.execute(select(s.Unit.active).where(
             s.Unit.id == facts["unit_id"]))).scalar_one_or_none()
         if active is None:
@@ -151,6 +151,8 @@ async def perform_in(conn: AsyncConnection, store: Store, case_id: uuid.UUID, ac
                       row.due_at, row.paused_at, attempts)
     now = (await conn.execute(select(func.now()))).scalar_one()
     move = lifecycle.apply(state, action, store.roles if roles is None else roles, facts, now)
+    if action in disputes.RECORDED:  # the record first: the database looks for it
+        await disputes.record(conn, case_id, move, facts)
     await conn.execute(update(C).where(C.id == case_id).values(**move.changes, updated_at=now))
     who = store.actor  # the database refuses any other name from a person's login
     if action in CALLBACK_RESULTS:

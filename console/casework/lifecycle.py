@@ -8,7 +8,10 @@ allowed; the services call it inside the transaction that makes the move.
     new -> accepted -> dispatched -> in_progress -> resolved -> closed
     side roads: returned (to the dispatcher, with a reason), disputed (the
     first unit keeps handling it until the shift leader settles the owner),
-    merged (into a master case), answered (on the spot), invalid.
+    referred (a dispute the shift leader cannot settle, sent to the district
+    leader's coordination 区领导协调; the first unit still handles it until the
+    leader's decision, recorded by a shift leader or a supervisor, names the
+    unit it goes to), merged (into a master case), answered (on the spot), invalid.
 """
 
 from __future__ import annotations
@@ -24,8 +27,10 @@ from console.core.text_rules import check_text
 ADMIN = "admin"
 SYSTEM = "system"  # automatic moves (auto-dispatch); never a person's role
 
-OPEN = frozenset({"new", "accepted", "dispatched", "in_progress", "returned", "disputed"})
-WITH_UNIT = frozenset({"dispatched", "in_progress", "disputed"})
+OPEN = frozenset({"new", "accepted", "dispatched", "in_progress", "returned", "disputed",
+                  "referred"})
+WITH_UNIT = frozenset({"dispatched", "in_progress", "disputed", "referred"})
+UNSETTLED = frozenset({"disputed", "referred"})  # whose unit is not settled yet
 TERMINAL = frozenset({"closed", "merged", "answered", "invalid"})
 
 OPERATOR, DISPATCHER, LEADER, SUPERVISOR = "operator", "dispatcher", "shift_leader", "supervisor"
@@ -56,7 +61,7 @@ ACTIONS: dict[str, Action] = {a.name: a for a in (
     Action("settle", frozenset({"disputed"}), "dispatched", frozenset({LEADER}),
            ("unit_id",)),
     Action("resolve", WITH_UNIT, "resolved", DESK, ("result",)),
-    Action("merge", OPEN - {"disputed"}, "merged", frozenset({OPERATOR, DISPATCHER}),
+    Action("merge", OPEN - UNSETTLED, "merged", frozenset({OPERATOR, DISPATCHER}),
            ("master_id",)),
     Action("callback_closed", frozenset({"resolved"}), "closed", frozenset({OPERATOR}),
            ("satisfaction",)),
@@ -66,6 +71,11 @@ ACTIONS: dict[str, Action] = {a.name: a for a in (
            ("reason",)),
     Action("pause", OPEN, None, frozenset({DISPATCHER, LEADER, SUPERVISOR}), ("reason",)),
     Action("resume", OPEN, None, frozenset({DISPATCHER, LEADER, SUPERVISOR})),
+    # A dispute the shift leader cannot settle goes to the district leader (区领导协调);
+    # the leader's decision, recorded on their behalf, sends the case to the unit named.
+    Action("refer", frozenset({"disputed"}), "referred", frozenset({LEADER}), ("note",)),
+    Action("decide", frozenset({"referred"}), "dispatched", frozenset({LEADER, SUPERVISOR}),
+           ("unit_id", "leader", "decision")),
 )}
 
 
@@ -78,7 +88,8 @@ class TransitionError(ConsoleError):
         self.params = params
 
 
-TEXT_FACTS = ("reason", "result", "answer", "note")
+TEXT_FACTS = ("reason", "result", "answer", "note", "decision")
+LEADER_NAME_LIMIT = 64
 MAX_FACT_TEXT = 20_000
 
 
@@ -102,6 +113,13 @@ def clean_facts(action_name: str, facts: dict[str, Any]) -> dict[str, Any]:
     for key in TEXT_FACTS:
         if clean.get(key) is not None:
             clean[key] = check_text(clean[key], key, MAX_FACT_TEXT, errors, required=False)
+    if clean.get("leader") is not None:
+        clean["leader"] = check_text(clean["leader"], "leader", LEADER_NAME_LIMIT, errors,
+                                     required=False)
+    if clean.get("decided_at") is not None:
+        when = clean["decided_at"]
+        if not isinstance(when, dt.datetime) or when.tzinfo is None:
+            errors.append(FieldError("decided_at", "decision.when"))
     if clean.get("unit_id") is not None:
         unit = _whole_number(clean["unit_id"])
         if unit is None:
@@ -190,7 +208,12 @@ def apply(state: CaseState, action_name: str, roles: frozenset[str],
         if key not in ("unit_id", "master_id") and facts.get(key) is not None:
             payload[key] = facts[key]
 
-    if action_name in ("dispatch", "settle"):
+    if action_name == "decide":
+        decided_at = facts.get("decided_at") or now
+        if decided_at > now:
+            raise ValidationError([FieldError("decided_at", "decision.future")])
+        payload["decided_at"] = decided_at
+    if action_name in ("dispatch", "settle", "decide"):
         after = replace(after, assigned_unit_id=int(facts["unit_id"]))
         changes["dispatched_at"] = now
         payload["unit_id"] = int(facts["unit_id"])

@@ -13,12 +13,14 @@ from sqlalchemy import func, select
 
 from console.calendar.workdays import WorkCalendar
 from console.core.store import Store
-from console.supervision.escalation import CaseClock, LadderRule, supervision_candidate
-from console.supervision.sweeper import load_rule
+from console.supervision.escalation import LEVELS, CaseClock, LadderRule, supervision_candidate
+from console.supervision.ladder_clock import ladder_due_at
+from console.supervision.ladder_rules import load_rule
 from db import schema as s
 
 C, ORDER = s.Case, s.EscalationOrder
-LEVEL_RANK = {"reminder": 1, "urge": 2, "supervision": 3, "inspection": 4}
+LEVEL_RANK = {level: rank for rank, level in enumerate(LEVELS, 1)}
+DUE = ladder_due_at()
 
 
 @dataclass(frozen=True)
@@ -57,14 +59,14 @@ async def at_risk(store: Store, calendar: WorkCalendar) -> list[BoardCase]:
             return func.extract("epoch", interval)
 
         # At least the reminder's share of the time limit used (in seconds).
-        earned_reminder = seconds(now - started) >= seconds(C.due_at - started) * \
+        earned_reminder = seconds(now - started) >= seconds(DUE - started) * \
             rule.reminder_share
         cases = (await conn.execute(
-            select(C.id, C.public_no, C.assigned_unit_id, C.status, C.urgency, C.due_at,
-                   started.label("started"), C.paused_at)
-            .where(C.status.in_(s.OPEN_STATUSES), s.in_range(C.due_at), s.in_range(started),
+            select(C.id, C.public_no, C.assigned_unit_id, C.status, C.urgency,
+                   DUE.label("due"), started.label("started"), C.paused_at)
+            .where(C.status.in_(s.OPEN_STATUSES), s.in_range(DUE), s.in_range(started),
                    earned_reminder)
-            .order_by(C.due_at))).all()
+            .order_by(DUE))).all()
         levels: dict[uuid.UUID, str] = {}
         for case_id, level in await conn.execute(
                 select(ORDER.case_id, ORDER.level).where(ORDER.case_id.in_([c.id for c in cases]))):
@@ -74,9 +76,9 @@ async def at_risk(store: Store, calendar: WorkCalendar) -> list[BoardCase]:
     for c in cases:
         issued = frozenset(k for k in LEVEL_RANK if LEVEL_RANK[k] <= LEVEL_RANK.get(
             levels.get(c.id, ""), 0))
-        clock = CaseClock(c.id, c.started, c.due_at, c.paused_at is not None, 1, issued)
+        clock = CaseClock(c.id, c.started, c.due, c.paused_at is not None, 1, issued)
         out.append(BoardCase(c.id, c.public_no, c.assigned_unit_id, c.status, c.urgency,
-                             c.due_at, now >= c.due_at, levels.get(c.id),
+                             c.due, now >= c.due, levels.get(c.id),
                              supervision_candidate(clock, rule, now, calendar)))
     return out
 

@@ -12,7 +12,7 @@ from console.catalog.catalog import Catalog
 from console.core.errors import ConflictError, PermissionDenied, ValidationError
 from console.core.store import Store
 from console.hotline.intake import create_case
-from console.supervision import sweeper
+from console.supervision import ladder_rules, sweeper
 from db import schema as s
 from tests.factories import draft
 
@@ -122,19 +122,19 @@ async def test_an_unanswered_supervision_order_goes_to_inspection(
 async def test_the_ladder_rule_is_the_admins(store: Store) -> None:
     store.roles = frozenset({"supervisor"})
     with pytest.raises(PermissionDenied):
-        await sweeper.set_rule(store, 0.5, 2)
+        await ladder_rules.set_rule(store, 0.5, 2)
     store.roles = frozenset({"admin"})
     with pytest.raises(ValidationError) as bad:
-        await sweeper.set_rule(store, 1.5, -1)
+        await ladder_rules.set_rule(store, 1.5, -1)
     assert {e.code for e in bad.value.errors} == {"ladder.reminder_share",
                                                  "ladder.supervision_days"}
-    before = await sweeper.current_rule(store)
-    after = await sweeper.set_rule(store, 0.5, 2, expected_version=before.version)
+    before = await ladder_rules.current_rule(store)
+    after = await ladder_rules.set_rule(store, 0.5, 2, expected_version=before.version)
     assert (after.reminder_share, after.supervision_after_working_days) == (0.5, 2)
     assert after.version == before.version + 1
     assert after.event_id > 0
     with pytest.raises(ConflictError):
-        await sweeper.set_rule(store, 0.6, 2, expected_version=before.version)
+        await ladder_rules.set_rule(store, 0.6, 2, expected_version=before.version)
 
 
 async def test_a_seat_killed_while_sweeping_is_replaced_by_the_next_sweep(

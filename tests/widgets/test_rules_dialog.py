@@ -56,7 +56,7 @@ def test_an_admin_marks_a_holiday(qtbot: Any, open_seat: Any) -> None:
 
 
 def test_an_admin_edits_the_escalation_ladder(qtbot: Any, open_seat: Any) -> None:
-    from console.supervision import sweeper
+    from console.supervision import ladder_rules
 
     seat = open_seat()
     dialog = seat.window.edit_rules()
@@ -69,5 +69,5 @@ def test_an_admin_edits_the_escalation_ladder(qtbot: Any, open_seat: Any) -> Non
     dialog.supervision_days.setText("2")
     dialog.save_ladder()
     qtbot.waitUntil(lambda: dialog.message.text() == "已保存升级规则", timeout=5000)
-    rule = run(qtbot, sweeper.current_rule(seat.console.store))
+    rule = run(qtbot, ladder_rules.current_rule(seat.console.store))
     assert (rule.reminder_share, rule.supervision_after_working_days) == (0.6, 2)

@@ -31,7 +31,7 @@ from console.core.errors import ConsoleError, FieldError
 from console.core.events import Kind
 from console.core.feed import ChangeFeed
 from console.core.store import Store
-from console.supervision import sweeper
+from console.supervision import ladder_rules
 from console.supervision.escalation import LadderRule
 from widgets.common import texts
 from widgets.common.feed_follower import FeedFollower
@@ -201,7 +201,7 @@ class RulesDialog(QDialog):
         form.addRow(self.tr("可督办（超时工作日）"), self.supervision_days)
         form.addRow("", save)
         self._ladder_version: int | None = None
-        self._runner.run(sweeper.current_rule(self._store), self._show_ladder)
+        self._runner.run(ladder_rules.current_rule(self._store), self._show_ladder)
         return tab
 
     def _show_ladder(self, rule: LadderRule) -> None:
@@ -221,7 +221,7 @@ class RulesDialog(QDialog):
             self._show_ladder(rule)
             self.message.setText(self.tr("已保存升级规则"))
 
-        self._runner.run(sweeper.set_rule(self._store, share, days, self._ladder_version),
+        self._runner.run(ladder_rules.set_rule(self._store, share, days, self._ladder_version),
                          done, self._failed)
 
     def _failed(self, exc: ConsoleError) -> None:
