@@ -91,7 +91,8 @@ class SupervisorBoard(QWidget):
         self._store, self._catalog = store, catalog
         self._cases: list[BoardCase] = []
         levels = {None: self.tr("—"), "reminder": self.tr("提醒"), "urge": self.tr("催办"),
-                  "supervision": self.tr("督办"), "inspection": self.tr("效能监察")}
+                  "leader_urge": self.tr("催办（单位领导）"), "supervision": self.tr("督办"),
+                  "inspection": self.tr("效能监察")}
         self.cases_model = RecordTableModel([
             (self.tr("编号"), lambda c: c.public_no),
             (self.tr("责任单位"), lambda c: catalog.unit_name(c.unit_id)),
