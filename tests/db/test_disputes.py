@@ -101,10 +101,10 @@ async def test_nobody_gets_round_the_referral_and_the_decision(login_as: MakeLog
                          (case_id,))
         with pytest.raises(errors.InsufficientPrivilege):
             conn.execute(to_referred, (case_id,))
-    with raw(supervisor) as conn:  # a supervisor records decisions but does not refer
-        with pytest.raises(errors.InsufficientPrivilege):
-            conn.execute("INSERT INTO dispute_referral (case_id, note) VALUES (%s, 'x')",
-                         (case_id,))
+    # A supervisor records decisions but does not refer.
+    with raw(supervisor) as conn, pytest.raises(errors.InsufficientPrivilege):
+        conn.execute("INSERT INTO dispute_referral (case_id, note) VALUES (%s, 'x')",
+                     (case_id,))
     with raw(leader_url) as conn:
         with pytest.raises(errors.InsufficientPrivilege, match="recorded first"), \
                 conn.transaction():  # the move without its referral

@@ -6,6 +6,7 @@ Enter in a one-line field or Ctrl+Enter anywhere saves."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QDateTime, Qt
@@ -142,8 +143,10 @@ class FactsDialog(QDialog):
         for need, widget in self.fields.items():
             key = ASKED_AS.get(need, need)
             if isinstance(widget, QDateTimeEdit):  # the seat's local time is the centre's
-                out[key] = (widget.dateTime().toPython().replace(tzinfo=CENTRE_TZ)
-                            if widget.property("edited") else None)
+                when = widget.dateTime().toPython()
+                out[key] = (when.replace(tzinfo=CENTRE_TZ)
+                            if widget.property("edited") and isinstance(when, dt.datetime)
+                            else None)
             elif isinstance(widget, QComboBox):
                 out[key] = _typed_choice(widget)
             elif isinstance(widget, QLineEdit):
