@@ -56,6 +56,9 @@ async def test_a_referred_dispute_goes_where_the_district_leader_decided(
         referred = await cases.perform(leader, case_id, "refer", None,
                                        note="水务、城管均称不属本单位，请区领导协调")
         assert referred.after.status == "referred" and referred.event_id
+        paused = await cases.perform(leader, case_id, "pause", None, reason="等区领导开会")
+        assert paused.after.paused_at is not None  # a referred case is open: its clock too
+        await cases.perform(leader, case_id, "resume", None)
         decided_on = dt.datetime.now(dt.UTC) - dt.timedelta(hours=2)
         with pytest.raises(ValidationError) as future:
             await cases.perform(supervisor, case_id, "decide", None, unit_id=units[1],
@@ -82,7 +85,7 @@ async def test_a_referred_dispute_goes_where_the_district_leader_decided(
         assert tuple(referral) == (leader.actor, units[0])
         assert case.status == "dispatched" and case.dispatched_at > decided_on
         timeline = await cases.timeline(supervisor, case_id)
-        assert [e.kind for e in timeline][-2:] == ["refer", "decide"]
+        assert [e.kind for e in timeline][-4:] == ["refer", "pause", "resume", "decide"]
         assert timeline[-1].data.text("leader") == "王副区长"
         assert timeline[-1].data.decided_at == decided_on
     finally:

@@ -116,14 +116,14 @@ BEGIN
     SELECT c.status INTO status FROM public."case" c WHERE c.id = NEW.case_id;
     IF TG_TABLE_NAME = 'dispute_referral' THEN
         NEW.referred_at := pg_catalog.now();
-        IF status IS DISTINCT FROM 'disputed' THEN
+        IF status IS NULL OR status <> 'disputed' THEN
             RAISE EXCEPTION 'only a disputed case is referred to the district leader'
                 USING ERRCODE = 'insufficient_privilege';
         END IF;
         RETURN NEW;
     END IF;
     NEW.recorded_at := pg_catalog.now();
-    IF status IS DISTINCT FROM 'referred' OR NEW.referral_id IS DISTINCT FROM (
+    IF status IS NULL OR status <> 'referred' OR NEW.referral_id IS DISTINCT FROM (
             SELECT max(r.id) FROM public.dispute_referral r WHERE r.case_id = NEW.case_id)
        OR NEW.decided_at > pg_catalog.now() THEN
         RAISE EXCEPTION 'a decision answers the latest referral of a referred case,'
