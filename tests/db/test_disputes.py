@@ -120,6 +120,9 @@ async def test_nobody_gets_round_the_referral_and_the_decision(login_as: MakeLog
         with pytest.raises(errors.InsufficientPrivilege):  # back-dated: not a column of theirs
             conn.execute("INSERT INTO dispute_referral (case_id, note, referred_at)"
                          " VALUES (%s, 'x', now() - interval '9 days')", (case_id,))
+        with pytest.raises(errors.InsufficientPrivilege, match="with its move"):
+            conn.execute("INSERT INTO dispute_referral (case_id, note) VALUES (%s, '请协调')",
+                         (case_id,))  # a referral without its move does not commit
         with conn.transaction():  # the referral and its move, as the service makes them
             conn.execute("INSERT INTO dispute_referral (case_id, note) VALUES (%s, '请协调')",
                          (case_id,))
@@ -138,6 +141,8 @@ async def test_nobody_gets_round_the_referral_and_the_decision(login_as: MakeLog
                 " dispatched_at = now(), version = version + 1 WHERE id = %s")
     earlier = dt.datetime.now(dt.UTC) - dt.timedelta(minutes=5)
     with raw(supervisor) as conn:
+        with pytest.raises(errors.InsufficientPrivilege, match="with its move"):
+            conn.execute(decision, (referral, case_id, earlier, units[1]))  # no move: stray
         with pytest.raises(errors.InsufficientPrivilege, match="no later than now"):
             conn.execute(decision, (referral, case_id, dt.datetime.now(dt.UTC)
                                     + dt.timedelta(days=1), units[1]))

@@ -146,6 +146,7 @@ class SupervisorBoard(QWidget):
         top.addWidget(self.supervise_button)
         page = QWidget()
         layout = QVBoxLayout(page)
+        layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
         layout.addWidget(self.cases, 4)  # the cases to act on get more room
         orders_bar = QHBoxLayout()
@@ -160,9 +161,12 @@ class SupervisorBoard(QWidget):
         self.briefing.table.open_requested.connect(
             lambda i: self.case_opened.emit(self.briefing.model.record(i.row()).case_id))
         self.tabs = QTabWidget(objectName="board.tabs")
+        self.tabs.setDocumentMode(True)  # no frame: the tables keep their rows on a laptop
         self.tabs.addTab(page, self.tr("超时与督办"))
         self.tabs.addTab(self.briefing, self.tr("未决争议（周报）"))
-        QVBoxLayout(self).addWidget(self.tabs)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.tabs)
         self.follower = FeedFollower(runner, feed, self.apply_events, self._reload,
                                      RELOAD_DELAY_MS, self)
         self.follower.saving_changed.connect(self._saving)

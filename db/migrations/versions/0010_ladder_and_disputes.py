@@ -20,7 +20,8 @@
   insert-only; the trigger ``case_dispute_recorded`` lets a case into
   ``referred`` only with a referral of the same person and transaction, and out
   of it to a unit only with a decision of the same person and transaction that
-  names that unit.
+  names that unit; at commit, a record stands only with its move
+  (``dispute_record_moved``), so no stray record blocks the real one.
 
 The downgrade puts referred cases back to disputed and removes second urges
 (0007 knows neither), then restores what 0007 made.
@@ -130,6 +131,22 @@ BEGIN
             ' made no later than now' USING ERRCODE = 'insufficient_privilege';
     END IF;
     RETURN NEW;
+END $$"""
+
+# At commit: a record was made with its move (the case referred, or dispatched to the
+# unit decided), so no stray record can stand in the way of the real one.
+RECORD_MOVED = f"""
+CREATE FUNCTION public.dispute_record_moved() RETURNS trigger LANGUAGE plpgsql
+{PIN} AS $$
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM public."case" c WHERE c.id = NEW.case_id
+                   AND ((TG_TABLE_NAME = 'dispute_referral' AND c.status = 'referred')
+                        OR (TG_TABLE_NAME = 'dispute_decision' AND c.status = 'dispatched'
+                            AND c.assigned_unit_id = NEW.unit_id))) THEN
+        RAISE EXCEPTION 'a % is recorded with its move of the case', TG_TABLE_NAME
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    RETURN NULL;
 END $$"""
 
 # A case enters referred only with its referral, and leaves it for a unit only with
@@ -248,7 +265,7 @@ def upgrade() -> None:
         "GRANT INSERT (case_id, unit_id, note) ON dispute_referral TO hotline_shift_leader",
         "GRANT INSERT (referral_id, case_id, leader, decided_at, unit_id, text)"
         " ON dispute_decision TO hotline_shift_leader, hotline_supervisor",
-        DISPUTE_RECORD, CASE_DISPUTE, FOLLOWS_MOVE, LADDER_DUE, INSPECTION,
+        DISPUTE_RECORD, RECORD_MOVED, CASE_DISPUTE, FOLLOWS_MOVE, LADDER_DUE, INSPECTION,
         "CREATE TRIGGER dispute_referral_who BEFORE INSERT OR UPDATE ON dispute_referral"
         " FOR EACH ROW EXECUTE FUNCTION public.hotline_who_is_session_user('referred_by')",
         "CREATE TRIGGER dispute_decision_who BEFORE INSERT OR UPDATE ON dispute_decision"
@@ -257,12 +274,17 @@ def upgrade() -> None:
         " FOR EACH ROW EXECUTE FUNCTION public.dispute_record_checked()",
         "CREATE TRIGGER dispute_decision_checked BEFORE INSERT ON dispute_decision"
         " FOR EACH ROW EXECUTE FUNCTION public.dispute_record_checked()",
+        *(f"CREATE CONSTRAINT TRIGGER {t}_moved AFTER INSERT ON {t} DEFERRABLE INITIALLY"
+          f" DEFERRED FOR EACH ROW WHEN (NOT {TRUSTED})"
+          " EXECUTE FUNCTION public.dispute_record_moved()"
+          for t in ("dispute_referral", "dispute_decision")),
         'CREATE TRIGGER case_dispute_recorded BEFORE UPDATE ON "case"'
         " FOR EACH ROW EXECUTE FUNCTION public.case_dispute_recorded()",
         "INSERT INTO case_transition VALUES "
         + ", ".join(f"('{a}', '{b}', '{g}')" for a, b, g in MOVES),
     ]
-    for function in ("dispute_record_checked()", "case_dispute_recorded()",
+    for function in ("dispute_record_checked()", "dispute_record_moved()",
+                     "case_dispute_recorded()",
                      'ladder_due_at("case")'):
         steps.append(f"ALTER FUNCTION public.{function} OWNER TO hotline_owner")
     steps.append('REVOKE ALL ON FUNCTION public.ladder_due_at("case") FROM PUBLIC')
@@ -284,6 +306,7 @@ def downgrade() -> None:
         "DROP TABLE dispute_decision",
         "DROP TABLE dispute_referral",
         "DROP FUNCTION public.dispute_record_checked()",
+        "DROP FUNCTION public.dispute_record_moved()",
         PREVIOUS.INSPECTION.replace("CREATE FUNCTION", "CREATE OR REPLACE FUNCTION"),
         'DROP FUNCTION public.ladder_due_at("case")',
         PREVIOUS.FOLLOWS_MOVE.replace("CREATE FUNCTION", "CREATE OR REPLACE FUNCTION"),
