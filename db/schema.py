@@ -55,21 +55,24 @@ CASE_STATUSES = (
     "closed",
     "returned",
     "disputed",
+    "referred",  # a dispute referred to the district leader's coordination (migration 0012)
     "merged",
     "answered",
     "invalid",
 )
 # A grid worker's report (网格员上报): no caller to call back, verified in the field.
 GRID_REPORT_CHANNEL = "grid_worker"
-OPEN_STATUSES = ("new", "accepted", "dispatched", "in_progress", "returned", "disputed")
+OPEN_STATUSES = ("new", "accepted", "dispatched", "in_progress", "returned", "disputed",
+                 "referred")
 URGENCIES = ("A", "B", "C")
-ESCALATION_LEVELS = ("reminder", "urge", "supervision", "inspection")
+ESCALATION_LEVELS = ("reminder", "urge", "supervision", "inspection", "leader_urge")
 ROLL_CALL_CHANNELS = ("phone", "video", "radio")
 ROLL_CALL_RESULTS = ("answered", "late", "absent", "no_answer")
 
 
 # Statuses whose case counts down: a deadline is required (migration 0007).
-TIMED_STATUSES = ("accepted", "dispatched", "in_progress", "returned", "disputed")
+TIMED_STATUSES = ("accepted", "dispatched", "in_progress", "returned", "disputed",
+                  "referred")
 # Timestamps the console reads lie in this range (CHECK constraints, migration 0007).
 # Rows stored before those checks may not: readers filter with ``in_range`` or read
 # through ``readable``, so one bad row stops no list and no sweep.
@@ -345,6 +348,51 @@ class EscalationRule(Base):
     reminder_share: Mapped[float] = mapped_column(Numeric(4, 3))
     supervision_after_working_days: Mapped[int] = mapped_column(SmallInteger)
     version: Mapped[int] = mapped_column(Integer)
+    # Migration 0012: the second urge (to the unit's leader) after the first, and the
+    # age at which an unsettled dispute is listed for the weekly briefing.
+    leader_urge_after_working_hours: Mapped[int] = mapped_column(
+        SmallInteger, server_default=sqltext("8"))
+    dispute_briefing_working_days: Mapped[int] = mapped_column(
+        SmallInteger, server_default=sqltext("5"))
+
+
+class DisputeReferral(Base):
+    """A dispute the shift leader referred to the district leader's coordination
+    (区领导协调), with the leader's note (migration 0012). Insert-only."""
+
+    __tablename__ = "dispute_referral"
+    __table_args__ = (
+        CheckConstraint("char_length(note) BETWEEN 1 AND 20000", name="note"),
+        CheckConstraint(_in_range("referred_at"), name="referred_at"),
+    )
+    id: Mapped[int] = mapped_column(BigInteger, Identity(), primary_key=True)
+    case_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("case.id"), index=True)
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id"))  # holding it then
+    note: Mapped[str] = mapped_column(Text)
+    referred_by: Mapped[str] = _who()
+    referred_at: Mapped[dt.datetime] = _now()
+
+
+class DisputeDecision(Base):
+    """The district leader's decision on a referred dispute: who decided, when, the
+    unit it names and its text; recorded by a shift leader or a supervisor on the
+    leader's behalf (migration 0012). Insert-only, one per referral."""
+
+    __tablename__ = "dispute_decision"
+    __table_args__ = (
+        CheckConstraint("char_length(leader) BETWEEN 1 AND 64", name="leader"),
+        CheckConstraint("char_length(text) BETWEEN 1 AND 20000", name="text"),
+        CheckConstraint(_in_range("decided_at", "recorded_at"), name="timestamps"),
+    )
+    id: Mapped[int] = mapped_column(BigInteger, Identity(), primary_key=True)
+    referral_id: Mapped[int] = mapped_column(ForeignKey("dispute_referral.id"), unique=True)
+    case_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("case.id"), index=True)
+    leader: Mapped[str] = mapped_column(String(64))
+    decided_at: Mapped[dt.datetime] = mapped_column()
+    unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id"))
+    text: Mapped[str] = mapped_column(Text)
+    recorded_by: Mapped[str] = _who()
+    recorded_at: Mapped[dt.datetime] = _now()
 
 
 class Callback(Base):

@@ -26,6 +26,9 @@ ALL = frozenset({"operator", "dispatcher", "shift_leader", "supervisor"})
 FACTS = {"reason": "不属本单位职责", "unit_id": 7, "result": "已修复", "answer": "见答复",
          "master_id": uuid.uuid4(), "satisfaction": 4, "urgency": "A",
          "due_at": NOW + dt.timedelta(days=4)}
+# What a referral to the district leader and the leader's decision take.
+DISPUTE = {**FACTS, "note": "双方各执一词，请区领导协调", "leader": "王副区长",
+           "decision": "由水务局牵头办理"}
 
 
 def test_the_main_road_from_accepted_to_closed() -> None:
@@ -77,6 +80,41 @@ def test_a_dispute_leaves_the_first_unit_in_charge_until_settled() -> None:
     assert resolved_meanwhile.status == "resolved"
     settled = apply(disputed, "settle", frozenset({"shift_leader"}), {"unit_id": 9}, NOW).after
     assert (settled.status, settled.assigned_unit_id) == ("dispatched", 9)
+
+
+def test_a_dispute_the_leader_cannot_settle_goes_to_the_district_leader() -> None:
+    disputed = CaseState("disputed", 3, assigned_unit_id=3, due_at=NOW)
+    leader = frozenset({"shift_leader"})
+    with pytest.raises(TransitionError) as no_note:
+        apply(disputed, "refer", leader, {}, NOW)
+    assert no_note.value.code == "transition.needs_note"
+    with pytest.raises(TransitionError):  # a supervisor records decisions, never refers
+        apply(disputed, "refer", frozenset({"supervisor"}), DISPUTE, NOW)
+    referred = apply(disputed, "refer", leader, DISPUTE, NOW)
+    assert (referred.after.status, referred.after.assigned_unit_id) == ("referred", 3)
+    assert referred.payload["note"] == DISPUTE["note"]
+    assert "resolve" in allowed("referred", frozenset({"operator"}))  # 首问负责制
+    assert "merge" not in allowed("referred", ALL)
+    earlier = NOW - dt.timedelta(days=1)
+    decided = apply(referred.after, "decide", frozenset({"supervisor"}),
+                    {**DISPUTE, "unit_id": 9, "decided_at": earlier}, NOW)
+    assert (decided.after.status, decided.after.assigned_unit_id) == ("dispatched", 9)
+    assert decided.changes["dispatched_at"] == NOW  # a fresh dispatch
+    assert {k: decided.payload[k] for k in ("leader", "decision", "unit_id", "decided_at")} \
+        == {"leader": "王副区长", "decision": "由水务局牵头办理", "unit_id": 9,
+            "decided_at": earlier}
+    with pytest.raises(ValidationError) as future:
+        apply(referred.after, "decide", leader,
+              {**DISPUTE, "decided_at": NOW + dt.timedelta(hours=1)}, NOW)
+    assert future.value.errors[0].code == "decision.future"
+    with pytest.raises(ValidationError) as naive:
+        apply(referred.after, "decide", leader, {**DISPUTE, "decided_at": "昨天"}, NOW)
+    assert naive.value.errors[0].code == "decision.when"
+    with pytest.raises(TransitionError) as no_leader:
+        apply(referred.after, "decide", leader, {"unit_id": 9, "decision": "x"}, NOW)
+    assert no_leader.value.code == "transition.needs_leader"
+    with pytest.raises(TransitionError):  # dispatchers neither refer nor record
+        apply(referred.after, "decide", frozenset({"dispatcher"}), DISPUTE, NOW)
 
 
 def test_pausing_moves_the_deadline_by_the_paused_time() -> None:
@@ -134,7 +172,7 @@ def test_no_sequence_of_actions_breaks_an_invariant_or_loses_a_move(steps: list,
     now, moves, first_resolved, signed = NOW, 0, None, False
     for action, role, seconds in steps:
         now += dt.timedelta(seconds=seconds)
-        facts = dict(FACTS, unit_id=7 + moves % 2)  # settling names the same or another unit
+        facts = dict(DISPUTE, unit_id=7 + moves % 2)  # settling names the same or another unit
         try:
             move = apply(state, action, frozenset({role}), facts, now,
                          unit_due=now + dt.timedelta(days=2))

@@ -140,6 +140,24 @@ class WorkCalendar:
     def add_working_days(self, start: dt.datetime, n: int) -> dt.datetime:
         return self.working_days_deadline(start, n).at
 
+    def add_working_hours(self, start: dt.datetime, hours: float) -> dt.datetime:
+        """``start`` plus ``hours`` counted only on working days: the time of a weekend,
+        a holiday or any other rest day does not count (a make-up working day does).
+        An urge due 8 working hours after Friday 20:00 falls on Monday 04:00."""
+        if hours < 0:
+            raise ValueError(f"negative working hours: {hours}")
+        moment, left = to_local(start), dt.timedelta(hours=hours)
+        for _day in range(MAX_LIMIT_WORKING_DAYS * 10):  # a calendar of rest days only ends
+            day = moment.date()
+            day_end = dt.datetime.combine(day + ONE_DAY, dt.time(), CENTRE_TZ)
+            if self.is_working_day(day):
+                span = day_end.astimezone(dt.UTC) - moment.astimezone(dt.UTC)
+                if left <= span:
+                    return to_local(moment.astimezone(dt.UTC) + left)
+                left -= span
+            moment = day_end
+        raise ValueError("no working day within ten years")
+
     def due_at(self, start: dt.datetime, *, limit_hours: int | None = None,
                limit_working_days: int | None = None) -> Deadline:
         """When a case accepted at ``start`` with exactly one of the limits is due.

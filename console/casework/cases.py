@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from console.casework import lifecycle
+from console.casework import disputes, lifecycle
 from console.casework.lifecycle import CaseState, Move
 from console.core import events
 from console.core.errors import ConflictError, ConsoleError, FieldError, ValidationError
@@ -96,7 +96,7 @@ async def _callback_attempts(conn: AsyncConnection, case_id: uuid.UUID,
 async def _check_facts(conn: AsyncConnection, case_id: uuid.UUID, action: str,
                        facts: dict[str, Any], current_unit: int | None = None) -> None:
     """Facts that only the database can check: the unit, the master case."""
-    if action in ("dispatch", "settle", "forward") and facts.get("unit_id") is not None:
+    if action in ("dispatch", "settle", "forward", "decide") and facts.get("unit_id") is not None:
         active = (await conn.execute(select(s.Unit.active).where(
             s.Unit.id == facts["unit_id"]))).scalar_one_or_none()
         if active is None:
@@ -167,6 +167,8 @@ async def perform_in(conn: AsyncConnection, store: Store, case_id: uuid.UUID, ac
     ))).one()
     move = lifecycle.apply(state, action, store.roles if roles is None else roles, facts, now,
                            unit_due=unit_due, clock_starts=starts or "dispatch")
+    if action in disputes.RECORDED:  # the record first: the database looks for it
+        await disputes.record(conn, case_id, move, facts)
     who = store.actor  # the database refuses any other name from a person's login
     # What decides a resolved case is recorded first: the database lets it leave
     # 'resolved' only with this transaction's callback or verification.

@@ -12,7 +12,10 @@ allowed; the services call it inside the transaction that makes the move.
     street (forward: dispatched -> dispatched, another unit; two-level dispatch);
     side roads: returned (to the dispatcher, with a reason), disputed (the
     first unit keeps handling it until the shift leader settles the owner),
-    merged (into a master case), answered (on the spot), invalid.
+    referred (a dispute the shift leader cannot settle, sent to the district
+    leader's coordination 区领导协调; the first unit still handles it until the
+    leader's decision, recorded by a shift leader or a supervisor, names the
+    unit it goes to), merged (into a master case), answered (on the spot), invalid.
 
 A resolved case with a caller waits for the callback (callback_*, reopen); a
 grid worker's report has nobody to call and waits for the field verification
@@ -37,8 +40,10 @@ from console.core.text_rules import check_text
 ADMIN = "admin"
 SYSTEM = "system"  # automatic moves (auto-dispatch); never a person's role
 
-OPEN = frozenset({"new", "accepted", "dispatched", "in_progress", "returned", "disputed"})
-WITH_UNIT = frozenset({"dispatched", "in_progress", "disputed"})
+OPEN = frozenset({"new", "accepted", "dispatched", "in_progress", "returned", "disputed",
+                  "referred"})
+WITH_UNIT = frozenset({"dispatched", "in_progress", "disputed", "referred"})
+UNSETTLED = frozenset({"disputed", "referred"})  # whose unit is not settled yet
 TERMINAL = frozenset({"closed", "merged", "answered", "invalid"})
 
 OPERATOR, DISPATCHER, LEADER, SUPERVISOR = "operator", "dispatcher", "shift_leader", "supervisor"
@@ -78,7 +83,7 @@ ACTIONS: dict[str, Action] = {a.name: a for a in (
     Action("settle", frozenset({"disputed"}), "dispatched", frozenset({LEADER}),
            ("unit_id",)),
     Action("resolve", WITH_UNIT, "resolved", DESK, ("result",)),
-    Action("merge", OPEN - {"disputed"}, "merged", frozenset({OPERATOR, DISPATCHER}),
+    Action("merge", OPEN - UNSETTLED, "merged", frozenset({OPERATOR, DISPATCHER}),
            ("master_id",)),
     Action("callback_closed", frozenset({"resolved"}), "closed", frozenset({OPERATOR}),
            ("satisfaction",), caller=True),
@@ -96,12 +101,17 @@ ACTIONS: dict[str, Action] = {a.name: a for a in (
     # The class (A/B/C) comes from the category; on one case only a shift leader
     # changes it, with a reason; the deadline is worked out again (``due_at`` fact).
     Action("reclass", OPEN, None, frozenset({LEADER}), ("urgency", "reason")),
+    # A dispute the shift leader cannot settle goes to the district leader (区领导协调);
+    # the leader's decision, recorded on their behalf, sends the case to the unit named.
+    Action("refer", frozenset({"disputed"}), "referred", frozenset({LEADER}), ("note",)),
+    Action("decide", frozenset({"referred"}), "dispatched", frozenset({LEADER, SUPERVISOR}),
+           ("unit_id", "leader", "decision")),
 )}
 # Moves that hand the case to a unit: each starts the unit's clock afresh (a settling
 # only when it names another unit).
 # A street sub-centre sending a case on to its community keeps the clock it runs
 # (forwarding is no way to a longer limit).
-FRESH_CLOCK = frozenset({"dispatch", "settle", "reopen", "verify_failed"})
+FRESH_CLOCK = frozenset({"dispatch", "settle", "reopen", "verify_failed", "decide"})
 UNIT_CLOCK_STARTS = ("dispatch", "sign")  # the admin's clock rule (console/casework/clocks.py)
 
 
@@ -114,7 +124,8 @@ class TransitionError(ConsoleError):
         self.params = params
 
 
-TEXT_FACTS = ("reason", "result", "answer", "note", "attachments")
+TEXT_FACTS = ("reason", "result", "answer", "note", "attachments", "decision")
+LEADER_NAME_LIMIT = 64
 MAX_FACT_TEXT = 20_000
 
 
@@ -138,6 +149,13 @@ def clean_facts(action_name: str, facts: dict[str, Any]) -> dict[str, Any]:
     for key in TEXT_FACTS:
         if clean.get(key) is not None:
             clean[key] = check_text(clean[key], key, MAX_FACT_TEXT, errors, required=False)
+    if clean.get("leader") is not None:
+        clean["leader"] = check_text(clean["leader"], "leader", LEADER_NAME_LIMIT, errors,
+                                     required=False)
+    if clean.get("decided_at") is not None:
+        when = clean["decided_at"]
+        if not isinstance(when, dt.datetime) or when.tzinfo is None:
+            errors.append(FieldError("decided_at", "decision.when"))
     if clean.get("unit_id") is not None:
         unit = _whole_number(clean["unit_id"])
         if unit is None:
@@ -247,7 +265,12 @@ def apply(state: CaseState, action_name: str, roles: frozenset[str],
         if key not in ("unit_id", "master_id") and facts.get(key) is not None:
             payload[key] = facts[key]
 
-    if action_name in ("dispatch", "settle", "forward"):
+    if action_name == "decide":
+        decided_at = facts.get("decided_at") or now
+        if decided_at > now:
+            raise ValidationError([FieldError("decided_at", "decision.future")])
+        payload["decided_at"] = decided_at
+    if action_name in ("dispatch", "settle", "forward", "decide"):
         after = replace(after, assigned_unit_id=int(facts["unit_id"]))
         changes["dispatched_at"] = now
         changes["signed_at"] = None  # the unit it goes to signs for it

@@ -113,6 +113,15 @@ class CaseMoved:
         return bool(self.details.get("gave_up"))
 
     @property
+    def decided_at(self) -> dt.datetime | None:
+        """When the district leader decided (a ``decide`` move)."""
+        value = self.details.get("decided_at")
+        try:
+            return dt.datetime.fromisoformat(value) if isinstance(value, str) else None
+        except ValueError:
+            return None
+
+    @property
     def rule(self) -> str:
         return self._text("rule")
 
@@ -149,9 +158,11 @@ class CaseMoved:
             return None
 
     def text(self, key: str) -> str:
-        """One of the move's texts: ``reason``, ``result``, ``answer``, ``note`` or
-        ``attachments`` (what a unit's reply attaches, described)."""
-        if key not in ("reason", "result", "answer", "note", "attachments"):
+        """One of the move's texts: ``reason``, ``result``, ``answer``, ``note``,
+        ``attachments`` (what a unit's reply attaches, described), or a district
+        leader's decision's ``leader`` and ``decision``."""
+        if key not in ("reason", "result", "answer", "note", "attachments", "leader",
+                       "decision"):
             raise KeyError(key)
         return self._text(key)
 
@@ -205,6 +216,8 @@ class LadderChanged(_Typed):
     reminder_share: float
     supervision_after_working_days: int
     was: tuple[float, ...] = ()
+    leader_urge_after_working_hours: int | None = None
+    dispute_briefing_working_days: int | None = None
 
 
 @dataclass(frozen=True)

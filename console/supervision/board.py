@@ -12,14 +12,15 @@ from typing import Any
 from sqlalchemy import func, select
 
 from console.calendar.workdays import WorkCalendar
-from console.casework.countdown import CLOCK_DUE, CLOCK_STARTED
 from console.core.store import Store
-from console.supervision.escalation import CaseClock, LadderRule, supervision_candidate
-from console.supervision.sweeper import load_rule
+from console.supervision.escalation import LEVELS, CaseClock, LadderRule, supervision_candidate
+from console.supervision.ladder_clock import ladder_due_at, ladder_started
+from console.supervision.ladder_rules import load_rule
 from db import schema as s
 
 C, ORDER = s.Case, s.EscalationOrder
-LEVEL_RANK = {"reminder": 1, "urge": 2, "supervision": 3, "inspection": 4}
+LEVEL_RANK = {level: rank for rank, level in enumerate(LEVELS, 1)}
+DUE = ladder_due_at()
 
 
 @dataclass(frozen=True)
@@ -52,20 +53,20 @@ async def at_risk(store: Store, calendar: WorkCalendar) -> list[BoardCase]:
     async with store.read() as conn:
         now = (await conn.execute(select(func.now()))).scalar_one()
         rule: LadderRule = await load_rule(conn)
-        started, due = CLOCK_STARTED, CLOCK_DUE  # the running clock (the unit's, if any)
+        started = ladder_started()  # the running clock (the unit's, if any)
 
         def seconds(interval: Any) -> Any:
             return func.extract("epoch", interval)
 
         # At least the reminder's share of the time limit used (in seconds).
-        earned_reminder = seconds(now - started) >= seconds(due - started) * \
+        earned_reminder = seconds(now - started) >= seconds(DUE - started) * \
             rule.reminder_share
         cases = (await conn.execute(
-            select(C.id, C.public_no, C.assigned_unit_id, C.status, C.urgency, due.label("due_at"),
-                   started.label("started"), C.paused_at)
-            .where(C.status.in_(s.OPEN_STATUSES), s.in_range(due), s.in_range(started),
+            select(C.id, C.public_no, C.assigned_unit_id, C.status, C.urgency,
+                   DUE.label("due"), started.label("started"), C.paused_at)
+            .where(C.status.in_(s.OPEN_STATUSES), s.in_range(DUE), s.in_range(started),
                    earned_reminder)
-            .order_by(due))).all()
+            .order_by(DUE))).all()
         levels: dict[uuid.UUID, str] = {}
         for case_id, level in await conn.execute(  # this clock's round's orders
                 select(ORDER.case_id, ORDER.level).join(C, C.id == ORDER.case_id)
@@ -76,9 +77,9 @@ async def at_risk(store: Store, calendar: WorkCalendar) -> list[BoardCase]:
     for c in cases:
         issued = frozenset(k for k in LEVEL_RANK if LEVEL_RANK[k] <= LEVEL_RANK.get(
             levels.get(c.id, ""), 0))
-        clock = CaseClock(c.id, c.started, c.due_at, c.paused_at is not None, 1, issued)
+        clock = CaseClock(c.id, c.started, c.due, c.paused_at is not None, 1, issued)
         out.append(BoardCase(c.id, c.public_no, c.assigned_unit_id, c.status, c.urgency,
-                             c.due_at, now >= c.due_at, levels.get(c.id),
+                             c.due, now >= c.due, levels.get(c.id),
                              supervision_candidate(clock, rule, now, calendar)))
     return out
 

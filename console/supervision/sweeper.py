@@ -5,7 +5,10 @@ that wins the sweep's turn (``take_turn('sweep')``, a row lock in a schema staff
 cannot reach), so two seats never sweep at once, and no seat holds the turn
 between sweeps: if a seat quits or dies, the next seat's sweep simply wins it.
 Orders are unique per case, level and round, so a sweep that runs twice issues
-nothing twice. Supervision orders are issued by supervisors; the sweep only
+nothing twice. The sweep issues the automatic steps (reminder, urge, second urge
+to the unit's leader; see ``escalation``) and sends to efficiency inspection a
+case still overdue when its supervision order's reply deadline has passed,
+replied or not. Supervision orders are issued by supervisors; the sweep only
 lists the candidates. Orders and events name the seat's person (the database
 takes who did it from the login); their payload says they were automatic.
 
@@ -21,13 +24,12 @@ import logging
 import uuid
 from dataclasses import dataclass, field
 
-from sqlalchemy import and_, func, not_, or_, select, text, update
+from sqlalchemy import and_, exists, func, not_, or_, select, text, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from console.calendar.workdays import WorkCalendar
-from console.casework.countdown import CLOCK_DUE, CLOCK_STARTED
 from console.core import events
 from console.core.errors import ConflictError, FieldError, ValidationError, require_role
 from console.core.store import Store
@@ -36,10 +38,11 @@ from console.supervision.escalation import (
     INSPECTION,
     SUPERVISION,
     CaseClock,
-    LadderRule,
     automatic_orders,
     supervision_candidate,
 )
+from console.supervision.ladder_clock import ladder_due_at, ladder_started
+from console.supervision.ladder_rules import load_rule
 from db import schema as s
 
 log = logging.getLogger(__name__)
@@ -47,8 +50,9 @@ C, ORDER = s.Case, s.EscalationOrder
 REFUSED = (IntegrityError, DataError)  # the database refused one case's order
 ORDER_TEXT_LIMIT = 2000
 # The running clock (console/casework/countdown.py): the unit's while a unit has the
-# case, else the case's own; one escalation round per clock.
-STARTED, DUE = CLOCK_STARTED, CLOCK_DUE
+# case, else the case's own; one escalation round per clock (ladder_clock.py).
+STARTED = ladder_started()
+DUE = ladder_due_at()
 READABLE = (s.in_range(DUE), s.in_range(STARTED),
             or_(C.paused_at.is_(None), s.in_range(C.paused_at)))
 
@@ -61,30 +65,11 @@ class SweepReport:
 
 
 @dataclass(frozen=True)
-class LadderSaved(LadderRule):
-    """The ladder as saved, and the id of its ``ladder_changed`` event."""
-
-    event_id: int = 0
-
-    @classmethod
-    def of(cls, rule: LadderRule, event_id: int) -> LadderSaved:
-        return cls(rule.reminder_share, rule.supervision_after_working_days, rule.version,
-                   event_id)
-
-
-@dataclass(frozen=True)
 class OrderMade:
     """A supervision order issued: its id and the id of the event that tells of it."""
 
     order_id: int
     event_id: int
-
-
-async def load_rule(conn: AsyncConnection) -> LadderRule:
-    row = (await conn.execute(select(
-        s.EscalationRule.reminder_share, s.EscalationRule.supervision_after_working_days,
-        s.EscalationRule.version))).one()
-    return LadderRule(float(row[0]), int(row[1]), int(row[2]))
 
 
 async def _rounds(conn: AsyncConnection, ids: list[uuid.UUID]) -> dict[uuid.UUID, int]:
@@ -134,7 +119,7 @@ async def sweep(store: Store, calendar: WorkCalendar) -> SweepReport:
             log.warning("the sweep skips open cases with dates out of range: %s",
                         ", ".join(unreadable))
         cases = (await conn.execute(select(
-            C.id, C.public_no, STARTED.label("started"), DUE.label("due_at"), C.paused_at,
+            C.id, C.public_no, STARTED.label("started"), DUE.label("due"), C.paused_at,
             C.assigned_unit_id)
             .where(C.status.in_(s.OPEN_STATUSES), DUE.is_not(None), *READABLE))).all()
         ids = [c.id for c in cases]
@@ -146,10 +131,10 @@ async def sweep(store: Store, calendar: WorkCalendar) -> SweepReport:
         report = SweepReport(swept=True)
         for c in cases:
             round_ = rounds.get(c.id, 1)
-            clock = CaseClock(c.id, c.started, c.due_at, c.paused_at is not None, round_,
+            clock = CaseClock(c.id, c.started, c.due, c.paused_at is not None, round_,
                               frozenset(issued.get((c.id, round_), set())))
             try:
-                levels = automatic_orders(clock, rule, now)
+                levels = automatic_orders(clock, rule, now, calendar)
                 candidate = supervision_candidate(clock, rule, now, calendar)
                 if levels:
                     report.issued.extend(await _issue(conn, store, c.id, c.assigned_unit_id,
@@ -159,20 +144,35 @@ async def sweep(store: Store, calendar: WorkCalendar) -> SweepReport:
                 continue
             if candidate:
                 report.candidates.append(c.id)
-        overdue_replies = select(ORDER.id, ORDER.case_id, ORDER.round).where(
-            ORDER.level == SUPERVISION, ORDER.replied_at.is_(None), ORDER.reply_due_at <= now)
-        for order_id, case_id, round_ in (await conn.execute(overdue_replies)).all():
-            try:
-                async with conn.begin_nested():
-                    made = (await conn.execute(text("SELECT escalate_to_inspection(:o)"),
-                                               {"o": order_id})).scalar_one()
-                    if made is not None:
-                        await _record(conn, case_id, store.actor, events.Escalation(
-                            level=INSPECTION, round=round_, order_id=made, auto=True))
-                        report.issued.append((case_id, INSPECTION))
-            except REFUSED as exc:
-                log.warning("the sweep skips order %s: %s", order_id, exc)
+        report.issued.extend(await _inspect(conn, store, now))
     return report
+
+
+async def _inspect(conn: AsyncConnection, store: Store, now: dt.datetime
+                   ) -> list[tuple[uuid.UUID, str]]:
+    """Supervision orders past their reply deadline whose case is still open and
+    has no inspection this round: the database function decides whether the case
+    is still overdue (仍旧超期), replied or not, and makes the inspection."""
+    inspected = ORDER.__table__.alias("inspected")
+    due = select(ORDER.id, ORDER.case_id, ORDER.round).join(C, C.id == ORDER.case_id).where(
+        ORDER.level == SUPERVISION, ORDER.reply_due_at <= now,
+        C.status.in_(s.OPEN_STATUSES),
+        ~exists().where(inspected.c.case_id == ORDER.case_id,
+                        inspected.c.round == ORDER.round,
+                        inspected.c.level == INSPECTION))
+    issued = []
+    for order_id, case_id, round_ in (await conn.execute(due)).all():
+        try:
+            async with conn.begin_nested():
+                made = (await conn.execute(text("SELECT escalate_to_inspection(:o)"),
+                                           {"o": order_id})).scalar_one()
+                if made is not None:
+                    await _record(conn, case_id, store.actor, events.Escalation(
+                        level=INSPECTION, round=round_, order_id=made, auto=True))
+                    issued.append((case_id, INSPECTION))
+        except REFUSED as exc:
+            log.warning("the sweep skips order %s: %s", order_id, exc)
+    return issued
 
 
 def check_order(order_text: str, reply_due_at: dt.datetime, now: dt.datetime,
@@ -246,30 +246,3 @@ async def reply(store: Store, order_id: int, reply_text: str) -> int:
                 ORDER.acknowledged_at, func.now()), version=ORDER.version + 1))
         return await _record(conn, row.case_id, store.actor, events.Escalation(
             replied=order_id, text=body, level=row.level))
-
-
-async def current_rule(store: Store) -> LadderRule:
-    async with store.read() as conn:
-        return await load_rule(conn)
-
-
-async def set_rule(store: Store, reminder_share: float, supervision_after_working_days: int,
-                   expected_version: int | None = None) -> LadderSaved:
-    """An admin changes the ladder; refused with field codes when the values are wrong.
-    The rule as saved, with the id of the event that tells of it."""
-    require_role(store.roles, "admin")
-    rule = LadderRule(reminder_share, supervision_after_working_days)
-    if problems := rule.check():
-        raise ValidationError([FieldError("ladder", code) for code in problems])
-    async with store.transaction() as conn:
-        old = await load_rule(conn)
-        if expected_version is not None and old.version != expected_version:
-            raise ConflictError("the ladder changed meanwhile", action="ladder_changed")
-        await conn.execute(update(s.EscalationRule).values(
-            reminder_share=reminder_share,
-            supervision_after_working_days=supervision_after_working_days,
-            version=s.EscalationRule.version + 1))
-        event_id = await events.append(conn, store.actor, events.LadderChanged(
-            reminder_share, supervision_after_working_days,
-            was=(old.reminder_share, old.supervision_after_working_days)))
-        return LadderSaved.of(await load_rule(conn), event_id)

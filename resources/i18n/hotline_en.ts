@@ -1034,6 +1034,64 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
     </message>
 </context>
 <context>
+    <name>DisputeBriefing</name>
+    <message>
+        <location filename="../../widgets/supervision/dispute_briefing.py" line="41" />
+        <source>编号</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervision/dispute_briefing.py" line="42" />
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervision/dispute_briefing.py" line="43" />
+        <source>首问责任单位</source>
+        <translation>First unit asked</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervision/dispute_briefing.py" line="44" />
+        <source>争议提出</source>
+        <translation>Disputed at</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervision/dispute_briefing.py" line="45" />
+        <source>已历工作日</source>
+        <translation>Working days</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervision/dispute_briefing.py" line="46" />
+        <source>争议原因</source>
+        <translation>Reason for the dispute</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervision/dispute_briefing.py" line="47" />
+        <source>提请区领导协调</source>
+        <translation>Referred to the district leader</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervision/dispute_briefing.py" line="56" />
+        <source>复制列表</source>
+        <translation>Copy List</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervision/dispute_briefing.py" line="70" />
+        <source>{days} 个工作日以上未解决的争议：{n} 件</source>
+        <translation>Disputes unsettled for {days} working days or more: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervision/dispute_briefing.py" line="72" />
+        <source>没有 {days} 个工作日以上未解决的争议</source>
+        <translation>No dispute unsettled for {days} working days or more</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervision/dispute_briefing.py" line="89" />
+        <source>已复制 {n} 件</source>
+        <translation>Copied {n} cases</translation>
+    </message>
+</context>
+<context>
     <name>DuplicatePanel</name>
     <message>
         <location filename="../../widgets/hotline/duplicate_candidates.py" line="124" />
@@ -1059,64 +1117,89 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>FactsDialog</name>
     <message>
-        <location filename="../../widgets/common/facts_dialog.py" line="59" />
+        <location filename="../../widgets/common/facts_dialog.py" line="65" />
+        <source>决定时间</source>
+        <translation>Decided at</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/facts_dialog.py" line="69" />
         <source>可不填：写给责任单位的话，记入办理过程</source>
         <translation>Optional: a note for the unit, kept in the case history</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/facts_dialog.py" line="61" />
+        <location filename="../../widgets/common/facts_dialog.py" line="71" />
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/facts_dialog.py" line="87" />
+        <location filename="../../widgets/common/facts_dialog.py" line="97" />
         <source>建议：{unit}（分类的责任单位）</source>
         <translation>Suggested: {unit} (the category's responsible unit)</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/facts_dialog.py" line="88" />
+        <location filename="../../widgets/common/facts_dialog.py" line="98" />
         <source>建议：{unit}（事发街道）</source>
         <translation>Suggested: {unit} (the street where it happened)</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/facts_dialog.py" line="109" />
+        <location filename="../../widgets/common/facts_dialog.py" line="119" />
         <source>责任单位</source>
         <translation>Responsible unit</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/facts_dialog.py" line="114" />
+        <location filename="../../widgets/common/facts_dialog.py" line="124" />
         <source>满意度</source>
         <translation>Satisfaction</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/facts_dialog.py" line="119" />
+        <location filename="../../widgets/common/facts_dialog.py" line="129" />
         <source>新的紧急程度</source>
         <translation>New class</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/facts_dialog.py" line="123" />
+        <location filename="../../widgets/common/facts_dialog.py" line="133" />
         <source>主件编号</source>
         <translation>Master case number</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/facts_dialog.py" line="124" />
+        <location filename="../../widgets/common/facts_dialog.py" line="137" />
+        <source>如：王副区长</source>
+        <translation>e.g. Deputy District Head Wang</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/facts_dialog.py" line="138" />
+        <source>作出决定的区领导</source>
+        <translation>District leader who decided</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/facts_dialog.py" line="139" />
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/facts_dialog.py" line="124" />
+        <location filename="../../widgets/common/facts_dialog.py" line="139" />
         <source>办理结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/facts_dialog.py" line="125" />
+        <location filename="../../widgets/common/facts_dialog.py" line="140" />
         <source>答复内容</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/facts_dialog.py" line="125" />
+        <location filename="../../widgets/common/facts_dialog.py" line="140" />
         <source>回复内容</source>
         <translation>Reply</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/facts_dialog.py" line="141" />
+        <source>提请协调的说明</source>
+        <translation>Why the district leader should coordinate</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/facts_dialog.py" line="141" />
+        <source>区领导的决定</source>
+        <translation>The leader's decision</translation>
     </message>
 </context>
 <context>
@@ -2621,31 +2704,51 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
     </message>
     <message>
         <location filename="../../widgets/supervision/rules_dialog.py" line="196" />
+        <source>首次催办后几个工作小时仍超期，催办单位领导</source>
+        <translation>working hours after the first urge before the unit's leader is urged</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervision/rules_dialog.py" line="198" />
         <source>超时几个工作日后可督办</source>
         <translation>working days overdue before supervision</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/rules_dialog.py" line="197" />
+        <location filename="../../widgets/supervision/rules_dialog.py" line="200" />
+        <source>争议几个工作日未解决，列入值班周报</source>
+        <translation>working days a dispute stays unsettled before the weekly briefing lists it</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervision/rules_dialog.py" line="201" />
         <source>保存升级规则</source>
         <translation>Save escalation rule</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/rules_dialog.py" line="200" />
+        <location filename="../../widgets/supervision/rules_dialog.py" line="204" />
         <source>提醒（时限用去 %）</source>
         <translation>Reminder (% of the limit used)</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/rules_dialog.py" line="201" />
+        <location filename="../../widgets/supervision/rules_dialog.py" line="205" />
+        <source>二次催办（单位领导，超时工作小时）</source>
+        <translation>Second urge, to the unit's leader (working hours overdue)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervision/rules_dialog.py" line="206" />
         <source>可督办（超时工作日）</source>
         <translation>Supervision after (working days overdue)</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/rules_dialog.py" line="217" />
-        <source>请填写数字：提醒比例 1–99，督办工作日 0 或以上</source>
-        <translation>Enter numbers: a reminder share of 1–99 and supervision after 0 or more working days</translation>
+        <location filename="../../widgets/supervision/rules_dialog.py" line="207" />
+        <source>未决争议通报（工作日）</source>
+        <translation>Unsettled disputes in the briefing (working days)</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/rules_dialog.py" line="222" />
+        <location filename="../../widgets/supervision/rules_dialog.py" line="227" />
+        <source>请填写数字：提醒比例 1–99，二次催办工作小时 1–720，督办工作日 0 或以上，争议通报工作日 0–366</source>
+        <translation>Enter numbers: a reminder share of 1–99, 1–720 working hours before the second urge, 0 or more working days before supervision and 0–366 working days before the briefing lists a dispute</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervision/rules_dialog.py" line="233" />
         <source>已保存升级规则</source>
         <translation>Escalation rule saved</translation>
     </message>
@@ -2768,149 +2871,154 @@ The details are in the log.</translation>
 <context>
     <name>SummaryView</name>
     <message>
-        <location filename="../../widgets/duty/handover_summary.py" line="47" />
+        <location filename="../../widgets/duty/handover_summary.py" line="48" />
         <source>受理</source>
         <translation>Opened</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_summary.py" line="48" />
+        <location filename="../../widgets/duty/handover_summary.py" line="49" />
         <source>办结</source>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_summary.py" line="48" />
+        <location filename="../../widgets/duty/handover_summary.py" line="49" />
         <source>归档</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_summary.py" line="49" />
+        <location filename="../../widgets/duty/handover_summary.py" line="50" />
         <source>在办</source>
         <translation>Still open</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_summary.py" line="49" />
+        <location filename="../../widgets/duty/handover_summary.py" line="50" />
         <source>超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_summary.py" line="59" />
+        <location filename="../../widgets/duty/handover_summary.py" line="60" />
         <source>超期案件（共 {n} 件）</source>
         <translation>Overdue cases ({n})</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_summary.py" line="61" />
+        <location filename="../../widgets/duty/handover_summary.py" line="62" />
         <source>只列出最早到期的 {n} 件</source>
         <translation>Only the {n} due earliest are listed</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_summary.py" line="64" />
+        <location filename="../../widgets/duty/handover_summary.py" line="65" />
         <source>编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_summary.py" line="64" />
+        <location filename="../../widgets/duty/handover_summary.py" line="65" />
         <source>紧急程度</source>
         <translation>Urgency</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_summary.py" line="64" />
+        <location filename="../../widgets/duty/handover_summary.py" line="65" />
         <source>办理时限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_summary.py" line="64" />
+        <location filename="../../widgets/duty/handover_summary.py" line="65" />
         <source>责任单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_summary.py" line="67" />
+        <location filename="../../widgets/duty/handover_summary.py" line="68" />
         <source>未分拨</source>
         <translation>Not dispatched</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_summary.py" line="69" />
+        <location filename="../../widgets/duty/handover_summary.py" line="70" />
         <source>提醒</source>
         <translation>Reminders</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_summary.py" line="69" />
+        <location filename="../../widgets/duty/handover_summary.py" line="70" />
         <source>催办</source>
         <translation>Urges</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_summary.py" line="70" />
+        <location filename="../../widgets/duty/handover_summary.py" line="71" />
+        <source>催办（单位领导）</source>
+        <translation>Urges to unit leaders</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/duty/handover_summary.py" line="72" />
         <source>督办</source>
         <translation>Supervision orders</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_summary.py" line="70" />
+        <location filename="../../widgets/duty/handover_summary.py" line="72" />
         <source>效能监察</source>
         <translation>Efficiency inspections</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_summary.py" line="72" />
-        <source>升级督办</source>
-        <translation>Escalations</translation>
+        <location filename="../../widgets/duty/handover_summary.py" line="74" />
+        <source>提醒、催办与督办</source>
+        <translation>Reminders, urges and supervision</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_summary.py" line="76" />
-        <location filename="../../widgets/duty/handover_summary.py" line="110" />
+        <location filename="../../widgets/duty/handover_summary.py" line="78" />
+        <location filename="../../widgets/duty/handover_summary.py" line="112" />
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_summary.py" line="77" />
+        <location filename="../../widgets/duty/handover_summary.py" line="79" />
         <source>点名</source>
         <translation>Roll calls</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_summary.py" line="79" />
-        <location filename="../../widgets/duty/handover_summary.py" line="90" />
+        <location filename="../../widgets/duty/handover_summary.py" line="81" />
+        <location filename="../../widgets/duty/handover_summary.py" line="92" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_summary.py" line="79" />
+        <location filename="../../widgets/duty/handover_summary.py" line="81" />
         <source>方式</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_summary.py" line="79" />
+        <location filename="../../widgets/duty/handover_summary.py" line="81" />
         <source>值班长</source>
         <translation>Shift leader</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_summary.py" line="79" />
+        <location filename="../../widgets/duty/handover_summary.py" line="81" />
         <source>共</source>
         <translation>Posts</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_summary.py" line="87" />
+        <location filename="../../widgets/duty/handover_summary.py" line="89" />
         <source>待跟进事项</source>
         <translation>Follow-ups</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_summary.py" line="90" />
+        <location filename="../../widgets/duty/handover_summary.py" line="92" />
         <source>岗位</source>
         <translation>Post</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_summary.py" line="90" />
+        <location filename="../../widgets/duty/handover_summary.py" line="92" />
         <source>人员</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_summary.py" line="90" />
+        <location filename="../../widgets/duty/handover_summary.py" line="92" />
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_summary.py" line="90" />
+        <location filename="../../widgets/duty/handover_summary.py" line="92" />
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_summary.py" line="97" />
+        <location filename="../../widgets/duty/handover_summary.py" line="99" />
         <source>已保存的交班内容（{who}）</source>
         <translation>Saved handover notes ({who})</translation>
     </message>
@@ -2918,22 +3026,22 @@ The details are in the log.</translation>
 <context>
     <name>SupervisionDialog</name>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="61" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="65" />
         <source>督办 {n} 件案件</source>
         <translation>Supervise {n} cases</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="63" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="67" />
         <source>督办要求，如：请于回复期限前办结并书面回复</source>
         <translation>What is required, e.g. resolve and reply in writing before the deadline</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="74" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="78" />
         <source>督办内容</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="75" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="79" />
         <source>回复期限</source>
         <translation>Reply due</translation>
     </message>
@@ -2941,154 +3049,169 @@ The details are in the log.</translation>
 <context>
     <name>SupervisorBoard</name>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="93" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="97" />
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="93" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="97" />
         <source>提醒</source>
         <translation>Reminder</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="93" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="97" />
         <source>催办</source>
         <translation>Urge</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="94" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="98" />
         <source>督办</source>
         <translation>Supervision</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="94" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="98" />
+        <source>催办（单位领导）</source>
+        <translation>Urge to the unit's leader</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervision/supervisor_board.py" line="99" />
         <source>效能监察</source>
         <translation>Efficiency inspection</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="96" />
-        <location filename="../../widgets/supervision/supervisor_board.py" line="104" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="101" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="109" />
         <source>编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="97" />
-        <location filename="../../widgets/supervision/supervisor_board.py" line="106" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="102" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="111" />
         <source>责任单位</source>
         <translation>Responsible unit</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="98" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="103" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="99" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="104" />
         <source>办理时限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="100" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="105" />
         <source>升级</source>
         <translation>Escalation</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="101" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="106" />
         <source>（可督办）</source>
         <translation> (may be supervised)</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="105" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="110" />
         <source>级别</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="107" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="112" />
         <source>回复剩余</source>
         <translation>Reply in</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="108" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="113" />
         <source>签收</source>
         <translation>Acknowledged</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="108" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="113" />
         <source>已签收</source>
         <translation>Acknowledged</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="108" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="113" />
         <source>未签收</source>
         <translation>Not acknowledged</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="111" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="116" />
         <source>全部责任单位</source>
         <translation>All units</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="130" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="135" />
         <source>签收所选督办单</source>
         <translation>Acknowledge Selected Order</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="133" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="138" />
         <source>登记回复…</source>
         <translation>Record Reply…</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="138" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="143" />
         <source>超时与临期案件</source>
         <translation>Overdue and at-risk cases</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="146" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="153" />
         <source>待回复的督办与效能监察</source>
         <translation>Orders waiting for a reply</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="178" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="165" />
+        <source>超时与督办</source>
+        <translation>Overdue and Supervision</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervision/supervisor_board.py" line="166" />
+        <source>未决争议（周报）</source>
+        <translation>Unsettled Disputes (Weekly Briefing)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervision/supervisor_board.py" line="199" />
         <source>保存中…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="195" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="216" />
         <source>逾期 {t}</source>
         <translation>overdue {t}</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="208" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="229" />
         <source>请先在上表中选中要督办的案件</source>
         <translation>Select the cases to supervise in the table above first</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="222" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="243" />
         <source>已督办 {n} 件</source>
         <translation>Supervision ordered for {n} cases</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="224" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="245" />
         <source>；{m} 件本轮已督办，未重复：{nos}</source>
         <translation>; {m} already supervised this round, not repeated: {nos}</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="230" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="251" />
         <source>；{nos} 未督办：{why}</source>
         <translation>; not supervised: {nos}: {why}</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="238" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="259" />
         <source>请先在下表中选中一张督办单</source>
         <translation>Select an order in the table below first</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="255" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="276" />
         <source>{no}：已签收</source>
         <translation>{no}: acknowledged</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="265" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="286" />
         <source>{no}：已登记回复</source>
         <translation>{no}: reply recorded</translation>
     </message>
@@ -3244,1001 +3367,1056 @@ The details are in the log.</translation>
         <translation>Disputed</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="56" />
+        <location filename="../../widgets/common/texts.py" line="57" />
         <source>已合并</source>
         <translation>Merged</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="57" />
-        <location filename="../../widgets/common/texts.py" line="66" />
+        <location filename="../../widgets/common/texts.py" line="58" />
+        <location filename="../../widgets/common/texts.py" line="67" />
         <source>当场答复</source>
         <translation>Answered on the call</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="58" />
+        <location filename="../../widgets/common/texts.py" line="59" />
         <source>无效</source>
         <translation>Invalid</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="65" />
+        <location filename="../../widgets/common/texts.py" line="66" />
         <source>受理</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="67" />
+        <location filename="../../widgets/common/texts.py" line="68" />
         <source>作废</source>
         <translation>Mark invalid</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="68" />
+        <location filename="../../widgets/common/texts.py" line="69" />
         <source>分拨</source>
         <translation>Dispatch</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="69" />
+        <location filename="../../widgets/common/texts.py" line="70" />
         <source>开始办理</source>
         <translation>Start work</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="70" />
+        <location filename="../../widgets/common/texts.py" line="71" />
         <source>退回</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="71" />
+        <location filename="../../widgets/common/texts.py" line="72" />
         <source>提出争议</source>
         <translation>Raise dispute</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="72" />
+        <location filename="../../widgets/common/texts.py" line="73" />
         <source>裁定争议</source>
         <translation>Settle dispute</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="73" />
+        <location filename="../../widgets/common/texts.py" line="76" />
         <source>办结</source>
         <translation>Resolve</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="74" />
+        <location filename="../../widgets/common/texts.py" line="77" />
         <source>合并为重复件</source>
         <translation>Merge as duplicate</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="75" />
+        <location filename="../../widgets/common/texts.py" line="78" />
         <source>回访满意度</source>
         <translation>Callback: satisfaction</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="76" />
+        <location filename="../../widgets/common/texts.py" line="79" />
         <source>回访未接通</source>
         <translation>Callback: no answer</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="77" />
+        <location filename="../../widgets/common/texts.py" line="80" />
         <source>回访未解决，重新办理</source>
         <translation>Callback: not fixed, reopen</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="78" />
+        <location filename="../../widgets/common/texts.py" line="81" />
         <source>现场核查通过，结案</source>
         <translation>Field verification passed, closed</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="79" />
+        <location filename="../../widgets/common/texts.py" line="82" />
         <source>现场核查未通过，重新办理</source>
         <translation>Field verification failed, handled again</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="80" />
+        <location filename="../../widgets/common/texts.py" line="83" />
         <source>暂停计时</source>
         <translation>Pause clock</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="81" />
+        <location filename="../../widgets/common/texts.py" line="84" />
         <source>恢复计时</source>
         <translation>Resume clock</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="82" />
+        <location filename="../../widgets/common/texts.py" line="85" />
         <source>登记</source>
         <translation>Recorded</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="83" />
+        <location filename="../../widgets/common/texts.py" line="86" />
         <source>导入</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="84" />
+        <location filename="../../widgets/common/texts.py" line="87" />
         <source>随主件归档</source>
         <translation>Closed with its master case</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="85" />
-        <source>升级督办</source>
-        <translation>Escalation</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/common/texts.py" line="86" />
+        <location filename="../../widgets/common/texts.py" line="89" />
         <source>登记督办回复</source>
         <translation>Record the order's reply</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="87" />
+        <location filename="../../widgets/common/texts.py" line="90" />
         <source>修改单位计时规则</source>
         <translation>Change the unit clock rule</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="88" />
+        <location filename="../../widgets/common/texts.py" line="91" />
         <source>签收</source>
         <translation>Sign for</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="89" />
+        <location filename="../../widgets/common/texts.py" line="92" />
         <source>转派社区</source>
         <translation>Send on to a community</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="90" />
+        <location filename="../../widgets/common/texts.py" line="93" />
         <source>回复办理结果</source>
         <translation>Reply with the result</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="91" />
+        <location filename="../../widgets/common/texts.py" line="94" />
         <source>办理进展</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="92" />
+        <location filename="../../widgets/common/texts.py" line="95" />
         <source>退回/延期申请</source>
         <translation>Return/extension request</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="93" />
+        <location filename="../../widgets/common/texts.py" line="96" />
         <source>调整紧急程度</source>
         <translation>Reclass</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="94" />
+        <location filename="../../widgets/common/texts.py" line="97" />
         <source>告知市民</source>
         <translation>Citizen told</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="100" />
+        <location filename="../../widgets/common/texts.py" line="103" />
         <source>受理告知</source>
         <translation>Acceptance notice</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="100" />
+        <location filename="../../widgets/common/texts.py" line="103" />
         <source>办理反馈</source>
         <translation>Result feedback</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="105" />
+        <location filename="../../widgets/common/texts.py" line="108" />
         <source>短信</source>
         <translation>SMS</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="105" />
+        <location filename="../../widgets/common/texts.py" line="108" />
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="110" />
+        <location filename="../../widgets/common/texts.py" line="113" />
         <source>待发送</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="110" />
+        <location filename="../../widgets/common/texts.py" line="113" />
         <source>重试中</source>
         <translation>Retrying</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="110" />
+        <location filename="../../widgets/common/texts.py" line="113" />
         <source>已发送</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="111" />
+        <location filename="../../widgets/common/texts.py" line="114" />
         <source>发送失败</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="111" />
+        <location filename="../../widgets/common/texts.py" line="114" />
         <source>已取消（改为电话告知）</source>
         <translation>Cancelled (told by phone instead)</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="112" />
+        <location filename="../../widgets/common/texts.py" line="115" />
         <source>已电话告知</source>
         <translation>Told by phone</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="112" />
+        <location filename="../../widgets/common/texts.py" line="115" />
         <source>发送未成功，稍后重试</source>
         <translation>Not sent; tried again later</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="117" />
+        <location filename="../../widgets/common/texts.py" line="120" />
         <source>A 类（紧急）</source>
         <translation>A (urgent)</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="117" />
+        <location filename="../../widgets/common/texts.py" line="120" />
         <source>B 类（较急）</source>
         <translation>B (high)</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="117" />
+        <location filename="../../widgets/common/texts.py" line="120" />
         <source>C 类（一般）</source>
         <translation>C (normal)</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="122" />
+        <location filename="../../widgets/common/texts.py" line="125" />
         <source>电话查岗</source>
         <translation>Phone check</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="122" />
+        <location filename="../../widgets/common/texts.py" line="125" />
         <source>视频点名</source>
         <translation>Video roll call</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="122" />
+        <location filename="../../widgets/common/texts.py" line="125" />
         <source>对讲机点名</source>
         <translation>Radio roll call</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="127" />
+        <location filename="../../widgets/common/texts.py" line="130" />
         <source>应答</source>
         <translation>Answered</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="127" />
+        <location filename="../../widgets/common/texts.py" line="130" />
         <source>迟到</source>
         <translation>Late</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="127" />
+        <location filename="../../widgets/common/texts.py" line="130" />
         <source>缺岗</source>
         <translation>Absent</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="128" />
+        <location filename="../../widgets/common/texts.py" line="131" />
         <source>无人应答</source>
         <translation>No answer</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="128" />
+        <location filename="../../widgets/common/texts.py" line="131" />
         <source>未点</source>
         <translation>Not called</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="133" />
+        <location filename="../../widgets/common/texts.py" line="136" />
         <source>非常满意</source>
         <translation>Very satisfied</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="133" />
+        <location filename="../../widgets/common/texts.py" line="136" />
         <source>满意</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="133" />
+        <location filename="../../widgets/common/texts.py" line="136" />
         <source>基本满意</source>
         <translation>Fairly satisfied</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="133" />
+        <location filename="../../widgets/common/texts.py" line="136" />
         <source>不满意</source>
         <translation>Dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="134" />
+        <location filename="../../widgets/common/texts.py" line="137" />
         <source>非常不满意</source>
         <translation>Very dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="140" />
+        <location filename="../../widgets/common/texts.py" line="143" />
         <source>案件当前状态不允许此操作，请刷新后再看</source>
         <translation>The case's status does not allow this; look again after it refreshes</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="141" />
-        <location filename="../../widgets/common/texts.py" line="323" />
+        <location filename="../../widgets/common/texts.py" line="144" />
+        <location filename="../../widgets/common/texts.py" line="334" />
         <source>您的岗位没有此操作的权限</source>
         <translation>Your role does not allow this</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="142" />
+        <location filename="../../widgets/common/texts.py" line="145" />
         <source>请填写原因</source>
         <translation>Enter a reason</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="143" />
+        <location filename="../../widgets/common/texts.py" line="146" />
         <source>请填写办理结果</source>
         <translation>Enter the result</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="144" />
+        <location filename="../../widgets/common/texts.py" line="147" />
         <source>请填写答复内容</source>
         <translation>Enter the answer</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="146" />
+        <location filename="../../widgets/common/texts.py" line="149" />
         <source>请选择责任单位</source>
         <translation>Choose a responsible unit</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="147" />
+        <location filename="../../widgets/common/texts.py" line="150" />
         <source>请填写主件编号</source>
         <translation>Enter the master case number</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="148" />
+        <location filename="../../widgets/common/texts.py" line="151" />
         <source>请选择满意度</source>
         <translation>Choose a satisfaction level</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="149" />
+        <location filename="../../widgets/common/texts.py" line="152" />
+        <source>请填写提请协调的说明</source>
+        <translation>Enter why the district leader should coordinate</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/texts.py" line="153" />
+        <source>请填写作出决定的区领导</source>
+        <translation>Enter the district leader who decided</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/texts.py" line="154" />
+        <source>请填写区领导的决定</source>
+        <translation>Enter the leader's decision</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/texts.py" line="155" />
+        <source>决定时间不能晚于现在</source>
+        <translation>The time of the decision cannot be later than now</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/texts.py" line="156" />
+        <source>请填写正确的决定时间</source>
+        <translation>Enter a valid time of the decision</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/texts.py" line="157" />
+        <source>该案件没有提请协调的记录：请先提请区领导协调</source>
+        <translation>The case has no referral on record: refer it to the district leader first</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/texts.py" line="158" />
         <source>满意度须为 1–5 级</source>
         <translation>Satisfaction must be from 1 to 5</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="150" />
+        <location filename="../../widgets/common/texts.py" line="159" />
         <source>计时已暂停</source>
         <translation>The clock is already paused</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="151" />
+        <location filename="../../widgets/common/texts.py" line="160" />
         <source>计时未暂停</source>
         <translation>The clock is not paused</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="152" />
+        <location filename="../../widgets/common/texts.py" line="161" />
         <source>单位计时规则只能是“分拨起算”或“签收起算”</source>
         <translation>A unit's clock starts either at dispatch or at signing</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="153" />
+        <location filename="../../widgets/common/texts.py" line="162" />
         <source>签收起算需先启用单位签收，目前只能分拨起算</source>
         <translation>Starting at signing needs units' signing first; for now the clock starts at dispatch</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="154" />
+        <location filename="../../widgets/common/texts.py" line="163" />
         <source>网格员上报的案件由网格现场核查，不做电话回访</source>
         <translation>A grid worker's report is verified in the field by its grid, not called back</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="155" />
+        <location filename="../../widgets/common/texts.py" line="164" />
         <source>只有网格员上报的案件做现场核查，有来电人的案件请回访</source>
         <translation>Only grid workers' reports are verified in the field; call back cases with a caller</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="156" />
+        <location filename="../../widgets/common/texts.py" line="165" />
         <source>责任单位不存在</source>
         <translation>No such responsible unit</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="157" />
+        <location filename="../../widgets/common/texts.py" line="166" />
         <source>只能转派给本街道的社区工作站</source>
         <translation>A case is sent on only to a community work station of the sub-centre's street</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="158" />
+        <location filename="../../widgets/common/texts.py" line="167" />
         <source>该责任单位已停用，请选择其他单位</source>
         <translation>That unit is inactive; choose another</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="159" />
+        <location filename="../../widgets/common/texts.py" line="168" />
         <source>不能与自身合并</source>
         <translation>A case cannot be merged into itself</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="160" />
+        <location filename="../../widgets/common/texts.py" line="169" />
         <source>找不到该编号的案件</source>
         <translation>No case has that number</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="161" />
+        <location filename="../../widgets/common/texts.py" line="170" />
         <source>主件已归档，不能再合并</source>
         <translation>The master case is closed; nothing more can be merged into it</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="162" />
+        <location filename="../../widgets/common/texts.py" line="171" />
         <source>案件不存在</source>
         <translation>The case does not exist</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="163" />
+        <location filename="../../widgets/common/texts.py" line="172" />
         <source>没有这个办理操作</source>
         <translation>There is no such case action</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="164" />
+        <location filename="../../widgets/common/texts.py" line="173" />
         <source>请选择新的紧急程度</source>
         <translation>Please choose the new class</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="165" />
+        <location filename="../../widgets/common/texts.py" line="174" />
         <source>紧急程度须为 A、B 或 C 类</source>
         <translation>The class must be A, B or C</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="166" />
+        <location filename="../../widgets/common/texts.py" line="175" />
         <source>案件已是该类，无需更改</source>
         <translation>The case is of that class already</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="167" />
+        <location filename="../../widgets/common/texts.py" line="176" />
         <source>无法按新类别计算办理时限，未作更改</source>
         <translation>No time limit for the new class; nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="168" />
+        <location filename="../../widgets/common/texts.py" line="177" />
         <source>已告知过市民，无需重复登记</source>
         <translation>The citizen was told already; nothing to record again</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="169" />
+        <location filename="../../widgets/common/texts.py" line="178" />
         <source>该案件没有可告知的市民（网格员上报或未留电话）</source>
         <translation>This case has no citizen to tell (a grid worker's report, or no phone)</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="170" />
+        <location filename="../../widgets/common/texts.py" line="179" />
         <source>告知时间须在受理（或办结）之后、现在之前</source>
         <translation>The citizen is told after the case was accepted (or resolved) and not later than now</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="171" />
+        <location filename="../../widgets/common/texts.py" line="180" />
         <source>找不到所设的短信发送插件：请检查 HOTLINE_SMS_SENDER</source>
         <translation>The SMS sender named cannot be found: check HOTLINE_SMS_SENDER</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="181" />
+        <location filename="../../widgets/common/texts.py" line="190" />
         <source>生成</source>
         <translation>generated it</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="182" />
+        <location filename="../../widgets/common/texts.py" line="191" />
         <source>加派人员</source>
         <translation>added a person</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="183" />
+        <location filename="../../widgets/common/texts.py" line="192" />
         <source>换人</source>
         <translation>replaced a person</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="184" />
+        <location filename="../../widgets/common/texts.py" line="193" />
         <source>撤下人员</source>
         <translation>took a person off</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="185" />
+        <location filename="../../widgets/common/texts.py" line="194" />
         <source>登记请假</source>
         <translation>recorded leave</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="186" />
+        <location filename="../../widgets/common/texts.py" line="195" />
         <source>调班</source>
         <translation>swapped duties</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="194" />
+        <location filename="../../widgets/common/texts.py" line="203" />
         <source>请输入来电号码（电话渠道必填）</source>
         <translation>Enter the caller's number (required for phone channels)</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="195" />
+        <location filename="../../widgets/common/texts.py" line="204" />
         <source>号码无法识别：请输入手机号（11位）或带区号的固话</source>
         <translation>Number not recognised: enter an 11-digit mobile number or a landline number with area code</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="196" />
+        <location filename="../../widgets/common/texts.py" line="205" />
         <source>请填写诉求内容</source>
         <translation>Enter the request details</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="197" />
+        <location filename="../../widgets/common/texts.py" line="206" />
         <source>请填写来电人姓名</source>
         <translation>Enter the caller's name</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="198" />
+        <location filename="../../widgets/common/texts.py" line="207" />
         <source>内容过长：{length} 字，最多 {limit} 字。内容已保留，请删减后再保存</source>
         <translation>Text too long: {length} characters, at most {limit}. Your text was kept; shorten it and save again</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="199" />
+        <location filename="../../widgets/common/texts.py" line="208" />
         <source>第 {position} 个字符是不可见的控制字符（多为粘贴带入），请删除后再保存</source>
         <translation>Character {position} is an invisible control character (usually pasted in); delete it and save again</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="201" />
+        <location filename="../../widgets/common/texts.py" line="210" />
         <source>内容无法识别，请重新填写</source>
         <translation>The content cannot be read; please type it again</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="202" />
+        <location filename="../../widgets/common/texts.py" line="211" />
         <source>请选择事项分类（可输入中文或拼音首字母搜索）</source>
         <translation>Choose a category (search in Chinese or by pinyin initials)</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="203" />
+        <location filename="../../widgets/common/texts.py" line="212" />
         <source>分类不存在或已停用，请重新选择</source>
         <translation>This category does not exist or is no longer in use; choose another</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="204" />
+        <location filename="../../widgets/common/texts.py" line="213" />
         <source>请选择到第三级分类</source>
         <translation>Choose a third-level category</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="205" />
+        <location filename="../../widgets/common/texts.py" line="214" />
         <source>该分类没有办理时限，无法计时：请选其他分类，或请管理员设定时限</source>
         <translation>This category has no time limit, so the case cannot count down: choose another category, or ask an administrator to set a time limit</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="206" />
+        <location filename="../../widgets/common/texts.py" line="215" />
         <source>请选择紧急程度 A/B/C</source>
         <translation>Choose urgency A, B or C</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="207" />
+        <location filename="../../widgets/common/texts.py" line="216" />
         <source>该分类标准为 {urgency} 类；如需调整，请登记后由值班长在案件窗口改类</source>
         <translation>This category's standard class is {urgency}; to change it, save the case and have a shift leader reclass it in the case window</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="208" />
+        <location filename="../../widgets/common/texts.py" line="217" />
         <source>请选择告知类型：受理告知或办理反馈</source>
         <translation>Please choose the notice: acceptance or result</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="209" />
+        <location filename="../../widgets/common/texts.py" line="218" />
         <source>请填写告知时间</source>
         <translation>Please enter when the citizen was told</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="210" />
+        <location filename="../../widgets/common/texts.py" line="219" />
         <source>告知时间不能晚于现在</source>
         <translation>The time the citizen was told cannot be in the future</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="211" />
+        <location filename="../../widgets/common/texts.py" line="220" />
         <source>请选择来源渠道</source>
         <translation>Choose the channel</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="212" />
+        <location filename="../../widgets/common/texts.py" line="221" />
         <source>请选择诉求性质</source>
         <translation>Choose the request type</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="213" />
+        <location filename="../../widgets/common/texts.py" line="222" />
         <source>网格不存在，请重新选择</source>
         <translation>This grid cell does not exist; choose another</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="214" />
+        <location filename="../../widgets/common/texts.py" line="223" />
         <source>网格不属于所选社区</source>
         <translation>This grid cell is not in the chosen community</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="215" />
+        <location filename="../../widgets/common/texts.py" line="224" />
         <source>网格不属于所选街道</source>
         <translation>The grid cell is not in the chosen street</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="216" />
+        <location filename="../../widgets/common/texts.py" line="225" />
         <source>社区不存在，请重新选择</source>
         <translation>This community does not exist; choose another</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="217" />
+        <location filename="../../widgets/common/texts.py" line="226" />
         <source>社区不属于所选街道</source>
         <translation>This community is not in the chosen street</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="218" />
+        <location filename="../../widgets/common/texts.py" line="227" />
         <source>街道不存在，请重新选择</source>
         <translation>This street does not exist; choose another</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="219" />
+        <location filename="../../widgets/common/texts.py" line="228" />
         <source>没有这个名称的街道、社区或网格：输入其中几个字，按 Enter 选中</source>
         <translation>No street, community or grid cell by that name: type part of the name and press Enter to pick it</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="220" />
+        <location filename="../../widgets/common/texts.py" line="229" />
         <source>请填写督办内容</source>
         <translation>Enter the order's text</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="221" />
+        <location filename="../../widgets/common/texts.py" line="230" />
         <source>提醒比例须在 1% 到 99% 之间</source>
         <translation>The reminder share must be between 1% and 99%</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="222" />
+        <location filename="../../widgets/common/texts.py" line="231" />
         <source>督办工作日须为 0 或以上</source>
         <translation>The working days before supervision must be 0 or more</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="223" />
+        <location filename="../../widgets/common/texts.py" line="232" />
+        <source>二次催办的工作小时须在 1 到 720 之间</source>
+        <translation>The working hours before the second urge must be between 1 and 720</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/texts.py" line="233" />
+        <source>争议通报的工作日须在 0 到 366 之间</source>
+        <translation>The working days before the briefing lists a dispute must be between 0 and 366</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/texts.py" line="234" />
         <source>回复期限须晚于现在</source>
         <translation>The reply deadline must be later than now</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="224" />
+        <location filename="../../widgets/common/texts.py" line="235" />
         <source>案件已办结或不存在，不能督办</source>
         <translation>The case is closed or does not exist; it cannot be supervised</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="225" />
+        <location filename="../../widgets/common/texts.py" line="236" />
         <source>督办单不存在</source>
         <translation>No such order</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="226" />
+        <location filename="../../widgets/common/texts.py" line="237" />
         <source>该督办单已签收</source>
         <translation>This order has been acknowledged already</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="227" />
+        <location filename="../../widgets/common/texts.py" line="238" />
         <source>该督办单已回复</source>
         <translation>This order has been answered already</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="233" />
+        <location filename="../../widgets/common/texts.py" line="244" />
         <source>承办单位账号不能同时是管理员</source>
         <translation>A unit handler's account cannot also be an administrator</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="234" />
+        <location filename="../../widgets/common/texts.py" line="245" />
         <source>案件不在本单位办理中，不能申请或记录</source>
         <translation>The case is not being handled by this unit: nothing can be applied for or recorded</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="235" />
+        <location filename="../../widgets/common/texts.py" line="246" />
         <source>已过退回申请时限（{ends}），请办理或申请延期</source>
         <translation>The time to apply for a return has passed ({ends}): handle the case or apply for an extension</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="236" />
+        <location filename="../../widgets/common/texts.py" line="247" />
         <source>该案件已有同类申请待审批</source>
         <translation>The case already has a request of this kind waiting for a decision</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="237" />
+        <location filename="../../widgets/common/texts.py" line="248" />
         <source>延期天数须为 1–{max} 个工作日</source>
         <translation>An extension is 1–{max} working days</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="238" />
+        <location filename="../../widgets/common/texts.py" line="249" />
         <source>申请不存在</source>
         <translation>The request does not exist</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="239" />
+        <location filename="../../widgets/common/texts.py" line="250" />
         <source>该申请已审批，不能再改</source>
         <translation>The request has been decided and cannot be changed</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="240" />
+        <location filename="../../widgets/common/texts.py" line="251" />
         <source>不能审批自己提出的申请</source>
         <translation>You cannot decide your own request</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="241" />
+        <location filename="../../widgets/common/texts.py" line="252" />
         <source>请填写申请理由</source>
         <translation>Give the reason for the request</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="242" />
+        <location filename="../../widgets/common/texts.py" line="253" />
         <source>不同意时请填写理由</source>
         <translation>Give a reason when refusing</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="243" />
+        <location filename="../../widgets/common/texts.py" line="254" />
         <source>请填写办理进展</source>
         <translation>Describe the progress</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="244" />
+        <location filename="../../widgets/common/texts.py" line="255" />
         <source>承办单位账号请选择所属单位</source>
         <translation>Choose the unit of a unit handler's account</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="279" />
+        <location filename="../../widgets/common/texts.py" line="290" />
         <source>请填写问题</source>
         <translation>Please enter the question</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="280" />
+        <location filename="../../widgets/common/texts.py" line="291" />
         <source>请填写答复</source>
         <translation>Please enter the answer</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="281" />
+        <location filename="../../widgets/common/texts.py" line="292" />
         <source>该条答复已被删除，已刷新</source>
         <translation>This answer was deleted meanwhile; the list is refreshed</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="282" />
+        <location filename="../../widgets/common/texts.py" line="293" />
         <source>关键词“{keyword}”过长，每个最多 {limit} 字</source>
         <translation>Keyword “{keyword}” is too long; at most {limit} characters each</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="283" />
+        <location filename="../../widgets/common/texts.py" line="294" />
         <source>关键词“{keyword}”含有空格、标点或不可见字符</source>
         <translation>Keyword “{keyword}” contains a space, punctuation or an invisible character</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="284" />
+        <location filename="../../widgets/common/texts.py" line="295" />
         <source>关键词 {count} 个，最多 {limit} 个</source>
         <translation>{count} keywords; at most {limit}</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="324" />
+        <location filename="../../widgets/common/texts.py" line="335" />
         <source>只有值班长和管理员可以编辑秒回知识库</source>
         <translation>Only shift leaders and administrators may edit the quick-answer base</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="325" />
+        <location filename="../../widgets/common/texts.py" line="336" />
         <source>数据库正忙：所需的记录被其他席位占用过久，本次未保存任何内容，请稍后再试</source>
         <translation>The database is busy: what this needs was held by another seat for too long. Nothing was saved; please try again in a moment</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="334" />
+        <location filename="../../widgets/common/texts.py" line="345" />
         <source>操作未完成（{code}）：请稍后再试；仍不行请报告技术支持</source>
         <translation>Not done ({code}): please try again later; if it still fails, tell technical support</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="145" />
-        <location filename="../../widgets/common/texts.py" line="228" />
+        <location filename="../../widgets/common/texts.py" line="148" />
+        <location filename="../../widgets/common/texts.py" line="239" />
         <source>请填写回复内容</source>
         <translation>Enter the reply</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="229" />
+        <location filename="../../widgets/common/texts.py" line="56" />
+        <source>区领导协调中</source>
+        <translation>With the district leader</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/texts.py" line="74" />
+        <source>提请区领导协调</source>
+        <translation>Refer to the District Leader</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/texts.py" line="75" />
+        <source>登记区领导决定</source>
+        <translation>Record the Leader's Decision</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/texts.py" line="88" />
+        <source>升级</source>
+        <translation>Escalation</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/texts.py" line="240" />
         <source>登录名只能用小写字母、数字和下划线，2–63 位，以字母开头</source>
         <translation>A login name is 2–63 lower-case letters, digits and underscores, starting with a letter</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="230" />
+        <location filename="../../widgets/common/texts.py" line="241" />
         <source>没有这个登录名的账号</source>
         <translation>No account has that login</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="231" />
+        <location filename="../../widgets/common/texts.py" line="242" />
         <source>请填写姓名</source>
         <translation>Enter the name</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="232" />
+        <location filename="../../widgets/common/texts.py" line="243" />
         <source>请至少选择一个岗位</source>
         <translation>Choose at least one role</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="245" />
+        <location filename="../../widgets/common/texts.py" line="256" />
         <source>密码至少 {min} 位</source>
         <translation>The password needs at least {min} characters</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="246" />
+        <location filename="../../widgets/common/texts.py" line="257" />
         <source>请只填一种时限：小时或工作日</source>
         <translation>Give one limit only: hours or working days</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="247" />
+        <location filename="../../widgets/common/texts.py" line="258" />
         <source>时限须大于零</source>
         <translation>The limit must be above zero</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="248" />
+        <location filename="../../widgets/common/texts.py" line="259" />
         <source>时限须为整数</source>
         <translation>The limit must be a whole number</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="249" />
+        <location filename="../../widgets/common/texts.py" line="260" />
         <source>时限过长，请核对</source>
         <translation>That limit is too long; please check it</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="250" />
+        <location filename="../../widgets/common/texts.py" line="261" />
         <source>「{shift}」时长 {hours} 小时：班次须在 1–24 小时之间，否则与次日同一班次重叠</source>
         <translation>"{shift}" lasts {hours} hours: a shift must last 1–24 hours, or it overlaps its own next turn</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="251" />
+        <location filename="../../widgets/common/texts.py" line="262" />
         <source>「{shift}」与「{other}」时间重叠，请调整开始时间或时长</source>
         <translation>"{shift}" overlaps "{other}": change the start or the length</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="252" />
+        <location filename="../../widgets/common/texts.py" line="263" />
         <source>请填写代码</source>
         <translation>Enter a code</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="253" />
+        <location filename="../../widgets/common/texts.py" line="264" />
         <source>轮班规则用到了不存在的班次：{codes}</source>
         <translation>The rotation uses shifts that do not exist: {codes}</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="254" />
+        <location filename="../../widgets/common/texts.py" line="265" />
         <source>轮班规则为空：请先设置班组和轮转顺序</source>
         <translation>The rotation is empty: set up the teams and the cycle first</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="255" />
+        <location filename="../../widgets/common/texts.py" line="266" />
         <source>轮班规则第 {position} 天没有班组上「{shift}」</source>
         <translation>On day {position} of the rotation no team works "{shift}"</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="256" />
+        <location filename="../../widgets/common/texts.py" line="267" />
         <source>轮班规则第 {position} 天有两个班组上「{shift}」</source>
         <translation>On day {position} of the rotation two teams work "{shift}"</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="257" />
+        <location filename="../../widgets/common/texts.py" line="268" />
         <source>轮班规则使 {team} 两班之间只休息 {hours} 小时，低于规定</source>
         <translation>The rotation leaves {team} only {hours} hours between shifts, less than the rule</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="258" />
+        <location filename="../../widgets/common/texts.py" line="269" />
         <source>本月已有 {count} 条排班；重新生成会覆盖所有调整</source>
         <translation>This month already has {count} roster entries; generating again discards every change</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="259" />
+        <location filename="../../widgets/common/texts.py" line="270" />
         <source>「{post}」没有{team}的人员，无法排班：请先为该岗位配人</source>
         <translation>"{post}" has nobody from {team}: assign people to the post first</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="260" />
+        <location filename="../../widgets/common/texts.py" line="271" />
         <source>{day} {shift}「{post}」将无人在岗：请指定顶班人员</source>
         <translation>{day} {shift}: nobody would be left at "{post}"; name a stand-in</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="261" />
+        <location filename="../../widgets/common/texts.py" line="272" />
         <source>{person} 将同时在两个班次上岗</source>
         <translation>{person} would be on two shifts at once</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="262" />
+        <location filename="../../widgets/common/texts.py" line="273" />
         <source>{person} 两班之间只休息 {hours} 小时，少于规定的 {minimum} 小时</source>
         <translation>{person} would rest only {hours} hours between shifts, less than the {minimum} hours required</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="263" />
+        <location filename="../../widgets/common/texts.py" line="274" />
         <source>只能对在岗排班请假或调班</source>
         <translation>Leave and swaps apply to duties only</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="264" />
+        <location filename="../../widgets/common/texts.py" line="275" />
         <source>请选择另一人、另一班次的排班来调换</source>
         <translation>Choose another person's duty on another shift to swap with</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="265" />
+        <location filename="../../widgets/common/texts.py" line="276" />
         <source>人员不存在或已停用</source>
         <translation>The person does not exist or is disabled</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="266" />
+        <location filename="../../widgets/common/texts.py" line="277" />
         <source>该条排班已被他人删除或改动，已刷新</source>
         <translation>Someone else removed or changed this entry; the day has been reloaded</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="267" />
+        <location filename="../../widgets/common/texts.py" line="278" />
         <source>请填写请假事由</source>
         <translation>Enter the reason for the leave</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="268" />
+        <location filename="../../widgets/common/texts.py" line="279" />
         <source>请选择点名方式：电话、视频或对讲机</source>
         <translation>Choose the channel: phone, video or radio</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="269" />
+        <location filename="../../widgets/common/texts.py" line="280" />
         <source>没有要点名的岗位：当前排班无人在岗，或所选岗位不存在</source>
         <translation>No posts to call: nobody is rostered now, or the chosen posts do not exist</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="270" />
+        <location filename="../../widgets/common/texts.py" line="281" />
         <source>该点名记录不存在</source>
         <translation>This roll call does not exist</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="271" />
+        <location filename="../../widgets/common/texts.py" line="282" />
         <source>请选择结果：应答、迟到、缺岗或无人应答</source>
         <translation>Choose a result: answered, late, absent or no answer</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="272" />
+        <location filename="../../widgets/common/texts.py" line="283" />
         <source>迟到须填写分钟数（1–{max}）</source>
         <translation>Late needs the minutes (1–{max})</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="273" />
+        <location filename="../../widgets/common/texts.py" line="284" />
         <source>该次点名已结束，不能再修改</source>
         <translation>This roll call is finished and can no longer be changed</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="274" />
+        <location filename="../../widgets/common/texts.py" line="285" />
         <source>还有 {count} 个岗位未标记结果</source>
         <translation>{count} posts are not marked yet</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="275" />
+        <location filename="../../widgets/common/texts.py" line="286" />
         <source>班次不存在</source>
         <translation>The shift does not exist</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="276" />
+        <location filename="../../widgets/common/texts.py" line="287" />
         <source>交班记录不存在</source>
         <translation>The handover does not exist</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="277" />
+        <location filename="../../widgets/common/texts.py" line="288" />
         <source>该班已由 {who} 签字接班，不能再修改</source>
         <translation>{who} has signed this shift over; it can no longer be changed</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="278" />
+        <location filename="../../widgets/common/texts.py" line="289" />
         <source>不能签收自己交出的班，请由接班值班长签字</source>
         <translation>You cannot sign off your own handover: the incoming shift leader signs</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="292" />
+        <location filename="../../widgets/common/texts.py" line="303" />
         <source>本班已由 {who} 提交交班记录，已显示其内容，请在其基础上补充</source>
         <translation>{who} has already handed this shift over; their record is shown, add to it</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="293" />
+        <location filename="../../widgets/common/texts.py" line="304" />
         <source>{who} 刚更新了交班内容，已显示最新内容，请阅读后再签字</source>
         <translation>{who} just updated the handover; the latest version is shown, read it before signing</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="294" />
+        <location filename="../../widgets/common/texts.py" line="305" />
         <source>升级规则刚被他人修改，已显示最新值，请确认后再保存</source>
         <translation>Someone else just changed the escalation rule; check the latest values before saving</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="295" />
+        <location filename="../../widgets/common/texts.py" line="306" />
         <source>该案件本轮已督办，未重复下单</source>
         <translation>This case is already under supervision this round; no second order was made</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="296" />
+        <location filename="../../widgets/common/texts.py" line="307" />
         <source>该登录名已被使用</source>
         <translation>That login is taken</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="302" />
+        <location filename="../../widgets/common/texts.py" line="313" />
         <source>这一天的排班刚被 {who} 于 {at} {action}，已显示最新排班，请确认后再改</source>
         <translation>{who} just changed this day's roster at {at} ({action}); the latest roster is shown, check it before changing it again</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="308" />
+        <location filename="../../widgets/common/texts.py" line="319" />
         <source>该案件刚被 {who} 于 {at} 执行了「{action}」，已显示最新状态，请确认后再操作</source>
         <translation>{who} did “{action}” on this case at {at}; the latest state is shown, please check it before acting</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="318" />
+        <location filename="../../widgets/common/texts.py" line="329" />
         <source>有 {n} 项需要更正，见标红的字段；未保存任何内容</source>
         <translation>{n} field(s) need correcting, see the fields marked in red; nothing was saved</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="320" />
+        <location filename="../../widgets/common/texts.py" line="331" />
         <source>数据库连接中断：已填写的内容保留在本机，连接恢复后按 Enter 再次保存即可</source>
         <translation>Database connection lost: what you entered is kept on this computer; press Enter to save again once the connection is back</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="305" />
-        <location filename="../../widgets/common/texts.py" line="322" />
+        <location filename="../../widgets/common/texts.py" line="316" />
+        <location filename="../../widgets/common/texts.py" line="333" />
         <source>该记录已被他人修改，请刷新后重试</source>
         <translation>Someone else has changed this record; refresh and try again</translation>
     </message>
@@ -4316,32 +4494,42 @@ The details are in the log.</translation>
         <translation>class {was} changed to {new}; deadline worked out again from acceptance by the new class's rule: {due}</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/timeline_model.py" line="125" />
+        <location filename="../../widgets/casework/timeline_model.py" line="121" />
+        <source>区领导 {who}{when} 决定：{what}</source>
+        <translation>District leader {who}{when} decided: {what}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/casework/timeline_model.py" line="130" />
         <source>第 {n} 次</source>
         <translation>attempt {n}</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/timeline_model.py" line="127" />
+        <location filename="../../widgets/casework/timeline_model.py" line="132" />
         <source>多次未接通，结案</source>
         <translation>no answer after several tries; closed</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/timeline_model.py" line="138" />
+        <location filename="../../widgets/casework/timeline_model.py" line="143" />
         <source>提醒</source>
         <translation>reminder</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/timeline_model.py" line="138" />
+        <location filename="../../widgets/casework/timeline_model.py" line="143" />
         <source>催办</source>
         <translation>urge</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/timeline_model.py" line="138" />
+        <location filename="../../widgets/casework/timeline_model.py" line="143" />
+        <source>催办（单位领导）</source>
+        <translation>urge to the unit's leader</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/casework/timeline_model.py" line="144" />
         <source>督办</source>
         <translation>supervision</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/timeline_model.py" line="139" />
+        <location filename="../../widgets/casework/timeline_model.py" line="144" />
         <source>效能监察</source>
         <translation>efficiency inspection</translation>
     </message>

@@ -12,7 +12,7 @@ from console.core import events
 from console.core.store import Store
 from console.hotline import duplicates, intake
 from console.hotline.intake import create_case
-from console.supervision import board, supervising, sweeper
+from console.supervision import board, ladder_rules, supervising, sweeper
 from db import schema as s
 from tests.db.test_cases import manual_category, some_unit
 from tests.factories import draft
@@ -98,6 +98,6 @@ async def test_orders_replies_and_the_ladder_name_their_events(store: Store,
         events.Escalation(level="supervision", acknowledged=order.id),
         events.Escalation(level="supervision", replied=order.id, text="已整改")]
 
-    rule = await sweeper.set_rule(store, 0.7, 1)
+    rule = await ladder_rules.set_rule(store, 0.7, 1)
     assert await newest(store) == (rule.event_id, "ladder_changed")
     assert rule.reminder_share == 0.7

@@ -5,15 +5,18 @@ import asyncio
 import datetime as dt
 
 import pytest
+from psycopg import errors
 from sqlalchemy import select, text, update
 
-from console.calendar.workdays import WorkCalendar
+from console.calendar.workdays import DayInfo, WorkCalendar
 from console.catalog.catalog import Catalog
 from console.core.errors import ConflictError, PermissionDenied, ValidationError
 from console.core.store import Store
 from console.hotline.intake import create_case
-from console.supervision import sweeper
+from console.supervision import ladder_rules, sweeper
 from db import schema as s
+from tests.db.conftest import MakeLogin
+from tests.db.people import raw
 from tests.factories import draft
 
 
@@ -122,19 +125,19 @@ async def test_an_unanswered_supervision_order_goes_to_inspection(
 async def test_the_ladder_rule_is_the_admins(store: Store) -> None:
     store.roles = frozenset({"supervisor"})
     with pytest.raises(PermissionDenied):
-        await sweeper.set_rule(store, 0.5, 2)
+        await ladder_rules.set_rule(store, 0.5, 2)
     store.roles = frozenset({"admin"})
     with pytest.raises(ValidationError) as bad:
-        await sweeper.set_rule(store, 1.5, -1)
+        await ladder_rules.set_rule(store, 1.5, -1)
     assert {e.code for e in bad.value.errors} == {"ladder.reminder_share",
                                                  "ladder.supervision_days"}
-    before = await sweeper.current_rule(store)
-    after = await sweeper.set_rule(store, 0.5, 2, expected_version=before.version)
+    before = await ladder_rules.current_rule(store)
+    after = await ladder_rules.set_rule(store, 0.5, 2, expected_version=before.version)
     assert (after.reminder_share, after.supervision_after_working_days) == (0.5, 2)
     assert after.version == before.version + 1
     assert after.event_id > 0
     with pytest.raises(ConflictError):
-        await sweeper.set_rule(store, 0.6, 2, expected_version=before.version)
+        await ladder_rules.set_rule(store, 0.6, 2, expected_version=before.version)
 
 
 async def test_a_seat_killed_while_sweeping_is_replaced_by_the_next_sweep(
@@ -157,3 +160,85 @@ async def test_a_seat_killed_while_sweeping_is_replaced_by_the_next_sweep(
             await asyncio.sleep(0.05)
     assert (overdue, "urge") in report.issued
     await dying.close()
+
+
+def every_day_working() -> WorkCalendar:
+    """A calendar where the days around today are all working days: working hours
+    are then plain hours, whatever day the test runs on."""
+    today = dt.datetime.now(dt.UTC).date()
+    return WorkCalendar({today + dt.timedelta(days=d): DayInfo(True) for d in range(-30, 30)},
+                        known_years=[today.year])
+
+
+async def test_the_second_urge_goes_to_the_units_leader_after_the_working_hours(
+        store: Store, catalog: Catalog) -> None:
+    store.roles = frozenset({"admin"})
+    await ladder_rules.set_rule(store, 0.75, 0, leader_urge_after_working_hours=2)
+    limit = dt.timedelta(hours=10)
+    just_overdue = await case_with_clock(store, catalog, 1.1, limit)   # 1 hour overdue
+    long_overdue = await case_with_clock(store, catalog, 1.3, limit)   # 3 hours overdue
+    calendar = every_day_working()
+    report = await sweeper.sweep(store, calendar)
+    assert {level for case, level in report.issued if case == just_overdue} == {
+        "reminder", "urge"}
+    assert {level for case, level in report.issued if case == long_overdue} == {
+        "reminder", "urge", "leader_urge"}
+    assert long_overdue in report.candidates and just_overdue not in report.candidates
+    again = await sweeper.sweep(store, calendar)
+    assert [item for item in again.issued if item[0] in (just_overdue, long_overdue)] == []
+    assert await orders(store, long_overdue) == [("leader_urge", 1), ("reminder", 1),
+                                                 ("urge", 1)]
+
+
+async def test_a_replied_order_whose_case_is_still_overdue_goes_to_inspection(
+        store: Store, catalog: Catalog) -> None:
+    """仍旧超期: the unit replied, the case is still open and overdue at the reply
+    deadline; a case that was resolved in time does not go."""
+    still_open = await case_with_clock(store, catalog, 3.0)
+    resolved = await case_with_clock(store, catalog, 3.0)
+    store.roles = frozenset({"supervisor", "dispatcher"})
+    soon = dt.datetime.now(dt.UTC) + dt.timedelta(hours=2)
+    made = {case: (await sweeper.issue_supervision(store, case, "限期办结", soon)).order_id
+            for case in (still_open, resolved)}
+    for case in (still_open, resolved):
+        await sweeper.reply(store, made[case], "正在协调施工队，近日完成")
+    async with store.transaction() as conn:  # the case resolved, then the deadline passes
+        await conn.execute(update(s.Case).where(s.Case.id == resolved).values(
+            status="resolved", resolved_at=s.func.now()))
+        await conn.execute(update(s.EscalationOrder)
+                           .where(s.EscalationOrder.id.in_(made.values()))
+                           .values(reply_due_at=s.func.now() - dt.timedelta(minutes=1)))
+    report = await sweeper.sweep(store, WorkCalendar())
+    assert (still_open, "inspection") in report.issued
+    assert resolved not in {case for case, _level in report.issued}
+    async with store.read() as conn:
+        text_ = (await conn.execute(select(s.EscalationOrder.text).where(
+            s.EscalationOrder.case_id == still_open,
+            s.EscalationOrder.level == "inspection"))).scalar_one()
+    assert text_ == "督办期满仍超期：限期办结"
+    again = await sweeper.sweep(store, WorkCalendar())
+    assert (still_open, "inspection") not in again.issued  # once a round
+
+
+async def test_inspection_asks_whether_the_case_is_still_overdue(
+        login_as: MakeLogin, store: Store, catalog: Catalog) -> None:
+    """Any seat may call the function; it inspects only a case still overdue."""
+    case_id = await case_with_clock(store, catalog, 3.0)
+    store.roles = frozenset({"supervisor"})
+    order_id = (await sweeper.issue_supervision(
+        store, case_id, "限期办结", dt.datetime.now(dt.UTC) + dt.timedelta(hours=1))).order_id
+    async with store.transaction() as conn:  # the deadline moved on (an extension, say)
+        await conn.execute(update(s.Case).where(s.Case.id == case_id).values(
+            due_at=s.func.now() + dt.timedelta(days=2)))
+        await conn.execute(update(s.EscalationOrder).where(s.EscalationOrder.id == order_id)
+                           .values(reply_due_at=s.func.now() - dt.timedelta(minutes=1)))
+    with raw(login_as("operator")) as conn:
+        assert conn.execute("SELECT escalate_to_inspection(%s)", (order_id,)
+                            ).fetchone() == (None,)
+        with pytest.raises(errors.InsufficientPrivilege):  # not a function for staff
+            conn.execute('SELECT ladder_due_at(c) FROM "case" c LIMIT 1')
+        with pytest.raises(errors.InsufficientPrivilege, match="row-level security"):
+            conn.execute("INSERT INTO escalation_order (case_id, level, round)"
+                         " VALUES (%s, 'inspection', 9)", (case_id,))
+        conn.execute("INSERT INTO escalation_order (case_id, level, round)"
+                     " VALUES (%s, 'leader_urge', 9)", (case_id,))  # any seat's sweep

@@ -45,9 +45,13 @@ async def test_an_operator_cannot_write_a_supervisors_name(login_as: MakeLogin) 
     assert made == (login_of(operator),)  # left out, the name is the login's
 
 
-async def test_an_inspection_names_who_set_it_off(login_as: MakeLogin) -> None:
+async def test_an_inspection_names_who_set_it_off(login_as: MakeLogin,
+                                                  database_url: str) -> None:
     operator, supervisor = login_as("operator"), login_as("supervisor")
     case_id = await a_case(operator)
+    with raw(database_url) as conn:  # overdue: still so at the reply deadline (0012)
+        conn.execute("UPDATE \"case\" SET due_at = now() - interval '1 hour' WHERE id = %s",
+                     (case_id,))
     with raw(supervisor) as conn:
         order = conn.execute(
             "INSERT INTO escalation_order (case_id, level, text, reply_due_at) VALUES"

@@ -263,7 +263,8 @@ class CaseDetail(QDialog):
             return None
         suggestion = (routing.suggest_unit(self._catalog, self.row.category_id,
                                            self.row.street_code)
-                      if "unit_id" in needs and self.row is not None else None)
+                      if "unit_id" in needs and action != "decide" and self.row is not None
+                      else None)  # the district leader's decision names its own unit
         dialog = FactsDialog(action, self._catalog, self, suggestion=suggestion)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # one per move, not a pile
         dialog.accepted.connect(lambda: self._perform(action, dialog.facts()))

@@ -116,6 +116,11 @@ class TimelineModel(QAbstractTableModel):
             due = p.due_at.astimezone(CENTRE_TZ).strftime("%Y-%m-%d %H:%M") if p.due_at else ""
             parts.append(self.tr("{was} 类改为 {new} 类，时限按新类别自受理起重算：{due}").format(
                 was=p.urgency_was or "?", new=p.urgency, due=due))
+        if p.text("leader"):  # the district leader's decision, recorded on their behalf
+            when = p.decided_at
+            parts.append(self.tr("区领导 {who}{when} 决定：{what}").format(
+                who=p.text("leader"), what=p.text("decision"),
+                when=when.astimezone(CENTRE_TZ).strftime(" %m-%d %H:%M") if when else ""))
         for key in ("reason", "result", "answer", "note"):
             if p.text(key):
                 parts.append(p.text(key))
@@ -135,6 +140,6 @@ def _tl(text: str) -> str:
 
 
 def _level_name(level: str) -> str:
-    names = {"reminder": _tl("提醒"), "urge": _tl("催办"), "supervision": _tl("督办"),
-             "inspection": _tl("效能监察")}
+    names = {"reminder": _tl("提醒"), "urge": _tl("催办"), "leader_urge": _tl("催办（单位领导）"),
+             "supervision": _tl("督办"), "inspection": _tl("效能监察")}
     return names.get(level, level)

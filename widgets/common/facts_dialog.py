@@ -6,12 +6,14 @@ Enter in a one-line field or Ctrl+Enter anywhere saves."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
+    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -25,6 +27,7 @@ from PySide6.QtWidgets import (
 from console.casework import lifecycle
 from console.catalog.catalog import Catalog
 from console.catalog.routing import Suggestion
+from console.core.clock import CENTRE_TZ
 from widgets.common import texts
 from widgets.common.form_keys import submit_with_ctrl_enter
 
@@ -53,6 +56,13 @@ class FactsDialog(QDialog):
             form.addRow(label, widget)
             if isinstance(widget, QComboBox) and need == "unit_id" and suggestion is not None:
                 self._suggest(widget, suggestion, catalog, form)
+        if action == "decide":  # when the district leader decided: now unless changed
+            when = QDateTimeEdit(QDateTime.currentDateTime(), objectName="facts.decided_at")
+            when.setDisplayFormat("yyyy-MM-dd HH:mm")
+            when.setCalendarPopup(True)
+            when.dateTimeChanged.connect(lambda _when: when.setProperty("edited", True))
+            self.fields["decided_at"] = when
+            form.addRow(self.tr("决定时间"), when)
         if action in NOTED:
             note = QPlainTextEdit(objectName="facts.note")
             note.setMaximumHeight(80)
@@ -121,8 +131,14 @@ class FactsDialog(QDialog):
             edit = QLineEdit()
             edit.setPlaceholderText("PS-20261122-000123")
             return edit, self.tr("主件编号")
+        if need == "leader":
+            edit = QLineEdit()
+            edit.setMaxLength(lifecycle.LEADER_NAME_LIMIT)
+            edit.setPlaceholderText(self.tr("如：王副区长"))
+            return edit, self.tr("作出决定的区领导")
         labels = {"reason": self.tr("原因"), "result": self.tr("办理结果"),
-                  "answer": self.tr("答复内容"), "reply": self.tr("回复内容")}
+                  "answer": self.tr("答复内容"), "reply": self.tr("回复内容"),
+                  "note": self.tr("提请协调的说明"), "decision": self.tr("区领导的决定")}
         text = QPlainTextEdit()
         text.setMaximumHeight(100)
         return text, labels.get(need, need)
@@ -131,7 +147,12 @@ class FactsDialog(QDialog):
         out: dict[str, Any] = {}
         for need, widget in self.fields.items():
             key = ASKED_AS.get(need, need)
-            if isinstance(widget, QComboBox):
+            if isinstance(widget, QDateTimeEdit):  # the seat's local time is the centre's
+                when = widget.dateTime().toPython()
+                out[key] = (when.replace(tzinfo=CENTRE_TZ)
+                            if widget.property("edited") and isinstance(when, dt.datetime)
+                            else None)
+            elif isinstance(widget, QComboBox):
                 out[key] = _typed_choice(widget)
             elif isinstance(widget, QLineEdit):
                 out[key] = widget.text().strip() or None

@@ -14,7 +14,8 @@ from console.duty.handover import Handover
 from widgets.common import texts
 
 URGENCIES = ("A", "B", "C")
-LEVELS = ("reminder", "urge", "supervision", "inspection")
+LEVELS = ("reminder", "urge", "leader_urge", "supervision", "inspection")
+BY_PERSON = frozenset({"supervision", "inspection"})  # in red: the supervisor's and beyond
 RED, ORANGE, GREY = "#b71c1c", "#e65100", "#757575"
 
 
@@ -67,12 +68,13 @@ class SummaryView(QTextBrowser):
               escape(c["unit"]) or _coloured(self.tr("未分拨"), GREY)]
              for c in overdue]))
         levels = {"reminder": self.tr("提醒"), "urge": self.tr("催办"),
+                  "leader_urge": self.tr("催办（单位领导）"),
                   "supervision": self.tr("督办"), "inspection": self.tr("效能监察")}
         orders = s.get("escalations") or {}
-        parts.append(self._heading(self.tr("升级督办")))
+        parts.append(self._heading(self.tr("提醒、催办与督办")))
         parts.append("<p>" + (" · ".join(  # supervision and inspection in red
             _coloured(f"{levels[k]} {orders.get(k, 0)}",
-                      RED if k in LEVELS[2:] and orders.get(k) else None) for k in LEVELS)
+                      RED if k in BY_PERSON and orders.get(k) else None) for k in LEVELS)
             if any(orders.values()) else _coloured(self.tr("无"), GREY)) + "</p>")
         parts.append(self._heading(self.tr("点名")))
         parts.append(self._table(

@@ -31,7 +31,7 @@ from console.core.errors import ConsoleError, FieldError
 from console.core.events import Kind
 from console.core.feed import ChangeFeed
 from console.core.store import Store
-from console.supervision import sweeper
+from console.supervision import ladder_rules
 from console.supervision.escalation import LadderRule
 from widgets.common import texts
 from widgets.common.feed_follower import FeedFollower
@@ -192,37 +192,50 @@ class RulesDialog(QDialog):
         tab = QWidget()
         self.reminder_share = QLineEdit(objectName="ladder.share")
         self.reminder_share.setPlaceholderText(self.tr("如 75 表示用去 75% 时限时提醒"))
+        self.leader_hours = QLineEdit(objectName="ladder.leader_hours")
+        self.leader_hours.setPlaceholderText(self.tr("首次催办后几个工作小时仍超期，催办单位领导"))
         self.supervision_days = QLineEdit(objectName="ladder.days")
         self.supervision_days.setPlaceholderText(self.tr("超时几个工作日后可督办"))
+        self.briefing_days = QLineEdit(objectName="ladder.briefing_days")
+        self.briefing_days.setPlaceholderText(self.tr("争议几个工作日未解决，列入值班周报"))
         save = QPushButton(self.tr("保存升级规则"), objectName="ladder.save")
         save.clicked.connect(self.save_ladder)
         form = QFormLayout(tab)
         form.addRow(self.tr("提醒（时限用去 %）"), self.reminder_share)
+        form.addRow(self.tr("二次催办（单位领导，超时工作小时）"), self.leader_hours)
         form.addRow(self.tr("可督办（超时工作日）"), self.supervision_days)
+        form.addRow(self.tr("未决争议通报（工作日）"), self.briefing_days)
         form.addRow("", save)
         self._ladder_version: int | None = None
-        self._runner.run(sweeper.current_rule(self._store), self._show_ladder)
+        self._runner.run(ladder_rules.current_rule(self._store), self._show_ladder)
         return tab
 
     def _show_ladder(self, rule: LadderRule) -> None:
         self._ladder_version = rule.version
         self.reminder_share.setText(f"{rule.reminder_share * 100:g}")
         self.supervision_days.setText(str(rule.supervision_after_working_days))
+        self.leader_hours.setText(str(rule.leader_urge_after_working_hours))
+        self.briefing_days.setText(str(rule.dispute_briefing_working_days))
 
     def save_ladder(self) -> None:
         try:
             share = float(self.reminder_share.text()) / 100
             days = int(self.supervision_days.text())
+            hours = int(self.leader_hours.text())
+            briefing = int(self.briefing_days.text())
         except ValueError:
-            self.message.setText(self.tr("请填写数字：提醒比例 1–99，督办工作日 0 或以上"))
+            self.message.setText(self.tr("请填写数字：提醒比例 1–99，二次催办工作小时 1–720，"
+                                         "督办工作日 0 或以上，争议通报工作日 0–366"))
             return
 
         def done(rule: LadderRule) -> None:
             self._show_ladder(rule)
             self.message.setText(self.tr("已保存升级规则"))
 
-        self._runner.run(sweeper.set_rule(self._store, share, days, self._ladder_version),
-                         done, self._failed)
+        self._runner.run(ladder_rules.set_rule(
+            self._store, share, days, self._ladder_version,
+            leader_urge_after_working_hours=hours, dispute_briefing_working_days=briefing),
+            done, self._failed)
 
     def _failed(self, exc: ConsoleError) -> None:
         self.message.setText(texts.problem_text(exc))

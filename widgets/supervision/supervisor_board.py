@@ -25,17 +25,20 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from console.casework import dispute_briefing
 from console.casework.countdown import format_left
 from console.catalog.catalog import Catalog
 from console.core.clock import CENTRE_TZ
 from console.core.errors import ConsoleError
+from console.core.events import Kind
 from console.core.feed import ChangeFeed, Event
 from console.core.store import Store
-from console.supervision import board, supervising, sweeper
+from console.supervision import board, ladder_rules, supervising, sweeper
 from console.supervision.board import BoardCase, OpenOrder
 from console.supervision.supervising import SupervisionReport
 from widgets.common import commands, texts
@@ -44,6 +47,7 @@ from widgets.common.feed_follower import FeedFollower
 from widgets.common.form_keys import submit_with_ctrl_enter
 from widgets.common.tables import OpenableTable, RecordTableModel
 from widgets.common.tasks import TaskRunner
+from widgets.supervision.dispute_briefing import DisputeBriefing
 
 RELOAD_DELAY_MS = 300
 
@@ -91,7 +95,8 @@ class SupervisorBoard(QWidget):
         self._store, self._catalog = store, catalog
         self._cases: list[BoardCase] = []
         levels = {None: self.tr("—"), "reminder": self.tr("提醒"), "urge": self.tr("催办"),
-                  "supervision": self.tr("督办"), "inspection": self.tr("效能监察")}
+                  "leader_urge": self.tr("催办（单位领导）"), "supervision": self.tr("督办"),
+                  "inspection": self.tr("效能监察")}
         self.cases_model = RecordTableModel([
             (self.tr("编号"), lambda c: c.public_no),
             (self.tr("责任单位"), lambda c: catalog.unit_name(c.unit_id)),
@@ -139,7 +144,9 @@ class SupervisorBoard(QWidget):
         top.addStretch(1)
         top.addWidget(self.unit_filter)
         top.addWidget(self.supervise_button)
-        layout = QVBoxLayout(self)
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
         layout.addWidget(self.cases, 4)  # the cases to act on get more room
         orders_bar = QHBoxLayout()
@@ -150,6 +157,16 @@ class SupervisorBoard(QWidget):
         layout.addLayout(orders_bar)
         layout.addWidget(self.orders, 3)
         layout.addWidget(self.message)
+        self.briefing = DisputeBriefing(catalog)
+        self.briefing.table.open_requested.connect(
+            lambda i: self.case_opened.emit(self.briefing.model.record(i.row()).case_id))
+        self.tabs = QTabWidget(objectName="board.tabs")
+        self.tabs.setDocumentMode(True)  # no frame: the tables keep their rows on a laptop
+        self.tabs.addTab(page, self.tr("超时与督办"))
+        self.tabs.addTab(self.briefing, self.tr("未决争议（周报）"))
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.tabs)
         self.follower = FeedFollower(runner, feed, self.apply_events, self._reload,
                                      RELOAD_DELAY_MS, self)
         self.follower.saving_changed.connect(self._saving)
@@ -162,13 +179,17 @@ class SupervisorBoard(QWidget):
     async def _reload(self) -> None:
         cases = await board.at_risk(self._store, self._catalog.calendar)
         orders = await board.open_orders(self._store)
+        rule = await ladder_rules.current_rule(self._store)
+        disputes = await dispute_briefing.unsettled(
+            self._store, self._catalog.calendar, rule.dispute_briefing_working_days)
         self._set_cases(cases)
         self.orders_model.set_rows(orders)
+        self.briefing.set_disputes(disputes, rule.dispute_briefing_working_days)
 
     @staticmethod
     def apply_events(events: Sequence[Event]) -> bool:
-        """What the follower asks of the feed's events: any case changed."""
-        return any(e.case_id is not None for e in events)
+        """What the follower asks of the feed's events: any case changed, or the rule."""
+        return any(e.case_id is not None or e.kind == Kind.LADDER_CHANGED for e in events)
 
     def shutdown(self) -> None:
         self.follower.stop()
