@@ -167,6 +167,10 @@ BEGIN
     IF {TRUSTED} OR OLD.status <> 'resolved' OR NEW.status = 'resolved' THEN
         RETURN NEW;
     END IF;
+    IF NEW.assigned_unit_id IS DISTINCT FROM OLD.assigned_unit_id THEN
+        RAISE EXCEPTION 'case %: a reopened case goes back to the unit that resolved it',
+            OLD.public_no USING ERRCODE = 'insufficient_privilege';
+    END IF;
     IF OLD.channel = {GRID} THEN
         IF NOT EXISTS (SELECT 1 FROM public.verification v
                        WHERE v.case_id = OLD.id AND v.verifier = session_user
