@@ -27,8 +27,8 @@ CASE_COLUMNS = (
     "id", "public_no", "channel", "nature", "caller_id", "caller_phone", "text", "address",
     "lon", "lat", "street_code", "community_code", "grid_code", "category_id", "urgency",
     "status", "assigned_unit_id", "due_at", "created_at", "updated_at", "accepted_at",
-    "dispatched_at", "resolved_at", "closed_at", "created_by",
-    "unit_clock_at", "unit_due_at", "first_resolved_at", "clock_round",
+    "dispatched_at", "resolved_at", "closed_at", "created_by", "unit_clock_at", "unit_due_at",
+    "clock_round", "first_resolved_at",
 )
 
 
@@ -65,9 +65,8 @@ def populate(url: str, count: int, seed: int = 4242) -> Counter[str]:
     """Reference data plus ``count`` cases (a few fall in the future and are dropped)."""
     calendar = asyncio.run(_load_reference(url))
     with libpq_target(url).connect() as conn:
-        # (the field verifications of closed grid reports are not needed by the benches)
-        rows, events, counters, _verifications = demo._make_cases(
-            count, 120, seed, *_inputs(conn), calendar)
+        rows, events, counters, verifications = demo._make_cases(count, 120, seed,
+                                                                 *_inputs(conn), calendar)
         phones = sorted({r["caller_phone"] for r in rows if r["caller_phone"]})
         with conn.cursor().copy("COPY caller (phone) FROM STDIN") as copy:
             for phone in phones:
@@ -83,6 +82,9 @@ def populate(url: str, count: int, seed: int = 4242) -> Counter[str]:
                 copy.write_row((e["case_id"], e["actor"], e["kind"], json.dumps(e["payload"])))
         conn.cursor().executemany("INSERT INTO case_number_counter (day, last) VALUES (%s, %s)",
                                   list(counters.items()))
+        conn.cursor().executemany(
+            "INSERT INTO verification (case_id, at, verifier, result, note)"
+            " VALUES (%(case_id)s, %(at)s, %(verifier)s, %(result)s, %(note)s)", verifications)
     with libpq_target(url).connect(autocommit=True) as conn:
         conn.execute('VACUUM ANALYZE "case"')
         conn.execute("VACUUM ANALYZE case_event")

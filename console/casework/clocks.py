@@ -16,7 +16,7 @@ from sqlalchemy import select, update
 
 from console.casework.lifecycle import UNIT_CLOCK_STARTS, TransitionError
 from console.core import events
-from console.core.errors import ConflictError, require_role
+from console.core.errors import require_role
 from console.core.store import Store
 from db import schema as s
 
@@ -44,8 +44,7 @@ async def current_clock_rule(store: Store) -> ClockRule:
     return ClockRule("dispatch", 0) if row is None else ClockRule(*row)
 
 
-async def set_clock_rule(store: Store, unit_clock_starts: str,
-                         expected_version: int | None = None) -> ClockRule:
+async def set_clock_rule(store: Store, unit_clock_starts: str) -> ClockRule:
     """An admin chooses when units' clocks start; the rule as saved with its event's id.
     Cases already with a unit keep the clock they have."""
     require_role(store.roles, "admin")
@@ -56,8 +55,6 @@ async def set_clock_rule(store: Store, unit_clock_starts: str,
     async with store.transaction() as conn:
         row = (await conn.execute(select(R.unit_clock_starts, R.version).where(R.id == 1)
                                   .with_for_update())).one()
-        if expected_version is not None and row.version != expected_version:
-            raise ConflictError("the clock rule changed meanwhile", action="clock_rule_changed")
         if row.unit_clock_starts == unit_clock_starts:
             return ClockRule(*row)
         version = row.version + 1

@@ -342,38 +342,38 @@
         <translation>Callback result: {keys}</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/callback_desk.py" line="115" />
-        <location filename="../../widgets/casework/callback_desk.py" line="145" />
+        <location filename="../../widgets/casework/callback_desk.py" line="117" />
+        <location filename="../../widgets/casework/callback_desk.py" line="147" />
         <source>请先选中一件待回访的案件</source>
         <translation>Select a case waiting for its callback first</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/callback_desk.py" line="119" />
+        <location filename="../../widgets/casework/callback_desk.py" line="121" />
         <source>{no}：{what}</source>
         <translation>{no}: {what}</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/callback_desk.py" line="127" />
+        <location filename="../../widgets/casework/callback_desk.py" line="129" />
         <source>保存中…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/callback_desk.py" line="134" />
+        <location filename="../../widgets/casework/callback_desk.py" line="136" />
         <source>已记录：{name}（{level} 分），已结案</source>
         <translation>recorded: {name} ({level} points), case closed</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/callback_desk.py" line="138" />
+        <location filename="../../widgets/casework/callback_desk.py" line="140" />
         <source>已记录：未接通（第 {n} 次），多次未接通，已结案</source>
         <translation>recorded: no answer (try {n}); closed after repeated tries</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/callback_desk.py" line="140" />
+        <location filename="../../widgets/casework/callback_desk.py" line="142" />
         <source>已记录：未接通（第 {n} 次），稍后再拨</source>
         <translation>recorded: no answer (try {n}); call again later</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/callback_desk.py" line="141" />
+        <location filename="../../widgets/casework/callback_desk.py" line="143" />
         <source>已记录「{what}」</source>
         <translation>recorded “{what}”</translation>
     </message>
@@ -1518,72 +1518,72 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
         <translation>Supervision</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="82" />
+        <location filename="../../widgets/shell/main_window.py" line="83" />
         <source>电话回访</source>
         <translation>Callbacks</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="83" />
+        <location filename="../../widgets/shell/main_window.py" line="84" />
         <source>现场核查</source>
         <translation>Field verification</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="84" />
+        <location filename="../../widgets/shell/main_window.py" line="85" />
         <source>回访与核查</source>
         <translation>Callbacks and verification</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="86" />
+        <location filename="../../widgets/shell/main_window.py" line="87" />
         <source>排班</source>
         <translation>Roster</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="88" />
+        <location filename="../../widgets/shell/main_window.py" line="89" />
         <source>查岗点名</source>
         <translation>Roll call</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="90" />
+        <location filename="../../widgets/shell/main_window.py" line="91" />
         <source>交接班</source>
         <translation>Handover</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="92" />
+        <location filename="../../widgets/shell/main_window.py" line="93" />
         <source>承办单位</source>
         <translation>Unit view</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="235" />
+        <location filename="../../widgets/shell/main_window.py" line="236" />
         <source>● 数据库已连接</source>
         <translation>● Database connected</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="238" />
+        <location filename="../../widgets/shell/main_window.py" line="239" />
         <source>● 数据库连接中断，正在重连…</source>
         <translation>● Database connection lost, reconnecting…</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="243" />
+        <location filename="../../widgets/shell/main_window.py" line="244" />
         <source>本机暂存 {n} 件待提交</source>
         <translation>{n} cases waiting on this seat</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="251" />
+        <location filename="../../widgets/shell/main_window.py" line="252" />
         <source>程序内部错误（已记入日志，请报告技术支持）：{s}</source>
         <translation>Internal error (logged; please report it to technical support): {s}</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="257" />
+        <location filename="../../widgets/shell/main_window.py" line="258" />
         <source>模拟来电</source>
         <translation>Simulate incoming call</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="257" />
+        <location filename="../../widgets/shell/main_window.py" line="258" />
         <source>来电号码：</source>
         <translation>Caller number:</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="264" />
+        <location filename="../../widgets/shell/main_window.py" line="265" />
         <source>界面语言将在下次启动时切换</source>
         <translation>The new language takes effect the next time the console starts</translation>
     </message>
@@ -4743,7 +4743,7 @@ The details are in the log.</translation>
 <context>
     <name>VerificationDesk</name>
     <message>
-        <location filename="../../widgets/casework/verification_desk.py" line="79" />
+        <location filename="../../widgets/casework/verification_desk.py" line="78" />
         <source>网格员上报的案件由所属网格现场核查后登记：{keys}</source>
         <translation>Grid workers' reports, recorded after the grid's squad checked on the spot: {keys}</translation>
     </message>

@@ -189,7 +189,7 @@ async def test_a_grid_report_is_verified_in_the_field_not_called_back(
 
 
 async def test_the_database_refuses_a_callback_on_a_grid_report(login_as: MakeLogin) -> None:
-    case_id, _unit, operator_url, _dispatcher = await grid_report_resolved(login_as)
+    case_id, unit, operator_url, dispatcher_url = await grid_report_resolved(login_as)
     with raw(operator_url) as conn:
         with pytest.raises(errors.CheckViolation, match="no caller"):
             conn.execute("INSERT INTO callback (case_id, attempt, result, satisfaction)"
@@ -198,6 +198,15 @@ async def test_the_database_refuses_a_callback_on_a_grid_report(login_as: MakeLo
                 conn.transaction():  # closing it as if called back, without a verification
             conn.execute("UPDATE \"case\" SET status = 'closed', closed_at = now(),"
                          " version = version + 1 WHERE id = %s", (case_id,))
+    # A failed verification reopens it to the same unit, not another.
+    with raw(dispatcher_url) as conn, pytest.raises(errors.InsufficientPrivilege,
+                                                    match="resolved it"), conn.transaction():
+        conn.execute("INSERT INTO verification (case_id, result, note) VALUES"
+                     " (%s, 'failed', '仍未清理')", (case_id,))
+        conn.execute("UPDATE \"case\" SET status = 'dispatched', resolved_at = NULL,"
+                     " assigned_unit_id = (SELECT max(id) FROM unit WHERE active"
+                     " AND id <> %s), version = version + 1 WHERE id = %s", (unit, case_id))
+    with raw(operator_url) as conn:
         with pytest.raises(errors.InsufficientPrivilege), conn.transaction():
             conn.execute("INSERT INTO verification (case_id, result, at) VALUES"
                          " (%s, 'passed', now())", (case_id,))  # no grant on the time

@@ -28,7 +28,9 @@ async def case_with_clock(store: Store, catalog: Catalog, used: float,
         now = (await conn.execute(select(s.func.now()))).scalar_one()
         start = now - limit * used
         await conn.execute(update(s.Case).where(s.Case.id == made.id)
-                           .values(accepted_at=start, due_at=start + limit))
+                           .values(accepted_at=start, due_at=start + limit,
+                                   # a unit's clock, if the case went out, runs the same
+                                   unit_clock_at=start, unit_due_at=start + limit))
     return made.id
 
 

@@ -37,7 +37,8 @@ def test_no_two_keys_clash() -> None:
 
 
 def handled(window: MainWindow) -> set[str]:
-    return {*window.call_screen._keys, *window.callbacks.results, *MARKS,
+    return {*window.call_screen._keys, *window.callbacks.results,
+            *window.verifications.results, *MARKS,
             *window.roster.day_tab.view.keys, *HANDLED_APART, *window.units.desk.handlers,
             *window.units.requests.handlers}
 

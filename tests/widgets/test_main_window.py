@@ -18,6 +18,7 @@ GO_TO: dict[str, Callable[[MainWindow], QWidget]] = {
     "queue.focus": lambda w: w.queue.table,
     "countdown.focus": lambda w: w.countdown.table,
     "callbacks.focus": lambda w: w.callbacks.table,
+    "verify.focus": lambda w: w.verifications.table,  # the tab beside the callbacks
     "board.focus": lambda w: w.board.cases,
     "duty.roster": lambda w: w.roster.month_view,
     "duty.roll_call": lambda w: w.roll_call.table,

@@ -20,7 +20,9 @@ async def make_overdue(store: Any, catalog: Any, n: int) -> list:
         async with store.transaction() as conn:
             now = (await conn.execute(select(s.func.now()))).scalar_one()
             await conn.execute(update(s.Case).where(s.Case.id == case.id).values(
-                accepted_at=now - dt.timedelta(days=10), due_at=now - dt.timedelta(days=5)))
+                accepted_at=now - dt.timedelta(days=10), due_at=now - dt.timedelta(days=5),
+                unit_clock_at=now - dt.timedelta(days=10),
+                unit_due_at=now - dt.timedelta(days=5)))
         made.append(case)
     return made
 

@@ -95,6 +95,8 @@ class CallbackDesk(QWidget):
             button.clicked.connect(lambda _c=False, run=self.results[command.id]: run())
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)  # a tab of the dock: room for rows at 1366×768
+        layout.setSpacing(2)
         layout.addWidget(self.hint)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)

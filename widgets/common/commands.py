@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication, QKeyCombination, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence
 
-from console.casework.lifecycle import ADMIN, DISPATCHER, LEADER, SUPERVISOR, UNIT, VERIFIERS
+from console.casework.lifecycle import ADMIN, DISPATCHER, LEADER, SUPERVISOR, UNIT
 from widgets.common import texts
 
 APP = "app"            # anywhere in the program: a menu command and its shortcut
@@ -166,9 +166,9 @@ COMMANDS: tuple[Command, ...] = (
             doc="not fixed: reopens the case to the same unit, with a reason"),
     # ---- field verification of grid workers' reports ------------------------------------------
     Command("verify.passed", lambda: _t("核查通过（结案）"), "P", VERIFICATIONS,
-            roles=VERIFIERS, doc="the grid's squad found it fixed: closes the case"),
+            doc="the grid's squad found it fixed: closes the case"),
     Command("verify.failed", lambda: _t("核查未通过（重新办理）"), "F", VERIFICATIONS,
-            roles=VERIFIERS, doc="not fixed on the spot: reopens it to the same unit, with a "
+            doc="not fixed on the spot: reopens it to the same unit, with a "
             "reason and a fresh time limit"),
     # ---- roll call -------------------------------------------------------------------------------
     Command("rollCall.answered", lambda: _t("应答"), "1", ROLL_CALL,

@@ -79,6 +79,7 @@ class MainWindow(QMainWindow):
         # Beside the callbacks, as a second tab: grid workers' reports, verified in the field.
         self.verifications = VerificationDesk(store, catalog, self.runner, feed=feed)
         self.after_care = QTabWidget(objectName="callbacks.tabs")
+        self.after_care.setDocumentMode(True)  # no frame: the rows keep their room
         self.after_care.addTab(self.callbacks, self.tr("电话回访"))
         self.after_care.addTab(self.verifications, self.tr("现场核查"))
         self.callbacks_dock = self._dock("dock.callbacks", self.tr("回访与核查"), self.after_care)

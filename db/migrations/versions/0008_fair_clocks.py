@@ -25,7 +25,6 @@ Revises: 0007
 Create Date: 2026-11-30
 """
 
-import importlib
 from collections.abc import Sequence
 
 from alembic import op
@@ -45,6 +44,15 @@ VERIFIERS = "hotline_operator, hotline_dispatcher"
 # verify_passed (resolved -> closed) and verify_failed (resolved -> dispatched) by a
 # dispatcher; an operator had both status changes already (callback, reopen).
 MOVES = [("resolved", "closed", "dispatcher"), ("resolved", "dispatched", "dispatcher")]
+# Rows stored before 0007's checks with dates out of range are left as they are (an
+# update would have to mend them first): no unit clock, round 1.
+READABLE_ROW = " AND ".join(
+    f"(c.{c} IS NULL OR (c.{c} >= '2000-01-01 00:00+00' AND c.{c} < '2200-01-01 00:00+00'))"
+    for c in ("due_at", "paused_at", "created_at", "updated_at", "accepted_at",
+              "dispatched_at", "resolved_at", "closed_at"))
+BACKFILLED = ("c.status IN ('dispatched', 'in_progress', 'disputed', 'resolved', 'closed')"
+              " AND c.assigned_unit_id IS NOT NULL AND c.dispatched_at >= '2000-01-01 00:00+00'"
+              " AND c.dispatched_at < c.due_at AND c.due_at < '2200-01-01 00:00+00'")
 
 # The limit of the category's rule (its own for the class, else the nearest
 # ancestor's, else the category's own), from ``from_moment``: the same counting as
@@ -168,6 +176,10 @@ BEGIN
     IF {TRUSTED} OR OLD.status <> 'resolved' OR NEW.status = 'resolved' THEN
         RETURN NEW;
     END IF;
+    IF NEW.assigned_unit_id IS DISTINCT FROM OLD.assigned_unit_id THEN
+        RAISE EXCEPTION 'case %: a reopened case goes back to the unit that resolved it',
+            OLD.public_no USING ERRCODE = 'insufficient_privilege';
+    END IF;
     IF OLD.channel = {GRID} THEN
         IF NOT EXISTS (SELECT 1 FROM public.verification v
                        WHERE v.case_id = OLD.id AND v.verifier = session_user
@@ -234,50 +246,28 @@ FUNCTIONS = {"unit_deadline(integer, text, timestamptz)": UNIT_DEADLINE,
              "verification_of_a_grid_report()": VERIFICATION_OF_GRID}
 
 
-def _keeps_0007_checks() -> str:
-    """The case checks of revision 0007, as one condition on the row ``c``."""
-    hardened = importlib.import_module(
-        "db.migrations.versions.0007_nobody_acts_as_the_owner")
-    return " AND ".join(f"({condition})" for table, _name, condition in hardened.CHECKS
-                        if table == '"case"')
-
-
-_KEEPS_0007_CHECKS = _keeps_0007_checks()
-
-
 def _up() -> list[str]:
     steps = [
         'ALTER TABLE "case" ADD COLUMN unit_clock_at timestamptz,'
         " ADD COLUMN unit_due_at timestamptz,"
         " ADD COLUMN clock_round smallint NOT NULL DEFAULT 1,"
         " ADD COLUMN first_resolved_at timestamptz",
-        # Cases with a unit keep their deadline as the unit's (the centre's time is not
-        # known apart for them); the round is the one the sweeper used (1 + reopenings);
-        # the first resolution is the earliest 'resolve' event.
-        # Only rows that keep 0007's checks: a row stored before them (a deadline of
-        # 'infinity', say) is left as it is rather than stopping the upgrade.
+        # Cases dispatched before their deadline keep it as the unit's, from the
+        # dispatch (their limit is not recomputed); others (none dispatched, late, or
+        # dates out of range) have no unit clock and count by due_at as before. The
+        # round is the one the sweeper used (1 + reopenings); the first resolution is
+        # the earliest 'resolve' event.
         f"""UPDATE "case" c SET
-               unit_clock_at = n.unit_clock_at, unit_due_at = n.unit_due_at,
-               clock_round = n.clock_round, first_resolved_at = n.first_resolved_at
-           FROM (SELECT c2.id,
-               CASE WHEN c2.status IN ('dispatched', 'in_progress', 'disputed',
-                                       'resolved', 'closed')
-                     AND c2.dispatched_at IS NOT NULL AND c2.due_at IS NOT NULL
-                    THEN LEAST(c2.dispatched_at, c2.due_at) END AS unit_clock_at,
-               CASE WHEN c2.status IN ('dispatched', 'in_progress', 'disputed',
-                                       'resolved', 'closed')
-                     AND c2.dispatched_at IS NOT NULL AND c2.due_at IS NOT NULL
-                    THEN c2.due_at END AS unit_due_at,
-               1 + (SELECT pg_catalog.count(*) FROM case_event e
-                    WHERE e.case_id = c2.id AND e.kind = 'reopen') AS clock_round,
-               COALESCE((SELECT pg_catalog.min(e.at) FROM case_event e
-                         WHERE e.case_id = c2.id AND e.kind = 'resolve'),
-                        c2.resolved_at) AS first_resolved_at
-               FROM "case" c2) n
-           WHERE n.id = c.id AND {_KEEPS_0007_CHECKS}
-             AND (n.unit_clock_at, n.unit_due_at, n.clock_round, n.first_resolved_at)
-                 IS DISTINCT FROM
-                 (c.unit_clock_at, c.unit_due_at, c.clock_round, c.first_resolved_at)""",
+               unit_clock_at = CASE WHEN {BACKFILLED} THEN c.dispatched_at END,
+               unit_due_at = CASE WHEN {BACKFILLED} THEN c.due_at END,
+               clock_round = 1 + (SELECT pg_catalog.count(*) FROM case_event e
+                                  WHERE e.case_id = c.id AND e.kind = 'reopen'),
+               first_resolved_at = (
+                   SELECT f.at FROM (SELECT COALESCE(
+                       (SELECT pg_catalog.min(e.at) FROM case_event e
+                        WHERE e.case_id = c.id AND e.kind = 'resolve'), c.resolved_at) AS at) f
+                   WHERE f.at >= '2000-01-01 00:00+00' AND f.at < '2200-01-01 00:00+00')
+           WHERE {READABLE_ROW}""",
         'ALTER TABLE "case" ADD CONSTRAINT ck_case_unit_clock'
         " CHECK ((unit_clock_at IS NULL) = (unit_due_at IS NULL))",
         'ALTER TABLE "case" ADD CONSTRAINT ck_case_clock_timestamps CHECK ('
