@@ -10,7 +10,14 @@ from console.calendar.deadlines import package_days
 from console.calendar.workdays import WorkCalendar
 from console.casework.lifecycle import CaseState, Move, apply
 from console.core.clock import CENTRE_TZ, FakeClock
-from console.supervision.escalation import REMINDER, URGE, CaseClock, LadderRule, automatic_orders
+from console.supervision.escalation import (
+    LEADER_URGE,
+    REMINDER,
+    URGE,
+    CaseClock,
+    LadderRule,
+    automatic_orders,
+)
 
 CALENDAR = WorkCalendar(package_days(2026))
 LIMIT_DAYS = 3  # the category's rule: 3 working days
@@ -121,9 +128,10 @@ def test_a_reopened_case_gets_a_fresh_limit_and_keeps_its_first_resolution() -> 
     assert unit.unit_clock_at is not None and unit.unit_due_at is not None
     fresh = CaseClock(uuid.uuid4(), reopened.unit_clock_at, reopened.unit_due_at, False,
                       reopened.clock_round, frozenset())
-    assert automatic_orders(fresh, LADDER, clock.now()) == []
+    assert automatic_orders(fresh, LADDER, clock.now(), CALENDAR) == []
     old = CaseClock(fresh.case_id, unit.unit_clock_at, unit.unit_due_at, False, 1, frozenset())
-    assert automatic_orders(old, LADDER, clock.now()) == [REMINDER, URGE]  # as it was
+    # as it was: the old clock, days overdue, earns the whole ladder at once
+    assert automatic_orders(old, LADDER, clock.now(), CALENDAR) == [REMINDER, URGE, LEADER_URGE]
     clock.set(at(10, 16, 10))
     again = move(reopened, "resolve", OPERATOR, clock, result="已重新铺设").after
     assert (again.first_resolved_at, again.status) == (at(10, 9, 16), "resolved")

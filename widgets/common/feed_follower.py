@@ -57,6 +57,7 @@ class FeedFollower(QObject):
         self._after: list[tuple[int, Callable[[], None]]] = []  # run once a reload landed
         self._saving = 0
         self._stopped = False
+        self._task: asyncio.Task[None] | None = None  # the reload in flight
         if feed is not None:
             feed.subscribe(self._on_events)
 
@@ -98,10 +99,13 @@ class FeedFollower(QObject):
             finally:
                 self._finished(generation)
 
-        self._runner.run(guarded())
+        self._task = self._runner.run(guarded())
 
     def _finished(self, generation: int) -> None:
         self._in_flight = False
+        if self._stopped:  # the pane is closing or gone: touch none of its objects
+            self._after = []
+            return
         self._landed = generation
         due = [run for needed, run in self._after if needed <= generation]
         self._after = [(needed, run) for needed, run in self._after if needed > generation]
@@ -171,5 +175,7 @@ class FeedFollower(QObject):
         """Follow no more (the pane is closing)."""
         self._stopped = True
         self._timer.stop()
+        if self._task is not None and not self._task.done():
+            self._task.cancel()  # its result would land on a pane that is closing
         if self._feed is not None:
             self._feed.unsubscribe(self._on_events)
