@@ -13,14 +13,10 @@ from functools import partial
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -37,6 +33,7 @@ from console.core.store import Store
 from widgets.casework.case_model import CaseTableModel
 from widgets.common import commands, texts
 from widgets.common.facts_dialog import FactsDialog
+from widgets.common.tables import KeyedTable
 from widgets.common.tasks import TaskRunner
 
 # Only cases with a caller: a grid worker's report is verified in the field instead
@@ -46,19 +43,6 @@ WAITING = CaseFilter(statuses=AWAITING_CALLBACK, sort_key="created_at", descendi
 LEVELS = (5, 4, 3, 2, 1)
 
 
-class CallbackTable(QTableView):
-    def __init__(self, desk: CallbackDesk) -> None:
-        super().__init__()
-        self._desk = desk
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        command = commands.pressed(commands.CALLBACKS, event)
-        if command is None:
-            super().keyPressEvent(event)
-        else:
-            self._desk.results[command.id]()
-
-
 class CallbackDesk(QWidget):
     def __init__(self, store: Store, catalog: Catalog, runner: TaskRunner,
                  parent: QWidget | None = None, *, feed: ChangeFeed | None = None) -> None:
@@ -66,14 +50,8 @@ class CallbackDesk(QWidget):
         self.setObjectName("callbackDesk")
         self._store, self._catalog = store, catalog
         self.model = CaseTableModel(store, catalog, runner, self, feed=feed)
-        self.table = CallbackTable(self)
-        self.table.setObjectName("callback.table")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = KeyedTable(commands.CALLBACKS, lambda: self.results, self.model,
+                                objectName="callback.table")
         # Each result: its command (key and title declared once) and what it does.
         self.results: dict[str, Callable[[], None]] = {
             **{f"callback.sat{level}": partial(self.record, "callback_closed",

@@ -13,14 +13,10 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -36,23 +32,11 @@ from console.core.store import Store
 from widgets.casework.case_model import CaseTableModel
 from widgets.common import commands, texts
 from widgets.common.facts_dialog import FactsDialog
+from widgets.common.tables import KeyedTable
 from widgets.common.tasks import TaskRunner
 
 WAITING = CaseFilter(statuses=AWAITING_CALLBACK, sort_key="created_at", descending=False,
                      grid_reports=True)
-
-
-class VerificationTable(QTableView):
-    def __init__(self, desk: VerificationDesk) -> None:
-        super().__init__()
-        self._desk = desk
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        command = commands.pressed(commands.VERIFICATIONS, event)
-        if command is None:
-            super().keyPressEvent(event)
-        else:
-            self._desk.results[command.id]()
 
 
 class VerificationDesk(QWidget):
@@ -62,14 +46,8 @@ class VerificationDesk(QWidget):
         self.setObjectName("verificationDesk")
         self._store, self._catalog = store, catalog
         self.model = CaseTableModel(store, catalog, runner, self, feed=feed)
-        self.table = VerificationTable(self)
-        self.table.setObjectName("verify.table")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = KeyedTable(commands.VERIFICATIONS, lambda: self.results, self.model,
+                                objectName="verify.table")
         self.results: dict[str, Callable[[], None]] = {
             "verify.passed": lambda: self.record("verify_passed"),
             "verify.failed": self.failed,

@@ -57,7 +57,6 @@ class FeedFollower(QObject):
         self._after: list[tuple[int, Callable[[], None]]] = []  # run once a reload landed
         self._saving = 0
         self._stopped = False
-        self._task: asyncio.Task[None] | None = None  # the reload in flight
         if feed is not None:
             feed.subscribe(self._on_events)
 
@@ -99,7 +98,7 @@ class FeedFollower(QObject):
             finally:
                 self._finished(generation)
 
-        self._task = self._runner.run(guarded())
+        self._runner.run(guarded())
 
     def _finished(self, generation: int) -> None:
         self._in_flight = False
@@ -175,7 +174,5 @@ class FeedFollower(QObject):
         """Follow no more (the pane is closing)."""
         self._stopped = True
         self._timer.stop()
-        if self._task is not None and not self._task.done():
-            self._task.cancel()  # its result would land on a pane that is closing
         if self._feed is not None:
             self._feed.unsubscribe(self._on_events)

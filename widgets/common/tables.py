@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -14,7 +14,7 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor, QKeyEvent
-from PySide6.QtWidgets import QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from widgets.common import commands
 
@@ -34,6 +34,36 @@ class OpenableTable(QTableView):
             self.open_requested.emit(self.currentIndex())
             return
         super().keyPressEvent(event)
+
+
+Handlers = Callable[[], Mapping[str, Callable[[], object]]]
+
+
+class KeyedTable(QTableView):
+    """A list a person works down one row at a time by keys (callbacks, field
+    verification, a unit's cases, requests to decide): a key of ``scope``, declared in
+    ``commands.py``, calls the handler of its command (``handlers()`` gives them, so
+    the pane may fill them in after making the table); other keys move as usual."""
+
+    def __init__(self, scope: str, handlers: Handlers, model: QAbstractTableModel, *,
+                 objectName: str) -> None:  # noqa: N803
+        super().__init__()
+        self.setObjectName(objectName)
+        self._scope, self._handlers = scope, handlers
+        self.setModel(model)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.verticalHeader().hide()
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        command = commands.pressed(self._scope, event)
+        if command is None:
+            super().keyPressEvent(event)
+        else:
+            self._handlers()[command.id]()
 
 
 class RecordTableModel(QAbstractTableModel):

@@ -9,14 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -32,25 +28,11 @@ from console.units import requests
 from console.units.requests import Request
 from widgets.common import commands, texts
 from widgets.common.feed_follower import FeedFollower
-from widgets.common.tables import RecordTableModel
+from widgets.common.tables import KeyedTable, RecordTableModel
 from widgets.common.tasks import TaskRunner
 from widgets.units.unit_form import Field, UnitForm
 
 DECIDES = {"return": {DISPATCHER}, "extension": {LEADER, SUPERVISOR}}
-
-
-class RequestTable(QTableView):
-    def __init__(self, pane: RequestList) -> None:
-        super().__init__()
-        self.setObjectName("requests.table")
-        self._pane = pane
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        command = commands.pressed(commands.REQUESTS, event)
-        if command is None:
-            super().keyPressEvent(event)
-        else:
-            self._pane.handlers[command.id]()
 
 
 class RequestList(QWidget):
@@ -68,13 +50,8 @@ class RequestList(QWidget):
             (self.tr("申请时间"), lambda r: r.requested_at.astimezone(CENTRE_TZ)
              .strftime("%m-%d %H:%M")),
         ], parent=self)
-        self.table = RequestTable(self)
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = KeyedTable(commands.REQUESTS, lambda: self.handlers, self.model,
+                                objectName="requests.table")
         self.handlers: dict[str, Callable[[], None]] = {
             "request.approve": self.approve, "request.refuse": self.refuse}
         self.title = QLabel(self.tr("待审批的退回、延期申请"), objectName="requests.title")

@@ -12,14 +12,11 @@ from collections.abc import Callable, Coroutine, Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QColor, QHideEvent, QKeyEvent, QShowEvent
+from PySide6.QtGui import QColor, QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -33,27 +30,13 @@ from console.units import requests, work
 from console.units.work import UnitCase
 from widgets.common import commands, texts
 from widgets.common.feed_follower import FeedFollower
-from widgets.common.tables import RecordTableModel
+from widgets.common.tables import KeyedTable, RecordTableModel
 from widgets.common.tasks import TaskRunner
 from widgets.units.unit_form import Field, UnitForm
 
 OVERDUE = QColor("#c62828")
 KEYS = ("unit.sign", "unit.return", "unit.extend", "unit.progress", "unit.reply",
         "unit.forward")
-
-
-class UnitTable(QTableView):
-    def __init__(self, desk: UnitDesk) -> None:
-        super().__init__()
-        self.setObjectName("unit.table")
-        self._desk = desk
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        command = commands.pressed(commands.UNIT_DESK, event)
-        if command is None:
-            super().keyPressEvent(event)
-        else:
-            self._desk.handlers[command.id]()
 
 
 class UnitDesk(QWidget):
@@ -71,13 +54,8 @@ class UnitDesk(QWidget):
             (self.tr("分类"), lambda c: catalog.category_path(c.category_id)),
             (self.tr("诉求"), lambda c: c.text.replace("\n", " ")[:60]),
         ], colour=self._colour, parent=self)
-        self.table = UnitTable(self)
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = KeyedTable(commands.UNIT_DESK, lambda: self.handlers, self.model,
+                                objectName="unit.table")
         self.handlers: dict[str, Callable[[], None]] = {
             "unit.sign": self.sign, "unit.return": self.apply_return,
             "unit.extend": self.apply_extension, "unit.progress": self.note_progress,
