@@ -5,6 +5,7 @@ import asyncio
 import datetime as dt
 
 import pytest
+import sqlalchemy as sa
 from psycopg import errors
 from sqlalchemy import select, text, update
 
@@ -229,9 +230,11 @@ async def test_inspection_asks_whether_the_case_is_still_overdue(
     store.roles = frozenset({"supervisor"})
     order_id = (await sweeper.issue_supervision(
         store, case_id, "限期办结", dt.datetime.now(dt.UTC) + dt.timedelta(hours=1))).order_id
-    async with store.transaction() as conn:  # the deadline moved on (an extension, say)
+    async with store.transaction() as conn:  # the deadlines moved on (an extension, say)
+        later = s.func.now() + dt.timedelta(days=2)
         await conn.execute(update(s.Case).where(s.Case.id == case_id).values(
-            due_at=s.func.now() + dt.timedelta(days=2)))
+            due_at=later, unit_due_at=sa.case((s.Case.unit_due_at.is_(None), None),
+                                              else_=later)))
         await conn.execute(update(s.EscalationOrder).where(s.EscalationOrder.id == order_id)
                            .values(reply_due_at=s.func.now() - dt.timedelta(minutes=1)))
     with raw(login_as("operator")) as conn:
