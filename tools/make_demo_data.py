@@ -62,7 +62,7 @@ from demo_data import SEED
 from demo_data.categories import build_case_mix, build_categories, build_channels
 from demo_data.grid import PRECISION, LocalProjection, assign_cells, load_outline, make_grid
 from demo_data.output import build_grid_features, check, dump_geojson, dump_json, rounded_coords
-from demo_data.people import build_duty, build_staff
+from demo_data.people import build_duty, build_handlers, build_staff
 from demo_data.places import (
     DISTRICT_CODE,
     DISTRICT_NAME,
@@ -70,6 +70,7 @@ from demo_data.places import (
     build_district,
     build_units,
     map_source_units,
+    unit_on_time,
 )
 
 REPO = Path(__file__).resolve().parents[1]
@@ -110,6 +111,7 @@ def main(argv=None) -> int:
     district = build_district()
     units = build_units(district)
     unit_of = map_source_units(rows, UnitMapper(units, district))
+    on_time = unit_on_time(rows, unit_of, units)
     cats, weights = build_categories(rows, unit_of, units)
 
     outline_full, outline = load_outline(outline_path)
@@ -136,8 +138,10 @@ def main(argv=None) -> int:
         "staff.json": (staff := build_staff(rng)),
         "duty.json": build_duty(district, units, staff),
         "channels.json": build_channels(rows),
-        "case_mix.json": build_case_mix(rows, weights, district),
+        "case_mix.json": {**build_case_mix(rows, weights, district), "on_time": on_time},
     }
+    # Handlers after the duty posts: their names take nobody's, and the rest stays as it was.
+    out["staff.json"] = staff + build_handlers(units, staff, random.Random(SEED + 1))
     problems, stats = check(out, outline_full)
     stats["hex_side_m"] = round(side * 1000)
     l3 = [c for c in cats if c["level"] == 3]

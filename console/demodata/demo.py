@@ -11,9 +11,11 @@ import datetime as dt
 import random
 import uuid
 from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import func, insert, select, text, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from console.calendar import deadlines
@@ -21,6 +23,8 @@ from console.calendar.workdays import WorkCalendar
 from console.catalog.catalog import pinyin_initials
 from console.core.clock import CENTRE_TZ
 from console.core.store import Store
+from console.demodata import demo_history, demo_stories
+from console.demodata.demo_teller import Story, World
 from console.demodata.files import read
 from console.hotline.intake import PUBLIC_NO_PREFIX
 from db import schema as s
@@ -131,10 +135,17 @@ async def _load_staff(conn: AsyncConnection, unit_ids: dict[str, int]) -> None:
         for p in duty["posts"]])
     post_ids = dict((await conn.execute(select(s.DutyPost.code, s.DutyPost.id))).all())
     seat = {role: post_ids[code] for role, code in duty["centre_posts"].items()}
+    people = read("staff.json")
     await conn.execute(insert(s.Staff), [
         {"login": p["login"], "name": p["name"], "team_id": team_ids.get(p["team"] or ""),
          "roles": p["roles"], "post_id": seat.get(p["roles"][0]) if p["team"] else None}
-        for p in read("staff.json")])
+        for p in people if not p.get("unit")])
+    # Units' handlers have seats from revision 0009 on (an upgrade's test may load older).
+    if (await conn.execute(text("SELECT count(*) FROM information_schema.columns WHERE"
+                                " table_name = 'staff' AND column_name = 'unit_id'"))).scalar():
+        await conn.execute(insert(s.Staff), [
+            {"login": p["login"], "name": p["name"], "roles": p["roles"],
+             "unit_id": unit_ids[p["unit"]]} for p in people if p.get("unit")])
     await conn.execute(insert(s.Staff), [
         {"login": None, "name": p["name"], "team_id": team_ids[p["team"]],
          "post_id": post_ids[p["post"]], "phone": p["phone"]} for p in duty["people"]])
@@ -150,7 +161,8 @@ def _weighted(rng: random.Random, weights: dict[str, float]) -> list[str]:
 
 async def generate_cases(store: Store, count: int = 4000, days: int = 120,
                          seed: int = 20261122) -> int:
-    """Generate ``count`` cases over the last ``days`` days; returns how many were made."""
+    """Generate ``count`` cases over the last ``days`` days, each with its history up
+    to now (demo_stories); returns how many were made."""
     async with store.transaction() as conn:
         if (await conn.execute(select(func.count()).select_from(s.Case))).scalar_one():
             return 0
@@ -158,11 +170,7 @@ async def generate_cases(store: Store, count: int = 4000, days: int = 120,
         cats = {r.code: r for r in await conn.execute(select(
             s.Category.id, s.Category.code, s.Category.name, s.Category.urgency,
             s.Category.limit_hours, s.Category.limit_working_days, s.Category.owner_unit_id,
-            s.Category.territorial).where(s.Category.level == 3))}
-        centres = dict((await conn.execute(select(s.Unit.street_code, s.Unit.id)
-                                           .where(s.Unit.kind == "centre",
-                                                  s.Unit.street_code.is_not(None))))
-                       .all())
+            s.Category.territorial, s.Category.auto_dispatch).where(s.Category.level == 3))}
         cells: dict[str, list[tuple[str, str, float, float]]] = defaultdict(list)
         for r in await conn.execute(select(s.GridCell.code, s.GridCell.community_code,
                                            s.GridCell.street_code, s.GridCell.centroid_lon,
@@ -172,29 +180,52 @@ async def generate_cases(store: Store, count: int = 4000, days: int = 120,
         names = dict((await conn.execute(select(s.Community.code, s.Community.name)))
                      .all())
         calendar = await deadlines.load_calendar(store)
-        rows, events, counters, verifications = _make_cases(
-            count, days, seed, now, cats, centres, cells, names, calendar)
-        for phone in sorted({r["caller_phone"] for r in rows if r["caller_phone"]}):
+        world = await demo_history.load_world(conn, calendar, now)
+        history = make_history(count, days, random.Random(seed), cats, cells, names, world)
+        stories = list(history.stories)
+        for phone in sorted(history.phones):
             await conn.execute(insert(s.Caller).values(phone=phone))
         caller_ids = dict((await conn.execute(select(s.Caller.phone, s.Caller.id))).all())
-        for r in rows:
-            r["caller_id"] = caller_ids.get(r["caller_phone"])
-        for i in range(0, len(rows), 1000):
-            await conn.execute(insert(s.Case), rows[i:i + 1000])
-        await conn.execute(insert(s.CaseEvent), events)
-        if verifications:
-            await conn.execute(insert(s.Verification), verifications)
+        for story in stories:
+            story.row["caller_id"] = caller_ids.get(story.row["caller_phone"])
+        await demo_history.write(conn, stories)
         await conn.execute(insert(s.CaseNumberCounter),
-                           [{"day": d, "last": n} for d, n in counters.items()])
-    return len(rows)
+                           [{"day": d, "last": n} for d, n in history.counters.items()])
+    return len(stories)
 
 
-def _make_cases(count: int, days: int, seed: int, now: dt.datetime, cats: dict[str, Any],
-                centres: dict[str, int], cells: dict[str, list[tuple[str, str, float, float]]],
+@dataclass
+class History:
+    """Generated cases: their callers' numbers, the day counters of their public
+    numbers, and their stories, told one at a time as they are taken (each row
+    without ``caller_id``)."""
+
+    phones: set[str]
+    counters: dict[dt.date, int]
+    stories: Iterator[Story]
+
+
+def make_history(count: int, days: int, rng: random.Random, cats: dict[str, Any],
+                 cells: dict[str, list[tuple[str, str, float, float]]], names: dict[str, str],
+                 world: World) -> History:
+    """``count`` cases over the last ``days`` days before ``world.now``."""
+    drafts, rows, counters = _make_cases(count, days, rng, world.now, cats, cells, names,
+                                         world.calendar)
+
+    def stories() -> Iterator[Story]:
+        for draft, row in zip(drafts, rows, strict=True):
+            story = demo_stories.tell(draft, world, rng)
+            story.row = {**row, **story.row}
+            yield story
+
+    return History({d.phone for d in drafts if d.phone}, counters, stories())
+
+
+def _make_cases(count: int, days: int, rng: random.Random, now: dt.datetime,
+                cats: dict[str, Any], cells: dict[str, list[tuple[str, str, float, float]]],
                 names: dict[str, str], calendar: WorkCalendar
-                ) -> tuple[list[dict[str, Any]], list[dict[str, Any]], dict[dt.date, int],
-           list[dict[str, Any]]]:
-    rng = random.Random(seed)
+                ) -> tuple[list[demo_stories.Draft], list[dict[str, Any]], dict[dt.date, int]]:
+    """The cases as intake recorded them, in the order they came in."""
     mix = read("case_mix.json")
     channels = {c["code"]: c["share"] for c in read("channels.json")}
     callers = [f"+861{rng.choice('3578')}{rng.randrange(10**9):09d}" for _ in range(2500)]
@@ -207,8 +238,7 @@ def _make_cases(count: int, days: int, seed: int, now: dt.datetime, cats: dict[s
         stamps.append(local.replace(hour=hour, minute=rng.randrange(60),
                                     second=rng.randrange(60)))
     stamps = sorted(t for t in stamps if t < now)
-    rows, events, counters = [], [], defaultdict(int)
-    verifications: list[dict[str, Any]] = []
+    drafts, rows, counters = [], [], defaultdict(int)
     for created in stamps:
         cat = cats[_weighted(rng, mix["category_weights"])[0]]
         community = _weighted(rng, mix["community_weights"])[0]
@@ -221,85 +251,22 @@ def _make_cases(count: int, days: int, seed: int, now: dt.datetime, cats: dict[s
         counters[created.date()] += 1
         public_no = f"{PUBLIC_NO_PREFIX}-{created:%Y%m%d}-{counters[created.date()]:06d}"
         due = calendar.due_at(created, limit_hours=cat.limit_hours,
-                              limit_working_days=cat.limit_working_days).at
-        limit = due - created
-        age = now - created
-        status = _status_for(rng, age / limit)
-        unit = centres.get(street) if cat.territorial else cat.owner_unit_id
+                              limit_working_days=cat.limit_working_days)
         case_id = uuid.UUID(int=rng.getrandbits(128), version=4)
         road, number = rng.choice(ROADS), rng.randrange(1, 300)
         address = f"{names[community]}{road}{number}号{rng.choice(PLACES)}"
+        nature = NATURE_CODES[_weighted(rng, mix["nature"])[0]] if citizen else "complaint"
+        drafts.append(demo_stories.Draft(case_id, public_no, created, channel, nature, phone,
+                                         street, community, cat, due.at, due.estimated))
         rows.append({
-            "id": case_id, "public_no": public_no, "channel": channel,
-            "nature": NATURE_CODES[_weighted(rng, mix["nature"])[0]] if citizen else "complaint",
+            "id": case_id, "public_no": public_no, "channel": channel, "nature": nature,
             "caller_phone": phone, "text": f"{address}{cat.name}问题，{rng.choice(COMPLAINTS)}",
             "address": address, "lon": lon, "lat": lat, "street_code": street,
             "community_code": community, "grid_code": grid, "category_id": cat.id,
-            "urgency": cat.urgency, "status": status,
-            "assigned_unit_id": unit if status not in ("accepted", "new") else None,
-            "due_at": due, "created_at": created, "updated_at": created,
-            "accepted_at": created, "created_by": "demo",
-            "dispatched_at": created + dt.timedelta(minutes=rng.randrange(5, 90))
-            if status not in ("accepted",) else None,
-            "resolved_at": created + limit * rng.uniform(0.2, 0.95)
-            if status in ("resolved", "closed") else None,
-            "closed_at": created + limit if status == "closed" else None,
+            "urgency": cat.urgency, "due_estimated": due.estimated, "created_at": created,
+            "accepted_at": created,
         })
-        _unit_clock(rows[-1], rng, calendar, cat, verifications)
-        # The event table stamps events with the time they are written; the
-        # original acceptance time travels in the payload.
-        events.append({"case_id": case_id, "actor": "demo", "kind": "imported",
-                       "payload": {"public_no": public_no, "status": status,
-                                   "occurred_at": created.isoformat(), "source": "demo"}})
-    return rows, events, dict(counters), verifications
-
-
-FAILED_ON_THE_SPOT = ("现场复核仍有垃圾堆放", "路面坑洼仍未填平", "占道经营仍未清理",
-                      "井盖仍有松动", "积水未排干")
-
-
-def _unit_clock(row: dict[str, Any], rng: random.Random, calendar: WorkCalendar, cat: Any,
-                verifications: list[dict[str, Any]]) -> None:
-    """The unit's clock from the dispatch (the centre's time is not the unit's), the
-    first resolution, and a grid report's field verification: passed when closed,
-    failed once before for about one in twelve (the unit did it again)."""
-    dispatched, resolved = row["dispatched_at"], row["resolved_at"]
-    row.update(first_resolved_at=resolved, clock_round=1, unit_clock_at=None, unit_due_at=None)
-    if dispatched is None or row["assigned_unit_id"] is None:
-        return
-    row["clock_round"] = 2
-    row["unit_clock_at"] = dispatched
-    row["unit_due_at"] = calendar.due_at(dispatched, limit_hours=cat.limit_hours,
-                                         limit_working_days=cat.limit_working_days).at
-    if row["channel"] != s.GRID_REPORT_CHANNEL or row["status"] != "closed":
-        return
-    if rng.random() < 1 / 12:  # failed once: reopened to the unit, resolved again later
-        first = dispatched + (resolved - dispatched) * 0.4
-        failed_at = dispatched + (resolved - dispatched) * 0.5
-        row["first_resolved_at"], row["clock_round"] = first, 3
-        row["unit_clock_at"] = failed_at
-        row["unit_due_at"] = calendar.due_at(failed_at, limit_hours=cat.limit_hours,
-                                             limit_working_days=cat.limit_working_days).at
-        verifications.append({"case_id": row["id"], "at": failed_at, "verifier": "demo",
-                              "result": "failed", "note": rng.choice(FAILED_ON_THE_SPOT)})
-    verifications.append({"case_id": row["id"], "at": row["closed_at"], "verifier": "demo",
-                          "result": "passed", "note": ""})
-
-
-def _status_for(rng: random.Random, used: float) -> str:
-    """A plausible status for a case that has used ``used`` of its time limit.
-
-    The district closes about 99 % of its cases on time, so few open cases are
-    overdue and hardly any by long.
-    """
-    if used > 3:
-        return rng.choices(["closed", "resolved", "in_progress"], [985, 14, 1])[0]
-    if used > 1:
-        return rng.choices(["closed", "resolved", "in_progress"], [80, 18, 2])[0]
-    if used > 0.3:
-        return rng.choices(["resolved", "closed", "in_progress", "dispatched", "returned"],
-                           [30, 25, 30, 12, 3])[0]
-    return rng.choices(["accepted", "dispatched", "in_progress"], [35, 45, 20])[0]
+    return drafts, rows, dict(counters)
 
 
 async def load_demo(store: Store, cases: int = 4000) -> None:

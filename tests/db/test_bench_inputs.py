@@ -20,13 +20,20 @@ async def test_the_bulk_loader_writes_cases_events_and_counters(empty_database_u
         async with store.read() as conn:
             cases = (await conn.execute(select(func.count()).select_from(s.Case))).scalar_one()
             events = (await conn.execute(select(func.count()).select_from(s.CaseEvent)
-                                         .where(s.CaseEvent.kind == "imported"))).scalar_one()
+                                         .where(s.CaseEvent.kind == "created"))).scalar_one()
             no_due = (await conn.execute(select(func.count()).select_from(s.Case)
                                          .where(s.Case.due_at.is_(None)))).scalar_one()
+            latest = (await conn.execute(select(func.max(s.CaseEvent.at) <= func.now())
+                                         )).scalar_one()
+            moves = (await conn.execute(select(func.count(func.distinct(s.CaseEvent.kind)))
+                                        )).scalar_one()
+            decided = [(await conn.execute(select(func.count()).select_from(table))).scalar_one()
+                       for table in (s.Callback, s.Verification)]
     finally:
         await store.close()
     assert cases == sum(statuses.values()) == events > 150
-    assert no_due == 0
+    assert no_due == 0 and latest  # the events kept their own (past) times
+    assert moves >= 8 and all(n > 0 for n in decided)  # the cases' histories came along
 
 
 async def test_the_raw_write_floor_still_fits_the_schema(store: Store) -> None:

@@ -125,7 +125,8 @@ def build_categories(rows: list[dict], unit_of: dict[str, str | None], units: li
 # Citizen-channel vs grid-worker volumes of a year (Pingshan 2017 report).
 CITIZEN_PER_YEAR = 18630
 GRID_WORKER_PER_YEAR = 34718
-WEB_SHARE_OF_CITIZEN = 0.02   # no web channel in the 2018 export; a small guess
+# The 2018 export has no web channel: intake offers it, the demo generates none.
+WEB_SHARE_OF_CITIZEN = 0.0
 
 CHANNELS = [   # code, name, source EVENT_SRC_NAME
     ("phone_12345", "12345热线电话", "12345"),
@@ -152,8 +153,14 @@ def build_channels(rows: list[dict]) -> list[dict]:
             share = citizen * WEB_SHARE_OF_CITIZEN
         else:
             share = 1 - citizen
+        origin = (f"2018 export ({src[source]} of {len(rows)} events), scaled to the"
+                  " citizen share of the 2017 report" if source
+                  else "not in the 2018 export: offered at intake, none generated"
+                  if code == "web" else
+                  f"2017 report: {GRID_WORKER_PER_YEAR} grid events a year (the 2018"
+                  " export has citizen channels only)")
         out.append({"code": code, "name": name, "share": round(share, 4),
-                    "aliases": [source] if source else []})
+                    "aliases": [source] if source else [], "source": origin})
     # make the rounded shares add up to exactly 1
     out[-1]["share"] = round(1 - sum(c["share"] for c in out[:-1]), 4)
     return out

@@ -95,3 +95,26 @@ def build_duty(district: dict, units: list[dict], staff: list[dict]) -> dict:
                            "phone": f"1700000{rng.randrange(10_000):04d}"})
     return {"posts": posts, "centre_posts": {role: c for c, _n, role in CENTRE_POSTS},
             "people": people}
+
+
+def build_handlers(units: list[dict], staff: list[dict], rng: random.Random) -> list[dict]:
+    """One generated handler (承办人) per responsible unit, at the unit's own seat."""
+    from pypinyin import Style, lazy_pinyin
+
+    used_names = {p["name"] for p in staff}
+    used_logins = {p["login"] for p in staff}
+    weights = [w for _s, _p, w in SURNAMES]
+    handlers = []
+    for unit in units:
+        while True:
+            sur, sur_py, _w = rng.choices(SURNAMES, weights)[0]
+            pool = GIVEN_M if rng.random() < 0.5 else GIVEN_F
+            given = "".join(rng.sample(pool, 1 if rng.random() < 0.35 else 2))
+            login = f"uh_{sur_py}_" + "".join(lazy_pinyin(given, style=Style.NORMAL))
+            if sur + given not in used_names and login not in used_logins:
+                break
+        used_names.add(sur + given)
+        used_logins.add(login)
+        handlers.append({"login": login, "name": sur + given, "team": None,
+                         "roles": ["unit_handler"], "unit": unit["code"]})
+    return handlers
