@@ -116,10 +116,9 @@ class _Story(Teller):
         referral: dict[str, Any] = {"case_id": self.d.id, "unit_id": held_by, "note": note,
                                     "referred_by": leader, "referred_at": self.t}
         self.story.referrals.append(referral)
-        if not self.chance("decided"):
-            self.t = self.world.now  # waits for the coordination: listed for the briefing
-            return False
-        decided = self.world.calendar.add_working_days(self.t, self.rng.randint(1, 6))
+        # The district leader decides within days; a recent one still waits (and one
+        # waiting long enough is listed for the weekly briefing).
+        decided = self.world.calendar.add_working_days(self.t, self.rng.randint(1, 12))
         self.t = decided + self.rng.uniform(1, 20) * HOUR
         person, text = self.rng.choice(w.DISTRICT_LEADERS), self.rng.choice(w.LEADER_DECISIONS)
         role = self.rng.choice((LEADER, SUPERVISOR))

@@ -21,7 +21,7 @@ SATISFACTION = {5: 62, 4: 24, 3: 9, 2: 3, 1: 2}
 # Rates of the side roads, per case (chosen to look like a district's year:
 # a few in a hundred returned or extended, about one in seventy disputed).
 RATES = {"answered": 0.55, "invalid": 0.01, "forwarded": 0.45, "dispute": 0.015,
-         "referred": 0.3, "decided": 0.6, "return": 0.04, "return_approved": 0.65,
+         "referred": 0.3, "return": 0.04, "return_approved": 0.65,
          "extension_late": 0.3, "extension_other": 0.01, "extension_approved": 0.75,
          "signed_late": 0.12, "reopen": 0.06, "unreachable": 0.2,
          "never_reached": 0.09, "verify_failed": 0.08,
