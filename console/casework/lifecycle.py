@@ -25,6 +25,9 @@ Two clocks run on a case: ``due_at``, the citizen's, from intake; and the unit's
 (``unit_clock_at`` to ``unit_due_at``), which a dispatch, a dispute settled to
 another unit, a reopening and a failed verification start afresh by the
 category's rule and a return stops. A pause moves both on by the time it lasted.
+By the admin's clock rule ``sign`` the unit's clock waits for the signing (or the
+desk's start on the unit's behalf) instead. Whenever a unit takes the case it is
+to sign for it by ``sign_due_at`` (the rule's sign limit), whichever rule runs.
 """
 
 from __future__ import annotations
@@ -235,6 +238,8 @@ class CaseState:
     clock_round: int = 1  # the escalation round of the running clock
     first_resolved_at: dt.datetime | None = None
     urgency: str | None = None
+    sign_due_at: dt.datetime | None = None  # the unit that has it signs by then
+    due_estimated: bool = False  # due_at counts a year whose holidays are unpublished
 
 
 @dataclass(frozen=True)
@@ -250,12 +255,13 @@ class Move:
 
 def apply(state: CaseState, action_name: str, roles: frozenset[str],
           facts: dict[str, Any], now: dt.datetime, *, unit_due: dt.datetime | None = None,
-          clock_starts: str = "dispatch") -> Move:
+          clock_starts: str = "dispatch", sign_due: dt.datetime | None = None) -> Move:
     """Compute a move without touching anything; raises TransitionError (or
     ValidationError for a bad fact). ``unit_due``: when a unit's clock started
     ``now`` runs out by the case's category rule (the caller computes it; None: the
     case has no rule and its own deadline counts). ``clock_starts``: the admin's
-    clock rule, ``dispatch`` or ``sign`` (then the unit's signing starts it)."""
+    clock rule, ``dispatch`` or ``sign`` (then the unit's signing starts it).
+    ``sign_due``: when a unit that takes the case ``now`` is to sign for it."""
     target = check(action_name, state.status, roles, facts, grid_report=state.grid_report)
     facts = clean_facts(action_name, facts)
     changes: dict[str, Any] = {}
@@ -328,8 +334,20 @@ def apply(state: CaseState, action_name: str, roles: frozenset[str],
         after = _resumed(after, now)
     if action_name in FRESH_CLOCK and (action_name != "settle"
                                        or after.assigned_unit_id != state.assigned_unit_id):
-        after = _fresh_clock(after, now, unit_due, clock_starts)
+        after = replace(_fresh_clock(after, now, unit_due, clock_starts), sign_due_at=sign_due)
         payload["unit_due_at"] = after.unit_due_at
+        payload["sign_due_at"] = sign_due
+    elif action_name == "forward":  # the community signs; the clock runs on
+        after = replace(after, sign_due_at=sign_due)
+        payload["sign_due_at"] = sign_due
+    elif action_name == "return":
+        after = replace(after, sign_due_at=None)
+    elif action_name in SIGNING and waits_for_signing(state) and unit_due is not None:
+        # The clock waited for the signing (the rule ``sign``): it starts now, a round
+        # of its own.
+        after = replace(after, unit_clock_at=now, unit_due_at=unit_due,
+                        clock_round=state.clock_round + 1)
+        payload["unit_due_at"] = unit_due
     if after.status not in OPEN and after.paused_at is not None:
         after = _resumed(after, now)  # leaving the open statuses ends a pause
     if action_name == "reclass":
@@ -342,7 +360,16 @@ def apply(state: CaseState, action_name: str, roles: frozenset[str],
 
 
 CHANGING = ("status", "assigned_unit_id", "merged_into", "due_at", "paused_at",
-            "unit_clock_at", "unit_due_at", "clock_round", "first_resolved_at", "urgency")
+            "unit_clock_at", "unit_due_at", "clock_round", "first_resolved_at", "urgency",
+            "sign_due_at", "due_estimated")
+SIGNING = frozenset({"sign", "start"})  # out of 'dispatched' at the unit: its clock may start
+
+
+def waits_for_signing(state: CaseState) -> bool:
+    """The unit's clock waits for the signing: a unit has the case to sign for (by the
+    rule ``sign``, or a category without a limit at dispatch) and no clock runs."""
+    return (state.status == "dispatched" and state.unit_clock_at is None
+            and state.sign_due_at is not None)
 
 
 def _fresh_clock(state: CaseState, now: dt.datetime, unit_due: dt.datetime | None,
@@ -374,7 +401,8 @@ URGENCIES = ("A", "B", "C")
 def _reclassed(after: CaseState, state: CaseState, facts: dict[str, Any],
                payload: dict[str, Any]) -> CaseState:
     """A new class and the deadline its rule gives from acceptance (``due_at``, worked
-    out by the caller from the catalog); the event says both and what they were."""
+    out by the caller from the catalog, estimated or not: ``due_estimated``); the event
+    says both and what they were."""
     urgency = facts["urgency"]
     if urgency not in URGENCIES:
         raise TransitionError("reclass.unknown_class", action="reclass")
@@ -383,6 +411,8 @@ def _reclassed(after: CaseState, state: CaseState, facts: dict[str, Any],
     due = facts.get("due_at")
     if not isinstance(due, dt.datetime):
         raise TransitionError("reclass.no_deadline", action="reclass")
+    estimated = bool(facts.get("due_estimated"))
     payload.update(was=state.urgency, due_at=due.isoformat(), due_was=(
-        None if state.due_at is None else state.due_at.isoformat()), due_from="accepted_at")
-    return replace(after, urgency=urgency, due_at=due)
+        None if state.due_at is None else state.due_at.isoformat()), due_from="accepted_at",
+        due_estimated=estimated)
+    return replace(after, urgency=urgency, due_at=due, due_estimated=estimated)

@@ -17,7 +17,6 @@ import pytest
 from PySide6.QtCore import Qt
 
 from console.app import ConsoleApp
-from console.calendar.deadlines import load_calendar
 from console.units import requests
 from db.engine import libpq_conninfo, normalise_url
 from tests.db.people import person
@@ -161,8 +160,7 @@ def test_dispatchers_and_leaders_decide_requests_with_the_keys(
     async def apply() -> None:
         handler = await person(people["unit_handler"])
         try:
-            calendar = await load_calendar(handler)
-            await requests.apply_return(handler, calendar, returned, "非本单位职责")
+            await requests.apply_return(handler, returned, "非本单位职责")
             await requests.apply_extension(handler, extended, 3, "需协调多部门")
         finally:
             await handler.close()

@@ -61,7 +61,12 @@ def _span(value: dt.timedelta) -> str:
 
 
 def _unit_left(row: CaseRow, now: dt.datetime) -> str:
-    """The unit's time left (its clock runs while a unit has the case)."""
+    """The unit's time left (its clock runs while a unit has the case); while its clock
+    waits for the signing (the admin's rule ``sign``), the sign deadline."""
+    if (sign_by := row.to_sign_by) is not None:
+        if sign_by < now:
+            return _tr("签收超时 {t}").format(t=_span(now - sign_by))
+        return _tr("待签收（{at}前）").format(at=_time(sign_by))
     if row.unit_due_at is None:
         return ""
     stop = max(row.paused_at, row.unit_clock_at or row.paused_at) if row.paused_at else now

@@ -155,7 +155,7 @@ class CountdownModel(QAbstractTableModel):
         values: tuple[Callable[[], str], ...] = (
             lambda: entry.public_no,
             lambda: entry.urgency,
-            lambda: texts.status_name(entry.status),
+            lambda: self._status(entry),
             lambda: self._catalog.unit_name(entry.assigned_unit_id),
             lambda: self._catalog.category_path(entry.category_id).split(" / ")[-1],
             lambda: entry.due_at.astimezone(CENTRE_TZ).strftime("%m-%d %H:%M")
@@ -163,10 +163,18 @@ class CountdownModel(QAbstractTableModel):
         )
         return values[column - 2]()
 
+    def _status(self, entry: Countdown) -> str:
+        """The status; a unit's clock that waits for the signing says by when."""
+        if (sign_by := entry.to_sign_by) is None:
+            return texts.status_name(entry.status)
+        return self.tr("待签收（{at}前）").format(
+            at=sign_by.astimezone(CENTRE_TZ).strftime("%m-%d %H:%M"))
+
     def tooltip(self, section: int) -> str | None:
         """What the two clock columns count (the header's tooltip)."""
         if section == LEFT_COLUMN:
-            return self.tr("责任单位的办理时限还剩多少（案件在中心时为案件的时限）")
+            return self.tr("责任单位的办理时限还剩多少（案件在中心、或单位尚未签收而按签收起算时，"
+                           "为案件的时限）")
         if section == AGE_COLUMN:
             return self.tr("自受理起案件已历时多久（含中心派遣前的时间）")
         return None
