@@ -72,9 +72,10 @@ async def current_notice_rule(store: Store) -> NoticeRule:
         return await _read(conn)
 
 
-def fill(template: str, sample: Sample) -> str:
+def fill(template: str, sample: Sample, *, cut: bool = True) -> str:
     """The text the database would send for ``sample``: placeholders replaced one
-    kind after another, the due time as "3月5日09:30" in the centre's zone, cut at 500."""
+    kind after another, the due time as "3月5日09:30" in the centre's zone, cut at 500
+    (``cut``: as sent; else all of it, to say how much would be lost)."""
     due = "" if sample.due_at is None else (
         f"{(local := sample.due_at.astimezone(CENTRE_TZ)).month}月{local.day}日"
         f"{local:%H:%M}")
@@ -82,7 +83,7 @@ def fill(template: str, sample: Sample) -> str:
     for name, value in zip(PLACEHOLDERS, (sample.no, sample.category, due, sample.result),
                            strict=True):
         text = text.replace("{" + name + "}", value)
-    return text if len(text) <= SMS_MAX else text[:SMS_MAX - 1] + "…"
+    return text if len(text) <= SMS_MAX or not cut else text[:SMS_MAX - 1] + "…"
 
 
 def unknown_placeholders(template: str) -> list[str]:

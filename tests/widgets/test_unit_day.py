@@ -221,3 +221,12 @@ def test_a_street_sub_centre_sends_a_case_on_to_its_community_with_d(
         same_street = conn.execute("SELECT street_code = %s AND kind = 'community' FROM unit"
                                    " WHERE id = %s", (street, unit)).fetchone()
     assert unit == chosen and same_street == (True,)
+    # The sub-centre watches it below, read only, labelled as sent on.
+    forwarded = desk.forwarded
+    qtbot.waitUntil(lambda: forwarded.model.rowCount() == 1, timeout=10000)
+    assert forwarded.isVisibleTo(desk) and "只读" in forwarded.title.text()
+    cells = [forwarded.model.index(0, c).data() for c in range(forwarded.model.columnCount())]
+    assert cells[1] == seat.console.catalog.unit_name(chosen)
+    assert cells[2] == "已转派 · 待社区签收"
+    assert cells[3] and cells[3] != "已签收"  # its community's time to sign
+    assert forwarded.table.editTriggers() == forwarded.table.EditTrigger.NoEditTriggers
