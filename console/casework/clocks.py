@@ -23,7 +23,8 @@ from dataclasses import dataclass, field
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from console.casework.lifecycle import UNIT_CLOCK_STARTS, TransitionError
+from console.casework.lifecycle import TransitionError
+from console.casework.unit_clock import UNIT_CLOCK_STARTS
 from console.core import events
 from console.core.errors import ConflictError, FieldError, ValidationError, require_role
 from console.core.store import Store

@@ -37,6 +37,7 @@ import uuid
 from dataclasses import dataclass, replace
 from typing import Any
 
+from console.casework.unit_clock import UNIT_CLOCK_STARTS, clocks_after, resumed
 from console.core.errors import ConsoleError, FieldError, ValidationError
 from console.core.text_rules import check_text
 
@@ -110,12 +111,6 @@ ACTIONS: dict[str, Action] = {a.name: a for a in (
     Action("decide", frozenset({"referred"}), "dispatched", frozenset({LEADER, SUPERVISOR}),
            ("unit_id", "leader", "decision")),
 )}
-# Moves that hand the case to a unit: each starts the unit's clock afresh (a settling
-# only when it names another unit).
-# A street sub-centre sending a case on to its community keeps the clock it runs
-# (forwarding is no way to a longer limit).
-FRESH_CLOCK = frozenset({"dispatch", "settle", "reopen", "verify_failed", "decide"})
-UNIT_CLOCK_STARTS = ("dispatch", "sign")  # the admin's clock rule (console/casework/clocks.py)
 
 
 class TransitionError(ConsoleError):
@@ -263,6 +258,8 @@ def apply(state: CaseState, action_name: str, roles: frozenset[str],
     clock rule, ``dispatch`` or ``sign`` (then the unit's signing starts it).
     ``sign_due``: when a unit that takes the case ``now`` is to sign for it."""
     target = check(action_name, state.status, roles, facts, grid_report=state.grid_report)
+    if clock_starts not in UNIT_CLOCK_STARTS:
+        raise TransitionError("clock.rule_unknown", rule=clock_starts)
     facts = clean_facts(action_name, facts)
     changes: dict[str, Any] = {}
     after = replace(state, status=target, version=state.version + 1)
@@ -288,7 +285,7 @@ def apply(state: CaseState, action_name: str, roles: frozenset[str],
             payload["rule"] = facts.get("rule")
     elif action_name == "return":
         payload["unit_id"] = state.assigned_unit_id
-        after = replace(after, assigned_unit_id=None, unit_clock_at=None, unit_due_at=None)
+        after = replace(after, assigned_unit_id=None)
         changes["signed_at"] = None
     elif action_name == "sign":
         changes["signed_at"] = now
@@ -298,7 +295,7 @@ def apply(state: CaseState, action_name: str, roles: frozenset[str],
         if state.first_resolved_at is None:
             after = replace(after, first_resolved_at=now)
         if state.unit_due_at is not None:  # for the units' on-time statistics
-            unit_due = _resumed(state, now).unit_due_at if state.paused_at else state.unit_due_at
+            unit_due = resumed(state, now).unit_due_at if state.paused_at else state.unit_due_at
             payload["unit_due_at"] = unit_due
             payload["on_time"] = unit_due is not None and now <= unit_due
     elif action_name in ("answer", "invalidate"):
@@ -331,25 +328,11 @@ def apply(state: CaseState, action_name: str, roles: frozenset[str],
     elif action_name == "resume":
         if state.paused_at is None:
             raise TransitionError("clock.not_paused")
-        after = _resumed(after, now)
-    if action_name in FRESH_CLOCK and (action_name != "settle"
-                                       or after.assigned_unit_id != state.assigned_unit_id):
-        after = replace(_fresh_clock(after, now, unit_due, clock_starts), sign_due_at=sign_due)
-        payload["unit_due_at"] = after.unit_due_at
-        payload["sign_due_at"] = sign_due
-    elif action_name == "forward":  # the community signs; the clock runs on
-        after = replace(after, sign_due_at=sign_due)
-        payload["sign_due_at"] = sign_due
-    elif action_name == "return":
-        after = replace(after, sign_due_at=None)
-    elif action_name in SIGNING and waits_for_signing(state) and unit_due is not None:
-        # The clock waited for the signing (the rule ``sign``): it starts now, a round
-        # of its own.
-        after = replace(after, unit_clock_at=now, unit_due_at=unit_due,
-                        clock_round=state.clock_round + 1)
-        payload["unit_due_at"] = unit_due
+        after = resumed(after, now)
+    after = clocks_after(action_name, state, after, now, unit_due, clock_starts, sign_due,
+                         payload)
     if after.status not in OPEN and after.paused_at is not None:
-        after = _resumed(after, now)  # leaving the open statuses ends a pause
+        after = resumed(after, now)  # leaving the open statuses ends a pause
     if action_name == "reclass":
         after = _reclassed(after, state, facts, payload)
     for column in CHANGING:
@@ -362,39 +345,6 @@ def apply(state: CaseState, action_name: str, roles: frozenset[str],
 CHANGING = ("status", "assigned_unit_id", "merged_into", "due_at", "paused_at",
             "unit_clock_at", "unit_due_at", "clock_round", "first_resolved_at", "urgency",
             "sign_due_at", "due_estimated")
-SIGNING = frozenset({"sign", "start"})  # out of 'dispatched' at the unit: its clock may start
-
-
-def waits_for_signing(state: CaseState) -> bool:
-    """The unit's clock waits for the signing: a unit has the case to sign for (by the
-    rule ``sign``, or a category without a limit at dispatch) and no clock runs."""
-    return (state.status == "dispatched" and state.unit_clock_at is None
-            and state.sign_due_at is not None)
-
-
-def _fresh_clock(state: CaseState, now: dt.datetime, unit_due: dt.datetime | None,
-                 clock_starts: str) -> CaseState:
-    """A unit takes the case: its own clock, the next escalation round. By the sign
-    rule the clock waits for the unit's signing; with no rule the case's deadline counts."""
-    if clock_starts not in UNIT_CLOCK_STARTS:
-        raise TransitionError("clock.rule_unknown", rule=clock_starts)
-    running = clock_starts == "dispatch" and unit_due is not None
-    return replace(state, clock_round=state.clock_round + 1,
-                   unit_clock_at=now if running else None,
-                   unit_due_at=unit_due if running else None)
-
-
-def _resumed(state: CaseState, now: dt.datetime) -> CaseState:
-    """End a pause: each running deadline moves on by the time its clock stood still
-    (a unit's clock started during the pause stood still from its start)."""
-    assert state.paused_at is not None
-    due = state.due_at + (now - state.paused_at) if state.due_at is not None else None
-    unit_due = state.unit_due_at
-    if unit_due is not None and state.unit_clock_at is not None:
-        unit_due += now - max(state.paused_at, state.unit_clock_at)
-    return replace(state, paused_at=None, due_at=due, unit_due_at=unit_due)
-
-
 URGENCIES = ("A", "B", "C")
 
 

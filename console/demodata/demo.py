@@ -23,6 +23,7 @@ from console.core.clock import CENTRE_TZ
 from console.core.store import Store
 from console.demodata.files import read
 from console.hotline.intake import PUBLIC_NO_PREFIX
+from console.units import clocks as unit_clocks
 from db import schema as s
 
 NATURE_CODES = {"投诉": "complaint", "咨询": "consultation", "建议": "suggestion",
@@ -264,9 +265,11 @@ def _unit_clock(row: dict[str, Any], rng: random.Random, calendar: WorkCalendar,
     first resolution, and a grid report's field verification: passed when closed,
     failed once before for about one in twelve (the unit did it again)."""
     dispatched, resolved = row["dispatched_at"], row["resolved_at"]
-    row.update(first_resolved_at=resolved, clock_round=1, unit_clock_at=None, unit_due_at=None)
+    row.update(first_resolved_at=resolved, clock_round=1, unit_clock_at=None, unit_due_at=None,
+               sign_due_at=None)
     if dispatched is None or row["assigned_unit_id"] is None:
         return
+    row["sign_due_at"] = unit_clocks.sign_due(calendar, dispatched)  # the default rule's
     row["clock_round"] = 2
     row["unit_clock_at"] = dispatched
     row["unit_due_at"] = calendar.due_at(dispatched, limit_hours=cat.limit_hours,
