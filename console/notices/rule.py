@@ -14,11 +14,12 @@ text and due time.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, field, fields
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from console.core import events
@@ -95,7 +96,8 @@ MADE_UP = Sample("PS-20261201-000001", "道路破损", None, "已派人修复，
 
 
 async def sample_case(store: Store) -> Sample:
-    """The latest case with a unit's result, else the latest case, else ``MADE_UP``."""
+    """The latest case with a unit's result, else the latest case, else ``MADE_UP``
+    (due in three days)."""
     e, c, k = s.CaseEvent, s.Case, s.Category
     async with store.read() as conn:
         resolved = (await conn.execute(
@@ -105,8 +107,10 @@ async def sample_case(store: Store) -> Sample:
         chosen = (chosen.where(c.id == resolved[0]) if resolved is not None
                   else chosen.order_by(c.created_at.desc()).limit(1))
         row = (await conn.execute(chosen)).one_or_none()
-    if row is None:
-        return MADE_UP
+        if row is None:
+            now = (await conn.execute(select(func.now()))).scalar_one()
+            return dataclasses.replace(MADE_UP, due_at=now.replace(
+                minute=0, second=0, microsecond=0) + dt.timedelta(days=3))
     return Sample(row[0], row[1], row[2], (resolved[1] or "") if resolved else MADE_UP.result)
 
 

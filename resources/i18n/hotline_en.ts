@@ -521,82 +521,82 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>CaseTableModel</name>
     <message>
-        <location filename="../../widgets/casework/case_columns.py" line="68" />
+        <location filename="../../widgets/casework/case_columns.py" line="75" />
         <source>签收超时 {t}</source>
         <translation>Signing overdue {t}</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_columns.py" line="69" />
-        <source>待签收（{at}前）</source>
-        <translation>To sign (by {at})</translation>
+        <location filename="../../widgets/casework/case_columns.py" line="76" />
+        <source>{at}前签收</source>
+        <translation>sign by {at}</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_columns.py" line="75" />
+        <location filename="../../widgets/casework/case_columns.py" line="82" />
         <source>超时 {t}</source>
         <translation>Overdue {t}</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_columns.py" line="84" />
+        <location filename="../../widgets/casework/case_columns.py" line="91" />
         <source>编号</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_columns.py" line="85" />
+        <location filename="../../widgets/casework/case_columns.py" line="92" />
         <source>受理时间</source>
         <translation>Accepted at</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_columns.py" line="87" />
+        <location filename="../../widgets/casework/case_columns.py" line="94" />
         <source>级别</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_columns.py" line="88" />
+        <location filename="../../widgets/casework/case_columns.py" line="95" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_columns.py" line="91" />
+        <location filename="../../widgets/casework/case_columns.py" line="98" />
         <source>案件历时</source>
         <translation>Case age</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_columns.py" line="93" />
+        <location filename="../../widgets/casework/case_columns.py" line="100" />
         <source>单位剩余</source>
         <translation>Unit time left</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_columns.py" line="95" />
+        <location filename="../../widgets/casework/case_columns.py" line="102" />
         <source>渠道</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_columns.py" line="97" />
+        <location filename="../../widgets/casework/case_columns.py" line="104" />
         <source>分类</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_columns.py" line="99" />
+        <location filename="../../widgets/casework/case_columns.py" line="106" />
         <source>街道</source>
         <translation>Street</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_columns.py" line="101" />
+        <location filename="../../widgets/casework/case_columns.py" line="108" />
         <source>诉求内容</source>
         <translation>Request</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_columns.py" line="103" />
+        <location filename="../../widgets/casework/case_columns.py" line="110" />
         <source>来电号码</source>
         <translation>Caller number</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_columns.py" line="104" />
+        <location filename="../../widgets/casework/case_columns.py" line="111" />
         <source>责任单位</source>
         <translation>Responsible unit</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_columns.py" line="106" />
+        <location filename="../../widgets/casework/case_columns.py" line="113" />
         <source>办理时限</source>
         <translation>Due</translation>
     </message>
@@ -1024,72 +1024,77 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>CountdownModel</name>
     <message>
-        <location filename="../../widgets/casework/countdown_model.py" line="50" />
+        <location filename="../../widgets/casework/countdown_model.py" line="51" />
         <source>剩余时间</source>
         <translation>Time left</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/countdown_model.py" line="50" />
+        <location filename="../../widgets/casework/countdown_model.py" line="51" />
         <source>编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/countdown_model.py" line="50" />
+        <location filename="../../widgets/casework/countdown_model.py" line="51" />
         <source>级别</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/countdown_model.py" line="50" />
+        <location filename="../../widgets/casework/countdown_model.py" line="51" />
         <source>案件历时</source>
         <translation>Case age</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/countdown_model.py" line="51" />
+        <location filename="../../widgets/casework/countdown_model.py" line="52" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/countdown_model.py" line="51" />
+        <location filename="../../widgets/casework/countdown_model.py" line="52" />
         <source>责任单位</source>
         <translation>Responsible unit</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/countdown_model.py" line="51" />
+        <location filename="../../widgets/casework/countdown_model.py" line="52" />
         <source>分类</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/countdown_model.py" line="52" />
+        <location filename="../../widgets/casework/countdown_model.py" line="53" />
         <source>办理时限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/countdown_model.py" line="151" />
+        <location filename="../../widgets/casework/countdown_model.py" line="146" />
+        <source>单位的计时从签收起算，尚未开始；须于 {at} 前签收</source>
+        <translation>The unit's clock starts at its signing and has not started; to be signed by {at}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/casework/countdown_model.py" line="156" />
         <source>暂停 {t}</source>
         <translation>Paused {t}</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/countdown_model.py" line="152" />
+        <location filename="../../widgets/casework/countdown_model.py" line="157" />
         <source>超时 {t}</source>
         <translation>Overdue {t}</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/countdown_model.py" line="162" />
+        <location filename="../../widgets/casework/countdown_model.py" line="167" />
         <source>（估）</source>
         <translation> (est.)</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/countdown_model.py" line="170" />
-        <source>待签收（{at}前）</source>
-        <translation>To sign (by {at})</translation>
+        <location filename="../../widgets/casework/countdown_model.py" line="175" />
+        <source>{at}前签收</source>
+        <translation>sign by {at}</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/countdown_model.py" line="176" />
+        <location filename="../../widgets/casework/countdown_model.py" line="180" />
         <source>责任单位的办理时限还剩多少（案件在中心、或单位尚未签收而按签收起算时，为案件的时限）</source>
         <translation>Time left of the responsible unit's limit (the case's own limit while the case is at the centre, or while the unit has not signed and its clock starts at signing)</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/countdown_model.py" line="179" />
+        <location filename="../../widgets/casework/countdown_model.py" line="183" />
         <source>自受理起案件已历时多久（含中心派遣前的时间）</source>
         <translation>How long since the case was accepted (including the centre's time before dispatch)</translation>
     </message>
@@ -1330,57 +1335,57 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>ForwardedList</name>
     <message>
-        <location filename="../../widgets/units/forwarded_list.py" line="30" />
+        <location filename="../../widgets/units/forwarded_list.py" line="37" />
         <source>编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../widgets/units/forwarded_list.py" line="31" />
+        <location filename="../../widgets/units/forwarded_list.py" line="38" />
         <source>转派给</source>
         <translation>Dispatched on to</translation>
     </message>
     <message>
-        <location filename="../../widgets/units/forwarded_list.py" line="32" />
+        <location filename="../../widgets/units/forwarded_list.py" line="39" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../widgets/units/forwarded_list.py" line="33" />
+        <location filename="../../widgets/units/forwarded_list.py" line="40" />
         <source>签收剩余</source>
         <translation>Left to sign</translation>
     </message>
     <message>
-        <location filename="../../widgets/units/forwarded_list.py" line="34" />
+        <location filename="../../widgets/units/forwarded_list.py" line="41" />
         <source>办结剩余</source>
         <translation>Left to finish</translation>
     </message>
     <message>
-        <location filename="../../widgets/units/forwarded_list.py" line="35" />
+        <location filename="../../widgets/units/forwarded_list.py" line="42" />
         <source>诉求</source>
         <translation>Request</translation>
     </message>
     <message>
-        <location filename="../../widgets/units/forwarded_list.py" line="51" />
+        <location filename="../../widgets/units/forwarded_list.py" line="61" />
         <source>已转派社区的案件 {n} 件（只读：由社区签收、回复和申请）</source>
         <translation>{n} cases dispatched on to communities (read only: the community signs, replies and applies)</translation>
     </message>
     <message>
-        <location filename="../../widgets/units/forwarded_list.py" line="58" />
+        <location filename="../../widgets/units/forwarded_list.py" line="68" />
         <source>超时 {t}</source>
         <translation>Overdue {t}</translation>
     </message>
     <message>
-        <location filename="../../widgets/units/forwarded_list.py" line="61" />
+        <location filename="../../widgets/units/forwarded_list.py" line="71" />
         <source>待社区签收</source>
         <translation>Awaiting the community's signing</translation>
     </message>
     <message>
-        <location filename="../../widgets/units/forwarded_list.py" line="63" />
+        <location filename="../../widgets/units/forwarded_list.py" line="73" />
         <source>已转派 · {state}</source>
         <translation>Dispatched on · {state}</translation>
     </message>
     <message>
-        <location filename="../../widgets/units/forwarded_list.py" line="67" />
+        <location filename="../../widgets/units/forwarded_list.py" line="77" />
         <source>已签收</source>
         <translation>Signed</translation>
     </message>

@@ -114,13 +114,15 @@ def test_a_unit_clock_waiting_for_the_signing_says_by_when(qtbot: Any, open_seat
                         START + dt.timedelta(hours=30), None, created_at=START,
                         case_due_at=START + dt.timedelta(hours=30), sign_due_at=sign_by)
     model.set_entries([waiting])
-    assert model.data(model.index(0, 4)) == "待签收（11-20 19:00前）"
+    assert model.data(model.index(0, 4)) == "19:00前签收"  # today, in the centre
     assert model.data(model.index(0, 0)) == "1天 05:00:00"  # the case's own clock runs
     row = CaseRow(waiting.id, "PS-S", START, "phone_12345", "complaint", None, None, "",
                   "", None, None, None, 1, "B", "dispatched", 7,
                   START + dt.timedelta(hours=30), 2, sign_due_at=sign_by)
     unit_left = next(c for c in case_columns(catalog, lambda: now) if c.key == "unit_left")
-    assert unit_left.value(row) == "待签收（11-20 19:00前）"
+    assert unit_left.value(row) == "19:00前签收"
     late = next(c for c in case_columns(catalog, lambda: now + dt.timedelta(hours=3))
                 if c.key == "unit_left")
     assert late.value(row) == "签收超时 02:00"
+    assert "须于 2026-11-20 19:00 前签收" in model.data(model.index(0, 4),
+                                                    Qt.ItemDataRole.ToolTipRole)

@@ -24,7 +24,7 @@ from console.casework.countdown import Countdown
 from console.casework.countdown_list import CountdownList
 from console.catalog.catalog import Catalog
 from console.core.clock import CENTRE_TZ, Clock
-from widgets.casework.case_columns import bold_font
+from widgets.casework.case_columns import bold_font, moment
 from widgets.common import texts
 
 Index = QModelIndex | QPersistentModelIndex
@@ -35,6 +35,7 @@ BANDS = {
     countdown.PLENTY: (None, QColor("#1b5e20")),
 }
 LEFT_COLUMN, AGE_COLUMN = 0, 1  # both tick
+STATUS_COLUMN = 4
 
 
 class CountdownModel(QAbstractTableModel):
@@ -140,6 +141,10 @@ class CountdownModel(QAbstractTableModel):
             background, foreground = BANDS[entry.band(self.now)]
             colour = background if role == Qt.ItemDataRole.BackgroundRole else foreground
             return QBrush(colour) if colour is not None else None
+        if (role == Qt.ItemDataRole.ToolTipRole and index.column() == STATUS_COLUMN
+                and (sign_by := entry.to_sign_by) is not None):
+            return self.tr("单位的计时从签收起算，尚未开始；须于 {at} 前签收").format(
+                at=sign_by.astimezone(CENTRE_TZ).strftime("%Y-%m-%d %H:%M"))
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         return self._display(entry, index.column())
@@ -167,8 +172,7 @@ class CountdownModel(QAbstractTableModel):
         """The status; a unit's clock that waits for the signing says by when."""
         if (sign_by := entry.to_sign_by) is None:
             return texts.status_name(entry.status)
-        return self.tr("待签收（{at}前）").format(
-            at=sign_by.astimezone(CENTRE_TZ).strftime("%m-%d %H:%M"))
+        return self.tr("{at}前签收").format(at=moment(sign_by, self.now))
 
     def tooltip(self, section: int) -> str | None:
         """What the two clock columns count (the header's tooltip)."""

@@ -9,7 +9,14 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from console.casework.countdown import format_left
 from console.catalog.catalog import Catalog
@@ -39,7 +46,10 @@ class ForwardedList(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        for column in (1, 2):  # the community and "dispatched on": read in full
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.title = QLabel(objectName="unit.forwarded.title")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
