@@ -35,7 +35,7 @@ CASE_COLUMNS = (
     "lon", "lat", "street_code", "community_code", "grid_code", "category_id", "urgency",
     "status", "assigned_unit_id", "due_at", "created_at", "updated_at", "accepted_at",
     "dispatched_at", "resolved_at", "closed_at", "created_by", "unit_clock_at", "unit_due_at",
-    "clock_round", "first_resolved_at", "signed_at", "due_estimated", "version",
+    "clock_round", "first_resolved_at", "signed_at", "due_estimated", "version", "sign_due_at",
 )
 RECORDS = {
     "callback": ("case_id", "attempt", "at", "operator", "result", "satisfaction", "note"),

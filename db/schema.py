@@ -247,6 +247,7 @@ class Case(Base):
         CheckConstraint(_in_range("unit_clock_at", "unit_due_at", "first_resolved_at"),
                         name="clock_timestamps"),
         CheckConstraint("clock_round >= 1", name="clock_round"),
+        CheckConstraint(_in_range("sign_due_at"), name="sign_due_at"),
         # The queue's default orders, id last for a total order (both directions scan).
         Index("ix_case_created_at", sqltext("created_at DESC"), sqltext("id DESC")),
         Index("ix_case_status_created", "status", sqltext("created_at DESC"),
@@ -294,6 +295,9 @@ class Case(Base):
     first_resolved_at: Mapped[dt.datetime | None] = mapped_column()
     # When a handler of the assigned unit signed for it (签收); a new dispatch clears it.
     signed_at: Mapped[dt.datetime | None] = mapped_column()
+    # When the unit that has the case is to sign for it, by the clock rule's sign limit
+    # (migration 0013): set whenever a unit takes the case, NULL while none has it.
+    sign_due_at: Mapped[dt.datetime | None] = mapped_column()
 
 
 class CaseEvent(Base):
@@ -431,11 +435,21 @@ class Verification(Base):
 
 
 class ClockRule(Base):
-    """When a unit's clock starts: at dispatch or at signing (one admin-editable row)."""
+    """When a unit's clock starts (at dispatch or at signing), how soon a unit signs
+    and how long it may apply to return a case (one admin-editable row)."""
 
     __tablename__ = "clock_rule"
+    __table_args__ = (
+        CheckConstraint("unit_clock_starts IN ('dispatch', 'sign')", name="unit_clock_starts"),
+        CheckConstraint("sign_limit_working_hours BETWEEN 1 AND 72", name="sign_limit"),
+        CheckConstraint("return_window_working_days BETWEEN 1 AND 30", name="return_window"),
+    )
     id: Mapped[int] = mapped_column(SmallInteger, primary_key=True, server_default="1")
     unit_clock_starts: Mapped[str] = mapped_column(String(8), server_default="dispatch")
+    # Office hours (09:00-18:00 of working days) from a unit's getting the case (0013).
+    sign_limit_working_hours: Mapped[int] = mapped_column(SmallInteger, server_default="2")
+    # Working days after the day of dispatch within which a unit may apply to return it.
+    return_window_working_days: Mapped[int] = mapped_column(SmallInteger, server_default="1")
     version: Mapped[int] = mapped_column(Integer, server_default=sqltext("1"))
 
 

@@ -152,3 +152,32 @@ def test_a_grid_report_failing_verification_goes_back_to_the_same_unit_with_a_fr
     passed = move(move(failed.after, "resolve", OPERATOR, clock, result="已清理").after,
                   "verify_passed", OPERATOR, clock)
     assert passed.after.status == "closed" and "closed_at" in passed.changes
+
+
+def test_by_the_sign_rule_the_unit_counts_from_its_signing_across_the_holiday() -> None:
+    from console.units.clocks import sign_due
+
+    clock = FakeClock(at(9, 30, 17))  # the last working afternoon before the holiday
+    case = accepted(clock)
+    sign_by = sign_due(CALENDAR, clock.now())
+    assert sign_by == at(10, 8, 10)  # one office hour that day, one after the holiday
+    sent = apply(case, "dispatch", DISPATCHER, {"unit_id": 7}, clock.now(),
+                 unit_due=limit_from(clock.now()), clock_starts="sign", sign_due=sign_by)
+    waiting = sent.after
+    assert (waiting.unit_clock_at, waiting.unit_due_at, waiting.sign_due_at) == (
+        None, None, sign_by)
+    assert waiting.clock_round == 2 and sent.payload["sign_due_at"] == sign_by
+    clock.set(at(10, 8, 9))  # signed the first morning after the holiday
+    signed = move(waiting, "sign", frozenset({"unit_handler"}), clock)
+    assert (signed.after.unit_clock_at, signed.after.unit_due_at) == (at(10, 8, 9),
+                                                                     at(10, 13))
+    assert signed.after.clock_round == 3 and signed.payload["unit_due_at"] == at(10, 13)
+    # By the dispatch rule the clock runs from the dispatch and signing keeps it.
+    running = apply(case, "dispatch", DISPATCHER, {"unit_id": 7}, at(9, 30, 17),
+                    unit_due=limit_from(at(9, 30, 17)), sign_due=sign_by).after
+    kept = move(running, "sign", frozenset({"unit_handler"}), clock).after
+    assert (kept.unit_clock_at, kept.unit_due_at, kept.clock_round) == (
+        running.unit_clock_at, running.unit_due_at, running.clock_round)
+    # A return takes the case, its sign deadline and its clock back to the centre.
+    back = move(waiting, "return", frozenset({"dispatcher"}), clock, reason="错派").after
+    assert (back.sign_due_at, back.unit_clock_at) == (None, None)

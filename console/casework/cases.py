@@ -69,7 +69,8 @@ async def _lock(conn: AsyncConnection, case_id: uuid.UUID) -> Any:
     row = (await conn.execute(
         select(C.status, C.version, C.assigned_unit_id, C.merged_into, C.due_at, C.paused_at,
                C.resolved_at, C.street_code, C.category_id, C.urgency, C.channel,
-               C.unit_clock_at, C.unit_due_at, C.clock_round, C.first_resolved_at)
+               C.unit_clock_at, C.unit_due_at, C.clock_round, C.first_resolved_at,
+               C.sign_due_at, C.due_estimated)
         .where(C.id == case_id).with_for_update())).one_or_none()
     if row is None:
         raise CaseNotFound(str(case_id))
@@ -160,13 +161,17 @@ async def perform_in(conn: AsyncConnection, store: Store, case_id: uuid.UUID, ac
     state = CaseState(row.status, row.version, row.assigned_unit_id, row.merged_into,
                       row.due_at, row.paused_at, attempts,
                       row.channel == s.GRID_REPORT_CHANNEL, row.unit_clock_at, row.unit_due_at,
-                      row.clock_round, row.first_resolved_at, row.urgency)
-    now, unit_due, starts = (await conn.execute(select(
+                      row.clock_round, row.first_resolved_at, row.urgency, row.sign_due_at,
+                      row.due_estimated)
+    # The limits the database's clock trigger will count: the console's move agrees.
+    now, unit_due, starts, sign_due = (await conn.execute(select(
         func.now(), func.unit_deadline(row.category_id, row.urgency, func.now()),
         select(s.ClockRule.unit_clock_starts).where(s.ClockRule.id == 1).scalar_subquery(),
+        func.sign_due(func.now()),
     ))).one()
     move = lifecycle.apply(state, action, store.roles if roles is None else roles, facts, now,
-                           unit_due=unit_due, clock_starts=starts or "dispatch")
+                           unit_due=unit_due, clock_starts=starts or "dispatch",
+                           sign_due=sign_due)
     if action in disputes.RECORDED:  # the record first: the database looks for it
         await disputes.record(conn, case_id, move, facts)
     who = store.actor  # the database refuses any other name from a person's login

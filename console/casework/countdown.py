@@ -4,7 +4,9 @@ The clock that counts is the running one: the responsible unit's
 (``unit_clock_at`` to ``unit_due_at``) while a unit has the case, else the
 case's own (``due_at``, the citizen's, from intake); the sweeper, the board and
 the colours all use it (``CLOCK_DUE``, ``CLOCK_STARTED``). Beside it the panel
-shows the case's total age since intake.
+shows the case's total age since intake. A case whose unit's clock waits for the
+signing (the admin's rule ``sign``) runs on the case's own clock meanwhile and
+says so: ``to_sign_by`` is the unit's sign deadline.
 
 Time left is ``due - clock.now()`` against the server's clock (never a count of
 timer ticks). A paused case shows the time it had left when its clock was paused.
@@ -46,6 +48,13 @@ class Countdown:
     created_at: dt.datetime | None = None  # intake: the case's total age counts from it
     unit_clock_at: dt.datetime | None = None  # the unit's clock runs (due_at is the unit's)
     case_due_at: dt.datetime | None = None  # the case's own deadline (the citizen's)
+    sign_due_at: dt.datetime | None = None  # the unit that has it signs by then
+
+    @property
+    def to_sign_by(self) -> dt.datetime | None:
+        """The sign deadline while the unit's clock waits for the signing, else None."""
+        waiting = self.status == "dispatched" and self.unit_clock_at is None
+        return self.sign_due_at if waiting else None
 
     def left(self, now: dt.datetime) -> dt.timedelta:
         if self.paused_at is None:
@@ -81,7 +90,8 @@ def format_left(left: dt.timedelta) -> tuple[bool, str]:
 COLUMNS = (C.id, C.public_no, C.urgency, C.status, C.category_id, C.assigned_unit_id,
            func.coalesce(C.unit_clock_at, s.readable(C.accepted_at)).label("started"),
            CLOCK_DUE.label("due"), s.readable(C.paused_at), C.due_estimated,
-           s.readable(C.created_at), C.unit_clock_at, s.readable(C.due_at))
+           s.readable(C.created_at), C.unit_clock_at, s.readable(C.due_at),
+           s.readable(C.sign_due_at))
 
 
 def _where_open():  # noqa: ANN202

@@ -25,6 +25,9 @@ Two clocks run on a case: ``due_at``, the citizen's, from intake; and the unit's
 (``unit_clock_at`` to ``unit_due_at``), which a dispatch, a dispute settled to
 another unit, a reopening and a failed verification start afresh by the
 category's rule and a return stops. A pause moves both on by the time it lasted.
+By the admin's clock rule ``sign`` the unit's clock waits for the signing (or the
+desk's start on the unit's behalf) instead. Whenever a unit takes the case it is
+to sign for it by ``sign_due_at`` (the rule's sign limit), whichever rule runs.
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ import uuid
 from dataclasses import dataclass, replace
 from typing import Any
 
+from console.casework.unit_clock import UNIT_CLOCK_STARTS, clocks_after, resumed
 from console.core.errors import ConsoleError, FieldError, ValidationError
 from console.core.text_rules import check_text
 
@@ -107,12 +111,6 @@ ACTIONS: dict[str, Action] = {a.name: a for a in (
     Action("decide", frozenset({"referred"}), "dispatched", frozenset({LEADER, SUPERVISOR}),
            ("unit_id", "leader", "decision")),
 )}
-# Moves that hand the case to a unit: each starts the unit's clock afresh (a settling
-# only when it names another unit).
-# A street sub-centre sending a case on to its community keeps the clock it runs
-# (forwarding is no way to a longer limit).
-FRESH_CLOCK = frozenset({"dispatch", "settle", "reopen", "verify_failed", "decide"})
-UNIT_CLOCK_STARTS = ("dispatch", "sign")  # the admin's clock rule (console/casework/clocks.py)
 
 
 class TransitionError(ConsoleError):
@@ -235,6 +233,8 @@ class CaseState:
     clock_round: int = 1  # the escalation round of the running clock
     first_resolved_at: dt.datetime | None = None
     urgency: str | None = None
+    sign_due_at: dt.datetime | None = None  # the unit that has it signs by then
+    due_estimated: bool = False  # due_at counts a year whose holidays are unpublished
 
 
 @dataclass(frozen=True)
@@ -250,13 +250,16 @@ class Move:
 
 def apply(state: CaseState, action_name: str, roles: frozenset[str],
           facts: dict[str, Any], now: dt.datetime, *, unit_due: dt.datetime | None = None,
-          clock_starts: str = "dispatch") -> Move:
+          clock_starts: str = "dispatch", sign_due: dt.datetime | None = None) -> Move:
     """Compute a move without touching anything; raises TransitionError (or
     ValidationError for a bad fact). ``unit_due``: when a unit's clock started
     ``now`` runs out by the case's category rule (the caller computes it; None: the
     case has no rule and its own deadline counts). ``clock_starts``: the admin's
-    clock rule, ``dispatch`` or ``sign`` (then the unit's signing starts it)."""
+    clock rule, ``dispatch`` or ``sign`` (then the unit's signing starts it).
+    ``sign_due``: when a unit that takes the case ``now`` is to sign for it."""
     target = check(action_name, state.status, roles, facts, grid_report=state.grid_report)
+    if clock_starts not in UNIT_CLOCK_STARTS:
+        raise TransitionError("clock.rule_unknown", rule=clock_starts)
     facts = clean_facts(action_name, facts)
     changes: dict[str, Any] = {}
     after = replace(state, status=target, version=state.version + 1)
@@ -282,7 +285,7 @@ def apply(state: CaseState, action_name: str, roles: frozenset[str],
             payload["rule"] = facts.get("rule")
     elif action_name == "return":
         payload["unit_id"] = state.assigned_unit_id
-        after = replace(after, assigned_unit_id=None, unit_clock_at=None, unit_due_at=None)
+        after = replace(after, assigned_unit_id=None)
         changes["signed_at"] = None
     elif action_name == "sign":
         changes["signed_at"] = now
@@ -292,7 +295,7 @@ def apply(state: CaseState, action_name: str, roles: frozenset[str],
         if state.first_resolved_at is None:
             after = replace(after, first_resolved_at=now)
         if state.unit_due_at is not None:  # for the units' on-time statistics
-            unit_due = _resumed(state, now).unit_due_at if state.paused_at else state.unit_due_at
+            unit_due = resumed(state, now).unit_due_at if state.paused_at else state.unit_due_at
             payload["unit_due_at"] = unit_due
             payload["on_time"] = unit_due is not None and now <= unit_due
     elif action_name in ("answer", "invalidate"):
@@ -325,13 +328,11 @@ def apply(state: CaseState, action_name: str, roles: frozenset[str],
     elif action_name == "resume":
         if state.paused_at is None:
             raise TransitionError("clock.not_paused")
-        after = _resumed(after, now)
-    if action_name in FRESH_CLOCK and (action_name != "settle"
-                                       or after.assigned_unit_id != state.assigned_unit_id):
-        after = _fresh_clock(after, now, unit_due, clock_starts)
-        payload["unit_due_at"] = after.unit_due_at
+        after = resumed(after, now)
+    after = clocks_after(action_name, state, after, now, unit_due, clock_starts, sign_due,
+                         payload)
     if after.status not in OPEN and after.paused_at is not None:
-        after = _resumed(after, now)  # leaving the open statuses ends a pause
+        after = resumed(after, now)  # leaving the open statuses ends a pause
     if action_name == "reclass":
         after = _reclassed(after, state, facts, payload)
     for column in CHANGING:
@@ -342,39 +343,16 @@ def apply(state: CaseState, action_name: str, roles: frozenset[str],
 
 
 CHANGING = ("status", "assigned_unit_id", "merged_into", "due_at", "paused_at",
-            "unit_clock_at", "unit_due_at", "clock_round", "first_resolved_at", "urgency")
-
-
-def _fresh_clock(state: CaseState, now: dt.datetime, unit_due: dt.datetime | None,
-                 clock_starts: str) -> CaseState:
-    """A unit takes the case: its own clock, the next escalation round. By the sign
-    rule the clock waits for the unit's signing; with no rule the case's deadline counts."""
-    if clock_starts not in UNIT_CLOCK_STARTS:
-        raise TransitionError("clock.rule_unknown", rule=clock_starts)
-    running = clock_starts == "dispatch" and unit_due is not None
-    return replace(state, clock_round=state.clock_round + 1,
-                   unit_clock_at=now if running else None,
-                   unit_due_at=unit_due if running else None)
-
-
-def _resumed(state: CaseState, now: dt.datetime) -> CaseState:
-    """End a pause: each running deadline moves on by the time its clock stood still
-    (a unit's clock started during the pause stood still from its start)."""
-    assert state.paused_at is not None
-    due = state.due_at + (now - state.paused_at) if state.due_at is not None else None
-    unit_due = state.unit_due_at
-    if unit_due is not None and state.unit_clock_at is not None:
-        unit_due += now - max(state.paused_at, state.unit_clock_at)
-    return replace(state, paused_at=None, due_at=due, unit_due_at=unit_due)
-
-
+            "unit_clock_at", "unit_due_at", "clock_round", "first_resolved_at", "urgency",
+            "sign_due_at", "due_estimated")
 URGENCIES = ("A", "B", "C")
 
 
 def _reclassed(after: CaseState, state: CaseState, facts: dict[str, Any],
                payload: dict[str, Any]) -> CaseState:
     """A new class and the deadline its rule gives from acceptance (``due_at``, worked
-    out by the caller from the catalog); the event says both and what they were."""
+    out by the caller from the catalog, estimated or not: ``due_estimated``); the event
+    says both and what they were."""
     urgency = facts["urgency"]
     if urgency not in URGENCIES:
         raise TransitionError("reclass.unknown_class", action="reclass")
@@ -383,6 +361,8 @@ def _reclassed(after: CaseState, state: CaseState, facts: dict[str, Any],
     due = facts.get("due_at")
     if not isinstance(due, dt.datetime):
         raise TransitionError("reclass.no_deadline", action="reclass")
+    estimated = bool(facts.get("due_estimated"))
     payload.update(was=state.urgency, due_at=due.isoformat(), due_was=(
-        None if state.due_at is None else state.due_at.isoformat()), due_from="accepted_at")
-    return replace(after, urgency=urgency, due_at=due)
+        None if state.due_at is None else state.due_at.isoformat()), due_from="accepted_at",
+        due_estimated=estimated)
+    return replace(after, urgency=urgency, due_at=due, due_estimated=estimated)

@@ -110,6 +110,13 @@ class CaseRow:
     due_estimated: bool = False
     unit_clock_at: dt.datetime | None = None  # the unit's clock (migration 0008)
     unit_due_at: dt.datetime | None = None
+    sign_due_at: dt.datetime | None = None  # the unit signs by then (migration 0013)
+
+    @property
+    def to_sign_by(self) -> dt.datetime | None:
+        """The sign deadline while the unit's clock waits for the signing, else None."""
+        waiting = self.status == "dispatched" and self.unit_clock_at is None
+        return self.sign_due_at if waiting else None
 
 
 # Dates are read clamped into the range the database checks, so a row stored
@@ -120,7 +127,7 @@ ROW_COLUMNS = (
     C.caller_name, func.left(C.text, 300).label("text"), C.address, C.street_code,
     C.community_code, C.grid_code, C.category_id, C.urgency, C.status, C.assigned_unit_id,
     s.readable(C.due_at), C.version, s.readable(C.paused_at), C.merged_into, C.due_estimated,
-    s.readable(C.unit_clock_at), s.readable(C.unit_due_at),
+    s.readable(C.unit_clock_at), s.readable(C.unit_due_at), s.readable(C.sign_due_at),
 )
 
 

@@ -1,8 +1,9 @@
 """Changing a case's class (A/B/C) on one case: a shift leader, with a reason.
 
 The class came from the category's standard at intake; the new class's rule gives
-a new deadline, counted from the case's acceptance, and the ``reclass`` event
-says the new class, the one before, the new deadline and the one before.
+a new deadline, counted from the case's acceptance (estimated or not, as that
+computation says), and the ``reclass`` event says the new class, the one before,
+the new deadline and the one before.
 """
 
 from __future__ import annotations
@@ -35,4 +36,5 @@ async def reclass(store: Store, catalog: Catalog, case_id: uuid.UUID,
             raise ValidationError([FieldError("urgency", "category.no_limit")])
         return await perform_in(conn, store, case_id, "reclass", expected_version, {
             "urgency": urgency, "reason": reason,
-            "due_at": None if deadline is None else deadline.at})
+            "due_at": None if deadline is None else deadline.at,
+            "due_estimated": deadline is not None and deadline.estimated})

@@ -48,6 +48,7 @@ class Kind(enum.StrEnum):
     SHIFT_TEMPLATE = "shift_template_changed"
     ACCOUNT = "account_changed"
     CLOCK_RULE = "clock_rule_changed"
+    NOTICE_RULE = "notice_rule_changed"
     UNIT_REQUEST = "unit_request"
     PROGRESS = "progress_noted"
     NOTICE = "notice"
@@ -306,12 +307,28 @@ class AccountChanged(_Typed):
 
 @dataclass(frozen=True)
 class ClockRuleChanged(_Typed):
-    """The admin's rule of when a unit's clock starts (``dispatch`` or ``sign``)."""
+    """The admin's clock rule: when a unit's clock starts (``dispatch`` or ``sign``),
+    the sign limit and the return window; ``before`` is the start it replaced."""
 
     KIND = Kind.CLOCK_RULE
     unit_clock_starts: str
     version: int
     before: str | None = None
+    sign_limit_working_hours: int | None = None
+    return_window_working_days: int | None = None
+
+
+@dataclass(frozen=True)
+class NoticeRuleChanged(_Typed):
+    """The admin's rule of citizen notices (minutes, tries, templates) as saved."""
+
+    KIND = Kind.NOTICE_RULE
+    version: int
+    acceptance_minutes: int
+    result_minutes: int
+    max_attempts: int
+    acceptance_template: str
+    result_template: str
 
 
 @dataclass(frozen=True)
@@ -354,7 +371,7 @@ TYPED: dict[str, type[_Typed]] = {c.KIND.value: c for c in (
     CaseCreated, CaseImported, ClosedWithMaster, Escalation, LadderChanged, CatalogLoaded,
     CalendarSeeded, CalendarChanged, RuleChanged, QuickAnswerChanged, HandoverChanged,
     RosterChanged, RollCallChanged, ShiftTemplateChanged, AccountChanged, ClockRuleChanged,
-    UnitRequestChanged, ProgressNoted, Notice)}
+    NoticeRuleChanged, UnitRequestChanged, ProgressNoted, Notice)}
 
 
 def read(kind: str, raw: dict[str, Any], *, on_a_case: bool) -> Any:

@@ -172,8 +172,8 @@ class _Story(Teller):
         return self.move("dispatch", DISPATCHER, dispatcher, unit_id=self.rng.choice(others))
 
     def sign(self) -> bool:
-        due = sign_due(self.world.calendar, self.t)
         state = self.state
+        due = state.sign_due_at or sign_due(self.world.calendar, self.t)
         if state.unit_clock_at is not None and state.unit_due_at is not None:
             # a short limit (an A case's hours) leaves no time to wait for office hours
             due = min(due, self.t + (state.unit_due_at - self.t) * 0.25)

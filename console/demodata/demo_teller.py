@@ -15,6 +15,7 @@ from console.casework.lifecycle import (
     CaseState,
 )
 from console.core import events
+from console.units.clocks import sign_due
 
 MINUTE, HOUR = dt.timedelta(minutes=1), dt.timedelta(hours=1)
 SATISFACTION = {5: 62, 4: 24, 3: 9, 2: 3, 1: 2}
@@ -92,7 +93,8 @@ class Teller:
                                 "dispatched_at": None, "resolved_at": None, "closed_at": None,
                                 "assigned_unit_id": None, "unit_clock_at": None,
                                 "unit_due_at": None, "clock_round": 1,
-                                "first_resolved_at": None, "paused_at": None})
+                                "first_resolved_at": None, "paused_at": None,
+                                "sign_due_at": None})
         self.t = draft.created
 
     # ---- helpers -----------------------------------------------------------------------
@@ -115,14 +117,11 @@ class Teller:
         """Make the move at ``self.t`` unless that is still to come."""
         if self.t >= self.world.now:
             return False
-        unit_due = None
-        if action in lifecycle.FRESH_CLOCK:
-            cat = self.d.category
-            unit_due = self.world.calendar.due_at(
-                self.t, limit_hours=cat.limit_hours,
-                limit_working_days=cat.limit_working_days).at
+        cat = self.d.category  # a unit's clock started now runs out by the category's rule
+        unit_due = self.world.calendar.due_at(self.t, limit_hours=cat.limit_hours,
+                                              limit_working_days=cat.limit_working_days).at
         made = lifecycle.apply(self.state, action, frozenset({role}), facts, self.t,
-                               unit_due=unit_due)
+                               unit_due=unit_due, sign_due=sign_due(self.world.calendar, self.t))
         self.state = made.after
         self.story.row.update(made.changes, updated_at=self.t)
         self.event(self.t, actor, action, events.CaseMoved(action, made.payload).to_json())

@@ -1,11 +1,17 @@
 """A unit's own time limits, in plain rules (tested with a fake clock).
 
-- Signing for a case (签收) is due ``SIGN_LIMIT_WORKING_HOURS`` working hours
-  after dispatch. Working hours are ``OFFICE_OPENS``–``OFFICE_CLOSES`` on working
-  days (weekends and public holidays skipped, make-up days counted): a case
-  dispatched at 17:30 on a Friday is due to be signed at 10:30 on Monday.
-- A return may be applied for (退回申请) until the end of the
-  ``RETURN_WINDOW_WORKING_DAYS``-th working day after the day of dispatch.
+- Signing for a case (签收) is due the clock rule's sign limit (by default
+  ``SIGN_LIMIT_WORKING_HOURS``) in working hours after dispatch. Working hours are
+  ``OFFICE_OPENS``–``OFFICE_CLOSES`` on working days (weekends and public holidays
+  skipped, make-up days counted): with 2 hours, a case dispatched at 17:30 on a
+  Friday is due to be signed at 10:30 on Monday.
+- A return may be applied for (退回申请) until the end of the rule's return window
+  (by default ``RETURN_WINDOW_WORKING_DAYS``) in working days after the day of
+  dispatch.
+
+The rule is the admin's (``clock_rule``, console/casework/clocks.py); the database
+counts both limits the same way (``public.sign_due``, ``public.return_window_ends``,
+migration 0013), stores the sign deadline on the case and refuses a late return.
 - An extension (延期申请) asks for 1–``MAX_EXTENSION_WORKING_DAYS`` more working
   days; approved, the deadline moves to the end of that many working days after
   the day it fell on.
@@ -42,12 +48,14 @@ def add_working_hours(calendar: WorkCalendar, start: dt.datetime,
     raise ValueError("no working day in sight: check the working-day calendar")
 
 
-def sign_due(calendar: WorkCalendar, dispatched_at: dt.datetime) -> dt.datetime:
-    return add_working_hours(calendar, dispatched_at, SIGN_LIMIT_WORKING_HOURS)
+def sign_due(calendar: WorkCalendar, dispatched_at: dt.datetime,
+             hours: int = SIGN_LIMIT_WORKING_HOURS) -> dt.datetime:
+    return add_working_hours(calendar, dispatched_at, hours)
 
 
-def return_window_ends(calendar: WorkCalendar, dispatched_at: dt.datetime) -> dt.datetime:
-    return calendar.add_working_days(dispatched_at, RETURN_WINDOW_WORKING_DAYS)
+def return_window_ends(calendar: WorkCalendar, dispatched_at: dt.datetime,
+                       days: int = RETURN_WINDOW_WORKING_DAYS) -> dt.datetime:
+    return calendar.add_working_days(dispatched_at, days)
 
 
 def extended_due(calendar: WorkCalendar, due_at: dt.datetime, days: int) -> dt.datetime:

@@ -1,8 +1,9 @@
 """Return and extension requests (退回申请、延期申请): a unit handler applies with
 a reason; someone else decides once, with a reason when refusing.
 
-- A return is applied for within the window after dispatch
-  (``clocks.RETURN_WINDOW_WORKING_DAYS``) and decided by a dispatcher: approved,
+- A return is applied for within the window after dispatch (the admin's clock
+  rule, counted by the database: ``public.return_window_ends``) and decided by a
+  dispatcher: approved,
   the case goes back to "returned" for another dispatch (the return move, its
   own event); refused, it stays with the unit.
 - An extension asks for N more working days and is decided by a shift leader
@@ -11,7 +12,8 @@ a reason; someone else decides once, with a reason when refusing.
 Each change appends one ``unit_request`` event (``events.UnitRequestChanged``)
 and returns its id. The database holds the same rules (migration 0009): a
 request of another unit, a decision on one's own request or by the wrong group,
-and any change to a decided request are refused there as well.
+and any change to a decided request are refused there as well; so is a return
+applied for after the window (migration 0013).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
@@ -28,7 +31,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from console.calendar.workdays import WorkCalendar, to_local
 from console.casework import cases
-from console.casework.lifecycle import DISPATCHER, LEADER, SUPERVISOR, UNIT
+from console.casework.lifecycle import DISPATCHER, LEADER, SUPERVISOR, UNIT, TransitionError
 from console.core import events
 from console.core.errors import FieldError, PermissionDenied, ValidationError, require_role
 from console.core.store import Store
@@ -82,29 +85,32 @@ async def _transaction(store: Store) -> AsyncIterator[AsyncConnection]:
         raise
 
 
-async def _case(conn: AsyncConnection, case_id: uuid.UUID) -> tuple[str, int | None,
-                                                                     dt.datetime | None]:
-    row = (await conn.execute(select(C.status, C.assigned_unit_id, C.dispatched_at)
-                              .where(C.id == case_id))).one_or_none()
+async def _case(conn: AsyncConnection, store: Store, case_id: uuid.UUID) -> Any:
+    """The case's status, unit and return window, when the person's unit has it."""
+    row = (await conn.execute(select(
+        C.status, C.assigned_unit_id, func.now().label("now"),
+        func.return_window_ends(C.dispatched_at).label("window_ends"),
+        select(s.Staff.unit_id).where(s.Staff.login == store.actor, s.Staff.active)
+        .scalar_subquery().label("my_unit")).where(C.id == case_id))).one_or_none()
     if row is None:  # not there, or not this unit's to see
         raise cases.CaseNotFound(str(case_id))
     if row.status not in ("dispatched", "in_progress") or row.assigned_unit_id is None:
         raise _refused("request", "request.case_not_with_unit")
-    return row.status, row.assigned_unit_id, row.dispatched_at
+    if UNIT in store.roles and row.assigned_unit_id != row.my_unit:
+        raise TransitionError("unit.not_ours")  # a community's case its sub-centre watches
+    return row
 
 
 async def _apply(store: Store, case_id: uuid.UUID, kind: str, reason: str,
-                 days: int | None, calendar: WorkCalendar | None) -> int:
+                 days: int | None) -> int:
     require_role(store.roles, UNIT)
     reason = _text(reason, "request_reason")
     async with _transaction(store) as conn:
-        _status, unit_id, dispatched_at = await _case(conn, case_id)
-        now = (await conn.execute(select(func.now()))).scalar_one()
-        if calendar is not None and dispatched_at is not None:
-            ends = clocks.return_window_ends(calendar, dispatched_at)
-            if now > ends:
-                raise _refused("request", "request.return_window_passed",
-                               ends=to_local(ends).strftime("%Y-%m-%d %H:%M"))
+        row = await _case(conn, store, case_id)
+        unit_id = row.assigned_unit_id
+        if kind == "return" and row.window_ends is not None and row.now > row.window_ends:
+            raise _refused("request", "request.return_window_passed",
+                           ends=to_local(row.window_ends).strftime("%Y-%m-%d %H:%M"))
         try:
             async with conn.begin_nested():
                 request_id = (await conn.execute(
@@ -116,10 +122,10 @@ async def _apply(store: Store, case_id: uuid.UUID, kind: str, reason: str,
             request_id, kind, "applied", unit_id, days, reason), case_id=case_id)
 
 
-async def apply_return(store: Store, calendar: WorkCalendar, case_id: uuid.UUID,
-                       reason: str) -> int:
-    """Apply to give the case back (not this unit's duty…); the event's id."""
-    return await _apply(store, case_id, "return", reason, None, calendar)
+async def apply_return(store: Store, case_id: uuid.UUID, reason: str) -> int:
+    """Apply to give the case back (not this unit's duty…) within the window; the
+    event's id."""
+    return await _apply(store, case_id, "return", reason, None)
 
 
 async def apply_extension(store: Store, case_id: uuid.UUID, days: object, reason: str) -> int:
@@ -127,7 +133,7 @@ async def apply_extension(store: Store, case_id: uuid.UUID, days: object, reason
     if (isinstance(days, bool) or not isinstance(days, int)
             or not 1 <= days <= clocks.MAX_EXTENSION_WORKING_DAYS):
         raise _refused("days", "request.days", max=clocks.MAX_EXTENSION_WORKING_DAYS)
-    return await _apply(store, case_id, "extension", reason, days, None)
+    return await _apply(store, case_id, "extension", reason, days)
 
 
 async def decide(store: Store, calendar: WorkCalendar, request_id: int, approve: bool,

@@ -5,7 +5,12 @@ Signing and replying are case moves (``console/casework/cases.py`` ``perform``:
 ``sign`` and ``reply``); a progress note changes no column of the case and is
 one ``progress_noted`` event. The database shows a handler only their unit's
 cases (migration 0009); the list also asks for them by the person's unit, so an
-administrator looking at it sees the same.
+administrator looking at it sees the same. A street sub-centre also sees the cases
+it sent on to its communities (``forwarded_cases``), only to watch them: signing,
+replying, progress and requests are the community's own (the database refuses
+them to the sub-centre, migration 0013; here they are refused with ``unit.not_ours``).
+The sign deadline and the return window are the database's, by the admin's clock
+rule (``sign_due_at``, ``return_window_ends``).
 """
 
 from __future__ import annotations
@@ -18,18 +23,16 @@ from typing import Any
 from sqlalchemy import and_, func, literal_column, select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from console.calendar.workdays import WorkCalendar
 from console.casework import cases
 from console.casework.cases import MadeMove
-from console.casework.lifecycle import OPEN, UNIT
+from console.casework.lifecycle import OPEN, UNIT, TransitionError
 from console.core import events
 from console.core.errors import FieldError, ValidationError, require_role
 from console.core.store import Store
 from console.core.text_rules import check_text
-from console.units import clocks
 from db import schema as s
 
-C, R = s.Case, s.UnitRequest
+C, R, E = s.Case, s.UnitRequest, s.CaseEvent
 AT_THE_UNIT = ("dispatched", "in_progress", "disputed")
 MAX_NOTE = 4000
 
@@ -50,17 +53,34 @@ class UnitCase:
     signed_at: dt.datetime | None
     due_at: dt.datetime | None
     paused_at: dt.datetime | None
+    sign_due_at: dt.datetime | None = None  # by the clock rule when the unit got it
+    return_window_ends: dt.datetime | None = None  # by the clock rule in force now
     pending: tuple[str, ...] = ()  # kinds of the case's undecided requests
 
-    def sign_due(self, calendar: WorkCalendar) -> dt.datetime | None:
-        """When signing falls due; None once signed (or never dispatched)."""
-        if self.status != "dispatched" or self.dispatched_at is None:
-            return None
-        return clocks.sign_due(calendar, self.dispatched_at)
+    def sign_due(self) -> dt.datetime | None:
+        """When signing falls due; None once signed (or for a case dispatched before
+        the database kept the sign deadline)."""
+        return self.sign_due_at if self.status == "dispatched" else None
 
-    def may_apply_return(self, calendar: WorkCalendar, now: dt.datetime) -> bool:
-        return (self.dispatched_at is not None and "return" not in self.pending
-                and now <= clocks.return_window_ends(calendar, self.dispatched_at))
+    def may_apply_return(self, now: dt.datetime) -> bool:
+        return (self.return_window_ends is not None and "return" not in self.pending
+                and now <= self.return_window_ends)
+
+
+@dataclass(frozen=True)
+class ForwardedCase:
+    """A case a street sub-centre sent on to one of its communities, to watch."""
+
+    id: uuid.UUID
+    public_no: str
+    status: str
+    unit_id: int
+    category_id: int
+    text: str
+    forwarded_at: dt.datetime | None
+    sign_due_at: dt.datetime | None
+    signed_at: dt.datetime | None
+    due_at: dt.datetime | None
 
 
 async def my_unit(store: Store) -> int | None:
@@ -84,7 +104,9 @@ async def my_cases(store: Store) -> list[UnitCase]:
             return []
         rows = await conn.execute(
             select(C.id, C.public_no, C.status, C.version, C.category_id, C.urgency, C.text,
-                   C.address, C.dispatched_at, C.signed_at, C.due_at, C.paused_at, pending)
+                   C.address, C.dispatched_at, C.signed_at, C.due_at, C.paused_at,
+                   C.sign_due_at, func.return_window_ends(C.dispatched_at)
+                   .label("return_window_ends"), pending)
             .where(and_(C.assigned_unit_id == unit, C.status.in_(AT_THE_UNIT)))
             .order_by((C.status != "dispatched"), C.due_at.nulls_last(), C.public_no)
             .limit(2000))
@@ -97,16 +119,57 @@ def _unit_case(row: Any) -> UnitCase:
     return UnitCase(**values, pending=tuple(pending or ()))
 
 
+async def forwarded_cases(store: Store) -> list[ForwardedCase]:
+    """The open cases this street sub-centre sent on to its communities and they still
+    have: to sign for first, then by deadline. Empty for any other unit."""
+    async with store.read() as conn:
+        unit = await _unit_of(conn, store.actor)
+        if unit is None:
+            return []
+        sent_on = (select(E.id).where(E.case_id == C.id, E.kind == "forward",
+                                      E.payload["from_unit_id"].astext == str(unit))
+                   .exists())
+        rows = await conn.execute(
+            select(C.id, C.public_no, C.status, C.assigned_unit_id.label("unit_id"),
+                   C.category_id, C.text, C.dispatched_at.label("forwarded_at"),
+                   C.sign_due_at, C.signed_at, C.due_at)
+            .where(C.assigned_unit_id != unit, C.status.in_(AT_THE_UNIT), sent_on)
+            .order_by((C.status != "dispatched"), C.due_at.nulls_last(), C.public_no)
+            .limit(2000))
+        return [ForwardedCase(**r._mapping) for r in rows]
+
+
+async def _ours(conn: AsyncConnection, store: Store, case_id: uuid.UUID) -> Any:
+    """The case's status and unit; refused when it is another unit's (a community's
+    case its street sub-centre watches)."""
+    row = (await conn.execute(select(C.status, C.assigned_unit_id).where(C.id == case_id))
+           ).one_or_none()
+    if row is None:
+        raise cases.CaseNotFound(str(case_id))
+    unit = await _unit_of(conn, store.actor)
+    if UNIT in store.roles and row.assigned_unit_id is not None and (
+            row.assigned_unit_id != unit):
+        raise TransitionError("unit.not_ours")
+    return row
+
+
+async def _move(store: Store, case_id: uuid.UUID, action: str, version: int | None,
+                **facts: Any) -> MadeMove:
+    async with store.read() as conn:
+        await _ours(conn, store, case_id)
+    return await cases.perform(store, case_id, action, version, **facts)
+
+
 async def sign(store: Store, case_id: uuid.UUID, version: int | None) -> MadeMove:
     """Sign for a dispatched case (签收)."""
-    return await cases.perform(store, case_id, "sign", version)
+    return await _move(store, case_id, "sign", version)
 
 
 async def reply(store: Store, case_id: uuid.UUID, version: int | None, result: str,
                 attachments: str = "") -> MadeMove:
     """Reply with the result, and what is attached described in words (no files)."""
-    return await cases.perform(store, case_id, "reply", version, result=result,
-                               attachments=attachments or None)
+    return await _move(store, case_id, "reply", version, result=result,
+                       attachments=attachments or None)
 
 
 async def forward_targets(store: Store) -> list[tuple[int, str]]:
@@ -127,7 +190,7 @@ async def forward_targets(store: Store) -> list[tuple[int, str]]:
 async def forward(store: Store, case_id: uuid.UUID, version: int | None,
                   unit_id: int) -> MadeMove:
     """A street sub-centre sends a case on to a community unit of its street (二级分拨)."""
-    return await cases.perform(store, case_id, "forward", version, unit_id=unit_id)
+    return await _move(store, case_id, "forward", version, unit_id=unit_id)
 
 
 async def note_progress(store: Store, case_id: uuid.UUID, text: str) -> int:
@@ -138,10 +201,7 @@ async def note_progress(store: Store, case_id: uuid.UUID, text: str) -> int:
     if errors:
         raise ValidationError(errors)
     async with store.transaction() as conn:
-        row = (await conn.execute(select(C.status, C.assigned_unit_id).where(C.id == case_id))
-               ).one_or_none()
-        if row is None:
-            raise cases.CaseNotFound(str(case_id))
+        row = await _ours(conn, store, case_id)
         if row.status not in OPEN or row.assigned_unit_id is None:
             raise ValidationError([FieldError("progress", "request.case_not_with_unit")])
         return await events.append(conn, store.actor,

@@ -246,41 +246,6 @@ async def test_a_case_with_a_caller_leaves_resolved_only_by_its_callback(
             await conn.execute(insert(s.Verification).values(case_id=case_id, result="passed"))
 
 
-async def test_the_clock_rule_is_the_admins_and_sign_waits_for_the_signing_move(
-        store: Store, login_as: MakeLogin) -> None:
-    from console.casework import clocks
-
-    admin_url, dispatcher_url = login_as("admin"), login_as("dispatcher")
-    admin = await person(admin_url)
-    try:
-        assert await clocks.current_clock_rule(admin) == clocks.ClockRule("dispatch", 1)
-        with pytest.raises(TransitionError) as refused:
-            await clocks.set_clock_rule(admin, "sign")
-        assert refused.value.code == "clock_rule.needs_signing"
-        with pytest.raises(TransitionError):
-            await clocks.set_clock_rule(admin, "whenever")
-        assert (await clocks.set_clock_rule(admin, "dispatch")).version == 1  # unchanged
-    finally:
-        await admin.close()
-    with raw(dispatcher_url) as conn, pytest.raises(errors.InsufficientPrivilege):
-        conn.execute("UPDATE clock_rule SET unit_clock_starts = 'sign', version = 2")
-    # By the sign rule (set here as the owner would) a dispatch starts no clock: the
-    # unit's signing will.
-    async with store.transaction() as conn:
-        await conn.execute(s.ClockRule.__table__.update().values(unit_clock_starts="sign"))
-    dispatcher = await person(dispatcher_url)
-    try:
-        catalog = await load_catalog(dispatcher)
-        case_id = await a_case(login_as("operator"), category_id=manual(catalog))
-        made = await cases.perform(dispatcher, case_id, "dispatch", None,
-                                   unit_id=units(catalog)[0])
-        row = await clock(dispatcher, case_id)
-    finally:
-        await dispatcher.close()
-    assert (row["unit_clock_at"], row["unit_due_at"], row["clock_round"]) == (None, None, 2)
-    assert made.after.unit_due_at is None
-
-
 async def test_the_demos_callback_queue_holds_only_cases_with_a_caller(store: Store) -> None:
     from console.casework import queue
     from console.demodata import demo

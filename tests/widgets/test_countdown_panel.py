@@ -98,3 +98,31 @@ def test_the_units_time_left_beside_the_cases_age(qtbot: Any, open_seat: Any) ->
     paused = model.row_of(held.id)
     assert paused is not None
     assert model.data(model.index(paused, 0)) == "暂停 10:00:00"
+
+
+def test_a_unit_clock_waiting_for_the_signing_says_by_when(qtbot: Any, open_seat: Any) -> None:
+    """By the clock rule 'sign' a dispatched case runs on its own clock until the unit
+    signs; the panel and the queue say by when the unit is to sign."""
+    from console.casework.queue import CaseRow
+    from widgets.casework.case_columns import case_columns
+
+    catalog = open_seat().console.catalog
+    now = START + dt.timedelta(hours=1)
+    model = CountdownModel(catalog, FakeClock(now))
+    sign_by = START + dt.timedelta(hours=2)  # 11:00 UTC is 19:00 in the centre
+    waiting = Countdown(uuid.uuid4(), "PS-S", "B", "dispatched", 1, 7, START,
+                        START + dt.timedelta(hours=30), None, created_at=START,
+                        case_due_at=START + dt.timedelta(hours=30), sign_due_at=sign_by)
+    model.set_entries([waiting])
+    assert model.data(model.index(0, 4)) == "19:00前签收"  # today, in the centre
+    assert model.data(model.index(0, 0)) == "1天 05:00:00"  # the case's own clock runs
+    row = CaseRow(waiting.id, "PS-S", START, "phone_12345", "complaint", None, None, "",
+                  "", None, None, None, 1, "B", "dispatched", 7,
+                  START + dt.timedelta(hours=30), 2, sign_due_at=sign_by)
+    unit_left = next(c for c in case_columns(catalog, lambda: now) if c.key == "unit_left")
+    assert unit_left.value(row) == "19:00前签收"
+    late = next(c for c in case_columns(catalog, lambda: now + dt.timedelta(hours=3))
+                if c.key == "unit_left")
+    assert late.value(row) == "签收超时 02:00"
+    assert "须于 2026-11-20 19:00 前签收" in model.data(model.index(0, 4),
+                                                    Qt.ItemDataRole.ToolTipRole)

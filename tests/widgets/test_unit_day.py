@@ -17,7 +17,6 @@ import pytest
 from PySide6.QtCore import Qt
 
 from console.app import ConsoleApp
-from console.calendar.deadlines import load_calendar
 from console.units import requests
 from db.engine import libpq_conninfo, normalise_url
 from tests.db.people import person
@@ -161,8 +160,7 @@ def test_dispatchers_and_leaders_decide_requests_with_the_keys(
     async def apply() -> None:
         handler = await person(people["unit_handler"])
         try:
-            calendar = await load_calendar(handler)
-            await requests.apply_return(handler, calendar, returned, "非本单位职责")
+            await requests.apply_return(handler, returned, "非本单位职责")
             await requests.apply_extension(handler, extended, 3, "需协调多部门")
         finally:
             await handler.close()
@@ -223,3 +221,12 @@ def test_a_street_sub_centre_sends_a_case_on_to_its_community_with_d(
         same_street = conn.execute("SELECT street_code = %s AND kind = 'community' FROM unit"
                                    " WHERE id = %s", (street, unit)).fetchone()
     assert unit == chosen and same_street == (True,)
+    # The sub-centre watches it below, read only, labelled as sent on.
+    forwarded = desk.forwarded
+    qtbot.waitUntil(lambda: forwarded.model.rowCount() == 1, timeout=10000)
+    assert forwarded.isVisibleTo(desk) and "只读" in forwarded.title.text()
+    cells = [forwarded.model.index(0, c).data() for c in range(forwarded.model.columnCount())]
+    assert cells[1] == seat.console.catalog.unit_name(chosen)
+    assert cells[2] == "已转派 · 待社区签收"
+    assert cells[3] and cells[3] != "已签收"  # its community's time to sign
+    assert forwarded.table.editTriggers() == forwarded.table.EditTrigger.NoEditTriggers

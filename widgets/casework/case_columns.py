@@ -52,6 +52,13 @@ def _time(value: dt.datetime | None) -> str:
     return "" if value is None else value.astimezone(CENTRE_TZ).strftime("%m-%d %H:%M")
 
 
+def moment(at: dt.datetime, now: dt.datetime) -> str:
+    """A moment as short as it can be read: "11:00" today, else "12-02 11:00"."""
+    local = at.astimezone(CENTRE_TZ)
+    same_day = local.date() == now.astimezone(CENTRE_TZ).date()
+    return local.strftime("%H:%M" if same_day else "%m-%d %H:%M")
+
+
 def _span(value: dt.timedelta) -> str:
     """A duration to the minute, e.g. "2天 03:15" (the queue does not tick)."""
     minutes = int(abs(value).total_seconds()) // 60
@@ -61,7 +68,12 @@ def _span(value: dt.timedelta) -> str:
 
 
 def _unit_left(row: CaseRow, now: dt.datetime) -> str:
-    """The unit's time left (its clock runs while a unit has the case)."""
+    """The unit's time left (its clock runs while a unit has the case); while its clock
+    waits for the signing (the admin's rule ``sign``), the sign deadline."""
+    if (sign_by := row.to_sign_by) is not None:
+        if sign_by < now:
+            return _tr("签收超时 {t}").format(t=_span(now - sign_by))
+        return _tr("{at}前签收").format(at=moment(sign_by, now))
     if row.unit_due_at is None:
         return ""
     stop = max(row.paused_at, row.unit_clock_at or row.paused_at) if row.paused_at else now

@@ -168,6 +168,9 @@ class CaseDetail(QDialog):
         if row.unit_due_at is not None and row.status in lifecycle.OPEN:
             paused += self.tr("　单位时限：{due}").format(
                 due=row.unit_due_at.astimezone(CENTRE_TZ).strftime("%Y-%m-%d %H:%M"))
+        elif row.to_sign_by is not None:
+            paused += self.tr("　单位时限：签收后起算（须于 {due} 前签收）").format(
+                due=row.to_sign_by.astimezone(CENTRE_TZ).strftime("%Y-%m-%d %H:%M"))
         caller = phone.display(row.caller_phone) or "—"
         if row.caller_name:
             caller += f"（{row.caller_name}）"

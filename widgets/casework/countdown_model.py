@@ -24,7 +24,7 @@ from console.casework.countdown import Countdown
 from console.casework.countdown_list import CountdownList
 from console.catalog.catalog import Catalog
 from console.core.clock import CENTRE_TZ, Clock
-from widgets.casework.case_columns import bold_font
+from widgets.casework.case_columns import bold_font, moment
 from widgets.common import texts
 
 Index = QModelIndex | QPersistentModelIndex
@@ -35,6 +35,7 @@ BANDS = {
     countdown.PLENTY: (None, QColor("#1b5e20")),
 }
 LEFT_COLUMN, AGE_COLUMN = 0, 1  # both tick
+STATUS_COLUMN = 4
 
 
 class CountdownModel(QAbstractTableModel):
@@ -140,6 +141,10 @@ class CountdownModel(QAbstractTableModel):
             background, foreground = BANDS[entry.band(self.now)]
             colour = background if role == Qt.ItemDataRole.BackgroundRole else foreground
             return QBrush(colour) if colour is not None else None
+        if (role == Qt.ItemDataRole.ToolTipRole and index.column() == STATUS_COLUMN
+                and (sign_by := entry.to_sign_by) is not None):
+            return self.tr("单位的计时从签收起算，尚未开始；须于 {at} 前签收").format(
+                at=sign_by.astimezone(CENTRE_TZ).strftime("%Y-%m-%d %H:%M"))
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         return self._display(entry, index.column())
@@ -155,7 +160,7 @@ class CountdownModel(QAbstractTableModel):
         values: tuple[Callable[[], str], ...] = (
             lambda: entry.public_no,
             lambda: entry.urgency,
-            lambda: texts.status_name(entry.status),
+            lambda: self._status(entry),
             lambda: self._catalog.unit_name(entry.assigned_unit_id),
             lambda: self._catalog.category_path(entry.category_id).split(" / ")[-1],
             lambda: entry.due_at.astimezone(CENTRE_TZ).strftime("%m-%d %H:%M")
@@ -163,10 +168,17 @@ class CountdownModel(QAbstractTableModel):
         )
         return values[column - 2]()
 
+    def _status(self, entry: Countdown) -> str:
+        """The status; a unit's clock that waits for the signing says by when."""
+        if (sign_by := entry.to_sign_by) is None:
+            return texts.status_name(entry.status)
+        return self.tr("{at}前签收").format(at=moment(sign_by, self.now))
+
     def tooltip(self, section: int) -> str | None:
         """What the two clock columns count (the header's tooltip)."""
         if section == LEFT_COLUMN:
-            return self.tr("责任单位的办理时限还剩多少（案件在中心时为案件的时限）")
+            return self.tr("责任单位的办理时限还剩多少（案件在中心、或单位尚未签收而按签收起算时，"
+                           "为案件的时限）")
         if section == AGE_COLUMN:
             return self.tr("自受理起案件已历时多久（含中心派遣前的时间）")
         return None

@@ -47,7 +47,7 @@ class CountdownPanel(QWidget):
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((130, 110, 150, 40, 70, 170, 130)):
+        for column, width in enumerate((130, 110, 150, 40, 100, 170, 130)):
             self.table.setColumnWidth(column, width)
         self.table.open_requested.connect(self._open)
         self.summary = QLabel(objectName="countdown.summary")

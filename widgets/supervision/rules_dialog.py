@@ -1,5 +1,7 @@
-"""Admin: time-limit rules per category and urgency class, and the working-day
-calendar (holidays and make-up working days). Every change is a service call
+"""Admin: time-limit rules per category and urgency class, the working-day
+calendar (holidays and make-up working days), the escalation ladder, and, in tabs
+of their own (``ClockRuleTab``, ``NoticeRuleTab``), the unit's clock rule and the
+citizen notice rule. Every change is a service call
 that records who changed what; bad values are refused at the field. The rules
 and the calendar shown follow the change feed (a ``FeedFollower``): a change
 saved here says "保存中…" until the feed brought it back, then "已保存", and
@@ -37,6 +39,8 @@ from widgets.common import texts
 from widgets.common.feed_follower import FeedFollower
 from widgets.common.pickers import CategoryPicker
 from widgets.common.tasks import TaskRunner
+from widgets.supervision.clock_rule_tab import ClockRuleTab
+from widgets.supervision.notice_rule_tab import NoticeRuleTab
 
 DEADLINE_KINDS = (Kind.RULE_CHANGED, Kind.CALENDAR_CHANGED, Kind.CALENDAR_SEEDED)
 
@@ -51,11 +55,15 @@ class RulesDialog(QDialog):
         self._book = deadlines.RuleBook(catalog.rules, catalog.categories)
         self._calendar = catalog.calendar  # both as read last: the feed's reloads renew them
         self.follower = FeedFollower(runner, feed, DEADLINE_KINDS, self._reload, parent=self)
-        self.finished.connect(lambda _result: self.follower.stop())
-        tabs = QTabWidget()
+        self.clock_tab = ClockRuleTab(store, runner, feed)
+        self.notice_tab = NoticeRuleTab(store, runner, feed)
+        self.finished.connect(lambda _result: self._stop())
+        self.tabs = tabs = QTabWidget(objectName="rules.tabs")
         tabs.addTab(self._rules_tab(), self.tr("时限规则"))
         tabs.addTab(self._calendar_tab(), self.tr("工作日历"))
         tabs.addTab(self._ladder_tab(), self.tr("升级规则"))
+        tabs.addTab(self.clock_tab, self.tr("单位计时"))
+        tabs.addTab(self.notice_tab, self.tr("市民告知"))
         self.message = QLabel(objectName="rules.message")
         self.message.setWordWrap(True)
         self.saving = QLabel(self.tr("保存中…"), objectName="rules.saving", visible=False)
@@ -64,6 +72,10 @@ class RulesDialog(QDialog):
         layout.addWidget(tabs)
         layout.addWidget(self.message)
         layout.addWidget(self.saving)
+
+    def _stop(self) -> None:
+        for follower in (self.follower, self.clock_tab.follower, self.notice_tab.follower):
+            follower.stop()
 
     # ---- rules -------------------------------------------------------------------------
     def _rules_tab(self) -> QWidget:

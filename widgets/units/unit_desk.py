@@ -3,7 +3,10 @@ for first, each with its two countdowns (to sign, to finish) and its pending
 requests. Keys (widgets/common/commands.py, scope ``unitDesk``): S signs, R
 applies to return, E applies for an extension, P records progress, F replies
 with the result. Every change is saved through the desk's feed follower
-("保存中…" until the feed brought it) and the list shows what the feed brought."""
+("保存中…" until the feed brought it) and the list shows what the feed brought.
+A street sub-centre also watches, below, the cases it sent on to its communities
+(``ForwardedList``, read only). The sign deadline and the return window are the
+database's, by the admin's clock rule."""
 
 from __future__ import annotations
 
@@ -32,6 +35,7 @@ from widgets.common import commands, texts
 from widgets.common.feed_follower import FeedFollower
 from widgets.common.tables import KeyedTable, RecordTableModel
 from widgets.common.tasks import TaskRunner
+from widgets.units.forwarded_list import ForwardedList
 from widgets.units.unit_form import Field, UnitForm
 
 OVERDUE = QColor("#c62828")
@@ -69,11 +73,14 @@ class UnitDesk(QWidget):
             button.clicked.connect(lambda _c=False, run=self.handlers[command.id]: run())
             button.setEnabled(command.allowed(store.roles))
             buttons.addWidget(button)
+        self.forwarded = ForwardedList(catalog, store.clock.now, self)
+        self.forwarded.hide()  # a street sub-centre's, once it has sent a case on
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.table, 2)
         layout.addLayout(buttons)
         layout.addWidget(self.message)
+        layout.addWidget(self.forwarded, 1)
         self.timer = QTimer(self, interval=1000)
         self.timer.timeout.connect(self.tick)
         self.follower = FeedFollower(runner, feed, self._wants, self._read, parent=self)
@@ -90,9 +97,14 @@ class UnitDesk(QWidget):
 
     def _got_targets(self, targets: list[tuple[int, str]]) -> None:
         self._targets = targets
+        if targets:
+            self.forwarded.show()
 
     async def _read(self) -> None:
         listed = await work.my_cases(self._store)
+        forwarded = await work.forwarded_cases(self._store)
+        self.forwarded.set_cases(forwarded)
+        self.forwarded.setVisible(bool(forwarded) or bool(self._targets))
         current = self.current()
         self.model.set_rows(listed)
         row = next((r for r, c in enumerate(listed)
@@ -102,8 +114,8 @@ class UnitDesk(QWidget):
         self._summarise(listed)
 
     def _summarise(self, listed: Sequence[UnitCase]) -> None:
-        now, calendar = self._store.clock.now(), self._catalog.calendar
-        late = sum(1 for c in listed if (due := c.sign_due(calendar)) is not None and due < now)
+        now = self._store.clock.now()
+        late = sum(1 for c in listed if (due := c.sign_due()) is not None and due < now)
         to_sign = sum(1 for c in listed if c.status == "dispatched")
         self.summary.setText(self.tr("本单位在办 {n} 件，待签收 {s} 件，其中超时未签收 {late} 件")
                              .format(n=len(listed), s=to_sign, late=late))
@@ -121,9 +133,9 @@ class UnitDesk(QWidget):
         return self.tr("超时 {t}").format(t=text) if overdue else text
 
     def _to_sign(self, case: UnitCase) -> str:
-        if case.signed_at is not None:
+        if case.status != "dispatched":
             return self.tr("已签收")
-        return self._left(case.sign_due(self._catalog.calendar))
+        return self._left(case.sign_due())
 
     def _to_finish(self, case: UnitCase) -> str:
         if case.paused_at is not None:
@@ -138,7 +150,7 @@ class UnitDesk(QWidget):
 
     def _colour(self, case: UnitCase) -> QColor | None:
         now = self._store.clock.now()
-        sign = case.sign_due(self._catalog.calendar)
+        sign = case.sign_due()
         late = (sign is not None and sign < now) or (
             case.due_at is not None and case.paused_at is None and case.due_at < now)
         return OVERDUE if late else None
@@ -147,6 +159,7 @@ class UnitDesk(QWidget):
         if self.model.rowCount():
             self.model.dataChanged.emit(self.model.index(0, 2),
                                         self.model.index(self.model.rowCount() - 1, 3))
+        self.forwarded.tick()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -191,7 +204,7 @@ class UnitDesk(QWidget):
     def apply_return(self) -> None:
         self._ask(self.tr("申请退回"), [Field("reason", self.tr("退回理由"))],
                   lambda case, v: self._save(case, requests.apply_return(
-                      self._store, self._catalog.calendar, case.id, str(v["reason"])),
+                      self._store, case.id, str(v["reason"])),
                       self.tr("{no}：已提交退回申请，等待分拨员审批")))
 
     def apply_extension(self) -> None:
