@@ -32,7 +32,8 @@ REASONS = (
     "geometry.missing", "geometry.not_polygon", "geometry.unreadable", "geometry.empty",
     "geometry.invalid", "geometry.overlap",
     "crs.not_lonlat", "extent.far", "extent.outside_district",
-    "code.missing", "code.too_long", "code.duplicate", "code.in_use",
+    "code.missing", "code.too_long", "code.duplicate", "code.in_use_by_cases",
+    "code.in_use_by_units",
     "name.missing", "name.too_long",
     "parent.missing", "parent.unknown", "parent.outside", "parent.none", "parent.ambiguous",
 )

@@ -62,6 +62,7 @@ class _Area:
     shape: BaseGeometry | None = None  # GCJ-02, valid
     local: BaseGeometry | None = None  # the same in metres
     usable: bool = True
+    repaired: bool = False  # the shape as given was invalid: ``shape`` is it made valid
     sort_order: int = 0
 
 
@@ -157,6 +158,7 @@ def _read(layer: LayerFile, crs: Crs, problems: list[Problem]) -> list[_Area]:
             else:
                 if not raw.is_valid:
                     bad("geometry.invalid", explain_validity(raw))
+                    area.repaired = True
                 valid = _valid(raw)
                 if valid is not None:
                     area.shape = _valid(stored(geometry_to_gcj02(valid, crs)))
@@ -257,7 +259,8 @@ def _parents(children: list[_Area], parents: list[_Area], tolerance_m: float,
         if named:
             if named not in by_code:
                 bad("parent.unknown", named)
-            elif named in within or by_code[named].local is None or child.local is None:
+            elif (named in within or child.local is None or by_code[named].local is None
+                  or by_code[named].repaired):  # nothing (sound) to check against
                 resolved[(child.level, child.code)] = named
             else:
                 bad("parent.outside", " / ".join([named, *within]))
