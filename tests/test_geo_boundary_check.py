@@ -198,3 +198,10 @@ def test_the_real_outline_passes_and_swapped_it_is_refused() -> None:
                                          for polygon in street["geometry"]["coordinates"]]
     checked = check(request([street]), [])
     assert reasons(checked.problems) == [("street", 0, "R01", "crs.not_lonlat")]
+
+
+def test_the_system_may_come_as_plain_text_as_a_combo_box_gives_it() -> None:
+    plain = request(streets(), crs="WGS-84")  # type: ignore[arg-type]
+    assert plain.crs is Crs.WGS84
+    assert check(plain, []).boundaries == check(request(streets(), crs=Crs.WGS84),
+                                                []).boundaries

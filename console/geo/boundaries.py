@@ -66,6 +66,7 @@ class ImportRequest:
     tolerance_m: float = 5.0
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "crs", Crs(self.crs))  # a combo box hands back plain text
         levels = [f.level for f in self.files]
         if len(set(levels)) != len(levels):
             raise ValueError("one file per level")

@@ -82,6 +82,18 @@ async def import_boundaries(store: Store, request: ImportRequest) -> int:
             str(request.crs), tuple(f.file.name for f in request.files)))
 
 
+async def boundary_counts(store: Store) -> dict[Level, tuple[int, int]]:
+    """How many streets, communities and cells there are, and how many of each have
+    a boundary drawn."""
+    out = {}
+    async with store.read() as conn:
+        for level, table in TABLES.items():
+            total, drawn = (await conn.execute(select(
+                func.count(), func.count(table.geometry)).select_from(table))).one()
+            out[level] = (int(total), int(drawn))
+    return out
+
+
 async def current_boundaries(conn: AsyncConnection) -> list[Stored]:
     """Every street, community and cell in the database now."""
     out = [Stored(Level.STREET, r.code, r.name, None, r.geometry, r.sort_order)

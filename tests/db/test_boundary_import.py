@@ -119,6 +119,12 @@ async def test_a_refused_import_changes_nothing_and_names_every_problem(
     found = {(p.index, p.reason) for p in refused.value.problems}
     assert {(5, "geometry.invalid"), (9, "code.duplicate"), (20, "crs.not_lonlat"),
             (30, "parent.outside")} <= found
+    # Besides, only the spilt cell overlapping its neighbours, each pair named once.
+    others = [p for p in refused.value.problems if (p.index, p.reason) not in {
+        (5, "geometry.invalid"), (9, "code.duplicate"), (20, "crs.not_lonlat"),
+        (30, "parent.outside")}]
+    assert others and {p.reason for p in others} == {"geometry.overlap"}
+    assert all("S01C01G031" in (p.code, p.detail) for p in others)
     assert all(p.level is Level.CELL for p in refused.value.problems)
     assert fingerprint(database_url) == before
     store = Store(database_url, "t")
