@@ -3,6 +3,7 @@ rebuilt when an admin imports boundaries; and the real Pingshan outline end to e
 
 from __future__ import annotations
 
+import asyncio
 import json
 from typing import Any
 
@@ -21,7 +22,7 @@ from console.geo.locate import LiveLocator, Locator
 from console.geo.shapes import metres_between
 from db.migrate import upgrade
 from tests.db.conftest import MakeLogin
-from tests.db.people import person
+from tests.db.people import login_of, person
 from tests.geo_real import layers, outline
 from tests.geo_real import request as real_request
 
@@ -134,3 +135,33 @@ async def test_the_real_outline_in_wgs84_is_stored_in_gcj02_within_a_metre(
         assert nearest < 1.0
     finally:
         await store.close()
+
+
+async def test_another_seat_follows_an_import_its_locator_and_its_forms(
+        database_url: str, login_as: MakeLogin, tmp_path: Any) -> None:
+    from console.app import ConsoleApp
+
+    operator = login_as("operator")
+    seat = ConsoleApp(operator, login_of(operator), journal_path=tmp_path / "o.json")
+    await seat.open()
+    admin = await person(login_as("admin"))
+    try:
+        assert len(seat.locator.locator) == 667 and "S06C04G001" in seat.catalog.grid_cells
+        collection = read("grid_cells.geojson")
+        collection["features"] = [f for f in collection["features"]
+                                  if f["properties"]["code"] != "S06C04G001"]
+        for f in collection["features"]:
+            f["properties"]["name"] = "新" + f["properties"]["name"]
+        file = parse_geojson(json.dumps(collection), "cells.geojson")
+        await import_boundaries(admin, ImportRequest((LayerFile(
+            Level.CELL, file, FieldMap("code", "name", "community")),)))
+        for _ in range(200):  # the seat hears of it through the database, as seats do
+            if len(seat.locator.locator) == 666 and "S06C04G001" not in seat.catalog.grid_cells:
+                break
+            await asyncio.sleep(0.05)
+        assert len(seat.locator.locator) == 666
+        assert seat.catalog.grid_cells["S01C01G001"].name == "新坑梓社区第1网格"
+        assert "S06C04G001" not in seat.catalog.grid_cells
+    finally:
+        await admin.close()
+        await seat.close()

@@ -50,19 +50,17 @@ class LayerRow(QWidget):
         self.code = QComboBox(objectName=f"boundaries.{level}.code")
         self.name = QComboBox(objectName=f"boundaries.{level}.name")
         self.parent_code = QComboBox(objectName=f"boundaries.{level}.parent")
-        boxes = [self.code, self.name] + ([self.parent_code] if level in PARENT_PROPERTY
-                                          else [])
+        boxes = [self.code, self.name, self.parent_code]  # a street's parent box stays empty
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.choose)
         layout.addWidget(self.about, 1)
-        for label, box in zip((_t("编码"), _t("名称"), _t("所属上级")), boxes, strict=False):
+        for label, box in zip((_t("编码"), _t("名称"), _t("所属上级")), boxes, strict=True):
             layout.addWidget(QLabel(label))
             layout.addWidget(box)
             box.setMinimumContentsLength(8)
             box.currentIndexChanged.connect(lambda _i: self.changed.emit())
         layout.addWidget(self.clear)
-        self.parent_code.setVisible(level in PARENT_PROPERTY)
         self._fill(None)
 
     def pick(self) -> None:
@@ -104,15 +102,17 @@ class LayerRow(QWidget):
                 name=Path(file.name).name, count=len(file.features), types=types))
             for box in (self.code, self.name):
                 box.addItems(list(file.properties))
-            self.parent_code.addItem(_t("（按位置判断）"), "")
-            for prop in file.properties:
-                self.parent_code.addItem(prop, prop)
+            if self.level in PARENT_PROPERTY:
+                self.parent_code.addItem(_t("（按位置判断）"), "")
+                for prop in file.properties:
+                    self.parent_code.addItem(prop, prop)
             self._choose(self.code, file.likely("code"))
             self._choose(self.name, file.likely("name"))
             if self.level in PARENT_PROPERTY:
                 self._choose(self.parent_code, file.likely(PARENT_PROPERTY[self.level]))
         for box in boxes:
-            box.setEnabled(file is not None and file.usable)
+            box.setEnabled(file is not None and file.usable
+                           and (box is not self.parent_code or self.level in PARENT_PROPERTY))
             box.blockSignals(False)
         self.clear.setEnabled(file is not None)
         self.changed.emit()
