@@ -1,5 +1,5 @@
 """The map's choropleth over a large database: console.geo.area_figures (one grouped
-query per level) for the last 30 days and for the whole 120, all categories and
+query per level) for the last 7 and 30 days and for the whole 120, all categories and
 one top-level category's subtree, beside the same SQL run by plain psycopg; and
 the hotspots. Cases are the demo generator's (bench._bulk).
 
@@ -85,9 +85,11 @@ def _cases(url: str) -> list[tuple[str, dict[str, Any]]]:
                            " LIMIT 1").fetchone()[0]  # type: ignore[index]
         top = conn.execute("SELECT parent_id FROM category WHERE id = %s",
                            (top,)).fetchone()[0]  # type: ignore[index]
+    week = {"start": now - dt.timedelta(days=7), "end": now}
     month = {"start": now - dt.timedelta(days=30), "end": now}
     whole = {"start": now - dt.timedelta(days=121), "end": now}
     return [
+        ("cells, 7 days", {"level": Level.CELL, "category": None, **week}),
         ("cells, 30 days", {"level": Level.CELL, "category": None, **month}),
         ("communities, 30 days", {"level": Level.COMMUNITY, "category": None, **month}),
         ("streets, 30 days", {"level": Level.STREET, "category": None, **month}),

@@ -180,3 +180,27 @@ def test_the_schema_refuses_a_shape_seats_cannot_draw(database_url: str) -> None
                 conn.execute(statement)  # type: ignore[arg-type]
         conn.execute("UPDATE street SET geometry = NULL, centroid_lon = NULL,"
                      " centroid_lat = NULL WHERE code = 'S01'")  # none drawn is allowed
+
+
+def test_the_upgrade_gives_streets_and_communities_the_union_of_their_cells(
+        database_url: str) -> None:
+    from db.migrate import downgrade, upgrade
+
+    with raw(database_url) as conn:
+        drawn = dict(conn.execute("SELECT code, geometry FROM community").fetchall())
+    downgrade(database_url, "0012")
+    with raw(database_url) as conn:
+        assert conn.execute("SELECT count(*) FROM information_schema.columns WHERE"
+                            " table_name = 'street' AND column_name = 'geometry'"
+                            ).fetchone() == (0,)
+    upgrade(database_url)
+    with raw(database_url) as conn:
+        rows = conn.execute("SELECT code, geometry, centroid_lon, centroid_lat"
+                            " FROM community").fetchall()
+        streets = conn.execute("SELECT count(*) FROM street WHERE geometry IS NOT NULL"
+                               ).fetchone()
+    assert streets == (6,) and len(rows) == 23
+    for code, geometry, lon, lat in rows:
+        made = shape(geometry)
+        assert made.symmetric_difference(shape(drawn[code])).area < 1e-9
+        assert made.contains(shapely.Point(lon, lat))
