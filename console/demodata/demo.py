@@ -41,12 +41,14 @@ COMPLAINTS = ("已经持续好几天了，影响居民出行，请尽快处理�
 
 
 
-async def load_reference_data(store: Store) -> bool:
-    """Load streets, grid, units, categories, teams and staff into an empty database."""
+async def load_reference_data(store: Store, *, boundaries: bool = True) -> bool:
+    """Load streets, grid, units, categories, teams and staff into an empty database.
+    ``boundaries=False`` leaves out the streets' and communities' boundaries (for a
+    database migrated only up to before 0014, which has no columns for them)."""
     async with store.transaction() as conn:
         if (await conn.execute(select(func.count()).select_from(s.Street))).scalar_one():
             return False
-        await _load_places(conn)
+        await _load_places(conn, boundaries)
         unit_ids = await _load_units(conn)
         await _load_categories(conn, unit_ids)
         await _load_staff(conn, unit_ids)
@@ -55,7 +57,7 @@ async def load_reference_data(store: Store) -> bool:
     return True
 
 
-async def _load_places(conn: AsyncConnection) -> None:
+async def _load_places(conn: AsyncConnection, boundaries: bool) -> None:
     """Streets, communities and the generated grid cells; a street's and a
     community's boundary is the union of its cells (the demo has no other)."""
     features = read("grid_cells.geojson")["features"]
@@ -66,6 +68,8 @@ async def _load_places(conn: AsyncConnection) -> None:
         pieces[props["community"]].append(feature["geometry"])
 
     def shape_of(code: str) -> dict[str, Any]:
+        if not boundaries:
+            return {}
         if not pieces[code]:
             return {"geometry": None, "centroid_lon": None, "centroid_lat": None}
         geometry, (lon, lat) = union_of(pieces[code])
