@@ -18,9 +18,11 @@ from console.calendar.deadlines import calendar_years, load_calendar, load_rules
 from console.casework.lifecycle import ADMIN, UNIT
 from console.catalog.catalog import Catalog, load_catalog
 from console.core.errors import DatabaseBusy, DatabaseUnavailable
+from console.core.events import Kind
 from console.core.feed import ChangeFeed, Event
 from console.core.store import Store
 from console.demodata import demo
+from console.geo.locate import LiveLocator
 from console.hotline.journal import Journal
 from console.hotline.outbox import Outbox
 from console.notices import delivery
@@ -87,6 +89,9 @@ class ConsoleApp:
         self._resends: asyncio.Task[None] | None = None
         self._sends: asyncio.Task[None] | None = None
         self.sender = sender  # None: the one HOTLINE_SMS_SENDER names (the log by default)
+        # Point -> grid cell, community, street; built again when boundaries are imported.
+        self.locator = LiveLocator(self.store)
+        self._reload_places: asyncio.Task[None] | None = None
         self.outbox.on_delivered = self._send_journal
 
     async def open(self, *, demo_data: bool = False, demo_cases: int = 4000) -> None:
@@ -104,6 +109,7 @@ class ConsoleApp:
             await demo.load_demo(self.store, cases=demo_cases)
         await self.feed.start()
         self.catalog = await load_catalog(self.store)
+        await self.locator.start(self.feed)
         self.feed.subscribe(self._on_events)
         self.listener.start()
         if self.store.roles - {UNIT}:
@@ -174,6 +180,9 @@ class ConsoleApp:
         kinds = {e.kind for e in events if e.case_id is None}
         if kinds & CATALOG_EVENTS:
             log.info("reference data changed; it is re-read at the next start")
+        if Kind.BOUNDARIES in kinds:
+            self._reload_places = asyncio.get_running_loop().create_task(
+                self._refresh_places())
         if kinds & DEADLINE_EVENTS:
             self._reload_deadlines = asyncio.get_running_loop().create_task(
                 self._refresh_deadlines())
@@ -182,6 +191,14 @@ class ConsoleApp:
         """Calendar or rules changed at some seat: deadlines from now on use them."""
         self.catalog.calendar = await load_calendar(self.store)
         self.catalog.rules = (await load_rules(self.store)).rules
+
+    async def _refresh_places(self) -> None:
+        """Boundaries imported at some seat: the streets, communities and cells the
+        forms offer are read again (in place: the panes hold this catalog)."""
+        fresh = await load_catalog(self.store)
+        self.catalog.streets = fresh.streets
+        self.catalog.communities = fresh.communities
+        self.catalog.grid_cells = fresh.grid_cells
 
     def _link_changed(self, connected: bool) -> None:
         self.on_link_change(connected)
@@ -197,7 +214,8 @@ class ConsoleApp:
                 log.exception("resending the journal failed")
 
     async def close(self) -> None:
-        for task in (self._sweeps, self._resends, self._sends):
+        await self.locator.stop()
+        for task in (self._sweeps, self._resends, self._sends, self._reload_places):
             if task is not None:
                 task.cancel()
                 with contextlib.suppress(asyncio.CancelledError):

@@ -117,22 +117,40 @@ def _now() -> Any:
     return mapped_column(server_default=func.now())
 
 
+# A boundary seats can draw (migration 0014): a GeoJSON (Multi)Polygon in GCJ-02
+# and a centre on the globe; for streets and communities both or neither.
+_POLYGONAL = "coalesce(geometry->>'type', '') IN ('Polygon', 'MultiPolygon')"
+_ON_THE_GLOBE = "centroid_lon BETWEEN -180 AND 180 AND centroid_lat BETWEEN -90 AND 90"
+_SHAPE_OR_NONE = ("(geometry IS NULL) = (centroid_lon IS NULL)"
+                  " AND (centroid_lon IS NULL) = (centroid_lat IS NULL)"
+                  f" AND (geometry IS NULL OR ({_POLYGONAL} AND {_ON_THE_GLOBE}))")
+
+
 class Street(Base):
     __tablename__ = "street"
+    __table_args__ = (CheckConstraint(_SHAPE_OR_NONE, name="shape"),)
     code: Mapped[str] = mapped_column(String(16), primary_key=True)
     name: Mapped[str] = mapped_column(String(64))
     sort_order: Mapped[int] = mapped_column(SmallInteger, default=0)
+    geometry: Mapped[dict[str, Any] | None] = mapped_column(JSONB)
+    centroid_lon: Mapped[float | None] = mapped_column(Double)
+    centroid_lat: Mapped[float | None] = mapped_column(Double)
 
 
 class Community(Base):
     __tablename__ = "community"
+    __table_args__ = (CheckConstraint(_SHAPE_OR_NONE, name="shape"),)
     code: Mapped[str] = mapped_column(String(16), primary_key=True)
     name: Mapped[str] = mapped_column(String(64))
     street_code: Mapped[str] = mapped_column(ForeignKey("street.code"))
+    geometry: Mapped[dict[str, Any] | None] = mapped_column(JSONB)
+    centroid_lon: Mapped[float | None] = mapped_column(Double)
+    centroid_lat: Mapped[float | None] = mapped_column(Double)
 
 
 class GridCell(Base):
     __tablename__ = "grid_cell"
+    __table_args__ = (CheckConstraint(f"{_POLYGONAL} AND {_ON_THE_GLOBE}", name="shape"),)
     code: Mapped[str] = mapped_column(String(24), primary_key=True)
     name: Mapped[str] = mapped_column(String(64))
     street_code: Mapped[str] = mapped_column(ForeignKey("street.code"))
@@ -252,6 +270,10 @@ class Case(Base):
         Index("ix_case_created_at", sqltext("created_at DESC"), sqltext("id DESC")),
         Index("ix_case_status_created", "status", sqltext("created_at DESC"),
               sqltext("id DESC")),
+        # The figures by area read a period's cases from this index alone (migration 0014).
+        Index("ix_case_area_figures", "created_at",
+              postgresql_include=["grid_code", "community_code", "street_code", "category_id",
+                                  "status", "unit_due_at", "first_resolved_at", "paused_at"]),
         # ix_case_search_trgm (trigram search) is made by migration 0001 where pg_trgm exists.
     )
     id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), primary_key=True)

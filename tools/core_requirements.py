@@ -9,7 +9,7 @@ import tomllib
 from pathlib import Path
 
 QT = {"pyside6-essentials", "pyside6", "qasync", "pyqtgraph", "pytest-qt"}
-LINTERS = {"ruff", "mypy", "import-linter"}  # `make lint` runs them, in .venv
+LINTERS = {"ruff", "mypy", "import-linter", "types-shapely"}  # `make lint` runs them, in .venv
 
 
 def name(requirement: str) -> str:

@@ -52,6 +52,7 @@ class Kind(enum.StrEnum):
     UNIT_REQUEST = "unit_request"
     PROGRESS = "progress_noted"
     NOTICE = "notice"
+    BOUNDARIES = "boundaries_changed"
 
 
 class Payload(Protocol):
@@ -367,11 +368,26 @@ class Notice(_Typed):
     channel: str = "sms"
 
 
+@dataclass(frozen=True)
+class BoundariesChanged(_Typed):
+    """An admin imported boundaries (console/geo/boundary_import.py): the levels
+    replaced (street / community / cell), how many each has now, the codes that came
+    and went, the files and the coordinate system they were in (stored as GCJ-02)."""
+
+    KIND = Kind.BOUNDARIES
+    levels: tuple[str, ...]
+    counts: tuple[int, ...] = ()  # one per level, in the order of ``levels``
+    added: int = 0
+    removed: int = 0
+    crs: str = ""
+    files: tuple[str, ...] = ()
+
+
 TYPED: dict[str, type[_Typed]] = {c.KIND.value: c for c in (
     CaseCreated, CaseImported, ClosedWithMaster, Escalation, LadderChanged, CatalogLoaded,
     CalendarSeeded, CalendarChanged, RuleChanged, QuickAnswerChanged, HandoverChanged,
     RosterChanged, RollCallChanged, ShiftTemplateChanged, AccountChanged, ClockRuleChanged,
-    NoticeRuleChanged, UnitRequestChanged, ProgressNoted, Notice)}
+    NoticeRuleChanged, UnitRequestChanged, ProgressNoted, Notice, BoundariesChanged)}
 
 
 def read(kind: str, raw: dict[str, Any], *, on_a_case: bool) -> Any:

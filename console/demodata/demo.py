@@ -26,6 +26,7 @@ from console.core.store import Store
 from console.demodata import demo_history, demo_stories
 from console.demodata.demo_teller import Story, World
 from console.demodata.files import read
+from console.geo.shapes import centre, read_polygonal, union_of
 from console.hotline.intake import PUBLIC_NO_PREFIX
 from db import schema as s
 
@@ -44,17 +45,14 @@ COMPLAINTS = ("已经持续好几天了，影响居民出行，请尽快处理�
 
 
 
-def _centroid(geometry: dict[str, Any]) -> tuple[float, float]:
-    ring = geometry["coordinates"][0][:-1]
-    return (sum(p[0] for p in ring) / len(ring), sum(p[1] for p in ring) / len(ring))
-
-
-async def load_reference_data(store: Store) -> bool:
-    """Load streets, grid, units, categories, teams and staff into an empty database."""
+async def load_reference_data(store: Store, *, boundaries: bool = True) -> bool:
+    """Load streets, grid, units, categories, teams and staff into an empty database.
+    ``boundaries=False`` leaves out the streets' and communities' boundaries (for a
+    database migrated only up to before 0014, which has no columns for them)."""
     async with store.transaction() as conn:
         if (await conn.execute(select(func.count()).select_from(s.Street))).scalar_one():
             return False
-        await _load_places(conn)
+        await _load_places(conn, boundaries)
         unit_ids = await _load_units(conn)
         await _load_categories(conn, unit_ids)
         await _load_staff(conn, unit_ids)
@@ -63,19 +61,37 @@ async def load_reference_data(store: Store) -> bool:
     return True
 
 
-async def _load_places(conn: AsyncConnection) -> None:
+async def _load_places(conn: AsyncConnection, boundaries: bool) -> None:
+    """Streets, communities and the generated grid cells; a street's and a
+    community's boundary is the union of its cells (the demo has no other)."""
+    features = read("grid_cells.geojson")["features"]
+    pieces: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for feature in features:
+        props = feature["properties"]
+        pieces[props["street"]].append(feature["geometry"])
+        pieces[props["community"]].append(feature["geometry"])
+
+    def shape_of(code: str) -> dict[str, Any]:
+        if not boundaries:
+            return {}
+        if not pieces[code]:
+            return {"geometry": None, "centroid_lon": None, "centroid_lat": None}
+        geometry, (lon, lat) = union_of(pieces[code])
+        return {"geometry": geometry, "centroid_lon": lon, "centroid_lat": lat}
+
     district = read("district.json")
     streets, communities = [], []
     for order, street in enumerate(district["streets"]):
-        streets.append({"code": street["code"], "name": street["name"], "sort_order": order})
-        communities += [{"code": c["code"], "name": c["name"], "street_code": street["code"]}
-                        for c in street["communities"]]
+        streets.append({"code": street["code"], "name": street["name"], "sort_order": order,
+                        **shape_of(street["code"])})
+        communities += [{"code": c["code"], "name": c["name"], "street_code": street["code"],
+                         **shape_of(c["code"])} for c in street["communities"]]
     await conn.execute(insert(s.Street), streets)
     await conn.execute(insert(s.Community), communities)
     cells = []
-    for feature in read("grid_cells.geojson")["features"]:
+    for feature in features:
         props, geometry = feature["properties"], feature["geometry"]
-        lon, lat = _centroid(geometry)
+        lon, lat = centre(read_polygonal(geometry))
         cells.append({"code": props["code"], "name": props["name"], "street_code": props["street"],
                       "community_code": props["community"], "geometry": geometry,
                       "centroid_lon": lon, "centroid_lat": lat})

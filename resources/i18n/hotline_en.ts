@@ -209,6 +209,293 @@
     </message>
 </context>
 <context>
+    <name>BoundaryDialog</name>
+    <message>
+        <location filename="../../widgets/geo/boundary_dialog.py" line="50" />
+        <source>导入辖区边界</source>
+        <translation>Import district boundaries</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/geo/boundary_dialog.py" line="58" />
+        <source>GCJ-02（国测局坐标，高德、腾讯地图）</source>
+        <translation>GCJ-02 (China's survey system: AMap, Tencent Maps)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/geo/boundary_dialog.py" line="59" />
+        <source>WGS-84（GPS 坐标，导入时转换为 GCJ-02）</source>
+        <translation>WGS-84 (GPS; converted to GCJ-02 on import)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/geo/boundary_dialog.py" line="61" />
+        <source>限于现有辖区（拒绝远在现有边界之外的图形）</source>
+        <translation>Within the present district (refuse shapes far outside the present boundaries)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/geo/boundary_dialog.py" line="69" />
+        <source>层级</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/geo/boundary_dialog.py" line="70" />
+        <source>第几个要素</source>
+        <translation>Feature no.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/geo/boundary_dialog.py" line="71" />
+        <source>编码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/geo/boundary_dialog.py" line="72" />
+        <source>问题</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/geo/boundary_dialog.py" line="81" />
+        <source>检查</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/geo/boundary_dialog.py" line="83" />
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/geo/boundary_dialog.py" line="85" />
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/geo/boundary_dialog.py" line="95" />
+        <source>文件的坐标系</source>
+        <translation>The files' coordinate system</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/geo/boundary_dialog.py" line="122" />
+        <source>现有：</source>
+        <translation>Now: </translation>
+    </message>
+    <message>
+        <location filename="../../widgets/geo/boundary_dialog.py" line="123" />
+        <source>{level} {count} 个（{drawn} 个有边界）</source>
+        <translation>{level}: {count} ({drawn} with a boundary)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/geo/boundary_dialog.py" line="147" />
+        <location filename="../../widgets/geo/boundary_dialog.py" line="184" />
+        <source>请至少选择一个文件</source>
+        <translation>Choose at least one file</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/geo/boundary_dialog.py" line="149" />
+        <source>检查中…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/geo/boundary_dialog.py" line="156" />
+        <source>检查通过，可以导入</source>
+        <translation>Check passed: ready to import</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/geo/boundary_dialog.py" line="157" />
+        <source>发现 {n} 处问题，修改文件后再检查；不会导入任何内容</source>
+        <translation>{n} problem(s) found: correct the file and check again; nothing will be imported</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/geo/boundary_dialog.py" line="164" />
+        <source>{level} {count} 个（新增 {added}，删除 {removed}）</source>
+        <translation>{level}: {count} ({added} new, {removed} removed)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/geo/boundary_dialog.py" line="169" />
+        <source>{level} {count} 个</source>
+        <translation>{level}: {count}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/geo/boundary_dialog.py" line="173" />
+        <source>保留现有：{levels}</source>
+        <translation>kept as they are: {levels}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/geo/boundary_dialog.py" line="174" />
+        <source>文件中：</source>
+        <translation>In the files: </translation>
+    </message>
+    <message>
+        <location filename="../../widgets/geo/boundary_dialog.py" line="193" />
+        <source>已导入{levels}边界，各席位的地图随之更新</source>
+        <translation>{levels} boundaries imported; every seat's map follows</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/geo/boundary_dialog.py" line="198" />
+        <source>导入中…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/geo/boundary_dialog.py" line="204" />
+        <source>发现 {n} 处问题，未导入任何内容</source>
+        <translation>{n} problem(s) found; nothing was imported</translation>
+    </message>
+</context>
+<context>
+    <name>BoundaryWords</name>
+    <message>
+        <location filename="../../widgets/geo/boundary_words.py" line="16" />
+        <source>街道</source>
+        <translation>Street</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/geo/boundary_words.py" line="16" />
+        <source>社区</source>
+        <translation>Community</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/geo/boundary_words.py" line="17" />
+        <source>网格</source>
+        <translation>Grid cell</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/geo/boundary_words.py" line="30" />
+        <source>文件无法读取：{detail}</source>
+        <translation>The file cannot be read: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/geo/boundary_words.py" line="31" />
+        <source>不是 JSON 文件：{detail}</source>
+        <translation>Not a JSON file: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/geo/boundary_words.py" line="32" />
+        <source>不是 GeoJSON 要素集合（FeatureCollection）</source>
+        <translation>Not a GeoJSON FeatureCollection</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/geo/boundary_words.py" line="33" />
+        <source>文件中没有要素</source>
+        <translation>The file has no features</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/geo/boundary_words.py" line="34" />
+        <source>文件过大（{detail} MB），请检查是否选错了文件</source>
+        <translation>The file is too large ({detail} MB): is it the right file?</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/geo/boundary_words.py" line="35" />
+        <source>没有图形</source>
+        <translation>No shape</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/geo/boundary_words.py" line="36" />
+        <source>图形须为面（Polygon 或 MultiPolygon），此处为 {detail}</source>
+        <translation>The shape must be an area (Polygon or MultiPolygon), not {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/geo/boundary_words.py" line="37" />
+        <source>图形无法识别：{detail}</source>
+        <translation>Shape cannot be read: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/geo/boundary_words.py" line="38" />
+        <source>图形为空</source>
+        <translation>Empty shape</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/geo/boundary_words.py" line="39" />
+        <source>多边形无效：{detail}</source>
+        <translation>Invalid polygon: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/geo/boundary_words.py" line="40" />
+        <source>与 {detail} 重叠</source>
+        <translation>Overlaps {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/geo/boundary_words.py" line="41" />
+        <source>坐标 ({detail}) 不是所选坐标系的经纬度：经纬度是否颠倒，或是以米为单位的投影坐标？</source>
+        <translation>Coordinate ({detail}) is not a longitude/latitude of the chosen system: are longitude and latitude swapped, or are these projected metres?</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/geo/boundary_words.py" line="43" />
+        <source>距其他图形中心 {detail} 公里，不像本辖区的边界</source>
+        <translation>{detail} km from the middle of the other shapes: not a boundary of this district</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/geo/boundary_words.py" line="44" />
+        <source>远在现有辖区之外：坐标系是否选错？如确为新辖区，请取消“限于现有辖区”</source>
+        <translation>Far outside the present district: is the coordinate system right? For a new district, untick "Within the present district"</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/geo/boundary_words.py" line="46" />
+        <source>属性“{detail}”中没有编码</source>
+        <translation>No code in property "{detail}"</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/geo/boundary_words.py" line="47" />
+        <source>编码过长，最多 {detail} 个字符</source>
+        <translation>Code too long: at most {detail} characters</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/geo/boundary_words.py" line="48" />
+        <source>编码与第 {detail} 个要素重复</source>
+        <translation>Same code as feature no. {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/geo/boundary_words.py" line="49" />
+        <source>导入后不再有此编码，但仍有 {detail} 件案件使用它</source>
+        <translation>This code would be gone after the import, but {detail} case(s) still use it</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/geo/boundary_words.py" line="50" />
+        <source>导入后不再有此编码，但仍有 {detail} 个责任单位使用它</source>
+        <translation>This code would be gone after the import, but {detail} responsible unit(s) still use it</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/geo/boundary_words.py" line="51" />
+        <source>属性“{detail}”中没有名称</source>
+        <translation>No name in property "{detail}"</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/geo/boundary_words.py" line="52" />
+        <source>名称过长，最多 {detail} 个字</source>
+        <translation>Name too long: at most {detail} characters</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/geo/boundary_words.py" line="53" />
+        <source>属性“{detail}”中没有所属{parent}的编码</source>
+        <translation>No {parent} code in property "{detail}"</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/geo/boundary_words.py" line="54" />
+        <source>所属{parent} {detail} 不存在</source>
+        <translation>The {parent} {detail} does not exist</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/geo/boundary_words.py" line="55" />
+        <source>不在所写的{parent}内（所写 / 实际所在）：{detail}</source>
+        <translation>Not inside the {parent} it names (named / where it lies): {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/geo/boundary_words.py" line="56" />
+        <source>不在任何{parent}内</source>
+        <translation>Not inside any {parent}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/geo/boundary_words.py" line="57" />
+        <source>同时位于多个{parent}内：{detail}；请在文件中写明所属{parent}</source>
+        <translation>Lies in several {parent} areas at once ({detail}); name its {parent} in the file</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/geo/boundary_words.py" line="68" />
+        <source>无法导入（{reason}）</source>
+        <translation>Cannot be imported ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/geo/boundary_words.py" line="71" />
+        <source>（与 {codes} 相交）</source>
+        <translation> (touches {codes})</translation>
+    </message>
+</context>
+<context>
     <name>CallForm</name>
     <message>
         <location filename="../../widgets/hotline/call_form.py" line="42" />
@@ -766,252 +1053,257 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
     </message>
     <message>
         <location filename="../../widgets/common/commands.py" line="118" />
+        <source>导入辖区边界…</source>
+        <translation>Import district boundaries…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/commands.py" line="119" />
         <source>新 A 类案件</source>
         <translation>New A-Class Cases</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="119" />
+        <location filename="../../widgets/common/commands.py" line="120" />
         <source>案件超时</source>
         <translation>Cases Going Overdue</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="120" />
+        <location filename="../../widgets/common/commands.py" line="121" />
         <source>督办回复到期</source>
         <translation>Order Replies Falling Due</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="121" />
+        <location filename="../../widgets/common/commands.py" line="122" />
         <source>提醒时发出声音</source>
         <translation>Sound with Alerts</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="122" />
+        <location filename="../../widgets/common/commands.py" line="123" />
         <source>中文</source>
         <translation>中文 (Chinese)</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="123" />
+        <location filename="../../widgets/common/commands.py" line="124" />
         <source>English</source>
         <translation>English</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="124" />
+        <location filename="../../widgets/common/commands.py" line="125" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="126" />
+        <location filename="../../widgets/common/commands.py" line="127" />
         <source>当场答复</source>
         <translation>Answer now</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="129" />
+        <location filename="../../widgets/common/commands.py" line="130" />
         <source>下一项</source>
         <translation>Next field</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="132" />
-        <location filename="../../widgets/common/commands.py" line="152" />
+        <location filename="../../widgets/common/commands.py" line="133" />
+        <location filename="../../widgets/common/commands.py" line="153" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="138" />
+        <location filename="../../widgets/common/commands.py" line="139" />
         <source>换行</source>
         <translation>New line</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="140" />
+        <location filename="../../widgets/common/commands.py" line="141" />
         <source>清空</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="142" />
+        <location filename="../../widgets/common/commands.py" line="143" />
         <source>恢复刚清空的内容</source>
         <translation>Put back what was cleared</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="144" />
+        <location filename="../../widgets/common/commands.py" line="145" />
         <source>记为重复来电</source>
         <translation>Record as duplicate</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="147" />
+        <location filename="../../widgets/common/commands.py" line="148" />
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="150" />
+        <location filename="../../widgets/common/commands.py" line="151" />
         <source>离开文本框</source>
         <translation>Leave the text box</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="155" />
+        <location filename="../../widgets/common/commands.py" line="156" />
         <source>转到结果</source>
         <translation>Go to the results</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="157" />
+        <location filename="../../widgets/common/commands.py" line="158" />
         <source>采用答复</source>
         <translation>Use the answer</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="159" />
+        <location filename="../../widgets/common/commands.py" line="160" />
         <source>返回搜索</source>
         <translation>Back to the search</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="163" />
+        <location filename="../../widgets/common/commands.py" line="164" />
         <source>未接通</source>
         <translation>No answer</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="165" />
+        <location filename="../../widgets/common/commands.py" line="166" />
         <source>未解决（重新办理）</source>
         <translation>Not fixed (reopen)</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="168" />
+        <location filename="../../widgets/common/commands.py" line="169" />
         <source>核查通过（结案）</source>
         <translation>Verified (close)</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="170" />
+        <location filename="../../widgets/common/commands.py" line="171" />
         <source>核查未通过（重新办理）</source>
         <translation>Verification failed (handle again)</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="174" />
+        <location filename="../../widgets/common/commands.py" line="175" />
         <source>应答</source>
         <translation>Answered</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="176" />
+        <location filename="../../widgets/common/commands.py" line="177" />
         <source>迟到（输入分钟后回车）</source>
         <translation>Late (type the minutes, Enter)</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="178" />
+        <location filename="../../widgets/common/commands.py" line="179" />
         <source>缺岗</source>
         <translation>Absent</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="179" />
+        <location filename="../../widgets/common/commands.py" line="180" />
         <source>无人应答</source>
         <translation>No answer</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="180" />
+        <location filename="../../widgets/common/commands.py" line="181" />
         <source>开始点名（在岗岗位）</source>
         <translation>Start roll call (posts on duty)</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="181" />
+        <location filename="../../widgets/common/commands.py" line="182" />
         <source>结束点名</source>
         <translation>Finish roll call</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="183" />
+        <location filename="../../widgets/common/commands.py" line="184" />
         <source>请假/顶班…</source>
         <translation>Leave / stand-in…</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="185" />
+        <location filename="../../widgets/common/commands.py" line="186" />
         <source>调班…</source>
         <translation>Swap…</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="187" />
+        <location filename="../../widgets/common/commands.py" line="188" />
         <source>换人…</source>
         <translation>Replace…</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="189" />
+        <location filename="../../widgets/common/commands.py" line="190" />
         <source>撤下</source>
         <translation>Take off</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="191" />
+        <location filename="../../widgets/common/commands.py" line="192" />
         <source>生成本月排班</source>
         <translation>Generate this month</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="193" />
+        <location filename="../../widgets/common/commands.py" line="194" />
         <source>签收</source>
         <translation>Sign for</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="195" />
+        <location filename="../../widgets/common/commands.py" line="196" />
         <source>申请退回…</source>
         <translation>Apply to return…</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="197" />
+        <location filename="../../widgets/common/commands.py" line="198" />
         <source>申请延期…</source>
         <translation>Apply for an extension…</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="199" />
+        <location filename="../../widgets/common/commands.py" line="200" />
         <source>记录进展…</source>
         <translation>Record progress…</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="201" />
+        <location filename="../../widgets/common/commands.py" line="202" />
         <source>回复办结…</source>
         <translation>Reply with the result…</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="203" />
+        <location filename="../../widgets/common/commands.py" line="204" />
         <source>转派社区…</source>
         <translation>Send on to a community…</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="205" />
+        <location filename="../../widgets/common/commands.py" line="206" />
         <source>同意</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="208" />
+        <location filename="../../widgets/common/commands.py" line="209" />
         <source>不同意…</source>
         <translation>Refuse…</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="211" />
+        <location filename="../../widgets/common/commands.py" line="212" />
         <source>督办所选案件…</source>
         <translation>Supervise Selected…</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="215" />
+        <location filename="../../widgets/common/commands.py" line="216" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="216" />
+        <location filename="../../widgets/common/commands.py" line="217" />
         <source>来电(&amp;C)</source>
         <translation>&amp;Call</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="217" />
+        <location filename="../../widgets/common/commands.py" line="218" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="218" />
+        <location filename="../../widgets/common/commands.py" line="219" />
         <source>值班(&amp;D)</source>
         <translation>&amp;Duty</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="219" />
+        <location filename="../../widgets/common/commands.py" line="220" />
         <source>提醒(&amp;T)</source>
         <translation>Aler&amp;ts</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="220" />
+        <location filename="../../widgets/common/commands.py" line="221" />
         <source>管理(&amp;A)</source>
         <translation>&amp;Admin</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="221" />
+        <location filename="../../widgets/common/commands.py" line="222" />
         <source>语言(&amp;L)</source>
         <translation>&amp;Language</translation>
     </message>
@@ -1528,6 +1820,65 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
     </message>
 </context>
 <context>
+    <name>LayerRow</name>
+    <message>
+        <location filename="../../widgets/geo/layer_row.py" line="43" />
+        <source>选择{level}文件…</source>
+        <translation>Choose a {level} file…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/geo/layer_row.py" line="46" />
+        <source>不导入</source>
+        <translation>Don't import</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/geo/layer_row.py" line="48" />
+        <location filename="../../widgets/geo/layer_row.py" line="95" />
+        <source>（保留现有{level}）</source>
+        <translation>(keep the present {level} boundaries)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/geo/layer_row.py" line="58" />
+        <source>编码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/geo/layer_row.py" line="58" />
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/geo/layer_row.py" line="58" />
+        <source>所属上级</source>
+        <translation>Parent</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/geo/layer_row.py" line="68" />
+        <source>选择{level}边界文件</source>
+        <translation>Choose the {level} boundary file</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/geo/layer_row.py" line="69" />
+        <source>GeoJSON 文件 (*.geojson *.json);;所有文件 (*)</source>
+        <translation>GeoJSON files (*.geojson *.json);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/geo/layer_row.py" line="75" />
+        <source>读取中…</source>
+        <translation>Reading…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/geo/layer_row.py" line="101" />
+        <source>{name}：{count} 个要素（{types}）</source>
+        <translation>{name}: {count} features ({types})</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/geo/layer_row.py" line="106" />
+        <source>（按位置判断）</source>
+        <translation>(by where it lies)</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <location filename="../../widgets/accounts/login_dialog.py" line="62" />
@@ -1638,102 +1989,102 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="53" />
+        <location filename="../../widgets/shell/main_window.py" line="54" />
         <source>坪山区指挥中心 · 12345 热线坐席 — {user}</source>
         <translation>Pingshan District Command Centre · 12345 hotline desk — {user}</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="65" />
+        <location filename="../../widgets/shell/main_window.py" line="66" />
         <source>来电登记</source>
         <translation>Call intake</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="66" />
+        <location filename="../../widgets/shell/main_window.py" line="67" />
         <source>案件队列</source>
         <translation>Case queue</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="68" />
+        <location filename="../../widgets/shell/main_window.py" line="69" />
         <source>倒计时</source>
         <translation>Countdowns</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="72" />
+        <location filename="../../widgets/shell/main_window.py" line="73" />
         <source>秒回知识库</source>
         <translation>Quick answers</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="77" />
+        <location filename="../../widgets/shell/main_window.py" line="78" />
         <source>督办台</source>
         <translation>Supervision</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="83" />
+        <location filename="../../widgets/shell/main_window.py" line="84" />
         <source>电话回访</source>
         <translation>Callbacks</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="84" />
+        <location filename="../../widgets/shell/main_window.py" line="85" />
         <source>现场核查</source>
         <translation>Field verification</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="85" />
+        <location filename="../../widgets/shell/main_window.py" line="86" />
         <source>回访与核查</source>
         <translation>Callbacks and verification</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="87" />
+        <location filename="../../widgets/shell/main_window.py" line="88" />
         <source>排班</source>
         <translation>Roster</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="89" />
+        <location filename="../../widgets/shell/main_window.py" line="90" />
         <source>查岗点名</source>
         <translation>Roll call</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="91" />
+        <location filename="../../widgets/shell/main_window.py" line="92" />
         <source>交接班</source>
         <translation>Handover</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="93" />
+        <location filename="../../widgets/shell/main_window.py" line="94" />
         <source>承办单位</source>
         <translation>Unit view</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="236" />
+        <location filename="../../widgets/shell/main_window.py" line="244" />
         <source>● 数据库已连接</source>
         <translation>● Database connected</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="239" />
+        <location filename="../../widgets/shell/main_window.py" line="247" />
         <source>● 数据库连接中断，正在重连…</source>
         <translation>● Database connection lost, reconnecting…</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="244" />
+        <location filename="../../widgets/shell/main_window.py" line="252" />
         <source>本机暂存 {n} 件待提交</source>
         <translation>{n} cases waiting on this seat</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="252" />
+        <location filename="../../widgets/shell/main_window.py" line="260" />
         <source>程序内部错误（已记入日志，请报告技术支持）：{s}</source>
         <translation>Internal error (logged; please report it to technical support): {s}</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="258" />
+        <location filename="../../widgets/shell/main_window.py" line="266" />
         <source>模拟来电</source>
         <translation>Simulate incoming call</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="258" />
+        <location filename="../../widgets/shell/main_window.py" line="266" />
         <source>来电号码：</source>
         <translation>Caller number:</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="265" />
+        <location filename="../../widgets/shell/main_window.py" line="273" />
         <source>界面语言将在下次启动时切换</source>
         <translation>The new language takes effect the next time the console starts</translation>
     </message>
@@ -4448,7 +4799,12 @@ The details are in the log.</translation>
         <translation>The database is busy: what this needs was held by another seat for too long. Nothing was saved; please try again in a moment</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="358" />
+        <location filename="../../widgets/common/texts.py" line="351" />
+        <source>边界数据有问题，未作任何更改：见问题列表</source>
+        <translation>The boundary data has problems; nothing was changed: see the list of problems</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/texts.py" line="359" />
         <source>操作未完成（{code}）：请稍后再试；仍不行请报告技术支持</source>
         <translation>Not done ({code}): please try again later; if it still fails, tell technical support</translation>
     </message>

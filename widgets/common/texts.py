@@ -348,6 +348,7 @@ def user_error(exc: ConsoleError) -> str:
         "quick_answer.not_allowed": _t("只有值班长和管理员可以编辑秒回知识库"),
         "database.busy": _t(
             "数据库正忙：所需的记录被其他席位占用过久，本次未保存任何内容，请稍后再试"),
+        "boundary.problems": _t("边界数据有问题，未作任何更改：见问题列表"),
     }
     if exc.code in messages:
         return messages[exc.code]

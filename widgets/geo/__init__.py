@@ -1,0 +1,1 @@
+"""The admin's boundary import dialog (the map itself is widgets/map/)."""
