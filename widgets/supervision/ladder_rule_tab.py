@@ -76,8 +76,9 @@ class LadderRuleTab(QWidget):
 
     def _show(self, rule: LadderRule) -> None:
         self.current.setText(self.tr(
-            "现行（第 {v} 版）：用去 {share}% 时限时提醒；超时后催办，再过 {h} 个工作小时催办单位领导；"
-            "超时 {d} 个工作日可督办；争议 {b} 个工作日未解决列入周报")
+            "现行（第 {v} 版）：用去 {share}% 时限时提醒；超时后催办，"
+            "再过 {h} 个工作小时催办单位领导；超时 {d} 个工作日可督办；"
+            "争议 {b} 个工作日未解决列入周报")
             .format(v=rule.version, share=f"{rule.reminder_share * 100:g}",
                     h=rule.leader_urge_after_working_hours,
                     d=rule.supervision_after_working_days,

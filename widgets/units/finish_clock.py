@@ -28,10 +28,10 @@ def finish_text(case: UnitClocks, now: dt.datetime, paused: bool = False) -> str
     """The cell: time left (or "超时 …"), "暂停计时", or the sign deadline it waits for."""
     if paused:
         return _tr("暂停计时")
-    if (sign_by := case.to_sign_by) is not None:
+    if (sign_by := case.to_sign_by) is not None:  # the unit's limit starts at the signing
         if sign_by < now:
-            return _tr("签收后起算（签收超时 {t}）").format(t=format_left(now - sign_by)[1])
-        return _tr("签收后起算（{at}前签收）").format(at=moment(sign_by, now))
+            return _tr("签收超时 {t}").format(t=format_left(now - sign_by)[1])
+        return _tr("{at}前签收").format(at=moment(sign_by, now))
     if (due := case.running_due) is None:
         return ""
     overdue, text = format_left(due - now)

@@ -52,7 +52,7 @@ class ForwardedList(QWidget):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
-        for column in (1, 2):  # the community and "dispatched on": read in full
+        for column in (1, 2, FINISH_COLUMN):  # the community, "dispatched on", the clock
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.title = QLabel(objectName="unit.forwarded.title")
         layout = QVBoxLayout(self)

@@ -1,9 +1,10 @@
 """The unit handler's desk (承办单位): the cases sent to their unit, those to sign
 for first, each with its two countdowns (to sign, to finish: the unit's own deadline
-while its clock runs, else the case's, ``finish_clock``) and its pending requests. Keys (widgets/common/commands.py, scope ``unitDesk``): S signs, R
-applies to return, E applies for an extension, P records progress, F replies
-with the result. Every change is saved through the desk's feed follower
-("保存中…" until the feed brought it) and the list shows what the feed brought.
+while its clock runs, else the case's, ``finish_clock``) and its pending requests.
+Keys (widgets/common/commands.py, scope ``unitDesk``): S signs, R applies to return,
+E applies for an extension, P records progress, F replies with the result. Every
+change is saved through the desk's feed follower ("保存中…" until the feed brought
+it) and the list shows what the feed brought.
 A street sub-centre also watches, below, the cases it sent on to its communities
 (``ForwardedList``, read only). The sign deadline and the return window are the
 database's, by the admin's clock rule."""
@@ -18,6 +19,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor, QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -63,6 +65,9 @@ class UnitDesk(QWidget):
             tooltip=lambda c, column: finish_tooltip(c) if column == FINISH_COLUMN else None)
         self.table = KeyedTable(commands.UNIT_DESK, lambda: self.handlers, self.model,
                                 objectName="unit.table")
+        for column in (2, FINISH_COLUMN):  # the clocks: read in full
+            self.table.horizontalHeader().setSectionResizeMode(
+                column, QHeaderView.ResizeMode.ResizeToContents)
         self.handlers: dict[str, Callable[[], None]] = {
             "unit.sign": self.sign, "unit.return": self.apply_return,
             "unit.extend": self.apply_extension, "unit.progress": self.note_progress,
