@@ -520,6 +520,10 @@ class UnitRequest(Base):
     previous_due_at: Mapped[dt.datetime | None] = mapped_column()
     granted_due_at: Mapped[dt.datetime | None] = mapped_column()
     version: Mapped[int] = mapped_column(Integer, server_default=sqltext("1"))
+    # Migration 0016: an approved extension moves the unit's running deadline too,
+    # from where it stood (both NULL when no unit clock ran).
+    previous_unit_due_at: Mapped[dt.datetime | None] = mapped_column()
+    granted_unit_due_at: Mapped[dt.datetime | None] = mapped_column()
 
 
 class ShiftTemplate(Base):

@@ -345,6 +345,7 @@ class UnitRequestChanged(_Typed):
     days: int | None = None
     reason: str = ""
     granted_due_at: dt.datetime | None = None
+    granted_unit_due_at: dt.datetime | None = None  # the unit's, while its clock ran
 
 
 @dataclass(frozen=True)

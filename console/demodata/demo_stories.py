@@ -26,7 +26,7 @@ from console.casework.lifecycle import (
 from console.core import events
 from console.demodata import demo_words as w
 from console.demodata.demo_teller import HOUR, MINUTE, SATISFACTION, Draft, Story, Teller, World
-from console.units.clocks import extended_due, sign_due
+from console.units.clocks import extended, sign_due
 
 
 class _Story(Teller):
@@ -141,7 +141,8 @@ class _Story(Teller):
                "reason": reason, "days": days, "requested_by": self.handler(),
                "requested_at": self.t, "version": 1, "decision": None, "decided_by": None,
                "decided_at": None, "decision_reason": "", "previous_due_at": None,
-               "granted_due_at": None}
+               "granted_due_at": None, "previous_unit_due_at": None,
+               "granted_unit_due_at": None}
         self.story.requests.append(row)
         decided = self.t + self.rng.uniform(0.2, 4) * HOUR
         if decided < self.world.now:
@@ -199,10 +200,16 @@ class _Story(Teller):
                                self.who(self.rng.choice((LEADER, SUPERVISOR))),
                                self.rng.choice(w.EXTENSION_REFUSALS))
             if row is not None and row["decision"] == "approved" and state.due_at is not None:
-                granted = extended_due(world.calendar, state.due_at, days)
-                row.update(previous_due_at=state.due_at, granted_due_at=granted)
-                self.state = replace(self.state, due_at=granted)
-                self.story.row["due_at"] = granted
+                # Both deadlines move on, each from where it fell (the unit's while its
+                # clock runs), as console/units/requests.py decides.
+                granted, unit_granted = extended(world.calendar, state.due_at,
+                                                 state.unit_due_at, days)
+                row.update(previous_due_at=state.due_at, granted_due_at=granted,
+                           previous_unit_due_at=state.unit_due_at,
+                           granted_unit_due_at=unit_granted)
+                self.state = replace(self.state, due_at=granted,
+                                     unit_due_at=unit_granted or state.unit_due_at)
+                self.story.row.update(due_at=granted, unit_due_at=self.state.unit_due_at)
                 on_time = True
         if on_time and due > self.t:
             at = self.t + (due - self.t) * self.rng.uniform(0.1, 0.95)

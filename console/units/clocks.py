@@ -14,7 +14,11 @@ counts both limits the same way (``public.sign_due``, ``public.return_window_end
 migration 0013), stores the sign deadline on the case and refuses a late return.
 - An extension (延期申请) asks for 1–``MAX_EXTENSION_WORKING_DAYS`` more working
   days; approved, the deadline moves to the end of that many working days after
-  the day it fell on.
+  the day it fell on. Both deadlines move so (``extended``): the case's own
+  (the citizen's) from where it fell, and the unit's, while its clock runs, from
+  where the unit's fell. A unit whose clock has not started (the rule ``sign``,
+  not signed yet) has no deadline to move: its clock, once started, counts its
+  limit from that moment.
 """
 
 from __future__ import annotations
@@ -63,3 +67,12 @@ def extended_due(calendar: WorkCalendar, due_at: dt.datetime, days: int) -> dt.d
     before, so the days count from that day."""
     last_moment = to_local(due_at) - dt.timedelta(microseconds=1)
     return calendar.add_working_days(last_moment, days)
+
+
+def extended(calendar: WorkCalendar, due_at: dt.datetime, unit_due_at: dt.datetime | None,
+             days: int) -> tuple[dt.datetime, dt.datetime | None]:
+    """The case's deadline and the unit's (None: no unit clock runs) after an
+    extension of ``days`` working days is approved: each moves on by those days
+    from where it fell."""
+    unit = None if unit_due_at is None else extended_due(calendar, unit_due_at, days)
+    return extended_due(calendar, due_at, days), unit

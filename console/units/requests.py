@@ -7,13 +7,22 @@ a reason; someone else decides once, with a reason when refusing.
   the case goes back to "returned" for another dispatch (the return move, its
   own event); refused, it stays with the unit.
 - An extension asks for N more working days and is decided by a shift leader
-  or a supervisor: approved, the deadline moves by exactly that (and only then).
+  or a supervisor: approved, the deadline moves by exactly that (and only then):
+  the case's own (the citizen's, ``due_at``) and, while the unit's clock runs, the
+  unit's (``unit_due_at``, which the ladder, the colours and the reply's on-time
+  count against), each from where it fell (``clocks.extended``). The request row
+  keeps both, where each stood and what was granted (``previous_due_at`` /
+  ``granted_due_at``, ``previous_unit_due_at`` / ``granted_unit_due_at``; the unit's
+  NULL when no unit clock ran: by the rule ``sign`` before the signing, whose clock
+  then counts its limit from the signing).
 
 Each change appends one ``unit_request`` event (``events.UnitRequestChanged``)
 and returns its id. The database holds the same rules (migration 0009): a
 request of another unit, a decision on one's own request or by the wrong group,
 and any change to a decided request are refused there as well; so is a return
-applied for after the window (migration 0013).
+applied for after the window (migration 0013). The deadlines move only to what an
+extension approved in the same transaction by the same person grants (0009 for the
+case's, 0016 for the unit's).
 """
 
 from __future__ import annotations
@@ -59,6 +68,7 @@ class Request:
     decided_by: str | None = None
     decision_reason: str = ""
     granted_due_at: dt.datetime | None = None
+    granted_unit_due_at: dt.datetime | None = None  # None: no unit clock ran
 
 
 def _refused(field: str, code: str, **params: object) -> ValidationError:
@@ -155,21 +165,25 @@ async def decide(store: Store, calendar: WorkCalendar, request_id: int, approve:
         values: dict[str, object] = {
             "decision": "approved" if approve else "refused", "decided_by": store.actor,
             "decided_at": now, "decision_reason": reason, "version": row.version + 1}
-        granted = None
+        granted = granted_unit = None
         if approve and row.kind == "extension":
-            due = (await conn.execute(select(C.due_at).where(C.id == row.case_id)
-                                      .with_for_update())).scalar_one()
+            due, unit_due = (await conn.execute(select(C.due_at, C.unit_due_at).where(
+                C.id == row.case_id).with_for_update())).one()
             if due is None:
                 raise _refused("request", "request.case_not_with_unit")
-            granted = clocks.extended_due(calendar, due, int(row.days))
-            values |= {"previous_due_at": due, "granted_due_at": granted}
+            granted, granted_unit = clocks.extended(calendar, due, unit_due, int(row.days))
+            values |= {"previous_due_at": due, "granted_due_at": granted,
+                       "previous_unit_due_at": unit_due, "granted_unit_due_at": granted_unit}
         await conn.execute(update(R).where(R.id == request_id).values(**values))
         if granted is not None:
+            moved: dict[str, object] = {"due_at": granted}
+            if granted_unit is not None:
+                moved["unit_due_at"] = granted_unit
             await conn.execute(update(C).where(C.id == row.case_id).values(
-                due_at=granted, updated_at=now, version=C.version + 1))
+                **moved, updated_at=now, version=C.version + 1))
         event_id = await events.append(conn, store.actor, events.UnitRequestChanged(
             request_id, row.kind, str(values["decision"]), row.unit_id, row.days, reason,
-            granted), case_id=row.case_id)
+            granted, granted_unit), case_id=row.case_id)
         if approve and row.kind == "return":
             move = await cases.perform_in(conn, store, row.case_id, "return", None,
                                           {"reason": row.reason, "note": reason or None})
@@ -183,7 +197,7 @@ def _request(row: object) -> Request:
 
 _COLUMNS = (R.id, R.case_id, C.public_no, R.unit_id, R.kind, R.reason, R.days,
             R.requested_by, R.requested_at, R.decision, R.decided_by, R.decision_reason,
-            R.granted_due_at)
+            R.granted_due_at, R.granted_unit_due_at)
 
 
 async def pending(store: Store) -> list[Request]:

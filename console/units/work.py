@@ -10,7 +10,11 @@ it sent on to its communities (``forwarded_cases``), only to watch them: signing
 replying, progress and requests are the community's own (the database refuses
 them to the sub-centre, migration 0013; here they are refused with ``unit.not_ours``).
 The sign deadline and the return window are the database's, by the admin's clock
-rule (``sign_due_at``, ``return_window_ends``).
+rule (``sign_due_at``, ``return_window_ends``). The deadline a unit is held to is the
+running one (``UnitClocks.running_due``): its own while its clock runs, an approved
+extension's included, else the case's own, as the ladder and the colours count
+(console/supervision/ladder_clock.py); while its clock waits for the signing (the
+rule ``sign``) the list says by when to sign (``UnitClocks.to_sign_by``).
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from console.casework import cases
 from console.casework.cases import MadeMove
+from console.casework.countdown import CLOCK_DUE
 from console.casework.lifecycle import OPEN, UNIT, TransitionError
 from console.core import events
 from console.core.errors import FieldError, ValidationError, require_role
@@ -34,11 +39,34 @@ from db import schema as s
 
 C, R, E = s.Case, s.UnitRequest, s.CaseEvent
 AT_THE_UNIT = ("dispatched", "in_progress", "disputed")
+RUNNING_DUE = CLOCK_DUE  # the unit's deadline while its clock runs, else the case's
 MAX_NOTE = 4000
 
 
+class UnitClocks:
+    """The clocks of a case at a unit's seat, read as the queue and the ladder read
+    them (console/casework/queue.py ``CaseRow.to_sign_by``, ``ladder_due_at``)."""
+
+    status: str
+    due_at: dt.datetime | None
+    sign_due_at: dt.datetime | None
+    unit_clock_at: dt.datetime | None
+    unit_due_at: dt.datetime | None
+
+    @property
+    def to_sign_by(self) -> dt.datetime | None:
+        """The sign deadline while the unit's clock waits for the signing, else None."""
+        waiting = self.status == "dispatched" and self.unit_clock_at is None
+        return self.sign_due_at if waiting else None
+
+    @property
+    def running_due(self) -> dt.datetime | None:
+        """The deadline that counts: the unit's while its clock runs, else the case's."""
+        return self.unit_due_at if self.unit_due_at is not None else self.due_at
+
+
 @dataclass(frozen=True)
-class UnitCase:
+class UnitCase(UnitClocks):
     """One case at the unit's seat, with what its clocks need."""
 
     id: uuid.UUID
@@ -54,6 +82,8 @@ class UnitCase:
     due_at: dt.datetime | None
     paused_at: dt.datetime | None
     sign_due_at: dt.datetime | None = None  # by the clock rule when the unit got it
+    unit_clock_at: dt.datetime | None = None  # the unit's clock (None: not running)
+    unit_due_at: dt.datetime | None = None  # … and its deadline
     return_window_ends: dt.datetime | None = None  # by the clock rule in force now
     pending: tuple[str, ...] = ()  # kinds of the case's undecided requests
 
@@ -68,7 +98,7 @@ class UnitCase:
 
 
 @dataclass(frozen=True)
-class ForwardedCase:
+class ForwardedCase(UnitClocks):
     """A case a street sub-centre sent on to one of its communities, to watch."""
 
     id: uuid.UUID
@@ -81,6 +111,8 @@ class ForwardedCase:
     sign_due_at: dt.datetime | None
     signed_at: dt.datetime | None
     due_at: dt.datetime | None
+    unit_clock_at: dt.datetime | None = None
+    unit_due_at: dt.datetime | None = None
 
 
 async def my_unit(store: Store) -> int | None:
@@ -105,10 +137,11 @@ async def my_cases(store: Store) -> list[UnitCase]:
         rows = await conn.execute(
             select(C.id, C.public_no, C.status, C.version, C.category_id, C.urgency, C.text,
                    C.address, C.dispatched_at, C.signed_at, C.due_at, C.paused_at,
-                   C.sign_due_at, func.return_window_ends(C.dispatched_at)
-                   .label("return_window_ends"), pending)
+                   C.sign_due_at, C.unit_clock_at, C.unit_due_at,
+                   func.return_window_ends(C.dispatched_at).label("return_window_ends"),
+                   pending)
             .where(and_(C.assigned_unit_id == unit, C.status.in_(AT_THE_UNIT)))
-            .order_by((C.status != "dispatched"), C.due_at.nulls_last(), C.public_no)
+            .order_by((C.status != "dispatched"), RUNNING_DUE.nulls_last(), C.public_no)
             .limit(2000))
         return [_unit_case(r) for r in rows]
 
@@ -132,9 +165,9 @@ async def forwarded_cases(store: Store) -> list[ForwardedCase]:
         rows = await conn.execute(
             select(C.id, C.public_no, C.status, C.assigned_unit_id.label("unit_id"),
                    C.category_id, C.text, C.dispatched_at.label("forwarded_at"),
-                   C.sign_due_at, C.signed_at, C.due_at)
+                   C.sign_due_at, C.signed_at, C.due_at, C.unit_clock_at, C.unit_due_at)
             .where(C.assigned_unit_id != unit, C.status.in_(AT_THE_UNIT), sent_on)
-            .order_by((C.status != "dispatched"), C.due_at.nulls_last(), C.public_no)
+            .order_by((C.status != "dispatched"), RUNNING_DUE.nulls_last(), C.public_no)
             .limit(2000))
         return [ForwardedCase(**r._mapping) for r in rows]
 

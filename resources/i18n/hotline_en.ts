@@ -1627,57 +1627,57 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>ForwardedList</name>
     <message>
-        <location filename="../../widgets/units/forwarded_list.py" line="37" />
+        <location filename="../../widgets/units/forwarded_list.py" line="40" />
         <source>编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../widgets/units/forwarded_list.py" line="38" />
+        <location filename="../../widgets/units/forwarded_list.py" line="41" />
         <source>转派给</source>
         <translation>Dispatched on to</translation>
     </message>
     <message>
-        <location filename="../../widgets/units/forwarded_list.py" line="39" />
+        <location filename="../../widgets/units/forwarded_list.py" line="42" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../widgets/units/forwarded_list.py" line="40" />
+        <location filename="../../widgets/units/forwarded_list.py" line="43" />
         <source>签收剩余</source>
         <translation>Left to sign</translation>
     </message>
     <message>
-        <location filename="../../widgets/units/forwarded_list.py" line="41" />
+        <location filename="../../widgets/units/forwarded_list.py" line="44" />
         <source>办结剩余</source>
         <translation>Left to finish</translation>
     </message>
     <message>
-        <location filename="../../widgets/units/forwarded_list.py" line="42" />
+        <location filename="../../widgets/units/forwarded_list.py" line="45" />
         <source>诉求</source>
         <translation>Request</translation>
     </message>
     <message>
-        <location filename="../../widgets/units/forwarded_list.py" line="61" />
+        <location filename="../../widgets/units/forwarded_list.py" line="65" />
         <source>已转派社区的案件 {n} 件（只读：由社区签收、回复和申请）</source>
         <translation>{n} cases dispatched on to communities (read only: the community signs, replies and applies)</translation>
     </message>
     <message>
-        <location filename="../../widgets/units/forwarded_list.py" line="68" />
+        <location filename="../../widgets/units/forwarded_list.py" line="72" />
         <source>超时 {t}</source>
         <translation>Overdue {t}</translation>
     </message>
     <message>
-        <location filename="../../widgets/units/forwarded_list.py" line="71" />
+        <location filename="../../widgets/units/forwarded_list.py" line="75" />
         <source>待社区签收</source>
         <translation>Awaiting the community's signing</translation>
     </message>
     <message>
-        <location filename="../../widgets/units/forwarded_list.py" line="73" />
+        <location filename="../../widgets/units/forwarded_list.py" line="77" />
         <source>已转派 · {state}</source>
         <translation>Dispatched on · {state}</translation>
     </message>
     <message>
-        <location filename="../../widgets/units/forwarded_list.py" line="77" />
+        <location filename="../../widgets/units/forwarded_list.py" line="81" />
         <source>已签收</source>
         <translation>Signed</translation>
     </message>
@@ -1804,6 +1804,74 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
         <location filename="../../widgets/duty/handover_pane.py" line="238" />
         <source>已签字接班</source>
         <translation>Signed; the shift is taken over</translation>
+    </message>
+</context>
+<context>
+    <name>LadderRuleTab</name>
+    <message>
+        <location filename="../../widgets/supervision/ladder_rule_tab.py" line="39" />
+        <source>如 75 表示用去 75% 时限时提醒</source>
+        <translation>e.g. 75: remind when 75% of the time limit is used</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervision/ladder_rule_tab.py" line="41" />
+        <source>首次催办后几个工作小时仍超期，催办单位领导</source>
+        <translation>working hours after the first urge before the unit's leader is urged</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervision/ladder_rule_tab.py" line="43" />
+        <source>超时几个工作日后可督办</source>
+        <translation>working days overdue before supervision</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervision/ladder_rule_tab.py" line="45" />
+        <source>争议几个工作日未解决，列入值班周报</source>
+        <translation>working days a dispute stays unsettled before the weekly briefing lists it</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervision/ladder_rule_tab.py" line="50" />
+        <source>保存升级规则</source>
+        <translation>Save escalation rule</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervision/ladder_rule_tab.py" line="58" />
+        <source>提醒（时限用去 %）</source>
+        <translation>Reminder (% of the limit used)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervision/ladder_rule_tab.py" line="59" />
+        <source>二次催办（单位领导，超时工作小时）</source>
+        <translation>Second urge, to the unit's leader (working hours overdue)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervision/ladder_rule_tab.py" line="60" />
+        <source>可督办（超时工作日）</source>
+        <translation>Supervision after (working days overdue)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervision/ladder_rule_tab.py" line="61" />
+        <source>未决争议通报（工作日）</source>
+        <translation>Unsettled disputes in the briefing (working days)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervision/ladder_rule_tab.py" line="72" />
+        <source>保存中…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervision/ladder_rule_tab.py" line="79" />
+        <source>现行（第 {v} 版）：用去 {share}% 时限时提醒；超时后催办，再过 {h} 个工作小时催办单位领导；超时 {d} 个工作日可督办；争议 {b} 个工作日未解决列入周报</source>
+        <translation>In force (version {v}): a reminder when {share}% of the limit is used; an urge when overdue, the unit's leader urged {h} working hours later; supervision after {d} working days overdue; disputes unsettled for {b} working days go to the weekly briefing</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervision/ladder_rule_tab.py" line="101" />
+        <source>请填写数字：提醒比例 1–99，二次催办工作小时 1–720，督办工作日 0 或以上，争议通报工作日 0–366</source>
+        <translation>Enter numbers: a reminder share of 1–99, 1–720 working hours before the second urge, 0 or more working days before supervision and 0–366 working days before the briefing lists a dispute</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/supervision/ladder_rule_tab.py" line="106" />
+        <source>已保存升级规则</source>
+        <translation>Escalation rule saved</translation>
     </message>
 </context>
 <context>
@@ -3153,7 +3221,7 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>RulesDialog</name>
     <message>
-        <location filename="../../widgets/supervision/rules_dialog.py" line="53" />
+        <location filename="../../widgets/supervision/rules_dialog.py" line="52" />
         <source>办理时限与工作日</source>
         <translation>Time limits and working days</translation>
     </message>
@@ -3188,169 +3256,114 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/rules_dialog.py" line="89" />
+        <location filename="../../widgets/supervision/rules_dialog.py" line="90" />
         <source>小时（昼夜连续计算）</source>
         <translation>Hours (counted around the clock)</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/rules_dialog.py" line="90" />
+        <location filename="../../widgets/supervision/rules_dialog.py" line="91" />
         <source>工作日（跳过周末和法定节假日）</source>
         <translation>Working days (skipping weekends and public holidays)</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/rules_dialog.py" line="92" />
+        <location filename="../../widgets/supervision/rules_dialog.py" line="93" />
         <source>正整数</source>
         <translation>whole number</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/rules_dialog.py" line="94" />
+        <location filename="../../widgets/supervision/rules_dialog.py" line="95" />
         <source>保存规则</source>
         <translation>Save rule</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/rules_dialog.py" line="101" />
+        <location filename="../../widgets/supervision/rules_dialog.py" line="102" />
         <source>事项分类</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/rules_dialog.py" line="102" />
+        <location filename="../../widgets/supervision/rules_dialog.py" line="103" />
         <source>紧急程度</source>
         <translation>Urgency</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/rules_dialog.py" line="103" />
+        <location filename="../../widgets/supervision/rules_dialog.py" line="104" />
         <source>计时方式</source>
         <translation>Counted in</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/rules_dialog.py" line="104" />
+        <location filename="../../widgets/supervision/rules_dialog.py" line="105" />
         <source>时限</source>
         <translation>Limit</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/rules_dialog.py" line="116" />
+        <location filename="../../widgets/supervision/rules_dialog.py" line="117" />
         <source>现行：未设时限</source>
         <translation>Current: no limit set</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/rules_dialog.py" line="118" />
+        <location filename="../../widgets/supervision/rules_dialog.py" line="119" />
         <source>现行：{n} 小时</source>
         <translation>Current: {n} hours</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/rules_dialog.py" line="120" />
+        <location filename="../../widgets/supervision/rules_dialog.py" line="121" />
         <source>现行：{n} 个工作日</source>
         <translation>Current: {n} working days</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/rules_dialog.py" line="131" />
+        <location filename="../../widgets/supervision/rules_dialog.py" line="132" />
         <source>时限须为正整数，例如 24 或 5</source>
         <translation>The limit must be a whole number above zero, e.g. 24 or 5</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/rules_dialog.py" line="139" />
+        <location filename="../../widgets/supervision/rules_dialog.py" line="140" />
         <source>已保存：{path} {u} 类</source>
         <translation>Saved: {path}, class {u}</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/rules_dialog.py" line="160" />
+        <location filename="../../widgets/supervision/rules_dialog.py" line="161" />
         <source>上班（工作日）</source>
         <translation>Working day</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/rules_dialog.py" line="162" />
+        <location filename="../../widgets/supervision/rules_dialog.py" line="163" />
         <source>说明，如：春节 / 春节调休上班</source>
         <translation>Note, e.g. Spring Festival / make-up working day</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/rules_dialog.py" line="163" />
+        <location filename="../../widgets/supervision/rules_dialog.py" line="164" />
         <source>保存该日</source>
         <translation>Save day</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/rules_dialog.py" line="171" />
+        <location filename="../../widgets/supervision/rules_dialog.py" line="172" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/rules_dialog.py" line="172" />
+        <location filename="../../widgets/supervision/rules_dialog.py" line="173" />
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/rules_dialog.py" line="188" />
+        <location filename="../../widgets/supervision/rules_dialog.py" line="189" />
         <source>工作日</source>
         <translation>Working day</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/rules_dialog.py" line="188" />
+        <location filename="../../widgets/supervision/rules_dialog.py" line="189" />
         <source>休息日</source>
         <translation>Day off</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/rules_dialog.py" line="190" />
+        <location filename="../../widgets/supervision/rules_dialog.py" line="191" />
         <source>（该年安排未公布，按周末估算）</source>
         <translation> (this year's schedule is not published yet; estimated from weekends)</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/rules_dialog.py" line="197" />
+        <location filename="../../widgets/supervision/rules_dialog.py" line="198" />
         <source>已保存 {day}</source>
         <translation>Saved {day}</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/supervision/rules_dialog.py" line="206" />
-        <source>如 75 表示用去 75% 时限时提醒</source>
-        <translation>e.g. 75: remind when 75% of the time limit is used</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/supervision/rules_dialog.py" line="208" />
-        <source>首次催办后几个工作小时仍超期，催办单位领导</source>
-        <translation>working hours after the first urge before the unit's leader is urged</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/supervision/rules_dialog.py" line="210" />
-        <source>超时几个工作日后可督办</source>
-        <translation>working days overdue before supervision</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/supervision/rules_dialog.py" line="212" />
-        <source>争议几个工作日未解决，列入值班周报</source>
-        <translation>working days a dispute stays unsettled before the weekly briefing lists it</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/supervision/rules_dialog.py" line="213" />
-        <source>保存升级规则</source>
-        <translation>Save escalation rule</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/supervision/rules_dialog.py" line="216" />
-        <source>提醒（时限用去 %）</source>
-        <translation>Reminder (% of the limit used)</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/supervision/rules_dialog.py" line="217" />
-        <source>二次催办（单位领导，超时工作小时）</source>
-        <translation>Second urge, to the unit's leader (working hours overdue)</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/supervision/rules_dialog.py" line="218" />
-        <source>可督办（超时工作日）</source>
-        <translation>Supervision after (working days overdue)</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/supervision/rules_dialog.py" line="219" />
-        <source>未决争议通报（工作日）</source>
-        <translation>Unsettled disputes in the briefing (working days)</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/supervision/rules_dialog.py" line="239" />
-        <source>请填写数字：提醒比例 1–99，二次催办工作小时 1–720，督办工作日 0 或以上，争议通报工作日 0–366</source>
-        <translation>Enter numbers: a reminder share of 1–99, 1–720 working hours before the second urge, 0 or more working days before supervision and 0–366 working days before the briefing lists a dispute</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/supervision/rules_dialog.py" line="245" />
-        <source>已保存升级规则</source>
-        <translation>Escalation rule saved</translation>
     </message>
 </context>
 <context>
@@ -4269,7 +4282,7 @@ The details are in the log.</translation>
     </message>
     <message>
         <location filename="../../widgets/common/texts.py" line="145" />
-        <location filename="../../widgets/common/texts.py" line="347" />
+        <location filename="../../widgets/common/texts.py" line="348" />
         <source>您的岗位没有此操作的权限</source>
         <translation>Your role does not allow this</translation>
     </message>
@@ -4779,32 +4792,37 @@ The details are in the log.</translation>
         <translation>{count} keywords; at most {limit}</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="315" />
+        <location filename="../../widgets/common/texts.py" line="314" />
+        <source>升级规则刚被 {who} 修改，未保存您的改动；已显示最新值，请确认后再保存</source>
+        <translation>{who} just changed the escalation rule; your changes were not saved. The latest values are shown: check them before saving</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/texts.py" line="316" />
         <source>计时规则刚被 {who} 修改，未保存您的改动；已显示最新值，请确认后再保存</source>
         <translation>{who} has just changed the clock rule; your changes were not saved. The latest values are shown: check them and save again</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="317" />
+        <location filename="../../widgets/common/texts.py" line="318" />
         <source>告知规则刚被 {who} 修改，未保存您的改动；已显示最新值，请确认后再保存</source>
         <translation>{who} has just changed the notice rule; your changes were not saved. The latest values are shown: check them and save again</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="348" />
+        <location filename="../../widgets/common/texts.py" line="349" />
         <source>只有值班长和管理员可以编辑秒回知识库</source>
         <translation>Only shift leaders and administrators may edit the quick-answer base</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="349" />
+        <location filename="../../widgets/common/texts.py" line="350" />
         <source>数据库正忙：所需的记录被其他席位占用过久，本次未保存任何内容，请稍后再试</source>
         <translation>The database is busy: what this needs was held by another seat for too long. Nothing was saved; please try again in a moment</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="351" />
+        <location filename="../../widgets/common/texts.py" line="352" />
         <source>边界数据有问题，未作任何更改：见问题列表</source>
         <translation>The boundary data has problems; nothing was changed: see the list of problems</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="359" />
+        <location filename="../../widgets/common/texts.py" line="360" />
         <source>操作未完成（{code}）：请稍后再试；仍不行请报告技术支持</source>
         <translation>Not done ({code}): please try again later; if it still fails, tell technical support</translation>
     </message>
@@ -5040,43 +5058,38 @@ The details are in the log.</translation>
         <translation>{who} just updated the handover; the latest version is shown, read it before signing</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="314" />
-        <source>升级规则刚被他人修改，已显示最新值，请确认后再保存</source>
-        <translation>Someone else just changed the escalation rule; check the latest values before saving</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/common/texts.py" line="319" />
+        <location filename="../../widgets/common/texts.py" line="320" />
         <source>该案件本轮已督办，未重复下单</source>
         <translation>This case is already under supervision this round; no second order was made</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="320" />
+        <location filename="../../widgets/common/texts.py" line="321" />
         <source>该登录名已被使用</source>
         <translation>That login is taken</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="326" />
+        <location filename="../../widgets/common/texts.py" line="327" />
         <source>这一天的排班刚被 {who} 于 {at} {action}，已显示最新排班，请确认后再改</source>
         <translation>{who} just changed this day's roster at {at} ({action}); the latest roster is shown, check it before changing it again</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="332" />
+        <location filename="../../widgets/common/texts.py" line="333" />
         <source>该案件刚被 {who} 于 {at} 执行了「{action}」，已显示最新状态，请确认后再操作</source>
         <translation>{who} did “{action}” on this case at {at}; the latest state is shown, please check it before acting</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="342" />
+        <location filename="../../widgets/common/texts.py" line="343" />
         <source>有 {n} 项需要更正，见标红的字段；未保存任何内容</source>
         <translation>{n} field(s) need correcting, see the fields marked in red; nothing was saved</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="344" />
+        <location filename="../../widgets/common/texts.py" line="345" />
         <source>数据库连接中断：已填写的内容保留在本机，连接恢复后按 Enter 再次保存即可</source>
         <translation>Database connection lost: what you entered is kept on this computer; press Enter to save again once the connection is back</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="329" />
-        <location filename="../../widgets/common/texts.py" line="346" />
+        <location filename="../../widgets/common/texts.py" line="330" />
+        <location filename="../../widgets/common/texts.py" line="347" />
         <source>该记录已被他人修改，请刷新后重试</source>
         <translation>Someone else has changed this record; refresh and try again</translation>
     </message>
@@ -5197,194 +5210,227 @@ The details are in the log.</translation>
 <context>
     <name>UnitDesk</name>
     <message>
-        <location filename="../../widgets/units/unit_desk.py" line="54" />
+        <location filename="../../widgets/units/unit_desk.py" line="58" />
         <source>编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../widgets/units/unit_desk.py" line="55" />
+        <location filename="../../widgets/units/unit_desk.py" line="59" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../widgets/units/unit_desk.py" line="56" />
+        <location filename="../../widgets/units/unit_desk.py" line="60" />
         <source>签收剩余</source>
         <translation>Left to sign</translation>
     </message>
     <message>
-        <location filename="../../widgets/units/unit_desk.py" line="57" />
+        <location filename="../../widgets/units/unit_desk.py" line="61" />
         <source>办结剩余</source>
         <translation>Left to finish</translation>
     </message>
     <message>
-        <location filename="../../widgets/units/unit_desk.py" line="58" />
+        <location filename="../../widgets/units/unit_desk.py" line="62" />
         <source>分类</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../widgets/units/unit_desk.py" line="59" />
+        <location filename="../../widgets/units/unit_desk.py" line="63" />
         <source>诉求</source>
         <translation>Request</translation>
     </message>
     <message>
-        <location filename="../../widgets/units/unit_desk.py" line="120" />
+        <location filename="../../widgets/units/unit_desk.py" line="128" />
         <source>本单位在办 {n} 件，待签收 {s} 件，其中超时未签收 {late} 件</source>
         <translation>{n} cases with the unit, {s} to sign for, {late} of them late</translation>
     </message>
     <message>
-        <location filename="../../widgets/units/unit_desk.py" line="133" />
+        <location filename="../../widgets/units/unit_desk.py" line="141" />
         <source>超时 {t}</source>
         <translation>Late by {t}</translation>
     </message>
     <message>
-        <location filename="../../widgets/units/unit_desk.py" line="137" />
+        <location filename="../../widgets/units/unit_desk.py" line="145" />
         <source>已签收</source>
         <translation>Signed for</translation>
     </message>
     <message>
-        <location filename="../../widgets/units/unit_desk.py" line="142" />
-        <source>暂停计时</source>
-        <translation>Clock paused</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/units/unit_desk.py" line="146" />
+        <location filename="../../widgets/units/unit_desk.py" line="152" />
         <source>待签收</source>
         <translation>To sign for</translation>
     </message>
     <message>
-        <location filename="../../widgets/units/unit_desk.py" line="148" />
+        <location filename="../../widgets/units/unit_desk.py" line="154" />
         <source>退回申请中</source>
         <translation>return requested</translation>
     </message>
     <message>
-        <location filename="../../widgets/units/unit_desk.py" line="148" />
+        <location filename="../../widgets/units/unit_desk.py" line="154" />
         <source>延期申请中</source>
         <translation>extension requested</translation>
     </message>
     <message>
-        <location filename="../../widgets/units/unit_desk.py" line="184" />
+        <location filename="../../widgets/units/unit_desk.py" line="190" />
         <source>请先选中一件本单位的案件</source>
         <translation>Select one of the unit's cases first</translation>
     </message>
     <message>
-        <location filename="../../widgets/units/unit_desk.py" line="191" />
+        <location filename="../../widgets/units/unit_desk.py" line="197" />
         <source>{no} 已签收</source>
         <translation>{no} is signed for already</translation>
     </message>
     <message>
-        <location filename="../../widgets/units/unit_desk.py" line="193" />
+        <location filename="../../widgets/units/unit_desk.py" line="199" />
         <source>{no}：已签收</source>
         <translation>{no}: signed for</translation>
     </message>
     <message>
-        <location filename="../../widgets/units/unit_desk.py" line="205" />
+        <location filename="../../widgets/units/unit_desk.py" line="211" />
         <source>申请退回</source>
         <translation>Apply to return</translation>
     </message>
     <message>
-        <location filename="../../widgets/units/unit_desk.py" line="205" />
+        <location filename="../../widgets/units/unit_desk.py" line="211" />
         <source>退回理由</source>
         <translation>Reason for the return</translation>
     </message>
     <message>
-        <location filename="../../widgets/units/unit_desk.py" line="208" />
+        <location filename="../../widgets/units/unit_desk.py" line="214" />
         <source>{no}：已提交退回申请，等待分拨员审批</source>
         <translation>{no}: return requested, waiting for a dispatcher</translation>
     </message>
     <message>
-        <location filename="../../widgets/units/unit_desk.py" line="211" />
+        <location filename="../../widgets/units/unit_desk.py" line="217" />
         <source>申请延期</source>
         <translation>Apply for an extension</translation>
     </message>
     <message>
-        <location filename="../../widgets/units/unit_desk.py" line="211" />
+        <location filename="../../widgets/units/unit_desk.py" line="217" />
         <source>延期</source>
         <translation>Extend by</translation>
     </message>
     <message>
-        <location filename="../../widgets/units/unit_desk.py" line="212" />
+        <location filename="../../widgets/units/unit_desk.py" line="218" />
         <source>延期理由</source>
         <translation>Reason for the extension</translation>
     </message>
     <message>
-        <location filename="../../widgets/units/unit_desk.py" line="215" />
+        <location filename="../../widgets/units/unit_desk.py" line="221" />
         <source>{no}：已提交延期申请，等待值班长或督办审批</source>
         <translation>{no}: extension requested, waiting for a shift leader or supervisor</translation>
     </message>
     <message>
-        <location filename="../../widgets/units/unit_desk.py" line="218" />
+        <location filename="../../widgets/units/unit_desk.py" line="224" />
         <source>记录进展</source>
         <translation>Record progress</translation>
     </message>
     <message>
-        <location filename="../../widgets/units/unit_desk.py" line="218" />
+        <location filename="../../widgets/units/unit_desk.py" line="224" />
         <source>办理进展</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../widgets/units/unit_desk.py" line="220" />
+        <location filename="../../widgets/units/unit_desk.py" line="226" />
         <source>{no}：已记录进展</source>
         <translation>{no}: progress recorded</translation>
     </message>
     <message>
-        <location filename="../../widgets/units/unit_desk.py" line="225" />
+        <location filename="../../widgets/units/unit_desk.py" line="231" />
         <source>{no} 尚未签收：请先签收（S）再回复</source>
         <translation>{no} is not signed for: sign for it (S) before replying</translation>
     </message>
     <message>
-        <location filename="../../widgets/units/unit_desk.py" line="228" />
+        <location filename="../../widgets/units/unit_desk.py" line="234" />
         <source>回复办结</source>
         <translation>Reply with the result</translation>
     </message>
     <message>
-        <location filename="../../widgets/units/unit_desk.py" line="228" />
+        <location filename="../../widgets/units/unit_desk.py" line="234" />
         <source>办理结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../widgets/units/unit_desk.py" line="229" />
+        <location filename="../../widgets/units/unit_desk.py" line="235" />
         <source>附件说明</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../widgets/units/unit_desk.py" line="232" />
+        <location filename="../../widgets/units/unit_desk.py" line="238" />
         <source>{no}：已回复办结，等待回访</source>
         <translation>{no}: replied with the result, waiting for the callback</translation>
     </message>
     <message>
-        <location filename="../../widgets/units/unit_desk.py" line="233" />
+        <location filename="../../widgets/units/unit_desk.py" line="239" />
         <source>附件只记文字说明（如“整改前后照片各一张”），不上传文件</source>
         <translation>Attachments are described in words (e.g. "one photo before and one after"); no files are uploaded</translation>
     </message>
     <message>
-        <location filename="../../widgets/units/unit_desk.py" line="237" />
+        <location filename="../../widgets/units/unit_desk.py" line="243" />
         <source>保存中…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../widgets/units/unit_desk.py" line="243" />
+        <location filename="../../widgets/units/unit_desk.py" line="249" />
         <source>本单位不是街道分中心，没有可转派的社区</source>
         <translation>This unit is not a street sub-centre: it has no communities to send cases on to</translation>
     </message>
     <message>
-        <location filename="../../widgets/units/unit_desk.py" line="246" />
+        <location filename="../../widgets/units/unit_desk.py" line="252" />
         <source>{no} 已签收，不能再转派</source>
         <translation>{no} is signed for: it can no longer be sent on</translation>
     </message>
     <message>
-        <location filename="../../widgets/units/unit_desk.py" line="248" />
+        <location filename="../../widgets/units/unit_desk.py" line="254" />
         <source>转派社区</source>
         <translation>Send on to a community</translation>
     </message>
     <message>
-        <location filename="../../widgets/units/unit_desk.py" line="248" />
+        <location filename="../../widgets/units/unit_desk.py" line="254" />
         <source>社区工作站</source>
         <translation>Community work station</translation>
     </message>
     <message>
-        <location filename="../../widgets/units/unit_desk.py" line="252" />
+        <location filename="../../widgets/units/unit_desk.py" line="258" />
         <source>{no}：已转派社区</source>
         <translation>{no}: sent on to the community</translation>
+    </message>
+</context>
+<context>
+    <name>UnitFinishClock</name>
+    <message>
+        <location filename="../../widgets/units/finish_clock.py" line="30" />
+        <source>暂停计时</source>
+        <translation>Clock paused</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/units/finish_clock.py" line="33" />
+        <source>签收超时 {t}</source>
+        <translation>Signing overdue {t}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/units/finish_clock.py" line="34" />
+        <source>{at}前签收</source>
+        <translation>sign by {at}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/units/finish_clock.py" line="38" />
+        <source>超时 {t}</source>
+        <translation>Overdue {t}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/units/finish_clock.py" line="44" />
+        <source>本单位的办结时限从签收起算，尚未开始；须于 {at} 前签收</source>
+        <translation>The unit's limit starts at its signing and has not started yet; sign by {at}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/units/finish_clock.py" line="47" />
+        <source>本单位办结时限：{at}</source>
+        <translation>The unit's deadline: {at}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/units/finish_clock.py" line="49" />
+        <source>案件办结时限：{at}</source>
+        <translation>The case's deadline: {at}</translation>
     </message>
 </context>
 <context>

@@ -1,13 +1,14 @@
-"""The admin's clock rule and notice rule (migration 0013): only admins change them,
-each change one version further than the one seen (a stale save is refused and
-names who saved meanwhile), values in range; the return window of the rule holds
-against a handler with psql; the notice templates' preview is what the database
-sends."""
+"""The admin's clock rule and notice rule (migration 0013) and the escalation ladder's
+rule (0016): only admins change them, each change one version further than the one
+seen (a stale save is refused and names who saved meanwhile), values in range; the
+return window of the rule holds against a handler with psql; the notice templates'
+preview is what the database sends."""
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from decimal import Decimal
 
 import pytest
 from psycopg import errors
@@ -17,6 +18,7 @@ from console.casework import cases, clocks
 from console.core.errors import ConflictError, PermissionDenied, ValidationError
 from console.core.store import Store
 from console.notices import rule
+from console.supervision import ladder_rules
 from console.units import requests
 from db import schema as s
 from tests.db.conftest import MakeLogin
@@ -137,3 +139,45 @@ async def test_the_notice_rule_is_the_admins_and_its_preview_is_what_is_sent(
         assert sent["acceptance"] == rule.fill(TEMPLATE, dataclasses.replace(sample, result=""))
     finally:
         await admin.close()
+
+
+async def test_only_an_admin_changes_the_ladder_one_version_at_a_time(
+        login_as: MakeLogin) -> None:
+    admin_url = login_as("admin")
+    admin, other_admin = await person(admin_url), await person(login_as("admin"))
+    try:
+        seen = await ladder_rules.current_rule(admin)
+        saved = await ladder_rules.set_rule(other_admin, 0.6, 2, seen.version,
+                                            leader_urge_after_working_hours=4)
+        assert saved.version == seen.version + 1 and saved.event_id > 0
+        with pytest.raises(ConflictError) as stale:
+            await ladder_rules.set_rule(admin, 0.8, 1, seen.version)
+        assert (stale.value.changed_by, stale.value.action) == (other_admin.actor,
+                                                                "ladder_changed")
+        same = await ladder_rules.set_rule(admin, 0.6, 2, saved.version)
+        assert (same.version, same.event_id) == (saved.version, 0)  # nothing changed: no event
+        now = await ladder_rules.current_rule(admin)
+        assert (now.reminder_share, now.supervision_after_working_days,
+                now.leader_urge_after_working_hours, now.version) == (0.6, 2, 4, saved.version)
+    finally:
+        await admin.close()
+        await other_admin.close()
+    with raw(admin_url) as conn:
+        for statement in ("UPDATE escalation_rule SET reminder_share = 0.5",
+                          "UPDATE escalation_rule SET reminder_share = 0.5,"
+                          f" version = {seen.version + 1}",  # read before the other's save
+                          "UPDATE escalation_rule SET reminder_share = 0.5,"
+                          " version = version + 2"):
+            with pytest.raises(errors.InsufficientPrivilege, match="one version further"):
+                conn.execute(statement)  # type: ignore[arg-type]
+        with pytest.raises(errors.InsufficientPrivilege, match="permission denied"):
+            conn.execute("UPDATE escalation_rule SET id = 2, version = version + 1")
+        conn.execute("UPDATE escalation_rule SET reminder_share = 0.5, version = version + 1")
+        assert conn.execute("SELECT reminder_share, version FROM escalation_rule"
+                            ).fetchone() == (Decimal("0.500"), saved.version + 1)
+
+
+@pytest.mark.parametrize("group", ["dispatcher", "shift_leader", "supervisor", "unit_handler"])
+def test_nobody_else_changes_the_ladder(login_as: MakeLogin, group: str) -> None:
+    with raw(login_as(group)) as conn, pytest.raises(errors.InsufficientPrivilege):
+        conn.execute("UPDATE escalation_rule SET reminder_share = 0.5, version = version + 1")

@@ -4,6 +4,8 @@ own return or extension request (migration 0009)."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from psycopg import errors
 
@@ -168,22 +170,34 @@ def test_an_approved_extension_moves_the_deadline_to_what_it_grants(
         login_as: MakeLogin, world: dict[str, object]) -> None:
     extension = _apply(str(world["handler_x"]), world["case_x"], world["x"], "extension")
     leader = login_as("supervisor")
-    approve = ("UPDATE unit_request SET decision = 'approved', decided_by = session_user,"
+    approve = ("UPDATE unit_request r SET decision = 'approved', decided_by = session_user,"
                " decided_at = now(), previous_due_at = c.due_at,"
                " granted_due_at = c.due_at + interval '2 days', version = r.version + 1"
                " FROM \"case\" c WHERE c.id = r.case_id AND r.id = %s")
+    # The unit's clock runs (dispatched by the rule 'dispatch'): its deadline moves too.
+    with_unit = approve.replace(", version", ", previous_unit_due_at = c.unit_due_at,"
+                                " granted_unit_due_at = c.unit_due_at + interval '2 days',"
+                                " version")
     with raw(leader) as conn:
+        before = conn.execute('SELECT due_at, unit_due_at FROM "case" WHERE id = %s',
+                              (world["case_x"],)).fetchone()
+        assert before is not None and before[1] is not None
+        with pytest.raises(errors.InsufficientPrivilege, match="unit's running deadline"):
+            conn.execute(approve, (extension,))  # silent on the unit's deadline
         with pytest.raises(errors.InsufficientPrivilege, match="deadline"), conn.transaction():
-            conn.execute(approve.replace("UPDATE unit_request", "UPDATE unit_request r"),
-                         (extension,))
+            conn.execute(with_unit, (extension,))
             conn.execute("UPDATE \"case\" SET due_at = due_at + interval '3 days',"
                          " version = version + 1 WHERE id = %s", (world["case_x"],))
         with conn.transaction():
-            conn.execute(approve.replace("UPDATE unit_request", "UPDATE unit_request r"),
-                         (extension,))
+            conn.execute(with_unit, (extension,))
             conn.execute("UPDATE \"case\" SET due_at = due_at + interval '2 days',"
+                         " unit_due_at = unit_due_at + interval '2 days',"
                          " version = version + 1 WHERE id = %s", (world["case_x"],))
             conn.execute(NOTE.replace("progress_noted", "unit_request"), (world["case_x"],))
+        after = conn.execute('SELECT due_at, unit_due_at FROM "case" WHERE id = %s',
+                             (world["case_x"],)).fetchone()
+    two_days = dt.timedelta(days=2)
+    assert after == (before[0] + two_days, before[1] + two_days)
 
 
 def _street_units(database_url: str) -> dict[str, int]:

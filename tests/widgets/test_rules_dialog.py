@@ -53,32 +53,3 @@ def test_an_admin_marks_a_holiday(qtbot: Any, open_seat: Any) -> None:
     assert dialog.note.text() == "春节"  # published by an admin's entry, no longer estimated
     calendar = run(qtbot, deadlines.load_calendar(seat.console.store))
     assert not calendar.is_working_day(dt.date(2027, 2, 8))
-
-
-def test_an_admin_edits_the_escalation_ladder(qtbot: Any, open_seat: Any) -> None:
-    from console.supervision import ladder_rules
-
-    seat = open_seat()
-    dialog = seat.window.edit_rules()
-    qtbot.waitUntil(lambda: dialog.reminder_share.text() == "75", timeout=5000)
-    assert dialog.supervision_days.text() == "1"
-    dialog.reminder_share.setText("120")
-    dialog.save_ladder()
-    qtbot.waitUntil(lambda: "1% 到 99%" in dialog.message.text(), timeout=5000)
-    assert (dialog.leader_hours.text(), dialog.briefing_days.text()) == ("8", "5")
-    dialog.reminder_share.setText("60")
-    dialog.leader_hours.setText("0")
-    dialog.save_ladder()
-    qtbot.waitUntil(lambda: "1 到 720" in dialog.message.text(), timeout=5000)
-    dialog.leader_hours.setText("四")
-    dialog.save_ladder()
-    assert "请填写数字" in dialog.message.text()
-    dialog.supervision_days.setText("2")
-    dialog.leader_hours.setText("4")
-    dialog.briefing_days.setText("10")
-    dialog.save_ladder()
-    qtbot.waitUntil(lambda: dialog.message.text() == "已保存升级规则", timeout=5000)
-    rule = run(qtbot, ladder_rules.current_rule(seat.console.store))
-    assert (rule.reminder_share, rule.supervision_after_working_days,
-            rule.leader_urge_after_working_hours, rule.dispute_briefing_working_days) == (
-        0.6, 2, 4, 10)

@@ -69,17 +69,20 @@ class KeyedTable(QTableView):
 class RecordTableModel(QAbstractTableModel):
     """A read-only table of records that are all at hand (a list re-read as a whole).
 
-    ``columns`` are (title, value) pairs; ``colour`` may give a row's text colour.
+    ``columns`` are (title, value) pairs; ``colour`` may give a row's text colour,
+    ``tooltip`` a cell's tooltip (from the record and the column).
     """
 
     def __init__(self, columns: Sequence[tuple[str, Callable[[Any], str]]],
                  colour: Callable[[Any], QColor | None] | None = None,
                  parent: QObject | None = None, *,
-                 background: Callable[[Any], QColor | None] | None = None) -> None:
+                 background: Callable[[Any], QColor | None] | None = None,
+                 tooltip: Callable[[Any, int], str | None] | None = None) -> None:
         super().__init__(parent)
         self._columns = list(columns)
         self._colour = colour
         self._background = background
+        self._tooltip = tooltip
         self._rows: list[Any] = []
 
     def set_rows(self, rows: Sequence[Any]) -> None:
@@ -122,4 +125,6 @@ class RecordTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole and self._background is not None:
             colour = self._background(record)
             return QBrush(colour) if colour is not None else None
+        if role == Qt.ItemDataRole.ToolTipRole and self._tooltip is not None:
+            return self._tooltip(record, index.column())
         return None

@@ -311,7 +311,8 @@ def user_error(exc: ConsoleError) -> str:
     conflicts = {
         "handed_over": _t("本班已由 {who} 提交交班记录，已显示其内容，请在其基础上补充"),
         "handover_updated": _t("{who} 刚更新了交班内容，已显示最新内容，请阅读后再签字"),
-        "ladder_changed": _t("升级规则刚被他人修改，已显示最新值，请确认后再保存"),
+        "ladder_changed": _t("升级规则刚被 {who} 修改，未保存您的改动；"
+                             "已显示最新值，请确认后再保存"),
         "clock_rule_changed": _t("计时规则刚被 {who} 修改，未保存您的改动；"
                                  "已显示最新值，请确认后再保存"),
         "notice_rule_changed": _t("告知规则刚被 {who} 修改，未保存您的改动；"

@@ -1,7 +1,7 @@
 """Admin: time-limit rules per category and urgency class, the working-day
-calendar (holidays and make-up working days), the escalation ladder, and, in tabs
-of their own (``ClockRuleTab``, ``NoticeRuleTab``), the unit's clock rule and the
-citizen notice rule. Every change is a service call
+calendar (holidays and make-up working days), and, in tabs of their own
+(``LadderRuleTab``, ``ClockRuleTab``, ``NoticeRuleTab``), the escalation ladder, the
+unit's clock rule and the citizen notice rule. Every change is a service call
 that records who changed what; bad values are refused at the field. The rules
 and the calendar shown follow the change feed (a ``FeedFollower``): a change
 saved here says "保存中…" until the feed brought it back, then "已保存", and
@@ -33,13 +33,12 @@ from console.core.errors import ConsoleError, FieldError
 from console.core.events import Kind
 from console.core.feed import ChangeFeed
 from console.core.store import Store
-from console.supervision import ladder_rules
-from console.supervision.escalation import LadderRule
 from widgets.common import texts
 from widgets.common.feed_follower import FeedFollower
 from widgets.common.pickers import CategoryPicker
 from widgets.common.tasks import TaskRunner
 from widgets.supervision.clock_rule_tab import ClockRuleTab
+from widgets.supervision.ladder_rule_tab import LadderRuleTab
 from widgets.supervision.notice_rule_tab import NoticeRuleTab
 
 DEADLINE_KINDS = (Kind.RULE_CHANGED, Kind.CALENDAR_CHANGED, Kind.CALENDAR_SEEDED)
@@ -55,13 +54,14 @@ class RulesDialog(QDialog):
         self._book = deadlines.RuleBook(catalog.rules, catalog.categories)
         self._calendar = catalog.calendar  # both as read last: the feed's reloads renew them
         self.follower = FeedFollower(runner, feed, DEADLINE_KINDS, self._reload, parent=self)
+        self.ladder_tab = LadderRuleTab(store, runner, feed)
         self.clock_tab = ClockRuleTab(store, runner, feed)
         self.notice_tab = NoticeRuleTab(store, runner, feed)
         self.finished.connect(lambda _result: self._stop())
         self.tabs = tabs = QTabWidget(objectName="rules.tabs")
         tabs.addTab(self._rules_tab(), self.tr("时限规则"))
         tabs.addTab(self._calendar_tab(), self.tr("工作日历"))
-        tabs.addTab(self._ladder_tab(), self.tr("升级规则"))
+        tabs.addTab(self.ladder_tab, self.tr("升级规则"))
         tabs.addTab(self.clock_tab, self.tr("单位计时"))
         tabs.addTab(self.notice_tab, self.tr("市民告知"))
         self.message = QLabel(objectName="rules.message")
@@ -74,8 +74,9 @@ class RulesDialog(QDialog):
         layout.addWidget(self.saving)
 
     def _stop(self) -> None:
-        for follower in (self.follower, self.clock_tab.follower, self.notice_tab.follower):
-            follower.stop()
+        for tab in (self.ladder_tab, self.clock_tab, self.notice_tab):
+            tab.follower.stop()
+        self.follower.stop()
 
     # ---- rules -------------------------------------------------------------------------
     def _rules_tab(self) -> QWidget:
@@ -198,56 +199,6 @@ class RulesDialog(QDialog):
 
         self.follower.save(deadlines.set_day(self._store, day, self.working.isChecked(),
                                              self.note.text()), done, self._failed)
-
-    # ---- the escalation ladder ---------------------------------------------------------------
-    def _ladder_tab(self) -> QWidget:
-        tab = QWidget()
-        self.reminder_share = QLineEdit(objectName="ladder.share")
-        self.reminder_share.setPlaceholderText(self.tr("如 75 表示用去 75% 时限时提醒"))
-        self.leader_hours = QLineEdit(objectName="ladder.leader_hours")
-        self.leader_hours.setPlaceholderText(self.tr("首次催办后几个工作小时仍超期，催办单位领导"))
-        self.supervision_days = QLineEdit(objectName="ladder.days")
-        self.supervision_days.setPlaceholderText(self.tr("超时几个工作日后可督办"))
-        self.briefing_days = QLineEdit(objectName="ladder.briefing_days")
-        self.briefing_days.setPlaceholderText(self.tr("争议几个工作日未解决，列入值班周报"))
-        save = QPushButton(self.tr("保存升级规则"), objectName="ladder.save")
-        save.clicked.connect(self.save_ladder)
-        form = QFormLayout(tab)
-        form.addRow(self.tr("提醒（时限用去 %）"), self.reminder_share)
-        form.addRow(self.tr("二次催办（单位领导，超时工作小时）"), self.leader_hours)
-        form.addRow(self.tr("可督办（超时工作日）"), self.supervision_days)
-        form.addRow(self.tr("未决争议通报（工作日）"), self.briefing_days)
-        form.addRow("", save)
-        self._ladder_version: int | None = None
-        self._runner.run(ladder_rules.current_rule(self._store), self._show_ladder)
-        return tab
-
-    def _show_ladder(self, rule: LadderRule) -> None:
-        self._ladder_version = rule.version
-        self.reminder_share.setText(f"{rule.reminder_share * 100:g}")
-        self.supervision_days.setText(str(rule.supervision_after_working_days))
-        self.leader_hours.setText(str(rule.leader_urge_after_working_hours))
-        self.briefing_days.setText(str(rule.dispute_briefing_working_days))
-
-    def save_ladder(self) -> None:
-        try:
-            share = float(self.reminder_share.text()) / 100
-            days = int(self.supervision_days.text())
-            hours = int(self.leader_hours.text())
-            briefing = int(self.briefing_days.text())
-        except ValueError:
-            self.message.setText(self.tr("请填写数字：提醒比例 1–99，二次催办工作小时 1–720，"
-                                         "督办工作日 0 或以上，争议通报工作日 0–366"))
-            return
-
-        def done(rule: LadderRule) -> None:
-            self._show_ladder(rule)
-            self.message.setText(self.tr("已保存升级规则"))
-
-        self._runner.run(ladder_rules.set_rule(
-            self._store, share, days, self._ladder_version,
-            leader_urge_after_working_hours=hours, dispute_briefing_working_days=briefing),
-            done, self._failed)
 
     def _failed(self, exc: ConsoleError) -> None:
         self.message.setText(texts.problem_text(exc))

@@ -1,5 +1,6 @@
 """A street sub-centre's cases sent on to its communities (二级分拨), to watch: read
-only, labelled as dispatched on, with the community that has each and its clocks.
+only, labelled as dispatched on, with the community that has each and its clocks
+(to finish: the running deadline, ``finish_clock``).
 Signing, replying, progress and requests are the community's own; the list has no
 keys and no buttons. The unit desk fills it with each of its readings."""
 
@@ -23,8 +24,10 @@ from console.catalog.catalog import Catalog
 from console.units.work import ForwardedCase
 from widgets.common import texts
 from widgets.common.tables import RecordTableModel
+from widgets.units.finish_clock import finish_late, finish_text, finish_tooltip
 
 LATE = QColor("#c62828")
+FINISH_COLUMN = 4  # 办结剩余
 
 
 class ForwardedList(QWidget):
@@ -38,9 +41,10 @@ class ForwardedList(QWidget):
             (self.tr("转派给"), lambda c: catalog.unit_name(c.unit_id)),
             (self.tr("状态"), self._status),
             (self.tr("签收剩余"), self._to_sign),
-            (self.tr("办结剩余"), lambda c: self._left(c.due_at)),
+            (self.tr("办结剩余"), lambda c: finish_text(c, self._now())),
             (self.tr("诉求"), lambda c: c.text.replace("\n", " ")[:60]),
-        ], colour=self._colour, parent=self)
+        ], colour=self._colour, parent=self,
+            tooltip=lambda c, column: finish_tooltip(c) if column == FINISH_COLUMN else None)
         self.table = QTableView(objectName="unit.forwarded.table")
         self.table.setModel(self.model)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -48,7 +52,7 @@ class ForwardedList(QWidget):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
-        for column in (1, 2):  # the community and "dispatched on": read in full
+        for column in (1, 2, FINISH_COLUMN):  # the community, "dispatched on", the clock
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.title = QLabel(objectName="unit.forwarded.title")
         layout = QVBoxLayout(self)
@@ -80,7 +84,7 @@ class ForwardedList(QWidget):
     def _colour(self, case: ForwardedCase) -> QColor | None:
         now = self._now()
         late = (case.status == "dispatched" and case.sign_due_at is not None
-                and case.sign_due_at < now) or (case.due_at is not None and case.due_at < now)
+                and case.sign_due_at < now) or finish_late(case, now)
         return LATE if late else None
 
     def tick(self) -> None:

@@ -1,9 +1,10 @@
 """The unit handler's desk (承办单位): the cases sent to their unit, those to sign
-for first, each with its two countdowns (to sign, to finish) and its pending
-requests. Keys (widgets/common/commands.py, scope ``unitDesk``): S signs, R
-applies to return, E applies for an extension, P records progress, F replies
-with the result. Every change is saved through the desk's feed follower
-("保存中…" until the feed brought it) and the list shows what the feed brought.
+for first, each with its two countdowns (to sign, to finish: the unit's own deadline
+while its clock runs, else the case's, ``finish_clock``) and its pending requests.
+Keys (widgets/common/commands.py, scope ``unitDesk``): S signs, R applies to return,
+E applies for an extension, P records progress, F replies with the result. Every
+change is saved through the desk's feed follower ("保存中…" until the feed brought
+it) and the list shows what the feed brought.
 A street sub-centre also watches, below, the cases it sent on to its communities
 (``ForwardedList``, read only). The sign deadline and the return window are the
 database's, by the admin's clock rule."""
@@ -18,6 +19,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor, QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -35,10 +37,12 @@ from widgets.common import commands, texts
 from widgets.common.feed_follower import FeedFollower
 from widgets.common.tables import KeyedTable, RecordTableModel
 from widgets.common.tasks import TaskRunner
+from widgets.units.finish_clock import finish_late, finish_text, finish_tooltip
 from widgets.units.forwarded_list import ForwardedList
 from widgets.units.unit_form import Field, UnitForm
 
 OVERDUE = QColor("#c62828")
+FINISH_COLUMN = 3  # 办结剩余
 KEYS = ("unit.sign", "unit.return", "unit.extend", "unit.progress", "unit.reply",
         "unit.forward")
 
@@ -57,9 +61,13 @@ class UnitDesk(QWidget):
             (self.tr("办结剩余"), self._to_finish),
             (self.tr("分类"), lambda c: catalog.category_path(c.category_id)),
             (self.tr("诉求"), lambda c: c.text.replace("\n", " ")[:60]),
-        ], colour=self._colour, parent=self)
+        ], colour=self._colour, parent=self,
+            tooltip=lambda c, column: finish_tooltip(c) if column == FINISH_COLUMN else None)
         self.table = KeyedTable(commands.UNIT_DESK, lambda: self.handlers, self.model,
                                 objectName="unit.table")
+        for column in (2, FINISH_COLUMN):  # the clocks: read in full
+            self.table.horizontalHeader().setSectionResizeMode(
+                column, QHeaderView.ResizeMode.ResizeToContents)
         self.handlers: dict[str, Callable[[], None]] = {
             "unit.sign": self.sign, "unit.return": self.apply_return,
             "unit.extend": self.apply_extension, "unit.progress": self.note_progress,
@@ -138,9 +146,7 @@ class UnitDesk(QWidget):
         return self._left(case.sign_due())
 
     def _to_finish(self, case: UnitCase) -> str:
-        if case.paused_at is not None:
-            return self.tr("暂停计时")
-        return self._left(case.due_at)
+        return finish_text(case, self._store.clock.now(), case.paused_at is not None)
 
     def _status(self, case: UnitCase) -> str:
         words = {"dispatched": self.tr("待签收")}
@@ -151,8 +157,8 @@ class UnitDesk(QWidget):
     def _colour(self, case: UnitCase) -> QColor | None:
         now = self._store.clock.now()
         sign = case.sign_due()
-        late = (sign is not None and sign < now) or (
-            case.due_at is not None and case.paused_at is None and case.due_at < now)
+        late = (sign is not None and sign < now) or finish_late(
+            case, now, case.paused_at is not None)
         return OVERDUE if late else None
 
     def tick(self) -> None:
