@@ -5,6 +5,7 @@ import pytest
 
 from db.engine import libpq_conninfo
 from db.migrate import current_revision, downgrade, head_revision, upgrade
+from tests.db.conftest import MakeLogin
 
 
 def tables(url: str) -> set[str]:
@@ -37,3 +38,17 @@ def test_case_events_can_be_inserted_but_never_changed(database_url: str) -> Non
                 conn.execute(statement)  # type: ignore[arg-type]
         assert conn.execute("SELECT kind FROM case_event WHERE id = %s",
                             (event_id,)).fetchone() == ("x",)
+
+
+def test_a_downgrade_leaves_the_servers_roles_as_other_databases_need_them(
+        database_url: str, empty_database_url: str, login_as: MakeLogin) -> None:
+    """Roles and their memberships belong to the server: downgrading one database (a
+    training copy, say) must not take rights from the staff of another."""
+    handler = login_as("unit_handler")
+    upgrade(empty_database_url)
+    downgrade(empty_database_url, "base")
+    with psycopg.connect(libpq_conninfo(handler)) as conn:
+        assert conn.execute("SELECT pg_has_role('hotline_unit_handler', 'hotline_staff',"
+                            " 'MEMBER')").fetchone() == (True,)
+        conn.execute('SELECT count(*) FROM "case"').fetchone()  # no "permission denied"
+        conn.execute("SELECT count(*) FROM unit_request").fetchone()

@@ -407,6 +407,8 @@ def downgrade() -> None:
     op.execute(f"REVOKE UPDATE ON \"case\" FROM {HANDLER}")
     op.execute('ALTER TABLE "case" DROP COLUMN signed_at')
     op.execute("ALTER TABLE staff DROP COLUMN unit_id")
-    # The role is cluster-wide: it stays, with no rights here (not even staff's reading).
+    # The role and its membership of hotline_staff are the server's, not this database's:
+    # other databases on the server (a training copy, a newer one) still need them, so
+    # they stay. Here the role keeps no rights of its own; a handler's login that stays
+    # reads what staff read, so remove handlers' accounts before going below 0009.
     op.execute(f"REVOKE ALL ON ALL TABLES IN SCHEMA public FROM {HANDLER}")
-    op.execute(f"REVOKE hotline_staff FROM {HANDLER}")
