@@ -35,9 +35,10 @@ from widgets.duty.handover_pane import HandoverPane
 from widgets.duty.roll_call_pane import RollCallPane
 from widgets.duty.roster_pane import RosterPane
 from widgets.hotline.call_screen import CallScreen
+from widgets.map.map_pane import MapPane
 from widgets.shell.alerts import AlertCenter
 from widgets.shell.commands import build_actions
-from widgets.shell.layout import WindowLayout
+from widgets.shell.layout import WindowLayout, raise_dock
 from widgets.shell.settings import seat_settings
 from widgets.supervision.rules_dialog import RulesDialog
 from widgets.supervision.supervisor_board import SupervisorBoard
@@ -91,6 +92,8 @@ class MainWindow(QMainWindow):
         self.handover_dock = self._dock("dock.handover", self.tr("交接班"), self.handover)
         self.units = UnitsPane(store, catalog, self.runner, feed)
         self.units_dock = self._dock("dock.units", self.tr("承办单位"), self.units)
+        self.map = MapPane(store, catalog, self.runner, feed)
+        self.map_dock = self._dock("dock.map", self.tr("地图"), self.map)
         self.layout_keeper = WindowLayout(self, self.settings, store.roles)
 
         self.pending = QLabel(objectName="status.pending")
@@ -122,6 +125,8 @@ class MainWindow(QMainWindow):
             "answers.focus": self.quick_answers.focus_search,
             "board.focus": self.board.cases.setFocus,
             "units.focus": self.units.focus,
+            "map.focus": self.map.canvas.setFocus,
+            "map.export": self.map.export_dialog,
             "duty.roster": self.roster.month_view.setFocus,
             "duty.roll_call": self.roll_call.table.setFocus,
             "duty.handover": self.handover.notes.setFocus,
@@ -142,7 +147,7 @@ class MainWindow(QMainWindow):
                            self.board.shutdown,
                            self.quick_answers.shutdown, self.roster.shutdown,
                            self.roll_call.shutdown, self.handover.shutdown,
-                           self.units.shutdown]
+                           self.units.shutdown, self.map.shutdown]
         # Every other live pane: what it reads from the change feed, and how it stops.
         self._live = [
             (self.alerts.apply_events, self.alerts.shutdown),
@@ -152,6 +157,8 @@ class MainWindow(QMainWindow):
         self.board.case_opened.connect(self.open_case)
         self.queue.case_opened.connect(self.open_case)
         self.countdown.case_opened.connect(self.open_case)
+        self.map.case_opened.connect(self.open_case)
+        self.map.cases_selected.connect(self.show_map_selection)
         self._details: dict[uuid.UUID, CaseDetail] = {}
         self.restore_layout()
         self.queue.apply_filter()
@@ -163,6 +170,7 @@ class MainWindow(QMainWindow):
         self.roll_call.load()
         self.handover.load()
         self.units.load()
+        self.map.load()
         if self.layout_keeper.role == UNIT:  # a unit's seat opens on its cases
             self.units.focus()
 
@@ -225,6 +233,11 @@ class MainWindow(QMainWindow):
         detail.raise_()
         detail.activateWindow()
         return detail
+
+    def show_map_selection(self, case_ids: list[uuid.UUID]) -> None:
+        """The queue shows the cases selected on the map (its other filters stay)."""
+        self.queue.show_only(case_ids)
+        raise_dock(self.queue_dock)
 
     def _case_closed(self, case_id: uuid.UUID) -> None:
         self._details.pop(case_id, None)
