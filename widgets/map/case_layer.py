@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pyqtgraph as pg
@@ -76,7 +76,7 @@ class CaseLayer:
         self._clusters_by_band = [
             _scatter("o", CLUSTER_SIZES[0], _faded(colour), b == OVERDUE_CODE, Z_CLUSTERS + b * 0.1)
             for b, colour in enumerate(BAND_COLOURS)]
-        self.counts = LabelsItem(Names("#ffffff", 11, True, 0.0), halo="#37474f", collide=False,
+        self.counts = LabelsItem(Names("#ffffff", 11, True, 0.0), halo=None, collide=False,
                                  z=Z_COUNTS)
         self.selection = pg.ScatterPlotItem(pxMode=True, symbol="o", size=19, brush=None,
                                             pen=pg.mkPen(SELECTED, width=2.2), hoverable=False)
@@ -86,8 +86,10 @@ class CaseLayer:
                                                self.selection]
         for item in self.items:
             view.addItem(item, ignoreBounds=True)
-        self._cache: dict[float, grid.Clusters] = {}
         self._side = -1.0  # the clustering drawn now (0: none)
+        self._window: QRectF | None = None  # the part of the map drawn now
+        self._view_rect: QRectF | None = None
+        self._ppk = 0.0
         self.singles = np.zeros(0, dtype=np.intp)  # rows drawn one by one
         self.clustered: grid.Clusters | None = None  # clusters drawn (count >= 2)
         self._multi = np.zeros(0, dtype=np.intp)
@@ -95,26 +97,21 @@ class CaseLayer:
         self.visible = True
 
     # ---- data ------------------------------------------------------------------------------
-    def set_marks(self, marks: CaseMarks, plane: Plane, now: dt.datetime,
-                  pixels_per_km: float) -> None:
+    def set_marks(self, marks: CaseMarks, plane: Plane, now: dt.datetime) -> None:
         self.marks = marks
         self.x, self.y = plane.to_xy(marks.lon, marks.lat)
         self.bands = marks.bands(now)
         self.selected = np.zeros(0, dtype=np.intp)
         self.selection.setData(x=[], y=[])
-        self._cache.clear()
-        self._side = -1.0
-        self.set_zoom(pixels_per_km)
+        self._redraw()
 
-    def set_now(self, now: dt.datetime, pixels_per_km: float) -> bool:
+    def set_now(self, now: dt.datetime) -> bool:
         """Cases cross into another band as time passes: True when any did."""
         bands = self.marks.bands(now)
         if np.array_equal(bands, self.bands):
             return False
         self.bands = bands
-        self._cache.clear()
-        self._side = -1.0
-        self.set_zoom(pixels_per_km)
+        self._redraw()
         return True
 
     # ---- drawing ---------------------------------------------------------------------------
@@ -126,20 +123,34 @@ class CaseLayer:
         exact = CLUSTER_PX / pixels_per_km
         return 2 ** (round(math.log2(exact) * 2) / 2)
 
-    def set_zoom(self, pixels_per_km: float) -> None:
+    def _redraw(self) -> None:
+        self._window = None
+        if self._view_rect is not None:
+            self.set_view(self._view_rect, self._ppk)
+
+    def set_view(self, rect: QRectF, pixels_per_km: float) -> None:
+        """Draw for this view: only the cases in a window of three views by three
+        around it, clustered at this zoom; nothing is redone while the view moves
+        within the window at the same clustering."""
+        self._view_rect, self._ppk = QRectF(rect), pixels_per_km
         side = self.side_for(pixels_per_km)
-        if side == self._side:
+        if side == self._side and self._window is not None and self._window.contains(rect):
             return
         self._side = side
-        if side == 0.0:
-            self.clustered, self._multi = None, np.zeros(0, dtype=np.intp)
-            self.singles = np.arange(len(self.x))
+        window = rect.adjusted(-rect.width(), -rect.height(), rect.width(), rect.height())
+        if side:  # whole squares only, so the window's edge cuts no cluster
+            left, top = math.floor(window.left() / side), math.floor(window.top() / side)
+            right, bottom = math.ceil(window.right() / side), math.ceil(window.bottom() / side)
+            window = QRectF(left * side, top * side, (right - left) * side, (bottom - top) * side)
+        self._window = window
+        rows = self.rows_in(window)
+        if not side:
+            self.clustered, self._multi, self.singles = None, np.zeros(0, dtype=np.intp), rows
         else:
-            found = self._cache.get(side)
-            if found is None:
-                found = self._cache[side] = grid.cluster(self.x, self.y, self.bands, side)
-            self.clustered = found
+            found = grid.cluster(self.x[rows], self.y[rows], self.bands[rows], side)
+            found = replace(found, members=rows[found.members])
             lone = found.count == 1
+            self.clustered = found
             self.singles = found.members[found.starts[:-1][lone]]
             self._multi = np.flatnonzero(~lone)
         self._draw()

@@ -9,13 +9,22 @@ like the screen, only sharper.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QTransform,
+)
 from PySide6.QtWidgets import QWidget
 
 from widgets.map.style import Line, Names
@@ -55,17 +64,43 @@ class OutlineItem(pg.GraphicsObject):
         return self._bounds
 
     def paint(self, painter: QPainter, *_args: Any) -> None:
+        scale = export_scale(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        if self._line.fill:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(self._line.fill))
+            painter.drawPath(self._path)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
         pen = QPen(QColor(self._line.colour))
         pen.setCosmetic(True)
-        pen.setWidthF(self._line.width * export_scale(self))
         pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        width = self._line.width * scale
+        if scale != 1.0 or width <= THIN:
+            pen.setWidthF(width)
+            painter.setPen(pen)
+            painter.drawPath(self._path)
+            return
+        # Qt's raster engine strokes an antialiased line wider than a pixel through its
+        # general stroker, some 30 times slower than a one-pixel line: on screen a wide
+        # line is a few one-pixel strokes side by side (the export strokes it whole).
+        pen.setWidthF(1.0)
         painter.setPen(pen)
-        if self._line.fill:
-            painter.setBrush(QColor(self._line.fill))
-        else:
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPath(self._path)
+        base = painter.transform()
+        radius = (width - 1.0) / 2
+        for dx, dy in _ring(radius):
+            painter.setTransform(base * QTransform.fromTranslate(dx, dy))
+            painter.drawPath(self._path)
+        painter.setTransform(base)
+
+
+THIN = 1.05
+
+
+def _ring(radius: float) -> list[tuple[float, float]]:
+    """Offsets around a point: four within a pixel's reach, eight beyond."""
+    steps = 4 if radius <= 0.6 else 8
+    return [(radius * math.cos(2 * math.pi * k / steps), radius * math.sin(2 * math.pi * k / steps))
+            for k in range(steps)]
 
 
 class LabelsItem(pg.GraphicsObject):
@@ -141,12 +176,13 @@ class LabelsItem(pg.GraphicsObject):
             box = QRectF(px - width / 2, py - metrics.height() / 2, width, metrics.height())
             if self._collide and _overlaps(taken, box, BUCKET_PX * scale):
                 continue
+            baseline = QPointF(box.left(), py + (metrics.ascent() - metrics.descent()) / 2)
             if halo is not None:
                 painter.setPen(halo)
                 for dx, dy in ((-step, 0), (step, 0), (0, -step), (0, step)):
-                    painter.drawText(box.translated(dx, dy), Qt.AlignmentFlag.AlignCenter, text)
+                    painter.drawText(baseline + QPointF(dx, dy), text)
             painter.setPen(ink)
-            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+            painter.drawText(baseline, text)
             self.painted += 1
 
 

@@ -68,8 +68,10 @@ def rows(layers: Collection[str]) -> list[Row]:
     out = [Row(_t("图层"))]
     out += [Row(layer_name(layer), _line(layer)) for layer in LINES if layer in layers]
     if POSTS in layers:
-        out.append(Row(_t("值班岗位（有人在岗）"), _mark("star", POST_SIZE, POST_COLOUR, POST_EMPTY)))
-        out.append(Row(_t("值班岗位（无人在岗）"), _mark("star", POST_SIZE, POST_EMPTY, POST_COLOUR)))
+        staffed = _mark("star", POST_SIZE, POST_COLOUR, POST_EMPTY)
+        out.append(Row(_t("值班岗位（有人在岗）"), staffed))
+        empty = _mark("star", POST_SIZE, POST_EMPTY, POST_COLOUR)
+        out.append(Row(_t("值班岗位（无人在岗）"), empty))
     if CASES in layers:
         grey, white = QColor("#78909c"), QColor("#ffffff")
         out.append(Row(_t("未办结案件：颜色为剩余时间")))
@@ -82,7 +84,8 @@ def rows(layers: Collection[str]) -> list[Row]:
         for symbol, name in zip(CLASS_SYMBOLS, (_t("A 类（紧急）"), _t("B 类（较急）"),
                                                 _t("C 类（一般）")), strict=True):
             out.append(Row(name, _mark(symbol, MARKER_SIZE + 2, grey, white)))
-        out.append(Row(_t("聚合：数字为件数，颜色为其中最急"), _mark("o", 20, BAND_COLOURS[0], white)))
+        cluster = _mark("o", 20, BAND_COLOURS[0], white)
+        out.append(Row(_t("聚合：数字为件数，颜色为其中最急"), cluster))
     return out
 
 

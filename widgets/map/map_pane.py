@@ -134,8 +134,8 @@ class MapPane(QWidget):
     def _show_cases(self) -> None:
         if self.feed.base is None:
             return
-        self.cases.set_marks(self.feed.marks, self.feed.base.plane, self._store.clock.now(),
-                             self.view.pixels_per_km())
+        self.cases.set_marks(self.feed.marks, self.feed.base.plane, self._store.clock.now())
+        self._zoomed()
         marks = self.feed.marks
         text = self.tr("未办结 {n} 件在图上").format(n=f"{len(marks):,}")
         if marks.unplaced:
@@ -151,7 +151,7 @@ class MapPane(QWidget):
             self.view.setRange(QRectF(x0, y0, x1 - x0, y1 - y0), padding=0.03)
 
     def _zoomed(self, *_args: object) -> None:
-        self.cases.set_zoom(self.view.pixels_per_km())
+        self.cases.set_view(self.view.viewRect(), self.view.pixels_per_km())
 
     def set_layer(self, layer: str, shown: bool) -> None:
         if layer == CASES:
@@ -168,7 +168,7 @@ class MapPane(QWidget):
         self.legend.set_layers(self.shown_layers())
 
     def tick(self) -> None:
-        self.cases.set_now(self._store.clock.now(), self.view.pixels_per_km())
+        self.cases.set_now(self._store.clock.now())
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
