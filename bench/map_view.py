@@ -73,9 +73,9 @@ def make_pane(base: Any, marks: Any, posts: list[Any] | None = None) -> Any:
     """The real pane, without a database: its data handed in as its reads would."""
     from types import SimpleNamespace
 
-    from console.catalog.catalog import Catalog
     from PySide6.QtWidgets import QApplication
 
+    from console.catalog.catalog import Catalog
     from console.core.clock import FakeClock
     from widgets.common.tasks import TaskRunner
     from widgets.map.map_pane import MapPane

@@ -8,6 +8,7 @@ and cases are generated only when there are none.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import random
 import uuid
 from collections import defaultdict
@@ -29,6 +30,7 @@ NATURE_CODES = {"投诉": "complaint", "咨询": "consultation", "建议": "sugg
                 "求决": "request", "感谢": "thanks"}
 SHIFTS = (("day", "白班", dt.time(8), 8), ("evening", "中班", dt.time(16), 8),
           ("night", "夜班", dt.time(0), 8))
+SPREAD_KM = 0.2  # how far from its cell's centre a generated case may lie
 TEAMS = (("T1", "一班"), ("T2", "二班"), ("T3", "三班"), ("T4", "四班"))
 ROADS = ("深汕路", "坪山大道", "东纵路", "金牛路", "龙兴北路", "新和路", "中山大道", "锦龙大道",
          "坑梓大道", "丹梓大道", "汤坑路", "龙勤路", "宝梓南路", "兰竹东路", "聚龙路")
@@ -195,6 +197,7 @@ def _make_cases(count: int, days: int, seed: int, now: dt.datetime, cats: dict[s
                 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]], dict[dt.date, int],
            list[dict[str, Any]]]:
     rng = random.Random(seed)
+    spot = random.Random(seed + 1)  # where in its cell (its own draws: the rest stays as it was)
     mix = read("case_mix.json")
     channels = {c["code"]: c["share"] for c in read("channels.json")}
     callers = [f"+861{rng.choice('3578')}{rng.randrange(10**9):09d}" for _ in range(2500)]
@@ -213,6 +216,7 @@ def _make_cases(count: int, days: int, seed: int, now: dt.datetime, cats: dict[s
         cat = cats[_weighted(rng, mix["category_weights"])[0]]
         community = _weighted(rng, mix["community_weights"])[0]
         grid, street, lon, lat = rng.choice(cells[community])
+        lon, lat = _near(spot, lon, lat)
         channel = _weighted(rng, channels)[0]
         citizen = channel != s.GRID_REPORT_CHANNEL
         # About a third of citizen cases come from 150 frequent callers.
@@ -284,6 +288,15 @@ def _unit_clock(row: dict[str, Any], rng: random.Random, calendar: WorkCalendar,
                               "result": "failed", "note": rng.choice(FAILED_ON_THE_SPOT)})
     verifications.append({"case_id": row["id"], "at": row["closed_at"], "verifier": "demo",
                           "result": "passed", "note": ""})
+
+
+def _near(rng: random.Random, lon: float, lat: float, km: float = SPREAD_KM
+          ) -> tuple[float, float]:
+    """A point within ``km`` of (lon, lat), evenly over the disc: a case somewhere in
+    its cell (the demo's cells are about 0.5 km across), not all on the centre."""
+    distance, angle = km * math.sqrt(rng.random()), rng.uniform(0, 2 * math.pi)
+    return (round(lon + distance * math.cos(angle) / (111.32 * math.cos(math.radians(lat))), 6),
+            round(lat + distance * math.sin(angle) / 110.574, 6))
 
 
 def _status_for(rng: random.Random, used: float) -> str:

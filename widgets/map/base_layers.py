@@ -31,11 +31,6 @@ LEVEL_OF = {DISTRICT: bm.DISTRICT, STREETS: bm.STREET, COMMUNITIES: bm.COMMUNITY
 Z_POSTS = 9.0
 
 
-def short_name(name: str, parent: str) -> str:
-    """A cell's name without its community's in front (the community is named too)."""
-    return name[len(parent):] if parent and name.startswith(parent) and name != parent else name
-
-
 class BaseLayers:
     def __init__(self, view: pg.ViewBox) -> None:
         self.outlines = {layer: OutlineItem(LINES[layer]) for layer in LEVEL_OF}
@@ -49,7 +44,7 @@ class BaseLayers:
         for item in (*self.outlines.values(), *self.names.values(), self.posts):
             view.addItem(item, ignoreBounds=True)
 
-    def set_base(self, base: BaseMap, community_names: dict[str, str]) -> None:
+    def set_base(self, base: BaseMap) -> None:
         for layer, level in LEVEL_OF.items():
             self.outlines[layer].set_rings(*path_arrays(base.levels[level]))
         for layer in (STREETS, COMMUNITIES):
@@ -58,9 +53,9 @@ class BaseLayers:
                                          np.array([o.anchor[1] for o in outlines]),
                                          [o.name for o in outlines])
         cells = base.levels[bm.CELL]
-        self.names[CELLS].set_labels(
-            np.array([o.anchor[0] for o in cells]), np.array([o.anchor[1] for o in cells]),
-            [short_name(o.name, community_names.get(o.parent, "")) for o in cells])
+        self.names[CELLS].set_labels(np.array([o.anchor[0] for o in cells]),
+                                     np.array([o.anchor[1] for o in cells]),
+                                     [o.name for o in cells])
 
     def set_posts(self, places: Sequence[PostPlace]) -> None:
         self.places = list(places)

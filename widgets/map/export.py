@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 DPI = 300
 A4_LANDSCAPE = (3508, 2480)  # pixels at 300 dpi
-MARGIN, TITLE_PX, LINE_PX = 118, 64, 34
+MARGIN, TITLE_PX, LINE_PX, GAP = 118, 64, 34, 40
 LEGEND_SCALE = 2.6
 SCALE_STEPS_KM = (0.1, 0.2, 0.5, 1, 2, 5, 10, 20)
 
@@ -42,7 +42,8 @@ def render_page(pane: MapPane) -> QImage:
     page.setDotsPerMeterX(dots_per_metre)
     page.setDotsPerMeterY(dots_per_metre)
     top = MARGIN + TITLE_PX + LINE_PX + 40
-    area = QRectF(MARGIN, top, width - 2 * MARGIN, height - top - MARGIN)
+    legend = legend_size(pane.shown_layers(), LEGEND_SCALE)
+    area = QRectF(MARGIN, top, width - 2 * MARGIN - legend.width() - GAP, height - top - MARGIN)
     shot = _map_image(pane, area)
     painter = QPainter(page)
     try:
@@ -54,17 +55,15 @@ def render_page(pane: MapPane) -> QImage:
         _text(painter, QRectF(MARGIN, MARGIN + TITLE_PX + 12, area.width(), LINE_PX), LINE_PX,
               False, _t("制图时间 {t} · 坐标系按边界数据所存 · 仅供值班参考").format(
                   t=f"{now:%Y-%m-%d %H:%M}"))
-        at = QPointF(area.x() + (area.width() - shot.width()) / 2, area.y())
+        at = QPointF(area.x(), area.y())
         painter.drawImage(at, shot)
         painter.setPen(QPen(QColor("#90a4ae"), 3))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         placed = QRectF(at, shot.size().toSizeF())
         painter.drawRect(placed)
         _scale_bar(painter, pane, placed)
-        legend = legend_size(pane.shown_layers(), LEGEND_SCALE)
-        paint_legend(painter, QPointF(placed.right() - legend.width() - 30,
-                                      placed.bottom() - legend.height() - 30),
-                     pane.shown_layers(), LEGEND_SCALE)
+        paint_legend(painter, QPointF(placed.right() + GAP, placed.top()), pane.shown_layers(),
+                     LEGEND_SCALE)
     finally:
         painter.end()
     return page

@@ -84,7 +84,7 @@ def rows(layers: Collection[str]) -> list[Row]:
         for symbol, name in zip(CLASS_SYMBOLS, (_t("A 类（紧急）"), _t("B 类（较急）"),
                                                 _t("C 类（一般）")), strict=True):
             out.append(Row(name, _mark(symbol, MARKER_SIZE + 2, grey, white)))
-        cluster = _mark("o", 20, BAND_COLOURS[0], white)
+        cluster = _mark("o", 20, grey, white)
         out.append(Row(_t("聚合：数字为件数，颜色为其中最急"), cluster))
     return out
 
@@ -149,7 +149,7 @@ class LegendWidget(QWidget):
         return legend_size(self.layers)
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(legend_size(self.layers).width(), 40)
+        return legend_size(self.layers)
 
     def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)

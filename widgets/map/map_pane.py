@@ -81,6 +81,7 @@ class MapPane(QWidget):
         bar.addWidget(self.export_button)
         legend_area = QScrollArea(objectName="map.legendArea")
         legend_area.setWidget(self.legend)
+        legend_area.setWidgetResizable(True)
         legend_area.setFrameShape(QScrollArea.Shape.NoFrame)
         legend_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.legend_area = legend_area
@@ -122,8 +123,7 @@ class MapPane(QWidget):
     def _show_base(self) -> None:
         base = self.feed.base
         assert base is not None
-        names = {c.code: c.name for c in self.catalog.communities.values()}
-        self.base_layers.set_base(base, names)
+        self.base_layers.set_base(base)
         self.view.setLimits(xMin=base.bounds[0] - 15, xMax=base.bounds[2] + 15,
                             yMin=base.bounds[1] - 15, yMax=base.bounds[3] + 15,
                             minXRange=0.2, minYRange=0.2)
@@ -166,6 +166,8 @@ class MapPane(QWidget):
 
     def _refresh_legend(self) -> None:
         self.legend.set_layers(self.shown_layers())
+        scroll_bar = self.legend_area.verticalScrollBar().sizeHint().width()
+        self.legend_area.setFixedWidth(self.legend.sizeHint().width() + scroll_bar)
 
     def tick(self) -> None:
         self.cases.set_now(self._store.clock.now())

@@ -58,8 +58,8 @@ class Names:
 
 NAMES = {
     STREETS: Names("#4e342e", 15, True, 0.0, 90.0),
-    COMMUNITIES: Names("#0d47a1", 12, False, 32.0),
-    CELLS: Names("#546e7a", 10, False, 170.0),
+    COMMUNITIES: Names("#0d47a1", 12, False, 32.0, 170.0),
+    CELLS: Names("#546e7a", 10, False, 170.0),  # a cell's name says its community
 }
 
 # Cases: the countdown panel's band colours (its foreground, strong enough for a
@@ -67,7 +67,7 @@ NAMES = {
 BAND_COLOURS = tuple(BANDS[b][1] for b in countdown.BANDS_BY_SEVERITY)
 OVERDUE_CODE = countdown.BANDS_BY_SEVERITY.index(countdown.OVERDUE)
 CLASS_SYMBOLS = ("t1", "s", "o")  # A: a triangle, B: a square, C: a circle
-MARKER_SIZE, OVERDUE_SIZE = 9, 13
+MARKER_SIZE, OVERDUE_SIZE = 11, 14
 RING = QColor("#000000")
 SELECTED = QColor("#6a1b9a")
 # Clusters: grid squares of this many pixels; no clustering from this zoom on.
