@@ -31,11 +31,16 @@ class MapViewBox(pg.ViewBox):
         self.disableAutoRange()
         self.rbScaleBox.setPen(pg.mkPen("#6a1b9a", width=1.5, style=Qt.PenStyle.DashLine))
         self.rbScaleBox.setBrush(pg.mkBrush(106, 27, 154, 40))
+        self._selecting = False
 
     def mouseDragEvent(self, ev: Any, axis: int | None = None) -> None:
-        if ev.button() == Qt.MouseButton.LeftButton and ev.modifiers() & SELECT_MODIFIER:
+        if ev.isStart():  # a drag begun with Shift held selects to its end
+            self._selecting = bool(ev.button() == Qt.MouseButton.LeftButton
+                                   and ev.modifiers() & SELECT_MODIFIER)
+        if self._selecting:
             ev.accept()
             if ev.isFinish():
+                self._selecting = False
                 self.rbScaleBox.hide()
                 corner, end = self.mapToView(ev.buttonDownPos()), self.mapToView(ev.pos())
                 self.rect_selected.emit(QRectF(corner, end).normalized())
@@ -45,11 +50,7 @@ class MapViewBox(pg.ViewBox):
         super().mouseDragEvent(ev, axis)
 
     def mouseClickEvent(self, ev: Any) -> None:
-        if ev.button() == Qt.MouseButton.LeftButton:
-            ev.accept()
-            self.clicked.emit(self.mapToView(ev.pos()))
-        else:
-            ev.ignore()
+        ev.accept()  # no menu, no zoom-out on a right click; clicks: MapCanvas._click
 
     def pixels_per_km(self) -> float:
         width = self.viewRect().width()
@@ -69,6 +70,13 @@ class MapCanvas(pg.GraphicsView):
         self.setAntialiasing(True)
         self.setMouseTracking(True)
         self.scene().sigMouseMoved.connect(self._moved)
+        self.scene().sigMouseClicked.connect(self._click)
+
+    def _click(self, ev: Any) -> None:
+        """Every click on the map, whatever item under it took it (a marker does)."""
+        if ev.button() == Qt.MouseButton.LeftButton and not ev.double() \
+                and self.view.sceneBoundingRect().contains(ev.scenePos()):
+            self.view.clicked.emit(self.view.mapSceneToView(ev.scenePos()))
 
     def _moved(self, scene_pos: QPointF) -> None:
         if self.view.sceneBoundingRect().contains(scene_pos):

@@ -16,8 +16,8 @@ from __future__ import annotations
 import uuid
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QCursor, QHideEvent, QShowEvent
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -46,6 +46,7 @@ from widgets.map.style import CASES, LAYERS, SHOWN_AT_START, layer_name
 HOVER_PX = 9  # how near the pointer must be to a mark, in pixels
 BAND_TICK_MS = 30_000  # cases cross into another band as time passes
 CLUSTER_ZOOM = 3.0  # a click on a cluster zooms in this much
+TOOLTIP_OFFSET = QPoint(18, 18)
 
 
 class MapPane(QWidget):
@@ -201,8 +202,9 @@ class MapPane(QWidget):
     def _hovered(self, point: QPointF | None) -> None:
         text = "" if point is None or self.picking else self.text_at(point)
         self.hover_text.setText(text.replace("\n", " · "))
-        if text:
-            QToolTip.showText(QCursor.pos(), text, self.canvas)
+        if text and point is not None:  # beside the thing, never under the pointer
+            at = self.canvas.mapFromScene(self.view.mapViewToScene(point)) + TOOLTIP_OFFSET
+            QToolTip.showText(self.canvas.mapToGlobal(at), text, self.canvas)
         else:
             QToolTip.hideText()
 
