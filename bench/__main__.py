@@ -10,7 +10,7 @@ import argparse  # noqa: E402
 import platform  # noqa: E402
 import time  # noqa: E402
 
-from bench import countdown, queue_open, roster, seat_latency  # noqa: E402
+from bench import countdown, map_view, queue_open, roster, seat_latency  # noqa: E402
 from bench._db import server_url, shown  # noqa: E402
 from bench._qt import close_qt_loop  # noqa: E402
 from db.engine import libpq_target  # noqa: E402
@@ -19,7 +19,7 @@ from db.engine import libpq_target  # noqa: E402
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true",
-                        help="50 cases for latency, 10,000 cases for the queue")
+                        help="50 cases for latency, 10,000 cases for the queue, 5,000 on the map")
     args = parser.parse_args()
     with libpq_target(server_url()).connect() as conn:
         version = conn.execute("SHOW server_version").fetchone()[0]  # type: ignore[index]
@@ -31,6 +31,7 @@ def main() -> None:
     queue_open.run(args.quick)
     countdown.run(args.quick)
     roster.run(args.quick)
+    map_view.run(args.quick)
     close_qt_loop()
     print(f"\nall benchmarks: {time.perf_counter() - started:.0f} s")
 

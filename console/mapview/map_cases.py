@@ -151,6 +151,6 @@ def merge(marks: CaseMarks, asked: Sequence[uuid.UUID], fresh: CaseMarks) -> Cas
     rows = [marks.row_of(case_id) for case_id in asked]
     keep[[r for r in rows if r is not None]] = False
     kept = marks.take(keep)
-    joined = {name: np.concatenate([getattr(kept, name), getattr(fresh, name)])
+    joined: dict[str, Any] = {name: np.concatenate([getattr(kept, name), getattr(fresh, name)])
               for name in _ARRAYS}
     return CaseMarks(**joined, unplaced=marks.unplaced)

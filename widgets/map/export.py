@@ -71,7 +71,7 @@ def render_page(pane: MapPane) -> QImage:
 
 def export_png(pane: MapPane, path: Path) -> QImage:
     page = render_page(pane)
-    if not page.save(str(path), "PNG"):
+    if not page.save(str(path), b"PNG"):
         raise OSError(f"could not write {path}")
     return page
 

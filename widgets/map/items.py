@@ -170,7 +170,9 @@ class LabelsItem(pg.GraphicsObject):
         halo = QColor(self._halo) if self._halo else None
         ink = QColor(self._names.colour)
         step = max(1.0, scale)
-        for i, (px, py) in zip(shown, points.T, strict=True):
+        below = self._names.below_px * scale
+        for i, (px, y) in zip(shown, points.T, strict=True):
+            py = y + below
             text = self._texts[i]
             width = metrics.horizontalAdvance(text)
             box = QRectF(px - width / 2, py - metrics.height() / 2, width, metrics.height())

@@ -117,7 +117,7 @@ def paint_legend(painter: QPainter, origin: QPointF, layers: Collection[str],
     for row in rows(layers):
         heading = row.swatch is None
         x = origin.x() + PAD * scale
-        if not heading:
+        if row.swatch is not None:
             row.swatch(painter, QPointF(x + SWATCH * scale / 2, y + ROW * scale / 2), scale)
             x += (SWATCH + GAP) * scale
         painter.setFont(_font(scale, heading))

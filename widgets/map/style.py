@@ -45,20 +45,19 @@ LINES = {
 }
 BACKGROUND = "#dde6ea"  # outside the district
 
-# Names: (colour, pixel size, bold, the least pixels per km at which they are shown,
-# the most pixels per km at which they still are).
 @dataclass(frozen=True)
 class Names:
     colour: str
-    size: int
+    size: int  # pixels
     bold: bool
-    from_ppk: float
-    to_ppk: float = float("inf")
+    from_ppk: float  # shown from this many pixels per km ...
+    to_ppk: float = float("inf")  # ... up to this many
+    below_px: float = 0.0  # under its point by this much (a post's star stands on it)
 
 
 NAMES = {
-    STREETS: Names("#4e342e", 15, True, 0.0, 90.0),
-    COMMUNITIES: Names("#0d47a1", 12, False, 32.0, 170.0),
+    STREETS: Names("#4e342e", 15, True, 0.0, 90.0, 16.0),
+    COMMUNITIES: Names("#0d47a1", 12, False, 32.0, 170.0, 14.0),
     CELLS: Names("#546e7a", 10, False, 170.0),  # a cell's name says its community
 }
 
@@ -75,7 +74,7 @@ CLUSTER_PX = 44
 CLUSTER_UNTIL_PPK = 700.0
 CLUSTER_SIZES = (22, 28, 34, 40)  # by count: < 10, < 100, < 1000, more
 POST_COLOUR, POST_EMPTY = QColor("#6a1b9a"), QColor("#ffffff")
-POST_SIZE = 14
+POST_SIZE = 17
 
 
 def band_name(code: int) -> str:
