@@ -1655,9 +1655,34 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>MapExport</name>
     <message>
-        <location filename="../../widgets/map/export.py" line="56" />
+        <location filename="../../widgets/map/export.py" line="55" />
+        <source>未办结案件分布图 · {t}</source>
+        <translation>Open cases · {t}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map/export.py" line="57" />
         <source>制图时间 {t} · 坐标系按边界数据所存 · 仅供值班参考</source>
         <translation>Made {t} · coordinates as the boundary data stores them · for duty use only</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map/export.py" line="76" />
+        <source>导出地图图片</source>
+        <translation>Export the map as an image</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map/export.py" line="76" />
+        <source>PNG 图片 (*.png)</source>
+        <translation>PNG image (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map/export.py" line="82" />
+        <source>无法写入 {p}：请换一个文件夹或文件名再导出</source>
+        <translation>Could not write {p}: choose another folder or file name and export again</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map/export.py" line="84" />
+        <source>已导出：{p}</source>
+        <translation>Exported: {p}</translation>
     </message>
 </context>
 <context>
@@ -1764,59 +1789,44 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>MapPane</name>
     <message>
-        <location filename="../../widgets/map/map_pane.py" line="77" />
+        <location filename="../../widgets/map/map_pane.py" line="75" />
+        <source>图例</source>
+        <translation>Legend</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map/map_pane.py" line="78" />
         <source>全区</source>
         <translation>Whole district</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/map_pane.py" line="79" />
+        <location filename="../../widgets/map/map_pane.py" line="80" />
         <source>导出图片…</source>
         <translation>Export image…</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/map_pane.py" line="141" />
+        <location filename="../../widgets/map/map_pane.py" line="143" />
         <source>未办结 {n} 件在图上</source>
         <translation>{n} open cases on the map</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/map_pane.py" line="143" />
+        <location filename="../../widgets/map/map_pane.py" line="145" />
         <source>；{n} 件无位置未标出</source>
         <translation>; {n} without a place are not shown</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/map_pane.py" line="230" />
+        <location filename="../../widgets/map/map_pane.py" line="232" />
         <source>框内没有未办结案件</source>
         <translation>No open cases in the rectangle</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/map_pane.py" line="232" />
+        <location filename="../../widgets/map/map_pane.py" line="234" />
         <source>已框选 {n} 件，队列只显示这些案件</source>
         <translation>{n} cases selected; the queue shows only these</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/map_pane.py" line="243" />
+        <location filename="../../widgets/map/map_pane.py" line="245" />
         <source>请在地图上点击位置（Esc 取消）</source>
         <translation>Click the place on the map (Esc cancels)</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/map/map_pane.py" line="274" />
-        <source>导出地图图片</source>
-        <translation>Export the map as an image</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/map/map_pane.py" line="275" />
-        <source>PNG 图片 (*.png)</source>
-        <translation>PNG image (*.png)</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/map/map_pane.py" line="278" />
-        <source>已导出：{p}</source>
-        <translation>Exported: {p}</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/map/map_pane.py" line="282" />
-        <source>未办结案件分布图 · {t}</source>
-        <translation>Open cases · {t}</translation>
     </message>
 </context>
 <context>
@@ -1852,22 +1862,22 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
         <translation>Open cases</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/style.py" line="83" />
+        <location filename="../../widgets/map/style.py" line="82" />
         <source>时间充足</source>
         <translation>Time enough</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/style.py" line="83" />
+        <location filename="../../widgets/map/style.py" line="82" />
         <source>已暂停计时</source>
         <translation>Clock paused</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/style.py" line="84" />
+        <location filename="../../widgets/map/style.py" line="83" />
         <source>剩余不足四分之一</source>
         <translation>Under a quarter left</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/style.py" line="84" />
+        <location filename="../../widgets/map/style.py" line="83" />
         <source>已超时</source>
         <translation>Overdue</translation>
     </message>

@@ -26,7 +26,6 @@ from widgets.map import export
 from widgets.map.map_pane import MapPane
 from widgets.map.style import CASES, CELLS, POSTS
 
-
 MOVE_GAP_MS = 30
 
 
@@ -222,3 +221,17 @@ def test_the_view_exports_at_print_resolution(qtbot: Any, demo_seat: Any,
     colours = {image.pixelColor(x, y).name() for x in range(200, 3300, 37)
                for y in range(400, 2400, 37)}
     assert len(colours) > 10  # a map was drawn, not an empty page
+
+
+def test_an_export_that_cannot_be_written_says_so(qtbot: Any, demo_seat: Any, tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    pane = demo_seat.window.map
+    target = tmp_path / "no such folder" / "map.png"
+    monkeypatch.setattr(export.QFileDialog, "getSaveFileName",
+                        lambda *_a, **_k: (str(target), ""))
+    export.ask_and_export(pane)
+    assert pane.status.text().startswith(f"无法写入 {target}")
+    assert not target.exists()
+    target = tmp_path / "map.png"
+    export.ask_and_export(pane)
+    assert pane.status.text() == f"已导出：{target}" and target.exists()

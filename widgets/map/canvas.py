@@ -11,7 +11,7 @@ from typing import Any
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QFrame, QWidget
 
 from widgets.common import commands
 from widgets.map.style import BACKGROUND
@@ -67,6 +67,7 @@ class MapCanvas(pg.GraphicsView):
         self.view = MapViewBox()
         self.setCentralItem(self.view)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setFrameShape(QFrame.Shape.StyledPanel)  # where the map ends, and its focus
         self.setAntialiasing(True)
         self.setMouseTracking(True)
         self.scene().sigMouseMoved.connect(self._moved)
@@ -111,3 +112,5 @@ class MapCanvas(pg.GraphicsView):
 
 PANS = {"map.pan_left": (-1, 0), "map.pan_right": (1, 0), "map.pan_up": (0, 1),
         "map.pan_down": (0, -1)}
+# The keys the canvas moves the view by; the others of its scope go to the pane.
+KEYS = frozenset({"map.zoom_in", "map.zoom_out", *PANS})

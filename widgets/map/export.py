@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from pyqtgraph.exporters import ImageExporter
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
+from PySide6.QtWidgets import QFileDialog
 
 from console.core.clock import CENTRE_TZ
 from widgets.map.legend import legend_size, paint_legend
@@ -49,9 +50,9 @@ def render_page(pane: MapPane) -> QImage:
     try:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+        now = pane.now().astimezone(CENTRE_TZ)
         _text(painter, QRectF(MARGIN, MARGIN, area.width(), TITLE_PX), TITLE_PX, True,
-              pane.export_title())
-        now = pane._store.clock.now().astimezone(CENTRE_TZ)
+              _t("未办结案件分布图 · {t}").format(t=f"{now:%Y-%m-%d %H:%M}"))
         _text(painter, QRectF(MARGIN, MARGIN + TITLE_PX + 12, area.width(), LINE_PX), LINE_PX,
               False, _t("制图时间 {t} · 坐标系按边界数据所存 · 仅供值班参考").format(
                   t=f"{now:%Y-%m-%d %H:%M}"))
@@ -69,9 +70,24 @@ def render_page(pane: MapPane) -> QImage:
     return page
 
 
+def ask_and_export(pane: MapPane) -> None:
+    """Ask where, then export; the pane's status line says what came of it."""
+    path, _filter = QFileDialog.getSaveFileName(
+        pane, _t("导出地图图片"), default_name(pane.now()), _t("PNG 图片 (*.png)"))
+    if not path:
+        return
+    try:
+        export_png(pane, Path(path))
+    except OSError:
+        pane.status.setText(_t("无法写入 {p}：请换一个文件夹或文件名再导出").format(p=path))
+    else:
+        pane.status.setText(_t("已导出：{p}").format(p=path))
+
+
 def export_png(pane: MapPane, path: Path) -> QImage:
     page = render_page(pane)
-    if not page.save(str(path), b"PNG"):
+    # PySide6's stubs want the format as bytes; at run time it takes only a str.
+    if not page.save(str(path), "PNG"):  # type: ignore[call-overload]
         raise OSError(f"could not write {path}")
     return page
 

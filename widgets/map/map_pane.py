@@ -13,14 +13,13 @@ as longitude and latitude by ``point_picked`` (for intake; Esc cancels).
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
-from pathlib import Path
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -31,13 +30,12 @@ from PySide6.QtWidgets import (
 )
 
 from console.catalog.catalog import Catalog
-from console.core.clock import CENTRE_TZ
 from console.core.feed import ChangeFeed
 from console.core.store import Store
 from widgets.common.tasks import TaskRunner
 from widgets.map import hover
 from widgets.map.base_layers import BaseLayers
-from widgets.map.canvas import MapCanvas
+from widgets.map.canvas import KEYS, MapCanvas
 from widgets.map.case_layer import CaseLayer
 from widgets.map.legend import LegendWidget
 from widgets.map.map_feed import MapFeed
@@ -74,6 +72,9 @@ class MapPane(QWidget):
             self.layer_boxes[layer] = box
             bar.addWidget(box)
         bar.addStretch(1)
+        self.legend_box = QCheckBox(self.tr("图例"), objectName="map.showLegend")
+        self.legend_box.setChecked(True)
+        bar.addWidget(self.legend_box)
         self.home_button = QPushButton(self.tr("全区"), objectName="map.home")
         self.home_button.clicked.connect(self.home)
         self.export_button = QPushButton(self.tr("导出图片…"), objectName="map.export")
@@ -86,6 +87,7 @@ class MapPane(QWidget):
         legend_area.setFrameShape(QScrollArea.Shape.NoFrame)
         legend_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.legend_area = legend_area
+        self.legend_box.toggled.connect(legend_area.setVisible)
         body = QHBoxLayout()
         body.addWidget(self.canvas, 1)
         body.addWidget(legend_area)
@@ -256,6 +258,9 @@ class MapPane(QWidget):
         self.stop_picking()
         self.point_picked.emit(lon, lat)
 
+    # The map's keys (commands.MAP): these, and the view's moves (canvas.KEYS).
+    keys = frozenset({*KEYS, "map.home", "map.cancel"})
+
     def _key_command(self, command_id: str) -> None:
         if command_id == "map.home":
             self.home()
@@ -267,18 +272,10 @@ class MapPane(QWidget):
                 self.clear_selection()
 
     # ---- export ----------------------------------------------------------------------------------
+    def now(self) -> dt.datetime:
+        return self._store.clock.now()
+
     def export_dialog(self) -> None:
-        from widgets.map.export import default_name, export_png
+        from widgets.map.export import ask_and_export
 
-        path, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("导出地图图片"), default_name(self._store.clock.now()),
-            self.tr("PNG 图片 (*.png)"))
-        if path:
-            export_png(self, Path(path))
-            self.status.setText(self.tr("已导出：{p}").format(p=path))
-
-    def export_title(self) -> str:
-        now = self._store.clock.now().astimezone(CENTRE_TZ)
-        return self.tr("未办结案件分布图 · {t}").format(t=f"{now:%Y-%m-%d %H:%M}")
-
-
+        ask_and_export(self)
