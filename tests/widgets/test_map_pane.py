@@ -171,8 +171,14 @@ def test_shift_drag_selects_the_cases_in_the_rectangle_into_the_queue(
                     timeout=5000)
     assert window.queue.selection_chip.isVisible()
     assert f"{len(wanted)} 件" in window.queue.selection_chip.text()
+    assert set(pane.cases.marks.ids[pane.cases.selected]) == wanted  # ringed on the map
     qtbot.mouseClick(window.queue.selection_chip, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: model.rowCount() > len(wanted), timeout=5000)
+    assert len(pane.cases.selected) == 0  # let go in the queue: let go on the map
+    pane.select_rect(QRectF(QPointF(left, bottom), QPointF(right, top)))
+    assert window.queue.only_cases == wanted
+    QTest.keyClick(pane.canvas, Qt.Key.Key_Escape)  # and the other way round
+    assert window.queue.only_cases is None and len(pane.cases.selected) == 0
 
 
 def test_a_case_made_at_another_seat_appears_within_a_second(

@@ -34,6 +34,7 @@ TEXT_FILTER_DELAY_MS = 300
 
 class CaseQueue(QWidget):
     case_opened = Signal(uuid.UUID)
+    selection_dropped = Signal()  # the map's selection was let go here
 
     def __init__(self, store: Store, catalog: Catalog, runner: TaskRunner,
                  parent: QWidget | None = None, *, feed: ChangeFeed | None = None) -> None:
@@ -65,7 +66,7 @@ class CaseQueue(QWidget):
         self.selection_chip = QPushButton(objectName="queue.mapSelection")
         self.selection_chip.setToolTip(self.tr("点击取消地图框选，恢复全部"))
         self.selection_chip.hide()
-        self.selection_chip.clicked.connect(lambda: self.show_only(None))
+        self.selection_chip.clicked.connect(self._drop_selection)
 
         self.table = OpenableTable(objectName="queue.table")
         self.table.open_requested.connect(self._open)
@@ -126,6 +127,10 @@ class CaseQueue(QWidget):
             descending=flt.descending,
             case_ids=self.only_cases,
         )
+
+    def _drop_selection(self) -> None:
+        self.show_only(None)
+        self.selection_dropped.emit()
 
     def show_only(self, case_ids: list[uuid.UUID] | frozenset[uuid.UUID] | None) -> None:
         """Only these cases (a selection on the map), with the other filters; None: all."""

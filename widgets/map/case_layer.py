@@ -19,7 +19,7 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor
 
 from console.mapview import clusters as grid
-from console.mapview.map_cases import CLASSES, CaseMarks, empty
+from console.mapview.map_cases import CaseMarks, empty
 from console.mapview.plane import Plane
 from widgets.map.items import LabelsItem
 from widgets.map.style import (
@@ -98,11 +98,13 @@ class CaseLayer:
 
     # ---- data ------------------------------------------------------------------------------
     def set_marks(self, marks: CaseMarks, plane: Plane, now: dt.datetime) -> None:
+        """New arrays (a load, or a change merged in); a selection keeps its cases."""
+        chosen = [self.marks.ids[r] for r in self.selected]
         self.marks = marks
         self.x, self.y = plane.to_xy(marks.lon, marks.lat)
         self.bands = marks.bands(now)
-        self.selected = np.zeros(0, dtype=np.intp)
-        self.selection.setData(x=[], y=[])
+        rows = [marks.row_of(case_id) for case_id in chosen]
+        self.select(np.array([r for r in rows if r is not None], dtype=np.intp))
         self._redraw()
 
     def set_now(self, now: dt.datetime) -> bool:
@@ -209,8 +211,6 @@ class CaseLayer:
         self.selected = rows
         self.selection.setData(x=self.x[rows], y=self.y[rows])
 
-    def class_of(self, row: int) -> str:
-        return CLASSES[int(self.marks.urgency[row])]
 
 
 def _faded(colour: QColor) -> QColor:

@@ -50,6 +50,7 @@ TOOLTIP_OFFSET = QPoint(18, 18)
 class MapPane(QWidget):
     case_opened = Signal(uuid.UUID)
     cases_selected = Signal(list)  # the case ids in a rectangle (uuid.UUID)
+    selection_cleared = Signal()  # Esc on the map
     point_picked = Signal(float, float)  # longitude, latitude (picking mode)
     picking_cancelled = Signal()
 
@@ -234,8 +235,11 @@ class MapPane(QWidget):
         self.status.setText(self.tr("已框选 {n} 件，队列只显示这些案件").format(n=f"{len(rows):,}"))
         self.cases_selected.emit(list(self.cases.marks.ids[rows]))
 
-    def clear_selection(self) -> None:
+    def clear_selection(self, *, tell: bool = False) -> None:
+        """No cases selected; ``tell``: say so (the queue then shows all again)."""
         self.cases.select(self.cases.selected[:0])
+        if tell:
+            self.selection_cleared.emit()
 
     # ---- picking a point (for intake) ------------------------------------------------------------
     def start_picking(self) -> None:
@@ -269,7 +273,7 @@ class MapPane(QWidget):
                 self.stop_picking()
                 self.picking_cancelled.emit()
             else:
-                self.clear_selection()
+                self.clear_selection(tell=True)
 
     # ---- export ----------------------------------------------------------------------------------
     def now(self) -> dt.datetime:

@@ -159,6 +159,8 @@ class MainWindow(QMainWindow):
         self.countdown.case_opened.connect(self.open_case)
         self.map.case_opened.connect(self.open_case)
         self.map.cases_selected.connect(self.show_map_selection)
+        self.map.selection_cleared.connect(lambda: self.queue.show_only(None))
+        self.queue.selection_dropped.connect(self.map.clear_selection)
         self._details: dict[uuid.UUID, CaseDetail] = {}
         self.restore_layout()
         self.queue.apply_filter()
