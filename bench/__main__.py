@@ -10,7 +10,7 @@ import argparse  # noqa: E402
 import platform  # noqa: E402
 import time  # noqa: E402
 
-from bench import countdown, map_view, queue_open, roster, seat_latency  # noqa: E402
+from bench import countdown, map_read, map_view, queue_open, roster, seat_latency  # noqa: E402
 from bench._db import server_url, shown  # noqa: E402
 from bench._qt import close_qt_loop  # noqa: E402
 from db.engine import libpq_target  # noqa: E402
@@ -32,6 +32,7 @@ def main() -> None:
     countdown.run(args.quick)
     roster.run(args.quick)
     map_view.run(args.quick)
+    map_read.run(args.quick)
     close_qt_loop()
     print(f"\nall benchmarks: {time.perf_counter() - started:.0f} s")
 

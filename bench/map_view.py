@@ -60,7 +60,7 @@ def synthetic_marks(cells: list[Any], count: int, seed: int = 14) -> Any:
     due = started + rng.choice([4, 24, 72, 120, 240], count) * 3600.0
     paused = np.where(rng.random(count) < 0.03, started + 3600, np.nan)
     ids = np.empty(count, dtype=object)
-    ids[:] = [uuid.UUID(int=int(i) + 1) for i in range(count)]
+    ids[:] = [str(uuid.UUID(int=int(i) + 1)) for i in range(count)]
     numbers = np.empty(count, dtype=object)
     numbers[:] = [f"PS-20261122-{i:06d}" for i in range(count)]
     return CaseMarks(ids, numbers, lon, lat, rng.random(count) < 0.1,

@@ -125,7 +125,7 @@ def marks(*ids: uuid.UUID, due: float = 0.0) -> CaseMarks:
     numbers = np.empty(n, dtype=object)
     numbers[:] = [str(i) for i in ids]
     id_array = np.empty(n, dtype=object)
-    id_array[:] = list(ids)
+    id_array[:] = [str(i) for i in ids]
     return CaseMarks(id_array, numbers, np.zeros(n), np.zeros(n), np.zeros(n, dtype=bool),
                      np.full(n, 2, dtype=np.int8), np.ones(n, dtype=np.int32),
                      np.full(n, -1, dtype=np.int32), np.full(n, due), np.zeros(n),

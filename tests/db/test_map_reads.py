@@ -52,7 +52,8 @@ async def test_open_cases_with_their_place_band_and_class(
         again = await map_cases.read_cases(operator, [pointed.id, closed.id])
     finally:
         await operator.close()
-    assert set(marks.ids) == {at_cell.id, pointed.id}
+    assert set(marks.ids) == {str(at_cell.id), str(pointed.id)}
+    assert marks.case_ids(range(2)) == [marks.case_id(0), marks.case_id(1)]
     assert marks.unplaced == 1  # ``nowhere``: no point, no cell
     row, other = marks.row_of(at_cell.id), marks.row_of(pointed.id)
     assert (marks.lon[row], marks.lat[row]) == centre and marks.at_cell[row]
@@ -63,8 +64,8 @@ async def test_open_cases_with_their_place_band_and_class(
     now = dt.datetime.now(dt.UTC)
     assert BANDS_BY_SEVERITY[marks.bands(now)[other]] == OVERDUE
     assert marks.left(now)[other] < 0 < marks.left(now)[row]
-    assert list(again.ids) == [pointed.id]  # the closed one is not open
-    assert nowhere.id not in set(marks.ids)
+    assert again.case_ids([0]) == [pointed.id] and len(again) == 1  # closed is not open
+    assert marks.row_of(nowhere.id) is None
 
 
 async def test_the_outlines_from_the_stored_cells(store: Store, catalog: Catalog,

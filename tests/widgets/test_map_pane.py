@@ -129,8 +129,8 @@ def test_hovering_a_case_says_what_it_is_and_a_click_opens_it(qtbot: Any, demo_s
     assert window.catalog.unit_name(int(marks.unit_id[row])) in text
     assert "剩余" in text or "已超时" in text
     qtbot.mouseClick(pane.canvas.viewport(), Qt.MouseButton.LeftButton, pos=point)
-    qtbot.waitUntil(lambda: marks.ids[row] in window._details)
-    assert window._details[marks.ids[row]].isVisible()
+    qtbot.waitUntil(lambda: marks.case_id(row) in window._details)
+    assert window._details[marks.case_id(row)].isVisible()
 
 
 def test_hovering_a_duty_post_says_who_is_on_duty(qtbot: Any, demo_seat: Any) -> None:
@@ -163,7 +163,7 @@ def test_shift_drag_selects_the_cases_in_the_rectangle_into_the_queue(
     right, bottom = pane.view.mapSceneToView(pane.canvas.mapToScene(end)).toTuple()
     xs, ys = pane.cases.x, pane.cases.y
     inside = (xs >= left) & (xs <= right) & (ys <= top) & (ys >= bottom)
-    wanted = set(pane.cases.marks.ids[inside])
+    wanted = set(pane.cases.marks.case_ids(np.flatnonzero(inside)))
     assert 0 < len(wanted) < len(pane.cases.marks)
     assert window.queue.only_cases == wanted
     model = window.queue.model
@@ -171,7 +171,7 @@ def test_shift_drag_selects_the_cases_in_the_rectangle_into_the_queue(
                     timeout=5000)
     assert window.queue.selection_chip.isVisible()
     assert f"{len(wanted)} 件" in window.queue.selection_chip.text()
-    assert set(pane.cases.marks.ids[pane.cases.selected]) == wanted  # ringed on the map
+    assert set(pane.cases.marks.case_ids(pane.cases.selected)) == wanted  # ringed on the map
     qtbot.mouseClick(window.queue.selection_chip, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: model.rowCount() > len(wanted), timeout=5000)
     assert len(pane.cases.selected) == 0  # let go in the queue: let go on the map

@@ -99,7 +99,7 @@ class CaseLayer:
     # ---- data ------------------------------------------------------------------------------
     def set_marks(self, marks: CaseMarks, plane: Plane, now: dt.datetime) -> None:
         """New arrays (a load, or a change merged in); a selection keeps its cases."""
-        chosen = [self.marks.ids[r] for r in self.selected]
+        chosen = list(self.marks.ids[self.selected])
         self.marks = marks
         self.x, self.y = plane.to_xy(marks.lon, marks.lat)
         self.bands = marks.bands(now)

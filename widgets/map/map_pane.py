@@ -219,7 +219,7 @@ class MapPane(QWidget):
         if hit is None:
             return
         if hit.single:
-            self.case_opened.emit(self.cases.marks.ids[int(hit.rows[0])])
+            self.case_opened.emit(self.cases.marks.case_id(int(hit.rows[0])))
         else:
             self.view.scaleBy((1 / CLUSTER_ZOOM, 1 / CLUSTER_ZOOM), center=QPointF(hit.x, hit.y))
 
@@ -233,7 +233,7 @@ class MapPane(QWidget):
             self.status.setText(self.tr("框内没有未办结案件"))
             return
         self.status.setText(self.tr("已框选 {n} 件，队列只显示这些案件").format(n=f"{len(rows):,}"))
-        self.cases_selected.emit(list(self.cases.marks.ids[rows]))
+        self.cases_selected.emit(self.cases.marks.case_ids(rows))
 
     def clear_selection(self, *, tell: bool = False) -> None:
         """No cases selected; ``tell``: say so (the queue then shows all again)."""
