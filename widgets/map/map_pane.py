@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QToolTip,
     QVBoxLayout,
     QWidget,
@@ -94,7 +95,9 @@ class MapPane(QWidget):
         body.addWidget(legend_area)
         self.status = QLabel(objectName="map.status")
         self.hover_text = QLabel(objectName="map.hover")
-        self.hover_text.setWordWrap(True)
+        for line in (self.status, self.hover_text):  # one line each, cut at the pane's edge:
+            line.setSizePolicy(QSizePolicy.Policy.Ignored,  # a long text never widens it
+                               QSizePolicy.Policy.Preferred)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addLayout(body, 1)
