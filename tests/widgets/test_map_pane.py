@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import psycopg
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QImage, QMouseEvent
@@ -20,6 +21,7 @@ from console.demodata import demo
 from console.demodata.demo_duty import load_demo_duty
 from console.hotline.intake import create_case
 from console.mapview import map_cases
+from db.engine import libpq_conninfo
 from tests.factories import draft
 from tests.widgets.conftest import run
 from widgets.map import export
@@ -241,3 +243,31 @@ def test_an_export_that_cannot_be_written_says_so(qtbot: Any, demo_seat: Any, tm
     target = tmp_path / "map.png"
     export.ask_and_export(pane)
     assert pane.status.text() == f"已导出：{target}" and target.exists()
+
+
+def test_a_case_moved_elsewhere_moves_on_the_map(qtbot: Any, demo_seat: Any,
+                                                 database_url: str) -> None:
+    """A change of place reaches the map as any change does: its event names the
+    case, the map reads that case again."""
+    pane = demo_seat.window.map
+    marks = pane.cases.marks
+    row = 0
+    case_id = marks.case_id(row)
+    lon, lat = float(marks.lon[row]) + 0.01, float(marks.lat[row]) - 0.01
+    with psycopg.connect(libpq_conninfo(database_url), autocommit=True) as owner:
+        with owner.transaction():
+            owner.execute('UPDATE "case" SET lon = %s, lat = %s WHERE id = %s',
+                          (lon, lat, case_id))
+            owner.execute("INSERT INTO case_event (case_id, actor, kind, payload) VALUES"
+                          " (%s, 'demo', 'progress_noted', '{}')", (case_id,))
+
+    def moved() -> bool:
+        now = pane.cases.marks
+        at = now.row_of(case_id)
+        return at is not None and (now.lon[at], now.lat[at]) == (lon, lat)
+
+    qtbot.waitUntil(moved, timeout=5000)
+    at = pane.cases.marks.row_of(case_id)
+    assert (pane.cases.x[at], pane.cases.y[at]) == pytest.approx(
+        tuple(float(v) for v in pane.feed.base.plane.to_xy(lon, lat)))
+    assert len(pane.cases.marks) == len(marks)  # the others stay
