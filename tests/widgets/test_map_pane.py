@@ -254,12 +254,11 @@ def test_a_case_moved_elsewhere_moves_on_the_map(qtbot: Any, demo_seat: Any,
     row = 0
     case_id = marks.case_id(row)
     lon, lat = float(marks.lon[row]) + 0.01, float(marks.lat[row]) - 0.01
-    with psycopg.connect(libpq_conninfo(database_url), autocommit=True) as owner:
-        with owner.transaction():
-            owner.execute('UPDATE "case" SET lon = %s, lat = %s WHERE id = %s',
-                          (lon, lat, case_id))
-            owner.execute("INSERT INTO case_event (case_id, actor, kind, payload) VALUES"
-                          " (%s, 'demo', 'progress_noted', '{}')", (case_id,))
+    with psycopg.connect(libpq_conninfo(database_url), autocommit=True) as owner, \
+            owner.transaction():
+        owner.execute('UPDATE "case" SET lon = %s, lat = %s WHERE id = %s', (lon, lat, case_id))
+        owner.execute("INSERT INTO case_event (case_id, actor, kind, payload) VALUES"
+                      " (%s, 'demo', 'progress_noted', '{}')", (case_id,))
 
     def moved() -> bool:
         now = pane.cases.marks
