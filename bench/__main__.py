@@ -14,6 +14,8 @@ from bench import (  # noqa: E402
     area_figures,
     countdown,
     geo_locate,
+    map_read,
+    map_view,
     queue_open,
     roster,
     seat_latency,
@@ -26,8 +28,8 @@ from db.engine import libpq_target  # noqa: E402
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true",
-                        help="50 cases for latency, 10,000 for the queue, 100,000 for the"
-                        " map's figures")
+                        help="50 cases for latency, 10,000 for the queue, 5,000 on the map,"
+                        " 100,000 for the map's figures")
     args = parser.parse_args()
     with libpq_target(server_url()).connect() as conn:
         version = conn.execute("SHOW server_version").fetchone()[0]  # type: ignore[index]
@@ -41,6 +43,8 @@ def main() -> None:
     roster.run(args.quick)
     geo_locate.run(args.quick)
     area_figures.run(args.quick)
+    map_view.run(args.quick)
+    map_read.run(args.quick)
     close_qt_loop()
     print(f"\nall benchmarks: {time.perf_counter() - started:.0f} s")
 

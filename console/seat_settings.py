@@ -13,7 +13,8 @@ Settings versions:
    ``alerts/sound`` and one layout for every role, ``layout/v1`` … ``layout/v6``;
 2. a layout per role (``layout/v7/<role>``);
 3. the file says its version (``settings/version``);
-4. the unit view's dock and a layout for unit handlers (``layout/v8/<role>``).
+4. the unit view's dock and a layout for unit handlers (``layout/v8/<role>``);
+5. the map's dock (``layout/v9/<role>``).
 """
 
 from __future__ import annotations
@@ -31,13 +32,13 @@ log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
-SETTINGS_VERSION = 4
+SETTINGS_VERSION = 5
 # The version of the set of docks a saved layout belongs to (Qt's saveState takes
 # it too). Raise it when docks come or go, with SETTINGS_VERSION and a step that
 # runs ``layouts_to_current``: every older layout's window geometry is carried over
 # and its dock state, made for other docks, is dropped.
-LAYOUT_VERSION = 8  # 2 countdowns; 3 callbacks; 4 quick answers; 5 board; 6 duty; 7 per role;
-# 8 the unit view
+LAYOUT_VERSION = 9  # 2 countdowns; 3 callbacks; 4 quick answers; 5 board; 6 duty; 7 per role;
+# 8 the unit view; 9 the map
 LAYOUT_ROLES = (SUPERVISOR, LEADER, DISPATCHER, OPERATOR, UNIT)
 LANGUAGES = ("zh_CN", "en")
 
@@ -208,7 +209,7 @@ class Step:
 
 
 STEPS = (Step(2, layouts_to_current), Step(3, values_in_their_type),
-         Step(4, layouts_to_current))
+         Step(4, layouts_to_current), Step(5, layouts_to_current))
 
 
 class SeatSettings:

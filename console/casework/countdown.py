@@ -19,6 +19,8 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
+import numpy.typing as npt
 from sqlalchemy import func, select
 
 from console.core.store import Store
@@ -28,6 +30,8 @@ C = s.Case
 QUARTER = 0.25
 
 PLENTY, SHORT, OVERDUE, PAUSED = "plenty", "short", "overdue", "paused"
+# The bands from the calmest to the most pressing (``band_codes`` numbers them so).
+BANDS_BY_SEVERITY = (PLENTY, PAUSED, SHORT, OVERDUE)
 # The running clock: the unit's while it runs, else the case's own.
 CLOCK_DUE = func.coalesce(C.unit_due_at, C.due_at)
 CLOCK_STARTED = func.coalesce(C.unit_clock_at, C.accepted_at, C.created_at)
@@ -76,6 +80,17 @@ class Countdown:
         return SHORT if total <= dt.timedelta(0) or left < total * QUARTER else PLENTY
 
 
+def band_codes(left_s: npt.ArrayLike, total_s: npt.ArrayLike,
+               paused: npt.ArrayLike) -> npt.NDArray[np.int8]:
+    """``Countdown.band`` for many cases at once, as indexes into ``BANDS_BY_SEVERITY``:
+    the seconds left now, the seconds the clock allowed, and whether it is paused."""
+    left = np.asarray(left_s, dtype=np.float64)
+    total = np.asarray(total_s, dtype=np.float64)
+    codes = np.where(np.asarray(paused, dtype=bool), 1,
+                     np.where((total <= 0) | (left < total * QUARTER), 2, 0))
+    return np.where(left <= 0, 3, codes).astype(np.int8)
+
+
 def format_left(left: dt.timedelta) -> tuple[bool, str]:
     """(overdue, "2天 03:15:20" style text of the magnitude)."""
     overdue = left < dt.timedelta(0)
@@ -94,7 +109,7 @@ COLUMNS = (C.id, C.public_no, C.urgency, C.status, C.category_id, C.assigned_uni
            s.readable(C.sign_due_at))
 
 
-def _where_open():  # noqa: ANN202
+def where_open():  # noqa: ANN202
     """Open with a deadline that can be read (one bad old row stops no list)."""
     return (C.status.in_(s.OPEN_STATUSES) & s.in_range(CLOCK_DUE)
             & (C.unit_clock_at.is_(None) | s.in_range(C.unit_clock_at)))
@@ -110,7 +125,7 @@ def _entry(row: Sequence[object]) -> Countdown:
 async def open_countdowns(store: Store) -> list[Countdown]:
     """Every open case with a deadline, most urgent first."""
     async with store.read() as conn:
-        rows = await conn.execute(select(*COLUMNS).where(_where_open())
+        rows = await conn.execute(select(*COLUMNS).where(where_open())
                                   .order_by(CLOCK_DUE, C.id))
         return [_entry(r) for r in rows]
 
@@ -120,5 +135,5 @@ async def countdowns_for(store: Store, ids: Sequence[uuid.UUID]) -> dict[uuid.UU
     if not ids:
         return {}
     async with store.read() as conn:
-        rows = await conn.execute(select(*COLUMNS).where(_where_open(), C.id.in_(list(ids))))
+        rows = await conn.execute(select(*COLUMNS).where(where_open(), C.id.in_(list(ids))))
         return {r.id: _entry(r) for r in rows}

@@ -9,7 +9,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, select
+from sqlalchemy import ColumnElement, and_, any_, bindparam, func, select
+from sqlalchemy.dialects.postgresql import ARRAY, UUID
 from sqlalchemy.orm import InstrumentedAttribute
 from sqlalchemy.sql import Select
 
@@ -59,9 +60,14 @@ class CaseFilter:
     # True: only grid workers' reports (field verification); False: only cases with a
     # caller (callbacks); None: both.
     grid_reports: bool | None = None
+    # Only these cases (a selection on the map); None: no such limit.
+    case_ids: frozenset[uuid.UUID] | None = None
 
     def where(self) -> ColumnElement[bool]:
         terms: list[ColumnElement[bool]] = []
+        if self.case_ids is not None:  # one array parameter, however many
+            terms.append(C.id == any_(bindparam(
+                "case_ids", sorted(self.case_ids), type_=ARRAY(UUID(as_uuid=True)))))
         if self.statuses is not None:
             terms.append(C.status.in_(self.statuses))
         if self.channel:

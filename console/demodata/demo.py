@@ -8,6 +8,7 @@ and cases are generated only when there are none.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import random
 import uuid
 from collections import defaultdict
@@ -34,6 +35,7 @@ NATURE_CODES = {"投诉": "complaint", "咨询": "consultation", "建议": "sugg
                 "求决": "request", "感谢": "thanks"}
 SHIFTS = (("day", "白班", dt.time(8), 8), ("evening", "中班", dt.time(16), 8),
           ("night", "夜班", dt.time(0), 8))
+SPREAD_KM = 0.2  # how far from its cell's centre a generated case may lie
 TEAMS = (("T1", "一班"), ("T2", "二班"), ("T3", "三班"), ("T4", "四班"))
 ROADS = ("深汕路", "坪山大道", "东纵路", "金牛路", "龙兴北路", "新和路", "中山大道", "锦龙大道",
          "坑梓大道", "丹梓大道", "汤坑路", "龙勤路", "宝梓南路", "兰竹东路", "聚龙路")
@@ -254,11 +256,14 @@ def _make_cases(count: int, days: int, rng: random.Random, now: dt.datetime,
         stamps.append(local.replace(hour=hour, minute=rng.randrange(60),
                                     second=rng.randrange(60)))
     stamps = sorted(t for t in stamps if t < now)
+    spot = random.Random(rng.getrandbits(32))  # where in its cell: draws of its own
     drafts, rows, counters = [], [], defaultdict(int)
     for created in stamps:
         cat = cats[_weighted(rng, mix["category_weights"])[0]]
         community = _weighted(rng, mix["community_weights"])[0]
         grid, street, lon, lat = rng.choice(cells[community])
+        lon, lat = _near(spot, lon, lat)
+        lon, lat = _near(spot, lon, lat)
         channel = _weighted(rng, channels)[0]
         citizen = channel != s.GRID_REPORT_CHANNEL
         # About a third of citizen cases come from 150 frequent callers.
@@ -283,6 +288,15 @@ def _make_cases(count: int, days: int, rng: random.Random, now: dt.datetime,
             "accepted_at": created,
         })
     return drafts, rows, dict(counters)
+
+
+def _near(rng: random.Random, lon: float, lat: float, km: float = SPREAD_KM
+          ) -> tuple[float, float]:
+    """A point within ``km`` of (lon, lat), evenly over the disc: a case somewhere in
+    its cell (the demo's cells are about 0.5 km across), not all on the centre."""
+    distance, angle = km * math.sqrt(rng.random()), rng.uniform(0, 2 * math.pi)
+    return (round(lon + distance * math.cos(angle) / (111.32 * math.cos(math.radians(lat))), 6),
+            round(lat + distance * math.sin(angle) / 110.574, 6))
 
 
 async def load_demo(store: Store, cases: int = 4000) -> None:

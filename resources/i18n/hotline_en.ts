@@ -755,52 +755,62 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>CaseQueue</name>
     <message>
-        <location filename="../../widgets/casework/case_queue.py" line="96" />
+        <location filename="../../widgets/casework/case_queue.py" line="105" />
         <source>未办结</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_queue.py" line="96" />
+        <location filename="../../widgets/casework/case_queue.py" line="105" />
         <source>待分拨（含退回）</source>
         <translation>Awaiting dispatch (incl. returned)</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_queue.py" line="97" />
+        <location filename="../../widgets/casework/case_queue.py" line="106" />
         <source>待回访</source>
         <translation>Awaiting callback</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_queue.py" line="97" />
+        <location filename="../../widgets/casework/case_queue.py" line="106" />
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_queue.py" line="48" />
+        <location filename="../../widgets/casework/case_queue.py" line="50" />
         <source>全部渠道</source>
         <translation>All channels</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_queue.py" line="52" />
+        <location filename="../../widgets/casework/case_queue.py" line="54" />
         <source>全部街道</source>
         <translation>All streets</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_queue.py" line="57" />
+        <location filename="../../widgets/casework/case_queue.py" line="59" />
         <source>分类（中文或拼音首字母）</source>
         <translation>Category (Chinese or pinyin initials)</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_queue.py" line="59" />
+        <location filename="../../widgets/casework/case_queue.py" line="61" />
         <source>搜索编号、号码、内容、地址</source>
         <translation>Search case no., phone, text, address</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_queue.py" line="126" />
+        <location filename="../../widgets/casework/case_queue.py" line="67" />
+        <source>点击取消地图框选，恢复全部</source>
+        <translation>Click to drop the map's selection and show all again</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/casework/case_queue.py" line="141" />
+        <source>地图框选 {n} 件 ✕</source>
+        <translation>Selected on the map: {n} ✕</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/casework/case_queue.py" line="151" />
         <source>共 {total} 件，显示前 {held} 件</source>
         <translation>{total} cases, showing the first {held}</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_queue.py" line="129" />
+        <location filename="../../widgets/casework/case_queue.py" line="154" />
         <source>共 {total} 件</source>
         <translation>{total} cases</translation>
     </message>
@@ -967,343 +977,393 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../widgets/common/commands.py" line="85" />
+        <location filename="../../widgets/common/commands.py" line="87" />
         <source>模拟来电…</source>
         <translation>Simulate Incoming Call…</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="87" />
+        <location filename="../../widgets/common/commands.py" line="89" />
         <source>新建诉求</source>
         <translation>New Request</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="89" />
+        <location filename="../../widgets/common/commands.py" line="91" />
         <source>转到来电登记</source>
         <translation>Go to Call Intake</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="92" />
+        <location filename="../../widgets/common/commands.py" line="94" />
         <source>转到案件队列</source>
         <translation>Go to Case Queue</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="94" />
+        <location filename="../../widgets/common/commands.py" line="96" />
         <source>转到倒计时</source>
         <translation>Go to Countdowns</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="96" />
+        <location filename="../../widgets/common/commands.py" line="98" />
         <source>转到电话回访</source>
         <translation>Go to Callbacks</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="98" />
+        <location filename="../../widgets/common/commands.py" line="100" />
         <source>转到现场核查</source>
         <translation>Go to field verification</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="101" />
+        <location filename="../../widgets/common/commands.py" line="103" />
         <source>转到督办台</source>
         <translation>Go to Supervision Board</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="103" />
+        <location filename="../../widgets/common/commands.py" line="105" />
         <source>转到承办单位</source>
         <translation>Go to the unit view</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="106" />
+        <location filename="../../widgets/common/commands.py" line="108" />
+        <source>转到地图</source>
+        <translation>Go to the map</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/commands.py" line="110" />
+        <source>导出地图图片…</source>
+        <translation>Export the map as an image…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/commands.py" line="112" />
         <source>排班</source>
         <translation>Roster</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="108" />
+        <location filename="../../widgets/common/commands.py" line="114" />
         <source>查岗点名</source>
         <translation>Roll call</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="110" />
+        <location filename="../../widgets/common/commands.py" line="116" />
         <source>交接班</source>
         <translation>Handover</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="112" />
+        <location filename="../../widgets/common/commands.py" line="118" />
         <source>搜索秒回知识库</source>
         <translation>Search Quick Answers</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="114" />
+        <location filename="../../widgets/common/commands.py" line="120" />
         <source>刷新队列</source>
         <translation>Refresh Queue</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="115" />
+        <location filename="../../widgets/common/commands.py" line="121" />
         <source>恢复默认布局</source>
         <translation>Reset Layout</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="116" />
+        <location filename="../../widgets/common/commands.py" line="122" />
         <source>办理时限与工作日…</source>
         <translation>Time Limits and Working Days…</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="117" />
+        <location filename="../../widgets/common/commands.py" line="123" />
         <source>账号管理…</source>
         <translation>Accounts…</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="118" />
+        <location filename="../../widgets/common/commands.py" line="124" />
         <source>导入辖区边界…</source>
         <translation>Import district boundaries…</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="119" />
+        <location filename="../../widgets/common/commands.py" line="125" />
         <source>新 A 类案件</source>
         <translation>New A-Class Cases</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="120" />
+        <location filename="../../widgets/common/commands.py" line="126" />
         <source>案件超时</source>
         <translation>Cases Going Overdue</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="121" />
+        <location filename="../../widgets/common/commands.py" line="127" />
         <source>督办回复到期</source>
         <translation>Order Replies Falling Due</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="122" />
+        <location filename="../../widgets/common/commands.py" line="128" />
         <source>提醒时发出声音</source>
         <translation>Sound with Alerts</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="123" />
+        <location filename="../../widgets/common/commands.py" line="129" />
         <source>中文</source>
         <translation>中文 (Chinese)</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="124" />
+        <location filename="../../widgets/common/commands.py" line="130" />
         <source>English</source>
         <translation>English</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="125" />
+        <location filename="../../widgets/common/commands.py" line="131" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="127" />
+        <location filename="../../widgets/common/commands.py" line="133" />
         <source>当场答复</source>
         <translation>Answer now</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="130" />
+        <location filename="../../widgets/common/commands.py" line="136" />
         <source>下一项</source>
         <translation>Next field</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="133" />
-        <location filename="../../widgets/common/commands.py" line="153" />
+        <location filename="../../widgets/common/commands.py" line="139" />
+        <location filename="../../widgets/common/commands.py" line="159" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="139" />
+        <location filename="../../widgets/common/commands.py" line="145" />
         <source>换行</source>
         <translation>New line</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="141" />
+        <location filename="../../widgets/common/commands.py" line="147" />
         <source>清空</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="143" />
+        <location filename="../../widgets/common/commands.py" line="149" />
         <source>恢复刚清空的内容</source>
         <translation>Put back what was cleared</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="145" />
+        <location filename="../../widgets/common/commands.py" line="151" />
         <source>记为重复来电</source>
         <translation>Record as duplicate</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="148" />
+        <location filename="../../widgets/common/commands.py" line="154" />
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="151" />
+        <location filename="../../widgets/common/commands.py" line="157" />
         <source>离开文本框</source>
         <translation>Leave the text box</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="156" />
+        <location filename="../../widgets/common/commands.py" line="162" />
         <source>转到结果</source>
         <translation>Go to the results</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="158" />
+        <location filename="../../widgets/common/commands.py" line="164" />
         <source>采用答复</source>
         <translation>Use the answer</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="160" />
+        <location filename="../../widgets/common/commands.py" line="166" />
         <source>返回搜索</source>
         <translation>Back to the search</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="164" />
+        <location filename="../../widgets/common/commands.py" line="170" />
         <source>未接通</source>
         <translation>No answer</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="166" />
+        <location filename="../../widgets/common/commands.py" line="172" />
         <source>未解决（重新办理）</source>
         <translation>Not fixed (reopen)</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="169" />
+        <location filename="../../widgets/common/commands.py" line="175" />
         <source>核查通过（结案）</source>
         <translation>Verified (close)</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="171" />
+        <location filename="../../widgets/common/commands.py" line="177" />
         <source>核查未通过（重新办理）</source>
         <translation>Verification failed (handle again)</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="175" />
+        <location filename="../../widgets/common/commands.py" line="181" />
         <source>应答</source>
         <translation>Answered</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="177" />
+        <location filename="../../widgets/common/commands.py" line="183" />
         <source>迟到（输入分钟后回车）</source>
         <translation>Late (type the minutes, Enter)</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="179" />
+        <location filename="../../widgets/common/commands.py" line="185" />
         <source>缺岗</source>
         <translation>Absent</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="180" />
+        <location filename="../../widgets/common/commands.py" line="186" />
         <source>无人应答</source>
         <translation>No answer</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="181" />
+        <location filename="../../widgets/common/commands.py" line="187" />
         <source>开始点名（在岗岗位）</source>
         <translation>Start roll call (posts on duty)</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="182" />
+        <location filename="../../widgets/common/commands.py" line="188" />
         <source>结束点名</source>
         <translation>Finish roll call</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="184" />
+        <location filename="../../widgets/common/commands.py" line="190" />
         <source>请假/顶班…</source>
         <translation>Leave / stand-in…</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="186" />
+        <location filename="../../widgets/common/commands.py" line="192" />
         <source>调班…</source>
         <translation>Swap…</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="188" />
+        <location filename="../../widgets/common/commands.py" line="194" />
         <source>换人…</source>
         <translation>Replace…</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="190" />
+        <location filename="../../widgets/common/commands.py" line="196" />
         <source>撤下</source>
         <translation>Take off</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="192" />
+        <location filename="../../widgets/common/commands.py" line="198" />
         <source>生成本月排班</source>
         <translation>Generate this month</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="194" />
+        <location filename="../../widgets/common/commands.py" line="200" />
         <source>签收</source>
         <translation>Sign for</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="196" />
+        <location filename="../../widgets/common/commands.py" line="202" />
         <source>申请退回…</source>
         <translation>Apply to return…</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="198" />
+        <location filename="../../widgets/common/commands.py" line="204" />
         <source>申请延期…</source>
         <translation>Apply for an extension…</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="200" />
+        <location filename="../../widgets/common/commands.py" line="206" />
         <source>记录进展…</source>
         <translation>Record progress…</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="202" />
+        <location filename="../../widgets/common/commands.py" line="208" />
         <source>回复办结…</source>
         <translation>Reply with the result…</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="204" />
+        <location filename="../../widgets/common/commands.py" line="210" />
         <source>转派社区…</source>
         <translation>Send on to a community…</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="206" />
+        <location filename="../../widgets/common/commands.py" line="212" />
         <source>同意</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="209" />
+        <location filename="../../widgets/common/commands.py" line="215" />
         <source>不同意…</source>
         <translation>Refuse…</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="212" />
+        <location filename="../../widgets/common/commands.py" line="218" />
+        <source>放大</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/commands.py" line="219" />
+        <source>缩小</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/commands.py" line="220" />
+        <source>全区</source>
+        <translation>Whole district</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/commands.py" line="221" />
+        <source>左移</source>
+        <translation>Pan left</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/commands.py" line="222" />
+        <source>右移</source>
+        <translation>Pan right</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/commands.py" line="223" />
+        <source>上移</source>
+        <translation>Pan up</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/commands.py" line="224" />
+        <source>下移</source>
+        <translation>Pan down</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/commands.py" line="225" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/commands.py" line="228" />
         <source>督办所选案件…</source>
         <translation>Supervise Selected…</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="216" />
+        <location filename="../../widgets/common/commands.py" line="232" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="217" />
+        <location filename="../../widgets/common/commands.py" line="233" />
         <source>来电(&amp;C)</source>
         <translation>&amp;Call</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="218" />
+        <location filename="../../widgets/common/commands.py" line="234" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="219" />
+        <location filename="../../widgets/common/commands.py" line="235" />
         <source>值班(&amp;D)</source>
         <translation>&amp;Duty</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="220" />
+        <location filename="../../widgets/common/commands.py" line="236" />
         <source>提醒(&amp;T)</source>
         <translation>Aler&amp;ts</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="221" />
+        <location filename="../../widgets/common/commands.py" line="237" />
         <source>管理(&amp;A)</source>
         <translation>&amp;Admin</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="222" />
+        <location filename="../../widgets/common/commands.py" line="238" />
         <source>语言(&amp;L)</source>
         <translation>&amp;Language</translation>
     </message>
@@ -2057,104 +2117,339 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="54" />
+        <location filename="../../widgets/shell/main_window.py" line="55" />
         <source>坪山区指挥中心 · 12345 热线坐席 — {user}</source>
         <translation>Pingshan District Command Centre · 12345 hotline desk — {user}</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="66" />
+        <location filename="../../widgets/shell/main_window.py" line="67" />
         <source>来电登记</source>
         <translation>Call intake</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="67" />
+        <location filename="../../widgets/shell/main_window.py" line="68" />
         <source>案件队列</source>
         <translation>Case queue</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="69" />
+        <location filename="../../widgets/shell/main_window.py" line="70" />
         <source>倒计时</source>
         <translation>Countdowns</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="73" />
+        <location filename="../../widgets/shell/main_window.py" line="74" />
         <source>秒回知识库</source>
         <translation>Quick answers</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="78" />
+        <location filename="../../widgets/shell/main_window.py" line="79" />
         <source>督办台</source>
         <translation>Supervision</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="84" />
+        <location filename="../../widgets/shell/main_window.py" line="85" />
         <source>电话回访</source>
         <translation>Callbacks</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="85" />
+        <location filename="../../widgets/shell/main_window.py" line="86" />
         <source>现场核查</source>
         <translation>Field verification</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="86" />
+        <location filename="../../widgets/shell/main_window.py" line="87" />
         <source>回访与核查</source>
         <translation>Callbacks and verification</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="88" />
+        <location filename="../../widgets/shell/main_window.py" line="89" />
         <source>排班</source>
         <translation>Roster</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="90" />
+        <location filename="../../widgets/shell/main_window.py" line="91" />
         <source>查岗点名</source>
         <translation>Roll call</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="92" />
+        <location filename="../../widgets/shell/main_window.py" line="93" />
         <source>交接班</source>
         <translation>Handover</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="94" />
+        <location filename="../../widgets/shell/main_window.py" line="95" />
         <source>承办单位</source>
         <translation>Unit view</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="244" />
+        <location filename="../../widgets/shell/main_window.py" line="97" />
+        <source>地图</source>
+        <translation>Map</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/shell/main_window.py" line="259" />
         <source>● 数据库已连接</source>
         <translation>● Database connected</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="247" />
+        <location filename="../../widgets/shell/main_window.py" line="262" />
         <source>● 数据库连接中断，正在重连…</source>
         <translation>● Database connection lost, reconnecting…</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="252" />
+        <location filename="../../widgets/shell/main_window.py" line="267" />
         <source>本机暂存 {n} 件待提交</source>
         <translation>{n} cases waiting on this seat</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="260" />
+        <location filename="../../widgets/shell/main_window.py" line="275" />
         <source>程序内部错误（已记入日志，请报告技术支持）：{s}</source>
         <translation>Internal error (logged; please report it to technical support): {s}</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="266" />
+        <location filename="../../widgets/shell/main_window.py" line="281" />
         <source>模拟来电</source>
         <translation>Simulate incoming call</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="266" />
+        <location filename="../../widgets/shell/main_window.py" line="281" />
         <source>来电号码：</source>
         <translation>Caller number:</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="273" />
+        <location filename="../../widgets/shell/main_window.py" line="288" />
         <source>界面语言将在下次启动时切换</source>
         <translation>The new language takes effect the next time the console starts</translation>
+    </message>
+</context>
+<context>
+    <name>MapExport</name>
+    <message>
+        <location filename="../../widgets/map/export.py" line="55" />
+        <source>未办结案件分布图 · {t}</source>
+        <translation>Open cases · {t}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map/export.py" line="57" />
+        <source>制图时间 {t} · 坐标系按边界数据所存 · 仅供值班参考</source>
+        <translation>Made {t} · coordinates as the boundary data stores them · for duty use only</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map/export.py" line="76" />
+        <source>导出地图图片</source>
+        <translation>Export the map as an image</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map/export.py" line="76" />
+        <source>PNG 图片 (*.png)</source>
+        <translation>PNG image (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map/export.py" line="82" />
+        <source>无法写入 {p}：请换一个文件夹或文件名再导出</source>
+        <translation>Could not write {p}: choose another folder or file name and export again</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map/export.py" line="84" />
+        <source>已导出：{p}</source>
+        <translation>Exported: {p}</translation>
+    </message>
+</context>
+<context>
+    <name>MapHover</name>
+    <message>
+        <location filename="../../widgets/map/hover.py" line="30" />
+        <source>已超时 {t}</source>
+        <translation>Overdue by {t}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map/hover.py" line="31" />
+        <source>剩余 {t}（暂停中）</source>
+        <translation>{t} left (paused)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map/hover.py" line="31" />
+        <source>剩余 {t}</source>
+        <translation>{t} left</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map/hover.py" line="38" />
+        <source>{no}（{cls} 类）</source>
+        <translation>{no} (class {cls})</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map/hover.py" line="40" />
+        <source>责任单位：{u}</source>
+        <translation>Unit: {u}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map/hover.py" line="40" />
+        <source>（待分拨）</source>
+        <translation>(to be dispatched)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map/hover.py" line="44" />
+        <source>（无定位，标在所属网格中心）</source>
+        <translation>(no point of its own: shown at its grid cell's centre)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map/hover.py" line="51" />
+        <source>此处 {n} 件未办结（点击放大）</source>
+        <translation>{n} open cases here (click to zoom in)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map/hover.py" line="64" />
+        <source>  在岗：{name} {phone}</source>
+        <translation>  On duty: {name} {phone}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map/hover.py" line="67" />
+        <source>  当前无人在岗</source>
+        <translation>  Nobody on duty now</translation>
+    </message>
+</context>
+<context>
+    <name>MapLegend</name>
+    <message>
+        <location filename="../../widgets/map/legend.py" line="68" />
+        <source>图层</source>
+        <translation>Layers</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map/legend.py" line="72" />
+        <source>值班岗位（有人在岗）</source>
+        <translation>Duty post (staffed)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map/legend.py" line="74" />
+        <source>值班岗位（无人在岗）</source>
+        <translation>Duty post (nobody on duty)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map/legend.py" line="77" />
+        <source>未办结案件：颜色为剩余时间</source>
+        <translation>Open cases: colour is time left</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map/legend.py" line="83" />
+        <source>形状为级别</source>
+        <translation>Shape: class</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map/legend.py" line="84" />
+        <source>A 类（紧急）</source>
+        <translation>Class A (urgent)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map/legend.py" line="84" />
+        <source>B 类（较急）</source>
+        <translation>Class B (fairly urgent)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map/legend.py" line="85" />
+        <source>C 类（一般）</source>
+        <translation>Class C (ordinary)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map/legend.py" line="88" />
+        <source>聚合：数字为件数，颜色为其中最急</source>
+        <translation>Cluster: the number of cases, coloured as its most pressing</translation>
+    </message>
+</context>
+<context>
+    <name>MapPane</name>
+    <message>
+        <location filename="../../widgets/map/map_pane.py" line="77" />
+        <source>图例</source>
+        <translation>Legend</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map/map_pane.py" line="80" />
+        <source>全区</source>
+        <translation>Whole district</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map/map_pane.py" line="82" />
+        <source>导出图片…</source>
+        <translation>Export image…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map/map_pane.py" line="147" />
+        <source>未办结 {n} 件在图上</source>
+        <translation>{n} open cases on the map</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map/map_pane.py" line="149" />
+        <source>；{n} 件无位置未标出</source>
+        <translation>; {n} without a place are not shown</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map/map_pane.py" line="236" />
+        <source>框内没有未办结案件</source>
+        <translation>No open cases in the rectangle</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map/map_pane.py" line="238" />
+        <source>已框选 {n} 件，队列只显示这些案件</source>
+        <translation>{n} cases selected; the queue shows only these</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map/map_pane.py" line="252" />
+        <source>请在地图上点击位置（Esc 取消）</source>
+        <translation>Click the place on the map (Esc cancels)</translation>
+    </message>
+</context>
+<context>
+    <name>MapStyle</name>
+    <message>
+        <location filename="../../widgets/map/style.py" line="27" />
+        <source>区界</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map/style.py" line="27" />
+        <source>街道</source>
+        <translation>Streets</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map/style.py" line="27" />
+        <source>社区</source>
+        <translation>Communities</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map/style.py" line="28" />
+        <source>网格</source>
+        <translation>Grid cells</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map/style.py" line="28" />
+        <source>值班岗位</source>
+        <translation>Duty posts</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map/style.py" line="28" />
+        <source>未办结案件</source>
+        <translation>Open cases</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map/style.py" line="82" />
+        <source>时间充足</source>
+        <translation>Time enough</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map/style.py" line="82" />
+        <source>已暂停计时</source>
+        <translation>Clock paused</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map/style.py" line="83" />
+        <source>剩余不足四分之一</source>
+        <translation>Under a quarter left</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map/style.py" line="83" />
+        <source>已超时</source>
+        <translation>Overdue</translation>
     </message>
 </context>
 <context>

@@ -40,7 +40,7 @@ def handled(window: MainWindow) -> set[str]:
     return {*window.call_screen._keys, *window.callbacks.results,
             *window.verifications.results, *MARKS,
             *window.roster.day_tab.view.keys, *HANDLED_APART, *window.units.desk.handlers,
-            *window.units.requests.handlers}
+            *window.units.requests.handlers, *window.map.keys}
 
 
 def test_every_pane_key_is_handled_by_its_pane(open_seat: Any) -> None:

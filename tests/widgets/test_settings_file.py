@@ -59,5 +59,6 @@ def test_bytes_are_kept_as_bytes_not_as_a_python_object(tmp_path: Path) -> None:
     settings.set(LAYOUT_STATE, b"\x00\x01docks", role=OPERATOR)
     settings.sync()
     assert "@ByteArray(" in path.read_text(encoding="utf-8")
-    stored = QSettings(str(path), QSettings.Format.IniFormat).value("layout/v8/operator/state")
+    stored = QSettings(str(path), QSettings.Format.IniFormat).value(
+        LAYOUT_STATE.key_for(role=OPERATOR))
     assert stored == QByteArray(b"\x00\x01docks")

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +34,7 @@ TEXT_FILTER_DELAY_MS = 300
 
 class CaseQueue(QWidget):
     case_opened = Signal(uuid.UUID)
+    selection_dropped = Signal()  # the map's selection was let go here
 
     def __init__(self, store: Store, catalog: Catalog, runner: TaskRunner,
                  parent: QWidget | None = None, *, feed: ChangeFeed | None = None) -> None:
@@ -59,6 +61,12 @@ class CaseQueue(QWidget):
         self.text_filter.setPlaceholderText(self.tr("搜索编号、号码、内容、地址"))
         self.text_filter.setClearButtonEnabled(True)
         self.count = QLabel(objectName="queue.count")
+        # Cases selected on the map: the queue shows only them until this is clicked.
+        self.only_cases: frozenset[uuid.UUID] | None = None
+        self.selection_chip = QPushButton(objectName="queue.mapSelection")
+        self.selection_chip.setToolTip(self.tr("点击取消地图框选，恢复全部"))
+        self.selection_chip.hide()
+        self.selection_chip.clicked.connect(self._drop_selection)
 
         self.table = OpenableTable(objectName="queue.table")
         self.table.open_requested.connect(self._open)
@@ -78,7 +86,8 @@ class CaseQueue(QWidget):
         bar = QHBoxLayout()
         for widget, stretch in ((self.status_filter, 0), (self.channel_filter, 0),
                                 (self.street_filter, 0), (self.category_filter, 1),
-                                (self.text_filter, 2), (self.count, 0)):
+                                (self.text_filter, 2), (self.selection_chip, 0),
+                                (self.count, 0)):
             bar.addWidget(widget, stretch)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
@@ -116,7 +125,23 @@ class CaseQueue(QWidget):
             text=self.text_filter.text().strip(),
             sort_key=flt.sort_key,
             descending=flt.descending,
+            case_ids=self.only_cases,
         )
+
+    def _drop_selection(self) -> None:
+        self.show_only(None)
+        self.selection_dropped.emit()
+
+    def show_only(self, case_ids: list[uuid.UUID] | frozenset[uuid.UUID] | None) -> None:
+        """Only these cases (a selection on the map), with the other filters; None: all."""
+        self.only_cases = None if case_ids is None else frozenset(case_ids)
+        if self.only_cases is None:
+            self.selection_chip.hide()
+        else:
+            self.selection_chip.setText(self.tr("地图框选 {n} 件 ✕").format(
+                n=f"{len(self.only_cases):,}"))
+            self.selection_chip.show()
+        self.apply_filter()
 
     def apply_filter(self) -> None:
         self.model.set_filter(self.current_filter())

@@ -31,6 +31,7 @@ CALLBACKS, ROLL_CALL, ROSTER, BOARD = "callbackDesk", "rollCallPane", "rosterPan
 VERIFICATIONS = "verificationDesk"
 ANSWERS = "quickAnswers"
 UNIT_DESK, REQUESTS = "unitDesk", "unitRequests"
+MAP = "mapPane"
 # Where each scope's keys work, in the README's words, in the keyboard table's order.
 SCOPES = {
     APP: "anywhere", WINDOW: "main window, any pane", CALL_SCREEN: "call screen",
@@ -40,6 +41,7 @@ SCOPES = {
     ROLL_CALL: "roll-call list", ROSTER: "roster: the day's list",
     BOARD: "supervision board",
     UNIT_DESK: "unit view: the unit's cases", REQUESTS: "unit view: requests to decide",
+    MAP: "map",
 }
 
 
@@ -103,6 +105,10 @@ COMMANDS: tuple[Command, ...] = (
     Command("units.focus", lambda: _t("转到承办单位"), "Ctrl+Shift+U", menu="view",
             dock="dock.units",
             doc="go to the unit view (a unit's cases; requests waiting for a decision)"),
+    Command("map.focus", lambda: _t("转到地图"), "Ctrl+Shift+M", menu="view", dock="dock.map",
+            doc="go to the map (Shift+drag on it selects cases into the queue)"),
+    Command("map.export", lambda: _t("导出地图图片…"), menu="view",
+            doc="save the map as shown as a PNG for print (A4 landscape, 300 dpi)"),
     Command("duty.roster", lambda: _t("排班"), "Ctrl+Shift+P", menu="duty",
             dock="dock.roster", doc="go to the roster"),
     Command("duty.roll_call", lambda: _t("查岗点名"), "Ctrl+Shift+D", menu="duty",
@@ -208,6 +214,16 @@ COMMANDS: tuple[Command, ...] = (
             "and supervisors)"),
     Command("request.refuse", lambda: _t("不同意…"), "X", REQUESTS, roles=DECIDERS,
             doc="refuse the request, with a reason"),
+    # ---- map -------------------------------------------------------------------------------------
+    Command("map.zoom_in", lambda: _t("放大"), "+", MAP, doc="zoom in (the wheel too)"),
+    Command("map.zoom_out", lambda: _t("缩小"), "-", MAP, doc="zoom out"),
+    Command("map.home", lambda: _t("全区"), "Home", MAP, doc="the whole district"),
+    Command("map.pan_left", lambda: _t("左移"), "Left", MAP, doc="pan (each arrow key)"),
+    Command("map.pan_right", lambda: _t("右移"), "Right", MAP, doc="pan (each arrow key)"),
+    Command("map.pan_up", lambda: _t("上移"), "Up", MAP, doc="pan (each arrow key)"),
+    Command("map.pan_down", lambda: _t("下移"), "Down", MAP, doc="pan (each arrow key)"),
+    Command("map.cancel", lambda: _t("取消"), "Esc", MAP,
+            doc="leave picking a point; clear the map's selection"),
     # ---- supervision board -----------------------------------------------------------------------
     Command("board.supervise", lambda: _t("督办所选案件…"), scope=BOARD, roles=SUPERVISORS),
 )

@@ -36,9 +36,10 @@ from widgets.duty.roll_call_pane import RollCallPane
 from widgets.duty.roster_pane import RosterPane
 from widgets.geo.boundary_dialog import BoundaryDialog
 from widgets.hotline.call_screen import CallScreen
+from widgets.map.map_pane import MapPane
 from widgets.shell.alerts import AlertCenter
 from widgets.shell.commands import build_actions
-from widgets.shell.layout import WindowLayout
+from widgets.shell.layout import WindowLayout, raise_dock
 from widgets.shell.settings import seat_settings
 from widgets.supervision.rules_dialog import RulesDialog
 from widgets.supervision.supervisor_board import SupervisorBoard
@@ -92,6 +93,8 @@ class MainWindow(QMainWindow):
         self.handover_dock = self._dock("dock.handover", self.tr("交接班"), self.handover)
         self.units = UnitsPane(store, catalog, self.runner, feed)
         self.units_dock = self._dock("dock.units", self.tr("承办单位"), self.units)
+        self.map = MapPane(store, catalog, self.runner, feed)
+        self.map_dock = self._dock("dock.map", self.tr("地图"), self.map)
         self.layout_keeper = WindowLayout(self, self.settings, store.roles)
 
         self.pending = QLabel(objectName="status.pending")
@@ -123,6 +126,8 @@ class MainWindow(QMainWindow):
             "answers.focus": self.quick_answers.focus_search,
             "board.focus": self.board.cases.setFocus,
             "units.focus": self.units.focus,
+            "map.focus": self.map.canvas.setFocus,
+            "map.export": self.map.export_dialog,
             "duty.roster": self.roster.month_view.setFocus,
             "duty.roll_call": self.roll_call.table.setFocus,
             "duty.handover": self.handover.notes.setFocus,
@@ -144,7 +149,7 @@ class MainWindow(QMainWindow):
                            self.board.shutdown,
                            self.quick_answers.shutdown, self.roster.shutdown,
                            self.roll_call.shutdown, self.handover.shutdown,
-                           self.units.shutdown]
+                           self.units.shutdown, self.map.shutdown]
         # Every other live pane: what it reads from the change feed, and how it stops.
         self._live = [
             (self.alerts.apply_events, self.alerts.shutdown),
@@ -154,6 +159,10 @@ class MainWindow(QMainWindow):
         self.board.case_opened.connect(self.open_case)
         self.queue.case_opened.connect(self.open_case)
         self.countdown.case_opened.connect(self.open_case)
+        self.map.case_opened.connect(self.open_case)
+        self.map.cases_selected.connect(self.show_map_selection)
+        self.map.selection_cleared.connect(lambda: self.queue.show_only(None))
+        self.queue.selection_dropped.connect(self.map.clear_selection)
         self._details: dict[uuid.UUID, CaseDetail] = {}
         self.restore_layout()
         self.queue.apply_filter()
@@ -165,6 +174,7 @@ class MainWindow(QMainWindow):
         self.roll_call.load()
         self.handover.load()
         self.units.load()
+        self.map.load()
         if self.layout_keeper.role == UNIT:  # a unit's seat opens on its cases
             self.units.focus()
 
@@ -233,6 +243,11 @@ class MainWindow(QMainWindow):
         detail.raise_()
         detail.activateWindow()
         return detail
+
+    def show_map_selection(self, case_ids: list[uuid.UUID]) -> None:
+        """The queue shows the cases selected on the map (its other filters stay)."""
+        self.queue.show_only(case_ids)
+        raise_dock(self.queue_dock)
 
     def _case_closed(self, case_id: uuid.UUID) -> None:
         self._details.pop(case_id, None)

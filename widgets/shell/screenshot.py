@@ -1,4 +1,5 @@
-"""Render the main window with live data into a PNG (for the README and reviews)."""
+"""Render the main window with live data into a PNG (for the README and reviews), and
+the map pane alone, larger, beside it (``<name>-map.png``)."""
 
 from __future__ import annotations
 
@@ -30,4 +31,17 @@ async def take_screenshot(window: MainWindow, path: Path, timeout_s: float = 20.
     await asyncio.sleep(0.3)
     path.parent.mkdir(parents=True, exist_ok=True)
     if not window.grab().save(str(path)):
+        raise OSError(f"could not write {path}")
+    await _map_alone(window, path.with_name(f"{path.stem}-map{path.suffix}"), timeout_s)
+
+
+async def _map_alone(window: MainWindow, path: Path, timeout_s: float) -> None:
+    dock, pane = window.map_dock, window.map
+    dock.setFloating(True)
+    dock.resize(1400, 900)
+    dock.show()
+    await _until(lambda: len(pane.cases.marks) > 0 and bool(pane.base_layers.places), timeout_s)
+    pane.home()
+    await asyncio.sleep(0.3)
+    if not dock.grab().save(str(path)):
         raise OSError(f"could not write {path}")

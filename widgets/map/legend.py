@@ -1,0 +1,157 @@
+"""The map's legend: what each line, mark and colour means, for the layers shown.
+``paint_legend`` draws it at any scale, so the pane and the print export share it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection
+from dataclasses import dataclass
+
+import pyqtgraph as pg
+from pyqtgraph.graphicsItems.ScatterPlotItem import drawSymbol
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from widgets.map.style import (
+    BAND_COLOURS,
+    CASES,
+    CLASS_SYMBOLS,
+    LINES,
+    MARKER_SIZE,
+    OVERDUE_CODE,
+    OVERDUE_SIZE,
+    POST_COLOUR,
+    POST_EMPTY,
+    POST_SIZE,
+    POSTS,
+    RING,
+    band_name,
+    layer_name,
+)
+
+ROW, SWATCH, GAP, PAD = 20.0, 28.0, 6.0, 8.0
+Swatch = Callable[[QPainter, QPointF, float], None]
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("MapLegend", text)
+
+
+@dataclass(frozen=True)
+class Row:
+    text: str
+    swatch: Swatch | None = None  # None: a heading
+
+
+def _line(layer: str) -> Swatch:
+    def draw(painter: QPainter, centre: QPointF, scale: float) -> None:
+        line = LINES[layer]
+        pen = QPen(QColor(line.colour), line.width * scale)
+        painter.setPen(pen)
+        half = SWATCH * scale / 2 - 2 * scale
+        painter.drawLine(QPointF(centre.x() - half, centre.y()),
+                         QPointF(centre.x() + half, centre.y()))
+    return draw
+
+
+def _mark(symbol: str, size: float, fill: QColor, ring: QColor, width: float = 1.0) -> Swatch:
+    def draw(painter: QPainter, centre: QPointF, scale: float) -> None:
+        painter.save()
+        painter.translate(centre)
+        drawSymbol(painter, symbol, size * scale, pg.mkPen(ring, width=width * scale),
+                   pg.mkBrush(fill))
+        painter.restore()
+    return draw
+
+
+def rows(layers: Collection[str]) -> list[Row]:
+    out = [Row(_t("图层"))]
+    out += [Row(layer_name(layer), _line(layer)) for layer in LINES if layer in layers]
+    if POSTS in layers:
+        staffed = _mark("star", POST_SIZE, POST_COLOUR, POST_EMPTY)
+        out.append(Row(_t("值班岗位（有人在岗）"), staffed))
+        empty = _mark("star", POST_SIZE, POST_EMPTY, POST_COLOUR)
+        out.append(Row(_t("值班岗位（无人在岗）"), empty))
+    if CASES in layers:
+        grey, white = QColor("#78909c"), QColor("#ffffff")
+        out.append(Row(_t("未办结案件：颜色为剩余时间")))
+        for code in reversed(range(len(BAND_COLOURS))):
+            overdue = code == OVERDUE_CODE
+            out.append(Row(band_name(code), _mark(
+                "o", OVERDUE_SIZE if overdue else MARKER_SIZE, BAND_COLOURS[code],
+                RING if overdue else white, 1.6 if overdue else 0.8)))
+        out.append(Row(_t("形状为级别")))
+        for symbol, name in zip(CLASS_SYMBOLS, (_t("A 类（紧急）"), _t("B 类（较急）"),
+                                                _t("C 类（一般）")), strict=True):
+            out.append(Row(name, _mark(symbol, MARKER_SIZE + 2, grey, white)))
+        cluster = _mark("o", 20, grey, white)
+        out.append(Row(_t("聚合：数字为件数，颜色为其中最急"), cluster))
+    return out
+
+
+def legend_size(layers: Collection[str], scale: float = 1.0) -> QSize:
+    metrics = QFontMetricsF(_font(scale))
+    width = max(metrics.horizontalAdvance(r.text) + (SWATCH + GAP) * scale * bool(r.swatch)
+                for r in rows(layers))
+    return QSize(int(width + 2 * PAD * scale) + 1, int(len(rows(layers)) * ROW * scale
+                                                      + 2 * PAD * scale) + 1)
+
+
+def _font(scale: float, bold: bool = False) -> QFont:
+    font = QFont()
+    font.setPixelSize(max(1, round(12 * scale)))
+    font.setBold(bold)
+    return font
+
+
+def paint_legend(painter: QPainter, origin: QPointF, layers: Collection[str],
+                 scale: float = 1.0) -> None:
+    """The legend with its top left corner at ``origin``, on a white card."""
+    size = legend_size(layers, scale)
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setPen(QPen(QColor("#b0bec5"), scale))
+    painter.setBrush(QColor(255, 255, 255, 235))
+    painter.drawRect(QRectF(origin, size.toSizeF()))
+    y = origin.y() + PAD * scale
+    for row in rows(layers):
+        heading = row.swatch is None
+        x = origin.x() + PAD * scale
+        if row.swatch is not None:
+            row.swatch(painter, QPointF(x + SWATCH * scale / 2, y + ROW * scale / 2), scale)
+            x += (SWATCH + GAP) * scale
+        painter.setFont(_font(scale, heading))
+        painter.setPen(QColor("#263238"))
+        painter.drawText(QRectF(x, y, size.width(), ROW * scale),
+                         Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, row.text)
+        y += ROW * scale
+    painter.restore()
+
+
+class LegendWidget(QWidget):
+    """The legend beside the map, following the layers switched on."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("map.legend")
+        self.layers: frozenset[str] = frozenset()
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
+
+    def set_layers(self, layers: Collection[str]) -> None:
+        self.layers = frozenset(layers)
+        self.updateGeometry()
+        self.update()
+
+    def texts(self) -> list[str]:
+        return [r.text for r in rows(self.layers)]
+
+    def sizeHint(self) -> QSize:
+        return legend_size(self.layers)
+
+    def minimumSizeHint(self) -> QSize:
+        return legend_size(self.layers)
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        paint_legend(painter, QPointF(0, 0), self.layers)
+        painter.end()

@@ -1,0 +1,104 @@
+"""What the map reads and how it keeps up: one feed follower for the outlines, the
+duty posts and the open cases. The first load reads them all; an event about a
+case re-reads that case only; a roster, roll-call or shift change re-reads the
+posts; a new catalog re-reads everything. Who is on duty also changes with the
+clock (a shift ends): the posts are read again every ``POSTS_EVERY_MS``."""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from collections.abc import Sequence
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from console.catalog.catalog import Catalog
+from console.core.events import Kind
+from console.core.feed import ChangeFeed, Event
+from console.core.store import Store
+from console.mapview import map_cases
+from console.mapview.base_map import BaseMap, build_base_map, read_cells
+from console.mapview.duty_places import place_posts, read_posts
+from widgets.common.feed_follower import FeedFollower
+from widgets.common.tasks import TaskRunner
+
+POST_KINDS = frozenset({Kind.ROSTER, Kind.ROLL_CALL, Kind.SHIFT_TEMPLATE, Kind.ACCOUNT})
+READ_DELAY_MS = 100  # the first event of a burst to the read: cases appear within a second
+POSTS_EVERY_MS = 5 * 60_000
+
+
+class MapFeed(QObject):
+    base_read = Signal()
+    posts_read = Signal(list)  # PostPlace
+    cases_read = Signal()
+
+    def __init__(self, store: Store, catalog: Catalog, runner: TaskRunner,
+                 feed: ChangeFeed | None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._store, self._catalog = store, catalog
+        self.base: BaseMap | None = None
+        self.marks = map_cases.empty()
+        self._base_wanted = self._posts_wanted = self._all_wanted = False
+        self._pending: set[uuid.UUID] = set()
+        self.follower = FeedFollower(runner, feed, self.apply_events, self._read,
+                                     READ_DELAY_MS, self)
+        self.posts_timer = QTimer(self, interval=POSTS_EVERY_MS, objectName="map.postsTimer")
+        self.posts_timer.timeout.connect(self.reread_posts)
+
+    def load(self) -> None:
+        """Read everything (now, or right after the read under way)."""
+        self._base_wanted = self._posts_wanted = self._all_wanted = True
+        self.follower.reload_now()
+        self.posts_timer.start()
+
+    def reread_posts(self) -> None:
+        self._posts_wanted = True
+        self.follower.request()
+
+    def stop(self) -> None:
+        self.posts_timer.stop()
+        self.follower.stop()
+
+    def apply_events(self, events: Sequence[Event]) -> bool:
+        """What the follower asks of the feed's events: True when the map must read."""
+        wanted = False
+        for event in events:
+            if event.case_id is not None:
+                self._pending.add(event.case_id)
+                wanted = True
+            elif event.kind == Kind.CATALOG_LOADED:
+                self._base_wanted = self._posts_wanted = self._all_wanted = wanted = True
+            elif event.kind in POST_KINDS:
+                self._posts_wanted = wanted = True
+        return wanted
+
+    async def _read(self) -> None:
+        base_wanted, self._base_wanted = self._base_wanted, False
+        posts_wanted, self._posts_wanted = self._posts_wanted, False
+        all_wanted, self._all_wanted = self._all_wanted, False
+        ids, self._pending = list(self._pending), set()
+        if len(ids) > map_cases.MAX_PARTIAL:
+            all_wanted, ids = True, []
+        try:
+            if base_wanted or self.base is None:
+                cells = await read_cells(self._store)
+                streets = {c.code: c.name for c in self._catalog.streets.values()}
+                communities = {c.code: c.name for c in self._catalog.communities.values()}
+                self.base = await asyncio.to_thread(build_base_map, cells, streets, communities)
+                self.base_read.emit()
+            if posts_wanted:
+                posts = await read_posts(self._store)
+                self.posts_read.emit(place_posts(posts, self.base))
+            if all_wanted:
+                self.marks = await map_cases.read_open_cases(self._store)
+                self.cases_read.emit()
+            elif ids:
+                fresh = await map_cases.read_cases(self._store, ids)
+                self.marks = map_cases.merge(self.marks, ids, fresh)
+                self.cases_read.emit()
+        except BaseException:  # not read: the next read tries again
+            self._base_wanted |= base_wanted
+            self._posts_wanted |= posts_wanted
+            self._all_wanted |= all_wanted
+            self._pending.update(ids)
+            raise
