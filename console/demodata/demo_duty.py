@@ -67,7 +67,7 @@ async def _leader_at(store: Store, at: dt.datetime) -> str:
 
 
 async def _roll_calls(store: Store, now: dt.datetime, rng: random.Random) -> None:
-    results, weights = zip(*RESULTS, strict=True)
+    results, weights = [r for r, _w in RESULTS], [w for _r, w in RESULTS]
     start = now - dt.timedelta(days=ROLL_CALL_DAYS)
     for day in range(ROLL_CALL_DAYS):
         for channel, rate, reach in PER_DAY:
@@ -92,7 +92,7 @@ async def _roll_calls(store: Store, now: dt.datetime, rng: random.Random) -> Non
                     ).scalar_one()
                     rows = []
                     for i, duty in enumerate(posts.values()):
-                        result = rng.choices(results, [float(w) for w in weights])[0]
+                        result = rng.choices(results, weights)[0]
                         rows.append({"roll_call_id": call_id, "post_id": duty.post_id,
                                      "staff_id": duty.staff_id, "position": i,
                                      "result": result, "marked_by": leader,
