@@ -8,7 +8,6 @@ the hotspots. Cases are the demo generator's (bench._bulk).
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import datetime as dt
 import os
@@ -19,6 +18,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from bench._cli import run_alone
 from bench._db import scratch_database
 from bench._stats import median_ms, table
 from console.core.store import Store
@@ -116,11 +116,5 @@ def run(quick: bool = False) -> None:
                   median_ms(floor[name])] for name, _p in cases]))
 
 
-def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true")
-    run(parser.parse_args(argv).quick)
-
-
 if __name__ == "__main__":
-    main()
+    run_alone(run, __doc__)

@@ -16,6 +16,7 @@ import uuid
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from bench._cli import run_alone
 from bench._qt import qt_loop  # noqa: E402
 from bench._stats import median_ms, ms, percentile, table  # noqa: E402
 
@@ -108,13 +109,5 @@ def run(quick: bool = False) -> None:
     ]))
 
 
-def main(argv: list[str] | None = None) -> None:
-    import argparse
-
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--quick", action="store_true")
-    run(parser.parse_args(argv).quick)
-
-
 if __name__ == "__main__":
-    main()
+    run_alone(run, __doc__)

@@ -8,7 +8,6 @@ shapely's own STRtree.query(predicate='intersects' / 'within') doing the same wo
 
 from __future__ import annotations
 
-import argparse
 import time
 
 import numpy as np
@@ -16,6 +15,7 @@ import shapely
 from shapely.geometry.base import BaseGeometry
 from shapely.strtree import STRtree
 
+from bench._cli import run_alone
 from bench._stats import median_ms, percentile, table
 from console.demodata.files import read
 from console.geo.locate import Cell, Locator
@@ -92,11 +92,5 @@ def _per(times: list[float], count: int) -> float:
     return float(np.median(times)) / count * 1e6
 
 
-def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true")
-    run(parser.parse_args(argv).quick)
-
-
 if __name__ == "__main__":
-    main()
+    run_alone(run, __doc__)

@@ -9,13 +9,13 @@ that long).
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import datetime as dt
 import random
 import time
 import uuid
 
+from bench._cli import run_alone
 from bench._db import scratch_database
 from bench._stats import median_ms, table
 from db.engine import libpq_target
@@ -143,11 +143,5 @@ def run(quick: bool = False) -> None:
     ]))
 
 
-def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--quick", action="store_true")
-    run(parser.parse_args(argv).quick)
-
-
 if __name__ == "__main__":
-    main()
+    run_alone(run, __doc__)

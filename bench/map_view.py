@@ -9,7 +9,6 @@ with one ScatterPlotItem of the same 50,000 points, moved the same way.
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import json
 import os
@@ -22,6 +21,7 @@ import numpy as np
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from bench._cli import run_alone
 from bench._qt import qt_loop  # noqa: E402
 from bench._stats import median_ms, ms, percentile, table  # noqa: E402
 
@@ -201,11 +201,5 @@ def run(quick: bool = False) -> None:
     ]))
 
 
-def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--quick", action="store_true")
-    run(parser.parse_args(argv).quick)
-
-
 if __name__ == "__main__":
-    main()
+    run_alone(run, __doc__)

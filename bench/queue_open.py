@@ -6,7 +6,6 @@ QTableView; beside them plain psycopg running the same id query. Median of RUNS.
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import gc
 import os
@@ -20,6 +19,7 @@ from typing import Any
 
 import psycopg
 
+from bench._cli import run_alone
 from bench._db import scratch_database
 from bench._qt import Emissions, run_on_qt
 from bench._stats import median_ms, ms, peak_rss_mb, rss_mb, table
@@ -156,11 +156,5 @@ def run(quick: bool = False) -> None:
     print("\n".join(lines))
 
 
-def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true")
-    run(parser.parse_args(argv).quick)
-
-
 if __name__ == "__main__":
-    main()
+    run_alone(run, __doc__)

@@ -8,11 +8,11 @@ read and "who is on duty now" beside the same SQL run raw.
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import datetime as dt
 import time
 
+from bench._cli import run_alone
 from bench._db import scratch_database
 from bench._stats import median_ms, table
 from db.engine import libpq_target
@@ -136,11 +136,5 @@ async def _load(url: str) -> None:
         await store.close()
 
 
-def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true")
-    run(parser.parse_args(argv).quick)
-
-
 if __name__ == "__main__":
-    main()
+    run_alone(run, __doc__)

@@ -10,11 +10,11 @@ own LISTEN connection. Raw psycopg floors are measured in the same run.
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import time
 
 from bench import _floors
+from bench._cli import run_alone
 from bench._db import scratch_database
 from bench._qt import run_on_qt
 from bench._seat import ReceivingSeat
@@ -157,11 +157,5 @@ def _report(s: Samples, floors: dict, plain: _floors.NotifyFloor) -> None:
               f" p99 x{ratios[1]:.1f}")
 
 
-def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true")
-    run(parser.parse_args(argv).quick)
-
-
 if __name__ == "__main__":
-    main()
+    run_alone(run, __doc__)

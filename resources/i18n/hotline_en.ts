@@ -909,67 +909,62 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>ClockRuleTab</name>
     <message>
-        <location filename="../../widgets/supervision/clock_rule_tab.py" line="35" />
+        <location filename="../../widgets/supervision/clock_rule_tab.py" line="27" />
         <source>分拨起算（派遣即开始计时）</source>
         <translation>From dispatch (the clock starts when the case is dispatched)</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/clock_rule_tab.py" line="36" />
+        <location filename="../../widgets/supervision/clock_rule_tab.py" line="28" />
         <source>签收起算（单位签收后开始计时）</source>
         <translation>From signing (the clock starts when the unit signs)</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/clock_rule_tab.py" line="40" />
+        <location filename="../../widgets/supervision/clock_rule_tab.py" line="32" />
         <source>派遣后几个工作小时内须签收（9:00–18:00 计）</source>
         <translation>Working hours after dispatch within which the unit signs (09:00–18:00 count)</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/clock_rule_tab.py" line="42" />
+        <location filename="../../widgets/supervision/clock_rule_tab.py" line="34" />
         <source>派遣后几个工作日内可申请退回</source>
         <translation>Working days after dispatch within which the unit may apply to return</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/clock_rule_tab.py" line="47" />
+        <location filename="../../widgets/supervision/clock_rule_tab.py" line="25" />
         <source>保存计时规则</source>
         <translation>Save the clock rule</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/clock_rule_tab.py" line="53" />
+        <location filename="../../widgets/supervision/clock_rule_tab.py" line="35" />
         <source>单位时限起算</source>
         <translation>Unit's limit starts</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/clock_rule_tab.py" line="54" />
+        <location filename="../../widgets/supervision/clock_rule_tab.py" line="36" />
         <source>签收时限（工作小时）</source>
         <translation>Sign limit (working hours)</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/clock_rule_tab.py" line="55" />
+        <location filename="../../widgets/supervision/clock_rule_tab.py" line="37" />
         <source>退回申请期（工作日）</source>
         <translation>Return window (working days)</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/clock_rule_tab.py" line="59" />
+        <location filename="../../widgets/supervision/clock_rule_tab.py" line="39" />
         <source>已派遣的案件保留原有的计时和签收时限；新规则从下一次派遣起适用。</source>
         <translation>Cases already dispatched keep their clocks and sign deadlines; the new rule applies from the next dispatch.</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/clock_rule_tab.py" line="68" />
-        <source>保存中…</source>
-        <translation>Saving…</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/supervision/clock_rule_tab.py" line="76" />
+        <location filename="../../widgets/supervision/clock_rule_tab.py" line="49" />
         <source>现行（第 {v} 版）：{start}；签收时限 {h} 个工作小时；退回申请期 {d} 个工作日</source>
         <translation>In force (version {v}): {start}; signing within {h} working hours; return applications within {d} working days</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/clock_rule_tab.py" line="90" />
+        <location filename="../../widgets/supervision/clock_rule_tab.py" line="63" />
         <source>请填写整数：签收时限 1–72 个工作小时，退回申请期 1–30 个工作日</source>
         <translation>Enter whole numbers: sign limit 1–72 working hours, return window 1–30 working days</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/clock_rule_tab.py" line="95" />
+        <location filename="../../widgets/supervision/clock_rule_tab.py" line="70" />
         <source>已保存计时规则</source>
         <translation>Clock rule saved</translation>
     </message>
@@ -1869,67 +1864,62 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>LadderRuleTab</name>
     <message>
-        <location filename="../../widgets/supervision/ladder_rule_tab.py" line="39" />
+        <location filename="../../widgets/supervision/ladder_rule_tab.py" line="28" />
         <source>如 75 表示用去 75% 时限时提醒</source>
         <translation>e.g. 75: remind when 75% of the time limit is used</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/ladder_rule_tab.py" line="41" />
+        <location filename="../../widgets/supervision/ladder_rule_tab.py" line="30" />
         <source>首次催办后几个工作小时仍超期，催办单位领导</source>
         <translation>working hours after the first urge before the unit's leader is urged</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/ladder_rule_tab.py" line="43" />
+        <location filename="../../widgets/supervision/ladder_rule_tab.py" line="32" />
         <source>超时几个工作日后可督办</source>
         <translation>working days overdue before supervision</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/ladder_rule_tab.py" line="45" />
+        <location filename="../../widgets/supervision/ladder_rule_tab.py" line="34" />
         <source>争议几个工作日未解决，列入值班周报</source>
         <translation>working days a dispute stays unsettled before the weekly briefing lists it</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/ladder_rule_tab.py" line="50" />
+        <location filename="../../widgets/supervision/ladder_rule_tab.py" line="26" />
         <source>保存升级规则</source>
         <translation>Save escalation rule</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/ladder_rule_tab.py" line="58" />
+        <location filename="../../widgets/supervision/ladder_rule_tab.py" line="35" />
         <source>提醒（时限用去 %）</source>
         <translation>Reminder (% of the limit used)</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/ladder_rule_tab.py" line="59" />
+        <location filename="../../widgets/supervision/ladder_rule_tab.py" line="36" />
         <source>二次催办（单位领导，超时工作小时）</source>
         <translation>Second urge, to the unit's leader (working hours overdue)</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/ladder_rule_tab.py" line="60" />
+        <location filename="../../widgets/supervision/ladder_rule_tab.py" line="37" />
         <source>可督办（超时工作日）</source>
         <translation>Supervision after (working days overdue)</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/ladder_rule_tab.py" line="61" />
+        <location filename="../../widgets/supervision/ladder_rule_tab.py" line="38" />
         <source>未决争议通报（工作日）</source>
         <translation>Unsettled disputes in the briefing (working days)</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/ladder_rule_tab.py" line="72" />
-        <source>保存中…</source>
-        <translation>Saving…</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/supervision/ladder_rule_tab.py" line="79" />
+        <location filename="../../widgets/supervision/ladder_rule_tab.py" line="47" />
         <source>现行（第 {v} 版）：用去 {share}% 时限时提醒；超时后催办，再过 {h} 个工作小时催办单位领导；超时 {d} 个工作日可督办；争议 {b} 个工作日未解决列入周报</source>
         <translation>In force (version {v}): a reminder when {share}% of the limit is used; an urge when overdue, the unit's leader urged {h} working hours later; supervision after {d} working days overdue; disputes unsettled for {b} working days go to the weekly briefing</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/ladder_rule_tab.py" line="101" />
+        <location filename="../../widgets/supervision/ladder_rule_tab.py" line="69" />
         <source>请填写数字：提醒比例 1–99，二次催办工作小时 1–720，督办工作日 0 或以上，争议通报工作日 0–366</source>
         <translation>Enter numbers: a reminder share of 1–99, 1–720 working hours before the second urge, 0 or more working days before supervision and 0–366 working days before the briefing lists a dispute</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/ladder_rule_tab.py" line="106" />
+        <location filename="../../widgets/supervision/ladder_rule_tab.py" line="76" />
         <source>已保存升级规则</source>
         <translation>Escalation rule saved</translation>
     </message>
@@ -2488,88 +2478,83 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>NoticeRuleTab</name>
     <message>
-        <location filename="../../widgets/supervision/notice_rule_tab.py" line="59" />
+        <location filename="../../widgets/supervision/notice_rule_tab.py" line="27" />
         <source>保存告知规则</source>
         <translation>Save the notice rule</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/notice_rule_tab.py" line="65" />
+        <location filename="../../widgets/supervision/notice_rule_tab.py" line="43" />
         <source>受理告知时限（受理后分钟）</source>
         <translation>Acceptance notice due (minutes after intake)</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/notice_rule_tab.py" line="66" />
+        <location filename="../../widgets/supervision/notice_rule_tab.py" line="44" />
         <source>办理反馈时限（办结后分钟）</source>
         <translation>Result feedback due (minutes after the result)</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/notice_rule_tab.py" line="67" />
+        <location filename="../../widgets/supervision/notice_rule_tab.py" line="45" />
         <source>短信最多发送次数</source>
         <translation>Most tries of an SMS</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/notice_rule_tab.py" line="68" />
+        <location filename="../../widgets/supervision/notice_rule_tab.py" line="46" />
         <source>受理告知模板</source>
         <translation>Acceptance notice template</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/notice_rule_tab.py" line="69" />
-        <location filename="../../widgets/supervision/notice_rule_tab.py" line="71" />
+        <location filename="../../widgets/supervision/notice_rule_tab.py" line="47" />
+        <location filename="../../widgets/supervision/notice_rule_tab.py" line="49" />
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/notice_rule_tab.py" line="70" />
+        <location filename="../../widgets/supervision/notice_rule_tab.py" line="48" />
         <source>办理反馈模板</source>
         <translation>Result feedback template</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/notice_rule_tab.py" line="73" />
+        <location filename="../../widgets/supervision/notice_rule_tab.py" line="51" />
         <source>占位符：{no} 案件编号　{category} 事项分类　{due} 承诺办结时间　{result} 办理结果</source>
         <translation>Placeholders: {no} case number  {category} category  {due} promised completion  {result} result</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/notice_rule_tab.py" line="85" />
-        <source>保存中…</source>
-        <translation>Saving…</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/supervision/notice_rule_tab.py" line="94" />
+        <location filename="../../widgets/supervision/notice_rule_tab.py" line="62" />
         <source>现行（第 {v} 版）：受理后 {a} 分钟内告知，办结后 {r} 分钟内反馈，短信最多发送 {n} 次</source>
         <translation>In force (version {v}): notice within {a} minutes of intake, feedback within {r} minutes of the result, an SMS tried at most {n} times</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/notice_rule_tab.py" line="98" />
+        <location filename="../../widgets/supervision/notice_rule_tab.py" line="66" />
         <source>预览所用示例案件：{no}</source>
         <translation>Preview filled from case {no}</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/notice_rule_tab.py" line="99" />
+        <location filename="../../widgets/supervision/notice_rule_tab.py" line="67" />
         <source>预览所用示例：尚无案件，以虚构案件示意</source>
         <translation>Preview filled from a made-up case (there are no cases yet)</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/notice_rule_tab.py" line="116" />
+        <location filename="../../widgets/supervision/notice_rule_tab.py" line="84" />
         <source>{n} 字</source>
         <translation>{n} characters</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/notice_rule_tab.py" line="118" />
+        <location filename="../../widgets/supervision/notice_rule_tab.py" line="86" />
         <source>超过 {max} 字的部分不会发出</source>
         <translation>anything beyond {max} characters is not sent</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/notice_rule_tab.py" line="120" />
+        <location filename="../../widgets/supervision/notice_rule_tab.py" line="88" />
         <source>无法识别的占位符：{names}</source>
         <translation>Unknown placeholders: {names}</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/notice_rule_tab.py" line="128" />
+        <location filename="../../widgets/supervision/notice_rule_tab.py" line="96" />
         <source>请填写整数：告知与反馈时限 1–10080 分钟，发送次数 1–20</source>
         <translation>Enter whole numbers: notice and feedback 1–10080 minutes, tries 1–20</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/notice_rule_tab.py" line="132" />
+        <location filename="../../widgets/supervision/notice_rule_tab.py" line="101" />
         <source>已保存告知规则</source>
         <translation>Notice rule saved</translation>
     </message>
@@ -3511,6 +3496,14 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
         <location filename="../../widgets/duty/roster_pick_dialog.py" line="107" />
         <source>请在列表中选中一项</source>
         <translation>Select an item in the list</translation>
+    </message>
+</context>
+<context>
+    <name>RuleTab</name>
+    <message>
+        <location filename="../../widgets/supervision/rule_tab.py" line="79" />
+        <source>保存中…</source>
+        <translation>Saving…</translation>
     </message>
 </context>
 <context>

@@ -2,39 +2,28 @@
 the time limit at which a reminder goes out, the working hours from the first urge to
 the second (to the unit's leader), the working days overdue before a case may be
 supervised, and the working days after which an unsettled dispute is listed for the
-weekly briefing.
-
-Like the clock rule's tab: the tab follows the change feed (its ``FeedFollower``);
-the line "现行：…" always shows the rule in force, read after each change from any
-seat; the fields hold what the admin types and are filled from the rule when the tab
-opens, after a save, and after a save refused because another admin saved first
-(optimistic version, checked by the service and by the database: the refusal names
-who, and the fields then show what they saved). A bad value is refused with what was
-typed kept."""
+weekly briefing. How the tab follows the feed and saves: ``rule_tab.RuleTab``."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QLineEdit, QWidget
 
-from console.core.errors import ConflictError, ConsoleError
 from console.core.events import Kind
 from console.core.feed import ChangeFeed
 from console.core.store import Store
 from console.supervision import ladder_rules
 from console.supervision.escalation import LadderRule
-from widgets.common import texts
-from widgets.common.feed_follower import FeedFollower
 from widgets.common.tasks import TaskRunner
+from widgets.supervision.rule_tab import RuleTab
 
 
-class LadderRuleTab(QWidget):
+class LadderRuleTab(RuleTab):
     def __init__(self, store: Store, runner: TaskRunner, feed: ChangeFeed | None,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(store, runner, feed, kind=Kind.LADDER_CHANGED, prefix="ladder",
+                         parent=parent)
         self.setObjectName("ladderRuleTab")
-        self._store = store
-        self._version: int | None = None  # the version the fields were filled from
-        self._fill = True  # the next reading fills the fields
+        self.save_button.setText(self.tr("保存升级规则"))
         self.reminder_share = QLineEdit(objectName="ladder.share")
         self.reminder_share.setPlaceholderText(self.tr("如 75 表示用去 75% 时限时提醒"))
         self.leader_hours = QLineEdit(objectName="ladder.leader_hours")
@@ -43,36 +32,15 @@ class LadderRuleTab(QWidget):
         self.supervision_days.setPlaceholderText(self.tr("超时几个工作日后可督办"))
         self.briefing_days = QLineEdit(objectName="ladder.briefing_days")
         self.briefing_days.setPlaceholderText(self.tr("争议几个工作日未解决，列入值班周报"))
-        self.current = QLabel(objectName="ladder.current")
-        self.current.setWordWrap(True)
-        self.message = QLabel(objectName="ladder.message")
-        self.message.setWordWrap(True)
-        save = QPushButton(self.tr("保存升级规则"), objectName="ladder.save")
-        save.setAutoDefault(False)  # Enter in a field saves once (returnPressed)
-        save.clicked.connect(self.save)
-        fields = (self.reminder_share, self.leader_hours, self.supervision_days,
-                  self.briefing_days)
-        for field in fields:
-            field.returnPressed.connect(self.save)
-        form = QFormLayout(self)
-        form.addRow(self.tr("提醒（时限用去 %）"), self.reminder_share)
-        form.addRow(self.tr("二次催办（单位领导，超时工作小时）"), self.leader_hours)
-        form.addRow(self.tr("可督办（超时工作日）"), self.supervision_days)
-        form.addRow(self.tr("未决争议通报（工作日）"), self.briefing_days)
-        form.addRow("", self.current)
-        form.addRow("", save)
-        form.addRow("", self.message)
-        self.follower = FeedFollower(runner, feed, (Kind.LADDER_CHANGED,), self._reload,
-                                     parent=self)
-        self.follower.saving_changed.connect(self._saving)
-        self.follower.reload_now()
+        self.form.addRow(self.tr("提醒（时限用去 %）"), self.reminder_share)
+        self.form.addRow(self.tr("二次催办（单位领导，超时工作小时）"), self.leader_hours)
+        self.form.addRow(self.tr("可督办（超时工作日）"), self.supervision_days)
+        self.form.addRow(self.tr("未决争议通报（工作日）"), self.briefing_days)
+        self.finish_form((self.reminder_share, self.leader_hours, self.supervision_days,
+                          self.briefing_days))
 
-    def _saving(self, saving: bool) -> None:
-        if saving:
-            self.message.setText(self.tr("保存中…"))
-
-    async def _reload(self) -> None:
-        self._show(await ladder_rules.current_rule(self._store))
+    async def _read(self) -> LadderRule:
+        return await ladder_rules.current_rule(self._store)
 
     def _show(self, rule: LadderRule) -> None:
         self.current.setText(self.tr(
@@ -102,17 +70,7 @@ class LadderRuleTab(QWidget):
                                          "督办工作日 0 或以上，争议通报工作日 0–366"))
             return
 
-        def done(_rule: LadderRule) -> None:  # the rule in force is shown by now
-            self.message.setText(self.tr("已保存升级规则"))
-
-        self._fill = True  # what the feed brings back fills the fields
-        self.follower.save(ladder_rules.set_rule(
+        self._submit(ladder_rules.set_rule(
             self._store, share, days, self._version,
             leader_urge_after_working_hours=hours, dispute_briefing_working_days=briefing),
-            done, self._failed)
-
-    def _failed(self, exc: ConsoleError) -> None:
-        self._fill = isinstance(exc, ConflictError)  # show what the other admin saved
-        if self._fill:
-            self.follower.reload_now()
-        self.message.setText(texts.problem_text(exc))
+            self.tr("已保存升级规则"))

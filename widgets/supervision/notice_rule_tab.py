@@ -3,40 +3,28 @@ after intake the acceptance notice (受理告知) is due and after the unit's re
 feedback (办理反馈), how often a failed SMS is tried, and the two templates, each
 with a preview of its placeholders filled from a sample case as the admin types.
 
-Like the clock rule's tab: the line "现行：…" follows the change feed; the fields
-are filled from the rule on opening, after a save, and after a save refused because
-another admin saved first (named in the message)."""
+How the tab follows the feed and saves: ``rule_tab.RuleTab``."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QPlainTextEdit,
-    QPushButton,
-    QWidget,
-)
+from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QWidget
 
-from console.core.errors import ConflictError, ConsoleError
 from console.core.events import Kind
 from console.core.feed import ChangeFeed
 from console.core.store import Store
 from console.notices import rule
 from console.notices.rule import NoticeRule, Sample
-from widgets.common import texts
-from widgets.common.feed_follower import FeedFollower
 from widgets.common.tasks import TaskRunner
+from widgets.supervision.rule_tab import RuleTab
 
 
-class NoticeRuleTab(QWidget):
+class NoticeRuleTab(RuleTab):
     def __init__(self, store: Store, runner: TaskRunner, feed: ChangeFeed | None,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(store, runner, feed, kind=Kind.NOTICE_RULE, prefix="notice",
+                         parent=parent)
         self.setObjectName("noticeRuleTab")
-        self._store = store
-        self._version: int | None = None
-        self._fill = True
+        self.save_button.setText(self.tr("保存告知规则"))
         self._sample = rule.MADE_UP
         self.acceptance_minutes = QLineEdit(objectName="notice.acceptance_minutes")
         self.result_minutes = QLineEdit(objectName="notice.result_minutes")
@@ -51,43 +39,23 @@ class NoticeRuleTab(QWidget):
             preview.setWordWrap(True)
             edit.textChanged.connect(lambda k=kind: self._preview(k))
             self.templates[kind], self.previews[kind] = edit, preview
-        self.current = QLabel(objectName="notice.current")
-        self.current.setWordWrap(True)
         self.sample_line = QLabel(objectName="notice.sample")
-        self.message = QLabel(objectName="notice.message")
-        self.message.setWordWrap(True)
-        save = QPushButton(self.tr("保存告知规则"), objectName="notice.save")
-        save.setAutoDefault(False)
-        save.clicked.connect(self.save)
-        for field in (self.acceptance_minutes, self.result_minutes, self.max_attempts):
-            field.returnPressed.connect(self.save)
-        form = QFormLayout(self)
-        form.addRow(self.tr("受理告知时限（受理后分钟）"), self.acceptance_minutes)
-        form.addRow(self.tr("办理反馈时限（办结后分钟）"), self.result_minutes)
-        form.addRow(self.tr("短信最多发送次数"), self.max_attempts)
-        form.addRow(self.tr("受理告知模板"), self.templates["acceptance"])
-        form.addRow(self.tr("预览"), self.previews["acceptance"])
-        form.addRow(self.tr("办理反馈模板"), self.templates["result"])
-        form.addRow(self.tr("预览"), self.previews["result"])
-        form.addRow("", QLabel(self.tr(
+        self.form.addRow(self.tr("受理告知时限（受理后分钟）"), self.acceptance_minutes)
+        self.form.addRow(self.tr("办理反馈时限（办结后分钟）"), self.result_minutes)
+        self.form.addRow(self.tr("短信最多发送次数"), self.max_attempts)
+        self.form.addRow(self.tr("受理告知模板"), self.templates["acceptance"])
+        self.form.addRow(self.tr("预览"), self.previews["acceptance"])
+        self.form.addRow(self.tr("办理反馈模板"), self.templates["result"])
+        self.form.addRow(self.tr("预览"), self.previews["result"])
+        self.form.addRow("", QLabel(self.tr(
             "占位符：{no} 案件编号　{category} 事项分类　{due} 承诺办结时间　{result} 办理结果")))
-        form.addRow("", self.sample_line)
-        form.addRow("", self.current)
-        form.addRow("", save)
-        form.addRow("", self.message)
-        self.follower = FeedFollower(runner, feed, (Kind.NOTICE_RULE,), self._reload,
-                                     parent=self)
-        self.follower.saving_changed.connect(self._saving)
-        self.follower.reload_now()
+        self.form.addRow("", self.sample_line)
+        self.finish_form((self.acceptance_minutes, self.result_minutes, self.max_attempts))
 
-    def _saving(self, saving: bool) -> None:
-        if saving:
-            self.message.setText(self.tr("保存中…"))
-
-    async def _reload(self) -> None:
+    async def _read(self) -> NoticeRule:
         if not self._sample.real:  # a case to show the placeholders with, once there is one
             self._sample = await rule.sample_case(self._store)
-        self._show(await rule.current_notice_rule(self._store))
+        return await rule.current_notice_rule(self._store)
 
     def _show(self, notice: NoticeRule) -> None:
         self.current.setText(self.tr(
@@ -128,16 +96,6 @@ class NoticeRuleTab(QWidget):
             self.message.setText(self.tr("请填写整数：告知与反馈时限 1–10080 分钟，发送次数 1–20"))
             return
 
-        def done(_saved: NoticeRule) -> None:
-            self.message.setText(self.tr("已保存告知规则"))
-
-        self._fill = True
-        self.follower.save(rule.set_notice_rule(
+        self._submit(rule.set_notice_rule(
             self._store, *minutes, self.templates["acceptance"].toPlainText(),
-            self.templates["result"].toPlainText(), self._version), done, self._failed)
-
-    def _failed(self, exc: ConsoleError) -> None:
-        self._fill = isinstance(exc, ConflictError)
-        if self._fill:
-            self.follower.reload_now()
-        self.message.setText(texts.problem_text(exc))
+            self.templates["result"].toPlainText(), self._version), self.tr("已保存告知规则"))
