@@ -1,7 +1,8 @@
 """Fill a migrated database with demo reference data and ``count`` realistic cases,
 each with its history (console.demodata's stories: the same moves, mixes and rates
 as the demo), written with COPY: the cases, their events at their own times, the
-callbacks and field verifications. (Requests, disputes and citizen messages, which
+callbacks, field verifications and escalation orders (the orders' events name no
+order id). (Requests, disputes and citizen messages, which
 no benchmark reads yet, are left out.) Run as ``python -m bench._bulk COUNT`` with
 the URL in BENCH_BULK_URL, so the generator's memory never counts against the
 benchmark.
@@ -40,6 +41,9 @@ CASE_COLUMNS = (
 RECORDS = {
     "callback": ("case_id", "attempt", "at", "operator", "result", "satisfaction", "note"),
     "verification": ("case_id", "at", "verifier", "result", "note"),
+    "escalation_order": ("case_id", "level", "round", "issuer", "target_unit_id", "text",
+                         "issued_at", "reply_due_at", "acknowledged_at", "replied_at",
+                         "reply_text", "version"),
 }
 
 
@@ -100,7 +104,7 @@ def populate(url: str, count: int, seed: int = 4242, chunk: int = 20_000) -> Cou
         conn.cursor().executemany("INSERT INTO case_number_counter (day, last) VALUES (%s, %s)",
                                   list(history.counters.items()))
     with libpq_target(url).connect(autocommit=True) as conn:
-        for table in ('"case"', "case_event", "callback", "verification"):
+        for table in ('"case"', "case_event", "callback", "verification", "escalation_order"):
             conn.execute(f"VACUUM ANALYZE {table}")
     return statuses
 
@@ -110,8 +114,11 @@ def _write(conn: psycopg.Connection, stories: list[Story]) -> None:
     with conn.cursor().copy("COPY case_event (case_id, at, actor, kind, payload) FROM STDIN"
                             ) as copy:
         for e in (e for st in stories for e in st.events):
+            e["payload"].pop("_order", None)  # an order's event names no order id here
             copy.write_row((e["case_id"], e["at"], e["actor"], e["kind"],
                             json.dumps(e["payload"])))
+    _copy(conn, "escalation_order", RECORDS["escalation_order"],
+          (r for st in stories for r in st.orders))
     _copy(conn, "callback", RECORDS["callback"], (r for st in stories for r in st.callbacks))
     _copy(conn, "verification", RECORDS["verification"],
           (r for st in stories for r in st.verifications))

@@ -24,6 +24,7 @@ from console.casework.lifecycle import (
     UNIT,
 )
 from console.core import events
+from console.demodata import demo_ladder
 from console.demodata import demo_words as w
 from console.demodata.demo_teller import HOUR, MINUTE, SATISFACTION, Draft, Story, Teller, World
 from console.units.clocks import extended, sign_due
@@ -216,6 +217,7 @@ class _Story(Teller):
         else:
             at = max(due, self.t) + span * self.rng.expovariate(1 / 0.5) + MINUTE
         self.t = at
+        demo_ladder.earn(self, until=self.t)  # what the ladder issued meanwhile
         if not self.move("reply", UNIT, self.handler(), result=self.rng.choice(w.RESULTS)):
             return False
         reply_event = len(self.story.events) - 1

@@ -15,6 +15,7 @@ from console.casework.lifecycle import (
     CaseState,
 )
 from console.core import events
+from console.supervision.escalation import LadderRule
 from console.units.clocks import sign_due
 
 MINUTE, HOUR = dt.timedelta(minutes=1), dt.timedelta(hours=1)
@@ -26,7 +27,7 @@ RATES = {"answered": 0.55, "invalid": 0.01, "forwarded": 0.45, "dispute": 0.015,
          "extension_late": 0.3, "extension_other": 0.01, "extension_approved": 0.75,
          "signed_late": 0.12, "reopen": 0.06, "unreachable": 0.2,
          "never_reached": 0.09, "verify_failed": 0.08,
-         "sms_failed": 0.03}
+         "sms_failed": 0.03, "supervised": 0.5}
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,7 @@ class World:
     desk: dict[str, list[str]]  # role -> logins
     district_on_time: float
     templates: dict[str, str]
+    ladder: LadderRule
 
 
 @dataclass(frozen=True)
@@ -80,6 +82,7 @@ class Story:
     requests: list[dict[str, Any]] = field(default_factory=list)
     referrals: list[dict[str, Any]] = field(default_factory=list)  # with their decision
     messages: list[dict[str, Any]] = field(default_factory=list)  # "event": its index
+    orders: list[dict[str, Any]] = field(default_factory=list)  # escalation orders
 
 
 class Teller:

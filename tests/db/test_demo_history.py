@@ -142,3 +142,23 @@ async def test_only_the_owner_s_loader_keeps_an_event_s_time(
                              (login_as("operator"), True, past)):
         at_written, now = stamp(url, history, at)
         assert now <= at_written < now + dt.timedelta(minutes=1)
+
+
+async def test_late_cases_carry_the_ladder_s_orders_as_it_would_have_issued_them(
+        demo_store: Store) -> None:
+    levels = dict(await _rows(demo_store, "SELECT level, count(*) FROM escalation_order"
+                                          " GROUP BY 1"))
+    assert {"reminder", "urge", "leader_urge", "supervision"} <= set(levels)
+    assert levels["reminder"] > levels["urge"] >= levels["leader_urge"] > levels["supervision"]
+    # Every urge came when the unit's clock ran out (the next sweep, within minutes), to
+    # the unit the case was with then, and its event names the order.
+    (no_event,), = await _rows(demo_store, """
+        SELECT count(*) FROM escalation_order o WHERE NOT EXISTS (
+            SELECT 1 FROM case_event e WHERE e.kind = 'escalation'
+              AND (e.payload->>'order_id')::bigint = o.id AND e.at = o.issued_at)""")
+    assert no_event == 0
+    (late_urges,), = await _rows(demo_store, """
+        SELECT count(*) FROM escalation_order o JOIN "case" c ON c.id = o.case_id
+        WHERE o.level = 'urge' AND o.round = c.clock_round
+          AND (o.issued_at < c.unit_due_at OR o.issued_at > c.unit_due_at + interval '11 min')""")
+    assert late_urges == 0
