@@ -23,7 +23,8 @@ from db.engine import libpq_target
 RUNS = 5
 RAW_SQL = """
 SELECT c.id, c.public_no, coalesce(c.lon, g.centroid_lon), coalesce(c.lat, g.centroid_lat),
-       c.lon IS NULL, c.urgency, c.category_id, coalesce(c.assigned_unit_id, -1),
+       coalesce(c.lon IS NULL OR (c.lon = g.centroid_lon AND c.lat = g.centroid_lat), false),
+       c.urgency, c.category_id, coalesce(c.assigned_unit_id, -1),
        extract(epoch FROM coalesce(c.unit_due_at, c.due_at))::float8,
        extract(epoch FROM coalesce(c.unit_clock_at, c.accepted_at, c.due_at))::float8,
        extract(epoch FROM c.paused_at)::float8, extract(epoch FROM c.unit_clock_at)::float8

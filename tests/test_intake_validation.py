@@ -108,3 +108,12 @@ def test_the_class_is_the_categorys_standard() -> None:
     (error,) = info.value.errors
     assert (error.field, error.code, error.params) == ("urgency", "urgency.by_category",
                                                        {"urgency": "A"})
+
+
+def test_a_point_is_both_coordinates_finite_and_on_the_globe() -> None:
+    clean = validate(ok_draft(lon=114.35, lat=22.70), CATALOG)
+    assert (clean.lon, clean.lat) == (114.35, 22.70)
+    assert validate(ok_draft(), CATALOG).lon is None  # no point: the cell's centre, at saving
+    for lon, lat in ((114.35, None), (None, 22.7), (float("nan"), 22.7),
+                     (114.35, float("inf")), (181.0, 22.7), (114.35, -91.0), (True, 22.7)):
+        assert codes(ok_draft(lon=lon, lat=lat)) == {"point": "point.invalid"}, (lon, lat)

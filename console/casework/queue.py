@@ -117,6 +117,8 @@ class CaseRow:
     unit_clock_at: dt.datetime | None = None  # the unit's clock (migration 0008)
     unit_due_at: dt.datetime | None = None
     sign_due_at: dt.datetime | None = None  # the unit signs by then (migration 0013)
+    lon: float | None = None  # where the case is (GCJ-02): picked, or its cell's centre
+    lat: float | None = None
 
     @property
     def to_sign_by(self) -> dt.datetime | None:
@@ -134,6 +136,7 @@ ROW_COLUMNS = (
     C.community_code, C.grid_code, C.category_id, C.urgency, C.status, C.assigned_unit_id,
     s.readable(C.due_at), C.version, s.readable(C.paused_at), C.merged_into, C.due_estimated,
     s.readable(C.unit_clock_at), s.readable(C.unit_due_at), s.readable(C.sign_due_at),
+    C.lon, C.lat,
 )
 
 

@@ -180,6 +180,8 @@ class CaseCreated(_Typed):
     due_at: dt.datetime | None = None
     due_estimated: bool = False
     occurred_at: dt.datetime | None = None
+    # Where its point came from: "point" (picked), "cell_centre", None (no point).
+    placed: str | None = None
 
 
 @dataclass(frozen=True)

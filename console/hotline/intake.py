@@ -1,10 +1,16 @@
 """Call intake: a case draft is validated, then saved in one transaction that
 also appends its ``created`` event. The draft's UUID is made on the seat, so a
 resubmission after a timeout or an outage never makes a second case.
+
+A case's point (longitude and latitude, GCJ-02) is the one picked on the map when
+the draft has one; a draft with a grid cell and no point is placed at the cell's
+centre as the database has it when the case is saved (the ``created`` event says
+which: ``placed``).
 """
 
 from __future__ import annotations
 
+import math
 import uuid
 from dataclasses import dataclass, field, replace
 
@@ -46,6 +52,12 @@ class CaseDraft:
     grid_code: str | None = None
     category_id: int | None = None
     urgency: str | None = None
+    lon: float | None = None  # a point picked on the map (GCJ-02); both or neither
+    lat: float | None = None
+
+
+# Where a saved case's point came from (the ``created`` event's ``placed``).
+PLACED_AT_POINT, PLACED_AT_CELL_CENTRE = "point", "cell_centre"
 
 
 @dataclass(frozen=True)
@@ -114,10 +126,36 @@ def validate(draft: CaseDraft, catalog: Catalog) -> CaseDraft:
             street = comm.street_code
     if street is not None and street not in catalog.streets:
         errors.append(FieldError("street", "street.unknown"))
+    if not _point_ok(draft.lon, draft.lat):
+        errors.append(FieldError("point", "point.invalid"))
     if errors:
         raise ValidationError(errors)
     return replace(draft, caller_phone=phone, caller_name=name, text=body, address=address,
                    street_code=street, community_code=community, urgency=urgency)
+
+
+def _point_ok(lon: float | None, lat: float | None) -> bool:
+    """Neither, or both: finite longitude and latitude on the globe."""
+    if lon is None and lat is None:
+        return True
+    return (isinstance(lon, (int, float)) and isinstance(lat, (int, float))
+            and not isinstance(lon, bool) and not isinstance(lat, bool)
+            and math.isfinite(lon) and math.isfinite(lat)
+            and -180 <= lon <= 180 and -90 <= lat <= 90)
+
+
+async def _point(conn: AsyncConnection, clean: CaseDraft
+                 ) -> tuple[float | None, float | None, str | None]:
+    """The case's point and where it came from: the draft's, else its cell's centre."""
+    if clean.lon is not None and clean.lat is not None:
+        return float(clean.lon), float(clean.lat), PLACED_AT_POINT
+    if clean.grid_code is None:
+        return None, None, None
+    centre = (await conn.execute(select(s.GridCell.centroid_lon, s.GridCell.centroid_lat)
+                                 .where(s.GridCell.code == clean.grid_code))).one_or_none()
+    if centre is None:
+        return None, None, None
+    return centre.centroid_lon, centre.centroid_lat, PLACED_AT_CELL_CENTRE
 
 
 async def next_public_no(conn: AsyncConnection) -> str:
@@ -174,12 +212,14 @@ async def create_case_in(conn: AsyncConnection, store: Store, catalog: Catalog,
     deadline = catalog.deadline(clean.category_id, clean.urgency, now)
     if deadline is None:  # every case counts down (a CHECK in the database, too)
         raise ValidationError([FieldError("category", "category.no_limit")])
+    lon, lat, placed = await _point(conn, clean)
     values = {
         "id": clean.id, "public_no": public_no, "channel": clean.channel,
         "nature": clean.nature, "caller_id": caller_id,
         "caller_phone": clean.caller_phone or None, "caller_name": clean.caller_name or None,
-        "text": clean.text, "address": clean.address, "street_code": clean.street_code,
-        "community_code": clean.community_code, "grid_code": clean.grid_code,
+        "text": clean.text, "address": clean.address, "lon": lon, "lat": lat,
+        "street_code": clean.street_code, "community_code": clean.community_code,
+        "grid_code": clean.grid_code,
         "category_id": clean.category_id, "urgency": clean.urgency, "status": "accepted",
         "accepted_at": now, "created_by": store.actor,
         "due_at": deadline.at, "due_estimated": deadline.estimated,
@@ -193,7 +233,7 @@ async def create_case_in(conn: AsyncConnection, store: Store, catalog: Catalog,
     event_id = await events.append(conn, store.actor, events.CaseCreated(
         public_no=public_no, status="accepted", channel=clean.channel,
         category_id=clean.category_id, urgency=clean.urgency, due_at=deadline.at,
-        due_estimated=deadline.estimated), case_id=clean.id)
+        due_estimated=deadline.estimated, placed=placed), case_id=clean.id)
     if notify and clean.caller_phone and clean.channel != "grid_worker":
         await messages.queue(conn, clean.id, messages.ACCEPTANCE)
     target = (await cases.auto_dispatch_unit(conn, clean.category_id, clean.street_code)

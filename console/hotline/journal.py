@@ -40,6 +40,7 @@ log = logging.getLogger(__name__)
 
 _FIELDS = {f.name for f in dataclasses.fields(CaseDraft)}
 _OPTIONAL_TEXT = {"street_code", "community_code", "grid_code", "urgency"}
+_OPTIONAL_NUMBER = {"lon", "lat"}  # a point picked on the map
 NEW, DUPLICATE, ANSWER = "new", "duplicate", "answer"
 _SAVE_KEYS = ("save", "master_id", "answer")
 
@@ -106,6 +107,9 @@ def draft_from_entry(entry: Any) -> CaseDraft:
             continue
         if name == "category_id":
             ok = value is None or (isinstance(value, int) and not isinstance(value, bool))
+        elif name in _OPTIONAL_NUMBER:
+            ok = value is None or (isinstance(value, (int, float))
+                                   and not isinstance(value, bool))
         else:
             ok = isinstance(value, str) or (value is None and name in _OPTIONAL_TEXT)
         if not ok:

@@ -5,7 +5,9 @@ per case; a change re-reads only the cases it touched (``read_cases``) and
 ``merge`` puts them in.
 
 A case's place is its own point (``lon``/``lat``) when it has one, else the centre
-of its grid cell (``at_cell``, said on hover); a case with neither is not on the
+of its grid cell (``at_cell``, said on hover). Intake stores the cell's centre as
+the point of a case saved with a cell and no point picked, so a point equal to its
+cell's centre counts as ``at_cell`` too; a case with neither is not on the
 map (``unplaced`` counts them). The clock is the countdown panel's running clock
 (console/casework/countdown.py), so its colour band is the panel's.
 """
@@ -21,7 +23,7 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-from sqlalchemy import Double, Integer, Text, cast, func, literal, select
+from sqlalchemy import Double, Integer, Text, and_, cast, false, func, literal, or_, select
 from sqlalchemy.sql import ColumnElement
 
 from console.casework import countdown
@@ -41,6 +43,8 @@ def _epoch(column: Any) -> ColumnElement[float]:
 
 LON = func.coalesce(C.lon, G.centroid_lon)
 LAT = func.coalesce(C.lat, G.centroid_lat)
+AT_CELL = func.coalesce(or_(C.lon.is_(None), and_(C.lon == G.centroid_lon,
+                                                  C.lat == G.centroid_lat)), false())
 # Each column of one read, in CaseMarks' field order, comes as one text: the driver
 # then hands the event loop a dozen values instead of 50,000 rows, and the text is
 # taken apart in a worker thread (``_parse``). Numbers print in PostgreSQL's
@@ -49,7 +53,7 @@ LAT = func.coalesce(C.lat, G.centroid_lat)
 SEP, TEXT_SEP = ",", "\x1f"
 _COLUMNS = (
     (C.id, SEP), (C.public_no, TEXT_SEP), (LON, SEP), (LAT, SEP),
-    (cast(C.lon.is_(None), Integer), SEP), (C.urgency, SEP), (C.category_id, SEP),
+    (cast(AT_CELL, Integer), SEP), (C.urgency, SEP), (C.category_id, SEP),
     (func.coalesce(C.assigned_unit_id, -1), SEP), (_epoch(countdown.CLOCK_DUE), SEP),
     (_epoch(func.coalesce(C.unit_clock_at, s.readable(C.accepted_at), countdown.CLOCK_DUE)),
      SEP),

@@ -498,77 +498,82 @@
 <context>
     <name>CallForm</name>
     <message>
-        <location filename="../../widgets/hotline/call_form.py" line="42" />
+        <location filename="../../widgets/hotline/call_form.py" line="45" />
         <source>来电号码，回车查询历史</source>
         <translation>Caller number (Enter shows the history)</translation>
     </message>
     <message>
-        <location filename="../../widgets/hotline/call_form.py" line="43" />
+        <location filename="../../widgets/hotline/call_form.py" line="46" />
         <source>姓名（可不填）</source>
         <translation>Name (optional)</translation>
     </message>
     <message>
-        <location filename="../../widgets/hotline/call_form.py" line="47" />
+        <location filename="../../widgets/hotline/call_form.py" line="50" />
         <source>诉求内容（Enter 保存，Shift+Enter 换行）</source>
         <translation>Request details (Enter saves, Shift+Enter starts a new line)</translation>
     </message>
     <message>
-        <location filename="../../widgets/hotline/call_form.py" line="51" />
+        <location filename="../../widgets/hotline/call_form.py" line="54" />
         <source>事发地址</source>
         <translation>Incident address</translation>
     </message>
     <message>
-        <location filename="../../widgets/hotline/call_form.py" line="56" />
+        <location filename="../../widgets/hotline/call_form.py" line="61" />
         <source>A 类（紧急）</source>
         <translation>A (urgent)</translation>
     </message>
     <message>
-        <location filename="../../widgets/hotline/call_form.py" line="57" />
+        <location filename="../../widgets/hotline/call_form.py" line="62" />
         <source>B 类（较急）</source>
         <translation>B (high)</translation>
     </message>
     <message>
-        <location filename="../../widgets/hotline/call_form.py" line="58" />
+        <location filename="../../widgets/hotline/call_form.py" line="63" />
         <source>C 类（一般）</source>
         <translation>C (normal)</translation>
     </message>
     <message>
-        <location filename="../../widgets/hotline/call_form.py" line="73" />
+        <location filename="../../widgets/hotline/call_form.py" line="78" />
         <source>来电号码</source>
         <translation>Caller number</translation>
     </message>
     <message>
-        <location filename="../../widgets/hotline/call_form.py" line="74" />
+        <location filename="../../widgets/hotline/call_form.py" line="79" />
         <source>来电人</source>
         <translation>Caller</translation>
     </message>
     <message>
-        <location filename="../../widgets/hotline/call_form.py" line="75" />
+        <location filename="../../widgets/hotline/call_form.py" line="80" />
         <source>渠道 / 性质</source>
         <translation>Channel / type</translation>
     </message>
     <message>
-        <location filename="../../widgets/hotline/call_form.py" line="76" />
+        <location filename="../../widgets/hotline/call_form.py" line="81" />
         <source>诉求内容</source>
         <translation>Request</translation>
     </message>
     <message>
-        <location filename="../../widgets/hotline/call_form.py" line="77" />
+        <location filename="../../widgets/hotline/call_form.py" line="82" />
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../widgets/hotline/call_form.py" line="78" />
+        <location filename="../../widgets/hotline/call_form.py" line="83" />
         <source>街道 / 社区 / 网格</source>
         <translation>Street / community / grid cell</translation>
     </message>
     <message>
-        <location filename="../../widgets/hotline/call_form.py" line="79" />
+        <location filename="../../widgets/hotline/call_form.py" line="84" />
+        <source>地图位置</source>
+        <translation>Map location</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/hotline/call_form.py" line="85" />
         <source>事项分类</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../widgets/hotline/call_form.py" line="80" />
+        <location filename="../../widgets/hotline/call_form.py" line="86" />
         <source>紧急程度</source>
         <translation>Urgency</translation>
     </message>
@@ -576,7 +581,7 @@
 <context>
     <name>CallScreen</name>
     <message>
-        <location filename="../../widgets/hotline/call_screen.py" line="145" />
+        <location filename="../../widgets/hotline/call_screen.py" line="155" />
         <source>新来电 {n}：当前表单尚未保存，已保留</source>
         <translation>New call from {n}: the current form is not saved yet and was kept</translation>
     </message>
@@ -606,12 +611,12 @@
         <translation>Database unreachable: this case is kept on this seat ({n} waiting) and will be sent when the link returns. You can take the next call.</translation>
     </message>
     <message>
-        <location filename="../../widgets/hotline/call_screen.py" line="217" />
+        <location filename="../../widgets/hotline/call_screen.py" line="236" />
         <source>已清空表单；按 Ctrl+Z 恢复刚才填写的内容</source>
         <translation>Form cleared; press Ctrl+Z to bring back what was typed</translation>
     </message>
     <message>
-        <location filename="../../widgets/hotline/call_screen.py" line="223" />
+        <location filename="../../widgets/hotline/call_screen.py" line="242" />
         <source>已恢复清空前的内容</source>
         <translation>The cleared form is back</translation>
     </message>
@@ -972,393 +977,428 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../widgets/common/commands.py" line="87" />
+        <location filename="../../widgets/common/commands.py" line="94" />
         <source>模拟来电…</source>
         <translation>Simulate Incoming Call…</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="89" />
+        <location filename="../../widgets/common/commands.py" line="96" />
         <source>新建诉求</source>
         <translation>New Request</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="91" />
+        <location filename="../../widgets/common/commands.py" line="98" />
         <source>转到来电登记</source>
         <translation>Go to Call Intake</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="94" />
+        <location filename="../../widgets/common/commands.py" line="101" />
         <source>转到案件队列</source>
         <translation>Go to Case Queue</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="96" />
+        <location filename="../../widgets/common/commands.py" line="103" />
         <source>转到倒计时</source>
         <translation>Go to Countdowns</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="98" />
+        <location filename="../../widgets/common/commands.py" line="105" />
         <source>转到电话回访</source>
         <translation>Go to Callbacks</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="100" />
+        <location filename="../../widgets/common/commands.py" line="107" />
         <source>转到现场核查</source>
         <translation>Go to field verification</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="103" />
+        <location filename="../../widgets/common/commands.py" line="110" />
         <source>转到督办台</source>
         <translation>Go to Supervision Board</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="105" />
+        <location filename="../../widgets/common/commands.py" line="112" />
         <source>转到承办单位</source>
         <translation>Go to the unit view</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="108" />
+        <location filename="../../widgets/common/commands.py" line="115" />
         <source>转到地图</source>
         <translation>Go to the map</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="110" />
+        <location filename="../../widgets/common/commands.py" line="117" />
         <source>导出地图图片…</source>
         <translation>Export the map as an image…</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="112" />
+        <location filename="../../widgets/common/commands.py" line="119" />
         <source>排班</source>
         <translation>Roster</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="114" />
+        <location filename="../../widgets/common/commands.py" line="121" />
         <source>查岗点名</source>
         <translation>Roll call</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="116" />
+        <location filename="../../widgets/common/commands.py" line="123" />
         <source>交接班</source>
         <translation>Handover</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="118" />
+        <location filename="../../widgets/common/commands.py" line="125" />
         <source>搜索秒回知识库</source>
         <translation>Search Quick Answers</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="120" />
+        <location filename="../../widgets/common/commands.py" line="127" />
         <source>刷新队列</source>
         <translation>Refresh Queue</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="121" />
+        <location filename="../../widgets/common/commands.py" line="128" />
         <source>恢复默认布局</source>
         <translation>Reset Layout</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="122" />
+        <location filename="../../widgets/common/commands.py" line="129" />
         <source>办理时限与工作日…</source>
         <translation>Time Limits and Working Days…</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="123" />
+        <location filename="../../widgets/common/commands.py" line="130" />
         <source>账号管理…</source>
         <translation>Accounts…</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="124" />
+        <location filename="../../widgets/common/commands.py" line="131" />
         <source>导入辖区边界…</source>
         <translation>Import district boundaries…</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="125" />
+        <location filename="../../widgets/common/commands.py" line="132" />
         <source>新 A 类案件</source>
         <translation>New A-Class Cases</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="126" />
+        <location filename="../../widgets/common/commands.py" line="133" />
         <source>案件超时</source>
         <translation>Cases Going Overdue</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="127" />
+        <location filename="../../widgets/common/commands.py" line="134" />
         <source>督办回复到期</source>
         <translation>Order Replies Falling Due</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="128" />
+        <location filename="../../widgets/common/commands.py" line="135" />
         <source>提醒时发出声音</source>
         <translation>Sound with Alerts</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="129" />
+        <location filename="../../widgets/common/commands.py" line="136" />
         <source>中文</source>
         <translation>中文 (Chinese)</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="130" />
+        <location filename="../../widgets/common/commands.py" line="137" />
         <source>English</source>
         <translation>English</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="131" />
+        <location filename="../../widgets/common/commands.py" line="138" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="133" />
+        <location filename="../../widgets/common/commands.py" line="140" />
         <source>当场答复</source>
         <translation>Answer now</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="136" />
+        <location filename="../../widgets/common/commands.py" line="143" />
         <source>下一项</source>
         <translation>Next field</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="139" />
-        <location filename="../../widgets/common/commands.py" line="159" />
+        <location filename="../../widgets/common/commands.py" line="146" />
+        <location filename="../../widgets/common/commands.py" line="170" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="145" />
+        <location filename="../../widgets/common/commands.py" line="152" />
         <source>换行</source>
         <translation>New line</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="147" />
+        <location filename="../../widgets/common/commands.py" line="154" />
         <source>清空</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="149" />
+        <location filename="../../widgets/common/commands.py" line="156" />
         <source>恢复刚清空的内容</source>
         <translation>Put back what was cleared</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="151" />
+        <location filename="../../widgets/common/commands.py" line="158" />
         <source>记为重复来电</source>
         <translation>Record as duplicate</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="154" />
+        <location filename="../../widgets/common/commands.py" line="160" />
+        <source>地图选点</source>
+        <translation>Pick on map</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/commands.py" line="165" />
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="157" />
+        <location filename="../../widgets/common/commands.py" line="168" />
         <source>离开文本框</source>
         <translation>Leave the text box</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="162" />
+        <location filename="../../widgets/common/commands.py" line="173" />
         <source>转到结果</source>
         <translation>Go to the results</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="164" />
+        <location filename="../../widgets/common/commands.py" line="175" />
         <source>采用答复</source>
         <translation>Use the answer</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="166" />
+        <location filename="../../widgets/common/commands.py" line="177" />
         <source>返回搜索</source>
         <translation>Back to the search</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="170" />
+        <location filename="../../widgets/common/commands.py" line="181" />
         <source>未接通</source>
         <translation>No answer</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="172" />
+        <location filename="../../widgets/common/commands.py" line="183" />
         <source>未解决（重新办理）</source>
         <translation>Not fixed (reopen)</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="175" />
+        <location filename="../../widgets/common/commands.py" line="186" />
         <source>核查通过（结案）</source>
         <translation>Verified (close)</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="177" />
+        <location filename="../../widgets/common/commands.py" line="188" />
         <source>核查未通过（重新办理）</source>
         <translation>Verification failed (handle again)</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="181" />
+        <location filename="../../widgets/common/commands.py" line="192" />
         <source>应答</source>
         <translation>Answered</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="183" />
+        <location filename="../../widgets/common/commands.py" line="194" />
         <source>迟到（输入分钟后回车）</source>
         <translation>Late (type the minutes, Enter)</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="185" />
+        <location filename="../../widgets/common/commands.py" line="196" />
         <source>缺岗</source>
         <translation>Absent</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="186" />
+        <location filename="../../widgets/common/commands.py" line="197" />
         <source>无人应答</source>
         <translation>No answer</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="187" />
+        <location filename="../../widgets/common/commands.py" line="198" />
         <source>开始点名（在岗岗位）</source>
         <translation>Start roll call (posts on duty)</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="188" />
+        <location filename="../../widgets/common/commands.py" line="199" />
         <source>结束点名</source>
         <translation>Finish roll call</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="190" />
+        <location filename="../../widgets/common/commands.py" line="201" />
         <source>请假/顶班…</source>
         <translation>Leave / stand-in…</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="192" />
+        <location filename="../../widgets/common/commands.py" line="203" />
         <source>调班…</source>
         <translation>Swap…</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="194" />
+        <location filename="../../widgets/common/commands.py" line="205" />
         <source>换人…</source>
         <translation>Replace…</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="196" />
+        <location filename="../../widgets/common/commands.py" line="207" />
         <source>撤下</source>
         <translation>Take off</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="198" />
+        <location filename="../../widgets/common/commands.py" line="209" />
         <source>生成本月排班</source>
         <translation>Generate this month</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="200" />
+        <location filename="../../widgets/common/commands.py" line="211" />
         <source>签收</source>
         <translation>Sign for</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="202" />
+        <location filename="../../widgets/common/commands.py" line="213" />
         <source>申请退回…</source>
         <translation>Apply to return…</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="204" />
+        <location filename="../../widgets/common/commands.py" line="215" />
         <source>申请延期…</source>
         <translation>Apply for an extension…</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="206" />
+        <location filename="../../widgets/common/commands.py" line="217" />
         <source>记录进展…</source>
         <translation>Record progress…</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="208" />
+        <location filename="../../widgets/common/commands.py" line="219" />
         <source>回复办结…</source>
         <translation>Reply with the result…</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="210" />
+        <location filename="../../widgets/common/commands.py" line="221" />
         <source>转派社区…</source>
         <translation>Send on to a community…</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="212" />
+        <location filename="../../widgets/common/commands.py" line="223" />
         <source>同意</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="215" />
+        <location filename="../../widgets/common/commands.py" line="226" />
         <source>不同意…</source>
         <translation>Refuse…</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="218" />
+        <location filename="../../widgets/common/commands.py" line="229" />
         <source>放大</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="219" />
+        <location filename="../../widgets/common/commands.py" line="230" />
         <source>缩小</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="220" />
+        <location filename="../../widgets/common/commands.py" line="231" />
         <source>全区</source>
         <translation>Whole district</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="221" />
+        <location filename="../../widgets/common/commands.py" line="232" />
         <source>左移</source>
         <translation>Pan left</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="222" />
+        <location filename="../../widgets/common/commands.py" line="233" />
         <source>右移</source>
         <translation>Pan right</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="223" />
+        <location filename="../../widgets/common/commands.py" line="234" />
         <source>上移</source>
         <translation>Pan up</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="224" />
+        <location filename="../../widgets/common/commands.py" line="235" />
         <source>下移</source>
         <translation>Pan down</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="225" />
+        <location filename="../../widgets/common/commands.py" line="236" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="228" />
+        <location filename="../../widgets/common/commands.py" line="238" />
+        <source>十字左移</source>
+        <translation>Crosshair left</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/commands.py" line="239" />
+        <source>十字右移</source>
+        <translation>Crosshair right</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/commands.py" line="240" />
+        <source>十字上移</source>
+        <translation>Crosshair up</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/commands.py" line="241" />
+        <source>十字下移</source>
+        <translation>Crosshair down</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/commands.py" line="242" />
+        <source>选定十字处</source>
+        <translation>Pick at crosshair</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/commands.py" line="244" />
+        <source>取消选点</source>
+        <translation>Cancel picking</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/commands.py" line="247" />
         <source>督办所选案件…</source>
         <translation>Supervise Selected…</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="232" />
+        <location filename="../../widgets/common/commands.py" line="251" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="233" />
+        <location filename="../../widgets/common/commands.py" line="252" />
         <source>来电(&amp;C)</source>
         <translation>&amp;Call</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="234" />
+        <location filename="../../widgets/common/commands.py" line="253" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="235" />
+        <location filename="../../widgets/common/commands.py" line="254" />
         <source>值班(&amp;D)</source>
         <translation>&amp;Duty</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="236" />
+        <location filename="../../widgets/common/commands.py" line="255" />
         <source>提醒(&amp;T)</source>
         <translation>Aler&amp;ts</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="237" />
+        <location filename="../../widgets/common/commands.py" line="256" />
         <source>管理(&amp;A)</source>
         <translation>&amp;Admin</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="238" />
+        <location filename="../../widgets/common/commands.py" line="257" />
         <source>语言(&amp;L)</source>
         <translation>&amp;Language</translation>
     </message>
@@ -2107,107 +2147,107 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="55" />
+        <location filename="../../widgets/shell/main_window.py" line="56" />
         <source>坪山区指挥中心 · 12345 热线坐席 — {user}</source>
         <translation>Pingshan District Command Centre · 12345 hotline desk — {user}</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="67" />
+        <location filename="../../widgets/shell/main_window.py" line="69" />
         <source>来电登记</source>
         <translation>Call intake</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="68" />
+        <location filename="../../widgets/shell/main_window.py" line="70" />
         <source>案件队列</source>
         <translation>Case queue</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="70" />
+        <location filename="../../widgets/shell/main_window.py" line="72" />
         <source>倒计时</source>
         <translation>Countdowns</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="74" />
+        <location filename="../../widgets/shell/main_window.py" line="76" />
         <source>秒回知识库</source>
         <translation>Quick answers</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="79" />
+        <location filename="../../widgets/shell/main_window.py" line="81" />
         <source>督办台</source>
         <translation>Supervision</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="85" />
+        <location filename="../../widgets/shell/main_window.py" line="87" />
         <source>电话回访</source>
         <translation>Callbacks</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="86" />
+        <location filename="../../widgets/shell/main_window.py" line="88" />
         <source>现场核查</source>
         <translation>Field verification</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="87" />
+        <location filename="../../widgets/shell/main_window.py" line="89" />
         <source>回访与核查</source>
         <translation>Callbacks and verification</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="89" />
+        <location filename="../../widgets/shell/main_window.py" line="91" />
         <source>排班</source>
         <translation>Roster</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="91" />
+        <location filename="../../widgets/shell/main_window.py" line="93" />
         <source>查岗点名</source>
         <translation>Roll call</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="93" />
+        <location filename="../../widgets/shell/main_window.py" line="95" />
         <source>交接班</source>
         <translation>Handover</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="95" />
+        <location filename="../../widgets/shell/main_window.py" line="97" />
         <source>承办单位</source>
         <translation>Unit view</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="97" />
+        <location filename="../../widgets/shell/main_window.py" line="99" />
         <source>地图</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="259" />
+        <location filename="../../widgets/shell/main_window.py" line="263" />
         <source>● 数据库已连接</source>
         <translation>● Database connected</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="262" />
+        <location filename="../../widgets/shell/main_window.py" line="266" />
         <source>● 数据库连接中断，正在重连…</source>
         <translation>● Database connection lost, reconnecting…</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="267" />
+        <location filename="../../widgets/shell/main_window.py" line="271" />
         <source>本机暂存 {n} 件待提交</source>
         <translation>{n} cases waiting on this seat</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="275" />
+        <location filename="../../widgets/shell/main_window.py" line="279" />
         <source>程序内部错误（已记入日志，请报告技术支持）：{s}</source>
         <translation>Internal error (logged; please report it to technical support): {s}</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="281" />
+        <location filename="../../widgets/shell/main_window.py" line="285" />
         <source>模拟来电</source>
         <translation>Simulate incoming call</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="281" />
+        <location filename="../../widgets/shell/main_window.py" line="285" />
         <source>来电号码：</source>
         <translation>Caller number:</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="288" />
+        <location filename="../../widgets/shell/main_window.py" line="292" />
         <source>界面语言将在下次启动时切换</source>
         <translation>The new language takes effect the next time the console starts</translation>
     </message>
@@ -2349,44 +2389,39 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>MapPane</name>
     <message>
-        <location filename="../../widgets/map/map_pane.py" line="77" />
+        <location filename="../../widgets/map/map_pane.py" line="80" />
         <source>图例</source>
         <translation>Legend</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/map_pane.py" line="80" />
+        <location filename="../../widgets/map/map_pane.py" line="83" />
         <source>全区</source>
         <translation>Whole district</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/map_pane.py" line="82" />
+        <location filename="../../widgets/map/map_pane.py" line="85" />
         <source>导出图片…</source>
         <translation>Export image…</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/map_pane.py" line="147" />
+        <location filename="../../widgets/map/map_pane.py" line="154" />
         <source>未办结 {n} 件在图上</source>
         <translation>{n} open cases on the map</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/map_pane.py" line="149" />
+        <location filename="../../widgets/map/map_pane.py" line="156" />
         <source>；{n} 件无位置未标出</source>
         <translation>; {n} without a place are not shown</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/map_pane.py" line="236" />
+        <location filename="../../widgets/map/map_pane.py" line="243" />
         <source>框内没有未办结案件</source>
         <translation>No open cases in the rectangle</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/map_pane.py" line="238" />
+        <location filename="../../widgets/map/map_pane.py" line="245" />
         <source>已框选 {n} 件，队列只显示这些案件</source>
         <translation>{n} cases selected; the queue shows only these</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/map/map_pane.py" line="252" />
-        <source>请在地图上点击位置（Esc 取消）</source>
-        <translation>Click the place on the map (Esc cancels)</translation>
     </message>
 </context>
 <context>
@@ -2611,6 +2646,67 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
     </message>
 </context>
 <context>
+    <name>PickMode</name>
+    <message>
+        <location filename="../../widgets/map/picking.py" line="109" />
+        <source>地图加载中…</source>
+        <translation>Loading the map…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map/picking.py" line="172" />
+        <source>十字处：{place}</source>
+        <translation>At the crosshair: {place}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map/picking.py" line="176" />
+        <source>地图选点：点击位置，或用方向键移动十字、按 {take} 选定；{cancel} 取消</source>
+        <translation>Picking a place: click it, or move the crosshair with the arrow keys and press {take}; {cancel} cancels</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceOnMap</name>
+    <message>
+        <location filename="../../widgets/hotline/call_place.py" line="87" />
+        <source>不在本区范围内（{lon:.6f}, {lat:.6f}）</source>
+        <translation>Outside the district ({lon:.6f}, {lat:.6f})</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/hotline/call_place.py" line="93" />
+        <source>地图定位不可用：请选择网格</source>
+        <translation>Locating on the map is not available: choose a grid cell</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/hotline/call_place.py" line="96" />
+        <source>该点（{lon:.6f}, {lat:.6f}）不在本区范围内，未采用：请在区内点选</source>
+        <translation>The point ({lon:.6f}, {lat:.6f}) is outside the district and was not taken: pick a point inside it</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/hotline/call_place.py" line="99" />
+        <source>该点所在网格 {code} 尚未载入，未采用：请稍后再选</source>
+        <translation>The point's grid cell {code} is not loaded yet; point not taken: pick again in a moment</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/hotline/call_place.py" line="129" />
+        <source>所选网格与地图选点不符，已改取网格中心（{key} 重新选点）</source>
+        <translation>The grid cell chosen does not contain the point picked on the map: the case is now at the cell's centre ({key} picks again)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/hotline/call_place.py" line="136" />
+        <source>地图选点：{place}</source>
+        <translation>Picked on the map: {place}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/hotline/call_place.py" line="141" />
+        <source>位置取网格中心：{place}</source>
+        <translation>At the grid cell's centre: {place}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/hotline/call_place.py" line="145" />
+        <source>未定位：选择网格即取网格中心，或在地图上选点</source>
+        <translation>No location: choosing a grid cell places the case at its centre, or pick a point on the map</translation>
+    </message>
+</context>
+<context>
     <name>PlacePicker</name>
     <message>
         <location filename="../../widgets/common/pickers.py" line="107" />
@@ -2626,6 +2722,19 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
         <location filename="../../widgets/common/pickers.py" line="109" />
         <source>网格</source>
         <translation>Grid cell</translation>
+    </message>
+</context>
+<context>
+    <name>PlacePicking</name>
+    <message>
+        <location filename="../../widgets/shell/place_picking.py" line="43" />
+        <source>请在地图上选点（{cancel} 取消）</source>
+        <translation>Pick the place on the map ({cancel} cancels)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/shell/place_picking.py" line="54" />
+        <source>已取消地图选点，位置未改</source>
+        <translation>Picking on the map cancelled; the location is unchanged</translation>
     </message>
 </context>
 <context>
@@ -4570,7 +4679,7 @@ The details are in the log.</translation>
     </message>
     <message>
         <location filename="../../widgets/common/texts.py" line="145" />
-        <location filename="../../widgets/common/texts.py" line="348" />
+        <location filename="../../widgets/common/texts.py" line="349" />
         <source>您的岗位没有此操作的权限</source>
         <translation>Your role does not allow this</translation>
     </message>
@@ -4896,227 +5005,232 @@ The details are in the log.</translation>
     </message>
     <message>
         <location filename="../../widgets/common/texts.py" line="229" />
+        <source>位置坐标无效：请在地图上重新选点</source>
+        <translation>The location's coordinates are not valid: pick the place on the map again</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/texts.py" line="230" />
         <source>没有这个名称的街道、社区或网格：输入其中几个字，按 Enter 选中</source>
         <translation>No street, community or grid cell by that name: type part of the name and press Enter to pick it</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="230" />
+        <location filename="../../widgets/common/texts.py" line="231" />
         <source>请填写督办内容</source>
         <translation>Enter the order's text</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="231" />
+        <location filename="../../widgets/common/texts.py" line="232" />
         <source>提醒比例须在 1% 到 99% 之间</source>
         <translation>The reminder share must be between 1% and 99%</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="232" />
+        <location filename="../../widgets/common/texts.py" line="233" />
         <source>督办工作日须为 0 或以上</source>
         <translation>The working days before supervision must be 0 or more</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="233" />
+        <location filename="../../widgets/common/texts.py" line="234" />
         <source>二次催办的工作小时须在 1 到 720 之间</source>
         <translation>The working hours before the second urge must be between 1 and 720</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="234" />
+        <location filename="../../widgets/common/texts.py" line="235" />
         <source>争议通报的工作日须在 0 到 366 之间</source>
         <translation>The working days before the briefing lists a dispute must be between 0 and 366</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="235" />
+        <location filename="../../widgets/common/texts.py" line="236" />
         <source>回复期限须晚于现在</source>
         <translation>The reply deadline must be later than now</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="236" />
+        <location filename="../../widgets/common/texts.py" line="237" />
         <source>案件已办结或不存在，不能督办</source>
         <translation>The case is closed or does not exist; it cannot be supervised</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="237" />
+        <location filename="../../widgets/common/texts.py" line="238" />
         <source>督办单不存在</source>
         <translation>No such order</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="238" />
+        <location filename="../../widgets/common/texts.py" line="239" />
         <source>该督办单已签收</source>
         <translation>This order has been acknowledged already</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="239" />
+        <location filename="../../widgets/common/texts.py" line="240" />
         <source>该督办单已回复</source>
         <translation>This order has been answered already</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="245" />
+        <location filename="../../widgets/common/texts.py" line="246" />
         <source>承办单位账号不能同时是管理员</source>
         <translation>A unit handler's account cannot also be an administrator</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="246" />
+        <location filename="../../widgets/common/texts.py" line="247" />
         <source>案件不在本单位办理中，不能申请或记录</source>
         <translation>The case is not being handled by this unit: nothing can be applied for or recorded</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="247" />
+        <location filename="../../widgets/common/texts.py" line="248" />
         <source>已过退回申请时限（{ends}），请办理或申请延期</source>
         <translation>The time to apply for a return has passed ({ends}): handle the case or apply for an extension</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="248" />
+        <location filename="../../widgets/common/texts.py" line="249" />
         <source>签收时限须为 {min}–{max} 个工作小时</source>
         <translation>The sign limit is {min}–{max} working hours</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="249" />
+        <location filename="../../widgets/common/texts.py" line="250" />
         <source>退回申请期须为 {min}–{max} 个工作日</source>
         <translation>The return window is {min}–{max} working days</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="250" />
+        <location filename="../../widgets/common/texts.py" line="251" />
         <source>受理告知时限须为 {min}–{max} 分钟</source>
         <translation>The acceptance notice is due within {min}–{max} minutes</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="251" />
+        <location filename="../../widgets/common/texts.py" line="252" />
         <source>办理反馈时限须为 {min}–{max} 分钟</source>
         <translation>Result feedback is due within {min}–{max} minutes</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="252" />
+        <location filename="../../widgets/common/texts.py" line="253" />
         <source>短信发送次数须为 {min}–{max} 次</source>
         <translation>An SMS is tried {min}–{max} times</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="253" />
+        <location filename="../../widgets/common/texts.py" line="254" />
         <source>模板中有无法识别的占位符 {names}（可用：{known}）</source>
         <translation>The template has unknown placeholders {names} (known: {known})</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="254" />
+        <location filename="../../widgets/common/texts.py" line="255" />
         <source>请填写受理告知模板</source>
         <translation>Enter the acceptance notice template</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="255" />
+        <location filename="../../widgets/common/texts.py" line="256" />
         <source>请填写办理反馈模板</source>
         <translation>Enter the result feedback template</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="256" />
+        <location filename="../../widgets/common/texts.py" line="257" />
         <source>该案件已有同类申请待审批</source>
         <translation>The case already has a request of this kind waiting for a decision</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="257" />
+        <location filename="../../widgets/common/texts.py" line="258" />
         <source>延期天数须为 1–{max} 个工作日</source>
         <translation>An extension is 1–{max} working days</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="258" />
+        <location filename="../../widgets/common/texts.py" line="259" />
         <source>申请不存在</source>
         <translation>The request does not exist</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="259" />
+        <location filename="../../widgets/common/texts.py" line="260" />
         <source>该申请已审批，不能再改</source>
         <translation>The request has been decided and cannot be changed</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="260" />
+        <location filename="../../widgets/common/texts.py" line="261" />
         <source>不能审批自己提出的申请</source>
         <translation>You cannot decide your own request</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="261" />
+        <location filename="../../widgets/common/texts.py" line="262" />
         <source>请填写申请理由</source>
         <translation>Give the reason for the request</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="262" />
+        <location filename="../../widgets/common/texts.py" line="263" />
         <source>不同意时请填写理由</source>
         <translation>Give a reason when refusing</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="263" />
+        <location filename="../../widgets/common/texts.py" line="264" />
         <source>请填写办理进展</source>
         <translation>Describe the progress</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="264" />
+        <location filename="../../widgets/common/texts.py" line="265" />
         <source>承办单位账号请选择所属单位</source>
         <translation>Choose the unit of a unit handler's account</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="299" />
+        <location filename="../../widgets/common/texts.py" line="300" />
         <source>请填写问题</source>
         <translation>Please enter the question</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="300" />
+        <location filename="../../widgets/common/texts.py" line="301" />
         <source>请填写答复</source>
         <translation>Please enter the answer</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="301" />
+        <location filename="../../widgets/common/texts.py" line="302" />
         <source>该条答复已被删除，已刷新</source>
         <translation>This answer was deleted meanwhile; the list is refreshed</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="302" />
+        <location filename="../../widgets/common/texts.py" line="303" />
         <source>关键词“{keyword}”过长，每个最多 {limit} 字</source>
         <translation>Keyword “{keyword}” is too long; at most {limit} characters each</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="303" />
+        <location filename="../../widgets/common/texts.py" line="304" />
         <source>关键词“{keyword}”含有空格、标点或不可见字符</source>
         <translation>Keyword “{keyword}” contains a space, punctuation or an invisible character</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="304" />
+        <location filename="../../widgets/common/texts.py" line="305" />
         <source>关键词 {count} 个，最多 {limit} 个</source>
         <translation>{count} keywords; at most {limit}</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="314" />
+        <location filename="../../widgets/common/texts.py" line="315" />
         <source>升级规则刚被 {who} 修改，未保存您的改动；已显示最新值，请确认后再保存</source>
         <translation>{who} just changed the escalation rule; your changes were not saved. The latest values are shown: check them before saving</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="316" />
+        <location filename="../../widgets/common/texts.py" line="317" />
         <source>计时规则刚被 {who} 修改，未保存您的改动；已显示最新值，请确认后再保存</source>
         <translation>{who} has just changed the clock rule; your changes were not saved. The latest values are shown: check them and save again</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="318" />
+        <location filename="../../widgets/common/texts.py" line="319" />
         <source>告知规则刚被 {who} 修改，未保存您的改动；已显示最新值，请确认后再保存</source>
         <translation>{who} has just changed the notice rule; your changes were not saved. The latest values are shown: check them and save again</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="349" />
+        <location filename="../../widgets/common/texts.py" line="350" />
         <source>只有值班长和管理员可以编辑秒回知识库</source>
         <translation>Only shift leaders and administrators may edit the quick-answer base</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="350" />
+        <location filename="../../widgets/common/texts.py" line="351" />
         <source>数据库正忙：所需的记录被其他席位占用过久，本次未保存任何内容，请稍后再试</source>
         <translation>The database is busy: what this needs was held by another seat for too long. Nothing was saved; please try again in a moment</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="352" />
+        <location filename="../../widgets/common/texts.py" line="353" />
         <source>边界数据有问题，未作任何更改：见问题列表</source>
         <translation>The boundary data has problems; nothing was changed: see the list of problems</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="360" />
+        <location filename="../../widgets/common/texts.py" line="361" />
         <source>操作未完成（{code}）：请稍后再试；仍不行请报告技术支持</source>
         <translation>Not done ({code}): please try again later; if it still fails, tell technical support</translation>
     </message>
     <message>
         <location filename="../../widgets/common/texts.py" line="149" />
-        <location filename="../../widgets/common/texts.py" line="240" />
+        <location filename="../../widgets/common/texts.py" line="241" />
         <source>请填写回复内容</source>
         <translation>Enter the reply</translation>
     </message>
@@ -5146,238 +5260,238 @@ The details are in the log.</translation>
         <translation>This case was dispatched on to a community: the community signs, replies and applies; the street sub-centre can only watch it</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="241" />
+        <location filename="../../widgets/common/texts.py" line="242" />
         <source>登录名只能用小写字母、数字和下划线，2–63 位，以字母开头</source>
         <translation>A login name is 2–63 lower-case letters, digits and underscores, starting with a letter</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="242" />
+        <location filename="../../widgets/common/texts.py" line="243" />
         <source>没有这个登录名的账号</source>
         <translation>No account has that login</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="243" />
+        <location filename="../../widgets/common/texts.py" line="244" />
         <source>请填写姓名</source>
         <translation>Enter the name</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="244" />
+        <location filename="../../widgets/common/texts.py" line="245" />
         <source>请至少选择一个岗位</source>
         <translation>Choose at least one role</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="265" />
+        <location filename="../../widgets/common/texts.py" line="266" />
         <source>密码至少 {min} 位</source>
         <translation>The password needs at least {min} characters</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="266" />
+        <location filename="../../widgets/common/texts.py" line="267" />
         <source>请只填一种时限：小时或工作日</source>
         <translation>Give one limit only: hours or working days</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="267" />
+        <location filename="../../widgets/common/texts.py" line="268" />
         <source>时限须大于零</source>
         <translation>The limit must be above zero</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="268" />
+        <location filename="../../widgets/common/texts.py" line="269" />
         <source>时限须为整数</source>
         <translation>The limit must be a whole number</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="269" />
+        <location filename="../../widgets/common/texts.py" line="270" />
         <source>时限过长，请核对</source>
         <translation>That limit is too long; please check it</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="270" />
+        <location filename="../../widgets/common/texts.py" line="271" />
         <source>「{shift}」时长 {hours} 小时：班次须在 1–24 小时之间，否则与次日同一班次重叠</source>
         <translation>"{shift}" lasts {hours} hours: a shift must last 1–24 hours, or it overlaps its own next turn</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="271" />
+        <location filename="../../widgets/common/texts.py" line="272" />
         <source>「{shift}」与「{other}」时间重叠，请调整开始时间或时长</source>
         <translation>"{shift}" overlaps "{other}": change the start or the length</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="272" />
+        <location filename="../../widgets/common/texts.py" line="273" />
         <source>请填写代码</source>
         <translation>Enter a code</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="273" />
+        <location filename="../../widgets/common/texts.py" line="274" />
         <source>轮班规则用到了不存在的班次：{codes}</source>
         <translation>The rotation uses shifts that do not exist: {codes}</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="274" />
+        <location filename="../../widgets/common/texts.py" line="275" />
         <source>轮班规则为空：请先设置班组和轮转顺序</source>
         <translation>The rotation is empty: set up the teams and the cycle first</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="275" />
+        <location filename="../../widgets/common/texts.py" line="276" />
         <source>轮班规则第 {position} 天没有班组上「{shift}」</source>
         <translation>On day {position} of the rotation no team works "{shift}"</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="276" />
+        <location filename="../../widgets/common/texts.py" line="277" />
         <source>轮班规则第 {position} 天有两个班组上「{shift}」</source>
         <translation>On day {position} of the rotation two teams work "{shift}"</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="277" />
+        <location filename="../../widgets/common/texts.py" line="278" />
         <source>轮班规则使 {team} 两班之间只休息 {hours} 小时，低于规定</source>
         <translation>The rotation leaves {team} only {hours} hours between shifts, less than the rule</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="278" />
+        <location filename="../../widgets/common/texts.py" line="279" />
         <source>本月已有 {count} 条排班；重新生成会覆盖所有调整</source>
         <translation>This month already has {count} roster entries; generating again discards every change</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="279" />
+        <location filename="../../widgets/common/texts.py" line="280" />
         <source>「{post}」没有{team}的人员，无法排班：请先为该岗位配人</source>
         <translation>"{post}" has nobody from {team}: assign people to the post first</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="280" />
+        <location filename="../../widgets/common/texts.py" line="281" />
         <source>{day} {shift}「{post}」将无人在岗：请指定顶班人员</source>
         <translation>{day} {shift}: nobody would be left at "{post}"; name a stand-in</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="281" />
+        <location filename="../../widgets/common/texts.py" line="282" />
         <source>{person} 将同时在两个班次上岗</source>
         <translation>{person} would be on two shifts at once</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="282" />
+        <location filename="../../widgets/common/texts.py" line="283" />
         <source>{person} 两班之间只休息 {hours} 小时，少于规定的 {minimum} 小时</source>
         <translation>{person} would rest only {hours} hours between shifts, less than the {minimum} hours required</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="283" />
+        <location filename="../../widgets/common/texts.py" line="284" />
         <source>只能对在岗排班请假或调班</source>
         <translation>Leave and swaps apply to duties only</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="284" />
+        <location filename="../../widgets/common/texts.py" line="285" />
         <source>请选择另一人、另一班次的排班来调换</source>
         <translation>Choose another person's duty on another shift to swap with</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="285" />
+        <location filename="../../widgets/common/texts.py" line="286" />
         <source>人员不存在或已停用</source>
         <translation>The person does not exist or is disabled</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="286" />
+        <location filename="../../widgets/common/texts.py" line="287" />
         <source>该条排班已被他人删除或改动，已刷新</source>
         <translation>Someone else removed or changed this entry; the day has been reloaded</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="287" />
+        <location filename="../../widgets/common/texts.py" line="288" />
         <source>请填写请假事由</source>
         <translation>Enter the reason for the leave</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="288" />
+        <location filename="../../widgets/common/texts.py" line="289" />
         <source>请选择点名方式：电话、视频或对讲机</source>
         <translation>Choose the channel: phone, video or radio</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="289" />
+        <location filename="../../widgets/common/texts.py" line="290" />
         <source>没有要点名的岗位：当前排班无人在岗，或所选岗位不存在</source>
         <translation>No posts to call: nobody is rostered now, or the chosen posts do not exist</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="290" />
+        <location filename="../../widgets/common/texts.py" line="291" />
         <source>该点名记录不存在</source>
         <translation>This roll call does not exist</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="291" />
+        <location filename="../../widgets/common/texts.py" line="292" />
         <source>请选择结果：应答、迟到、缺岗或无人应答</source>
         <translation>Choose a result: answered, late, absent or no answer</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="292" />
+        <location filename="../../widgets/common/texts.py" line="293" />
         <source>迟到须填写分钟数（1–{max}）</source>
         <translation>Late needs the minutes (1–{max})</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="293" />
+        <location filename="../../widgets/common/texts.py" line="294" />
         <source>该次点名已结束，不能再修改</source>
         <translation>This roll call is finished and can no longer be changed</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="294" />
+        <location filename="../../widgets/common/texts.py" line="295" />
         <source>还有 {count} 个岗位未标记结果</source>
         <translation>{count} posts are not marked yet</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="295" />
+        <location filename="../../widgets/common/texts.py" line="296" />
         <source>班次不存在</source>
         <translation>The shift does not exist</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="296" />
+        <location filename="../../widgets/common/texts.py" line="297" />
         <source>交班记录不存在</source>
         <translation>The handover does not exist</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="297" />
+        <location filename="../../widgets/common/texts.py" line="298" />
         <source>该班已由 {who} 签字接班，不能再修改</source>
         <translation>{who} has signed this shift over; it can no longer be changed</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="298" />
+        <location filename="../../widgets/common/texts.py" line="299" />
         <source>不能签收自己交出的班，请由接班值班长签字</source>
         <translation>You cannot sign off your own handover: the incoming shift leader signs</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="312" />
+        <location filename="../../widgets/common/texts.py" line="313" />
         <source>本班已由 {who} 提交交班记录，已显示其内容，请在其基础上补充</source>
         <translation>{who} has already handed this shift over; their record is shown, add to it</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="313" />
+        <location filename="../../widgets/common/texts.py" line="314" />
         <source>{who} 刚更新了交班内容，已显示最新内容，请阅读后再签字</source>
         <translation>{who} just updated the handover; the latest version is shown, read it before signing</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="320" />
+        <location filename="../../widgets/common/texts.py" line="321" />
         <source>该案件本轮已督办，未重复下单</source>
         <translation>This case is already under supervision this round; no second order was made</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="321" />
+        <location filename="../../widgets/common/texts.py" line="322" />
         <source>该登录名已被使用</source>
         <translation>That login is taken</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="327" />
+        <location filename="../../widgets/common/texts.py" line="328" />
         <source>这一天的排班刚被 {who} 于 {at} {action}，已显示最新排班，请确认后再改</source>
         <translation>{who} just changed this day's roster at {at} ({action}); the latest roster is shown, check it before changing it again</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="333" />
+        <location filename="../../widgets/common/texts.py" line="334" />
         <source>该案件刚被 {who} 于 {at} 执行了「{action}」，已显示最新状态，请确认后再操作</source>
         <translation>{who} did “{action}” on this case at {at}; the latest state is shown, please check it before acting</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="343" />
+        <location filename="../../widgets/common/texts.py" line="344" />
         <source>有 {n} 项需要更正，见标红的字段；未保存任何内容</source>
         <translation>{n} field(s) need correcting, see the fields marked in red; nothing was saved</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="345" />
+        <location filename="../../widgets/common/texts.py" line="346" />
         <source>数据库连接中断：已填写的内容保留在本机，连接恢复后按 Enter 再次保存即可</source>
         <translation>Database connection lost: what you entered is kept on this computer; press Enter to save again once the connection is back</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="330" />
-        <location filename="../../widgets/common/texts.py" line="347" />
+        <location filename="../../widgets/common/texts.py" line="331" />
+        <location filename="../../widgets/common/texts.py" line="348" />
         <source>该记录已被他人修改，请刷新后重试</source>
         <translation>Someone else has changed this record; refresh and try again</translation>
     </message>

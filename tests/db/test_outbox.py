@@ -72,7 +72,7 @@ async def test_a_journal_of_the_wrong_shape_sets_the_bad_entries_aside_and_sends
         caplog: pytest.LogCaptureFixture) -> None:
     first, second, odd = (draft(catalog, text=f"第{i}件") for i in range(3))
     bad = [entry(odd, extra="一个多余的键"), entry(odd, id="not-a-uuid"),
-           entry(odd, text=5), {"text": "没有编号"}, "不是草稿"]
+           entry(odd, text=5), {"text": "没有编号"}, "不是草稿", entry(odd, lon="114.3")]
     path = tmp_path / "journal.json"
     path.write_text(json.dumps([entry(first), *bad, entry(second)], ensure_ascii=False),
                     encoding="utf-8")
@@ -82,13 +82,13 @@ async def test_a_journal_of_the_wrong_shape_sets_the_bad_entries_aside_and_sends
     aside = json.loads(journal.aside_path.read_text(encoding="utf-8"))
     assert [a["entry"] for a in aside] == bad  # kept as they were, for a person
     assert all(a["problem"] for a in aside)
-    assert journal.set_aside_count == 5
-    assert caplog.text.count("set aside") == 5
+    assert journal.set_aside_count == 6
+    assert caplog.text.count("set aside") == 6
     sent = await Outbox(store, lambda: catalog, journal).flush()
     assert [s.id for s in sent] == [first.id, second.id]
     again = Journal(path)  # the next start finds nothing left and sets nothing aside twice
     assert again.pending() == [] and again.set_aside_count == 0
-    assert len(json.loads(again.aside_path.read_text(encoding="utf-8"))) == 5
+    assert len(json.loads(again.aside_path.read_text(encoding="utf-8"))) == 6
 
 
 @pytest.mark.expected_log(r"^console\.hotline\.journal: a journal entry was set aside")

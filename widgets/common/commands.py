@@ -32,6 +32,7 @@ VERIFICATIONS = "verificationDesk"
 ANSWERS = "quickAnswers"
 UNIT_DESK, REQUESTS = "unitDesk", "unitRequests"
 MAP = "mapPane"
+PICKING = "mapPicking"  # the map while it picks a place for the call screen
 # Where each scope's keys work, in the README's words, in the keyboard table's order.
 SCOPES = {
     APP: "anywhere", WINDOW: "main window, any pane", CALL_SCREEN: "call screen",
@@ -41,7 +42,7 @@ SCOPES = {
     ROLL_CALL: "roll-call list", ROSTER: "roster: the day's list",
     BOARD: "supervision board",
     UNIT_DESK: "unit view: the unit's cases", REQUESTS: "unit view: requests to decide",
-    MAP: "map",
+    MAP: "map", PICKING: "map, picking a place for the call screen",
 }
 
 
@@ -80,6 +81,12 @@ def _satisfaction(level: int) -> Command:
     return Command(f"callback.sat{level}", lambda: texts.satisfaction_name(level), str(level),
                    CALLBACKS, doc="satisfaction 5 (very satisfied) … 1 (very dissatisfied); "
                    "closes the case")
+
+
+def _crosshair(way: str, title: Callable[[], str], key: str) -> Command:
+    return Command(f"pick.{way}", title, key, PICKING,
+                   doc="move the crosshair (each arrow key; a step is a share of the view, "
+                   "so zoom in for finer steps)")
 
 
 COMMANDS: tuple[Command, ...] = (
@@ -150,6 +157,10 @@ COMMANDS: tuple[Command, ...] = (
             doc="right after clearing: put the cleared form back"),
     Command("call.duplicate", lambda: _t("记为重复来电"), "F8", CALL_SCREEN,
             doc="record the call as a duplicate of the selected possible duplicate"),
+    Command("call.pick_place", lambda: _t("地图选点"), "Ctrl+G", CALL_SCREEN,
+            doc="pick the case's place on the map: the map comes forward with a crosshair; "
+            "the point picked fills longitude and latitude, grid cell, community and street, "
+            "and the cursor comes back to where it was"),
     # ---- lists and forms -------------------------------------------------------------------
     Command("list.open", lambda: _t("打开"), "Enter", LISTS,
             doc="open the row: a case (its history and the moves your role allows) or a "
@@ -222,8 +233,16 @@ COMMANDS: tuple[Command, ...] = (
     Command("map.pan_right", lambda: _t("右移"), "Right", MAP, doc="pan (each arrow key)"),
     Command("map.pan_up", lambda: _t("上移"), "Up", MAP, doc="pan (each arrow key)"),
     Command("map.pan_down", lambda: _t("下移"), "Down", MAP, doc="pan (each arrow key)"),
-    Command("map.cancel", lambda: _t("取消"), "Esc", MAP,
-            doc="leave picking a point; clear the map's selection"),
+    Command("map.cancel", lambda: _t("取消"), "Esc", MAP, doc="clear the map's selection"),
+    # ---- the map picking a place (the zoom keys and Home work as on the map) ----------------
+    _crosshair("left", lambda: _t("十字左移"), "Left"),
+    _crosshair("right", lambda: _t("十字右移"), "Right"),
+    _crosshair("up", lambda: _t("十字上移"), "Up"),
+    _crosshair("down", lambda: _t("十字下移"), "Down"),
+    Command("pick.take", lambda: _t("选定十字处"), "Enter", PICKING,
+            doc="pick the place at the crosshair (a click picks where it is)"),
+    Command("pick.cancel", lambda: _t("取消选点"), "Esc", PICKING,
+            doc="cancel picking: the call form keeps the place it had"),
     # ---- supervision board -----------------------------------------------------------------------
     Command("board.supervise", lambda: _t("督办所选案件…"), scope=BOARD, roles=SUPERVISORS),
 )

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from console.catalog.catalog import Catalog, Category
 from console.core.errors import FieldError, ValidationError
+from console.geo.locate import LiveLocator
 from console.hotline import duplicates, intake
 from console.hotline import phone as phones
 from console.hotline.channels import CHANNELS, NATURES
@@ -26,14 +27,16 @@ from console.hotline.intake import CaseDraft
 from widgets.common import texts
 from widgets.common.forms import MessageLine, add_row
 from widgets.common.pickers import CategoryPicker, PlacePicker
+from widgets.hotline.call_place import PlaceOnMap
 
 # Which row shows an error about a given field.
-ROW_OF = {"grid": "place", "community": "place", "street": "place", "nature": "channel"}
+ROW_OF = {"grid": "place", "community": "place", "street": "place", "nature": "channel",
+          "point": "location"}
 
 
 class CallForm(QWidget):
     def __init__(self, catalog: Catalog, repeat_mark: QWidget,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, locator: LiveLocator | None = None) -> None:
         super().__init__(parent)
         self._catalog = catalog
         self.draft_id = uuid.uuid4()
@@ -50,6 +53,8 @@ class CallForm(QWidget):
         self.text.setMaximumHeight(130)
         self.address = self._line("call.address", self.tr("事发地址"))
         self.place = PlacePicker(catalog, self)
+        self.location = PlaceOnMap(catalog, locator, self.place, self)
+        self.location.said.connect(self.say)
         self.category = CategoryPicker(catalog, self)
         self.category.setObjectName("call.category")
         self.category.category_chosen.connect(self._category_chosen)
@@ -76,6 +81,7 @@ class CallForm(QWidget):
                 (self.tr("诉求内容"), self.text, "text"),
                 (self.tr("地址"), self.address, "address"),
                 (self.tr("街道 / 社区 / 网格"), self.place, "place"),
+                (self.tr("地图位置"), self.location, "location"),
                 (self.tr("事项分类"), self.category, "category"),
                 (self.tr("紧急程度"), self.urgency, "urgency")):
             self.errors[key] = add_row(form, label, field, f"call.{key}.error")
@@ -108,13 +114,15 @@ class CallForm(QWidget):
     # ---- the draft ----------------------------------------------------------------------
     def draft(self) -> CaseDraft:
         category = self.category.chosen
+        lon, lat = self.location.draft_point()
         return CaseDraft(
             id=self.draft_id, channel=self.channel.currentData(),
             nature=self.nature.currentData(), caller_phone=self.phone.text(),
             caller_name=self.caller_name.text(), text=self.text.toPlainText(),
             address=self.address.text(), street_code=self.place.street_code,
             community_code=self.place.community_code, grid_code=self.place.grid_code,
-            category_id=category.id if category else None, urgency=self.urgency.currentData())
+            category_id=category.id if category else None, urgency=self.urgency.currentData(),
+            lon=lon, lat=lat)
 
     def checked_draft(self) -> CaseDraft | None:
         """The draft, or None with every problem marked at its row (and the
@@ -150,7 +158,7 @@ class CallForm(QWidget):
         """Anything typed or chosen that clearing would take away."""
         return bool(self.phone.text().strip() or self.caller_name.text().strip()
                     or self.text.toPlainText().strip() or self.address.text().strip()
-                    or self.category.text().strip()
+                    or self.category.text().strip() or self.location.point is not None
                     or any(field.text().strip() for field in self.place.fields()))
 
     # ---- a new case, and the old one back -------------------------------------------------
@@ -163,6 +171,7 @@ class CallForm(QWidget):
         self.text.setPlainText("")
         self.category.choose(None)
         self.place.clear()
+        self.location.clear()
         self.channel.setCurrentIndex(0)
         self.nature.setCurrentIndex(0)
         self.urgency.setCurrentIndex(1)
@@ -192,6 +201,7 @@ class CallForm(QWidget):
         self.text.setPlainText(cleared.text)
         self.address.setText(cleared.address)
         self.place.set_codes(cleared.street_code, cleared.community_code, cleared.grid_code)
+        self.location.restore(cleared.lon, cleared.lat)
         self.category.choose(self._catalog.categories.get(cleared.category_id or -1))
         self.urgency.setCurrentIndex(max(0, self.urgency.findData(cleared.urgency)))
         return True
@@ -242,7 +252,7 @@ class CallForm(QWidget):
     def _focus_row(self, key: str) -> None:
         widget = {"caller_phone": self.phone, "caller_name": self.caller_name,
                   "channel": self.channel, "text": self.text, "address": self.address,
-                  "place": self.place, "category": self.category,
+                  "place": self.place, "location": self.place.grid, "category": self.category,
                   "urgency": self.urgency}.get(key)
         if widget is not None:
             widget.setFocus()

@@ -9,6 +9,9 @@ the case looks like a duplicate the first Enter says so: F8 records the call
 as a duplicate of the selected case, a second Enter saves it as a new case.
 F9 (also from the quick-answer pane) closes it as answered on the spot. Esc
 clears the form and Ctrl+Z puts it back, so one key never loses typed work.
+Ctrl+G (or the button beside the place) asks for the case's place on the map
+(``pick_requested``; the main window brings the map forward, which gives the
+point to ``take_point``: call_place.py).
 Errors appear under their field and nothing typed is cleared until saved.
 """
 
@@ -16,13 +19,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QShortcut
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from console.catalog.catalog import Catalog
 from console.core.errors import ConsoleError, FieldError
 from console.core.store import Store
+from console.geo.locate import LiveLocator
 from console.hotline import intake
 from console.hotline import phone as phones
 from console.hotline.outbox import Outbox
@@ -39,12 +43,14 @@ ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
 class CallScreen(QWidget):
+    pick_requested = Signal()  # the case's place, on the map
 
     def __init__(self, store: Store, catalog: Catalog, outbox: Outbox, runner: TaskRunner,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, locator: LiveLocator | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("callScreen")
         self._store, self._catalog, self._runner = store, catalog, runner
+        self._locator = locator
         self._looked_up: str | None = None
         self._build(outbox)
 
@@ -52,11 +58,14 @@ class CallScreen(QWidget):
     def _build(self, outbox: Outbox) -> None:
         self.caller = CallerHistoryPanel(self._store, self._catalog, self._runner,
                                          self._show_user_error, self._name_on_record)
-        self.form = form = CallForm(self._catalog, self.caller.repeat_mark)
+        self.form = form = CallForm(self._catalog, self.caller.repeat_mark,
+                                    locator=self._locator)
         self.phone, self.caller_name, self.text = form.phone, form.caller_name, form.text
         self.channel, self.nature, self.urgency = form.channel, form.nature, form.urgency
         self.address, self.place, self.category = form.address, form.place, form.category
         self.errors, self.status = form.errors, form.status
+        self.location = form.location
+        self.location.pick_requested.connect(self.pick_requested)
         self.duplicates = DuplicatePanel(self._store, self._runner, form.probe)
         self.saving = CallSaving(self._catalog, outbox, self._runner, form,
                                  self.duplicates, self)
@@ -69,7 +78,8 @@ class CallScreen(QWidget):
         self.clear_button = self._button("call.clear", commands.command("call.clear").label(),
                                          self.clear)
         self._keys: dict[str, Callable[[], object]] = {
-            "call.clear": self.clear, "call.duplicate": self.record_as_duplicate}
+            "call.clear": self.clear, "call.duplicate": self.record_as_duplicate,
+            "call.pick_place": self.pick_requested.emit}
         self.duplicates.chosen.connect(self.record_as_duplicate)
 
         buttons = QHBoxLayout()
@@ -178,6 +188,15 @@ class CallScreen(QWidget):
     def _name_on_record(self, name: str) -> None:
         if not self.caller_name.text():
             self.caller_name.setText(name)
+
+    # ---- the place on the map (call_place.py) -------------------------------------------------
+    def take_point(self, lon: float, lat: float) -> str | None:
+        """A point picked on the map: filled in, or the reason it was refused (said on
+        the message line; nothing in the form changed)."""
+        refusal = self.location.take(lon, lat)
+        self.form.clear_error("location")
+        self.form.say(refusal or "")
+        return refusal
 
     # ---- saving (call_saving.py) -----------------------------------------------------
     def save(self) -> None:

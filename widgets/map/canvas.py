@@ -21,6 +21,15 @@ ZOOM_STEP = 1.5
 PAN_SHARE = 0.2  # of the view, per arrow key
 
 
+def map_command(event: QKeyEvent) -> commands.Command | None:
+    """The map's key (commands.MAP) this press is, if any."""
+    if event.key() in (Qt.Key.Key_Plus, Qt.Key.Key_Minus):  # "+" is Shift+= on most
+        event = QKeyEvent(event.type(), event.key(),  # keyboards: the key, not the Shift
+                          event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier,
+                          event.text())
+    return commands.pressed(commands.MAP, event)
+
+
 class MapViewBox(pg.ViewBox):
     clicked = Signal(QPointF)       # where, in map units (km)
     rect_selected = Signal(QRectF)  # the rectangle drawn with Shift+drag, in map units
@@ -90,11 +99,7 @@ class MapCanvas(pg.GraphicsView):
         super().leaveEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Plus, Qt.Key.Key_Minus):  # "+" is Shift+= on most
-            event = QKeyEvent(event.type(), event.key(),  # keyboards: the key, not the Shift
-                              event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier,
-                              event.text())
-        command = commands.pressed(commands.MAP, event)
+        command = map_command(event)
         if command is None:
             super().keyPressEvent(event)
             return

@@ -7,8 +7,9 @@ Reads go through one feed follower (``MapFeed``): the outlines once (dissolved o
 the GUI thread, console/mapview/base_map.py), the posts and every open case on
 the first load, then only the cases each change touched.
 
-``start_picking`` puts the map in a mode where the next click is a place, given
-as longitude and latitude by ``point_picked`` (for intake; Esc cancels).
+``start_picking`` puts the map in a mode where the next click, or Enter at the
+crosshair the arrow keys move, is a place, given as longitude and latitude by
+``point_picked`` (for intake; Esc cancels; widgets/map/picking.py).
 """
 
 from __future__ import annotations
@@ -40,6 +41,8 @@ from widgets.map.canvas import KEYS, MapCanvas
 from widgets.map.case_layer import CaseLayer
 from widgets.map.legend import LegendWidget
 from widgets.map.map_feed import MapFeed
+from widgets.map.picking import KEYS as PICK_KEYS
+from widgets.map.picking import Describe, PickMode
 from widgets.map.style import CASES, LAYERS, SHOWN_AT_START, layer_name
 
 HOVER_PX = 9  # how near the pointer must be to a mark, in pixels
@@ -98,13 +101,16 @@ class MapPane(QWidget):
         for line in (self.status, self.hover_text):  # one line each, cut at the pane's edge:
             line.setSizePolicy(QSizePolicy.Policy.Ignored,  # a long text never widens it
                                QSizePolicy.Policy.Preferred)
+        self.pick = PickMode(self.canvas, lambda: self.feed.base, self)
+        self.pick.picked.connect(self.point_picked)
+        self.pick.cancelled.connect(self.picking_cancelled)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        layout.addWidget(self.pick.hint)
         layout.addLayout(body, 1)
         layout.addWidget(self.status)
         layout.addWidget(self.hover_text)
 
-        self.picking = False
         self.feed = MapFeed(store, catalog, runner, feed, self)
         self.feed.base_read.connect(self._show_base)
         self.feed.posts_read.connect(self.base_layers.set_posts)
@@ -137,6 +143,7 @@ class MapPane(QWidget):
         if not self._homed:
             self._homed = True
             self.home()
+        self.pick.base_ready()
 
     def _show_cases(self) -> None:
         if self.feed.base is None:
@@ -216,7 +223,7 @@ class MapPane(QWidget):
 
     def _clicked(self, point: QPointF) -> None:
         if self.picking:
-            self._pick(point)
+            self.pick.take(point)
             return
         hit = self.cases.hit(point.x(), point.y(), self._radius())
         if hit is None:
@@ -244,39 +251,32 @@ class MapPane(QWidget):
         if tell:
             self.selection_cleared.emit()
 
-    # ---- picking a point (for intake) ------------------------------------------------------------
-    def start_picking(self) -> None:
-        """The next click on the map is a place: ``point_picked`` gives it (Esc cancels)."""
-        self.picking = True
-        self.canvas.setCursor(Qt.CursorShape.CrossCursor)
-        self.status.setText(self.tr("请在地图上点击位置（Esc 取消）"))
-        self.canvas.setFocus()
+    # ---- picking a point (for intake: widgets/map/picking.py) -----------------------------------
+    @property
+    def picking(self) -> bool:
+        return self.pick.active
+
+    def start_picking(self, at: tuple[float, float] | None = None,
+                      describe: Describe | None = None) -> None:
+        """The next click (or Enter at the crosshair) is a place: ``point_picked`` gives
+        it; the crosshair starts at ``at`` (longitude, latitude) or the district's middle."""
+        self.pick.start(at, describe)
 
     def stop_picking(self) -> None:
-        self.picking = False
-        self.canvas.unsetCursor()
-        self.status.clear()
+        self.pick.stop()
 
-    def _pick(self, point: QPointF) -> None:
-        base = self.feed.base
-        if base is None:
-            return
-        lon, lat = base.plane.to_lonlat(point.x(), point.y())
-        self.stop_picking()
-        self.point_picked.emit(lon, lat)
+    def refuse_point(self, lon: float, lat: float, reason: str) -> None:
+        """The point picked was not taken: the map picks on, ``reason`` on its hint."""
+        self.pick.refuse(lon, lat, reason)
 
     # The map's keys (commands.MAP): these, and the view's moves (canvas.KEYS).
-    keys = frozenset({*KEYS, "map.home", "map.cancel"})
+    keys = frozenset({*KEYS, "map.home", "map.cancel", *PICK_KEYS})
 
     def _key_command(self, command_id: str) -> None:
         if command_id == "map.home":
             self.home()
         elif command_id == "map.cancel":
-            if self.picking:
-                self.stop_picking()
-                self.picking_cancelled.emit()
-            else:
-                self.clear_selection(tell=True)
+            self.clear_selection(tell=True)
 
     # ---- export ----------------------------------------------------------------------------------
     def now(self) -> dt.datetime:

@@ -40,6 +40,7 @@ from widgets.map.map_pane import MapPane
 from widgets.shell.alerts import AlertCenter
 from widgets.shell.commands import build_actions
 from widgets.shell.layout import WindowLayout, raise_dock
+from widgets.shell.place_picking import PlacePicking
 from widgets.shell.settings import seat_settings
 from widgets.supervision.rules_dialog import RulesDialog
 from widgets.supervision.supervisor_board import SupervisorBoard
@@ -62,7 +63,8 @@ class MainWindow(QMainWindow):
         bugs.channel().reported.connect(self._on_bug)
         self.setDockNestingEnabled(True)
 
-        self.call_screen = CallScreen(store, catalog, console.outbox, self.runner)
+        self.call_screen = CallScreen(store, catalog, console.outbox, self.runner,
+                                      locator=console.locator)
         self.queue = CaseQueue(store, catalog, self.runner, feed=feed)
         self.call_dock = self._dock("dock.call", self.tr("来电登记"), self.call_screen)
         self.queue_dock = self._dock("dock.queue", self.tr("案件队列"), self.queue)
@@ -95,6 +97,8 @@ class MainWindow(QMainWindow):
         self.units_dock = self._dock("dock.units", self.tr("承办单位"), self.units)
         self.map = MapPane(store, catalog, self.runner, feed)
         self.map_dock = self._dock("dock.map", self.tr("地图"), self.map)
+        self.place_picking = PlacePicking(self.call_screen, self.call_dock, self.map,
+                                          self.map_dock, self)
         self.layout_keeper = WindowLayout(self, self.settings, store.roles)
 
         self.pending = QLabel(objectName="status.pending")
