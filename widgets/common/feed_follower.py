@@ -170,6 +170,12 @@ class FeedFollower(QObject):
     def saving(self) -> bool:
         return self._saving > 0
 
+    @property
+    def stopped(self) -> bool:
+        """The pane is closing or gone: a reload that resumes after an await touches
+        nothing of it."""
+        return self._stopped
+
     def stop(self) -> None:
         """Follow no more (the pane is closing)."""
         self._stopped = True

@@ -135,6 +135,10 @@ class RollCallHistory(QObject):
 
         return self._slot.run(read(), self._loaded, self._failed)
 
+    def shutdown(self) -> None:
+        """The pane is closing: a read still running lands nowhere."""
+        self._slot.supersede()
+
     def _loaded(self, read: Read) -> None:
         history, stats = read
         self.history_model.set_rows(history)

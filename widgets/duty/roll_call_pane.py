@@ -147,10 +147,13 @@ class RollCallPane(QWidget):
         try:
             if shown is not None:
                 call = await roll_calls.load(self._store, shown)
+                if self.follower.stopped:  # closed while it read: touch nothing of it
+                    return
                 if shown == self._shown_id:  # not another roll call opened meanwhile
                     self.show_call(call)
         except ConsoleError as exc:
-            self._failed(exc)
+            if not self.follower.stopped:
+                self._failed(exc)
         await asyncio.wait([history])
 
     def start(self) -> None:
@@ -285,4 +288,5 @@ class RollCallPane(QWidget):
 
     def shutdown(self) -> None:
         self.follower.stop()
+        self.history.shutdown()
 
