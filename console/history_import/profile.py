@@ -66,10 +66,10 @@ class Profile:
     def source_columns(self) -> list[str]:
         """Every column the profile reads, in a stable order."""
         seen: list[str] = []
-        for name in (*FIELDS, *self.labels):
-            for column in (self.column(name) if name in FIELDS else (self.labels[name],)):
-                if column not in seen:
-                    seen.append(column)
+        for column in (*(c for name in FIELDS for c in self.column(name)),
+                       *self.labels.values()):
+            if column not in seen:
+                seen.append(column)
         return seen
 
     def with_mappings(self, chosen: Mapping[str, Mapping[str, str]]) -> Profile:
