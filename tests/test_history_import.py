@@ -22,7 +22,8 @@ NOW = dt.datetime(2026, 12, 1, 12, tzinfo=dt.UTC)
 HEADER = ("REC_ID,CREATE_TIME,STREET_NAME,COMMUNITY_NAME,EVENT_SRC_NAME,EVENT_PROPERTY_NAME,"
           "EVENT_TYPE_NAME,MAIN_TYPE_NAME,SUB_TYPE_NAME,DISPOSE_UNIT_NAME,INTIME_ARCHIVE_NUM,"
           "OVERTIME_ARCHIVE_NUM")
-GOOD = "1,2018-09-01 10:00:00,坑梓街道,坑梓社区,@坪山,投诉,市政设施,市政、公共设施设置及维护,道路破损,城管办,1,0"
+GOOD = ("1,2018-09-01 10:00:00,坑梓街道,坑梓社区,@坪山,投诉,市政设施,市政、公共设施设置及维护,"
+        "道路破损,城管办,1,0")
 
 
 def _csv(tmp_path: Path, *lines: str, encoding: str = "utf-8") -> Path:
@@ -51,7 +52,7 @@ def test_the_pingshan_channels_are_the_demo_channels_aliases() -> None:
     channels = json.loads((Path(__file__).resolve().parents[1] / "resources" / "demo"
                            / "channels.json").read_text(encoding="utf-8"))
     aliases = {alias: c["code"] for c in channels for alias in c["aliases"]}
-    assert builtin.PINGSHAN_CHANNELS == aliases
+    assert aliases == builtin.PINGSHAN_CHANNELS
 
 
 def test_csv_in_utf8_or_gb18030_reads_the_same(tmp_path: Path) -> None:
@@ -123,7 +124,8 @@ def test_unknown_names_are_listed_most_used_first_and_mappings_resolve_them(
         tmp_path, GOOD,
         "2,2018-09-01 10:00:00,坑梓街道,坑梓社区,美丽深圳,咨询,市政设施,市政、公共设施设置及维护,"
         "道路破损,城管办,1,0",
-        "3,2018-09-01 10:00:00,新街道,新社区,微博,投诉,市政设施,市政、公共设施设置及维护,井盖缺失,-,1,0")
+        "3,2018-09-01 10:00:00,新街道,新社区,微博,投诉,市政设施,市政、公共设施设置及维护,"
+        "井盖缺失,-,1,0")
     targets = matching.targets_of(small_catalog())
     resolver = Resolver(builtin.PINGSHAN_2018, targets)
     listed = [(u.kind, u.key, u.rows) for u in matching.unknowns(parsed.rows, resolver, {})]

@@ -25,7 +25,7 @@ from db import schema as s
 from db.engine import libpq_conninfo
 from tests.db.conftest import MakeLogin
 from tests.db.import_fixture import import_all, leaf_path, open311_json, pingshan_csv
-from tests.db.people import login_of, person, raw
+from tests.db.people import person, raw
 
 SHANGHAI = dt.timezone(dt.timedelta(hours=8))
 

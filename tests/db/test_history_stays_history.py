@@ -16,8 +16,8 @@ from console.calendar.workdays import WorkCalendar
 from console.casework.countdown import open_countdowns
 from console.catalog.catalog import Catalog
 from console.core.store import Store
-from console.hotline.intake import create_case
 from console.history_import import builtin
+from console.hotline.intake import create_case
 from console.supervision import alerts, board, sweeper
 from db import schema as s
 from tests.db.conftest import MakeLogin
