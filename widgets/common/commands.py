@@ -115,6 +115,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("view.reset_layout", lambda: _t("恢复默认布局"), menu="view"),
     Command("admin.rules", lambda: _t("办理时限与工作日…"), menu="admin", roles=ADMINS),
     Command("admin.accounts", lambda: _t("账号管理…"), menu="admin", roles=ADMINS),
+    Command("admin.import_history", lambda: _t("导入历史案件…"), menu="admin", roles=ADMINS),
     Command("alerts.new_a_class", lambda: _t("新 A 类案件"), menu="alerts", checkable=True),
     Command("alerts.overdue", lambda: _t("案件超时"), menu="alerts", checkable=True),
     Command("alerts.reply_due", lambda: _t("督办回复到期"), menu="alerts", checkable=True),

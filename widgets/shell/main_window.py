@@ -34,6 +34,7 @@ from widgets.common.tasks import TaskRunner
 from widgets.duty.handover_pane import HandoverPane
 from widgets.duty.roll_call_pane import RollCallPane
 from widgets.duty.roster_pane import RosterPane
+from widgets.history_import.import_dialog import HistoryImportDialog
 from widgets.hotline.call_screen import CallScreen
 from widgets.shell.alerts import AlertCenter
 from widgets.shell.commands import build_actions
@@ -129,6 +130,7 @@ class MainWindow(QMainWindow):
             "view.reset_layout": self.reset_layout,
             "admin.rules": self.edit_rules,
             "admin.accounts": self.edit_accounts,
+            "admin.import_history": self.import_history,
             "lang.zh_CN": lambda: self._choose_language("zh_CN"),
             "lang.en": lambda: self._choose_language("en"),
             "app.quit": self.close,
@@ -210,6 +212,12 @@ class MainWindow(QMainWindow):
 
     def edit_accounts(self) -> AccountsDialog:
         dialog = AccountsDialog(self.store, self.runner, self, feed=self.feed)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def import_history(self) -> HistoryImportDialog:
+        dialog = HistoryImportDialog(self.store, self.runner, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
