@@ -64,7 +64,8 @@ def test_an_admin_reads_maps_and_imports(qtbot: Any, open_seat: Any, tmp_path: P
     assert dialog.message.text() == "可以导入"
     _click(qtbot, dialog, "import.start")
     qtbot.waitUntil(lambda: dialog.message.text().startswith("已导入"), timeout=15000)
-    assert dialog.message.text().startswith("已导入 2 件；此前已导入 0 件；不能导入 1 行；新建名称 1 个")
+    assert dialog.message.text().startswith(
+        "已导入 2 件；此前已导入 0 件；不能导入 1 行；新建名称 1 个")
     assert not dialog.busy and not dialog.start.isEnabled()
     assert run(qtbot, _cases(seat)) == 2
     dialog.close()
