@@ -10,7 +10,7 @@ import argparse  # noqa: E402
 import platform  # noqa: E402
 import time  # noqa: E402
 
-from bench import countdown, queue_open, roster, seat_latency  # noqa: E402
+from bench import countdown, history_import, queue_open, roster, seat_latency  # noqa: E402
 from bench._db import server_url, shown  # noqa: E402
 from bench._qt import close_qt_loop  # noqa: E402
 from db.engine import libpq_target  # noqa: E402
@@ -31,6 +31,7 @@ def main() -> None:
     queue_open.run(args.quick)
     countdown.run(args.quick)
     roster.run(args.quick)
+    history_import.run(args.quick)
     close_qt_loop()
     print(f"\nall benchmarks: {time.perf_counter() - started:.0f} s")
 
