@@ -700,6 +700,7 @@ class HistoryImportRow(Base):
     __mapper_args__ = {"primary_key": ["batch", "line"]}
     batch: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True))
     line: Mapped[int] = mapped_column(Integer)
+    case_id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True))  # made on the seat
     imported_id: Mapped[str] = mapped_column(String(64))
     channel: Mapped[str] = mapped_column(String(24))
     nature: Mapped[str] = mapped_column(String(16))

@@ -13,7 +13,7 @@ from console.history_import.matching import CREATE, Resolver, Target, Targets
 from console.history_import.profile import KINDS, NONE
 from console.history_import.rows import Problem, SourceRow
 
-COLUMNS = ("batch", "line", "imported_id", "channel", "nature", "category_id", "status",
+COLUMNS = ("batch", "line", "case_id", "imported_id", "channel", "nature", "category_id", "status",
            "text", "address", "lon", "lat", "street_code", "community_code",
            "assigned_unit_id", "due_at", "created_at", "accepted_at", "dispatched_at",
            "resolved_at", "closed_at", "on_time")
@@ -70,7 +70,7 @@ def staged_rows(rows: list[SourceRow], lookup: Lookup,
             lookup.community_streets.get(community) if community else None)
         unit = codes["unit"][k["unit"]]
         out.append((
-            batch, r.line, r.source_id, codes["channel"][k["channel"]],
+            batch, r.line, uuid.uuid4(), r.source_id, codes["channel"][k["channel"]],
             codes["nature"][k["nature"]], lookup.category_ids[codes["category"][k["category"]]],
             status, r.text, r.address, r.lon, r.lat, street, community,
             lookup.unit_ids[unit] if unit != NONE else None, r.due_at, r.created_at,

@@ -99,6 +99,7 @@ TABLES = [
     """CREATE UNLOGGED TABLE history_import_row (
         batch uuid NOT NULL,
         line integer NOT NULL,
+        case_id uuid NOT NULL,
         imported_id varchar(64) NOT NULL,
         channel varchar(24) NOT NULL,
         nature varchar(16) NOT NULL,
@@ -169,29 +170,31 @@ BEGIN
         RAISE EXCEPTION 'line % cannot be imported as history', bad
             USING ERRCODE = 'check_violation';
     END IF;
-    WITH made_rows AS (
-        INSERT INTO public."case" (id, public_no, channel, nature, text, address, lon, lat,
-            street_code, community_code, category_id, urgency, status, assigned_unit_id,
-            due_at, created_at, updated_at, accepted_at, dispatched_at, resolved_at,
-            first_resolved_at, closed_at, imported_from, imported_id, imported_on_time)
-        SELECT pg_catalog.gen_random_uuid(),
-            'H' || pg_catalog.to_char(r.created_at AT TIME ZONE 'Asia/Shanghai', 'YYYYMMDD')
-                || '-' || pg_catalog.lpad(pg_catalog.nextval(
-                    'public.history_case_no'::pg_catalog.regclass)::text, 8, '0'),
-            r.channel, r.nature, r.text, r.address, r.lon, r.lat, r.street_code,
-            r.community_code, r.category_id, coalesce(k.urgency, 'B'), r.status,
-            r.assigned_unit_id, r.due_at, r.created_at,
-            GREATEST(r.created_at, r.accepted_at, r.dispatched_at, r.resolved_at,
-                     r.closed_at),
-            r.accepted_at, r.dispatched_at, r.resolved_at, r.resolved_at, r.closed_at,
-            p_source, r.imported_id, r.on_time
-        FROM public.history_import_row r JOIN public.category k ON k.id = r.category_id
-        WHERE r.batch = p_batch
-        ORDER BY r.line
-        ON CONFLICT (imported_from, imported_id) DO NOTHING
-        RETURNING id)
+    INSERT INTO public."case" (id, public_no, channel, nature, text, address, lon, lat,
+        street_code, community_code, category_id, urgency, status, assigned_unit_id,
+        due_at, created_at, updated_at, accepted_at, dispatched_at, resolved_at,
+        first_resolved_at, closed_at, imported_from, imported_id, imported_on_time)
+    SELECT r.case_id,
+        'H' || pg_catalog.to_char(r.created_at AT TIME ZONE 'Asia/Shanghai', 'YYYYMMDD')
+            || '-' || pg_catalog.lpad(pg_catalog.nextval(
+                'public.history_case_no'::pg_catalog.regclass)::text, 8, '0'),
+        r.channel, r.nature, r.text, r.address, r.lon, r.lat, r.street_code,
+        r.community_code, r.category_id, coalesce(k.urgency, 'B'), r.status,
+        r.assigned_unit_id, r.due_at, r.created_at,
+        GREATEST(r.created_at, r.accepted_at, r.dispatched_at, r.resolved_at,
+                 r.closed_at),
+        r.accepted_at, r.dispatched_at, r.resolved_at, r.resolved_at, r.closed_at,
+        p_source, r.imported_id, r.on_time
+    FROM public.history_import_row r JOIN public.category k ON k.id = r.category_id
+    WHERE r.batch = p_batch
+    ORDER BY r.line
+    ON CONFLICT (imported_from, imported_id) DO NOTHING;
+    -- the ids are the seat's: those a case now has were made here (the others' source ids
+    -- were imported before)
     INSERT INTO hotline_private.history_import_made (xact, case_id)
-    SELECT pg_catalog.pg_current_xact_id(), m.id FROM made_rows m;
+    SELECT pg_catalog.pg_current_xact_id(), r.case_id
+    FROM public.history_import_row r JOIN public."case" c ON c.id = r.case_id
+    WHERE r.batch = p_batch AND c.imported_from = p_source AND c.imported_id = r.imported_id;
     GET DIAGNOSTICS made = ROW_COUNT;
     DELETE FROM public.history_import_row WHERE batch = p_batch;
     RETURN made;
