@@ -19,7 +19,8 @@ from db.engine import libpq_target  # noqa: E402
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true",
-                        help="50 cases for latency, 10,000 cases for the queue, 20,000 rows to import")
+                        help="50 cases for latency, 10,000 cases for the queue,"
+                        " 20,000 rows to import")
     args = parser.parse_args()
     with libpq_target(server_url()).connect() as conn:
         version = conn.execute("SHOW server_version").fetchone()[0]  # type: ignore[index]
