@@ -15,10 +15,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import func, select, text
+from sqlalchemy.exc import IntegrityError
 
 from console.catalog.catalog import load_catalog
 from console.core import events
-from console.core.errors import FieldError, ValidationError, require_role
+from console.core.errors import ConflictError, FieldError, ValidationError, require_role
 from console.core.store import Store
 from console.history_import import matching, profiles, reading, rows
 from console.history_import.creating import create_all
@@ -106,6 +107,21 @@ async def run(store: Store, preview: Preview, chosen: Mapping[str, Mapping[str, 
     require_role(store.roles, "admin")
     progress = progress or Progress()
     resolver = check_choices(preview, chosen)
+    try:
+        return await _write(store, preview, chosen, resolver, progress)
+    except IntegrityError as exc:
+        diag = getattr(exc.orig, "diag", None)
+        if getattr(diag, "constraint_name", None) == IMPORTED_ONCE:
+            raise ConflictError("another import brought some of these ids meanwhile",
+                                action="history_imported") from exc
+        raise
+
+
+IMPORTED_ONCE = "uq_case_imported_from_imported_id"  # (imported_from, imported_id)
+
+
+async def _write(store: Store, preview: Preview, chosen: Mapping[str, Mapping[str, str]],
+                 resolver: Resolver, progress: Progress) -> Result:
     batch = uuid.uuid4()
     async with store.transaction() as conn:
         progress.begin(CREATING)
@@ -123,8 +139,7 @@ async def run(store: Store, preview: Preview, chosen: Mapping[str, Mapping[str, 
             await events.append(conn, store.actor, events.CatalogLoaded("history_import"))
         problems = [*preview.problems, *late]
         event_id = await events.append(conn, store.actor, events.HistoryImported(
-            saved.name, saved.source, imported, preview.already + len(staged) - imported,
-            len(problems), sum(created.values())))
+            saved.name, saved.source, imported, preview.already, len(problems),
+            sum(created.values())))
     progress.stage = DONE
-    return Result(imported, preview.already + len(staged) - imported, problems, created,
-                  saved, event_id)
+    return Result(imported, preview.already, problems, created, saved, event_id)

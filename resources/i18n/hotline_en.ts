@@ -4246,7 +4246,7 @@ The details are in the log.</translation>
     </message>
     <message>
         <location filename="../../widgets/common/texts.py" line="146" />
-        <location filename="../../widgets/common/texts.py" line="372" />
+        <location filename="../../widgets/common/texts.py" line="374" />
         <source>您的岗位没有此操作的权限</source>
         <translation>Your role does not allow this</translation>
     </message>
@@ -4881,22 +4881,27 @@ The details are in the log.</translation>
         <translation>{who} has just saved the import profile; nothing was imported. Read the file again, then import</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="373" />
+        <location filename="../../widgets/common/texts.py" line="346" />
+        <source>其中一些编号刚在别处导入，本次未导入任何内容；请重新读取文件后再导入</source>
+        <translation>Some of these ids were imported elsewhere meanwhile; nothing was imported. Read the file again, then import</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/texts.py" line="375" />
         <source>只有值班长和管理员可以编辑秒回知识库</source>
         <translation>Only shift leaders and administrators may edit the quick-answer base</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="374" />
+        <location filename="../../widgets/common/texts.py" line="376" />
         <source>导入已取消，未写入任何内容</source>
         <translation>Import cancelled; nothing was written</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="375" />
+        <location filename="../../widgets/common/texts.py" line="377" />
         <source>数据库正忙：所需的记录被其他席位占用过久，本次未保存任何内容，请稍后再试</source>
         <translation>The database is busy: what this needs was held by another seat for too long. Nothing was saved; please try again in a moment</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="384" />
+        <location filename="../../widgets/common/texts.py" line="386" />
         <source>操作未完成（{code}）：请稍后再试；仍不行请报告技术支持</source>
         <translation>Not done ({code}): please try again later; if it still fails, tell technical support</translation>
     </message>
@@ -5147,28 +5152,28 @@ The details are in the log.</translation>
         <translation>That login is taken</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="351" />
+        <location filename="../../widgets/common/texts.py" line="353" />
         <source>这一天的排班刚被 {who} 于 {at} {action}，已显示最新排班，请确认后再改</source>
         <translation>{who} just changed this day's roster at {at} ({action}); the latest roster is shown, check it before changing it again</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="357" />
+        <location filename="../../widgets/common/texts.py" line="359" />
         <source>该案件刚被 {who} 于 {at} 执行了「{action}」，已显示最新状态，请确认后再操作</source>
         <translation>{who} did “{action}” on this case at {at}; the latest state is shown, please check it before acting</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="367" />
+        <location filename="../../widgets/common/texts.py" line="369" />
         <source>有 {n} 项需要更正，见标红的字段；未保存任何内容</source>
         <translation>{n} field(s) need correcting, see the fields marked in red; nothing was saved</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="369" />
+        <location filename="../../widgets/common/texts.py" line="371" />
         <source>数据库连接中断：已填写的内容保留在本机，连接恢复后按 Enter 再次保存即可</source>
         <translation>Database connection lost: what you entered is kept on this computer; press Enter to save again once the connection is back</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="354" />
-        <location filename="../../widgets/common/texts.py" line="371" />
+        <location filename="../../widgets/common/texts.py" line="356" />
+        <location filename="../../widgets/common/texts.py" line="373" />
         <source>该记录已被他人修改，请刷新后重试</source>
         <translation>Someone else has changed this record; refresh and try again</translation>
     </message>

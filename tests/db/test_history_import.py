@@ -121,6 +121,25 @@ async def test_the_saved_profile_answers_the_next_import(
         await admin.close()
 
 
+async def test_an_import_that_meanwhile_came_from_elsewhere_is_refused_whole(
+        store: Store, login_as: MakeLogin, tmp_path: Path) -> None:
+    admin, other = await person(login_as("admin")), await person(login_as("admin"))
+    try:
+        lines = await _lines(store)
+        path = pingshan_csv(tmp_path, lines[:2])
+        mine = await service.read_file(admin, path, builtin.PINGSHAN_2018)
+        theirs = await service.read_file(other, pingshan_csv(tmp_path, lines[:1], "one.csv"),
+                                         builtin.PINGSHAN_2018)
+        await service.run(other, theirs, {"unit": {"新测试单位": NONE}})
+        with pytest.raises(ConflictError) as late:  # 101 came in meanwhile
+            await service.run(admin, mine, {"unit": {"新测试单位": NONE}})
+        assert late.value.action == "history_imported"
+        assert await _count(store, s.Case) == 1  # theirs; nothing of mine, not even 102
+    finally:
+        await admin.close()
+        await other.close()
+
+
 class CancelAt(Progress):
     """The admin presses cancel when the import reaches ``stage``."""
 

@@ -343,6 +343,8 @@ def user_error(exc: ConsoleError) -> str:
         "account_exists": _t("该登录名已被使用"),
         "import_profile_saved": _t("导入方案刚被 {who} 保存，本次未导入任何内容；"
                                    "请重新读取文件后再导入"),
+        "history_imported": _t("其中一些编号刚在别处导入，本次未导入任何内容；"
+                               "请重新读取文件后再导入"),
     }
     if isinstance(exc, ConflictError) and exc.action in conflicts:
         return conflicts[exc.action].format(who=exc.changed_by or "?")
