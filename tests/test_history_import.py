@@ -55,10 +55,14 @@ def test_the_pingshan_channels_are_the_demo_channels_aliases() -> None:
     assert aliases == builtin.PINGSHAN_CHANNELS
 
 
-def test_csv_in_utf8_or_gb18030_reads_the_same(tmp_path: Path) -> None:
+def test_csv_in_utf8_or_gb18030_with_commas_or_semicolons_reads_the_same(
+        tmp_path: Path) -> None:
     utf8 = reading.read(_csv(tmp_path, GOOD), builtin.PINGSHAN_2018)
     gbk = reading.read(_csv(tmp_path, GOOD, encoding="gb18030"), builtin.PINGSHAN_2018)
-    assert utf8 == gbk
+    semicolons = tmp_path / "semicolons.csv"
+    semicolons.write_text("\n".join('"' + line.replace(",", '";"') + '"'
+                                    for line in (HEADER, GOOD)), encoding="utf-8-sig")
+    assert utf8 == gbk == reading.read(semicolons, builtin.PINGSHAN_2018)
     assert utf8.records[0].line == 2 and utf8.records[0].values["STREET_NAME"] == "坑梓街道"
 
 

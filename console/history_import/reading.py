@@ -72,13 +72,24 @@ def _missing(profile: Profile, columns: Iterable[str]) -> list[str]:
     return [c for c in profile.source_columns() if c not in offered]
 
 
+def _dialect(text: str, profile: Profile) -> type[csv.Dialect] | csv.Dialect:
+    """The delimiter under which the first line names the profile's columns (a guess
+    from the text could take a comma for a semicolon); a comma when none does."""
+    first = text.split("\n", 1)[0]
+    for delimiter in (",", ";", "\t"):
+        names = (h.strip().strip('"') for h in first.lstrip("\ufeff").split(delimiter))
+        if not _missing(profile, names):
+            return csv.excel_tab if delimiter == "\t" else (
+                csv.excel if delimiter == "," else _Semicolon)
+    return csv.excel
+
+
+class _Semicolon(csv.excel):
+    delimiter = ";"
+
+
 def _csv(text: str, profile: Profile) -> Records:
-    try:
-        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(
-            text[:4096], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.reader(io.StringIO(text, newline=""), dialect)
+    reader = csv.reader(io.StringIO(text, newline=""), _dialect(text, profile))
     try:
         header = [h.strip().lstrip("\ufeff") for h in next(reader)]
         if missing := _missing(profile, header):
