@@ -14,6 +14,7 @@ from bench import (  # noqa: E402
     area_figures,
     countdown,
     geo_locate,
+    history_import,
     map_read,
     map_view,
     queue_open,
@@ -29,7 +30,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true",
                         help="50 cases for latency, 10,000 for the queue, 5,000 on the map,"
-                        " 100,000 for the map's figures")
+                        " 100,000 for the map's figures, 20,000 rows to import")
     args = parser.parse_args()
     with libpq_target(server_url()).connect() as conn:
         version = conn.execute("SHOW server_version").fetchone()[0]  # type: ignore[index]
@@ -45,6 +46,7 @@ def main() -> None:
     area_figures.run(args.quick)
     map_view.run(args.quick)
     map_read.run(args.quick)
+    history_import.run(args.quick)
     close_qt_loop()
     print(f"\nall benchmarks: {time.perf_counter() - started:.0f} s")
 

@@ -266,6 +266,11 @@ class Case(Base):
                         name="clock_timestamps"),
         CheckConstraint("clock_round >= 1", name="clock_round"),
         CheckConstraint(_in_range("sign_due_at"), name="sign_due_at"),
+        # History brought in from another system (migration 0017): its source and id.
+        CheckConstraint("(imported_from IS NULL) = (imported_id IS NULL)"
+                        " AND (imported_on_time IS NULL OR imported_from IS NOT NULL)",
+                        name="imported"),
+        UniqueConstraint("imported_from", "imported_id"),
         # The queue's default orders, id last for a total order (both directions scan).
         Index("ix_case_created_at", sqltext("created_at DESC"), sqltext("id DESC")),
         Index("ix_case_status_created", "status", sqltext("created_at DESC"),
@@ -320,6 +325,13 @@ class Case(Base):
     # When the unit that has the case is to sign for it, by the clock rule's sign limit
     # (migration 0013): set whenever a unit takes the case, NULL while none has it.
     sign_due_at: Mapped[dt.datetime | None] = mapped_column()
+    # A case imported from another system's export (migration 0017): the source, its
+    # id there (unique per source) and its verdict on time, the truth for statistics.
+    # Only the owner's import function sets them; the ladder, alerts and citizen
+    # notices leave such cases alone.
+    imported_from: Mapped[str | None] = mapped_column(String(32))
+    imported_id: Mapped[str | None] = mapped_column(String(64))
+    imported_on_time: Mapped[bool | None] = mapped_column(Boolean)
 
 
 class CaseEvent(Base):
@@ -688,3 +700,49 @@ class CitizenMessage(Base):
     result: Mapped[str] = mapped_column(String(12), server_default="pending")
     attempts: Mapped[int] = mapped_column(SmallInteger, server_default="0")
     last_error: Mapped[str] = mapped_column(Text, server_default="")
+
+
+class ImportProfile(Base):
+    """A history import's column mapping and the admin's value mappings (migration 0017)."""
+
+    __tablename__ = "import_profile"
+    __table_args__ = (
+        CheckConstraint("char_length(btrim(name)) BETWEEN 1 AND 64", name="name"),
+    )
+    id: Mapped[int] = mapped_column(Integer, Identity(), primary_key=True)
+    name: Mapped[str] = mapped_column(String(64), unique=True)
+    definition: Mapped[dict[str, Any]] = mapped_column()
+    version: Mapped[int] = mapped_column(Integer, server_default=sqltext("1"))
+    changed_by: Mapped[str] = _who()
+    changed_at: Mapped[dt.datetime] = _now()
+
+
+class HistoryImportRow(Base):
+    """The staging rows of a history import: COPYed by the admin's login and moved into
+    ``case`` by ``history_import_cases`` in the same transaction (unlogged, 0017)."""
+
+    __tablename__ = "history_import_row"
+    __table_args__ = {"prefixes": ["UNLOGGED"]}
+    __mapper_args__ = {"primary_key": ["batch", "line"]}
+    batch: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True))
+    line: Mapped[int] = mapped_column(Integer)
+    case_id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True))  # made on the seat
+    imported_id: Mapped[str] = mapped_column(String(64))
+    channel: Mapped[str] = mapped_column(String(24))
+    nature: Mapped[str] = mapped_column(String(16))
+    category_id: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(16))
+    text: Mapped[str] = mapped_column(Text, server_default="")
+    address: Mapped[str] = mapped_column(Text, server_default="")
+    lon: Mapped[float | None] = mapped_column(Double)
+    lat: Mapped[float | None] = mapped_column(Double)
+    street_code: Mapped[str | None] = mapped_column(String(16))
+    community_code: Mapped[str | None] = mapped_column(String(16))
+    assigned_unit_id: Mapped[int | None] = mapped_column(Integer)
+    due_at: Mapped[dt.datetime | None] = mapped_column()
+    created_at: Mapped[dt.datetime] = mapped_column()
+    accepted_at: Mapped[dt.datetime | None] = mapped_column()
+    dispatched_at: Mapped[dt.datetime | None] = mapped_column()
+    resolved_at: Mapped[dt.datetime | None] = mapped_column()
+    closed_at: Mapped[dt.datetime | None] = mapped_column()
+    on_time: Mapped[bool | None] = mapped_column(Boolean)

@@ -110,8 +110,10 @@ COLUMNS = (C.id, C.public_no, C.urgency, C.status, C.category_id, C.assigned_uni
 
 
 def where_open():  # noqa: ANN202
-    """Open with a deadline that can be read (one bad old row stops no list)."""
-    return (C.status.in_(s.OPEN_STATUSES) & s.in_range(CLOCK_DUE)
+    """Open with a deadline that can be read (one bad old row stops no list), and made
+    here: an imported case's deadline was its source's, and counts down nowhere (no
+    colours, no overdue alert)."""
+    return (C.status.in_(s.OPEN_STATUSES) & C.imported_from.is_(None) & s.in_range(CLOCK_DUE)
             & (C.unit_clock_at.is_(None) | s.in_range(C.unit_clock_at)))
 
 

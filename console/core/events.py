@@ -53,6 +53,7 @@ class Kind(enum.StrEnum):
     PROGRESS = "progress_noted"
     NOTICE = "notice"
     BOUNDARIES = "boundaries_changed"
+    HISTORY_IMPORTED = "history_imported"
 
 
 class Payload(Protocol):
@@ -191,6 +192,22 @@ class CaseImported(_Typed):
     status: str | None = None
     occurred_at: dt.datetime | None = None
     source: str | None = None
+    source_id: str | None = None
+
+
+@dataclass(frozen=True)
+class HistoryImported(_Typed):
+    """An admin's history import (on no case): how many cases it made, how many the
+    source had given before, how many rows it could not import, and how many streets,
+    communities, units and categories it created; each case has its ``imported`` event."""
+
+    KIND = Kind.HISTORY_IMPORTED
+    profile: str
+    source: str
+    imported: int = 0
+    already: int = 0
+    problems: int = 0
+    created: int = 0
 
 
 @dataclass(frozen=True)
@@ -390,7 +407,8 @@ TYPED: dict[str, type[_Typed]] = {c.KIND.value: c for c in (
     CaseCreated, CaseImported, ClosedWithMaster, Escalation, LadderChanged, CatalogLoaded,
     CalendarSeeded, CalendarChanged, RuleChanged, QuickAnswerChanged, HandoverChanged,
     RosterChanged, RollCallChanged, ShiftTemplateChanged, AccountChanged, ClockRuleChanged,
-    NoticeRuleChanged, UnitRequestChanged, ProgressNoted, Notice, BoundariesChanged)}
+    NoticeRuleChanged, UnitRequestChanged, ProgressNoted, Notice, BoundariesChanged,
+    HistoryImported)}
 
 
 def read(kind: str, raw: dict[str, Any], *, on_a_case: bool) -> Any:

@@ -67,13 +67,14 @@ class Coalescer:
 async def new_a_class(store: Store, case_ids: Collection[uuid.UUID],
                       since: dt.datetime) -> list[Alert]:
     """Of the cases some events call new, those that the database holds as A-class
-    cases created at or after ``since`` (when the seat began to watch)."""
+    cases created at or after ``since`` (when the seat began to watch), made here (an
+    imported case is history, whatever its events say)."""
     if not case_ids:
         return []
     async with store.read() as conn:
         rows = (await conn.execute(
             select(s.Case.id, s.Case.public_no)
             .where(s.Case.id.in_(list(case_ids)), s.Case.urgency == "A",
-                   s.Case.created_at >= since)
+                   s.Case.created_at >= since, s.Case.imported_from.is_(None))
             .order_by(s.Case.created_at))).all()
     return [Alert(NEW_A_CLASS, case_id, public_no) for case_id, public_no in rows]

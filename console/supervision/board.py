@@ -65,7 +65,7 @@ async def at_risk(store: Store, calendar: WorkCalendar) -> list[BoardCase]:
             select(C.id, C.public_no, C.assigned_unit_id, C.status, C.urgency,
                    DUE.label("due"), started.label("started"), C.paused_at)
             .where(C.status.in_(s.OPEN_STATUSES), s.in_range(DUE), s.in_range(started),
-                   earned_reminder)
+                   earned_reminder, C.imported_from.is_(None))  # no ladder for history
             .order_by(DUE))).all()
         levels: dict[uuid.UUID, str] = {}
         for case_id, level in await conn.execute(  # this clock's round's orders

@@ -55,6 +55,9 @@ STARTED = ladder_started()
 DUE = ladder_due_at()
 READABLE = (s.in_range(DUE), s.in_range(STARTED),
             or_(C.paused_at.is_(None), s.in_range(C.paused_at)))
+# History imported from another system (migration 0017) never climbs the ladder: its
+# deadlines were the source's, and its units answered to the source.
+MADE_HERE = C.imported_from.is_(None)
 
 
 @dataclass(frozen=True)
@@ -87,7 +90,7 @@ async def _record(conn: AsyncConnection, case_id: uuid.UUID, actor: str,
 async def _unreadable(conn: AsyncConnection) -> list[str]:
     """Open cases whose dates cannot be read (stored before the checks of 0007)."""
     return list((await conn.execute(select(C.public_no).where(
-        C.status.in_(s.OPEN_STATUSES), DUE.is_not(None), not_(and_(*READABLE)))
+        C.status.in_(s.OPEN_STATUSES), MADE_HERE, DUE.is_not(None), not_(and_(*READABLE)))
         .limit(20))).scalars())
 
 
@@ -121,7 +124,8 @@ async def sweep(store: Store, calendar: WorkCalendar) -> SweepReport:
         cases = (await conn.execute(select(
             C.id, C.public_no, STARTED.label("started"), DUE.label("due"), C.paused_at,
             C.assigned_unit_id)
-            .where(C.status.in_(s.OPEN_STATUSES), DUE.is_not(None), *READABLE))).all()
+            .where(C.status.in_(s.OPEN_STATUSES), MADE_HERE, DUE.is_not(None),
+                   *READABLE))).all()
         ids = [c.id for c in cases]
         rounds = await _rounds(conn, ids)
         issued: dict[tuple[uuid.UUID, int], set[str]] = {}
@@ -156,7 +160,7 @@ async def _inspect(conn: AsyncConnection, store: Store, now: dt.datetime
     inspected = ORDER.__table__.alias("inspected")
     due = select(ORDER.id, ORDER.case_id, ORDER.round).join(C, C.id == ORDER.case_id).where(
         ORDER.level == SUPERVISION, ORDER.reply_due_at <= now,
-        C.status.in_(s.OPEN_STATUSES),
+        C.status.in_(s.OPEN_STATUSES), MADE_HERE,
         ~exists().where(inspected.c.case_id == ORDER.case_id,
                         inspected.c.round == ORDER.round,
                         inspected.c.level == INSPECTION))

@@ -1078,327 +1078,332 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
     </message>
     <message>
         <location filename="../../widgets/common/commands.py" line="132" />
+        <source>导入历史案件…</source>
+        <translation>Import past cases…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/commands.py" line="133" />
         <source>新 A 类案件</source>
         <translation>New A-Class Cases</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="133" />
+        <location filename="../../widgets/common/commands.py" line="134" />
         <source>案件超时</source>
         <translation>Cases Going Overdue</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="134" />
+        <location filename="../../widgets/common/commands.py" line="135" />
         <source>督办回复到期</source>
         <translation>Order Replies Falling Due</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="135" />
+        <location filename="../../widgets/common/commands.py" line="136" />
         <source>提醒时发出声音</source>
         <translation>Sound with Alerts</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="136" />
+        <location filename="../../widgets/common/commands.py" line="137" />
         <source>中文</source>
         <translation>中文 (Chinese)</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="137" />
+        <location filename="../../widgets/common/commands.py" line="138" />
         <source>English</source>
         <translation>English</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="138" />
+        <location filename="../../widgets/common/commands.py" line="139" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="140" />
+        <location filename="../../widgets/common/commands.py" line="141" />
         <source>当场答复</source>
         <translation>Answer now</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="143" />
+        <location filename="../../widgets/common/commands.py" line="144" />
         <source>下一项</source>
         <translation>Next field</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="146" />
-        <location filename="../../widgets/common/commands.py" line="170" />
+        <location filename="../../widgets/common/commands.py" line="147" />
+        <location filename="../../widgets/common/commands.py" line="171" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="152" />
+        <location filename="../../widgets/common/commands.py" line="153" />
         <source>换行</source>
         <translation>New line</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="154" />
+        <location filename="../../widgets/common/commands.py" line="155" />
         <source>清空</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="156" />
+        <location filename="../../widgets/common/commands.py" line="157" />
         <source>恢复刚清空的内容</source>
         <translation>Put back what was cleared</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="158" />
+        <location filename="../../widgets/common/commands.py" line="159" />
         <source>记为重复来电</source>
         <translation>Record as duplicate</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="160" />
+        <location filename="../../widgets/common/commands.py" line="161" />
         <source>地图选点</source>
         <translation>Pick on map</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="165" />
+        <location filename="../../widgets/common/commands.py" line="166" />
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="168" />
+        <location filename="../../widgets/common/commands.py" line="169" />
         <source>离开文本框</source>
         <translation>Leave the text box</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="173" />
+        <location filename="../../widgets/common/commands.py" line="174" />
         <source>转到结果</source>
         <translation>Go to the results</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="175" />
+        <location filename="../../widgets/common/commands.py" line="176" />
         <source>采用答复</source>
         <translation>Use the answer</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="177" />
+        <location filename="../../widgets/common/commands.py" line="178" />
         <source>返回搜索</source>
         <translation>Back to the search</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="181" />
+        <location filename="../../widgets/common/commands.py" line="182" />
         <source>未接通</source>
         <translation>No answer</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="183" />
+        <location filename="../../widgets/common/commands.py" line="184" />
         <source>未解决（重新办理）</source>
         <translation>Not fixed (reopen)</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="186" />
+        <location filename="../../widgets/common/commands.py" line="187" />
         <source>核查通过（结案）</source>
         <translation>Verified (close)</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="188" />
+        <location filename="../../widgets/common/commands.py" line="189" />
         <source>核查未通过（重新办理）</source>
         <translation>Verification failed (handle again)</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="192" />
+        <location filename="../../widgets/common/commands.py" line="193" />
         <source>应答</source>
         <translation>Answered</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="194" />
+        <location filename="../../widgets/common/commands.py" line="195" />
         <source>迟到（输入分钟后回车）</source>
         <translation>Late (type the minutes, Enter)</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="196" />
+        <location filename="../../widgets/common/commands.py" line="197" />
         <source>缺岗</source>
         <translation>Absent</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="197" />
+        <location filename="../../widgets/common/commands.py" line="198" />
         <source>无人应答</source>
         <translation>No answer</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="198" />
+        <location filename="../../widgets/common/commands.py" line="199" />
         <source>开始点名（在岗岗位）</source>
         <translation>Start roll call (posts on duty)</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="199" />
+        <location filename="../../widgets/common/commands.py" line="200" />
         <source>结束点名</source>
         <translation>Finish roll call</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="201" />
+        <location filename="../../widgets/common/commands.py" line="202" />
         <source>请假/顶班…</source>
         <translation>Leave / stand-in…</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="203" />
+        <location filename="../../widgets/common/commands.py" line="204" />
         <source>调班…</source>
         <translation>Swap…</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="205" />
+        <location filename="../../widgets/common/commands.py" line="206" />
         <source>换人…</source>
         <translation>Replace…</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="207" />
+        <location filename="../../widgets/common/commands.py" line="208" />
         <source>撤下</source>
         <translation>Take off</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="209" />
+        <location filename="../../widgets/common/commands.py" line="210" />
         <source>生成本月排班</source>
         <translation>Generate this month</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="211" />
+        <location filename="../../widgets/common/commands.py" line="212" />
         <source>签收</source>
         <translation>Sign for</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="213" />
+        <location filename="../../widgets/common/commands.py" line="214" />
         <source>申请退回…</source>
         <translation>Apply to return…</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="215" />
+        <location filename="../../widgets/common/commands.py" line="216" />
         <source>申请延期…</source>
         <translation>Apply for an extension…</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="217" />
+        <location filename="../../widgets/common/commands.py" line="218" />
         <source>记录进展…</source>
         <translation>Record progress…</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="219" />
+        <location filename="../../widgets/common/commands.py" line="220" />
         <source>回复办结…</source>
         <translation>Reply with the result…</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="221" />
+        <location filename="../../widgets/common/commands.py" line="222" />
         <source>转派社区…</source>
         <translation>Send on to a community…</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="223" />
+        <location filename="../../widgets/common/commands.py" line="224" />
         <source>同意</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="226" />
+        <location filename="../../widgets/common/commands.py" line="227" />
         <source>不同意…</source>
         <translation>Refuse…</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="229" />
+        <location filename="../../widgets/common/commands.py" line="230" />
         <source>放大</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="230" />
+        <location filename="../../widgets/common/commands.py" line="231" />
         <source>缩小</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="231" />
+        <location filename="../../widgets/common/commands.py" line="232" />
         <source>全区</source>
         <translation>Whole district</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="232" />
+        <location filename="../../widgets/common/commands.py" line="233" />
         <source>左移</source>
         <translation>Pan left</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="233" />
+        <location filename="../../widgets/common/commands.py" line="234" />
         <source>右移</source>
         <translation>Pan right</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="234" />
+        <location filename="../../widgets/common/commands.py" line="235" />
         <source>上移</source>
         <translation>Pan up</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="235" />
+        <location filename="../../widgets/common/commands.py" line="236" />
         <source>下移</source>
         <translation>Pan down</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="236" />
+        <location filename="../../widgets/common/commands.py" line="237" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="238" />
+        <location filename="../../widgets/common/commands.py" line="239" />
         <source>十字左移</source>
         <translation>Crosshair left</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="239" />
+        <location filename="../../widgets/common/commands.py" line="240" />
         <source>十字右移</source>
         <translation>Crosshair right</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="240" />
+        <location filename="../../widgets/common/commands.py" line="241" />
         <source>十字上移</source>
         <translation>Crosshair up</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="241" />
+        <location filename="../../widgets/common/commands.py" line="242" />
         <source>十字下移</source>
         <translation>Crosshair down</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="242" />
+        <location filename="../../widgets/common/commands.py" line="243" />
         <source>选定十字处</source>
         <translation>Pick at crosshair</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="244" />
+        <location filename="../../widgets/common/commands.py" line="245" />
         <source>取消选点</source>
         <translation>Cancel picking</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="247" />
+        <location filename="../../widgets/common/commands.py" line="248" />
         <source>督办所选案件…</source>
         <translation>Supervise Selected…</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="251" />
+        <location filename="../../widgets/common/commands.py" line="252" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="252" />
+        <location filename="../../widgets/common/commands.py" line="253" />
         <source>来电(&amp;C)</source>
         <translation>&amp;Call</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="253" />
+        <location filename="../../widgets/common/commands.py" line="254" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="254" />
+        <location filename="../../widgets/common/commands.py" line="255" />
         <source>值班(&amp;D)</source>
         <translation>&amp;Duty</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="255" />
+        <location filename="../../widgets/common/commands.py" line="256" />
         <source>提醒(&amp;T)</source>
         <translation>Aler&amp;ts</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="256" />
+        <location filename="../../widgets/common/commands.py" line="257" />
         <source>管理(&amp;A)</source>
         <translation>&amp;Admin</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="257" />
+        <location filename="../../widgets/common/commands.py" line="258" />
         <source>语言(&amp;L)</source>
         <translation>&amp;Language</translation>
     </message>
@@ -1902,6 +1907,324 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
     </message>
 </context>
 <context>
+    <name>HistoryImport</name>
+    <message>
+        <location filename="../../widgets/history_import/mapping_table.py" line="32" />
+        <source>编号</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history_import/mapping_table.py" line="32" />
+        <source>登记时间</source>
+        <translation>Time recorded</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history_import/mapping_table.py" line="32" />
+        <source>受理时间</source>
+        <translation>Time accepted</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history_import/mapping_table.py" line="33" />
+        <source>分拨时间</source>
+        <translation>Time dispatched</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history_import/mapping_table.py" line="33" />
+        <source>办结时间</source>
+        <translation>Time resolved</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history_import/mapping_table.py" line="34" />
+        <source>归档时间</source>
+        <translation>Time closed</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history_import/mapping_table.py" line="34" />
+        <source>应办结时间</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history_import/mapping_table.py" line="34" />
+        <source>来源渠道</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history_import/mapping_table.py" line="35" />
+        <source>诉求性质</source>
+        <translation>Nature</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history_import/mapping_table.py" line="35" />
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history_import/mapping_table.py" line="35" />
+        <source>事项分类</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history_import/mapping_table.py" line="36" />
+        <source>街道</source>
+        <translation>Street</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history_import/mapping_table.py" line="36" />
+        <source>社区</source>
+        <translation>Community</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history_import/mapping_table.py" line="36" />
+        <source>承办单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history_import/mapping_table.py" line="37" />
+        <source>诉求内容</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history_import/mapping_table.py" line="37" />
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history_import/mapping_table.py" line="37" />
+        <source>经度</source>
+        <translation>Longitude</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history_import/mapping_table.py" line="37" />
+        <source>纬度</source>
+        <translation>Latitude</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history_import/mapping_table.py" line="38" />
+        <source>按期标志</source>
+        <translation>On-time flag</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history_import/mapping_table.py" line="38" />
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history_import/mapping_table.py" line="55" />
+        <source>类别</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history_import/mapping_table.py" line="55" />
+        <source>来源中的名称</source>
+        <translation>Name in the source</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history_import/mapping_table.py" line="55" />
+        <source>行数</source>
+        <translation>Rows</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history_import/mapping_table.py" line="55" />
+        <source>对应为</source>
+        <translation>Maps to</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history_import/mapping_table.py" line="72" />
+        <source>（空）</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history_import/mapping_table.py" line="90" />
+        <source>（请选择）</source>
+        <translation>(choose)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history_import/mapping_table.py" line="92" />
+        <source>新建：{name}</source>
+        <translation>New: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history_import/mapping_table.py" line="94" />
+        <source>留空（不填）</source>
+        <translation>Leave empty</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history_import/mapping_table.py" line="96" />
+        <source>{name}（建议）</source>
+        <translation>{name} (suggested)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history_import/problems_table.py" line="34" />
+        <location filename="../../widgets/history_import/problems_table.py" line="52" />
+        <source>行</source>
+        <translation>Line</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history_import/problems_table.py" line="34" />
+        <location filename="../../widgets/history_import/problems_table.py" line="52" />
+        <source>字段</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history_import/problems_table.py" line="34" />
+        <location filename="../../widgets/history_import/problems_table.py" line="52" />
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryImportDialog</name>
+    <message>
+        <location filename="../../widgets/history_import/import_dialog.py" line="49" />
+        <source>导入历史案件</source>
+        <translation>Import past cases</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history_import/import_dialog.py" line="57" />
+        <source>要导入的文件（CSV，或 Open311 的 JSON/XML）</source>
+        <translation>File to import (CSV, or Open311 JSON/XML)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history_import/import_dialog.py" line="58" />
+        <source>选择文件…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history_import/import_dialog.py" line="60" />
+        <source>读取并检查</source>
+        <translation>Read and check</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history_import/import_dialog.py" line="69" />
+        <source>其余全部新建</source>
+        <translation>Create all the rest</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history_import/import_dialog.py" line="70" />
+        <location filename="../../widgets/history_import/import_dialog.py" line="203" />
+        <source>需要对应的名称</source>
+        <translation>Names to map</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history_import/import_dialog.py" line="72" />
+        <source>复制全部</source>
+        <translation>Copy all</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history_import/import_dialog.py" line="73" />
+        <source>不能导入的行</source>
+        <translation>Rows not importable</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history_import/import_dialog.py" line="79" />
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history_import/import_dialog.py" line="82" />
+        <location filename="../../widgets/history_import/import_dialog.py" line="226" />
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history_import/import_dialog.py" line="103" />
+        <source>导入方案</source>
+        <translation>Profile</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history_import/import_dialog.py" line="131" />
+        <source>选择要导入的文件</source>
+        <translation>Choose the file to import</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history_import/import_dialog.py" line="132" />
+        <source>导出文件 (*.csv *.json *.xml);;所有文件 (*)</source>
+        <translation>Exports (*.csv *.json *.xml);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history_import/import_dialog.py" line="139" />
+        <source>请选择导入方案和文件</source>
+        <translation>Choose a profile and a file</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history_import/import_dialog.py" line="155" />
+        <source>需要对应的名称（{n}）</source>
+        <translation>Names to map ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history_import/import_dialog.py" line="156" />
+        <location filename="../../widgets/history_import/import_dialog.py" line="204" />
+        <source>不能导入的行（{n}）</source>
+        <translation>Rows not importable ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history_import/import_dialog.py" line="159" />
+        <source>共 {n} 行：可导入 {ok} 行，此前已导入 {already} 行（跳过），不能导入 {bad} 行</source>
+        <translation>{n} rows: {ok} to import, {already} imported before (skipped), {bad} not importable</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history_import/import_dialog.py" line="164" />
+        <source>；表中列出前 {shown} 行，可复制全部</source>
+        <translation>; the table lists the first {shown}, copy all to see every one</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history_import/import_dialog.py" line="172" />
+        <location filename="../../widgets/history_import/import_dialog.py" line="185" />
+        <source>还有 {n} 个名称需要选择对应或新建</source>
+        <translation>{n} names still to map or create</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history_import/import_dialog.py" line="173" />
+        <source>可以导入</source>
+        <translation>Ready to import</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history_import/import_dialog.py" line="197" />
+        <source>已导入 {n} 件；此前已导入 {already} 件；不能导入 {bad} 行；新建名称 {made} 个。导入方案「{name}」已保存（第 {version} 版）</source>
+        <translation>Imported {n} cases; {already} imported before; {bad} rows not importable; {made} names created. Profile "{name}" saved (version {version})</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history_import/import_dialog.py" line="217" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history_import/import_dialog.py" line="238" />
+        <source>读取文件</source>
+        <translation>Reading the file</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history_import/import_dialog.py" line="238" />
+        <source>检查各行</source>
+        <translation>Checking the rows</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history_import/import_dialog.py" line="239" />
+        <source>新建名称</source>
+        <translation>Creating names</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history_import/import_dialog.py" line="239" />
+        <source>写入案件</source>
+        <translation>Writing cases</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history_import/import_dialog.py" line="240" />
+        <source>记录历史</source>
+        <translation>Recording history</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history_import/import_dialog.py" line="240" />
+        <source>完成</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/history_import/import_dialog.py" line="241" />
+        <source>正在取消…</source>
+        <translation>Cancelling…</translation>
+    </message>
+</context>
+<context>
     <name>LadderRuleTab</name>
     <message>
         <location filename="../../widgets/supervision/ladder_rule_tab.py" line="28" />
@@ -2147,107 +2470,107 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="56" />
+        <location filename="../../widgets/shell/main_window.py" line="57" />
         <source>坪山区指挥中心 · 12345 热线坐席 — {user}</source>
         <translation>Pingshan District Command Centre · 12345 hotline desk — {user}</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="69" />
+        <location filename="../../widgets/shell/main_window.py" line="70" />
         <source>来电登记</source>
         <translation>Call intake</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="70" />
+        <location filename="../../widgets/shell/main_window.py" line="71" />
         <source>案件队列</source>
         <translation>Case queue</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="72" />
+        <location filename="../../widgets/shell/main_window.py" line="73" />
         <source>倒计时</source>
         <translation>Countdowns</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="76" />
+        <location filename="../../widgets/shell/main_window.py" line="77" />
         <source>秒回知识库</source>
         <translation>Quick answers</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="81" />
+        <location filename="../../widgets/shell/main_window.py" line="82" />
         <source>督办台</source>
         <translation>Supervision</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="87" />
+        <location filename="../../widgets/shell/main_window.py" line="88" />
         <source>电话回访</source>
         <translation>Callbacks</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="88" />
+        <location filename="../../widgets/shell/main_window.py" line="89" />
         <source>现场核查</source>
         <translation>Field verification</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="89" />
+        <location filename="../../widgets/shell/main_window.py" line="90" />
         <source>回访与核查</source>
         <translation>Callbacks and verification</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="91" />
+        <location filename="../../widgets/shell/main_window.py" line="92" />
         <source>排班</source>
         <translation>Roster</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="93" />
+        <location filename="../../widgets/shell/main_window.py" line="94" />
         <source>查岗点名</source>
         <translation>Roll call</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="95" />
+        <location filename="../../widgets/shell/main_window.py" line="96" />
         <source>交接班</source>
         <translation>Handover</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="97" />
+        <location filename="../../widgets/shell/main_window.py" line="98" />
         <source>承办单位</source>
         <translation>Unit view</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="99" />
+        <location filename="../../widgets/shell/main_window.py" line="100" />
         <source>地图</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="263" />
+        <location filename="../../widgets/shell/main_window.py" line="271" />
         <source>● 数据库已连接</source>
         <translation>● Database connected</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="266" />
+        <location filename="../../widgets/shell/main_window.py" line="274" />
         <source>● 数据库连接中断，正在重连…</source>
         <translation>● Database connection lost, reconnecting…</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="271" />
+        <location filename="../../widgets/shell/main_window.py" line="279" />
         <source>本机暂存 {n} 件待提交</source>
         <translation>{n} cases waiting on this seat</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="279" />
+        <location filename="../../widgets/shell/main_window.py" line="287" />
         <source>程序内部错误（已记入日志，请报告技术支持）：{s}</source>
         <translation>Internal error (logged; please report it to technical support): {s}</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="285" />
+        <location filename="../../widgets/shell/main_window.py" line="293" />
         <source>模拟来电</source>
         <translation>Simulate incoming call</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="285" />
+        <location filename="../../widgets/shell/main_window.py" line="293" />
         <source>来电号码：</source>
         <translation>Caller number:</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="292" />
+        <location filename="../../widgets/shell/main_window.py" line="300" />
         <source>界面语言将在下次启动时切换</source>
         <translation>The new language takes effect the next time the console starts</translation>
     </message>
@@ -3131,7 +3454,7 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
         <translation>(period and channel as in "Roll-call records")</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roll_call_history.py" line="147" />
+        <location filename="../../widgets/duty/roll_call_history.py" line="151" />
         <source>（无人）</source>
         <translation>(nobody)</translation>
     </message>
@@ -3139,7 +3462,7 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>RollCallPane</name>
     <message>
-        <location filename="../../widgets/duty/roll_call_pane.py" line="211" />
+        <location filename="../../widgets/duty/roll_call_pane.py" line="214" />
         <source>结束点名</source>
         <translation>Finish roll call</translation>
     </message>
@@ -3209,37 +3532,37 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roll_call_pane.py" line="193" />
+        <location filename="../../widgets/duty/roll_call_pane.py" line="196" />
         <source>已结束</source>
         <translation>finished</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roll_call_pane.py" line="193" />
+        <location filename="../../widgets/duty/roll_call_pane.py" line="196" />
         <source>进行中</source>
         <translation>in progress</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roll_call_pane.py" line="194" />
+        <location filename="../../widgets/duty/roll_call_pane.py" line="197" />
         <source>{channel} · {leader} · {at} · {state}</source>
         <translation>{channel} · {leader} · {at} · {state}</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roll_call_pane.py" line="200" />
+        <location filename="../../widgets/duty/roll_call_pane.py" line="203" />
         <source>共 {total} 个岗位：应答 {answered} · 迟到 {late} · 缺岗 {absent} · 无人应答 {no_answer} · 未点 {open}</source>
         <translation>{total} posts: answered {answered} · late {late} · absent {absent} · no answer {no_answer} · not called {open}</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roll_call_pane.py" line="212" />
+        <location filename="../../widgets/duty/roll_call_pane.py" line="215" />
         <source>还有 {n} 个岗位未标记。按「无人应答」记录并结束点名？</source>
         <translation>{n} posts are not marked. Record them as "no answer" and finish the roll call?</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roll_call_pane.py" line="263" />
+        <location filename="../../widgets/duty/roll_call_pane.py" line="266" />
         <source>「{post}」未能保存：{why}</source>
         <translation>"{post}" was not saved: {why}</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roll_call_pane.py" line="280" />
+        <location filename="../../widgets/duty/roll_call_pane.py" line="283" />
         <source>迟到 {n} 分钟</source>
         <translation>Late {n} min</translation>
     </message>
@@ -4538,699 +4861,829 @@ The details are in the log.</translation>
         <translation>Citizen told</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="104" />
+        <location filename="../../widgets/common/texts.py" line="99" />
+        <source>导入历史案件</source>
+        <translation>Past cases imported</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/texts.py" line="105" />
         <source>受理告知</source>
         <translation>Acceptance notice</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="104" />
+        <location filename="../../widgets/common/texts.py" line="105" />
         <source>办理反馈</source>
         <translation>Result feedback</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="109" />
+        <location filename="../../widgets/common/texts.py" line="110" />
         <source>短信</source>
         <translation>SMS</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="109" />
+        <location filename="../../widgets/common/texts.py" line="110" />
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="114" />
+        <location filename="../../widgets/common/texts.py" line="115" />
         <source>待发送</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="114" />
+        <location filename="../../widgets/common/texts.py" line="115" />
         <source>重试中</source>
         <translation>Retrying</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="114" />
+        <location filename="../../widgets/common/texts.py" line="115" />
         <source>已发送</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="115" />
+        <location filename="../../widgets/common/texts.py" line="116" />
         <source>发送失败</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="115" />
+        <location filename="../../widgets/common/texts.py" line="116" />
         <source>已取消（改为电话告知）</source>
         <translation>Cancelled (told by phone instead)</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="116" />
+        <location filename="../../widgets/common/texts.py" line="117" />
         <source>已电话告知</source>
         <translation>Told by phone</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="116" />
+        <location filename="../../widgets/common/texts.py" line="117" />
         <source>发送未成功，稍后重试</source>
         <translation>Not sent; tried again later</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="121" />
+        <location filename="../../widgets/common/texts.py" line="122" />
         <source>A 类（紧急）</source>
         <translation>A (urgent)</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="121" />
+        <location filename="../../widgets/common/texts.py" line="122" />
         <source>B 类（较急）</source>
         <translation>B (high)</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="121" />
+        <location filename="../../widgets/common/texts.py" line="122" />
         <source>C 类（一般）</source>
         <translation>C (normal)</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="126" />
+        <location filename="../../widgets/common/texts.py" line="127" />
         <source>电话查岗</source>
         <translation>Phone check</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="126" />
+        <location filename="../../widgets/common/texts.py" line="127" />
         <source>视频点名</source>
         <translation>Video roll call</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="126" />
+        <location filename="../../widgets/common/texts.py" line="127" />
         <source>对讲机点名</source>
         <translation>Radio roll call</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="131" />
+        <location filename="../../widgets/common/texts.py" line="132" />
         <source>应答</source>
         <translation>Answered</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="131" />
+        <location filename="../../widgets/common/texts.py" line="132" />
         <source>迟到</source>
         <translation>Late</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="131" />
+        <location filename="../../widgets/common/texts.py" line="132" />
         <source>缺岗</source>
         <translation>Absent</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="132" />
+        <location filename="../../widgets/common/texts.py" line="133" />
         <source>无人应答</source>
         <translation>No answer</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="132" />
+        <location filename="../../widgets/common/texts.py" line="133" />
         <source>未点</source>
         <translation>Not called</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="137" />
+        <location filename="../../widgets/common/texts.py" line="138" />
         <source>非常满意</source>
         <translation>Very satisfied</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="137" />
+        <location filename="../../widgets/common/texts.py" line="138" />
         <source>满意</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="137" />
+        <location filename="../../widgets/common/texts.py" line="138" />
         <source>基本满意</source>
         <translation>Fairly satisfied</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="137" />
+        <location filename="../../widgets/common/texts.py" line="138" />
         <source>不满意</source>
         <translation>Dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="138" />
+        <location filename="../../widgets/common/texts.py" line="139" />
         <source>非常不满意</source>
         <translation>Very dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="144" />
+        <location filename="../../widgets/common/texts.py" line="145" />
         <source>案件当前状态不允许此操作，请刷新后再看</source>
         <translation>The case's status does not allow this; look again after it refreshes</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="145" />
-        <location filename="../../widgets/common/texts.py" line="349" />
+        <location filename="../../widgets/common/texts.py" line="146" />
+        <location filename="../../widgets/common/texts.py" line="376" />
         <source>您的岗位没有此操作的权限</source>
         <translation>Your role does not allow this</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="146" />
+        <location filename="../../widgets/common/texts.py" line="147" />
         <source>请填写原因</source>
         <translation>Enter a reason</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="147" />
+        <location filename="../../widgets/common/texts.py" line="148" />
         <source>请填写办理结果</source>
         <translation>Enter the result</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="148" />
+        <location filename="../../widgets/common/texts.py" line="149" />
         <source>请填写答复内容</source>
         <translation>Enter the answer</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="150" />
+        <location filename="../../widgets/common/texts.py" line="151" />
         <source>请选择责任单位</source>
         <translation>Choose a responsible unit</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="151" />
+        <location filename="../../widgets/common/texts.py" line="152" />
         <source>请填写主件编号</source>
         <translation>Enter the master case number</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="152" />
+        <location filename="../../widgets/common/texts.py" line="153" />
         <source>请选择满意度</source>
         <translation>Choose a satisfaction level</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="153" />
+        <location filename="../../widgets/common/texts.py" line="154" />
         <source>请填写提请协调的说明</source>
         <translation>Enter why the district leader should coordinate</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="154" />
+        <location filename="../../widgets/common/texts.py" line="155" />
         <source>请填写作出决定的区领导</source>
         <translation>Enter the district leader who decided</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="155" />
+        <location filename="../../widgets/common/texts.py" line="156" />
         <source>请填写区领导的决定</source>
         <translation>Enter the leader's decision</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="156" />
+        <location filename="../../widgets/common/texts.py" line="157" />
         <source>决定时间不能晚于现在</source>
         <translation>The time of the decision cannot be later than now</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="157" />
+        <location filename="../../widgets/common/texts.py" line="158" />
         <source>请填写正确的决定时间</source>
         <translation>Enter a valid time of the decision</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="158" />
+        <location filename="../../widgets/common/texts.py" line="159" />
         <source>该案件没有提请协调的记录：请先提请区领导协调</source>
         <translation>The case has no referral on record: refer it to the district leader first</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="159" />
+        <location filename="../../widgets/common/texts.py" line="160" />
         <source>满意度须为 1–5 级</source>
         <translation>Satisfaction must be from 1 to 5</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="160" />
+        <location filename="../../widgets/common/texts.py" line="161" />
         <source>计时已暂停</source>
         <translation>The clock is already paused</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="161" />
+        <location filename="../../widgets/common/texts.py" line="162" />
         <source>计时未暂停</source>
         <translation>The clock is not paused</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="162" />
+        <location filename="../../widgets/common/texts.py" line="163" />
         <source>单位计时规则只能是“分拨起算”或“签收起算”</source>
         <translation>A unit's clock starts either at dispatch or at signing</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="164" />
+        <location filename="../../widgets/common/texts.py" line="165" />
         <source>网格员上报的案件由网格现场核查，不做电话回访</source>
         <translation>A grid worker's report is verified in the field by its grid, not called back</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="165" />
+        <location filename="../../widgets/common/texts.py" line="166" />
         <source>只有网格员上报的案件做现场核查，有来电人的案件请回访</source>
         <translation>Only grid workers' reports are verified in the field; call back cases with a caller</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="166" />
+        <location filename="../../widgets/common/texts.py" line="167" />
         <source>责任单位不存在</source>
         <translation>No such responsible unit</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="167" />
+        <location filename="../../widgets/common/texts.py" line="168" />
         <source>只能转派给本街道的社区工作站</source>
         <translation>A case is sent on only to a community work station of the sub-centre's street</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="168" />
+        <location filename="../../widgets/common/texts.py" line="169" />
         <source>该责任单位已停用，请选择其他单位</source>
         <translation>That unit is inactive; choose another</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="169" />
+        <location filename="../../widgets/common/texts.py" line="170" />
         <source>不能与自身合并</source>
         <translation>A case cannot be merged into itself</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="170" />
+        <location filename="../../widgets/common/texts.py" line="171" />
         <source>找不到该编号的案件</source>
         <translation>No case has that number</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="171" />
+        <location filename="../../widgets/common/texts.py" line="172" />
         <source>主件已归档，不能再合并</source>
         <translation>The master case is closed; nothing more can be merged into it</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="172" />
+        <location filename="../../widgets/common/texts.py" line="173" />
         <source>案件不存在</source>
         <translation>The case does not exist</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="173" />
+        <location filename="../../widgets/common/texts.py" line="174" />
         <source>没有这个办理操作</source>
         <translation>There is no such case action</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="174" />
+        <location filename="../../widgets/common/texts.py" line="175" />
         <source>请选择新的紧急程度</source>
         <translation>Please choose the new class</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="175" />
+        <location filename="../../widgets/common/texts.py" line="176" />
         <source>紧急程度须为 A、B 或 C 类</source>
         <translation>The class must be A, B or C</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="176" />
+        <location filename="../../widgets/common/texts.py" line="177" />
         <source>案件已是该类，无需更改</source>
         <translation>The case is of that class already</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="177" />
+        <location filename="../../widgets/common/texts.py" line="178" />
         <source>无法按新类别计算办理时限，未作更改</source>
         <translation>No time limit for the new class; nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="178" />
+        <location filename="../../widgets/common/texts.py" line="179" />
         <source>已告知过市民，无需重复登记</source>
         <translation>The citizen was told already; nothing to record again</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="179" />
+        <location filename="../../widgets/common/texts.py" line="180" />
         <source>该案件没有可告知的市民（网格员上报或未留电话）</source>
         <translation>This case has no citizen to tell (a grid worker's report, or no phone)</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="180" />
+        <location filename="../../widgets/common/texts.py" line="181" />
         <source>告知时间须在受理（或办结）之后、现在之前</source>
         <translation>The citizen is told after the case was accepted (or resolved) and not later than now</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="181" />
+        <location filename="../../widgets/common/texts.py" line="182" />
         <source>找不到所设的短信发送插件：请检查 HOTLINE_SMS_SENDER</source>
         <translation>The SMS sender named cannot be found: check HOTLINE_SMS_SENDER</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="191" />
+        <location filename="../../widgets/common/texts.py" line="192" />
         <source>生成</source>
         <translation>generated it</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="192" />
+        <location filename="../../widgets/common/texts.py" line="193" />
         <source>加派人员</source>
         <translation>added a person</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="193" />
+        <location filename="../../widgets/common/texts.py" line="194" />
         <source>换人</source>
         <translation>replaced a person</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="194" />
+        <location filename="../../widgets/common/texts.py" line="195" />
         <source>撤下人员</source>
         <translation>took a person off</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="195" />
+        <location filename="../../widgets/common/texts.py" line="196" />
         <source>登记请假</source>
         <translation>recorded leave</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="196" />
+        <location filename="../../widgets/common/texts.py" line="197" />
         <source>调班</source>
         <translation>swapped duties</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="204" />
+        <location filename="../../widgets/common/texts.py" line="205" />
         <source>请输入来电号码（电话渠道必填）</source>
         <translation>Enter the caller's number (required for phone channels)</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="205" />
+        <location filename="../../widgets/common/texts.py" line="206" />
         <source>号码无法识别：请输入手机号（11位）或带区号的固话</source>
         <translation>Number not recognised: enter an 11-digit mobile number or a landline number with area code</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="206" />
+        <location filename="../../widgets/common/texts.py" line="207" />
         <source>请填写诉求内容</source>
         <translation>Enter the request details</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="207" />
+        <location filename="../../widgets/common/texts.py" line="208" />
         <source>请填写来电人姓名</source>
         <translation>Enter the caller's name</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="208" />
+        <location filename="../../widgets/common/texts.py" line="209" />
         <source>内容过长：{length} 字，最多 {limit} 字。内容已保留，请删减后再保存</source>
         <translation>Text too long: {length} characters, at most {limit}. Your text was kept; shorten it and save again</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="209" />
+        <location filename="../../widgets/common/texts.py" line="210" />
         <source>第 {position} 个字符是不可见的控制字符（多为粘贴带入），请删除后再保存</source>
         <translation>Character {position} is an invisible control character (usually pasted in); delete it and save again</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="211" />
+        <location filename="../../widgets/common/texts.py" line="212" />
         <source>内容无法识别，请重新填写</source>
         <translation>The content cannot be read; please type it again</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="212" />
+        <location filename="../../widgets/common/texts.py" line="213" />
         <source>请选择事项分类（可输入中文或拼音首字母搜索）</source>
         <translation>Choose a category (search in Chinese or by pinyin initials)</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="213" />
+        <location filename="../../widgets/common/texts.py" line="214" />
         <source>分类不存在或已停用，请重新选择</source>
         <translation>This category does not exist or is no longer in use; choose another</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="214" />
+        <location filename="../../widgets/common/texts.py" line="215" />
         <source>请选择到第三级分类</source>
         <translation>Choose a third-level category</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="215" />
+        <location filename="../../widgets/common/texts.py" line="216" />
         <source>该分类没有办理时限，无法计时：请选其他分类，或请管理员设定时限</source>
         <translation>This category has no time limit, so the case cannot count down: choose another category, or ask an administrator to set a time limit</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="216" />
+        <location filename="../../widgets/common/texts.py" line="217" />
         <source>请选择紧急程度 A/B/C</source>
         <translation>Choose urgency A, B or C</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="217" />
+        <location filename="../../widgets/common/texts.py" line="218" />
         <source>该分类标准为 {urgency} 类；如需调整，请登记后由值班长在案件窗口改类</source>
         <translation>This category's standard class is {urgency}; to change it, save the case and have a shift leader reclass it in the case window</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="218" />
+        <location filename="../../widgets/common/texts.py" line="219" />
         <source>请选择告知类型：受理告知或办理反馈</source>
         <translation>Please choose the notice: acceptance or result</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="219" />
+        <location filename="../../widgets/common/texts.py" line="220" />
         <source>请填写告知时间</source>
         <translation>Please enter when the citizen was told</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="220" />
+        <location filename="../../widgets/common/texts.py" line="221" />
         <source>告知时间不能晚于现在</source>
         <translation>The time the citizen was told cannot be in the future</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="221" />
+        <location filename="../../widgets/common/texts.py" line="222" />
         <source>请选择来源渠道</source>
         <translation>Choose the channel</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="222" />
+        <location filename="../../widgets/common/texts.py" line="223" />
         <source>请选择诉求性质</source>
         <translation>Choose the request type</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="223" />
+        <location filename="../../widgets/common/texts.py" line="224" />
         <source>网格不存在，请重新选择</source>
         <translation>This grid cell does not exist; choose another</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="224" />
+        <location filename="../../widgets/common/texts.py" line="225" />
         <source>网格不属于所选社区</source>
         <translation>This grid cell is not in the chosen community</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="225" />
+        <location filename="../../widgets/common/texts.py" line="226" />
         <source>网格不属于所选街道</source>
         <translation>The grid cell is not in the chosen street</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="226" />
+        <location filename="../../widgets/common/texts.py" line="227" />
         <source>社区不存在，请重新选择</source>
         <translation>This community does not exist; choose another</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="227" />
+        <location filename="../../widgets/common/texts.py" line="228" />
         <source>社区不属于所选街道</source>
         <translation>This community is not in the chosen street</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="228" />
+        <location filename="../../widgets/common/texts.py" line="229" />
         <source>街道不存在，请重新选择</source>
         <translation>This street does not exist; choose another</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="229" />
+        <location filename="../../widgets/common/texts.py" line="230" />
         <source>位置坐标无效：请在地图上重新选点</source>
         <translation>The location's coordinates are not valid: pick the place on the map again</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="230" />
+        <location filename="../../widgets/common/texts.py" line="231" />
         <source>没有这个名称的街道、社区或网格：输入其中几个字，按 Enter 选中</source>
         <translation>No street, community or grid cell by that name: type part of the name and press Enter to pick it</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="231" />
+        <location filename="../../widgets/common/texts.py" line="232" />
         <source>请填写督办内容</source>
         <translation>Enter the order's text</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="232" />
+        <location filename="../../widgets/common/texts.py" line="233" />
         <source>提醒比例须在 1% 到 99% 之间</source>
         <translation>The reminder share must be between 1% and 99%</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="233" />
+        <location filename="../../widgets/common/texts.py" line="234" />
         <source>督办工作日须为 0 或以上</source>
         <translation>The working days before supervision must be 0 or more</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="234" />
+        <location filename="../../widgets/common/texts.py" line="235" />
         <source>二次催办的工作小时须在 1 到 720 之间</source>
         <translation>The working hours before the second urge must be between 1 and 720</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="235" />
+        <location filename="../../widgets/common/texts.py" line="236" />
         <source>争议通报的工作日须在 0 到 366 之间</source>
         <translation>The working days before the briefing lists a dispute must be between 0 and 366</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="236" />
+        <location filename="../../widgets/common/texts.py" line="237" />
         <source>回复期限须晚于现在</source>
         <translation>The reply deadline must be later than now</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="237" />
+        <location filename="../../widgets/common/texts.py" line="238" />
         <source>案件已办结或不存在，不能督办</source>
         <translation>The case is closed or does not exist; it cannot be supervised</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="238" />
+        <location filename="../../widgets/common/texts.py" line="239" />
         <source>督办单不存在</source>
         <translation>No such order</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="239" />
+        <location filename="../../widgets/common/texts.py" line="240" />
         <source>该督办单已签收</source>
         <translation>This order has been acknowledged already</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="240" />
+        <location filename="../../widgets/common/texts.py" line="241" />
         <source>该督办单已回复</source>
         <translation>This order has been answered already</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="246" />
+        <location filename="../../widgets/common/texts.py" line="247" />
         <source>承办单位账号不能同时是管理员</source>
         <translation>A unit handler's account cannot also be an administrator</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="247" />
+        <location filename="../../widgets/common/texts.py" line="248" />
         <source>案件不在本单位办理中，不能申请或记录</source>
         <translation>The case is not being handled by this unit: nothing can be applied for or recorded</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="248" />
+        <location filename="../../widgets/common/texts.py" line="249" />
         <source>已过退回申请时限（{ends}），请办理或申请延期</source>
         <translation>The time to apply for a return has passed ({ends}): handle the case or apply for an extension</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="249" />
+        <location filename="../../widgets/common/texts.py" line="250" />
         <source>签收时限须为 {min}–{max} 个工作小时</source>
         <translation>The sign limit is {min}–{max} working hours</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="250" />
+        <location filename="../../widgets/common/texts.py" line="251" />
         <source>退回申请期须为 {min}–{max} 个工作日</source>
         <translation>The return window is {min}–{max} working days</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="251" />
+        <location filename="../../widgets/common/texts.py" line="252" />
         <source>受理告知时限须为 {min}–{max} 分钟</source>
         <translation>The acceptance notice is due within {min}–{max} minutes</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="252" />
+        <location filename="../../widgets/common/texts.py" line="253" />
         <source>办理反馈时限须为 {min}–{max} 分钟</source>
         <translation>Result feedback is due within {min}–{max} minutes</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="253" />
+        <location filename="../../widgets/common/texts.py" line="254" />
         <source>短信发送次数须为 {min}–{max} 次</source>
         <translation>An SMS is tried {min}–{max} times</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="254" />
+        <location filename="../../widgets/common/texts.py" line="255" />
         <source>模板中有无法识别的占位符 {names}（可用：{known}）</source>
         <translation>The template has unknown placeholders {names} (known: {known})</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="255" />
+        <location filename="../../widgets/common/texts.py" line="256" />
         <source>请填写受理告知模板</source>
         <translation>Enter the acceptance notice template</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="256" />
+        <location filename="../../widgets/common/texts.py" line="257" />
         <source>请填写办理反馈模板</source>
         <translation>Enter the result feedback template</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="257" />
+        <location filename="../../widgets/common/texts.py" line="258" />
         <source>该案件已有同类申请待审批</source>
         <translation>The case already has a request of this kind waiting for a decision</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="258" />
+        <location filename="../../widgets/common/texts.py" line="259" />
         <source>延期天数须为 1–{max} 个工作日</source>
         <translation>An extension is 1–{max} working days</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="259" />
+        <location filename="../../widgets/common/texts.py" line="260" />
         <source>申请不存在</source>
         <translation>The request does not exist</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="260" />
+        <location filename="../../widgets/common/texts.py" line="261" />
         <source>该申请已审批，不能再改</source>
         <translation>The request has been decided and cannot be changed</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="261" />
+        <location filename="../../widgets/common/texts.py" line="262" />
         <source>不能审批自己提出的申请</source>
         <translation>You cannot decide your own request</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="262" />
+        <location filename="../../widgets/common/texts.py" line="263" />
         <source>请填写申请理由</source>
         <translation>Give the reason for the request</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="263" />
+        <location filename="../../widgets/common/texts.py" line="264" />
         <source>不同意时请填写理由</source>
         <translation>Give a reason when refusing</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="264" />
+        <location filename="../../widgets/common/texts.py" line="265" />
         <source>请填写办理进展</source>
         <translation>Describe the progress</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="265" />
+        <location filename="../../widgets/common/texts.py" line="266" />
         <source>承办单位账号请选择所属单位</source>
         <translation>Choose the unit of a unit handler's account</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="300" />
+        <location filename="../../widgets/common/texts.py" line="301" />
         <source>请填写问题</source>
         <translation>Please enter the question</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="301" />
+        <location filename="../../widgets/common/texts.py" line="302" />
         <source>请填写答复</source>
         <translation>Please enter the answer</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="302" />
+        <location filename="../../widgets/common/texts.py" line="303" />
         <source>该条答复已被删除，已刷新</source>
         <translation>This answer was deleted meanwhile; the list is refreshed</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="303" />
+        <location filename="../../widgets/common/texts.py" line="304" />
         <source>关键词“{keyword}”过长，每个最多 {limit} 字</source>
         <translation>Keyword “{keyword}” is too long; at most {limit} characters each</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="304" />
+        <location filename="../../widgets/common/texts.py" line="305" />
         <source>关键词“{keyword}”含有空格、标点或不可见字符</source>
         <translation>Keyword “{keyword}” contains a space, punctuation or an invisible character</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="305" />
+        <location filename="../../widgets/common/texts.py" line="306" />
         <source>关键词 {count} 个，最多 {limit} 个</source>
         <translation>{count} keywords; at most {limit}</translation>
     </message>
     <message>
+        <location filename="../../widgets/common/texts.py" line="307" />
+        <source>导入方案有误，请检查：{keys}</source>
+        <translation>The import profile is wrong; check: {keys}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/texts.py" line="308" />
+        <source>文件超过 {limit_mb} MB：请分成几个文件导入</source>
+        <translation>The file is over {limit_mb} MB: split it and import the parts</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/texts.py" line="309" />
+        <source>无法读取文件：{reason}</source>
+        <translation>Cannot read the file: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/texts.py" line="310" />
+        <source>文件编码无法识别：请另存为 UTF-8 或 GB18030 编码的 CSV</source>
+        <translation>Unknown file encoding: save it as a UTF-8 or GB18030 CSV</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/texts.py" line="311" />
+        <source>文件中没有数据</source>
+        <translation>The file holds no data</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/texts.py" line="312" />
+        <source>文件缺少导入方案要读的列：{columns}</source>
+        <translation>The file lacks columns the profile reads: {columns}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/texts.py" line="313" />
+        <source>第 {line} 行无法按 CSV 读取</source>
+        <translation>Line {line} cannot be read as CSV</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/texts.py" line="314" />
+        <source>不是有效的 JSON：第 {line} 行第 {column} 列有误</source>
+        <translation>Not valid JSON: error at line {line}, column {column}</translation>
+    </message>
+    <message>
         <location filename="../../widgets/common/texts.py" line="315" />
+        <source>不是有效的 XML：第 {line} 行第 {column} 列有误</source>
+        <translation>Not valid XML: error at line {line}, column {column}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/texts.py" line="316" />
+        <source>不是 Open311 服务请求列表（service_requests）</source>
+        <translation>Not a list of Open311 service requests (service_requests)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/texts.py" line="317" />
+        <source>缺少{field}</source>
+        <translation>{field} missing</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/texts.py" line="318" />
+        <source>{field}无法识别：{value}</source>
+        <translation>{field} not understood: {value}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/texts.py" line="319" />
+        <source>{field}超出 2000–2199 年：{value}</source>
+        <translation>{field} outside 2000–2199: {value}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/texts.py" line="320" />
+        <source>{field}晚于现在：{value}</source>
+        <translation>{field} is later than now: {value}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/texts.py" line="321" />
+        <source>{field}早于登记时间：{value}</source>
+        <translation>{field} is before the time recorded: {value}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/texts.py" line="322" />
+        <source>{field}不是有效的经纬度：{value}</source>
+        <translation>{field} is no valid coordinate: {value}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/texts.py" line="323" />
+        <source>{field}过长，最多 {limit} 字</source>
+        <translation>{field} too long: at most {limit} characters</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/texts.py" line="324" />
+        <source>编号过长，最多 {limit} 个字符</source>
+        <translation>Id too long: at most {limit} characters</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/texts.py" line="325" />
+        <source>编号与第 {line} 行重复</source>
+        <translation>Same id as line {line}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/texts.py" line="326" />
+        <source>同时标为按期和超期</source>
+        <translation>Flagged both on time and overdue</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/texts.py" line="327" />
+        <source>未办结的诉求缺少应办结时间</source>
+        <translation>An open case without its due time</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/texts.py" line="328" />
+        <source>“{name}”还没有对应或新建</source>
+        <translation>"{name}" is not mapped or created yet</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/texts.py" line="338" />
         <source>升级规则刚被 {who} 修改，未保存您的改动；已显示最新值，请确认后再保存</source>
         <translation>{who} just changed the escalation rule; your changes were not saved. The latest values are shown: check them before saving</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="317" />
+        <location filename="../../widgets/common/texts.py" line="340" />
         <source>计时规则刚被 {who} 修改，未保存您的改动；已显示最新值，请确认后再保存</source>
         <translation>{who} has just changed the clock rule; your changes were not saved. The latest values are shown: check them and save again</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="319" />
+        <location filename="../../widgets/common/texts.py" line="342" />
         <source>告知规则刚被 {who} 修改，未保存您的改动；已显示最新值，请确认后再保存</source>
         <translation>{who} has just changed the notice rule; your changes were not saved. The latest values are shown: check them and save again</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="350" />
+        <location filename="../../widgets/common/texts.py" line="346" />
+        <source>导入方案刚被 {who} 保存，本次未导入任何内容；请重新读取文件后再导入</source>
+        <translation>{who} has just saved the import profile; nothing was imported. Read the file again, then import</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/texts.py" line="348" />
+        <source>其中一些编号刚在别处导入，本次未导入任何内容；请重新读取文件后再导入</source>
+        <translation>Some of these ids were imported elsewhere meanwhile; nothing was imported. Read the file again, then import</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/texts.py" line="377" />
         <source>只有值班长和管理员可以编辑秒回知识库</source>
         <translation>Only shift leaders and administrators may edit the quick-answer base</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="351" />
+        <location filename="../../widgets/common/texts.py" line="378" />
+        <source>导入已取消，未写入任何内容</source>
+        <translation>Import cancelled; nothing was written</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/texts.py" line="379" />
         <source>数据库正忙：所需的记录被其他席位占用过久，本次未保存任何内容，请稍后再试</source>
         <translation>The database is busy: what this needs was held by another seat for too long. Nothing was saved; please try again in a moment</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="353" />
+        <location filename="../../widgets/common/texts.py" line="381" />
         <source>边界数据有问题，未作任何更改：见问题列表</source>
         <translation>The boundary data has problems; nothing was changed: see the list of problems</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="361" />
+        <location filename="../../widgets/common/texts.py" line="389" />
         <source>操作未完成（{code}）：请稍后再试；仍不行请报告技术支持</source>
         <translation>Not done ({code}): please try again later; if it still fails, tell technical support</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="149" />
-        <location filename="../../widgets/common/texts.py" line="241" />
+        <location filename="../../widgets/common/texts.py" line="150" />
+        <location filename="../../widgets/common/texts.py" line="242" />
         <source>请填写回复内容</source>
         <translation>Enter the reply</translation>
     </message>
@@ -5255,243 +5708,243 @@ The details are in the log.</translation>
         <translation>Escalation</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="163" />
+        <location filename="../../widgets/common/texts.py" line="164" />
         <source>这件案件已转派给社区，由社区签收、回复和申请；街道分中心只能查看</source>
         <translation>This case was dispatched on to a community: the community signs, replies and applies; the street sub-centre can only watch it</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="242" />
+        <location filename="../../widgets/common/texts.py" line="243" />
         <source>登录名只能用小写字母、数字和下划线，2–63 位，以字母开头</source>
         <translation>A login name is 2–63 lower-case letters, digits and underscores, starting with a letter</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="243" />
+        <location filename="../../widgets/common/texts.py" line="244" />
         <source>没有这个登录名的账号</source>
         <translation>No account has that login</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="244" />
+        <location filename="../../widgets/common/texts.py" line="245" />
         <source>请填写姓名</source>
         <translation>Enter the name</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="245" />
+        <location filename="../../widgets/common/texts.py" line="246" />
         <source>请至少选择一个岗位</source>
         <translation>Choose at least one role</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="266" />
+        <location filename="../../widgets/common/texts.py" line="267" />
         <source>密码至少 {min} 位</source>
         <translation>The password needs at least {min} characters</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="267" />
+        <location filename="../../widgets/common/texts.py" line="268" />
         <source>请只填一种时限：小时或工作日</source>
         <translation>Give one limit only: hours or working days</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="268" />
+        <location filename="../../widgets/common/texts.py" line="269" />
         <source>时限须大于零</source>
         <translation>The limit must be above zero</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="269" />
+        <location filename="../../widgets/common/texts.py" line="270" />
         <source>时限须为整数</source>
         <translation>The limit must be a whole number</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="270" />
+        <location filename="../../widgets/common/texts.py" line="271" />
         <source>时限过长，请核对</source>
         <translation>That limit is too long; please check it</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="271" />
+        <location filename="../../widgets/common/texts.py" line="272" />
         <source>「{shift}」时长 {hours} 小时：班次须在 1–24 小时之间，否则与次日同一班次重叠</source>
         <translation>"{shift}" lasts {hours} hours: a shift must last 1–24 hours, or it overlaps its own next turn</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="272" />
+        <location filename="../../widgets/common/texts.py" line="273" />
         <source>「{shift}」与「{other}」时间重叠，请调整开始时间或时长</source>
         <translation>"{shift}" overlaps "{other}": change the start or the length</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="273" />
+        <location filename="../../widgets/common/texts.py" line="274" />
         <source>请填写代码</source>
         <translation>Enter a code</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="274" />
+        <location filename="../../widgets/common/texts.py" line="275" />
         <source>轮班规则用到了不存在的班次：{codes}</source>
         <translation>The rotation uses shifts that do not exist: {codes}</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="275" />
+        <location filename="../../widgets/common/texts.py" line="276" />
         <source>轮班规则为空：请先设置班组和轮转顺序</source>
         <translation>The rotation is empty: set up the teams and the cycle first</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="276" />
+        <location filename="../../widgets/common/texts.py" line="277" />
         <source>轮班规则第 {position} 天没有班组上「{shift}」</source>
         <translation>On day {position} of the rotation no team works "{shift}"</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="277" />
+        <location filename="../../widgets/common/texts.py" line="278" />
         <source>轮班规则第 {position} 天有两个班组上「{shift}」</source>
         <translation>On day {position} of the rotation two teams work "{shift}"</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="278" />
+        <location filename="../../widgets/common/texts.py" line="279" />
         <source>轮班规则使 {team} 两班之间只休息 {hours} 小时，低于规定</source>
         <translation>The rotation leaves {team} only {hours} hours between shifts, less than the rule</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="279" />
+        <location filename="../../widgets/common/texts.py" line="280" />
         <source>本月已有 {count} 条排班；重新生成会覆盖所有调整</source>
         <translation>This month already has {count} roster entries; generating again discards every change</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="280" />
+        <location filename="../../widgets/common/texts.py" line="281" />
         <source>「{post}」没有{team}的人员，无法排班：请先为该岗位配人</source>
         <translation>"{post}" has nobody from {team}: assign people to the post first</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="281" />
+        <location filename="../../widgets/common/texts.py" line="282" />
         <source>{day} {shift}「{post}」将无人在岗：请指定顶班人员</source>
         <translation>{day} {shift}: nobody would be left at "{post}"; name a stand-in</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="282" />
+        <location filename="../../widgets/common/texts.py" line="283" />
         <source>{person} 将同时在两个班次上岗</source>
         <translation>{person} would be on two shifts at once</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="283" />
+        <location filename="../../widgets/common/texts.py" line="284" />
         <source>{person} 两班之间只休息 {hours} 小时，少于规定的 {minimum} 小时</source>
         <translation>{person} would rest only {hours} hours between shifts, less than the {minimum} hours required</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="284" />
+        <location filename="../../widgets/common/texts.py" line="285" />
         <source>只能对在岗排班请假或调班</source>
         <translation>Leave and swaps apply to duties only</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="285" />
+        <location filename="../../widgets/common/texts.py" line="286" />
         <source>请选择另一人、另一班次的排班来调换</source>
         <translation>Choose another person's duty on another shift to swap with</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="286" />
+        <location filename="../../widgets/common/texts.py" line="287" />
         <source>人员不存在或已停用</source>
         <translation>The person does not exist or is disabled</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="287" />
+        <location filename="../../widgets/common/texts.py" line="288" />
         <source>该条排班已被他人删除或改动，已刷新</source>
         <translation>Someone else removed or changed this entry; the day has been reloaded</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="288" />
+        <location filename="../../widgets/common/texts.py" line="289" />
         <source>请填写请假事由</source>
         <translation>Enter the reason for the leave</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="289" />
+        <location filename="../../widgets/common/texts.py" line="290" />
         <source>请选择点名方式：电话、视频或对讲机</source>
         <translation>Choose the channel: phone, video or radio</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="290" />
+        <location filename="../../widgets/common/texts.py" line="291" />
         <source>没有要点名的岗位：当前排班无人在岗，或所选岗位不存在</source>
         <translation>No posts to call: nobody is rostered now, or the chosen posts do not exist</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="291" />
+        <location filename="../../widgets/common/texts.py" line="292" />
         <source>该点名记录不存在</source>
         <translation>This roll call does not exist</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="292" />
+        <location filename="../../widgets/common/texts.py" line="293" />
         <source>请选择结果：应答、迟到、缺岗或无人应答</source>
         <translation>Choose a result: answered, late, absent or no answer</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="293" />
+        <location filename="../../widgets/common/texts.py" line="294" />
         <source>迟到须填写分钟数（1–{max}）</source>
         <translation>Late needs the minutes (1–{max})</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="294" />
+        <location filename="../../widgets/common/texts.py" line="295" />
         <source>该次点名已结束，不能再修改</source>
         <translation>This roll call is finished and can no longer be changed</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="295" />
+        <location filename="../../widgets/common/texts.py" line="296" />
         <source>还有 {count} 个岗位未标记结果</source>
         <translation>{count} posts are not marked yet</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="296" />
+        <location filename="../../widgets/common/texts.py" line="297" />
         <source>班次不存在</source>
         <translation>The shift does not exist</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="297" />
+        <location filename="../../widgets/common/texts.py" line="298" />
         <source>交班记录不存在</source>
         <translation>The handover does not exist</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="298" />
+        <location filename="../../widgets/common/texts.py" line="299" />
         <source>该班已由 {who} 签字接班，不能再修改</source>
         <translation>{who} has signed this shift over; it can no longer be changed</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="299" />
+        <location filename="../../widgets/common/texts.py" line="300" />
         <source>不能签收自己交出的班，请由接班值班长签字</source>
         <translation>You cannot sign off your own handover: the incoming shift leader signs</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="313" />
+        <location filename="../../widgets/common/texts.py" line="336" />
         <source>本班已由 {who} 提交交班记录，已显示其内容，请在其基础上补充</source>
         <translation>{who} has already handed this shift over; their record is shown, add to it</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="314" />
+        <location filename="../../widgets/common/texts.py" line="337" />
         <source>{who} 刚更新了交班内容，已显示最新内容，请阅读后再签字</source>
         <translation>{who} just updated the handover; the latest version is shown, read it before signing</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="321" />
+        <location filename="../../widgets/common/texts.py" line="344" />
         <source>该案件本轮已督办，未重复下单</source>
         <translation>This case is already under supervision this round; no second order was made</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="322" />
+        <location filename="../../widgets/common/texts.py" line="345" />
         <source>该登录名已被使用</source>
         <translation>That login is taken</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="328" />
+        <location filename="../../widgets/common/texts.py" line="355" />
         <source>这一天的排班刚被 {who} 于 {at} {action}，已显示最新排班，请确认后再改</source>
         <translation>{who} just changed this day's roster at {at} ({action}); the latest roster is shown, check it before changing it again</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="334" />
+        <location filename="../../widgets/common/texts.py" line="361" />
         <source>该案件刚被 {who} 于 {at} 执行了「{action}」，已显示最新状态，请确认后再操作</source>
         <translation>{who} did “{action}” on this case at {at}; the latest state is shown, please check it before acting</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="344" />
+        <location filename="../../widgets/common/texts.py" line="371" />
         <source>有 {n} 项需要更正，见标红的字段；未保存任何内容</source>
         <translation>{n} field(s) need correcting, see the fields marked in red; nothing was saved</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="346" />
+        <location filename="../../widgets/common/texts.py" line="373" />
         <source>数据库连接中断：已填写的内容保留在本机，连接恢复后按 Enter 再次保存即可</source>
         <translation>Database connection lost: what you entered is kept on this computer; press Enter to save again once the connection is back</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="331" />
-        <location filename="../../widgets/common/texts.py" line="348" />
+        <location filename="../../widgets/common/texts.py" line="358" />
+        <location filename="../../widgets/common/texts.py" line="375" />
         <source>该记录已被他人修改，请刷新后重试</source>
         <translation>Someone else has changed this record; refresh and try again</translation>
     </message>

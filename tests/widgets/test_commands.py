@@ -73,7 +73,8 @@ def enabled(window: MainWindow, name: str) -> bool:
     return button.isEnabled()
 
 
-ROLE_BOUND = ("admin.rules", "admin.accounts", "admin.boundaries", "board.supervise",
+ROLE_BOUND = ("admin.rules", "admin.accounts", "admin.boundaries", "admin.import_history",
+              "board.supervise",
               "roster.generate", "roster.leave", "roster.swap", "roster.replace", "roster.remove",
               "rollCall.start", "unit.sign", "unit.return", "unit.extend", "unit.progress",
               "unit.reply", "unit.forward", "request.approve", "request.refuse")

@@ -129,6 +129,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("admin.rules", lambda: _t("办理时限与工作日…"), menu="admin", roles=ADMINS),
     Command("admin.accounts", lambda: _t("账号管理…"), menu="admin", roles=ADMINS),
     Command("admin.boundaries", lambda: _t("导入辖区边界…"), menu="admin", roles=ADMINS),
+    Command("admin.import_history", lambda: _t("导入历史案件…"), menu="admin", roles=ADMINS),
     Command("alerts.new_a_class", lambda: _t("新 A 类案件"), menu="alerts", checkable=True),
     Command("alerts.overdue", lambda: _t("案件超时"), menu="alerts", checkable=True),
     Command("alerts.reply_due", lambda: _t("督办回复到期"), menu="alerts", checkable=True),

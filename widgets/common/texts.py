@@ -96,6 +96,7 @@ def action_name(code: str) -> str:
         "unit_request": _t("退回/延期申请"),
         "reclass": _t("调整紧急程度"),
         "notice": _t("告知市民"),
+        "history_imported": _t("导入历史案件"),
     }
     return names.get(code, code)
 
@@ -303,6 +304,28 @@ def field_error(error: FieldError) -> str:
         "keyword.too_long": _t("关键词“{keyword}”过长，每个最多 {limit} 字"),
         "keyword.invalid": _t("关键词“{keyword}”含有空格、标点或不可见字符"),
         "keywords.too_many": _t("关键词 {count} 个，最多 {limit} 个"),
+        "profile.invalid": _t("导入方案有误，请检查：{keys}"),
+        "import.file_too_large": _t("文件超过 {limit_mb} MB：请分成几个文件导入"),
+        "import.file_unreadable": _t("无法读取文件：{reason}"),
+        "import.file_encoding": _t("文件编码无法识别：请另存为 UTF-8 或 GB18030 编码的 CSV"),
+        "import.file_empty": _t("文件中没有数据"),
+        "import.columns_missing": _t("文件缺少导入方案要读的列：{columns}"),
+        "import.file_not_csv": _t("第 {line} 行无法按 CSV 读取"),
+        "import.open311_json": _t("不是有效的 JSON：第 {line} 行第 {column} 列有误"),
+        "import.open311_xml": _t("不是有效的 XML：第 {line} 行第 {column} 列有误"),
+        "import.open311_shape": _t("不是 Open311 服务请求列表（service_requests）"),
+        "import.missing": _t("缺少{field}"),
+        "import.bad_time": _t("{field}无法识别：{value}"),
+        "import.time_out_of_range": _t("{field}超出 2000–2199 年：{value}"),
+        "import.time_in_future": _t("{field}晚于现在：{value}"),
+        "import.time_before_created": _t("{field}早于登记时间：{value}"),
+        "import.bad_number": _t("{field}不是有效的经纬度：{value}"),
+        "import.text_too_long": _t("{field}过长，最多 {limit} 字"),
+        "import.id_too_long": _t("编号过长，最多 {limit} 个字符"),
+        "import.duplicate_id": _t("编号与第 {line} 行重复"),
+        "import.flags_conflict": _t("同时标为按期和超期"),
+        "import.open_without_due": _t("未办结的诉求缺少应办结时间"),
+        "import.unmapped": _t("“{name}”还没有对应或新建"),
     }
     template = messages.get(error.code, error.code)
     return template.format(**p) if p else template
@@ -320,6 +343,10 @@ def user_error(exc: ConsoleError) -> str:
                                   "已显示最新值，请确认后再保存"),
         "supervision": _t("该案件本轮已督办，未重复下单"),
         "account_exists": _t("该登录名已被使用"),
+        "import_profile_saved": _t("导入方案刚被 {who} 保存，本次未导入任何内容；"
+                                   "请重新读取文件后再导入"),
+        "history_imported": _t("其中一些编号刚在别处导入，本次未导入任何内容；"
+                               "请重新读取文件后再导入"),
     }
     if isinstance(exc, ConflictError) and exc.action in conflicts:
         return conflicts[exc.action].format(who=exc.changed_by or "?")
@@ -348,6 +375,7 @@ def user_error(exc: ConsoleError) -> str:
         "conflict": _t("该记录已被他人修改，请刷新后重试"),
         "permission.denied": _t("您的岗位没有此操作的权限"),
         "quick_answer.not_allowed": _t("只有值班长和管理员可以编辑秒回知识库"),
+        "import.cancelled": _t("导入已取消，未写入任何内容"),
         "database.busy": _t(
             "数据库正忙：所需的记录被其他席位占用过久，本次未保存任何内容，请稍后再试"),
         "boundary.problems": _t("边界数据有问题，未作任何更改：见问题列表"),

@@ -35,6 +35,7 @@ from widgets.duty.handover_pane import HandoverPane
 from widgets.duty.roll_call_pane import RollCallPane
 from widgets.duty.roster_pane import RosterPane
 from widgets.geo.boundary_dialog import BoundaryDialog
+from widgets.history_import.import_dialog import HistoryImportDialog
 from widgets.hotline.call_screen import CallScreen
 from widgets.map.map_pane import MapPane
 from widgets.shell.alerts import AlertCenter
@@ -140,6 +141,7 @@ class MainWindow(QMainWindow):
             "admin.rules": self.edit_rules,
             "admin.accounts": self.edit_accounts,
             "admin.boundaries": self.import_boundaries,
+            "admin.import_history": self.import_history,
             "lang.zh_CN": lambda: self._choose_language("zh_CN"),
             "lang.en": lambda: self._choose_language("en"),
             "app.quit": self.close,
@@ -232,6 +234,12 @@ class MainWindow(QMainWindow):
 
     def import_boundaries(self) -> BoundaryDialog:
         dialog = BoundaryDialog(self.store, self.runner, self, feed=self.feed)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def import_history(self) -> HistoryImportDialog:
+        dialog = HistoryImportDialog(self.store, self.runner, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog

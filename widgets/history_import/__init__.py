@@ -1,0 +1,1 @@
+"""The admin's history import dialog (issue 15, item 4)."""
