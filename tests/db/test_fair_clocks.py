@@ -8,7 +8,7 @@ import uuid
 
 import pytest
 from psycopg import errors
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, insert, select, text
 
 from console.calendar.deadlines import seed_calendar
 from console.casework import cases
@@ -256,10 +256,21 @@ async def test_the_demos_callback_queue_holds_only_cases_with_a_caller(store: St
     verifying = queue.CaseFilter(statuses=("resolved",), grid_reports=True)
     callbacks = await queue.fetch_rows(store, (await queue.fetch_ids(store, waiting)).ids)
     to_verify = await queue.fetch_rows(store, (await queue.fetch_ids(store, verifying)).ids)
-    assert callbacks and to_verify
+    # What waits right now depends on the hour the demo is made (a callback follows a
+    # resolution within hours): the queues may be short; the history is not.
+    assert len(callbacks) + len(to_verify) > 0
     assert all(r.channel != "grid_worker" for r in callbacks.values())
     assert all(r.channel == "grid_worker" and r.caller_phone is None
                for r in to_verify.values())
+    async with store.read() as conn:  # every callback of the history had a caller to call
+        called, grid_called, verified, citizen_verified = (await conn.execute(text("""
+            SELECT count(*) FILTER (WHERE b.id IS NOT NULL),
+                   count(*) FILTER (WHERE b.id IS NOT NULL AND c.caller_phone IS NULL),
+                   count(*) FILTER (WHERE v.id IS NOT NULL),
+                   count(*) FILTER (WHERE v.id IS NOT NULL AND c.caller_phone IS NOT NULL)
+            FROM "case" c LEFT JOIN callback b ON b.case_id = c.id
+                 LEFT JOIN verification v ON v.case_id = c.id"""))).one()
+    assert called > 100 and verified > 100 and grid_called == citizen_verified == 0
     async with store.read() as conn:
         closed_grid = (await conn.execute(select(func.count()).where(
             C.channel == "grid_worker", C.status == "closed"))).scalar_one()
