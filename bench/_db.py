@@ -40,3 +40,20 @@ def scratch_database(tag: str) -> Iterator[str]:
         yield url
     finally:
         _admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+def load_reference_data(url: str) -> None:
+    """The demo's reference data (streets, cells, units, categories, staff) into ``url``."""
+    import asyncio
+
+    from console.core.store import Store
+    from console.demodata import demo
+
+    async def load() -> None:
+        store = Store(url, "bench")
+        try:
+            await demo.load_reference_data(store)
+        finally:
+            await store.close()
+
+    asyncio.run(load())

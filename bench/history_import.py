@@ -9,7 +9,6 @@ beside the floor: PostgreSQL's COPY of the same case rows into the same table.
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import csv
 import os
@@ -20,7 +19,8 @@ import time
 import uuid
 from pathlib import Path
 
-from bench._db import scratch_database, server_url
+from bench._cli import run_alone
+from bench._db import load_reference_data, scratch_database, server_url
 from bench._stats import table
 from db.engine import libpq_target, normalise_url
 
@@ -129,17 +129,6 @@ def _floor(url: str, source: str, floor: str = "floor") -> float:
         return time.perf_counter() - started
 
 
-async def _load(url: str) -> None:
-    from console.core.store import Store
-    from console.demodata import demo
-
-    store = Store(url, "bench")
-    try:
-        await demo.load_reference_data(store)
-    finally:
-        await store.close()
-
-
 _drop_role_later: list[str] = []  # roles are the cluster's: dropped after the database
 
 
@@ -149,7 +138,7 @@ def run(quick: bool = False) -> None:
     print(f"\n== History import: {count:,} rows of the Pingshan 2018 export's shape ==")
     reads, writes, floors = [], [], []
     with scratch_database("import") as url, tempfile.TemporaryDirectory() as tmp:
-        asyncio.run(_load(url))
+        load_reference_data(url)
         path, origin = _write_file(url, count, Path(tmp))
         admin = _admin_url(url)
         try:
@@ -178,11 +167,5 @@ def run(quick: bool = False) -> None:
     print(f"each turn: {ratios} x floor; target: within 3x the COPY of the same rows into case")
 
 
-def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true")
-    run(parser.parse_args(argv).quick)
-
-
 if __name__ == "__main__":
-    main()
+    run_alone(run, __doc__)

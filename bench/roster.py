@@ -13,7 +13,7 @@ import datetime as dt
 import time
 
 from bench._cli import run_alone
-from bench._db import scratch_database
+from bench._db import load_reference_data, scratch_database
 from bench._stats import median_ms, table
 from db.engine import libpq_target
 
@@ -114,7 +114,7 @@ def run(quick: bool = False) -> None:
     repeats = 2 if quick else 5
     print(f"\n== Duty roster at {SCALE}x the district ==")
     with scratch_database("roster") as url:
-        asyncio.run(_load(url))
+        load_reference_data(url)
         posts = _grow(url, SCALE)
         generate, grid, now, made = asyncio.run(_service(url, repeats))
         floor_generate, floor_grid, floor_now = _floor(url, repeats)
@@ -123,17 +123,6 @@ def run(quick: bool = False) -> None:
                 [["generate the month", median_ms(generate), median_ms(floor_generate)],
                  ["month grid (grouped)", median_ms(grid), median_ms(floor_grid)],
                  ["on duty now", median_ms(now), median_ms(floor_now)]]))
-
-
-async def _load(url: str) -> None:
-    from console.core.store import Store
-    from console.demodata import demo
-
-    store = Store(url, "bench")
-    try:
-        await demo.load_reference_data(store)
-    finally:
-        await store.close()
 
 
 if __name__ == "__main__":
