@@ -7,6 +7,10 @@ Reads go through one feed follower (``MapFeed``): the outlines once (dissolved o
 the GUI thread, console/mapview/base_map.py), the posts and every open case on
 the first load, then only the cases each change touched.
 
+The heat layer (``heat``, widgets/map/heat.py) fills areas by a figure of a period
+and lists the hotspots beside the map; a click on an area, when no mark is hit,
+shows its cases in the queue.
+
 ``start_picking`` puts the map in a mode where the next click is a place, given
 as longitude and latitude by ``point_picked`` (for intake; Esc cancels).
 """
@@ -38,9 +42,10 @@ from widgets.map import hover
 from widgets.map.base_layers import BaseLayers
 from widgets.map.canvas import KEYS, MapCanvas
 from widgets.map.case_layer import CaseLayer
+from widgets.map.heat import Heat
 from widgets.map.legend import LegendWidget
 from widgets.map.map_feed import MapFeed
-from widgets.map.style import CASES, LAYERS, SHOWN_AT_START, layer_name
+from widgets.map.style import CASES, HEAT, LAYERS, SHOWN_AT_START, layer_name
 
 HOVER_PX = 9  # how near the pointer must be to a mark, in pixels
 BAND_TICK_MS = 30_000  # cases cross into another band as time passes
@@ -65,6 +70,7 @@ class MapPane(QWidget):
         self.base_layers = BaseLayers(self.view)
         self.cases = CaseLayer(self.view)
         self.legend = LegendWidget()
+        self.heat = Heat(self, store, catalog, runner, feed)
         self.layer_boxes: dict[str, QCheckBox] = {}
         bar = QHBoxLayout()
         for layer in LAYERS:
@@ -92,7 +98,11 @@ class MapPane(QWidget):
         self.legend_box.toggled.connect(legend_area.setVisible)
         body = QHBoxLayout()
         body.addWidget(self.canvas, 1)
-        body.addWidget(legend_area)
+        side = QVBoxLayout()
+        side.addWidget(legend_area, 1)
+        side.addWidget(self.heat.hotspots)
+        side.addStretch(0)
+        body.addLayout(side)
         self.status = QLabel(objectName="map.status")
         self.hover_text = QLabel(objectName="map.hover")
         for line in (self.status, self.hover_text):  # one line each, cut at the pane's edge:
@@ -100,6 +110,7 @@ class MapPane(QWidget):
                                QSizePolicy.Policy.Preferred)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        layout.addWidget(self.heat.bar)
         layout.addLayout(body, 1)
         layout.addWidget(self.status)
         layout.addWidget(self.hover_text)
@@ -116,6 +127,7 @@ class MapPane(QWidget):
         self.view.rect_selected.connect(self.select_rect)
         self.canvas.hovered.connect(self._hovered)
         self.canvas.key_command.connect(self._key_command)
+        self.heat.legend_changed.connect(self._refresh_legend)
         self._homed = False
         self._refresh_legend()
 
@@ -126,11 +138,13 @@ class MapPane(QWidget):
     def shutdown(self) -> None:
         self.timer.stop()
         self.feed.stop()
+        self.heat.stop()
 
     def _show_base(self) -> None:
         base = self.feed.base
         assert base is not None
         self.base_layers.set_base(base)
+        self.heat.layer.set_base(base)
         self.view.setLimits(xMin=base.bounds[0] - 15, xMax=base.bounds[2] + 15,
                             yMin=base.bounds[1] - 15, yMax=base.bounds[3] + 15,
                             minXRange=0.2, minYRange=0.2)
@@ -163,6 +177,8 @@ class MapPane(QWidget):
     def set_layer(self, layer: str, shown: bool) -> None:
         if layer == CASES:
             self.cases.set_visible(shown)
+        elif layer == HEAT:
+            self.heat.set_on(shown)
         else:
             self.base_layers.set_visible(layer, shown)
         self.layer_boxes[layer].setChecked(shown)
@@ -172,9 +188,12 @@ class MapPane(QWidget):
         return frozenset(k for k, box in self.layer_boxes.items() if box.isChecked())
 
     def _refresh_legend(self) -> None:
-        self.legend.set_layers(self.shown_layers())
+        self.legend.set_layers(self.shown_layers(), self.heat.legend())
         scroll_bar = self.legend_area.verticalScrollBar().sizeHint().width()
-        self.legend_area.setFixedWidth(self.legend.sizeHint().width() + scroll_bar)
+        width = self.legend.sizeHint().width() + scroll_bar
+        self.legend_area.setFixedWidth(max(width, self.heat.hotspots.width())
+                                       if self.heat.on else width)
+        self.legend_area.setMaximumHeight(self.legend.sizeHint().height() + 2)  # hotspots under it
 
     def tick(self) -> None:
         self.cases.set_now(self._store.clock.now())
@@ -203,7 +222,7 @@ class MapPane(QWidget):
                                        self._store.clock.now())
             return hover.cluster_text(marks, hit.rows, self.cases.bands)
         place = self.base_layers.post_at(point.x(), point.y(), self._radius())
-        return "" if place is None else hover.post_text(place)
+        return self.heat.text_at(point) if place is None else hover.post_text(place)
 
     def _hovered(self, point: QPointF | None) -> None:
         text = "" if point is None or self.picking else self.text_at(point)
@@ -220,6 +239,7 @@ class MapPane(QWidget):
             return
         hit = self.cases.hit(point.x(), point.y(), self._radius())
         if hit is None:
+            self.heat.click(point)  # an area, when the heat layer is on
             return
         if hit.single:
             self.case_opened.emit(self.cases.marks.case_id(int(hit.rows[0])))
@@ -235,6 +255,7 @@ class MapPane(QWidget):
         if not len(rows):
             self.status.setText(self.tr("框内没有未办结案件"))
             return
+        self.heat.clear_choice()  # the queue shows the selection now, not an area
         self.status.setText(self.tr("已框选 {n} 件，队列只显示这些案件").format(n=f"{len(rows):,}"))
         self.cases_selected.emit(self.cases.marks.case_ids(rows))
 
@@ -242,6 +263,7 @@ class MapPane(QWidget):
         """No cases selected; ``tell``: say so (the queue then shows all again)."""
         self.cases.select(self.cases.selected[:0])
         if tell:
+            self.heat.clear_choice()
             self.selection_cleared.emit()
 
     # ---- picking a point (for intake) ------------------------------------------------------------
@@ -266,11 +288,13 @@ class MapPane(QWidget):
         self.point_picked.emit(lon, lat)
 
     # The map's keys (commands.MAP): these, and the view's moves (canvas.KEYS).
-    keys = frozenset({*KEYS, "map.home", "map.cancel"})
+    keys = frozenset({*KEYS, "map.home", "map.cancel", "map.hotspots"})
 
     def _key_command(self, command_id: str) -> None:
         if command_id == "map.home":
             self.home()
+        elif command_id == "map.hotspots":
+            self.heat.focus_list()
         elif command_id == "map.cancel":
             if self.picking:
                 self.stop_picking()
