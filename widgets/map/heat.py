@@ -16,6 +16,7 @@ from console.catalog.catalog import Catalog
 from console.core.clock import CENTRE_TZ
 from console.core.feed import ChangeFeed
 from console.core.store import Store
+from console.mapview.base_map import BaseMap
 from console.mapview.heat import NOT_JUDGED_COLOUR, HeatRead, Measure, Period
 from widgets.common.tasks import TaskRunner
 from widgets.map.heat_controls import HeatBar, level_name, measure_name, period_name
@@ -61,6 +62,13 @@ class Heat(QObject):
     def _choice_changed(self) -> None:
         if self.on:
             self.feed.set_query(self.bar.query())
+
+    def set_base(self, base: BaseMap) -> None:
+        """New outlines (boundaries imported at some seat): drawn, and the hotspots'
+        names read from them again."""
+        self.layer.set_base(base)
+        if self.feed.read is not None:
+            self._show()
 
     def _show(self) -> None:
         read = self.feed.read

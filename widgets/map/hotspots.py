@@ -5,7 +5,7 @@ cases. Arrows move down the list as in any table."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -33,14 +33,12 @@ def rate_text(figures: AreaFigures) -> str:
 
 
 class HotspotModel(RecordTableModel):
-    def __init__(self, tr: Callable[[str], str]) -> None:
-        super().__init__([
-            ("#", lambda h: str(h.rank)),
-            (tr("区域"), lambda h: h.name),
-            (tr("案件"), lambda h: f"{h.figures.cases:,}"),
-            (tr("超期"), lambda h: f"{h.figures.overdue:,}"),
-            (tr("按期率"), lambda h: rate_text(h.figures)),
-        ], tooltip=lambda h, _c: h.figures.code)
+    def __init__(self, titles: Sequence[str]) -> None:
+        values: list[Callable[[Hotspot], str]] = [
+            lambda h: str(h.rank), lambda h: h.name, lambda h: f"{h.figures.cases:,}",
+            lambda h: f"{h.figures.overdue:,}", lambda h: rate_text(h.figures)]
+        super().__init__(list(zip(titles, values, strict=True)),
+                         tooltip=lambda h, _c: h.figures.code)
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
              role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -59,7 +57,8 @@ class HotspotList(QWidget):
         self.setObjectName("map.hotspotList")
         self.title = QLabel(objectName="map.hotspotTitle")
         self.title.setWordWrap(True)
-        self.model = HotspotModel(self.tr)
+        self.model = HotspotModel(["#", self.tr("区域"), self.tr("案件"), self.tr("超期"),
+                                   self.tr("按期率")])
         self.table = OpenableTable(objectName="map.hotspots")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

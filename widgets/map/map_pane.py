@@ -144,7 +144,7 @@ class MapPane(QWidget):
         base = self.feed.base
         assert base is not None
         self.base_layers.set_base(base)
-        self.heat.layer.set_base(base)
+        self.heat.set_base(base)
         self.view.setLimits(xMin=base.bounds[0] - 15, xMax=base.bounds[2] + 15,
                             yMin=base.bounds[1] - 15, yMax=base.bounds[3] + 15,
                             minXRange=0.2, minYRange=0.2)
