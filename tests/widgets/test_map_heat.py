@@ -146,26 +146,27 @@ def test_the_figures_are_area_stats_for_the_same_level_period_and_category(
     assert dict(read.figures) == run(qtbot, area_figures(store, Level.COMMUNITY, read.start,
                                                          read.end, top_id))
     assert 0 < sum(f.cases for f in read.figures.values()) < everything
-    assert f"分类：{name}（含下级）" in pane.legend.texts()
+    assert f"分类：{name}（含下级）" in pane.heat.key.texts()
 
 
 def test_the_legend_shows_the_scale_the_period_and_the_category(
         qtbot: Any, heat_seat: Any) -> None:
     pane = heat_seat.window.map
     read = shown(qtbot, pane, Level.COMMUNITY, Measure.CASES)
-    texts = pane.legend.texts()
+    texts = pane.heat.key.texts()  # above the hotspots, the layers' legend under them
+    assert pane.heat.key.isVisible() and "图层" in pane.legend.texts()
     first = today(pane) - dt.timedelta(days=DAYS - 1)
     assert texts[:3] == ["热力：案件数（按社区）",
                          f"时段：{first:%Y-%m-%d} — {today(pane):%Y-%m-%d}", "分类：全部分类"]
     steps = pane.heat.layer.scale.steps
     assert texts[3:3 + len(steps)] == [s.label for s in reversed(steps)]  # the most on top
     assert steps[-1].high == max(f.cases for f in read.figures.values())
-    assert texts[3 + len(steps)] == "无案件" and "图层" in texts
+    assert texts[3 + len(steps):] == ["无案件"]
     legend = pane.heat.legend()
     assert [c for c, _label in legend.steps] == [s.colour for s in reversed(steps)]
     assert len({c for c, _label in legend.steps}) == len(steps)  # a colour each
     shown(qtbot, pane, Level.CELL, Measure.ON_TIME_RATE)
-    texts = pane.legend.texts()
+    texts = pane.heat.key.texts()
     assert texts[0] == "热力：按期率（按网格）"
     assert texts[3:10] == ["≥99%", "95%–99%", "90%–95%", "80%–90%", "<80%", "无案件",
                            "有案件，尚无可评判"]
@@ -173,10 +174,10 @@ def test_the_legend_shows_the_scale_the_period_and_the_category(
     long_ago = today(pane) - dt.timedelta(days=400)
     shown(qtbot, pane, Level.COMMUNITY, Measure.CASES, long_ago, long_ago)
     assert set(pane.heat.layer.classes) == {NO_CASES}
-    assert "所选时段和分类没有案件" in pane.legend.texts()
+    assert "所选时段和分类没有案件" in pane.heat.key.texts()
     assert pane.heat.hotspots.empty.isVisible() and not pane.heat.hotspots.table.isVisible()
     qtbot.mouseClick(pane.layer_boxes[HEAT], Qt.MouseButton.LeftButton)  # off
-    assert "无案件" not in pane.legend.texts() and not pane.heat.layer.item.isVisible()
+    assert not pane.heat.key.isVisible() and not pane.heat.layer.item.isVisible()
     assert not pane.heat.feed.timer.isActive()
 
 
@@ -201,6 +202,10 @@ def test_a_click_on_an_area_shows_its_cases_in_the_queue_and_a_mark_still_opens(
     radius = pane._radius()
     spot = next(c.anchor for c in pane.feed.base.levels["cell"]
                 if c.parent == community.code and pane.cases.hit(*c.anchor, radius * 2) is None)
+    figures = pane.heat.feed.read.figures[community.code]
+    assert pane.text_at(QPointF(*spot)) == (  # hovering says what the area holds
+        f"{community.name}：案件 {figures.cases:,} · 超期 {figures.overdue:,} · 按期率 "
+        f"{figures.on_time_rate * 100:.1f}%")
     qtbot.mouseClick(pane.canvas.viewport(), Qt.MouseButton.LeftButton,
                      pos=pixel_of(pane, *spot))
     assert window.queue.only_area == ("community", community.code, community.name)

@@ -23,7 +23,7 @@ from widgets.map.heat_controls import HeatBar, level_name, measure_name, period_
 from widgets.map.heat_feed import HeatFeed
 from widgets.map.heat_layer import HeatLayer, hatch_brush
 from widgets.map.hotspots import Hotspot, HotspotList, rate_text
-from widgets.map.legend import HeatLegend
+from widgets.map.legend import HeatLegend, LegendWidget
 
 if TYPE_CHECKING:
     from widgets.map.map_pane import MapPane
@@ -41,6 +41,9 @@ class Heat(QObject):
         self._pane, self._store = pane, store
         self.bar = HeatBar(catalog, lambda: store.clock.now().astimezone(CENTRE_TZ).date())
         self.bar.hide()
+        self.key = LegendWidget()  # the scale, its period and category
+        self.key.setObjectName("map.heatLegend")
+        self.key.hide()
         self.hotspots = HotspotList()
         self.hotspots.hide()
         self.layer = HeatLayer(pane.view)
@@ -57,7 +60,7 @@ class Heat(QObject):
         self.hotspots.setVisible(on)
         self.layer.set_visible(on)
         self.feed.set_query(self.bar.query() if on else None)
-        self.legend_changed.emit()
+        self._legend_changed()
 
     def _choice_changed(self) -> None:
         if self.on:
@@ -82,7 +85,20 @@ class Heat(QObject):
             self.tr("热点{level}").format(level=level_name(read.query.level)))
         self.hotspots.set_rows([Hotspot(i + 1, names.get(f.code, f.code), f)
                                 for i, f in enumerate(spots)])
-        self.legend_changed.emit()
+        self._legend_changed()
+
+    def _legend_changed(self) -> None:
+        self.key.set_layers((), self.legend())
+        self.legend_changed.emit()  # the pane fits its column to it
+
+    def side_width(self, legend_shown: bool) -> int:
+        """The width the heat's scale and hotspots take beside the map (0 when off);
+        ``legend_shown``: the scale is shown with the legend."""
+        self.key.setVisible(self.on and legend_shown and self.key.heat is not None)
+        if not self.on:
+            return 0
+        key = self.key.sizeHint().width() if self.key.isVisibleTo(self._pane) else 0
+        return max(key, self.hotspots.width())
 
     def stop(self) -> None:
         self.feed.stop()
@@ -168,3 +184,4 @@ class Heat(QObject):
     def focus_list(self) -> None:
         if self.on:
             self.hotspots.focus()
+            self._pane.legend_area.ensureWidgetVisible(self.hotspots.table)

@@ -19,7 +19,7 @@ from widgets.map.items import export_scale
 
 Z_HEAT, Z_CHOSEN = -25.0, -5.0
 HATCH = "#78909c"  # the lines across an area with no case
-CHOSEN = "#6a1b9a"
+CHOSEN, CASING = "#6a1b9a", "#ffffff"
 CHOSEN_PX = 3.0
 
 
@@ -68,14 +68,15 @@ class HeatItem(pg.GraphicsObject):
         if not self.hatched.isEmpty():
             painter.setBrush(hatch_brush(scale))
             painter.drawPath(self.hatched)
-        if not self.chosen.isEmpty():
-            pen = QPen(QColor(CHOSEN))
-            pen.setCosmetic(True)
-            pen.setWidthF(CHOSEN_PX * scale)
-            pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-            painter.setPen(pen)
+        if not self.chosen.isEmpty():  # a white casing under the line: seen on any fill
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawPath(self.chosen)
+            for colour, width in ((CASING, CHOSEN_PX + 3), (CHOSEN, CHOSEN_PX)):
+                pen = QPen(QColor(colour))
+                pen.setCosmetic(True)
+                pen.setWidthF(width * scale)
+                pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+                painter.setPen(pen)
+                painter.drawPath(self.chosen)
 
 
 class HeatLayer:

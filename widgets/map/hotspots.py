@@ -77,7 +77,7 @@ class HotspotList(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addWidget(self.title)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.table)
         layout.addWidget(self.empty)
         self.setFixedWidth(WIDTH)
         self.set_rows([])
@@ -92,8 +92,8 @@ class HotspotList(QWidget):
             for row, hotspot in enumerate(rows):
                 if hotspot.figures.code == current.figures.code:
                     self.table.setCurrentIndex(self.model.index(row, 1))
-        self.table.setFixedHeight(self.table.horizontalHeader().height()
-                                  + ROW_PX * max(1, len(rows)) + 2 * self.table.frameWidth())
+        chrome = self.table.horizontalHeader().sizeHint().height() + 2 * self.table.frameWidth()
+        self.table.setFixedHeight(chrome + ROW_PX * max(1, len(rows)))  # every row
 
     def focus(self) -> None:
         """The keyboard goes to the list, at its current row (the first if none)."""

@@ -113,7 +113,8 @@ def _mark(symbol: str, size: float, fill: QColor, ring: QColor, width: float = 1
 
 def rows(layers: Collection[str], heat: HeatLegend | None = None) -> list[Row]:
     out = heat_rows(heat) if heat is not None else []
-    out.append(Row(_t("图层")))
+    if layers:
+        out.append(Row(_t("图层")))
     out += [Row(layer_name(layer), _line(layer)) for layer in LINES if layer in layers]
     if POSTS in layers:
         staffed = _mark("star", POST_SIZE, POST_COLOUR, POST_EMPTY)
@@ -141,8 +142,8 @@ def legend_size(layers: Collection[str], scale: float = 1.0,
                 heat: HeatLegend | None = None) -> QSize:
     shown = rows(layers, heat)
     plain, bold = QFontMetricsF(_font(scale)), QFontMetricsF(_font(scale, True))
-    width = max((plain if r.swatch or r.note else bold).horizontalAdvance(r.text)
-                + (SWATCH + GAP) * scale * bool(r.swatch) for r in shown)
+    width = max([(plain if r.swatch or r.note else bold).horizontalAdvance(r.text)
+                 + (SWATCH + GAP) * scale * bool(r.swatch) for r in shown] or [0])
     return QSize(int(width + 2 * PAD * scale) + 1, int(len(shown) * ROW * scale
                                                       + 2 * PAD * scale) + 1)
 

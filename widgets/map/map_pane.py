@@ -89,20 +89,25 @@ class MapPane(QWidget):
         self.export_button.clicked.connect(self.export_dialog)
         bar.addWidget(self.home_button)
         bar.addWidget(self.export_button)
+        # With the heat layer on, its scale and hotspots above the layers' legend: one
+        # column that scrolls as a whole in a small pane (nothing squeezed over anything).
+        side = QWidget(objectName="map.side")
+        column = QVBoxLayout(side)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.heat.key)
+        column.addWidget(self.heat.hotspots)
+        column.addWidget(self.legend)
+        column.addStretch(1)
         legend_area = QScrollArea(objectName="map.legendArea")
-        legend_area.setWidget(self.legend)
+        legend_area.setWidget(side)
         legend_area.setWidgetResizable(True)
         legend_area.setFrameShape(QScrollArea.Shape.NoFrame)
         legend_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.legend_area = legend_area
-        self.legend_box.toggled.connect(legend_area.setVisible)
+        self.legend_box.toggled.connect(self._refresh_legend)
         body = QHBoxLayout()
         body.addWidget(self.canvas, 1)
-        side = QVBoxLayout()
-        side.addWidget(legend_area, 1)
-        side.addWidget(self.heat.hotspots)
-        side.addStretch(0)
-        body.addLayout(side)
+        body.addWidget(legend_area)
         self.status = QLabel(objectName="map.status")
         self.hover_text = QLabel(objectName="map.hover")
         for line in (self.status, self.hover_text):  # one line each, cut at the pane's edge:
@@ -188,12 +193,14 @@ class MapPane(QWidget):
         return frozenset(k for k, box in self.layer_boxes.items() if box.isChecked())
 
     def _refresh_legend(self) -> None:
-        self.legend.set_layers(self.shown_layers(), self.heat.legend())
+        self.legend.set_layers(self.shown_layers())
+        shown = self.legend_box.isChecked()
+        self.legend.setVisible(shown)
+        width = max(self.legend.sizeHint().width() if shown else 0,
+                    self.heat.side_width(shown))
         scroll_bar = self.legend_area.verticalScrollBar().sizeHint().width()
-        width = self.legend.sizeHint().width() + scroll_bar
-        self.legend_area.setFixedWidth(max(width, self.heat.hotspots.width())
-                                       if self.heat.on else width)
-        self.legend_area.setMaximumHeight(self.legend.sizeHint().height() + 2)  # hotspots under it
+        self.legend_area.setFixedWidth(width + scroll_bar)
+        self.legend_area.setVisible(width > 0)
 
     def tick(self) -> None:
         self.cases.set_now(self._store.clock.now())
