@@ -70,8 +70,8 @@ class HeatItem(pg.GraphicsObject):
             painter.drawPath(self.hatched)
         if not self.chosen.isEmpty():  # a white casing under the line: seen on any fill
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            for colour, width in ((CASING, CHOSEN_PX + 3), (CHOSEN, CHOSEN_PX)):
-                pen = QPen(QColor(colour))
+            for ink, width in ((CASING, CHOSEN_PX + 3), (CHOSEN, CHOSEN_PX)):
+                pen = QPen(QColor(ink))
                 pen.setCosmetic(True)
                 pen.setWidthF(width * scale)
                 pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
