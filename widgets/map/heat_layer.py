@@ -18,7 +18,7 @@ from console.mapview.heat import NO_CASES, NOT_JUDGED, NOT_JUDGED_COLOUR, HeatRe
 from widgets.map.items import export_scale
 
 Z_HEAT, Z_CHOSEN = -25.0, -5.0
-HATCH = "#78909c"  # the lines across an area with no case
+HATCH = "#90a4ae"  # the lines across an area with no case
 CHOSEN, CASING = "#6a1b9a", "#ffffff"
 CHOSEN_PX = 3.0
 
