@@ -124,6 +124,9 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true")
     run(parser.parse_args(argv).quick)
+    from bench._qt import close_qt_loop  # the map pane's loop, made by bench.map_heat
+
+    close_qt_loop()
 
 
 if __name__ == "__main__":

@@ -175,6 +175,11 @@ def test_the_legend_shows_the_scale_the_period_and_the_category(
     shown(qtbot, pane, Level.COMMUNITY, Measure.CASES, long_ago, long_ago)
     assert set(pane.heat.layer.classes) == {NO_CASES}
     assert "所选时段和分类没有案件" in pane.heat.key.texts()
+    qtbot.mouseClick(pane.legend_box, Qt.MouseButton.LeftButton)  # the legend off: the
+    assert not pane.heat.key.isVisible() and not pane.legend.isVisible()  # hotspots stay
+    assert pane.heat.hotspots.isVisible()
+    qtbot.mouseClick(pane.legend_box, Qt.MouseButton.LeftButton)
+    assert pane.heat.key.isVisible() and pane.legend.isVisible()
     assert pane.heat.hotspots.empty.isVisible() and not pane.heat.hotspots.table.isVisible()
     qtbot.mouseClick(pane.layer_boxes[HEAT], Qt.MouseButton.LeftButton)  # off
     assert not pane.heat.key.isVisible() and not pane.heat.layer.item.isVisible()

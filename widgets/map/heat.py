@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPointF, QRectF, Signal
 from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from console.catalog.catalog import Catalog
 from console.core.clock import CENTRE_TZ
@@ -86,6 +87,18 @@ class Heat(QObject):
         self.hotspots.set_rows([Hotspot(i + 1, names.get(f.code, f.code), f)
                                 for i, f in enumerate(spots)])
         self._legend_changed()
+
+    def column_with(self, legend: QWidget) -> QWidget:
+        """The column beside the map: with the layer on, its scale and hotspots above
+        the layers' ``legend``; it scrolls as a whole in a small pane (nothing is
+        squeezed over anything)."""
+        side = QWidget(objectName="map.side")
+        column = QVBoxLayout(side)
+        column.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.key, self.hotspots, legend):
+            column.addWidget(widget)
+        column.addStretch(1)
+        return side
 
     def _legend_changed(self) -> None:
         self.key.set_layers((), self.legend())

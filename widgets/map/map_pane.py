@@ -89,17 +89,8 @@ class MapPane(QWidget):
         self.export_button.clicked.connect(self.export_dialog)
         bar.addWidget(self.home_button)
         bar.addWidget(self.export_button)
-        # With the heat layer on, its scale and hotspots above the layers' legend: one
-        # column that scrolls as a whole in a small pane (nothing squeezed over anything).
-        side = QWidget(objectName="map.side")
-        column = QVBoxLayout(side)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.heat.key)
-        column.addWidget(self.heat.hotspots)
-        column.addWidget(self.legend)
-        column.addStretch(1)
         legend_area = QScrollArea(objectName="map.legendArea")
-        legend_area.setWidget(side)
+        legend_area.setWidget(self.heat.column_with(self.legend))  # the heat's part above
         legend_area.setWidgetResizable(True)
         legend_area.setFrameShape(QScrollArea.Shape.NoFrame)
         legend_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
