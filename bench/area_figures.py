@@ -1,7 +1,8 @@
 """The map's choropleth over a large database: console.geo.area_figures (one grouped
 query per level) for the last 7 and 30 days and for the whole 120, all categories and
 one top-level category's subtree, beside the same SQL run by plain psycopg; and
-the hotspots. Cases are the demo generator's (bench._bulk).
+the hotspots. Cases are the demo generator's (bench._bulk). Then, on the same
+database, the map pane with its heat layer (bench.map_heat).
 
     python -m bench.area_figures [--quick]
 """
@@ -110,11 +111,17 @@ def run(quick: bool = False) -> None:
         cases = _cases(url)
         service = asyncio.run(_service(url, cases))
         floor = _floor(url, cases)
-    print(table(f"Figures by area (median of {RUNS} after 1 warm-up, ms)",
-                ["", "areas", "area_figures", "raw psycopg"],
-                [[name, str(service[name][1]), median_ms(service[name][0]),
-                  median_ms(floor[name])] for name, _p in cases]))
+        print(table(f"Figures by area (median of {RUNS} after 1 warm-up, ms)",
+                    ["", "areas", "area_figures", "raw psycopg"],
+                    [[name, str(service[name][1]), median_ms(service[name][0]),
+                      median_ms(floor[name])] for name, _p in cases]))
+        from bench import map_heat  # Qt: loaded only now
+
+        map_heat.measure(url, count)
 
 
 if __name__ == "__main__":
     run_alone(run, __doc__)
+    from bench._qt import close_qt_loop  # the map pane's loop, made by bench.map_heat
+
+    close_qt_loop()

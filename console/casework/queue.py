@@ -53,6 +53,8 @@ class CaseFilter:
     statuses: tuple[str, ...] | None = s.OPEN_STATUSES
     channel: str | None = None
     street_code: str | None = None
+    community_code: str | None = None  # an area chosen on the map's heat layer
+    grid_code: str | None = None
     category_ids: tuple[int, ...] | None = None  # a category's whole subtree
     text: str = ""
     sort_key: str = "created_at"
@@ -77,6 +79,10 @@ class CaseFilter:
                          else (C.channel != s.GRID_REPORT_CHANNEL))
         if self.street_code:
             terms.append(C.street_code == self.street_code)
+        if self.community_code:
+            terms.append(C.community_code == self.community_code)
+        if self.grid_code:
+            terms.append(C.grid_code == self.grid_code)
         if self.category_ids is not None:
             terms.append(C.category_id.in_(self.category_ids))
         for word in self.text.split():

@@ -113,13 +113,15 @@ class Catalog:
     def category_by_code(self, code: str) -> Category | None:
         return next((c for c in self.categories.values() if c.code == code), None)
 
-    def search_categories(self, query: str, limit: int = 50) -> list[Category]:
-        """Active leaf categories matching Chinese text or pinyin initials, best first.
+    def search_categories(self, query: str, limit: int = 50, *,
+                          any_level: bool = False) -> list[Category]:
+        """Active leaf categories (``any_level``: categories of every level, each
+        standing for its subtree) matching Chinese text or pinyin initials, best first.
 
         Every whitespace-separated term must match the path or its initials.
         """
         terms = query.lower().split()
-        leaves = [c for c in self.categories.values() if c.is_leaf and c.active]
+        leaves = [c for c in self.categories.values() if (any_level or c.is_leaf) and c.active]
         if not terms:
             return sorted(leaves, key=lambda c: c.code)[:limit]
         scored = []

@@ -760,22 +760,22 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>CaseQueue</name>
     <message>
-        <location filename="../../widgets/casework/case_queue.py" line="105" />
+        <location filename="../../widgets/casework/case_queue.py" line="107" />
         <source>未办结</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_queue.py" line="105" />
+        <location filename="../../widgets/casework/case_queue.py" line="107" />
         <source>待分拨（含退回）</source>
         <translation>Awaiting dispatch (incl. returned)</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_queue.py" line="106" />
+        <location filename="../../widgets/casework/case_queue.py" line="108" />
         <source>待回访</source>
         <translation>Awaiting callback</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_queue.py" line="106" />
+        <location filename="../../widgets/casework/case_queue.py" line="108" />
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
@@ -800,22 +800,32 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
         <translation>Search case no., phone, text, address</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_queue.py" line="67" />
+        <location filename="../../widgets/casework/case_queue.py" line="158" />
         <source>点击取消地图框选，恢复全部</source>
         <translation>Click to drop the map's selection and show all again</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_queue.py" line="141" />
+        <location filename="../../widgets/casework/case_queue.py" line="156" />
         <source>地图框选 {n} 件 ✕</source>
         <translation>Selected on the map: {n} ✕</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_queue.py" line="151" />
+        <location filename="../../widgets/casework/case_queue.py" line="170" />
+        <source>地图区域：{name} ✕</source>
+        <translation>Map area: {name} ✕</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/casework/case_queue.py" line="171" />
+        <source>点击取消地图所选区域，恢复全部</source>
+        <translation>Click to drop the area chosen on the map and show all again</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/casework/case_queue.py" line="180" />
         <source>共 {total} 件，显示前 {held} 件</source>
         <translation>{total} cases, showing the first {held}</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_queue.py" line="154" />
+        <location filename="../../widgets/casework/case_queue.py" line="183" />
         <source>共 {total} 件</source>
         <translation>{total} cases</translation>
     </message>
@@ -906,7 +916,7 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>CategoryPicker</name>
     <message>
-        <location filename="../../widgets/common/pickers.py" line="32" />
+        <location filename="../../widgets/common/pickers.py" line="35" />
         <source>输入分类名称或拼音首字母，如 dlps</source>
         <translation>Category name or pinyin initials, e.g. dlps</translation>
     </message>
@@ -1334,76 +1344,81 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
     </message>
     <message>
         <location filename="../../widgets/common/commands.py" line="237" />
+        <source>热点列表</source>
+        <translation>Hotspot list</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/commands.py" line="240" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="239" />
+        <location filename="../../widgets/common/commands.py" line="242" />
         <source>十字左移</source>
         <translation>Crosshair left</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="240" />
+        <location filename="../../widgets/common/commands.py" line="243" />
         <source>十字右移</source>
         <translation>Crosshair right</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="241" />
+        <location filename="../../widgets/common/commands.py" line="244" />
         <source>十字上移</source>
         <translation>Crosshair up</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="242" />
+        <location filename="../../widgets/common/commands.py" line="245" />
         <source>十字下移</source>
         <translation>Crosshair down</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="243" />
+        <location filename="../../widgets/common/commands.py" line="246" />
         <source>选定十字处</source>
         <translation>Pick at crosshair</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="245" />
+        <location filename="../../widgets/common/commands.py" line="248" />
         <source>取消选点</source>
         <translation>Cancel picking</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="248" />
+        <location filename="../../widgets/common/commands.py" line="251" />
         <source>督办所选案件…</source>
         <translation>Supervise Selected…</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="252" />
+        <location filename="../../widgets/common/commands.py" line="255" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="253" />
+        <location filename="../../widgets/common/commands.py" line="256" />
         <source>来电(&amp;C)</source>
         <translation>&amp;Call</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="254" />
+        <location filename="../../widgets/common/commands.py" line="257" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="255" />
+        <location filename="../../widgets/common/commands.py" line="258" />
         <source>值班(&amp;D)</source>
         <translation>&amp;Duty</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="256" />
+        <location filename="../../widgets/common/commands.py" line="259" />
         <source>提醒(&amp;T)</source>
         <translation>Aler&amp;ts</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="257" />
+        <location filename="../../widgets/common/commands.py" line="260" />
         <source>管理(&amp;A)</source>
         <translation>&amp;Admin</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="258" />
+        <location filename="../../widgets/common/commands.py" line="261" />
         <source>语言(&amp;L)</source>
         <translation>&amp;Language</translation>
     </message>
@@ -1907,6 +1922,97 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
     </message>
 </context>
 <context>
+    <name>Heat</name>
+    <message>
+        <location filename="../../widgets/map/heat.py" line="84" />
+        <source>热点{level}：案件最多的前 {n} 个</source>
+        <translation>Hotspots ({level}): the {n} with the most cases</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map/heat.py" line="86" />
+        <source>热点{level}</source>
+        <translation>Hotspots ({level})</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map/heat.py" line="133" />
+        <source>队列只显示{name}的案件（点队列上方的标签恢复全部）</source>
+        <translation>The queue shows only the cases of {name} (click the tag above the queue to show all again)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map/heat.py" line="162" />
+        <source>{name}：{period}无案件</source>
+        <translation>{name}: no cases in {period}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map/heat.py" line="164" />
+        <source>{name}：案件 {cases} · 超期 {overdue} · 按期率 {rate}</source>
+        <translation>{name}: cases {cases} · overdue {overdue} · on-time rate {rate}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map/heat.py" line="180" />
+        <source>{measure}（按{level}）</source>
+        <translation>{measure} by {level}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map/heat.py" line="187" />
+        <source>时段：{p}</source>
+        <translation>Period: {p}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map/heat.py" line="188" />
+        <source>分类：{c}</source>
+        <translation>Category: {c}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map/heat.py" line="189" />
+        <source>无案件</source>
+        <translation>No cases</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map/heat.py" line="191" />
+        <source>有案件，尚无可评判</source>
+        <translation>Cases, none judged yet</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map/heat.py" line="194" />
+        <source>所选时段和分类没有案件</source>
+        <translation>No cases in this period and category</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map/heat.py" line="195" />
+        <source>热力：{t}</source>
+        <translation>Heat: {t}</translation>
+    </message>
+</context>
+<context>
+    <name>HeatBar</name>
+    <message>
+        <location filename="../../widgets/map/heat_controls.py" line="59" />
+        <source>至</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map/heat_controls.py" line="62" />
+        <source>全部分类（可输入大类、小类或拼音首字母）</source>
+        <translation>All categories (type a category of any level, or pinyin initials)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map/heat_controls.py" line="69" />
+        <source>热力：</source>
+        <translation>Heat:</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map/heat_controls.py" line="122" />
+        <source>全部分类</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map/heat_controls.py" line="125" />
+        <source>{name}（含下级）</source>
+        <translation>{name} (with subcategories)</translation>
+    </message>
+</context>
+<context>
     <name>HistoryImport</name>
     <message>
         <location filename="../../widgets/history_import/mapping_table.py" line="32" />
@@ -2225,6 +2331,34 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
     </message>
 </context>
 <context>
+    <name>HotspotList</name>
+    <message>
+        <location filename="../../widgets/map/hotspots.py" line="60" />
+        <source>区域</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map/hotspots.py" line="60" />
+        <source>案件</source>
+        <translation>Cases</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map/hotspots.py" line="60" />
+        <source>超期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map/hotspots.py" line="61" />
+        <source>按期率</source>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map/hotspots.py" line="75" />
+        <source>所选时段和分类没有案件</source>
+        <translation>No cases in this period and category</translation>
+    </message>
+</context>
+<context>
     <name>LadderRuleTab</name>
     <message>
         <location filename="../../widgets/supervision/ladder_rule_tab.py" line="28" />
@@ -2540,37 +2674,37 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="271" />
+        <location filename="../../widgets/shell/main_window.py" line="278" />
         <source>● 数据库已连接</source>
         <translation>● Database connected</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="274" />
+        <location filename="../../widgets/shell/main_window.py" line="281" />
         <source>● 数据库连接中断，正在重连…</source>
         <translation>● Database connection lost, reconnecting…</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="279" />
+        <location filename="../../widgets/shell/main_window.py" line="286" />
         <source>本机暂存 {n} 件待提交</source>
         <translation>{n} cases waiting on this seat</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="287" />
+        <location filename="../../widgets/shell/main_window.py" line="294" />
         <source>程序内部错误（已记入日志，请报告技术支持）：{s}</source>
         <translation>Internal error (logged; please report it to technical support): {s}</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="293" />
+        <location filename="../../widgets/shell/main_window.py" line="300" />
         <source>模拟来电</source>
         <translation>Simulate incoming call</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="293" />
+        <location filename="../../widgets/shell/main_window.py" line="300" />
         <source>来电号码：</source>
         <translation>Caller number:</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="300" />
+        <location filename="../../widgets/shell/main_window.py" line="307" />
         <source>界面语言将在下次启动时切换</source>
         <translation>The new language takes effect the next time the console starts</translation>
     </message>
@@ -2578,34 +2712,92 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>MapExport</name>
     <message>
-        <location filename="../../widgets/map/export.py" line="55" />
+        <location filename="../../widgets/map/export.py" line="57" />
         <source>未办结案件分布图 · {t}</source>
         <translation>Open cases · {t}</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/export.py" line="57" />
+        <location filename="../../widgets/map/export.py" line="59" />
+        <source>案件热力图 · {what}</source>
+        <translation>Case heat map · {what}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map/export.py" line="63" />
         <source>制图时间 {t} · 坐标系按边界数据所存 · 仅供值班参考</source>
         <translation>Made {t} · coordinates as the boundary data stores them · for duty use only</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/export.py" line="76" />
+        <location filename="../../widgets/map/export.py" line="82" />
         <source>导出地图图片</source>
         <translation>Export the map as an image</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/export.py" line="76" />
+        <location filename="../../widgets/map/export.py" line="82" />
         <source>PNG 图片 (*.png)</source>
         <translation>PNG image (*.png)</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/export.py" line="82" />
+        <location filename="../../widgets/map/export.py" line="88" />
         <source>无法写入 {p}：请换一个文件夹或文件名再导出</source>
         <translation>Could not write {p}: choose another folder or file name and export again</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/export.py" line="84" />
+        <location filename="../../widgets/map/export.py" line="90" />
         <source>已导出：{p}</source>
         <translation>Exported: {p}</translation>
+    </message>
+</context>
+<context>
+    <name>MapHeat</name>
+    <message>
+        <location filename="../../widgets/map/heat_controls.py" line="28" />
+        <source>街道</source>
+        <translation>Street</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map/heat_controls.py" line="28" />
+        <source>社区</source>
+        <translation>Community</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map/heat_controls.py" line="28" />
+        <source>网格</source>
+        <translation>Grid cell</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map/heat_controls.py" line="32" />
+        <source>案件数</source>
+        <translation>Cases</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map/heat_controls.py" line="32" />
+        <source>超期数</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map/heat_controls.py" line="33" />
+        <source>按期率</source>
+        <translation>On-time rate</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map/heat_controls.py" line="37" />
+        <source>今天</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map/heat_controls.py" line="37" />
+        <source>本周</source>
+        <translation>This week</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map/heat_controls.py" line="37" />
+        <source>本月</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map/heat_controls.py" line="38" />
+        <source>自定义时段</source>
+        <translation>Date range</translation>
     </message>
 </context>
 <context>
@@ -2664,47 +2856,47 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>MapLegend</name>
     <message>
-        <location filename="../../widgets/map/legend.py" line="68" />
+        <location filename="../../widgets/map/legend.py" line="117" />
         <source>图层</source>
         <translation>Layers</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/legend.py" line="72" />
+        <location filename="../../widgets/map/legend.py" line="121" />
         <source>值班岗位（有人在岗）</source>
         <translation>Duty post (staffed)</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/legend.py" line="74" />
+        <location filename="../../widgets/map/legend.py" line="123" />
         <source>值班岗位（无人在岗）</source>
         <translation>Duty post (nobody on duty)</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/legend.py" line="77" />
+        <location filename="../../widgets/map/legend.py" line="126" />
         <source>未办结案件：颜色为剩余时间</source>
         <translation>Open cases: colour is time left</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/legend.py" line="83" />
+        <location filename="../../widgets/map/legend.py" line="132" />
         <source>形状为级别</source>
         <translation>Shape: class</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/legend.py" line="84" />
+        <location filename="../../widgets/map/legend.py" line="133" />
         <source>A 类（紧急）</source>
         <translation>Class A (urgent)</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/legend.py" line="84" />
+        <location filename="../../widgets/map/legend.py" line="133" />
         <source>B 类（较急）</source>
         <translation>Class B (fairly urgent)</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/legend.py" line="85" />
+        <location filename="../../widgets/map/legend.py" line="134" />
         <source>C 类（一般）</source>
         <translation>Class C (ordinary)</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/legend.py" line="88" />
+        <location filename="../../widgets/map/legend.py" line="137" />
         <source>聚合：数字为件数，颜色为其中最急</source>
         <translation>Cluster: the number of cases, coloured as its most pressing</translation>
     </message>
@@ -2712,37 +2904,37 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>MapPane</name>
     <message>
-        <location filename="../../widgets/map/map_pane.py" line="80" />
+        <location filename="../../widgets/map/map_pane.py" line="86" />
         <source>图例</source>
         <translation>Legend</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/map_pane.py" line="83" />
+        <location filename="../../widgets/map/map_pane.py" line="89" />
         <source>全区</source>
         <translation>Whole district</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/map_pane.py" line="85" />
+        <location filename="../../widgets/map/map_pane.py" line="91" />
         <source>导出图片…</source>
         <translation>Export image…</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/map_pane.py" line="154" />
+        <location filename="../../widgets/map/map_pane.py" line="164" />
         <source>未办结 {n} 件在图上</source>
         <translation>{n} open cases on the map</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/map_pane.py" line="156" />
+        <location filename="../../widgets/map/map_pane.py" line="166" />
         <source>；{n} 件无位置未标出</source>
         <translation>; {n} without a place are not shown</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/map_pane.py" line="243" />
+        <location filename="../../widgets/map/map_pane.py" line="261" />
         <source>框内没有未办结案件</source>
         <translation>No open cases in the rectangle</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/map_pane.py" line="245" />
+        <location filename="../../widgets/map/map_pane.py" line="264" />
         <source>已框选 {n} 件，队列只显示这些案件</source>
         <translation>{n} cases selected; the queue shows only these</translation>
     </message>
@@ -2750,52 +2942,57 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>MapStyle</name>
     <message>
-        <location filename="../../widgets/map/style.py" line="27" />
+        <location filename="../../widgets/map/style.py" line="28" />
         <source>区界</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/style.py" line="27" />
+        <location filename="../../widgets/map/style.py" line="28" />
         <source>街道</source>
         <translation>Streets</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/style.py" line="27" />
+        <location filename="../../widgets/map/style.py" line="28" />
         <source>社区</source>
         <translation>Communities</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/style.py" line="28" />
+        <location filename="../../widgets/map/style.py" line="29" />
         <source>网格</source>
         <translation>Grid cells</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/style.py" line="28" />
+        <location filename="../../widgets/map/style.py" line="29" />
         <source>值班岗位</source>
         <translation>Duty posts</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/style.py" line="28" />
+        <location filename="../../widgets/map/style.py" line="29" />
         <source>未办结案件</source>
         <translation>Open cases</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/style.py" line="82" />
+        <location filename="../../widgets/map/style.py" line="30" />
+        <source>热力图</source>
+        <translation>Heat map</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map/style.py" line="84" />
         <source>时间充足</source>
         <translation>Time enough</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/style.py" line="82" />
+        <location filename="../../widgets/map/style.py" line="84" />
         <source>已暂停计时</source>
         <translation>Clock paused</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/style.py" line="83" />
+        <location filename="../../widgets/map/style.py" line="85" />
         <source>剩余不足四分之一</source>
         <translation>Under a quarter left</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/style.py" line="83" />
+        <location filename="../../widgets/map/style.py" line="85" />
         <source>已超时</source>
         <translation>Overdue</translation>
     </message>
@@ -3032,17 +3229,17 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>PlacePicker</name>
     <message>
-        <location filename="../../widgets/common/pickers.py" line="107" />
+        <location filename="../../widgets/common/pickers.py" line="111" />
         <source>街道</source>
         <translation>Street</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/pickers.py" line="108" />
+        <location filename="../../widgets/common/pickers.py" line="112" />
         <source>社区</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/pickers.py" line="109" />
+        <location filename="../../widgets/common/pickers.py" line="113" />
         <source>网格</source>
         <translation>Grid cell</translation>
     </message>

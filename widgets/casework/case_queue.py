@@ -61,10 +61,11 @@ class CaseQueue(QWidget):
         self.text_filter.setPlaceholderText(self.tr("搜索编号、号码、内容、地址"))
         self.text_filter.setClearButtonEnabled(True)
         self.count = QLabel(objectName="queue.count")
-        # Cases selected on the map: the queue shows only them until this is clicked.
+        # Cases selected on the map, or an area chosen on it: the queue shows only
+        # them until this is clicked.
         self.only_cases: frozenset[uuid.UUID] | None = None
+        self.only_area: tuple[str, str, str] | None = None  # level, code, name
         self.selection_chip = QPushButton(objectName="queue.mapSelection")
-        self.selection_chip.setToolTip(self.tr("点击取消地图框选，恢复全部"))
         self.selection_chip.hide()
         self.selection_chip.clicked.connect(self._drop_selection)
 
@@ -96,8 +97,9 @@ class CaseQueue(QWidget):
         self._text_timer = QTimer(self, singleShot=True, interval=TEXT_FILTER_DELAY_MS)
         self._text_timer.timeout.connect(self.apply_filter)
         self.text_filter.textChanged.connect(lambda _t: self._text_timer.start())
-        for combo in (self.status_filter, self.channel_filter, self.street_filter):
+        for combo in (self.status_filter, self.channel_filter):
             combo.currentIndexChanged.connect(self.apply_filter)
+        self.street_filter.currentIndexChanged.connect(self._street_changed)
         self.category_filter.category_chosen.connect(self._category_changed)
         self.model.total_changed.connect(self._show_count)
 
@@ -117,10 +119,16 @@ class CaseQueue(QWidget):
     def current_filter(self) -> CaseFilter:
         chosen = self.category_filter.chosen
         flt = self.model.filter
+        area = {"street": self.street_filter.currentData(), "community": None, "cell": None}
+        if self.only_area is not None:  # in place of the street filter
+            level, code, _name = self.only_area
+            area = {"street": None, "community": None, "cell": None, level: code}
         return CaseFilter(
             statuses=self.status_filter.currentData(),
             channel=self.channel_filter.currentData(),
-            street_code=self.street_filter.currentData(),
+            street_code=area["street"],
+            community_code=area["community"],
+            grid_code=area["cell"],
             category_ids=tuple(self._catalog.subtree_ids(chosen.id)) if chosen else None,
             text=self.text_filter.text().strip(),
             sort_key=flt.sort_key,
@@ -128,19 +136,40 @@ class CaseQueue(QWidget):
             case_ids=self.only_cases,
         )
 
+    def _street_changed(self) -> None:
+        if self.only_area is not None:  # a street chosen here takes the map's area's place
+            self._drop_selection()
+        else:
+            self.apply_filter()
+
     def _drop_selection(self) -> None:
-        self.show_only(None)
+        self.show_only(None)  # the area too
         self.selection_dropped.emit()
 
     def show_only(self, case_ids: list[uuid.UUID] | frozenset[uuid.UUID] | None) -> None:
         """Only these cases (a selection on the map), with the other filters; None: all."""
+        self.only_area = None
         self.only_cases = None if case_ids is None else frozenset(case_ids)
         if self.only_cases is None:
             self.selection_chip.hide()
         else:
             self.selection_chip.setText(self.tr("地图框选 {n} 件 ✕").format(
                 n=f"{len(self.only_cases):,}"))
+            self.selection_chip.setToolTip(self.tr("点击取消地图框选，恢复全部"))
             self.selection_chip.show()
+        self.apply_filter()
+
+    def show_area(self, level: str, code: str, name: str) -> None:
+        """Only the cases of a street, community or grid cell chosen on the map (in
+        place of the street filter, which goes back to all), with the other filters."""
+        self.only_cases = None
+        self.only_area = (level, code, name)
+        self.street_filter.blockSignals(True)  # one query, below
+        self.street_filter.setCurrentIndex(0)
+        self.street_filter.blockSignals(False)
+        self.selection_chip.setText(self.tr("地图区域：{name} ✕").format(name=name))
+        self.selection_chip.setToolTip(self.tr("点击取消地图所选区域，恢复全部"))
+        self.selection_chip.show()
         self.apply_filter()
 
     def apply_filter(self) -> None:

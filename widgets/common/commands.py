@@ -234,6 +234,9 @@ COMMANDS: tuple[Command, ...] = (
     Command("map.pan_right", lambda: _t("右移"), "Right", MAP, doc="pan (each arrow key)"),
     Command("map.pan_up", lambda: _t("上移"), "Up", MAP, doc="pan (each arrow key)"),
     Command("map.pan_down", lambda: _t("下移"), "Down", MAP, doc="pan (each arrow key)"),
+    Command("map.hotspots", lambda: _t("热点列表"), "H", MAP,
+            doc="the heat layer's hotspot list beside the map: arrows move, Enter (or a click) "
+            "zooms to the area and shows its cases in the queue"),
     Command("map.cancel", lambda: _t("取消"), "Esc", MAP, doc="clear the map's selection"),
     # ---- the map picking a place (the zoom keys and Home work as on the map) ----------------
     _crosshair("left", lambda: _t("十字左移"), "Left"),

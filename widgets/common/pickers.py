@@ -21,13 +21,16 @@ class Named(Protocol):
 
 
 class CategoryPicker(SearchPicker):
-    """A level-3 category by its name, path or pinyin initials (道路 or dlps)."""
+    """A level-3 category by its name, path or pinyin initials (道路 or dlps);
+    ``subtrees``: a category of any level, standing for its whole subtree."""
 
     category_chosen = Signal(object)  # Category | None
 
-    def __init__(self, catalog: Catalog, parent: QWidget | None = None) -> None:
+    def __init__(self, catalog: Catalog, parent: QWidget | None = None, *,
+                 subtrees: bool = False) -> None:
         super().__init__(parent)
         self._catalog = catalog
+        self._subtrees = subtrees
         self._chosen: Category | None = None
         self.setPlaceholderText(self.tr("输入分类名称或拼音首字母，如 dlps"))
 
@@ -44,7 +47,8 @@ class CategoryPicker(SearchPicker):
         self.category_chosen.emit(category)
 
     def search(self, text: str) -> Sequence[Match]:
-        return [(c.id, c.path) for c in self._catalog.search_categories(text, limit=40)]
+        found = self._catalog.search_categories(text, limit=40, any_level=self._subtrees)
+        return [(c.id, c.path) for c in found]
 
     def _take(self, key: Hashable | None) -> None:
         if key is None:  # the text was edited: what it named is no longer chosen

@@ -1,6 +1,8 @@
 """The map as shown, exported for print: an A4 landscape page at 300 dpi with a
-title, the date and time, the map (lines, marks and names redrawn at the page's
-resolution by pyqtgraph's ImageExporter), a scale bar and the legend."""
+title, the date and time, the map (lines, marks, names and the heat layer's areas
+redrawn at the page's resolution by pyqtgraph's ImageExporter), a scale bar and the
+legend; with the heat layer on, the title names its measure and the line under it
+its period and category, which the legend's scale repeats."""
 
 from __future__ import annotations
 
@@ -43,7 +45,8 @@ def render_page(pane: MapPane) -> QImage:
     page.setDotsPerMeterX(dots_per_metre)
     page.setDotsPerMeterY(dots_per_metre)
     top = MARGIN + TITLE_PX + LINE_PX + 40
-    legend = legend_size(pane.shown_layers(), LEGEND_SCALE)
+    heat = pane.heat.legend()
+    legend = legend_size(pane.shown_layers(), LEGEND_SCALE, heat)
     area = QRectF(MARGIN, top, width - 2 * MARGIN - legend.width() - GAP, height - top - MARGIN)
     shot = _map_image(pane, area)
     painter = QPainter(page)
@@ -51,10 +54,13 @@ def render_page(pane: MapPane) -> QImage:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
         now = pane.now().astimezone(CENTRE_TZ)
-        _text(painter, QRectF(MARGIN, MARGIN, area.width(), TITLE_PX), TITLE_PX, True,
-              _t("未办结案件分布图 · {t}").format(t=f"{now:%Y-%m-%d %H:%M}"))
+        title, line = _t("未办结案件分布图 · {t}").format(t=f"{now:%Y-%m-%d %H:%M}"), ""
+        if heat is not None:
+            title = _t("案件热力图 · {what}").format(what=pane.heat.title())
+            line = " · ".join(heat.notes) + " · "
+        _text(painter, QRectF(MARGIN, MARGIN, area.width(), TITLE_PX), TITLE_PX, True, title)
         _text(painter, QRectF(MARGIN, MARGIN + TITLE_PX + 12, area.width(), LINE_PX), LINE_PX,
-              False, _t("制图时间 {t} · 坐标系按边界数据所存 · 仅供值班参考").format(
+              False, line + _t("制图时间 {t} · 坐标系按边界数据所存 · 仅供值班参考").format(
                   t=f"{now:%Y-%m-%d %H:%M}"))
         at = QPointF(area.x(), area.y())
         painter.drawImage(at, shot)
@@ -64,7 +70,7 @@ def render_page(pane: MapPane) -> QImage:
         painter.drawRect(placed)
         _scale_bar(painter, pane, placed)
         paint_legend(painter, QPointF(placed.right() + GAP, placed.top()), pane.shown_layers(),
-                     LEGEND_SCALE)
+                     LEGEND_SCALE, heat)
     finally:
         painter.end()
     return page

@@ -32,6 +32,7 @@ from widgets.map.style import Line, Names
 Floats = np.ndarray
 BUCKET_PX = 64  # the grid that finds labels that would overlap
 MAX_LABELS = 600  # painted at most per frame
+HALO = ((-1, 0), (1, 0), (0, -1), (0, 1), (-1, -1), (1, 1), (-1, 1), (1, -1))
 
 
 def export_scale(item: pg.GraphicsObject) -> float:
@@ -179,10 +180,10 @@ class LabelsItem(pg.GraphicsObject):
             if self._collide and _overlaps(taken, box, BUCKET_PX * scale):
                 continue
             baseline = QPointF(box.left(), py + (metrics.ascent() - metrics.descent()) / 2)
-            if halo is not None:
+            if halo is not None:  # all round, diagonals too: legible over the heat's fills
                 painter.setPen(halo)
-                for dx, dy in ((-step, 0), (step, 0), (0, -step), (0, step)):
-                    painter.drawText(baseline + QPointF(dx, dy), text)
+                for dx, dy in HALO:
+                    painter.drawText(baseline + QPointF(dx * step, dy * step), text)
             painter.setPen(ink)
             painter.drawText(baseline, text)
             self.painted += 1

@@ -1,15 +1,25 @@
-"""The map's legend: what each line, mark and colour means, for the layers shown.
-``paint_legend`` draws it at any scale, so the pane and the print export share it."""
+"""The map's legend: what each line, mark and colour means, for the layers shown, and
+the heat layer's scale with its period and category when it is on. ``paint_legend``
+draws it at any scale, so the pane and the print export share it."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass, field
 
 import pyqtgraph as pg
 from pyqtgraph.graphicsItems.ScatterPlotItem import drawSymbol
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QTransform,
+)
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from widgets.map.style import (
@@ -40,7 +50,44 @@ def _t(text: str) -> str:
 @dataclass(frozen=True)
 class Row:
     text: str
-    swatch: Swatch | None = None  # None: a heading
+    swatch: Swatch | None = None  # None: a heading (or a note)
+    note: bool = False  # a line of plain text under a heading
+
+
+@dataclass(frozen=True)
+class HeatLegend:
+    """The heat layer's part: its title, notes (period, category), each class's
+    colour and label, and the areas in no class (a brush and its words)."""
+
+    title: str
+    notes: Sequence[str]
+    steps: Sequence[tuple[str, str]]  # colour, label
+    others: Sequence[tuple[QBrush, str]] = field(default_factory=tuple)
+
+
+def _area(brush: QBrush) -> Swatch:
+    def draw(painter: QPainter, centre: QPointF, scale: float) -> None:
+        painter.save()
+        side = 14 * scale
+        painter.setPen(QPen(QColor("#78909c"), scale))
+        painter.setBrush(QColor("#f6f5ef"))  # the district's own fill, under a pattern
+        box = QRectF(centre.x() - side, centre.y() - side / 2, 2 * side, side)
+        painter.drawRect(box)
+        fill = QBrush(brush)
+        if fill.style() != Qt.BrushStyle.SolidPattern and scale != 1.0:
+            fill.setTransform(QTransform.fromScale(scale, scale))  # the pattern's lines too
+        painter.setBrush(fill)
+        painter.drawRect(box)
+        painter.restore()
+    return draw
+
+
+def heat_rows(heat: HeatLegend) -> list[Row]:
+    out = [Row(heat.title)]
+    out += [Row(note, note=True) for note in heat.notes]
+    out += [Row(label, _area(QBrush(QColor(colour)))) for colour, label in heat.steps]
+    out += [Row(text, _area(brush)) for brush, text in heat.others]
+    return out
 
 
 def _line(layer: str) -> Swatch:
@@ -64,8 +111,10 @@ def _mark(symbol: str, size: float, fill: QColor, ring: QColor, width: float = 1
     return draw
 
 
-def rows(layers: Collection[str]) -> list[Row]:
-    out = [Row(_t("图层"))]
+def rows(layers: Collection[str], heat: HeatLegend | None = None) -> list[Row]:
+    out = heat_rows(heat) if heat is not None else []
+    if layers:
+        out.append(Row(_t("图层")))
     out += [Row(layer_name(layer), _line(layer)) for layer in LINES if layer in layers]
     if POSTS in layers:
         staffed = _mark("star", POST_SIZE, POST_COLOUR, POST_EMPTY)
@@ -89,11 +138,13 @@ def rows(layers: Collection[str]) -> list[Row]:
     return out
 
 
-def legend_size(layers: Collection[str], scale: float = 1.0) -> QSize:
-    metrics = QFontMetricsF(_font(scale))
-    width = max(metrics.horizontalAdvance(r.text) + (SWATCH + GAP) * scale * bool(r.swatch)
-                for r in rows(layers))
-    return QSize(int(width + 2 * PAD * scale) + 1, int(len(rows(layers)) * ROW * scale
+def legend_size(layers: Collection[str], scale: float = 1.0,
+                heat: HeatLegend | None = None) -> QSize:
+    shown = rows(layers, heat)
+    plain, bold = QFontMetricsF(_font(scale)), QFontMetricsF(_font(scale, True))
+    width = max([(plain if r.swatch or r.note else bold).horizontalAdvance(r.text)
+                 + (SWATCH + GAP) * scale * bool(r.swatch) for r in shown] or [0])
+    return QSize(int(width + 2 * PAD * scale) + 1, int(len(shown) * ROW * scale
                                                       + 2 * PAD * scale) + 1)
 
 
@@ -105,17 +156,17 @@ def _font(scale: float, bold: bool = False) -> QFont:
 
 
 def paint_legend(painter: QPainter, origin: QPointF, layers: Collection[str],
-                 scale: float = 1.0) -> None:
+                 scale: float = 1.0, heat: HeatLegend | None = None) -> None:
     """The legend with its top left corner at ``origin``, on a white card."""
-    size = legend_size(layers, scale)
+    size = legend_size(layers, scale, heat)
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     painter.setPen(QPen(QColor("#b0bec5"), scale))
     painter.setBrush(QColor(255, 255, 255, 235))
     painter.drawRect(QRectF(origin, size.toSizeF()))
     y = origin.y() + PAD * scale
-    for row in rows(layers):
-        heading = row.swatch is None
+    for row in rows(layers, heat):
+        heading = row.swatch is None and not row.note
         x = origin.x() + PAD * scale
         if row.swatch is not None:
             row.swatch(painter, QPointF(x + SWATCH * scale / 2, y + ROW * scale / 2), scale)
@@ -135,23 +186,25 @@ class LegendWidget(QWidget):
         super().__init__(parent)
         self.setObjectName("map.legend")
         self.layers: frozenset[str] = frozenset()
+        self.heat: HeatLegend | None = None
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
 
-    def set_layers(self, layers: Collection[str]) -> None:
+    def set_layers(self, layers: Collection[str], heat: HeatLegend | None = None) -> None:
         self.layers = frozenset(layers)
+        self.heat = heat
         self.updateGeometry()
         self.update()
 
     def texts(self) -> list[str]:
-        return [r.text for r in rows(self.layers)]
+        return [r.text for r in rows(self.layers, self.heat)]
 
     def sizeHint(self) -> QSize:
-        return legend_size(self.layers)
+        return legend_size(self.layers, heat=self.heat)
 
     def minimumSizeHint(self) -> QSize:
-        return legend_size(self.layers)
+        return legend_size(self.layers, heat=self.heat)
 
     def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)
-        paint_legend(painter, QPointF(0, 0), self.layers)
+        paint_legend(painter, QPointF(0, 0), self.layers, heat=self.heat)
         painter.end()

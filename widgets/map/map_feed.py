@@ -1,8 +1,10 @@
 """What the map reads and how it keeps up: one feed follower for the outlines, the
 duty posts and the open cases. The first load reads them all; an event about a
 case re-reads that case only; a roster, roll-call or shift change re-reads the
-posts; a new catalog re-reads everything. Who is on duty also changes with the
-clock (a shift ends): the posts are read again every ``POSTS_EVERY_MS``."""
+posts; a new catalog, or boundaries an admin imported at any seat, re-reads
+everything (cases placed at a cell's centre and posts move with the outlines).
+Who is on duty also changes with the clock (a shift ends): the posts are read again
+every ``POSTS_EVERY_MS``."""
 
 from __future__ import annotations
 
@@ -17,11 +19,12 @@ from console.core.events import Kind
 from console.core.feed import ChangeFeed, Event
 from console.core.store import Store
 from console.mapview import map_cases
-from console.mapview.base_map import BaseMap, build_base_map, read_cells
+from console.mapview.base_map import BaseMap, build_base_map, read_areas, read_cells
 from console.mapview.duty_places import place_posts, read_posts
 from widgets.common.feed_follower import FeedFollower
 from widgets.common.tasks import TaskRunner
 
+EVERYTHING_KINDS = frozenset({Kind.CATALOG_LOADED, Kind.BOUNDARIES})
 POST_KINDS = frozenset({Kind.ROSTER, Kind.ROLL_CALL, Kind.SHIFT_TEMPLATE, Kind.ACCOUNT})
 READ_DELAY_MS = 100  # the first event of a burst to the read: cases appear within a second
 POSTS_EVERY_MS = 5 * 60_000
@@ -66,7 +69,7 @@ class MapFeed(QObject):
             if event.case_id is not None:
                 self._pending.add(event.case_id)
                 wanted = True
-            elif event.kind == Kind.CATALOG_LOADED:
+            elif event.kind in EVERYTHING_KINDS:
                 self._base_wanted = self._posts_wanted = self._all_wanted = wanted = True
             elif event.kind in POST_KINDS:
                 self._posts_wanted = wanted = True
@@ -82,8 +85,7 @@ class MapFeed(QObject):
         try:
             if base_wanted or self.base is None:
                 cells = await read_cells(self._store)
-                streets = {c.code: c.name for c in self._catalog.streets.values()}
-                communities = {c.code: c.name for c in self._catalog.communities.values()}
+                streets, communities = await read_areas(self._store)
                 self.base = await asyncio.to_thread(build_base_map, cells, streets, communities)
                 self.base_read.emit()
             if posts_wanted:

@@ -7,6 +7,10 @@ Reads go through one feed follower (``MapFeed``): the outlines once (dissolved o
 the GUI thread, console/mapview/base_map.py), the posts and every open case on
 the first load, then only the cases each change touched.
 
+The heat layer (``heat``, widgets/map/heat.py) fills areas by a figure of a period
+and lists the hotspots beside the map; a click on an area, when no mark is hit,
+shows its cases in the queue.
+
 ``start_picking`` puts the map in a mode where the next click, or Enter at the
 crosshair the arrow keys move, is a place, given as longitude and latitude by
 ``point_picked`` (for intake; Esc cancels; widgets/map/picking.py).
@@ -39,11 +43,12 @@ from widgets.map import hover
 from widgets.map.base_layers import BaseLayers
 from widgets.map.canvas import KEYS, MapCanvas
 from widgets.map.case_layer import CaseLayer
+from widgets.map.heat import Heat
 from widgets.map.legend import LegendWidget
 from widgets.map.map_feed import MapFeed
 from widgets.map.picking import KEYS as PICK_KEYS
 from widgets.map.picking import Describe, PickMode
-from widgets.map.style import CASES, LAYERS, SHOWN_AT_START, layer_name
+from widgets.map.style import CASES, HEAT, LAYERS, SHOWN_AT_START, layer_name
 
 HOVER_PX = 9  # how near the pointer must be to a mark, in pixels
 BAND_TICK_MS = 30_000  # cases cross into another band as time passes
@@ -68,6 +73,7 @@ class MapPane(QWidget):
         self.base_layers = BaseLayers(self.view)
         self.cases = CaseLayer(self.view)
         self.legend = LegendWidget()
+        self.heat = Heat(self, store, catalog, runner, feed)
         self.layer_boxes: dict[str, QCheckBox] = {}
         bar = QHBoxLayout()
         for layer in LAYERS:
@@ -87,12 +93,12 @@ class MapPane(QWidget):
         bar.addWidget(self.home_button)
         bar.addWidget(self.export_button)
         legend_area = QScrollArea(objectName="map.legendArea")
-        legend_area.setWidget(self.legend)
+        legend_area.setWidget(self.heat.column_with(self.legend))  # the heat's part above
         legend_area.setWidgetResizable(True)
         legend_area.setFrameShape(QScrollArea.Shape.NoFrame)
         legend_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.legend_area = legend_area
-        self.legend_box.toggled.connect(legend_area.setVisible)
+        self.legend_box.toggled.connect(self._refresh_legend)
         body = QHBoxLayout()
         body.addWidget(self.canvas, 1)
         body.addWidget(legend_area)
@@ -107,6 +113,7 @@ class MapPane(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.pick.hint)
+        layout.addWidget(self.heat.bar)
         layout.addLayout(body, 1)
         layout.addWidget(self.status)
         layout.addWidget(self.hover_text)
@@ -122,6 +129,7 @@ class MapPane(QWidget):
         self.view.rect_selected.connect(self.select_rect)
         self.canvas.hovered.connect(self._hovered)
         self.canvas.key_command.connect(self._key_command)
+        self.heat.legend_changed.connect(self._refresh_legend)
         self._homed = False
         self._refresh_legend()
 
@@ -132,11 +140,13 @@ class MapPane(QWidget):
     def shutdown(self) -> None:
         self.timer.stop()
         self.feed.stop()
+        self.heat.stop()
 
     def _show_base(self) -> None:
         base = self.feed.base
         assert base is not None
         self.base_layers.set_base(base)
+        self.heat.set_base(base)
         self.view.setLimits(xMin=base.bounds[0] - 15, xMax=base.bounds[2] + 15,
                             yMin=base.bounds[1] - 15, yMax=base.bounds[3] + 15,
                             minXRange=0.2, minYRange=0.2)
@@ -170,6 +180,8 @@ class MapPane(QWidget):
     def set_layer(self, layer: str, shown: bool) -> None:
         if layer == CASES:
             self.cases.set_visible(shown)
+        elif layer == HEAT:
+            self.heat.set_on(shown)
         else:
             self.base_layers.set_visible(layer, shown)
         self.layer_boxes[layer].setChecked(shown)
@@ -180,8 +192,13 @@ class MapPane(QWidget):
 
     def _refresh_legend(self) -> None:
         self.legend.set_layers(self.shown_layers())
+        shown = self.legend_box.isChecked()
+        self.legend.setVisible(shown)
+        width = max(self.legend.sizeHint().width() if shown else 0,
+                    self.heat.side_width(shown))
         scroll_bar = self.legend_area.verticalScrollBar().sizeHint().width()
-        self.legend_area.setFixedWidth(self.legend.sizeHint().width() + scroll_bar)
+        self.legend_area.setFixedWidth(width + scroll_bar)
+        self.legend_area.setVisible(width > 0)
 
     def tick(self) -> None:
         self.cases.set_now(self._store.clock.now())
@@ -210,7 +227,7 @@ class MapPane(QWidget):
                                        self._store.clock.now())
             return hover.cluster_text(marks, hit.rows, self.cases.bands)
         place = self.base_layers.post_at(point.x(), point.y(), self._radius())
-        return "" if place is None else hover.post_text(place)
+        return self.heat.text_at(point) if place is None else hover.post_text(place)
 
     def _hovered(self, point: QPointF | None) -> None:
         text = "" if point is None or self.picking else self.text_at(point)
@@ -227,6 +244,7 @@ class MapPane(QWidget):
             return
         hit = self.cases.hit(point.x(), point.y(), self._radius())
         if hit is None:
+            self.heat.click(point)  # an area, when the heat layer is on
             return
         if hit.single:
             self.case_opened.emit(self.cases.marks.case_id(int(hit.rows[0])))
@@ -242,6 +260,7 @@ class MapPane(QWidget):
         if not len(rows):
             self.status.setText(self.tr("框内没有未办结案件"))
             return
+        self.heat.clear_choice()  # the queue shows the selection now, not an area
         self.status.setText(self.tr("已框选 {n} 件，队列只显示这些案件").format(n=f"{len(rows):,}"))
         self.cases_selected.emit(self.cases.marks.case_ids(rows))
 
@@ -249,6 +268,7 @@ class MapPane(QWidget):
         """No cases selected; ``tell``: say so (the queue then shows all again)."""
         self.cases.select(self.cases.selected[:0])
         if tell:
+            self.heat.clear_choice()
             self.selection_cleared.emit()
 
     # ---- picking a point (for intake: widgets/map/picking.py) -----------------------------------
@@ -270,11 +290,13 @@ class MapPane(QWidget):
         self.pick.refuse(lon, lat, reason)
 
     # The map's keys (commands.MAP): these, and the view's moves (canvas.KEYS).
-    keys = frozenset({*KEYS, "map.home", "map.cancel", *PICK_KEYS})
+    keys = frozenset({*KEYS, "map.home", "map.cancel", "map.hotspots", *PICK_KEYS})
 
     def _key_command(self, command_id: str) -> None:
         if command_id == "map.home":
             self.home()
+        elif command_id == "map.hotspots":
+            self.heat.focus_list()
         elif command_id == "map.cancel":
             self.clear_selection(tell=True)
 

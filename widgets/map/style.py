@@ -11,10 +11,11 @@ from PySide6.QtGui import QColor
 from console.casework import countdown
 from widgets.casework.countdown_model import BANDS
 
-# Layers, in drawing order from the bottom.
-DISTRICT, STREETS, COMMUNITIES, CELLS, POSTS, CASES = (
-    "district", "streets", "communities", "cells", "posts", "cases")
-LAYERS = (DISTRICT, STREETS, COMMUNITIES, CELLS, POSTS, CASES)
+# Layers, in drawing order from the bottom (the heat fills areas over the district's
+# own fill, under every line: widgets/map/heat_layer.py).
+DISTRICT, STREETS, COMMUNITIES, CELLS, POSTS, CASES, HEAT = (
+    "district", "streets", "communities", "cells", "posts", "cases", "heat")
+LAYERS = (DISTRICT, STREETS, COMMUNITIES, CELLS, POSTS, CASES, HEAT)
 # Layers the pane shows when it opens.
 SHOWN_AT_START = frozenset({DISTRICT, STREETS, COMMUNITIES, CELLS, POSTS, CASES})
 
@@ -25,7 +26,8 @@ def _t(text: str) -> str:
 
 def layer_name(layer: str) -> str:
     names = {DISTRICT: _t("区界"), STREETS: _t("街道"), COMMUNITIES: _t("社区"),
-             CELLS: _t("网格"), POSTS: _t("值班岗位"), CASES: _t("未办结案件")}
+             CELLS: _t("网格"), POSTS: _t("值班岗位"), CASES: _t("未办结案件"),
+             HEAT: _t("热力图")}
     return names[layer]
 
 

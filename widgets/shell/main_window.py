@@ -169,6 +169,8 @@ class MainWindow(QMainWindow):
         self.map.cases_selected.connect(self.show_map_selection)
         self.map.selection_cleared.connect(lambda: self.queue.show_only(None))
         self.queue.selection_dropped.connect(self.map.clear_selection)
+        self.queue.selection_dropped.connect(self.map.heat.clear_choice)
+        self.map.heat.area_chosen.connect(self.show_map_area)
         self._details: dict[uuid.UUID, CaseDetail] = {}
         self.restore_layout()
         self.queue.apply_filter()
@@ -259,6 +261,11 @@ class MainWindow(QMainWindow):
     def show_map_selection(self, case_ids: list[uuid.UUID]) -> None:
         """The queue shows the cases selected on the map (its other filters stay)."""
         self.queue.show_only(case_ids)
+        raise_dock(self.queue_dock)
+
+    def show_map_area(self, level: str, code: str, name: str) -> None:
+        """The queue shows the cases of the area chosen on the map (its other filters stay)."""
+        self.queue.show_area(level, code, name)
         raise_dock(self.queue_dock)
 
     def _case_closed(self, case_id: uuid.UUID) -> None:

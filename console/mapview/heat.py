@@ -1,0 +1,217 @@
+"""What the map's heat layer shows: figures by area (console/geo/area_stats.py) for a
+level, a measure, a period and a category subtree, put into the classes of a colour
+scale, and the hotspots. Plain Python: the pane draws what this decides.
+
+- **Measures**: the cases of the period, how many of them are overdue, the on-time
+  rate (area_stats's definitions, unchanged).
+- **Periods** are days of the centre's calendar (Asia/Shanghai): today, this week
+  (from Monday), this month, or a range of whole days, each as [start, end).
+- **Scales**: counts take a sequential scale whose classes are the quintiles of the
+  areas' values (whole numbers, so a class says exactly which counts it holds);
+  overdue counts have a class of their own for 0. The on-time rate takes a
+  diverging scale with fixed breaks, so a colour means the same rate whatever
+  the period. An area with no case in the period is in no class (``NO_CASES``),
+  never "0"; for the rate, an area whose cases are none of them judged yet is
+  ``NOT_JUDGED``.
+- **Hotspots** are area_stats's: the most cases first, ties by code.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from console.core.clock import CENTRE_TZ
+from console.core.store import Store
+from console.geo.area_stats import AreaFigures, area_figures
+from console.geo.boundaries import Level
+
+NO_CASES, NOT_JUDGED = -1, -2  # an area's class when it has no colour of the scale
+HOTSPOTS = 10
+
+
+class Measure(enum.StrEnum):
+    CASES = "cases"
+    OVERDUE = "overdue"
+    ON_TIME_RATE = "on_time_rate"
+
+
+class Period(enum.StrEnum):
+    TODAY = "today"
+    WEEK = "week"
+    MONTH = "month"
+    RANGE = "range"
+
+
+@dataclass(frozen=True)
+class HeatQuery:
+    level: Level = Level.COMMUNITY
+    measure: Measure = Measure.CASES
+    period: Period = Period.MONTH
+    first_day: dt.date | None = None  # a range's first and last day (both counted)
+    last_day: dt.date | None = None
+    category_id: int | None = None  # the category and its subtree; None: all
+
+
+def period_bounds(query: HeatQuery, now: dt.datetime) -> tuple[dt.datetime, dt.datetime]:
+    """The period as [start, end), midnights of the centre's days."""
+    today = now.astimezone(CENTRE_TZ).date()
+    if query.period is Period.TODAY:
+        first, after = today, today + dt.timedelta(days=1)
+    elif query.period is Period.WEEK:
+        first = today - dt.timedelta(days=today.weekday())
+        after = first + dt.timedelta(days=7)
+    elif query.period is Period.MONTH:
+        first = today.replace(day=1)
+        after = (first + dt.timedelta(days=32)).replace(day=1)
+    else:
+        if query.first_day is None or query.last_day is None:
+            raise ValueError("a range needs its first and last day")
+        if query.last_day < query.first_day:
+            raise ValueError("a range must not end before it begins")
+        first, after = query.first_day, query.last_day + dt.timedelta(days=1)
+    return _midnight(first), _midnight(after)
+
+
+def _midnight(day: dt.date) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time(), CENTRE_TZ)
+
+
+# ---- scales ----------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Step:
+    """One class of a scale: values from ``low`` to ``high`` (counts: both
+    included; rates: ``low`` included, ``high`` not, except 100%)."""
+
+    low: float
+    high: float
+    colour: str  # "#rrggbb"
+    label: str  # digits and signs only: "1–4", "≥99%"
+
+
+@dataclass(frozen=True)
+class Scale:
+    measure: Measure
+    steps: tuple[Step, ...]
+
+    @property
+    def diverging(self) -> bool:
+        return self.measure is Measure.ON_TIME_RATE
+
+    def classes(self, values: npt.ArrayLike) -> npt.NDArray[np.intp]:
+        """Each value's class (an index into ``steps``); NaN: ``NO_CASES``."""
+        v = np.asarray(values, dtype=np.float64)
+        out = np.full(v.shape, NO_CASES, dtype=np.intp)
+        known = ~np.isnan(v)
+        if not self.steps or not known.any():
+            return out
+        if self.diverging:
+            breaks = np.array([s.low for s in self.steps[1:]])
+            out[known] = np.searchsorted(breaks, v[known], side="right")
+        else:
+            highs = np.array([s.high for s in self.steps])
+            out[known] = np.minimum(np.searchsorted(highs, v[known], side="left"),
+                                    len(highs) - 1)
+        return out
+
+
+# Sequential ramps, light to dark, and the diverging ramp, worst to best.
+CASE_COLOURS = ("#c6dbef", "#9ecae1", "#6baed6", "#4292c6", "#2171b5")
+OVERDUE_COLOURS = ("#fdd0a2", "#fdae6b", "#f16913", "#d94801", "#8c2d04")
+OVERDUE_NONE = "#fff5eb"
+RATE_COLOURS = ("#d73027", "#fc8d59", "#fee090", "#91bfdb", "#4575b4")
+RATE_BREAKS = (0.80, 0.90, 0.95, 0.99)
+NOT_JUDGED_COLOUR = "#bdbdbd"
+QUANTILES = (0.2, 0.4, 0.6, 0.8)
+
+
+def rate_scale() -> Scale:
+    edges = (0.0, *RATE_BREAKS, 1.0)
+    labels = [f"<{_pct(RATE_BREAKS[0])}"]
+    labels += [f"{_pct(a)}–{_pct(b)}" for a, b in zip(RATE_BREAKS, RATE_BREAKS[1:], strict=False)]
+    labels.append(f"≥{_pct(RATE_BREAKS[-1])}")
+    return Scale(Measure.ON_TIME_RATE, tuple(
+        Step(low, high, colour, label) for low, high, colour, label
+        in zip(edges[:-1], edges[1:], RATE_COLOURS, labels, strict=True)))
+
+
+def _pct(share: float) -> str:
+    return f"{share * 100:g}%"
+
+
+def count_scale(measure: Measure, values: Sequence[int]) -> Scale:
+    """Quintile classes of the positive values (whole numbers), lightest to darkest;
+    a 0 among the values has a class of its own."""
+    v = np.asarray(values, dtype=np.int64)
+    ramp = CASE_COLOURS if measure is Measure.CASES else OVERDUE_COLOURS
+    steps = []
+    if (v == 0).any():
+        steps.append(Step(0, 0, OVERDUE_NONE if measure is Measure.OVERDUE else ramp[0], "0"))
+    positive = np.sort(v[v > 0])
+    if len(positive):
+        highs = sorted({*(math.ceil(q) for q in np.quantile(positive, QUANTILES)),
+                        int(positive[-1])})
+        colours = [ramp[round(i)] for i in np.linspace(0, len(ramp) - 1, len(highs))] \
+            if len(highs) > 1 else [ramp[len(ramp) // 2]]
+        low = int(positive[0])
+        for high, colour in zip(highs, colours, strict=True):
+            steps.append(Step(low, high, colour, f"{low}" if low == high else f"{low}–{high}"))
+            low = high + 1
+    return Scale(measure, tuple(steps))
+
+
+def value_of(figures: AreaFigures | None, measure: Measure) -> float:
+    """The measure of an area (NaN: no cases; the rate also when none is judged)."""
+    if figures is None:
+        return math.nan
+    if measure is Measure.CASES:
+        return float(figures.cases)
+    if measure is Measure.OVERDUE:
+        return float(figures.overdue)
+    rate = figures.on_time_rate
+    return math.nan if rate is None else rate
+
+
+# ---- one reading -------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class HeatRead:
+    """The figures of every area with a case in the period, and what they make."""
+
+    query: HeatQuery
+    start: dt.datetime
+    end: dt.datetime
+    figures: Mapping[str, AreaFigures]
+
+    def scale(self) -> Scale:
+        if self.query.measure is Measure.ON_TIME_RATE:
+            return rate_scale()
+        values = [int(value_of(f, self.query.measure)) for f in self.figures.values()]
+        return count_scale(self.query.measure, values)
+
+    def classes(self, codes: Sequence[str], scale: Scale | None = None
+                ) -> npt.NDArray[np.intp]:
+        """The class of each area named (``NO_CASES``, ``NOT_JUDGED`` or a step)."""
+        scale = scale or self.scale()
+        found = [self.figures.get(code) for code in codes]
+        out = scale.classes([value_of(f, self.query.measure) for f in found])
+        if self.query.measure is Measure.ON_TIME_RATE:
+            unjudged = np.array([f is not None and f.judged == 0 for f in found], dtype=bool)
+            out[unjudged] = NOT_JUDGED
+        return out
+
+    def hotspots(self, limit: int = HOTSPOTS) -> list[AreaFigures]:
+        """The areas with the most cases, ties by code (area_stats.hotspots's order)."""
+        return sorted(self.figures.values(), key=lambda f: (-f.cases, f.code))[:limit]
+
+
+async def read_heat(store: Store, query: HeatQuery, now: dt.datetime) -> HeatRead:
+    """One grouped query for the query's level, period and category."""
+    start, end = period_bounds(query, now)
+    figures = await area_figures(store, query.level, start, end, query.category_id)
+    return HeatRead(query, start, end, figures)

@@ -1,0 +1,125 @@
+"""The heat layer's choices, in a row under the map's layer switches: which areas
+(streets, communities, grid cells), which measure, which period (today, this week,
+this month, or a range of days) and which category subtree (the queue's category
+picker, offering every level). ``changed`` says the choice changed; ``query()``
+gives it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QDate, Signal
+from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QWidget
+
+from console.catalog.catalog import Catalog
+from console.geo.boundaries import Level
+from console.mapview.heat import HeatQuery, Measure, Period
+from widgets.common.pickers import CategoryPicker
+
+RANGE_DAYS = 7  # a new range: the last week
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("MapHeat", text)
+
+
+def level_name(level: Level) -> str:
+    return {Level.STREET: _t("街道"), Level.COMMUNITY: _t("社区"), Level.CELL: _t("网格")}[level]
+
+
+def measure_name(measure: Measure) -> str:
+    return {Measure.CASES: _t("案件数"), Measure.OVERDUE: _t("超期数"),
+            Measure.ON_TIME_RATE: _t("按期率")}[measure]
+
+
+def period_name(period: Period) -> str:
+    return {Period.TODAY: _t("今天"), Period.WEEK: _t("本周"), Period.MONTH: _t("本月"),
+            Period.RANGE: _t("自定义时段")}[period]
+
+
+class HeatBar(QWidget):
+    changed = Signal()
+
+    def __init__(self, catalog: Catalog, today: Callable[[], dt.date],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("map.heatBar")
+        self._catalog = catalog
+        self.level = self._combo("map.heat.level", [(level_name(v), v) for v in
+                                                    (Level.STREET, Level.COMMUNITY, Level.CELL)])
+        self.level.setCurrentIndex(1)
+        self.measure = self._combo("map.heat.measure",
+                                   [(measure_name(m), m) for m in Measure])
+        self.period = self._combo("map.heat.period", [(period_name(p), p) for p in Period])
+        self.period.setCurrentIndex(list(Period).index(Period.MONTH))
+        last = today()
+        self.first_day = self._date("map.heat.from", last - dt.timedelta(days=RANGE_DAYS - 1))
+        self.last_day = self._date("map.heat.to", last)
+        self.to_label = QLabel(self.tr("至"))
+        self.category = CategoryPicker(catalog, self, subtrees=True)
+        self.category.setObjectName("map.heat.category")
+        self.category.setPlaceholderText(self.tr("全部分类（可输入大类、小类或拼音首字母）"))
+        self.category.category_chosen.connect(lambda _c: self.changed.emit())
+        self.first_day.dateChanged.connect(self._first_moved)
+        self.last_day.dateChanged.connect(self._last_moved)
+        self.period.currentIndexChanged.connect(self._period_changed)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for widget, stretch in ((QLabel(self.tr("热力：")), 0), (self.level, 0),
+                                (self.measure, 0), (self.period, 0), (self.first_day, 0),
+                                (self.to_label, 0), (self.last_day, 0), (self.category, 1)):
+            layout.addWidget(widget, stretch)
+        self._show_range()
+
+    def _combo(self, name: str, items: list[tuple[str, object]]) -> QComboBox:
+        combo = QComboBox(objectName=name)
+        for text, value in items:
+            combo.addItem(text, value)
+        combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
+        return combo
+
+    def _date(self, name: str, day: dt.date) -> QDateEdit:
+        edit = QDateEdit(QDate(day.year, day.month, day.day), objectName=name)
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("yyyy-MM-dd")
+        return edit
+
+    def _period_changed(self) -> None:
+        self._show_range()  # the combo's own signal has said ``changed``
+
+    def _show_range(self) -> None:
+        ranged = Period(self.period.currentData()) is Period.RANGE
+        for widget in (self.first_day, self.to_label, self.last_day):
+            widget.setVisible(ranged)
+
+    def _first_moved(self, day: QDate) -> None:
+        if day > self.last_day.date():  # a range never ends before it begins
+            self.last_day.setDate(day)  # says ``changed`` itself
+            return
+        self.changed.emit()
+
+    def _last_moved(self, day: QDate) -> None:
+        if day < self.first_day.date():
+            self.first_day.setDate(day)
+            return
+        self.changed.emit()
+
+    def query(self) -> HeatQuery:
+        chosen = self.category.chosen
+        # A combo box hands back an enum's plain text.
+        return HeatQuery(level=Level(self.level.currentData()),
+                         measure=Measure(self.measure.currentData()),
+                         period=Period(self.period.currentData()),
+                         first_day=self.first_day.date().toPython(),  # type: ignore[arg-type]
+                         last_day=self.last_day.date().toPython(),  # type: ignore[arg-type]
+                         category_id=chosen.id if chosen else None)
+
+    def category_text(self) -> str:
+        """The category as the legend and the export name it."""
+        chosen = self.category.chosen
+        if chosen is None:
+            return self.tr("全部分类")
+        if chosen.is_leaf:
+            return chosen.name
+        return self.tr("{name}（含下级）").format(name=chosen.name)
