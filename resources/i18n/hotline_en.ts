@@ -1884,62 +1884,62 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>Heat</name>
     <message>
-        <location filename="../../widgets/map/heat.py" line="80" />
+        <location filename="../../widgets/map/heat.py" line="87" />
         <source>热点{level}：案件最多的前 {n} 个</source>
         <translation>Hotspots ({level}): the {n} with the most cases</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/heat.py" line="82" />
+        <location filename="../../widgets/map/heat.py" line="89" />
         <source>热点{level}</source>
         <translation>Hotspots ({level})</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/heat.py" line="104" />
+        <location filename="../../widgets/map/heat.py" line="144" />
         <source>队列只显示{name}的案件（点队列上方的标签恢复全部）</source>
         <translation>The queue shows only the cases of {name} (click the tag above the queue to show all again)</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/heat.py" line="133" />
+        <location filename="../../widgets/map/heat.py" line="173" />
         <source>{name}：{period}无案件</source>
         <translation>{name}: no cases in {period}</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/heat.py" line="135" />
+        <location filename="../../widgets/map/heat.py" line="175" />
         <source>{name}：案件 {cases} · 超期 {overdue} · 按期率 {rate}</source>
         <translation>{name}: cases {cases} · overdue {overdue} · on-time rate {rate}</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/heat.py" line="151" />
+        <location filename="../../widgets/map/heat.py" line="191" />
         <source>{measure}（按{level}）</source>
         <translation>{measure} by {level}</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/heat.py" line="158" />
+        <location filename="../../widgets/map/heat.py" line="198" />
         <source>时段：{p}</source>
         <translation>Period: {p}</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/heat.py" line="159" />
+        <location filename="../../widgets/map/heat.py" line="199" />
         <source>分类：{c}</source>
         <translation>Category: {c}</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/heat.py" line="160" />
+        <location filename="../../widgets/map/heat.py" line="200" />
         <source>无案件</source>
         <translation>No cases</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/heat.py" line="162" />
+        <location filename="../../widgets/map/heat.py" line="202" />
         <source>有案件，尚无可评判</source>
         <translation>Cases, none judged yet</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/heat.py" line="165" />
+        <location filename="../../widgets/map/heat.py" line="205" />
         <source>所选时段和分类没有案件</source>
         <translation>No cases in this period and category</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/heat.py" line="166" />
+        <location filename="../../widgets/map/heat.py" line="206" />
         <source>热力：{t}</source>
         <translation>Heat: {t}</translation>
     </message>
@@ -1947,27 +1947,37 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>HeatBar</name>
     <message>
-        <location filename="../../widgets/map/heat_controls.py" line="59" />
+        <location filename="../../widgets/map/heat_controls.py" line="60" />
         <source>至</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/heat_controls.py" line="62" />
+        <location filename="../../widgets/map/heat_controls.py" line="63" />
         <source>全部分类（可输入大类、小类或拼音首字母）</source>
         <translation>All categories (type a category of any level, or pinyin initials)</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/heat_controls.py" line="69" />
-        <source>热力：</source>
-        <translation>Heat:</translation>
+        <location filename="../../widgets/map/heat_controls.py" line="68" />
+        <source>按哪一级区域</source>
+        <translation>Which level of area</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/heat_controls.py" line="122" />
+        <location filename="../../widgets/map/heat_controls.py" line="69" />
+        <source>填色的指标</source>
+        <translation>The figure the areas are filled by</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map/heat_controls.py" line="70" />
+        <source>受理时间在哪个时段</source>
+        <translation>The period the cases were received in</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map/heat_controls.py" line="128" />
         <source>全部分类</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/heat_controls.py" line="125" />
+        <location filename="../../widgets/map/heat_controls.py" line="131" />
         <source>{name}（含下级）</source>
         <translation>{name} (with subcategories)</translation>
     </message>
@@ -2397,52 +2407,52 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>MapHeat</name>
     <message>
-        <location filename="../../widgets/map/heat_controls.py" line="28" />
+        <location filename="../../widgets/map/heat_controls.py" line="29" />
         <source>街道</source>
         <translation>Street</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/heat_controls.py" line="28" />
+        <location filename="../../widgets/map/heat_controls.py" line="29" />
         <source>社区</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/heat_controls.py" line="28" />
+        <location filename="../../widgets/map/heat_controls.py" line="29" />
         <source>网格</source>
         <translation>Grid cell</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/heat_controls.py" line="32" />
+        <location filename="../../widgets/map/heat_controls.py" line="33" />
         <source>案件数</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/heat_controls.py" line="32" />
+        <location filename="../../widgets/map/heat_controls.py" line="33" />
         <source>超期数</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/heat_controls.py" line="33" />
+        <location filename="../../widgets/map/heat_controls.py" line="34" />
         <source>按期率</source>
         <translation>On-time rate</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/heat_controls.py" line="37" />
+        <location filename="../../widgets/map/heat_controls.py" line="38" />
         <source>今天</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/heat_controls.py" line="37" />
+        <location filename="../../widgets/map/heat_controls.py" line="38" />
         <source>本周</source>
         <translation>This week</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/heat_controls.py" line="37" />
+        <location filename="../../widgets/map/heat_controls.py" line="38" />
         <source>本月</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/heat_controls.py" line="38" />
+        <location filename="../../widgets/map/heat_controls.py" line="39" />
         <source>自定义时段</source>
         <translation>Date range</translation>
     </message>
@@ -2503,47 +2513,47 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>MapLegend</name>
     <message>
-        <location filename="../../widgets/map/legend.py" line="116" />
+        <location filename="../../widgets/map/legend.py" line="117" />
         <source>图层</source>
         <translation>Layers</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/legend.py" line="120" />
+        <location filename="../../widgets/map/legend.py" line="121" />
         <source>值班岗位（有人在岗）</source>
         <translation>Duty post (staffed)</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/legend.py" line="122" />
+        <location filename="../../widgets/map/legend.py" line="123" />
         <source>值班岗位（无人在岗）</source>
         <translation>Duty post (nobody on duty)</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/legend.py" line="125" />
+        <location filename="../../widgets/map/legend.py" line="126" />
         <source>未办结案件：颜色为剩余时间</source>
         <translation>Open cases: colour is time left</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/legend.py" line="131" />
+        <location filename="../../widgets/map/legend.py" line="132" />
         <source>形状为级别</source>
         <translation>Shape: class</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/legend.py" line="132" />
+        <location filename="../../widgets/map/legend.py" line="133" />
         <source>A 类（紧急）</source>
         <translation>Class A (urgent)</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/legend.py" line="132" />
+        <location filename="../../widgets/map/legend.py" line="133" />
         <source>B 类（较急）</source>
         <translation>Class B (fairly urgent)</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/legend.py" line="133" />
+        <location filename="../../widgets/map/legend.py" line="134" />
         <source>C 类（一般）</source>
         <translation>Class C (ordinary)</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/legend.py" line="136" />
+        <location filename="../../widgets/map/legend.py" line="137" />
         <source>聚合：数字为件数，颜色为其中最急</source>
         <translation>Cluster: the number of cases, coloured as its most pressing</translation>
     </message>
@@ -2551,27 +2561,27 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>MapPane</name>
     <message>
-        <location filename="../../widgets/map/map_pane.py" line="83" />
+        <location filename="../../widgets/map/map_pane.py" line="86" />
         <source>图例</source>
         <translation>Legend</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/map_pane.py" line="86" />
+        <location filename="../../widgets/map/map_pane.py" line="89" />
         <source>全区</source>
         <translation>Whole district</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/map_pane.py" line="88" />
+        <location filename="../../widgets/map/map_pane.py" line="91" />
         <source>导出图片…</source>
         <translation>Export image…</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/map_pane.py" line="161" />
+        <location filename="../../widgets/map/map_pane.py" line="159" />
         <source>未办结 {n} 件在图上</source>
         <translation>{n} open cases on the map</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/map_pane.py" line="163" />
+        <location filename="../../widgets/map/map_pane.py" line="161" />
         <source>；{n} 件无位置未标出</source>
         <translation>; {n} without a place are not shown</translation>
     </message>
