@@ -1924,62 +1924,62 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>Heat</name>
     <message>
-        <location filename="../../widgets/map/heat.py" line="84" />
+        <location filename="../../widgets/map/heat.py" line="87" />
         <source>热点{level}：案件最多的前 {n} 个</source>
         <translation>Hotspots ({level}): the {n} with the most cases</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/heat.py" line="86" />
+        <location filename="../../widgets/map/heat.py" line="89" />
         <source>热点{level}</source>
         <translation>Hotspots ({level})</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/heat.py" line="133" />
+        <location filename="../../widgets/map/heat.py" line="145" />
         <source>队列只显示{name}的案件（点队列上方的标签恢复全部）</source>
         <translation>The queue shows only the cases of {name} (click the tag above the queue to show all again)</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/heat.py" line="162" />
+        <location filename="../../widgets/map/heat.py" line="174" />
         <source>{name}：{period}无案件</source>
         <translation>{name}: no cases in {period}</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/heat.py" line="164" />
+        <location filename="../../widgets/map/heat.py" line="176" />
         <source>{name}：案件 {cases} · 超期 {overdue} · 按期率 {rate}</source>
         <translation>{name}: cases {cases} · overdue {overdue} · on-time rate {rate}</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/heat.py" line="180" />
+        <location filename="../../widgets/map/heat.py" line="192" />
         <source>{measure}（按{level}）</source>
         <translation>{measure} by {level}</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/heat.py" line="187" />
+        <location filename="../../widgets/map/heat.py" line="199" />
         <source>时段：{p}</source>
         <translation>Period: {p}</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/heat.py" line="188" />
+        <location filename="../../widgets/map/heat.py" line="200" />
         <source>分类：{c}</source>
         <translation>Category: {c}</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/heat.py" line="189" />
+        <location filename="../../widgets/map/heat.py" line="201" />
         <source>无案件</source>
         <translation>No cases</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/heat.py" line="191" />
+        <location filename="../../widgets/map/heat.py" line="203" />
         <source>有案件，尚无可评判</source>
         <translation>Cases, none judged yet</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/heat.py" line="194" />
+        <location filename="../../widgets/map/heat.py" line="206" />
         <source>所选时段和分类没有案件</source>
         <translation>No cases in this period and category</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/heat.py" line="195" />
+        <location filename="../../widgets/map/heat.py" line="207" />
         <source>热力：{t}</source>
         <translation>Heat: {t}</translation>
     </message>
@@ -1987,27 +1987,37 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>HeatBar</name>
     <message>
-        <location filename="../../widgets/map/heat_controls.py" line="59" />
+        <location filename="../../widgets/map/heat_controls.py" line="60" />
         <source>至</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/heat_controls.py" line="62" />
+        <location filename="../../widgets/map/heat_controls.py" line="63" />
         <source>全部分类（可输入大类、小类或拼音首字母）</source>
         <translation>All categories (type a category of any level, or pinyin initials)</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/heat_controls.py" line="69" />
-        <source>热力：</source>
-        <translation>Heat:</translation>
+        <location filename="../../widgets/map/heat_controls.py" line="68" />
+        <source>按哪一级区域</source>
+        <translation>Which level of area</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/heat_controls.py" line="122" />
+        <location filename="../../widgets/map/heat_controls.py" line="69" />
+        <source>填色的指标</source>
+        <translation>The figure the areas are filled by</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map/heat_controls.py" line="70" />
+        <source>受理时间在哪个时段</source>
+        <translation>The period the cases were received in</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map/heat_controls.py" line="128" />
         <source>全部分类</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/heat_controls.py" line="125" />
+        <location filename="../../widgets/map/heat_controls.py" line="131" />
         <source>{name}（含下级）</source>
         <translation>{name} (with subcategories)</translation>
     </message>
@@ -2750,52 +2760,52 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>MapHeat</name>
     <message>
-        <location filename="../../widgets/map/heat_controls.py" line="28" />
+        <location filename="../../widgets/map/heat_controls.py" line="29" />
         <source>街道</source>
         <translation>Street</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/heat_controls.py" line="28" />
+        <location filename="../../widgets/map/heat_controls.py" line="29" />
         <source>社区</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/heat_controls.py" line="28" />
+        <location filename="../../widgets/map/heat_controls.py" line="29" />
         <source>网格</source>
         <translation>Grid cell</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/heat_controls.py" line="32" />
+        <location filename="../../widgets/map/heat_controls.py" line="33" />
         <source>案件数</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/heat_controls.py" line="32" />
+        <location filename="../../widgets/map/heat_controls.py" line="33" />
         <source>超期数</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/heat_controls.py" line="33" />
+        <location filename="../../widgets/map/heat_controls.py" line="34" />
         <source>按期率</source>
         <translation>On-time rate</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/heat_controls.py" line="37" />
+        <location filename="../../widgets/map/heat_controls.py" line="38" />
         <source>今天</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/heat_controls.py" line="37" />
+        <location filename="../../widgets/map/heat_controls.py" line="38" />
         <source>本周</source>
         <translation>This week</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/heat_controls.py" line="37" />
+        <location filename="../../widgets/map/heat_controls.py" line="38" />
         <source>本月</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/heat_controls.py" line="38" />
+        <location filename="../../widgets/map/heat_controls.py" line="39" />
         <source>自定义时段</source>
         <translation>Date range</translation>
     </message>
@@ -2904,37 +2914,37 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>MapPane</name>
     <message>
-        <location filename="../../widgets/map/map_pane.py" line="86" />
+        <location filename="../../widgets/map/map_pane.py" line="89" />
         <source>图例</source>
         <translation>Legend</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/map_pane.py" line="89" />
+        <location filename="../../widgets/map/map_pane.py" line="92" />
         <source>全区</source>
         <translation>Whole district</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/map_pane.py" line="91" />
+        <location filename="../../widgets/map/map_pane.py" line="94" />
         <source>导出图片…</source>
         <translation>Export image…</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/map_pane.py" line="164" />
+        <location filename="../../widgets/map/map_pane.py" line="166" />
         <source>未办结 {n} 件在图上</source>
         <translation>{n} open cases on the map</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/map_pane.py" line="166" />
+        <location filename="../../widgets/map/map_pane.py" line="168" />
         <source>；{n} 件无位置未标出</source>
         <translation>; {n} without a place are not shown</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/map_pane.py" line="261" />
+        <location filename="../../widgets/map/map_pane.py" line="263" />
         <source>框内没有未办结案件</source>
         <translation>No open cases in the rectangle</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/map_pane.py" line="264" />
+        <location filename="../../widgets/map/map_pane.py" line="266" />
         <source>已框选 {n} 件，队列只显示这些案件</source>
         <translation>{n} cases selected; the queue shows only these</translation>
     </message>

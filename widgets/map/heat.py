@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPointF, QRectF, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QVBoxLayout, QWidget
 
 from console.catalog.catalog import Catalog
 from console.core.clock import CENTRE_TZ
@@ -23,7 +23,7 @@ from widgets.common.tasks import TaskRunner
 from widgets.map.heat_controls import HeatBar, level_name, measure_name, period_name
 from widgets.map.heat_feed import HeatFeed
 from widgets.map.heat_layer import HeatLayer, hatch_brush
-from widgets.map.hotspots import Hotspot, HotspotList, rate_text
+from widgets.map.hotspots import WIDTH, Hotspot, HotspotList, rate_text
 from widgets.map.legend import HeatLegend, LegendWidget
 
 if TYPE_CHECKING:
@@ -41,7 +41,10 @@ class Heat(QObject):
         super().__init__(pane)
         self._pane, self._store = pane, store
         self.bar = HeatBar(catalog, lambda: store.clock.now().astimezone(CENTRE_TZ).date())
+        self.bar.setFixedWidth(WIDTH)
         self.bar.hide()
+        self.switch_row = QWidget(objectName="map.heatSwitch")  # the layer's switch, set later
+        QHBoxLayout(self.switch_row).setContentsMargins(0, 4, 0, 4)
         self.key = LegendWidget()  # the scale, its period and category
         self.key.setObjectName("map.heatLegend")
         self.key.hide()
@@ -89,29 +92,38 @@ class Heat(QObject):
         self._legend_changed()
 
     def column_with(self, legend: QWidget) -> QWidget:
-        """The column beside the map: with the layer on, its scale and hotspots above
-        the layers' ``legend``; it scrolls as a whole in a small pane (nothing is
-        squeezed over anything)."""
+        """The column beside the map: with the layer on, its choices, scale and
+        hotspots above the layers' ``legend``; it scrolls as a whole in a small pane
+        (nothing is squeezed over anything)."""
         side = QWidget(objectName="map.side")
         column = QVBoxLayout(side)
         column.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.key, self.hotspots, legend):
+        for widget in (self.switch_row, self.bar, self.key, self.hotspots, legend):
             column.addWidget(widget)
         column.addStretch(1)
         return side
+
+    def set_switch(self, switch: QCheckBox) -> None:
+        """The layer's switch (the pane's, like the other layers'), heading the column:
+        the layer switches above the map have no room for one more at 1366 pixels."""
+        layout = self.switch_row.layout()
+        assert isinstance(layout, QHBoxLayout)
+        layout.addWidget(switch)
+        layout.addStretch(1)  # only its box and words take a click
 
     def _legend_changed(self) -> None:
         self.key.set_layers((), self.legend())
         self.legend_changed.emit()  # the pane fits its column to it
 
     def side_width(self, legend_shown: bool) -> int:
-        """The width the heat's scale and hotspots take beside the map (0 when off);
+        """The width the heat's part takes beside the map (its switch only when off);
         ``legend_shown``: the scale is shown with the legend."""
         self.key.setVisible(self.on and legend_shown and self.key.heat is not None)
+        switch = self.switch_row.sizeHint().width()
         if not self.on:
-            return 0
+            return switch
         key = self.key.sizeHint().width() if self.key.isVisibleTo(self._pane) else 0
-        return max(key, self.hotspots.width())
+        return max(switch, key, self.hotspots.width())
 
     def stop(self) -> None:
         self.feed.stop()

@@ -1,8 +1,9 @@
-"""The heat layer's choices, in a row under the map's layer switches: which areas
-(streets, communities, grid cells), which measure, which period (today, this week,
-this month, or a range of days) and which category subtree (the queue's category
-picker, offering every level). ``changed`` says the choice changed; ``query()``
-gives it."""
+"""The heat layer's choices, at the head of its column beside the map (so they widen
+and heighten nothing in the pane): which areas (streets, communities, grid cells),
+which measure and which period (today, this week, this month, or a range of days)
+on one line, the range's days under it, and the category subtree (the queue's
+category picker, offering every level). ``changed`` says the choice changed;
+``query()`` gives it."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QDate, Signal
-from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from console.catalog.catalog import Catalog
 from console.geo.boundaries import Level
@@ -64,12 +65,17 @@ class HeatBar(QWidget):
         self.first_day.dateChanged.connect(self._first_moved)
         self.last_day.dateChanged.connect(self._last_moved)
         self.period.currentIndexChanged.connect(self._period_changed)
-        layout = QHBoxLayout(self)
+        self.level.setToolTip(self.tr("按哪一级区域"))
+        self.measure.setToolTip(self.tr("填色的指标"))
+        self.period.setToolTip(self.tr("受理时间在哪个时段"))
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for widget, stretch in ((QLabel(self.tr("热力：")), 0), (self.level, 0),
-                                (self.measure, 0), (self.period, 0), (self.first_day, 0),
-                                (self.to_label, 0), (self.last_day, 0), (self.category, 1)):
-            layout.addWidget(widget, stretch)
+        for line in ((self.level, self.measure, self.period),
+                     (self.first_day, self.to_label, self.last_day), (self.category,)):
+            row = QHBoxLayout()
+            for widget in line:
+                row.addWidget(widget, 1 if widget in (self.period, self.category) else 0)
+            layout.addLayout(row)
         self._show_range()
 
     def _combo(self, name: str, items: list[tuple[str, object]]) -> QComboBox:

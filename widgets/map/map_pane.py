@@ -81,7 +81,10 @@ class MapPane(QWidget):
             box.setChecked(layer in SHOWN_AT_START)
             box.toggled.connect(lambda on, name=layer: self.set_layer(name, on))
             self.layer_boxes[layer] = box
-            bar.addWidget(box)
+            if layer == HEAT:  # it heads the heat's column beside the map
+                self.heat.set_switch(box)
+            else:
+                bar.addWidget(box)
         bar.addStretch(1)
         self.legend_box = QCheckBox(self.tr("图例"), objectName="map.showLegend")
         self.legend_box.setChecked(True)
@@ -113,7 +116,6 @@ class MapPane(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.pick.hint)
-        layout.addWidget(self.heat.bar)
         layout.addLayout(body, 1)
         layout.addWidget(self.status)
         layout.addWidget(self.hover_text)
