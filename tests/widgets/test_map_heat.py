@@ -18,14 +18,11 @@ from PySide6.QtCore import QDate, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtTest import QTest
 
-from console.calendar import deadlines
 from console.casework import queue
 from console.casework.lifecycle import ADMIN
 from console.casework.queue import CaseFilter
 from console.core.clock import CENTRE_TZ
 from console.core.store import Store
-from console.demodata import demo
-from console.demodata.demo_duty import load_demo_duty
 from console.demodata.files import read as read_demo
 from console.geo.area_stats import area_figures, hotspots
 from console.geo.boundaries import FieldMap, ImportRequest, LayerFile, Level
@@ -36,6 +33,7 @@ from console.mapview.heat import NO_CASES, NOT_JUDGED, Measure
 from db.engine import libpq_conninfo
 from tests.factories import draft
 from tests.widgets.conftest import run, type_text
+from tests.widgets.map_fixture import seat_with_cases
 from widgets.map import export
 from widgets.map.map_pane import MapPane
 from widgets.map.style import CASES, CELLS, HEAT
@@ -48,25 +46,9 @@ MEASURES = {Measure.CASES: 0, Measure.OVERDUE: 1, Measure.ON_TIME_RATE: 2}
 @pytest.fixture
 def heat_seat(qtbot: Any, open_seat: Any, database_url: str) -> Any:
     """A seat with a month of generated cases, its map floated at a visible size."""
-    async def fill() -> None:
-        owner = Store(database_url, "demo")
-        try:
-            await deadlines.seed_calendar(owner, deadlines.calendar_years(dt.date.today()))
-            await demo.generate_cases(owner, count=600, days=DAYS - 2)
-            await load_demo_duty(owner)
-        finally:
-            await owner.close()
-
-    run(qtbot, fill(), timeout_ms=60000)
-    seat = open_seat()
-    dock = seat.window.map_dock
-    dock.setFloating(True)
-    dock.resize(1200, 800)
-    dock.show()
+    seat = seat_with_cases(qtbot, open_seat, database_url, count=600,
+                           days=DAYS - 2, width=1200, height=800)
     pane: MapPane = seat.window.map
-    qtbot.waitUntil(lambda: pane.feed.base is not None and len(pane.cases.marks) > 0,
-                    timeout=15000)
-    qtbot.waitExposed(pane.canvas)
     pane.home()
     return seat
 

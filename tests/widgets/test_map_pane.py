@@ -2,7 +2,6 @@
 case, a click opens it, Shift+drag selects cases into the queue, a case made at
 another seat appears within a second, and the view exports for print."""
 
-import datetime as dt
 import time
 from pathlib import Path
 from typing import Any
@@ -15,15 +14,13 @@ from PySide6.QtGui import QImage, QMouseEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from console.calendar import deadlines
 from console.core.store import Store
-from console.demodata import demo
-from console.demodata.demo_duty import load_demo_duty
 from console.hotline.intake import create_case
 from console.mapview import map_cases
 from db.engine import libpq_conninfo
 from tests.factories import draft
 from tests.widgets.conftest import run
+from tests.widgets.map_fixture import seat_with_cases
 from widgets.map import export
 from widgets.map.map_pane import MapPane
 from widgets.map.style import CASES, CELLS, POSTS
@@ -35,26 +32,8 @@ MOVE_GAP_MS = 30
 def demo_seat(qtbot: Any, open_seat: Any, database_url: str) -> Any:
     """A seat on a database with generated cases and the roster, its map floated
     at a size where it can be seen whole."""
-    async def fill() -> None:
-        owner = Store(database_url, "demo")
-        try:
-            await deadlines.seed_calendar(owner, deadlines.calendar_years(dt.date.today()))
-            await demo.generate_cases(owner, count=400, days=8)
-            await load_demo_duty(owner)
-        finally:
-            await owner.close()
-
-    run(qtbot, fill(), timeout_ms=60000)
-    seat = open_seat()
-    dock = seat.window.map_dock
-    dock.setFloating(True)
-    dock.resize(1000, 760)
-    dock.show()
-    pane: MapPane = seat.window.map
-    qtbot.waitUntil(lambda: pane.feed.base is not None and len(pane.cases.marks) > 0
-                    and bool(pane.base_layers.places), timeout=15000)
-    qtbot.waitExposed(pane.canvas)
-    return seat
+    return seat_with_cases(qtbot, open_seat, database_url, count=400, days=8,
+                           width=1000, height=760)
 
 
 def pixel_of(pane: MapPane, x: float, y: float) -> QPoint:
