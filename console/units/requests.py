@@ -69,6 +69,9 @@ class Request:
     decision_reason: str = ""
     granted_due_at: dt.datetime | None = None
     granted_unit_due_at: dt.datetime | None = None  # None: no unit clock ran
+    # The case's deadlines as they stand now (what an extension would move on).
+    case_due_at: dt.datetime | None = None
+    case_unit_due_at: dt.datetime | None = None
 
 
 def _refused(field: str, code: str, **params: object) -> ValidationError:
@@ -197,7 +200,8 @@ def _request(row: object) -> Request:
 
 _COLUMNS = (R.id, R.case_id, C.public_no, R.unit_id, R.kind, R.reason, R.days,
             R.requested_by, R.requested_at, R.decision, R.decided_by, R.decision_reason,
-            R.granted_due_at, R.granted_unit_due_at)
+            R.granted_due_at, R.granted_unit_due_at, C.due_at.label("case_due_at"),
+            C.unit_due_at.label("case_unit_due_at"))
 
 
 async def pending(store: Store) -> list[Request]:

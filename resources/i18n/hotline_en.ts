@@ -3443,82 +3443,92 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>RequestList</name>
     <message>
-        <location filename="../../widgets/units/request_list.py" line="45" />
+        <location filename="../../widgets/units/request_list.py" line="51" />
         <source>编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../widgets/units/request_list.py" line="46" />
+        <location filename="../../widgets/units/request_list.py" line="52" />
         <source>申请</source>
         <translation>Request</translation>
     </message>
     <message>
-        <location filename="../../widgets/units/request_list.py" line="47" />
+        <location filename="../../widgets/units/request_list.py" line="53" />
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../widgets/units/request_list.py" line="48" />
+        <location filename="../../widgets/units/request_list.py" line="54" />
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../widgets/units/request_list.py" line="49" />
+        <location filename="../../widgets/units/request_list.py" line="55" />
+        <source>现办结时限</source>
+        <translation>Unit deadline now</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/units/request_list.py" line="56" />
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../widgets/units/request_list.py" line="50" />
+        <location filename="../../widgets/units/request_list.py" line="57" />
         <source>申请时间</source>
         <translation>Applied at</translation>
     </message>
     <message>
-        <location filename="../../widgets/units/request_list.py" line="57" />
+        <location filename="../../widgets/units/request_list.py" line="63" />
         <source>待审批的退回、延期申请</source>
         <translation>Return and extension requests waiting for a decision</translation>
     </message>
     <message>
-        <location filename="../../widgets/units/request_list.py" line="92" />
+        <location filename="../../widgets/units/request_list.py" line="98" />
         <source>待审批的退回、延期申请：{n} 件</source>
         <translation>Return and extension requests waiting for a decision: {n}</translation>
     </message>
     <message>
-        <location filename="../../widgets/units/request_list.py" line="96" />
+        <location filename="../../widgets/units/request_list.py" line="102" />
         <source>延期 {days} 个工作日</source>
         <translation>Extension by {days} working days</translation>
     </message>
     <message>
-        <location filename="../../widgets/units/request_list.py" line="97" />
+        <location filename="../../widgets/units/request_list.py" line="103" />
         <source>退回</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../widgets/units/request_list.py" line="105" />
+        <location filename="../../widgets/units/request_list.py" line="116" />
+        <source>{now} → {then}</source>
+        <translation>{now} → {then}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/units/request_list.py" line="124" />
         <source>{no}：已同意</source>
         <translation>{no}: approved</translation>
     </message>
     <message>
-        <location filename="../../widgets/units/request_list.py" line="105" />
+        <location filename="../../widgets/units/request_list.py" line="124" />
         <source>{no}：已不同意</source>
         <translation>{no}: refused</translation>
     </message>
     <message>
-        <location filename="../../widgets/units/request_list.py" line="117" />
+        <location filename="../../widgets/units/request_list.py" line="136" />
         <source>不同意 · {no}</source>
         <translation>Refuse · {no}</translation>
     </message>
     <message>
-        <location filename="../../widgets/units/request_list.py" line="118" />
+        <location filename="../../widgets/units/request_list.py" line="137" />
         <source>不同意的理由</source>
         <translation>Why refused</translation>
     </message>
     <message>
-        <location filename="../../widgets/units/request_list.py" line="126" />
+        <location filename="../../widgets/units/request_list.py" line="145" />
         <source>请先选中一件申请</source>
         <translation>Select a request first</translation>
     </message>
     <message>
-        <location filename="../../widgets/units/request_list.py" line="134" />
+        <location filename="../../widgets/units/request_list.py" line="153" />
         <source>保存中…</source>
         <translation>Saving…</translation>
     </message>

@@ -17,6 +17,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from console.app import ConsoleApp
+from console.core.clock import CENTRE_TZ
+from console.units import clocks as unit_clocks
 from console.units import requests
 from db.engine import libpq_conninfo, normalise_url
 from tests.db.people import person
@@ -172,6 +174,14 @@ def test_dispatchers_and_leaders_decide_requests_with_the_keys(
         assert window.units.desk.isHidden()  # not a unit's handler
         qtbot.waitUntil(lambda pane=pane: pane.model.rowCount() == 1, timeout=10000)
         assert kind in pane.model.data(pane.model.index(0, 1))  # only what they decide
+        if role == "shift_leader":  # the unit's deadline now, and where approving moves it
+            with psycopg.connect(libpq_conninfo(database_url)) as conn:
+                due, unit_due = conn.execute('SELECT due_at, unit_due_at FROM "case"'
+                                             " WHERE id = %s", (extended,)).fetchone()
+            moved = unit_clocks.extended(pane._catalog.calendar, due, unit_due, 3)[1]
+            assert unit_due is not None and moved is not None and moved > unit_due
+            assert pane.model.data(pane.model.index(0, 4)) == " → ".join(
+                at.astimezone(CENTRE_TZ).strftime("%m-%d %H:%M") for at in (unit_due, moved))
         op = Operator(qtbot, window)
         pane.table.setFocus()
         op.at("requests.table")

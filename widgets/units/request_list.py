@@ -6,6 +6,7 @@ list shows what the feed brought; nobody is offered their own request."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
@@ -24,13 +25,18 @@ from console.core.errors import ConsoleError
 from console.core.events import Kind
 from console.core.feed import ChangeFeed, Event
 from console.core.store import Store
-from console.units import requests
+from console.units import clocks, requests
 from console.units.requests import Request
 from widgets.common import commands, texts
 from widgets.common.feed_follower import FeedFollower
 from widgets.common.tables import KeyedTable, RecordTableModel
 from widgets.common.tasks import TaskRunner
 from widgets.units.unit_form import Field, UnitForm
+
+
+def _short(at: dt.datetime) -> str:
+    return at.astimezone(CENTRE_TZ).strftime("%m-%d %H:%M")
+
 
 DECIDES = {"return": {DISPATCHER}, "extension": {LEADER, SUPERVISOR}}
 
@@ -46,9 +52,9 @@ class RequestList(QWidget):
             (self.tr("申请"), self._kind),
             (self.tr("单位"), lambda r: catalog.unit_name(r.unit_id)),
             (self.tr("理由"), lambda r: r.reason.replace("\n", " ")),
+            (self.tr("现办结时限"), self._deadline),
             (self.tr("申请人"), lambda r: r.requested_by),
-            (self.tr("申请时间"), lambda r: r.requested_at.astimezone(CENTRE_TZ)
-             .strftime("%m-%d %H:%M")),
+            (self.tr("申请时间"), lambda r: _short(r.requested_at)),
         ], parent=self)
         self.table = KeyedTable(commands.REQUESTS, lambda: self.handlers, self.model,
                                 objectName="requests.table")
@@ -95,6 +101,19 @@ class RequestList(QWidget):
         if request.kind == "extension":
             return self.tr("延期 {days} 个工作日").format(days=request.days)
         return self.tr("退回")
+
+    def _deadline(self, request: Request) -> str:
+        """The unit's deadline as it stands (the case's when no unit clock runs),
+        and for an extension where approving would move it."""
+        due = request.case_unit_due_at or request.case_due_at
+        if due is None:
+            return ""
+        now = _short(due)
+        if request.kind != "extension" or request.days is None or request.case_due_at is None:
+            return now
+        case_due, unit_due = clocks.extended(self._catalog.calendar, request.case_due_at,
+                                             request.case_unit_due_at, request.days)
+        return self.tr("{now} → {then}").format(now=now, then=_short(unit_due or case_due))
 
     def current(self) -> Request | None:
         index = self.table.currentIndex()
