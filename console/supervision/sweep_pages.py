@@ -1,0 +1,132 @@
+"""The sweep's pages: which open cases may want an automatic order, a bounded page at a
+time, and the orders of one page issued by one set-based statement.
+
+The database selects the cases itself (no list of ids goes to it): open, made here,
+running (a paused clock earns nothing), past the reminder's share of their time or
+overdue, and not finished with the ladder this round. Pages follow the running
+clock's deadline and then the id (``ix_case_open_clock_due``, migration 0021), so a
+page resumes where the last one ended (keyset). Each page is its own short
+transaction: the event-id lock every save needs is taken by the page's one insert
+statement and held only until the commit right after it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass
+
+from sqlalchemy import (
+    Float,
+    Integer,
+    Interval,
+    String,
+    and_,
+    bindparam,
+    func,
+    literal,
+    or_,
+    select,
+    text,
+    tuple_,
+)
+from sqlalchemy.dialects.postgresql import ARRAY, JSONB, UUID
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from console.core import events
+from console.supervision.escalation import AUTOMATIC, SUPERVISION
+from console.supervision.ladder_clock import ladder_due_at, ladder_started
+from db import schema as s
+
+C, ORDER = s.Case, s.EscalationOrder
+PAGE = 500  # cases per page: one page's decisions take a few milliseconds
+STARTED = ladder_started()
+DUE = ladder_due_at()
+READABLE = (s.in_range(DUE), s.in_range(STARTED),
+            or_(C.paused_at.is_(None), s.in_range(C.paused_at)))
+# History imported from another system (migration 0017) never climbs the ladder.
+MADE_HERE = C.imported_from.is_(None)
+Cursor = tuple[dt.datetime, uuid.UUID]
+
+
+@dataclass(frozen=True)
+class PageCase:
+    id: uuid.UUID
+    public_no: str
+    started: dt.datetime
+    due: dt.datetime
+    unit_id: int | None
+    round: int
+    issued: frozenset[str]  # this round's levels
+
+
+def _this_rounds_levels():  # noqa: ANN202
+    return (select(func.coalesce(func.array_agg(ORDER.level), text("'{}'::text[]")))
+            .where(ORDER.case_id == C.id, ORDER.round == C.clock_round)
+            .scalar_subquery())
+
+
+def wanting(now: dt.datetime, reminder_share: float):  # noqa: ANN201
+    """Open running cases made here that have earned at least a reminder by ``now``
+    (or are overdue: a clock that allowed no time earns no reminder) and have not had
+    every automatic level and the supervision order this round."""
+    limit = (DUE - STARTED).self_group()
+    share_used = STARTED + limit.op("*", return_type=Interval())(literal(reminder_share, Float()))
+    earned = or_(now >= DUE, and_(DUE > STARTED, share_used <= now))
+    done = select(func.count(func.distinct(ORDER.level))).where(
+        ORDER.case_id == C.id, ORDER.round == C.clock_round,
+        ORDER.level.in_((*AUTOMATIC, SUPERVISION))).scalar_subquery()
+    return and_(C.status.in_(s.OPEN_STATUSES), MADE_HERE, DUE.is_not(None), *READABLE,
+                C.paused_at.is_(None), earned, done < len(AUTOMATIC) + 1)
+
+
+async def read_page(conn: AsyncConnection, now: dt.datetime, reminder_share: float,
+                    after: Cursor | None, limit: int = PAGE) -> list[PageCase]:
+    """The next ``limit`` cases that may want an order, after ``after`` (deadline, id)."""
+    query = (select(C.id, C.public_no, STARTED.label("started"), DUE.label("due"),
+                    C.assigned_unit_id, C.clock_round, _this_rounds_levels().label("issued"))
+             .where(wanting(now, reminder_share))
+             .order_by(DUE, C.id).limit(limit))
+    if after is not None:
+        query = query.where(tuple_(DUE, C.id) > tuple_(
+            bindparam("after_due", after[0]), bindparam("after_id", after[1])))
+    rows = await conn.execute(query)
+    return [PageCase(r.id, r.public_no, r.started, r.due, r.assigned_unit_id,
+                     int(r.clock_round), frozenset(r.issued)) for r in rows]
+
+
+# One statement: the page's orders (those already there are skipped) and an event for
+# each one made, with the payload ``events.Escalation`` writes for an automatic order.
+ISSUE = text("""
+WITH wanted AS (
+    SELECT * FROM unnest(:case_ids, :levels, :rounds, :units) AS w(case_id, level, round, unit)
+), made AS (
+    INSERT INTO escalation_order (case_id, level, round, issuer, target_unit_id)
+    SELECT case_id, level, round, :actor, unit FROM wanted
+    ON CONFLICT (case_id, level, round) DO NOTHING
+    RETURNING id, case_id, level, round
+)
+INSERT INTO case_event (case_id, actor, kind, payload)
+SELECT case_id, :actor, :kind, :template || jsonb_build_object(
+    'level', level, 'round', round, 'order_id', id)
+FROM made ORDER BY id
+RETURNING case_id, payload->>'level'
+""").bindparams(
+    bindparam("case_ids", type_=ARRAY(UUID(as_uuid=True))),
+    bindparam("levels", type_=ARRAY(String())),
+    bindparam("rounds", type_=ARRAY(Integer())),
+    bindparam("units", type_=ARRAY(Integer())),
+    bindparam("template", type_=JSONB()))
+TEMPLATE = events.Escalation(auto=True).to_json()
+
+
+async def issue_page(conn: AsyncConnection, actor: str,
+                     wanted: list[tuple[PageCase, str]]) -> list[tuple[uuid.UUID, str]]:
+    """Issue ``wanted`` (a case and a level each) in one statement; what was made."""
+    if not wanted:
+        return []
+    rows = await conn.execute(ISSUE, {
+        "case_ids": [c.id for c, _ in wanted], "levels": [level for _, level in wanted],
+        "rounds": [c.round for c, _ in wanted], "units": [c.unit_id for c, _ in wanted],
+        "actor": actor, "kind": str(events.Kind.ESCALATION), "template": TEMPLATE})
+    return [(case_id, level) for case_id, level in rows]
