@@ -279,6 +279,11 @@ class Case(Base):
         Index("ix_case_area_figures", "created_at",
               postgresql_include=["grid_code", "community_code", "street_code", "category_id",
                                   "status", "unit_due_at", "first_resolved_at", "paused_at"]),
+        # Open cases made here by their running clock's deadline: the countdown's order,
+        # the board's and the sweep's pages (migration 0021).
+        Index("ix_case_open_clock_due", sqltext("(coalesce(unit_due_at, due_at))"), "id",
+              postgresql_where=sqltext(_in("status", OPEN_STATUSES)
+                                       + " AND imported_from IS NULL")),
         # ix_case_search_trgm (trigram search) is made by migration 0001 where pg_trgm exists.
     )
     id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), primary_key=True)

@@ -17,12 +17,14 @@ import uuid
 from dataclasses import dataclass
 
 from sqlalchemy import (
+    DateTime,
     Float,
     Integer,
     Interval,
     String,
     and_,
     bindparam,
+    case,
     func,
     literal,
     or_,
@@ -34,7 +36,6 @@ from sqlalchemy.dialects.postgresql import ARRAY, JSONB, UUID
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from console.core import events
-from console.supervision.escalation import AUTOMATIC, SUPERVISION
 from console.supervision.ladder_clock import ladder_due_at, ladder_started
 from db import schema as s
 
@@ -60,39 +61,47 @@ class PageCase:
     issued: frozenset[str]  # this round's levels
 
 
-def _this_rounds_levels():  # noqa: ANN202
-    return (select(func.coalesce(func.array_agg(ORDER.level), text("'{}'::text[]")))
-            .where(ORDER.case_id == C.id, ORDER.round == C.clock_round)
-            .scalar_subquery())
+@dataclass(frozen=True)
+class Page:
+    cases: list[PageCase]  # those of the page that may want an order
+    next: Cursor | None    # where the next page starts; None: this was the last
 
 
-def wanting(now: dt.datetime, reminder_share: float):  # noqa: ANN201
-    """Open running cases made here that have earned at least a reminder by ``now``
-    (or are overdue: a clock that allowed no time earns no reminder) and have not had
-    every automatic level and the supervision order this round."""
-    limit = (DUE - STARTED).self_group()
-    share_used = STARTED + limit.op("*", return_type=Interval())(literal(reminder_share, Float()))
-    earned = or_(now >= DUE, and_(DUE > STARTED, share_used <= now))
-    done = select(func.count(func.distinct(ORDER.level))).where(
-        ORDER.case_id == C.id, ORDER.round == C.clock_round,
-        ORDER.level.in_((*AUTOMATIC, SUPERVISION))).scalar_subquery()
-    return and_(C.status.in_(s.OPEN_STATUSES), MADE_HERE, DUE.is_not(None), *READABLE,
-                C.paused_at.is_(None), earned, done < len(AUTOMATIC) + 1)
-
-
-async def read_page(conn: AsyncConnection, now: dt.datetime, reminder_share: float,
-                    after: Cursor | None, limit: int = PAGE) -> list[PageCase]:
-    """The next ``limit`` cases that may want an order, after ``after`` (deadline, id)."""
+def _open_page(after: Cursor | None, limit: int):  # noqa: ANN202
+    """The next ``limit`` open running-clock cases made here, by (deadline, id): an
+    ordered scan of ``ix_case_open_clock_due`` that stops after ``limit`` rows."""
     query = (select(C.id, C.public_no, STARTED.label("started"), DUE.label("due"),
-                    C.assigned_unit_id, C.clock_round, _this_rounds_levels().label("issued"))
-             .where(wanting(now, reminder_share))
+                    C.assigned_unit_id.label("unit_id"), C.clock_round, C.paused_at)
+             .where(C.status.in_(s.OPEN_STATUSES), MADE_HERE, DUE.is_not(None), *READABLE)
              .order_by(DUE, C.id).limit(limit))
     if after is not None:
         query = query.where(tuple_(DUE, C.id) > tuple_(
-            bindparam("after_due", after[0]), bindparam("after_id", after[1])))
-    rows = await conn.execute(query)
-    return [PageCase(r.id, r.public_no, r.started, r.due, r.assigned_unit_id,
-                     int(r.clock_round), frozenset(r.issued)) for r in rows]
+            bindparam("after_due", after[0], type_=DateTime(timezone=True)),
+            bindparam("after_id", after[1], type_=UUID(as_uuid=True))))
+    return query.subquery("page")
+
+
+async def read_page(conn: AsyncConnection, now: dt.datetime, reminder_share: float,
+                    after: Cursor | None, limit: int = PAGE) -> Page:
+    """The next page of open cases after ``after``; of them, the database returns in
+    full only those that have earned at least a reminder by ``now`` (or are overdue:
+    a clock that allowed no time earns no reminder) and are running (a paused clock
+    earns nothing), with this round's levels."""
+    page = _open_page(after, limit)
+    share_used = page.c.started + (page.c.due - page.c.started).self_group().op(
+        "*", return_type=Interval())(literal(reminder_share, Float()))
+    wants = and_(page.c.paused_at.is_(None),
+                 or_(page.c.due <= now, and_(page.c.due > page.c.started, share_used <= now)))
+    issued = (select(func.coalesce(func.array_agg(ORDER.level), text("'{}'::text[]")))
+              .where(ORDER.case_id == page.c.id, ORDER.round == page.c.clock_round)
+              .scalar_subquery())
+    rows = (await conn.execute(select(
+        page.c.id, page.c.due, wants.label("wants"), page.c.public_no, page.c.started,
+        page.c.unit_id, page.c.clock_round, case((wants, issued)).label("issued"))
+        .order_by(page.c.due, page.c.id))).all()
+    cases = [PageCase(r.id, r.public_no, r.started, r.due, r.unit_id, int(r.clock_round),
+                      frozenset(r.issued)) for r in rows if r.wants]
+    return Page(cases, (rows[-1].due, rows[-1].id) if len(rows) == limit else None)
 
 
 # One statement: the page's orders (those already there are skipped) and an event for

@@ -166,15 +166,15 @@ async def _sweep_page(store: Store, calendar: WorkCalendar, rule: LadderRule,
         if not await _take_turn(conn):
             return False, None
         page = await sweep_pages.read_page(conn, now, rule.reminder_share, after, page_size)
-        wanted = _decide(page, rule, now, calendar, report)
-        try:
-            async with conn.begin_nested():  # the events' lock from here to the commit
-                report.issued.extend(await sweep_pages.issue_page(conn, store.actor, wanted))
-        except REFUSED:
-            report.issued.extend(await _issue_each(conn, store, wanted))
-    if len(page) < page_size:
-        return True, None
-    return True, (page[-1].due, page[-1].id)
+        wanted = _decide(page.cases, rule, now, calendar, report)
+        if wanted:
+            try:
+                async with conn.begin_nested():  # the events' lock from here to the commit
+                    report.issued.extend(await sweep_pages.issue_page(conn, store.actor,
+                                                                      wanted))
+            except REFUSED:
+                report.issued.extend(await _issue_each(conn, store, wanted))
+    return True, page.next
 
 
 async def sweep(store: Store, calendar: WorkCalendar, *, now: dt.datetime | None = None,
