@@ -6,8 +6,9 @@ running (a paused clock earns nothing), past the reminder's share of their time 
 overdue, and not finished with the ladder this round. Pages follow the running
 clock's deadline and then the id (``ix_case_open_clock_due``, migration 0021), so a
 page resumes where the last one ended (keyset). Each page is its own short
-transaction: the event-id lock every save needs is taken by the page's one insert
-statement and held only until the commit right after it.
+transaction, and its orders are issued in batches of ``ISSUE_BATCH``, each its own
+transaction: the event-id lock every save needs is taken by a batch's event insert
+and held only until the commit right after it.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import uuid
 from dataclasses import dataclass
 
 from sqlalchemy import (
+    BigInteger,
     DateTime,
     Float,
     Integer,
@@ -41,6 +43,7 @@ from db import schema as s
 
 C, ORDER = s.Case, s.EscalationOrder
 PAGE = 500  # cases per page: one page's decisions take a few milliseconds
+ISSUE_BATCH = 20  # orders per transaction: the event-id lock for a few milliseconds
 STARTED = ladder_started()
 DUE = ladder_due_at()
 READABLE = (s.in_range(DUE), s.in_range(STARTED),
@@ -104,38 +107,49 @@ async def read_page(conn: AsyncConnection, now: dt.datetime, reminder_share: flo
     return Page(cases, (rows[-1].due, rows[-1].id) if len(rows) == limit else None)
 
 
-# One statement: the page's orders (those already there are skipped) and an event for
-# each one made, with the payload ``events.Escalation`` writes for an automatic order.
-ISSUE = text("""
-WITH wanted AS (
-    SELECT * FROM unnest(:case_ids, :levels, :rounds, :units) AS w(case_id, level, round, unit)
-), made AS (
-    INSERT INTO escalation_order (case_id, level, round, issuer, target_unit_id)
-    SELECT case_id, level, round, :actor, unit FROM wanted
-    ON CONFLICT (case_id, level, round) DO NOTHING
-    RETURNING id, case_id, level, round
-)
-INSERT INTO case_event (case_id, actor, kind, payload)
-SELECT case_id, :actor, :kind, :template || jsonb_build_object(
-    'level', level, 'round', round, 'order_id', id)
-FROM made ORDER BY id
-RETURNING case_id, payload->>'level'
+# The orders of a batch (those already there are skipped), then an event for each one
+# made, with the payload ``events.Escalation`` writes for an automatic order: two
+# statements, so the event-id lock is taken only by the second, and held until the
+# commit right after it.
+ORDERS = text("""
+INSERT INTO escalation_order (case_id, level, round, issuer, target_unit_id)
+SELECT * FROM unnest(:case_ids, :levels, :rounds, :actors, :units)
+ON CONFLICT (case_id, level, round) DO NOTHING
+RETURNING id, case_id, level, round
 """).bindparams(
     bindparam("case_ids", type_=ARRAY(UUID(as_uuid=True))),
     bindparam("levels", type_=ARRAY(String())),
     bindparam("rounds", type_=ARRAY(Integer())),
-    bindparam("units", type_=ARRAY(Integer())),
+    bindparam("actors", type_=ARRAY(String())),
+    bindparam("units", type_=ARRAY(Integer())))
+EVENTS = text("""
+INSERT INTO case_event (case_id, actor, kind, payload)
+SELECT case_id, :actor, :kind, :template || jsonb_build_object(
+    'level', level, 'round', round, 'order_id', id)
+FROM unnest(:ids, :case_ids, :levels, :rounds) AS made(id, case_id, level, round)
+ORDER BY id
+""").bindparams(
+    bindparam("ids", type_=ARRAY(BigInteger())),
+    bindparam("case_ids", type_=ARRAY(UUID(as_uuid=True))),
+    bindparam("levels", type_=ARRAY(String())),
+    bindparam("rounds", type_=ARRAY(Integer())),
     bindparam("template", type_=JSONB()))
 TEMPLATE = events.Escalation(auto=True).to_json()
 
 
-async def issue_page(conn: AsyncConnection, actor: str,
-                     wanted: list[tuple[PageCase, str]]) -> list[tuple[uuid.UUID, str]]:
-    """Issue ``wanted`` (a case and a level each) in one statement; what was made."""
+async def issue_batch(conn: AsyncConnection, actor: str,
+                      wanted: list[tuple[PageCase, str]]) -> list[tuple[uuid.UUID, str]]:
+    """Issue ``wanted`` (a case and a level each): the orders in one statement, their
+    events in another; what was made. The caller commits at once."""
     if not wanted:
         return []
-    rows = await conn.execute(ISSUE, {
+    made = (await conn.execute(ORDERS, {
         "case_ids": [c.id for c, _ in wanted], "levels": [level for _, level in wanted],
-        "rounds": [c.round for c, _ in wanted], "units": [c.unit_id for c, _ in wanted],
-        "actor": actor, "kind": str(events.Kind.ESCALATION), "template": TEMPLATE})
-    return [(case_id, level) for case_id, level in rows]
+        "rounds": [c.round for c, _ in wanted], "actors": [actor] * len(wanted),
+        "units": [c.unit_id for c, _ in wanted]})).all()
+    if made:
+        await conn.execute(EVENTS, {
+            "ids": [m.id for m in made], "case_ids": [m.case_id for m in made],
+            "levels": [m.level for m in made], "rounds": [m.round for m in made],
+            "actor": actor, "kind": str(events.Kind.ESCALATION), "template": TEMPLATE})
+    return [(m.case_id, m.level) for m in made]

@@ -2,11 +2,12 @@
 
 Every seat calls ``sweep`` now and then (from a thread of its own: ``sweep_worker``).
 A sweep works in pages of at most ``PAGE`` cases (``sweep_pages``): the database
-selects the cases that may want an order, in the order of their running clock's
-deadline, and each page is its own short transaction that first takes the sweep's
-turn (``take_turn('sweep')``, a row lock in a schema staff cannot reach) and ends
-with one statement that issues the page's orders and appends their events, so the
-event-id lock every save needs is held from that statement to the commit: a few
+selects the open cases in the order of their running clock's deadline and returns in
+full those that may want an order. Each page is read and judged in a short
+transaction that first takes the sweep's turn (``take_turn('sweep')``, a row lock in
+a schema staff cannot reach); its orders go out in batches of ``ISSUE_BATCH``, each a
+transaction of two statements (the orders, then their events) and a commit, so the
+event-id lock every save needs is held from the events' insert to the commit: a few
 milliseconds. No seat holds the turn between pages; a seat whose page finds the turn
 taken stops (another seat is sweeping), and if a seat quits or dies the next seat's
 sweep simply wins it. Orders are unique per case, level and round, so a sweep that
@@ -160,20 +161,23 @@ async def _issue_each(conn: AsyncConnection, store: Store,
 async def _sweep_page(store: Store, calendar: WorkCalendar, rule: LadderRule,
                       now: dt.datetime, after: Cursor | None, page_size: int,
                       report: SweepReport) -> tuple[bool, Cursor | None]:
-    """One page in its own transaction: whether it had the sweep's turn (another seat
-    may hold it), and the next page's cursor (None at the end)."""
+    """One page: read and judged in a transaction that takes the sweep's turn, its
+    orders issued in batches, each its own short transaction. Whether it had the
+    turn (another seat may hold it), and the next page's cursor (None at the end)."""
     async with store.transaction() as conn:
         if not await _take_turn(conn):
             return False, None
         page = await sweep_pages.read_page(conn, now, rule.reminder_share, after, page_size)
-        wanted = _decide(page.cases, rule, now, calendar, report)
-        if wanted:
+    wanted = _decide(page.cases, rule, now, calendar, report)
+    for first in range(0, len(wanted), sweep_pages.ISSUE_BATCH):
+        batch = wanted[first:first + sweep_pages.ISSUE_BATCH]
+        async with store.transaction() as conn:
             try:
-                async with conn.begin_nested():  # the events' lock from here to the commit
-                    report.issued.extend(await sweep_pages.issue_page(conn, store.actor,
-                                                                      wanted))
+                async with conn.begin_nested():
+                    report.issued.extend(await sweep_pages.issue_batch(conn, store.actor,
+                                                                       batch))
             except REFUSED:
-                report.issued.extend(await _issue_each(conn, store, wanted))
+                report.issued.extend(await _issue_each(conn, store, batch))
     return True, page.next
 
 
