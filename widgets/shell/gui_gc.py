@@ -48,11 +48,11 @@ class GuiThreadCollector(QObject):
                 return
 
     def _freeze_survivors(self) -> None:
-        if time.monotonic() - self._frozen_at > UNFREEZE_EVERY_S:
+        if time.monotonic() - self._unfrozen_at > UNFREEZE_EVERY_S:
             gc.unfreeze()  # the next full collection walks everything once more
+            self._unfrozen_at = time.monotonic()
         else:
             gc.freeze()
-        self._unfrozen_at = time.monotonic() if gc.get_freeze_count() == 0 else self._frozen_at
 
     def stop(self) -> None:
         self._timer.stop()
