@@ -50,11 +50,13 @@ class BandCounter:
         running = [e for e in entries if e.paused_at is None]
         dues = [e.due_at.timestamp() for e in running]
         starts = [e.started_at.timestamp() for e in running]
+        ordered = self._dues and dues and dues[0] >= self._dues[-1]  # a next page
         self._dues += dues
-        self._dues.sort()
+        if not ordered or any(a > b for a, b in zip(dues, dues[1:], strict=False)):
+            self._dues.sort()
         self._thresholds += [due - (due - start) * countdown.QUARTER if due > start
                              else -math.inf for due, start in zip(dues, starts, strict=True)]
-        self._thresholds.sort()
+        self._thresholds.sort()  # two sorted runs: a merge
         self._paused.update((e.id, e) for e in entries if e.paused_at is not None)
 
     def add(self, entry: Countdown) -> None:
