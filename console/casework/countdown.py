@@ -166,5 +166,5 @@ async def countdowns_for(store: Store, ids: Sequence[uuid.UUID]) -> dict[uuid.UU
     if not ids:
         return {}
     async with store.read() as conn:
-        rows = await conn.execute(select(*COLUMNS).where(where_open(), C.id.in_(list(ids))))
+        rows = await conn.execute(select(*COLUMNS).where(where_open(), s.among_ids(C.id, ids)))
         return {r.id: _entry(r) for r in rows}

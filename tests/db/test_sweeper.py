@@ -18,7 +18,7 @@ from console.hotline.intake import create_case
 from console.supervision import ladder_rules, sweeper
 from db import schema as s
 from tests.db.conftest import MakeLogin
-from tests.db.people import raw
+from tests.db.people import login_of, raw
 from tests.factories import draft
 
 
@@ -317,3 +317,31 @@ async def test_a_page_the_database_refuses_is_issued_case_by_case(
             await conn.execute(text("ALTER TABLE escalation_order DROP CONSTRAINT hc_test_refuse"))
     assert sorted(report.issued) == sorted([(good, "reminder"), (good, "urge")])
     assert await orders(store, bad) == []
+
+
+async def test_a_staff_login_sweeps_in_pages_and_the_records_name_it(
+        login_as: MakeLogin, store: Store, catalog: Catalog) -> None:
+    """The page statements as a dispatcher's login (row-level security, the triggers
+    that check who did it): orders and events name the login."""
+    cases = [await case_with_clock(store, catalog, used) for used in (0.8, 1.5, 1.5)]
+    url = login_as("dispatcher")
+    seat = Store(url, login_of(url))
+    try:
+        report = await sweeper.sweep(seat, WorkCalendar(), page_size=2)
+        login = (await server_value(seat, "SELECT session_user"))
+    finally:
+        await seat.close()
+    assert sorted(report.issued) == sorted([(cases[0], "reminder"), (cases[1], "reminder"),
+                                           (cases[1], "urge"), (cases[2], "reminder"),
+                                           (cases[2], "urge")])
+    async with store.read() as conn:
+        issuers = set((await conn.execute(select(s.EscalationOrder.issuer).where(
+            s.EscalationOrder.case_id.in_(cases)))).scalars())
+        actors = set((await conn.execute(select(s.CaseEvent.actor).where(
+            s.CaseEvent.case_id.in_(cases), s.CaseEvent.kind == "escalation"))).scalars())
+    assert issuers == actors == {login}
+
+
+async def server_value(store: Store, sql: str) -> object:
+    async with store.read() as conn:
+        return (await conn.execute(text(sql))).scalar_one()
