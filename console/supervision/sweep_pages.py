@@ -38,6 +38,7 @@ from sqlalchemy.dialects.postgresql import ARRAY, JSONB, UUID
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from console.core import events
+from console.supervision.escalation import AUTOMATIC
 from console.supervision.ladder_clock import ladder_due_at, ladder_started
 from db import schema as s
 
@@ -88,13 +89,19 @@ async def read_page(conn: AsyncConnection, now: dt.datetime, reminder_share: flo
                     after: Cursor | None, limit: int = PAGE) -> Page:
     """The next page of open cases after ``after``; of them, the database returns in
     full only those that have earned at least a reminder by ``now`` (or are overdue:
-    a clock that allowed no time earns no reminder) and are running (a paused clock
-    earns nothing), with this round's levels."""
+    a clock that allowed no time earns no reminder), are running (a paused clock
+    earns nothing) and still lack an automatic level this round, with this round's
+    levels. A case that had every automatic order this round is not judged again,
+    so the steady sweep's Python work is the few cases on their way up the ladder."""
     page = _open_page(after, limit)
     share_used = page.c.started + (page.c.due - page.c.started).self_group().op(
         "*", return_type=Interval())(literal(reminder_share, Float()))
+    automatic = (select(func.count(func.distinct(ORDER.level)))
+                 .where(ORDER.case_id == page.c.id, ORDER.round == page.c.clock_round,
+                        ORDER.level.in_(AUTOMATIC)).scalar_subquery())
     wants = and_(page.c.paused_at.is_(None),
-                 or_(page.c.due <= now, and_(page.c.due > page.c.started, share_used <= now)))
+                 or_(page.c.due <= now, and_(page.c.due > page.c.started, share_used <= now)),
+                 automatic < len(AUTOMATIC))
     issued = (select(func.coalesce(func.array_agg(ORDER.level), text("'{}'::text[]")))
               .where(ORDER.case_id == page.c.id, ORDER.round == page.c.clock_round)
               .scalar_subquery())

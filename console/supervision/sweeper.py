@@ -15,7 +15,8 @@ runs twice, or two seats' pages that cross, issue nothing twice. The sweep issue
 automatic steps (reminder, urge, second urge to the unit's leader; see
 ``escalation``) and sends to efficiency inspection a case still overdue when its
 supervision order's reply deadline has passed, replied or not. Supervision orders
-are issued by supervisors; the sweep only lists the candidates. Orders and events
+are issued by supervisors; the sweep only lists the candidates among the cases it
+judged (those still climbing the automatic ladder; the board lists them all). Orders and events
 name the seat's person (the database takes who did it from the login); their
 payload says they were automatic.
 
