@@ -150,7 +150,7 @@ def run(quick: bool = False) -> None:
             got = asyncio.run(_measure(url))
         finally:
             gc.unfreeze()
-    print(f"\n== Sweep: {got['open']:,} open cases (pages of 500, orders 20 a transaction) ==")
+    print(f"\n== Sweep: {got['open']:,} open cases (pages of 2,000, orders 20 a transaction) ==")
     print(table("Cost (ms)", ["", "ms"], [
         ["floor: raw psycopg reads the open cases' clocks in one statement", ms(got["raw"])],
         [f"first sweep: {got['issued']:,} orders in {got['pages']} pages", ms(got["first"])],
