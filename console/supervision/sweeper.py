@@ -145,7 +145,7 @@ def _decide(page: list[PageCase], rule: LadderRule, now: dt.datetime,
 
 async def _issue_each(conn: AsyncConnection, store: Store,
                       wanted: list[tuple[PageCase, str]]) -> list[tuple[uuid.UUID, str]]:
-    """The page's orders case by case, when the database refused the page's statement:
+    """A batch's orders case by case, when the database refused the batch's statements:
     the case it refuses is logged and skipped, the others are issued."""
     issued = []
     by_case: dict[uuid.UUID, tuple[PageCase, list[str]]] = {}

@@ -345,3 +345,31 @@ async def test_a_staff_login_sweeps_in_pages_and_the_records_name_it(
 async def server_value(store: Store, sql: str) -> object:
     async with store.read() as conn:
         return (await conn.execute(text(sql))).scalar_one()
+
+
+async def test_a_sweep_runs_on_a_thread_of_its_own(database_url: str, store: Store,
+                                                   catalog: Catalog,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """The seat's sweeps: judged on the worker's thread, not the caller's loop; closing
+    the worker ends its thread (and its pool)."""
+    import threading
+
+    from console.supervision.sweep_worker import SweepWorker
+
+    overdue = await case_with_clock(store, catalog, 1.5)
+    judged_on: list[threading.Thread] = []
+    real = sweeper._decide
+
+    def spy(*args: object) -> object:
+        judged_on.append(threading.current_thread())
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(sweeper, "_decide", spy)
+    worker = SweepWorker(database_url, "op_test")
+    try:
+        report = await worker.sweep(WorkCalendar())
+    finally:
+        await worker.close()
+    assert (overdue, "urge") in report.issued
+    assert judged_on and {t.name for t in judged_on} == {"hotline-sweeper"}
+    assert not [t for t in threading.enumerate() if t.name == "hotline-sweeper"]
