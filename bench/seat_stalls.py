@@ -113,7 +113,7 @@ async def _measure(url: str, phase_s: float, folder: Path) -> dict[str, Any]:
     started = time.perf_counter()
     window.show()
     loading = Probe()
-    probe_task = asyncio.ensure_future(loading.during(1e9))
+    probe_task = asyncio.ensure_future(loading.during(3600))
     out["first_rows"] = await first.after(started) - started
     out["loaded"] = await full.after(started) - started
     out["board_first"] = await board_first.after(started) - started
