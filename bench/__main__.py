@@ -20,6 +20,8 @@ from bench import (  # noqa: E402
     queue_open,
     roster,
     seat_latency,
+    seat_stalls,
+    sweep,
 )
 from bench._db import server_url, shown  # noqa: E402
 from bench._qt import close_qt_loop  # noqa: E402
@@ -30,7 +32,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true",
                         help="50 cases for latency, 10,000 for the queue, 5,000 on the map,"
-                        " 100,000 for the map's figures, 20,000 rows to import")
+                        " 100,000 for the map's figures, 20,000 rows to import, 5,000 open"
+                        " cases for the sweep and the seat's stalls (20 s a phase)")
     args = parser.parse_args()
     with libpq_target(server_url()).connect() as conn:
         version = conn.execute("SHOW server_version").fetchone()[0]  # type: ignore[index]
@@ -41,6 +44,8 @@ def main() -> None:
     seat_latency.run(args.quick)
     queue_open.run(args.quick)
     countdown.run(args.quick)
+    sweep.run(args.quick)
+    seat_stalls.run(args.quick)
     roster.run(args.quick)
     geo_locate.run(args.quick)
     area_figures.run(args.quick)

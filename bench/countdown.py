@@ -8,6 +8,7 @@ the entries and a live update that inserts one case.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 import random
@@ -21,6 +22,7 @@ from bench._qt import qt_loop  # noqa: E402
 from bench._stats import median_ms, ms, percentile, table  # noqa: E402
 
 TICKS = 120
+PAGE = 2_000  # console.casework.countdown.PAGE
 
 
 def _entries(count: int, now: dt.datetime) -> list:
@@ -69,6 +71,33 @@ def _ticks(clock, panel) -> list[float]:  # noqa: ANN001
     return frames
 
 
+def _prepare(count: int) -> tuple[float, float, float, float]:
+    """Rows as the database returns them, made into the panel's list at once and in
+    pages (the floor: the rows as plain tuples)."""
+    from console.casework import countdown
+    from console.casework.countdown_list import CountdownList
+
+    now = dt.datetime(2026, 11, 22, 9, tzinfo=dt.UTC)
+    rows = sorted((tuple(dataclasses.astuple(e)) for e in _entries(count, now)),
+                  key=lambda r: (r[7], r[0]))
+    started = time.perf_counter()
+    _ = [tuple(r) for r in rows]
+    floor = time.perf_counter() - started
+    started = time.perf_counter()
+    CountdownList(countdown.entries(rows))
+    at_once = time.perf_counter() - started
+    pages = [rows[:countdown.FIRST_PAGE]] + [
+        rows[i:i + PAGE] for i in range(countdown.FIRST_PAGE, len(rows), PAGE)]
+    longest, started = 0.0, time.perf_counter()
+    listed = CountdownList(countdown.entries(pages[0]))
+    for page in pages[1:]:
+        began = time.perf_counter()
+        listed.extend(countdown.entries(page))
+        longest = max(longest, time.perf_counter() - began)
+    assert len(listed) == count
+    return floor, at_once, time.perf_counter() - started, longest
+
+
 def run(quick: bool = False) -> None:
     qt_loop()
     count = 2_000 if quick else 20_000
@@ -96,6 +125,7 @@ def run(quick: bool = False) -> None:
     summary = time.perf_counter() - started
     panel.shutdown()
     panel.close()
+    floor, at_once, paged, longest_page = _prepare(100_000 if not quick else 20_000)
     print(f"\n== Countdown panel: {count:,} open cases, {TICKS} one-second ticks ==")
     print(table("Per tick (ms)", ["", "median", "p99", "max"], [
         ["empty panel (floor)", median_ms(empty), ms(percentile(empty, 99)), ms(max(empty))],
@@ -106,6 +136,15 @@ def run(quick: bool = False) -> None:
         [f"load {count:,} entries on the GUI thread (swap + reset + paint)", ms(load)],
         ["a live insert into the sorted list + repaint", ms(insert)],
         [f"band summary over {bands['total']:,} cases (every 5 ticks)", ms(summary)],
+    ]))
+    size = 100_000 if not quick else 20_000
+    print(table(f"Preparing {size:,} rows as the panel's list (ms, in a worker thread)",
+                ["", "ms"], [
+        ["floor: the rows made into plain tuples", ms(floor)],
+        ["all at once: countdowns + CountdownList (before issue 16)", ms(at_once)],
+        [f"in pages of {PAGE:,} (countdowns + extend), all pages", ms(paged)],
+        ["  the longest page (what one worker slice holds the GIL, at most)",
+         ms(longest_page)],
     ]))
 
 

@@ -27,7 +27,7 @@ from console.hotline.journal import Journal
 from console.hotline.outbox import Outbox
 from console.notices import delivery
 from console.notices.sender import Sender, SenderNotFound, load_sender
-from console.supervision import sweeper
+from console.supervision.sweep_worker import SweepWorker
 from db.embedded import APP_NAME
 from db.listen import Listener
 
@@ -86,6 +86,9 @@ class ConsoleApp:
         self._resend_wanted = False
         self._reload_deadlines: asyncio.Task[None] | None = None
         self._sweeps: asyncio.Task[None] | None = None
+        # Sweeps run on a thread of their own (its own loop and pool): none of their
+        # work holds this loop, which is the GUI thread's.
+        self.sweep_worker = SweepWorker(url, actor)
         self._resends: asyncio.Task[None] | None = None
         self._sends: asyncio.Task[None] | None = None
         self.sender = sender  # None: the one HOTLINE_SMS_SENDER names (the log by default)
@@ -124,7 +127,7 @@ class ConsoleApp:
         while True:
             await asyncio.sleep(SWEEP_EVERY_S + random.uniform(0, SWEEP_JITTER_S))
             try:
-                report = await sweeper.sweep(self.store, self.catalog.calendar)
+                report = await self.sweep_worker.sweep(self.catalog.calendar)
             except (DatabaseUnavailable, DatabaseBusy):
                 continue  # an outage (the listener reports it) or a long wait: next time
             except Exception:  # a bug in one sweep must not end the sweeping for good
@@ -220,6 +223,7 @@ class ConsoleApp:
                 task.cancel()
                 with contextlib.suppress(asyncio.CancelledError):
                     await task
+        await self.sweep_worker.close()
         if self._flush_task is not None and not self._flush_task.done():
             await self._flush_task
         await self.listener.stop()

@@ -29,6 +29,8 @@ from sqlalchemy import (
     Text,
     Time,
     UniqueConstraint,
+    any_,
+    bindparam,
     case,
     func,
 )
@@ -92,6 +94,13 @@ def _in_range(*columns: str) -> str:
 def in_range(column: Any) -> Any:
     """``column`` holds a timestamp the console can read."""
     return column.between(EARLIEST, LATEST)
+
+
+def among_ids(column: Any, ids: Any) -> Any:
+    """``column`` is one of ``ids``: one array parameter however many (an IN list
+    compiles one parameter per id, which costs the seat milliseconds per thousand)."""
+    return column == any_(bindparam("ids", sorted(ids), type_=ARRAY(UUID(as_uuid=True)),
+                                    unique=True))
 
 
 def readable(column: Any) -> Any:
@@ -279,6 +288,11 @@ class Case(Base):
         Index("ix_case_area_figures", "created_at",
               postgresql_include=["grid_code", "community_code", "street_code", "category_id",
                                   "status", "unit_due_at", "first_resolved_at", "paused_at"]),
+        # Open cases made here by their running clock's deadline: the countdown's order,
+        # the board's and the sweep's pages (migration 0021).
+        Index("ix_case_open_clock_due", sqltext("(coalesce(unit_due_at, due_at))"), "id",
+              postgresql_where=sqltext(_in("status", OPEN_STATUSES)
+                                       + " AND imported_from IS NULL")),
         # ix_case_search_trgm (trigram search) is made by migration 0001 where pg_trgm exists.
     )
     id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), primary_key=True)

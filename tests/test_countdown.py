@@ -4,6 +4,7 @@ import datetime as dt
 import uuid
 
 from console.casework.countdown import OVERDUE, PAUSED, PLENTY, SHORT, Countdown, format_left
+from console.casework.countdown_list import CountdownList
 from console.core.clock import FakeClock, ServerClock
 
 START = dt.datetime(2026, 11, 20, 9, 0, tzinfo=dt.UTC)
@@ -139,3 +140,30 @@ def test_the_list_stays_sorted_through_re_reads_and_finds_what_fell_due() -> Non
             bands.count(OVERDUE), bands.count(SHORT), bands.count(PAUSED), len(bands))
 
     check()
+
+
+def test_a_list_loaded_in_pages_equals_one_built_at_once() -> None:
+    """The panel's paged load: each page appended (``extend``) while it sorts after
+    every case in the list; a page whose range a live update already touched is put
+    in place case by case. The bands are counted the same either way."""
+    def made(hours: float, paused: bool = False) -> Countdown:
+        return Countdown(uuid.uuid4(), "PS", "B", "dispatched", 1, None, START,
+                         START + dt.timedelta(hours=hours), START if paused else None)
+
+    everything = sorted([made(h, h % 7 == 0) for h in range(-20, 40)],
+                        key=lambda e: (e.due_at, e.id))
+    paged = CountdownList(everything[:5])
+    for first in range(5, len(everything), 9):
+        page = everything[first:first + 9]
+        assert paged.fresh_tail(page)
+        paged.extend(page)
+    whole = CountdownList(everything)
+    assert [paged.entry(r) for r in range(len(paged))] == everything
+    for hours in (-30, 0, 10, 50):
+        moment = START + dt.timedelta(hours=hours)
+        assert paged.band_counts(moment) == whole.band_counts(moment)
+    # A live update put a case of the next page's range in first: not a fresh tail.
+    started = CountdownList(everything[:5])
+    started.insert(everything[7])
+    assert not started.fresh_tail(everything[5:14])
+    assert not started.fresh_tail(everything[6:7])  # sorts before the live one

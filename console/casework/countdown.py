@@ -21,7 +21,8 @@ from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
-from sqlalchemy import func, select
+from sqlalchemy import DateTime, bindparam, func, select, tuple_
+from sqlalchemy.dialects.postgresql import UUID
 
 from console.core.store import Store
 from db import schema as s
@@ -124,12 +125,40 @@ def _entry(row: Sequence[object]) -> Countdown:
     return Countdown(*values)  # type: ignore[arg-type]
 
 
-async def open_countdowns(store: Store) -> list[Countdown]:
-    """Every open case with a deadline, most urgent first."""
+FIRST_PAGE = 300  # the panel's first rows, on screen at once
+PAGE = 2_000  # then the rest, a page at a time
+Key = tuple[dt.datetime, uuid.UUID]  # (running deadline, id): the panel's order
+
+
+def entries(rows: Sequence[Sequence[object]]) -> list[Countdown]:
+    """Rows of ``COLUMNS`` as countdowns (plain Python: the panel runs it in a worker
+    thread)."""
+    return [_entry(r) for r in rows]
+
+
+async def page_rows(store: Store, after: Key | None, limit: int) -> list[tuple[object, ...]]:
+    """The next ``limit`` open cases after ``after`` in the panel's order (deadline,
+    id), as rows of ``COLUMNS``: an ordered scan of ``ix_case_open_clock_due`` that
+    stops after ``limit`` rows (keyset, migration 0021)."""
+    query = select(*COLUMNS).where(where_open()).order_by(CLOCK_DUE, C.id).limit(limit)
+    if after is not None:
+        query = query.where(tuple_(CLOCK_DUE, C.id) > tuple_(
+            bindparam("after_due", after[0], type_=DateTime(timezone=True)),
+            bindparam("after_id", after[1], type_=UUID(as_uuid=True))))
     async with store.read() as conn:
-        rows = await conn.execute(select(*COLUMNS).where(where_open())
-                                  .order_by(CLOCK_DUE, C.id))
-        return [_entry(r) for r in rows]
+        return [tuple(r) for r in await conn.execute(query)]
+
+
+async def open_countdowns(store: Store) -> list[Countdown]:
+    """Every open case with a deadline, most urgent first (page by page)."""
+    out: list[Countdown] = []
+    after: Key | None = None
+    while True:
+        page = entries(await page_rows(store, after, PAGE))
+        out += page
+        if len(page) < PAGE:
+            return out
+        after = page[-1].due_at, page[-1].id
 
 
 async def countdowns_for(store: Store, ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, Countdown]:
@@ -137,5 +166,5 @@ async def countdowns_for(store: Store, ids: Sequence[uuid.UUID]) -> dict[uuid.UU
     if not ids:
         return {}
     async with store.read() as conn:
-        rows = await conn.execute(select(*COLUMNS).where(where_open(), C.id.in_(list(ids))))
+        rows = await conn.execute(select(*COLUMNS).where(where_open(), s.among_ids(C.id, ids)))
         return {r.id: _entry(r) for r in rows}

@@ -174,7 +174,7 @@ async def read_cases(store: Store, ids: Sequence[uuid.UUID]) -> CaseMarks:
     """The given cases that are open with a deadline and a place (others are absent)."""
     if not ids:
         return empty()
-    return await _read(store, C.id.in_(list(ids)))
+    return await _read(store, s.among_ids(C.id, ids))
 
 
 def merge(marks: CaseMarks, asked: Sequence[uuid.UUID], fresh: CaseMarks) -> CaseMarks:

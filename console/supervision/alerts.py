@@ -74,7 +74,7 @@ async def new_a_class(store: Store, case_ids: Collection[uuid.UUID],
     async with store.read() as conn:
         rows = (await conn.execute(
             select(s.Case.id, s.Case.public_no)
-            .where(s.Case.id.in_(list(case_ids)), s.Case.urgency == "A",
+            .where(s.among_ids(s.Case.id, case_ids), s.Case.urgency == "A",
                    s.Case.created_at >= since, s.Case.imported_from.is_(None))
             .order_by(s.Case.created_at))).all()
     return [Alert(NEW_A_CLASS, case_id, public_no) for case_id, public_no in rows]

@@ -1,15 +1,35 @@
 """The supervisor's board: overdue and at-risk cases with their escalation
-level, and the state of every open order. Rows with dates out of the range the
+level, and the state of every open order. The at-risk list is read a page at a time
+in the order of the ladder's deadline (``at_risk_page``); after case events the
+board reads only the cases they name (``at_risk_among``), and now and then the
+cases time alone put at risk (``newly_at_risk``). Rows with dates out of the range the
 database checks (stored before those checks) are left out or read clamped."""
 
 from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import (
+    DateTime,
+    Float,
+    Interval,
+    and_,
+    any_,
+    bindparam,
+    case,
+    func,
+    literal,
+    or_,
+    select,
+    text,
+    tuple_,
+)
+from sqlalchemy.dialects.postgresql import ARRAY, UUID
+from sqlalchemy.ext.asyncio import AsyncConnection
 
 from console.calendar.workdays import WorkCalendar
 from console.core.store import Store
@@ -48,40 +68,111 @@ class OpenOrder:
     acknowledged: bool
 
 
+Key = tuple[dt.datetime, uuid.UUID]  # (the ladder's deadline, id): the list's order
+FIRST_PAGE = 200  # the first rows of a load, on screen at once
+PAGE = 1_000      # then the rest, and re-reads by id, a page at a time
+
+
+def sort_key(case: BoardCase) -> Key:
+    return case.due_at, case.id
+
+
+def _open_cases():  # noqa: ANN202
+    started = ladder_started()  # the running clock (the unit's, if any)
+    return (select(C.id, C.public_no, C.assigned_unit_id.label("unit_id"), C.status,
+                   C.urgency, DUE.label("due"), started.label("started"), C.paused_at,
+                   C.clock_round)
+            .where(C.status.in_(s.OPEN_STATUSES), s.in_range(DUE), s.in_range(started),
+                   C.imported_from.is_(None)))  # no ladder for history
+
+
+async def _at_risk_of(conn: AsyncConnection, cases: Any, calendar: WorkCalendar
+                      ) -> tuple[list[BoardCase], Key | None, int]:
+    """Of the open cases ``cases`` (a subquery), those that are overdue or have
+    earned a reminder, in its order, with their level this round; also the last
+    case's key and how many ``cases`` held (the next page starts after it)."""
+    now = (await conn.execute(select(func.now()))).scalar_one()
+    rule: LadderRule = await load_rule(conn)
+
+    def seconds(interval: Any) -> Any:
+        return func.extract("epoch", interval)
+
+    # At least the reminder's share of the time limit used (in seconds).
+    risk = seconds(now - cases.c.started) >= seconds(cases.c.due - cases.c.started) * \
+        literal(rule.reminder_share, Float())
+    levels = (select(func.coalesce(func.array_agg(ORDER.level), text("'{}'::text[]")))
+              .where(ORDER.case_id == cases.c.id, ORDER.round == cases.c.clock_round)
+              .scalar_subquery())
+    rows = (await conn.execute(select(cases, risk.label("risk"),
+                                      case((risk, levels)).label("levels"))
+                               .order_by(cases.c.due, cases.c.id))).all()
+    out = []
+    for c in (r for r in rows if r.risk):
+        rank = max((LEVEL_RANK[level] for level in c.levels), default=0)
+        level = LEVELS[rank - 1] if rank else None
+        issued = frozenset(LEVELS[:rank])
+        clock = CaseClock(c.id, c.started, c.due, c.paused_at is not None, 1, issued)
+        out.append(BoardCase(c.id, c.public_no, c.unit_id, c.status, c.urgency, c.due,
+                             now >= c.due, level,
+                             supervision_candidate(clock, rule, now, calendar)))
+    return out, ((rows[-1].due, rows[-1].id) if rows else None), len(rows)
+
+
+async def at_risk_page(store: Store, calendar: WorkCalendar, after: Key | None,
+                       limit: int = PAGE) -> tuple[list[BoardCase], Key | None]:
+    """The at-risk cases among the next ``limit`` open cases after ``after``, most
+    overdue first (an ordered scan of ``ix_case_open_clock_due``); and where the next
+    page starts (None: this was the last)."""
+    query = _open_cases().order_by(DUE, C.id).limit(limit)
+    if after is not None:
+        query = query.where(tuple_(DUE, C.id) > tuple_(
+            bindparam("after_due", after[0], type_=DateTime(timezone=True)),
+            bindparam("after_id", after[1], type_=UUID(as_uuid=True))))
+    async with store.read() as conn:
+        cases, last, read = await _at_risk_of(conn, query.subquery("page"), calendar)
+    return cases, (last if read == limit else None)
+
+
 async def at_risk(store: Store, calendar: WorkCalendar) -> list[BoardCase]:
     """Open cases that are overdue or have earned a reminder, most overdue first."""
+    out: list[BoardCase] = []
+    after: Key | None = None
+    while True:
+        page, after = await at_risk_page(store, calendar, after)
+        out += page
+        if after is None:
+            return out
+
+
+async def at_risk_among(store: Store, calendar: WorkCalendar, ids: Sequence[uuid.UUID]
+                        ) -> list[BoardCase]:
+    """Which of ``ids`` (cases an event named) are at risk now, read as above; one
+    array parameter a page, however many."""
+    out: list[BoardCase] = []
+    ordered = sorted(set(ids))
+    for first in range(0, len(ordered), PAGE):
+        chunk = ordered[first:first + PAGE]
+        query = _open_cases().where(C.id == any_(bindparam(
+            "ids", chunk, type_=ARRAY(UUID(as_uuid=True)))))
+        async with store.read() as conn:
+            out += (await _at_risk_of(conn, query.subquery("named"), calendar))[0]
+    return out
+
+
+async def newly_at_risk(store: Store, calendar: WorkCalendar, since: dt.datetime
+                        ) -> tuple[list[BoardCase], dt.datetime]:
+    """Cases that fell overdue or earned their reminder since ``since`` with no event
+    (time passed), and the moment read: the board asks now and then."""
     async with store.read() as conn:
         now = (await conn.execute(select(func.now()))).scalar_one()
         rule: LadderRule = await load_rule(conn)
-        started = ladder_started()  # the running clock (the unit's, if any)
-
-        def seconds(interval: Any) -> Any:
-            return func.extract("epoch", interval)
-
-        # At least the reminder's share of the time limit used (in seconds).
-        earned_reminder = seconds(now - started) >= seconds(DUE - started) * \
-            rule.reminder_share
-        cases = (await conn.execute(
-            select(C.id, C.public_no, C.assigned_unit_id, C.status, C.urgency,
-                   DUE.label("due"), started.label("started"), C.paused_at)
-            .where(C.status.in_(s.OPEN_STATUSES), s.in_range(DUE), s.in_range(started),
-                   earned_reminder, C.imported_from.is_(None))  # no ladder for history
-            .order_by(DUE))).all()
-        levels: dict[uuid.UUID, str] = {}
-        for case_id, level in await conn.execute(  # this clock's round's orders
-                select(ORDER.case_id, ORDER.level).join(C, C.id == ORDER.case_id)
-                .where(ORDER.case_id.in_([c.id for c in cases]), ORDER.round == C.clock_round)):
-            if LEVEL_RANK[level] > LEVEL_RANK.get(levels.get(case_id, ""), 0):
-                levels[case_id] = level
-    out = []
-    for c in cases:
-        issued = frozenset(k for k in LEVEL_RANK if LEVEL_RANK[k] <= LEVEL_RANK.get(
-            levels.get(c.id, ""), 0))
-        clock = CaseClock(c.id, c.started, c.due, c.paused_at is not None, 1, issued)
-        out.append(BoardCase(c.id, c.public_no, c.assigned_unit_id, c.status, c.urgency,
-                             c.due, now >= c.due, levels.get(c.id),
-                             supervision_candidate(clock, rule, now, calendar)))
-    return out
+        started = ladder_started()
+        share = literal(rule.reminder_share, Float())
+        crossed = or_(DUE.between(since, now), and_(
+            started < DUE, (started + (DUE - started).self_group().op(
+                "*", return_type=Interval())(share)).between(since, now)))
+        query = _open_cases().where(crossed)
+        return (await _at_risk_of(conn, query.subquery("crossed"), calendar))[0], now
 
 
 async def open_orders(store: Store) -> list[OpenOrder]:

@@ -1,16 +1,24 @@
 """One sweeper for the whole centre (ARCHITECTURE.md decision 9).
 
-Every seat calls ``sweep`` now and then; a sweep runs only in the transaction
-that wins the sweep's turn (``take_turn('sweep')``, a row lock in a schema staff
-cannot reach), so two seats never sweep at once, and no seat holds the turn
-between sweeps: if a seat quits or dies, the next seat's sweep simply wins it.
-Orders are unique per case, level and round, so a sweep that runs twice issues
-nothing twice. The sweep issues the automatic steps (reminder, urge, second urge
-to the unit's leader; see ``escalation``) and sends to efficiency inspection a
-case still overdue when its supervision order's reply deadline has passed,
-replied or not. Supervision orders are issued by supervisors; the sweep only
-lists the candidates. Orders and events name the seat's person (the database
-takes who did it from the login); their payload says they were automatic.
+Every seat calls ``sweep`` now and then (from a thread of its own: ``sweep_worker``).
+A sweep works in pages of at most ``PAGE`` cases (``sweep_pages``): the database
+selects the open cases in the order of their running clock's deadline and returns in
+full those that may want an order. Each page is read and judged in a short
+transaction that first takes the sweep's turn (``take_turn('sweep')``, a row lock in
+a schema staff cannot reach); its orders go out in batches of ``ISSUE_BATCH``, each a
+transaction of two statements (the orders, then their events) and a commit, so the
+event-id lock every save needs is held from the events' insert to the commit: a few
+milliseconds. No seat holds the turn between pages; a seat whose page finds the turn
+taken stops (another seat is sweeping), and if a seat quits or dies the next seat's
+sweep simply wins it. Orders are unique per case, level and round, so a sweep that
+runs twice, or two seats' pages that cross, issue nothing twice. The sweep issues the
+automatic steps (reminder, urge, second urge to the unit's leader; see
+``escalation``) and sends to efficiency inspection a case still overdue when its
+supervision order's reply deadline has passed, replied or not. Supervision orders
+are issued by supervisors; the sweep only lists the candidates among the cases it
+judged (those still climbing the automatic ladder; the board lists them all). Orders and events
+name the seat's person (the database takes who did it from the login); their
+payload says they were automatic.
 
 A case the sweep cannot handle (dates out of range from before the database's
 checks, an order the database refuses) is logged and skipped: the sweep goes on
@@ -24,7 +32,7 @@ import logging
 import uuid
 from dataclasses import dataclass, field
 
-from sqlalchemy import and_, exists, func, not_, or_, select, text, update
+from sqlalchemy import and_, exists, func, not_, select, text, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection
@@ -34,30 +42,31 @@ from console.core import events
 from console.core.errors import ConflictError, FieldError, ValidationError, require_role
 from console.core.store import Store
 from console.core.text_rules import check_text
+from console.supervision import sweep_pages
 from console.supervision.escalation import (
     INSPECTION,
     SUPERVISION,
     CaseClock,
+    LadderRule,
     automatic_orders,
     supervision_candidate,
 )
-from console.supervision.ladder_clock import ladder_due_at, ladder_started
 from console.supervision.ladder_rules import load_rule
+from console.supervision.sweep_pages import (
+    DUE,
+    MADE_HERE,
+    PAGE,
+    READABLE,
+    Cursor,
+    PageCase,
+)
 from db import schema as s
 
 log = logging.getLogger(__name__)
 C, ORDER = s.Case, s.EscalationOrder
 REFUSED = (IntegrityError, DataError)  # the database refused one case's order
 ORDER_TEXT_LIMIT = 2000
-# The running clock (console/casework/countdown.py): the unit's while a unit has the
-# case, else the case's own; one escalation round per clock (ladder_clock.py).
-STARTED = ladder_started()
-DUE = ladder_due_at()
-READABLE = (s.in_range(DUE), s.in_range(STARTED),
-            or_(C.paused_at.is_(None), s.in_range(C.paused_at)))
-# History imported from another system (migration 0017) never climbs the ladder: its
-# deadlines were the source's, and its units answered to the source.
-MADE_HERE = C.imported_from.is_(None)
+INSPECTION_PAGE = 50  # each inspection appends its event on its own
 
 
 @dataclass(frozen=True)
@@ -112,71 +121,138 @@ async def _issue(conn: AsyncConnection, store: Store, case_id: uuid.UUID, unit: 
     return issued
 
 
-async def sweep(store: Store, calendar: WorkCalendar) -> SweepReport:
+async def _take_turn(conn: AsyncConnection) -> bool:
+    return bool((await conn.execute(text("SELECT take_turn('sweep')"))).scalar_one())
+
+
+def _decide(page: list[PageCase], rule: LadderRule, now: dt.datetime,
+            calendar: WorkCalendar, report: SweepReport) -> list[tuple[PageCase, str]]:
+    """The page's orders by the ladder's rules (plain Python); candidates go to the report."""
+    wanted = []
+    for c in page:
+        clock = CaseClock(c.id, c.started, c.due, False, c.round, c.issued)
+        try:
+            levels = automatic_orders(clock, rule, now, calendar)
+            candidate = supervision_candidate(clock, rule, now, calendar)
+        except (ArithmeticError, ValueError) as exc:
+            log.warning("the sweep skips case %s: %s", c.public_no, exc)
+            continue
+        wanted += [(c, level) for level in levels]
+        if candidate:
+            report.candidates.append(c.id)
+    return wanted
+
+
+async def _issue_each(conn: AsyncConnection, store: Store,
+                      wanted: list[tuple[PageCase, str]]) -> list[tuple[uuid.UUID, str]]:
+    """A batch's orders case by case, when the database refused the batch's statements:
+    the case it refuses is logged and skipped, the others are issued."""
+    issued = []
+    by_case: dict[uuid.UUID, tuple[PageCase, list[str]]] = {}
+    for c, level in wanted:
+        by_case.setdefault(c.id, (c, []))[1].append(level)
+    for c, levels in by_case.values():
+        try:
+            issued += await _issue(conn, store, c.id, c.unit_id, levels, c.round)
+        except REFUSED as exc:
+            log.warning("the sweep skips case %s: %s", c.public_no, exc)
+    return issued
+
+
+async def _sweep_page(store: Store, calendar: WorkCalendar, rule: LadderRule,
+                      now: dt.datetime, after: Cursor | None, page_size: int,
+                      report: SweepReport) -> tuple[bool, Cursor | None]:
+    """One page: read and judged in a transaction that takes the sweep's turn, its
+    orders issued in batches, each its own short transaction. Whether it had the
+    turn (another seat may hold it), and the next page's cursor (None at the end)."""
     async with store.transaction() as conn:
-        if not (await conn.execute(text("SELECT take_turn('sweep')"))).scalar_one():
+        if not await _take_turn(conn):
+            return False, None
+        page = await sweep_pages.read_page(conn, now, rule.reminder_share, after, page_size)
+    wanted = _decide(page.cases, rule, now, calendar, report)
+    for first in range(0, len(wanted), sweep_pages.ISSUE_BATCH):
+        batch = wanted[first:first + sweep_pages.ISSUE_BATCH]
+        async with store.transaction() as conn:
+            try:
+                async with conn.begin_nested():
+                    report.issued.extend(await sweep_pages.issue_batch(conn, store.actor,
+                                                                       batch))
+            except REFUSED:
+                report.issued.extend(await _issue_each(conn, store, batch))
+    return True, page.next
+
+
+async def sweep(store: Store, calendar: WorkCalendar, *, now: dt.datetime | None = None,
+                page_size: int = PAGE) -> SweepReport:
+    """One sweep, a page at a time (each page its own transaction that takes the sweep's
+    turn first). ``now``: the moment the ladder is judged at (the database's by default;
+    tests give a fake clock's)."""
+    async with store.transaction() as conn:
+        if not await _take_turn(conn):
             return SweepReport(swept=False)
-        now = (await conn.execute(select(func.now()))).scalar_one()
+        now = now or (await conn.execute(select(func.now()))).scalar_one()
         rule = await load_rule(conn)
         if unreadable := await _unreadable(conn):
             log.warning("the sweep skips open cases with dates out of range: %s",
                         ", ".join(unreadable))
-        cases = (await conn.execute(select(
-            C.id, C.public_no, STARTED.label("started"), DUE.label("due"), C.paused_at,
-            C.assigned_unit_id)
-            .where(C.status.in_(s.OPEN_STATUSES), MADE_HERE, DUE.is_not(None),
-                   *READABLE))).all()
-        ids = [c.id for c in cases]
-        rounds = await _rounds(conn, ids)
-        issued: dict[tuple[uuid.UUID, int], set[str]] = {}
-        for case_id, level, round_ in await conn.execute(
-                select(ORDER.case_id, ORDER.level, ORDER.round).where(ORDER.case_id.in_(ids))):
-            issued.setdefault((case_id, round_), set()).add(level)
-        report = SweepReport(swept=True)
-        for c in cases:
-            round_ = rounds.get(c.id, 1)
-            clock = CaseClock(c.id, c.started, c.due, c.paused_at is not None, round_,
-                              frozenset(issued.get((c.id, round_), set())))
-            try:
-                levels = automatic_orders(clock, rule, now, calendar)
-                candidate = supervision_candidate(clock, rule, now, calendar)
-                if levels:
-                    report.issued.extend(await _issue(conn, store, c.id, c.assigned_unit_id,
-                                                      levels, round_))
-            except (ArithmeticError, ValueError, *REFUSED) as exc:
-                log.warning("the sweep skips case %s: %s", c.public_no, exc)
-                continue
-            if candidate:
-                report.candidates.append(c.id)
-        report.issued.extend(await _inspect(conn, store, now))
+    report = SweepReport(swept=True)
+    after: Cursor | None = None
+    while True:
+        turn, after = await _sweep_page(store, calendar, rule, now, after, page_size, report)
+        if not turn:  # another seat sweeps now: it goes on from its own start
+            return report
+        if after is None:
+            break
+    after_order: int | None = 0
+    while after_order is not None:
+        async with store.transaction() as conn:
+            if not await _take_turn(conn):
+                return report
+            after_order = await _inspect(conn, store, now, after_order, INSPECTION_PAGE,
+                                          report)
     return report
 
 
-async def _inspect(conn: AsyncConnection, store: Store, now: dt.datetime
-                   ) -> list[tuple[uuid.UUID, str]]:
+async def _inspect(conn: AsyncConnection, store: Store, now: dt.datetime, after: int,
+                   limit: int, report: SweepReport) -> int | None:
     """Supervision orders past their reply deadline whose case is still open and
-    has no inspection this round: the database function decides whether the case
-    is still overdue (仍旧超期), replied or not, and makes the inspection."""
+    has no inspection this round, a page of them after order ``after``: the database
+    function decides whether the case is still overdue (仍旧超期), replied or not,
+    and makes the inspection; then one statement appends their events. The next
+    page's start, or None at the end."""
     inspected = ORDER.__table__.alias("inspected")
     due = select(ORDER.id, ORDER.case_id, ORDER.round).join(C, C.id == ORDER.case_id).where(
-        ORDER.level == SUPERVISION, ORDER.reply_due_at <= now,
+        ORDER.level == SUPERVISION, ORDER.reply_due_at <= now, ORDER.id > after,
         C.status.in_(s.OPEN_STATUSES), MADE_HERE,
         ~exists().where(inspected.c.case_id == ORDER.case_id,
                         inspected.c.round == ORDER.round,
-                        inspected.c.level == INSPECTION))
-    issued = []
-    for order_id, case_id, round_ in (await conn.execute(due)).all():
-        try:
-            async with conn.begin_nested():
-                made = (await conn.execute(text("SELECT escalate_to_inspection(:o)"),
-                                           {"o": order_id})).scalar_one()
-                if made is not None:
-                    await _record(conn, case_id, store.actor, events.Escalation(
-                        level=INSPECTION, round=round_, order_id=made, auto=True))
-                    issued.append((case_id, INSPECTION))
-        except REFUSED as exc:
-            log.warning("the sweep skips order %s: %s", order_id, exc)
-    return issued
+                        inspected.c.level == INSPECTION)).order_by(ORDER.id).limit(limit)
+    rows = (await conn.execute(due)).all()
+    made: list[tuple[uuid.UUID, int, int]] = []  # case, round, the inspection's order
+    try:
+        async with conn.begin_nested():
+            for order_id, case_id, round_ in rows:
+                inspection = (await conn.execute(text("SELECT escalate_to_inspection(:o)"),
+                                                 {"o": order_id})).scalar_one()
+                if inspection is not None:
+                    made.append((case_id, round_, int(inspection)))
+    except REFUSED:  # one order refused: each in a savepoint of its own
+        made = []
+        for order_id, case_id, round_ in rows:
+            try:
+                async with conn.begin_nested():
+                    inspection = (await conn.execute(text(
+                        "SELECT escalate_to_inspection(:o)"), {"o": order_id})).scalar_one()
+            except REFUSED as exc:
+                log.warning("the sweep skips order %s: %s", order_id, exc)
+                continue
+            if inspection is not None:
+                made.append((case_id, round_, int(inspection)))
+    for case_id, round_, order_id in made:  # the events last: their lock until the commit
+        await _record(conn, case_id, store.actor, events.Escalation(
+            level=INSPECTION, round=round_, order_id=order_id, auto=True))
+        report.issued.append((case_id, INSPECTION))
+    return int(rows[-1][0]) if len(rows) == limit else None
 
 
 def check_order(order_text: str, reply_due_at: dt.datetime, now: dt.datetime,

@@ -11,13 +11,14 @@ from sqlalchemy import select, text, update
 
 from console.calendar.workdays import DayInfo, WorkCalendar
 from console.catalog.catalog import Catalog
+from console.core.clock import FakeClock
 from console.core.errors import ConflictError, PermissionDenied, ValidationError
 from console.core.store import Store
 from console.hotline.intake import create_case
 from console.supervision import ladder_rules, sweeper
 from db import schema as s
 from tests.db.conftest import MakeLogin
-from tests.db.people import raw
+from tests.db.people import login_of, raw
 from tests.factories import draft
 
 
@@ -33,6 +34,11 @@ async def case_with_clock(store: Store, catalog: Catalog, used: float,
                                    # a unit's clock, if the case went out, runs the same
                                    unit_clock_at=start, unit_due_at=start + limit))
     return made.id
+
+
+async def server_now(store: Store) -> dt.datetime:
+    async with store.read() as conn:
+        return (await conn.execute(select(s.func.now()))).scalar_one()
 
 
 async def orders(store: Store, case_id) -> list[tuple[str, int]]:  # noqa: ANN001
@@ -247,3 +253,123 @@ async def test_inspection_asks_whether_the_case_is_still_overdue(
                          " VALUES (%s, 'inspection', 9)", (case_id,))
         conn.execute("INSERT INTO escalation_order (case_id, level, round)"
                      " VALUES (%s, 'leader_urge', 9)", (case_id,))  # any seat's sweep
+
+
+async def test_a_sweep_over_more_cases_than_a_page_issues_each_order_once(
+        database_url: str, store: Store, catalog: Catalog) -> None:
+    """Pages of three over eight cases: every order the ladder wants, once; the
+    ladder is judged at the moment given (a fake clock's), not the database's."""
+    store.roles = frozenset({"admin"})  # no second urge within this test's hours
+    await ladder_rules.set_rule(store, 0.75, 0, leader_urge_after_working_hours=100)
+    limit = dt.timedelta(hours=10)
+    used = [0.1, 0.5, 0.8, 0.9, 1.2, 1.5, 2.0, 0.3]
+    cases = [await case_with_clock(store, catalog, u, limit) for u in used]
+    clock = FakeClock(await server_now(store))
+    report = await sweeper.sweep(store, WorkCalendar(), now=clock.now(), page_size=3)
+    wanted = {(c, "reminder") for c, u in zip(cases, used, strict=True) if u >= 0.75}
+    wanted |= {(c, "urge") for c, u in zip(cases, used, strict=True) if u >= 1}
+    assert sorted(report.issued) == sorted(wanted) and len(report.issued) == len(wanted)
+    clock.advance(hours=3)  # 0.5 is at 0.8 now, 0.8 and 0.9 overdue; 0.1 and 0.3 not yet
+    later = await sweeper.sweep(store, WorkCalendar(), now=clock.now(), page_size=3)
+    assert sorted(later.issued) == sorted([(cases[1], "reminder"), (cases[2], "urge"),
+                                           (cases[3], "urge")])
+    # Several seats at once, in pages of two: nothing twice, and nothing missing.
+    clock.advance(hours=10)
+    seats = [Store(database_url, f"seat{i}") for i in range(3)]
+    try:
+        reports = await asyncio.gather(*(sweeper.sweep(seat, WorkCalendar(), now=clock.now(),
+                                                       page_size=2) for seat in seats))
+        reports.append(await sweeper.sweep(seats[0], WorkCalendar(), now=clock.now(),
+                                           page_size=2))  # whatever the others left
+    finally:
+        for seat in seats:
+            await seat.close()
+    issued = [item for r in reports for item in r.issued]
+    assert len(issued) == len(set(issued))
+    assert sorted(issued) == sorted([(cases[0], "reminder"), (cases[0], "urge"),
+                                     (cases[1], "urge"), (cases[7], "reminder"),
+                                     (cases[7], "urge")])
+    for case_id in cases:
+        levels = [level for level, _round in await orders(store, case_id)]
+        assert len(levels) == len(set(levels))  # one order per level and round
+    async with store.read() as conn:  # one event per order, naming it
+        made = (await conn.execute(select(sa.func.count()).select_from(s.EscalationOrder)
+                                   .where(s.EscalationOrder.case_id.in_(cases)))).scalar_one()
+        told = (await conn.execute(select(s.CaseEvent.payload).where(
+            s.CaseEvent.case_id.in_(cases), s.CaseEvent.kind == "escalation"))).scalars().all()
+    assert made == len(told) == 2 * len(cases)
+    assert all(p["auto"] and p["order_id"] for p in told)
+
+
+@pytest.mark.expected_log(r"^console\.supervision\.sweeper: the sweep skips case ")
+async def test_a_page_the_database_refuses_is_issued_case_by_case(
+        store: Store, catalog: Catalog) -> None:
+    """One case's order refused (a unit that is gone): the others of its page are issued."""
+    good = await case_with_clock(store, catalog, 1.5)
+    bad = await case_with_clock(store, catalog, 1.5)
+    async with store.transaction() as conn:
+        await conn.execute(text("ALTER TABLE escalation_order ADD CONSTRAINT hc_test_refuse"
+                                f" CHECK (case_id <> '{bad}'::uuid) NOT VALID"))
+    try:
+        report = await sweeper.sweep(store, WorkCalendar(), page_size=10)
+    finally:
+        async with store.transaction() as conn:
+            await conn.execute(text("ALTER TABLE escalation_order DROP CONSTRAINT hc_test_refuse"))
+    assert sorted(report.issued) == sorted([(good, "reminder"), (good, "urge")])
+    assert await orders(store, bad) == []
+
+
+async def test_a_staff_login_sweeps_in_pages_and_the_records_name_it(
+        login_as: MakeLogin, store: Store, catalog: Catalog) -> None:
+    """The page statements as a dispatcher's login (row-level security, the triggers
+    that check who did it): orders and events name the login."""
+    cases = [await case_with_clock(store, catalog, used) for used in (0.8, 1.5, 1.5)]
+    url = login_as("dispatcher")
+    seat = Store(url, login_of(url))
+    try:
+        report = await sweeper.sweep(seat, WorkCalendar(), page_size=2)
+        login = (await server_value(seat, "SELECT session_user"))
+    finally:
+        await seat.close()
+    assert sorted(report.issued) == sorted([(cases[0], "reminder"), (cases[1], "reminder"),
+                                           (cases[1], "urge"), (cases[2], "reminder"),
+                                           (cases[2], "urge")])
+    async with store.read() as conn:
+        issuers = set((await conn.execute(select(s.EscalationOrder.issuer).where(
+            s.EscalationOrder.case_id.in_(cases)))).scalars())
+        actors = set((await conn.execute(select(s.CaseEvent.actor).where(
+            s.CaseEvent.case_id.in_(cases), s.CaseEvent.kind == "escalation"))).scalars())
+    assert issuers == actors == {login}
+
+
+async def server_value(store: Store, sql: str) -> object:
+    async with store.read() as conn:
+        return (await conn.execute(text(sql))).scalar_one()
+
+
+async def test_a_sweep_runs_on_a_thread_of_its_own(database_url: str, store: Store,
+                                                   catalog: Catalog,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """The seat's sweeps: judged on the worker's thread, not the caller's loop; closing
+    the worker ends its thread (and its pool)."""
+    import threading
+
+    from console.supervision.sweep_worker import SweepWorker
+
+    overdue = await case_with_clock(store, catalog, 1.5)
+    judged_on: list[threading.Thread] = []
+    real = sweeper._decide
+
+    def spy(*args: object) -> object:
+        judged_on.append(threading.current_thread())
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(sweeper, "_decide", spy)
+    worker = SweepWorker(database_url, "op_test")
+    try:
+        report = await worker.sweep(WorkCalendar())
+    finally:
+        await worker.close()
+    assert (overdue, "urge") in report.issued
+    assert judged_on and {t.name for t in judged_on} == {"hotline-sweeper"}
+    assert not [t for t in threading.enumerate() if t.name == "hotline-sweeper"]

@@ -129,3 +129,50 @@ def test_orders_are_acknowledged_and_answered_and_the_timeline_says_so(
                  for r in range(1, 4)]
     assert described[0].startswith("督办；限期办结；限 ")
     assert described[1:] == ["督办单已签收", "督办单已回复：已整改并书面回复"]
+
+
+def test_events_re_read_only_the_cases_they_name(qtbot: Any, open_seat: Any,
+                                                 monkeypatch: Any) -> None:
+    """A load in pages lists every at-risk case; after that an event re-reads its own
+    case only, in place (no reset: the selection stays), and a case no longer at risk
+    leaves the list."""
+    from console.supervision import board
+
+    seat = open_seat()
+    store, catalog, panel = seat.console.store, seat.console.catalog, seat.window.board
+    made = run(qtbot, make_overdue(store, catalog, 5))
+    monkeypatch.setattr(board, "FIRST_PAGE", 2)
+    monkeypatch.setattr(board, "PAGE", 2)
+    asked: list[set] = []
+    real_among = board.at_risk_among
+
+    async def among(store_: Any, calendar: Any, ids: Any) -> Any:
+        asked.append(set(ids))
+        return await real_among(store_, calendar, ids)
+
+    monkeypatch.setattr(board, "at_risk_among", among)
+    panel.load()
+    qtbot.waitUntil(lambda: panel.cases_model.rowCount() == 5 and not panel.follower.busy,
+                    timeout=10000)
+    assert {panel.cases_model.record(r).id for r in range(5)} == {m.id for m in made}
+    resets: list[bool] = []
+    panel.cases_model.modelReset.connect(lambda: resets.append(True))
+    keep = made[0].id
+    panel.cases.selectRow(panel.cases_model.row_of(keep))
+    late = made[3].id
+    run(qtbot, _move_deadline(store, late, dt.timedelta(days=30)))  # no longer at risk
+    qtbot.waitUntil(lambda: panel.cases_model.rowCount() == 4, timeout=10000)
+    assert asked == [{late}]
+    assert panel.cases_model.row_of(late) is None and not resets
+    assert [c.id for c in panel.selected_cases()] == [keep]
+
+
+async def _move_deadline(store: Any, case_id: Any, by: dt.timedelta) -> None:
+    """An extension of sorts, with the event any change appends."""
+    from console.core import events
+
+    async with store.transaction() as conn:
+        now = (await conn.execute(select(s.func.now()))).scalar_one()
+        await conn.execute(update(s.Case).where(s.Case.id == case_id).values(
+            due_at=now + by, unit_due_at=now + by))
+        await events.append(conn, store.actor, events.CaseMoved("note", {}), case_id=case_id)

@@ -63,6 +63,17 @@ class CountdownModel(QAbstractTableModel):
         self.endResetModel()
         self.loaded.emit()
 
+    def append_page(self, entries: list[Countdown]) -> None:
+        """The next page of a load (in order): appended at the end; where a live update
+        meanwhile put cases of its range in the list, put in place one by one."""
+        if not self._list.fresh_tail(entries):
+            self.update_entries([e.id for e in entries], {e.id: e for e in entries})
+        elif entries:
+            first = len(self._list)
+            self.beginInsertRows(QModelIndex(), first, first + len(entries) - 1)
+            self._list.extend(entries)
+            self.endInsertRows()
+
     def update_entries(self, ids: Sequence[uuid.UUID], fresh: dict[uuid.UUID, Countdown]) -> None:
         """Apply re-read cases: removed when closed, moved when their deadline moved."""
         for case_id in ids:

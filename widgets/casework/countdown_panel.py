@@ -4,8 +4,9 @@ time). One one-second timer repaints only the visible rows' time column, and it
 stops while the pane is hidden. Double-click or Enter opens the case.
 
 Every read goes through the feed follower, one at a time, so an older read never
-lands after a newer one: the first load and ``load()`` read every open case; a
-change brought by the feed re-reads only the cases it touched."""
+lands after a newer one: the first load and ``load()`` read every open case, a page
+at a time (the first rows at once, the rest appended page by page); a change
+brought by the feed re-reads only the cases it touched (after the load under way)."""
 
 from __future__ import annotations
 
@@ -33,6 +34,7 @@ REREAD_DELAY_MS = 25
 
 class CountdownPanel(QWidget):
     case_opened = Signal(uuid.UUID)
+    fully_loaded = Signal()  # the last page of a load of every open case is in
 
     def __init__(self, store: Store, catalog: Catalog, runner: TaskRunner,
                  parent: QWidget | None = None, *, feed: ChangeFeed | None = None) -> None:
@@ -75,14 +77,33 @@ class CountdownPanel(QWidget):
         ids, self._pending = list(self._pending), set()
         try:
             if everything:
-                entries = await countdown.open_countdowns(self._store)
-                self.model.set_list(await asyncio.to_thread(CountdownList, entries))
+                await self._read_everything()
             elif ids:
                 self.model.update_entries(ids, await countdown.countdowns_for(self._store, ids))
         except BaseException:  # not read: the next read tries again
             self._everything |= everything
             self._pending.update(ids)
             raise
+
+    async def _read_everything(self) -> None:
+        """Every open case, a page at a time: the first page on screen at once, then
+        each next page made into countdowns in a worker thread and appended, so no
+        frame waits for the whole load."""
+        rows = await countdown.page_rows(self._store, None, countdown.FIRST_PAGE)
+        if self.follower.stopped:
+            return
+        first = countdown.entries(rows)
+        self.model.set_list(CountdownList(first))
+        limit, last = countdown.FIRST_PAGE, first[-1] if first else None
+        while last is not None and len(rows) == limit:
+            limit = countdown.PAGE
+            rows = await countdown.page_rows(self._store, (last.due_at, last.id), limit)
+            page = await asyncio.to_thread(countdown.entries, rows)
+            if self.follower.stopped:
+                return
+            self.model.append_page(page)
+            last = page[-1] if page else None
+        self.fully_loaded.emit()
 
     def visible_rows(self) -> tuple[int, int]:
         viewport = self.table.viewport()

@@ -7,19 +7,30 @@ would then be destroyed in that thread, which Qt forbids ("Timers cannot be
 stopped from another thread") and which can crash the process. So automatic
 collection is switched off and a timer on the GUI thread collects instead, as
 often as the thresholds would have.
+
+A full collection walks every object the collector tracks: with 50,000 open cases
+in the panes that is hundreds of milliseconds of a frozen window. So what survives a
+full collection is frozen (``gc.freeze``: left out of later collections, still freed
+by reference counting), and the next full collections walk only what came since.
+Cycles among frozen objects that die later would never be collected: once an hour
+everything is unfrozen and the next full collection walks the whole heap again.
 """
 
 from __future__ import annotations
 
 import gc
+import time
 
 from PySide6.QtCore import QObject, QTimer
+
+UNFREEZE_EVERY_S = 3600.0
 
 
 class GuiThreadCollector(QObject):
     def __init__(self, interval_ms: int = 500, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._thresholds = gc.get_threshold()
+        self._unfrozen_at = time.monotonic()
         self._timer = QTimer(self)
         self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(self.collect_due)
@@ -32,10 +43,20 @@ class GuiThreadCollector(QObject):
         for generation in (2, 1, 0):
             if counts[generation] > self._thresholds[generation]:
                 gc.collect(generation)
+                if generation == 2:
+                    self._freeze_survivors()
                 return
+
+    def _freeze_survivors(self) -> None:
+        if time.monotonic() - self._unfrozen_at > UNFREEZE_EVERY_S:
+            gc.unfreeze()  # the next full collection walks everything once more
+            self._unfrozen_at = time.monotonic()
+        else:
+            gc.freeze()
 
     def stop(self) -> None:
         self._timer.stop()
+        gc.unfreeze()
         gc.enable()
 
 

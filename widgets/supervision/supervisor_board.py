@@ -2,7 +2,11 @@
 level (filter by unit), a supervision order for every selected case in one
 action, and every open order with its reply countdown. It follows the change
 feed (``follower``), and saves through it: "保存中…" until the feed has brought
-the orders, acknowledgements and replies, then what the feed's reload shows."""
+the orders, acknowledgements and replies, then what the feed's reload shows.
+
+The at-risk list is loaded a page at a time (the first rows at once); after that
+a burst of events re-reads only the cases they name, and every minute the cases
+that time alone put at risk; rows move, change, come and go in place."""
 
 from __future__ import annotations
 
@@ -11,7 +15,7 @@ import uuid
 from collections.abc import Coroutine, Sequence
 from typing import Any
 
-from PySide6.QtCore import QDateTime, Qt, Signal
+from PySide6.QtCore import QDateTime, Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -47,9 +51,11 @@ from widgets.common.feed_follower import FeedFollower
 from widgets.common.form_keys import submit_with_ctrl_enter
 from widgets.common.tables import OpenableTable, RecordTableModel
 from widgets.common.tasks import TaskRunner
+from widgets.supervision.board_cases import BoardCasesModel
 from widgets.supervision.dispute_briefing import DisputeBriefing
 
 RELOAD_DELAY_MS = 300
+CROSSING_EVERY_MS = 60_000
 
 
 def _time(value: dt.datetime | None) -> str:
@@ -93,18 +99,23 @@ class SupervisorBoard(QWidget):
         super().__init__(parent)
         self.setObjectName("supervisorBoard")
         self._store, self._catalog = store, catalog
-        self._cases: list[BoardCase] = []
+        self._cases: dict[uuid.UUID, BoardCase] = {}  # every unit's; the table shows a filter
+        self._pending: set[uuid.UUID] = set()  # cases events named since the last read
+        self._everything = True  # the next read is of the whole list
+        self._crossing = False  # the next read also asks which cases time put at risk
+        self._since: dt.datetime | None = None  # when that was last asked
         levels = {None: self.tr("—"), "reminder": self.tr("提醒"), "urge": self.tr("催办"),
                   "leader_urge": self.tr("催办（单位领导）"), "supervision": self.tr("督办"),
                   "inspection": self.tr("效能监察")}
-        self.cases_model = RecordTableModel([
+        self.cases_model = BoardCasesModel([
             (self.tr("编号"), lambda c: c.public_no),
             (self.tr("责任单位"), lambda c: catalog.unit_name(c.unit_id)),
             (self.tr("状态"), lambda c: texts.status_name(c.status)),
             (self.tr("办理时限"), lambda c: _time(c.due_at)),
             (self.tr("升级"), lambda c: levels.get(c.level, c.level)
              + (self.tr("（可督办）") if c.candidate else "")),
-        ], lambda c: QColor("#b71c1c") if c.overdue else QColor("#e65100"), self)
+        ], lambda c: QColor("#b71c1c") if c.due_at <= store.clock.now() else QColor("#e65100"),
+            self)
         self.orders_model = RecordTableModel([
             (self.tr("编号"), lambda o: o.public_no),
             (self.tr("级别"), lambda o: levels.get(o.level, o.level)),
@@ -170,44 +181,114 @@ class SupervisorBoard(QWidget):
         self.follower = FeedFollower(runner, feed, self.apply_events, self._reload,
                                      RELOAD_DELAY_MS, self)
         self.follower.saving_changed.connect(self._saving)
+        # Cases fall overdue or earn their reminder with no event: asked now and then.
+        self._crossing_timer = QTimer(self, interval=CROSSING_EVERY_MS)
+        self._crossing_timer.timeout.connect(self._ask_crossing)
 
     # ---- data --------------------------------------------------------------------------
     def load(self) -> None:
-        """Read the board now (or right after the read under way)."""
+        """Read the whole board now (or right after the read under way)."""
+        self._everything = True
         self.follower.reload_now()
 
+    def _ask_crossing(self) -> None:
+        self._crossing = True
+        self.follower.request()
+
     async def _reload(self) -> None:
-        cases = await board.at_risk(self._store, self._catalog.calendar)
-        orders = await board.open_orders(self._store)
-        rule = await ladder_rules.current_rule(self._store)
-        disputes = await dispute_briefing.unsettled(
-            self._store, self._catalog.calendar, rule.dispute_briefing_working_days)
-        self._set_cases(cases)
+        everything, self._everything = self._everything, False
+        ids, self._pending = self._pending, set()
+        crossing, self._crossing = self._crossing, False
+        try:
+            if everything:
+                await self._read_everything()
+            else:
+                if ids:
+                    self._merge(await board.at_risk_among(
+                        self._store, self._catalog.calendar, list(ids)), ids)
+                if crossing and self._since is not None:
+                    crossed, self._since = await board.newly_at_risk(
+                        self._store, self._catalog.calendar, self._since)
+                    self._merge(crossed, set())
+            orders = await board.open_orders(self._store)
+            rule = await ladder_rules.current_rule(self._store)
+            disputes = await dispute_briefing.unsettled(
+                self._store, self._catalog.calendar, rule.dispute_briefing_working_days)
+        except BaseException:  # not read: the next read tries again
+            self._everything |= everything
+            self._pending |= ids
+            self._crossing |= crossing
+            raise
+        if self.follower.stopped:
+            return
         self.orders_model.set_rows(orders)
         self.briefing.set_disputes(disputes, rule.dispute_briefing_working_days)
 
-    @staticmethod
-    def apply_events(events: Sequence[Event]) -> bool:
-        """What the follower asks of the feed's events: any case changed, or the rule."""
-        return any(e.case_id is not None or e.kind == Kind.LADDER_CHANGED for e in events)
+    async def _read_everything(self) -> None:
+        """The at-risk list a page at a time: the first page on screen at once, then
+        each next page appended (the rows shown stay where they are)."""
+        self._since = self._store.clock.now()
+        cases, after = await board.at_risk_page(self._store, self._catalog.calendar, None,
+                                                board.FIRST_PAGE)
+        if self.follower.stopped:
+            return
+        self._cases = {}
+        self._set_cases(cases, reset=True)
+        while after is not None:
+            cases, after = await board.at_risk_page(self._store, self._catalog.calendar,
+                                                    after)
+            if self.follower.stopped:
+                return
+            self._set_cases(cases, reset=False)
+        if not self._crossing_timer.isActive():
+            self._crossing_timer.start()
+
+    def apply_events(self, events: Sequence[Event]) -> bool:
+        """What the follower asks of the feed's events: the cases they name are read
+        again (only those); a new ladder rule reads the whole list."""
+        if any(e.kind == Kind.LADDER_CHANGED for e in events):
+            self._everything = True
+        self._pending |= {e.case_id for e in events if e.case_id is not None}
+        return self._everything or bool(self._pending)
 
     def shutdown(self) -> None:
+        self._crossing_timer.stop()
         self.follower.stop()
 
     def _saving(self, saving: bool) -> None:
         if saving:
             self.message.setText(self.tr("保存中…"))
 
-    def _set_cases(self, cases: list[BoardCase]) -> None:
-        self._cases = cases
+    def shown(self, case: BoardCase) -> bool:
+        unit = self.unit_filter.currentData()
+        return unit is None or case.unit_id == unit
+
+    def _set_cases(self, cases: list[BoardCase], *, reset: bool) -> None:
+        self._cases.update((c.id, c) for c in cases)
+        self._offer_units(cases)
+        if reset:
+            self._show_cases()
+        else:
+            self.cases_model.append([c for c in cases if self.shown(c)])
+
+    def _merge(self, fresh: list[BoardCase], named: set[uuid.UUID]) -> None:
+        """Cases read again: those at risk now replace or join their rows; the others
+        named leave the list."""
+        gone = named - {c.id for c in fresh}
+        for case_id in gone:
+            self._cases.pop(case_id, None)
+        self._cases.update((c.id, c) for c in fresh)
+        self._offer_units(fresh)
+        self.cases_model.merge([c for c in fresh if self.shown(c)],
+                               gone | {c.id for c in fresh if not self.shown(c)})
+
+    def _offer_units(self, cases: list[BoardCase]) -> None:
         known = {self.unit_filter.itemData(i) for i in range(self.unit_filter.count())}
         for unit in sorted({c.unit_id for c in cases if c.unit_id is not None} - known):
             self.unit_filter.addItem(self._catalog.unit_name(unit), unit)
-        self._show_cases()
 
     def _show_cases(self) -> None:
-        unit = self.unit_filter.currentData()
-        self.cases_model.set_rows([c for c in self._cases if unit is None or c.unit_id == unit])
+        self.cases_model.set_rows([c for c in self._cases.values() if self.shown(c)])
 
     def _reply_left(self, order: OpenOrder) -> str:
         if order.reply_due_at is None:
