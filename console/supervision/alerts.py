@@ -17,10 +17,11 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 
 from console.core.store import Store
+from console.supervision.alert_kinds import KINDS, NEW_A_CLASS
+from console.supervision.alert_kinds import OVERDUE as OVERDUE  # named here too
+from console.supervision.alert_kinds import REPLY_DUE as REPLY_DUE
 from db import schema as s
 
-NEW_A_CLASS, OVERDUE, REPLY_DUE = "new_a_class", "overdue", "reply_due"
-KINDS = (NEW_A_CLASS, OVERDUE, REPLY_DUE)
 COALESCE = dt.timedelta(seconds=3)  # alerts within this window make one notice
 
 
