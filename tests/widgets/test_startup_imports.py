@@ -18,7 +18,7 @@ LOGIN = ("main", "console.seat_settings", "console.seat_setup", "console.account
          "widgets.shell.startup", "widgets.shell.settings", "widgets.accounts.first_run_dialog",
          "widgets.accounts.login_dialog", "widgets.common.tasks", "widgets.shell.warm_up")
 NOT_FOR_THE_LOGIN = ("openpyxl", "numpy", "pypinyin", "chinese_calendar", "alembic",
-                     "pyqtgraph", "shapely", "console.app", "console.demodata",
+                     "pyqtgraph", "shapely", "console.app", "console.demodata", "db.schema",
                      "widgets.shell.main_window")
 # What the window imports before its first paint (the warm-up's list).
 WINDOW = ("console.app", "widgets.shell.main_window")
