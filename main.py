@@ -62,9 +62,6 @@ def warn_without_chinese_font() -> None:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
-    from widgets.shell import heap
-
-    heap.limit_arenas()  # before any thread starts (widgets/shell/heap.py)
     logging.basicConfig(level=args.log_level.upper(),
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     # What the start needs up to the login dialog, imported before anything of Qt:

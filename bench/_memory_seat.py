@@ -1,7 +1,7 @@
 """The seat of bench/seat_memory.py, in a process of its own:
 ``python -m bench._memory_seat URL MINUTES [--trace]`` opens the console on ``URL``
-as main.py does (the malloc arenas and the GUI thread's collector, the services,
-the main window with every pane, the map built), lets
+as main.py does (the GUI thread's collector, the services, the main window with
+every pane, the map built), lets
 the panes load, and prints one JSON line of its resident memory at rest, then
 ``ready``, then one line a minute for ``MINUTES`` minutes while bench/seat_memory.py
 makes cases arrive. ``--trace``: tracemalloc's biggest growths since rest, by line,
@@ -71,9 +71,8 @@ async def seat(url: str, minutes: float, trace: bool, home: Path) -> None:
 
 def main() -> None:
     url, minutes = sys.argv[1], float(sys.argv[2])
-    from widgets.shell import gui_gc, heap
+    from widgets.shell import gui_gc
 
-    heap.limit_arenas()  # as main.py does
     loop = qt_loop()
     from PySide6.QtWidgets import QApplication
 

@@ -6,8 +6,7 @@ executor that resolves host names for psycopg). A Qt object dropped in a cycle
 would then be destroyed in that thread, which Qt forbids ("Timers cannot be
 stopped from another thread") and which can crash the process. So automatic
 collection is switched off and a timer on the GUI thread collects instead, as
-often as the thresholds would have. After a full collection it also gives freed
-memory back to the system (widgets/shell/heap.py).
+often as the thresholds would have.
 """
 
 from __future__ import annotations
@@ -15,8 +14,6 @@ from __future__ import annotations
 import gc
 
 from PySide6.QtCore import QObject, QTimer
-
-from widgets.shell import heap
 
 
 class GuiThreadCollector(QObject):
@@ -35,8 +32,6 @@ class GuiThreadCollector(QObject):
         for generation in (2, 1, 0):
             if counts[generation] > self._thresholds[generation]:
                 gc.collect(generation)
-                if generation == 2:
-                    heap.trim()  # what the full collection freed goes back to the system
                 return
 
     def stop(self) -> None:
