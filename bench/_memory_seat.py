@@ -4,8 +4,8 @@ as main.py does (the GUI thread's collector, the services, the main window with
 every pane, the map built), lets
 the panes load, and prints one JSON line of its resident memory at rest, then
 ``ready``, then one line a minute for ``MINUTES`` minutes while bench/seat_memory.py
-makes cases arrive. ``--trace``: tracemalloc's biggest growths since rest, by line,
-printed at the end (slow: for finding what holds memory, not for the figures).
+makes cases arrive. ``--trace``: tracemalloc's biggest holders at rest and growths
+since, by line (slow: for finding what holds memory, not for the figures).
 """
 
 from __future__ import annotations
@@ -43,6 +43,8 @@ async def seat(url: str, minutes: float, trace: bool, home: Path) -> None:
     from widgets.shell.main_window import MainWindow
     from widgets.shell.settings import ini_settings
 
+    if trace:
+        tracemalloc.start(1)
     console = ConsoleApp(url, credentials.login_role(url), journal_path=home / "journal.json")
     await console.open()
     window = MainWindow(console, ini_settings(str(home / "seat.ini")))
@@ -50,11 +52,12 @@ async def seat(url: str, minutes: float, trace: bool, home: Path) -> None:
     window.show()
     window.map_slot.build()
     await asyncio.sleep(SETTLE_S)
-    if trace:
-        tracemalloc.start(1)
     rest = rss_now()
     say(at=0.0, rss=rest)
     before = tracemalloc.take_snapshot() if trace else None
+    if before is not None:
+        for stat in before.statistics("lineno")[:25]:
+            print(f"trace at rest: {stat}", flush=True)
     say(ready=True)
     started = time.monotonic()
     for minute in range(1, int(minutes) + 1):

@@ -92,7 +92,7 @@ def _seat(url: str, minutes: float, trace: bool, arrivals: bool) -> list[dict]:
     made: list[int] = []
     writer: threading.Thread | None = None
     for line in child.stdout:
-        if line.startswith("trace "):
+        if line.startswith("trace"):
             print(line.rstrip())
             continue
         if not line.startswith("{"):
@@ -142,6 +142,7 @@ if __name__ == "__main__":
     parser.add_argument("--minutes", type=float, default=None,
                         help="how long cases arrive (default 5; an hour: 60)")
     parser.add_argument("--trace", action="store_true",
-                        help="tracemalloc's biggest growths (slow; to find what holds memory)")
+                        help="tracemalloc's biggest holders and growths (slow; to find what"
+                        " holds memory)")
     ns = parser.parse_args()
     run(ns.quick, ns.minutes, ns.trace)
