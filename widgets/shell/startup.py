@@ -13,6 +13,7 @@ import argparse
 import asyncio
 import contextlib
 import importlib
+import linecache
 import logging
 from typing import TYPE_CHECKING
 
@@ -220,6 +221,10 @@ async def _run_window(console: ConsoleApp, settings: SeatSettings, args: argpars
         await asyncio.to_thread(importlib.import_module, map_slot.MODULE)
         if window.isVisible():  # not closed meanwhile
             window.map_slot.build()
+        # PySide6 read the source of every module imported after it (its __feature__
+        # check) through linecache, which keeps it: some 50,000 lines, 6 MB. Tracebacks
+        # read what they need again.
+        linecache.clearcache()
         if args.screenshot is not None:
             await take_screenshot(window, args.screenshot)
             return OK
