@@ -13,7 +13,6 @@ import argparse
 import asyncio
 import contextlib
 import importlib
-import linecache
 import logging
 from typing import TYPE_CHECKING
 
@@ -187,6 +186,7 @@ async def _start(app: QApplication, args: argparse.Namespace, settings: SeatSett
         splash.show()  # the embedded server's login closed it
     splash.say(_t("正在打开控制台…"))
     await asyncio.to_thread(warm_up.finish)  # what the window needs, imported meanwhile
+    warm_up.forget_sources()  # before the panes load their rows into that memory
     from console.app import ConsoleApp
 
     # Who acts is who logged in: no option names anyone else (the database records
@@ -201,7 +201,7 @@ async def _start(app: QApplication, args: argparse.Namespace, settings: SeatSett
 
 async def _run_window(console: ConsoleApp, settings: SeatSettings, args: argparse.Namespace,
                       splash: Splash) -> int:
-    from widgets.shell import map_slot
+    from widgets.shell import map_slot, warm_up
     from widgets.shell.main_window import MainWindow
     from widgets.shell.screenshot import take_screenshot
 
@@ -221,10 +221,7 @@ async def _run_window(console: ConsoleApp, settings: SeatSettings, args: argpars
         await asyncio.to_thread(importlib.import_module, map_slot.MODULE)
         if window.isVisible():  # not closed meanwhile
             window.map_slot.build()
-        # PySide6 read the source of every module imported after it (its __feature__
-        # check) through linecache, which keeps it: some 50,000 lines, 6 MB. Tracebacks
-        # read what they need again.
-        linecache.clearcache()
+        warm_up.forget_sources()
         if args.screenshot is not None:
             await take_screenshot(window, args.screenshot)
             return OK

@@ -15,6 +15,7 @@ only logged: the start imports the module again and reports what really fails.
 from __future__ import annotations
 
 import importlib
+import linecache
 import logging
 import threading
 
@@ -45,3 +46,14 @@ def finish() -> None:
     """Wait until the imports begun by ``start`` are done (at once if none were)."""
     if _thread is not None:
         _thread.join()
+
+
+def forget_sources() -> None:
+    """Let go of the source lines PySide6's import check left behind.
+
+    PySide6 reads the source of every module imported after it (looking for its
+    ``__feature__`` imports) through linecache, which keeps every line: for the
+    console's thousand modules some 400,000 lines, 15 MB of text. Dropped once the
+    imports are done, that memory takes the rows the panes load next; a traceback
+    reads the lines it shows again."""
+    linecache.clearcache()
