@@ -45,12 +45,16 @@ async def seat(url: str, minutes: float, trace: bool, home: Path) -> None:
 
     if trace:
         tracemalloc.start(1)
+    from widgets.shell import warm_up
+
+    warm_up.forget_sources()  # as the start does once its imports are done
     console = ConsoleApp(url, credentials.login_role(url), journal_path=home / "journal.json")
     await console.open()
     window = MainWindow(console, ini_settings(str(home / "seat.ini")))
     window.resize(1600, 1000)
     window.show()
     window.map_slot.build()
+    warm_up.forget_sources()  # and after the map
     await asyncio.sleep(SETTLE_S)
     rest = rss_now()
     say(at=0.0, rss=rest)
