@@ -64,6 +64,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     logging.basicConfig(level=args.log_level.upper(),
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    # What the start needs up to the login dialog, imported before anything of Qt:
+    # PySide6 reads the source of every module imported after it (looking for its
+    # __feature__ imports), which costs SQLAlchemy's many modules a tenth of a second.
+    from console.accounts import login_policy  # noqa: F401
+    from console.seat_settings import LANGUAGE
+    from console.seat_setup import EmbeddedServer
     from widgets.shell.system_check import window_problem
 
     if args.screenshot is None and (problem := window_problem()):
@@ -72,8 +78,6 @@ def main(argv: list[str] | None = None) -> int:
     import qasync
     from PySide6.QtWidgets import QApplication
 
-    from console.seat_settings import LANGUAGE
-    from console.seat_setup import EmbeddedServer
     from widgets.common import bugs
     from widgets.shell import gui_gc, startup
     from widgets.shell.settings import seat_settings

@@ -20,7 +20,9 @@ from bench import (  # noqa: E402
     queue_open,
     roster,
     seat_latency,
+    seat_memory,
     seat_stalls,
+    startup,
     sweep,
 )
 from bench._db import server_url, shown  # noqa: E402
@@ -33,7 +35,8 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true",
                         help="50 cases for latency, 10,000 for the queue, 5,000 on the map,"
                         " 100,000 for the map's figures, 20,000 rows to import, 5,000 open"
-                        " cases for the sweep and the seat's stalls (20 s a phase)")
+                        " cases for the sweep and the seat's stalls (20 s a phase),"
+                        " 3 starts, 5,000 open cases for a minute of the seat's memory")
     args = parser.parse_args()
     with libpq_target(server_url()).connect() as conn:
         version = conn.execute("SHOW server_version").fetchone()[0]  # type: ignore[index]
@@ -52,6 +55,8 @@ def main() -> None:
     map_view.run(args.quick)
     map_read.run(args.quick)
     history_import.run(args.quick)
+    startup.run(args.quick)
+    seat_memory.run(args.quick)
     close_qt_loop()
     print(f"\nall benchmarks: {time.perf_counter() - started:.0f} s")
 

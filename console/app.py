@@ -1,4 +1,9 @@
-"""One console's services wired together: store, catalog, change feed, listener."""
+"""One console's services wired together: store, catalog, change feed, listener.
+
+``open`` does what the first screen needs (the clock, the roles, the journal read
+in a worker thread, the feed, the catalog, the locator); ``start_deferred`` starts
+what can wait until the window shows (an administrator's calendar seeding). The
+demo and the calendar package are imported only by the starts that use them."""
 
 from __future__ import annotations
 
@@ -21,7 +26,6 @@ from console.core.errors import DatabaseBusy, DatabaseUnavailable
 from console.core.events import Kind
 from console.core.feed import ChangeFeed, Event
 from console.core.store import Store
-from console.demodata import demo
 from console.geo.locate import LiveLocator
 from console.hotline.journal import Journal
 from console.hotline.outbox import Outbox
@@ -74,8 +78,10 @@ class ConsoleApp:
         self.store = Store(url, actor)
         self.feed = ChangeFeed(self.store)
         self.catalog = Catalog()
+        # Read in open(), in a worker thread: never on the GUI thread.
         self.outbox = Outbox(self.store, lambda: self.catalog,
-                             Journal(journal_path or default_journal_path(url, actor)))
+                             Journal(journal_path or default_journal_path(url, actor),
+                                     load=False))
         self.listener = Listener(self.store.libpq, self.feed.wake, self._link_changed,
                                  link_errors=(DatabaseUnavailable,))
         # A save that found the database out of reach has the link checked: the
@@ -91,6 +97,7 @@ class ConsoleApp:
         self.sweep_worker = SweepWorker(url, actor)
         self._resends: asyncio.Task[None] | None = None
         self._sends: asyncio.Task[None] | None = None
+        self._seeding: asyncio.Task[None] | None = None
         self.sender = sender  # None: the one HOTLINE_SMS_SENDER names (the log by default)
         # Point -> grid cell, community, street; built again when boundaries are imported.
         self.locator = LiveLocator(self.store)
@@ -103,12 +110,10 @@ class ConsoleApp:
         self.store.roles = await roles_of(self.store)
         log.info("acting as %s with roles %s", self.store.actor, sorted(self.store.roles))
         log.info("seat clock offset to the server: %.3f s", offset.total_seconds())
-        if ADMIN in self.store.roles:
-            # An admin's start adds the holiday years the calendar package has learnt
-            # since (idempotent; an admin's own entries are kept). Others may not write
-            # the calendar; for a year nobody seeded, deadlines are marked estimated.
-            await seed_calendar(self.store, calendar_years(self.store.clock.now().date()))
+        await asyncio.to_thread(self.outbox.journal.load)  # a file: not on the GUI thread
         if demo_data:
+            from console.demodata import demo  # numpy, shapely, pypinyin: only for the demo
+
             await demo.load_demo(self.store, cases=demo_cases)
         await self.feed.start()
         self.catalog = await load_catalog(self.store)
@@ -121,6 +126,24 @@ class ConsoleApp:
             self._sweeps = asyncio.get_running_loop().create_task(self._sweep_now_and_then())
         self._resends = asyncio.get_running_loop().create_task(self._resend_now_and_then())
         self._sends = asyncio.get_running_loop().create_task(self._send_now_and_then())
+
+    def start_deferred(self) -> asyncio.Task[None] | None:
+        """Start the work that can wait until the window shows; the task, if any.
+
+        An admin's start adds the holiday years the calendar package has learnt since
+        (idempotent; an admin's own entries are kept); the ``calendar_seeded`` event
+        then reloads the calendar at every seat, this one included. Others may not
+        write the calendar; for a year nobody seeded, deadlines are marked estimated.
+        """
+        if ADMIN in self.store.roles and self._seeding is None:
+            self._seeding = asyncio.get_running_loop().create_task(self._seed_calendar())
+        return self._seeding
+
+    async def _seed_calendar(self) -> None:
+        try:
+            await seed_calendar(self.store, calendar_years(self.store.clock.now().date()))
+        except (DatabaseUnavailable, DatabaseBusy) as exc:  # the next start seeds
+            log.warning("the working-day calendar was not seeded this time: %s", exc)
 
     async def _sweep_now_and_then(self) -> None:
         """Every seat offers to sweep; the database lets one at a time do it."""
@@ -218,7 +241,8 @@ class ConsoleApp:
 
     async def close(self) -> None:
         await self.locator.stop()
-        for task in (self._sweeps, self._resends, self._sends, self._reload_places):
+        for task in (self._sweeps, self._resends, self._sends, self._reload_places,
+                     self._seeding):
             if task is not None:
                 task.cancel()
                 with contextlib.suppress(asyncio.CancelledError):

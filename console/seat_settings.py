@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from typing import Any, Generic, Protocol, TypeVar
 
 from console.casework.lifecycle import DISPATCHER, LEADER, OPERATOR, SUPERVISOR, UNIT
-from console.supervision.alerts import KINDS
+from console.supervision.alert_kinds import KINDS
 
 log = logging.getLogger(__name__)
 

@@ -7,6 +7,10 @@ start at once on one data directory take turns (a file lock), and everything
 here is idempotent, so a second start on the same data opens the same data.
 
 On a shared server the schema is an administrator's job; a seat only checks it.
+
+The main program imports this module before anything shows: what only a first start
+or an upgrade needs (the demo, Alembic, the calendar package) is imported where it
+is used.
 """
 
 from __future__ import annotations
@@ -19,9 +23,7 @@ from dataclasses import dataclass
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
-from console.calendar.deadlines import calendar_years, seed_calendar
 from console.core.store import Store
-from console.demodata import demo
 from db.embedded import EmbeddedServer
 from db.migrate import current_revision, head_revision, upgrade
 
@@ -39,11 +41,12 @@ class SchemaBehind(Exception):
     head: str
 
 
-def bring_schema_up_to_date(url: str) -> None:
-    """Migrate when the database is behind; raises ``SchemaBehind`` when the login may not."""
+def bring_schema_up_to_date(url: str) -> bool:
+    """Migrate when the database is behind (True when it did); raises ``SchemaBehind``
+    when the login may not."""
     current, head = current_revision(url), head_revision()
     if current == head:
-        return
+        return False
     try:
         upgrade(url)
     except DBAPIError as exc:
@@ -51,19 +54,27 @@ def bring_schema_up_to_date(url: str) -> None:
         if getattr(exc.orig, "sqlstate", None) != INSUFFICIENT_PRIVILEGE:
             raise
         raise SchemaBehind(current, head) from exc
+    return True
 
 
-async def _prepare_data(owner_url: str, *, with_demo: bool) -> None:
+async def _prepare_data(owner_url: str, *, with_demo: bool, migrated: bool) -> None:
     owner = Store(owner_url, "setup")
     owner.roles = frozenset({"admin"})  # the server's owner acts for the centre
     try:
-        await seed_calendar(owner, calendar_years(dt.date.today()))
+        if migrated or with_demo:  # a first start, or a newer console (and calendar
+            # package): the demo's deadlines need the calendar. Otherwise the
+            # administrator's own start seeds it, after the window shows (console/app.py).
+            from console.calendar.deadlines import calendar_years, seed_calendar
+
+            await seed_calendar(owner, calendar_years(dt.date.today()))
         # One machine, one centre: the administrator's seat sends the messages to
         # citizens (the seat's OS user owns this server anyway). On a shared server
         # the superuser chooses the sending login (README).
         async with owner.transaction() as conn:
             await conn.execute(text("GRANT hotline_sender TO hotline_admin"))
         if with_demo:
+            from console.demodata import demo
+
             await demo.load_demo(owner)
     finally:
         await owner.close()
@@ -74,7 +85,7 @@ def prepare_embedded(server: EmbeddedServer, *, with_demo: bool) -> str:
     Blocking (run it in a worker thread)."""
     owner_url = server.start()
     with server.setup_lock():
-        bring_schema_up_to_date(owner_url)
+        migrated = bring_schema_up_to_date(owner_url)
         server.require_passwords()
-        asyncio.run(_prepare_data(owner_url, with_demo=with_demo))
+        asyncio.run(_prepare_data(owner_url, with_demo=with_demo, migrated=migrated))
     return owner_url

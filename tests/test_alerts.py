@@ -4,7 +4,15 @@ import datetime as dt
 import uuid
 
 from console.core.clock import FakeClock
-from console.supervision.alerts import COALESCE, NEW_A_CLASS, OVERDUE, REPLY_DUE, Alert, Coalescer
+from console.supervision.alerts import (
+    COALESCE,
+    NEW_A_CLASS,
+    OVERDUE,
+    REMEMBER,
+    REPLY_DUE,
+    Alert,
+    Coalescer,
+)
 
 
 def alert(kind: str) -> Alert:
@@ -34,3 +42,22 @@ def test_each_case_is_told_once_and_only_chosen_kinds() -> None:
     clock.advance(seconds=10)
     notice = alerts.due(clock.now())
     assert notice is not None and notice.alerts == (one,)
+
+
+def test_what_was_told_is_forgotten_after_a_while() -> None:
+    """A seat running for weeks keeps no memory of every alert it ever gave: a case's
+    alert is remembered for REMEMBER (it came from a deadline crossed once), then let go."""
+    clock, alerts = FakeClock(), Coalescer()
+    told = [alert(OVERDUE) for _ in range(1000)]
+    for one in told:
+        alerts.add(one, clock.now())
+    clock.advance(seconds=10)
+    assert alerts.due(clock.now()) is not None
+    alerts.add(told[0], clock.now())  # told already: nothing new
+    assert alerts.due(clock.now() + COALESCE) is None and alerts.remembered == 1000
+    clock.advance(seconds=REMEMBER.total_seconds() - 60)
+    fresh = alert(NEW_A_CLASS)
+    alerts.add(fresh, clock.now())
+    clock.advance(seconds=120)
+    assert alerts.due(clock.now()) is not None  # the fresh one, and the old ones let go
+    assert alerts.remembered == 1

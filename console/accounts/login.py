@@ -12,8 +12,6 @@ import contextlib
 import logging
 from dataclasses import dataclass, replace
 
-import keyring
-import keyring.errors
 import psycopg
 from psycopg.conninfo import make_conninfo
 from sqlalchemy import URL, make_url
@@ -147,6 +145,12 @@ class Remembered:
 
 
 def recall(target: Target) -> Remembered:
+    """The password kept for ``target``. Blocking, like ``remember`` and ``forget``
+    (run them in a worker thread): keyring is imported here, and finds its backends on
+    first use, which takes a few tenths of a second."""
+    import keyring
+    import keyring.errors
+
     try:
         return Remembered(keyring.get_password(SERVICE, target.key), True)
     except keyring.errors.KeyringError as exc:
@@ -156,6 +160,9 @@ def recall(target: Target) -> Remembered:
 
 def remember(target: Target, password: str) -> bool:
     """Keep the password in the seat's keyring; False when the seat has none."""
+    import keyring
+    import keyring.errors
+
     try:
         keyring.set_password(SERVICE, target.key, password)
     except keyring.errors.KeyringError as exc:
@@ -165,6 +172,9 @@ def remember(target: Target, password: str) -> bool:
 
 
 def forget(target: Target) -> None:
+    import keyring
+    import keyring.errors
+
     # Nothing kept, or no keyring at all: then there is nothing to forget.
     with contextlib.suppress(keyring.errors.KeyringError):
         keyring.delete_password(SERVICE, target.key)

@@ -39,8 +39,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from pypinyin import lazy_pinyin
-
 QUESTION_WEIGHT, KEYWORD_WEIGHT = 2.0, 3.0
 PHRASE_BONUS, START_BONUS = 0.5, 0.5
 CUTOFF = 0.25  # of the best score
@@ -74,9 +72,17 @@ def _grams(run: str) -> list[str]:
     return [run[i:i + 2] for i in range(len(run) - 1)]
 
 
+def load_pinyin() -> None:
+    """Import pypinyin (half a second of dictionaries): call it in a worker thread
+    before the first ``prepare`` on the GUI thread."""
+    import pypinyin  # noqa: F401
+
+
 @lru_cache(maxsize=8192)  # keywords repeat across entries; pypinyin is the slow part
 def _syllables(text: str) -> tuple[str, ...]:
     """Pinyin syllables of the Chinese characters; runs of Latin letters as words."""
+    from pypinyin import lazy_pinyin  # imported at start by load_pinyin, off the GUI thread
+
     out: list[str] = []
     for item in lazy_pinyin(text):
         out += _LETTERS.findall(item.lower())

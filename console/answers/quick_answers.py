@@ -25,7 +25,7 @@ from weakref import WeakKeyDictionary
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from console.answers.answer_search import AnswerIndex, QuickAnswer, normalise
+from console.answers.answer_search import AnswerIndex, QuickAnswer, load_pinyin, normalise
 from console.core import events
 from console.core.errors import ConflictError, ConsoleError, FieldError, ValidationError
 from console.core.store import Store
@@ -156,6 +156,8 @@ async def _refresh(store: Store, index: AnswerIndex) -> bool:
             fetched = {r.id: _answer(r) for r in rows}
     prepared = []
     fresh = list(fetched.values())
+    if fresh:
+        await asyncio.to_thread(load_pinyin)  # its import is slow; a no-op once done
     for start in range(0, len(fresh), PREPARE_CHUNK):  # pinyin is slow: let the GUI breathe
         prepared += AnswerIndex.prepare(fresh[start:start + PREPARE_CHUNK])
         if len(fresh) > PREPARE_CHUNK:

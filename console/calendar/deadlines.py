@@ -15,12 +15,12 @@ reload the calendar or the rules when they see one.
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
-import chinese_calendar  # type: ignore[import-untyped]  # the package ships no type hints
 from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncConnection
@@ -34,21 +34,24 @@ from db import schema as s
 SOURCE_PACKAGE = "chinesecalendar"
 SOURCE_ADMIN = "admin"
 MAX_NOTE = 64
-_HOLIDAY_NAMES = {h.value: h.chinese for h in chinese_calendar.Holiday}
 
 
 # ---- the calendar -------------------------------------------------------------
 
 def package_days(year: int) -> dict[dt.date, DayInfo] | None:
     """The package's holidays and make-up working days of ``year``, or None when
-    it has no data for that year (it raises NotImplementedError from 2027 on)."""
+    it has no data for that year (it raises NotImplementedError from 2027 on).
+    The package is imported here: only seeding reads it (a quarter of a second)."""
+    import chinese_calendar  # type: ignore[import-untyped]  # the package ships no type hints
+
+    names = {h.value: h.chinese for h in chinese_calendar.Holiday}
     try:
         chinese_calendar.is_workday(dt.date(year, 1, 1))
     except NotImplementedError:
         return None
-    days = {day: DayInfo(False, _HOLIDAY_NAMES.get(name, name))
+    days = {day: DayInfo(False, names.get(name, name))
             for day, name in chinese_calendar.holidays.items() if day.year == year}
-    days.update({day: DayInfo(True, f"{_HOLIDAY_NAMES.get(name, name)}调休上班")
+    days.update({day: DayInfo(True, f"{names.get(name, name)}调休上班")
                  for day, name in chinese_calendar.workdays.items() if day.year == year})
     return days
 
@@ -67,8 +70,8 @@ def calendar_years(today: dt.date) -> range:
     return range(today.year - 1, today.year + 2)
 
 
-async def seed_calendar(store: Store, years: Iterable[int]) -> SeedReport:
-    """Insert the package's days for ``years``; idempotent, never overwrites a row."""
+def _package_rows(years: Iterable[int]) -> tuple[list[int], list[int], list[dict[str, Any]]]:
+    """The years the package knows, those it does not, and the known years' rows."""
     rows: list[dict[str, Any]] = []
     seeded: list[int] = []
     unknown: list[int] = []
@@ -78,6 +81,13 @@ async def seed_calendar(store: Store, years: Iterable[int]) -> SeedReport:
         rows += [{"day": day, "is_working": info.is_working, "note": info.note,
                   "source": SOURCE_PACKAGE, "estimated": False}
                  for day, info in sorted((days or {}).items())]
+    return seeded, unknown, rows
+
+
+async def seed_calendar(store: Store, years: Iterable[int]) -> SeedReport:
+    """Insert the package's days for ``years``; idempotent, never overwrites a row.
+    The package is read in a worker thread (its import and its days are pure Python)."""
+    seeded, unknown, rows = await asyncio.to_thread(_package_rows, years)
     inserted = event_id = 0
     if rows:
         async with store.transaction() as conn:

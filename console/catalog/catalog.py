@@ -11,7 +11,6 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from pypinyin import Style, lazy_pinyin
 from sqlalchemy import select
 
 from console.calendar.deadlines import Rule, RuleBook, load_calendar, load_rules, rule_for
@@ -21,7 +20,11 @@ from db import schema as s
 
 
 def pinyin_initials(name: str) -> str:
-    """Lower-case pinyin initials, e.g. 市容环卫 -> "srhw"; other letters kept."""
+    """Lower-case pinyin initials, e.g. 市容环卫 -> "srhw"; other letters kept.
+    Only making categories needs them (the catalog reads them stored): pypinyin's
+    half a second of dictionaries is imported here, not at start."""
+    from pypinyin import Style, lazy_pinyin
+
     return "".join(p[0] for p in lazy_pinyin(name, style=Style.FIRST_LETTER) if p).lower()
 
 

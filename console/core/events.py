@@ -26,7 +26,6 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from console.core.payload_json import P
 from console.core.payload_json import TypedPayload as _Typed
 from console.core.payload_json import encode as _encode
-from db import schema as s
 
 
 class Kind(enum.StrEnum):
@@ -447,6 +446,8 @@ async def append(conn: AsyncConnection, actor: str, data: Payload,
                  case_id: uuid.UUID | None = None) -> int:
     """Append one event in the caller's transaction and return its id. The database
     stamps the time, draws the id in commit order and takes who did it from the login."""
+    from db import schema as s  # the tables' classes: not needed to show the login dialog
+
     return int((await conn.execute(
         insert(s.CaseEvent).values(case_id=case_id, actor=actor, kind=data.kind,
                                    payload=data.to_json())

@@ -140,14 +140,23 @@ def _write_json(path: Path, data: object) -> None:
 
 
 class Journal:
-    def __init__(self, path: Path) -> None:
+    """``load=False``: read nothing yet; the owner calls ``load()`` in a worker thread
+    (the console's start does, so the GUI thread never waits on the file)."""
+
+    def __init__(self, path: Path, *, load: bool = True) -> None:
         self.path = path
         self.aside_path = path.with_name(f"{path.stem}.set-aside.json")
         # Replaced whole by each write (under the lock), so a reader needs no lock.
         self._entries: dict[uuid.UUID, Entry] = {}
         self._lock = threading.RLock()
         self.set_aside_count = 0  # entries set aside since this start
-        self._load()
+        if load:
+            self.load()
+
+    def load(self) -> None:
+        """Read the file (what it holds is added to the entries kept so far)."""
+        with self._lock:
+            self._load()
 
     def _load(self) -> None:
         if not self.path.exists():
@@ -163,13 +172,15 @@ class Journal:
             self.path.replace(broken)
             return
         bad: list[tuple[object, str]] = []
+        found = dict(self._entries)
         for entry in entries:
             try:
                 read = entry_from_json(entry)
             except (ValueError, TypeError) as exc:
                 bad.append((entry, str(exc)))
                 continue
-            self._entries[read.draft.id] = read
+            found[read.draft.id] = read
+        self._entries = found  # whole, as every write replaces it
         if bad:
             self._set_aside(bad)
             self._save()

@@ -17,11 +17,16 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 
 from console.core.store import Store
+from console.supervision.alert_kinds import KINDS, NEW_A_CLASS
+from console.supervision.alert_kinds import OVERDUE as OVERDUE  # named here too
+from console.supervision.alert_kinds import REPLY_DUE as REPLY_DUE
 from db import schema as s
 
-NEW_A_CLASS, OVERDUE, REPLY_DUE = "new_a_class", "overdue", "reply_due"
-KINDS = (NEW_A_CLASS, OVERDUE, REPLY_DUE)
 COALESCE = dt.timedelta(seconds=3)  # alerts within this window make one notice
+# A case's alert of one kind is told once; the memory of it is kept this long (an
+# alert comes from a deadline crossed or a case made, each once), so that a seat
+# that runs for weeks does not keep every case it ever alerted on.
+REMEMBER = dt.timedelta(hours=1)
 
 
 @dataclass(frozen=True)
@@ -46,18 +51,32 @@ class Coalescer:
     wanted: set[str] = field(default_factory=lambda: set(KINDS))
     _pending: list[Alert] = field(default_factory=list)
     _first_at: dt.datetime | None = None
-    _seen: set[tuple[str, uuid.UUID]] = field(default_factory=set)
+    _seen: dict[tuple[str, uuid.UUID], dt.datetime] = field(default_factory=dict)
+    _forgot_at: dt.datetime | None = None
 
     def add(self, alert: Alert, now: dt.datetime) -> None:
         key = (alert.kind, alert.case_id)
         if alert.kind not in self.wanted or key in self._seen:
             return  # not chosen at this seat, or told once already
-        self._seen.add(key)
+        self._seen[key] = now
         self._pending.append(alert)
         if self._first_at is None:
             self._first_at = now
 
+    @property
+    def remembered(self) -> int:
+        """How many alerts are remembered as told."""
+        return len(self._seen)
+
+    def _forget(self, now: dt.datetime) -> None:
+        """Drop what was told more than REMEMBER ago (looked at once a minute)."""
+        if self._forgot_at is not None and now - self._forgot_at < dt.timedelta(minutes=1):
+            return
+        self._forgot_at = now
+        self._seen = {k: at for k, at in self._seen.items() if now - at < REMEMBER}
+
     def due(self, now: dt.datetime) -> Notice | None:
+        self._forget(now)
         if self._first_at is None or now - self._first_at < COALESCE:
             return None
         alerts, self._pending, self._first_at = tuple(self._pending), [], None

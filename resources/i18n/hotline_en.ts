@@ -1471,37 +1471,37 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/countdown_model.py" line="146" />
+        <location filename="../../widgets/casework/countdown_model.py" line="157" />
         <source>单位的计时从签收起算，尚未开始；须于 {at} 前签收</source>
         <translation>The unit's clock starts at its signing and has not started; to be signed by {at}</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/countdown_model.py" line="156" />
+        <location filename="../../widgets/casework/countdown_model.py" line="167" />
         <source>暂停 {t}</source>
         <translation>Paused {t}</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/countdown_model.py" line="157" />
+        <location filename="../../widgets/casework/countdown_model.py" line="168" />
         <source>超时 {t}</source>
         <translation>Overdue {t}</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/countdown_model.py" line="167" />
+        <location filename="../../widgets/casework/countdown_model.py" line="178" />
         <source>（估）</source>
         <translation> (est.)</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/countdown_model.py" line="175" />
+        <location filename="../../widgets/casework/countdown_model.py" line="186" />
         <source>{at}前签收</source>
         <translation>sign by {at}</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/countdown_model.py" line="180" />
+        <location filename="../../widgets/casework/countdown_model.py" line="191" />
         <source>责任单位的办理时限还剩多少（案件在中心、或单位尚未签收而按签收起算时，为案件的时限）</source>
         <translation>Time left of the responsible unit's limit (the case's own limit while the case is at the centre, or while the unit has not signed and its clock starts at signing)</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/countdown_model.py" line="183" />
+        <location filename="../../widgets/casework/countdown_model.py" line="194" />
         <source>自受理起案件已历时多久（含中心派遣前的时间）</source>
         <translation>How long since the case was accepted (including the centre's time before dispatch)</translation>
     </message>
@@ -1509,7 +1509,7 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>CountdownPanel</name>
     <message>
-        <location filename="../../widgets/casework/countdown_panel.py" line="127" />
+        <location filename="../../widgets/casework/countdown_panel.py" line="148" />
         <source>未办结 {n} 件：超时 {over} 件，剩余不足四分之一 {short} 件</source>
         <translation>{n} open cases: {over} overdue, {short} with under a quarter of their time left</translation>
     </message>
@@ -1704,37 +1704,37 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../widgets/accounts/first_run_dialog.py" line="32" />
+        <location filename="../../widgets/accounts/first_run_dialog.py" line="34" />
         <source>首次使用：设置本机管理员</source>
         <translation>First run: the local administrator</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/first_run_dialog.py" line="36" />
+        <location filename="../../widgets/accounts/first_run_dialog.py" line="38" />
         <source>本机数据库首次启动。请设置管理员账号和密码；以后每次启动都需用它登录，其他值班人员的账号可在“管理 → 账号管理”中创建。</source>
         <translation>This seat's database starts for the first time. Choose the administrator's login and password; every later start asks for them. Accounts for the other staff are made under Admin → Accounts.</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/first_run_dialog.py" line="53" />
+        <location filename="../../widgets/accounts/first_run_dialog.py" line="55" />
         <source>登录名</source>
         <translation>Login</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/first_run_dialog.py" line="54" />
+        <location filename="../../widgets/accounts/first_run_dialog.py" line="56" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/first_run_dialog.py" line="55" />
+        <location filename="../../widgets/accounts/first_run_dialog.py" line="57" />
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/first_run_dialog.py" line="56" />
+        <location filename="../../widgets/accounts/first_run_dialog.py" line="58" />
         <source>再次输入</source>
         <translation>Again</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/first_run_dialog.py" line="68" />
+        <location filename="../../widgets/accounts/first_run_dialog.py" line="70" />
         <source>两次输入的密码不一致</source>
         <translation>The two passwords differ</translation>
     </message>
@@ -2506,107 +2506,107 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../widgets/accounts/login_dialog.py" line="62" />
+        <location filename="../../widgets/accounts/login_dialog.py" line="64" />
         <source>登录 — 12345 热线坐席</source>
         <translation>Log in — 12345 hotline seat</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/login_dialog.py" line="71" />
+        <location filename="../../widgets/accounts/login_dialog.py" line="73" />
         <source>尽量加密 (prefer)</source>
         <translation>Encrypt when possible (prefer)</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/login_dialog.py" line="72" />
+        <location filename="../../widgets/accounts/login_dialog.py" line="74" />
         <source>必须加密 (require)</source>
         <translation>Always encrypt (require)</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/login_dialog.py" line="73" />
+        <location filename="../../widgets/accounts/login_dialog.py" line="75" />
         <source>加密并校验服务器证书 (verify-full)</source>
         <translation>Encrypt and verify the server certificate (verify-full)</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/login_dialog.py" line="77" />
+        <location filename="../../widgets/accounts/login_dialog.py" line="79" />
         <source>选择…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/login_dialog.py" line="82" />
+        <location filename="../../widgets/accounts/login_dialog.py" line="84" />
         <source>在本机记住密码（存入系统密钥环）</source>
         <translation>Remember the password on this seat (in the system keyring)</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/login_dialog.py" line="86" />
+        <location filename="../../widgets/accounts/login_dialog.py" line="88" />
         <source>本机没有可用的密钥环：每次登录都需输入密码</source>
         <translation>This seat has no usable keyring: the password is asked at every login</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/login_dialog.py" line="97" />
+        <location filename="../../widgets/accounts/login_dialog.py" line="99" />
         <source>服务器</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/login_dialog.py" line="98" />
+        <location filename="../../widgets/accounts/login_dialog.py" line="100" />
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/login_dialog.py" line="99" />
+        <location filename="../../widgets/accounts/login_dialog.py" line="101" />
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/login_dialog.py" line="100" />
+        <location filename="../../widgets/accounts/login_dialog.py" line="102" />
         <source>加密连接</source>
         <translation>Encryption</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/login_dialog.py" line="101" />
+        <location filename="../../widgets/accounts/login_dialog.py" line="103" />
         <source>CA 证书</source>
         <translation>CA certificate</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/login_dialog.py" line="109" />
+        <location filename="../../widgets/accounts/login_dialog.py" line="111" />
         <source>登录本机控制台：请输入您的账号和密码</source>
         <translation>Log in to this computer's console with your user name and password</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/login_dialog.py" line="118" />
+        <location filename="../../widgets/accounts/login_dialog.py" line="120" />
         <source>CA 证书文件</source>
         <translation>CA certificate file</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/login_dialog.py" line="45" />
+        <location filename="../../widgets/accounts/login_dialog.py" line="47" />
         <source>请输入用户名</source>
         <translation>Enter your user name</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/login_dialog.py" line="46" />
+        <location filename="../../widgets/accounts/login_dialog.py" line="48" />
         <source>校验服务器证书需要 CA 证书文件</source>
         <translation>Verifying the server certificate needs a CA certificate file</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/login_dialog.py" line="136" />
+        <location filename="../../widgets/accounts/login_dialog.py" line="138" />
         <source>正在登录…</source>
         <translation>Logging in…</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/login_dialog.py" line="34" />
+        <location filename="../../widgets/accounts/login_dialog.py" line="36" />
         <source>用户名或密码不对，或账号已停用：请重新输入；仍不行请联系系统管理员</source>
         <translation>Wrong user name or password, or the account is disabled: please try again; if it still fails, contact the system administrator</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/login_dialog.py" line="35" />
+        <location filename="../../widgets/accounts/login_dialog.py" line="37" />
         <source>连不上服务器 {server}：请检查网络和服务器地址，或稍后再试</source>
         <translation>Cannot reach the server {server}: check the network and the server address, or try again later</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/login_dialog.py" line="36" />
+        <location filename="../../widgets/accounts/login_dialog.py" line="38" />
         <source>服务器 {server} 在应答，但安全连接没有建立：请检查 CA 证书文件和服务器名称</source>
         <translation>The server {server} answers, but no secure connection could be made: check the CA certificate file and the server name</translation>
     </message>
     <message>
-        <location filename="../../widgets/accounts/login_dialog.py" line="38" />
+        <location filename="../../widgets/accounts/login_dialog.py" line="40" />
         <source>服务器 {server} 拒绝了这次登录（原因已记入日志）：请联系系统管理员</source>
         <translation>The server {server} refused this login (the reason is in the log): please contact the system administrator</translation>
     </message>
@@ -2614,107 +2614,107 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="57" />
+        <location filename="../../widgets/shell/main_window.py" line="60" />
         <source>坪山区指挥中心 · 12345 热线坐席 — {user}</source>
         <translation>Pingshan District Command Centre · 12345 hotline desk — {user}</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="70" />
+        <location filename="../../widgets/shell/main_window.py" line="73" />
         <source>来电登记</source>
         <translation>Call intake</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="71" />
+        <location filename="../../widgets/shell/main_window.py" line="74" />
         <source>案件队列</source>
         <translation>Case queue</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="73" />
+        <location filename="../../widgets/shell/main_window.py" line="76" />
         <source>倒计时</source>
         <translation>Countdowns</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="77" />
+        <location filename="../../widgets/shell/main_window.py" line="80" />
         <source>秒回知识库</source>
         <translation>Quick answers</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="82" />
+        <location filename="../../widgets/shell/main_window.py" line="85" />
         <source>督办台</source>
         <translation>Supervision</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="88" />
+        <location filename="../../widgets/shell/main_window.py" line="91" />
         <source>电话回访</source>
         <translation>Callbacks</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="89" />
+        <location filename="../../widgets/shell/main_window.py" line="92" />
         <source>现场核查</source>
         <translation>Field verification</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="90" />
+        <location filename="../../widgets/shell/main_window.py" line="93" />
         <source>回访与核查</source>
         <translation>Callbacks and verification</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="92" />
+        <location filename="../../widgets/shell/main_window.py" line="95" />
         <source>排班</source>
         <translation>Roster</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="94" />
+        <location filename="../../widgets/shell/main_window.py" line="97" />
         <source>查岗点名</source>
         <translation>Roll call</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="96" />
+        <location filename="../../widgets/shell/main_window.py" line="99" />
         <source>交接班</source>
         <translation>Handover</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="98" />
+        <location filename="../../widgets/shell/main_window.py" line="101" />
         <source>承办单位</source>
         <translation>Unit view</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="100" />
+        <location filename="../../widgets/shell/main_window.py" line="103" />
         <source>地图</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="278" />
+        <location filename="../../widgets/shell/main_window.py" line="287" />
         <source>● 数据库已连接</source>
         <translation>● Database connected</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="281" />
+        <location filename="../../widgets/shell/main_window.py" line="290" />
         <source>● 数据库连接中断，正在重连…</source>
         <translation>● Database connection lost, reconnecting…</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="286" />
+        <location filename="../../widgets/shell/main_window.py" line="295" />
         <source>本机暂存 {n} 件待提交</source>
         <translation>{n} cases waiting on this seat</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="294" />
+        <location filename="../../widgets/shell/main_window.py" line="303" />
         <source>程序内部错误（已记入日志，请报告技术支持）：{s}</source>
         <translation>Internal error (logged; please report it to technical support): {s}</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="300" />
+        <location filename="../../widgets/shell/main_window.py" line="309" />
         <source>模拟来电</source>
         <translation>Simulate incoming call</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="300" />
+        <location filename="../../widgets/shell/main_window.py" line="309" />
         <source>来电号码：</source>
         <translation>Caller number:</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="307" />
+        <location filename="../../widgets/shell/main_window.py" line="316" />
         <source>界面语言将在下次启动时切换</source>
         <translation>The new language takes effect the next time the console starts</translation>
     </message>
@@ -2947,6 +2947,14 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
         <location filename="../../widgets/map/map_pane.py" line="266" />
         <source>已框选 {n} 件，队列只显示这些案件</source>
         <translation>{n} cases selected; the queue shows only these</translation>
+    </message>
+</context>
+<context>
+    <name>MapSlot</name>
+    <message>
+        <location filename="../../widgets/shell/map_slot.py" line="31" />
+        <source>地图载入中…</source>
+        <translation>Loading the map…</translation>
     </message>
 </context>
 <context>
@@ -4329,59 +4337,59 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../widgets/shell/startup.py" line="51" />
+        <location filename="../../widgets/shell/startup.py" line="58" />
         <source>12345 热线坐席</source>
         <translation>12345 Hotline Console</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/startup.py" line="101" />
+        <location filename="../../widgets/shell/startup.py" line="124" />
         <source>连不上数据库</source>
         <translation>Cannot reach the database</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/startup.py" line="101" />
+        <location filename="../../widgets/shell/startup.py" line="124" />
         <source>连不上数据库，控制台无法启动：请检查网络和服务器是否运行，然后重新启动。
 （{detail}）</source>
         <translation>Cannot reach the database, so the console cannot start: check the network and that the server is running, then start again.
 ({detail})</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/startup.py" line="109" />
+        <location filename="../../widgets/shell/startup.py" line="132" />
         <source>数据库需要升级</source>
         <translation>The database needs an upgrade</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/startup.py" line="109" />
+        <location filename="../../widgets/shell/startup.py" line="132" />
         <source>数据库的结构版本（{current}）比本控制台需要的（{head}）旧，只有管理员能升级：请管理员用自己的账号启动一次控制台，或运行 python -m db.migrate。</source>
         <translation>The database's schema ({current}) is older than this console needs ({head}), and only an administrator can upgrade it: ask an administrator to start the console once with their own account, or to run python -m db.migrate.</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/startup.py" line="117" />
+        <location filename="../../widgets/shell/startup.py" line="140" />
         <source>控制台启动失败</source>
         <translation>The console failed to start</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/startup.py" line="117" />
+        <location filename="../../widgets/shell/startup.py" line="140" />
         <source>控制台启动时发生内部错误，详情已记入日志，请报告技术支持：{detail}</source>
         <translation>An internal error stopped the console from starting (the details are in the log; please report it to technical support): {detail}</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/startup.py" line="135" />
+        <location filename="../../widgets/shell/startup.py" line="158" />
         <source>正在启动本机数据库…</source>
         <translation>Starting the local database…</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/startup.py" line="136" />
+        <location filename="../../widgets/shell/startup.py" line="159" />
         <source>正在启动本机数据库并准备演示数据…</source>
         <translation>Starting the local database and preparing the demo data…</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/startup.py" line="143" />
+        <location filename="../../widgets/shell/startup.py" line="166" />
         <source>本机数据库无法启动</source>
         <translation>The local database cannot start</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/startup.py" line="143" />
+        <location filename="../../widgets/shell/startup.py" line="166" />
         <source>本机数据库无法启动：{detail}
 数据目录：{path}
 详情已记入日志。</source>
@@ -4390,12 +4398,12 @@ Data directory: {path}
 The details are in the log.</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/startup.py" line="157" />
+        <location filename="../../widgets/shell/startup.py" line="180" />
         <source>正在检查数据库…</source>
         <translation>Checking the database…</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/startup.py" line="162" />
+        <location filename="../../widgets/shell/startup.py" line="187" />
         <source>正在打开控制台…</source>
         <translation>Opening the console…</translation>
     </message>
@@ -4576,22 +4584,22 @@ The details are in the log.</translation>
 <context>
     <name>SupervisionDialog</name>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="65" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="71" />
         <source>督办 {n} 件案件</source>
         <translation>Supervise {n} cases</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="67" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="73" />
         <source>督办要求，如：请于回复期限前办结并书面回复</source>
         <translation>What is required, e.g. resolve and reply in writing before the deadline</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="78" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="84" />
         <source>督办内容</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="79" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="85" />
         <source>回复期限</source>
         <translation>Reply due</translation>
     </message>
@@ -4599,169 +4607,169 @@ The details are in the log.</translation>
 <context>
     <name>SupervisorBoard</name>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="97" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="107" />
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="97" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="107" />
         <source>提醒</source>
         <translation>Reminder</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="97" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="107" />
         <source>催办</source>
         <translation>Urge</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="98" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="108" />
         <source>督办</source>
         <translation>Supervision</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="98" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="108" />
         <source>催办（单位领导）</source>
         <translation>Urge to the unit's leader</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="99" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="109" />
         <source>效能监察</source>
         <translation>Efficiency inspection</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="101" />
-        <location filename="../../widgets/supervision/supervisor_board.py" line="109" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="111" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="120" />
         <source>编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="102" />
-        <location filename="../../widgets/supervision/supervisor_board.py" line="111" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="112" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="122" />
         <source>责任单位</source>
         <translation>Responsible unit</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="103" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="113" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="104" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="114" />
         <source>办理时限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="105" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="115" />
         <source>升级</source>
         <translation>Escalation</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="106" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="116" />
         <source>（可督办）</source>
         <translation> (may be supervised)</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="110" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="121" />
         <source>级别</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="112" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="123" />
         <source>回复剩余</source>
         <translation>Reply in</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="113" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="124" />
         <source>签收</source>
         <translation>Acknowledged</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="113" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="124" />
         <source>已签收</source>
         <translation>Acknowledged</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="113" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="124" />
         <source>未签收</source>
         <translation>Not acknowledged</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="116" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="127" />
         <source>全部责任单位</source>
         <translation>All units</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="135" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="146" />
         <source>签收所选督办单</source>
         <translation>Acknowledge Selected Order</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="138" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="149" />
         <source>登记回复…</source>
         <translation>Record Reply…</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="143" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="154" />
         <source>超时与临期案件</source>
         <translation>Overdue and at-risk cases</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="153" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="164" />
         <source>待回复的督办与效能监察</source>
         <translation>Orders waiting for a reply</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="165" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="176" />
         <source>超时与督办</source>
         <translation>Overdue and Supervision</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="166" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="177" />
         <source>未决争议（周报）</source>
         <translation>Unsettled Disputes (Weekly Briefing)</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="199" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="260" />
         <source>保存中…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="216" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="297" />
         <source>逾期 {t}</source>
         <translation>overdue {t}</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="229" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="310" />
         <source>请先在上表中选中要督办的案件</source>
         <translation>Select the cases to supervise in the table above first</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="243" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="324" />
         <source>已督办 {n} 件</source>
         <translation>Supervision ordered for {n} cases</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="245" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="326" />
         <source>；{m} 件本轮已督办，未重复：{nos}</source>
         <translation>; {m} already supervised this round, not repeated: {nos}</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="251" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="332" />
         <source>；{nos} 未督办：{why}</source>
         <translation>; not supervised: {nos}: {why}</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="259" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="340" />
         <source>请先在下表中选中一张督办单</source>
         <translation>Select an order in the table below first</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="276" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="357" />
         <source>{no}：已签收</source>
         <translation>{no}: acknowledged</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="286" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="367" />
         <source>{no}：已登记回复</source>
         <translation>{no}: reply recorded</translation>
     </message>

@@ -10,7 +10,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 from console.core.store import Store
 from console.duty import roster, roster_edits
 from console.duty.duty_setup import Setup, load_setup
-from console.duty.roster_export import SHEET_PEOPLE, SHEET_PLAN, month_sheet, write_excel
+from console.duty.roster_excel import write_excel
+from console.duty.roster_export import SHEET_PEOPLE, SHEET_PLAN, month_sheet
 
 pytestmark = pytest.mark.slow  # each writes and reads back a workbook
 

@@ -3,6 +3,8 @@ administrator and chooses a password; every later start asks for it."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -84,18 +86,21 @@ class FirstRunDialog(QDialog):
             self._owner_url, login, self.name.text(), self.secret.text()), done, failed)
 
 
-async def embedded_login(owner_url: str, runner: TaskRunner, settings: SeatSettings) -> str | None:
+async def embedded_login(owner_url: str, runner: TaskRunner, settings: SeatSettings,
+                         on_asking: Callable[[], None] = lambda: None) -> str | None:
     """Who works at this seat of the embedded server: the first run creates the
-    local administrator; later runs ask the last person (or anyone) to log in."""
+    local administrator; later runs ask the last person (or anyone) to log in.
+    ``on_asking`` is called once a dialog is on its way to the screen."""
     admin = await login_policy.local_admin(owner_url)
     if admin is None:
         dialog = FirstRunDialog(owner_url, runner)
-        if not await run_dialog(dialog) or dialog.url is None:
+        if not await run_dialog(dialog, on_asking) or dialog.url is None:
             return None
         settings.set(LAST_USER, dialog.login_name)
         return dialog.url
     last = settings.get(LAST_USER) or admin
-    url = await log_in(login_policy.as_person(owner_url, last), runner, local=True)
+    url = await log_in(login_policy.as_person(owner_url, last), runner, local=True,
+                       on_asking=on_asking)
     if url is not None:
         settings.set(LAST_USER, credentials.user_of(url))
     return url

@@ -3,6 +3,8 @@ and an opt-in "remember me" that keeps the password in the seat's keyring."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -149,24 +151,28 @@ class LoginDialog(QDialog):
                                               remember=self.remember.isChecked()), done)
 
 
-async def log_in(url: str, runner: TaskRunner, *, local: bool = False) -> str | None:
+async def log_in(url: str, runner: TaskRunner, *, local: bool = False,
+                 on_asking: Callable[[], None] = lambda: None) -> str | None:
     """A URL that connects as the person, or None if they cancelled: without asking
     when console/accounts/login_policy.py finds one, else through the dialog.
-    ``local``: the seat's embedded server (see ``LoginDialog``)."""
+    ``local``: the seat's embedded server (see ``LoginDialog``). ``on_asking`` is
+    called once the dialog is on its way to the screen (the start imports then)."""
     found = await login_policy.without_asking(url, local=local)
     if isinstance(found, str):
         return found
     message = problem_text(found.problem, found.target) if found.problem else ""
     dialog = LoginDialog(found.target, runner, message=message,
                          keyring_usable=found.keyring_usable, local=local)
-    return dialog.url if await run_dialog(dialog) else None
+    return dialog.url if await run_dialog(dialog, on_asking) else None
 
 
-async def run_dialog(dialog: QDialog) -> bool:
-    """Show a dialog without blocking the loop; True when it was accepted."""
+async def run_dialog(dialog: QDialog, on_open: Callable[[], None] = lambda: None) -> bool:
+    """Show a dialog without blocking the loop; True when it was accepted.
+    ``on_open`` is called right after the dialog is opened."""
     import asyncio
 
     finished: asyncio.Future[int] = asyncio.get_running_loop().create_future()
     dialog.finished.connect(lambda result: finished.done() or finished.set_result(result))
     dialog.open()
+    on_open()
     return await finished == QDialog.DialogCode.Accepted

@@ -285,7 +285,9 @@ class RosterPane(QWidget):
     # ---- export -----------------------------------------------------------------------
     def export_excel(self, path: str) -> None:
         """Write the shown month to ``path`` as an Excel workbook (``exported`` when done)."""
-        self.month_actions.export(self.year, self.month, roster_export.write_excel, path)
+        from console.duty.roster_excel import write_excel  # openpyxl: only when exporting
+
+        self.month_actions.export(self.year, self.month, write_excel, path)
 
     def export_pdf(self, path: str) -> None:
         """Write the shown month to ``path`` as an A4 landscape PDF (``exported`` when done)."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import uuid
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QCloseEvent
@@ -22,7 +23,6 @@ from console.casework.lifecycle import UNIT
 from console.core.errors import ConsoleError
 from console.seat_settings import LANGUAGE, SeatSettings
 from console.supervision.alerts import NEW_A_CLASS, OVERDUE, REPLY_DUE
-from widgets.accounts.accounts_dialog import AccountsDialog
 from widgets.answers.quick_answers import QuickAnswerPane
 from widgets.casework.callback_desk import CallbackDesk
 from widgets.casework.case_detail import CaseDetail
@@ -34,18 +34,21 @@ from widgets.common.tasks import TaskRunner
 from widgets.duty.handover_pane import HandoverPane
 from widgets.duty.roll_call_pane import RollCallPane
 from widgets.duty.roster_pane import RosterPane
-from widgets.geo.boundary_dialog import BoundaryDialog
-from widgets.history_import.import_dialog import HistoryImportDialog
 from widgets.hotline.call_screen import CallScreen
-from widgets.map.map_pane import MapPane
 from widgets.shell.alerts import AlertCenter
 from widgets.shell.commands import build_actions
 from widgets.shell.layout import WindowLayout, raise_dock
-from widgets.shell.place_picking import PlacePicking
+from widgets.shell.map_slot import MapSlot
 from widgets.shell.settings import seat_settings
-from widgets.supervision.rules_dialog import RulesDialog
 from widgets.supervision.supervisor_board import SupervisorBoard
 from widgets.units.units_pane import UnitsPane
+
+if TYPE_CHECKING:  # the admin's dialogs are imported when first opened, not at start
+    from widgets.accounts.accounts_dialog import AccountsDialog
+    from widgets.geo.boundary_dialog import BoundaryDialog
+    from widgets.history_import.import_dialog import HistoryImportDialog
+    from widgets.map.map_pane import MapPane
+    from widgets.supervision.rules_dialog import RulesDialog
 
 
 class MainWindow(QMainWindow):
@@ -96,10 +99,9 @@ class MainWindow(QMainWindow):
         self.handover_dock = self._dock("dock.handover", self.tr("交接班"), self.handover)
         self.units = UnitsPane(store, catalog, self.runner, feed)
         self.units_dock = self._dock("dock.units", self.tr("承办单位"), self.units)
-        self.map = MapPane(store, catalog, self.runner, feed)
-        self.map_dock = self._dock("dock.map", self.tr("地图"), self.map)
-        self.place_picking = PlacePicking(self.call_screen, self.call_dock, self.map,
-                                          self.map_dock, self)
+        # The map's pane comes after the first paint (widgets/shell/map_slot.py).
+        self.map_dock = self._dock("dock.map", self.tr("地图"), None)
+        self.map_slot = MapSlot(self, self.map_dock)
         self.layout_keeper = WindowLayout(self, self.settings, store.roles)
 
         self.pending = QLabel(objectName="status.pending")
@@ -131,8 +133,8 @@ class MainWindow(QMainWindow):
             "answers.focus": self.quick_answers.focus_search,
             "board.focus": self.board.cases.setFocus,
             "units.focus": self.units.focus,
-            "map.focus": self.map.canvas.setFocus,
-            "map.export": self.map.export_dialog,
+            "map.focus": lambda: self.map.canvas.setFocus(),
+            "map.export": lambda: self.map.export_dialog(),
             "duty.roster": self.roster.month_view.setFocus,
             "duty.roll_call": self.roll_call.table.setFocus,
             "duty.handover": self.handover.notes.setFocus,
@@ -155,7 +157,7 @@ class MainWindow(QMainWindow):
                            self.board.shutdown,
                            self.quick_answers.shutdown, self.roster.shutdown,
                            self.roll_call.shutdown, self.handover.shutdown,
-                           self.units.shutdown, self.map.shutdown]
+                           self.units.shutdown, self.map_slot.shutdown]
         # Every other live pane: what it reads from the change feed, and how it stops.
         self._live = [
             (self.alerts.apply_events, self.alerts.shutdown),
@@ -165,12 +167,6 @@ class MainWindow(QMainWindow):
         self.board.case_opened.connect(self.open_case)
         self.queue.case_opened.connect(self.open_case)
         self.countdown.case_opened.connect(self.open_case)
-        self.map.case_opened.connect(self.open_case)
-        self.map.cases_selected.connect(self.show_map_selection)
-        self.map.selection_cleared.connect(lambda: self.queue.show_only(None))
-        self.queue.selection_dropped.connect(self.map.clear_selection)
-        self.queue.selection_dropped.connect(self.map.heat.clear_choice)
-        self.map.heat.area_chosen.connect(self.show_map_area)
         self._details: dict[uuid.UUID, CaseDetail] = {}
         self.restore_layout()
         self.queue.apply_filter()
@@ -182,7 +178,6 @@ class MainWindow(QMainWindow):
         self.roll_call.load()
         self.handover.load()
         self.units.load()
-        self.map.load()
         if self.layout_keeper.role == UNIT:  # a unit's seat opens on its cases
             self.units.focus()
 
@@ -192,10 +187,16 @@ class MainWindow(QMainWindow):
         self.after_care.setCurrentWidget(page)
         target.setFocus()
 
-    def _dock(self, name: str, title: str, widget: QWidget) -> QDockWidget:
+    @property
+    def map(self) -> MapPane:
+        """The map pane (built now if the start has not built it yet)."""
+        return self.map_slot.pane()
+
+    def _dock(self, name: str, title: str, widget: QWidget | None) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(name)
-        dock.setWidget(widget)
+        if widget is not None:
+            dock.setWidget(widget)
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
                          | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
         return dock
@@ -223,24 +224,32 @@ class MainWindow(QMainWindow):
             super().closeEvent(event)
 
     def edit_rules(self) -> RulesDialog:
+        from widgets.supervision.rules_dialog import RulesDialog
+
         dialog = RulesDialog(self.store, self.catalog, self.runner, self, self.feed)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
 
     def edit_accounts(self) -> AccountsDialog:
+        from widgets.accounts.accounts_dialog import AccountsDialog
+
         dialog = AccountsDialog(self.store, self.runner, self, feed=self.feed)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
 
     def import_boundaries(self) -> BoundaryDialog:
+        from widgets.geo.boundary_dialog import BoundaryDialog
+
         dialog = BoundaryDialog(self.store, self.runner, self, feed=self.feed)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
 
     def import_history(self) -> HistoryImportDialog:
+        from widgets.history_import.import_dialog import HistoryImportDialog
+
         dialog = HistoryImportDialog(self.store, self.runner, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()

@@ -7,7 +7,8 @@ which takes it (the map's pane then steps back and the cursor returns to where t
 operator was) or refuses it (the map picks on, the reason on its hint line and the
 call screen's message line). Esc on the map cancels; so does the cursor going to
 any other pane (a pick left half done must not turn a later click on the map into
-the case's place).
+the case's place). The window calls ``start`` on the call screen's
+``pick_requested`` (widgets/shell/map_slot.py: the map may not be built before).
 """
 
 from __future__ import annotations
@@ -28,7 +29,6 @@ class PlacePicking(QObject):
         self.call, self.call_dock, self.map, self.map_dock = call, call_dock, map_pane, map_dock
         self._back_to: QWidget | None = None
         self._going_back = True  # a cancel sends the cursor back, unless it went elsewhere
-        call.pick_requested.connect(self.start)
         map_pane.point_picked.connect(self._picked)
         map_pane.picking_cancelled.connect(self._cancelled)
         app = QApplication.instance()

@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
+import importlib
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QPainter, QPixmap
@@ -27,9 +30,13 @@ from console.seat_setup import (
     prepare_embedded,
 )
 
+if TYPE_CHECKING:
+    from console.app import ConsoleApp
+
 log = logging.getLogger(__name__)
 
 OK, CANCELLED, UNAVAILABLE, SCHEMA_BEHIND, BUG = 0, 1, 2, 3, 4
+PAINT_WAIT_S = 5.0  # a window that is never painted (minimised, say) starts it anyway
 
 
 def _t(text: str) -> str:
@@ -66,6 +73,22 @@ async def tell(title: str, text: str, parent: QWidget | None = None) -> None:
                       parent)
     box.setObjectName("startupProblem")
     await run_dialog(box)
+
+
+class _FirstPaint(QObject):
+    """Sets an asyncio event when the watched window has painted for the first time."""
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self.painted = asyncio.Event()
+        self._window = window
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if watched is self._window and event.type() == QEvent.Type.Paint:
+            self.painted.set()
+            self._window.removeEventFilter(self)
+        return False
 
 
 class _Closed(QObject):
@@ -124,10 +147,10 @@ async def start(app: QApplication, args: argparse.Namespace, settings: SeatSetti
 
 async def _start(app: QApplication, args: argparse.Namespace, settings: SeatSettings,
                  embedded: EmbeddedServer | None, splash: Splash) -> int:
-    from console.app import ConsoleApp
     from widgets.accounts.first_run_dialog import embedded_login
     from widgets.accounts.login_dialog import log_in
     from widgets.common.tasks import TaskRunner
+    from widgets.shell import warm_up
 
     runner = TaskRunner()
     url: str | None = args.database_url
@@ -147,11 +170,11 @@ async def _start(app: QApplication, args: argparse.Namespace, settings: SeatSett
         url = owner_url
         if args.screenshot is None:  # a render needs nobody at the seat
             splash.close()
-            url = await embedded_login(owner_url, runner, settings)
+            url = await embedded_login(owner_url, runner, settings, on_asking=warm_up.start)
     else:
         assert url is not None
         splash.close()
-        url = await log_in(url, runner)
+        url = await log_in(url, runner, on_asking=warm_up.start)
         if url is not None:
             splash.show()
             splash.say(_t("正在检查数据库…"))
@@ -159,7 +182,13 @@ async def _start(app: QApplication, args: argparse.Namespace, settings: SeatSett
     if url is None:
         log.info("login cancelled: the console was not started")
         return CANCELLED
+    if args.screenshot is None:
+        splash.show()  # the embedded server's login closed it
     splash.say(_t("正在打开控制台…"))
+    await asyncio.to_thread(warm_up.finish)  # what the window needs, imported meanwhile
+    warm_up.forget_sources()  # before the panes load their rows into that memory
+    from console.app import ConsoleApp
+
     # Who acts is who logged in: no option names anyone else (the database records
     # the login role as the actor in any case).
     console = ConsoleApp(url, actor=credentials.login_role(url))
@@ -170,18 +199,29 @@ async def _start(app: QApplication, args: argparse.Namespace, settings: SeatSett
         await console.close()
 
 
-async def _run_window(console: object, settings: SeatSettings, args: argparse.Namespace,
+async def _run_window(console: ConsoleApp, settings: SeatSettings, args: argparse.Namespace,
                       splash: Splash) -> int:
+    from widgets.shell import map_slot, warm_up
     from widgets.shell.main_window import MainWindow
     from widgets.shell.screenshot import take_screenshot
 
-    window = MainWindow(console, settings)  # type: ignore[arg-type]
+    window = MainWindow(console, settings)
     watch = _Closed(window)
+    painted = _FirstPaint(window)
     window.show()
     splash.finish(window)
     window.raise_()
     window.activateWindow()  # the keyboard goes to the console, not to where a dialog was
     try:
+        # What can wait starts once the window is on screen: the map's pane (its modules
+        # imported in a worker thread first) and an admin's calendar seeding.
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(painted.painted.wait(), PAINT_WAIT_S)
+        console.start_deferred()
+        await asyncio.to_thread(importlib.import_module, map_slot.MODULE)
+        if window.isVisible():  # not closed meanwhile
+            window.map_slot.build()
+        warm_up.forget_sources()
         if args.screenshot is not None:
             await take_screenshot(window, args.screenshot)
             return OK
