@@ -59,6 +59,7 @@ def large_url(admin_url: str, template_db: str) -> Iterator[str]:
     try:
         with raw(url) as conn:
             conn.execute("SET session_replication_role = replica")  # no move triggers
+            conn.execute("SET maintenance_work_mem = '256MB'")
             conn.execute(CALLERS)
             # The migrations' indexes, made again after the load (faster than kept up).
             indexes = conn.execute(INDEXES).fetchall()

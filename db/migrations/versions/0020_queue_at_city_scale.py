@@ -36,15 +36,15 @@ DOCUMENT = "public_no || ' ' || coalesce(caller_phone, '') || ' ' || text || ' '
 
 UP = [
     # Every character and every pair of neighbouring characters of the lower-cased
-    # document (the last character's "pair" is the character itself).
+    # document, each once: the characters as an array, and each beside the next.
     f"""
     CREATE FUNCTION public.case_search_grams(doc text) RETURNS text[]
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE {PIN} AS $$
-        SELECT coalesce(pg_catalog.array_agg(DISTINCT g.gram), '{{}}')
-        FROM (SELECT pg_catalog.lower(doc) AS d) l,
-             pg_catalog.generate_series(1, pg_catalog.length(l.d)) AS i,
-             LATERAL (VALUES (pg_catalog.substr(l.d, i, 1)),
-                             (pg_catalog.substr(l.d, i, 2))) AS g(gram)
+        SELECT ARRAY(SELECT DISTINCT g FROM pg_catalog.unnest(c.chars || ARRAY(
+                   SELECT p.a || p.b
+                   FROM ROWS FROM (pg_catalog.unnest(c.chars[1:pg_catalog.cardinality(c.chars) - 1]),
+                                   pg_catalog.unnest(c.chars[2:])) AS p(a, b))) AS g)
+        FROM (SELECT pg_catalog.string_to_array(pg_catalog.lower(doc), NULL) AS chars) c
     $$
     """,
     # What a searched word needs in a case's grams: its pairs, or the one character.
