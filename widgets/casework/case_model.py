@@ -66,6 +66,7 @@ class CaseTableModel(CaseColumnsModel):
         self._cursor: Cursor | None = None  # the last held row, where a next page starts
         self._more = False  # the query has rows after the held ones
         self._paging = False  # a next page is being read
+        self.page_size = queue.PAGE
         self._fetch_timer = self._single_shot(0, self._fetch_wanted)
         self._query = TaskSlot(runner)  # a new query voids the one before
         self._pages = TaskSlot(runner)  # a next page; a new query or a re-read voids it
@@ -117,7 +118,7 @@ class CaseTableModel(CaseColumnsModel):
             self._paging = False
             self._runner.user_error.emit(exc)
 
-        self._pages.run(queue.fetch_ids(self._store, self._filter, after=cursor),
+        self._pages.run(queue.fetch_ids(self._store, self._filter, self.page_size, cursor),
                         lambda page: self._on_page(cursor, page), failed)
 
     def _on_page(self, cursor: Cursor, page: IdList) -> None:
@@ -132,7 +133,10 @@ class CaseTableModel(CaseColumnsModel):
             self._set_ids(self._ids + new)
             self.endInsertRows()
         self._cursor, self._more = page.cursor or cursor, page.more
-        self._set_total(max(self.total, len(self._ids)), self.counted_all)
+        if self._more:
+            self._set_total(max(self.total, len(self._ids)), self.counted_all)
+        else:  # all read: counted
+            self._set_total(len(self._ids), True)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         key = self._columns[column].sort_key if 0 <= column < len(self._columns) else None
@@ -161,7 +165,7 @@ class CaseTableModel(CaseColumnsModel):
         self._filter = flt
         self._pages.supersede()
         self._paging = False
-        self._query.run(queue.fetch_ids(self._store, flt), self._on_new_query)
+        self._query.run(queue.fetch_ids(self._store, flt, self.page_size), self._on_new_query)
 
     def _on_new_query(self, ids: IdList) -> None:
         self.beginResetModel()
@@ -208,7 +212,7 @@ class CaseTableModel(CaseColumnsModel):
     async def _requery(self) -> None:
         """The follower's re-read: as many ids of the query shown now as are held."""
         flt, held = self._filter, self._ids
-        ids = await queue.fetch_ids(self._store, flt, limit=max(queue.PAGE, len(held)))
+        ids = await queue.fetch_ids(self._store, flt, max(self.page_size, len(held)))
         if flt is not self._filter or self._query.busy or held is not self._ids:
             # A new query or page began or landed meanwhile; it may have read before
             # the change that asked for this re-read: read once more after it.
