@@ -29,24 +29,27 @@ FILL = """
 WITH cells AS (SELECT array_agg(code ORDER BY code) AS codes FROM grid_cell),
      leaves AS (SELECT array_agg(id ORDER BY id) AS ids FROM category WHERE level = 3),
      callers AS (SELECT array_agg(id ORDER BY id) AS ids, array_agg(phone ORDER BY id) AS phones
-                 FROM caller)
+                 FROM caller),
+     rows AS (SELECT n, now() - (%(count)s::int - n) * interval '10 minutes' AS at,
+                     n > %(count)s::int - 5000 AS open,
+                     (1 + (n::bigint * 104729) %% 20000)::int AS c,
+                     (1 + (n::bigint * 7919) %% array_length(leaves.ids, 1))::int AS leaf,
+                     (1 + (n * 31) %% array_length(cells.codes, 1))::int AS cell
+              FROM generate_series(1, %(count)s::int) n, cells, leaves)
 INSERT INTO "case" (id, public_no, channel, caller_id, caller_phone, text, address, street_code,
                     community_code, grid_code, category_id, urgency, status, due_at, created_at,
                     closed_at, resolved_at)
 SELECT gen_random_uuid(), 'T' || lpad(n::text, 9, '0'), 'phone_12345',
        callers.ids[c], callers.phones[c],
-       (%(roads)s::text[])[1 + n %% 15] || (%(places)s::text[])[1 + (n / 15) %% 10] || (%(complaints)s::text[])[1 + n %% 6],
+       (%(roads)s::text[])[1 + n %% 15] || (%(places)s::text[])[1 + (n / 15) %% 10]
+           || (%(complaints)s::text[])[1 + n %% 6],
        (%(roads)s::text[])[1 + (n / 7) %% 15] || ' ' || (n %% 300) || ' 号',
-       g.street_code, g.community_code, g.code,
-       leaves.ids[(1 + (n::bigint * 7919) %% array_length(leaves.ids, 1))::int], 'C',
-       CASE WHEN n > %(count)s::int - 5000 THEN 'accepted' ELSE 'closed' END,
-       now() - (%(count)s::int - n) * interval '10 minutes' + interval '3 days',
-       now() - (%(count)s::int - n) * interval '10 minutes',
-       CASE WHEN n > %(count)s::int - 5000 THEN NULL ELSE now() - (%(count)s::int - n) * interval '9 minutes' END,
-       CASE WHEN n > %(count)s::int - 5000 THEN NULL ELSE now() - (%(count)s::int - n) * interval '9 minutes' END
-FROM generate_series(1, %(count)s::int) n, cells, leaves, callers,
-     LATERAL (SELECT (1 + (n::bigint * 104729) %% 20000)::int AS c) pick,
-     LATERAL (SELECT * FROM grid_cell WHERE code = cells.codes[1 + (n * 31) %% array_length(cells.codes, 1)]) g;
+       g.street_code, g.community_code, g.code, leaves.ids[leaf], 'C',
+       CASE WHEN open THEN 'accepted' ELSE 'closed' END, at + interval '3 days', at,
+       CASE WHEN open THEN NULL ELSE at + interval '1 day' END,
+       CASE WHEN open THEN NULL ELSE at + interval '1 day' END
+FROM rows, cells, leaves, callers, grid_cell g
+WHERE g.code = cells.codes[cell]
 """
 
 
