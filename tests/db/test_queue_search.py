@@ -14,8 +14,9 @@ from console.casework.queue import CaseFilter, search_document
 from console.catalog.catalog import Catalog
 from console.core.store import Store
 from console.hotline.intake import create_case
+from db.engine import normalise_url
 from tests.db.conftest import MakeLogin
-from tests.db.people import a_case, person, raw
+from tests.db.people import a_case, login_of, person, raw
 from tests.factories import draft
 
 C = queue.C
@@ -110,3 +111,30 @@ async def test_nobody_writes_the_grams_and_they_follow_the_text(
         disagree = conn.execute(f"SELECT count(*) FROM \"case\" WHERE search_grams <> {grams}"
                                 ).fetchone()
         assert disagree == (0,)
+
+
+def test_the_grams_functions_ignore_an_operators_temporary_shadows(
+        database_url: str, admin_url: str, login_as: MakeLogin) -> None:
+    """An operator given TEMPORARY (the schema refuses it: test_owner_functions) shadows
+    the functions the grams are made with; the grams do not change, and the functions
+    themselves are the owner's to change."""
+    operator = login_as("operator")
+    database = normalise_url(database_url).database
+    with raw(admin_url) as conn:
+        conn.execute(f"GRANT TEMPORARY ON DATABASE {database} TO {login_of(operator)}")  # type: ignore[arg-type]
+    try:
+        with raw(operator) as conn:
+            for name in ("lower", "string_to_array", "unnest", "substr"):
+                conn.execute(f"CREATE FUNCTION pg_temp.{name}(text) RETURNS text LANGUAGE sql"  # type: ignore[arg-type]
+                             " AS $$ SELECT 'x' $$")
+            conn.execute("SET search_path = pg_temp, public, pg_catalog")
+            row = conn.execute("SELECT public.case_search_grams('Ab金'),"
+                               " public.case_search_word_grams('AB')").fetchone()
+            assert row is not None
+            assert sorted(row[0]) == sorted(["a", "b", "金", "ab", "b金"]) and row[1] == ["ab"]
+            with pytest.raises(errors.InsufficientPrivilege):
+                conn.execute("CREATE OR REPLACE FUNCTION public.case_search_grams(doc text)"
+                             " RETURNS text[] LANGUAGE sql IMMUTABLE AS $$ SELECT '{}'::text[] $$")
+    finally:
+        with raw(admin_url) as conn:
+            conn.execute(f"REVOKE TEMPORARY ON DATABASE {database} FROM {login_of(operator)}")  # type: ignore[arg-type]
