@@ -31,7 +31,7 @@ WITH cells AS (SELECT array_agg(code ORDER BY code) AS codes FROM grid_cell),
      callers AS (SELECT array_agg(id ORDER BY id) AS ids, array_agg(phone ORDER BY id) AS phones
                  FROM caller),
      rows AS (SELECT n, now() - (%(count)s::int - n) * interval '10 minutes' AS at,
-                     n > %(count)s::int - 5000 AS open,
+                     n > %(count)s::int - %(open)s::int AS open,
                      (1 + (n::bigint * 104729) %% 20000)::int AS c,
                      (1 + (n::bigint * 7919) %% array_length(leaves.ids, 1))::int AS leaf,
                      (1 + (n * 31) %% array_length(cells.codes, 1))::int AS cell
@@ -69,7 +69,7 @@ def large_url(admin_url: str, template_db: str) -> Iterator[str]:
             for name, _definition in indexes:
                 conn.execute(f"DROP INDEX {name}")  # type: ignore[arg-type]
             conn.execute(FILL, {"roads": list(ROADS), "places": list(PLACES),  # type: ignore[arg-type]
-                                "complaints": list(COMPLAINTS), "count": CASES})
+                                "complaints": list(COMPLAINTS), "count": CASES, "open": 5000})
             for _name, definition in indexes:
                 conn.execute(definition)
             conn.execute('VACUUM ANALYZE "case"')
