@@ -285,6 +285,8 @@ class Case(Base):
         # A street's cases in the queue's order, category and status at hand (0020).
         Index("ix_case_street_created", "street_code", sqltext("created_at DESC"),
               sqltext("id DESC"), postgresql_include=["category_id", "status"]),
+        Index("ix_case_street_category", "street_code", "category_id",
+              sqltext("created_at DESC"), sqltext("id DESC"), postgresql_include=["status"]),
     )
     id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), primary_key=True)
     public_no: Mapped[str] = mapped_column(String(32), unique=True)

@@ -13,8 +13,10 @@ server, and one for a street's cases in the queue's order.
   the embedded server lacks), it needs nothing but PostgreSQL itself, so the
   trigram index of 0001 goes: one index, the same plan on every server.
 - ``ix_case_street_created``: a street's cases newest first, with the category and
-  status in the index, so a street + category filter over all statuses reads its
-  first page, and counts up to its bound, from the index alone.
+  status in the index, and ``ix_case_street_category``: a street's cases of given
+  categories: a street (+ category) filter over all statuses reads its first page,
+  and counts up to its bound, from an index alone, whether the category is common in
+  the street (the first, in order) or rare (the second, its few matches sorted).
 
 Revision ID: 0020
 Revises: 0017
@@ -66,6 +68,8 @@ UP = [
     "DROP INDEX IF EXISTS ix_case_search_trgm",
     'CREATE INDEX ix_case_street_created ON "case" (street_code, created_at DESC, id DESC)'
     " INCLUDE (category_id, status)",
+    'CREATE INDEX ix_case_street_category ON "case"'
+    " (street_code, category_id, created_at DESC, id DESC) INCLUDE (status)",
 ]
 
 TRIGRAM = f"""
@@ -84,6 +88,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.execute("DROP INDEX ix_case_street_category")
     op.execute("DROP INDEX ix_case_street_created")
     op.execute(TRIGRAM)
     op.execute('ALTER TABLE "case" DROP COLUMN search_grams')
