@@ -11,8 +11,11 @@ import os
 from collections.abc import Iterator
 
 import pytest
+from sqlalchemy import select
 
 from bench import queue_plans
+from console.casework import queue
+from console.casework.queue import C, CaseFilter, search_document
 from console.core.store import Store
 from console.demodata.demo import COMPLAINTS, PLACES, ROADS
 from tests.conftest import _admin, database_url_named
@@ -96,3 +99,28 @@ async def test_every_main_screen_query_reads_the_cases_through_its_index(
         assert reads, (name, outline)
         assert all(node != "Seq Scan" for node, _index in reads), (name, outline)
         assert {index for _node, index in reads} & query.indexes, (name, outline)
+
+
+async def test_a_frequent_word_is_read_in_order_and_a_rare_one_through_the_grams(
+        large_url: str) -> None:
+    """The statistics choose the way; either way the rows are the plain search's."""
+    store = Store(large_url, "plans")
+    try:
+        for word, dense in ((queue_plans.SEARCHED, True), ("T000012345", False),
+                            ("噪音 T00001", False)):
+            flt = CaseFilter(statuses=None, text=word)
+            first = await queue.fetch_ids(store, flt)
+            assert first.cursor is None or first.cursor.dense == dense, word
+            pages = [first.ids]
+            if first.cursor is not None and first.more:
+                pages.append((await queue.fetch_ids(store, flt, after=first.cursor)).ids)
+            terms = [search_document().ilike(f"%{w}%") for w in word.split()]
+            async with store.read() as conn:
+                plain = list((await conn.execute(
+                    select(C.id).where(*terms).order_by(C.created_at.desc(), C.id.desc())
+                    .limit(len(pages) * queue.PAGE))).scalars())
+            assert [i for page in pages for i in page] == plain, word
+            assert (first.total, first.counted_all) == (
+                (queue.PAGE, False) if dense else (len(plain), True)), word
+    finally:
+        await store.close()
