@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import math
 import os
 import statistics
 import subprocess
@@ -85,14 +86,25 @@ def _raw(statement: Select) -> tuple[str, dict[str, Any]]:
 
 
 async def _raw_fetch_ids(conn: psycopg.AsyncConnection, flt: CaseFilter) -> int:
-    """fetch_ids's statements for a first page, by plain psycopg in one transaction."""
+    """fetch_ids's statements for a first page, by plain psycopg in one transaction
+    (a frequent word: its reading among the newest cases; else the count and page)."""
     async with conn.transaction():
-        counted = await (await conn.execute(*_raw(queue.bounded_count(flt)))).fetchone()
-        dense = counted[0] > queue.COUNT_BOUND and bool(flt.text)  # type: ignore[index]
-        for setting in queue.DENSE_PLAN if dense else ():
+        newest = 0
+        if flt.text and not flt.numbers_only:
+            frequency, cases = await (await conn.execute(
+                queue.GRAMS_FREQUENCY.text.replace(":words", "%(words)s"),  # type: ignore[arg-type]
+                {"words": flt.text.split()})).fetchone()  # type: ignore[misc]
+            if frequency ** 2 * cases > queue.PAGE:
+                newest = int(math.sqrt(queue.PAGE * cases)) + queue.PAGE
+        for setting in (queue.DENSE_PLAN if newest
+                        else queue.GRAMS_PLAN if flt.numbers_only else ()):
             await conn.execute(setting)  # type: ignore[arg-type]
-        rows = await (await conn.execute(*_raw(queue.id_page(flt, queue.PAGE, dense=dense))
-                                         )).fetchall()
+        if newest:
+            page = queue.probe_page(flt, queue.PAGE, newest)
+        else:
+            await conn.execute(*_raw(queue.bounded_count(flt)))
+            page = queue.id_page(flt, queue.PAGE)
+        rows = await (await conn.execute(*_raw(page))).fetchall()
     return len(rows)
 
 
@@ -124,6 +136,7 @@ async def _filters(store: Store) -> list[tuple[str, CaseFilter]]:
         at = await queue_plans.sample(conn)
     street = CaseFilter(statuses=None, street_code=at.street, category_ids=at.categories)
     return [("open", OPEN), ("all", ALL), (f"search {queue_plans.SEARCHED}", SEARCH),
+            ("search a phone number", CaseFilter(statuses=None, text=at.phone)),
             ("street + category", street)]
 
 

@@ -41,6 +41,7 @@ class Sample:
     street: str
     categories: tuple[int, ...]
     caller_id: int
+    phone: str  # that caller's: a word few cases hold
     cursor: Cursor  # after the first page of all statuses
 
 
@@ -54,17 +55,18 @@ async def sample(conn: AsyncConnection) -> Sample:
         .group_by(C.street_code, parent).order_by(func.count().desc()).limit(1))).one()
     leaves = tuple((await conn.execute(select(s.Category.id).where(
         s.Category.parent_id == category))).scalars())
-    caller = (await conn.execute(select(C.caller_id).where(C.caller_id.is_not(None))
-                                 .group_by(C.caller_id).order_by(func.count().desc())
-                                 .limit(1))).scalar_one()
+    caller, phone = (await conn.execute(
+        select(C.caller_id, func.min(C.caller_phone)).where(C.caller_id.is_not(None))
+        .group_by(C.caller_id).order_by(func.count().desc()).limit(1))).one()
     flt = CaseFilter(statuses=None)
     last = (await conn.execute(queue.id_page(flt, queue.PAGE - 1))).all()[-1]
-    return Sample(street, (category, *leaves), caller, Cursor(last.key, last.id))
+    return Sample(street, (category, *leaves), caller, phone, Cursor(last.key, last.id))
 
 
 def main_queries(at: Sample) -> list[Query]:
     everything = CaseFilter(statuses=None)
     search = CaseFilter(statuses=None, text=SEARCHED)
+    rare = CaseFilter(statuses=None, text=at.phone)
     street = CaseFilter(statuses=None, street_code=at.street, category_ids=at.categories)
     dense = queue.DENSE_PLAN
     return [
@@ -74,11 +76,12 @@ def main_queries(at: Sample) -> list[Query]:
               queue.id_page(everything, queue.PAGE, at.cursor), CREATED),
         Query("queue, open: first page", queue.id_page(CaseFilter(), queue.PAGE),
               CREATED | {"ix_case_status_created"}),
-        Query(f"search '{SEARCHED}': count", queue.bounded_count(search), GRAMS),
-        Query(f"search '{SEARCHED}': first page (fewer than the bound)",
-              queue.id_page(search, queue.PAGE), GRAMS),
-        Query(f"search '{SEARCHED}': first page (more than the bound)",
+        Query(f"search '{SEARCHED}' (a frequent word): first page",
               queue.id_page(search, queue.PAGE, dense=True), CREATED, dense),
+        Query("search a caller's phone: count", queue.bounded_count(rare), GRAMS,
+              queue.GRAMS_PLAN),
+        Query("search a caller's phone: first page", queue.id_page(rare, queue.PAGE), GRAMS,
+              queue.GRAMS_PLAN),
         Query("street + category: count", queue.bounded_count(street), STREET),
         Query("street + category: first page", queue.id_page(street, queue.PAGE), STREET),
         Query("caller's history: counts", queue.history_counts(at.caller_id), CALLER),

@@ -5,6 +5,7 @@ and a caller's history."""
 from __future__ import annotations
 
 import datetime as dt
+import math
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -50,6 +51,10 @@ def search_document() -> ColumnElement:
             + C.address)
 
 
+NUMBER = set("0123456789+-")
+NUMBER_TAIL = 5
+
+
 def _matches(word: str, indexed: bool) -> ColumnElement[bool]:
     """Cases whose document holds ``word``, in any case. ``indexed``: the grams index
     finds the cases that hold all of the word's character pairs (or its one
@@ -58,7 +63,11 @@ def _matches(word: str, indexed: bool) -> ColumnElement[bool]:
     found = search_document().ilike(f"%{_escape_like(word)}%", escape="\\")
     if not indexed:
         return found
-    return and_(C.search_grams.contains(func.public.case_search_word_grams(word)), found)
+    # A number's leading digits are shared by many (+86 138...): the index looks for
+    # the pairs of its last digits, which set it apart (the ILIKE checks the rest).
+    indexed_part = word[-NUMBER_TAIL:] if set(word) <= NUMBER else word
+    return and_(C.search_grams.contains(func.public.case_search_word_grams(indexed_part)),
+                found)
 
 
 def _escape_like(term: str) -> str:
@@ -82,9 +91,10 @@ class CaseFilter:
     # Only these cases (a selection on the map); None: no such limit.
     case_ids: frozenset[uuid.UUID] | None = None
 
-    def where(self, indexed: bool = True) -> ColumnElement[bool]:
+    def where(self, indexed: bool = True, text: bool = True) -> ColumnElement[bool]:
         """The filter's condition; ``indexed=False`` searches the text without the
-        grams (the same rows, for a scan in the sort's order)."""
+        grams (the same rows, for a scan in the sort's order); ``text=False``: all but
+        the text."""
         terms: list[ColumnElement[bool]] = []
         if self.case_ids is not None:  # one array parameter, however many
             terms.append(C.id == any_(bindparam(
@@ -104,8 +114,15 @@ class CaseFilter:
             terms.append(C.grid_code == self.grid_code)
         if self.category_ids is not None:
             terms.append(C.category_id.in_(self.category_ids))
-        terms.extend(_matches(word, indexed) for word in self.text.split())
+        if text:
+            terms.extend(_matches(word, indexed) for word in self.text.split())
         return and_(True, *terms)
+
+    @property
+    def numbers_only(self) -> bool:
+        """The text is numbers alone (a phone number, a public number's digits)."""
+        words = self.text.split()
+        return bool(words) and all(set(w) <= NUMBER for w in words)
 
     @property
     def sort_column(self) -> ColumnElement[Any] | InstrumentedAttribute[Any]:
@@ -227,13 +244,37 @@ LEFT JOIN (SELECT e.elem, e.freq FROM pg_catalog.pg_stats s,
 WHERE c.oid = 'public.case'::regclass""")
 
 
-async def _dense(conn: Any, flt: CaseFilter) -> bool:
-    """Whether ``flt``'s words are frequent enough to read in the sort's order."""
-    if not flt.text.split() or flt.sort_key != "created_at":
-        return False
+async def _probe_size(conn: Any, flt: CaseFilter) -> int:
+    """How many of the newest cases to read for a page of ``flt``'s words when their
+    pairs are frequent enough (a page is then likely among them); 0: read through
+    the grams. The rarest pair only bounds a word's frequency (every phone number
+    holds most pairs of digits), so the reading stops there and tells."""
+    if not flt.text.split() or flt.sort_key != "created_at" or flt.numbers_only:
+        return 0  # a number: its pairs of digits say nothing of it
     frequency, cases = (await conn.execute(GRAMS_FREQUENCY, {"words": flt.text.split()})
                         ).one()
-    return bool(cases) and frequency > 0 and frequency ** 2 * cases > PAGE
+    if not cases or frequency ** 2 * cases <= PAGE:
+        return 0
+    return int(math.sqrt(PAGE * cases)) + PAGE
+
+
+def probe_page(flt: CaseFilter, limit: int, newest: int) -> Select:
+    """The statement for ``limit`` + 1 ids of ``flt`` among its ``newest`` cases but
+    for the text, in the sort's order (created_at)."""
+    recent = flt.ordered(select(C.id, C.created_at, search_document().label("doc"))
+                         .where(flt.where(text=False))).limit(newest).subquery()
+    terms = [recent.c.doc.ilike(f"%{_escape_like(w)}%", escape="\\") for w in flt.text.split()]
+    order = ((recent.c.created_at.desc(), recent.c.id.desc()) if flt.descending
+             else (recent.c.created_at.asc(), recent.c.id.asc()))
+    return (select(recent.c.id, recent.c.created_at.label("key")).where(*terms)
+            .order_by(*order).limit(limit + 1))
+
+
+# A number's pairs of digits are each in many cases, so the planner prices the grams
+# index above a scan of the whole table, though together they find a few cases: a
+# search for numbers alone goes through the index.
+GRAMS_PLAN = ("SET LOCAL enable_seqscan = off", "SET LOCAL enable_indexscan = off",
+              "SET LOCAL jit = off", "SET LOCAL max_parallel_workers_per_gather = 0")
 
 
 def id_page(flt: CaseFilter, limit: int, after: Cursor | None = None,
@@ -257,18 +298,30 @@ async def fetch_ids(store: Store, flt: CaseFilter, limit: int = PAGE,
     follow; the first page also counts the matches, up to COUNT_BOUND."""
     total, counted_all = 0, True
     dense = after is not None and after.dense
+    rows: Sequence[Any] = []
     async with store.read() as conn:
-        if after is None:
-            dense = await _dense(conn, flt)
+        newest = await _probe_size(conn, flt) if after is None else 0
+        if newest:
+            probe = await conn.begin_nested()  # its settings go when it is rolled back
+            for setting in DENSE_PLAN:
+                await conn.execute(sqltext(setting))
+            rows = (await conn.execute(probe_page(flt, limit, newest))).all()
+            dense = len(rows) > limit
+            if not dense:
+                await probe.rollback()
+        if not dense and flt.numbers_only:
+            for setting in GRAMS_PLAN:
+                await conn.execute(sqltext(setting))
         if after is None and not dense:
             counted = (await conn.execute(bounded_count(flt))).scalar_one()
             total, counted_all = min(counted, COUNT_BOUND), counted <= COUNT_BOUND
-        if dense:
+        if after is not None and dense:
             for setting in DENSE_PLAN:
                 await conn.execute(sqltext(setting))
-        rows = (await conn.execute(id_page(flt, limit, after, dense))).all()
+        if not (after is None and dense):
+            rows = (await conn.execute(id_page(flt, limit, after, dense))).all()
     if after is None and dense:  # counting every match of a frequent word tells nothing
-        total, counted_all = min(len(rows), limit), len(rows) <= limit
+        total, counted_all = limit, False
     more = len(rows) > limit
     rows = rows[:limit]
     cursor = Cursor(rows[-1].key, rows[-1].id, dense) if rows else None

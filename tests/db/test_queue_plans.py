@@ -23,8 +23,9 @@ from tests.db.people import raw
 
 CASES = 100_000
 
-CALLERS = "INSERT INTO caller (phone) SELECT '+86138' || lpad(n::text, 8, '0')" \
-          " FROM generate_series(1, 20000) n"
+# Numbers as varied as real ones in their last digits.
+CALLERS = "INSERT INTO caller (phone) SELECT '+86138' || lpad(((n::bigint * 48271 * 7919)" \
+          " % 100000000)::text, 8, '0') FROM generate_series(1, 20000) n"
 INDEXES = """SELECT i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid) FROM pg_index i
 WHERE i.indrelid = 'public.case'::regclass
   AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)"""
