@@ -96,8 +96,7 @@ async def _raw_fetch_ids(conn: psycopg.AsyncConnection, flt: CaseFilter) -> int:
                 {"words": flt.text.split()})).fetchone()  # type: ignore[misc]
             if frequency ** 2 * cases > queue.PAGE:
                 newest = int(math.sqrt(queue.PAGE * cases)) + queue.PAGE
-        for setting in (queue.DENSE_PLAN if newest
-                        else queue.GRAMS_PLAN if flt.numbers_only else ()):
+        for setting in queue.DENSE_PLAN if newest else ():
             await conn.execute(setting)  # type: ignore[arg-type]
         if newest:
             page = queue.probe_page(flt, queue.PAGE, newest)

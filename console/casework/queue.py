@@ -270,13 +270,6 @@ def probe_page(flt: CaseFilter, limit: int, newest: int) -> Select:
             .order_by(*order).limit(limit + 1))
 
 
-# A number's pairs of digits are each in many cases, so the planner prices the grams
-# index above a scan of the whole table, though together they find a few cases: a
-# search for numbers alone goes through the index.
-GRAMS_PLAN = ("SET LOCAL enable_seqscan = off", "SET LOCAL enable_indexscan = off",
-              "SET LOCAL jit = off", "SET LOCAL max_parallel_workers_per_gather = 0")
-
-
 def id_page(flt: CaseFilter, limit: int, after: Cursor | None = None,
             dense: bool = False) -> Select:
     """The statement for ``limit`` + 1 ids (and sort values) of ``flt`` after ``after``."""
@@ -309,9 +302,6 @@ async def fetch_ids(store: Store, flt: CaseFilter, limit: int = PAGE,
             dense = len(rows) > limit
             if not dense:
                 await probe.rollback()
-        if not dense and flt.numbers_only:
-            for setting in GRAMS_PLAN:
-                await conn.execute(sqltext(setting))
         if after is None and not dense:
             counted = (await conn.execute(bounded_count(flt))).scalar_one()
             total, counted_all = min(counted, COUNT_BOUND), counted <= COUNT_BOUND
