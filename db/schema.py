@@ -15,6 +15,7 @@ from sqlalchemy import (
     BigInteger,
     Boolean,
     CheckConstraint,
+    Computed,
     Date,
     DateTime,
     Double,
@@ -293,7 +294,13 @@ class Case(Base):
         Index("ix_case_open_clock_due", sqltext("(coalesce(unit_due_at, due_at))"), "id",
               postgresql_where=sqltext(_in("status", OPEN_STATUSES)
                                        + " AND imported_from IS NULL")),
-        # ix_case_search_trgm (trigram search) is made by migration 0001 where pg_trgm exists.
+        # The text filter's index (migration 0020): GIN over the generated grams.
+        Index("ix_case_search_grams", "search_grams", postgresql_using="gin"),
+        # A street's cases in the queue's order, category and status at hand (0020).
+        Index("ix_case_street_created", "street_code", sqltext("created_at DESC"),
+              sqltext("id DESC"), postgresql_include=["category_id", "status"]),
+        Index("ix_case_street_category", "street_code", "category_id",
+              sqltext("created_at DESC"), sqltext("id DESC"), postgresql_include=["status"]),
     )
     id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), primary_key=True)
     public_no: Mapped[str] = mapped_column(String(32), unique=True)
@@ -346,6 +353,13 @@ class Case(Base):
     imported_from: Mapped[str | None] = mapped_column(String(32))
     imported_id: Mapped[str | None] = mapped_column(String(64))
     imported_on_time: Mapped[bool | None] = mapped_column(Boolean)
+    # Every character and pair of characters the queue's text filter searches
+    # (migration 0020), behind the GIN index ix_case_search_grams; generated, so
+    # nobody writes it and it always agrees with the text.
+    search_grams: Mapped[list[str]] = mapped_column(
+        ARRAY(Text), Computed("public.case_search_grams(public_no || ' ' ||"
+                              " coalesce(caller_phone, '') || ' ' || text || ' ' || address)"),
+        deferred=True)
 
 
 class CaseEvent(Base):

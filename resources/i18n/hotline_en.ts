@@ -805,6 +805,16 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
         <translation>Click to drop the map's selection and show all again</translation>
     </message>
     <message>
+        <location filename="../../widgets/casework/case_queue.py" line="183" />
+        <source>共 {total} 件，已载入 {held} 件</source>
+        <translation>{total} cases, {held} loaded</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/casework/case_queue.py" line="185" />
+        <source>向下滚动到底部时载入更多</source>
+        <translation>Scroll to the end to load more</translation>
+    </message>
+    <message>
         <location filename="../../widgets/casework/case_queue.py" line="156" />
         <source>地图框选 {n} 件 ✕</source>
         <translation>Selected on the map: {n} ✕</translation>
@@ -820,12 +830,7 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
         <translation>Click to drop the area chosen on the map and show all again</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_queue.py" line="180" />
-        <source>共 {total} 件，显示前 {held} 件</source>
-        <translation>{total} cases, showing the first {held}</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/casework/case_queue.py" line="183" />
+        <location filename="../../widgets/casework/case_queue.py" line="187" />
         <source>共 {total} 件</source>
         <translation>{total} cases</translation>
     </message>

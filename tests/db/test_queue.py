@@ -37,5 +37,5 @@ async def test_filters_and_sorting(store: Store, catalog: Catalog) -> None:
 async def test_a_capped_list_reports_the_full_total(store: Store, catalog: Catalog) -> None:
     for _ in range(5):
         await create_case(store, catalog, draft(catalog))
-    capped = await queue.fetch_ids(store, CaseFilter(), cap=3)
-    assert (len(capped.ids), capped.total) == (3, 5)
+    capped = await queue.fetch_ids(store, CaseFilter(), limit=3)
+    assert (len(capped.ids), capped.total, capped.more) == (3, 5, True)

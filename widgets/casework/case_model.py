@@ -8,6 +8,10 @@
   difference is applied as row removals, insertions or a layout change with
   persistent indexes moved, so selection and scroll position survive. Stale rows
   are re-read and ``dataChanged`` is emitted for them alone.
+- Ids come in pages (keyset paging, ``queue.fetch_ids``): the first page with a
+  new query, the next one when the view is scrolled to the end (``fetchMore``),
+  after the last held row's sort value and id. A re-read reads as many ids as are
+  held, so the rows the operator scrolled to stay.
 - Rows are fetched only when the view asks for them (visible rows), in
   batches around the first missing one.
 """
@@ -21,7 +25,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal
 
 from console.casework import queue
-from console.casework.queue import CaseFilter, CaseRow, IdList
+from console.casework.queue import CaseFilter, CaseRow, Cursor, IdList
 from console.catalog.catalog import Catalog
 from console.core.feed import ChangeFeed, Event
 from console.core.store import Store
@@ -39,7 +43,8 @@ REQUERY_DELAY_MS = 25  # coalesces a burst of events into one re-read
 class CaseTableModel(CaseColumnsModel):
     loaded = Signal()            # a new query's id list is in
     rows_refreshed = Signal()    # fetched rows arrived (for tests and benchmarks)
-    total_changed = Signal(int, int)  # matching cases, ids held
+    # matching cases (counted up to queue.COUNT_BOUND), ids held, all counted
+    total_changed = Signal(int, int, bool)
 
     def __init__(self, store: Store, catalog: Catalog, runner: TaskRunner,
                  parent: QObject | None = None, *, feed: ChangeFeed | None = None) -> None:
@@ -57,8 +62,14 @@ class CaseTableModel(CaseColumnsModel):
         self._highlighted: set[uuid.UUID] = set()
         self._fetching = False
         self.total = 0
+        self.counted_all = True
+        self._cursor: Cursor | None = None  # the last held row, where a next page starts
+        self._more = False  # the query has rows after the held ones
+        self._paging = False  # a next page is being read
+        self.page_size = queue.PAGE
         self._fetch_timer = self._single_shot(0, self._fetch_wanted)
         self._query = TaskSlot(runner)  # a new query voids the one before
+        self._pages = TaskSlot(runner)  # a next page; a new query or a re-read voids it
         self.follower = FeedFollower(runner, feed, self.apply_events, self._requery,
                                      REQUERY_DELAY_MS, self)
 
@@ -94,6 +105,39 @@ class CaseTableModel(CaseColumnsModel):
             return bold_font()  # an alert was about this case
         return cell_style(row, column, role)
 
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self._more
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        """The view reached the last held row: read the next page after it."""
+        if parent.isValid() or not self._more or self._paging or self._cursor is None:
+            return
+        cursor, self._paging = self._cursor, True
+
+        def failed(exc: Exception) -> None:
+            self._paging = False
+            self._runner.user_error.emit(exc)
+
+        self._pages.run(queue.fetch_ids(self._store, self._filter, self.page_size, cursor),
+                        lambda page: self._on_page(cursor, page), failed)
+
+    def _on_page(self, cursor: Cursor, page: IdList) -> None:
+        self._paging = False
+        if cursor is not self._cursor:  # a re-read moved the end meanwhile: from there
+            self.fetchMore()
+            return
+        new = [case_id for case_id in page.ids if case_id not in self._row_of]
+        if new:
+            first = len(self._ids)
+            self.beginInsertRows(QModelIndex(), first, first + len(new) - 1)
+            self._set_ids(self._ids + new)
+            self.endInsertRows()
+        self._cursor, self._more = page.cursor or cursor, page.more
+        if self._more:
+            self._set_total(max(self.total, len(self._ids)), self.counted_all)
+        else:  # all read: counted
+            self._set_total(len(self._ids), True)
+
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         key = self._columns[column].sort_key if 0 <= column < len(self._columns) else None
         if key is None:
@@ -119,26 +163,29 @@ class CaseTableModel(CaseColumnsModel):
     def set_filter(self, flt: CaseFilter) -> None:
         """A new query: fetch the id list, then reset the model."""
         self._filter = flt
-        self._query.run(queue.fetch_ids(self._store, flt), self._on_new_query)
+        self._pages.supersede()
+        self._paging = False
+        self._query.run(queue.fetch_ids(self._store, flt, self.page_size), self._on_new_query)
 
     def _on_new_query(self, ids: IdList) -> None:
         self.beginResetModel()
         self._set_ids(ids.ids)
+        self._cursor, self._more = ids.cursor, ids.more
         self._rows.clear()
         self._stale.clear()
         self._wanted.clear()
         self._in_flight.clear()
         self.endResetModel()
-        self._set_total(ids.total)
+        self._set_total(ids.total, ids.counted_all)
         self.loaded.emit()
 
     def _set_ids(self, ids: list[uuid.UUID]) -> None:
         self._ids = ids
         self._row_of = {case_id: row for row, case_id in enumerate(ids)}
 
-    def _set_total(self, total: int) -> None:
-        self.total = total
-        self.total_changed.emit(total, len(self._ids))
+    def _set_total(self, total: int, counted_all: bool) -> None:
+        self.total, self.counted_all = total, counted_all
+        self.total_changed.emit(total, len(self._ids), counted_all)
 
     def highlight(self, ids: set[uuid.UUID]) -> None:
         """Show these cases in bold (until the seat is restarted or they leave)."""
@@ -151,6 +198,8 @@ class CaseTableModel(CaseColumnsModel):
         self.follower.stop()
         self._fetch_timer.stop()
         self._query.supersede()
+        self._pages.supersede()
+        self._paging = False
 
     # ---- live updates -------------------------------------------------------------
     def apply_events(self, events: Sequence[Event]) -> bool:
@@ -161,16 +210,17 @@ class CaseTableModel(CaseColumnsModel):
         return bool(touched)
 
     async def _requery(self) -> None:
-        """The follower's re-read: the id list of the query shown now."""
-        flt = self._filter
-        ids = await queue.fetch_ids(self._store, flt)
-        if flt is not self._filter or self._query.busy:
-            # A new query began meanwhile; it may have read before the change that
-            # asked for this re-read: read once more after it.
+        """The follower's re-read: as many ids of the query shown now as are held."""
+        flt, held = self._filter, self._ids
+        ids = await queue.fetch_ids(self._store, flt, max(self.page_size, len(held)))
+        if flt is not self._filter or self._query.busy or held is not self._ids:
+            # A new query or page began or landed meanwhile; it may have read before
+            # the change that asked for this re-read: read once more after it.
             self.follower.request()
             return
         self.apply_id_list(ids.ids)
-        self._set_total(ids.total)
+        self._cursor, self._more = ids.cursor, ids.more  # a page in flight reads again
+        self._set_total(ids.total, ids.counted_all)
         # Re-read stale rows that are on screen (the view asks for them again).
         stale_rows = sorted(self._row_of[i] for i in self._stale if i in self._row_of)
         for row in stale_rows:

@@ -175,9 +175,14 @@ class CaseQueue(QWidget):
     def apply_filter(self) -> None:
         self.model.set_filter(self.current_filter())
 
-    def _show_count(self, total: int, held: int) -> None:
-        if held < total:
-            self.count.setText(self.tr("共 {total} 件，显示前 {held} 件").format(
-                total=f"{total:,}", held=f"{held:,}"))
+    def _show_count(self, total: int, held: int, counted_all: bool) -> None:
+        """The matches, "20,000+" past the count's bound; and how many are read in
+        (the rest come as the table is scrolled to its end)."""
+        shown = f"{total:,}" if counted_all else f"{max(total, held):,}+"
+        if held < total or not counted_all:
+            self.count.setText(self.tr("共 {total} 件，已载入 {held} 件").format(
+                total=shown, held=f"{held:,}"))
+            self.count.setToolTip(self.tr("向下滚动到底部时载入更多"))
         else:
-            self.count.setText(self.tr("共 {total} 件").format(total=f"{total:,}"))
+            self.count.setText(self.tr("共 {total} 件").format(total=shown))
+            self.count.setToolTip("")

@@ -9,7 +9,7 @@ guessed that each readable-range check kept 0.5 % of the rows and sorted them al
 read the index in order (121 ms for the countdown's first 500 rows instead of 3 ms).
 
 Revision ID: 0021
-Revises: 0017
+Revises: 0020
 Create Date: 2026-12-01
 """
 
@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from alembic import op
 
 revision: str = "0021"
-down_revision: str | None = "0017"
+down_revision: str | None = "0020"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
