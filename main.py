@@ -4,6 +4,8 @@ takes the person through the database, the login and the main window.
     python main.py --demo                       embedded PostgreSQL with demo data
     python main.py --database-url postgresql://user@host/db
     python main.py --demo --screenshot out.png  render the window and exit
+    python main.py export --format csv --out cases.csv --database-url …
+                                                a command without the window (console/cli/)
 """
 
 from __future__ import annotations
@@ -11,7 +13,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
-import os
 import sys
 from pathlib import Path
 
@@ -20,10 +21,11 @@ I18N = Path(__file__).resolve().parent / "resources" / "i18n"
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
+    from console.cli import add_commands, connection_options
+
     parser = argparse.ArgumentParser(description="Hotline Console (12345 dispatcher console)")
-    parser.add_argument("--database-url", default=os.environ.get("CONSOLE_DATABASE_URL"),
-                        help="shared server, e.g. postgresql://user@host:5432/hotline "
-                             "(default: a private embedded PostgreSQL)")
+    connection_options(parser, in_command=False)  # --database-url (default: a private
+    # embedded PostgreSQL), --reporting-url, --log-level
     parser.add_argument("--data-dir", type=Path, default=None,
                         help="where the embedded PostgreSQL keeps its data")
     parser.add_argument("--demo", action="store_true",
@@ -31,7 +33,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--lang", choices=("zh_CN", "en"), default=None)
     parser.add_argument("--screenshot", type=Path, default=None,
                         help="render the main window into this PNG and exit")
-    parser.add_argument("--log-level", default=os.environ.get("CONSOLE_LOG_LEVEL", "INFO"))
+    add_commands(parser)  # a subparser per command: export …
     return parser.parse_args(argv)
 
 
@@ -64,6 +66,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     logging.basicConfig(level=args.log_level.upper(),
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    if args.command is not None:  # a command of console/cli: no Qt at all
+        from console.cli import run
+
+        return run(args)
     from widgets.shell.system_check import window_problem
 
     if args.screenshot is None and (problem := window_problem()):
