@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncGenerator
 from dataclasses import dataclass, field
 
-from sqlalchemy import and_, case, func, select
+from sqlalchemy import ColumnElement, and_, case, func, select
 from sqlalchemy.orm import aliased
 from sqlalchemy.sql import Select
 
@@ -34,7 +34,7 @@ class Selection:
     since: dt.datetime | None = None
     before: dt.datetime | None = None
 
-    def where(self):  # type: ignore[no-untyped-def]
+    def where(self) -> ColumnElement[bool]:
         terms = [self.cases.where()]
         if self.since is not None:
             terms.append(C.created_at >= self.since)
@@ -73,7 +73,7 @@ class ExportRow:
     on_time: bool | None  # finished within the unit's deadline; None: not judged
 
 
-def _on_time():  # type: ignore[no-untyped-def]
+def _on_time() -> ColumnElement[bool | None]:
     """The imported verdict for a history case, else the first resolution against the
     unit's deadline (the statistics' rule); NULL while not judged."""
     return case(
@@ -109,7 +109,7 @@ async def count(store: Store, selection: Selection) -> int:
 
 
 async def batches(store: Store, selection: Selection,
-                  size: int | None = None) -> AsyncIterator[list[ExportRow]]:
+                  size: int | None = None) -> AsyncGenerator[list[ExportRow], None]:
     """The selection's rows, ``size`` (``BATCH``) at a time, from a server-side cursor in
     one read transaction (every fetch is a statement of its own, each short)."""
     size = size or BATCH

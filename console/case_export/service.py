@@ -92,6 +92,10 @@ def _open_beside(path: Path, encoding: str) -> tuple[IO[str], Path]:
     return os.fdopen(fd, "w", encoding=encoding, newline=""), Path(name)
 
 
+def _write(handle: IO[str], writer: Writer, rows: list[ExportRow]) -> None:
+    handle.write(writer.body(rows))  # formatting too: off the event loop
+
+
 def _finish(handle: IO[str], part: Path, path: Path, tail: str) -> None:
     handle.write(tail)
     handle.flush()
@@ -100,13 +104,11 @@ def _finish(handle: IO[str], part: Path, path: Path, tail: str) -> None:
     os.replace(part, path)
 
 
-def _discard(handle: IO[str] | None, part: Path | None) -> None:
-    if handle is not None:
-        with contextlib.suppress(OSError):
-            handle.close()
-    if part is not None:
-        with contextlib.suppress(FileNotFoundError):
-            part.unlink()
+def _discard(handle: IO[str], part: Path) -> None:
+    with contextlib.suppress(OSError):
+        handle.close()
+    with contextlib.suppress(FileNotFoundError):
+        part.unlink()
 
 
 async def export(store: Store, selection: Selection, fmt: str, path: Path,
@@ -116,18 +118,18 @@ async def export(store: Store, selection: Selection, fmt: str, path: Path,
     progress = progress or Progress()
     progress.total = await query.count(store, selection)
     progress.check()
-    handle: IO[str] | None = None
-    part: Path | None = None
+    try:
+        handle, part = await asyncio.to_thread(_open_beside, path, writer.encoding)
+    except OSError as exc:
+        raise ExportFailed(path, exc.strerror or str(exc)) from exc
     written = 0
     try:
         try:
-            handle, part = await asyncio.to_thread(_open_beside, path, writer.encoding)
             await asyncio.to_thread(handle.write, writer.head())
             async with contextlib.aclosing(query.batches(store, selection)) as rows_of:
                 async for rows in rows_of:
                     progress.check()
-                    out = handle
-                    await asyncio.to_thread(lambda rows=rows: out.write(writer.body(rows)))
+                    await asyncio.to_thread(_write, handle, writer, rows)
                     written += len(rows)
                     progress.done = written
             progress.check()
