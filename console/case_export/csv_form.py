@@ -35,7 +35,8 @@ _FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _time(value: dt.datetime | None) -> str:
-    return "" if value is None else value.astimezone(CENTRE_TZ).strftime(TIME)
+    """``TIME``'s form (isoformat: strftime costs ten times as much)."""
+    return "" if value is None else value.astimezone(CENTRE_TZ).isoformat(" ", "seconds")[:19]
 
 
 def _safe(text: str) -> str:

@@ -37,8 +37,10 @@ FIELDS = ("service_request_id", "status", "status_notes", "service_name", "servi
           "description", "agency_responsible", "service_notice", "requested_datetime",
           "updated_datetime", "expected_datetime", "address", "address_id", "zipcode",
           "lat", "long", "media_url")
-# Characters XML 1.0 cannot hold at all (a stray control character in a caller's text).
+# Characters XML 1.0 cannot hold at all (a stray control character in a caller's text),
+# and those it holds escaped.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_SPECIAL = re.compile("[&<>\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def _time(value: dt.datetime | None) -> str | None:
@@ -114,7 +116,9 @@ class JsonWriter:
 def _xml_value(value: Any) -> str:
     if value is None:
         return ""
-    return escape(_NOT_XML.sub("", value if isinstance(value, str) else repr(value)))
+    if not isinstance(value, str):
+        return repr(value)  # lat, long
+    return escape(_NOT_XML.sub("", value)) if _SPECIAL.search(value) else value
 
 
 class XmlWriter:

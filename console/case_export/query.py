@@ -12,6 +12,7 @@ import datetime as dt
 import uuid
 from collections.abc import AsyncGenerator
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import ColumnElement, and_, case, func, select
 from sqlalchemy.orm import aliased
@@ -111,12 +112,16 @@ async def count(store: Store, selection: Selection) -> int:
 async def batches(store: Store, selection: Selection,
                   size: int | None = None) -> AsyncGenerator[list[ExportRow], None]:
     """The selection's rows, ``size`` (``BATCH``) at a time, from a server-side cursor in
-    one read transaction (every fetch is a statement of its own, each short)."""
+    one read transaction (every fetch is a statement of its own, each short).
+
+    The cursor is psycopg's own, on the connection under SQLAlchemy's (as the history
+    import's COPY is): SQLAlchemy's streamed rows cost twice the driver's time here."""
     size = size or BATCH
     async with store.read() as conn:
-        result = await conn.stream(statement(selection).execution_options(yield_per=size))
-        try:
-            async for part in result.partitions(size):
-                yield [ExportRow(*row) for row in part]
-        finally:  # a caller that stops early (a cancel) closes the cursor here
-            await result.close()
+        compiled = statement(selection).compile(
+            dialect=conn.dialect, compile_kwargs={"render_postcompile": True})
+        raw: Any = (await conn.get_raw_connection()).driver_connection
+        async with raw.cursor(name=f"case_export_{uuid.uuid4().hex}") as cursor:
+            await cursor.execute(compiled.string, compiled.params)
+            while rows := await cursor.fetchmany(size):
+                yield [ExportRow(*row) for row in rows]

@@ -13,6 +13,7 @@ import asyncio
 import contextlib
 import os
 import tempfile
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Protocol
@@ -87,28 +88,40 @@ class Exported:
     cases: int
 
 
-def _open_beside(path: Path, encoding: str) -> tuple[IO[str], Path]:
-    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    return os.fdopen(fd, "w", encoding=encoding, newline=""), Path(name)
+class _Part:
+    """The file being written, under a temporary name beside its place. A lock keeps
+    a batch's write, the finish and the discard apart: a cancel never closes the file
+    under the worker thread still writing it."""
 
+    def __init__(self, path: Path, encoding: str) -> None:
+        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+        self.handle: IO[str] = os.fdopen(fd, "w", encoding=encoding, newline="")
+        self.name = Path(name)
+        self.lock = threading.Lock()
 
-def _write(handle: IO[str], writer: Writer, rows: list[ExportRow]) -> None:
-    handle.write(writer.body(rows))  # formatting too: off the event loop
+    def write(self, text: str) -> None:
+        with self.lock:
+            self.handle.write(text)
 
+    def write_rows(self, writer: Writer, rows: list[ExportRow]) -> int:
+        text = writer.body(rows)  # formatting too: off the event loop
+        self.write(text)
+        return len(rows)
 
-def _finish(handle: IO[str], part: Path, path: Path, tail: str) -> None:
-    handle.write(tail)
-    handle.flush()
-    os.fsync(handle.fileno())
-    handle.close()
-    os.replace(part, path)
+    def finish(self, path: Path, tail: str) -> None:
+        with self.lock:
+            self.handle.write(tail)
+            self.handle.flush()
+            os.fsync(self.handle.fileno())
+            self.handle.close()
+            os.replace(self.name, path)
 
-
-def _discard(handle: IO[str], part: Path) -> None:
-    with contextlib.suppress(OSError):
-        handle.close()
-    with contextlib.suppress(FileNotFoundError):
-        part.unlink()
+    def discard(self) -> None:
+        with self.lock:
+            with contextlib.suppress(OSError):
+                self.handle.close()
+            with contextlib.suppress(FileNotFoundError):
+                self.name.unlink()
 
 
 async def export(store: Store, selection: Selection, fmt: str, path: Path,
@@ -116,27 +129,34 @@ async def export(store: Store, selection: Selection, fmt: str, path: Path,
     """Write the selection's cases to ``path`` in ``fmt``; the number written."""
     writer = writer_for(fmt)
     progress = progress or Progress()
+    progress.done = 0
     progress.total = await query.count(store, selection)
     progress.check()
     try:
-        handle, part = await asyncio.to_thread(_open_beside, path, writer.encoding)
+        part = await asyncio.to_thread(_Part, path, writer.encoding)
     except OSError as exc:
         raise ExportFailed(path, exc.strerror or str(exc)) from exc
-    written = 0
+    writing: asyncio.Future[int] | None = None  # the batch the worker thread writes
     try:
         try:
-            await asyncio.to_thread(handle.write, writer.head())
+            await asyncio.to_thread(part.write, writer.head())
             async with contextlib.aclosing(query.batches(store, selection)) as rows_of:
-                async for rows in rows_of:
+                async for rows in rows_of:  # the next fetch overlaps the last batch's write
                     progress.check()
-                    await asyncio.to_thread(_write, handle, writer, rows)
-                    written += len(rows)
-                    progress.done = written
+                    if writing is not None:
+                        progress.done += await writing
+                    writing = asyncio.ensure_future(
+                        asyncio.to_thread(part.write_rows, writer, rows))
+            if writing is not None:
+                progress.done += await writing
+                writing = None
             progress.check()
-            await asyncio.to_thread(_finish, handle, part, path, writer.tail())
+            await asyncio.to_thread(part.finish, path, writer.tail())
         except OSError as exc:
             raise ExportFailed(path, exc.strerror or str(exc)) from exc
     except BaseException:
-        await asyncio.to_thread(_discard, handle, part)
+        if writing is not None and writing.done() and not writing.cancelled():
+            writing.exception()  # retrieved: the error raised is this one or came after it
+        await asyncio.to_thread(part.discard)  # waits for a write still running
         raise
-    return Exported(path, written)
+    return Exported(path, progress.done)
