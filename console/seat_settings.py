@@ -66,6 +66,7 @@ class Kind(Generic[T]):
     name: str
     read: Callable[[object], T]
     write: Callable[[T], object] = lambda value: value
+    shown: Callable[[object], str] = repr  # a stored value in a log message
 
 
 def _flag(raw: object) -> bool:
@@ -123,6 +124,14 @@ def _server_url(raw: object) -> str:
     return url
 
 
+def _url_shown(raw: object) -> str:
+    """A stored URL for a log message, its password (if any) hidden."""
+    try:
+        return repr(normalise_url(str(raw)).render_as_string(hide_password=True))
+    except (ArgumentError, ValueError):
+        return "a value that is not a URL"
+
+
 def _language(raw: object) -> str:
     """One of ours. A locale's name (en_US, zh-CN, zh_Hans) is read as its language:
     the value may come from a hand-edited file or another program's settings."""
@@ -142,7 +151,8 @@ NAMES: Kind[tuple[str, ...]] = Kind("list of names", _names, list)
 BLOB: Kind[bytes | None] = Kind("bytes", _blob)
 NUMBER: Kind[int] = Kind("int", _number)
 LANGUAGE_KIND: Kind[str] = Kind("language", _language)
-SERVER_URL: Kind[str] = Kind("database URL without a password", _server_url)
+SERVER_URL: Kind[str] = Kind("database URL without a password", _server_url,
+                             shown=_url_shown)
 
 
 @dataclass(frozen=True)
@@ -212,8 +222,8 @@ def values_in_their_type(storage: Storage) -> None:
             try:
                 value = setting.kind.read(raw)
             except (TypeError, ValueError):
-                log.warning("setting %s: %r is not a %s; the default is used",
-                            key, raw, setting.kind.name)
+                log.warning("setting %s: %s is not a %s; the default is used",
+                            key, setting.kind.shown(raw), setting.kind.name)
                 storage.remove(key)
                 continue
             written = setting.kind.write(value)
@@ -273,8 +283,8 @@ class SeatSettings:
         try:
             return setting.kind.read(raw)
         except (TypeError, ValueError):
-            log.warning("setting %s: %r is not a %s; the default is used",
-                        key, raw, setting.kind.name)
+            log.warning("setting %s: %s is not a %s; the default is used",
+                        key, setting.kind.shown(raw), setting.kind.name)
             return setting.default
 
     def sync(self) -> None:
