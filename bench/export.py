@@ -1,7 +1,8 @@
 """Export: 100,000 cases (the demo generator's, bench._bulk) exported by a dispatcher's
-login through the service (count, a server-side cursor 2,000 rows at a time, each
-batch formatted and written in a worker thread, the file renamed into place), as CSV
-and as Open311 JSON and XML, beside the floor: PostgreSQL's COPY of the same rows
+login through the service (count; CSV: the database makes the rows by COPY and the
+seat streams them into the file; Open311 JSON and XML: a server-side cursor 2,000 rows
+at a time, each batch formatted and written in a worker thread; the file renamed into
+place), beside the floor: PostgreSQL's COPY of the same rows
 (the same columns, joins and order) to a CSV file by raw psycopg. The peak memory of
 this process shows that the rows are streamed, never held.
 

@@ -22,7 +22,7 @@ from console.case_export import words
 from console.case_export.query import ExportRow
 from console.core.clock import CENTRE_TZ
 
-ENCODING = "utf-8-sig"  # the BOM
+BOM = "\ufeff"  # first in the file: Excel then reads it as UTF-8
 TIME = "%Y-%m-%d %H:%M:%S"  # the centre's time, as the Pingshan export writes it
 OWN = ("案件编号", "状态", "渠道", "性质", "紧急程度", "分类编码", "一级分类", "二级分类",
        "三级分类", "街道", "社区", "网格", "责任单位", "受理时间", "分拨时间", "办理时限",
@@ -69,10 +69,10 @@ def row(r: ExportRow) -> list[str]:
 
 
 class CsvWriter:
-    encoding = ENCODING
+    encoding = "utf-8"
 
     def head(self) -> str:
-        return self.body_of([list(HEADER)])
+        return BOM + self.body_of([list(HEADER)])
 
     def body(self, rows: list[ExportRow]) -> str:
         return self.body_of([row(r) for r in rows])
@@ -83,5 +83,5 @@ class CsvWriter:
     @staticmethod
     def body_of(lines: list[list[str]]) -> str:
         out = io.StringIO()
-        csv.writer(out, lineterminator="\r\n").writerows(lines)  # Excel's line ends
+        csv.writer(out, lineterminator="\n").writerows(lines)  # as COPY ends its lines
         return out.getvalue()

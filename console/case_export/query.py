@@ -74,7 +74,7 @@ class ExportRow:
     on_time: bool | None  # finished within the unit's deadline; None: not judged
 
 
-def _on_time() -> ColumnElement[bool | None]:
+def on_time() -> ColumnElement[bool | None]:
     """The imported verdict for a history case, else the first resolution against the
     unit's deadline (the statistics' rule); NULL while not judged."""
     return case(
@@ -93,7 +93,7 @@ def statement(selection: Selection) -> Select:
         s.readable(C.dispatched_at), s.readable(C.resolved_at), s.readable(C.closed_at),
         s.readable(C.due_at), s.readable(C.updated_at), k.code, k.path,
         func.coalesce(street.name, ""), func.coalesce(community.name, ""),
-        func.coalesce(C.grid_code, ""), func.coalesce(u.name, ""), _on_time())
+        func.coalesce(C.grid_code, ""), func.coalesce(u.name, ""), on_time())
     stmt = (select(*columns).select_from(C)
             .join(k, k.id == C.category_id)
             .outerjoin(street, street.code == C.street_code)
