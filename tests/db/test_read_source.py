@@ -4,16 +4,19 @@ reads what the primary holds as the same person, and refuses every write."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from sqlalchemy import func, select, text
 from sqlalchemy.exc import DBAPIError
 
+from console.app import ConsoleApp
 from console.core.read_source import replica_url_for, replication_lag, reporting_store
 from console.core.store import Store
 from db import schema as s
 from db.engine import normalise_url
 from tests.db.conftest import MakeLogin
-from tests.db.people import a_case, person
+from tests.db.people import a_case, login_of, person
 from tests.db.units_fixture import a_handler, dispatched_to, two_units
 
 
@@ -89,3 +92,26 @@ def test_the_replica_url_keeps_its_place_and_takes_the_seats_login() -> None:
                                     {"sslmode": "require"})
     assert normalise_url(replica_url_for("postgresql://ann@primary/hotline",
                                          "postgresql://standby")).database == "hotline"
+
+
+async def test_a_seat_with_a_replica_reads_statistics_there_and_lets_it_go(
+        login_as: MakeLogin, database_url: str, tmp_path: Path) -> None:
+    url = login_as("supervisor")
+    app = ConsoleApp(url, login_of(url), journal_path=tmp_path / "journal.json",
+                     reporting_url=_place_only(database_url))
+    await app.open()
+    try:
+        assert app.reporting is not app.store and app.reporting.roles == app.store.roles
+        async with app.reporting.read() as conn:
+            assert (await conn.execute(text("SHOW transaction_read_only"))).scalar_one() == "on"
+        async with app.store.read() as conn:  # the live work stays on the primary
+            assert (await conn.execute(text("SHOW transaction_read_only"))).scalar_one() == "off"
+    finally:
+        await app.close()
+    assert app.reporting.engine.pool.checkedout() == 0
+    plain = ConsoleApp(url, login_of(url), journal_path=tmp_path / "plain.json")
+    await plain.open()
+    try:
+        assert plain.reporting is plain.store
+    finally:
+        await plain.close()
