@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from console.case_export import query, service
 from console.case_export.query import Selection
 from console.casework.queue import CaseFilter
-from console.core.errors import ConsoleError
+from console.core.errors import ConsoleError, DatabaseBusy, DatabaseUnavailable
 from console.core.store import Store
 from widgets.common import texts
 from widgets.common.task_slot import TaskSlot
@@ -148,6 +148,9 @@ class CaseExportDialog(QDialog):
             self.message.setText(self.tr(
                 "无法写入 {path}：{reason}。未留下任何文件；请换一个位置再试").format(
                 path=str(error.path), reason=error.reason))
+        elif isinstance(error, DatabaseUnavailable | DatabaseBusy):
+            self.message.setText(self.tr(
+                "数据库连接中断或正忙，导出未完成，未留下任何文件；请稍后再试"))
         else:
             self.message.setText(texts.problem_text(error))
 
