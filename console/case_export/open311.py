@@ -91,6 +91,9 @@ def requests(rows: list[ExportRow]) -> list[dict[str, Any]]:
     return [request(r, p) for r, p in zip(rows, wgs84(rows), strict=True)]
 
 
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode  # one encoder (dumps makes one a call)
+
+
 class JsonWriter:
     """A JSON array of requests (requests.json), one request a line."""
 
@@ -105,7 +108,7 @@ class JsonWriter:
     def body(self, rows: list[ExportRow]) -> str:
         out = []
         for item in requests(rows):
-            out.append(("\n" if self._first else ",\n") + json.dumps(item, ensure_ascii=False))
+            out.append(("\n" if self._first else ",\n") + _ENCODE(item))
             self._first = False
         return "".join(out)
 
