@@ -13,6 +13,7 @@ import time  # noqa: E402
 from bench import (  # noqa: E402
     area_figures,
     countdown,
+    export,
     geo_locate,
     history_import,
     map_read,
@@ -30,7 +31,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true",
                         help="50 cases for latency, 10,000 for the queue, 5,000 on the map,"
-                        " 100,000 for the map's figures, 20,000 rows to import")
+                        " 100,000 for the map's figures, 20,000 rows to import,"
+                        " 20,000 cases to export")
     args = parser.parse_args()
     with libpq_target(server_url()).connect() as conn:
         version = conn.execute("SHOW server_version").fetchone()[0]  # type: ignore[index]
@@ -47,6 +49,7 @@ def main() -> None:
     map_view.run(args.quick)
     map_read.run(args.quick)
     history_import.run(args.quick)
+    export.run(args.quick)
     close_qt_loop()
     print(f"\nall benchmarks: {time.perf_counter() - started:.0f} s")
 
