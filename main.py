@@ -21,9 +21,12 @@ I18N = Path(__file__).resolve().parent / "resources" / "i18n"
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
-    from console.cli import add_commands, connection_options
+    from console.cli import COMMANDS, add_commands, connection_options
 
-    parser = argparse.ArgumentParser(description="Hotline Console (12345 dispatcher console)")
+    names = [c.NAME for c in COMMANDS]
+    parser = argparse.ArgumentParser(
+        description="Hotline Console (12345 dispatcher console)",
+        epilog=f"commands without the window: {', '.join(names)} (main.py COMMAND --help)")
     connection_options(parser, in_command=False)  # --database-url (default: a private
     # embedded PostgreSQL), --reporting-url, --log-level
     parser.add_argument("--data-dir", type=Path, default=None,
@@ -33,6 +36,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--lang", choices=("zh_CN", "en"), default=None)
     parser.add_argument("--screenshot", type=Path, default=None,
                         help="render the main window into this PNG and exit")
+    if not any(word in names for word in argv):  # the window: an unknown word is refused
+        return parser.parse_args(argv, argparse.Namespace(command=None))  # as unknown
     add_commands(parser)  # a subparser per command: export …
     return parser.parse_args(argv)
 
