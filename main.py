@@ -4,6 +4,8 @@ takes the person through the database, the login and the main window.
     python main.py --demo                       embedded PostgreSQL with demo data
     python main.py --database-url postgresql://user@host/db
     python main.py --demo --screenshot out.png  render the window and exit
+    python main.py export --format csv --out cases.csv --database-url …
+                                                a command without the window (console/cli/)
 """
 
 from __future__ import annotations
@@ -11,7 +13,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
-import os
 import sys
 from pathlib import Path
 
@@ -20,10 +21,14 @@ I18N = Path(__file__).resolve().parent / "resources" / "i18n"
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description="Hotline Console (12345 dispatcher console)")
-    parser.add_argument("--database-url", default=os.environ.get("CONSOLE_DATABASE_URL"),
-                        help="shared server, e.g. postgresql://user@host:5432/hotline "
-                             "(default: a private embedded PostgreSQL)")
+    from console.cli import COMMANDS, add_commands, connection_options
+
+    names = [c.NAME for c in COMMANDS]
+    parser = argparse.ArgumentParser(
+        description="Hotline Console (12345 dispatcher console)",
+        epilog=f"commands without the window: {', '.join(names)} (main.py COMMAND --help)")
+    connection_options(parser, in_command=False)  # --database-url (default: a private
+    # embedded PostgreSQL), --reporting-url, --log-level
     parser.add_argument("--data-dir", type=Path, default=None,
                         help="where the embedded PostgreSQL keeps its data")
     parser.add_argument("--demo", action="store_true",
@@ -31,7 +36,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--lang", choices=("zh_CN", "en"), default=None)
     parser.add_argument("--screenshot", type=Path, default=None,
                         help="render the main window into this PNG and exit")
-    parser.add_argument("--log-level", default=os.environ.get("CONSOLE_LOG_LEVEL", "INFO"))
+    if not any(word in names for word in argv):  # the window: an unknown word is refused
+        return parser.parse_args(argv, argparse.Namespace(command=None))  # as unknown
+    add_commands(parser)  # a subparser per command: export …
     return parser.parse_args(argv)
 
 
@@ -64,6 +71,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     logging.basicConfig(level=args.log_level.upper(),
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    if args.command is not None:  # a command of console/cli: no Qt at all
+        from console.cli import run
+
+        return run(args)
     # What the start needs up to the login dialog, imported before anything of Qt:
     # PySide6 reads the source of every module imported after it (looking for its
     # __feature__ imports), which costs SQLAlchemy's many modules a tenth of a second.

@@ -13,6 +13,7 @@ import time  # noqa: E402
 from bench import (  # noqa: E402
     area_figures,
     countdown,
+    export,
     geo_locate,
     history_import,
     map_read,
@@ -36,7 +37,8 @@ def main() -> None:
                         help="50 cases for latency, 10,000 for the queue, 5,000 on the map,"
                         " 100,000 for the map's figures, 20,000 rows to import, 5,000 open"
                         " cases for the sweep and the seat's stalls (20 s a phase),"
-                        " 3 starts, 5,000 open cases for a minute of the seat's memory")
+                        " 3 starts, 5,000 open cases for a minute of the seat's memory,"
+                        " 20,000 cases to export")
     args = parser.parse_args()
     with libpq_target(server_url()).connect() as conn:
         version = conn.execute("SHOW server_version").fetchone()[0]  # type: ignore[index]
@@ -57,6 +59,7 @@ def main() -> None:
     history_import.run(args.quick)
     startup.run(args.quick)
     seat_memory.run(args.quick)
+    export.run(args.quick)
     close_qt_loop()
     print(f"\nall benchmarks: {time.perf_counter() - started:.0f} s")
 

@@ -25,6 +25,7 @@ from console.catalog.catalog import Catalog, load_catalog
 from console.core.errors import DatabaseBusy, DatabaseUnavailable
 from console.core.events import Kind
 from console.core.feed import ChangeFeed, Event
+from console.core.read_source import reporting_store
 from console.core.store import Store
 from console.geo.locate import LiveLocator
 from console.hotline.journal import Journal
@@ -74,8 +75,12 @@ async def roles_of(store: Store) -> frozenset[str]:
 
 class ConsoleApp:
     def __init__(self, url: str, actor: str, *, journal_path: Path | None = None,
-                 sender: Sender | None = None) -> None:
+                 sender: Sender | None = None, reporting_url: str | None = None) -> None:
         self.store = Store(url, actor)
+        # Where statistics and reports read (console/core/read_source.py): the replica
+        # named, else the primary; made once the person's roles are known (open()).
+        self._reporting_url = reporting_url
+        self.reporting = self.store
         self.feed = ChangeFeed(self.store)
         self.catalog = Catalog()
         # Read in open(), in a worker thread: never on the GUI thread.
@@ -109,6 +114,7 @@ class ConsoleApp:
         offset = await self.store.calibrate_clock()
         self.store.roles = await roles_of(self.store)
         log.info("acting as %s with roles %s", self.store.actor, sorted(self.store.roles))
+        self.reporting = reporting_store(self.store, self._reporting_url)
         log.info("seat clock offset to the server: %.3f s", offset.total_seconds())
         await asyncio.to_thread(self.outbox.journal.load)  # a file: not on the GUI thread
         if demo_data:
@@ -251,4 +257,6 @@ class ConsoleApp:
         if self._flush_task is not None and not self._flush_task.done():
             await self._flush_task
         await self.listener.stop()
+        if self.reporting is not self.store:
+            await self.reporting.close()
         await self.store.close()

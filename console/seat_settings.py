@@ -14,7 +14,8 @@ Settings versions:
 2. a layout per role (``layout/v7/<role>``);
 3. the file says its version (``settings/version``);
 4. the unit view's dock and a layout for unit handlers (``layout/v8/<role>``);
-5. the map's dock (``layout/v9/<role>``).
+5. the map's dock (``layout/v9/<role>``);
+6. the read-only replica statistics and reports may read from (``database/reporting_url``).
 """
 
 from __future__ import annotations
@@ -25,14 +26,17 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, Generic, Protocol, TypeVar
 
+from sqlalchemy.exc import ArgumentError
+
 from console.casework.lifecycle import DISPATCHER, LEADER, OPERATOR, SUPERVISOR, UNIT
 from console.supervision.alert_kinds import KINDS
+from db.engine import normalise_url
 
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
-SETTINGS_VERSION = 5
+SETTINGS_VERSION = 6
 # The version of the set of docks a saved layout belongs to (Qt's saveState takes
 # it too). Raise it when docks come or go, with SETTINGS_VERSION and a step that
 # runs ``layouts_to_current``: every older layout's window geometry is carried over
@@ -62,6 +66,7 @@ class Kind(Generic[T]):
     name: str
     read: Callable[[object], T]
     write: Callable[[T], object] = lambda value: value
+    shown: Callable[[object], str] = repr  # a stored value in a log message
 
 
 def _flag(raw: object) -> bool:
@@ -104,6 +109,29 @@ def _number(raw: object) -> int:
     raise ValueError(raw)
 
 
+def _server_url(raw: object) -> str:
+    """A database server's URL without a password (passwords are never kept in files;
+    the seat's person logs in with their own), or "" for none."""
+    url = _text(raw).strip()
+    if not url:
+        return ""
+    try:
+        parsed = normalise_url(url)
+    except (ArgumentError, ValueError) as exc:
+        raise ValueError(raw) from exc
+    if parsed.password:
+        raise ValueError("a URL with a password")
+    return url
+
+
+def _url_shown(raw: object) -> str:
+    """A stored URL for a log message, its password (if any) hidden."""
+    try:
+        return repr(normalise_url(str(raw)).render_as_string(hide_password=True))
+    except (ArgumentError, ValueError):
+        return "a value that is not a URL"
+
+
 def _language(raw: object) -> str:
     """One of ours. A locale's name (en_US, zh-CN, zh_Hans) is read as its language:
     the value may come from a hand-edited file or another program's settings."""
@@ -123,6 +151,8 @@ NAMES: Kind[tuple[str, ...]] = Kind("list of names", _names, list)
 BLOB: Kind[bytes | None] = Kind("bytes", _blob)
 NUMBER: Kind[int] = Kind("int", _number)
 LANGUAGE_KIND: Kind[str] = Kind("language", _language)
+SERVER_URL: Kind[str] = Kind("database URL without a password", _server_url,
+                             shown=_url_shown)
 
 
 @dataclass(frozen=True)
@@ -152,8 +182,13 @@ LAYOUT_GEOMETRY: Setting[bytes | None] = Setting(
     "the window's place on the screen, per role (Qt's saveGeometry)")
 VERSION = Setting("settings/version", NUMBER, 0, 3,
                   "the settings version the file was last brought up to")
+REPORTING_URL = Setting("database/reporting_url", SERVER_URL, "", 6,
+                        "a read-only replica for statistics and reports, e.g. "
+                        "postgresql://replica:5432/hotline (no user or password: the "
+                        "seat's login is used); --reporting-url overrides it; "
+                        "empty: they read the primary")
 SCHEMA: tuple[Setting[Any], ...] = (LANGUAGE, LAST_USER, ALERT_KINDS, ALERT_SOUND,
-                                    LAYOUT_STATE, LAYOUT_GEOMETRY, VERSION)
+                                    LAYOUT_STATE, LAYOUT_GEOMETRY, VERSION, REPORTING_URL)
 
 
 # ---- bringing an older seat's settings up to date ------------------------------------------
@@ -187,8 +222,8 @@ def values_in_their_type(storage: Storage) -> None:
             try:
                 value = setting.kind.read(raw)
             except (TypeError, ValueError):
-                log.warning("setting %s: %r is not a %s; the default is used",
-                            key, raw, setting.kind.name)
+                log.warning("setting %s: %s is not a %s; the default is used",
+                            key, setting.kind.shown(raw), setting.kind.name)
                 storage.remove(key)
                 continue
             written = setting.kind.write(value)
@@ -248,8 +283,8 @@ class SeatSettings:
         try:
             return setting.kind.read(raw)
         except (TypeError, ValueError):
-            log.warning("setting %s: %r is not a %s; the default is used",
-                        key, raw, setting.kind.name)
+            log.warning("setting %s: %s is not a %s; the default is used",
+                        key, setting.kind.shown(raw), setting.kind.name)
             return setting.default
 
     def sync(self) -> None:

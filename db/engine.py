@@ -66,12 +66,20 @@ def libpq_conninfo(url: str | URL) -> str:
     return libpq_target(url).conninfo
 
 
-def make_engine(url: str | URL, *, pool_size: int = 4, application_name: str = "hotline-console"
-                ) -> AsyncEngine:
+READ_ONLY_OPTIONS = "-c default_transaction_read_only=on"
+
+
+def make_engine(url: str | URL, *, pool_size: int = 4, application_name: str = "hotline-console",
+                read_only: bool = False) -> AsyncEngine:
+    """The console's engine; ``read_only``: every transaction of its connections is read
+    only (the server refuses a write), for the statistics' and reports' reading."""
+    connect_args: dict[str, Any] = {"application_name": application_name, "connect_timeout": 5}
+    if read_only:
+        connect_args["options"] = READ_ONLY_OPTIONS
     return create_async_engine(
         normalise_url(url),
         pool_size=pool_size,
         max_overflow=2,
         pool_pre_ping=True,
-        connect_args={"application_name": application_name, "connect_timeout": 5},
+        connect_args=connect_args,
     )

@@ -38,6 +38,7 @@ OPEN311_REQUESTS = Profile(
         "status": ("status",), "category": ("service_code",),
         "text": ("description",), "address": ("address",),
         "lat": ("lat",), "lon": ("long",), "due_at": ("expected_datetime",),
+        "unit": ("agency_responsible",),
         # for a closed request the spec's updated_datetime is when it was closed
         "resolved_at": ("updated_datetime",), "closed_at": ("updated_datetime",),
     },

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from console.core.errors import FieldError, ValidationError
+from console.geo.crs import wgs84_to_gcj02
 from console.history_import.profile import OPEN311, Profile
 
 ENCODINGS = ("utf-8-sig", "gb18030")
@@ -130,11 +131,30 @@ def _open311(text: str, profile: Profile) -> Records:
     wanted = profile.source_columns()
     records = [Record(i, {c: _plain(request.get(c)) for c in wanted})
                for i, request in enumerate(requests, start=1)]
+    _to_gcj02(records, profile)
     if requests and (missing := [c for c in ("service_request_id", "requested_datetime")
                                  if c in wanted and c not in columns]):
         raise _refuse(FieldError("file", "import.columns_missing",
                                  {"columns": "、".join(missing)}))
     return Records(tuple(columns), records)
+
+
+def _to_gcj02(records: list[Record], profile: Profile) -> None:
+    """Open311's lat/long are WGS-84 (the spec says so); the console keeps GCJ-02. Points
+    whose numbers cannot be read are left for ``rows`` to refuse."""
+    lon_column = (profile.column("lon") or ("",))[0]
+    lat_column = (profile.column("lat") or ("",))[0]
+    placed: list[tuple[Record, float, float]] = []
+    for record in records:
+        try:
+            placed.append((record, float(record.values[lon_column]),
+                           float(record.values[lat_column])))
+        except (KeyError, ValueError):
+            continue
+    if placed:
+        lon, lat = wgs84_to_gcj02([p[1] for p in placed], [p[2] for p in placed])
+        for (record, _x, _y), x, y in zip(placed, lon.tolist(), lat.tolist(), strict=True):
+            record.values[lon_column], record.values[lat_column] = repr(x), repr(y)
 
 
 def _json_requests(text: str) -> list[dict[str, Any]]:

@@ -758,6 +758,120 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
     </message>
 </context>
 <context>
+    <name>CaseExportDialog</name>
+    <message>
+        <location filename="../../widgets/casework/case_export_dialog.py" line="47" />
+        <source>导出案件</source>
+        <translation>Export cases</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/casework/case_export_dialog.py" line="52" />
+        <source>案件队列当前筛选的全部案件</source>
+        <translation>All cases of the queue's current filter</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/casework/case_export_dialog.py" line="54" />
+        <source>CSV（Excel，UTF-8）</source>
+        <translation>CSV (Excel, UTF-8)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/casework/case_export_dialog.py" line="55" />
+        <source>Open311 GeoReport v2（JSON）</source>
+        <translation>Open311 GeoReport v2 (JSON)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/casework/case_export_dialog.py" line="56" />
+        <source>Open311 GeoReport v2（XML）</source>
+        <translation>Open311 GeoReport v2 (XML)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/casework/case_export_dialog.py" line="62" />
+        <source>案件导出</source>
+        <translation>cases-export</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/casework/case_export_dialog.py" line="65" />
+        <source>选择位置…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/casework/case_export_dialog.py" line="71" />
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/casework/case_export_dialog.py" line="74" />
+        <location filename="../../widgets/casework/case_export_dialog.py" line="161" />
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/casework/case_export_dialog.py" line="84" />
+        <source>导出内容：</source>
+        <translation>What:</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/casework/case_export_dialog.py" line="85" />
+        <source>格式：</source>
+        <translation>Format:</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/casework/case_export_dialog.py" line="89" />
+        <source>保存到：</source>
+        <translation>Save to:</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/casework/case_export_dialog.py" line="100" />
+        <source>案件队列当前筛选的全部案件：{n} 件</source>
+        <translation>All cases of the queue's current filter: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/casework/case_export_dialog.py" line="114" />
+        <source>导出到文件</source>
+        <translation>Export to a file</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/casework/case_export_dialog.py" line="128" />
+        <source>请选择保存位置</source>
+        <translation>Choose where to save</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/casework/case_export_dialog.py" line="132" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/casework/case_export_dialog.py" line="133" />
+        <source>正在导出…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/casework/case_export_dialog.py" line="140" />
+        <source>已导出 {n} 件到 {path}</source>
+        <translation>Exported {n} cases to {path}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/casework/case_export_dialog.py" line="146" />
+        <source>导出已取消，未留下任何文件</source>
+        <translation>Export cancelled; no file was left behind</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/casework/case_export_dialog.py" line="149" />
+        <source>无法写入 {path}：{reason}。未留下任何文件；请换一个位置再试</source>
+        <translation>Cannot write {path}: {reason}. No file was left behind; try another place</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/casework/case_export_dialog.py" line="153" />
+        <source>数据库连接中断或正忙，导出未完成，未留下任何文件；请稍后再试</source>
+        <translation>The database link is down or busy; the export did not finish and left no file. Try again later</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/casework/case_export_dialog.py" line="176" />
+        <source>正在取消…</source>
+        <translation>Cancelling…</translation>
+    </message>
+</context>
+<context>
     <name>CaseQueue</name>
     <message>
         <location filename="../../widgets/casework/case_queue.py" line="107" />
@@ -1128,302 +1242,307 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
     </message>
     <message>
         <location filename="../../widgets/common/commands.py" line="139" />
+        <source>导出案件…</source>
+        <translation>Export cases…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/commands.py" line="142" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="141" />
+        <location filename="../../widgets/common/commands.py" line="144" />
         <source>当场答复</source>
         <translation>Answer now</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="144" />
+        <location filename="../../widgets/common/commands.py" line="147" />
         <source>下一项</source>
         <translation>Next field</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="147" />
-        <location filename="../../widgets/common/commands.py" line="171" />
+        <location filename="../../widgets/common/commands.py" line="150" />
+        <location filename="../../widgets/common/commands.py" line="174" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="153" />
+        <location filename="../../widgets/common/commands.py" line="156" />
         <source>换行</source>
         <translation>New line</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="155" />
+        <location filename="../../widgets/common/commands.py" line="158" />
         <source>清空</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="157" />
+        <location filename="../../widgets/common/commands.py" line="160" />
         <source>恢复刚清空的内容</source>
         <translation>Put back what was cleared</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="159" />
+        <location filename="../../widgets/common/commands.py" line="162" />
         <source>记为重复来电</source>
         <translation>Record as duplicate</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="161" />
+        <location filename="../../widgets/common/commands.py" line="164" />
         <source>地图选点</source>
         <translation>Pick on map</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="166" />
+        <location filename="../../widgets/common/commands.py" line="169" />
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="169" />
+        <location filename="../../widgets/common/commands.py" line="172" />
         <source>离开文本框</source>
         <translation>Leave the text box</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="174" />
+        <location filename="../../widgets/common/commands.py" line="177" />
         <source>转到结果</source>
         <translation>Go to the results</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="176" />
+        <location filename="../../widgets/common/commands.py" line="179" />
         <source>采用答复</source>
         <translation>Use the answer</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="178" />
+        <location filename="../../widgets/common/commands.py" line="181" />
         <source>返回搜索</source>
         <translation>Back to the search</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="182" />
+        <location filename="../../widgets/common/commands.py" line="185" />
         <source>未接通</source>
         <translation>No answer</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="184" />
+        <location filename="../../widgets/common/commands.py" line="187" />
         <source>未解决（重新办理）</source>
         <translation>Not fixed (reopen)</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="187" />
+        <location filename="../../widgets/common/commands.py" line="190" />
         <source>核查通过（结案）</source>
         <translation>Verified (close)</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="189" />
+        <location filename="../../widgets/common/commands.py" line="192" />
         <source>核查未通过（重新办理）</source>
         <translation>Verification failed (handle again)</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="193" />
+        <location filename="../../widgets/common/commands.py" line="196" />
         <source>应答</source>
         <translation>Answered</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="195" />
+        <location filename="../../widgets/common/commands.py" line="198" />
         <source>迟到（输入分钟后回车）</source>
         <translation>Late (type the minutes, Enter)</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="197" />
+        <location filename="../../widgets/common/commands.py" line="200" />
         <source>缺岗</source>
         <translation>Absent</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="198" />
+        <location filename="../../widgets/common/commands.py" line="201" />
         <source>无人应答</source>
         <translation>No answer</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="199" />
+        <location filename="../../widgets/common/commands.py" line="202" />
         <source>开始点名（在岗岗位）</source>
         <translation>Start roll call (posts on duty)</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="200" />
+        <location filename="../../widgets/common/commands.py" line="203" />
         <source>结束点名</source>
         <translation>Finish roll call</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="202" />
+        <location filename="../../widgets/common/commands.py" line="205" />
         <source>请假/顶班…</source>
         <translation>Leave / stand-in…</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="204" />
+        <location filename="../../widgets/common/commands.py" line="207" />
         <source>调班…</source>
         <translation>Swap…</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="206" />
+        <location filename="../../widgets/common/commands.py" line="209" />
         <source>换人…</source>
         <translation>Replace…</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="208" />
+        <location filename="../../widgets/common/commands.py" line="211" />
         <source>撤下</source>
         <translation>Take off</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="210" />
+        <location filename="../../widgets/common/commands.py" line="213" />
         <source>生成本月排班</source>
         <translation>Generate this month</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="212" />
+        <location filename="../../widgets/common/commands.py" line="215" />
         <source>签收</source>
         <translation>Sign for</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="214" />
+        <location filename="../../widgets/common/commands.py" line="217" />
         <source>申请退回…</source>
         <translation>Apply to return…</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="216" />
+        <location filename="../../widgets/common/commands.py" line="219" />
         <source>申请延期…</source>
         <translation>Apply for an extension…</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="218" />
+        <location filename="../../widgets/common/commands.py" line="221" />
         <source>记录进展…</source>
         <translation>Record progress…</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="220" />
+        <location filename="../../widgets/common/commands.py" line="223" />
         <source>回复办结…</source>
         <translation>Reply with the result…</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="222" />
+        <location filename="../../widgets/common/commands.py" line="225" />
         <source>转派社区…</source>
         <translation>Send on to a community…</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="224" />
+        <location filename="../../widgets/common/commands.py" line="227" />
         <source>同意</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="227" />
+        <location filename="../../widgets/common/commands.py" line="230" />
         <source>不同意…</source>
         <translation>Refuse…</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="230" />
+        <location filename="../../widgets/common/commands.py" line="233" />
         <source>放大</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="231" />
+        <location filename="../../widgets/common/commands.py" line="234" />
         <source>缩小</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="232" />
+        <location filename="../../widgets/common/commands.py" line="235" />
         <source>全区</source>
         <translation>Whole district</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="233" />
+        <location filename="../../widgets/common/commands.py" line="236" />
         <source>左移</source>
         <translation>Pan left</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="234" />
+        <location filename="../../widgets/common/commands.py" line="237" />
         <source>右移</source>
         <translation>Pan right</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="235" />
+        <location filename="../../widgets/common/commands.py" line="238" />
         <source>上移</source>
         <translation>Pan up</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="236" />
+        <location filename="../../widgets/common/commands.py" line="239" />
         <source>下移</source>
         <translation>Pan down</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="237" />
+        <location filename="../../widgets/common/commands.py" line="240" />
         <source>热点列表</source>
         <translation>Hotspot list</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="240" />
+        <location filename="../../widgets/common/commands.py" line="243" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="242" />
+        <location filename="../../widgets/common/commands.py" line="245" />
         <source>十字左移</source>
         <translation>Crosshair left</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="243" />
+        <location filename="../../widgets/common/commands.py" line="246" />
         <source>十字右移</source>
         <translation>Crosshair right</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="244" />
+        <location filename="../../widgets/common/commands.py" line="247" />
         <source>十字上移</source>
         <translation>Crosshair up</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="245" />
+        <location filename="../../widgets/common/commands.py" line="248" />
         <source>十字下移</source>
         <translation>Crosshair down</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="246" />
+        <location filename="../../widgets/common/commands.py" line="249" />
         <source>选定十字处</source>
         <translation>Pick at crosshair</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="248" />
+        <location filename="../../widgets/common/commands.py" line="251" />
         <source>取消选点</source>
         <translation>Cancel picking</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="251" />
+        <location filename="../../widgets/common/commands.py" line="254" />
         <source>督办所选案件…</source>
         <translation>Supervise Selected…</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="255" />
+        <location filename="../../widgets/common/commands.py" line="258" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="256" />
+        <location filename="../../widgets/common/commands.py" line="259" />
         <source>来电(&amp;C)</source>
         <translation>&amp;Call</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="257" />
+        <location filename="../../widgets/common/commands.py" line="260" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="258" />
+        <location filename="../../widgets/common/commands.py" line="261" />
         <source>值班(&amp;D)</source>
         <translation>&amp;Duty</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="259" />
+        <location filename="../../widgets/common/commands.py" line="262" />
         <source>提醒(&amp;T)</source>
         <translation>Aler&amp;ts</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="260" />
+        <location filename="../../widgets/common/commands.py" line="263" />
         <source>管理(&amp;A)</source>
         <translation>&amp;Admin</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="261" />
+        <location filename="../../widgets/common/commands.py" line="264" />
         <source>语言(&amp;L)</source>
         <translation>&amp;Language</translation>
     </message>
@@ -2619,107 +2738,107 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="60" />
+        <location filename="../../widgets/shell/main_window.py" line="61" />
         <source>坪山区指挥中心 · 12345 热线坐席 — {user}</source>
         <translation>Pingshan District Command Centre · 12345 hotline desk — {user}</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="73" />
+        <location filename="../../widgets/shell/main_window.py" line="74" />
         <source>来电登记</source>
         <translation>Call intake</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="74" />
+        <location filename="../../widgets/shell/main_window.py" line="75" />
         <source>案件队列</source>
         <translation>Case queue</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="76" />
+        <location filename="../../widgets/shell/main_window.py" line="77" />
         <source>倒计时</source>
         <translation>Countdowns</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="80" />
+        <location filename="../../widgets/shell/main_window.py" line="81" />
         <source>秒回知识库</source>
         <translation>Quick answers</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="85" />
+        <location filename="../../widgets/shell/main_window.py" line="86" />
         <source>督办台</source>
         <translation>Supervision</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="91" />
+        <location filename="../../widgets/shell/main_window.py" line="92" />
         <source>电话回访</source>
         <translation>Callbacks</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="92" />
+        <location filename="../../widgets/shell/main_window.py" line="93" />
         <source>现场核查</source>
         <translation>Field verification</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="93" />
+        <location filename="../../widgets/shell/main_window.py" line="94" />
         <source>回访与核查</source>
         <translation>Callbacks and verification</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="95" />
+        <location filename="../../widgets/shell/main_window.py" line="96" />
         <source>排班</source>
         <translation>Roster</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="97" />
+        <location filename="../../widgets/shell/main_window.py" line="98" />
         <source>查岗点名</source>
         <translation>Roll call</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="99" />
+        <location filename="../../widgets/shell/main_window.py" line="100" />
         <source>交接班</source>
         <translation>Handover</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="101" />
+        <location filename="../../widgets/shell/main_window.py" line="102" />
         <source>承办单位</source>
         <translation>Unit view</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="103" />
+        <location filename="../../widgets/shell/main_window.py" line="104" />
         <source>地图</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="287" />
+        <location filename="../../widgets/shell/main_window.py" line="296" />
         <source>● 数据库已连接</source>
         <translation>● Database connected</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="290" />
+        <location filename="../../widgets/shell/main_window.py" line="299" />
         <source>● 数据库连接中断，正在重连…</source>
         <translation>● Database connection lost, reconnecting…</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="295" />
+        <location filename="../../widgets/shell/main_window.py" line="304" />
         <source>本机暂存 {n} 件待提交</source>
         <translation>{n} cases waiting on this seat</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="303" />
+        <location filename="../../widgets/shell/main_window.py" line="312" />
         <source>程序内部错误（已记入日志，请报告技术支持）：{s}</source>
         <translation>Internal error (logged; please report it to technical support): {s}</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="309" />
+        <location filename="../../widgets/shell/main_window.py" line="318" />
         <source>模拟来电</source>
         <translation>Simulate incoming call</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="309" />
+        <location filename="../../widgets/shell/main_window.py" line="318" />
         <source>来电号码：</source>
         <translation>Caller number:</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="316" />
+        <location filename="../../widgets/shell/main_window.py" line="325" />
         <source>界面语言将在下次启动时切换</source>
         <translation>The new language takes effect the next time the console starts</translation>
     </message>
@@ -5898,16 +6017,26 @@ The details are in the log.</translation>
     </message>
     <message>
         <location filename="../../widgets/common/texts.py" line="379" />
+        <source>导出已取消，未留下任何文件</source>
+        <translation>Export cancelled; no file was left behind</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/texts.py" line="380" />
+        <source>无法写入导出文件，未留下任何文件；请换一个位置再试</source>
+        <translation>The export file cannot be written; no file was left behind. Try another place</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/texts.py" line="381" />
         <source>数据库正忙：所需的记录被其他席位占用过久，本次未保存任何内容，请稍后再试</source>
         <translation>The database is busy: what this needs was held by another seat for too long. Nothing was saved; please try again in a moment</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="381" />
+        <location filename="../../widgets/common/texts.py" line="383" />
         <source>边界数据有问题，未作任何更改：见问题列表</source>
         <translation>The boundary data has problems; nothing was changed: see the list of problems</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="389" />
+        <location filename="../../widgets/common/texts.py" line="391" />
         <source>操作未完成（{code}）：请稍后再试；仍不行请报告技术支持</source>
         <translation>Not done ({code}): please try again later; if it still fails, tell technical support</translation>
     </message>

@@ -136,6 +136,9 @@ COMMANDS: tuple[Command, ...] = (
     Command("alerts.sound", lambda: _t("提醒时发出声音"), menu="alerts", checkable=True),
     Command("lang.zh_CN", lambda: _t("中文"), menu="language"),
     Command("lang.en", lambda: _t("English"), menu="language"),
+    Command("queue.export", lambda: _t("导出案件…"), "Ctrl+E", menu="file",
+            doc="export the cases of the queue's current filter: CSV for Excel, or Open311 "
+            "GeoReport v2 JSON or XML (a unit's handler: their unit's cases)"),
     Command("app.quit", lambda: _t("退出"), "Ctrl+Q", menu="file", doc="quit"),
     # ---- the call screen ---------------------------------------------------------------------
     Command("call.answer", lambda: _t("当场答复"), "F9", WINDOW,

@@ -376,6 +376,8 @@ def user_error(exc: ConsoleError) -> str:
         "permission.denied": _t("您的岗位没有此操作的权限"),
         "quick_answer.not_allowed": _t("只有值班长和管理员可以编辑秒回知识库"),
         "import.cancelled": _t("导入已取消，未写入任何内容"),
+        "export.cancelled": _t("导出已取消，未留下任何文件"),
+        "export.unwritable": _t("无法写入导出文件，未留下任何文件；请换一个位置再试"),
         "database.busy": _t(
             "数据库正忙：所需的记录被其他席位占用过久，本次未保存任何内容，请稍后再试"),
         "boundary.problems": _t("边界数据有问题，未作任何更改：见问题列表"),

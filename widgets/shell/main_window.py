@@ -26,6 +26,7 @@ from console.supervision.alerts import NEW_A_CLASS, OVERDUE, REPLY_DUE
 from widgets.answers.quick_answers import QuickAnswerPane
 from widgets.casework.callback_desk import CallbackDesk
 from widgets.casework.case_detail import CaseDetail
+from widgets.casework.case_export_dialog import CaseExportDialog
 from widgets.casework.case_queue import CaseQueue
 from widgets.casework.countdown_panel import CountdownPanel
 from widgets.casework.verification_desk import VerificationDesk
@@ -139,6 +140,7 @@ class MainWindow(QMainWindow):
             "duty.roll_call": self.roll_call.table.setFocus,
             "duty.handover": self.handover.notes.setFocus,
             "queue.refresh": self.queue.apply_filter,
+            "queue.export": self.export_cases,
             "view.reset_layout": self.reset_layout,
             "admin.rules": self.edit_rules,
             "admin.accounts": self.edit_accounts,
@@ -251,6 +253,13 @@ class MainWindow(QMainWindow):
         from widgets.history_import.import_dialog import HistoryImportDialog
 
         dialog = HistoryImportDialog(self.store, self.runner, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def export_cases(self) -> CaseExportDialog:
+        """The cases of the queue's current filter, to a file."""
+        dialog = CaseExportDialog(self.store, self.runner, self.queue.current_filter(), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QSplashScreen, QWidget
 
 from console.accounts import credentials
 from console.core.errors import DatabaseUnavailable
-from console.seat_settings import SeatSettings
+from console.seat_settings import REPORTING_URL, SeatSettings
 from console.seat_setup import (
     EmbeddedServer,
     SchemaBehind,
@@ -191,7 +191,11 @@ async def _start(app: QApplication, args: argparse.Namespace, settings: SeatSett
 
     # Who acts is who logged in: no option names anyone else (the database records
     # the login role as the actor in any case).
-    console = ConsoleApp(url, actor=credentials.login_role(url))
+    # Statistics and reports may read from a replica of a shared server (never of the
+    # seat's private embedded one): the command line's, else the seat's setting.
+    replica = None if embedded is not None else (
+        getattr(args, "reporting_url", None) or settings.get(REPORTING_URL) or None)
+    console = ConsoleApp(url, actor=credentials.login_role(url), reporting_url=replica)
     await console.open(demo_data=args.demo and embedded is None)
     try:
         return await _run_window(console, settings, args, splash)
