@@ -43,6 +43,7 @@ from widgets.shell.commands import build_actions
 from widgets.shell.layout import WindowLayout, raise_dock
 from widgets.shell.place_picking import PlacePicking
 from widgets.shell.settings import seat_settings
+from widgets.stats.stats_pane import StatsPane
 from widgets.supervision.rules_dialog import RulesDialog
 from widgets.supervision.supervisor_board import SupervisorBoard
 from widgets.units.units_pane import UnitsPane
@@ -98,6 +99,8 @@ class MainWindow(QMainWindow):
         self.units_dock = self._dock("dock.units", self.tr("承办单位"), self.units)
         self.map = MapPane(store, catalog, self.runner, feed)
         self.map_dock = self._dock("dock.map", self.tr("地图"), self.map)
+        self.stats = StatsPane(store, catalog, self.runner, feed)
+        self.stats_dock = self._dock("dock.stats", self.tr("统计"), self.stats)
         self.place_picking = PlacePicking(self.call_screen, self.call_dock, self.map,
                                           self.map_dock, self)
         self.layout_keeper = WindowLayout(self, self.settings, store.roles)
@@ -133,6 +136,7 @@ class MainWindow(QMainWindow):
             "units.focus": self.units.focus,
             "map.focus": self.map.canvas.setFocus,
             "map.export": self.map.export_dialog,
+            "stats.focus": self.stats.focus,
             "duty.roster": self.roster.month_view.setFocus,
             "duty.roll_call": self.roll_call.table.setFocus,
             "duty.handover": self.handover.notes.setFocus,
@@ -155,7 +159,7 @@ class MainWindow(QMainWindow):
                            self.board.shutdown,
                            self.quick_answers.shutdown, self.roster.shutdown,
                            self.roll_call.shutdown, self.handover.shutdown,
-                           self.units.shutdown, self.map.shutdown]
+                           self.units.shutdown, self.map.shutdown, self.stats.shutdown]
         # Every other live pane: what it reads from the change feed, and how it stops.
         self._live = [
             (self.alerts.apply_events, self.alerts.shutdown),
@@ -171,6 +175,7 @@ class MainWindow(QMainWindow):
         self.queue.selection_dropped.connect(self.map.clear_selection)
         self.queue.selection_dropped.connect(self.map.heat.clear_choice)
         self.map.heat.area_chosen.connect(self.show_map_area)
+        self.stats.cases_chosen.connect(self.show_stats_cases)
         self._details: dict[uuid.UUID, CaseDetail] = {}
         self.restore_layout()
         self.queue.apply_filter()
@@ -183,6 +188,7 @@ class MainWindow(QMainWindow):
         self.handover.load()
         self.units.load()
         self.map.load()
+        self.stats.load()
         if self.layout_keeper.role == UNIT:  # a unit's seat opens on its cases
             self.units.focus()
 
@@ -266,6 +272,12 @@ class MainWindow(QMainWindow):
     def show_map_area(self, level: str, code: str, name: str) -> None:
         """The queue shows the cases of the area chosen on the map (its other filters stay)."""
         self.queue.show_area(level, code, name)
+        raise_dock(self.queue_dock)
+
+    def show_stats_cases(self, case_ids: list[uuid.UUID], label: str) -> None:
+        """The queue shows the cases behind a bar or a point of the statistics (in every
+        status; its other filters stay)."""
+        self.queue.show_only(case_ids, label=label)
         raise_dock(self.queue_dock)
 
     def _case_closed(self, case_id: uuid.UUID) -> None:
