@@ -72,7 +72,7 @@ class StatsPane(QWidget):
             grid.addWidget(bars, 2, column)
             grid.setColumnStretch(column, 1)
         grid.setRowStretch(1, 1)
-        scroll = QScrollArea(objectName="stats.scroll")
+        self.scroller = scroll = QScrollArea(objectName="stats.scroll")
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
         layout = QVBoxLayout(self)
@@ -183,7 +183,9 @@ class StatsPane(QWidget):
         self.cases_chosen.emit(ids, label)
 
     def focus(self) -> None:
+        """The keyboard to the ranked bars (the arrows pick a bar, Enter shows its cases)."""
         self.categories.setFocus()
+        self.scroller.ensureWidgetVisible(self.categories)
 
     def shutdown(self) -> None:
         self.timer.stop()
