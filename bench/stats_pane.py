@@ -1,5 +1,8 @@
-"""The statistics pane over a large database (the demo generator's cases, bench._bulk:
-1,000,000 by default, over 120 days): the real pane on a real store, from opening to
+"""The statistics pane over a large database (the demo generator's cases, bench._bulk,
+over 120 days: 1,000,000 by default, the generator's 100,000 histories each written
+ten times over by SQL, with their resolutions' events, callbacks, verifications and
+orders, at the same times; ``--generate`` has the generator tell all 1,000,000,
+which takes over an hour on a busy two-core machine): the real pane on a real store, from opening to
 its default view (today) drawn, every tile and chart filled; then other periods
 chosen, to the frame that shows them; beside the same queries run one after another
 by raw psycopg on one connection, and by console.stats.view.read_view. Then the plans:
@@ -8,7 +11,7 @@ any sequential scan of a large table in the default view's queries is named.
 No rollups: every figure is the grouped query over the period's rows, read from the
 indexes of migration 0019, so it is exact by construction and current at every read.
 
-    python -m bench.stats_pane [--quick]
+    python -m bench.stats_pane [--quick] [--generate]
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from bench._bulk import CASE_COLUMNS  # noqa: E402
 from bench._db import scratch_database  # noqa: E402
 from bench._qt import close_qt_loop, run_on_qt  # noqa: E402
 from bench._stats import median_ms, ms, table  # noqa: E402
@@ -217,19 +221,65 @@ def measure(url: str, count: int) -> None:
         print(f"runs over the goal: {', '.join(slow)} ms")
 
 
-def run(quick: bool = False) -> None:
+RECORDS = {
+    "callback": "attempt, at, operator, result, satisfaction, note",
+    "verification": "at, verifier, result, note",
+    "escalation_order": "level, round, issuer, target_unit_id, text, issued_at, reply_due_at,"
+                        " acknowledged_at, replied_at, reply_text, version",
+}
+
+
+def replicate(url: str, copies: int) -> int:
+    """Every case written ``copies`` times in all (new ids and numbers, the same times and
+    facts), with its resolutions' events, callbacks, verifications and orders."""
+    columns = ", ".join(f"c.{c}" for c in CASE_COLUMNS if c not in ("id", "public_no"))
+    names = columns.replace("c.", "")
+    with libpq_target(url).connect() as conn:
+        conn.execute("SET LOCAL hotline.history = 'on'")  # the events keep their times
+        conn.execute('CREATE TEMP TABLE original AS SELECT id FROM "case"')
+        for k in range(1, copies):
+            conn.execute("CREATE TEMP TABLE m AS SELECT id AS old, gen_random_uuid() AS new"
+                         " FROM original")
+            conn.execute(f'INSERT INTO "case" (id, public_no, {names}) SELECT m.new,'
+                         f" c.public_no || '~{k}', {columns} FROM \"case\" c"
+                         " JOIN m ON m.old = c.id")
+            conn.execute("INSERT INTO case_event (case_id, at, actor, kind, payload)"
+                         " SELECT m.new, e.at, e.actor, e.kind, e.payload FROM case_event e"
+                         " JOIN m ON m.old = e.case_id WHERE e.kind IN ('resolve', 'reply')")
+            for table, cols in RECORDS.items():
+                conn.execute(f"INSERT INTO {table} (case_id, {cols}) SELECT m.new, {cols}"
+                             f" FROM {table} JOIN m ON m.old = {table}.case_id")
+            conn.execute("DROP TABLE m")
+        count = conn.execute('SELECT count(*) FROM "case"').fetchone()[0]  # type: ignore[index]
+        conn.commit()
+    with libpq_target(url).connect(autocommit=True) as conn:
+        for table in ('"case"', "case_event", *RECORDS):
+            conn.execute(f"VACUUM ANALYZE {table}")  # type: ignore[arg-type]
+    return int(count)
+
+
+def run(quick: bool = False, generate: bool = False) -> None:
     count = 100_000 if quick else 1_000_000
+    copies = 1 if quick or generate else 10
     with scratch_database("stats") as url:
-        subprocess.run([sys.executable, "-m", "bench._bulk", str(count)], check=True,
+        t0 = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "bench._bulk", str(count // copies)], check=True,
                        cwd=Path(__file__).resolve().parent.parent,
                        env={**os.environ, "BENCH_BULK_URL": url})
+        if copies > 1:
+            count = replicate(url, copies)
+            print(f"written {copies} times over: {count:,} cases in"
+                  f" {time.perf_counter() - t0:.0f} s")
         measure(url, count)
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true")
-    run(parser.parse_args(argv).quick)
+    parser.add_argument("--generate", action="store_true",
+                        help="the generator tells every case (slow at 1,000,000)")
+    args = parser.parse_args(argv)
+    run(args.quick, args.generate)
     close_qt_loop()
 
 

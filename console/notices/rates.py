@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import text
 
-from console.core.store import Store
+from console.core.store import Reads
 
 CITIZEN = "c.caller_phone IS NOT NULL AND c.channel <> 'grid_worker'"
 RATES = f"""
@@ -76,7 +76,7 @@ def rates_sql(cases: str = "") -> str:
     return RATES.format(cases=cases)
 
 
-async def three_rates(store: Store, start: dt.datetime, end: dt.datetime, *, cases: str = "",
+async def three_rates(store: Reads, start: dt.datetime, end: dt.datetime, *, cases: str = "",
                       params: Mapping[str, object] | None = None) -> ThreeRates:
     """Count the three rates' inputs for [start, end) (``cases``: " AND ..." on ``c``,
     with its ``params``)."""

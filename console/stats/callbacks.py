@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from console.core.store import Store
+from console.core.store import Reads
 from console.stats.figures import Share, rows
 from console.stats.scope import Scope
 
@@ -49,7 +49,7 @@ SELECT count(*) AS called, count(*) FILTER (WHERE l.result = 'unreachable') AS u
 FROM last l"""
 
 
-async def satisfaction(store: Store, scope: Scope) -> Satisfaction:
+async def satisfaction(store: Reads, scope: Scope) -> Satisfaction:
     """Each case called back in the period counts once, by its last callback there."""
     r = (await rows(store, satisfaction_sql(scope), scope))[0]
     return Satisfaction(r.called, r.unreachable, {n: getattr(r, f"s{n}") for n in LEVELS})
@@ -61,7 +61,7 @@ FROM public.verification v JOIN public."case" c ON c.id = v.case_id
 WHERE v.at >= :start AND v.at < :end{scope.filters()}"""
 
 
-async def verification(store: Store, scope: Scope) -> Share:
+async def verification(store: Reads, scope: Scope) -> Share:
     """核查通过率: of the field verifications recorded in the period, those passed."""
     r = (await rows(store, verification_sql(scope), scope))[0]
     return Share("verification", "", r.done, r.of)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from console.core.store import Store
+from console.core.store import Reads
 from console.stats.figures import rows
 from console.stats.scope import Scope
 
@@ -34,7 +34,7 @@ FROM per p JOIN public.caller k ON k.id = p.caller_id
 ORDER BY p.n DESC, p.caller_id LIMIT :limit"""
 
 
-async def repeat_callers(store: Store, scope: Scope, limit: int = 10) -> RepeatCallers:
+async def repeat_callers(store: Reads, scope: Scope, limit: int = 10) -> RepeatCallers:
     """Counted over the cases received in the period (merged duplicates are not: they
     count as the case they were merged into); the most frequent first."""
     found = await rows(store, repeat_callers_sql(scope), scope, limit=limit)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import enum
 import uuid
 
-from console.core.store import Store
+from console.core.store import Reads
 from console.geo.area_stats import OVERDUE
 from console.stats.dimensions import DIMENSIONS, By
 from console.stats.figures import rows
@@ -28,7 +28,7 @@ def case_ids_sql(scope: Scope, by: By, figure: Figure) -> str:
             f"\n  AND {d.key} = :key\nORDER BY c.created_at DESC, c.id DESC LIMIT {LIMIT}")
 
 
-async def case_ids(store: Store, scope: Scope, by: By, key: str,
+async def case_ids(store: Reads, scope: Scope, by: By, key: str,
                    figure: Figure = Figure.INTAKE) -> list[uuid.UUID]:
     """The cases counted in the group ``key`` of ``figure`` by ``by``, newest first."""
     return [r.id for r in await rows(store, case_ids_sql(scope, by, figure), scope, key=key)]

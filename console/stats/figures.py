@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy import Row, text
 
-from console.core.store import Store
+from console.core.store import Reads
 from console.stats.scope import Scope
 
 
@@ -31,7 +31,7 @@ class Share:
         return self.done / self.of if self.of else None
 
 
-async def rows(store: Store, sql: str, scope: Scope, **extra: object) -> list[Row[Any]]:
+async def rows(store: Reads, sql: str, scope: Scope, **extra: object) -> list[Row[Any]]:
     """Run one query with the scope's parameters."""
     async with store.read() as conn:
         return list((await conn.execute(text(sql), {**scope.params(), **extra})).all())

@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from console.core.clock import CENTRE_TZ
-from console.core.store import Store
+from console.core.store import Reads
 from console.stats.dimensions import By, grouped
 from console.stats.figures import Count, rows
 from console.stats.scope import CENTRE_ZONE, Scope
@@ -20,7 +20,7 @@ def intake_sql(scope: Scope, by: By) -> str:
     return grouped(by, "count(*) AS n", scope.received(), order="3 DESC, 1")
 
 
-async def intake(store: Store, scope: Scope, by: By = By.ALL) -> list[Count]:
+async def intake(store: Reads, scope: Scope, by: By = By.ALL) -> list[Count]:
     """受理量: cases received in [start, end), not merged, not invalid, most first."""
     return [Count(r.key, r.name, r.n) for r in await rows(store, intake_sql(scope, by), scope)]
 
@@ -39,7 +39,7 @@ def series_sql(scope: Scope, hourly: bool) -> str:
             "\nGROUP BY 1, 2 ORDER BY 1, 2")
 
 
-async def intake_series(store: Store, scope: Scope, *, hourly: bool = False) -> list[Point]:
+async def intake_series(store: Reads, scope: Scope, *, hourly: bool = False) -> list[Point]:
     """受理量走势: the intake per day (or hour) of the centre's calendar and channel;
     a bucket without cases of a channel is absent."""
     return [Point(r.at.replace(tzinfo=CENTRE_TZ), r.channel, r.n)
@@ -50,6 +50,6 @@ def open_sql(scope: Scope) -> str:
     return f'SELECT count(*) AS n FROM public."case" c WHERE c.status IN {OPEN}{scope.filters()}'
 
 
-async def open_now(store: Store, scope: Scope) -> int:
+async def open_now(store: Reads, scope: Scope) -> int:
     """在办: the cases open now whatever their intake, filtered (the period is not used)."""
     return int((await rows(store, open_sql(scope), scope))[0].n)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from console.core.store import Store
+from console.core.store import Reads
 from console.geo.area_stats import ON_TIME, OVERDUE
 from console.stats.dimensions import By, grouped
 from console.stats.figures import Count, Share, rows
@@ -26,7 +26,7 @@ def on_time_sql(scope: Scope, by: By) -> str:
                    scope.received())
 
 
-async def on_time(store: Store, scope: Scope, by: By = By.ALL) -> list[Share]:
+async def on_time(store: Reads, scope: Scope, by: By = By.ALL) -> list[Share]:
     """按期办结率: of the period's cases judged (on time or overdue), those on time."""
     return [Share(r.key, r.name, r.done, r.of)
             for r in await rows(store, on_time_sql(scope, by), scope) if r.of]
@@ -37,7 +37,7 @@ def closure_sql(scope: Scope, by: By) -> str:
                    " count(*) AS of", scope.received())
 
 
-async def closure(store: Store, scope: Scope, by: By = By.ALL) -> list[Share]:
+async def closure(store: Reads, scope: Scope, by: By = By.ALL) -> list[Share]:
     """办结率: of the period's cases, those finished now (resolved, closed, answered)."""
     return [Share(r.key, r.name, r.done, r.of)
             for r in await rows(store, closure_sql(scope, by), scope)]
@@ -48,7 +48,7 @@ def overdue_sql(scope: Scope, by: By) -> str:
                    order="3 DESC, 1")
 
 
-async def overdue(store: Store, scope: Scope, by: By = By.UNIT) -> list[Count]:
+async def overdue(store: Reads, scope: Scope, by: By = By.UNIT) -> list[Count]:
     """超期: the period's cases whose unit missed its deadline (resolved late, or open
     past it), most first; groups without one are left out."""
     return [Count(r.key, r.name, r.n)
@@ -59,7 +59,7 @@ def overdue_now_sql(scope: Scope, by: By) -> str:
     return grouped(by, "count(*) AS n", OVERDUE_NOW + scope.filters(), order="3 DESC, 1")
 
 
-async def overdue_now(store: Store, scope: Scope, by: By = By.ALL) -> list[Count]:
+async def overdue_now(store: Reads, scope: Scope, by: By = By.ALL) -> list[Count]:
     """当前超期: the cases open now past their running deadline, whatever their intake."""
     return [Count(r.key, r.name, r.n)
             for r in await rows(store, overdue_now_sql(scope, by), scope)]
@@ -83,7 +83,7 @@ WHERE o.issued_at >= :start AND o.issued_at < :end{scope.filters()}
 GROUP BY 1, 3 ORDER BY 4 DESC, 1, 3"""
 
 
-async def escalated(store: Store, scope: Scope) -> list[Escalated]:
+async def escalated(store: Reads, scope: Scope) -> list[Escalated]:
     """Escalated cases: the cases given an order of each level of the ladder in the
     period, by the unit it went to."""
     return [Escalated(r.key, r.name, r.level, r.n)

@@ -3,13 +3,13 @@ definitions, narrowed by the scope's filters. Definitions: docs/INDICATORS.md.""
 
 from __future__ import annotations
 
-from console.core.store import Store
+from console.core.store import Reads
 from console.notices.rates import ThreeRates
 from console.notices.rates import three_rates as notice_rates
 from console.stats.scope import Scope
 
 
-async def three_rates(store: Store, scope: Scope) -> ThreeRates:
+async def three_rates(store: Reads, scope: Scope) -> ThreeRates:
     """The three rates of the period, of the cases the filters keep."""
     return await notice_rates(store, scope.start, scope.end, cases=scope.filters(),
                               params=scope.params())

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from console.core.store import Store
+from console.core.store import Reads
 from console.notices.rates import ThreeRates
 from console.stats.callbacks import Satisfaction, satisfaction
 from console.stats.dimensions import By
@@ -26,7 +26,7 @@ class Tiles:
     satisfaction: Satisfaction
 
 
-async def tiles(store: Store, scope: Scope) -> Tiles:
+async def tiles(store: Reads, scope: Scope) -> Tiles:
     received = await intake(store, scope)
     late = await overdue_now(store, scope)
     return Tiles(received[0].value if received else 0, await open_now(store, scope),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from console.core.store import Store
+from console.core.store import Reads
 from console.stats.dimensions import By, grouped
 from console.stats.figures import rows
 from console.stats.scope import Scope
@@ -50,7 +50,7 @@ def _stage(row: object, stage: str) -> Stage:
                  None if p90 is None else float(p90))
 
 
-async def durations(store: Store, scope: Scope, by: By = By.ALL) -> list[Durations]:
+async def durations(store: Reads, scope: Scope, by: By = By.ALL) -> list[Durations]:
     """The three stages of the period's cases that went through them."""
     return [Durations(r.key, r.name, _stage(r, "dispatch"), _stage(r, "sign"),
                       _stage(r, "resolve"))

@@ -9,7 +9,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from console.core.clock import CENTRE_TZ
-from console.core.store import Store
+from console.core.store import OneRead, Store
 from console.mapview.heat import Period
 from console.stats.dimensions import By
 from console.stats.figures import Count
@@ -66,11 +66,14 @@ def is_hourly(scope: Scope) -> bool:
 
 
 async def read_view(store: Store, query: StatsQuery, now: dt.datetime) -> StatsView:
+    """Every figure of the view in one transaction on one connection (one snapshot)."""
     scope = query.scope(now)
     hourly = is_hourly(scope)
-    shown = await tiles(store, scope)
-    series = await intake_series(store, scope, hourly=hourly)
-    categories = (await intake(store, scope, By.CATEGORY_1))[:RANKED]
-    units = [u for u in await overdue(store, scope, By.UNIT) if u.key][:RANKED]
-    streets = [s for s in await intake(store, scope, By.STREET) if s.key][:RANKED]
+    async with store.read() as conn:
+        one = OneRead(conn)
+        shown = await tiles(one, scope)
+        series = await intake_series(one, scope, hourly=hourly)
+        categories = (await intake(one, scope, By.CATEGORY_1))[:RANKED]
+        units = [u for u in await overdue(one, scope, By.UNIT) if u.key][:RANKED]
+        streets = [s for s in await intake(one, scope, By.STREET) if s.key][:RANKED]
     return StatsView(query, scope, shown, hourly, series, categories, units, streets)

@@ -27,9 +27,11 @@ MOST_TICKS = 12
 
 
 def _plot(name: str) -> pg.PlotWidget:
-    plot = pg.PlotWidget(background=GROUND)
+    # No context menus (their making is most of a plot's start, and they offer nothing
+    # here); no mouse panning or zooming: the charts are read, not explored.
+    plot = pg.PlotWidget(background=GROUND, viewBox=pg.ViewBox(enableMenu=False),
+                         enableMenu=False)
     plot.setObjectName(name)
-    plot.setMenuEnabled(False)
     plot.setMouseEnabled(x=False, y=False)
     plot.hideButtons()
     font = QFont()
@@ -63,36 +65,37 @@ class IntakeChart(QWidget):
         layout.addWidget(self.plot, 1)
         self.buckets: list[dt.datetime] = []
         self.lines: dict[str, pg.PlotDataItem] = {}
+        self._order: list[str] = []  # the channels in the key
 
     def show_series(self, title: str, buckets: list[dt.datetime], points: Sequence[Point],
                     hourly: bool) -> None:
+        """Draw the series (a line per channel, the most on top of the key first); the
+        lines of channels still shown are updated in place."""
         self.title.setText(title)
         self.buckets = buckets
-        self.plot.clear()
-        self.lines = {}
-        while self.key.count():
-            item = self.key.takeAt(0)
-            if item is not None and (widget := item.widget()) is not None:
-                widget.deleteLater()
         index = {b: i for i, b in enumerate(buckets)}
         by_channel: dict[str, list[int]] = {}
         for p in points:
             values = by_channel.setdefault(p.channel, [0] * len(buckets))
             if (i := index.get(p.at)) is not None:
                 values[i] = p.value
-        totals = sorted(by_channel, key=lambda c: -sum(by_channel[c]))
-        for channel in totals:
-            colour = channel_colour(channel)
-            line = self.plot.plot(list(range(len(buckets))), by_channel[channel],
-                                  pen=pg.mkPen(colour, width=2), symbol="o", symbolSize=7,
-                                  symbolBrush=colour, symbolPen=colour)
-            line.sigPointsClicked.connect(
-                lambda _item, spots, _ev, c=channel: self._clicked(spots, c))
-            self.lines[channel] = line
-            swatch = QLabel(f"<span style='color:{colour}'>■</span> "
-                            f"{texts.channel_name(channel)}")
-            swatch.setObjectName(f"stats.key.{channel}")
-            self.key.addWidget(swatch)
+        order = sorted(by_channel, key=lambda c: (-sum(by_channel[c]), c))
+        for channel in [c for c in self.lines if c not in by_channel]:
+            self.plot.removeItem(self.lines.pop(channel))
+        xs = list(range(len(buckets)))
+        for channel in order:
+            line = self.lines.get(channel)
+            if line is None:
+                colour = channel_colour(channel)
+                line = self.plot.plot(pen=pg.mkPen(colour, width=2), symbol="o", symbolSize=7,
+                                      symbolBrush=colour, symbolPen=colour)
+                line.sigPointsClicked.connect(
+                    lambda _item, spots, _ev, c=channel: self._clicked(spots, c))
+                self.lines[channel] = line
+            line.setData(xs, by_channel[channel])
+        if order != self._order:
+            self._order = order
+            self._show_key(order)
         step = max(1, -(-len(buckets) // MOST_TICKS))
         ticks = [(i, self.tr("{h}时").format(h=b.hour) if hourly else f"{b:%m-%d}")
                  for i, b in enumerate(buckets) if i % step == 0]
@@ -100,6 +103,17 @@ class IntakeChart(QWidget):
         self.plot.setXRange(-0.5, max(len(buckets) - 0.5, 0.5), padding=0)
         most = max((max(v) for v in by_channel.values()), default=0)
         self.plot.setYRange(-most * 0.03, max(most * 1.1, 5), padding=0)
+
+    def _show_key(self, order: list[str]) -> None:
+        while self.key.count():
+            item = self.key.takeAt(0)
+            if item is not None and (widget := item.widget()) is not None:
+                widget.deleteLater()
+        for channel in order:
+            swatch = QLabel(f"<span style='color:{channel_colour(channel)}'>■</span> "
+                            f"{texts.channel_name(channel)}")
+            swatch.setObjectName(f"stats.key.{channel}")
+            self.key.addWidget(swatch)
 
     def _clicked(self, spots: Sequence[pg.SpotItem], channel: str) -> None:
         if spots:
@@ -129,6 +143,8 @@ class RankedBars(QWidget):
         self.rows: list[Count] = []
         self.picked = -1
         self._bars: pg.BarGraphItem | None = None
+        self._labels: list[pg.TextItem] = []
+        self._names: list[str] = []
 
     def show_rows(self, title: str, rows: Sequence[Count], names: Sequence[str]) -> None:
         """``rows`` most first, with the ``names`` to write for them."""
@@ -138,27 +154,34 @@ class RankedBars(QWidget):
         self._draw()
 
     def _draw(self) -> None:
-        self.plot.clear()
+        """The bars and their figures, the items made once and updated in place."""
         n = len(self.rows)
         ys = [n - 1 - i for i in range(n)]  # the most on top
         values = [r.value for r in self.rows]
-        brushes = [PICKED if i == self.picked else BAR for i in range(n)]
-        if n:  # (pyqtgraph's bars want at least one)
-            self._bars = pg.BarGraphItem(x0=[0] * n, y=ys, height=0.7, width=values,
-                                         brushes=brushes, pen=pg.mkPen(None))
+        if self._bars is None:
+            self._bars = pg.BarGraphItem(x0=[0], y=[0], height=0.7, width=[0],
+                                         brush=BAR, pen=pg.mkPen(None))
             self.plot.addItem(self._bars)
+        if n:  # (pyqtgraph's bars want at least one)
+            self._bars.setOpts(x0=[0] * n, y=ys, width=values, height=0.7, brushes=[
+                PICKED if i == self.picked else BAR for i in range(n)])
+        self._bars.setVisible(n > 0)
         most = max(values, default=0)
-        for y, value in zip(ys, values, strict=True):
-            label = pg.TextItem(f"{value:,}", color=INK, anchor=(0, 0.5))
-            label.setPos(value + most * 0.02, y)
+        while len(self._labels) < n:
+            label = pg.TextItem(color=INK, anchor=(0, 0.5))
             self.plot.addItem(label)
+            self._labels.append(label)
+        for i, label in enumerate(self._labels):
+            label.setVisible(i < n)
+            if i < n:
+                label.setText(f"{values[i]:,}")
+                label.setPos(values[i] + most * 0.02, ys[i])
         self.plot.getAxis("left").setTicks([[(y, elide(name)) for y, name in
                                              zip(ys, self._names, strict=True)]])
         self.plot.setYRange(-0.6, max(n, 1) - 0.4, padding=0)
         self.plot.setXRange(0, max(most * 1.25, 1), padding=0)
-        tips = "\n".join(f"{name}：{r.value:,}" for name, r in zip(self._names, self.rows,
-                                                                   strict=True))
-        self.plot.setToolTip(tips)
+        self.plot.setToolTip("\n".join(f"{name}：{r.value:,}" for name, r in
+                                       zip(self._names, self.rows, strict=True)))
 
     def _scene_clicked(self, event: object) -> None:
         pos: QPointF = event.scenePos()  # type: ignore[attr-defined]
