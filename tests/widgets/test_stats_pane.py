@@ -184,3 +184,25 @@ def test_a_case_saved_at_another_seat_arrives_in_todays_tiles(
     qtbot.waitUntil(lambda: tile.text() == f"{before + 3:,}", timeout=8000)
     qtbot.waitUntil(lambda: not pane.follower.busy, timeout=5000)
     assert pane.reads == reads + 1  # three cases, one read
+
+
+def test_a_pane_behind_another_tab_reads_nothing_until_it_comes_to_the_front(
+        qtbot: Any, open_seat: Any, database_url: str) -> None:
+    window = open_seat().window
+    pane: StatsPane = window.stats
+    qtbot.waitUntil(lambda: pane.view is not None and not pane._slot.busy, timeout=15000)
+    before = pane.view.tiles.intake
+    window.tabifiedDockWidgets(window.stats_dock)[0].raise_()
+    qtbot.waitUntil(lambda: not pane.on_screen(), timeout=3000)
+    reads = pane.reads
+    other = Store(database_url, "op_other")
+    try:
+        run(qtbot, create_case(other, window.catalog, draft(window.catalog)))
+    finally:
+        run(qtbot, other.close())
+    qtbot.waitUntil(lambda: pane._stale, timeout=8000)  # the feed came; nothing was read
+    assert pane.reads == reads
+    window.stats_dock.raise_()
+    tile = pane.tiles.tiles["intake"].value
+    qtbot.waitUntil(lambda: tile.text() == f"{before + 1:,}", timeout=8000)
+    assert pane.reads == reads + 1

@@ -101,6 +101,7 @@ class MainWindow(QMainWindow):
         self.map_dock = self._dock("dock.map", self.tr("地图"), self.map)
         self.stats = StatsPane(store, catalog, self.runner, feed)
         self.stats_dock = self._dock("dock.stats", self.tr("统计分析"), self.stats)
+        self.stats_dock.visibilityChanged.connect(self.stats.set_shown)
         self.place_picking = PlacePicking(self.call_screen, self.call_dock, self.map,
                                           self.map_dock, self)
         self.layout_keeper = WindowLayout(self, self.settings, store.roles)

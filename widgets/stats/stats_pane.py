@@ -107,7 +107,7 @@ class StatsPane(QWidget):
 
     async def _reread(self) -> None:
         """The follower's read, while the pane is shown (else once it is shown again)."""
-        if not self.isVisible():
+        if not self.on_screen():
             self._stale = True
             return
         query = self.bar.query()
@@ -120,6 +120,15 @@ class StatsPane(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._stale:
+            self.load()
+
+    def on_screen(self) -> bool:
+        """Shown, and not behind another tab (a tab behind stays 'visible' to Qt)."""
+        return self.isVisible() and not self.visibleRegion().isEmpty()
+
+    def set_shown(self, shown: bool) -> None:
+        """Its dock came to the front: a pane that was behind reads what it missed."""
+        if shown and self._stale:
             self.load()
 
     def _landed(self, view: StatsView) -> None:
