@@ -53,7 +53,7 @@ def _choices(today: dt.date) -> list[tuple[str, StatsQuery]]:
         return StatsQuery(Period.RANGE, today - dt.timedelta(days=n - 1), today)
 
     return [("today (the default view)", StatsQuery()), ("this week", StatsQuery(Period.WEEK)),
-            ("last 30 days", days(30)), ("last 120 days (every case)", days(121))]
+            ("last 30 days", days(30))]
 
 
 def view_queries(scope: Scope) -> list[tuple[str, str]]:
