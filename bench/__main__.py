@@ -20,6 +20,7 @@ from bench import (  # noqa: E402
     queue_open,
     roster,
     seat_latency,
+    stats_pane,
 )
 from bench._db import server_url, shown  # noqa: E402
 from bench._qt import close_qt_loop  # noqa: E402
@@ -30,7 +31,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true",
                         help="50 cases for latency, 10,000 for the queue, 5,000 on the map,"
-                        " 100,000 for the map's figures, 20,000 rows to import")
+                        " 100,000 for the map's figures and the statistics, 20,000 rows to import")
     args = parser.parse_args()
     with libpq_target(server_url()).connect() as conn:
         version = conn.execute("SHOW server_version").fetchone()[0]  # type: ignore[index]
@@ -44,6 +45,7 @@ def main() -> None:
     roster.run(args.quick)
     geo_locate.run(args.quick)
     area_figures.run(args.quick)
+    stats_pane.run(args.quick)
     map_view.run(args.quick)
     map_read.run(args.quick)
     history_import.run(args.quick)
