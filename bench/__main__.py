@@ -24,6 +24,7 @@ from bench import (  # noqa: E402
     seat_memory,
     seat_stalls,
     startup,
+    stats_pane,
     sweep,
 )
 from bench._db import server_url, shown  # noqa: E402
@@ -38,7 +39,7 @@ def main() -> None:
                         " 100,000 for the map's figures, 20,000 rows to import, 5,000 open"
                         " cases for the sweep and the seat's stalls (20 s a phase),"
                         " 3 starts, 5,000 open cases for a minute of the seat's memory,"
-                        " 20,000 cases to export")
+                        " 20,000 cases to export; 100,000 for the statistics")
     args = parser.parse_args()
     with libpq_target(server_url()).connect() as conn:
         version = conn.execute("SHOW server_version").fetchone()[0]  # type: ignore[index]
@@ -54,6 +55,7 @@ def main() -> None:
     roster.run(args.quick)
     geo_locate.run(args.quick)
     area_figures.run(args.quick)
+    stats_pane.run(args.quick)
     map_view.run(args.quick)
     map_read.run(args.quick)
     history_import.run(args.quick)

@@ -41,8 +41,8 @@ SETTINGS_VERSION = 6
 # it too). Raise it when docks come or go, with SETTINGS_VERSION and a step that
 # runs ``layouts_to_current``: every older layout's window geometry is carried over
 # and its dock state, made for other docks, is dropped.
-LAYOUT_VERSION = 9  # 2 countdowns; 3 callbacks; 4 quick answers; 5 board; 6 duty; 7 per role;
-# 8 the unit view; 9 the map
+LAYOUT_VERSION = 10  # 2 countdowns; 3 callbacks; 4 quick answers; 5 board; 6 duty; 7 per role;
+# 8 the unit view; 9 the map; 10 the statistics
 LAYOUT_ROLES = (SUPERVISOR, LEADER, DISPATCHER, OPERATOR, UNIT)
 LANGUAGES = ("zh_CN", "en")
 
@@ -244,7 +244,8 @@ class Step:
 
 
 STEPS = (Step(2, layouts_to_current), Step(3, values_in_their_type),
-         Step(4, layouts_to_current), Step(5, layouts_to_current))
+         Step(4, layouts_to_current), Step(5, layouts_to_current),
+         Step(6, layouts_to_current))
 
 
 class SeatSettings:

@@ -13,7 +13,8 @@ import contextlib
 import datetime as dt
 import logging
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from typing import Protocol
 
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
@@ -34,6 +35,24 @@ def _is_connection_failure(exc: BaseException) -> bool:
     if isinstance(exc, OperationalError | InterfaceError):
         return True
     return isinstance(exc, DBAPIError) and bool(exc.connection_invalidated)
+
+
+class Reads(Protocol):
+    """What reads go through: a ``Store`` (a short transaction each), or ``OneRead`` (the
+    reads of one view in one transaction on one connection)."""
+
+    def read(self) -> AbstractAsyncContextManager[AsyncConnection]: ...
+
+
+class OneRead:
+    """Several reads through one connection already in a transaction."""
+
+    def __init__(self, conn: AsyncConnection) -> None:
+        self._conn = conn
+
+    @asynccontextmanager
+    async def read(self) -> AsyncIterator[AsyncConnection]:
+        yield self._conn
 
 
 class Store:

@@ -914,37 +914,47 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
         <translation>Search case no., phone, text, address</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_queue.py" line="158" />
+        <location filename="../../widgets/casework/case_queue.py" line="162" />
+        <source>{label} {n} 件 ✕</source>
+        <translation>{label}: {n} cases ✕</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/casework/case_queue.py" line="164" />
+        <source>点击取消，恢复全部</source>
+        <translation>Click to show all again</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/casework/case_queue.py" line="169" />
         <source>点击取消地图框选，恢复全部</source>
         <translation>Click to drop the map's selection and show all again</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_queue.py" line="183" />
+        <location filename="../../widgets/casework/case_queue.py" line="194" />
         <source>共 {total} 件，已载入 {held} 件</source>
         <translation>{total} cases, {held} loaded</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_queue.py" line="185" />
+        <location filename="../../widgets/casework/case_queue.py" line="196" />
         <source>向下滚动到底部时载入更多</source>
         <translation>Scroll to the end to load more</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_queue.py" line="156" />
+        <location filename="../../widgets/casework/case_queue.py" line="167" />
         <source>地图框选 {n} 件 ✕</source>
         <translation>Selected on the map: {n} ✕</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_queue.py" line="170" />
+        <location filename="../../widgets/casework/case_queue.py" line="181" />
         <source>地图区域：{name} ✕</source>
         <translation>Map area: {name} ✕</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_queue.py" line="171" />
+        <location filename="../../widgets/casework/case_queue.py" line="182" />
         <source>点击取消地图所选区域，恢复全部</source>
         <translation>Click to drop the area chosen on the map and show all again</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_queue.py" line="187" />
+        <location filename="../../widgets/casework/case_queue.py" line="198" />
         <source>共 {total} 件</source>
         <translation>{total} cases</translation>
     </message>
@@ -1162,387 +1172,397 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
     </message>
     <message>
         <location filename="../../widgets/common/commands.py" line="119" />
+        <source>转到统计</source>
+        <translation>Go to statistics</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/commands.py" line="123" />
         <source>排班</source>
         <translation>Roster</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="121" />
+        <location filename="../../widgets/common/commands.py" line="125" />
         <source>查岗点名</source>
         <translation>Roll call</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="123" />
+        <location filename="../../widgets/common/commands.py" line="127" />
         <source>交接班</source>
         <translation>Handover</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="125" />
+        <location filename="../../widgets/common/commands.py" line="129" />
         <source>搜索秒回知识库</source>
         <translation>Search Quick Answers</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="127" />
+        <location filename="../../widgets/common/commands.py" line="131" />
         <source>刷新队列</source>
         <translation>Refresh Queue</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="128" />
+        <location filename="../../widgets/common/commands.py" line="132" />
         <source>恢复默认布局</source>
         <translation>Reset Layout</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="129" />
+        <location filename="../../widgets/common/commands.py" line="133" />
         <source>办理时限与工作日…</source>
         <translation>Time Limits and Working Days…</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="130" />
+        <location filename="../../widgets/common/commands.py" line="134" />
         <source>账号管理…</source>
         <translation>Accounts…</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="131" />
+        <location filename="../../widgets/common/commands.py" line="135" />
         <source>导入辖区边界…</source>
         <translation>Import district boundaries…</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="132" />
+        <location filename="../../widgets/common/commands.py" line="136" />
         <source>导入历史案件…</source>
         <translation>Import past cases…</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="133" />
+        <location filename="../../widgets/common/commands.py" line="137" />
         <source>新 A 类案件</source>
         <translation>New A-Class Cases</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="134" />
+        <location filename="../../widgets/common/commands.py" line="138" />
         <source>案件超时</source>
         <translation>Cases Going Overdue</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="135" />
+        <location filename="../../widgets/common/commands.py" line="139" />
         <source>督办回复到期</source>
         <translation>Order Replies Falling Due</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="136" />
+        <location filename="../../widgets/common/commands.py" line="140" />
         <source>提醒时发出声音</source>
         <translation>Sound with Alerts</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="137" />
+        <location filename="../../widgets/common/commands.py" line="141" />
         <source>中文</source>
         <translation>中文 (Chinese)</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="138" />
+        <location filename="../../widgets/common/commands.py" line="142" />
         <source>English</source>
         <translation>English</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="139" />
+        <location filename="../../widgets/common/commands.py" line="143" />
         <source>导出案件…</source>
         <translation>Export cases…</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="142" />
+        <location filename="../../widgets/common/commands.py" line="146" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="144" />
+        <location filename="../../widgets/common/commands.py" line="148" />
         <source>当场答复</source>
         <translation>Answer now</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="147" />
+        <location filename="../../widgets/common/commands.py" line="151" />
         <source>下一项</source>
         <translation>Next field</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="150" />
-        <location filename="../../widgets/common/commands.py" line="174" />
+        <location filename="../../widgets/common/commands.py" line="154" />
+        <location filename="../../widgets/common/commands.py" line="178" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="156" />
+        <location filename="../../widgets/common/commands.py" line="160" />
         <source>换行</source>
         <translation>New line</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="158" />
+        <location filename="../../widgets/common/commands.py" line="162" />
         <source>清空</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="160" />
+        <location filename="../../widgets/common/commands.py" line="164" />
         <source>恢复刚清空的内容</source>
         <translation>Put back what was cleared</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="162" />
+        <location filename="../../widgets/common/commands.py" line="166" />
         <source>记为重复来电</source>
         <translation>Record as duplicate</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="164" />
+        <location filename="../../widgets/common/commands.py" line="168" />
         <source>地图选点</source>
         <translation>Pick on map</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="169" />
+        <location filename="../../widgets/common/commands.py" line="173" />
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="172" />
+        <location filename="../../widgets/common/commands.py" line="176" />
         <source>离开文本框</source>
         <translation>Leave the text box</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="177" />
+        <location filename="../../widgets/common/commands.py" line="181" />
         <source>转到结果</source>
         <translation>Go to the results</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="179" />
+        <location filename="../../widgets/common/commands.py" line="183" />
         <source>采用答复</source>
         <translation>Use the answer</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="181" />
+        <location filename="../../widgets/common/commands.py" line="185" />
         <source>返回搜索</source>
         <translation>Back to the search</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="185" />
+        <location filename="../../widgets/common/commands.py" line="189" />
         <source>未接通</source>
         <translation>No answer</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="187" />
+        <location filename="../../widgets/common/commands.py" line="191" />
         <source>未解决（重新办理）</source>
         <translation>Not fixed (reopen)</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="190" />
+        <location filename="../../widgets/common/commands.py" line="194" />
         <source>核查通过（结案）</source>
         <translation>Verified (close)</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="192" />
+        <location filename="../../widgets/common/commands.py" line="196" />
         <source>核查未通过（重新办理）</source>
         <translation>Verification failed (handle again)</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="196" />
+        <location filename="../../widgets/common/commands.py" line="200" />
         <source>应答</source>
         <translation>Answered</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="198" />
+        <location filename="../../widgets/common/commands.py" line="202" />
         <source>迟到（输入分钟后回车）</source>
         <translation>Late (type the minutes, Enter)</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="200" />
+        <location filename="../../widgets/common/commands.py" line="204" />
         <source>缺岗</source>
         <translation>Absent</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="201" />
+        <location filename="../../widgets/common/commands.py" line="205" />
         <source>无人应答</source>
         <translation>No answer</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="202" />
+        <location filename="../../widgets/common/commands.py" line="206" />
         <source>开始点名（在岗岗位）</source>
         <translation>Start roll call (posts on duty)</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="203" />
+        <location filename="../../widgets/common/commands.py" line="207" />
         <source>结束点名</source>
         <translation>Finish roll call</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="205" />
+        <location filename="../../widgets/common/commands.py" line="209" />
         <source>请假/顶班…</source>
         <translation>Leave / stand-in…</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="207" />
+        <location filename="../../widgets/common/commands.py" line="211" />
         <source>调班…</source>
         <translation>Swap…</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="209" />
+        <location filename="../../widgets/common/commands.py" line="213" />
         <source>换人…</source>
         <translation>Replace…</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="211" />
+        <location filename="../../widgets/common/commands.py" line="215" />
         <source>撤下</source>
         <translation>Take off</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="213" />
+        <location filename="../../widgets/common/commands.py" line="217" />
         <source>生成本月排班</source>
         <translation>Generate this month</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="215" />
+        <location filename="../../widgets/common/commands.py" line="219" />
         <source>签收</source>
         <translation>Sign for</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="217" />
+        <location filename="../../widgets/common/commands.py" line="221" />
         <source>申请退回…</source>
         <translation>Apply to return…</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="219" />
+        <location filename="../../widgets/common/commands.py" line="223" />
         <source>申请延期…</source>
         <translation>Apply for an extension…</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="221" />
+        <location filename="../../widgets/common/commands.py" line="225" />
         <source>记录进展…</source>
         <translation>Record progress…</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="223" />
+        <location filename="../../widgets/common/commands.py" line="227" />
         <source>回复办结…</source>
         <translation>Reply with the result…</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="225" />
+        <location filename="../../widgets/common/commands.py" line="229" />
         <source>转派社区…</source>
         <translation>Send on to a community…</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="227" />
+        <location filename="../../widgets/common/commands.py" line="231" />
         <source>同意</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="230" />
+        <location filename="../../widgets/common/commands.py" line="234" />
         <source>不同意…</source>
         <translation>Refuse…</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="233" />
+        <location filename="../../widgets/common/commands.py" line="237" />
         <source>放大</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="234" />
+        <location filename="../../widgets/common/commands.py" line="238" />
         <source>缩小</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="235" />
+        <location filename="../../widgets/common/commands.py" line="239" />
         <source>全区</source>
         <translation>Whole district</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="236" />
+        <location filename="../../widgets/common/commands.py" line="240" />
         <source>左移</source>
         <translation>Pan left</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="237" />
+        <location filename="../../widgets/common/commands.py" line="241" />
         <source>右移</source>
         <translation>Pan right</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="238" />
+        <location filename="../../widgets/common/commands.py" line="242" />
         <source>上移</source>
         <translation>Pan up</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="239" />
+        <location filename="../../widgets/common/commands.py" line="243" />
         <source>下移</source>
         <translation>Pan down</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="240" />
+        <location filename="../../widgets/common/commands.py" line="244" />
         <source>热点列表</source>
         <translation>Hotspot list</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="243" />
+        <location filename="../../widgets/common/commands.py" line="247" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="245" />
+        <location filename="../../widgets/common/commands.py" line="249" />
         <source>十字左移</source>
         <translation>Crosshair left</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="246" />
+        <location filename="../../widgets/common/commands.py" line="250" />
         <source>十字右移</source>
         <translation>Crosshair right</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="247" />
+        <location filename="../../widgets/common/commands.py" line="251" />
         <source>十字上移</source>
         <translation>Crosshair up</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="248" />
+        <location filename="../../widgets/common/commands.py" line="252" />
         <source>十字下移</source>
         <translation>Crosshair down</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="249" />
+        <location filename="../../widgets/common/commands.py" line="253" />
         <source>选定十字处</source>
         <translation>Pick at crosshair</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="251" />
+        <location filename="../../widgets/common/commands.py" line="255" />
         <source>取消选点</source>
         <translation>Cancel picking</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="254" />
+        <location filename="../../widgets/common/commands.py" line="258" />
         <source>督办所选案件…</source>
         <translation>Supervise Selected…</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="258" />
+        <location filename="../../widgets/common/commands.py" line="262" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="259" />
+        <location filename="../../widgets/common/commands.py" line="263" />
         <source>来电(&amp;C)</source>
         <translation>&amp;Call</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="260" />
+        <location filename="../../widgets/common/commands.py" line="264" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="261" />
+        <location filename="../../widgets/common/commands.py" line="265" />
         <source>值班(&amp;D)</source>
         <translation>&amp;Duty</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="262" />
+        <location filename="../../widgets/common/commands.py" line="266" />
+        <source>统计(&amp;S)</source>
+        <translation>&amp;Statistics</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/commands.py" line="267" />
         <source>提醒(&amp;T)</source>
         <translation>Aler&amp;ts</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="263" />
+        <location filename="../../widgets/common/commands.py" line="268" />
         <source>管理(&amp;A)</source>
         <translation>&amp;Admin</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="264" />
+        <location filename="../../widgets/common/commands.py" line="269" />
         <source>语言(&amp;L)</source>
         <translation>&amp;Language</translation>
     </message>
@@ -2493,6 +2513,14 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
     </message>
 </context>
 <context>
+    <name>IntakeChart</name>
+    <message>
+        <location filename="../../widgets/stats/charts.py" line="100" />
+        <source>{h}时</source>
+        <translation>{h}:00</translation>
+    </message>
+</context>
+<context>
     <name>LadderRuleTab</name>
     <message>
         <location filename="../../widgets/supervision/ladder_rule_tab.py" line="28" />
@@ -2738,107 +2766,112 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="61" />
+        <location filename="../../widgets/shell/main_window.py" line="63" />
         <source>坪山区指挥中心 · 12345 热线坐席 — {user}</source>
         <translation>Pingshan District Command Centre · 12345 hotline desk — {user}</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="74" />
+        <location filename="../../widgets/shell/main_window.py" line="76" />
         <source>来电登记</source>
         <translation>Call intake</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="75" />
+        <location filename="../../widgets/shell/main_window.py" line="77" />
         <source>案件队列</source>
         <translation>Case queue</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="77" />
+        <location filename="../../widgets/shell/main_window.py" line="79" />
         <source>倒计时</source>
         <translation>Countdowns</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="81" />
+        <location filename="../../widgets/shell/main_window.py" line="83" />
         <source>秒回知识库</source>
         <translation>Quick answers</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="86" />
+        <location filename="../../widgets/shell/main_window.py" line="88" />
         <source>督办台</source>
         <translation>Supervision</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="92" />
+        <location filename="../../widgets/shell/main_window.py" line="94" />
         <source>电话回访</source>
         <translation>Callbacks</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="93" />
+        <location filename="../../widgets/shell/main_window.py" line="95" />
         <source>现场核查</source>
         <translation>Field verification</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="94" />
+        <location filename="../../widgets/shell/main_window.py" line="96" />
         <source>回访与核查</source>
         <translation>Callbacks and verification</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="96" />
+        <location filename="../../widgets/shell/main_window.py" line="98" />
         <source>排班</source>
         <translation>Roster</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="98" />
+        <location filename="../../widgets/shell/main_window.py" line="100" />
         <source>查岗点名</source>
         <translation>Roll call</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="100" />
+        <location filename="../../widgets/shell/main_window.py" line="102" />
         <source>交接班</source>
         <translation>Handover</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="102" />
+        <location filename="../../widgets/shell/main_window.py" line="104" />
         <source>承办单位</source>
         <translation>Unit view</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="104" />
+        <location filename="../../widgets/shell/main_window.py" line="106" />
         <source>地图</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="296" />
+        <location filename="../../widgets/shell/main_window.py" line="108" />
+        <source>统计分析</source>
+        <translation>Statistics</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/shell/main_window.py" line="313" />
         <source>● 数据库已连接</source>
         <translation>● Database connected</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="299" />
+        <location filename="../../widgets/shell/main_window.py" line="316" />
         <source>● 数据库连接中断，正在重连…</source>
         <translation>● Database connection lost, reconnecting…</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="304" />
+        <location filename="../../widgets/shell/main_window.py" line="321" />
         <source>本机暂存 {n} 件待提交</source>
         <translation>{n} cases waiting on this seat</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="312" />
+        <location filename="../../widgets/shell/main_window.py" line="329" />
         <source>程序内部错误（已记入日志，请报告技术支持）：{s}</source>
         <translation>Internal error (logged; please report it to technical support): {s}</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="318" />
+        <location filename="../../widgets/shell/main_window.py" line="335" />
         <source>模拟来电</source>
         <translation>Simulate incoming call</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="318" />
+        <location filename="../../widgets/shell/main_window.py" line="335" />
         <source>来电号码：</source>
         <translation>Caller number:</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="325" />
+        <location filename="../../widgets/shell/main_window.py" line="342" />
         <source>界面语言将在下次启动时切换</source>
         <translation>The new language takes effect the next time the console starts</translation>
     </message>
@@ -3076,7 +3109,7 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>MapSlot</name>
     <message>
-        <location filename="../../widgets/shell/map_slot.py" line="31" />
+        <location filename="../../widgets/shell/map_slot.py" line="27" />
         <source>地图载入中…</source>
         <translation>Loading the map…</translation>
     </message>
@@ -4548,6 +4581,140 @@ The details are in the log.</translation>
         <location filename="../../widgets/duty/handover_form.py" line="42" />
         <source>未交班</source>
         <translation>Not handed over</translation>
+    </message>
+</context>
+<context>
+    <name>StatsBar</name>
+    <message>
+        <location filename="../../widgets/stats/controls.py" line="36" />
+        <source>至</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/stats/controls.py" line="37" />
+        <source>全部街道</source>
+        <translation>All streets</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/stats/controls.py" line="41" />
+        <source>全部分类（大类、小类或拼音首字母）</source>
+        <translation>All categories (a category, a subcategory or pinyin initials)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/stats/controls.py" line="43" />
+        <source>全部渠道</source>
+        <translation>All channels</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/stats/controls.py" line="46" />
+        <source>全部单位</source>
+        <translation>All units</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/stats/controls.py" line="48" />
+        <source>受理时间在哪个时段</source>
+        <translation>The period the cases were received in</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/stats/controls.py" line="49" />
+        <source>案件现在（或最后）所在的承办单位</source>
+        <translation>The unit that has the case now (or had it last)</translation>
+    </message>
+</context>
+<context>
+    <name>StatsPane</name>
+    <message>
+        <location filename="../../widgets/stats/stats_pane.py" line="97" />
+        <source>统计中…</source>
+        <translation>Counting…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/stats/stats_pane.py" line="141" />
+        <source>受理量（按小时）</source>
+        <translation>Intake (per hour)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/stats/stats_pane.py" line="141" />
+        <source>受理量（按日）</source>
+        <translation>Intake (per day)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/stats/stats_pane.py" line="143" />
+        <source>分类排行（受理量）</source>
+        <translation>Categories (intake)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/stats/stats_pane.py" line="144" />
+        <source>未分类</source>
+        <translation>Uncategorised</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/stats/stats_pane.py" line="145" />
+        <source>承办单位超期排行</source>
+        <translation>Units by overdue cases</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/stats/stats_pane.py" line="147" />
+        <source>街道排行（受理量）</source>
+        <translation>Streets (intake)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/stats/stats_pane.py" line="151" />
+        <source>{period}{filters} · 更新于 {time}</source>
+        <translation>{period}{filters} · updated {time}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/stats/stats_pane.py" line="167" />
+        <source>统计：{name}超期（{period}）</source>
+        <translation>Statistics: {name} overdue ({period})</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/stats/stats_pane.py" line="168" />
+        <source>统计：{name}（{period}）</source>
+        <translation>Statistics: {name} ({period})</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/stats/stats_pane.py" line="182" />
+        <source>{d} {h}时</source>
+        <translation>{d} {h}:00</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/stats/stats_pane.py" line="184" />
+        <source>统计：{when} {channel}</source>
+        <translation>Statistics: {when} {channel}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/stats/stats_pane.py" line="190" />
+        <source>队列只显示{label}的 {n} 件案件（点队列上方的标签恢复全部）</source>
+        <translation>The queue shows only the {n} cases of {label} (click the tag above the queue to show all)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/stats/words.py" line="15" />
+        <source>今天</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/stats/words.py" line="15" />
+        <source>本周</source>
+        <translation>This week</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/stats/words.py" line="15" />
+        <source>本月</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/stats/words.py" line="16" />
+        <source>自定义时段</source>
+        <translation>Date range</translation>
+    </message>
+</context>
+<context>
+    <name>StatsSlot</name>
+    <message>
+        <location filename="../../widgets/shell/stats_slot.py" line="26" />
+        <source>统计载入中…</source>
+        <translation>Loading the statistics…</translation>
     </message>
 </context>
 <context>
@@ -6306,6 +6473,69 @@ The details are in the log.</translation>
         <location filename="../../widgets/common/texts.py" line="375" />
         <source>该记录已被他人修改，请刷新后重试</source>
         <translation>Someone else has changed this record; refresh and try again</translation>
+    </message>
+</context>
+<context>
+    <name>TileBoard</name>
+    <message>
+        <location filename="../../widgets/stats/tiles.py" line="54" />
+        <source>受理量</source>
+        <translation>Intake</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/stats/tiles.py" line="54" />
+        <source>在办</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/stats/tiles.py" line="55" />
+        <source>当前超期</source>
+        <translation>Overdue now</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/stats/tiles.py" line="55" />
+        <source>按期办结率</source>
+        <translation>On-time rate</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/stats/tiles.py" line="56" />
+        <source>受理告知率</source>
+        <translation>Acceptance notices</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/stats/tiles.py" line="56" />
+        <source>办理反馈率</source>
+        <translation>Result feedback</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/stats/tiles.py" line="57" />
+        <source>回访率</source>
+        <translation>Callbacks</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/stats/tiles.py" line="57" />
+        <source>满意率</source>
+        <translation>Satisfied</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/stats/tiles.py" line="67" />
+        <source>此刻</source>
+        <translation>now</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/stats/tiles.py" line="68" />
+        <source>此刻，未暂停</source>
+        <translation>now, not paused</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/stats/tiles.py" line="77" />
+        <source>{done} / {of} 评价 · 未接通 {u}</source>
+        <translation>{done} / {of} rated · {u} unreachable</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/stats/tiles.py" line="83" />
+        <source>无可计</source>
+        <translation>nothing to count</translation>
     </message>
 </context>
 <context>

@@ -26,6 +26,7 @@ GO_TO: dict[str, Callable[[MainWindow], QWidget]] = {
     "answers.focus": lambda w: w.quick_answers.search_field,
     "units.focus": lambda w: (w.units.requests if w.units.desk.isHidden() else w.units.desk).table,
     "map.focus": lambda w: w.map.canvas,
+    "stats.focus": lambda w: w.stats.categories,
 }
 
 
@@ -34,7 +35,7 @@ def test_docks_have_stable_names_and_commands_have_actions(open_seat: Any) -> No
     names = {d.objectName() for d in window.findChildren(QDockWidget)}
     assert names == {"dock.call", "dock.queue", "dock.countdown", "dock.callbacks",
                      "dock.quickAnswers", "dock.board", "dock.roster",
-                     "dock.rollCall", "dock.handover", "dock.units", "dock.map"}
+                     "dock.rollCall", "dock.handover", "dock.units", "dock.map", "dock.stats"}
     assert set(window.actions_by_id) == {c.id for c in COMMANDS if c.scope == APP}
     assert window.actions_by_id["call.incoming"].shortcut().toString() == "F2"
     assert {c.id for c in COMMANDS if c.dock} == set(GO_TO)

@@ -146,12 +146,23 @@ class CaseQueue(QWidget):
         self.show_only(None)  # the area too
         self.selection_dropped.emit()
 
-    def show_only(self, case_ids: list[uuid.UUID] | frozenset[uuid.UUID] | None) -> None:
-        """Only these cases (a selection on the map), with the other filters; None: all."""
+    def show_only(self, case_ids: list[uuid.UUID] | frozenset[uuid.UUID] | None,
+                  label: str | None = None) -> None:
+        """Only these cases (a selection on the map; with a ``label``, the cases behind a
+        figure of the statistics, in every status), with the other filters; None: all."""
         self.only_area = None
         self.only_cases = None if case_ids is None else frozenset(case_ids)
         if self.only_cases is None:
             self.selection_chip.hide()
+        elif label is not None:
+            every = next(i for i, v in enumerate(STATUS_VIEWS) if v.key == "all")
+            self.status_filter.blockSignals(True)  # one query, below
+            self.status_filter.setCurrentIndex(every)
+            self.status_filter.blockSignals(False)
+            self.selection_chip.setText(self.tr("{label} {n} 件 ✕").format(
+                label=label, n=f"{len(self.only_cases):,}"))
+            self.selection_chip.setToolTip(self.tr("点击取消，恢复全部"))
+            self.selection_chip.show()
         else:
             self.selection_chip.setText(self.tr("地图框选 {n} 件 ✕").format(
                 n=f"{len(self.only_cases):,}"))

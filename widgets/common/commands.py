@@ -116,6 +116,10 @@ COMMANDS: tuple[Command, ...] = (
             doc="go to the map (Shift+drag on it selects cases into the queue)"),
     Command("map.export", lambda: _t("导出地图图片…"), menu="view",
             doc="save the map as shown as a PNG for print (A4 landscape, 300 dpi)"),
+    Command("stats.focus", lambda: _t("转到统计"), "Ctrl+Shift+S", menu="stats",
+            dock="dock.stats", doc="go to the statistics: today's figures, intake by channel "
+            "over time, ranked bars (arrows pick a bar, Enter or a click shows its cases in "
+            "the queue)"),
     Command("duty.roster", lambda: _t("排班"), "Ctrl+Shift+P", menu="duty",
             dock="dock.roster", doc="go to the roster"),
     Command("duty.roll_call", lambda: _t("查岗点名"), "Ctrl+Shift+D", menu="duty",
@@ -259,6 +263,7 @@ MENUS = (
     ("call", lambda: _t("来电(&C)")),
     ("view", lambda: _t("视图(&V)")),
     ("duty", lambda: _t("值班(&D)")),
+    ("stats", lambda: _t("统计(&S)")),
     ("alerts", lambda: _t("提醒(&T)")),
     ("admin", lambda: _t("管理(&A)")),
     ("language", lambda: _t("语言(&L)")),

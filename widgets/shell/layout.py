@@ -68,37 +68,39 @@ Arrangement = tuple[Column, ...]
 LAYOUTS: dict[str, tuple[Arrangement, Arrangement]] = {
     OPERATOR: (
         (_column(34, (1, "call handover")),
-         _column(44, (58, "queue board roster rollCall"), (42, "map callbacks countdown units")),
+         _column(44, (58, "queue board roster rollCall"),
+                 (42, "map callbacks countdown units stats")),
          _column(22, (1, "quickAnswers"))),
         (_column(40, (1, "call handover")),
          _column(60, (56, "queue board roster rollCall"),
-                 (44, "callbacks quickAnswers countdown units map"))),
+                 (44, "callbacks quickAnswers countdown units map stats"))),
     ),
     DISPATCHER: (
         (_column(60, (62, "queue board roster"), (38, "countdown callbacks units")),
-         _column(40, (1, "map call handover rollCall quickAnswers"))),
+         _column(40, (1, "map stats call handover rollCall quickAnswers"))),
         (_column(58, (60, "queue board roster"), (40, "countdown callbacks units")),
-         _column(42, (1, "map call handover rollCall quickAnswers"))),
+         _column(42, (1, "map stats call handover rollCall quickAnswers"))),
     ),
     LEADER: (
-        (_column(58, (60, "roster queue board"), (40, "countdown callbacks call units map")),
+        (_column(58, (60, "roster queue board"),
+                 (40, "stats countdown callbacks call units map")),
          _column(42, (42, "rollCall quickAnswers"), (58, "handover"))),
         (_column(58, (1, "roster queue board countdown callbacks units map")),
-         _column(42, (1, "rollCall handover call quickAnswers"))),
+         _column(42, (1, "rollCall stats handover call quickAnswers"))),
     ),
     SUPERVISOR: (
-        (_column(58, (64, "board roster"), (36, "countdown callbacks units")),
+        (_column(58, (64, "board stats roster"), (36, "countdown callbacks units")),
          _column(42, (60, "queue map call handover"), (40, "rollCall quickAnswers"))),
-        (_column(58, (64, "board roster"), (36, "countdown callbacks units map")),
+        (_column(58, (64, "board stats roster"), (36, "countdown callbacks units map")),
          _column(42, (1, "queue call handover rollCall quickAnswers"))),
     ),
     # A unit's seat: its cases in front; the rest (its own cases only) behind tabs.
     UNIT: (
         (_column(64, (1, "units queue countdown")),
-         _column(36, (50, "quickAnswers callbacks board map"),
+         _column(36, (50, "quickAnswers callbacks board map stats"),
                  (50, "handover roster rollCall call"))),
         (_column(62, (1, "units queue countdown board")),
-         _column(38, (1, "quickAnswers callbacks handover roster rollCall call map"))),
+         _column(38, (1, "quickAnswers callbacks handover roster rollCall call map stats"))),
     ),
 }
 

@@ -41,6 +41,7 @@ from widgets.shell.commands import build_actions
 from widgets.shell.layout import WindowLayout, raise_dock
 from widgets.shell.map_slot import MapSlot
 from widgets.shell.settings import seat_settings
+from widgets.shell.stats_slot import StatsSlot
 from widgets.supervision.supervisor_board import SupervisorBoard
 from widgets.units.units_pane import UnitsPane
 
@@ -49,6 +50,7 @@ if TYPE_CHECKING:  # the admin's dialogs are imported when first opened, not at 
     from widgets.geo.boundary_dialog import BoundaryDialog
     from widgets.history_import.import_dialog import HistoryImportDialog
     from widgets.map.map_pane import MapPane
+    from widgets.stats.stats_pane import StatsPane
     from widgets.supervision.rules_dialog import RulesDialog
 
 
@@ -103,6 +105,8 @@ class MainWindow(QMainWindow):
         # The map's pane comes after the first paint (widgets/shell/map_slot.py).
         self.map_dock = self._dock("dock.map", self.tr("地图"), None)
         self.map_slot = MapSlot(self, self.map_dock)
+        self.stats_dock = self._dock("dock.stats", self.tr("统计分析"), None)
+        self.stats_slot = StatsSlot(self, self.stats_dock)
         self.layout_keeper = WindowLayout(self, self.settings, store.roles)
 
         self.pending = QLabel(objectName="status.pending")
@@ -136,6 +140,7 @@ class MainWindow(QMainWindow):
             "units.focus": self.units.focus,
             "map.focus": lambda: self.map.canvas.setFocus(),
             "map.export": lambda: self.map.export_dialog(),
+            "stats.focus": lambda: self.stats.focus(),
             "duty.roster": self.roster.month_view.setFocus,
             "duty.roll_call": self.roll_call.table.setFocus,
             "duty.handover": self.handover.notes.setFocus,
@@ -159,7 +164,8 @@ class MainWindow(QMainWindow):
                            self.board.shutdown,
                            self.quick_answers.shutdown, self.roster.shutdown,
                            self.roll_call.shutdown, self.handover.shutdown,
-                           self.units.shutdown, self.map_slot.shutdown]
+                           self.units.shutdown, self.map_slot.shutdown,
+                           self.stats_slot.shutdown]
         # Every other live pane: what it reads from the change feed, and how it stops.
         self._live = [
             (self.alerts.apply_events, self.alerts.shutdown),
@@ -193,6 +199,11 @@ class MainWindow(QMainWindow):
     def map(self) -> MapPane:
         """The map pane (built now if the start has not built it yet)."""
         return self.map_slot.pane()
+
+    @property
+    def stats(self) -> StatsPane:
+        """The statistics pane (built now if the start has not built it yet)."""
+        return self.stats_slot.pane()
 
     def _dock(self, name: str, title: str, widget: QWidget | None) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -284,6 +295,12 @@ class MainWindow(QMainWindow):
     def show_map_area(self, level: str, code: str, name: str) -> None:
         """The queue shows the cases of the area chosen on the map (its other filters stay)."""
         self.queue.show_area(level, code, name)
+        raise_dock(self.queue_dock)
+
+    def show_stats_cases(self, case_ids: list[uuid.UUID], label: str) -> None:
+        """The queue shows the cases behind a bar or a point of the statistics (in every
+        status; its other filters stay)."""
+        self.queue.show_only(case_ids, label=label)
         raise_dock(self.queue_dock)
 
     def _case_closed(self, case_id: uuid.UUID) -> None:

@@ -1,5 +1,6 @@
 """Render the main window with live data into a PNG (for the README and reviews), and
-the map pane alone, larger, beside it (``<name>-map.png``)."""
+the map pane and the statistics pane alone, larger, beside it (``<name>-map.png``,
+``<name>-stats.png``)."""
 
 from __future__ import annotations
 
@@ -33,6 +34,7 @@ async def take_screenshot(window: MainWindow, path: Path, timeout_s: float = 20.
     if not window.grab().save(str(path)):
         raise OSError(f"could not write {path}")
     await _map_alone(window, path.with_name(f"{path.stem}-map{path.suffix}"), timeout_s)
+    await _stats_alone(window, path.with_name(f"{path.stem}-stats{path.suffix}"), timeout_s)
 
 
 async def _map_alone(window: MainWindow, path: Path, timeout_s: float) -> None:
@@ -42,6 +44,22 @@ async def _map_alone(window: MainWindow, path: Path, timeout_s: float) -> None:
     dock.show()
     await _until(lambda: len(pane.cases.marks) > 0 and bool(pane.base_layers.places), timeout_s)
     pane.home()
+    await asyncio.sleep(0.3)
+    if not dock.grab().save(str(path)):
+        raise OSError(f"could not write {path}")
+
+
+async def _stats_alone(window: MainWindow, path: Path, timeout_s: float) -> None:
+    """The statistics over the last two weeks (a day's chart is short early in the day)."""
+    dock, pane = window.stats_dock, window.stats
+    dock.setFloating(True)
+    dock.resize(1400, 900)
+    dock.show()
+    last = pane.bar.last_day.date()
+    pane.bar.first_day.setDate(last.addDays(-13))
+    pane.bar.period.setCurrentIndex(pane.bar.period.count() - 1)  # a range of days
+    await _until(lambda: pane.view is not None and pane.view.query == pane.bar.query(),
+                 timeout_s)
     await asyncio.sleep(0.3)
     if not dock.grab().save(str(path)):
         raise OSError(f"could not write {path}")

@@ -205,7 +205,7 @@ async def _start(app: QApplication, args: argparse.Namespace, settings: SeatSett
 
 async def _run_window(console: ConsoleApp, settings: SeatSettings, args: argparse.Namespace,
                       splash: Splash) -> int:
-    from widgets.shell import map_slot, warm_up
+    from widgets.shell import warm_up
     from widgets.shell.main_window import MainWindow
     from widgets.shell.screenshot import take_screenshot
 
@@ -217,14 +217,16 @@ async def _run_window(console: ConsoleApp, settings: SeatSettings, args: argpars
     window.raise_()
     window.activateWindow()  # the keyboard goes to the console, not to where a dialog was
     try:
-        # What can wait starts once the window is on screen: the map's pane (its modules
-        # imported in a worker thread first) and an admin's calendar seeding.
+        # What can wait starts once the window is on screen: the map's and the statistics'
+        # panes (their modules imported in a worker thread first) and an admin's calendar
+        # seeding.
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(painted.painted.wait(), PAINT_WAIT_S)
         console.start_deferred()
-        await asyncio.to_thread(importlib.import_module, map_slot.MODULE)
-        if window.isVisible():  # not closed meanwhile
-            window.map_slot.build()
+        for slot in (window.map_slot, window.stats_slot):
+            await asyncio.to_thread(importlib.import_module, slot.module)
+            if window.isVisible():  # not closed meanwhile
+                slot.build()
         warm_up.forget_sources()
         if args.screenshot is not None:
             await take_screenshot(window, args.screenshot)
