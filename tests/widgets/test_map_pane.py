@@ -227,15 +227,21 @@ def test_an_export_that_cannot_be_written_says_so(qtbot: Any, demo_seat: Any, tm
 def test_a_case_moved_elsewhere_moves_on_the_map(qtbot: Any, demo_seat: Any,
                                                  database_url: str) -> None:
     """A change of place reaches the map as any change does: its event names the
-    case, the map reads that case again."""
+    case, the map reads that case again. (It moves to another cell's centre: the
+    database keeps a case's point inside its cell.)"""
     pane = demo_seat.window.map
     marks = pane.cases.marks
     row = 0
     case_id = marks.case_id(row)
-    lon, lat = float(marks.lon[row]) + 0.01, float(marks.lat[row]) - 0.01
     with psycopg.connect(libpq_conninfo(database_url), autocommit=True) as owner, \
             owner.transaction():
-        owner.execute('UPDATE "case" SET lon = %s, lat = %s WHERE id = %s', (lon, lat, case_id))
+        grid, community, street, lon, lat = owner.execute(
+            "SELECT g.code, g.community_code, g.street_code, g.centroid_lon, g.centroid_lat"
+            ' FROM grid_cell g JOIN "case" c ON c.id = %s WHERE g.code <> c.grid_code'
+            " ORDER BY g.code LIMIT 1", (case_id,)).fetchone()
+        owner.execute('UPDATE "case" SET lon = %s, lat = %s, grid_code = %s,'
+                      " community_code = %s, street_code = %s WHERE id = %s",
+                      (lon, lat, grid, community, street, case_id))
         owner.execute("INSERT INTO case_event (case_id, actor, kind, payload) VALUES"
                       " (%s, 'demo', 'progress_noted', '{}')", (case_id,))
 

@@ -120,7 +120,7 @@ class MapPane(QWidget):
         layout.addWidget(self.status)
         layout.addWidget(self.hover_text)
 
-        self.feed = MapFeed(store, catalog, runner, feed, self)
+        self.feed = MapFeed(store, runner, feed, self)
         self.feed.base_read.connect(self._show_base)
         self.feed.posts_read.connect(self.base_layers.set_posts)
         self.feed.cases_read.connect(self._show_cases)
