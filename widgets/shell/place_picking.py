@@ -6,9 +6,9 @@ its crosshair at the place the form has; a point picked goes to the call screen,
 which takes it (the map's pane then steps back and the cursor returns to where the
 operator was) or refuses it (the map picks on, the reason on its hint line and the
 call screen's message line). The map pins the place the form has, picked or its
-cell's centre, and moves the pin when it changes. Esc on the map cancels; so does the cursor going to
-any other pane (a pick left half done must not turn a later click on the map into
-the case's place).
+cell's centre, and moves the pin when it changes. Esc on the map cancels; so does
+the cursor going to any other pane (a pick left half done must not turn a later
+click on the map into the case's place).
 """
 
 from __future__ import annotations
