@@ -23,6 +23,7 @@ from console.demodata.files import read
 from console.geo.boundaries import FieldMap, ImportRequest, LayerFile, Level
 from console.geo.boundary_import import BoundaryProblems, check_import, import_boundaries
 from console.geo.geofile import parse_geojson
+from console.geo.locate import Locator
 from db import schema as s
 from tests.db.conftest import MakeLogin
 from tests.db.people import a_case, person, raw
@@ -120,6 +121,7 @@ async def test_a_reimported_cell_gets_its_new_centre_and_cases_are_placed_there(
     admin = await person(login_as("admin"))
     try:
         await import_boundaries(admin, demo_cells(shrink))
+        seats_centre = (await Locator.load(admin)).centre_of(code)  # as a seat reads it again
     finally:
         await admin.close()
     with raw(database_url) as conn:
@@ -130,6 +132,7 @@ async def test_a_reimported_cell_gets_its_new_centre_and_cases_are_placed_there(
     assert (lon, lat) != pytest.approx(before, abs=1e-6)
     assert (lon, lat) == pytest.approx((new.centroid.x, new.centroid.y), abs=1e-6)  # to 1 cm
     assert new.contains(shapely.Point(lon, lat))
+    assert seats_centre == (lon, lat)
     case_id = await a_case(login_as("operator"), grid_code=code)
     with raw(database_url) as conn:
         placed = conn.execute('SELECT lon, lat FROM "case" WHERE id = %s', (case_id,)).fetchone()
