@@ -275,10 +275,12 @@ class Case(Base):
         Index("ix_case_created_at", sqltext("created_at DESC"), sqltext("id DESC")),
         Index("ix_case_status_created", "status", sqltext("created_at DESC"),
               sqltext("id DESC")),
-        # The figures by area read a period's cases from this index alone (migration 0014).
-        Index("ix_case_area_figures", "created_at",
-              postgresql_include=["grid_code", "community_code", "street_code", "category_id",
-                                  "status", "unit_due_at", "first_resolved_at", "paused_at"]),
+        # The figures by area read a period's counted cases from this index alone
+        # (migration 0018; 0014's had the status too).
+        Index("ix_case_figures", "created_at",
+              postgresql_include=["unit_due_at", "first_resolved_at", "paused_at", "category_id",
+                                  "grid_code", "community_code", "street_code"],
+              postgresql_where=sqltext("status NOT IN ('merged', 'invalid')")),
         # ix_case_search_trgm (trigram search) is made by migration 0001 where pg_trgm exists.
     )
     id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), primary_key=True)

@@ -25,8 +25,9 @@ cell are not checked (imported history has no cell; a case without a cell has
 nothing to lie in). Boundaries an admin imports later are not checked against the
 cases already recorded: a case keeps the place it was given.
 
-The figures by area get an index that leads with the areas and their period: see
-``FIGURES_INDEX``.
+The figures by area get a narrower covering index in place of 0014's: the cases
+they count (not merged, not invalid: a partial index, so no status in it and no
+filter on it per row), the fixed-width columns first (``FIGURES_INDEX``).
 
 Revision ID: 0018
 Revises: 0017
@@ -103,9 +104,21 @@ END $$"""
 
 WHEN_PLACED = "NEW.lon IS NOT NULL AND NEW.lat IS NOT NULL AND NEW.grid_code IS NOT NULL"
 
-# The figures by area: see the module's docstring and docs/ARCHITECTURE.md.
-FIGURES_INDEX: list[str] = []
-FIGURES_INDEX_DOWN: list[str] = []
+# The figures by area (console/geo/area_stats.py) read a period's counted cases from
+# this index alone: 0014's without the status (the predicate leaves out the merged and
+# invalid, which the query never counts), the fixed-width columns first.
+FIGURES_INDEX = [
+    "DROP INDEX ix_case_area_figures",
+    'CREATE INDEX ix_case_figures ON "case" (created_at) INCLUDE (unit_due_at,'
+    " first_resolved_at, paused_at, category_id, grid_code, community_code, street_code)"
+    " WHERE status NOT IN ('merged', 'invalid')",
+]
+FIGURES_INDEX_DOWN = [
+    "DROP INDEX ix_case_figures",
+    'CREATE INDEX ix_case_area_figures ON "case" (created_at) INCLUDE (grid_code,'
+    " community_code, street_code, category_id, status, unit_due_at, first_resolved_at,"
+    " paused_at)",
+]
 
 
 def _up() -> list[str]:
