@@ -14,9 +14,11 @@ from bench import (  # noqa: E402
     area_figures,
     countdown,
     geo_locate,
+    heat_plan,
     history_import,
     map_read,
     map_view,
+    point_in_cell,
     queue_open,
     roster,
     seat_latency,
@@ -44,6 +46,8 @@ def main() -> None:
     roster.run(args.quick)
     geo_locate.run(args.quick)
     area_figures.run(args.quick)
+    heat_plan.main(["--quick"] if args.quick else [])
+    point_in_cell.run(args.quick)
     map_view.run(args.quick)
     map_read.run(args.quick)
     history_import.run(args.quick)
