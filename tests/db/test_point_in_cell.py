@@ -92,7 +92,8 @@ def test_an_operator_writing_a_point_outside_its_cell_by_hand_is_refused(
             insert_as(conn, lon, lat)
         with pytest.raises(errors.InsufficientPrivilege):
             conn.execute("UPDATE public.grid_cell SET geometry = jsonb_build_object('type',"
-                         " 'Polygon', 'coordinates', '[[[0, 0], [180, 0], [180, 80], [0, 0]]]'::jsonb)")
+                         " 'Polygon', 'coordinates',"
+                         " '[[[0, 0], [180, 0], [180, 80], [0, 0]]]'::jsonb)")
         # The place cannot be changed afterwards: the columns are not the desk's.
         with pytest.raises(errors.InsufficientPrivilege):
             conn.execute('UPDATE public."case" SET lon = %s, lat = %s', (lon, lat))
