@@ -15,9 +15,11 @@ from bench import (  # noqa: E402
     countdown,
     export,
     geo_locate,
+    heat_plan,
     history_import,
     map_read,
     map_view,
+    point_in_cell,
     queue_open,
     roster,
     seat_latency,
@@ -56,6 +58,8 @@ def main() -> None:
     geo_locate.run(args.quick)
     area_figures.run(args.quick)
     stats_pane.run(args.quick)
+    heat_plan.main(["--quick"] if args.quick else [])
+    point_in_cell.run(args.quick)
     map_view.run(args.quick)
     map_read.run(args.quick)
     history_import.run(args.quick)

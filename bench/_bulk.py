@@ -70,9 +70,10 @@ def _inputs(conn: psycopg.Connection) -> tuple:
         "SELECT id, code, name, urgency, limit_hours, limit_working_days, owner_unit_id,"
         " territorial, auto_dispatch FROM category WHERE level = 3")}
     cells: dict[str, list[tuple]] = defaultdict(list)
-    for code, community, street, lon, lat in conn.execute(
-            "SELECT code, community_code, street_code, centroid_lon, centroid_lat FROM grid_cell"):
-        cells[community].append((code, street, lon, lat))
+    for code, community, street, lon, lat, geometry in conn.execute(
+            "SELECT code, community_code, street_code, centroid_lon, centroid_lat, geometry"
+            " FROM grid_cell"):
+        cells[community].append((code, street, lon, lat, geometry))
     names = dict(conn.execute("SELECT code, name FROM community"))
     return cats, cells, names
 

@@ -22,7 +22,7 @@ from console.casework.queue import C, CaseFilter, Cursor
 from db import schema as s
 
 SEARCHED = "金牛路"  # the example: a road the demo's addresses name often
-CREATED = frozenset({"ix_case_created_at", "ix_case_area_figures"})  # created_at order
+CREATED = frozenset({"ix_case_created_at", "ix_case_figures", "ix_case_stats"})  # created_at order
 STREET = frozenset({"ix_case_street_created", "ix_case_street_category"})
 GRAMS = frozenset({"ix_case_search_grams"})
 CALLER = frozenset({"ix_case_caller_id"})

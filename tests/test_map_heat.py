@@ -17,8 +17,10 @@ from console.geo.boundaries import Level
 from console.mapview import base_map as bm
 from console.mapview.areas import AreaIndex, contains
 from console.mapview.heat import (
+    MIN_FOR_RATE,
     NO_CASES,
     NOT_JUDGED,
+    TOO_FEW,
     HeatQuery,
     HeatRead,
     Measure,
@@ -95,17 +97,21 @@ def test_the_rate_scale_is_diverging_with_fixed_breaks() -> None:
 
 def test_a_reading_classes_areas_and_lists_hotspots_by_cases_then_code() -> None:
     figures = {c: AreaFigures(c, n, o, t) for c, n, o, t in (
-        ("B", 9, 1, 4), ("A", 9, 0, 0), ("C", 3, 3, 0), ("D", 20, 0, 10))}
+        ("B", 9, 1, 4), ("A", 9, 0, 0), ("C", 5, 5, 0), ("D", 20, 0, 10), ("F", 4, 1, 1),
+        ("G", 6, 4, 0))}
     read = HeatRead(HeatQuery(level=Level.CELL, measure=Measure.ON_TIME_RATE),
                     day(2026, 11, 1), day(2026, 12, 1), figures)
-    classes = read.classes(["A", "B", "C", "D", "E"])
+    classes = read.classes(["A", "B", "C", "D", "E", "F", "G"])
     assert classes[0] == NOT_JUDGED  # cases, none judged yet
-    assert classes[1] == 1 and classes[2] == 0  # 80% (4 of 5), 0%
+    assert classes[1] == 1 and classes[2] == 0  # 80% (4 of 5), 0% (0 of 5)
     assert classes[3] == 4 and classes[4] == NO_CASES  # 100%; no case at all
-    assert [f.code for f in read.hotspots()] == ["D", "A", "B", "C"]
+    # A rate from fewer than MIN_FOR_RATE judged cases takes no colour (50%, 0 of 4).
+    assert MIN_FOR_RATE == 5 and classes[5] == TOO_FEW and classes[6] == TOO_FEW
+    assert [f.code for f in read.hotspots()] == ["D", "A", "B", "G", "C", "F"]
     assert [f.code for f in read.hotspots(2)] == ["D", "A"]
     counts = dataclasses.replace(read, query=HeatQuery(measure=Measure.CASES))
-    assert counts.classes(["E"])[0] == NO_CASES and counts.classes(["C"])[0] == 0
+    assert counts.classes(["E"])[0] == NO_CASES and counts.classes(["F"])[0] == 0
+    assert TOO_FEW not in counts.classes(list(figures))  # counts are counts, however few
 
 
 @pytest.fixture(scope="module")

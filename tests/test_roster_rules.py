@@ -7,7 +7,7 @@ import dataclasses
 import datetime as dt
 
 from console.core.clock import CENTRE_TZ, FakeClock
-from console.duty.duty_setup import Team
+from console.duty.duty_setup import ShiftRow, Team
 from console.duty.roster import MonthCell
 from console.duty.roster_rules import (
     display_order,
@@ -16,7 +16,7 @@ from console.duty.roster_rules import (
     phase_of,
     resting_teams,
 )
-from console.duty.rotation import OVER, RUNNING, UPCOMING
+from console.duty.rotation import OVER, RUNNING, UPCOMING, Shift
 from tests.duty_fixture import DAY, EVENING, NIGHT, ROOM_A, ROOM_B, SEAT, SETUP, duty
 
 SUNDAY = dt.date(2026, 11, 22)  # evening 一班 (11), night 三班 (13), day 四班 (14); 二班 rests
@@ -74,3 +74,20 @@ def test_the_shift_before_and_after_cross_midnight() -> None:
     assert SETUP.previous_shift(SUNDAY, night) == (saturday, evening)
     assert SETUP.next_shift(saturday, evening) == (SUNDAY, night)
     assert SETUP.previous_shift(SUNDAY, evening) == (SUNDAY, day)
+
+
+def test_who_is_on_duty_next_changes_at_the_next_shift_boundary() -> None:
+    """The moment the map reads its posts again without an event: the next start or
+    end of a shift after now (never now itself); none without shifts."""
+    def at(day: int, hour: int, minute: int = 0) -> dt.datetime:
+        return dt.datetime(2026, 12, day, hour, minute, tzinfo=CENTRE_TZ)
+
+    assert SETUP.next_change(at(1, 7, 59)) == at(1, 8)
+    assert SETUP.next_change(at(1, 8)) == at(1, 16)  # at a boundary: the one after it
+    assert SETUP.next_change(at(1, 23, 30)) == at(2, 0)  # across midnight
+    utc = at(1, 3).astimezone(dt.UTC)  # any zone in, the centre's clock decides
+    assert SETUP.next_change(utc) == at(1, 8)
+    odd = dataclasses.replace(SETUP, shifts=(
+        ShiftRow(9, Shift("long", "长班", dt.time(9, 30), 12)),))
+    assert odd.next_change(at(1, 22)) == at(2, 9, 30)  # started 09:30, ended 21:30
+    assert dataclasses.replace(SETUP, shifts=()).next_change(at(1, 12)) is None

@@ -16,6 +16,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+import shapely
+from shapely.geometry import shape
 from sqlalchemy import func, insert, select
 
 from console.calendar import deadlines
@@ -29,11 +31,14 @@ from console.demodata.files import read
 from console.hotline.intake import PUBLIC_NO_PREFIX
 from db import schema as s
 
+# A grid cell as the generator takes it: code, street, centre (lon, lat), outline.
+Cell = tuple[str, str, float, float, dict[str, Any] | None]
 NATURE_CODES = {"投诉": "complaint", "咨询": "consultation", "建议": "suggestion",
                 "求决": "request", "感谢": "thanks"}
 SHIFTS = (("day", "白班", dt.time(8), 8), ("evening", "中班", dt.time(16), 8),
           ("night", "夜班", dt.time(0), 8))
 SPREAD_KM = 0.2  # how far from its cell's centre a generated case may lie
+IN_CELL_TRIES = 20  # points drawn near the centre until one lies in the cell
 TEAMS = (("T1", "一班"), ("T2", "二班"), ("T3", "三班"), ("T4", "四班"))
 ROADS = ("深汕路", "坪山大道", "东纵路", "金牛路", "龙兴北路", "新和路", "中山大道", "锦龙大道",
          "坑梓大道", "丹梓大道", "汤坑路", "龙勤路", "宝梓南路", "兰竹东路", "聚龙路")
@@ -64,12 +69,12 @@ async def generate_cases(store: Store, count: int = 4000, days: int = 120,
             s.Category.id, s.Category.code, s.Category.name, s.Category.urgency,
             s.Category.limit_hours, s.Category.limit_working_days, s.Category.owner_unit_id,
             s.Category.territorial, s.Category.auto_dispatch).where(s.Category.level == 3))}
-        cells: dict[str, list[tuple[str, str, float, float]]] = defaultdict(list)
+        cells: dict[str, list[Cell]] = defaultdict(list)
         for r in await conn.execute(select(s.GridCell.code, s.GridCell.community_code,
                                            s.GridCell.street_code, s.GridCell.centroid_lon,
-                                           s.GridCell.centroid_lat)):
+                                           s.GridCell.centroid_lat, s.GridCell.geometry)):
             cells[r.community_code].append((r.code, r.street_code, r.centroid_lon,
-                                            r.centroid_lat))
+                                            r.centroid_lat, r.geometry))
         names = dict((await conn.execute(select(s.Community.code, s.Community.name)))
                      .all())
         calendar = await deadlines.load_calendar(store)
@@ -99,7 +104,7 @@ class History:
 
 
 def make_history(count: int, days: int, rng: random.Random, cats: dict[str, Any],
-                 cells: dict[str, list[tuple[str, str, float, float]]], names: dict[str, str],
+                 cells: dict[str, list[Cell]], names: dict[str, str],
                  world: World) -> History:
     """``count`` cases over the last ``days`` days before ``world.now``."""
     drafts, rows, counters = _make_cases(count, days, rng, world.now, cats, cells, names,
@@ -115,7 +120,7 @@ def make_history(count: int, days: int, rng: random.Random, cats: dict[str, Any]
 
 
 def _make_cases(count: int, days: int, rng: random.Random, now: dt.datetime,
-                cats: dict[str, Any], cells: dict[str, list[tuple[str, str, float, float]]],
+                cats: dict[str, Any], cells: dict[str, list[Cell]],
                 names: dict[str, str], calendar: WorkCalendar
                 ) -> tuple[list[demo_stories.Draft], list[dict[str, Any]], dict[dt.date, int]]:
     """The cases as intake recorded them, in the order they came in."""
@@ -132,15 +137,15 @@ def _make_cases(count: int, days: int, rng: random.Random, now: dt.datetime,
                                     second=rng.randrange(60)))
     stamps = sorted(t for t in stamps if t < now)
     spot = random.Random(rng.getrandbits(32))  # where in its cell: draws of its own
+    shapes: dict[str, shapely.Geometry] = {}
     drafts: list[demo_stories.Draft] = []
     rows: list[dict[str, Any]] = []
     counters: defaultdict[dt.date, int] = defaultdict(int)
     for created in stamps:
         cat = cats[_weighted(rng, mix["category_weights"])[0]]
         community = _weighted(rng, mix["community_weights"])[0]
-        grid, street, lon, lat = rng.choice(cells[community])
-        lon, lat = _near(spot, lon, lat)
-        lon, lat = _near(spot, lon, lat)
+        grid, street, lon, lat, geometry = rng.choice(cells[community])
+        lon, lat = _in_cell(spot, shapes, grid, geometry, lon, lat)
         channel = _weighted(rng, channels)[0]
         citizen = channel != s.GRID_REPORT_CHANNEL
         # About a third of citizen cases come from 150 frequent callers.
@@ -165,6 +170,22 @@ def _make_cases(count: int, days: int, rng: random.Random, now: dt.datetime,
             "accepted_at": created,
         })
     return drafts, rows, dict(counters)
+
+
+def _in_cell(rng: random.Random, shapes: dict[str, shapely.Geometry], code: str,
+             geometry: dict[str, Any] | None, lon: float, lat: float) -> tuple[float, float]:
+    """A point near the cell's centre (lon, lat) inside the cell's outline (the
+    database refuses a case's point outside its cell), else the centre itself."""
+    if geometry is None:
+        return lon, lat
+    if code not in shapes:
+        shapes[code] = shape(geometry)
+        shapely.prepare(shapes[code])
+    for _ in range(IN_CELL_TRIES):
+        x, y = _near(rng, *_near(rng, lon, lat))
+        if shapely.intersects_xy(shapes[code], x, y):
+            return x, y
+    return lon, lat
 
 
 def _near(rng: random.Random, lon: float, lat: float, km: float = SPREAD_KM

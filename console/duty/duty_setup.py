@@ -82,6 +82,15 @@ class Setup:
         _start, end = row.shift.interval(day)
         return self.current_shift(end.replace(tzinfo=CENTRE_TZ))
 
+    def next_change(self, at: dt.datetime) -> dt.datetime | None:
+        """The first moment after ``at`` when a shift starts or ends (who is on duty
+        may change then), or None when there are no shifts."""
+        local = at.astimezone(CENTRE_TZ).replace(tzinfo=None)
+        later = [moment for day in (local.date() + dt.timedelta(days=d) for d in (-1, 0, 1))
+                 for row in self.shifts for moment in row.shift.interval(day)
+                 if moment > local]
+        return min(later).replace(tzinfo=CENTRE_TZ) if later else None
+
     def previous_shift(self, day: dt.date, row: ShiftRow) -> tuple[dt.date, ShiftRow] | None:
         """The shift that hands over to ``row`` on ``day`` (running the minute before)."""
         start, _end = row.shift.interval(day)

@@ -5,7 +5,8 @@ resubmission after a timeout or an outage never makes a second case.
 A case's point (longitude and latitude, GCJ-02) is the one picked on the map when
 the draft has one; a draft with a grid cell and no point is placed at the cell's
 centre as the database has it when the case is saved (the ``created`` event says
-which: ``placed``).
+which: ``placed``). The database refuses a point outside the case's cell as stored
+(boundaries imported since the seat located it): ``point.outside_cell``.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from sqlalchemy import func, literal_column, select
 from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from console.casework import cases
@@ -34,6 +36,7 @@ PUBLIC_NO_PREFIX = "PS"
 MAX_TEXT = 20_000
 MAX_ADDRESS = 500
 MAX_NAME = 64
+POINT_IN_CELL = "case_point_in_cell"  # the database's check that a point lies in its cell
 
 
 @dataclass(frozen=True)
@@ -158,6 +161,11 @@ async def _point(conn: AsyncConnection, clean: CaseDraft
     return centre.centroid_lon, centre.centroid_lat, PLACED_AT_CELL_CENTRE
 
 
+def _constraint(exc: IntegrityError) -> str | None:
+    diag = getattr(exc.orig, "diag", None)
+    return getattr(diag, "constraint_name", None)
+
+
 async def next_public_no(conn: AsyncConnection) -> str:
     """PS-YYYYMMDD-000123, numbered per day of the centre's calendar."""
     day = literal_column("(now() AT TIME ZONE 'Asia/Shanghai')::date")
@@ -225,7 +233,12 @@ async def create_case_in(conn: AsyncConnection, store: Store, catalog: Catalog,
         "due_at": deadline.at, "due_estimated": deadline.estimated,
     }
     stmt = insert(s.Case).values(values).on_conflict_do_nothing(index_elements=["id"])
-    inserted = (await conn.execute(stmt.returning(s.Case.public_no))).scalar_one_or_none()
+    try:
+        inserted = (await conn.execute(stmt.returning(s.Case.public_no))).scalar_one_or_none()
+    except IntegrityError as exc:  # the point is not in its cell as stored now (0018)
+        if _constraint(exc) == POINT_IN_CELL:
+            raise ValidationError([FieldError("point", "point.outside_cell")]) from exc
+        raise
     if inserted is None:  # a concurrent resubmission won the race
         done = await _existing(conn, clean.id)
         assert done is not None

@@ -1,6 +1,7 @@
 """Duty posts on the map: each post stands at its unit's community, else its unit's
 street, else (the centre's own seats) the district; posts at one place share one
-marker. Who is on duty at each comes from the roster (``roster.on_duty``)."""
+marker. Who is on duty at each comes from the roster (``roster.on_duty``); it
+changes with the roster's events and at the next shift boundary (``next_change``)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from sqlalchemy import select
 
 from console.core.store import Store
 from console.duty import roster
+from console.duty.duty_setup import load_setup
 from console.mapview.base_map import COMMUNITY, DISTRICT, STREET, BaseMap
 from db import schema as s
 
@@ -51,6 +53,13 @@ async def read_posts(store: Store, at: dt.datetime | None = None) -> list[PostOn
         if duty.post_id is not None:
             people.setdefault(duty.post_id, []).append((duty.person, duty.phone))
     return [PostOnDuty(*r, people=tuple(people.get(r.id, ()))) for r in rows]
+
+
+async def next_change(store: Store, at: dt.datetime | None = None) -> dt.datetime | None:
+    """The next moment after ``at`` (now) when a shift starts or ends: who is on duty
+    may change then without any event."""
+    setup = await load_setup(store)
+    return setup.next_change(at or store.clock.now())
 
 
 def place_posts(posts: Sequence[PostOnDuty], base: BaseMap) -> list[PostPlace]:

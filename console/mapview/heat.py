@@ -12,7 +12,9 @@ scale, and the hotspots. Plain Python: the pane draws what this decides.
   diverging scale with fixed breaks, so a colour means the same rate whatever
   the period. An area with no case in the period is in no class (``NO_CASES``),
   never "0"; for the rate, an area whose cases are none of them judged yet is
-  ``NOT_JUDGED``.
+  ``NOT_JUDGED``, and one with fewer than ``MIN_FOR_RATE`` judged is ``TOO_FEW``
+  (one late case of two is 50%, the deepest red: a rate from so few says nothing,
+  so it takes no colour of the scale).
 - **Hotspots** are area_stats's: the most cases first, ties by code.
 """
 
@@ -32,7 +34,8 @@ from console.core.store import Store
 from console.geo.area_stats import AreaFigures, area_figures
 from console.geo.boundaries import Level
 
-NO_CASES, NOT_JUDGED = -1, -2  # an area's class when it has no colour of the scale
+NO_CASES, NOT_JUDGED, TOO_FEW = -1, -2, -3  # an area's class when it has no colour of the scale
+MIN_FOR_RATE = 5  # judged cases an area needs for its on-time rate to be coloured
 HOTSPOTS = 10
 
 
@@ -128,6 +131,7 @@ OVERDUE_NONE = "#fff5eb"
 RATE_COLOURS = ("#d73027", "#fc8d59", "#fee090", "#91bfdb", "#4575b4")
 RATE_BREAKS = (0.80, 0.90, 0.95, 0.99)
 NOT_JUDGED_COLOUR = "#bdbdbd"
+TOO_FEW_COLOUR = "#eceff1"  # pale, under a dotted pattern (widgets/map/heat_layer.py)
 QUANTILES = (0.2, 0.4, 0.6, 0.8)
 
 
@@ -196,13 +200,15 @@ class HeatRead:
 
     def classes(self, codes: Sequence[str], scale: Scale | None = None
                 ) -> npt.NDArray[np.intp]:
-        """The class of each area named (``NO_CASES``, ``NOT_JUDGED`` or a step)."""
+        """The class of each area named (``NO_CASES``, ``NOT_JUDGED``, ``TOO_FEW``
+        or a step)."""
         scale = scale or self.scale()
         found = [self.figures.get(code) for code in codes]
         out = scale.classes([value_of(f, self.query.measure) for f in found])
         if self.query.measure is Measure.ON_TIME_RATE:
-            unjudged = np.array([f is not None and f.judged == 0 for f in found], dtype=bool)
-            out[unjudged] = NOT_JUDGED
+            judged = np.array([-1 if f is None else f.judged for f in found], dtype=np.int64)
+            out[judged == 0] = NOT_JUDGED
+            out[(judged > 0) & (judged < MIN_FOR_RATE)] = TOO_FEW
         return out
 
     def hotspots(self, limit: int = HOTSPOTS) -> list[AreaFigures]:

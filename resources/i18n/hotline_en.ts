@@ -2068,62 +2068,72 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>Heat</name>
     <message>
-        <location filename="../../widgets/map/heat.py" line="87" />
+        <location filename="../../widgets/map/heat.py" line="100" />
         <source>热点{level}：案件最多的前 {n} 个</source>
         <translation>Hotspots ({level}): the {n} with the most cases</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/heat.py" line="89" />
+        <location filename="../../widgets/map/heat.py" line="102" />
         <source>热点{level}</source>
         <translation>Hotspots ({level})</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/heat.py" line="145" />
+        <location filename="../../widgets/map/heat.py" line="158" />
         <source>队列只显示{name}的案件（点队列上方的标签恢复全部）</source>
         <translation>The queue shows only the cases of {name} (click the tag above the queue to show all again)</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/heat.py" line="174" />
+        <location filename="../../widgets/map/heat.py" line="187" />
         <source>{name}：{period}无案件</source>
         <translation>{name}: no cases in {period}</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/heat.py" line="176" />
+        <location filename="../../widgets/map/heat.py" line="189" />
         <source>{name}：案件 {cases} · 超期 {overdue} · 按期率 {rate}</source>
         <translation>{name}: cases {cases} · overdue {overdue} · on-time rate {rate}</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/heat.py" line="192" />
+        <location filename="../../widgets/map/heat.py" line="193" />
+        <source>（可评判仅 {n} 件，太少，不着色）</source>
+        <translation> (only {n} judged: too few, not coloured)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map/heat.py" line="208" />
         <source>{measure}（按{level}）</source>
         <translation>{measure} by {level}</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/heat.py" line="199" />
+        <location filename="../../widgets/map/heat.py" line="215" />
         <source>时段：{p}</source>
         <translation>Period: {p}</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/heat.py" line="200" />
+        <location filename="../../widgets/map/heat.py" line="216" />
         <source>分类：{c}</source>
         <translation>Category: {c}</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/heat.py" line="201" />
+        <location filename="../../widgets/map/heat.py" line="218" />
         <source>无案件</source>
         <translation>No cases</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/heat.py" line="203" />
+        <location filename="../../widgets/map/heat.py" line="220" />
         <source>有案件，尚无可评判</source>
         <translation>Cases, none judged yet</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/heat.py" line="206" />
+        <location filename="../../widgets/map/heat.py" line="221" />
+        <source>案件太少（可评判不足 {n} 件），不计比率</source>
+        <translation>Too few cases (under {n} judged): no rate</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map/heat.py" line="225" />
         <source>所选时段和分类没有案件</source>
         <translation>No cases in this period and category</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/heat.py" line="207" />
+        <location filename="../../widgets/map/heat.py" line="226" />
         <source>热力：{t}</source>
         <translation>Heat: {t}</translation>
     </message>
@@ -3023,47 +3033,47 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>MapLegend</name>
     <message>
-        <location filename="../../widgets/map/legend.py" line="117" />
+        <location filename="../../widgets/map/legend.py" line="121" />
         <source>图层</source>
         <translation>Layers</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/legend.py" line="121" />
+        <location filename="../../widgets/map/legend.py" line="125" />
         <source>值班岗位（有人在岗）</source>
         <translation>Duty post (staffed)</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/legend.py" line="123" />
+        <location filename="../../widgets/map/legend.py" line="127" />
         <source>值班岗位（无人在岗）</source>
         <translation>Duty post (nobody on duty)</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/legend.py" line="126" />
+        <location filename="../../widgets/map/legend.py" line="130" />
         <source>未办结案件：颜色为剩余时间</source>
         <translation>Open cases: colour is time left</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/legend.py" line="132" />
+        <location filename="../../widgets/map/legend.py" line="136" />
         <source>形状为级别</source>
         <translation>Shape: class</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/legend.py" line="133" />
+        <location filename="../../widgets/map/legend.py" line="137" />
         <source>A 类（紧急）</source>
         <translation>Class A (urgent)</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/legend.py" line="133" />
+        <location filename="../../widgets/map/legend.py" line="137" />
         <source>B 类（较急）</source>
         <translation>Class B (fairly urgent)</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/legend.py" line="134" />
+        <location filename="../../widgets/map/legend.py" line="138" />
         <source>C 类（一般）</source>
         <translation>Class C (ordinary)</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/legend.py" line="137" />
+        <location filename="../../widgets/map/legend.py" line="141" />
         <source>聚合：数字为件数，颜色为其中最急</source>
         <translation>Cluster: the number of cases, coloured as its most pressing</translation>
     </message>
@@ -3071,37 +3081,37 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>MapPane</name>
     <message>
-        <location filename="../../widgets/map/map_pane.py" line="89" />
+        <location filename="../../widgets/map/map_pane.py" line="91" />
         <source>图例</source>
         <translation>Legend</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/map_pane.py" line="92" />
+        <location filename="../../widgets/map/map_pane.py" line="94" />
         <source>全区</source>
         <translation>Whole district</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/map_pane.py" line="94" />
+        <location filename="../../widgets/map/map_pane.py" line="96" />
         <source>导出图片…</source>
         <translation>Export image…</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/map_pane.py" line="166" />
+        <location filename="../../widgets/map/map_pane.py" line="170" />
         <source>未办结 {n} 件在图上</source>
         <translation>{n} open cases on the map</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/map_pane.py" line="168" />
+        <location filename="../../widgets/map/map_pane.py" line="172" />
         <source>；{n} 件无位置未标出</source>
         <translation>; {n} without a place are not shown</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/map_pane.py" line="263" />
+        <location filename="../../widgets/map/map_pane.py" line="269" />
         <source>框内没有未办结案件</source>
         <translation>No open cases in the rectangle</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/map_pane.py" line="266" />
+        <location filename="../../widgets/map/map_pane.py" line="272" />
         <source>已框选 {n} 件，队列只显示这些案件</source>
         <translation>{n} cases selected; the queue shows only these</translation>
     </message>
@@ -3361,42 +3371,42 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>PlaceOnMap</name>
     <message>
-        <location filename="../../widgets/hotline/call_place.py" line="87" />
+        <location filename="../../widgets/hotline/call_place.py" line="93" />
         <source>不在本区范围内（{lon:.6f}, {lat:.6f}）</source>
         <translation>Outside the district ({lon:.6f}, {lat:.6f})</translation>
     </message>
     <message>
-        <location filename="../../widgets/hotline/call_place.py" line="93" />
+        <location filename="../../widgets/hotline/call_place.py" line="99" />
         <source>地图定位不可用：请选择网格</source>
         <translation>Locating on the map is not available: choose a grid cell</translation>
     </message>
     <message>
-        <location filename="../../widgets/hotline/call_place.py" line="96" />
+        <location filename="../../widgets/hotline/call_place.py" line="102" />
         <source>该点（{lon:.6f}, {lat:.6f}）不在本区范围内，未采用：请在区内点选</source>
         <translation>The point ({lon:.6f}, {lat:.6f}) is outside the district and was not taken: pick a point inside it</translation>
     </message>
     <message>
-        <location filename="../../widgets/hotline/call_place.py" line="99" />
+        <location filename="../../widgets/hotline/call_place.py" line="105" />
         <source>该点所在网格 {code} 尚未载入，未采用：请稍后再选</source>
         <translation>The point's grid cell {code} is not loaded yet; point not taken: pick again in a moment</translation>
     </message>
     <message>
-        <location filename="../../widgets/hotline/call_place.py" line="129" />
+        <location filename="../../widgets/hotline/call_place.py" line="135" />
         <source>所选网格与地图选点不符，已改取网格中心（{key} 重新选点）</source>
         <translation>The grid cell chosen does not contain the point picked on the map: the case is now at the cell's centre ({key} picks again)</translation>
     </message>
     <message>
-        <location filename="../../widgets/hotline/call_place.py" line="136" />
+        <location filename="../../widgets/hotline/call_place.py" line="142" />
         <source>地图选点：{place}</source>
         <translation>Picked on the map: {place}</translation>
     </message>
     <message>
-        <location filename="../../widgets/hotline/call_place.py" line="141" />
+        <location filename="../../widgets/hotline/call_place.py" line="147" />
         <source>位置取网格中心：{place}</source>
         <translation>At the grid cell's centre: {place}</translation>
     </message>
     <message>
-        <location filename="../../widgets/hotline/call_place.py" line="145" />
+        <location filename="../../widgets/hotline/call_place.py" line="151" />
         <source>未定位：选择网格即取网格中心，或在地图上选点</source>
         <translation>No location: choosing a grid cell places the case at its centre, or pick a point on the map</translation>
     </message>
@@ -3422,12 +3432,12 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>PlacePicking</name>
     <message>
-        <location filename="../../widgets/shell/place_picking.py" line="43" />
+        <location filename="../../widgets/shell/place_picking.py" line="51" />
         <source>请在地图上选点（{cancel} 取消）</source>
         <translation>Pick the place on the map ({cancel} cancels)</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/place_picking.py" line="54" />
+        <location filename="../../widgets/shell/place_picking.py" line="62" />
         <source>已取消地图选点，位置未改</source>
         <translation>Picking on the map cancelled; the location is unchanged</translation>
     </message>
@@ -5523,7 +5533,7 @@ The details are in the log.</translation>
     </message>
     <message>
         <location filename="../../widgets/common/texts.py" line="146" />
-        <location filename="../../widgets/common/texts.py" line="376" />
+        <location filename="../../widgets/common/texts.py" line="378" />
         <source>您的岗位没有此操作的权限</source>
         <translation>Your role does not allow this</translation>
     </message>
@@ -5854,362 +5864,367 @@ The details are in the log.</translation>
     </message>
     <message>
         <location filename="../../widgets/common/texts.py" line="231" />
+        <source>地图选点不在所选网格内（网格边界可能刚更新）：请在地图上重新选点</source>
+        <translation>The point picked is not inside the chosen grid cell (its boundary may just have changed): pick the place on the map again</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/texts.py" line="233" />
         <source>没有这个名称的街道、社区或网格：输入其中几个字，按 Enter 选中</source>
         <translation>No street, community or grid cell by that name: type part of the name and press Enter to pick it</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="232" />
+        <location filename="../../widgets/common/texts.py" line="234" />
         <source>请填写督办内容</source>
         <translation>Enter the order's text</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="233" />
+        <location filename="../../widgets/common/texts.py" line="235" />
         <source>提醒比例须在 1% 到 99% 之间</source>
         <translation>The reminder share must be between 1% and 99%</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="234" />
+        <location filename="../../widgets/common/texts.py" line="236" />
         <source>督办工作日须为 0 或以上</source>
         <translation>The working days before supervision must be 0 or more</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="235" />
+        <location filename="../../widgets/common/texts.py" line="237" />
         <source>二次催办的工作小时须在 1 到 720 之间</source>
         <translation>The working hours before the second urge must be between 1 and 720</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="236" />
+        <location filename="../../widgets/common/texts.py" line="238" />
         <source>争议通报的工作日须在 0 到 366 之间</source>
         <translation>The working days before the briefing lists a dispute must be between 0 and 366</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="237" />
+        <location filename="../../widgets/common/texts.py" line="239" />
         <source>回复期限须晚于现在</source>
         <translation>The reply deadline must be later than now</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="238" />
+        <location filename="../../widgets/common/texts.py" line="240" />
         <source>案件已办结或不存在，不能督办</source>
         <translation>The case is closed or does not exist; it cannot be supervised</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="239" />
+        <location filename="../../widgets/common/texts.py" line="241" />
         <source>督办单不存在</source>
         <translation>No such order</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="240" />
+        <location filename="../../widgets/common/texts.py" line="242" />
         <source>该督办单已签收</source>
         <translation>This order has been acknowledged already</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="241" />
+        <location filename="../../widgets/common/texts.py" line="243" />
         <source>该督办单已回复</source>
         <translation>This order has been answered already</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="247" />
+        <location filename="../../widgets/common/texts.py" line="249" />
         <source>承办单位账号不能同时是管理员</source>
         <translation>A unit handler's account cannot also be an administrator</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="248" />
+        <location filename="../../widgets/common/texts.py" line="250" />
         <source>案件不在本单位办理中，不能申请或记录</source>
         <translation>The case is not being handled by this unit: nothing can be applied for or recorded</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="249" />
+        <location filename="../../widgets/common/texts.py" line="251" />
         <source>已过退回申请时限（{ends}），请办理或申请延期</source>
         <translation>The time to apply for a return has passed ({ends}): handle the case or apply for an extension</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="250" />
+        <location filename="../../widgets/common/texts.py" line="252" />
         <source>签收时限须为 {min}–{max} 个工作小时</source>
         <translation>The sign limit is {min}–{max} working hours</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="251" />
+        <location filename="../../widgets/common/texts.py" line="253" />
         <source>退回申请期须为 {min}–{max} 个工作日</source>
         <translation>The return window is {min}–{max} working days</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="252" />
+        <location filename="../../widgets/common/texts.py" line="254" />
         <source>受理告知时限须为 {min}–{max} 分钟</source>
         <translation>The acceptance notice is due within {min}–{max} minutes</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="253" />
+        <location filename="../../widgets/common/texts.py" line="255" />
         <source>办理反馈时限须为 {min}–{max} 分钟</source>
         <translation>Result feedback is due within {min}–{max} minutes</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="254" />
+        <location filename="../../widgets/common/texts.py" line="256" />
         <source>短信发送次数须为 {min}–{max} 次</source>
         <translation>An SMS is tried {min}–{max} times</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="255" />
+        <location filename="../../widgets/common/texts.py" line="257" />
         <source>模板中有无法识别的占位符 {names}（可用：{known}）</source>
         <translation>The template has unknown placeholders {names} (known: {known})</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="256" />
+        <location filename="../../widgets/common/texts.py" line="258" />
         <source>请填写受理告知模板</source>
         <translation>Enter the acceptance notice template</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="257" />
+        <location filename="../../widgets/common/texts.py" line="259" />
         <source>请填写办理反馈模板</source>
         <translation>Enter the result feedback template</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="258" />
+        <location filename="../../widgets/common/texts.py" line="260" />
         <source>该案件已有同类申请待审批</source>
         <translation>The case already has a request of this kind waiting for a decision</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="259" />
+        <location filename="../../widgets/common/texts.py" line="261" />
         <source>延期天数须为 1–{max} 个工作日</source>
         <translation>An extension is 1–{max} working days</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="260" />
+        <location filename="../../widgets/common/texts.py" line="262" />
         <source>申请不存在</source>
         <translation>The request does not exist</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="261" />
+        <location filename="../../widgets/common/texts.py" line="263" />
         <source>该申请已审批，不能再改</source>
         <translation>The request has been decided and cannot be changed</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="262" />
+        <location filename="../../widgets/common/texts.py" line="264" />
         <source>不能审批自己提出的申请</source>
         <translation>You cannot decide your own request</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="263" />
+        <location filename="../../widgets/common/texts.py" line="265" />
         <source>请填写申请理由</source>
         <translation>Give the reason for the request</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="264" />
+        <location filename="../../widgets/common/texts.py" line="266" />
         <source>不同意时请填写理由</source>
         <translation>Give a reason when refusing</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="265" />
+        <location filename="../../widgets/common/texts.py" line="267" />
         <source>请填写办理进展</source>
         <translation>Describe the progress</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="266" />
+        <location filename="../../widgets/common/texts.py" line="268" />
         <source>承办单位账号请选择所属单位</source>
         <translation>Choose the unit of a unit handler's account</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="301" />
+        <location filename="../../widgets/common/texts.py" line="303" />
         <source>请填写问题</source>
         <translation>Please enter the question</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="302" />
+        <location filename="../../widgets/common/texts.py" line="304" />
         <source>请填写答复</source>
         <translation>Please enter the answer</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="303" />
+        <location filename="../../widgets/common/texts.py" line="305" />
         <source>该条答复已被删除，已刷新</source>
         <translation>This answer was deleted meanwhile; the list is refreshed</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="304" />
+        <location filename="../../widgets/common/texts.py" line="306" />
         <source>关键词“{keyword}”过长，每个最多 {limit} 字</source>
         <translation>Keyword “{keyword}” is too long; at most {limit} characters each</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="305" />
+        <location filename="../../widgets/common/texts.py" line="307" />
         <source>关键词“{keyword}”含有空格、标点或不可见字符</source>
         <translation>Keyword “{keyword}” contains a space, punctuation or an invisible character</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="306" />
+        <location filename="../../widgets/common/texts.py" line="308" />
         <source>关键词 {count} 个，最多 {limit} 个</source>
         <translation>{count} keywords; at most {limit}</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="307" />
+        <location filename="../../widgets/common/texts.py" line="309" />
         <source>导入方案有误，请检查：{keys}</source>
         <translation>The import profile is wrong; check: {keys}</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="308" />
+        <location filename="../../widgets/common/texts.py" line="310" />
         <source>文件超过 {limit_mb} MB：请分成几个文件导入</source>
         <translation>The file is over {limit_mb} MB: split it and import the parts</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="309" />
+        <location filename="../../widgets/common/texts.py" line="311" />
         <source>无法读取文件：{reason}</source>
         <translation>Cannot read the file: {reason}</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="310" />
+        <location filename="../../widgets/common/texts.py" line="312" />
         <source>文件编码无法识别：请另存为 UTF-8 或 GB18030 编码的 CSV</source>
         <translation>Unknown file encoding: save it as a UTF-8 or GB18030 CSV</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="311" />
+        <location filename="../../widgets/common/texts.py" line="313" />
         <source>文件中没有数据</source>
         <translation>The file holds no data</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="312" />
+        <location filename="../../widgets/common/texts.py" line="314" />
         <source>文件缺少导入方案要读的列：{columns}</source>
         <translation>The file lacks columns the profile reads: {columns}</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="313" />
+        <location filename="../../widgets/common/texts.py" line="315" />
         <source>第 {line} 行无法按 CSV 读取</source>
         <translation>Line {line} cannot be read as CSV</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="314" />
+        <location filename="../../widgets/common/texts.py" line="316" />
         <source>不是有效的 JSON：第 {line} 行第 {column} 列有误</source>
         <translation>Not valid JSON: error at line {line}, column {column}</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="315" />
+        <location filename="../../widgets/common/texts.py" line="317" />
         <source>不是有效的 XML：第 {line} 行第 {column} 列有误</source>
         <translation>Not valid XML: error at line {line}, column {column}</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="316" />
+        <location filename="../../widgets/common/texts.py" line="318" />
         <source>不是 Open311 服务请求列表（service_requests）</source>
         <translation>Not a list of Open311 service requests (service_requests)</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="317" />
+        <location filename="../../widgets/common/texts.py" line="319" />
         <source>缺少{field}</source>
         <translation>{field} missing</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="318" />
+        <location filename="../../widgets/common/texts.py" line="320" />
         <source>{field}无法识别：{value}</source>
         <translation>{field} not understood: {value}</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="319" />
+        <location filename="../../widgets/common/texts.py" line="321" />
         <source>{field}超出 2000–2199 年：{value}</source>
         <translation>{field} outside 2000–2199: {value}</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="320" />
+        <location filename="../../widgets/common/texts.py" line="322" />
         <source>{field}晚于现在：{value}</source>
         <translation>{field} is later than now: {value}</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="321" />
+        <location filename="../../widgets/common/texts.py" line="323" />
         <source>{field}早于登记时间：{value}</source>
         <translation>{field} is before the time recorded: {value}</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="322" />
+        <location filename="../../widgets/common/texts.py" line="324" />
         <source>{field}不是有效的经纬度：{value}</source>
         <translation>{field} is no valid coordinate: {value}</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="323" />
+        <location filename="../../widgets/common/texts.py" line="325" />
         <source>{field}过长，最多 {limit} 字</source>
         <translation>{field} too long: at most {limit} characters</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="324" />
+        <location filename="../../widgets/common/texts.py" line="326" />
         <source>编号过长，最多 {limit} 个字符</source>
         <translation>Id too long: at most {limit} characters</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="325" />
+        <location filename="../../widgets/common/texts.py" line="327" />
         <source>编号与第 {line} 行重复</source>
         <translation>Same id as line {line}</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="326" />
+        <location filename="../../widgets/common/texts.py" line="328" />
         <source>同时标为按期和超期</source>
         <translation>Flagged both on time and overdue</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="327" />
+        <location filename="../../widgets/common/texts.py" line="329" />
         <source>未办结的诉求缺少应办结时间</source>
         <translation>An open case without its due time</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="328" />
+        <location filename="../../widgets/common/texts.py" line="330" />
         <source>“{name}”还没有对应或新建</source>
         <translation>"{name}" is not mapped or created yet</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="338" />
+        <location filename="../../widgets/common/texts.py" line="340" />
         <source>升级规则刚被 {who} 修改，未保存您的改动；已显示最新值，请确认后再保存</source>
         <translation>{who} just changed the escalation rule; your changes were not saved. The latest values are shown: check them before saving</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="340" />
+        <location filename="../../widgets/common/texts.py" line="342" />
         <source>计时规则刚被 {who} 修改，未保存您的改动；已显示最新值，请确认后再保存</source>
         <translation>{who} has just changed the clock rule; your changes were not saved. The latest values are shown: check them and save again</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="342" />
+        <location filename="../../widgets/common/texts.py" line="344" />
         <source>告知规则刚被 {who} 修改，未保存您的改动；已显示最新值，请确认后再保存</source>
         <translation>{who} has just changed the notice rule; your changes were not saved. The latest values are shown: check them and save again</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="346" />
+        <location filename="../../widgets/common/texts.py" line="348" />
         <source>导入方案刚被 {who} 保存，本次未导入任何内容；请重新读取文件后再导入</source>
         <translation>{who} has just saved the import profile; nothing was imported. Read the file again, then import</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="348" />
+        <location filename="../../widgets/common/texts.py" line="350" />
         <source>其中一些编号刚在别处导入，本次未导入任何内容；请重新读取文件后再导入</source>
         <translation>Some of these ids were imported elsewhere meanwhile; nothing was imported. Read the file again, then import</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="377" />
+        <location filename="../../widgets/common/texts.py" line="379" />
         <source>只有值班长和管理员可以编辑秒回知识库</source>
         <translation>Only shift leaders and administrators may edit the quick-answer base</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="378" />
+        <location filename="../../widgets/common/texts.py" line="380" />
         <source>导入已取消，未写入任何内容</source>
         <translation>Import cancelled; nothing was written</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="379" />
+        <location filename="../../widgets/common/texts.py" line="381" />
         <source>导出已取消，未留下任何文件</source>
         <translation>Export cancelled; no file was left behind</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="380" />
+        <location filename="../../widgets/common/texts.py" line="382" />
         <source>无法写入导出文件，未留下任何文件；请换一个位置再试</source>
         <translation>The export file cannot be written; no file was left behind. Try another place</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="381" />
+        <location filename="../../widgets/common/texts.py" line="383" />
         <source>数据库正忙：所需的记录被其他席位占用过久，本次未保存任何内容，请稍后再试</source>
         <translation>The database is busy: what this needs was held by another seat for too long. Nothing was saved; please try again in a moment</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="383" />
+        <location filename="../../widgets/common/texts.py" line="385" />
         <source>边界数据有问题，未作任何更改：见问题列表</source>
         <translation>The boundary data has problems; nothing was changed: see the list of problems</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="391" />
+        <location filename="../../widgets/common/texts.py" line="393" />
         <source>操作未完成（{code}）：请稍后再试；仍不行请报告技术支持</source>
         <translation>Not done ({code}): please try again later; if it still fails, tell technical support</translation>
     </message>
     <message>
         <location filename="../../widgets/common/texts.py" line="150" />
-        <location filename="../../widgets/common/texts.py" line="242" />
+        <location filename="../../widgets/common/texts.py" line="244" />
         <source>请填写回复内容</source>
         <translation>Enter the reply</translation>
     </message>
@@ -6239,238 +6254,238 @@ The details are in the log.</translation>
         <translation>This case was dispatched on to a community: the community signs, replies and applies; the street sub-centre can only watch it</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="243" />
+        <location filename="../../widgets/common/texts.py" line="245" />
         <source>登录名只能用小写字母、数字和下划线，2–63 位，以字母开头</source>
         <translation>A login name is 2–63 lower-case letters, digits and underscores, starting with a letter</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="244" />
+        <location filename="../../widgets/common/texts.py" line="246" />
         <source>没有这个登录名的账号</source>
         <translation>No account has that login</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="245" />
+        <location filename="../../widgets/common/texts.py" line="247" />
         <source>请填写姓名</source>
         <translation>Enter the name</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="246" />
+        <location filename="../../widgets/common/texts.py" line="248" />
         <source>请至少选择一个岗位</source>
         <translation>Choose at least one role</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="267" />
+        <location filename="../../widgets/common/texts.py" line="269" />
         <source>密码至少 {min} 位</source>
         <translation>The password needs at least {min} characters</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="268" />
+        <location filename="../../widgets/common/texts.py" line="270" />
         <source>请只填一种时限：小时或工作日</source>
         <translation>Give one limit only: hours or working days</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="269" />
+        <location filename="../../widgets/common/texts.py" line="271" />
         <source>时限须大于零</source>
         <translation>The limit must be above zero</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="270" />
+        <location filename="../../widgets/common/texts.py" line="272" />
         <source>时限须为整数</source>
         <translation>The limit must be a whole number</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="271" />
+        <location filename="../../widgets/common/texts.py" line="273" />
         <source>时限过长，请核对</source>
         <translation>That limit is too long; please check it</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="272" />
+        <location filename="../../widgets/common/texts.py" line="274" />
         <source>「{shift}」时长 {hours} 小时：班次须在 1–24 小时之间，否则与次日同一班次重叠</source>
         <translation>"{shift}" lasts {hours} hours: a shift must last 1–24 hours, or it overlaps its own next turn</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="273" />
+        <location filename="../../widgets/common/texts.py" line="275" />
         <source>「{shift}」与「{other}」时间重叠，请调整开始时间或时长</source>
         <translation>"{shift}" overlaps "{other}": change the start or the length</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="274" />
+        <location filename="../../widgets/common/texts.py" line="276" />
         <source>请填写代码</source>
         <translation>Enter a code</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="275" />
+        <location filename="../../widgets/common/texts.py" line="277" />
         <source>轮班规则用到了不存在的班次：{codes}</source>
         <translation>The rotation uses shifts that do not exist: {codes}</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="276" />
+        <location filename="../../widgets/common/texts.py" line="278" />
         <source>轮班规则为空：请先设置班组和轮转顺序</source>
         <translation>The rotation is empty: set up the teams and the cycle first</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="277" />
+        <location filename="../../widgets/common/texts.py" line="279" />
         <source>轮班规则第 {position} 天没有班组上「{shift}」</source>
         <translation>On day {position} of the rotation no team works "{shift}"</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="278" />
+        <location filename="../../widgets/common/texts.py" line="280" />
         <source>轮班规则第 {position} 天有两个班组上「{shift}」</source>
         <translation>On day {position} of the rotation two teams work "{shift}"</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="279" />
+        <location filename="../../widgets/common/texts.py" line="281" />
         <source>轮班规则使 {team} 两班之间只休息 {hours} 小时，低于规定</source>
         <translation>The rotation leaves {team} only {hours} hours between shifts, less than the rule</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="280" />
+        <location filename="../../widgets/common/texts.py" line="282" />
         <source>本月已有 {count} 条排班；重新生成会覆盖所有调整</source>
         <translation>This month already has {count} roster entries; generating again discards every change</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="281" />
+        <location filename="../../widgets/common/texts.py" line="283" />
         <source>「{post}」没有{team}的人员，无法排班：请先为该岗位配人</source>
         <translation>"{post}" has nobody from {team}: assign people to the post first</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="282" />
+        <location filename="../../widgets/common/texts.py" line="284" />
         <source>{day} {shift}「{post}」将无人在岗：请指定顶班人员</source>
         <translation>{day} {shift}: nobody would be left at "{post}"; name a stand-in</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="283" />
+        <location filename="../../widgets/common/texts.py" line="285" />
         <source>{person} 将同时在两个班次上岗</source>
         <translation>{person} would be on two shifts at once</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="284" />
+        <location filename="../../widgets/common/texts.py" line="286" />
         <source>{person} 两班之间只休息 {hours} 小时，少于规定的 {minimum} 小时</source>
         <translation>{person} would rest only {hours} hours between shifts, less than the {minimum} hours required</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="285" />
+        <location filename="../../widgets/common/texts.py" line="287" />
         <source>只能对在岗排班请假或调班</source>
         <translation>Leave and swaps apply to duties only</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="286" />
+        <location filename="../../widgets/common/texts.py" line="288" />
         <source>请选择另一人、另一班次的排班来调换</source>
         <translation>Choose another person's duty on another shift to swap with</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="287" />
+        <location filename="../../widgets/common/texts.py" line="289" />
         <source>人员不存在或已停用</source>
         <translation>The person does not exist or is disabled</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="288" />
+        <location filename="../../widgets/common/texts.py" line="290" />
         <source>该条排班已被他人删除或改动，已刷新</source>
         <translation>Someone else removed or changed this entry; the day has been reloaded</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="289" />
+        <location filename="../../widgets/common/texts.py" line="291" />
         <source>请填写请假事由</source>
         <translation>Enter the reason for the leave</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="290" />
+        <location filename="../../widgets/common/texts.py" line="292" />
         <source>请选择点名方式：电话、视频或对讲机</source>
         <translation>Choose the channel: phone, video or radio</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="291" />
+        <location filename="../../widgets/common/texts.py" line="293" />
         <source>没有要点名的岗位：当前排班无人在岗，或所选岗位不存在</source>
         <translation>No posts to call: nobody is rostered now, or the chosen posts do not exist</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="292" />
+        <location filename="../../widgets/common/texts.py" line="294" />
         <source>该点名记录不存在</source>
         <translation>This roll call does not exist</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="293" />
+        <location filename="../../widgets/common/texts.py" line="295" />
         <source>请选择结果：应答、迟到、缺岗或无人应答</source>
         <translation>Choose a result: answered, late, absent or no answer</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="294" />
+        <location filename="../../widgets/common/texts.py" line="296" />
         <source>迟到须填写分钟数（1–{max}）</source>
         <translation>Late needs the minutes (1–{max})</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="295" />
+        <location filename="../../widgets/common/texts.py" line="297" />
         <source>该次点名已结束，不能再修改</source>
         <translation>This roll call is finished and can no longer be changed</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="296" />
+        <location filename="../../widgets/common/texts.py" line="298" />
         <source>还有 {count} 个岗位未标记结果</source>
         <translation>{count} posts are not marked yet</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="297" />
+        <location filename="../../widgets/common/texts.py" line="299" />
         <source>班次不存在</source>
         <translation>The shift does not exist</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="298" />
+        <location filename="../../widgets/common/texts.py" line="300" />
         <source>交班记录不存在</source>
         <translation>The handover does not exist</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="299" />
+        <location filename="../../widgets/common/texts.py" line="301" />
         <source>该班已由 {who} 签字接班，不能再修改</source>
         <translation>{who} has signed this shift over; it can no longer be changed</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="300" />
+        <location filename="../../widgets/common/texts.py" line="302" />
         <source>不能签收自己交出的班，请由接班值班长签字</source>
         <translation>You cannot sign off your own handover: the incoming shift leader signs</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="336" />
+        <location filename="../../widgets/common/texts.py" line="338" />
         <source>本班已由 {who} 提交交班记录，已显示其内容，请在其基础上补充</source>
         <translation>{who} has already handed this shift over; their record is shown, add to it</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="337" />
+        <location filename="../../widgets/common/texts.py" line="339" />
         <source>{who} 刚更新了交班内容，已显示最新内容，请阅读后再签字</source>
         <translation>{who} just updated the handover; the latest version is shown, read it before signing</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="344" />
+        <location filename="../../widgets/common/texts.py" line="346" />
         <source>该案件本轮已督办，未重复下单</source>
         <translation>This case is already under supervision this round; no second order was made</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="345" />
+        <location filename="../../widgets/common/texts.py" line="347" />
         <source>该登录名已被使用</source>
         <translation>That login is taken</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="355" />
+        <location filename="../../widgets/common/texts.py" line="357" />
         <source>这一天的排班刚被 {who} 于 {at} {action}，已显示最新排班，请确认后再改</source>
         <translation>{who} just changed this day's roster at {at} ({action}); the latest roster is shown, check it before changing it again</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="361" />
+        <location filename="../../widgets/common/texts.py" line="363" />
         <source>该案件刚被 {who} 于 {at} 执行了「{action}」，已显示最新状态，请确认后再操作</source>
         <translation>{who} did “{action}” on this case at {at}; the latest state is shown, please check it before acting</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="371" />
+        <location filename="../../widgets/common/texts.py" line="373" />
         <source>有 {n} 项需要更正，见标红的字段；未保存任何内容</source>
         <translation>{n} field(s) need correcting, see the fields marked in red; nothing was saved</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="373" />
+        <location filename="../../widgets/common/texts.py" line="375" />
         <source>数据库连接中断：已填写的内容保留在本机，连接恢复后按 Enter 再次保存即可</source>
         <translation>Database connection lost: what you entered is kept on this computer; press Enter to save again once the connection is back</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/texts.py" line="358" />
-        <location filename="../../widgets/common/texts.py" line="375" />
+        <location filename="../../widgets/common/texts.py" line="360" />
+        <location filename="../../widgets/common/texts.py" line="377" />
         <source>该记录已被他人修改，请刷新后重试</source>
         <translation>Someone else has changed this record; refresh and try again</translation>
     </message>

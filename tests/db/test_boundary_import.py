@@ -11,6 +11,8 @@ from typing import Any
 import psycopg
 import pytest
 import shapely
+import shapely.affinity
+import shapely.geometry
 from shapely.geometry import shape
 from sqlalchemy import func, select
 
@@ -21,6 +23,7 @@ from console.demodata.files import read
 from console.geo.boundaries import FieldMap, ImportRequest, LayerFile, Level
 from console.geo.boundary_import import BoundaryProblems, check_import, import_boundaries
 from console.geo.geofile import parse_geojson
+from console.geo.locate import Locator
 from db import schema as s
 from tests.db.conftest import MakeLogin
 from tests.db.people import a_case, person, raw
@@ -95,6 +98,45 @@ async def test_an_admin_reimports_the_cells_and_cases_keep_their_codes(
                                           ("grid_cells.geojson",))
     finally:
         await admin.close()
+
+
+async def test_a_reimported_cell_gets_its_new_centre_and_cases_are_placed_there(
+        database_url: str, login_as: MakeLogin) -> None:
+    """A cell drawn anew (here: shrunk to a quarter about its first corner) keeps its
+    code and gets the centre of its new shape; a case saved afterwards with that cell
+    and no point is placed at the new centre, inside the new outline."""
+    code = "S01C01G001"
+    with raw(database_url) as conn:
+        before = conn.execute("SELECT centroid_lon, centroid_lat FROM grid_cell WHERE code = %s",
+                              (code,)).fetchone()
+
+    def shrink(features: list[dict[str, Any]]) -> None:
+        (feature,) = [f for f in features if f["properties"]["code"] == code]
+        old = shape(feature["geometry"])
+        corner = old.exterior.coords[0] if old.geom_type == "Polygon" else (
+            old.geoms[0].exterior.coords[0])
+        feature["geometry"] = shapely.geometry.mapping(
+            shapely.affinity.scale(old, 0.5, 0.5, origin=shapely.Point(corner)))
+
+    admin = await person(login_as("admin"))
+    try:
+        await import_boundaries(admin, demo_cells(shrink))
+        seats_centre = (await Locator.load(admin)).centre_of(code)  # as a seat reads it again
+    finally:
+        await admin.close()
+    with raw(database_url) as conn:
+        lon, lat, geometry = conn.execute(
+            "SELECT centroid_lon, centroid_lat, geometry FROM grid_cell WHERE code = %s",
+            (code,)).fetchone()
+    new = shape(geometry)
+    assert (lon, lat) != pytest.approx(before, abs=1e-6)
+    assert (lon, lat) == pytest.approx((new.centroid.x, new.centroid.y), abs=1e-6)  # to 1 cm
+    assert new.contains(shapely.Point(lon, lat))
+    assert seats_centre == (lon, lat)
+    case_id = await a_case(login_as("operator"), grid_code=code)
+    with raw(database_url) as conn:
+        placed = conn.execute('SELECT lon, lat FROM "case" WHERE id = %s', (case_id,)).fetchone()
+    assert placed == (lon, lat)
 
 
 async def test_a_refused_import_changes_nothing_and_names_every_problem(

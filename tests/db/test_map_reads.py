@@ -42,10 +42,11 @@ async def test_open_cases_with_their_place_band_and_class(
     await cases.perform(store, closed.id, "dispatch", None, unit_id=unit)
     await cases.perform(store, closed.id, "resolve", None, result="已处理")
     with psycopg.connect(libpq_conninfo(database_url), autocommit=True) as owner:
-        owner.execute('UPDATE "case" SET lon = 114.3, lat = 22.7, due_at = now() - interval'
-                      " '1 hour' WHERE id = %s", (pointed.id,))
         centre = owner.execute("SELECT centroid_lon, centroid_lat FROM grid_cell WHERE code = %s",
                                (cell.code,)).fetchone()
+        point = (centre[0] + 1e-5, centre[1] - 1e-5)  # in its cell, off the centre
+        owner.execute('UPDATE "case" SET lon = %s, lat = %s, due_at = now() - interval'
+                      " '1 hour' WHERE id = %s", (*point, pointed.id))
     operator = await as_person(login_as("operator"), "operator")
     try:
         marks = await map_cases.read_open_cases(operator)
@@ -57,7 +58,7 @@ async def test_open_cases_with_their_place_band_and_class(
     assert marks.unplaced == 1  # ``nowhere``: no point, no cell
     row, other = marks.row_of(at_cell.id), marks.row_of(pointed.id)
     assert (marks.lon[row], marks.lat[row]) == centre and marks.at_cell[row]
-    assert (marks.lon[other], marks.lat[other]) == (114.3, 22.7) and not marks.at_cell[other]
+    assert (marks.lon[other], marks.lat[other]) == point and not marks.at_cell[other]
     assert marks.public_no[row] == at_cell.public_no
     category = catalog.categories[int(marks.category_id[row])]
     assert "ABC"[marks.urgency[row]] == category.urgency

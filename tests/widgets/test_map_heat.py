@@ -29,7 +29,7 @@ from console.geo.boundaries import FieldMap, ImportRequest, LayerFile, Level
 from console.geo.boundary_import import import_boundaries
 from console.geo.geofile import parse_geojson
 from console.hotline.intake import create_case
-from console.mapview.heat import NO_CASES, NOT_JUDGED, Measure
+from console.mapview.heat import MIN_FOR_RATE, NO_CASES, NOT_JUDGED, TOO_FEW, Measure
 from db.engine import libpq_conninfo
 from tests.factories import draft
 from tests.widgets.conftest import run, type_text
@@ -103,6 +103,8 @@ def test_the_figures_are_area_stats_for_the_same_level_period_and_category(
                     assert k == NO_CASES  # drawn as no cases, never as 0
                 elif measure is Measure.ON_TIME_RATE and figures.judged == 0:
                     assert k == NOT_JUDGED
+                elif measure is Measure.ON_TIME_RATE and figures.judged < MIN_FOR_RATE:
+                    assert k == TOO_FEW  # pale and dotted, never a deep colour
                 else:
                     step = layer.scale.steps[k]
                     value = {Measure.CASES: figures.cases, Measure.OVERDUE: figures.overdue,
@@ -150,8 +152,8 @@ def test_the_legend_shows_the_scale_the_period_and_the_category(
     shown(qtbot, pane, Level.CELL, Measure.ON_TIME_RATE)
     texts = pane.heat.key.texts()
     assert texts[0] == "热力：按期率（按网格）"
-    assert texts[3:10] == ["≥99%", "95%–99%", "90%–95%", "80%–90%", "<80%", "无案件",
-                           "有案件，尚无可评判"]
+    assert texts[3:11] == ["≥99%", "95%–99%", "90%–95%", "80%–90%", "<80%", "无案件",
+                           "有案件，尚无可评判", "案件太少（可评判不足 5 件），不计比率"]
     # A period with no case: every area hatched, the list says so.
     long_ago = today(pane) - dt.timedelta(days=400)
     shown(qtbot, pane, Level.COMMUNITY, Measure.CASES, long_ago, long_ago)

@@ -2,6 +2,7 @@
 case, a click opens it, Shift+drag selects cases into the queue, a case made at
 another seat appears within a second, and the view exports for print."""
 
+import datetime as dt
 import time
 from pathlib import Path
 from typing import Any
@@ -14,7 +15,10 @@ from PySide6.QtGui import QImage, QMouseEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
+from console.core.events import Event, Kind
 from console.core.store import Store
+from console.duty.duty_setup import load_setup
+from console.duty.roster import on_duty
 from console.hotline.intake import create_case
 from console.mapview import map_cases
 from db.engine import libpq_conninfo
@@ -22,6 +26,7 @@ from tests.factories import draft
 from tests.widgets.conftest import run
 from tests.widgets.map_fixture import seat_with_cases
 from widgets.map import export
+from widgets.map.map_feed import LONGEST_WAIT_MS
 from widgets.map.map_pane import MapPane
 from widgets.map.style import CASES, CELLS, POSTS
 
@@ -227,15 +232,21 @@ def test_an_export_that_cannot_be_written_says_so(qtbot: Any, demo_seat: Any, tm
 def test_a_case_moved_elsewhere_moves_on_the_map(qtbot: Any, demo_seat: Any,
                                                  database_url: str) -> None:
     """A change of place reaches the map as any change does: its event names the
-    case, the map reads that case again."""
+    case, the map reads that case again. (It moves to another cell's centre: the
+    database keeps a case's point inside its cell.)"""
     pane = demo_seat.window.map
     marks = pane.cases.marks
     row = 0
     case_id = marks.case_id(row)
-    lon, lat = float(marks.lon[row]) + 0.01, float(marks.lat[row]) - 0.01
     with psycopg.connect(libpq_conninfo(database_url), autocommit=True) as owner, \
             owner.transaction():
-        owner.execute('UPDATE "case" SET lon = %s, lat = %s WHERE id = %s', (lon, lat, case_id))
+        grid, community, street, lon, lat = owner.execute(
+            "SELECT g.code, g.community_code, g.street_code, g.centroid_lon, g.centroid_lat"
+            ' FROM grid_cell g JOIN "case" c ON c.id = %s WHERE g.code <> c.grid_code'
+            " ORDER BY g.code LIMIT 1", (case_id,)).fetchone()
+        owner.execute('UPDATE "case" SET lon = %s, lat = %s, grid_code = %s,'
+                      " community_code = %s, street_code = %s WHERE id = %s",
+                      (lon, lat, grid, community, street, case_id))
         owner.execute("INSERT INTO case_event (case_id, actor, kind, payload) VALUES"
                       " (%s, 'demo', 'progress_noted', '{}')", (case_id,))
 
@@ -249,3 +260,40 @@ def test_a_case_moved_elsewhere_moves_on_the_map(qtbot: Any, demo_seat: Any,
     assert (pane.cases.x[at], pane.cases.y[at]) == pytest.approx(
         tuple(float(v) for v in pane.feed.base.plane.to_xy(lon, lat)))
     assert len(pane.cases.marks) == len(marks)  # the others stay
+
+
+def test_who_is_on_duty_follows_the_roster_and_the_next_shift_change(
+        qtbot: Any, demo_seat: Any, database_url: str) -> None:
+    """No polling: the posts are read again when a roster (or handover) event comes,
+    and when the next shift begins, by a single-shot timer set to that moment."""
+    pane, store = demo_seat.window.map, demo_seat.console.store
+    feed = pane.feed
+    setup = run(qtbot, load_setup(store))
+    change = feed.shift_change
+    assert change is not None and change > store.clock.now()
+    assert setup.next_change(change - dt.timedelta(seconds=1)) == change  # a boundary
+    assert feed.posts_timer.isActive() and feed.posts_timer.isSingleShot()
+    wait_ms = min((change - store.clock.now()).total_seconds() * 1000, LONGEST_WAIT_MS)
+    assert abs(feed.posts_timer.remainingTime() - wait_ms) < 10_000  # (set again after 6 h)
+    assert feed.apply_events([Event(1, None, change, "x", Kind.HANDOVER, {})])
+    # Another seat's roster change: the post's people are read again.
+    place = next(p for p in pane.base_layers.places if p.staffed and len(p.posts) == 1)
+    post = place.posts[0]
+    with psycopg.connect(libpq_conninfo(database_url), autocommit=True) as owner, \
+            owner.transaction():
+        for duty in run(qtbot, on_duty(store)):
+            if duty.post_id == post.id:
+                owner.execute("DELETE FROM roster_entry WHERE id = %s", (duty.id,))
+        owner.execute("INSERT INTO case_event (actor, kind, payload) VALUES"
+                      " ('demo', 'roster_changed', '{\"action\": \"removed\"}')")
+
+    def emptied() -> bool:
+        now = [q for p in pane.base_layers.places for q in p.posts if q.id == post.id]
+        return len(now) == 1 and not now[0].people
+
+    qtbot.waitUntil(emptied, timeout=5000)
+    # The shift change itself: the timer's moment reads the posts and sets it again.
+    with qtbot.waitSignal(feed.posts_read, timeout=5000):
+        feed.posts_timer.timeout.emit()
+    qtbot.waitUntil(lambda: not feed.follower.busy, timeout=5000)
+    assert feed.posts_timer.isActive() and feed.shift_change == change

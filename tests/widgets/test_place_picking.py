@@ -233,3 +233,41 @@ def test_another_cell_chosen_after_picking_drops_the_point(qtbot: Any, seat: Any
     assert "所选网格与地图选点不符" in find(window, QLabel, "call.status").text()
     call.place.set_codes(None, None, CELL)
     assert call.location.point is None  # dropped for good, not waiting
+
+
+def test_the_map_pins_the_place_the_form_has(qtbot: Any, seat: Any) -> None:
+    """No place, no pin; a cell alone: a hollow pin at its centre; a point picked: a
+    filled pin on it, kept while the map picks again; hovering the pin says the place
+    in the form's words; the form cleared after a save: no pin."""
+    window, pane, call = seat.window, seat.window.map, seat.window.call_screen
+    op = Operator(qtbot, window)
+    plane, locator = pane.feed.base.plane, seat.console.locator.locator
+
+    def pinned_at() -> tuple[float, float] | None:
+        at = pane.place.at
+        return None if at is None else plane.to_lonlat(at.x(), at.y())
+
+    assert pinned_at() is None
+    call.place.set_codes(None, None, CELL)
+    assert pinned_at() == pytest.approx(locator.centre_of(CELL))
+    assert not pane.place.picked
+    start_picking(qtbot, op, pane)
+    assert pinned_at() == pytest.approx(locator.centre_of(CELL))  # while picking, too
+    for key in (Qt.Key.Key_Left, Qt.Key.Key_Down, Qt.Key.Key_Return):
+        op.press(key)
+    point = call.location.point
+    assert point is not None
+    assert pinned_at() == pytest.approx((point.lon, point.lat))
+    assert pane.place.picked
+    look_at(pane, point.lon, point.lat, km=0.5)
+    x, y = plane.to_xy(point.lon, point.lat)
+    head = pane.view.mapSceneToView(pane.view.mapViewToScene(QPointF(float(x), float(y)))
+                                    + QPointF(0, -18))  # on the pin's head, above its tip
+    words = find(window, QLabel, "call.location").text()
+    assert words.startswith("地图选点：") and pane.text_at(head) == words
+    start_picking(qtbot, op, pane)  # picking again: the pin stays where the case is
+    assert pinned_at() == pytest.approx((point.lon, point.lat))
+    op.press(Qt.Key.Key_Escape)
+    call.location.clear()
+    call.place.set_codes(None, None, None)
+    assert pinned_at() is None

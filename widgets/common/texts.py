@@ -228,6 +228,8 @@ def field_error(error: FieldError) -> str:
         "community.mismatch": _t("社区不属于所选街道"),
         "street.unknown": _t("街道不存在，请重新选择"),
         "point.invalid": _t("位置坐标无效：请在地图上重新选点"),
+        "point.outside_cell": _t(
+            "地图选点不在所选网格内（网格边界可能刚更新）：请在地图上重新选点"),
         "place.unmatched": _t("没有这个名称的街道、社区或网格：输入其中几个字，按 Enter 选中"),
         "order_text.empty": _t("请填写督办内容"),
         "ladder.reminder_share": _t("提醒比例须在 1% 到 99% 之间"),

@@ -34,6 +34,7 @@ NONE_STYLE = "color: #757575;"
 class PlaceOnMap(QWidget):
     pick_requested = Signal()
     said = Signal(str)  # for the form's message line
+    shown = Signal()  # the place changed (``mark`` says where, for the map's pin)
 
     def __init__(self, catalog: Catalog, locator: LiveLocator | None, place: PlacePicker,
                  parent: QWidget | None = None) -> None:
@@ -78,6 +79,11 @@ class PlaceOnMap(QWidget):
         grid = self._place.grid_code
         return None if grid is None or self._live is None else (
             self._live.locator.centre_of(grid))
+
+    def mark(self) -> tuple[tuple[float, float] | None, bool, str]:
+        """For the map's pin: where the case is (or None), whether picked on the map
+        (else its cell's centre), and the place in words."""
+        return self.shown_point(), self.point is not None, self.words.text()
 
     # ---- picking ----------------------------------------------------------------------------
     def describe(self, lon: float, lat: float) -> str:
@@ -147,6 +153,7 @@ class PlaceOnMap(QWidget):
         self.words.setText(text)
         self.words.setToolTip(text)
         self.words.setStyleSheet(style)
+        self.shown.emit()
 
     def _words(self, street: str, community: str, cell: str,
                at: tuple[float, float] | None) -> str:

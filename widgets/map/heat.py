@@ -7,6 +7,7 @@ on, or a hotspot) rings it, says so, and asks the queue to show its cases
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPointF, QRectF, Signal
@@ -18,11 +19,18 @@ from console.core.clock import CENTRE_TZ
 from console.core.feed import ChangeFeed
 from console.core.store import Store
 from console.mapview.base_map import BaseMap
-from console.mapview.heat import NOT_JUDGED_COLOUR, HeatRead, Measure, Period
+from console.mapview.heat import (
+    MIN_FOR_RATE,
+    NOT_JUDGED_COLOUR,
+    TOO_FEW_COLOUR,
+    HeatRead,
+    Measure,
+    Period,
+)
 from widgets.common.tasks import TaskRunner
 from widgets.map.heat_controls import HeatBar, level_name, measure_name, period_name
 from widgets.map.heat_feed import HeatFeed
-from widgets.map.heat_layer import HeatLayer, hatch_brush
+from widgets.map.heat_layer import HeatLayer, hatch_brush, too_few_brush
 from widgets.map.hotspots import WIDTH, Hotspot, HotspotList, rate_text
 from widgets.map.legend import HeatLegend, LegendWidget
 
@@ -30,6 +38,11 @@ if TYPE_CHECKING:
     from widgets.map.map_pane import MapPane
 
 ZOOM_PADDING = 0.25  # around a hotspot zoomed to, of its size
+
+
+def _on(colour: str, pattern: QBrush) -> tuple[QBrush, QBrush]:
+    """A pattern over a pale fill, as the layer paints it (for the legend)."""
+    return QBrush(QColor(colour)), pattern
 
 
 class Heat(QObject):
@@ -173,9 +186,12 @@ class Heat(QObject):
         if figures is None:
             return self.tr("{name}：{period}无案件").format(name=outline.name,
                                                          period=self.period_text(read))
-        return self.tr("{name}：案件 {cases} · 超期 {overdue} · 按期率 {rate}").format(
+        text = self.tr("{name}：案件 {cases} · 超期 {overdue} · 按期率 {rate}").format(
             name=outline.name, cases=f"{figures.cases:,}", overdue=f"{figures.overdue:,}",
             rate=rate_text(figures))
+        if read.query.measure is Measure.ON_TIME_RATE and 0 < figures.judged < MIN_FOR_RATE:
+            text += self.tr("（可评判仅 {n} 件，太少，不着色）").format(n=figures.judged)
+        return text
 
     # ---- words for the legend and the export --------------------------------------------------
     def period_text(self, read: HeatRead) -> str:
@@ -198,9 +214,12 @@ class Heat(QObject):
             return None
         notes = [self.tr("时段：{p}").format(p=self.period_text(read)),
                  self.tr("分类：{c}").format(c=self.bar.category_text())]
-        others = [(hatch_brush(), self.tr("无案件"))]
+        others: list[tuple[QBrush | Sequence[QBrush], str]] = [
+            (hatch_brush(), self.tr("无案件"))]
         if read.query.measure is Measure.ON_TIME_RATE:
             others.append((QBrush(QColor(NOT_JUDGED_COLOUR)), self.tr("有案件，尚无可评判")))
+            few = self.tr("案件太少（可评判不足 {n} 件），不计比率").format(n=MIN_FOR_RATE)
+            others.append((_on(TOO_FEW_COLOUR, too_few_brush()), few))
         steps = [(s.colour, s.label) for s in reversed(scale.steps)]  # the most on top
         if not scale.steps:
             notes.append(self.tr("所选时段和分类没有案件"))

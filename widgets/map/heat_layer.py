@@ -14,11 +14,20 @@ from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QTransfo
 
 from console.mapview.areas import AreaIndex
 from console.mapview.base_map import BaseMap, Outline, path_arrays
-from console.mapview.heat import NO_CASES, NOT_JUDGED, NOT_JUDGED_COLOUR, HeatRead, Scale
+from console.mapview.heat import (
+    NO_CASES,
+    NOT_JUDGED,
+    NOT_JUDGED_COLOUR,
+    TOO_FEW,
+    TOO_FEW_COLOUR,
+    HeatRead,
+    Scale,
+)
 from widgets.map.items import export_scale
 
 Z_HEAT, Z_CHOSEN = -25.0, -5.0
 HATCH = "#90a4ae"  # the lines across an area with no case
+DOTS = "#90a4ae"  # the dots over an area with too few cases for a rate
 CHOSEN, CASING = "#6a1b9a", "#ffffff"
 CHOSEN_PX = 3.0
 
@@ -26,6 +35,14 @@ CHOSEN_PX = 3.0
 def hatch_brush(scale: float = 1.0) -> QBrush:
     """Diagonal lines: an area with no case, never the lightest colour."""
     brush = QBrush(QColor(HATCH), Qt.BrushStyle.BDiagPattern)
+    if scale != 1.0:
+        brush.setTransform(QTransform.fromScale(scale, scale))
+    return brush
+
+
+def too_few_brush(scale: float = 1.0) -> QBrush:
+    """Dots: an area whose cases are too few for a rate, over its pale fill."""
+    brush = QBrush(QColor(DOTS), Qt.BrushStyle.Dense6Pattern)
     if scale != 1.0:
         brush.setTransform(QTransform.fromScale(scale, scale))
     return brush
@@ -41,14 +58,16 @@ class HeatItem(pg.GraphicsObject):
         super().__init__()
         self.fills: list[tuple[QPainterPath, QColor]] = []
         self.hatched = QPainterPath()
+        self.dotted = QPainterPath()  # too few cases for a rate: dots over its pale fill
         self.chosen = QPainterPath()
         self._bounds = QRectF()
         self.setZValue(Z_HEAT)
 
     def set_paths(self, fills: list[tuple[QPainterPath, QColor]], hatched: QPainterPath,
-                  chosen: QPainterPath) -> None:
+                  chosen: QPainterPath, dotted: QPainterPath | None = None) -> None:
         self.prepareGeometryChange()
         self.fills, self.hatched, self.chosen = fills, hatched, chosen
+        self.dotted = dotted if dotted is not None else QPainterPath()
         bounds = QRectF(hatched.boundingRect()) if not hatched.isEmpty() else QRectF()
         for path, _colour in fills:
             bounds = bounds.united(path.boundingRect())
@@ -65,6 +84,9 @@ class HeatItem(pg.GraphicsObject):
         for path, colour in self.fills:
             painter.setBrush(colour)
             painter.drawPath(path)
+        if not self.dotted.isEmpty():
+            painter.setBrush(too_few_brush(scale))
+            painter.drawPath(self.dotted)
         if not self.hatched.isEmpty():
             painter.setBrush(hatch_brush(scale))
             painter.drawPath(self.hatched)
@@ -136,9 +158,11 @@ class HeatLayer:
                                  if c == k]), QColor(step.colour)))
         fills.append((_path([o for o, c in zip(outlines, self.classes, strict=True)
                              if c == NOT_JUDGED]), QColor(NOT_JUDGED_COLOUR)))
+        too_few = _path([o for o, c in zip(outlines, self.classes, strict=True) if c == TOO_FEW])
+        fills.append((too_few, QColor(TOO_FEW_COLOUR)))
         hatched = _path([o for o, c in zip(outlines, self.classes, strict=True) if c == NO_CASES])
         self.item.set_paths([(p, c) for p, c in fills if not p.isEmpty()], hatched,
-                            self._chosen_path())
+                            self._chosen_path(), too_few)
 
     def area_at(self, x: float, y: float) -> Outline | None:
         return None if self.index is None else self.index.at(x, y)

@@ -62,10 +62,13 @@ class HeatLegend:
     title: str
     notes: Sequence[str]
     steps: Sequence[tuple[str, str]]  # colour, label
-    others: Sequence[tuple[QBrush, str]] = field(default_factory=tuple)
+    # The areas in no class: a brush (or brushes painted one over another) and its words.
+    others: Sequence[tuple[QBrush | Sequence[QBrush], str]] = field(default_factory=tuple)
 
 
-def _area(brush: QBrush) -> Swatch:
+def _area(brush: QBrush | Sequence[QBrush]) -> Swatch:
+    brushes = (brush,) if isinstance(brush, QBrush) else tuple(brush)
+
     def draw(painter: QPainter, centre: QPointF, scale: float) -> None:
         painter.save()
         side = 14 * scale
@@ -73,11 +76,12 @@ def _area(brush: QBrush) -> Swatch:
         painter.setBrush(QColor("#f6f5ef"))  # the district's own fill, under a pattern
         box = QRectF(centre.x() - side, centre.y() - side / 2, 2 * side, side)
         painter.drawRect(box)
-        fill = QBrush(brush)
-        if fill.style() != Qt.BrushStyle.SolidPattern and scale != 1.0:
-            fill.setTransform(QTransform.fromScale(scale, scale))  # the pattern's lines too
-        painter.setBrush(fill)
-        painter.drawRect(box)
+        for one in brushes:
+            fill = QBrush(one)
+            if fill.style() != Qt.BrushStyle.SolidPattern and scale != 1.0:
+                fill.setTransform(QTransform.fromScale(scale, scale))  # the pattern too
+            painter.setBrush(fill)
+            painter.drawRect(box)
         painter.restore()
     return draw
 

@@ -1,33 +1,36 @@
 """What the map reads and how it keeps up: one feed follower for the outlines, the
 duty posts and the open cases. The first load reads them all; an event about a
-case re-reads that case only; a roster, roll-call or shift change re-reads the
+case re-reads that case only; a roster, handover, roll-call or shift change re-reads the
 posts; a new catalog, or boundaries an admin imported at any seat, re-reads
 everything (cases placed at a cell's centre and posts move with the outlines).
-Who is on duty also changes with the clock (a shift ends): the posts are read again
-every ``POSTS_EVERY_MS``."""
+Who is on duty also changes with the clock, when a shift ends and the next begins,
+with no event: a timer set to the next shift boundary (a clock event, not polling)
+reads the posts again then, and is set again from that read."""
 
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import uuid
 from collections.abc import Sequence
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from console.catalog.catalog import Catalog
 from console.core.events import Kind
 from console.core.feed import ChangeFeed, Event
 from console.core.store import Store
 from console.mapview import map_cases
 from console.mapview.base_map import BaseMap, build_base_map, read_areas, read_cells
-from console.mapview.duty_places import place_posts, read_posts
+from console.mapview.duty_places import next_change, place_posts, read_posts
 from widgets.common.feed_follower import FeedFollower
 from widgets.common.tasks import TaskRunner
 
 EVERYTHING_KINDS = frozenset({Kind.CATALOG_LOADED, Kind.BOUNDARIES})
-POST_KINDS = frozenset({Kind.ROSTER, Kind.ROLL_CALL, Kind.SHIFT_TEMPLATE, Kind.ACCOUNT})
+POST_KINDS = frozenset({Kind.ROSTER, Kind.HANDOVER, Kind.ROLL_CALL, Kind.SHIFT_TEMPLATE,
+                        Kind.ACCOUNT})
 READ_DELAY_MS = 100  # the first event of a burst to the read: cases appear within a second
-POSTS_EVERY_MS = 5 * 60_000
+AFTER_BOUNDARY_MS = 1_000  # read just after the boundary, by the server's clock
+LONGEST_WAIT_MS = 6 * 3_600_000  # a timer this long is set again (the server's clock may drift)
 
 
 class MapFeed(QObject):
@@ -35,24 +38,24 @@ class MapFeed(QObject):
     posts_read = Signal(list)  # PostPlace
     cases_read = Signal()
 
-    def __init__(self, store: Store, catalog: Catalog, runner: TaskRunner,
-                 feed: ChangeFeed | None, parent: QObject | None = None) -> None:
+    def __init__(self, store: Store, runner: TaskRunner, feed: ChangeFeed | None,
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._store, self._catalog = store, catalog
+        self._store = store
         self.base: BaseMap | None = None
         self.marks = map_cases.empty()
         self._base_wanted = self._posts_wanted = self._all_wanted = False
         self._pending: set[uuid.UUID] = set()
         self.follower = FeedFollower(runner, feed, self.apply_events, self._read,
                                      READ_DELAY_MS, self)
-        self.posts_timer = QTimer(self, interval=POSTS_EVERY_MS, objectName="map.postsTimer")
+        self.posts_timer = QTimer(self, singleShot=True, objectName="map.shiftTimer")
         self.posts_timer.timeout.connect(self.reread_posts)
+        self.shift_change: dt.datetime | None = None  # the next boundary, as last read
 
     def load(self) -> None:
         """Read everything (now, or right after the read under way)."""
         self._base_wanted = self._posts_wanted = self._all_wanted = True
         self.follower.reload_now()
-        self.posts_timer.start()
 
     def reread_posts(self) -> None:
         self._posts_wanted = True
@@ -90,6 +93,7 @@ class MapFeed(QObject):
                 self.base_read.emit()
             if posts_wanted:
                 posts = await read_posts(self._store)
+                self._set_shift_timer(await next_change(self._store))
                 self.posts_read.emit(place_posts(posts, self.base))
             if all_wanted:
                 self.marks = await map_cases.read_open_cases(self._store)
@@ -104,3 +108,12 @@ class MapFeed(QObject):
             self._all_wanted |= all_wanted
             self._pending.update(ids)
             raise
+
+    def _set_shift_timer(self, change: dt.datetime | None) -> None:
+        """Read the posts again just after ``change`` (the next shift boundary)."""
+        self.shift_change = change
+        self.posts_timer.stop()
+        if change is None:
+            return
+        wait = (change - self._store.clock.now()).total_seconds() * 1000 + AFTER_BOUNDARY_MS
+        self.posts_timer.start(int(min(max(wait, 0), LONGEST_WAIT_MS)))

@@ -13,7 +13,8 @@ shows its cases in the queue.
 
 ``start_picking`` puts the map in a mode where the next click, or Enter at the
 crosshair the arrow keys move, is a place, given as longitude and latitude by
-``point_picked`` (for intake; Esc cancels; widgets/map/picking.py).
+``point_picked`` (for intake; Esc cancels; widgets/map/picking.py). ``show_place``
+pins the place the call form has (widgets/map/place_mark.py).
 """
 
 from __future__ import annotations
@@ -48,6 +49,7 @@ from widgets.map.legend import LegendWidget
 from widgets.map.map_feed import MapFeed
 from widgets.map.picking import KEYS as PICK_KEYS
 from widgets.map.picking import Describe, PickMode
+from widgets.map.place_mark import PlaceMark
 from widgets.map.style import CASES, HEAT, LAYERS, SHOWN_AT_START, layer_name
 
 HOVER_PX = 9  # how near the pointer must be to a mark, in pixels
@@ -110,6 +112,7 @@ class MapPane(QWidget):
         for line in (self.status, self.hover_text):  # one line each, cut at the pane's edge:
             line.setSizePolicy(QSizePolicy.Policy.Ignored,  # a long text never widens it
                                QSizePolicy.Policy.Preferred)
+        self.place = PlaceMark(self.view)  # the case being recorded (show_place)
         self.pick = PickMode(self.canvas, lambda: self.feed.base, self)
         self.pick.picked.connect(self.point_picked)
         self.pick.cancelled.connect(self.picking_cancelled)
@@ -120,7 +123,7 @@ class MapPane(QWidget):
         layout.addWidget(self.status)
         layout.addWidget(self.hover_text)
 
-        self.feed = MapFeed(store, catalog, runner, feed, self)
+        self.feed = MapFeed(store, runner, feed, self)
         self.feed.base_read.connect(self._show_base)
         self.feed.posts_read.connect(self.base_layers.set_posts)
         self.feed.cases_read.connect(self._show_cases)
@@ -149,6 +152,7 @@ class MapPane(QWidget):
         assert base is not None
         self.base_layers.set_base(base)
         self.heat.set_base(base)
+        self.place.set_base(base)
         self.view.setLimits(xMin=base.bounds[0] - 15, xMax=base.bounds[2] + 15,
                             yMin=base.bounds[1] - 15, yMax=base.bounds[3] + 15,
                             minXRange=0.2, minYRange=0.2)
@@ -221,6 +225,8 @@ class MapPane(QWidget):
 
     def text_at(self, point: QPointF) -> str:
         """What hovering at ``point`` (map units) says."""
+        if self.place.hit(point, self.view.pixels_per_km()):
+            return self.place.text
         hit = self.cases.hit(point.x(), point.y(), self._radius())
         if hit is not None:
             marks = self.cases.marks
@@ -283,6 +289,12 @@ class MapPane(QWidget):
         """The next click (or Enter at the crosshair) is a place: ``point_picked`` gives
         it; the crosshair starts at ``at`` (longitude, latitude) or the district's middle."""
         self.pick.start(at, describe)
+
+    def show_place(self, lonlat: tuple[float, float] | None, picked: bool = True,
+                   text: str = "") -> None:
+        """Pin the place of the case being recorded (None: no pin): ``picked`` on the
+        map (filled) or its cell's centre (hollow); ``text`` is said on hover."""
+        self.place.set_place(lonlat, picked, text)
 
     def stop_picking(self) -> None:
         self.pick.stop()

@@ -5,10 +5,12 @@ Ctrl+G (or the button) at the call screen brings the map forward in picking mode
 its crosshair at the place the form has; a point picked goes to the call screen,
 which takes it (the map's pane then steps back and the cursor returns to where the
 operator was) or refuses it (the map picks on, the reason on its hint line and the
-call screen's message line). Esc on the map cancels; so does the cursor going to
-any other pane (a pick left half done must not turn a later click on the map into
-the case's place). The window calls ``start`` on the call screen's
-``pick_requested`` (widgets/shell/map_slot.py: the map may not be built before).
+call screen's message line). The map pins the place the form has, picked or its
+cell's centre, and moves the pin when it changes. Esc on the map cancels; so does
+the cursor going to any other pane (a pick left half done must not turn a later
+click on the map into the case's place). The window calls ``start`` on the call
+screen's ``pick_requested`` (widgets/shell/map_slot.py: the map may not be built
+before).
 """
 
 from __future__ import annotations
@@ -29,11 +31,17 @@ class PlacePicking(QObject):
         self.call, self.call_dock, self.map, self.map_dock = call, call_dock, map_pane, map_dock
         self._back_to: QWidget | None = None
         self._going_back = True  # a cancel sends the cursor back, unless it went elsewhere
+        call.location.shown.connect(self.show_place)
         map_pane.point_picked.connect(self._picked)
         map_pane.picking_cancelled.connect(self._cancelled)
         app = QApplication.instance()
         assert isinstance(app, QApplication)
         app.focusChanged.connect(self._focus_moved)
+        self.show_place()
+
+    def show_place(self) -> None:
+        """The map pins the place the call form has now."""
+        self.map.show_place(*self.call.location.mark())
 
     def start(self) -> None:
         self._back_to = QApplication.focusWidget()

@@ -1,15 +1,26 @@
-"""Render the main window with live data into a PNG (for the README and reviews), and
-the map pane and the statistics pane alone, larger, beside it (``<name>-map.png``,
-``<name>-stats.png``)."""
+"""Render the main window with live data into a PNG (for the README and reviews), the
+map pane alone, larger, beside it (``<name>-map.png``), the map with its heat layer:
+the grid cells filled by the cases of the last ``HEAT_DAYS`` days, the hotspots beside
+the map, the cases' and posts' markers off so the fills read (``<name>-heat.png``),
+and the statistics pane alone (``<name>-stats.png``)."""
 
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import QDate
+
 from console.casework.queue import frequent_callers
+from console.core.clock import CENTRE_TZ
+from console.geo.boundaries import Level
+from console.mapview.heat import Measure, Period
+from widgets.map.style import CASES, HEAT, POSTS
 from widgets.shell.main_window import MainWindow
+
+HEAT_DAYS = 90
 
 
 async def _until(condition: Callable[[], bool], timeout_s: float) -> None:
@@ -34,6 +45,7 @@ async def take_screenshot(window: MainWindow, path: Path, timeout_s: float = 20.
     if not window.grab().save(str(path)):
         raise OSError(f"could not write {path}")
     await _map_alone(window, path.with_name(f"{path.stem}-map{path.suffix}"), timeout_s)
+    await _heat(window, path.with_name(f"{path.stem}-heat{path.suffix}"), timeout_s)
     await _stats_alone(window, path.with_name(f"{path.stem}-stats{path.suffix}"), timeout_s)
 
 
@@ -63,3 +75,26 @@ async def _stats_alone(window: MainWindow, path: Path, timeout_s: float) -> None
     await asyncio.sleep(0.3)
     if not dock.grab().save(str(path)):
         raise OSError(f"could not write {path}")
+async def _heat(window: MainWindow, path: Path, timeout_s: float) -> None:
+    dock, pane = window.map_dock, window.map
+    bar = pane.heat.bar
+    for combo, value in ((bar.level, Level.CELL), (bar.measure, Measure.CASES),
+                         (bar.period, Period.RANGE)):
+        combo.setCurrentIndex(combo.findData(value))
+    today = window.store.clock.now().astimezone(CENTRE_TZ).date()
+    first = today - dt.timedelta(days=HEAT_DAYS - 1)
+    bar.last_day.setDate(QDate(today.year, today.month, today.day))
+    bar.first_day.setDate(QDate(first.year, first.month, first.day))
+    for layer in (CASES, POSTS):  # the fills read without markers over them
+        pane.set_layer(layer, False)
+    pane.set_layer(HEAT, True)
+    await _until(lambda: pane.heat.feed.read is not None
+                 and pane.heat.feed.read.query == bar.query()
+                 and not pane.heat.feed.follower.busy, timeout_s)
+    pane.home()
+    await asyncio.sleep(0.3)
+    if not dock.grab().save(str(path)):
+        raise OSError(f"could not write {path}")
+    pane.set_layer(HEAT, False)
+    for layer in (CASES, POSTS):
+        pane.set_layer(layer, True)
