@@ -1,0 +1,31 @@
+"""Making a report: read the catalog and the server's now, then the report's own
+builder. The one entry point for the console's dialog, the command line and the
+benchmark; writing files is ``output.py``'s."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+
+from console.catalog.catalog import Catalog, load_catalog
+from console.core.store import Store
+from console.reports import daily, monthly, special, weekly
+from console.reports.common import Context
+from console.reports.model import Kind, Report
+from console.reports.periods import Period
+
+
+async def make_report(store: Store, kind: Kind, period: Period, *,
+                      category_id: int | None = None, street_code: str | None = None,
+                      catalog: Catalog | None = None) -> Report:
+    """The report of ``kind`` for ``period`` (a special analysis for a category's subtree
+    and/or a street), as plain data."""
+    async with store.read() as conn:
+        now = (await conn.execute(select(func.now()))).scalar_one()
+    ctx = Context(store, catalog or await load_catalog(store), now)
+    if kind is Kind.DAILY:
+        return await daily.build(ctx, period)
+    if kind is Kind.WEEKLY:
+        return await weekly.build(ctx, period)
+    if kind is Kind.MONTHLY:
+        return await monthly.build(ctx, period)
+    return await special.build(ctx, period, category_id, street_code)
