@@ -19,6 +19,8 @@ from console.reports.common import (
 from console.reports.model import Column, Figure, Figures, Format, Kind, Report, Section, Table
 from console.reports.periods import Period
 
+CODE_COLUMN = Column("编号", Format.CODE)
+
 NOTABLE = """
 SELECT c.public_no, c.urgency, c.status, c.created_at, c.category_id, c.assigned_unit_id,
        (SELECT string_agg(DISTINCT o.level, ',') FROM public.escalation_order o
@@ -100,7 +102,7 @@ async def _notable(ctx: Context, period: Period) -> Section:
              "、".join(sources.LEVEL_WORDS[lv] for lv in (r.levels or "").split(",") if lv))
             for r in found]
     table = Table("重点案件（A类及当日督办、效能监察）", (
-        Column("编号"), Column("类别"), Column("状态"), Column("受理时间", Format.TIME),
+        CODE_COLUMN, Column("类别"), Column("状态"), Column("受理时间", Format.TIME),
         Column("事项"), Column("承办单位"), Column("当日督办")), rows,
         note=f"最多列出 {NOTABLE_LISTED} 件。" if len(rows) >= NOTABLE_LISTED else "")
     return Section("四、重点案件", (table,), sheet="重点案件")

@@ -30,6 +30,7 @@ class Format(enum.StrEnum):
     """How a column's values are shown: text, a count, a rate (0..1 as %), hours, a time."""
 
     TEXT = "text"
+    CODE = "code"  # text kept on one line: a case's number
     COUNT = "count"
     RATE = "rate"
     HOURS = "hours"
@@ -134,6 +135,8 @@ def as_text(value: Cell, fmt: Format) -> str:
         return f"{value * 100:.2f}%"
     if fmt is Format.HOURS and isinstance(value, int | float):
         return f"{value:.1f}"
+    if fmt is Format.COUNT and isinstance(value, float) and value.is_integer():
+        return str(int(value))
     if isinstance(value, dt.datetime):
         return f"{value:%m-%d %H:%M}"
     if isinstance(value, dt.date):

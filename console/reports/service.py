@@ -4,10 +4,13 @@ benchmark; writing files is ``output.py``'s."""
 
 from __future__ import annotations
 
+import asyncio
+
 from sqlalchemy import func, select
 
 from console.catalog.catalog import Catalog, load_catalog
 from console.core.store import Store
+from console.mapview.base_map import BaseMap, build_base_map, read_areas, read_cells
 from console.reports import daily, monthly, special, weekly
 from console.reports.common import Context
 from console.reports.model import Kind, Report
@@ -29,3 +32,12 @@ async def make_report(store: Store, kind: Kind, period: Period, *,
     if kind is Kind.MONTHLY:
         return await monthly.build(ctx, period)
     return await special.build(ctx, period, category_id, street_code)
+
+
+async def base_map(store: Store) -> BaseMap | None:
+    """The district's outlines for a report's map (None when no grid cell is stored)."""
+    cells = await read_cells(store)
+    if not cells:
+        return None
+    streets, communities = await read_areas(store)
+    return await asyncio.to_thread(build_base_map, cells, streets, communities)

@@ -36,6 +36,8 @@ from console.reports.model import (
 from console.reports.periods import Period
 from console.reports.sources import Where
 
+CODE_COLUMN = Column("编号", Format.CODE)
+
 TOP_LEVEL = """
 SELECT c.public_no, c.assigned_unit_id, c.category_id, c.created_at, c.unit_due_at, c.status,
        top.level, top.issued_at
@@ -80,7 +82,7 @@ async def _supervised(ctx: Context, period: Period) -> Table:
         rows = (await conn.execute(text(TOP_LEVEL), {"start": period.start,
                                                      "end": period.end})).all()
     return Table("督办、效能监察案件", (
-        Column("编号"), Column("承办单位"), Column("事项"), Column("受理时间", Format.TIME),
+        CODE_COLUMN, Column("承办单位"), Column("事项"), Column("受理时间", Format.TIME),
         Column("单位时限", Format.TIME), Column("状态"), Column("最高级别"),
         Column("发出时间", Format.TIME)),
         [(r.public_no, ctx.unit(r.assigned_unit_id), ctx.category(r.category_id),
@@ -115,7 +117,7 @@ async def _disputes(ctx: Context) -> Section:
              local(d.disputed_at), d.working_days, d.reason, local(d.referred_at),
              d.referral_note) for d in waiting]
     return Section("三、待协调争议", (Table("待区领导协调的争议案件", (
-        Column("编号"), Column("状态"), Column("首问单位"), Column("争议时间", Format.TIME),
+        CODE_COLUMN, Column("状态"), Column("首问单位"), Column("争议时间", Format.TIME),
         Column("已过工作日", COUNT), Column("争议理由"), Column("提请协调时间", Format.TIME),
         Column("提请说明")), rows,
         note="制表时仍未裁定、且已超过规则所定工作日数的争议（首问负责制：首问单位继续办理）。",
