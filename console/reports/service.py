@@ -7,14 +7,17 @@ from __future__ import annotations
 import asyncio
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import DBAPIError
 
 from console.catalog.catalog import Catalog, load_catalog
+from console.core.errors import DatabaseUnavailable
 from console.core.store import Store
 from console.mapview.base_map import BaseMap, build_base_map, read_areas, read_cells
 from console.reports import daily, monthly, special, weekly
 from console.reports.common import Context
 from console.reports.model import Kind, Report
 from console.reports.periods import Period
+from db.migrate import current_revision, head_revision
 
 
 async def make_report(store: Store, kind: Kind, period: Period, *,
@@ -41,3 +44,20 @@ async def base_map(store: Store) -> BaseMap | None:
         return None
     streets, communities = await read_areas(store)
     return await asyncio.to_thread(build_base_map, cells, streets, communities)
+
+
+def schema_problem(url: str) -> str | None:
+    """Why the database cannot give reports (no console schema, or an older one than
+    this program's), or None. Blocking. An unreachable server raises
+    ``DatabaseUnavailable``."""
+    try:
+        current = current_revision(url)
+    except DBAPIError as exc:
+        raise DatabaseUnavailable(str(exc)) from exc
+    head = head_revision()
+    if current is None:
+        return "the database holds no console schema yet: start the console on it once"
+    if current != head:
+        return (f"the database's schema ({current}) is not this program's ({head}): "
+                "an administrator upgrades it by starting the console or python -m db.migrate")
+    return None
