@@ -275,10 +275,15 @@ class Case(Base):
         Index("ix_case_created_at", sqltext("created_at DESC"), sqltext("id DESC")),
         Index("ix_case_status_created", "status", sqltext("created_at DESC"),
               sqltext("id DESC")),
-        # The figures by area read a period's cases from this index alone (migration 0014).
-        Index("ix_case_area_figures", "created_at",
-              postgresql_include=["grid_code", "community_code", "street_code", "category_id",
-                                  "status", "unit_due_at", "first_resolved_at", "paused_at"]),
+        # The statistics and the figures by area read a period's cases from this index
+        # alone (migration 0019, in place of 0014's ix_case_area_figures).
+        Index("ix_case_figures", "created_at",
+              postgresql_include=["status", "channel", "nature", "street_code",
+                                  "community_code", "grid_code", "category_id",
+                                  "assigned_unit_id", "unit_due_at", "first_resolved_at",
+                                  "paused_at", "imported_from", "imported_on_time",
+                                  "caller_id"]),
+        Index("ix_case_accepted_at", "accepted_at"),  # the acceptance-notice rate (0019)
         # ix_case_search_trgm (trigram search) is made by migration 0001 where pg_trgm exists.
     )
     id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), primary_key=True)
@@ -338,6 +343,11 @@ class CaseEvent(Base):
     """Append-only audit trail and change feed (ARCHITECTURE.md decision 4)."""
 
     __tablename__ = "case_event"
+    __table_args__ = (
+        # The rates count a period's resolutions (migration 0019).
+        Index("ix_case_event_resolutions", "at",
+              postgresql_where=sqltext("kind IN ('resolve', 'reply')")),
+    )
     id: Mapped[int] = mapped_column(BigInteger, Identity(), primary_key=True)
     case_id: Mapped[uuid.UUID | None] = mapped_column(UUID(as_uuid=True), index=True)
     at: Mapped[dt.datetime] = _now()
@@ -362,6 +372,7 @@ class EscalationOrder(Base):
         CheckConstraint(_in_range("issued_at", "reply_due_at", "acknowledged_at",
                                   "replied_at"), name="timestamps"),
         CheckConstraint('"round" >= 1', name="round"),
+        Index("ix_escalation_order_issued_at", "issued_at"),  # a period's orders (0019)
     )
     id: Mapped[int] = mapped_column(BigInteger, Identity(), primary_key=True)
     case_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("case.id"), index=True)
@@ -439,6 +450,7 @@ class Callback(Base):
         CheckConstraint("satisfaction IS NULL OR satisfaction BETWEEN 1 AND 5",
                         name="satisfaction"),
         CheckConstraint(_in_range("at"), name="at"),
+        Index("ix_callback_at", "at"),  # a period's callbacks (migration 0019)
     )
     id: Mapped[int] = mapped_column(BigInteger, Identity(), primary_key=True)
     case_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("case.id"), index=True)
@@ -459,6 +471,7 @@ class Verification(Base):
         CheckConstraint("result = 'passed' OR char_length(btrim(note)) > 0",
                         name="failed_with_reason"),
         CheckConstraint(_in_range("at"), name="at"),
+        Index("ix_verification_at", "at"),  # a period's verifications (migration 0019)
     )
     id: Mapped[int] = mapped_column(BigInteger, Identity(), primary_key=True)
     case_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("case.id"), index=True)
@@ -599,7 +612,8 @@ class RosterEntry(Base):
 
 class Handover(Base):
     __tablename__ = "handover"
-    __table_args__ = (UniqueConstraint("shift_day", "shift_id", name="uq_handover_shift"),)
+    __table_args__ = (UniqueConstraint("shift_day", "shift_id", name="uq_handover_shift"),
+                      Index("ix_handover_created_at", "created_at"))  # migration 0019
     id: Mapped[int] = mapped_column(BigInteger, Identity(), primary_key=True)
     shift_day: Mapped[dt.date] = mapped_column(Date)
     shift_id: Mapped[int] = mapped_column(ForeignKey("shift_template.id"))
@@ -690,7 +704,7 @@ class CitizenMessage(Base):
     recipient: Mapped[str] = mapped_column(String(32))
     text: Mapped[str] = mapped_column(Text)
     template: Mapped[str] = mapped_column(Text, server_default="")
-    source_event_id: Mapped[int | None] = mapped_column(BigInteger)
+    source_event_id: Mapped[int | None] = mapped_column(BigInteger, index=True)  # 0019
     queued_at: Mapped[dt.datetime] = _now()
     queued_by: Mapped[str] = _who()
     due_by: Mapped[dt.datetime] = mapped_column()

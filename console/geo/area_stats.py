@@ -7,10 +7,12 @@ Definitions (docs/ARCHITECTURE.md, "Figures by area"):
 - **cases**: cases received in the period (``created_at`` in [start, end)), not
   merged into another case and not invalid, whose area is known.
 - **on time**: the responsible unit first resolved it by the unit's deadline
-  (``first_resolved_at <= unit_due_at``).
+  (``first_resolved_at <= unit_due_at``); an imported case by its source's verdict
+  (``imported_on_time``).
 - **overdue**: a unit's clock ran and the unit missed it: first resolved after
   ``unit_due_at``, or not resolved and ``unit_due_at`` passed (before a pause, if
-  the clock stands still, else before ``at``, the server's now by default).
+  the clock stands still, else before ``at``, the server's now by default); an
+  imported case when its source says it was late.
 - **on-time rate**: on time / (on time + overdue); cases whose unit clock still
   runs, or that never reached a unit (answered on the spot, back at the centre),
   are not judged yet and count in neither.
@@ -37,10 +39,14 @@ SUBTREE = """
               UNION ALL
               SELECT k.id FROM public.category k JOIN subtree t ON k.parent_id = t.id)
           SELECT id FROM subtree)"""
-ON_TIME = "c.first_resolved_at <= c.unit_due_at"
-OVERDUE = """c.first_resolved_at > c.unit_due_at
+# The one definition of on time and overdue (docs/INDICATORS.md; console/stats uses it):
+# an imported case by the verdict its source gave, any other by the unit's own clock.
+ON_TIME = """CASE WHEN c.imported_from IS NOT NULL THEN c.imported_on_time
+          ELSE c.first_resolved_at <= c.unit_due_at END"""
+OVERDUE = """CASE WHEN c.imported_from IS NOT NULL THEN NOT c.imported_on_time
+          ELSE c.first_resolved_at > c.unit_due_at
           OR (c.first_resolved_at IS NULL
-              AND c.unit_due_at < coalesce(c.paused_at, CAST(:at AS timestamptz), now()))"""
+              AND c.unit_due_at < coalesce(c.paused_at, CAST(:at AS timestamptz), now())) END"""
 FIGURES = """
 SELECT c.{column} AS code, count(*) AS cases,
        count(*) FILTER (WHERE {overdue}) AS overdue,

@@ -10,12 +10,14 @@
   caller a callback reached after the resolution (satisfied or not fixed; not
   "unreachable").
 
-The period is [start, end) by the database's clock.
+The period is [start, end) by the database's clock; ``cases`` narrows every count to
+the cases that a further condition on the case ``c`` keeps (the statistics' filters).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from sqlalchemy import text
@@ -26,12 +28,12 @@ CITIZEN = "c.caller_phone IS NOT NULL AND c.channel <> 'grid_worker'"
 RATES = f"""
 WITH accepted AS (
     SELECT c.id FROM public."case" c
-    WHERE c.accepted_at >= :start AND c.accepted_at < :end AND {CITIZEN}
+    WHERE c.accepted_at >= :start AND c.accepted_at < :end AND {CITIZEN}{{cases}}
       AND c.status <> 'answered'),
 resolutions AS (
     SELECT e.id, e.case_id, e.at FROM public.case_event e
     JOIN public."case" c ON c.id = e.case_id
-    WHERE e.kind IN ('resolve', 'reply') AND e.at >= :start AND e.at < :end AND {CITIZEN}),
+    WHERE e.kind IN ('resolve', 'reply') AND e.at >= :start AND e.at < :end AND {CITIZEN}{{cases}}),
 resolved AS (
     SELECT r.case_id, min(r.at) AS at FROM resolutions r GROUP BY r.case_id)
 SELECT
@@ -70,11 +72,18 @@ class ThreeRates:
     callback: Rate           # 回访率
 
 
-async def three_rates(store: Store, start: dt.datetime, end: dt.datetime) -> ThreeRates:
-    """Count the three rates' inputs for [start, end)."""
+def rates_sql(cases: str = "") -> str:
+    return RATES.format(cases=cases)
+
+
+async def three_rates(store: Store, start: dt.datetime, end: dt.datetime, *, cases: str = "",
+                      params: Mapping[str, object] | None = None) -> ThreeRates:
+    """Count the three rates' inputs for [start, end) (``cases``: " AND ..." on ``c``,
+    with its ``params``)."""
     if start.tzinfo is None or end.tzinfo is None:
         raise ValueError("the period's bounds must be timezone-aware")
     async with store.read() as conn:
-        row = (await conn.execute(text(RATES), {"start": start, "end": end})).one()
+        row = (await conn.execute(text(rates_sql(cases)),
+                                  {**(params or {}), "start": start, "end": end})).one()
     return ThreeRates(start, end, Rate(row[1], row[0]), Rate(row[3], row[2]),
                       Rate(row[5], row[4]))
