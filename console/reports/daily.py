@@ -15,9 +15,12 @@ from console.reports.common import (
     channel_chart,
     intake_table,
     local,
+    main_figures,
 )
 from console.reports.model import Column, Figure, Figures, Format, Kind, Report, Section, Table
 from console.reports.periods import Period
+from console.reports.sources import By
+from console.stats import duty
 
 CODE_COLUMN = Column("编号", Format.CODE)
 
@@ -38,17 +41,10 @@ NOTABLE_LISTED = 200
 
 
 async def build(ctx: Context, period: Period) -> Report:
-    where = ctx.where(period)
-    by_channel, channels = await intake_table(ctx, where, "channel", "按受理渠道", "受理渠道")
-    by_nature, _natures = await intake_table(ctx, where, "nature", "按诉求性质", "诉求性质")
-    received = sum(n for _k, n in channels)
-    open_, overdue = await sources.load(ctx.store, where)
-    rates = await sources.rates(ctx.store, where)
-    summary = Figures("当日概况", (
-        Figure("受理", received), Figure("期末在办", open_), Figure("其中超期", overdue),
-        Figure("受理告知率", rates.acceptance_notice.share, Format.RATE),
-        Figure("办理反馈率", rates.result_feedback.share, Format.RATE),
-        Figure("回访率", rates.callback.share, Format.RATE)))
+    scope = ctx.scope(period)
+    by_channel, channels = await intake_table(ctx, scope, By.CHANNEL, "按受理渠道", "受理渠道")
+    by_nature, _natures = await intake_table(ctx, scope, By.NATURE, "按诉求性质", "诉求性质")
+    summary = await main_figures(ctx, scope, "当日概况")
     intake = Section("一、受理情况", (summary, by_channel,
                                  channel_chart("各渠道受理件数", channels), by_nature),
                      sheet="受理情况")
@@ -58,7 +54,7 @@ async def build(ctx: Context, period: Period) -> Report:
 
 
 async def _roll_calls(ctx: Context, period: Period) -> Section:
-    stats = await roll_call_stats.statistics(ctx.store, period.start, period.end, "channel")
+    stats = await duty.roll_calls(ctx.store, ctx.scope(period))
     rows = [(words.word(words.ROLL_CALL_CHANNELS, r.key), r.roll_calls, r.tally.total,
              r.tally.answered, r.tally.late, r.tally.absent, r.tally.no_answer, r.tally.reached)
             for r in stats]
@@ -78,6 +74,7 @@ async def _roll_calls(ctx: Context, period: Period) -> Section:
 
 async def _handovers(ctx: Context, period: Period) -> Section:
     made = await handover.history(ctx.store, period.first_day, period.last_day)
+    counted = await duty.handovers(ctx.store, ctx.scope(period))
     rows = []
     for h in reversed(made):
         s = h.summary
@@ -90,7 +87,9 @@ async def _handovers(ctx: Context, period: Period) -> Section:
         Column("日期"), Column("班次"), Column("交班值班长"), Column("接班值班长"),
         Column("本班受理", COUNT), Column("本班办结", COUNT), Column("交班时超期", COUNT),
         Column("点名待跟进", COUNT), Column("交班说明")), rows, empty="当日无交接班记录")
-    return Section("三、交接班", (table,), sheet="交接班")
+    written = Figures("交接班", (Figure("本期交班", counted.made),
+                               Figure("已接班签收", counted.signed)))
+    return Section("三、交接班", (written, table), sheet="交接班")
 
 
 async def _notable(ctx: Context, period: Period) -> Section:

@@ -26,7 +26,7 @@ BAD_SHEET_CHARS = str.maketrans({c: "_" for c in "[]:*?/\\"})
 
 def workbook(report: Report) -> Workbook:
     book = Workbook()
-    book.remove(book.active)  # type: ignore[arg-type]
+    book.remove(book.active)
     book.properties.title = f"{report.header}"
     book.properties.creator = "Hotline Console"
     used: set[str] = set()

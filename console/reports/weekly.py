@@ -8,15 +8,15 @@ from __future__ import annotations
 from sqlalchemy import text
 
 from console.casework import dispute_briefing
-from console.geo.area_stats import hotspots
+from console.geo.area_stats import area_figures, hotspots
 from console.geo.boundaries import Level
 from console.reports import sources, words
 from console.reports.common import (
     COUNT,
     RATE,
     Context,
-    intake_table,
     local,
+    main_figures,
     overdue_and_escalated,
     units_on_time,
 )
@@ -24,8 +24,6 @@ from console.reports.model import (
     AreaMap,
     Chart,
     Column,
-    Figure,
-    Figures,
     Format,
     Kind,
     Report,
@@ -34,7 +32,7 @@ from console.reports.model import (
     Table,
 )
 from console.reports.periods import Period
-from console.reports.sources import Where
+from console.reports.sources import Scope
 
 CODE_COLUMN = Column("编号", Format.CODE)
 
@@ -55,21 +53,14 @@ HOTSPOTS = 10
 
 
 async def build(ctx: Context, period: Period) -> Report:
-    where = ctx.where(period)
-    _table, channels = await intake_table(ctx, where, "channel", "", "")
-    open_, overdue = await sources.load(ctx.store, where)
-    units_table, units = await units_on_time(ctx, where)
-    judged = sum(u.judged for u in units)
-    summary = Figures("本周概况", (
-        Figure("受理", sum(n for _k, n in channels)), Figure("期末在办", open_),
-        Figure("其中超期", overdue),
-        Figure("按期办结率", sum(u.on_time for u in units) / judged if judged else None,
-               Format.RATE)))
-    ladder = await overdue_and_escalated(ctx, where)
+    scope = ctx.scope(period)
+    units_table, _units = await units_on_time(ctx, scope)
+    summary = await main_figures(ctx, scope, "本周概况")
+    ladder = await overdue_and_escalated(ctx, scope)
     sections = (
         Section("一、超期及督办案件", (summary, ladder, await _supervised(ctx, period)),
                 sheet="超期及督办"),
-        await _hotspots(ctx, where),
+        await _hotspots(ctx, scope),
         await _disputes(ctx),
         Section("四、各单位按期办结", (units_table, _worst_chart(units_table)),
                 sheet="按期办结"),
@@ -91,20 +82,18 @@ async def _supervised(ctx: Context, period: Period) -> Table:
         note="本周内发出督办或效能监察的案件，及此前督办、至周末仍未办结的案件。")
 
 
-async def _hotspots(ctx: Context, where: Where) -> Section:
+async def _hotspots(ctx: Context, scope: Scope) -> Section:
     blocks: list[object] = []
     for level, name in ((Level.STREET, "街道"), (Level.COMMUNITY, "社区")):
-        hot = await hotspots(ctx.store, level, where.start, where.end, where.category_id,
-                             limit=HOTSPOTS, at=where.at)
+        hot = await hotspots(ctx.store, level, scope.start, scope.end, scope.category_id,
+                             limit=HOTSPOTS)
         blocks.append(Table(f"热点{name}（案件最多的前 {HOTSPOTS} 个）", (
             Column("排名"), Column(name), Column("案件", COUNT), Column("超期", COUNT),
             Column("按期办结率", RATE)),
             [(i + 1, ctx.area(level.value, h.code), h.cases, h.overdue, h.on_time_rate)
              for i, h in enumerate(hot)]))
-    from console.geo.area_stats import area_figures
-
-    figures = await area_figures(ctx.store, Level.COMMUNITY, where.start, where.end,
-                                 where.category_id, at=where.at)
+    figures = await area_figures(ctx.store, Level.COMMUNITY, scope.start, scope.end,
+                                 scope.category_id)
     blocks.insert(1, AreaMap("本周案件分布（按社区）", Level.COMMUNITY.value,
                              {code: f.cases for code, f in figures.items()},
                              {code: ctx.area("community", code) for code in figures}))

@@ -32,7 +32,10 @@ def write_file(report: Report, path: Path, base: BaseMap | None = None) -> Path:
         return write_atomically(path, lambda tmp: write_excel(report, tmp))
     from widgets.reports.pdf import write_pdf
 
-    return write_atomically(path, lambda tmp: write_pdf(report, tmp, base) and None)
+    def pdf(temporary: Path) -> None:
+        write_pdf(report, temporary, base)
+
+    return write_atomically(path, pdf)
 
 
 async def produce(store: Store, kind: Kind, period: Period, path: Path, *,
