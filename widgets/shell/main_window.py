@@ -34,6 +34,7 @@ from widgets.common.tasks import TaskRunner
 from widgets.duty.handover_pane import HandoverPane
 from widgets.duty.roll_call_pane import RollCallPane
 from widgets.duty.roster_pane import RosterPane
+from widgets.reports.dialog import ReportDialog
 from widgets.geo.boundary_dialog import BoundaryDialog
 from widgets.history_import.import_dialog import HistoryImportDialog
 from widgets.hotline.call_screen import CallScreen
@@ -136,6 +137,7 @@ class MainWindow(QMainWindow):
             "duty.roster": self.roster.month_view.setFocus,
             "duty.roll_call": self.roll_call.table.setFocus,
             "duty.handover": self.handover.notes.setFocus,
+            "duty.reports": self.make_report,
             "queue.refresh": self.queue.apply_filter,
             "view.reset_layout": self.reset_layout,
             "admin.rules": self.edit_rules,
@@ -236,6 +238,12 @@ class MainWindow(QMainWindow):
 
     def import_boundaries(self) -> BoundaryDialog:
         dialog = BoundaryDialog(self.store, self.runner, self, feed=self.feed)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def make_report(self) -> ReportDialog:
+        dialog = ReportDialog(self.store, self.catalog, self.runner, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
