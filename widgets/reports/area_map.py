@@ -15,7 +15,7 @@ from console.core.clock import CENTRE_TZ
 from console.mapview.base_map import STREET, BaseMap, Outline
 from console.mapview.heat import NO_CASES, Measure, count_scale
 from console.reports.model import AreaMap
-from widgets.reports.charts import INK, font
+from widgets.reports.charts import INK, canvas, font
 
 WIDTH, HEIGHT = 1900, 1500
 HATCH, LINE, STREET_LINE = "#90a4ae", "#78909c", "#37474f"
@@ -33,11 +33,7 @@ def _path(outline: Outline, to_px: object) -> QPainterPath:
 
 
 def render(areas: AreaMap, base: BaseMap, period: str, made: dt.datetime) -> QImage:
-    image = QImage(WIDTH, HEIGHT, QImage.Format.Format_RGB32)
-    image.fill(QColor("white"))
-    dots = round(300 / 0.0254)
-    image.setDotsPerMeterX(dots)
-    image.setDotsPerMeterY(dots)
+    image, painter = canvas(WIDTH, HEIGHT)
     legend_w = 420
     box = QRectF(20, 110, WIDTH - legend_w - 60, HEIGHT - 140)
     x0, y0, x1, y1 = base.bounds
@@ -53,9 +49,7 @@ def render(areas: AreaMap, base: BaseMap, period: str, made: dt.datetime) -> QIm
     values = [areas.values.get(o.code, 0) for o in outlines]
     steps = count_scale(Measure.CASES, [v for v in values if v > 0])
     classes = steps.classes([float(v) if v > 0 else float("nan") for v in values])
-    painter = QPainter(image)
     try:
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setFont(font(40, True))
         painter.setPen(INK)
         painter.drawText(QRectF(20, 10, WIDTH, 56), Qt.AlignmentFlag.AlignLeft, areas.title)

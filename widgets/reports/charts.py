@@ -12,7 +12,25 @@ from console.reports.model import Chart, Format, as_text
 
 PALETTE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b")
 FONT_FAMILIES = ["Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "SimSun"]
-WIDTH = 1900  # pixels at 300 dpi: about 16 cm
+WIDTH = 1900  # drawing units: 300 dpi over about 16 cm
+# The image's pixels per drawing unit: about 190 dpi on paper. Qt's PDF engine holds
+# Python's lock while it writes an image into a page, so a smaller image keeps the
+# console's loop (which waits on that lock) from standing still.
+SCALE = 0.63
+
+
+def canvas(width: int, height: int) -> tuple[QImage, QPainter]:
+    """A white image of ``width`` × ``height`` drawing units and its painter."""
+    image = QImage(round(width * SCALE), round(height * SCALE), QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    dots = round(300 * SCALE / 0.0254)
+    image.setDotsPerMeterX(dots)
+    image.setDotsPerMeterY(dots)
+    painter = QPainter(image)
+    painter.scale(SCALE, SCALE)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+    return image, painter
 INK, GRID = QColor("#263238"), QColor("#cfd8dc")
 
 
@@ -31,15 +49,8 @@ def _elided(metrics: QFontMetricsF, text: str, width: float) -> str:
 def render(chart: Chart) -> QImage:
     rows = max(1, len(chart.labels))
     height = 120 + rows * 56 if chart.style == "hbar" else 900
-    image = QImage(WIDTH, height, QImage.Format.Format_RGB32)
-    image.fill(QColor("white"))
-    dots = round(300 / 0.0254)
-    image.setDotsPerMeterX(dots)
-    image.setDotsPerMeterY(dots)
-    painter = QPainter(image)
+    image, painter = canvas(WIDTH, height)
     try:
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         painter.setFont(font(38, True))
         painter.setPen(INK)
         painter.drawText(QRectF(0, 0, WIDTH, 60), Qt.AlignmentFlag.AlignLeft, chart.title)

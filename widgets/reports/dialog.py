@@ -60,7 +60,7 @@ class ReportDialog(QDialog):
         self.setWindowTitle(self.tr("值班报表"))
         self._store, self._catalog = store, catalog
         self._slot = TaskSlot(runner)
-        today = store.clock.now().astimezone(CENTRE_TZ).date()
+        self._today = today = store.clock.now().astimezone(CENTRE_TZ).date()
         self.kind = QComboBox(objectName="report.kind")
         for kind, title in ((Kind.DAILY, self.tr("值班日报")),
                             (Kind.WEEKLY, self.tr("值班周报（区领导通报）")),
@@ -96,10 +96,11 @@ class ReportDialog(QDialog):
         close = QPushButton(self.tr("关闭"), objectName="report.close")
         close.clicked.connect(self.reject)
         self._rows = self._layout(browse, close)
-        for signal in (self.kind.currentIndexChanged, self.first.dateChanged,
-                       self.last.dateChanged, self.format.currentIndexChanged):
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        for signal in (self.first.dateChanged, self.last.dateChanged,
+                       self.format.currentIndexChanged):
             signal.connect(self._update)
-        self._update()
+        self._kind_changed()
 
     def _layout(self, browse: QPushButton, close: QPushButton) -> QFormLayout:
         form = QFormLayout()
@@ -139,6 +140,18 @@ class ReportDialog(QDialog):
             return periods.month_of(first)
         return periods.days(first, _day(self.last.date()))
 
+    def _kind_changed(self) -> None:
+        """Each kind starts at its last whole period: yesterday, last week, last month,
+        the last 30 days."""
+        kind, today = self.chosen_kind(), self._today
+        first = {Kind.DAILY: today - dt.timedelta(days=1),
+                 Kind.WEEKLY: today - dt.timedelta(days=7),
+                 Kind.MONTHLY: today.replace(day=1) - dt.timedelta(days=1),
+                 Kind.SPECIAL: today - dt.timedelta(days=30)}[kind]
+        self.last.setDate(_qdate(today - dt.timedelta(days=1)))
+        self.first.setDate(_qdate(first))
+        self._update()
+
     def _update(self) -> None:
         special = self.chosen_kind() is Kind.SPECIAL
         for widget in (self.last, self.category, self.street):
@@ -151,9 +164,10 @@ class ReportDialog(QDialog):
             return
         self.make_button.setEnabled(self._slot.busy is False)
         self.period_words.setText(period.label)
-        folder = Path(self.path.text()).parent if self.path.text() else Path(
-            QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-            or Path.home())
+        documents = Path(QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
+        folder = Path(self.path.text()).parent if self.path.text() else (
+            documents if documents.is_dir() else Path.home())
         suffix = self.format.currentData()
         self.path.setText(str(folder / f"{self.chosen_kind().value}-{period.code}{suffix}"))
 
