@@ -64,10 +64,12 @@ async def _read(url: str, jobs: list[Any]) -> dict[str, tuple[list[float], list[
         catalog = await load_catalog(store)
         for name, kind, period, category in jobs:
             await make_report(store, kind, period, category_id=category, catalog=catalog)
-            times, statements = [], []
+            times: list[float] = []
+            statements: list[tuple[str, Any]] = []
 
-            def capture(_conn: Any, _cursor: Any, sql: str, params: Any, *_a: Any) -> None:
-                statements.append((sql, params))
+            def capture(_conn: Any, _cursor: Any, sql: str, params: Any, *_a: Any,
+                        into: list[tuple[str, Any]] = statements) -> None:
+                into.append((sql, params))
 
             for run in range(RUNS):
                 if run == RUNS - 1:
