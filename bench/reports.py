@@ -20,6 +20,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -133,11 +134,9 @@ def run(quick: bool = False) -> None:
                 times, statements = read[name]
                 floor = _floor(url, statements)
                 pdf = Path(folder) / "r.pdf"
-                whole, stall = run_on_qt(lambda k=kind, p=period, c=category, f=pdf:
-                                         _whole(url, k, p, c, f))
+                whole, stall = run_on_qt(partial(_whole, url, kind, period, category, pdf))
                 xlsx = Path(folder) / "r.xlsx"
-                xl_whole, _stall = run_on_qt(lambda k=kind, p=period, c=category, f=xlsx:
-                                             _whole(url, k, p, c, f))
+                xl_whole, _stall = run_on_qt(partial(_whole, url, kind, period, category, xlsx))
                 rows.append([name, str(len(statements)), median_ms(times), median_ms(floor),
                              f"{whole * 1000:.0f}", f"{stall * 1000:.0f}",
                              f"{pdf.stat().st_size // 1024}", f"{xl_whole * 1000:.0f}",
