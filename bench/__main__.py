@@ -18,6 +18,7 @@ from bench import (  # noqa: E402
     map_read,
     map_view,
     queue_open,
+    reports,
     roster,
     seat_latency,
 )
@@ -47,6 +48,7 @@ def main() -> None:
     map_view.run(args.quick)
     map_read.run(args.quick)
     history_import.run(args.quick)
+    reports.run(args.quick)
     close_qt_loop()
     print(f"\nall benchmarks: {time.perf_counter() - started:.0f} s")
 
