@@ -5,6 +5,8 @@ colour wherever the chart gives one per label. Safe in a worker thread (QImage o
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen
 
@@ -68,11 +70,15 @@ def render(chart: Chart) -> QImage:
 
 
 def _top(chart: Chart) -> float:
-    values = [v for s in chart.series for v in s.values if v is not None]
-    top = max(values, default=0.0)
+    """The value axis's end: 100% for rates; for counts four whole, round steps
+    (1, 2 or 5 times a power of ten) just above the largest value."""
     if chart.format is Format.RATE:
         return 1.0
-    return max(1.0, top * 1.1)
+    largest = max((v for s in chart.series for v in s.values if v is not None), default=0.0)
+    raw = max(largest * 1.05, 1.0) / 4
+    magnitude = 10 ** math.floor(math.log10(raw))
+    step = next(m * magnitude for m in (1, 2, 5, 10) if m * magnitude >= raw)
+    return 4 * max(1.0, math.ceil(step))
 
 
 def _colour(chart: Chart, series: int, label: int) -> QColor:

@@ -91,10 +91,14 @@ def subject(catalog: Catalog, category: str | None, street: str | None
             ) -> tuple[int | None, str | None]:
     category_id = street_code = None
     if category is not None:
-        found = [c.id for c in catalog.categories.values() if category in (c.code, c.name)]
-        if len(found) != 1:
-            raise PeriodError(f"no single category has the code or name {category!r}")
-        category_id = found[0]
+        found = sorted((c for c in catalog.categories.values() if category in (c.code, c.name)),
+                       key=lambda c: (c.code != category, c.level, c.code))
+        if not found:
+            raise PeriodError(f"no category has the code or name {category!r}")
+        if len(found) > 1 and found[0].code != category and found[0].level == found[1].level:
+            raise PeriodError(f"several categories are named {category!r}: give its code ("
+                              + ", ".join(c.code for c in found) + ")")
+        category_id = found[0].id  # by code, else the highest level of that name
     if street is not None:
         codes = [s.code for s in catalog.streets.values() if street in (s.code, s.name)]
         if len(codes) != 1:
