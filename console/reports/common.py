@@ -5,7 +5,7 @@ on-time, overdue and escalated cases by unit, the main figures)."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from console.catalog.catalog import Catalog
 from console.core.clock import CENTRE_TZ
@@ -23,6 +23,11 @@ class Context:
     store: Store
     catalog: Catalog
     now: dt.datetime  # the server's now when the report is made
+    people: dict[str, str] = field(default_factory=dict)  # login -> the person's name
+
+    def person(self, login: str | None) -> str:
+        """A login as the person's name (the login itself when no staff row names it)."""
+        return self.people.get(login, login) if login else ""
 
     def scope(self, period: Period, category_id: int | None = None,
               street_code: str | None = None) -> Scope:

@@ -79,7 +79,8 @@ async def _handovers(ctx: Context, period: Period) -> Section:
     for h in reversed(made):
         s = h.summary
         rows.append((h.shift_day.isoformat(), str(s.get("shift", "")),
-                     h.outgoing_leader or "", h.incoming_leader or "（未接班）",
+                     ctx.person(h.outgoing_leader),
+                     ctx.person(h.incoming_leader) or "（未接班）",
                      int(s.get("opened", 0)), int(s.get("resolved", 0)),
                      int(s.get("overdue", 0)), len(s.get("follow_ups", [])),
                      (h.notes or "")[:200]))

@@ -17,6 +17,7 @@ from console.reports import daily, monthly, special, weekly
 from console.reports.common import Context
 from console.reports.model import Kind, Report
 from console.reports.periods import Period
+from db import schema as s
 from db.migrate import current_revision, head_revision
 
 
@@ -27,7 +28,9 @@ async def make_report(store: Store, kind: Kind, period: Period, *,
     and/or a street), as plain data."""
     async with store.read() as conn:
         now = (await conn.execute(select(func.now()))).scalar_one()
-    ctx = Context(store, catalog or await load_catalog(store), now)
+        people = {login: name for login, name in await conn.execute(
+            select(s.Staff.login, s.Staff.name)) if login}
+    ctx = Context(store, catalog or await load_catalog(store), now, people)
     if kind is Kind.DAILY:
         return await daily.build(ctx, period)
     if kind is Kind.WEEKLY:
