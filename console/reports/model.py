@@ -50,6 +50,10 @@ class Table:
     rows: Sequence[tuple[Cell, ...]]
     note: str = ""  # under the table: what it counts, or why it is empty
     empty: str = "无"
+    # The PDF shows at most this many rows (0: all) and says how many more the workbook
+    # holds: a listing of hundreds of cases is for the workbook, and laying it out would
+    # hold the worker thread (and Python's lock) for seconds.
+    pdf_rows: int = 0
 
 
 @dataclass(frozen=True)

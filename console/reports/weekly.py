@@ -50,6 +50,7 @@ WHERE c.status NOT IN ('merged', 'invalid')
 ORDER BY (top.level = 'inspection') DESC, top.issued_at
 LIMIT 500"""
 HOTSPOTS = 10
+PDF_ROWS = 80
 
 
 async def build(ctx: Context, period: Period) -> Report:
@@ -79,7 +80,8 @@ async def _supervised(ctx: Context, period: Period) -> Table:
         [(r.public_no, ctx.unit(r.assigned_unit_id), ctx.category(r.category_id),
           local(r.created_at), local(r.unit_due_at), words.word(words.STATUSES, r.status),
           sources.LEVEL_WORDS[r.level], local(r.issued_at)) for r in rows],
-        note="本周内发出督办或效能监察的案件，及此前督办、至周末仍未办结的案件。")
+        note="本周内发出督办或效能监察的案件，及此前督办、至今仍未办结的案件（效能监察在前，"
+             "再按发出时间）。", pdf_rows=PDF_ROWS)
 
 
 async def _hotspots(ctx: Context, scope: Scope) -> Section:

@@ -64,13 +64,17 @@ def _table(table: Table) -> str:
     numeric = (Format.COUNT, Format.RATE)
     head = "".join(f"<th{_NUMERIC if c.format in numeric else ''}>{escape(c.title)}</th>"
                    for c in table.columns)
-    if table.rows:
+    rows = table.rows[:table.pdf_rows] if table.pdf_rows else table.rows
+    if rows:
         body = "".join("<tr>" + "".join(_cell(v, c.format) for v, c in
                                         zip(row, table.columns, strict=True)) + "</tr>"
-                       for row in table.rows)
+                       for row in rows)
     else:
         body = f'<tr><td colspan="{len(table.columns)}">{escape(table.empty)}</td></tr>'
-    note = f'<p class="note">{escape(table.note)}</p>' if table.note else ""
+    notes = [table.note] if table.note else []
+    if len(rows) < len(table.rows):
+        notes.append(f"此处列出前 {len(rows)} 件，共 {len(table.rows)} 件，全部见 Excel 版。")
+    note = f'<p class="note">{escape(" ".join(notes))}</p>' if notes else ""
     title = f"<h3>{escape(table.title)}</h3>" if table.title else ""
     return (f'{title}<table border="1" cellspacing="0" cellpadding="3" width="100%">'
             f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{note}")
