@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -21,7 +22,7 @@ from console.core.store import Store
 from console.demodata import demo
 from console.demodata.demo_duty import load_demo_duty
 from console.reports import periods
-from console.reports.model import Kind
+from console.reports.model import Format, Kind
 from console.reports.service import base_map, make_report
 from tests.widgets.conftest import run
 from widgets.common.commands import allowed
@@ -76,6 +77,7 @@ def test_the_weekly_pdf_has_its_period_and_page_numbers_on_every_page(
     whole = "".join(p.extract_text() for p in reader.pages)
     assert "超期及催督办案件（按承办单位）" in whole and "待区领导协调的争议案件" in whole
     assert not [c for c in whole if 0x2E80 <= ord(c) < 0x2FE0]  # ideographs, not radicals
+    assert re.search(r"PS-\d{8}-\d{6}", whole)  # case numbers can be found and copied
     fonts = _fonts(reader)
     assert fonts and all(embedded for _name, embedded in fonts), fonts
     # The table of units runs over a page: its header row is drawn again there.
@@ -162,3 +164,20 @@ def test_the_command_line_writes_reports_and_refuses_bad_input(
                        url="postgresql://nobody@127.0.0.1:1/none")
     assert unreachable.returncode == 3 and "cannot reach the database" in unreachable.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["special.xlsx", "weekly.pdf"]
+
+
+def test_a_long_listing_goes_to_the_pdf_cut_and_says_so(qapp: Any, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    from console.reports.model import Column, Report, Section, Table
+
+    rows = [(f"PS-{n:04d}", n) for n in range(200)]
+    listing = Table("督办案件", (Column("编号"), Column("件数", Format.COUNT)), rows,
+                    pdf_rows=80)
+    report = Report(Kind.DAILY, periods.day("2026-11-30"),
+                    dt.datetime(2026, 12, 1, 8, tzinfo=CENTRE_TZ),
+                    (Section("一、测试", (listing,)),))
+    text = " ".join("".join(p.extract_text() for p in PdfReader(
+        write_pdf(report, tmp_path / "cut.pdf")).pages).split())
+    assert "PS-0079" in text and "PS-0080" not in text
+    assert "此处列出前 80 件，共 200 件，全部见 Excel 版。" in text

@@ -36,9 +36,19 @@ def canvas(width: int, height: int) -> tuple[QImage, QPainter]:
 INK, GRID = QColor("#263238"), QColor("#cfd8dc")
 
 
-def font(pixels: int, bold: bool = False) -> QFont:
+def pdf_font() -> QFont:
+    """The CJK family without its 'locl' substitutions. With them, digits after Latin
+    letters ("PS-20261130-000009") are drawn with alternate glyphs for which Qt's PDF
+    engine writes no Unicode value, so the case number could not be found or copied
+    in the PDF. The SC family's own forms are the Simplified ones anyway."""
     f = QFont()
     f.setFamilies(FONT_FAMILIES)
+    f.setFeature(QFont.Tag("locl"), 0)
+    return f
+
+
+def font(pixels: int, bold: bool = False) -> QFont:
+    f = pdf_font()
     f.setPixelSize(pixels)
     f.setBold(bold)
     return f

@@ -17,7 +17,6 @@ from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
-    QFont,
     QPageLayout,
     QPageSize,
     QPainter,
@@ -114,8 +113,7 @@ def _document(report: Report, base: BaseMap | None, writer: QPdfWriter,
               body: QRectF) -> QTextDocument:
     document = QTextDocument()
     document.documentLayout().setPaintDevice(writer)
-    font = QFont()
-    font.setFamilies(charts.FONT_FAMILIES)
+    font = charts.pdf_font()
     font.setPointSizeF(FONT_POINTS)
     document.setDefaultFont(font)
     document.setDocumentMargin(0)
@@ -181,8 +179,7 @@ def _page(painter: QPainter, document: QTextDocument, number: int, body: QRectF)
 
 def _bands(painter: QPainter, report: Report, number: int, pages: int, width: float,
            height: float, band: float) -> None:
-    small = QFont()
-    small.setFamilies(charts.FONT_FAMILIES)
+    small = charts.pdf_font()
     small.setPointSizeF(7.5)
     painter.setFont(small)
     painter.setPen(QColor("#455a64"))
