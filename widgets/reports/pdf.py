@@ -23,6 +23,7 @@ from PySide6.QtGui import (
     QPdfWriter,
     QPen,
     QTextDocument,
+    QTransform,
 )
 
 from console.core.clock import CENTRE_TZ
@@ -168,7 +169,10 @@ def write_pdf(report: Report, path: str | Path, base: BaseMap | None = None) -> 
 def _page(painter: QPainter, document: QTextDocument, number: int, body: QRectF) -> None:
     painter.save()
     height = body.height()
-    painter.translate(body.left(), body.top() - number * height)
+    # (A transform rather than QPainter's translate(), which the translations' checker
+    # would take for Qt's translate().)
+    painter.setWorldTransform(QTransform.fromTranslate(body.left(),
+                                                       body.top() - number * height), True)
     clip = QRectF(0, number * height, body.width(), height)
     painter.setClipRect(clip)
     context = QAbstractTextDocumentLayout.PaintContext()
