@@ -34,11 +34,11 @@ from widgets.common.tasks import TaskRunner
 from widgets.duty.handover_pane import HandoverPane
 from widgets.duty.roll_call_pane import RollCallPane
 from widgets.duty.roster_pane import RosterPane
-from widgets.reports.dialog import ReportDialog
 from widgets.geo.boundary_dialog import BoundaryDialog
 from widgets.history_import.import_dialog import HistoryImportDialog
 from widgets.hotline.call_screen import CallScreen
 from widgets.map.map_pane import MapPane
+from widgets.reports.dialog import ReportDialog
 from widgets.shell.alerts import AlertCenter
 from widgets.shell.commands import build_actions
 from widgets.shell.layout import WindowLayout, raise_dock
