@@ -6,6 +6,9 @@ takes the person through the database, the login and the main window.
     python main.py --demo --screenshot out.png  render the window and exit
     python main.py export --format csv --out cases.csv --database-url …
                                                 a command without the window (console/cli/)
+    python main.py report weekly --week 2026-W48 --out weekly.pdf
+                                                a duty report, for a scheduled job
+                                                (python main.py report --help)
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -68,7 +72,14 @@ def warn_without_chinese_font() -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parse_args(sys.argv[1:] if argv is None else argv)
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["report"]:  # a report for a scheduled job: no window, no login
+        logging.basicConfig(level=os.environ.get("CONSOLE_LOG_LEVEL", "WARNING").upper(),
+                            format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+        from widgets.reports import cli
+
+        return cli.main(argv[1:])
+    args = parse_args(argv)
     logging.basicConfig(level=args.log_level.upper(),
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     if args.command is not None:  # a command of console/cli: no Qt at all

@@ -21,6 +21,7 @@ from bench import (  # noqa: E402
     map_view,
     point_in_cell,
     queue_open,
+    reports,
     roster,
     seat_latency,
     seat_memory,
@@ -66,6 +67,7 @@ def main() -> None:
     startup.run(args.quick)
     seat_memory.run(args.quick)
     export.run(args.quick)
+    reports.run(args.quick)
     close_qt_loop()
     print(f"\nall benchmarks: {time.perf_counter() - started:.0f} s")
 

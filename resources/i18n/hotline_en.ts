@@ -1192,377 +1192,382 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
     </message>
     <message>
         <location filename="../../widgets/common/commands.py" line="129" />
+        <source>值班报表…</source>
+        <translation>Duty reports…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/common/commands.py" line="133" />
         <source>搜索秒回知识库</source>
         <translation>Search Quick Answers</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="131" />
+        <location filename="../../widgets/common/commands.py" line="135" />
         <source>刷新队列</source>
         <translation>Refresh Queue</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="132" />
+        <location filename="../../widgets/common/commands.py" line="136" />
         <source>恢复默认布局</source>
         <translation>Reset Layout</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="133" />
+        <location filename="../../widgets/common/commands.py" line="137" />
         <source>办理时限与工作日…</source>
         <translation>Time Limits and Working Days…</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="134" />
+        <location filename="../../widgets/common/commands.py" line="138" />
         <source>账号管理…</source>
         <translation>Accounts…</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="135" />
+        <location filename="../../widgets/common/commands.py" line="139" />
         <source>导入辖区边界…</source>
         <translation>Import district boundaries…</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="136" />
+        <location filename="../../widgets/common/commands.py" line="140" />
         <source>导入历史案件…</source>
         <translation>Import past cases…</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="137" />
+        <location filename="../../widgets/common/commands.py" line="141" />
         <source>新 A 类案件</source>
         <translation>New A-Class Cases</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="138" />
+        <location filename="../../widgets/common/commands.py" line="142" />
         <source>案件超时</source>
         <translation>Cases Going Overdue</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="139" />
+        <location filename="../../widgets/common/commands.py" line="143" />
         <source>督办回复到期</source>
         <translation>Order Replies Falling Due</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="140" />
+        <location filename="../../widgets/common/commands.py" line="144" />
         <source>提醒时发出声音</source>
         <translation>Sound with Alerts</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="141" />
+        <location filename="../../widgets/common/commands.py" line="145" />
         <source>中文</source>
         <translation>中文 (Chinese)</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="142" />
+        <location filename="../../widgets/common/commands.py" line="146" />
         <source>English</source>
         <translation>English</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="143" />
+        <location filename="../../widgets/common/commands.py" line="147" />
         <source>导出案件…</source>
         <translation>Export cases…</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="146" />
+        <location filename="../../widgets/common/commands.py" line="150" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="148" />
+        <location filename="../../widgets/common/commands.py" line="152" />
         <source>当场答复</source>
         <translation>Answer now</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="151" />
+        <location filename="../../widgets/common/commands.py" line="155" />
         <source>下一项</source>
         <translation>Next field</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="154" />
-        <location filename="../../widgets/common/commands.py" line="178" />
+        <location filename="../../widgets/common/commands.py" line="158" />
+        <location filename="../../widgets/common/commands.py" line="182" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="160" />
+        <location filename="../../widgets/common/commands.py" line="164" />
         <source>换行</source>
         <translation>New line</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="162" />
+        <location filename="../../widgets/common/commands.py" line="166" />
         <source>清空</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="164" />
+        <location filename="../../widgets/common/commands.py" line="168" />
         <source>恢复刚清空的内容</source>
         <translation>Put back what was cleared</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="166" />
+        <location filename="../../widgets/common/commands.py" line="170" />
         <source>记为重复来电</source>
         <translation>Record as duplicate</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="168" />
+        <location filename="../../widgets/common/commands.py" line="172" />
         <source>地图选点</source>
         <translation>Pick on map</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="173" />
+        <location filename="../../widgets/common/commands.py" line="177" />
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="176" />
+        <location filename="../../widgets/common/commands.py" line="180" />
         <source>离开文本框</source>
         <translation>Leave the text box</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="181" />
+        <location filename="../../widgets/common/commands.py" line="185" />
         <source>转到结果</source>
         <translation>Go to the results</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="183" />
+        <location filename="../../widgets/common/commands.py" line="187" />
         <source>采用答复</source>
         <translation>Use the answer</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="185" />
+        <location filename="../../widgets/common/commands.py" line="189" />
         <source>返回搜索</source>
         <translation>Back to the search</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="189" />
+        <location filename="../../widgets/common/commands.py" line="193" />
         <source>未接通</source>
         <translation>No answer</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="191" />
+        <location filename="../../widgets/common/commands.py" line="195" />
         <source>未解决（重新办理）</source>
         <translation>Not fixed (reopen)</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="194" />
+        <location filename="../../widgets/common/commands.py" line="198" />
         <source>核查通过（结案）</source>
         <translation>Verified (close)</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="196" />
+        <location filename="../../widgets/common/commands.py" line="200" />
         <source>核查未通过（重新办理）</source>
         <translation>Verification failed (handle again)</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="200" />
+        <location filename="../../widgets/common/commands.py" line="204" />
         <source>应答</source>
         <translation>Answered</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="202" />
+        <location filename="../../widgets/common/commands.py" line="206" />
         <source>迟到（输入分钟后回车）</source>
         <translation>Late (type the minutes, Enter)</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="204" />
+        <location filename="../../widgets/common/commands.py" line="208" />
         <source>缺岗</source>
         <translation>Absent</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="205" />
+        <location filename="../../widgets/common/commands.py" line="209" />
         <source>无人应答</source>
         <translation>No answer</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="206" />
+        <location filename="../../widgets/common/commands.py" line="210" />
         <source>开始点名（在岗岗位）</source>
         <translation>Start roll call (posts on duty)</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="207" />
+        <location filename="../../widgets/common/commands.py" line="211" />
         <source>结束点名</source>
         <translation>Finish roll call</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="209" />
+        <location filename="../../widgets/common/commands.py" line="213" />
         <source>请假/顶班…</source>
         <translation>Leave / stand-in…</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="211" />
+        <location filename="../../widgets/common/commands.py" line="215" />
         <source>调班…</source>
         <translation>Swap…</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="213" />
+        <location filename="../../widgets/common/commands.py" line="217" />
         <source>换人…</source>
         <translation>Replace…</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="215" />
+        <location filename="../../widgets/common/commands.py" line="219" />
         <source>撤下</source>
         <translation>Take off</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="217" />
+        <location filename="../../widgets/common/commands.py" line="221" />
         <source>生成本月排班</source>
         <translation>Generate this month</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="219" />
+        <location filename="../../widgets/common/commands.py" line="223" />
         <source>签收</source>
         <translation>Sign for</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="221" />
+        <location filename="../../widgets/common/commands.py" line="225" />
         <source>申请退回…</source>
         <translation>Apply to return…</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="223" />
+        <location filename="../../widgets/common/commands.py" line="227" />
         <source>申请延期…</source>
         <translation>Apply for an extension…</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="225" />
+        <location filename="../../widgets/common/commands.py" line="229" />
         <source>记录进展…</source>
         <translation>Record progress…</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="227" />
+        <location filename="../../widgets/common/commands.py" line="231" />
         <source>回复办结…</source>
         <translation>Reply with the result…</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="229" />
+        <location filename="../../widgets/common/commands.py" line="233" />
         <source>转派社区…</source>
         <translation>Send on to a community…</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="231" />
+        <location filename="../../widgets/common/commands.py" line="235" />
         <source>同意</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="234" />
+        <location filename="../../widgets/common/commands.py" line="238" />
         <source>不同意…</source>
         <translation>Refuse…</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="237" />
+        <location filename="../../widgets/common/commands.py" line="241" />
         <source>放大</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="238" />
+        <location filename="../../widgets/common/commands.py" line="242" />
         <source>缩小</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="239" />
+        <location filename="../../widgets/common/commands.py" line="243" />
         <source>全区</source>
         <translation>Whole district</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="240" />
+        <location filename="../../widgets/common/commands.py" line="244" />
         <source>左移</source>
         <translation>Pan left</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="241" />
+        <location filename="../../widgets/common/commands.py" line="245" />
         <source>右移</source>
         <translation>Pan right</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="242" />
+        <location filename="../../widgets/common/commands.py" line="246" />
         <source>上移</source>
         <translation>Pan up</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="243" />
+        <location filename="../../widgets/common/commands.py" line="247" />
         <source>下移</source>
         <translation>Pan down</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="244" />
+        <location filename="../../widgets/common/commands.py" line="248" />
         <source>热点列表</source>
         <translation>Hotspot list</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="247" />
+        <location filename="../../widgets/common/commands.py" line="251" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="249" />
+        <location filename="../../widgets/common/commands.py" line="253" />
         <source>十字左移</source>
         <translation>Crosshair left</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="250" />
+        <location filename="../../widgets/common/commands.py" line="254" />
         <source>十字右移</source>
         <translation>Crosshair right</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="251" />
+        <location filename="../../widgets/common/commands.py" line="255" />
         <source>十字上移</source>
         <translation>Crosshair up</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="252" />
+        <location filename="../../widgets/common/commands.py" line="256" />
         <source>十字下移</source>
         <translation>Crosshair down</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="253" />
+        <location filename="../../widgets/common/commands.py" line="257" />
         <source>选定十字处</source>
         <translation>Pick at crosshair</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="255" />
+        <location filename="../../widgets/common/commands.py" line="259" />
         <source>取消选点</source>
         <translation>Cancel picking</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="258" />
+        <location filename="../../widgets/common/commands.py" line="262" />
         <source>督办所选案件…</source>
         <translation>Supervise Selected…</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="262" />
+        <location filename="../../widgets/common/commands.py" line="266" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="263" />
+        <location filename="../../widgets/common/commands.py" line="267" />
         <source>来电(&amp;C)</source>
         <translation>&amp;Call</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="264" />
+        <location filename="../../widgets/common/commands.py" line="268" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="265" />
+        <location filename="../../widgets/common/commands.py" line="269" />
         <source>值班(&amp;D)</source>
         <translation>&amp;Duty</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="266" />
+        <location filename="../../widgets/common/commands.py" line="270" />
         <source>统计(&amp;S)</source>
         <translation>&amp;Statistics</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="267" />
+        <location filename="../../widgets/common/commands.py" line="271" />
         <source>提醒(&amp;T)</source>
         <translation>Aler&amp;ts</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="268" />
+        <location filename="../../widgets/common/commands.py" line="272" />
         <source>管理(&amp;A)</source>
         <translation>&amp;Admin</translation>
     </message>
     <message>
-        <location filename="../../widgets/common/commands.py" line="269" />
+        <location filename="../../widgets/common/commands.py" line="273" />
         <source>语言(&amp;L)</source>
         <translation>&amp;Language</translation>
     </message>
@@ -2776,112 +2781,112 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="63" />
+        <location filename="../../widgets/shell/main_window.py" line="64" />
         <source>坪山区指挥中心 · 12345 热线坐席 — {user}</source>
         <translation>Pingshan District Command Centre · 12345 hotline desk — {user}</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="76" />
+        <location filename="../../widgets/shell/main_window.py" line="77" />
         <source>来电登记</source>
         <translation>Call intake</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="77" />
+        <location filename="../../widgets/shell/main_window.py" line="78" />
         <source>案件队列</source>
         <translation>Case queue</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="79" />
+        <location filename="../../widgets/shell/main_window.py" line="80" />
         <source>倒计时</source>
         <translation>Countdowns</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="83" />
+        <location filename="../../widgets/shell/main_window.py" line="84" />
         <source>秒回知识库</source>
         <translation>Quick answers</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="88" />
+        <location filename="../../widgets/shell/main_window.py" line="89" />
         <source>督办台</source>
         <translation>Supervision</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="94" />
+        <location filename="../../widgets/shell/main_window.py" line="95" />
         <source>电话回访</source>
         <translation>Callbacks</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="95" />
+        <location filename="../../widgets/shell/main_window.py" line="96" />
         <source>现场核查</source>
         <translation>Field verification</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="96" />
+        <location filename="../../widgets/shell/main_window.py" line="97" />
         <source>回访与核查</source>
         <translation>Callbacks and verification</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="98" />
+        <location filename="../../widgets/shell/main_window.py" line="99" />
         <source>排班</source>
         <translation>Roster</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="100" />
+        <location filename="../../widgets/shell/main_window.py" line="101" />
         <source>查岗点名</source>
         <translation>Roll call</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="102" />
+        <location filename="../../widgets/shell/main_window.py" line="103" />
         <source>交接班</source>
         <translation>Handover</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="104" />
+        <location filename="../../widgets/shell/main_window.py" line="105" />
         <source>承办单位</source>
         <translation>Unit view</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="106" />
+        <location filename="../../widgets/shell/main_window.py" line="107" />
         <source>地图</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="108" />
+        <location filename="../../widgets/shell/main_window.py" line="109" />
         <source>统计分析</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="313" />
+        <location filename="../../widgets/shell/main_window.py" line="323" />
         <source>● 数据库已连接</source>
         <translation>● Database connected</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="316" />
+        <location filename="../../widgets/shell/main_window.py" line="326" />
         <source>● 数据库连接中断，正在重连…</source>
         <translation>● Database connection lost, reconnecting…</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="321" />
+        <location filename="../../widgets/shell/main_window.py" line="331" />
         <source>本机暂存 {n} 件待提交</source>
         <translation>{n} cases waiting on this seat</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="329" />
+        <location filename="../../widgets/shell/main_window.py" line="339" />
         <source>程序内部错误（已记入日志，请报告技术支持）：{s}</source>
         <translation>Internal error (logged; please report it to technical support): {s}</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="335" />
+        <location filename="../../widgets/shell/main_window.py" line="345" />
         <source>模拟来电</source>
         <translation>Simulate incoming call</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="335" />
+        <location filename="../../widgets/shell/main_window.py" line="345" />
         <source>来电号码：</source>
         <translation>Caller number:</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="342" />
+        <location filename="../../widgets/shell/main_window.py" line="352" />
         <source>界面语言将在下次启动时切换</source>
         <translation>The new language takes effect the next time the console starts</translation>
     </message>
@@ -3613,6 +3618,164 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
         <location filename="../../widgets/answers/quick_answers.py" line="273" />
         <source>保存中…</source>
         <translation>Saving…</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <location filename="../../widgets/reports/dialog.py" line="60" />
+        <source>值班报表</source>
+        <translation>Duty reports</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reports/dialog.py" line="65" />
+        <source>值班日报</source>
+        <translation>Daily duty report</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reports/dialog.py" line="66" />
+        <source>值班周报（区领导通报）</source>
+        <translation>Weekly briefing (district leaders)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reports/dialog.py" line="67" />
+        <source>值班月报</source>
+        <translation>Monthly duty report</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reports/dialog.py" line="68" />
+        <source>专题分析</source>
+        <translation>Special analysis</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reports/dialog.py" line="79" />
+        <source>全区</source>
+        <translation>Whole district</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reports/dialog.py" line="83" />
+        <source>PDF 文档</source>
+        <translation>PDF document</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reports/dialog.py" line="84" />
+        <source>Excel 工作簿</source>
+        <translation>Excel workbook</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reports/dialog.py" line="86" />
+        <source>另存为…</source>
+        <translation>Save as…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reports/dialog.py" line="93" />
+        <source>生成</source>
+        <translation>Make</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reports/dialog.py" line="96" />
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reports/dialog.py" line="107" />
+        <source>报表</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reports/dialog.py" line="108" />
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reports/dialog.py" line="109" />
+        <source>至</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reports/dialog.py" line="110" />
+        <source>统计期间</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reports/dialog.py" line="111" />
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reports/dialog.py" line="112" />
+        <source>街道</source>
+        <translation>Street</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reports/dialog.py" line="113" />
+        <source>格式</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reports/dialog.py" line="117" />
+        <source>保存到</source>
+        <translation>Save to</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reports/dialog.py" line="162" />
+        <source>结束日期早于开始日期</source>
+        <translation>The end date is before the start date</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reports/dialog.py" line="176" />
+        <source>报表保存到</source>
+        <translation>Save the report to</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reports/dialog.py" line="177" />
+        <source>PDF 文档 (*.pdf);;Excel 工作簿 (*.xlsx)</source>
+        <translation>PDF document (*.pdf);;Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reports/dialog.py" line="188" />
+        <source>文件名须以 .pdf 或 .xlsx 结尾</source>
+        <translation>The file name must end in .pdf or .xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reports/dialog.py" line="195" />
+        <source>正在生成…</source>
+        <translation>Making the report…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reports/dialog.py" line="207" />
+        <source>连不上数据库，报表未生成：请检查网络后再试。</source>
+        <translation>Cannot reach the database; the report was not made. Check the network and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reports/dialog.py" line="209" />
+        <source>数据库繁忙，报表未生成：请稍后再试。</source>
+        <translation>The database is busy; the report was not made. Try again in a moment.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reports/dialog.py" line="211" />
+        <source>无法写入 {path}（{why}）：请换一个文件夹或文件名。</source>
+        <translation>Cannot write {path} ({why}): choose another folder or file name.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reports/dialog.py" line="216" />
+        <source>正在读取数据…</source>
+        <translation>Reading the figures…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reports/dialog.py" line="216" />
+        <source>正在读取地图边界…</source>
+        <translation>Reading the map's boundaries…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reports/dialog.py" line="217" />
+        <source>正在绘制并写入文件…</source>
+        <translation>Drawing and writing the file…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reports/dialog.py" line="224" />
+        <source>已生成：{path}</source>
+        <translation>Made: {path}</translation>
     </message>
 </context>
 <context>

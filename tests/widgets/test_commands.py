@@ -74,7 +74,7 @@ def enabled(window: MainWindow, name: str) -> bool:
 
 
 ROLE_BOUND = ("admin.rules", "admin.accounts", "admin.boundaries", "admin.import_history",
-              "board.supervise",
+              "board.supervise", "duty.reports",
               "roster.generate", "roster.leave", "roster.swap", "roster.replace", "roster.remove",
               "rollCall.start", "unit.sign", "unit.return", "unit.extend", "unit.progress",
               "unit.reply", "unit.forward", "request.approve", "request.refuse")
@@ -83,8 +83,9 @@ DECIDING = {"request.approve", "request.refuse"}
 
 @pytest.mark.parametrize(("roles", "may"), [
     (frozenset({DISPATCHER}), DECIDING),
-    (frozenset({SUPERVISOR}), {"board.supervise", *DECIDING}),
-    (frozenset({"shift_leader"}), {"roster.generate", "roster.leave", "roster.swap",
+    (frozenset({SUPERVISOR}), {"board.supervise", "duty.reports", *DECIDING}),
+    (frozenset({"shift_leader"}), {"duty.reports", "roster.generate", "roster.leave",
+                                   "roster.swap",
                                    "roster.replace", "roster.remove", "rollCall.start",
                                    *DECIDING}),
     (frozenset({"unit_handler"}), {"unit.sign", "unit.return", "unit.extend",

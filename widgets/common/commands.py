@@ -126,6 +126,10 @@ COMMANDS: tuple[Command, ...] = (
             dock="dock.rollCall", doc="go to the roll call"),
     Command("duty.handover", lambda: _t("交接班"), "Ctrl+Shift+J", menu="duty",
             dock="dock.handover", doc="go to the handover"),
+    Command("duty.reports", lambda: _t("值班报表…"), "Ctrl+Shift+R", menu="duty",
+            roles=LEADERS | SUPERVISORS,
+            doc="make a duty report (daily, weekly briefing, monthly, special) as PDF or "
+                "Excel"),
     Command("answers.focus", lambda: _t("搜索秒回知识库"), "Ctrl+K", menu="call",
             dock="dock.quickAnswers", doc="search the quick-answer base"),
     Command("queue.refresh", lambda: _t("刷新队列"), "F5", menu="view", doc="refresh the queue"),

@@ -50,6 +50,7 @@ if TYPE_CHECKING:  # the admin's dialogs are imported when first opened, not at 
     from widgets.geo.boundary_dialog import BoundaryDialog
     from widgets.history_import.import_dialog import HistoryImportDialog
     from widgets.map.map_pane import MapPane
+    from widgets.reports.dialog import ReportDialog
     from widgets.stats.stats_pane import StatsPane
     from widgets.supervision.rules_dialog import RulesDialog
 
@@ -144,6 +145,7 @@ class MainWindow(QMainWindow):
             "duty.roster": self.roster.month_view.setFocus,
             "duty.roll_call": self.roll_call.table.setFocus,
             "duty.handover": self.handover.notes.setFocus,
+            "duty.reports": self.make_report,
             "queue.refresh": self.queue.apply_filter,
             "queue.export": self.export_cases,
             "view.reset_layout": self.reset_layout,
@@ -256,6 +258,14 @@ class MainWindow(QMainWindow):
         from widgets.geo.boundary_dialog import BoundaryDialog
 
         dialog = BoundaryDialog(self.store, self.runner, self, feed=self.feed)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def make_report(self) -> ReportDialog:
+        from widgets.reports.dialog import ReportDialog
+
+        dialog = ReportDialog(self.store, self.catalog, self.runner, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog

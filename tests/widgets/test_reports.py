@@ -1,0 +1,185 @@
+"""Duty reports on paper and from the console: the PDF opened and read (pages, the
+period on every page, page numbers, embedded fonts), the dialog making one in its task
+slot with the console alive, a failure told with nothing left behind, and the command
+line run as a scheduled job would run it, on a test database."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QPushButton
+
+from console.core.clock import CENTRE_TZ
+from console.core.store import Store
+from console.demodata import demo
+from console.demodata.demo_duty import load_demo_duty
+from console.reports import periods
+from console.reports.model import Format, Kind, Table
+from console.reports.service import base_map, make_report
+from tests.widgets.conftest import run
+from widgets.common.commands import allowed
+from widgets.reports.dialog import ReportDialog
+from widgets.reports.pdf import write_pdf
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _fonts(reader: Any) -> list[tuple[str, bool]]:
+    """Every font the pages use, and whether its program is embedded."""
+    found = []
+    for page in reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            described = font
+            if "/DescendantFonts" in font:
+                described = font["/DescendantFonts"][0].get_object()
+            descriptor = described.get("/FontDescriptor")
+            embedded = descriptor is not None and any(
+                k in descriptor.get_object() for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+            found.append((str(font.get("/BaseFont")), embedded))
+    return found
+
+
+@pytest.fixture
+def filled(qtbot: Any, qloop: Any, database_url: str) -> Any:
+    store = Store(database_url, "postgres")
+    run(qtbot, demo.generate_cases(store, count=1200, days=40), 60000)
+    run(qtbot, load_demo_duty(store), 30000)
+    yield store
+    run(qtbot, store.close())
+
+
+def test_the_weekly_pdf_has_its_period_and_page_numbers_on_every_page(
+        qtbot: Any, filled: Store, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    today = dt.datetime.now(CENTRE_TZ).date()
+    week = periods.week_of(today - dt.timedelta(days=7))
+    report = run(qtbot, make_report(filled, Kind.WEEKLY, week), 30000)
+    outlines = run(qtbot, base_map(filled), 30000)
+    target = write_pdf(report, tmp_path / "weekly.pdf", outlines)
+    reader = PdfReader(target)
+    pages = len(reader.pages)
+    assert pages >= 3
+    for number, page in enumerate(reader.pages, 1):
+        text = " ".join(page.extract_text().split())
+        assert week.label in text, number
+        assert f"第 {number} 页 / 共 {pages} 页" in text
+        assert "制表时间" in text
+    whole = "".join(p.extract_text() for p in reader.pages)
+    assert "超期及催督办案件（按承办单位）" in whole and "待区领导协调的争议案件" in whole
+    assert not [c for c in whole if 0x2E80 <= ord(c) < 0x2FE0]  # ideographs, not radicals
+    listed = [str(row[0]) for s in report.sections for b in s.blocks
+              if isinstance(b, Table) and b.title == "督办、效能监察案件" for row in b.rows[:80]]
+    joined = "".join(whole.split())  # a number wrapped in a narrow cell is still one
+    assert [n for n in listed if n not in joined] == []  # numbers can be found and copied
+    fonts = _fonts(reader)
+    assert fonts and all(embedded for _name, embedded in fonts), fonts
+    # The table of units runs over a page: its header row is drawn again there.
+    heads = [i for i, p in enumerate(reader.pages) if "承办单位 本期超期 当前超期" in
+             " ".join(p.extract_text().split())]
+    assert len(heads) >= 2, heads
+
+
+def test_the_dialog_makes_a_report_without_freezing_and_says_what_failed(
+        qtbot: Any, open_seat: Any, tmp_path: Path) -> None:
+    seat = open_seat(roles=frozenset({"supervisor"}))
+    assert allowed("duty.reports", {"shift_leader"}) and not allowed("duty.reports",
+                                                                      {"operator"})
+    seat.window.actions_by_id["duty.reports"].trigger()
+    dialog = seat.window.findChild(ReportDialog, "reportDialog")
+    assert dialog is not None and dialog.isVisible()
+    dialog.kind.setCurrentIndex(dialog.kind.findData(Kind.MONTHLY))
+    dialog.first.setDate(QDate(2026, 11, 17))
+    assert dialog.period_words.text() == "2026年11月"
+    dialog.format.setCurrentIndex(dialog.format.findData(".xlsx"))
+    target = tmp_path / "month.xlsx"
+    dialog.path.setText(str(target))
+    ticks: list[int] = []
+    qtbot.mouseClick(dialog.findChild(QPushButton, "report.make"), Qt.MouseButton.LeftButton)
+    assert not dialog.make_button.isEnabled() and dialog.progress.maximum() == 0
+    while not dialog.make_button.isEnabled():
+        qtbot.wait(20)
+        ticks.append(1)
+    assert dialog.message.text() == f"已生成：{target}"
+    assert target.stat().st_size > 0 and ticks  # the loop turned while it worked
+    # A folder that does not exist: told in words, nothing written anywhere.
+    dialog.path.setText(str(tmp_path / "gone" / "month.xlsx"))
+    qtbot.mouseClick(dialog.make_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(dialog.make_button.isEnabled, timeout=30000)
+    assert dialog.message.text().startswith("无法写入")
+    assert sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".xlsx") == ["month.xlsx"]
+    dialog.close()
+
+
+def _cli(*args: str, url: str | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    env.pop("CONSOLE_DATABASE_URL", None)
+    command = [sys.executable, str(ROOT / "main.py"), "report", *args]
+    if url:
+        command += ["--database-url", url]
+    return subprocess.run(command, capture_output=True, text=True, env=env, timeout=300,
+                          cwd=ROOT, check=False)
+
+
+def test_the_command_line_writes_reports_and_refuses_bad_input(
+        filled: Store, database_url: str, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    weekly = tmp_path / "weekly.pdf"
+    done = _cli("weekly", "--week", "2026-W48", "--out", str(weekly), url=database_url)
+    assert done.returncode == 0, done.stderr
+    assert "2026年第48周" in " ".join(PdfReader(weekly).pages[0].extract_text().split())
+    book = tmp_path / "special.xlsx"
+    done = _cli("special", "--from", "2026-11-01", "--to", "2026-11-30", "--street",
+                "坪山街道", "--out", str(book), url=database_url)
+    assert done.returncode == 0, done.stderr
+    import openpyxl
+
+    assert openpyxl.load_workbook(book).sheetnames[0] == "总体情况"
+
+    refused = [
+        (("weekly", "--week", "2026-W54", "--out", str(tmp_path / "a.pdf")), 2, "no week 54"),
+        (("weekly", "--week", "2026-W48", "--out", str(tmp_path / "a.doc")), 2, ".pdf or .xlsx"),
+        (("monthly", "--month", "2026-11", "--day", "2026-11-02", "--out",
+          str(tmp_path / "a.pdf")), 2, "give one period"),
+        (("special", "--from", "2026-11-30", "--to", "2026-11-01", "--street", "坪山街道",
+          "--out", str(tmp_path / "a.pdf")), 2, "before it begins"),
+        (("special", "--month", "2026-11", "--out", str(tmp_path / "a.pdf")), 2,
+         "needs --category or --street"),
+        (("special", "--month", "2026-11", "--street", "火星街道", "--out",
+          str(tmp_path / "a.pdf")), 2, "no street"),
+        (("daily", "--day", "2026-11-30", "--out", str(tmp_path / "none" / "a.pdf")), 2,
+         "no such folder"),
+    ]
+    for args, code, words in refused:
+        done = _cli(*args, url=database_url)
+        assert (done.returncode, words in done.stderr) == (code, True), (args, done.stderr)
+    unreachable = _cli("daily", "--day", "2026-11-30", "--out", str(tmp_path / "a.pdf"),
+                       url="postgresql://nobody@127.0.0.1:1/none")
+    assert unreachable.returncode == 3 and "cannot reach the database" in unreachable.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["special.xlsx", "weekly.pdf"]
+
+
+def test_a_long_listing_goes_to_the_pdf_cut_and_says_so(qapp: Any, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    from console.reports.model import Column, Report, Section, Table
+
+    rows = [(f"PS-{n:04d}", n) for n in range(200)]
+    listing = Table("督办案件", (Column("编号"), Column("件数", Format.COUNT)), rows,
+                    pdf_rows=80)
+    report = Report(Kind.DAILY, periods.day("2026-11-30"),
+                    dt.datetime(2026, 12, 1, 8, tzinfo=CENTRE_TZ),
+                    (Section("一、测试", (listing,)),))
+    text = " ".join("".join(p.extract_text() for p in PdfReader(
+        write_pdf(report, tmp_path / "cut.pdf")).pages).split())
+    assert "PS-0079" in text and "PS-0080" not in text
+    assert "此处列出前 80 件，共 200 件，全部见 Excel 版。" in text

@@ -1,0 +1,60 @@
+"""Making a report's file, the same way from the dialog and the command line: the
+report read (on the event loop, async), then drawn and written in a worker thread
+(the PDF's layout, charts and map, or the workbook), to a temporary file renamed
+over the target only once complete.
+
+The worker thread must be a QThread (qasync's executor, the console's default): Qt's
+per-thread font cache, grown by a report's text, warns at the end of a plain Python
+thread ("event dispatcher has already been destroyed"). The command line, which has
+no window to keep alive, draws on its main thread (``in_thread=False``)."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from pathlib import Path
+
+from console.catalog.catalog import Catalog
+from console.core.store import Store
+from console.mapview.base_map import BaseMap
+from console.reports.excel import write_excel
+from console.reports.model import Kind, Report
+from console.reports.output import format_of, write_atomically
+from console.reports.periods import Period
+from console.reports.service import base_map, make_report
+
+Progress = Callable[[str], None]  # told each stage: "read", "map", "write"
+
+
+def write_file(report: Report, path: Path, base: BaseMap | None = None) -> Path:
+    """Blocking: the report to ``path`` (.pdf or .xlsx), whole or not at all."""
+    if format_of(path) == "xlsx":
+        return write_atomically(path, lambda tmp: write_excel(report, tmp))
+    from widgets.reports.pdf import write_pdf
+
+    def pdf(temporary: Path) -> None:
+        write_pdf(report, temporary, base)
+
+    return write_atomically(path, pdf)
+
+
+async def produce(store: Store, kind: Kind, period: Period, path: Path, *,
+                  category_id: int | None = None, street_code: str | None = None,
+                  catalog: Catalog | None = None, with_map: bool = True,
+                  progress: Progress | None = None, in_thread: bool = True) -> Report:
+    say = progress or (lambda _text: None)
+    fmt = format_of(path)
+    say("read")
+    report = await make_report(store, kind, period, category_id=category_id,
+                               street_code=street_code, catalog=catalog)
+    base = None
+    if fmt == "pdf" and with_map and any(
+            type(b).__name__ == "AreaMap" for s in report.sections for b in s.blocks):
+        say("map")
+        base = await base_map(store)
+    say("write")
+    if in_thread:
+        await asyncio.to_thread(write_file, report, path, base)
+    else:
+        write_file(report, path, base)
+    return report
