@@ -14,7 +14,7 @@ import math
 import uuid
 from dataclasses import dataclass, field, replace
 
-from sqlalchemy import func, literal_column, select
+from sqlalchemy import func, select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncConnection
 
@@ -158,17 +158,6 @@ async def _point(conn: AsyncConnection, clean: CaseDraft
     return centre.centroid_lon, centre.centroid_lat, PLACED_AT_CELL_CENTRE
 
 
-async def next_public_no(conn: AsyncConnection) -> str:
-    """PS-YYYYMMDD-000123, numbered per day of the centre's calendar."""
-    day = literal_column("(now() AT TIME ZONE 'Asia/Shanghai')::date")
-    stmt = insert(s.CaseNumberCounter).values(day=day, last=1)
-    stmt = stmt.on_conflict_do_update(
-        index_elements=["day"], set_={"last": s.CaseNumberCounter.last + 1}
-    ).returning(s.CaseNumberCounter.day, s.CaseNumberCounter.last)
-    row = (await conn.execute(stmt)).one()
-    return f"{PUBLIC_NO_PREFIX}-{row.day:%Y%m%d}-{row.last:06d}"
-
-
 async def _existing(conn: AsyncConnection, case_id: uuid.UUID) -> CreatedCase | None:
     public_no = (await conn.execute(
         select(s.Case.public_no).where(s.Case.id == case_id))).scalar_one_or_none()
@@ -206,7 +195,6 @@ async def create_case_in(conn: AsyncConnection, store: Store, catalog: Catalog,
     if (done := await _existing(conn, clean.id)) is not None:
         return done
     caller_id = await upsert_caller(conn, clean.caller_phone, clean.caller_name)
-    public_no = await next_public_no(conn)
     now = (await conn.execute(select(func.now()))).scalar_one()
     assert clean.category_id is not None and clean.urgency is not None  # validated
     deadline = catalog.deadline(clean.category_id, clean.urgency, now)
@@ -214,7 +202,7 @@ async def create_case_in(conn: AsyncConnection, store: Store, catalog: Catalog,
         raise ValidationError([FieldError("category", "category.no_limit")])
     lon, lat, placed = await _point(conn, clean)
     values = {
-        "id": clean.id, "public_no": public_no, "channel": clean.channel,
+        "id": clean.id, "channel": clean.channel,
         "nature": clean.nature, "caller_id": caller_id,
         "caller_phone": clean.caller_phone or None, "caller_name": clean.caller_name or None,
         "text": clean.text, "address": clean.address, "lon": lon, "lat": lat,
@@ -225,8 +213,9 @@ async def create_case_in(conn: AsyncConnection, store: Store, catalog: Catalog,
         "due_at": deadline.at, "due_estimated": deadline.estimated,
     }
     stmt = insert(s.Case).values(values).on_conflict_do_nothing(index_elements=["id"])
-    inserted = (await conn.execute(stmt.returning(s.Case.public_no))).scalar_one_or_none()
-    if inserted is None:  # a concurrent resubmission won the race
+    # The database numbers the case (trigger ``case_numbered``, migration 0022).
+    public_no = (await conn.execute(stmt.returning(s.Case.public_no))).scalar_one_or_none()
+    if public_no is None:  # a concurrent resubmission won the race
         done = await _existing(conn, clean.id)
         assert done is not None
         return done
