@@ -66,6 +66,11 @@ def libpq_conninfo(url: str | URL) -> str:
     return libpq_target(url).conninfo
 
 
+# A seat's connections: the event trigger sends no notification for their events,
+# the seat sends one after its commit (console/core/store.py; migration 0022).
+NOTIFY_AFTER_COMMIT = "-c hotline.notify=after_commit"
+
+
 def make_engine(url: str | URL, *, pool_size: int = 4, application_name: str = "hotline-console"
                 ) -> AsyncEngine:
     return create_async_engine(
@@ -73,5 +78,6 @@ def make_engine(url: str | URL, *, pool_size: int = 4, application_name: str = "
         pool_size=pool_size,
         max_overflow=2,
         pool_pre_ping=True,
-        connect_args={"application_name": application_name, "connect_timeout": 5},
+        connect_args={"application_name": application_name, "connect_timeout": 5,
+                      "options": NOTIFY_AFTER_COMMIT},
     )

@@ -19,6 +19,15 @@ Up to 0021 two locks made every seat's save wait for every other's:
   was not visible to my last read's snapshot and is visible now"
   (``console/core/feed.py``): a transaction that commits late is read then, whatever
   its ids.
+- **The notification queue's lock.** ``pg_notify`` in a transaction takes a lock on
+  the server's one notification queue at commit and holds it until the commit has
+  been flushed to disk: every transaction that notifies commits one after the other.
+  A seat's connections now say ``hotline.notify = after_commit`` when they connect
+  (``db/engine.py``), the event trigger sends nothing for them, and the seat wakes
+  everyone after its commit, in a transaction of its own that waits for no flush
+  (``console/core/store.py``). Any other writer (psql, the owner's loaders) is still
+  notified by the trigger. A notification is a wake-up, never the data: a seat that
+  hears none reads the events at its next wake-up all the same.
 
 Revision ID: 0022
 Revises: 0017
@@ -63,6 +72,16 @@ DECLARE = "DECLARE\n"
 assert IMPORT.EVENT_ORDER.count(DECLARE + LOCKED) == 1
 EVENT_ORDER = IMPORT.EVENT_ORDER.replace(DECLARE + LOCKED, UNLOCKED)
 
+NOTIFY_ANCHOR = "BEGIN\n    IF pg_catalog.current_setting('hotline.history', true) = 'on' THEN\n"
+NOTIFY_AFTER_COMMIT = """BEGIN
+    IF pg_catalog.current_setting('hotline.notify', true) = 'after_commit' THEN
+        RETURN NULL;  -- a seat's connection: the seat wakes everyone after its commit
+    END IF;
+    IF pg_catalog.current_setting('hotline.history', true) = 'on' THEN
+"""
+assert IMPORT.EVENT_NOTIFY.count(NOTIFY_ANCHOR) == 1
+EVENT_NOTIFY = IMPORT.EVENT_NOTIFY.replace(NOTIFY_ANCHOR, NOTIFY_AFTER_COMMIT)
+
 NUMBERED = f"""
 CREATE FUNCTION public.case_numbered() RETURNS trigger LANGUAGE plpgsql
 SECURITY DEFINER {PIN} AS $$
@@ -101,6 +120,7 @@ def upgrade() -> None:
         "ALTER TABLE case_event ADD COLUMN xact xid8",
         "CREATE INDEX ix_case_event_xact ON case_event (xact)",
         EVENT_ORDER,
+        EVENT_NOTIFY,
         "CREATE SEQUENCE hotline_private.case_no",
         "ALTER SEQUENCE hotline_private.case_no OWNER TO hotline_owner",
         "CREATE TABLE hotline_private.case_number_day (day date PRIMARY KEY,"
@@ -129,5 +149,6 @@ def downgrade() -> None:
     op.execute("DROP TABLE hotline_private.case_number_day")
     op.execute("DROP SEQUENCE hotline_private.case_no")
     op.execute(IMPORT.EVENT_ORDER)
+    op.execute(IMPORT.EVENT_NOTIFY)
     op.execute("DROP INDEX ix_case_event_xact")
     op.execute("ALTER TABLE case_event DROP COLUMN xact")
