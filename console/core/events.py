@@ -444,16 +444,19 @@ class Event:
         return typed.from_json(self.payload or {}) if self.kind == typed.KIND else None
 
 
+# One statement object for every event: compiled once (the seat's CPU per save).
+_APPEND = insert(s.CaseEvent).returning(s.CaseEvent.id)
+
+
 async def append(conn: AsyncConnection, actor: str, data: Payload,
                  case_id: uuid.UUID | None = None) -> int:
     """Append one event in the caller's transaction and return its id. The database
     stamps the time, draws the id, records the transaction (the change feed reads by
     it) and takes who did it from the login; the store wakes every seat after the
     commit (``Store.transaction``)."""
-    event_id = int((await conn.execute(
-        insert(s.CaseEvent).values(case_id=case_id, actor=actor, kind=data.kind,
-                                   payload=data.to_json())
-        .returning(s.CaseEvent.id))).scalar_one())
+    event_id = int((await conn.execute(_APPEND, {
+        "case_id": case_id, "actor": actor, "kind": data.kind, "payload": data.to_json(),
+    })).scalar_one())
     appended(conn, event_id)
     return event_id
 
