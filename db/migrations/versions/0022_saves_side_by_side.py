@@ -8,7 +8,8 @@ Up to 0021 two locks made every seat's save wait for every other's:
   (``case_numbered``): the day's number is the sequence's value less the day's base,
   a row written once a day by its first case (``hotline_private.case_number_day``),
   which goes on after what the old counter gave that day. No row is held: a number
-  drawn by a save that then fails is never used (a gap in the day's numbers). Staff
+  drawn by a save that then fails is never used (a gap in the day's numbers), and
+  numbers come in the order saves draw them, not quite the order they commit. Staff
   no longer choose a number: the trigger replaces whatever they give; the owner's
   loaders (the demo, the history import) keep theirs.
 - **The event-id lock** (``hotline_private.event_order``), taken by every event's
@@ -97,12 +98,14 @@ BEGIN
     END IF;
     SELECT d.base INTO base FROM hotline_private.case_number_day d WHERE d.day = today;
     IF NOT FOUND THEN
-        -- The day's first case sets the day's base, after what the day's counter gave
-        -- (cases numbered before this revision, the demo's history). A second first
-        -- case waits for this one's commit, once a day, and then reads its base.
+        -- The day's first case sets the day's base: the sequence as it stands (nothing
+        -- drawn), less what the day's counter gave (cases numbered before this
+        -- revision, the demo's history). A second first case waits for this one's
+        -- commit, once a day, and then reads its base.
         INSERT INTO hotline_private.case_number_day AS d (day, base)
-        SELECT today, pg_catalog.nextval('hotline_private.case_no'::pg_catalog.regclass)
+        SELECT today, q.last_value - CASE WHEN q.is_called THEN 0 ELSE 1 END
             - coalesce((SELECT c.last FROM public.case_number_counter c WHERE c.day = today), 0)
+        FROM hotline_private.case_no q
         ON CONFLICT (day) DO NOTHING;
         SELECT d.base INTO STRICT base FROM hotline_private.case_number_day d
         WHERE d.day = today;
