@@ -10,8 +10,9 @@ Up to 0021 two locks made every seat's save wait for every other's:
   which goes on after what the old counter gave that day. No row is held: a number
   drawn by a save that then fails is never used (a gap in the day's numbers), and
   numbers come in the order saves draw them, not quite the order they commit. Staff
-  no longer choose a number: the trigger replaces whatever they give; the owner's
-  loaders (the demo, the history import) keep theirs.
+  no longer choose a number: the trigger replaces whatever they give, and they may no
+  longer write the counter; the owner's loaders (the demo, the history import) keep
+  their numbers.
 - **The event-id lock** (``hotline_private.event_order``), taken by every event's
   insert and held to commit, so that ids were drawn in commit order. Ids are now
   drawn without a lock, and each event records its writing transaction
@@ -49,6 +50,7 @@ IMPORT = importlib.import_module("db.migrations.versions.0017_history_import")
 
 PIN = "SET search_path = pg_catalog, public, pg_temp"
 IMPORTING = IMPORT.IMPORTING
+DESK = "hotline_operator, hotline_dispatcher, hotline_shift_leader"  # as 0002 granted
 PREFIX = "PS"  # console/hotline/intake.py PUBLIC_NO_PREFIX
 
 # The event trigger without the lock; it records the writing transaction.
@@ -134,11 +136,14 @@ def upgrade() -> None:
         "REVOKE ALL ON FUNCTION public.case_numbered() FROM PUBLIC",
         'CREATE TRIGGER case_numbered BEFORE INSERT ON "case"'
         " FOR EACH ROW EXECUTE FUNCTION public.case_numbered()",
+        # Nobody numbers from the counter any more: it keeps the days numbered before.
+        f"REVOKE INSERT, UPDATE ON case_number_counter FROM {DESK}",
     ):
         op.execute(statement)
 
 
 def downgrade() -> None:
+    op.execute(f"GRANT INSERT, UPDATE ON case_number_counter TO {DESK}")
     op.execute('DROP TRIGGER case_numbered ON "case"')
     op.execute("DROP FUNCTION public.case_numbered()")
     # The days numbered since go on in the counter, so a save after the downgrade
