@@ -188,8 +188,13 @@ async def create_case_in(conn: AsyncConnection, store: Store, catalog: Catalog,
         due_estimated=deadline.estimated, placed=placed), case_id=clean.id)
     if notify and clean.caller_phone and clean.channel != "grid_worker":
         await messages.queue(conn, clean.id, messages.ACCEPTANCE)
+    # Whether to look at all is the seat's catalog's word (it follows the feed; most
+    # categories wait for a dispatcher): one statement fewer per save. Where the
+    # case goes is the database's.
+    category = catalog.categories.get(clean.category_id)
+    look = auto_dispatch and (category is None or category.auto_dispatch)
     target = (await cases.auto_dispatch_unit(conn, clean.category_id, clean.street_code)
-              if auto_dispatch else None)
+              if look else None)
     if target is not None:  # single-owner categories go out at once
         unit_id, rule = target
         # The event names the person whose save set it off; its payload says "auto".
