@@ -1,7 +1,10 @@
-"""The new case's row in two statements (issue 16: the save's round trips and its
+"""The new case in three statements (issue 16: the save's round trips and its
 client CPU): what the save needs to know first (the server's time, and whether this
-draft's UUID was saved before), then the caller, the point and the case in one
-statement. Both are plain SQL compiled once, so a save costs the seat little CPU.
+draft's UUID was saved before); the caller, the point and the case; its ``created``
+event with the citizen's acceptance notice queued. All are plain SQL compiled once,
+so a save costs the seat little CPU. The event is appended as ``events.append``
+appends one (the same columns, the trigger does the rest) and noted with
+``events.appended``, so the store wakes every seat after the commit.
 
 The database numbers the case (trigger ``case_numbered``, migration 0022); a point
 the draft does not give is its grid cell's centre as the database has it now.
@@ -10,12 +13,15 @@ the draft does not give is its grid cell's centre as the database has it now.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import uuid
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection
+
+from console.core import events
 
 _BEFORE = text("""
 SELECT now() AS now, c.public_no,
@@ -44,6 +50,13 @@ VALUES (CAST(:id AS uuid), :channel, :nature, (SELECT id FROM caller), :phone, :
 ON CONFLICT (id) DO NOTHING
 RETURNING public_no, lon""")
 
+# A case made now, so ``citizen_message_queue`` takes it for an acceptance (0011).
+_CREATED = text("""
+INSERT INTO case_event (case_id, actor, kind, payload)
+VALUES (CAST(:case_id AS uuid), :actor, 'created', CAST(:payload AS jsonb))
+RETURNING id, CASE WHEN CAST(:tell AS boolean)
+                   THEN public.citizen_message_queue(case_id, 'acceptance') END AS message""")
+
 
 @dataclass(frozen=True)
 class Before:
@@ -64,3 +77,15 @@ async def insert(conn: AsyncConnection, values: dict[str, Any]) -> tuple[str, bo
     when not given)."""
     row = (await conn.execute(_INSERT, values)).one_or_none()
     return None if row is None else (str(row.public_no), row.lon is not None)
+
+
+async def created(conn: AsyncConnection, actor: str, case_id: uuid.UUID,
+                  data: events.CaseCreated, *, tell: bool) -> int:
+    """Append the case's ``created`` event and, with ``tell``, queue the citizen's
+    acceptance notice; the event's id."""
+    assert data.kind == events.Kind.CREATED
+    row = (await conn.execute(_CREATED, {
+        "case_id": case_id, "actor": actor, "tell": tell,
+        "payload": json.dumps(data.to_json(), ensure_ascii=False)})).one()
+    events.appended(conn, int(row.id))
+    return int(row.id)

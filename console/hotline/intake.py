@@ -26,7 +26,6 @@ from console.core.text_rules import check_text
 from console.hotline import case_row
 from console.hotline import phone as phones
 from console.hotline.channels import CHANNELS, NATURES, PHONE_CHANNELS
-from console.notices import messages
 from db import schema as s
 
 PUBLIC_NO_PREFIX = "PS"
@@ -182,12 +181,11 @@ async def create_case_in(conn: AsyncConnection, store: Store, catalog: Catalog,
     public_no, has_point = made
     placed = (None if not has_point else PLACED_AT_POINT if clean.lon is not None
               and clean.lat is not None else PLACED_AT_CELL_CENTRE)
-    event_id = await events.append(conn, store.actor, events.CaseCreated(
+    event_id = await case_row.created(conn, store.actor, clean.id, events.CaseCreated(
         public_no=public_no, status="accepted", channel=clean.channel,
         category_id=clean.category_id, urgency=clean.urgency, due_at=deadline.at,
-        due_estimated=deadline.estimated, placed=placed), case_id=clean.id)
-    if notify and clean.caller_phone and clean.channel != "grid_worker":
-        await messages.queue(conn, clean.id, messages.ACCEPTANCE)
+        due_estimated=deadline.estimated, placed=placed),
+        tell=notify and bool(clean.caller_phone) and clean.channel != "grid_worker")
     # Whether to look at all is the seat's catalog's word (it follows the feed; most
     # categories wait for a dispatcher): one statement fewer per save. Where the
     # case goes is the database's.
