@@ -57,14 +57,19 @@ class Run:
 def _category_and_cell(url: str) -> tuple[int, str]:
     """The first active leaf category by code (as bench/seat_latency.py saves) and
     the first grid cell."""
+    category_id, _urgency, cell = _category_class_and_cell(url)
+    return category_id, cell
+
+
+def _category_class_and_cell(url: str) -> tuple[int, str, str]:
     with libpq_target(url).connect() as conn:
         category = conn.execute(
-            "SELECT c.id FROM category c WHERE c.active AND NOT EXISTS"
+            "SELECT c.id, c.urgency FROM category c WHERE c.active AND NOT EXISTS"
             " (SELECT 1 FROM category k WHERE k.parent_id = c.id) ORDER BY c.code LIMIT 1"
         ).fetchone()
         cell = conn.execute("SELECT min(code) FROM grid_cell").fetchone()
     assert category is not None and cell is not None
-    return int(category[0]), str(cell[0])
+    return int(category[0]), str(category[1]), str(cell[0])
 
 
 def _console_seat(url: str, seat: int, go: MpEvent, stop_at: Any, out: Any) -> None:
@@ -111,8 +116,21 @@ def _console_seat(url: str, seat: int, go: MpEvent, stop_at: Any, out: Any) -> N
 
 
 def _raw_seat(url: str, seat: int, go: MpEvent, stop_at: Any, out: Any) -> None:
-    """The floor: a minimal case and its event in one transaction by raw psycopg."""
-    category_id, _cell = _category_and_cell(url)
+    """The floor: a minimal case and its event in one transaction by raw psycopg, as
+    the owner (whose rows the staff's checks let through)."""
+    _raw_saves(url, seat, go, stop_at, out, staff=False)
+
+
+def _raw_staff_seat(url: str, seat: int, go: MpEvent, stop_at: Any, out: Any) -> None:
+    """The same raw statements as the operator: every check staff rows pass, the
+    database's numbering; what the rules cost the server beside the floor."""
+    _raw_saves(url, seat, go, stop_at, out, staff=True)
+
+
+def _raw_saves(url: str, seat: int, go: MpEvent, stop_at: Any, out: Any, *,
+               staff: bool) -> None:
+    category_id, urgency, _cell = _category_class_and_cell(url)
+    actor = "session_user" if staff else "'floor'"
     with libpq_target(url).connect() as conn:
         n = 0
 
@@ -123,11 +141,12 @@ def _raw_seat(url: str, seat: int, go: MpEvent, stop_at: Any, out: Any) -> None:
             with conn.transaction():
                 conn.execute(
                     'INSERT INTO "case" (id, public_no, channel, text, category_id, urgency,'
-                    " status, created_by, due_at) VALUES (%s, %s, 'web', 'floor', %s, 'C',"
-                    " 'accepted', 'floor', now() + interval '3 days')",
-                    (case_id, f"FLOOR-{case_id.hex[:20]}", category_id))
-                conn.execute("INSERT INTO case_event (case_id, actor, kind) VALUES"
-                             " (%s, 'floor', 'created')", (case_id,))
+                    " status, created_by, due_at) VALUES (%s, %s, 'web', 'floor', %s, %s,"
+                    f" 'accepted', {actor}, now() + interval '3 days')",  # type: ignore[arg-type]
+                    (case_id, None if staff else f"FLOOR-{case_id.hex[:20]}", category_id,
+                     urgency))
+                conn.execute("INSERT INTO case_event (case_id, actor, kind) VALUES"  # type: ignore[arg-type]
+                             f" (%s, {actor}, 'created')", (case_id,))
 
         for _ in range(WARM_UP):
             save()
@@ -239,9 +258,11 @@ def run(quick: bool) -> None:
         try:
             for seats in SEATS:
                 floor = _run(_raw_seat, seats, url, seconds)
+                staff = _run(_raw_staff_seat, seats, seat_url, seconds)
                 console = _run(_console_seat, seats, seat_url, seconds)
                 rows.append(console.row(f"{seats} seats, create_case"))
                 rows.append(floor.row(f"{seats} seats, floor: raw case + event"))
+                rows.append(staff.row(f"{seats} seats, the same raw SQL as the operator"))
                 rows.append([f"{seats} seats, share of the floor",
                              f"{console.rate / floor.rate * 100:.0f} %" if floor.rate else "-",
                              "", "", "", "", ""])
