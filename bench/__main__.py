@@ -17,6 +17,7 @@ from bench import (  # noqa: E402
     geo_locate,
     heat_plan,
     history_import,
+    intake,
     map_read,
     map_view,
     point_in_cell,
@@ -42,7 +43,8 @@ def main() -> None:
                         " 100,000 for the map's figures, 20,000 rows to import, 5,000 open"
                         " cases for the sweep and the seat's stalls (20 s a phase),"
                         " 3 starts, 5,000 open cases for a minute of the seat's memory,"
-                        " 20,000 cases to export; 100,000 for the statistics")
+                        " 20,000 cases to export; 100,000 for the statistics; 3 s of saves"
+                        " at 10 and 50 seats")
     args = parser.parse_args()
     with libpq_target(server_url()).connect() as conn:
         version = conn.execute("SHOW server_version").fetchone()[0]  # type: ignore[index]
@@ -51,6 +53,7 @@ def main() -> None:
           f" QT_QPA_PLATFORM={os.environ['QT_QPA_PLATFORM']}")
     started = time.perf_counter()
     seat_latency.run(args.quick)
+    intake.run(args.quick)
     queue_open.run(args.quick)
     countdown.run(args.quick)
     sweep.run(args.quick)

@@ -67,15 +67,18 @@ def libpq_conninfo(url: str | URL) -> str:
 
 
 READ_ONLY_OPTIONS = "-c default_transaction_read_only=on"
+# A seat's connections: the event trigger sends no notification for their events,
+# the seat sends one after its commit (console/core/store.py; migration 0022).
+NOTIFY_AFTER_COMMIT = "-c hotline.notify=after_commit"
 
 
 def make_engine(url: str | URL, *, pool_size: int = 4, application_name: str = "hotline-console",
                 read_only: bool = False) -> AsyncEngine:
     """The console's engine; ``read_only``: every transaction of its connections is read
     only (the server refuses a write), for the statistics' and reports' reading."""
-    connect_args: dict[str, Any] = {"application_name": application_name, "connect_timeout": 5}
-    if read_only:
-        connect_args["options"] = READ_ONLY_OPTIONS
+    options = NOTIFY_AFTER_COMMIT + (" " + READ_ONLY_OPTIONS if read_only else "")
+    connect_args: dict[str, Any] = {"application_name": application_name, "connect_timeout": 5,
+                                    "options": options}
     return create_async_engine(
         normalise_url(url),
         pool_size=pool_size,

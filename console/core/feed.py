@@ -1,8 +1,18 @@
-"""The change feed: every console applies every case event after the last one
-it applied, on each wake-up, reconnect and start (ARCHITECTURE.md decision 4).
+"""The change feed: every console applies every case event it has not applied yet,
+on each wake-up, reconnect and start (ARCHITECTURE.md decision 4).
+
+Event ids are drawn without a lock (migration 0022), so a transaction that drew
+id 10 may commit after one that drew id 11: "ids after the last one applied" would
+miss 10. The feed reads by visibility instead. Each event records its writing
+transaction (``case_event.xact``); each read takes the server's snapshot and
+delivers the events whose transaction was not visible to the previous read's
+snapshot (``seen``) and is visible to this one: every committed event once, however
+late its transaction commits, and no read waits for a transaction still running.
+Within a read, events come in id order (a case's events are in id order: a move
+appends its event after locking the case).
 
 Wake-ups are coalesced: while a read is under way, further wake-ups only ask
-for one more read. Each event reaches the subscribers exactly once, in id order.
+for one more read. Each event reaches the subscribers exactly once.
 """
 
 from __future__ import annotations
@@ -12,11 +22,12 @@ import logging
 from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, text
+from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy.types import BigInteger
 
 from console.core.events import Event
 from console.core.store import Store
-from db import schema as s
 
 log = logging.getLogger(__name__)
 BATCH = 2000
@@ -26,11 +37,36 @@ __all__ = ["BATCH", "ChangeFeed", "Event", "Subscriber", "event_id_of"]
 T = TypeVar("T")
 Subscriber = Callable[[list[Event]], None]
 
+# Events new to ``seen`` and visible to ``target`` (a read under way), else to this
+# statement's snapshot, which comes back as ``snap``; ``visible``: which of the ids
+# that writers wait for this snapshot sees. Rows stand in for no event (id NULL) when
+# there is none, so the snapshot always comes back.
+_START = text("SELECT pg_current_snapshot()::text AS snap,"
+              " (SELECT max(id) FROM case_event) AS newest")
+_READ = text("""
+SELECT s.snap::text AS snap, e.id, e.case_id, e.at, e.actor, e.kind, e.payload,
+       ARRAY(SELECT w.id FROM case_event w WHERE w.id = ANY (:waiting)) AS visible
+FROM (SELECT pg_current_snapshot() AS snap) s
+LEFT JOIN LATERAL (
+    SELECT e.id, e.case_id, e.at, e.actor, e.kind, e.payload FROM case_event e
+    WHERE (e.xact >= pg_snapshot_xmax(CAST(:seen AS pg_snapshot))
+           OR e.xact = ANY (ARRAY(SELECT pg_snapshot_xip(CAST(:seen AS pg_snapshot)))))
+      AND pg_visible_in_snapshot(e.xact, coalesce(CAST(:target AS pg_snapshot), s.snap))
+      AND e.id > :after
+    ORDER BY e.id LIMIT :batch) e ON true
+ORDER BY e.id""").bindparams(bindparam("waiting", type_=ARRAY(BigInteger)))
+
 
 class ChangeFeed:
-    def __init__(self, store: Store, last_id: int | None = None) -> None:
+    def __init__(self, store: Store) -> None:
         self._store = store
-        self.last_id = last_id
+        # The highest event id applied: a figure for tests and logs. What the feed
+        # goes by is ``_seen``: everything visible to that snapshot was applied.
+        self.last_id: int | None = None
+        self._seen: str | None = None
+        self._target: str | None = None  # a read under way: up to this snapshot
+        self._after = 0  # ... and through this id of it
+        self._visible: set[int] = set()  # ids writers wait for that _target sees
         self._subscribers: list[Subscriber] = []
         self._running = False
         self._again = False
@@ -47,17 +83,19 @@ class ChangeFeed:
             self._subscribers.remove(subscriber)
 
     async def start(self) -> None:
-        """Begin after the newest event: the panes load the current state themselves."""
-        if self.last_id is None:
+        """Begin after the events committed now: the panes load the current state
+        themselves."""
+        if self._seen is None:
             async with self._store.read() as conn:
-                newest = (await conn.execute(select(func.max(s.CaseEvent.id)))).scalar()
-            self.last_id = int(newest or 0)
+                row = (await conn.execute(_START)).one()
+            self._seen, self.last_id = row.snap, int(row.newest or 0)
 
     async def applied(self, event_id: int) -> None:
         """Return once every subscriber has been given the event ``event_id`` (a write's
         own event: the writer waits for it, then shows what the feed brought). Reads at
-        once rather than waiting for the server's notification."""
-        if self.last_id is not None and self.last_id >= event_id:
+        once rather than waiting for the server's notification. Id 0: nothing to wait
+        for (a write that appended no event)."""
+        if event_id <= 0:
             return
         waiter = asyncio.get_running_loop().create_future()
         self._waiters.append((event_id, waiter))
@@ -97,36 +135,45 @@ class ChangeFeed:
         finally:
             self._running = False
             self.idle.set()
-        if self.last_id is not None:
-            self._release(self.last_id)
 
     async def _drain(self) -> None:
-        if self.last_id is None:
+        """Read until the events visible now are all applied: one snapshot's news, in
+        batches of ``BATCH`` (a read cut off goes on to the same snapshot)."""
+        if self._seen is None:
             await self.start()
         while True:
+            fresh = self._target is None
             async with self._store.read() as conn:
-                rows = (await conn.execute(
-                    select(s.CaseEvent.id, s.CaseEvent.case_id, s.CaseEvent.at,
-                           s.CaseEvent.actor, s.CaseEvent.kind, s.CaseEvent.payload)
-                    .where(s.CaseEvent.id > self.last_id)
-                    .order_by(s.CaseEvent.id).limit(BATCH))).all()
-            if not rows:
+                rows = (await conn.execute(_READ, {
+                    "seen": self._seen, "target": self._target, "after": self._after,
+                    "batch": BATCH,
+                    "waiting": sorted({i for i, _w in self._waiters}) if fresh else []})).all()
+            if fresh:
+                self._target = rows[0].snap
+                self._visible = set(rows[0].visible or ())
+            events = [Event(r.id, r.case_id, r.at, r.actor, r.kind, r.payload)
+                      for r in rows if r.id is not None]
+            if events:
+                self._after = events[-1].id
+                self.last_id = max(self.last_id or 0, self._after)
+                for subscriber in list(self._subscribers):
+                    try:
+                        subscriber(events)
+                    except Exception:  # one broken pane must not stop the feed
+                        log.exception("change feed subscriber failed")
+            if len(events) < BATCH:  # this snapshot's news are all applied
+                self._seen, self._target, self._after = self._target, None, 0
+                self._release(self._visible | {e.id for e in events})
+                self._visible = set()
                 return
-            events = [Event(*r) for r in rows]
-            self.last_id = events[-1].id
-            for subscriber in list(self._subscribers):
-                try:
-                    subscriber(events)
-                except Exception:  # one broken pane must not stop the feed
-                    log.exception("change feed subscriber failed")
-            self._release(self.last_id)
-            if len(rows) < BATCH:
-                return
+            self._release({e.id for e in events})
 
-    def _release(self, through_id: int) -> None:
+    def _release(self, delivered: set[int]) -> None:
+        """Wake the writers whose event has been applied (in this read or before it:
+        an id this read's snapshot sees was applied by now or by an earlier read)."""
         waiting = []
         for event_id, waiter in self._waiters:
-            if event_id <= through_id:
+            if event_id in delivered:
                 if not waiter.done():
                     waiter.set_result(None)
             else:

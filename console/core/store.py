@@ -26,6 +26,15 @@ from db.engine import LibpqTarget, libpq_target, make_engine
 
 log = logging.getLogger(__name__)
 
+# The newest event a transaction appended (``events.append`` notes it in the
+# connection's ``info``): after the commit the store wakes every seat with it.
+APPENDED = "hotline.appended"
+# A wake-up of its own: a notifying transaction holds the server's notification
+# queue lock until its commit is flushed, so this one does not wait for the flush
+# (a notification is not durable anyway; the events are).
+_WAKE = text("SELECT pg_catalog.set_config('synchronous_commit', 'off', true),"
+             " pg_catalog.pg_notify('case_event', :id)")
+
 # lock_not_available (lock_timeout) and query_canceled (statement_timeout): the
 # timeouts every staff login has (migration 0007).
 _TIMED_OUT = frozenset({"55P03", "57014"})
@@ -79,12 +88,18 @@ class Store:
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[AsyncConnection]:
-        """One transaction: committed when the block ends, rolled back on error."""
+        """One transaction: committed when the block ends, rolled back on error. When
+        it appended events, every seat is woken after the commit."""
         self._in_use += 1
         self._all_back.clear()
         try:
-            async with self.engine.begin() as conn:
-                yield conn
+            async with self.engine.connect() as conn:
+                conn.info.pop(APPENDED, None)
+                async with conn.begin():
+                    yield conn
+                newest = conn.info.pop(APPENDED, None)
+                if newest is not None:
+                    await self._wake(conn, newest)
         except (DBAPIError, OSError) as exc:
             if getattr(getattr(exc, "orig", None), "sqlstate", None) in _TIMED_OUT:
                 raise DatabaseBusy(str(exc)) from exc  # an OperationalError, yet connected
@@ -97,6 +112,17 @@ class Store:
                 self._all_back.set()
 
     read = transaction  # reads use a short transaction as well
+
+    @staticmethod
+    async def _wake(conn: AsyncConnection, newest: int) -> None:
+        """Notify ``case_event`` after a commit (the trigger leaves it to the seat's
+        connections: migration 0022). The save is done whatever happens here: a wake-up
+        that fails only delays the other seats until their next one."""
+        try:
+            auto = await conn.execution_options(isolation_level="AUTOCOMMIT")
+            await auto.execute(_WAKE, {"id": str(newest)})
+        except (DBAPIError, OSError) as exc:
+            log.warning("saved, but the other seats were not woken: %s", exc)
 
     async def calibrate_clock(self) -> dt.timedelta:
         """Measure the offset of this seat's clock to the database's now()."""

@@ -13,6 +13,7 @@ from sqlalchemy import func, insert, select, text, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from console.catalog.catalog import pinyin_initials
+from console.core import events
 from console.core.store import Store
 from console.demodata.files import read
 from console.geo.shapes import centre, read_polygonal, union_of
@@ -34,8 +35,7 @@ async def load_reference_data(store: Store, *, boundaries: bool = True) -> bool:
         unit_ids = await _load_units(conn)
         await _load_categories(conn, unit_ids)
         await _load_staff(conn, unit_ids)
-        await conn.execute(insert(s.CaseEvent).values(
-            case_id=None, actor=store.actor, kind="catalog_loaded", payload={"source": "demo"}))
+        await events.append(conn, store.actor, events.CatalogLoaded(source="demo"))
     return True
 
 

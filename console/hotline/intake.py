@@ -15,8 +15,6 @@ import math
 import uuid
 from dataclasses import dataclass, field, replace
 
-from sqlalchemy import func, literal_column, select
-from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
@@ -27,9 +25,9 @@ from console.core import events
 from console.core.errors import FieldError, ValidationError
 from console.core.store import Store
 from console.core.text_rules import check_text
+from console.hotline import case_row
 from console.hotline import phone as phones
 from console.hotline.channels import CHANNELS, NATURES, PHONE_CHANNELS
-from console.notices import messages
 from db import schema as s
 
 PUBLIC_NO_PREFIX = "PS"
@@ -147,55 +145,9 @@ def _point_ok(lon: float | None, lat: float | None) -> bool:
             and -180 <= lon <= 180 and -90 <= lat <= 90)
 
 
-async def _point(conn: AsyncConnection, clean: CaseDraft
-                 ) -> tuple[float | None, float | None, str | None]:
-    """The case's point and where it came from: the draft's, else its cell's centre."""
-    if clean.lon is not None and clean.lat is not None:
-        return float(clean.lon), float(clean.lat), PLACED_AT_POINT
-    if clean.grid_code is None:
-        return None, None, None
-    centre = (await conn.execute(select(s.GridCell.centroid_lon, s.GridCell.centroid_lat)
-                                 .where(s.GridCell.code == clean.grid_code))).one_or_none()
-    if centre is None:
-        return None, None, None
-    return centre.centroid_lon, centre.centroid_lat, PLACED_AT_CELL_CENTRE
-
-
 def _constraint(exc: IntegrityError) -> str | None:
     diag = getattr(exc.orig, "diag", None)
     return getattr(diag, "constraint_name", None)
-
-
-async def next_public_no(conn: AsyncConnection) -> str:
-    """PS-YYYYMMDD-000123, numbered per day of the centre's calendar."""
-    day = literal_column("(now() AT TIME ZONE 'Asia/Shanghai')::date")
-    stmt = insert(s.CaseNumberCounter).values(day=day, last=1)
-    stmt = stmt.on_conflict_do_update(
-        index_elements=["day"], set_={"last": s.CaseNumberCounter.last + 1}
-    ).returning(s.CaseNumberCounter.day, s.CaseNumberCounter.last)
-    row = (await conn.execute(stmt)).one()
-    return f"{PUBLIC_NO_PREFIX}-{row.day:%Y%m%d}-{row.last:06d}"
-
-
-async def _existing(conn: AsyncConnection, case_id: uuid.UUID) -> CreatedCase | None:
-    public_no = (await conn.execute(
-        select(s.Case.public_no).where(s.Case.id == case_id))).scalar_one_or_none()
-    if public_no is None:
-        return None
-    newest = (await conn.execute(select(func.max(s.CaseEvent.id)).where(
-        s.CaseEvent.case_id == case_id))).scalar()
-    return CreatedCase(case_id, public_no, created=False, event_id=int(newest or 0))
-
-
-async def upsert_caller(conn: AsyncConnection, phone: str, name: str) -> int | None:
-    if not phone:
-        return None
-    stmt = insert(s.Caller).values(phone=phone, name=name or None)
-    stmt = stmt.on_conflict_do_update(
-        index_elements=["phone"],
-        set_={"name": func.coalesce(stmt.excluded.name, s.Caller.name)},
-    ).returning(s.Caller.id)
-    return int((await conn.execute(stmt)).scalar_one())
 
 
 async def create_case(store: Store, catalog: Catalog, draft: CaseDraft) -> CreatedCase:
@@ -211,46 +163,49 @@ async def create_case_in(conn: AsyncConnection, store: Store, catalog: Catalog,
     """``create_case`` inside a transaction the caller holds; ``clean`` is validated.
     With ``notify`` the citizen's acceptance notice is queued (when there is a
     citizen to tell: a caller's phone, not a grid worker's report)."""
-    if (done := await _existing(conn, clean.id)) is not None:
-        return done
-    caller_id = await upsert_caller(conn, clean.caller_phone, clean.caller_name)
-    public_no = await next_public_no(conn)
-    now = (await conn.execute(select(func.now()))).scalar_one()
+    known = await case_row.before(conn, clean.id)
+    if known.public_no is not None:  # this UUID was saved before
+        return CreatedCase(clean.id, known.public_no, created=False,
+                           event_id=known.newest_event)
     assert clean.category_id is not None and clean.urgency is not None  # validated
-    deadline = catalog.deadline(clean.category_id, clean.urgency, now)
+    deadline = catalog.deadline(clean.category_id, clean.urgency, known.now)
     if deadline is None:  # every case counts down (a CHECK in the database, too)
         raise ValidationError([FieldError("category", "category.no_limit")])
-    lon, lat, placed = await _point(conn, clean)
-    values = {
-        "id": clean.id, "public_no": public_no, "channel": clean.channel,
-        "nature": clean.nature, "caller_id": caller_id,
-        "caller_phone": clean.caller_phone or None, "caller_name": clean.caller_name or None,
-        "text": clean.text, "address": clean.address, "lon": lon, "lat": lat,
-        "street_code": clean.street_code, "community_code": clean.community_code,
-        "grid_code": clean.grid_code,
-        "category_id": clean.category_id, "urgency": clean.urgency, "status": "accepted",
-        "accepted_at": now, "created_by": store.actor,
-        "due_at": deadline.at, "due_estimated": deadline.estimated,
-    }
-    stmt = insert(s.Case).values(values).on_conflict_do_nothing(index_elements=["id"])
     try:
-        inserted = (await conn.execute(stmt.returning(s.Case.public_no))).scalar_one_or_none()
+        made = await case_row.insert(conn, {
+            "id": clean.id, "channel": clean.channel, "nature": clean.nature,
+            "phone": clean.caller_phone or None, "name": clean.caller_name or None,
+            "text": clean.text, "address": clean.address,
+            "lon": None if clean.lon is None or clean.lat is None else float(clean.lon),
+            "lat": None if clean.lon is None or clean.lat is None else float(clean.lat),
+            "street_code": clean.street_code, "community_code": clean.community_code,
+            "grid_code": clean.grid_code, "category_id": clean.category_id,
+            "urgency": clean.urgency, "created_by": store.actor,
+            "due_at": deadline.at, "due_estimated": deadline.estimated})
     except IntegrityError as exc:  # the point is not in its cell as stored now (0018)
         if _constraint(exc) == POINT_IN_CELL:
             raise ValidationError([FieldError("point", "point.outside_cell")]) from exc
         raise
-    if inserted is None:  # a concurrent resubmission won the race
-        done = await _existing(conn, clean.id)
-        assert done is not None
-        return done
-    event_id = await events.append(conn, store.actor, events.CaseCreated(
+    if made is None:  # a concurrent resubmission won the race
+        again = await case_row.before(conn, clean.id)
+        assert again.public_no is not None
+        return CreatedCase(clean.id, again.public_no, created=False,
+                           event_id=again.newest_event)
+    public_no, has_point = made
+    placed = (None if not has_point else PLACED_AT_POINT if clean.lon is not None
+              and clean.lat is not None else PLACED_AT_CELL_CENTRE)
+    event_id = await case_row.created(conn, store.actor, clean.id, events.CaseCreated(
         public_no=public_no, status="accepted", channel=clean.channel,
         category_id=clean.category_id, urgency=clean.urgency, due_at=deadline.at,
-        due_estimated=deadline.estimated, placed=placed), case_id=clean.id)
-    if notify and clean.caller_phone and clean.channel != "grid_worker":
-        await messages.queue(conn, clean.id, messages.ACCEPTANCE)
+        due_estimated=deadline.estimated, placed=placed),
+        tell=notify and bool(clean.caller_phone) and clean.channel != "grid_worker")
+    # Whether to look at all is the seat's catalog's word (it follows the feed; most
+    # categories wait for a dispatcher): one statement fewer per save. Where the
+    # case goes is the database's.
+    category = catalog.categories.get(clean.category_id)
+    look = auto_dispatch and (category is None or category.auto_dispatch)
     target = (await cases.auto_dispatch_unit(conn, clean.category_id, clean.street_code)
-              if auto_dispatch else None)
+              if look else None)
     if target is not None:  # single-owner categories go out at once
         unit_id, rule = target
         # The event names the person whose save set it off; its payload says "auto".

@@ -135,6 +135,7 @@ SELECT case_id, :actor, :kind, :template || jsonb_build_object(
     'level', level, 'round', round, 'order_id', id)
 FROM unnest(:ids, :case_ids, :levels, :rounds) AS made(id, case_id, level, round)
 ORDER BY id
+RETURNING id
 """).bindparams(
     bindparam("ids", type_=ARRAY(BigInteger())),
     bindparam("case_ids", type_=ARRAY(UUID(as_uuid=True))),
@@ -155,8 +156,10 @@ async def issue_batch(conn: AsyncConnection, actor: str,
         "rounds": [c.round for c, _ in wanted], "actors": [actor] * len(wanted),
         "units": [c.unit_id for c, _ in wanted]})).all()
     if made:
-        await conn.execute(EVENTS, {
+        appended = (await conn.execute(EVENTS, {
             "ids": [m.id for m in made], "case_ids": [m.case_id for m in made],
             "levels": [m.level for m in made], "rounds": [m.round for m in made],
-            "actor": actor, "kind": str(events.Kind.ESCALATION), "template": TEMPLATE})
+            "actor": actor, "kind": str(events.Kind.ESCALATION), "template": TEMPLATE,
+        })).scalars().all()
+        events.appended(conn, max(appended))  # the store wakes the seats after the commit
     return [(m.case_id, m.level) for m in made]

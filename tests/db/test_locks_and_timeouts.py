@@ -17,15 +17,12 @@ from psycopg import errors
 from console.accounts import accounts
 from console.calendar.workdays import WorkCalendar
 from console.casework import cases
-from console.catalog.catalog import load_catalog
 from console.core.errors import DatabaseBusy
 from console.core.store import Store
-from console.hotline.intake import create_case
 from console.supervision import sweeper
 from db.engine import libpq_conninfo
 from tests.db.conftest import MakeLogin
 from tests.db.people import a_case, as_login, login_of, person, raw
-from tests.factories import draft
 
 OLD_KEYS = (7263545, 7263546)  # the event-id and sweeper keys up to revision 0006
 
@@ -91,15 +88,12 @@ async def test_a_save_that_waits_too_long_says_so_and_keeps_nothing(
         conn.execute(f"ALTER ROLE {login_of(operator)} SET lock_timeout = '300ms'")
     seat = await person(operator)
     try:
-        catalog = await load_catalog(seat)
         before = count_cases(operator)
         with psycopg.connect(libpq_conninfo(holder)) as hold:  # a transaction left open
-            hold.execute("INSERT INTO case_event (kind) VALUES ('note')")  # ids wait for it
-            with pytest.raises(DatabaseBusy) as busy:
-                await create_case(seat, catalog, draft(catalog))
-            hold.rollback()
+            # An event appended and left open no longer holds anyone's save (0022:
+            # tests/db/test_saves_side_by_side.py); a case row locked holds its moves.
             hold.execute('SELECT 1 FROM "case" WHERE id = %s FOR UPDATE', (case_id,))
-            with pytest.raises(DatabaseBusy):
+            with pytest.raises(DatabaseBusy) as busy:
                 await cases.perform(seat, case_id, "invalidate", None, reason="重复来电")
         assert count_cases(operator) == before
         assert busy.value.code == "database.busy"  # its words: tests/widgets/test_error_words.py
