@@ -65,6 +65,9 @@ class MainWindow(QMainWindow):
             user=store.actor))
         self.console = console
         self.store, self.catalog, self.feed = store, catalog, feed
+        # The statistics and reports read here: a read-only replica when the seat names
+        # one, else the primary (console/core/read_source.py).
+        self.reporting = console.reporting
         self.settings = settings or seat_settings()
         self.runner = TaskRunner(self)
         self.runner.user_error.connect(self._on_user_error)
@@ -265,7 +268,7 @@ class MainWindow(QMainWindow):
     def make_report(self) -> ReportDialog:
         from widgets.reports.dialog import ReportDialog
 
-        dialog = ReportDialog(self.store, self.catalog, self.runner, self)
+        dialog = ReportDialog(self.reporting, self.catalog, self.runner, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog

@@ -30,7 +30,7 @@ class StatsSlot(PaneSlot["StatsPane"]):
         from widgets.stats.stats_pane import StatsPane
 
         w = self.window
-        return StatsPane(w.store, w.catalog, w.runner, w.feed)
+        return StatsPane(w.reporting, w.catalog, w.runner, w.feed)  # the replica's, if any
 
     def _join(self, pane: StatsPane) -> None:
         self.dock.visibilityChanged.connect(pane.set_shown)
