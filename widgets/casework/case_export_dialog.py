@@ -13,11 +13,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, QTimer
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -37,9 +35,10 @@ from console.core.store import Store
 from widgets.common import texts
 from widgets.common.task_slot import TaskSlot
 from widgets.common.tasks import TaskRunner
+from widgets.common.work_dialog import WorkDialog
 
 
-class CaseExportDialog(QDialog):
+class CaseExportDialog(WorkDialog):
     def __init__(self, store: Store, runner: TaskRunner, cases: CaseFilter,
                  parent: QWidget | None = None, *, folder: Path | None = None) -> None:
         super().__init__(parent)
@@ -48,7 +47,6 @@ class CaseExportDialog(QDialog):
         self._store, self._runner, self._slot = store, runner, TaskSlot(runner)
         self._selection = Selection(cases)
         self._progress: service.Progress | None = None
-        self._close_when_done = False
         self.what = QLabel(self.tr("案件队列当前筛选的全部案件"), objectName="export.what")
         self.format = QComboBox(objectName="export.format")
         for fmt, name in ((service.CSV, self.tr("CSV（Excel，UTF-8）")),
@@ -75,8 +73,6 @@ class CaseExportDialog(QDialog):
         self.cancel_button.clicked.connect(self.cancel)
         self._layout(browse)
         self.setMinimumWidth(560)
-        self._timer = QTimer(self, interval=100)
-        self._timer.timeout.connect(self._show_progress)
         self._slot.run(query.count(store, self._selection), self._counted)
 
     def _layout(self, browse: QPushButton) -> None:
@@ -175,32 +171,3 @@ class CaseExportDialog(QDialog):
         if progress.cancelled:
             self.message.setText(self.tr("正在取消…"))
 
-    @property
-    def busy(self) -> bool:
-        return self._progress is not None
-
-    def cancel(self) -> None:
-        """Stop the export (nothing is left behind); else close."""
-        if self._progress is not None:
-            self._progress.cancel()
-            self._show_progress()
-        else:
-            self.close()
-
-    def reject(self) -> None:
-        """Esc or the window's close: while exporting, cancel first, close once stopped."""
-        if self._progress is not None:
-            self._close_when_done = True
-            self._progress.cancel()
-            return
-        self._timer.stop()
-        super().reject()
-
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
-        if self._progress is not None:
-            self._close_when_done = True
-            self._progress.cancel()
-            event.ignore()
-            return
-        self._timer.stop()
-        super().closeEvent(event)

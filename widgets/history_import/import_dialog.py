@@ -13,11 +13,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
-from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -38,11 +35,12 @@ from console.history_import.progress import ImportCancelled, Progress
 from widgets.common import texts
 from widgets.common.task_slot import TaskSlot
 from widgets.common.tasks import TaskRunner
+from widgets.common.work_dialog import WorkDialog
 from widgets.history_import.mapping_table import MappingTable
 from widgets.history_import.problems_table import SHOWN, ProblemsTable
 
 
-class HistoryImportDialog(QDialog):
+class HistoryImportDialog(WorkDialog):
     def __init__(self, store: Store, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("historyImportDialog")
@@ -51,7 +49,6 @@ class HistoryImportDialog(QDialog):
         self._store, self._runner, self._slot = store, runner, TaskSlot(runner)
         self._preview: service.Preview | None = None
         self._progress: Progress | None = None
-        self._close_when_done = False
         self.profile = QComboBox(objectName="import.profile")
         self.path = QLineEdit(objectName="import.path")
         self.path.setPlaceholderText(self.tr("要导入的文件（CSV，或 Open311 的 JSON/XML）"))
@@ -82,8 +79,6 @@ class HistoryImportDialog(QDialog):
         self.cancel_button = QPushButton(self.tr("关闭"), objectName="import.cancel")
         self.cancel_button.clicked.connect(self.cancel)
         self._layout(browse)
-        self._timer = QTimer(self, interval=100)
-        self._timer.timeout.connect(self._show_progress)
         self._slot.run(profiles.load_all(store), self._profiles, self._failed)
 
     def _with_buttons(self, table: QWidget, name: str, title: str, action: object) -> QWidget:
@@ -244,32 +239,3 @@ class HistoryImportDialog(QDialog):
         self.progress.setValue(min(progress.done, progress.total))
         self.progress.setFormat("%v / %m" if progress.total else "")
 
-    @property
-    def busy(self) -> bool:
-        return self._progress is not None
-
-    def cancel(self) -> None:
-        """Stop what runs (it stops between steps, leaving nothing); else close."""
-        if self._progress is not None:
-            self._progress.cancel()
-            self._show_progress()
-        else:
-            self.close()
-
-    def reject(self) -> None:
-        """Esc or the window's close: while working, cancel first and close once stopped."""
-        if self._progress is not None:
-            self._close_when_done = True
-            self._progress.cancel()
-            return
-        self._timer.stop()
-        super().reject()
-
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
-        if self._progress is not None:  # closes once the work has stopped
-            self._close_when_done = True
-            self._progress.cancel()
-            event.ignore()
-            return
-        self._timer.stop()
-        super().closeEvent(event)
