@@ -760,113 +760,113 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>CaseExportDialog</name>
     <message>
-        <location filename="../../widgets/casework/case_export_dialog.py" line="47" />
+        <location filename="../../widgets/casework/case_export_dialog.py" line="46" />
         <source>导出案件</source>
         <translation>Export cases</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_export_dialog.py" line="52" />
+        <location filename="../../widgets/casework/case_export_dialog.py" line="50" />
         <source>案件队列当前筛选的全部案件</source>
         <translation>All cases of the queue's current filter</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_export_dialog.py" line="54" />
+        <location filename="../../widgets/casework/case_export_dialog.py" line="52" />
         <source>CSV（Excel，UTF-8）</source>
         <translation>CSV (Excel, UTF-8)</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_export_dialog.py" line="55" />
+        <location filename="../../widgets/casework/case_export_dialog.py" line="53" />
         <source>Open311 GeoReport v2（JSON）</source>
         <translation>Open311 GeoReport v2 (JSON)</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_export_dialog.py" line="56" />
+        <location filename="../../widgets/casework/case_export_dialog.py" line="54" />
         <source>Open311 GeoReport v2（XML）</source>
         <translation>Open311 GeoReport v2 (XML)</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_export_dialog.py" line="62" />
+        <location filename="../../widgets/casework/case_export_dialog.py" line="60" />
         <source>案件导出</source>
         <translation>cases-export</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_export_dialog.py" line="65" />
+        <location filename="../../widgets/casework/case_export_dialog.py" line="63" />
         <source>选择位置…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_export_dialog.py" line="71" />
+        <location filename="../../widgets/casework/case_export_dialog.py" line="69" />
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_export_dialog.py" line="74" />
-        <location filename="../../widgets/casework/case_export_dialog.py" line="161" />
+        <location filename="../../widgets/casework/case_export_dialog.py" line="72" />
+        <location filename="../../widgets/casework/case_export_dialog.py" line="157" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_export_dialog.py" line="84" />
+        <location filename="../../widgets/casework/case_export_dialog.py" line="80" />
         <source>导出内容：</source>
         <translation>What:</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_export_dialog.py" line="85" />
+        <location filename="../../widgets/casework/case_export_dialog.py" line="81" />
         <source>格式：</source>
         <translation>Format:</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_export_dialog.py" line="89" />
+        <location filename="../../widgets/casework/case_export_dialog.py" line="85" />
         <source>保存到：</source>
         <translation>Save to:</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_export_dialog.py" line="100" />
+        <location filename="../../widgets/casework/case_export_dialog.py" line="96" />
         <source>案件队列当前筛选的全部案件：{n} 件</source>
         <translation>All cases of the queue's current filter: {n}</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_export_dialog.py" line="114" />
+        <location filename="../../widgets/casework/case_export_dialog.py" line="110" />
         <source>导出到文件</source>
         <translation>Export to a file</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_export_dialog.py" line="128" />
+        <location filename="../../widgets/casework/case_export_dialog.py" line="124" />
         <source>请选择保存位置</source>
         <translation>Choose where to save</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_export_dialog.py" line="132" />
+        <location filename="../../widgets/casework/case_export_dialog.py" line="128" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_export_dialog.py" line="133" />
+        <location filename="../../widgets/casework/case_export_dialog.py" line="129" />
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_export_dialog.py" line="140" />
+        <location filename="../../widgets/casework/case_export_dialog.py" line="136" />
         <source>已导出 {n} 件到 {path}</source>
         <translation>Exported {n} cases to {path}</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_export_dialog.py" line="146" />
+        <location filename="../../widgets/casework/case_export_dialog.py" line="142" />
         <source>导出已取消，未留下任何文件</source>
         <translation>Export cancelled; no file was left behind</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_export_dialog.py" line="149" />
+        <location filename="../../widgets/casework/case_export_dialog.py" line="145" />
         <source>无法写入 {path}：{reason}。未留下任何文件；请换一个位置再试</source>
         <translation>Cannot write {path}: {reason}. No file was left behind; try another place</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_export_dialog.py" line="153" />
+        <location filename="../../widgets/casework/case_export_dialog.py" line="149" />
         <source>数据库连接中断或正忙，导出未完成，未留下任何文件；请稍后再试</source>
         <translation>The database link is down or busy; the export did not finish and left no file. Try again later</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_export_dialog.py" line="176" />
+        <location filename="../../widgets/casework/case_export_dialog.py" line="172" />
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
     </message>
@@ -2146,37 +2146,32 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>HeatBar</name>
     <message>
-        <location filename="../../widgets/map/heat_controls.py" line="60" />
-        <source>至</source>
-        <translation>to</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/map/heat_controls.py" line="63" />
+        <location filename="../../widgets/map/heat_controls.py" line="57" />
         <source>全部分类（可输入大类、小类或拼音首字母）</source>
         <translation>All categories (type a category of any level, or pinyin initials)</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/heat_controls.py" line="68" />
+        <location filename="../../widgets/map/heat_controls.py" line="59" />
         <source>按哪一级区域</source>
         <translation>Which level of area</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/heat_controls.py" line="69" />
+        <location filename="../../widgets/map/heat_controls.py" line="60" />
         <source>填色的指标</source>
         <translation>The figure the areas are filled by</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/heat_controls.py" line="70" />
+        <location filename="../../widgets/map/heat_controls.py" line="61" />
         <source>受理时间在哪个时段</source>
         <translation>The period the cases were received in</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/heat_controls.py" line="128" />
+        <location filename="../../widgets/map/heat_controls.py" line="86" />
         <source>全部分类</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/heat_controls.py" line="131" />
+        <location filename="../../widgets/map/heat_controls.py" line="89" />
         <source>{name}（含下级）</source>
         <translation>{name} (with subcategories)</translation>
     </message>
@@ -2350,151 +2345,151 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>HistoryImportDialog</name>
     <message>
-        <location filename="../../widgets/history_import/import_dialog.py" line="49" />
+        <location filename="../../widgets/history_import/import_dialog.py" line="47" />
         <source>导入历史案件</source>
         <translation>Import past cases</translation>
     </message>
     <message>
-        <location filename="../../widgets/history_import/import_dialog.py" line="57" />
+        <location filename="../../widgets/history_import/import_dialog.py" line="54" />
         <source>要导入的文件（CSV，或 Open311 的 JSON/XML）</source>
         <translation>File to import (CSV, or Open311 JSON/XML)</translation>
     </message>
     <message>
-        <location filename="../../widgets/history_import/import_dialog.py" line="58" />
+        <location filename="../../widgets/history_import/import_dialog.py" line="55" />
         <source>选择文件…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../widgets/history_import/import_dialog.py" line="60" />
+        <location filename="../../widgets/history_import/import_dialog.py" line="57" />
         <source>读取并检查</source>
         <translation>Read and check</translation>
     </message>
     <message>
-        <location filename="../../widgets/history_import/import_dialog.py" line="69" />
+        <location filename="../../widgets/history_import/import_dialog.py" line="66" />
         <source>其余全部新建</source>
         <translation>Create all the rest</translation>
     </message>
     <message>
-        <location filename="../../widgets/history_import/import_dialog.py" line="70" />
-        <location filename="../../widgets/history_import/import_dialog.py" line="203" />
+        <location filename="../../widgets/history_import/import_dialog.py" line="67" />
+        <location filename="../../widgets/history_import/import_dialog.py" line="198" />
         <source>需要对应的名称</source>
         <translation>Names to map</translation>
     </message>
     <message>
-        <location filename="../../widgets/history_import/import_dialog.py" line="72" />
+        <location filename="../../widgets/history_import/import_dialog.py" line="69" />
         <source>复制全部</source>
         <translation>Copy all</translation>
     </message>
     <message>
-        <location filename="../../widgets/history_import/import_dialog.py" line="73" />
+        <location filename="../../widgets/history_import/import_dialog.py" line="70" />
         <source>不能导入的行</source>
         <translation>Rows not importable</translation>
     </message>
     <message>
-        <location filename="../../widgets/history_import/import_dialog.py" line="79" />
+        <location filename="../../widgets/history_import/import_dialog.py" line="76" />
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../widgets/history_import/import_dialog.py" line="82" />
-        <location filename="../../widgets/history_import/import_dialog.py" line="226" />
+        <location filename="../../widgets/history_import/import_dialog.py" line="79" />
+        <location filename="../../widgets/history_import/import_dialog.py" line="221" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../widgets/history_import/import_dialog.py" line="103" />
+        <location filename="../../widgets/history_import/import_dialog.py" line="98" />
         <source>导入方案</source>
         <translation>Profile</translation>
     </message>
     <message>
-        <location filename="../../widgets/history_import/import_dialog.py" line="131" />
+        <location filename="../../widgets/history_import/import_dialog.py" line="126" />
         <source>选择要导入的文件</source>
         <translation>Choose the file to import</translation>
     </message>
     <message>
-        <location filename="../../widgets/history_import/import_dialog.py" line="132" />
+        <location filename="../../widgets/history_import/import_dialog.py" line="127" />
         <source>导出文件 (*.csv *.json *.xml);;所有文件 (*)</source>
         <translation>Exports (*.csv *.json *.xml);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../widgets/history_import/import_dialog.py" line="139" />
+        <location filename="../../widgets/history_import/import_dialog.py" line="134" />
         <source>请选择导入方案和文件</source>
         <translation>Choose a profile and a file</translation>
     </message>
     <message>
-        <location filename="../../widgets/history_import/import_dialog.py" line="155" />
+        <location filename="../../widgets/history_import/import_dialog.py" line="150" />
         <source>需要对应的名称（{n}）</source>
         <translation>Names to map ({n})</translation>
     </message>
     <message>
-        <location filename="../../widgets/history_import/import_dialog.py" line="156" />
-        <location filename="../../widgets/history_import/import_dialog.py" line="204" />
+        <location filename="../../widgets/history_import/import_dialog.py" line="151" />
+        <location filename="../../widgets/history_import/import_dialog.py" line="199" />
         <source>不能导入的行（{n}）</source>
         <translation>Rows not importable ({n})</translation>
     </message>
     <message>
-        <location filename="../../widgets/history_import/import_dialog.py" line="159" />
+        <location filename="../../widgets/history_import/import_dialog.py" line="154" />
         <source>共 {n} 行：可导入 {ok} 行，此前已导入 {already} 行（跳过），不能导入 {bad} 行</source>
         <translation>{n} rows: {ok} to import, {already} imported before (skipped), {bad} not importable</translation>
     </message>
     <message>
-        <location filename="../../widgets/history_import/import_dialog.py" line="164" />
+        <location filename="../../widgets/history_import/import_dialog.py" line="159" />
         <source>；表中列出前 {shown} 行，可复制全部</source>
         <translation>; the table lists the first {shown}, copy all to see every one</translation>
     </message>
     <message>
-        <location filename="../../widgets/history_import/import_dialog.py" line="172" />
-        <location filename="../../widgets/history_import/import_dialog.py" line="185" />
+        <location filename="../../widgets/history_import/import_dialog.py" line="167" />
+        <location filename="../../widgets/history_import/import_dialog.py" line="180" />
         <source>还有 {n} 个名称需要选择对应或新建</source>
         <translation>{n} names still to map or create</translation>
     </message>
     <message>
-        <location filename="../../widgets/history_import/import_dialog.py" line="173" />
+        <location filename="../../widgets/history_import/import_dialog.py" line="168" />
         <source>可以导入</source>
         <translation>Ready to import</translation>
     </message>
     <message>
-        <location filename="../../widgets/history_import/import_dialog.py" line="197" />
+        <location filename="../../widgets/history_import/import_dialog.py" line="192" />
         <source>已导入 {n} 件；此前已导入 {already} 件；不能导入 {bad} 行；新建名称 {made} 个。导入方案「{name}」已保存（第 {version} 版）</source>
         <translation>Imported {n} cases; {already} imported before; {bad} rows not importable; {made} names created. Profile "{name}" saved (version {version})</translation>
     </message>
     <message>
-        <location filename="../../widgets/history_import/import_dialog.py" line="217" />
+        <location filename="../../widgets/history_import/import_dialog.py" line="212" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../widgets/history_import/import_dialog.py" line="238" />
+        <location filename="../../widgets/history_import/import_dialog.py" line="233" />
         <source>读取文件</source>
         <translation>Reading the file</translation>
     </message>
     <message>
-        <location filename="../../widgets/history_import/import_dialog.py" line="238" />
+        <location filename="../../widgets/history_import/import_dialog.py" line="233" />
         <source>检查各行</source>
         <translation>Checking the rows</translation>
     </message>
     <message>
-        <location filename="../../widgets/history_import/import_dialog.py" line="239" />
+        <location filename="../../widgets/history_import/import_dialog.py" line="234" />
         <source>新建名称</source>
         <translation>Creating names</translation>
     </message>
     <message>
-        <location filename="../../widgets/history_import/import_dialog.py" line="239" />
+        <location filename="../../widgets/history_import/import_dialog.py" line="234" />
         <source>写入案件</source>
         <translation>Writing cases</translation>
     </message>
     <message>
-        <location filename="../../widgets/history_import/import_dialog.py" line="240" />
+        <location filename="../../widgets/history_import/import_dialog.py" line="235" />
         <source>记录历史</source>
         <translation>Recording history</translation>
     </message>
     <message>
-        <location filename="../../widgets/history_import/import_dialog.py" line="240" />
+        <location filename="../../widgets/history_import/import_dialog.py" line="235" />
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../widgets/history_import/import_dialog.py" line="241" />
+        <location filename="../../widgets/history_import/import_dialog.py" line="236" />
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
     </message>
@@ -2786,107 +2781,107 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
         <translation>Pingshan District Command Centre · 12345 hotline desk — {user}</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="77" />
+        <location filename="../../widgets/shell/main_window.py" line="80" />
         <source>来电登记</source>
         <translation>Call intake</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="78" />
+        <location filename="../../widgets/shell/main_window.py" line="81" />
         <source>案件队列</source>
         <translation>Case queue</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="80" />
+        <location filename="../../widgets/shell/main_window.py" line="83" />
         <source>倒计时</source>
         <translation>Countdowns</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="84" />
+        <location filename="../../widgets/shell/main_window.py" line="87" />
         <source>秒回知识库</source>
         <translation>Quick answers</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="89" />
+        <location filename="../../widgets/shell/main_window.py" line="92" />
         <source>督办台</source>
         <translation>Supervision</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="95" />
+        <location filename="../../widgets/shell/main_window.py" line="98" />
         <source>电话回访</source>
         <translation>Callbacks</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="96" />
+        <location filename="../../widgets/shell/main_window.py" line="99" />
         <source>现场核查</source>
         <translation>Field verification</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="97" />
+        <location filename="../../widgets/shell/main_window.py" line="100" />
         <source>回访与核查</source>
         <translation>Callbacks and verification</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="99" />
+        <location filename="../../widgets/shell/main_window.py" line="102" />
         <source>排班</source>
         <translation>Roster</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="101" />
+        <location filename="../../widgets/shell/main_window.py" line="104" />
         <source>查岗点名</source>
         <translation>Roll call</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="103" />
+        <location filename="../../widgets/shell/main_window.py" line="106" />
         <source>交接班</source>
         <translation>Handover</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="105" />
+        <location filename="../../widgets/shell/main_window.py" line="108" />
         <source>承办单位</source>
         <translation>Unit view</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="107" />
+        <location filename="../../widgets/shell/main_window.py" line="110" />
         <source>地图</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="109" />
+        <location filename="../../widgets/shell/main_window.py" line="112" />
         <source>统计分析</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="323" />
+        <location filename="../../widgets/shell/main_window.py" line="326" />
         <source>● 数据库已连接</source>
         <translation>● Database connected</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="326" />
+        <location filename="../../widgets/shell/main_window.py" line="329" />
         <source>● 数据库连接中断，正在重连…</source>
         <translation>● Database connection lost, reconnecting…</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="331" />
+        <location filename="../../widgets/shell/main_window.py" line="334" />
         <source>本机暂存 {n} 件待提交</source>
         <translation>{n} cases waiting on this seat</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="339" />
+        <location filename="../../widgets/shell/main_window.py" line="342" />
         <source>程序内部错误（已记入日志，请报告技术支持）：{s}</source>
         <translation>Internal error (logged; please report it to technical support): {s}</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="345" />
+        <location filename="../../widgets/shell/main_window.py" line="348" />
         <source>模拟来电</source>
         <translation>Simulate incoming call</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="345" />
+        <location filename="../../widgets/shell/main_window.py" line="348" />
         <source>来电号码：</source>
         <translation>Caller number:</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="352" />
+        <location filename="../../widgets/shell/main_window.py" line="355" />
         <source>界面语言将在下次启动时切换</source>
         <translation>The new language takes effect the next time the console starts</translation>
     </message>
@@ -2932,52 +2927,52 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>MapHeat</name>
     <message>
-        <location filename="../../widgets/map/heat_controls.py" line="29" />
+        <location filename="../../widgets/map/heat_controls.py" line="28" />
         <source>街道</source>
         <translation>Street</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/heat_controls.py" line="29" />
+        <location filename="../../widgets/map/heat_controls.py" line="28" />
         <source>社区</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/heat_controls.py" line="29" />
+        <location filename="../../widgets/map/heat_controls.py" line="28" />
         <source>网格</source>
         <translation>Grid cell</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/heat_controls.py" line="33" />
+        <location filename="../../widgets/map/heat_controls.py" line="32" />
         <source>案件数</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/heat_controls.py" line="33" />
+        <location filename="../../widgets/map/heat_controls.py" line="32" />
         <source>超期数</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/heat_controls.py" line="34" />
+        <location filename="../../widgets/map/heat_controls.py" line="33" />
         <source>按期率</source>
         <translation>On-time rate</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/heat_controls.py" line="38" />
+        <location filename="../../widgets/map/heat_controls.py" line="37" />
         <source>今天</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/heat_controls.py" line="38" />
+        <location filename="../../widgets/map/heat_controls.py" line="37" />
         <source>本周</source>
         <translation>This week</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/heat_controls.py" line="38" />
+        <location filename="../../widgets/map/heat_controls.py" line="37" />
         <source>本月</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/heat_controls.py" line="39" />
+        <location filename="../../widgets/map/heat_controls.py" line="38" />
         <source>自定义时段</source>
         <translation>Date range</translation>
     </message>
@@ -3353,6 +3348,14 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
         <location filename="../../widgets/casework/case_notices.py" line="88" />
         <source>（超时）</source>
         <translation> (late)</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodBar</name>
+    <message>
+        <location filename="../../widgets/common/period_bar.py" line="30" />
+        <source>至</source>
+        <translation>to</translation>
     </message>
 </context>
 <context>
@@ -4759,37 +4762,32 @@ The details are in the log.</translation>
 <context>
     <name>StatsBar</name>
     <message>
-        <location filename="../../widgets/stats/controls.py" line="36" />
-        <source>至</source>
-        <translation>to</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/stats/controls.py" line="37" />
+        <location filename="../../widgets/stats/controls.py" line="30" />
         <source>全部街道</source>
         <translation>All streets</translation>
     </message>
     <message>
-        <location filename="../../widgets/stats/controls.py" line="41" />
+        <location filename="../../widgets/stats/controls.py" line="34" />
         <source>全部分类（大类、小类或拼音首字母）</source>
         <translation>All categories (a category, a subcategory or pinyin initials)</translation>
     </message>
     <message>
-        <location filename="../../widgets/stats/controls.py" line="43" />
+        <location filename="../../widgets/stats/controls.py" line="36" />
         <source>全部渠道</source>
         <translation>All channels</translation>
     </message>
     <message>
-        <location filename="../../widgets/stats/controls.py" line="46" />
+        <location filename="../../widgets/stats/controls.py" line="39" />
         <source>全部单位</source>
         <translation>All units</translation>
     </message>
     <message>
-        <location filename="../../widgets/stats/controls.py" line="48" />
+        <location filename="../../widgets/stats/controls.py" line="41" />
         <source>受理时间在哪个时段</source>
         <translation>The period the cases were received in</translation>
     </message>
     <message>
-        <location filename="../../widgets/stats/controls.py" line="49" />
+        <location filename="../../widgets/stats/controls.py" line="42" />
         <source>案件现在（或最后）所在的承办单位</source>
         <translation>The unit that has the case now (or had it last)</translation>
     </message>

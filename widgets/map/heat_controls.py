@@ -10,15 +10,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QDate, Signal
-from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from console.catalog.catalog import Catalog
 from console.geo.boundaries import Level
 from console.mapview.heat import HeatQuery, Measure, Period
+from widgets.common.period_bar import PeriodBar
 from widgets.common.pickers import CategoryPicker
-
-RANGE_DAYS = 7  # a new range: the last week
 
 
 def _t(text: str) -> str:
@@ -39,8 +38,7 @@ def period_name(period: Period) -> str:
             Period.RANGE: _t("自定义时段")}[period]
 
 
-class HeatBar(QWidget):
-    changed = Signal()
+class HeatBar(PeriodBar):
 
     def __init__(self, catalog: Catalog, today: Callable[[], dt.date],
                  parent: QWidget | None = None) -> None:
@@ -52,19 +50,12 @@ class HeatBar(QWidget):
         self.level.setCurrentIndex(1)
         self.measure = self._combo("map.heat.measure",
                                    [(measure_name(m), m) for m in Measure])
-        self.period = self._combo("map.heat.period", [(period_name(p), p) for p in Period])
+        self._period_choice("map.heat", period_name, today)
         self.period.setCurrentIndex(list(Period).index(Period.MONTH))
-        last = today()
-        self.first_day = self._date("map.heat.from", last - dt.timedelta(days=RANGE_DAYS - 1))
-        self.last_day = self._date("map.heat.to", last)
-        self.to_label = QLabel(self.tr("至"))
         self.category = CategoryPicker(catalog, self, subtrees=True)
         self.category.setObjectName("map.heat.category")
         self.category.setPlaceholderText(self.tr("全部分类（可输入大类、小类或拼音首字母）"))
         self.category.category_chosen.connect(lambda _c: self.changed.emit())
-        self.first_day.dateChanged.connect(self._first_moved)
-        self.last_day.dateChanged.connect(self._last_moved)
-        self.period.currentIndexChanged.connect(self._period_changed)
         self.level.setToolTip(self.tr("按哪一级区域"))
         self.measure.setToolTip(self.tr("填色的指标"))
         self.period.setToolTip(self.tr("受理时间在哪个时段"))
@@ -77,39 +68,6 @@ class HeatBar(QWidget):
                 row.addWidget(widget, 1 if widget in (self.period, self.category) else 0)
             layout.addLayout(row)
         self._show_range()
-
-    def _combo(self, name: str, items: list[tuple[str, object]]) -> QComboBox:
-        combo = QComboBox(objectName=name)
-        for text, value in items:
-            combo.addItem(text, value)
-        combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
-        return combo
-
-    def _date(self, name: str, day: dt.date) -> QDateEdit:
-        edit = QDateEdit(QDate(day.year, day.month, day.day), objectName=name)
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat("yyyy-MM-dd")
-        return edit
-
-    def _period_changed(self) -> None:
-        self._show_range()  # the combo's own signal has said ``changed``
-
-    def _show_range(self) -> None:
-        ranged = Period(self.period.currentData()) is Period.RANGE
-        for widget in (self.first_day, self.to_label, self.last_day):
-            widget.setVisible(ranged)
-
-    def _first_moved(self, day: QDate) -> None:
-        if day > self.last_day.date():  # a range never ends before it begins
-            self.last_day.setDate(day)  # says ``changed`` itself
-            return
-        self.changed.emit()
-
-    def _last_moved(self, day: QDate) -> None:
-        if day < self.first_day.date():
-            self.first_day.setDate(day)
-            return
-        self.changed.emit()
 
     def query(self) -> HeatQuery:
         chosen = self.category.chosen

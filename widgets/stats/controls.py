@@ -8,32 +8,25 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, Signal
-from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from console.catalog.catalog import Catalog
 from console.hotline.channels import CHANNELS
 from console.mapview.heat import Period
 from console.stats.view import StatsQuery
 from widgets.common import texts
+from widgets.common.period_bar import PeriodBar
 from widgets.common.pickers import CategoryPicker
 from widgets.stats.words import period_name
 
-RANGE_DAYS = 7  # a new range: the last week
 
-
-class StatsBar(QWidget):
-    changed = Signal()
+class StatsBar(PeriodBar):
 
     def __init__(self, catalog: Catalog, today: Callable[[], dt.date],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("stats.bar")
-        self.period = self._combo("stats.period", [(period_name(p), p) for p in Period])
-        last = today()
-        self.first_day = self._date("stats.from", last - dt.timedelta(days=RANGE_DAYS - 1))
-        self.last_day = self._date("stats.to", last)
-        self.to_label = QLabel(self.tr("至"))
+        self._period_choice("stats", period_name, today)
         self.street = self._combo("stats.street", [(self.tr("全部街道"), None)] + [
             (s.name, s.code) for s in catalog.streets.values()])
         self.category = CategoryPicker(catalog, self, subtrees=True)
@@ -47,9 +40,6 @@ class StatsBar(QWidget):
             (u.name, u.id) for u in units])
         self.period.setToolTip(self.tr("受理时间在哪个时段"))
         self.unit.setToolTip(self.tr("案件现在（或最后）所在的承办单位"))
-        self.first_day.dateChanged.connect(self._first_moved)
-        self.last_day.dateChanged.connect(self._last_moved)
-        self.period.currentIndexChanged.connect(self._show_range)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         for widget, stretch in ((self.period, 0), (self.first_day, 0), (self.to_label, 0),
@@ -57,36 +47,6 @@ class StatsBar(QWidget):
                                 (self.channel, 0), (self.unit, 1)):
             row.addWidget(widget, stretch)
         self._show_range()
-
-    def _combo(self, name: str, items: list[tuple[str, object]]) -> QComboBox:
-        combo = QComboBox(objectName=name)
-        for text, value in items:
-            combo.addItem(text, value)
-        combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
-        return combo
-
-    def _date(self, name: str, day: dt.date) -> QDateEdit:
-        edit = QDateEdit(QDate(day.year, day.month, day.day), objectName=name)
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat("yyyy-MM-dd")
-        return edit
-
-    def _show_range(self) -> None:
-        ranged = Period(self.period.currentData()) is Period.RANGE
-        for widget in (self.first_day, self.to_label, self.last_day):
-            widget.setVisible(ranged)
-
-    def _first_moved(self, day: QDate) -> None:
-        if day > self.last_day.date():  # a range never ends before it begins
-            self.last_day.setDate(day)
-            return
-        self.changed.emit()
-
-    def _last_moved(self, day: QDate) -> None:
-        if day < self.first_day.date():
-            self.first_day.setDate(day)
-            return
-        self.changed.emit()
 
     def query(self) -> StatsQuery:
         chosen = self.category.chosen
