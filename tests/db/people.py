@@ -9,6 +9,7 @@ import uuid
 import psycopg
 
 from console.app import roles_of
+from console.casework import cases
 from console.catalog.catalog import load_catalog
 from console.core.store import Store
 from console.hotline.intake import create_case
@@ -41,5 +42,15 @@ async def a_case(url: str, **kw: object) -> uuid.UUID:
     try:
         catalog = await load_catalog(store)
         return (await create_case(store, catalog, draft(catalog, **kw))).id
+    finally:
+        await store.close()
+
+
+async def moves(url: str, case_id: uuid.UUID, *steps: tuple[str, dict[str, object]]) -> None:
+    """Move a case step by step as the person ``url`` logs in as (action, facts)."""
+    store = await person(url)
+    try:
+        for action, facts in steps:
+            await cases.perform(store, case_id, action, None, **facts)
     finally:
         await store.close()

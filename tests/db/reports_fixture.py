@@ -9,13 +9,12 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass
 
-from console.casework import cases
 from console.catalog.catalog import load_catalog
 from console.core.clock import CENTRE_TZ
 from console.duty import handover
 from console.supervision import sweeper
 from tests.db.conftest import MakeLogin
-from tests.db.people import a_case, person, raw
+from tests.db.people import a_case, moves, person, raw
 
 
 @dataclass
@@ -29,14 +28,6 @@ class World:
     leader: str                       # the handover's outgoing leader
     supervisor_url: str
 
-
-async def _moves(url: str, case_id: uuid.UUID, *steps: tuple[str, dict[str, object]]) -> None:
-    store = await person(url)
-    try:
-        for action, facts in steps:
-            await cases.perform(store, case_id, action, None, **facts)
-    finally:
-        await store.close()
 
 
 async def make_world(login_as: MakeLogin, owner_url: str) -> World:
@@ -52,15 +43,15 @@ async def make_world(login_as: MakeLogin, owner_url: str) -> World:
         unit = min(u.id for u in (await load_catalog(desk)).units.values() if u.active)
     finally:
         await desk.close()
-    await _moves(dispatcher, junk, ("invalidate", {"reason": "无效"}))
+    await moves(dispatcher, junk, ("invalidate", {"reason": "无效"}))
     for case_id in (phone[0], app, *grid):
-        await _moves(dispatcher, case_id, ("dispatch", {"unit_id": unit}),
+        await moves(dispatcher, case_id, ("dispatch", {"unit_id": unit}),
                      ("resolve", {"result": "已处理"}))
-    await _moves(operator, phone[0], ("callback_unreachable", {}),
+    await moves(operator, phone[0], ("callback_unreachable", {}),
                  ("callback_closed", {"satisfaction": 4}))
-    await _moves(operator, app, ("callback_unreachable", {}))
-    await _moves(operator, grid[0], ("verify_passed", {}))
-    await _moves(dispatcher, phone[1], ("dispatch", {"unit_id": unit}))
+    await moves(operator, app, ("callback_unreachable", {}))
+    await moves(operator, grid[0], ("verify_passed", {}))
+    await moves(dispatcher, phone[1], ("dispatch", {"unit_id": unit}))
     with raw(owner_url) as owner:
         now = owner.execute("SELECT now()").fetchone()[0]  # type: ignore[index]
         owner.execute("UPDATE \"case\" SET unit_clock_at = now() - interval '10 days',"

@@ -4,13 +4,11 @@ result feedback after resolutions, callbacks that reached the caller."""
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 
-from console.casework import cases
 from console.catalog.catalog import load_catalog
 from console.notices import delivery, rates
 from tests.db.conftest import MakeLogin
-from tests.db.people import a_case, person, raw
+from tests.db.people import a_case, moves, person, raw
 from tests.db.test_notices import Gateway
 
 
@@ -21,14 +19,6 @@ async def deliver(url: str) -> None:
     finally:
         await store.close()
 
-
-async def moves(url: str, case_id: uuid.UUID, *steps: tuple[str, dict[str, object]]) -> None:
-    store = await person(url)
-    try:
-        for action, facts in steps:
-            await cases.perform(store, case_id, action, None, **facts)
-    finally:
-        await store.close()
 
 
 async def test_the_three_rates_count_what_reached_the_citizen(

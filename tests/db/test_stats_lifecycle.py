@@ -4,27 +4,17 @@ make those moves: the definitions of docs/INDICATORS.md, one case at a time."""
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 
-from console.casework import cases
 from console.catalog.catalog import load_catalog
 from console.duty import handover
 from console.stats import callbacks, callers, duty, intake, outcomes, rates, tiles
 from console.stats.dimensions import By
 from console.stats.scope import Scope
 from tests.db.conftest import MakeLogin
-from tests.db.people import a_case, person, raw
+from tests.db.people import a_case, moves, person, raw
 
 H = dt.timedelta(hours=1)
 
-
-async def moves(url: str, case_id: uuid.UUID, *steps: tuple[str, dict[str, object]]) -> None:
-    store = await person(url)
-    try:
-        for action, facts in steps:
-            await cases.perform(store, case_id, action, None, **facts)
-    finally:
-        await store.close()
 
 
 async def test_the_definitions_on_cases_moved_through_the_lifecycle(
