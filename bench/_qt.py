@@ -69,3 +69,12 @@ class Emissions:
         else:
             self._waiters.append((moment, future))
         return future
+
+
+async def until(condition: Callable[[], bool], timeout_s: float = 120.0) -> None:
+    """Wait on the Qt loop, a millisecond at a time, until ``condition()`` holds."""
+    deadline = time.perf_counter() + timeout_s
+    while not condition():
+        if time.perf_counter() > deadline:
+            raise TimeoutError("the pane did not get there")
+        await asyncio.sleep(0.001)

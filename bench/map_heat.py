@@ -26,7 +26,7 @@ from typing import Any
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from bench._db import scratch_database  # noqa: E402
-from bench._qt import close_qt_loop, run_on_qt  # noqa: E402
+from bench._qt import close_qt_loop, run_on_qt, until  # noqa: E402
 from bench._stats import median_ms, ms, table  # noqa: E402
 from console.core.clock import CENTRE_TZ  # noqa: E402
 from console.geo.area_stats import area_figures, figures_sql  # noqa: E402
@@ -49,14 +49,6 @@ def _choices(today: dt.date) -> list[tuple[str, HeatQuery]]:
         ("cells, last 30 days", days(30, Level.CELL)),
         ("cells, last 120 days (every case)", days(121, Level.CELL)),
     ]
-
-
-async def _until(condition: Any, timeout_s: float = 120.0) -> None:
-    deadline = time.perf_counter() + timeout_s
-    while not condition():
-        if time.perf_counter() > deadline:
-            raise TimeoutError("the pane did not get there")
-        await asyncio.sleep(0.001)
 
 
 async def _pane(url: str, choices: list[tuple[str, HeatQuery]]) -> dict[str, Any]:
@@ -87,7 +79,7 @@ async def _pane(url: str, choices: list[tuple[str, HeatQuery]]) -> dict[str, Any
     heat.feed.read_landed.connect(lambda: readings.__setitem__(0, readings[0] + 1))
     pane.load()
     pane.set_layer(HEAT, True)
-    await _until(lambda: pane.feed.base is not None and bool(pane.base_layers.places)
+    await until(lambda: pane.feed.base is not None and bool(pane.base_layers.places)
                  and len(pane.cases.marks) > 0 and heat.feed.read is not None)
     pane.canvas.viewport().repaint()
     out["first"] = time.perf_counter() - started
@@ -115,7 +107,7 @@ async def _pane(url: str, choices: list[tuple[str, HeatQuery]]) -> dict[str, Any
             before = readings[0]
             t0 = time.perf_counter()
             choose(query)
-            await _until(lambda: readings[0] > before)  # noqa: B023
+            await until(lambda: readings[0] > before)  # noqa: B023
             QApplication.processEvents()  # the frame the landed reading asked for
             times.append(time.perf_counter() - t0)
         out[name] = (times[1:], len(heat.feed.read.figures))

@@ -30,7 +30,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from bench._bulk import CASE_COLUMNS  # noqa: E402
 from bench._db import scratch_database  # noqa: E402
-from bench._qt import close_qt_loop, run_on_qt  # noqa: E402
+from bench._qt import close_qt_loop, run_on_qt, until  # noqa: E402
 from bench._stats import median_ms, ms, table  # noqa: E402
 from bench.area_figures import _psycopg  # noqa: E402
 from console.core.clock import CENTRE_TZ  # noqa: E402
@@ -127,14 +127,6 @@ async def _service(url: str, choices: list[tuple[str, StatsQuery]], now: dt.date
     return out
 
 
-async def _until(condition: Any, timeout_s: float = 300.0) -> None:
-    deadline = time.perf_counter() + timeout_s
-    while not condition():
-        if time.perf_counter() > deadline:
-            raise TimeoutError("the pane did not get there")
-        await asyncio.sleep(0.001)
-
-
 async def _pane(url: str, choices: list[tuple[str, StatsQuery]]) -> dict[str, Any]:
     from PySide6.QtWidgets import QApplication
 
@@ -156,7 +148,7 @@ async def _pane(url: str, choices: list[tuple[str, StatsQuery]]) -> dict[str, An
         pane.resize(*SIZE)
         pane.show()
         pane.load()
-        await _until(lambda p=pane: p.view is not None)  # type: ignore[misc]
+        await until(lambda p=pane: p.view is not None, 300.0)  # type: ignore[misc]
         QApplication.processEvents()
         pane.repaint()  # every tile and chart drawn
         opened.append(time.perf_counter() - t0)
@@ -182,7 +174,7 @@ async def _pane(url: str, choices: list[tuple[str, StatsQuery]]) -> dict[str, An
             t0 = time.perf_counter()
             pane.bar.query = lambda q=query: q  # type: ignore[method-assign,misc]
             pane.load()
-            await _until(lambda b=before: landed[0] > b)  # type: ignore[misc]
+            await until(lambda b=before: landed[0] > b, 300.0)  # type: ignore[misc]
             QApplication.processEvents()
             pane.repaint()
             times.append(time.perf_counter() - t0)
