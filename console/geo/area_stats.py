@@ -57,12 +57,11 @@ GROUP BY c.{column}
 {order}"""
 
 
-@dataclass(frozen=True)
-class AreaFigures:
-    code: str
-    cases: int
-    overdue: int
+class Judged:
+    """Figures that count cases on time and overdue (a dataclass's fields)."""
+
     on_time: int
+    overdue: int
 
     @property
     def judged(self) -> int:
@@ -73,6 +72,14 @@ class AreaFigures:
     def on_time_rate(self) -> float | None:
         """on time / judged, or None when none is judged yet."""
         return self.on_time / self.judged if self.judged else None
+
+
+@dataclass(frozen=True)
+class AreaFigures(Judged):
+    code: str
+    cases: int
+    overdue: int
+    on_time: int
 
 
 def figures_sql(level: Level, *, category: bool, order: str = "") -> str:

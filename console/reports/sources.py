@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from console.core.store import Store
+from console.geo.area_stats import Judged
 from console.notices.rates import ThreeRates
 from console.stats import callbacks, intake, outcomes, rates, times
 from console.stats.callbacks import Satisfaction
@@ -22,7 +23,7 @@ __all__ = ["By", "Satisfaction", "Scope", "Share", "ThreeRates"]
 
 
 @dataclass(frozen=True)
-class UnitFigures:
+class UnitFigures(Judged):
     """A unit's line: the period's cases it has, on time and overdue of them."""
 
     unit_id: int | None
@@ -30,14 +31,6 @@ class UnitFigures:
     received: int
     on_time: int
     overdue: int
-
-    @property
-    def judged(self) -> int:
-        return self.on_time + self.overdue
-
-    @property
-    def on_time_rate(self) -> float | None:
-        return self.on_time / self.judged if self.judged else None
 
 
 def _id(key: str) -> int | None:
