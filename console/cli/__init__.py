@@ -47,7 +47,7 @@ def add_commands(parser: argparse.ArgumentParser, registry: Mapping[str, str]) -
                                      title="commands (without one: the console's window)")
     for name, path in registry.items():
         command = importlib.import_module(path)
-        assert command.NAME == name, (name, path)
+        assert name == command.NAME, (name, path)
         sub = commands.add_parser(name, help=command.HELP,
                                   description=command.__doc__,
                                   formatter_class=argparse.RawDescriptionHelpFormatter)

@@ -12,9 +12,10 @@ options every command shares (``--database-url``, ``--reporting-url``, ``--log-l
 may stand before or after ``report``. The database is the seat's: ``--database-url``
 or ``CONSOLE_DATABASE_URL``, else the seat's embedded server (``--data-dir``); with
 ``--reporting-url`` (or ``CONSOLE_REPORTING_URL``) the report reads from that read-only
-replica, logged in as the same person (``console.core.read_source``). A password comes from libpq's own places
-(``PGPASSWORD``, ``~/.pgpass``), never from the command line. The format follows the
-file's extension (.pdf or .xlsx); the file appears only once complete.
+replica, logged in as the same person (``console.core.read_source``). A password
+comes from libpq's own places (``PGPASSWORD``, ``~/.pgpass``), never from the command
+line. The format follows the file's extension (.pdf or .xlsx); the file appears only
+once complete.
 
 Exit codes: 0 written; 2 a bad argument or period; 3 the database cannot be reached;
 4 the file cannot be written; 1 anything else (a bug, logged with its traceback).
