@@ -36,7 +36,9 @@ def connection_options(parser: argparse.ArgumentParser, *, in_command: bool) -> 
                         default=default(os.environ.get("CONSOLE_REPORTING_URL")),
                         help="a read-only replica for statistics and reports, e.g. "
                              "postgresql://replica:5432/hotline (the login is the "
-                             "--database-url's; default: the seat's setting, else the primary)")
+                             "--database-url's; default: CONSOLE_REPORTING_URL, else "
+                             + ("the primary)" if in_command
+                                else "the seat's setting, else the primary)"))
     parser.add_argument("--log-level", default=default(os.environ.get("CONSOLE_LOG_LEVEL",
                                                                       "INFO")))
 
