@@ -8,7 +8,7 @@ takes the person through the database, the login and the main window.
                                                 a command without the window (console/cli/)
     python main.py report weekly --week 2026-W48 --out weekly.pdf
                                                 a duty report, for a scheduled job
-                                                (python main.py report --help)
+                                                (widgets/reports/cli.py; main.py report --help)
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
-import os
 import sys
 from pathlib import Path
 
@@ -25,9 +24,10 @@ I18N = Path(__file__).resolve().parent / "resources" / "i18n"
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
-    from console.cli import COMMANDS, add_commands, connection_options
+    from console.cli import add_commands, connection_options
+    from widgets.cli import COMMANDS
 
-    names = [c.NAME for c in COMMANDS]
+    names = list(COMMANDS)
     parser = argparse.ArgumentParser(
         description="Hotline Console (12345 dispatcher console)",
         epilog=f"commands without the window: {', '.join(names)} (main.py COMMAND --help)")
@@ -42,7 +42,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
                         help="render the main window into this PNG and exit")
     if not any(word in names for word in argv):  # the window: an unknown word is refused
         return parser.parse_args(argv, argparse.Namespace(command=None))  # as unknown
-    add_commands(parser)  # a subparser per command: export …
+    add_commands(parser, COMMANDS)  # a subparser per command: export, report
     return parser.parse_args(argv)
 
 
@@ -73,16 +73,10 @@ def warn_without_chinese_font() -> None:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    if argv[:1] == ["report"]:  # a report for a scheduled job: no window, no login
-        logging.basicConfig(level=os.environ.get("CONSOLE_LOG_LEVEL", "WARNING").upper(),
-                            format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-        from widgets.reports import cli
-
-        return cli.main(argv[1:])
     args = parse_args(argv)
     logging.basicConfig(level=args.log_level.upper(),
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    if args.command is not None:  # a command of console/cli: no Qt at all
+    if args.command is not None:  # a command without the window and the login
         from console.cli import run
 
         return run(args)

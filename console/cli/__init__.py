@@ -1,22 +1,24 @@
 """Commands run from the command line, without a window, for scheduled jobs:
 ``python main.py <command> …`` (``python main.py --help`` lists them).
 
-Each command is a module here with ``NAME``, ``add_arguments(parser)`` and
-``run(args) -> int`` (the process's exit status), listed in ``COMMANDS``; main.py
-gives each its own subparser. Options every command shares (the database, the
-replica, the log level) come from ``connection_options``, so they may stand before
-or after the command's name.
+Each command is a module with ``NAME``, ``HELP``, ``add_arguments(parser)`` and
+``run(args) -> int`` (the process's exit status). ``COMMANDS`` names console's own by
+their module's path, imported only when a command is asked for (the window's start
+imports none of them); ``widgets/cli.py`` adds the commands that draw with Qt (the
+duty reports), and main.py gives each of that list its own subparser. Options every
+command shares (the database, the replica, the log level) come from
+``connection_options``, so they may stand before or after the command's name.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
-from types import ModuleType
+from collections.abc import Mapping
 
-from console.cli import export
-
-COMMANDS: tuple[ModuleType, ...] = (export,)
+# A command's name and its module's path.
+COMMANDS: Mapping[str, str] = {"export": "console.cli.export"}
 
 
 def connection_options(parser: argparse.ArgumentParser, *, in_command: bool) -> None:
@@ -34,16 +36,21 @@ def connection_options(parser: argparse.ArgumentParser, *, in_command: bool) -> 
                         default=default(os.environ.get("CONSOLE_REPORTING_URL")),
                         help="a read-only replica for statistics and reports, e.g. "
                              "postgresql://replica:5432/hotline (the login is the "
-                             "--database-url's; default: the seat's setting, else the primary)")
+                             "--database-url's; default: CONSOLE_REPORTING_URL, else "
+                             + ("the primary)" if in_command
+                                else "the seat's setting, else the primary)"))
     parser.add_argument("--log-level", default=default(os.environ.get("CONSOLE_LOG_LEVEL",
                                                                       "INFO")))
 
 
-def add_commands(parser: argparse.ArgumentParser) -> None:
+def add_commands(parser: argparse.ArgumentParser, registry: Mapping[str, str]) -> None:
+    """A subparser for each command of ``registry`` (a name and its module's path)."""
     commands = parser.add_subparsers(dest="command", metavar="command",
                                      title="commands (without one: the console's window)")
-    for command in COMMANDS:
-        sub = commands.add_parser(command.NAME, help=command.HELP,
+    for name, path in registry.items():
+        command = importlib.import_module(path)
+        assert name == command.NAME, (name, path)
+        sub = commands.add_parser(name, help=command.HELP,
                                   description=command.__doc__,
                                   formatter_class=argparse.RawDescriptionHelpFormatter)
         connection_options(sub, in_command=True)

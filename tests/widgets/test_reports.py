@@ -119,11 +119,15 @@ def test_the_dialog_makes_a_report_without_freezing_and_says_what_failed(
     dialog.close()
 
 
-def _cli(*args: str, url: str | None = None) -> subprocess.CompletedProcess[str]:
+def _cli(*args: str, url: str | None = None, first: tuple[str, ...] = ()
+         ) -> subprocess.CompletedProcess[str]:
+    """main.py's report command; ``first``: shared options put before the command's
+    name (then ``url`` is not added after it)."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     env.pop("CONSOLE_DATABASE_URL", None)
-    command = [sys.executable, str(ROOT / "main.py"), "report", *args]
-    if url:
+    env.pop("CONSOLE_REPORTING_URL", None)
+    command = [sys.executable, str(ROOT / "main.py"), *first, "report", *args]
+    if url and not first:
         command += ["--database-url", url]
     return subprocess.run(command, capture_output=True, text=True, env=env, timeout=300,
                           cwd=ROOT, check=False)
@@ -165,7 +169,17 @@ def test_the_command_line_writes_reports_and_refuses_bad_input(
     unreachable = _cli("daily", "--day", "2026-11-30", "--out", str(tmp_path / "a.pdf"),
                        url="postgresql://nobody@127.0.0.1:1/none")
     assert unreachable.returncode == 3 and "cannot reach the database" in unreachable.stderr
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["special.xlsx", "weekly.pdf"]
+    # The options every command shares: a replica named reads there (one out of reach
+    # fails, though the primary is up), and they may stand before the command's name.
+    no_replica = _cli("daily", "--day", "2026-11-30", "--out", str(tmp_path / "a.pdf"),
+                      "--reporting-url", "postgresql://127.0.0.1:1/none", url=database_url)
+    assert no_replica.returncode == 3 and "cannot reach the database" in no_replica.stderr
+    daily = tmp_path / "daily.xlsx"
+    done = _cli("daily", "--day", "2026-11-30", "--out", str(daily), "--reporting-url",
+                database_url, first=("--database-url", database_url))
+    assert done.returncode == 0, done.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["daily.xlsx", "special.xlsx",
+                                                          "weekly.pdf"]
 
 
 def test_a_long_listing_goes_to_the_pdf_cut_and_says_so(qapp: Any, tmp_path: Path) -> None:

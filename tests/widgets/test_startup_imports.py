@@ -53,3 +53,23 @@ def test_the_watch_is_real() -> None:
     """The check above sees a package that is imported (it would pass on anything)."""
     assert loaded_after(("widgets.map.map_pane", "console.duty.roster_excel"),
                         ("pyqtgraph", "openpyxl")) == ["pyqtgraph", "openpyxl"]
+
+
+def test_the_window_start_imports_no_command() -> None:
+    """main.py's parser names the commands without importing them for the window (the
+    export imports console.app and SQLAlchemy, the report console.reports); a command's
+    word on the line imports them all, for its subparsers."""
+    commands = ("console.cli.export", "widgets.reports.cli", "console.app", "sqlalchemy")
+    code = ("import json, sys, main\n"
+            "main.parse_args(sys.argv[1:])\n"
+            f"print(json.dumps([m for m in {commands!r} if m in sys.modules]))")
+
+    def loaded(*argv: str) -> list[str]:
+        done = subprocess.run([sys.executable, "-c", code, *argv], cwd=ROOT,
+                              capture_output=True, text=True, timeout=120, check=True,
+                              env={"PATH": "/usr/bin:/bin", "QT_QPA_PLATFORM": "offscreen"})
+        found: list[str] = json.loads(done.stdout.splitlines()[-1])
+        return found
+
+    assert loaded("--demo") == []
+    assert loaded("report", "daily", "--last", "--out", "x.pdf") == list(commands)

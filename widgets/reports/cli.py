@@ -7,10 +7,15 @@
         --out roads.pdf
     python main.py report weekly --last --out weekly.pdf     (the week before this one)
 
-The database is the seat's: ``--database-url`` or ``CONSOLE_DATABASE_URL``, else the
-seat's embedded server (``--data-dir``). A password comes from libpq's own places
-(``PGPASSWORD``, ``~/.pgpass``), never from the command line. The format follows the
-file's extension (.pdf or .xlsx); the file appears only once complete.
+A command of main.py's (``widgets/cli.py`` registers it beside console's): the
+options every command shares (``--database-url``, ``--reporting-url``, ``--log-level``)
+may stand before or after ``report``. The database is the seat's: ``--database-url``
+or ``CONSOLE_DATABASE_URL``, else the seat's embedded server (``--data-dir``); with
+``--reporting-url`` (or ``CONSOLE_REPORTING_URL``) the report reads from that read-only
+replica, logged in as the same person (``console.core.read_source``). A password
+comes from libpq's own places (``PGPASSWORD``, ``~/.pgpass``), never from the command
+line. The format follows the file's extension (.pdf or .xlsx); the file appears only
+once complete.
 
 Exit codes: 0 written; 2 a bad argument or period; 3 the database cannot be reached;
 4 the file cannot be written; 1 anything else (a bug, logged with its traceback).
@@ -29,6 +34,7 @@ from pathlib import Path
 from console.catalog.catalog import Catalog, load_catalog
 from console.core.clock import CENTRE_TZ
 from console.core.errors import DatabaseUnavailable
+from console.core.read_source import reporting_store
 from console.core.store import Store
 from console.reports import periods
 from console.reports.model import Kind
@@ -39,15 +45,12 @@ log = logging.getLogger(__name__)
 OK, BUG, BAD_INPUT, UNAVAILABLE, NOT_WRITTEN = 0, 1, 2, 3, 4
 
 
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
-        self.print_usage(sys.stderr)
-        print(f"report: {message}", file=sys.stderr)
-        raise SystemExit(BAD_INPUT)
+NAME = "report"
+HELP = "make a duty report (daily, weekly, monthly, special) as PDF or Excel"
 
 
-def parser() -> argparse.ArgumentParser:
-    p = _Parser(prog="main.py report", description="Make a duty report as PDF or Excel.")
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.description = "Make a duty report as PDF or Excel."
     p.add_argument("kind", choices=[k.value for k in Kind])
     when = p.add_argument_group("the period (one of)")
     when.add_argument("--day", help="a day, 2026-11-30")
@@ -60,11 +63,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--category", help="special: a category's code or name (its subtree)")
     p.add_argument("--street", help="special: a street's code or name")
     p.add_argument("--out", required=True, type=Path, help="the file: .pdf or .xlsx")
-    p.add_argument("--database-url", default=os.environ.get("CONSOLE_DATABASE_URL"))
-    p.add_argument("--data-dir", type=Path, default=None,
+    p.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS,
                    help="the embedded server's data (when no database URL is given)")
     p.add_argument("--no-map", action="store_true", help="leave the map out of the PDF")
-    return p
 
 
 def period_of(args: argparse.Namespace, kind: Kind, today: dt.date) -> Period:
@@ -107,9 +108,7 @@ def subject(catalog: Catalog, category: str | None, street: str | None
     return category_id, street_code
 
 
-def main(argv: list[str]) -> int:
-    p = parser()
-    args = p.parse_args(argv)
+def run(args: argparse.Namespace) -> int:
     kind = Kind(args.kind)
     try:
         fmt = format_of(args.out)
@@ -121,7 +120,6 @@ def main(argv: list[str]) -> int:
         if kind is Kind.SPECIAL and not (args.category or args.street):
             raise PeriodError("a special analysis needs --category or --street (or both)")
     except (PeriodError, OutputError) as exc:
-        p.print_usage(sys.stderr)
         print(f"report: {exc}", file=sys.stderr)
         return BAD_INPUT
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a cron job has no screen
@@ -129,12 +127,13 @@ def main(argv: list[str]) -> int:
 
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])  # fonts for the PDF
     embedded = None
-    url = args.database_url
+    url = getattr(args, "database_url", None)
     try:
         if not url:
             from console.seat_setup import EmbeddedServer
 
-            embedded = EmbeddedServer(args.data_dir) if args.data_dir else EmbeddedServer()
+            data_dir = getattr(args, "data_dir", None)
+            embedded = EmbeddedServer(data_dir) if data_dir else EmbeddedServer()
             url = embedded.start()
         return asyncio.run(_make(url, args, kind, period, fmt))
     except DatabaseUnavailable as exc:
@@ -172,13 +171,16 @@ async def _make(url: str, args: argparse.Namespace, kind: Kind, period: Period,
         print(f"report: {problem}", file=sys.stderr)
         return UNAVAILABLE
     store = Store(url, login_role(url))
+    reading = reporting_store(store, getattr(args, "reporting_url", None))
     try:
-        catalog = await load_catalog(store)
+        catalog = await load_catalog(reading)
         category_id, street_code = subject(catalog, args.category, args.street)
-        await produce(store, kind, period, args.out, category_id=category_id,
+        await produce(reading, kind, period, args.out, category_id=category_id,
                       street_code=street_code, catalog=catalog, with_map=not args.no_map,
                       in_thread=False)
     finally:
+        if reading is not store:
+            await reading.close()
         await store.close()
     print(f"report: {args.out} ({fmt}, {period.label})")
     return OK
