@@ -46,9 +46,9 @@ async def make_world(login_as: MakeLogin, owner_url: str) -> World:
     await moves(dispatcher, junk, ("invalidate", {"reason": "无效"}))
     for case_id in (phone[0], app, *grid):
         await moves(dispatcher, case_id, ("dispatch", {"unit_id": unit}),
-                     ("resolve", {"result": "已处理"}))
+                    ("resolve", {"result": "已处理"}))
     await moves(operator, phone[0], ("callback_unreachable", {}),
-                 ("callback_closed", {"satisfaction": 4}))
+                ("callback_closed", {"satisfaction": 4}))
     await moves(operator, app, ("callback_unreachable", {}))
     await moves(operator, grid[0], ("verify_passed", {}))
     await moves(dispatcher, phone[1], ("dispatch", {"unit_id": unit}))
