@@ -18,6 +18,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -30,6 +31,7 @@ from console.catalog.catalog import Catalog
 from console.core.feed import ChangeFeed, Event
 from console.core.store import Store
 from widgets.casework.case_columns import CaseColumnsModel, bold_font, case_columns, cell_style
+from widgets.casework.id_diff import IdPlan, plan_id_list, ranges
 from widgets.common.feed_follower import FeedFollower
 from widgets.common.task_slot import TaskSlot
 from widgets.common.tasks import TaskRunner
@@ -55,6 +57,7 @@ class CaseTableModel(CaseColumnsModel):
         self._filter = CaseFilter()
         self._ids: list[uuid.UUID] = []
         self._row_of: dict[uuid.UUID, int] = {}
+        self._reindexing = False
         self._rows: dict[uuid.UUID, CaseRow] = {}
         self._stale: set[uuid.UUID] = set()
         self._wanted: set[uuid.UUID] = set()
@@ -130,7 +133,8 @@ class CaseTableModel(CaseColumnsModel):
         if new:
             first = len(self._ids)
             self.beginInsertRows(QModelIndex(), first, first + len(new) - 1)
-            self._set_ids(self._ids + new)
+            self._ids = self._ids + new  # a new list: a re-read in flight sees the change
+            self._row_of.update((case_id, first + k) for k, case_id in enumerate(new))
             self.endInsertRows()
         self._cursor, self._more = page.cursor or cursor, page.more
         if self._more:
@@ -155,6 +159,8 @@ class CaseTableModel(CaseColumnsModel):
         return self._ids[row] if 0 <= row < len(self._ids) else None
 
     def row_of(self, case_id: uuid.UUID) -> int | None:
+        if self._reindexing:  # asked from a row signal while a plan is applied
+            return next((row for row, i in enumerate(self._ids) if i == case_id), None)
         return self._row_of.get(case_id)
 
     def cached(self, case_id: uuid.UUID) -> CaseRow | None:
@@ -218,7 +224,11 @@ class CaseTableModel(CaseColumnsModel):
             # the change that asked for this re-read: read once more after it.
             self.follower.request()
             return
-        self.apply_id_list(ids.ids)
+        plan = await asyncio.to_thread(plan_id_list, held, ids.ids)  # off the GUI thread
+        if flt is not self._filter or self._query.busy or held is not self._ids:
+            self.follower.request()  # it moved while the plan was made: read again
+            return
+        self.apply_plan(plan)
         self._cursor, self._more = ids.cursor, ids.more  # a page in flight reads again
         self._set_total(ids.total, ids.counted_all)
         # Re-read stale rows that are on screen (the view asks for them again).
@@ -227,33 +237,44 @@ class CaseTableModel(CaseColumnsModel):
             self._want(row)
 
     def apply_id_list(self, new: list[uuid.UUID]) -> None:
-        """Move from the current id order to ``new`` with minimal model signals."""
-        new_set = set(new)
-        removed = [row for row, case_id in enumerate(self._ids) if case_id not in new_set]
-        for first, last in reversed(_ranges(removed)):
-            self.beginRemoveRows(QModelIndex(), first, last)
-            kept = self._ids[:first] + self._ids[last + 1:]
-            self._set_ids(kept)
-            self.endRemoveRows()
-        for case_id in list(self._rows):
-            if case_id not in new_set:
-                self._rows.pop(case_id, None)
-                self._stale.discard(case_id)
-        old_set = set(self._ids)
-        if [c for c in new if c in old_set] != self._ids:
-            self._relayout(new)
-            return
-        inserted = [row for row, case_id in enumerate(new) if case_id not in old_set]
-        for first, last in _ranges(inserted):
-            self.beginInsertRows(QModelIndex(), first, last)
-            self._set_ids(self._ids[:first] + new[first:last + 1] + self._ids[first:])
-            self.endInsertRows()
+        """Move from the current id order to ``new`` with minimal model signals
+        (worked out here; a live update works it out in a worker thread)."""
+        self.apply_plan(plan_id_list(self._ids, new))
 
-    def _relayout(self, new: list[uuid.UUID]) -> None:
+    def apply_plan(self, plan: IdPlan) -> None:
+        """Apply a plan made from the ids held now: row signals and list slices only;
+        no id is hashed here but the removed ones."""
+        if plan.unchanged:
+            return
+        for case_id in plan.removed_ids:
+            self._rows.pop(case_id, None)
+            self._stale.discard(case_id)
+        ids = list(self._ids)  # a new list: a re-read in flight sees the change
+        self._ids, self._reindexing = ids, True  # row_of() scans until the end
+        try:
+            for first, last in reversed(plan.removed):
+                self.beginRemoveRows(QModelIndex(), first, last)
+                del ids[first:last + 1]
+                self.endRemoveRows()
+            if plan.relayout:
+                self._relayout(plan)
+                return
+            for first, last in plan.inserted:
+                self.beginInsertRows(QModelIndex(), first, last)
+                ids[first:first] = plan.new[first:last + 1]
+                self.endInsertRows()
+        finally:
+            self._reindexing = False
+            if plan.row_of is not None:
+                self._row_of = plan.row_of
+
+    def _relayout(self, plan: IdPlan) -> None:
         self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
         ids = [self.case_id(p.row()) for p in persistent]
-        self._set_ids(new)
+        self._ids = plan.new
+        assert plan.row_of is not None
+        self._row_of = plan.row_of
         moved = []
         for p, case_id in zip(persistent, ids, strict=True):
             row = self._row_of.get(case_id) if case_id is not None else None
@@ -285,7 +306,7 @@ class CaseTableModel(CaseColumnsModel):
             self._in_flight = set()
             self._rows.update(rows)
             changed = sorted(self._row_of[i] for i in rows if i in self._row_of)
-            for first, last in _ranges(changed):
+            for first, last in ranges(changed):
                 self.dataChanged.emit(self.index(first, 0),
                                       self.index(last, len(self._columns) - 1))
             self.rows_refreshed.emit()
@@ -300,13 +321,3 @@ class CaseTableModel(CaseColumnsModel):
 
         self._runner.run(queue.fetch_rows(self._store, batch), done, failed)
 
-
-def _ranges(rows: list[int]) -> list[tuple[int, int]]:
-    """Sorted row numbers as contiguous (first, last) ranges."""
-    out: list[tuple[int, int]] = []
-    for row in rows:
-        if out and row == out[-1][1] + 1:
-            out[-1] = (out[-1][0], row)
-        else:
-            out.append((row, row))
-    return out
