@@ -16,26 +16,33 @@ the same view when a bare list model (ids only) inserts one row on top.
 from __future__ import annotations
 
 import asyncio
+import os
 import statistics
+import subprocess
+import sys
 import time
 import uuid
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import QTableView
 
 from bench._cli import run_alone
+from bench._db import scratch_database
 from bench._qt import run_on_qt
 from bench._stats import ms, table
 from console.casework import queue
-from console.casework.queue import IdList
+from console.casework.queue import CaseFilter, IdList
 from console.catalog.catalog import Catalog
 from console.core.store import Store
+from db.engine import libpq_target
 from widgets.casework import case_model, id_diff
 from widgets.casework.case_model import CaseTableModel
 from widgets.common.tasks import TaskRunner
 
 RUNS = 7
+ALL = CaseFilter(statuses=None)
 
 
 class Probe:
@@ -183,9 +190,51 @@ async def _view_floor(held: int) -> float:
     return statistics.median(stalls)
 
 
+async def _reread(url: str, sizes: tuple[int, ...]) -> list[list[str]]:
+    """The re-read itself (``fetch_ids`` of as many ids as are held, all statuses): the
+    GUI loop's stall while it runs, beside raw psycopg fetching the same ids."""
+    store = Store(url, "bench")
+    out = []
+    try:
+        for held in sizes:
+            stalls, walls, raws = [], [], []
+            for run in range(RUNS + 1):
+                probe = Probe()
+                probe.start()
+                start = time.perf_counter()
+                ids = await queue.fetch_ids(store, ALL, held)
+                walls.append(time.perf_counter() - start)
+                stalls.append(probe.stop())
+                start = time.perf_counter()
+                await asyncio.to_thread(_raw_ids, url, held)
+                raws.append(time.perf_counter() - start)
+                if not run:
+                    stalls, walls, raws = [], [], []
+            out.append([f"{len(ids.ids):,}", ms(statistics.median(stalls)), ms(max(stalls)),
+                        ms(statistics.median(walls)), ms(statistics.median(raws))])
+    finally:
+        await store.engine.dispose()
+    return out
+
+
+def _raw_ids(url: str, held: int) -> None:
+    with libpq_target(url).connect() as conn:
+        conn.execute("SELECT id FROM \"case\" ORDER BY created_at DESC, id DESC LIMIT %s",
+                     (held + 1,)).fetchall()
+
+
 def run(quick: bool = False) -> None:
     sizes = (5_000, 20_000) if quick else (20_000, 50_000)
     rows = [run_on_qt(lambda held=held: _one_size(held)) for held in sizes]
+    with scratch_database("queue_live") as url:
+        subprocess.run([sys.executable, "-m", "bench._bulk", str(max(sizes) + 1000)],
+                       check=True, cwd=Path(__file__).resolve().parent.parent,
+                       env={**os.environ, "BENCH_BULK_URL": url})
+        reread = run_on_qt(lambda: _reread(url, sizes))
+    print()
+    print(table("Case queue: the re-read of the held ids (fetch_ids), median of "
+                f"{RUNS}", ["ids read", "GUI stall", "worst", "wall",
+                            "floor: raw psycopg (connect + same ids)"], reread))
     print()
     print(table(f"Case queue: one live update (new case on top, one leaves), median of {RUNS}",
                 ["held rows", "GUI stall", "worst", "signals part", "plan part",
