@@ -141,3 +141,28 @@ def test_waiting_for_dispatch_shows_new_and_returned_cases_and_marks_the_returne
     assert isinstance(brush, QBrush) and brush.color().name() == "#c62828"
     other = model.index(model.row_of(waiting.id), 3)
     assert model.data(other, Qt.ItemDataRole.ForegroundRole) is None
+
+
+def test_live_diffs_keep_the_qt_model_contract(qtbot: Any, open_seat: Any,
+                                               qtmodeltester: Any) -> None:
+    # Qt's own tester stays attached and checks every row signal of the diffs.
+    seat = open_seat()
+    model = seat.window.queue.model
+    model.shutdown()
+    qtbot.waitUntil(lambda: not seat.window.runner.busy, timeout=5000)
+    ids = [uuid.uuid4() for _ in range(300)]
+    model.apply_id_list(ids)
+    qtmodeltester.check(model)
+    keep = QPersistentModelIndex(model.index(150, 0))
+    chosen = model.case_id(150)
+    steps = [
+        [uuid.uuid4(), *ids[:299]],                     # a new case on top, the last falls off
+        [uuid.uuid4(), uuid.uuid4(), *ids[:100], *ids[101:298]],  # two new, one leaves
+        list(reversed(ids)),                            # a new order: a layout change
+    ]
+    for new in steps:
+        model.apply_id_list([uuid.UUID(int=c.int) for c in new])  # new objects, as re-read
+        assert [model.case_id(r) for r in range(model.rowCount())] == new
+        assert all(model.row_of(c) == r for r, c in enumerate(new))
+        assert model.case_id(keep.row()) == chosen
+    qtmodeltester.check(model)

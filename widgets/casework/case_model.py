@@ -19,7 +19,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal
@@ -30,6 +30,7 @@ from console.catalog.catalog import Catalog
 from console.core.feed import ChangeFeed, Event
 from console.core.store import Store
 from widgets.casework.case_columns import CaseColumnsModel, bold_font, case_columns, cell_style
+from widgets.casework.id_diff import IdPlan, plan_id_list, ranges
 from widgets.common.feed_follower import FeedFollower
 from widgets.common.task_slot import TaskSlot
 from widgets.common.tasks import TaskRunner
@@ -54,7 +55,9 @@ class CaseTableModel(CaseColumnsModel):
         self._columns = case_columns(catalog, store.clock.now)
         self._filter = CaseFilter()
         self._ids: list[uuid.UUID] = []
-        self._row_of: dict[uuid.UUID, int] = {}
+        self._keys: list[int] = []  # the ids as integers (hashed in C)
+        self._row_of: dict[int, int] = {}  # an id's integer -> its row
+        self._reindexing = False
         self._rows: dict[uuid.UUID, CaseRow] = {}
         self._stale: set[uuid.UUID] = set()
         self._wanted: set[uuid.UUID] = set()
@@ -126,11 +129,14 @@ class CaseTableModel(CaseColumnsModel):
         if cursor is not self._cursor:  # a re-read moved the end meanwhile: from there
             self.fetchMore()
             return
-        new = [case_id for case_id in page.ids if case_id not in self._row_of]
+        new = [case_id for case_id in page.ids if case_id.int not in self._row_of]
         if new:
-            first = len(self._ids)
+            first, keys = len(self._ids), [case_id.int for case_id in new]
             self.beginInsertRows(QModelIndex(), first, first + len(new) - 1)
-            self._set_ids(self._ids + new)
+            # New objects throughout: a plan in the making reads the old ones.
+            self._ids, self._keys = self._ids + new, self._keys + keys
+            self._row_of = {**self._row_of, **dict(zip(keys, range(first, first + len(keys)),
+                                                       strict=True))}
             self.endInsertRows()
         self._cursor, self._more = page.cursor or cursor, page.more
         if self._more:
@@ -155,7 +161,10 @@ class CaseTableModel(CaseColumnsModel):
         return self._ids[row] if 0 <= row < len(self._ids) else None
 
     def row_of(self, case_id: uuid.UUID) -> int | None:
-        return self._row_of.get(case_id)
+        if self._reindexing:  # asked from a row signal while a plan is applied
+            key = case_id.int
+            return next((row for row, k in enumerate(self._keys) if k == key), None)
+        return self._row_of.get(case_id.int)
 
     def cached(self, case_id: uuid.UUID) -> CaseRow | None:
         return self._rows.get(case_id)
@@ -181,7 +190,12 @@ class CaseTableModel(CaseColumnsModel):
 
     def _set_ids(self, ids: list[uuid.UUID]) -> None:
         self._ids = ids
-        self._row_of = {case_id: row for row, case_id in enumerate(ids)}
+        self._keys = [case_id.int for case_id in ids]
+        self._row_of = dict(zip(self._keys, range(len(ids)), strict=True))
+
+    def _held_rows(self, ids: Iterable[uuid.UUID]) -> list[int]:
+        """The rows of those of ``ids`` that are held, in order."""
+        return sorted(r for r in (self._row_of.get(i.int) for i in ids) if r is not None)
 
     def _set_total(self, total: int, counted_all: bool) -> None:
         self.total, self.counted_all = total, counted_all
@@ -190,7 +204,7 @@ class CaseTableModel(CaseColumnsModel):
     def highlight(self, ids: set[uuid.UUID]) -> None:
         """Show these cases in bold (until the seat is restarted or they leave)."""
         self._highlighted |= ids
-        for row in sorted(self._row_of[i] for i in ids if i in self._row_of):
+        for row in self._held_rows(ids):
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(self._columns) - 1))
 
     def shutdown(self) -> None:
@@ -218,45 +232,55 @@ class CaseTableModel(CaseColumnsModel):
             # the change that asked for this re-read: read once more after it.
             self.follower.request()
             return
-        self.apply_id_list(ids.ids)
+        self.apply_plan(plan_id_list(held, self._keys, self._row_of, ids.ids))
         self._cursor, self._more = ids.cursor, ids.more  # a page in flight reads again
         self._set_total(ids.total, ids.counted_all)
         # Re-read stale rows that are on screen (the view asks for them again).
-        stale_rows = sorted(self._row_of[i] for i in self._stale if i in self._row_of)
-        for row in stale_rows:
+        for row in self._held_rows(self._stale):
             self._want(row)
 
     def apply_id_list(self, new: list[uuid.UUID]) -> None:
         """Move from the current id order to ``new`` with minimal model signals."""
-        new_set = set(new)
-        removed = [row for row, case_id in enumerate(self._ids) if case_id not in new_set]
-        for first, last in reversed(_ranges(removed)):
-            self.beginRemoveRows(QModelIndex(), first, last)
-            kept = self._ids[:first] + self._ids[last + 1:]
-            self._set_ids(kept)
-            self.endRemoveRows()
-        for case_id in list(self._rows):
-            if case_id not in new_set:
-                self._rows.pop(case_id, None)
-                self._stale.discard(case_id)
-        old_set = set(self._ids)
-        if [c for c in new if c in old_set] != self._ids:
-            self._relayout(new)
-            return
-        inserted = [row for row, case_id in enumerate(new) if case_id not in old_set]
-        for first, last in _ranges(inserted):
-            self.beginInsertRows(QModelIndex(), first, last)
-            self._set_ids(self._ids[:first] + new[first:last + 1] + self._ids[first:])
-            self.endInsertRows()
+        self.apply_plan(plan_id_list(self._ids, self._keys, self._row_of, new))
 
-    def _relayout(self, new: list[uuid.UUID]) -> None:
+    def apply_plan(self, plan: IdPlan) -> None:
+        """Apply a plan made from the ids held now: row signals and list slices only."""
+        if plan.unchanged:
+            return
+        for case_id in plan.removed_ids:
+            self._rows.pop(case_id, None)
+            self._stale.discard(case_id)
+        ids, keys = list(self._ids), list(self._keys)  # new lists: a re-read in flight
+        self._ids, self._keys, self._reindexing = ids, keys, True  # row_of() scans meanwhile
+        try:
+            for first, last in reversed(plan.removed):
+                self.beginRemoveRows(QModelIndex(), first, last)
+                del ids[first:last + 1]
+                del keys[first:last + 1]
+                self.endRemoveRows()
+            if plan.relayout:
+                self._relayout(plan)
+                return
+            for first, last in plan.inserted:
+                self.beginInsertRows(QModelIndex(), first, last)
+                ids[first:first] = plan.new[first:last + 1]
+                keys[first:first] = plan.keys[first:last + 1]
+                self.endInsertRows()
+        finally:
+            self._reindexing = False
+            if plan.row_of is not None:
+                self._row_of = plan.row_of
+
+    def _relayout(self, plan: IdPlan) -> None:
         self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
         ids = [self.case_id(p.row()) for p in persistent]
-        self._set_ids(new)
+        self._ids, self._keys = plan.new, plan.keys
+        assert plan.row_of is not None
+        self._row_of = plan.row_of
         moved = []
         for p, case_id in zip(persistent, ids, strict=True):
-            row = self._row_of.get(case_id) if case_id is not None else None
+            row = self._row_of.get(case_id.int) if case_id is not None else None
             moved.append(QModelIndex() if row is None else self.index(row, p.column()))
         self.changePersistentIndexList(persistent, moved)
         self.layoutChanged.emit()
@@ -284,8 +308,8 @@ class CaseTableModel(CaseColumnsModel):
             self._fetching = False
             self._in_flight = set()
             self._rows.update(rows)
-            changed = sorted(self._row_of[i] for i in rows if i in self._row_of)
-            for first, last in _ranges(changed):
+            changed = self._held_rows(rows)
+            for first, last in ranges(changed):
                 self.dataChanged.emit(self.index(first, 0),
                                       self.index(last, len(self._columns) - 1))
             self.rows_refreshed.emit()
@@ -300,13 +324,3 @@ class CaseTableModel(CaseColumnsModel):
 
         self._runner.run(queue.fetch_rows(self._store, batch), done, failed)
 
-
-def _ranges(rows: list[int]) -> list[tuple[int, int]]:
-    """Sorted row numbers as contiguous (first, last) ranges."""
-    out: list[tuple[int, int]] = []
-    for row in rows:
-        if out and row == out[-1][1] + 1:
-            out[-1] = (out[-1][0], row)
-        else:
-            out.append((row, row))
-    return out
