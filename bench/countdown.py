@@ -8,7 +8,6 @@ the entries and a live update that inserts one case.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import os
 import random
@@ -78,7 +77,7 @@ def _prepare(count: int) -> tuple[float, float, float, float]:
     from console.casework.countdown_list import CountdownList
 
     now = dt.datetime(2026, 11, 22, 9, tzinfo=dt.UTC)
-    rows = sorted((tuple(dataclasses.astuple(e)) for e in _entries(count, now)),
+    rows = sorted((tuple(e) for e in _entries(count, now)),
                   key=lambda r: (r[7], r[0]))
     started = time.perf_counter()
     _ = [tuple(r) for r in rows]
