@@ -19,7 +19,7 @@ import uuid
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Sequence
 from itertools import compress, islice, repeat
-from operator import attrgetter, eq, gt, is_, itemgetter
+from operator import eq, gt, is_, itemgetter, lt
 
 import numpy as np
 
@@ -28,7 +28,6 @@ from console.casework.countdown import Countdown, sort_key
 
 Key = tuple[dt.datetime, uuid.UUID]
 MAX_ID = uuid.UUID(int=(1 << 128) - 1)  # sorts after every id with the same deadline
-_INT = attrgetter("int")  # a case's id as an integer: hashed in C
 _ID, _STARTED_AT, _DUE_AT, _PAUSED_AT = (itemgetter(i) for i in (0, 6, 7, 8))  # Countdown
 
 
@@ -106,6 +105,8 @@ def _in_order(entries: Sequence[Countdown]) -> bool:
     """Whether ``entries`` are in ``sort_key`` order: their deadlines compared in C, the
     ids only where two deadlines are the same."""
     dues = list(map(_DUE_AT, entries))
+    if all(map(lt, dues, islice(dues, 1, None))):  # no two the same: one pass
+        return True
     if any(map(gt, dues, islice(dues, 1, None))):
         return False
     ties = compress(range(len(dues)), map(eq, dues, islice(dues, 1, None)))
@@ -116,22 +117,21 @@ class CountdownList:
     """Countdowns by (deadline, id), each case at most once; rows count from 0.
 
     The countdowns themselves are the sorted list (searched by ``sort_key``, no
-    second list of keys), and cases are found by the integer of their id (hashed
-    in C)."""
+    second list of keys) and finds a case by its id."""
 
     def __init__(self, entries: Sequence[Countdown] = ()) -> None:
         ordered = list(entries)
         if not _in_order(ordered):  # the database sorts
             ordered.sort(key=sort_key)
         self._entries = ordered
-        self._by_id = dict(zip(map(_INT, map(_ID, ordered)), ordered, strict=True))
+        self._by_id = dict(zip(map(_ID, ordered), ordered, strict=True))
         self._bands = BandCounter(ordered)
 
     def fresh_tail(self, entries: Sequence[Countdown]) -> bool:
         """Whether ``entries`` (in order) are all new and sort after every case in the
         list: the next page of a load, with no live update in its range meanwhile."""
         by_id = self._by_id
-        if any(e[0].int in by_id for e in entries):
+        if any(map(by_id.__contains__, map(_ID, entries))):
             return False
         return not entries or not self._entries or sort_key(entries[0]) > sort_key(
             self._entries[-1])
@@ -139,7 +139,7 @@ class CountdownList:
     def extend(self, entries: Sequence[Countdown]) -> None:
         """Append the next page (``fresh_tail`` holds for it)."""
         self._entries += entries
-        self._by_id.update(zip(map(_INT, map(_ID, entries)), entries, strict=True))
+        self._by_id.update(zip(map(_ID, entries), entries, strict=True))
         self._bands.extend(entries)
 
     def __len__(self) -> int:
@@ -149,7 +149,7 @@ class CountdownList:
         return self._entries[row]
 
     def row_of(self, case_id: uuid.UUID) -> int | None:
-        entry = self._by_id.get(case_id.int)
+        entry = self._by_id.get(case_id)
         return None if entry is None else self._at(sort_key(entry))
 
     def _at(self, key: Key) -> int:
@@ -164,12 +164,12 @@ class CountdownList:
         self._bands.remove(self._entries[row])
         self._bands.add(entry)
         self._entries[row] = entry
-        self._by_id[entry.id.int] = entry
+        self._by_id[entry.id] = entry
 
     def remove(self, row: int) -> None:
         entry = self._entries[row]
         self._bands.remove(entry)
-        del self._entries[row], self._by_id[entry.id.int]
+        del self._entries[row], self._by_id[entry.id]
 
     def place_for(self, entry: Countdown) -> int:
         """The row ``insert`` would put a case (not in the list) at."""
@@ -179,7 +179,7 @@ class CountdownList:
         """Add a case that is not in the list; its row."""
         at = self._at(sort_key(entry))
         self._entries.insert(at, entry)
-        self._by_id[entry.id.int] = entry
+        self._by_id[entry.id] = entry
         self._bands.add(entry)
         return at
 
