@@ -3,7 +3,15 @@
 import datetime as dt
 import uuid
 
-from console.casework.countdown import OVERDUE, PAUSED, PLENTY, SHORT, Countdown, format_left
+from console.casework.countdown import (
+    OVERDUE,
+    PAUSED,
+    PLENTY,
+    SHORT,
+    Countdown,
+    entries,
+    format_left,
+)
 from console.casework.countdown_list import CountdownList
 from console.core.clock import FakeClock, ServerClock
 
@@ -167,3 +175,31 @@ def test_a_list_loaded_in_pages_equals_one_built_at_once() -> None:
     started.insert(everything[7])
     assert not started.fresh_tail(everything[5:14])
     assert not started.fresh_tail(everything[6:7])  # sorts before the live one
+
+
+def test_a_list_given_out_of_order_sorts_by_deadline_then_id() -> None:
+    """The database sorts, but a list given out of order (equal deadlines included,
+    their ids the wrong way round) is sorted by (deadline, id) and finds every case."""
+    due = START + dt.timedelta(hours=5)
+    low, high = uuid.UUID(int=1), uuid.UUID(int=2)
+    tied = [Countdown(i, "PS", "B", "dispatched", 1, None, START, due, None) for i in (high, low)]
+    later = entry(hours=9)
+    for given in ([*tied, later], [later, *tied]):
+        listed = CountdownList(given)
+        assert [listed.entry(r).id for r in range(3)] == [low, high, later.id]
+        assert [listed.row_of(i) for i in (low, high, later.id)] == [0, 1, 2]
+    assert CountdownList([*reversed(tied), later]).row_of(uuid.uuid4()) is None
+
+
+def test_rows_become_countdowns_and_a_row_with_no_start_counts_from_its_deadline() -> None:
+    """``entries`` on rows of ``COLUMNS`` as the database gives them (plain tuples)."""
+    due = START + dt.timedelta(hours=4)
+    started = (uuid.uuid4(), "PS-1", "B", "in_progress", 1, 7, START, due, None, False,
+               START, None, due, None)
+    unstarted = (uuid.uuid4(), "PS-2", "B", "new", 1, None, None, due, None, True,
+                 START, None, due, None)
+    made = entries([started, unstarted])
+    assert made == [Countdown(*started), Countdown(*unstarted[:6], due, *unstarted[7:])]
+    assert made[1].started_at == due and made[1].estimated
+    assert made[1].band(START) == SHORT  # given no time at all: short from the start
+    assert made[0].assigned_unit_id == 7 and made[0].band(START) == PLENTY

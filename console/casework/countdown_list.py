@@ -18,16 +18,17 @@ import math
 import uuid
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Sequence
+from itertools import compress, islice, repeat
+from operator import eq, gt, is_, itemgetter, lt
+
+import numpy as np
 
 from console.casework import countdown
-from console.casework.countdown import Countdown
+from console.casework.countdown import Countdown, sort_key
 
 Key = tuple[dt.datetime, uuid.UUID]
 MAX_ID = uuid.UUID(int=(1 << 128) - 1)  # sorts after every id with the same deadline
-
-
-def sort_key(entry: Countdown) -> Key:
-    return entry.due_at, entry.id
+_ID, _STARTED_AT, _DUE_AT, _PAUSED_AT = (itemgetter(i) for i in (0, 6, 7, 8))  # Countdown
 
 
 class BandCounter:
@@ -47,17 +48,22 @@ class BandCounter:
 
     def extend(self, entries: Sequence[Countdown]) -> None:
         """Count many cases at once (a sort of two sorted runs: a merge)."""
-        running = [e for e in entries if e.paused_at is None]
-        dues = [e.due_at.timestamp() for e in running]
-        starts = [e.started_at.timestamp() for e in running]
+        # C loops only (map, numpy): no Python code runs per case.
+        is_running = list(map(is_, map(_PAUSED_AT, entries), repeat(None)))
+        running = list(compress(entries, is_running))
+        dues = list(map(dt.datetime.timestamp, map(_DUE_AT, running)))
+        starts = np.fromiter(map(dt.datetime.timestamp, map(_STARTED_AT, running)),
+                             dtype=np.float64, count=len(running))
         ordered = self._dues and dues and dues[0] >= self._dues[-1]  # a next page
         self._dues += dues
-        if not ordered or any(a > b for a, b in zip(dues, dues[1:], strict=False)):
+        if not ordered or any(map(gt, dues, islice(dues, 1, None))):
             self._dues.sort()
-        self._thresholds += [due - (due - start) * countdown.QUARTER if due > start
-                             else -math.inf for due, start in zip(dues, starts, strict=True)]
+        due = np.array(dues, dtype=np.float64)  # as _moments: due - (due - start) * QUARTER
+        self._thresholds += np.where(due > starts, due - (due - starts) * countdown.QUARTER,
+                                     -math.inf).tolist()
         self._thresholds.sort()  # two sorted runs: a merge
-        self._paused.update((e.id, e) for e in entries if e.paused_at is not None)
+        if not all(is_running):  # paused: few
+            self._paused.update((e.id, e) for e in entries if e.paused_at is not None)
 
     def add(self, entry: Countdown) -> None:
         if entry.paused_at is not None:
@@ -95,33 +101,45 @@ def _moments(entry: Countdown) -> tuple[float, float]:
     return due, due - (due - started) * countdown.QUARTER
 
 
+def _in_order(entries: Sequence[Countdown]) -> bool:
+    """Whether ``entries`` are in ``sort_key`` order: their deadlines compared in C, the
+    ids only where two deadlines are the same."""
+    dues = list(map(_DUE_AT, entries))
+    if all(map(lt, dues, islice(dues, 1, None))):  # no two the same: one pass
+        return True
+    if any(map(gt, dues, islice(dues, 1, None))):
+        return False
+    ties = compress(range(len(dues)), map(eq, dues, islice(dues, 1, None)))
+    return not any(entries[i][0] > entries[i + 1][0] for i in ties)
+
+
 class CountdownList:
-    """Countdowns by (deadline, id), each case at most once; rows count from 0."""
+    """Countdowns by (deadline, id), each case at most once; rows count from 0.
+
+    The countdowns themselves are the sorted list (searched by ``sort_key``, no
+    second list of keys) and finds a case by its id."""
 
     def __init__(self, entries: Sequence[Countdown] = ()) -> None:
         ordered = list(entries)
-        keys = [(e.due_at, e.id) for e in ordered]
-        if any(a > b for a, b in zip(keys, keys[1:], strict=False)):  # the database sorts
-            pairs = sorted(zip(keys, ordered, strict=True), key=lambda p: p[0])
-            keys, ordered = [k for k, _ in pairs], [e for _, e in pairs]
+        if not _in_order(ordered):  # the database sorts
+            ordered.sort(key=sort_key)
         self._entries = ordered
-        self._keys = keys
-        self._key_of = {e.id: k for e, k in zip(ordered, keys, strict=True)}
+        self._by_id = dict(zip(map(_ID, ordered), ordered, strict=True))
         self._bands = BandCounter(ordered)
 
     def fresh_tail(self, entries: Sequence[Countdown]) -> bool:
         """Whether ``entries`` (in order) are all new and sort after every case in the
         list: the next page of a load, with no live update in its range meanwhile."""
-        if any(e.id in self._key_of for e in entries):
+        by_id = self._by_id
+        if any(map(by_id.__contains__, map(_ID, entries))):
             return False
-        return not entries or not self._keys or sort_key(entries[0]) > self._keys[-1]
+        return not entries or not self._entries or sort_key(entries[0]) > sort_key(
+            self._entries[-1])
 
     def extend(self, entries: Sequence[Countdown]) -> None:
         """Append the next page (``fresh_tail`` holds for it)."""
-        keys = [(e.due_at, e.id) for e in entries]
         self._entries += entries
-        self._keys += keys
-        self._key_of.update(zip((e.id for e in entries), keys, strict=True))
+        self._by_id.update(zip(map(_ID, entries), entries, strict=True))
         self._bands.extend(entries)
 
     def __len__(self) -> int:
@@ -131,42 +149,44 @@ class CountdownList:
         return self._entries[row]
 
     def row_of(self, case_id: uuid.UUID) -> int | None:
-        key = self._key_of.get(case_id)
-        return None if key is None else bisect_left(self._keys, key)
+        entry = self._by_id.get(case_id)
+        return None if entry is None else self._at(sort_key(entry))
+
+    def _at(self, key: Key) -> int:
+        return bisect_left(self._entries, key, key=sort_key)
 
     def stays_at(self, row: int, entry: Countdown) -> bool:
         """Whether ``entry``, a re-read of the case at ``row``, keeps its place."""
-        return sort_key(entry) == self._keys[row]
+        return sort_key(entry) == sort_key(self._entries[row])
 
     def replace(self, row: int, entry: Countdown) -> None:
         """Put a re-read in place of the case at ``row`` (see ``stays_at``)."""
         self._bands.remove(self._entries[row])
         self._bands.add(entry)
         self._entries[row] = entry
+        self._by_id[entry.id] = entry
 
     def remove(self, row: int) -> None:
         entry = self._entries[row]
         self._bands.remove(entry)
-        del self._entries[row], self._keys[row], self._key_of[entry.id]
+        del self._entries[row], self._by_id[entry.id]
 
     def place_for(self, entry: Countdown) -> int:
         """The row ``insert`` would put a case (not in the list) at."""
-        return bisect_left(self._keys, sort_key(entry))
+        return self._at(sort_key(entry))
 
     def insert(self, entry: Countdown) -> int:
         """Add a case that is not in the list; its row."""
-        key = sort_key(entry)
-        at = bisect_left(self._keys, key)
+        at = self._at(sort_key(entry))
         self._entries.insert(at, entry)
-        self._keys.insert(at, key)
-        self._key_of[entry.id] = key
+        self._by_id[entry.id] = entry
         self._bands.add(entry)
         return at
 
     def newly_overdue(self, since: dt.datetime, now: dt.datetime) -> list[Countdown]:
         """Running cases whose deadline passed in (since, now]."""
-        first = bisect_right(self._keys, (since, MAX_ID))
-        last = bisect_right(self._keys, (now, MAX_ID))
+        first = bisect_right(self._entries, (since, MAX_ID), key=sort_key)
+        last = bisect_right(self._entries, (now, MAX_ID), key=sort_key)
         return [e for e in self._entries[first:last] if e.paused_at is None]
 
     def band_counts(self, now: dt.datetime) -> dict[str, int]:

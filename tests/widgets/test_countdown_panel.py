@@ -67,11 +67,10 @@ def test_cases_appear_and_leave_the_panel_live(qtbot: Any, open_seat: Any) -> No
 
 
 def test_an_estimated_deadline_says_so(open_seat: Any) -> None:
-    from dataclasses import replace
 
     catalog = open_seat().console.catalog
     model = CountdownModel(catalog, FakeClock(START))
-    model.set_entries([replace(entry(30), estimated=True), entry(40)])
+    model.set_entries([entry(30)._replace(estimated=True), entry(40)])
     assert model.data(model.index(0, 7)).endswith("（估）")
     assert not model.data(model.index(1, 7)).endswith("（估）")
 
