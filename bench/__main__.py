@@ -21,6 +21,7 @@ from bench import (  # noqa: E402
     map_read,
     map_view,
     point_in_cell,
+    queue_live,
     queue_open,
     reports,
     roster,
@@ -55,6 +56,7 @@ def main() -> None:
     seat_latency.run(args.quick)
     intake.run(args.quick)
     queue_open.run(args.quick)
+    queue_live.run(args.quick)
     countdown.run(args.quick)
     sweep.run(args.quick)
     seat_stalls.run(args.quick)
