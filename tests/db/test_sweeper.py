@@ -4,6 +4,7 @@ supervisor's orders; inspection when a reply is overdue."""
 import asyncio
 import datetime as dt
 
+import psycopg
 import pytest
 import sqlalchemy as sa
 from psycopg import errors
@@ -17,6 +18,7 @@ from console.core.store import Store
 from console.hotline.intake import create_case
 from console.supervision import ladder_rules, sweeper
 from db import schema as s
+from db.engine import libpq_conninfo
 from tests.db.conftest import MakeLogin
 from tests.db.people import login_of, raw
 from tests.factories import draft
@@ -64,6 +66,21 @@ async def test_the_ladder_is_issued_once(store: Store, catalog: Catalog) -> None
         kinds = (await conn.execute(select(s.CaseEvent.payload).where(
             s.CaseEvent.case_id == overdue, s.CaseEvent.kind == "escalation"))).scalars().all()
     assert sorted(k["level"] for k in kinds) == ["reminder", "urge"]
+
+
+async def test_a_sweeps_orders_wake_the_other_seats_after_its_commit(
+        database_url: str, store: Store, catalog: Catalog) -> None:
+    overdue = await case_with_clock(store, catalog, 1.5)
+    async with await psycopg.AsyncConnection.connect(libpq_conninfo(database_url),
+                                                     autocommit=True) as listen:
+        await listen.execute("LISTEN case_event")
+        report = await sweeper.sweep(store, WorkCalendar())
+        assert sorted(report.issued) == sorted([(overdue, "reminder"), (overdue, "urge")])
+        heard = [int(n.payload) async for n in listen.notifies(timeout=5, stop_after=1)]
+    async with store.read() as conn:
+        newest = (await conn.execute(select(s.func.max(s.CaseEvent.id)).where(
+            s.CaseEvent.kind == "escalation"))).scalar_one()
+    assert heard == [newest]  # the seats' trigger leaves it to the sweep, which says it
 
 
 async def test_two_sweepers_at_once_issue_nothing_twice(database_url: str, store: Store,
