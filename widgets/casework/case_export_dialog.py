@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -62,15 +61,8 @@ class CaseExportDialog(WorkDialog):
         self.format.currentIndexChanged.connect(self._format_changed)
         browse = QPushButton(self.tr("选择位置…"), objectName="export.browse")
         browse.clicked.connect(self.browse)
-        self.progress = QProgressBar(objectName="export.progress")
-        self.progress.setFormat("")
-        self.message = QLabel(objectName="export.message")
-        self.message.setWordWrap(True)
-        self.start = QPushButton(self.tr("导出"), objectName="export.start")
+        self._work_controls("export", self.tr("导出"))
         self.start.setDefault(True)
-        self.start.clicked.connect(self.run)
-        self.cancel_button = QPushButton(self.tr("关闭"), objectName="export.cancel")
-        self.cancel_button.clicked.connect(self.cancel)
         self._layout(browse)
         self.setMinimumWidth(560)
         self._slot.run(query.count(store, self._selection), self._counted)

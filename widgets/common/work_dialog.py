@@ -13,7 +13,7 @@ from typing import Protocol
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QProgressBar, QPushButton, QWidget
 
 
 class Cancellable(Protocol):
@@ -27,6 +27,21 @@ class WorkDialog(QDialog):
         self._close_when_done = False
         self._timer = QTimer(self, interval=100)
         self._timer.timeout.connect(self._show_progress)
+
+    def _work_controls(self, prefix: str, start_text: str) -> None:
+        """The progress bar, the message line, the start and the cancel (关闭) buttons,
+        named ``<prefix>.progress``, ``.message``, ``.start`` and ``.cancel``."""
+        self.progress = QProgressBar(objectName=f"{prefix}.progress")
+        self.progress.setFormat("")  # no "0%" while idle
+        self.message = QLabel(objectName=f"{prefix}.message")
+        self.message.setWordWrap(True)
+        self.start = QPushButton(start_text, objectName=f"{prefix}.start")
+        self.start.clicked.connect(self.run)
+        self.cancel_button = QPushButton(self.tr("关闭"), objectName=f"{prefix}.cancel")
+        self.cancel_button.clicked.connect(self.cancel)
+
+    def run(self) -> None:
+        raise NotImplementedError
 
     def _show_progress(self) -> None:
         raise NotImplementedError

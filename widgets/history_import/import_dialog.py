@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QProgressBar,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
@@ -68,16 +67,9 @@ class HistoryImportDialog(WorkDialog):
         self.tabs.addTab(self._with_buttons(self.problems, "import.copy_problems",
                                             self.tr("复制全部"), self.problems.copy_all),
                          self.tr("不能导入的行"))
-        self.progress = QProgressBar(objectName="import.progress")
-        self.progress.setFormat("")  # no "0%" while idle
+        self._work_controls("import", self.tr("导入"))
         self.stage = QLabel(objectName="import.stage")
-        self.message = QLabel(objectName="import.message")
-        self.message.setWordWrap(True)
-        self.start = QPushButton(self.tr("导入"), objectName="import.start")
         self.start.setEnabled(False)
-        self.start.clicked.connect(self.run)
-        self.cancel_button = QPushButton(self.tr("关闭"), objectName="import.cancel")
-        self.cancel_button.clicked.connect(self.cancel)
         self._layout(browse)
         self._slot.run(profiles.load_all(store), self._profiles, self._failed)
 
