@@ -46,7 +46,9 @@ def test_callbacks_with_the_keyboard(qtbot: Any, open_seat: Any) -> None:
     assert desk.message.text() == "保存中…"  # until the feed has brought it
     qtbot.waitUntil(lambda: desk.model.row_of(happy.id) is None, timeout=5000)
     assert kinds(qtbot, seat, happy.id)[-1] == "callback_closed"
-    assert desk.message.text() == f"{happy.public_no}：已记录：满意（4 分），已结案"
+    # the save reports after the feed may have taken the row away: wait for its word
+    said = f"{happy.public_no}：已记录：满意（4 分），已结案"
+    qtbot.waitUntil(lambda: desk.message.text() == said, timeout=5000)
 
     away = resolved_case(qtbot, seat, "井盖松动")
     select(qtbot, desk, away.id)

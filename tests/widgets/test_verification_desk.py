@@ -46,7 +46,9 @@ def test_grid_reports_are_verified_with_the_keyboard(qtbot: Any, open_seat: Any)
     assert desk.message.text() == "保存中…"
     qtbot.waitUntil(lambda: desk.model.row_of(fixed.id) is None, timeout=5000)
     assert kinds(qtbot, seat, fixed.id)[-1] == "verify_passed"
-    assert desk.message.text() == f"{fixed.public_no}：已记录「现场核查通过，结案」"
+    # the save reports after the feed may have taken the row away: wait for its word
+    said = f"{fixed.public_no}：已记录「现场核查通过，结案」"
+    qtbot.waitUntil(lambda: desk.message.text() == said, timeout=5000)
 
     select(qtbot, desk, not_fixed.id)
     qtbot.keyClick(desk.table, Qt.Key.Key_F)
