@@ -25,12 +25,13 @@ from sqlalchemy.exc import DBAPIError
 
 from console.core.store import Store
 from db.embedded import EmbeddedServer
-from db.migrate import current_revision, head_revision, upgrade
+from db.migrate import current_revision, head_revision, knows_revision, upgrade
 
 log = logging.getLogger(__name__)
 # "permission denied for …" and "must be owner of …" alike.
 INSUFFICIENT_PRIVILEGE = "42501"
-__all__ = ["EmbeddedServer", "SchemaBehind", "bring_schema_up_to_date", "prepare_embedded"]
+__all__ = ["EmbeddedServer", "SchemaAhead", "SchemaBehind", "bring_schema_up_to_date",
+           "prepare_embedded"]
 
 
 @dataclass(frozen=True)
@@ -41,12 +42,25 @@ class SchemaBehind(Exception):
     head: str
 
 
+@dataclass(frozen=True)
+class SchemaAhead(Exception):
+    """A newer console has migrated the database past what this one knows: this console
+    must be updated before it may work on it (its saves would miss what the schema now
+    asks for)."""
+
+    current: str
+    head: str
+
+
 def bring_schema_up_to_date(url: str) -> bool:
     """Migrate when the database is behind (True when it did); raises ``SchemaBehind``
-    when the login may not."""
+    when the login may not, ``SchemaAhead`` when the database is newer than this
+    console (nothing is changed then)."""
     current, head = current_revision(url), head_revision()
     if current == head:
         return False
+    if current is not None and not knows_revision(current):
+        raise SchemaAhead(current, head)
     try:
         upgrade(url)
     except DBAPIError as exc:

@@ -29,20 +29,32 @@ def alembic_config(url: str) -> Config:
     return cfg
 
 
-def head_revision() -> str:
-    """The newest migration this program knows: the one revision no other names as
-    its ``down_revision``, read from the files' lines; Alembic decides when the
-    files do not name exactly one."""
+def _revisions() -> tuple[set[str], set[str]]:
+    """Every revision the migrations' files name, and every one named as below another."""
     revisions: set[str] = set()
     below: set[str] = set()
     for path in (MIGRATIONS / "versions").glob("*.py"):
         for name, value in _REVISION.findall(path.read_text(encoding="utf-8")):
             found = _QUOTED.findall(value)
             (revisions if name == "revision" else below).update(found)
+    return revisions, below
+
+
+def head_revision() -> str:
+    """The newest migration this program knows: the one revision no other names as
+    its ``down_revision``, read from the files' lines; Alembic decides when the
+    files do not name exactly one."""
+    revisions, below = _revisions()
     heads = revisions - below
     if len(heads) == 1:
         return heads.pop()
     return alembic_head()
+
+
+def knows_revision(revision: str) -> bool:
+    """Whether this program has the migration ``revision`` (a database migrated by a
+    newer console is at one it does not know)."""
+    return revision in _revisions()[0]
 
 
 def alembic_head() -> str:

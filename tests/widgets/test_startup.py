@@ -188,6 +188,33 @@ def test_a_shared_database_behind_this_console_is_told(
             conn.execute(f"DROP ROLE IF EXISTS {name}")
 
 
+@pytest.mark.expected_log(r"^widgets\.shell\.startup: the database schema is at .*, newer")
+def test_a_database_a_newer_console_migrated_is_told_and_left_alone(
+        seat: Path, database_url: str, admin_url: str) -> None:
+    """Even its administrator's console stops: it cannot migrate backwards and its saves
+    would miss what the newer schema asks for. The box says to update; nothing changes."""
+    from db.migrate import head_revision
+
+    future = "0999_from_a_newer_console"
+    with psycopg.connect(libpq_conninfo(database_url), autocommit=True) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = %s", (future,))
+        cases = conn.execute('SELECT count(*) FROM "case"').fetchone()
+    told: list[str] = []
+
+    def read_box(box: QMessageBox) -> None:
+        told.append(box.text())
+        press(Key.Key_Return)
+
+    person = Person([("a message", visible(QMessageBox, "startupProblem"), read_box)])
+    from widgets.shell.startup import CONSOLE_BEHIND
+
+    assert run_main(person, "--database-url", database_url) == CONSOLE_BEHIND
+    assert told and future in told[0] and head_revision() in told[0] and "新版本" in told[0]
+    with psycopg.connect(libpq_conninfo(database_url)) as conn:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == (future,)
+        assert conn.execute('SELECT count(*) FROM "case"').fetchone() == cases
+
+
 @pytest.mark.parametrize("group", ["operator", "dispatcher", "shift_leader", "supervisor"])
 def test_each_group_opens_its_window_on_a_shared_server(
         seat: Path, database_url: str, admin_url: str, group: str,

@@ -25,6 +25,7 @@ from console.core.errors import DatabaseUnavailable
 from console.seat_settings import REPORTING_URL, SeatSettings
 from console.seat_setup import (
     EmbeddedServer,
+    SchemaAhead,
     SchemaBehind,
     bring_schema_up_to_date,
     prepare_embedded,
@@ -35,7 +36,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-OK, CANCELLED, UNAVAILABLE, SCHEMA_BEHIND, BUG = 0, 1, 2, 3, 4
+OK, CANCELLED, UNAVAILABLE, SCHEMA_BEHIND, BUG, CONSOLE_BEHIND = 0, 1, 2, 3, 4, 5
 PAINT_WAIT_S = 5.0  # a window that is never painted (minimised, say) starts it anyway
 
 
@@ -134,6 +135,15 @@ async def start(app: QApplication, args: argparse.Namespace, settings: SeatSetti
             "请管理员用自己的账号启动一次控制台，或运行 python -m db.migrate。").format(
             current=exc.current or "—", head=exc.head))
         return SCHEMA_BEHIND
+    except SchemaAhead as exc:
+        log.error("the database schema is at %s, newer than this console's %s", exc.current,
+                  exc.head)
+        splash.close()
+        await tell(_t("控制台需要更新"), _t(
+            "数据库已由较新版本的控制台升级（结构版本 {current}），本控制台只认识到 {head}，"
+            "用它保存可能出错：请先安装新版本的控制台，再启动。数据没有任何改动。").format(
+            current=exc.current, head=exc.head))
+        return CONSOLE_BEHIND
     except Exception as exc:  # our bug: logged with its traceback, told as such
         log.exception("the console failed to start")
         splash.close()
@@ -160,6 +170,8 @@ async def _start(app: QApplication, args: argparse.Namespace, settings: SeatSett
         try:
             owner_url = await asyncio.to_thread(prepare_embedded, embedded,
                                                 with_demo=args.demo)
+        except SchemaAhead:
+            raise  # told as such above, not as a broken server
         except Exception as exc:  # the server itself: a full disk, a broken data directory…
             log.exception("the embedded database did not start")
             splash.close()
