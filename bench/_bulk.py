@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import hashlib
 import itertools
 import json
 import os
@@ -25,11 +26,13 @@ import psycopg
 from psycopg.rows import namedtuple_row
 from sqlalchemy import func, select
 
+from bench._db import server_url
 from console.calendar import deadlines
 from console.core.store import Store
 from console.demodata import demo, demo_history
 from console.demodata.demo_teller import Story, World
-from db.engine import libpq_target
+from db.engine import libpq_target, normalise_url
+from db.migrate import head_revision
 
 CASE_COLUMNS = (
     "id", "public_no", "channel", "nature", "caller_id", "caller_phone", "text", "address",
@@ -38,6 +41,10 @@ CASE_COLUMNS = (
     "dispatched_at", "resolved_at", "closed_at", "created_by", "unit_clock_at", "unit_due_at",
     "clock_round", "first_resolved_at", "signed_at", "due_estimated", "version", "sign_due_at",
 )
+SEED = 4242
+# Filled databases kept for the day (BENCH_BULK_CACHE=0: fill every time): a million
+# cases take minutes to tell, a copy of the files seconds.
+CACHE_PREFIX = "hc_bench_bulk_"
 RECORDS = {
     "callback": ("case_id", "attempt", "at", "operator", "result", "satisfaction", "note"),
     "verification": ("case_id", "at", "verifier", "result", "note"),
@@ -85,7 +92,7 @@ def _copy(conn: psycopg.Connection, table: str, columns: tuple[str, ...],
             copy.write_row(tuple(r[c] for c in columns))
 
 
-def populate(url: str, count: int, seed: int = 4242, chunk: int = 20_000) -> Counter[str]:
+def populate(url: str, count: int, seed: int = SEED, chunk: int = 20_000) -> Counter[str]:
     """Reference data plus ``count`` cases (a few fall in the future and are dropped),
     told and written ``chunk`` at a time (a million stories would not fit in memory)."""
     world = asyncio.run(_load_reference(url))
@@ -125,11 +132,68 @@ def _write(conn: psycopg.Connection, stories: list[Story]) -> None:
           (r for st in stories for r in st.verifications))
 
 
+def _cache_name(count: int, seed: int) -> str:
+    """The filled database kept for ``count`` cases: one a day and schema (the stories
+    are told up to the moment of filling, so a day's benches share one "now")."""
+    head = hashlib.sha1(head_revision().encode()).hexdigest()[:8]
+    return f"{CACHE_PREFIX}{count}_{seed}_{head}_{dt.date.today():%Y%m%d}"
+
+
+def _on_bench_server(url: str) -> bool:
+    ours, server = normalise_url(url), normalise_url(server_url())
+    return (ours.host, ours.port) == (server.host, server.port)
+
+
+def _from_cache(url: str, count: int, seed: int) -> Counter[str] | None:
+    """``url``'s database made again as a copy of the day's filled one, when there is
+    one (its statuses); None when there is none yet or the server is not the benches'."""
+    if os.environ.get("BENCH_BULK_CACHE", "1") == "0" or not _on_bench_server(url):
+        return None
+    name, target = _cache_name(count, seed), normalise_url(url).database
+    with libpq_target(server_url()).connect(autocommit=True) as admin:
+        for (old,) in admin.execute(
+                "SELECT datname FROM pg_database WHERE datname LIKE %s AND datname <> %s",
+                (CACHE_PREFIX.replace("_", r"\_") + "%", name)).fetchall():
+            if old.startswith(f"{CACHE_PREFIX}{count}_{seed}_"):  # another day or schema
+                admin.execute(f'DROP DATABASE IF EXISTS "{old}" WITH (FORCE)')  # type: ignore[arg-type]
+        row = admin.execute("SELECT shobj_description(oid, 'pg_database') FROM pg_database"
+                            " WHERE datname = %s", (name,)).fetchone()
+        if row is None or not row[0]:
+            return None
+        admin.execute(f'DROP DATABASE "{target}" WITH (FORCE)')  # type: ignore[arg-type]
+        admin.execute(f'CREATE DATABASE "{target}" TEMPLATE "{name}"')  # type: ignore[arg-type]
+    return Counter(json.loads(row[0]))
+
+
+def _keep(url: str, count: int, seed: int, statuses: Counter[str]) -> None:
+    """Keep a copy of ``url``'s freshly filled database for the day's other benches (made
+    under a passing name, renamed once whole, so a killed run leaves no half copy)."""
+    if os.environ.get("BENCH_BULK_CACHE", "1") == "0" or not _on_bench_server(url):
+        return
+    name, target = _cache_name(count, seed), normalise_url(url).database
+    making = f"{name}_making"
+    with libpq_target(server_url()).connect(autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{making}" WITH (FORCE)')  # type: ignore[arg-type]
+        try:
+            admin.execute(f'CREATE DATABASE "{making}" TEMPLATE "{target}"')  # type: ignore[arg-type]
+        except psycopg.errors.ObjectInUse:  # the bench holds a connection: no copy today
+            print(f"(not kept for other benches: {target} is in use)")
+            return
+        admin.execute(f"COMMENT ON DATABASE \"{making}\" IS '{json.dumps(statuses)}'")  # type: ignore[arg-type]
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')  # type: ignore[arg-type]
+        admin.execute(f'ALTER DATABASE "{making}" RENAME TO "{name}"')  # type: ignore[arg-type]
+
+
 def main() -> None:
     started = time.perf_counter()
-    statuses = populate(os.environ["BENCH_BULK_URL"], int(sys.argv[1]))
+    url, count, seed = os.environ["BENCH_BULK_URL"], int(sys.argv[1]), SEED
+    statuses = _from_cache(url, count, seed)
+    how = "copied from the day's filled database" if statuses is not None else "generated"
+    if statuses is None:
+        statuses = populate(url, count, seed)
+        _keep(url, count, seed, statuses)
     mix = ", ".join(f"{k} {v}" for k, v in statuses.most_common())
-    print(f"generated {sum(statuses.values())} cases in {time.perf_counter() - started:.1f} s"
+    print(f"{how}: {sum(statuses.values())} cases in {time.perf_counter() - started:.1f} s"
           f" ({mix})")
 
 
