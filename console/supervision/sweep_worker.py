@@ -3,6 +3,9 @@ thread's, under qasync): the thread has its own asyncio loop and its own small
 connection pool, so building a page's statements, reading its rows and judging the
 ladder never hold the seat's loop. The seat's loop only awaits the result.
 
+Before each sweep the worker asks the database to end a staff session that holds a
+lock others have waited on too long (``console/core/lock_watch.py``).
+
 The thread starts with the first sweep and ends with ``close``.
 """
 
@@ -16,6 +19,7 @@ from collections.abc import Coroutine
 from typing import Any, TypeVar
 
 from console.calendar.workdays import WorkCalendar
+from console.core.lock_watch import LockWatch
 from console.core.store import Store
 from console.supervision import sweeper
 from console.supervision.sweeper import SweepReport
@@ -30,6 +34,7 @@ class SweepWorker:
         self._loop: asyncio.AbstractEventLoop | None = None
         self._thread: threading.Thread | None = None
         self._store: Store | None = None
+        self._lock_watch = LockWatch()
 
     def _start(self) -> asyncio.AbstractEventLoop:
         if self._loop is None:
@@ -63,6 +68,7 @@ class SweepWorker:
         if self._store is None:  # made on the worker's loop, which its pool belongs to
             self._store = Store(self._url, self._actor, engine=make_engine(
                 self._url, pool_size=1, application_name="hotline-sweeper"))
+        await self._lock_watch.check(self._store)
         return await sweeper.sweep(self._store, calendar, now=now, page_size=page_size)
 
     async def sweep(self, calendar: WorkCalendar, *, now: dt.datetime | None = None,
