@@ -5,15 +5,10 @@ the SMS (when, and what was said)."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QDateTime,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
-    Qt,
 )
 from PySide6.QtWidgets import (
     QComboBox,
@@ -31,67 +26,40 @@ from console.core.clock import CENTRE_TZ
 from console.notices.messages import MAX_TOLD_TEXT, Message
 from widgets.common import texts
 from widgets.common.form_keys import submit_with_ctrl_enter
+from widgets.common.tables import RecordTableModel
 
 
 def _when(at: dt.datetime | None) -> str:
     return "" if at is None else at.astimezone(CENTRE_TZ).strftime("%m-%d %H:%M")
 
 
-class OutboxModel(QAbstractTableModel):
+class OutboxModel(RecordTableModel):
     """The case's messages: what, how, where it stands, when, by when, the text."""
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._messages: list[Message] = []
-        self._titles = (self.tr("告知"), self.tr("方式"), self.tr("状态"), self.tr("时间"),
-                        self.tr("限时"), self.tr("内容"))
+        super().__init__([], parent=parent, text_tips=True, grows=True)  # a few rows
+        self.set_columns([
+            (self.tr("告知"), lambda m: texts.notice_name(m.kind)),
+            (self.tr("方式"), lambda m: texts.notice_channel_name(m.channel)),
+            (self.tr("状态"), self._state),
+            (self.tr("时间"), lambda m: _when(m.sent_at or m.queued_at)),
+            (self.tr("限时"), lambda m: _when(m.due_by)),
+            (self.tr("内容"), lambda m: m.text),
+        ])
 
     def set_messages(self, messages: list[Message]) -> None:
-        if messages != self._messages:
-            self.beginResetModel()  # a handful of rows, read again with the case
-            self._messages = list(messages)
-            self.endResetModel()
+        self.set_rows(messages)
 
     def message(self, row: int) -> Message:
-        return self._messages[row]
+        return self._rows[row]
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._messages)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._titles)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(self._titles)):
-            return self._titles[section]
-        return None
-
-    def data(self, index: QModelIndex | QPersistentModelIndex,
-             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._messages):
-            return None
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return None
-        m = self._messages[index.row()]
-        column = index.column()
-        if column == 0:
-            return texts.notice_name(m.kind)
-        if column == 1:
-            return texts.notice_channel_name(m.channel)
-        if column == 2:
-            state = texts.notice_state_name(m.state)
-            if m.state in ("retrying", "failed") and m.attempts:
-                state += self.tr("（{n} 次：{error}）").format(n=m.attempts, error=m.last_error)
-            if m.sent_at is not None and not m.in_time:
-                state += self.tr("（超时）")
-            return state
-        if column == 3:
-            return _when(m.sent_at or m.queued_at)
-        if column == 4:
-            return _when(m.due_by)
-        return m.text
+    def _state(self, m: Message) -> str:
+        state = texts.notice_state_name(m.state)
+        if m.state in ("retrying", "failed") and m.attempts:
+            state += self.tr("（{n} 次：{error}）").format(n=m.attempts, error=m.last_error)
+        if m.sent_at is not None and not m.in_time:
+            state += self.tr("（超时）")
+        return state
 
 
 class TellDialog(QDialog):

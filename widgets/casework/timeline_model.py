@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject
 
 from console.casework import lifecycle
 from console.casework.cases import TimelineEntry
@@ -12,59 +10,33 @@ from console.catalog.catalog import Catalog
 from console.core.clock import CENTRE_TZ
 from console.core.events import CaseCreated, CaseImported, CaseMoved, Escalation, Notice
 from widgets.common import texts
+from widgets.common.tables import RecordTableModel
 
 
-class TimelineModel(QAbstractTableModel):
+class TimelineModel(RecordTableModel):
+    """The case's events, oldest first: when, who, which move, what it said."""
+
     def __init__(self, catalog: Catalog, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+        super().__init__([], parent=parent, text_tips=True, grows=True)
         self._catalog = catalog
-        self._entries: list[TimelineEntry] = []
         self.category_id: int | None = None  # the case's, for automatic-dispatch reasons
-        self._titles = (self.tr("时间"), self.tr("操作人"), self.tr("操作"), self.tr("说明"))
+        self.set_columns([
+            (self.tr("时间"),
+             lambda e: e.at.astimezone(CENTRE_TZ).strftime("%Y-%m-%d %H:%M:%S")),
+            (self.tr("操作人"), self._actor),
+            (self.tr("操作"), lambda e: texts.action_name(e.kind)),
+            (self.tr("说明"), self.describe),
+        ])
 
     def set_entries(self, entries: list[TimelineEntry]) -> None:
-        known = len(self._entries)
-        if entries[:known] == self._entries and len(entries) > known:
-            self.beginInsertRows(QModelIndex(), known, len(entries) - 1)  # history only grows
-            self._entries = list(entries)
-            self.endInsertRows()
-        elif entries != self._entries:
-            self.beginResetModel()
-            self._entries = list(entries)
-            self.endResetModel()
+        self.set_rows(entries)
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._entries)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._titles)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(self._titles)):
-            return self._titles[section]
-        return None
-
-    def data(self, index: QModelIndex | QPersistentModelIndex,
-             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._entries):
-            return None
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return None
-        entry = self._entries[index.row()]
-        column = index.column()
-        if column == 0:
-            return entry.at.astimezone(CENTRE_TZ).strftime("%Y-%m-%d %H:%M:%S")
-        if column == 1:
-            data = entry.data
-            automatic = entry.actor == lifecycle.SYSTEM or (
-                data.auto if isinstance(data, Escalation)
-                else isinstance(data, CaseMoved) and data.auto)
-            return self.tr("系统") if automatic else entry.actor
-        if column == 2:
-            return texts.action_name(entry.kind)
-        return self.describe(entry)
+    def _actor(self, entry: TimelineEntry) -> str:
+        data = entry.data
+        automatic = entry.actor == lifecycle.SYSTEM or (
+            data.auto if isinstance(data, Escalation)
+            else isinstance(data, CaseMoved) and data.auto)
+        return self.tr("系统") if automatic else entry.actor
 
     def _escalation(self, e: Escalation) -> str:
         level = _level_name(e.level or "")

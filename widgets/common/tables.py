@@ -70,23 +70,44 @@ class RecordTableModel(QAbstractTableModel):
     """A read-only table of records that are all at hand (a list re-read as a whole).
 
     ``columns`` are (title, value) pairs; ``colour`` may give a row's text colour,
-    ``tooltip`` a cell's tooltip (from the record and the column).
+    ``tooltip`` a cell's tooltip (from the record and the column); ``text_tips``: a
+    cell's tooltip is its text (a long text cut by the column shows whole on hover);
+    ``grows``: the list is a history that only grows (see ``set_rows``).
     """
 
     def __init__(self, columns: Sequence[tuple[str, Callable[[Any], str]]],
                  colour: Callable[[Any], QColor | None] | None = None,
                  parent: QObject | None = None, *,
                  background: Callable[[Any], QColor | None] | None = None,
-                 tooltip: Callable[[Any, int], str | None] | None = None) -> None:
+                 tooltip: Callable[[Any, int], str | None] | None = None,
+                 text_tips: bool = False, grows: bool = False) -> None:
         super().__init__(parent)
         self._columns = list(columns)
         self._colour = colour
         self._background = background
         self._tooltip = tooltip
+        self._text_tips = text_tips
+        self._grows = grows
         self._rows: list[Any] = []
 
+    def set_columns(self, columns: Sequence[tuple[str, Callable[[Any], str]]]) -> None:
+        """The columns (title, value), for a model that words its titles itself."""
+        self.beginResetModel()
+        self._columns = list(columns)
+        self.endResetModel()
+
     def set_rows(self, rows: Sequence[Any]) -> None:
-        self.beginResetModel()  # a new reading of the whole list
+        """A new reading of the whole list. Of a history that grows, the same rows change
+        nothing and rows added at the end are inserted (selection and scroll stay);
+        anything else is read anew (comparing long lists would cost more)."""
+        known = len(self._rows)
+        if self._grows and len(rows) >= known and list(rows[:known]) == self._rows:
+            if len(rows) > known:
+                self.beginInsertRows(QModelIndex(), known, len(rows) - 1)
+                self._rows.extend(rows[known:])
+                self.endInsertRows()
+            return
+        self.beginResetModel()
         self._rows = list(rows)
         self.endResetModel()
 
@@ -125,6 +146,9 @@ class RecordTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole and self._background is not None:
             colour = self._background(record)
             return QBrush(colour) if colour is not None else None
-        if role == Qt.ItemDataRole.ToolTipRole and self._tooltip is not None:
-            return self._tooltip(record, index.column())
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if self._tooltip is not None:
+                return self._tooltip(record, index.column())
+            if self._text_tips:
+                return self._columns[index.column()][1](record)
         return None
