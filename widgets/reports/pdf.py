@@ -29,7 +29,7 @@ from PySide6.QtGui import (
 from console.core.clock import CENTRE_TZ
 from console.mapview.base_map import BaseMap
 from console.reports.model import AreaMap, Chart, Figures, Format, Report, Table, as_text
-from widgets.duty.roster_pdf import _prefer_ideographs
+from widgets.common.pdf_fonts import pdf_font, prefer_ideographs
 from widgets.reports import area_map, charts
 
 RESOLUTION = 300
@@ -114,7 +114,7 @@ def _document(report: Report, base: BaseMap | None, writer: QPdfWriter,
               body: QRectF) -> QTextDocument:
     document = QTextDocument()
     document.documentLayout().setPaintDevice(writer)
-    font = charts.pdf_font()
+    font = pdf_font()
     font.setPointSizeF(FONT_POINTS)
     document.setDefaultFont(font)
     document.setDocumentMargin(0)
@@ -162,7 +162,7 @@ def write_pdf(report: Report, path: str | Path, base: BaseMap | None = None) -> 
     finally:
         painter.end()
     del writer  # closes the file
-    _prefer_ideographs(target, document.defaultFont())
+    prefer_ideographs(target, document.defaultFont())
     return target
 
 
@@ -183,7 +183,7 @@ def _page(painter: QPainter, document: QTextDocument, number: int, body: QRectF)
 
 def _bands(painter: QPainter, report: Report, number: int, pages: int, width: float,
            height: float, band: float) -> None:
-    small = charts.pdf_font()
+    small = pdf_font()
     small.setPointSizeF(7.5)
     painter.setFont(small)
     painter.setPen(QColor("#455a64"))
