@@ -51,8 +51,8 @@ def seat_locale(qapp: Any, request: Any) -> Iterator[str]:
 
 def test_the_roster_pdf_uses_the_simplified_forms(seat_locale: str, tmp_path: Path) -> None:
     days = tuple(dt.date(2026, 11, d) for d in range(1, 31))
-    rows = tuple(PersonRow(WORDS[i], name, "甲班", tuple("白" if d % 3 else "休" for d in range(30)))
-                 for i, name in enumerate(WORDS))
+    codes = tuple("白" if d % 3 else "休" for d in range(30))
+    rows = tuple(PersonRow(word, word, "甲班", codes) for word in WORDS)
     plan = tuple(PlanRow(d, ("甲班", "乙班", "丙班"), "丁班") for d in days)
     sheet = MonthSheet("坪山区指挥中心 值班表 2026年11月", 2026, 11, days, rows,
                        ("白班 08–16", "中班 16–24", "夜班 00–08"), "白 白班 · 休 休息", plan)
