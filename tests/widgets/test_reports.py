@@ -156,6 +156,7 @@ def test_the_command_line_writes_reports_and_refuses_bad_input(
     weekly = tmp_path / "weekly.pdf"
     done = _cli("weekly", "--week", "2026-W48", "--out", str(weekly), url=database_url)
     assert done.returncode == 0, done.stderr
+    assert done.stderr == ""  # a scheduled job's mail: warnings and errors only
     assert "2026年第48周" in " ".join(PdfReader(weekly).pages[0].extract_text().split())
     book = tmp_path / "special.xlsx"
     done = _cli("special", "--from", "2026-11-01", "--to", "2026-11-30", "--street",
@@ -192,8 +193,9 @@ def test_the_command_line_writes_reports_and_refuses_bad_input(
     assert no_replica.returncode == 3 and "cannot reach the database" in no_replica.stderr
     daily = tmp_path / "daily.xlsx"
     done = _cli("daily", "--day", "2026-11-30", "--out", str(daily), "--reporting-url",
-                database_url, first=("--database-url", database_url))
+                database_url, first=("--database-url", database_url, "--verbose"))
     assert done.returncode == 0, done.stderr
+    assert "INFO console.core.read_source: statistics and reports read from" in done.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["daily.xlsx", "special.xlsx",
                                                           "weekly.pdf"]
 
