@@ -62,7 +62,7 @@ def _code_fit(texts: list[str], measure: Measure | None, points: float) -> tuple
 def table_html(table: Table, measure: Measure | None = None, points: float = 9.0) -> str:
     numeric = (Format.COUNT, Format.RATE)
     rows = table.rows[:table.pdf_rows] if table.pdf_rows else table.rows
-    fits = [_code_fit([as_text(r[i], c.format) for r in rows], measure, points)  # type: ignore[arg-type]
+    fits = [_code_fit([as_text(r[i], c.format) for r in rows], measure, points)
             if c.format is Format.CODE else ("", "") for i, c in enumerate(table.columns)]
     head = "".join(f"<th{_NUMERIC if c.format in numeric else ''}{width}>{escape(c.title)}</th>"
                    for c, (width, _style) in zip(table.columns, fits, strict=True))

@@ -1,12 +1,13 @@
 """Making a report's file, the same way from the dialog and the command line: the
-report read (on the event loop, async), then drawn and written in a worker thread
-(the PDF's layout, charts and map, or the workbook), to a temporary file renamed
-over the target only once complete.
+report read (on the event loop, async), then written from a worker thread, to a
+temporary file renamed over the target only once complete: the workbook by that
+thread, the PDF (its layout, charts and map) by a child process the thread waits
+for (``pdf_process``: Qt's drawing calls hold Python's lock, which the GUI thread
+needs, for up to seconds at a time).
 
-The worker thread must be a QThread (qasync's executor, the console's default): Qt's
-per-thread font cache, grown by a report's text, warns at the end of a plain Python
-thread ("event dispatcher has already been destroyed"). The command line, which has
-no window to keep alive, draws on its main thread (``in_thread=False``)."""
+The worker thread is a QThread (qasync's executor, the console's default). The
+command line, which has no window to keep alive, draws on its main thread
+(``in_thread=False``), without the child's start."""
 
 from __future__ import annotations
 
@@ -26,11 +27,16 @@ from console.reports.service import base_map, make_report
 Progress = Callable[[str], None]  # told each stage: "read", "map", "write"
 
 
-def write_file(report: Report, path: Path, base: BaseMap | None = None) -> Path:
-    """Blocking: the report to ``path`` (.pdf or .xlsx), whole or not at all."""
+def write_file(report: Report, path: Path, base: BaseMap | None = None, *,
+               apart: bool = False) -> Path:
+    """Blocking: the report to ``path`` (.pdf or .xlsx), whole or not at all; a PDF
+    drawn in a child process when ``apart``."""
     if format_of(path) == "xlsx":
         return write_atomically(path, lambda tmp: write_excel(report, tmp))
-    from widgets.reports.pdf import write_pdf
+    if apart:
+        from widgets.reports.pdf_process import write_pdf_apart as write_pdf
+    else:
+        from widgets.reports.pdf import write_pdf
 
     def pdf(temporary: Path) -> None:
         write_pdf(report, temporary, base)
@@ -54,7 +60,7 @@ async def produce(store: Store, kind: Kind, period: Period, path: Path, *,
         base = await base_map(store)
     say("write")
     if in_thread:
-        await asyncio.to_thread(write_file, report, path, base)
+        await asyncio.to_thread(write_file, report, path, base, apart=True)
     else:
         write_file(report, path, base)
     return report
