@@ -46,12 +46,18 @@ class Probe:
         self.late.append(max(0.0, now - self._last - PROBE_MS / 1000))
         self._last = now
 
-    async def during(self, seconds: float) -> list[float]:
+    def start(self) -> None:
         self.late, self._last = [], time.perf_counter()
         self._timer.start()
-        await asyncio.sleep(seconds)
+
+    def stop(self) -> list[float]:
         self._timer.stop()
         return self.late
+
+    async def during(self, seconds: float) -> list[float]:
+        self.start()
+        await asyncio.sleep(seconds)
+        return self.stop()
 
 
 class Arrivals:

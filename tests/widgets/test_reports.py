@@ -244,3 +244,40 @@ def test_the_dialog_s_pdf_is_drawn_apart_whole_or_not_at_all(qapp: Any, tmp_path
     with pytest.raises(DrawingFailed, match="Traceback"):
         write_file(broken, tmp_path / "broken.pdf", apart=True)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["apart.pdf", "here.pdf"]
+
+
+@pytest.mark.parametrize("code", ["PS-20261130-{:06d}",
+                                  "SZ-PINGSHAN-GRID-REPORT-20261130-00000000000000-{:06d}"])
+def test_a_case_number_stays_on_one_line_in_a_narrow_table(
+        qapp: Any, tmp_path: Path, code: str) -> None:
+    """A code column (Format.CODE) between wide text columns: each number is laid out
+    on one line, and ends before the next column's text begins (a long number is set
+    smaller rather than let run on)."""
+    from PySide6.QtGui import QTextTable
+
+    from widgets.reports import pdf
+
+    made = dt.datetime(2026, 11, 30, 8, tzinfo=CENTRE_TZ)
+    rows = [(code.format(n), "坪山区城市管理和综合执法局坪山街道执法队",
+             "道路破损、井盖缺失及其他市政设施损坏", made, made, "处理中", "效能监察", made)
+            for n in range(12)]
+    table = Table("督办、效能监察案件", (  # the weekly report's columns
+        Column("编号", Format.CODE), Column("承办单位"), Column("事项"),
+        Column("受理时间", Format.TIME), Column("单位时限", Format.TIME), Column("状态"),
+        Column("最高级别"), Column("发出时间", Format.TIME)), rows)
+    report = Report(Kind.WEEKLY, periods.week("2026-W48"), made,
+                    (Section("一、测试", (table,)),))
+    writer, _page, body = pdf.a4_writer(tmp_path / "narrow.pdf", report.header)
+    document = pdf.laid_out(report, writer, body)
+    layout = document.documentLayout()
+    [laid] = [f for f in document.rootFrame().childFrames() if isinstance(f, QTextTable)]
+    assert laid.rows() == len(rows) + 1
+    for row in range(1, laid.rows()):
+        number = laid.cellAt(row, 0).firstCursorPosition().block()
+        beside = laid.cellAt(row, 1).firstCursorPosition().block()
+        assert number.text() == rows[row - 1][0]
+        lines = number.layout()
+        assert lines.lineCount() == 1, number.text()
+        ends = layout.blockBoundingRect(number).left() + lines.lineAt(0).naturalTextWidth()
+        assert ends < layout.blockBoundingRect(beside).left(), number.text()
+    del writer

@@ -38,8 +38,10 @@ FONT_POINTS = 9.0
 BAND_MM = 9.0  # header and footer bands inside the margins
 MM = RESOLUTION / 25.4
 
-def _document(report: Report, base: BaseMap | None, writer: QPdfWriter,
-              body: QRectF) -> QTextDocument:
+def laid_out(report: Report, writer: QPdfWriter, body: QRectF,
+             base: BaseMap | None = None) -> QTextDocument:
+    """The report's document (its charts and map drawn), on ``writer``'s pages of
+    ``body``'s size."""
     document = QTextDocument()
     document.documentLayout().setPaintDevice(writer)
     font = pdf_font()
@@ -73,20 +75,27 @@ def _document(report: Report, base: BaseMap | None, writer: QPdfWriter,
     return document
 
 
-def write_pdf(report: Report, path: str | Path, base: BaseMap | None = None) -> Path:
-    """Write ``report`` to ``path`` as an A4 PDF; returns the path."""
-    target = Path(path)
-    writer = QPdfWriter(str(target))
+def a4_writer(path: Path, title: str) -> tuple[QPdfWriter, QRectF, QRectF]:
+    """The writer of an A4 page at RESOLUTION, its printable area and the body of it
+    (between the header's and the footer's bands), in the writer's pixels."""
+    writer = QPdfWriter(str(path))
     writer.setResolution(RESOLUTION)
-    writer.setTitle(f"{report.header}")
+    writer.setTitle(title)
     writer.setCreator("Hotline Console")
     writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
                                      QPageLayout.Orientation.Portrait,
                                      QMarginsF(15, 12, 15, 12), QPageLayout.Unit.Millimeter))
     page = QRectF(writer.pageLayout().paintRectPixels(writer.resolution()))
     band = BAND_MM * MM
-    body = QRectF(0, band, page.width(), page.height() - 2 * band)
-    document = _document(report, base, writer, body)
+    return writer, page, QRectF(0, band, page.width(), page.height() - 2 * band)
+
+
+def write_pdf(report: Report, path: str | Path, base: BaseMap | None = None) -> Path:
+    """Write ``report`` to ``path`` as an A4 PDF; returns the path."""
+    target = Path(path)
+    writer, page, body = a4_writer(target, report.header)
+    band = body.top()
+    document = laid_out(report, writer, body, base)
     pages = document.pageCount()
     painter = QPainter(writer)
     try:
