@@ -125,12 +125,23 @@ def test_the_dialog_makes_a_report_without_freezing_and_says_what_failed(
         ticks.append(1)
     assert dialog.message.text() == f"已生成：{target}"
     assert target.stat().st_size > 0 and ticks  # the loop turned while it worked
+    # The PDF, drawn by a child process the worker thread waits for (pdf_process).
+    dialog.format.setCurrentIndex(dialog.format.findData(".pdf"))
+    drawn = tmp_path / "month.pdf"
+    dialog.path.setText(str(drawn))
+    qtbot.mouseClick(dialog.make_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(dialog.make_button.isEnabled, timeout=120000)
+    assert dialog.message.text() == f"已生成：{drawn}"
+    from pypdf import PdfReader
+
+    assert "2026年11月" in PdfReader(drawn).pages[0].extract_text()
     # A folder that does not exist: told in words, nothing written anywhere.
     dialog.path.setText(str(tmp_path / "gone" / "month.xlsx"))
     qtbot.mouseClick(dialog.make_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(dialog.make_button.isEnabled, timeout=30000)
     assert dialog.message.text().startswith("无法写入")
-    assert sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".xlsx") == ["month.xlsx"]
+    assert sorted(p.name for p in tmp_path.iterdir() if p.suffix in (".pdf", ".xlsx")) == [
+        "month.pdf", "month.xlsx"]
     dialog.close()
 
 
