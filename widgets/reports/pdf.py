@@ -2,10 +2,13 @@
 rows repeat on every page they run onto, charts and the map as images drawn at print
 resolution), and on every page a header with the report, its period and the time
 made, and a footer with the page number ("第 2 页 / 共 5 页"). The fonts are embedded
-by Qt's PDF engine (a subset of the CJK font actually used); the ToUnicode maps are
-patched as the roster's PDF does, so the text can be searched and copied.
+by Qt's PDF engine (a subset of the CJK font actually used: the one font of every PDF,
+``widgets/common/pdf_fonts.py``), whose ToUnicode maps are patched there, so the text
+can be searched and copied.
 
-Runs in a worker thread: QPdfWriter, QTextDocument and QImage need no GUI thread.
+Needs no GUI thread (QPdfWriter, QTextDocument and QImage). Qt's calls here hold
+Python's lock for long, so the console runs this in a child process
+(``pdf_process.py``); the command line on its main thread.
 """
 
 from __future__ import annotations
