@@ -235,7 +235,7 @@ def test_the_dialog_s_pdf_is_drawn_apart_whole_or_not_at_all(qapp: Any, tmp_path
     from pypdf import PdfReader
 
     from console.reports.model import Column, Report, Section, Table
-    from widgets.reports.pdf_process import DrawingFailed, write_pdf_apart
+    from widgets.reports.pdf_process import DrawingFailed, PdfChild, write_pdf_apart
     from widgets.reports.produce import write_file
 
     rows = [(f"PS-20261130-{n:06d}", f"第{n:03d}承办单位") for n in range(60)]
@@ -243,7 +243,7 @@ def test_the_dialog_s_pdf_is_drawn_apart_whole_or_not_at_all(qapp: Any, tmp_path
     report = Report(Kind.DAILY, periods.day("2026-11-30"),
                     dt.datetime(2026, 12, 1, 8, tzinfo=CENTRE_TZ),
                     (Section("一、测试", (listing,)),))
-    apart = write_file(report, tmp_path / "apart.pdf", apart=True)
+    apart = write_file(report, tmp_path / "apart.pdf", child=PdfChild())
     here = write_file(report, tmp_path / "here.pdf")
     texts = [[p.extract_text() for p in PdfReader(f).pages] for f in (apart, here)]
     assert texts[0] == texts[1] and all(n in "".join(texts[0]) for n, _u in rows)
@@ -252,7 +252,7 @@ def test_the_dialog_s_pdf_is_drawn_apart_whole_or_not_at_all(qapp: Any, tmp_path
     broken = Report(Kind.DAILY, report.period, report.made_at, (Section("一、测试", (
         Table("坏", (Column("编号"),), [("a", "b")]),)),))  # a row longer than its columns
     with pytest.raises(DrawingFailed, match="Traceback"):
-        write_file(broken, tmp_path / "broken.pdf", apart=True)
+        write_file(broken, tmp_path / "broken.pdf", child=PdfChild())
     assert sorted(p.name for p in tmp_path.iterdir()) == ["apart.pdf", "here.pdf"]
 
 

@@ -64,6 +64,11 @@ def _ideograph_of_radical(family: str) -> dict[int, int]:
     return {r: glyph_of[g] for r, g in zip(radicals, glyphs, strict=True) if g in glyph_of}
 
 
+def prepare(font: QFont) -> None:
+    """Read ``font``'s radicals now (once a process) rather than at the first PDF."""
+    _ideograph_of_radical(QRawFont.fromFont(font).familyName())
+
+
 def prefer_ideographs(path: Path, font: QFont) -> None:
     """Patch the PDF at ``path`` drawn in ``font``: radicals become their ideographs."""
     mapping = _ideograph_of_radical(QRawFont.fromFont(font).familyName())

@@ -23,23 +23,24 @@ from console.reports.model import Kind, Report
 from console.reports.output import format_of, write_atomically
 from console.reports.periods import Period
 from console.reports.service import base_map, make_report
+from widgets.reports.pdf_process import PdfChild
 
 Progress = Callable[[str], None]  # told each stage: "read", "map", "write"
 
 
 def write_file(report: Report, path: Path, base: BaseMap | None = None, *,
-               apart: bool = False) -> Path:
+               child: PdfChild | None = None) -> Path:
     """Blocking: the report to ``path`` (.pdf or .xlsx), whole or not at all; a PDF
-    drawn in a child process when ``apart``."""
+    drawn by ``child`` when given (else in this thread)."""
     if format_of(path) == "xlsx":
         return write_atomically(path, lambda tmp: write_excel(report, tmp))
-    if apart:
-        from widgets.reports.pdf_process import write_pdf_apart as write_pdf
-    else:
-        from widgets.reports.pdf import write_pdf
+    from widgets.reports.pdf import write_pdf
 
     def pdf(temporary: Path) -> None:
-        write_pdf(report, temporary, base)
+        if child is not None:
+            child.draw(report, temporary, base)
+        else:
+            write_pdf(report, temporary, base)
 
     return write_atomically(path, pdf)
 
@@ -50,17 +51,23 @@ async def produce(store: Store, kind: Kind, period: Period, path: Path, *,
                   progress: Progress | None = None, in_thread: bool = True) -> Report:
     say = progress or (lambda _text: None)
     fmt = format_of(path)
-    say("read")
-    report = await make_report(store, kind, period, category_id=category_id,
-                               street_code=street_code, catalog=catalog)
-    base = None
-    if fmt == "pdf" and with_map and any(
-            type(b).__name__ == "AreaMap" for s in report.sections for b in s.blocks):
-        say("map")
-        base = await base_map(store)
-    say("write")
-    if in_thread:
-        await asyncio.to_thread(write_file, report, path, base, apart=True)
-    else:
-        write_file(report, path, base)
+    # The PDF's child starts now, so that its start overlaps the reading.
+    child = await asyncio.to_thread(PdfChild) if fmt == "pdf" and in_thread else None
+    try:
+        say("read")
+        report = await make_report(store, kind, period, category_id=category_id,
+                                   street_code=street_code, catalog=catalog)
+        base = None
+        if fmt == "pdf" and with_map and any(
+                type(b).__name__ == "AreaMap" for s in report.sections for b in s.blocks):
+            say("map")
+            base = await base_map(store)
+        say("write")
+        if in_thread:
+            await asyncio.to_thread(write_file, report, path, base, child=child)
+        else:
+            write_file(report, path, base)
+    finally:
+        if child is not None:
+            child.close()
     return report
