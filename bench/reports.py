@@ -21,6 +21,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -105,10 +106,11 @@ def _floor(url: str, statements: list[tuple[str, Any]]) -> list[float]:
 
 
 async def _whole(url: str, kind: Kind, period: periods.Period, category: int | None,
-                 path: Path) -> tuple[float, float, float, float]:
+                 path: Path) -> tuple[float, float, float, float, float]:
     """The dialog's way: produce() on the qasync loop, a PDF drawn in a child process;
     the time it took, the 5 ms timer's latest fire while the report was read (and the
-    map's outlines) and while it was written, and the loop's longest stand."""
+    map's outlines) and while it was written, the loop's longest stand, and the CPU
+    time the child used (seconds: the load's share of its time left out)."""
     from bench.map_read import Stalls
     from bench.seat_stalls import Probe
     from widgets.reports.produce import produce
@@ -120,6 +122,7 @@ async def _whole(url: str, kind: Kind, period: periods.Period, category: int | N
         catalog = await load_catalog(store)  # the dialog has the seat's
         async with Stalls() as stalls:
             probe.start()
+            before = _children_cpu()
             started = time.perf_counter()
             await produce(store, kind, period, path, category_id=category, catalog=catalog,
                           progress=lambda stage: stages.setdefault(stage, time.perf_counter()))
@@ -130,9 +133,14 @@ async def _whole(url: str, kind: Kind, period: periods.Period, category: int | N
                         default=0.0)
         write_late = max((x for x, t in zip(late, probe.at, strict=True) if t > writing),
                          default=0.0)
-        return took, read_late, write_late, stalls.longest
+        return took, read_late, write_late, stalls.longest, _children_cpu() - before
     finally:
         await store.close()
+
+
+def _children_cpu() -> float:
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
 
 
 async def _idle_floor() -> float:
@@ -190,16 +198,17 @@ def run(quick: bool = False) -> None:
                 times, statements = read[name]
                 floor = _floor(url, statements)
                 pdf = Path(folder) / "r.pdf"
-                whole, read_late, late, stall = run_on_qt(partial(
+                whole, read_late, late, stall, child = run_on_qt(partial(
                     _whole, url, kind, period, category, pdf))
                 xlsx = Path(folder) / "r.xlsx"
-                xl_whole, xl_read_late, xl_late, _stall = run_on_qt(partial(
+                xl_whole, xl_read_late, xl_late, _stall, _cpu = run_on_qt(partial(
                     _whole, url, kind, period, category, xlsx))
                 alone, here, here_late = run_on_qt(partial(
                     _drawn_here, url, kind, period, category, Path(folder) / "here.pdf"))
                 worst = max(read_late, late, xl_read_late, xl_late)
                 rows.append([name, str(len(statements)), median_ms(times), median_ms(floor),
-                             f"{whole * 1000:.0f}", f"{read_late * 1000:.0f}",
+                             f"{whole * 1000:.0f}", f"{child * 1000:.0f}",
+                             f"{read_late * 1000:.0f}",
                              f"{alone * 1000:.0f}", f"{late * 1000:.0f}",
                              f"{stall * 1000:.0f}",
                              f"{pdf.stat().st_size // 1024}", f"{xl_whole * 1000:.0f}",
@@ -209,7 +218,8 @@ def run(quick: bool = False) -> None:
                              else "NO"])
         idle = run_on_qt(_idle_floor)
         print(table(f"Reports (reading: median of {RUNS} after a warm-up; whole: one run), ms",
-                    ["", "statements", "read", "raw psycopg", "whole PDF", "GUI reading",
+                    ["", "statements", "read", "raw psycopg", "whole PDF", "child CPU",
+                     "GUI reading",
                      "(no child)", "GUI writing", "loop stall", "PDF KiB", "whole Excel",
                      "GUI writing",
                      "PDF drawn here", "GUI then", f"< {GOAL_S:g} s, < {STALL_S * 1000:g}"],
@@ -218,7 +228,8 @@ def run(quick: bool = False) -> None:
               " fired, beyond its 5 ms) while the report was read on the loop (and the map's"
               " outlines), and while the file was written (the PDF by a child process); '(no"
               " child)': the same while the report was read with no child process starting"
-              " beside it;"
+              " beside it; child CPU: the CPU time the PDF's child process used (its start"
+              " included), which the machine's load does not stretch;"
               " loop stall: the longest the asyncio loop went without a turn, all along."
               " 'PDF drawn here': the same PDF drawn by a worker thread in this process (as"
               " before widgets/reports/pdf_process.py), and the GUI thread's longest stall"
