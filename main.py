@@ -74,7 +74,9 @@ def warn_without_chinese_font() -> None:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     args = parse_args(argv)
-    logging.basicConfig(level=args.log_level.upper(),
+    from console.cli import log_level
+
+    logging.basicConfig(level=log_level(args),
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     if args.command is not None:  # a command without the window and the login
         from console.cli import run

@@ -37,6 +37,7 @@ class Probe:
         from PySide6.QtCore import QTimer
 
         self.late: list[float] = []
+        self.at: list[float] = []  # when each fire came (perf_counter)
         self._timer = QTimer(interval=PROBE_MS)
         self._timer.timeout.connect(self._fired)
         self._last = 0.0
@@ -44,14 +45,21 @@ class Probe:
     def _fired(self) -> None:
         now = time.perf_counter()
         self.late.append(max(0.0, now - self._last - PROBE_MS / 1000))
+        self.at.append(now)
         self._last = now
 
-    async def during(self, seconds: float) -> list[float]:
-        self.late, self._last = [], time.perf_counter()
+    def start(self) -> None:
+        self.late, self.at, self._last = [], [], time.perf_counter()
         self._timer.start()
-        await asyncio.sleep(seconds)
+
+    def stop(self) -> list[float]:
         self._timer.stop()
         return self.late
+
+    async def during(self, seconds: float) -> list[float]:
+        self.start()
+        await asyncio.sleep(seconds)
+        return self.stop()
 
 
 class Arrivals:

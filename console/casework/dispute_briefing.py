@@ -53,12 +53,14 @@ async def _briefing_days(conn: AsyncConnection) -> int:
         select(s.EscalationRule.dispute_briefing_working_days))).scalar_one())
 
 
-async def unsettled(store: Store, calendar: WorkCalendar, older_than: int | None = None
-                    ) -> list[UnsettledDispute]:
-    """Unsettled disputes at least ``older_than`` working days old (the rule's number
-    when None), the oldest first."""
+async def unsettled(store: Store, calendar: WorkCalendar, older_than: int | None = None,
+                    now: dt.datetime | None = None) -> list[UnsettledDispute]:
+    """Disputes unsettled now (the statuses as read), at least ``older_than`` working
+    days old (the rule's number when None) at ``now`` (the server's now when None: a
+    report gives the time it is made), the oldest first."""
     async with store.read() as conn:
-        now = (await conn.execute(select(func.now()))).scalar_one()
+        if now is None:
+            now = (await conn.execute(select(func.now()))).scalar_one()
         days = await _briefing_days(conn) if older_than is None else older_than
         began = (select(E.case_id, func.max(E.id).label("event_id"))
                  .where(E.kind == "dispute", s.in_range(E.at)).group_by(E.case_id).subquery())

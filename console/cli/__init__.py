@@ -7,7 +7,9 @@ their module's path, imported only when a command is asked for (the window's sta
 imports none of them); ``widgets/cli.py`` adds the commands that draw with Qt (the
 duty reports), and main.py gives each of that list its own subparser. Options every
 command shares (the database, the replica, the log level) come from
-``connection_options``, so they may stand before or after the command's name.
+``connection_options``, so they may stand before or after the command's name. A
+command logs warnings and errors only, unless ``--verbose`` or ``--log-level``
+(``log_level``).
 """
 
 from __future__ import annotations
@@ -39,8 +41,22 @@ def connection_options(parser: argparse.ArgumentParser, *, in_command: bool) -> 
                              "--database-url's; default: CONSOLE_REPORTING_URL, else "
                              + ("the primary)" if in_command
                                 else "the seat's setting, else the primary)"))
-    parser.add_argument("--log-level", default=default(os.environ.get("CONSOLE_LOG_LEVEL",
-                                                                      "INFO")))
+    parser.add_argument("--log-level", default=default(os.environ.get("CONSOLE_LOG_LEVEL")),
+                        help="DEBUG, INFO, WARNING… (default: CONSOLE_LOG_LEVEL, else INFO "
+                             "for the window and WARNING for a command)")
+    parser.add_argument("-v", "--verbose", action="store_true", default=default(False),
+                        help="a command logs at INFO (what it does), not only WARNING")
+
+
+def log_level(args: argparse.Namespace) -> str:
+    """The level to log at: ``--log-level`` (or CONSOLE_LOG_LEVEL) when given; else
+    INFO for the window and for a command run ``--verbose``, and WARNING for a command
+    (a scheduled job's mail says only what went wrong)."""
+    given = getattr(args, "log_level", None)
+    if given:
+        return str(given).upper()
+    command = getattr(args, "command", None) is not None
+    return "WARNING" if command and not getattr(args, "verbose", False) else "INFO"
 
 
 def add_commands(parser: argparse.ArgumentParser, registry: Mapping[str, str]) -> None:

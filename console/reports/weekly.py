@@ -103,7 +103,8 @@ async def _hotspots(ctx: Context, scope: Scope) -> Section:
 
 
 async def _disputes(ctx: Context) -> Section:
-    waiting = await dispute_briefing.unsettled(ctx.store, ctx.catalog.calendar)
+    """Waiting as the report is made, whatever its period (docs/INDICATORS.md)."""
+    waiting = await dispute_briefing.unsettled(ctx.store, ctx.catalog.calendar, now=ctx.now)
     rows = [(d.public_no, words.word(words.STATUSES, d.status), ctx.unit(d.unit_id),
              local(d.disputed_at), d.working_days, d.reason, local(d.referred_at),
              d.referral_note) for d in waiting]

@@ -10,17 +10,23 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from sqlalchemy import select, update
 
+from console.casework import cases
+from console.casework.dispute_briefing import working_days_since
 from console.catalog.catalog import load_catalog
 from console.core.clock import CENTRE_TZ
+from console.core.store import Store
 from console.reports import periods
 from console.reports.excel import write_excel
 from console.reports.model import Chart, Figures, Kind, Report, Table
 from console.reports.output import OutputError, write_atomically
 from console.reports.service import make_report
+from db import schema as s
 from tests.db.conftest import MakeLogin
 from tests.db.people import person
 from tests.db.reports_fixture import World, make_world
+from tests.db.test_disputes import disputed_case
 
 
 def block(report: Report, title: str) -> Table | Figures | Chart:
@@ -146,3 +152,47 @@ def test_a_file_is_written_whole_or_not_at_all(tmp_path: Path) -> None:
         write_atomically(tmp_path / "nowhere" / "r.xlsx", broken)
     write_atomically(target, lambda p: p.write_bytes(b"new"))
     assert target.read_bytes() == b"new"
+
+
+async def test_the_weekly_briefing_lists_the_disputes_waiting_when_it_is_made(
+        login_as: MakeLogin, store: Store) -> None:
+    """docs/INDICATORS.md 待协调争议: disputed or referred as the report is made, old
+    enough by then; not as of the period's end. A week long past lists a dispute that
+    began after it and is waiting now, and leaves out one that waited at the week's end
+    (or later) but has been settled since."""
+    waiting, leader_url, units = await disputed_case(login_as)
+    settled, _leader, _ = await disputed_case(login_as)
+    fresh, _leader, _ = await disputed_case(login_as)
+    leader = await person(leader_url)
+    supervisor = await person(login_as("supervisor"))
+    try:
+        for case_id in (waiting, settled):
+            await cases.perform(leader, case_id, "refer", None, note="请区领导协调")
+        await cases.perform(supervisor, settled, "decide", None, unit_id=units[1],
+                            leader="王副区长", decision="由该单位办理",
+                            decided_at=dt.datetime.now(dt.UTC) - dt.timedelta(hours=1))
+    finally:
+        await leader.close()
+    began = dt.datetime.now(dt.UTC) - dt.timedelta(days=20)  # 5 working days and more
+    async with store.transaction() as conn:
+        await conn.exec_driver_sql("ALTER TABLE case_event DISABLE TRIGGER USER")
+        await conn.execute(update(s.CaseEvent).where(
+            s.CaseEvent.case_id.in_([waiting, settled]), s.CaseEvent.kind == "dispute")
+            .values(at=began))
+        await conn.exec_driver_sql("ALTER TABLE case_event ENABLE TRIGGER USER")
+        numbers = {r.id: r.public_no for r in await conn.execute(select(
+            s.Case.id, s.Case.public_no).where(s.Case.id.in_([waiting, settled, fresh])))}
+    try:
+        catalog = await load_catalog(supervisor)
+        today = dt.datetime.now(CENTRE_TZ).date()
+        long_past = periods.week_of(today - dt.timedelta(days=35))  # ended before it began
+        assert long_past.end < began
+        report = await make_report(supervisor, Kind.WEEKLY, long_past, catalog=catalog)
+    finally:
+        await supervisor.close()
+    listed = {r[0]: r for r in rows_of(report, "待区领导协调的争议案件")}
+    assert numbers[waiting] in listed
+    assert numbers[settled] not in listed and numbers[fresh] not in listed
+    row = listed[numbers[waiting]]
+    assert row[1] == "区领导协调中"  # its status now, in words
+    assert row[4] == working_days_since(catalog.calendar, began, report.made_at)

@@ -78,8 +78,7 @@ def test_the_weekly_pdf_has_its_period_and_page_numbers_on_every_page(
     assert not [c for c in whole if 0x2E80 <= ord(c) < 0x2FE0]  # ideographs, not radicals
     listed = [str(row[0]) for s in report.sections for b in s.blocks
               if isinstance(b, Table) and b.title == "督办、效能监察案件" for row in b.rows[:80]]
-    joined = "".join(whole.split())  # a number wrapped in a narrow cell is still one
-    assert [n for n in listed if n not in joined] == []  # numbers can be found and copied
+    assert [n for n in listed if n not in whole] == []  # found and copied, on one line
     fonts = _fonts(reader)
     assert fonts and all(embedded for _name, embedded in fonts), fonts
 
@@ -126,12 +125,23 @@ def test_the_dialog_makes_a_report_without_freezing_and_says_what_failed(
         ticks.append(1)
     assert dialog.message.text() == f"已生成：{target}"
     assert target.stat().st_size > 0 and ticks  # the loop turned while it worked
+    # The PDF, drawn by a child process the worker thread waits for (pdf_process).
+    dialog.format.setCurrentIndex(dialog.format.findData(".pdf"))
+    drawn = tmp_path / "month.pdf"
+    dialog.path.setText(str(drawn))
+    qtbot.mouseClick(dialog.make_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(dialog.make_button.isEnabled, timeout=120000)
+    assert dialog.message.text() == f"已生成：{drawn}"
+    from pypdf import PdfReader
+
+    assert "2026年11月" in PdfReader(drawn).pages[0].extract_text()
     # A folder that does not exist: told in words, nothing written anywhere.
     dialog.path.setText(str(tmp_path / "gone" / "month.xlsx"))
     qtbot.mouseClick(dialog.make_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(dialog.make_button.isEnabled, timeout=30000)
     assert dialog.message.text().startswith("无法写入")
-    assert sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".xlsx") == ["month.xlsx"]
+    assert sorted(p.name for p in tmp_path.iterdir() if p.suffix in (".pdf", ".xlsx")) == [
+        "month.pdf", "month.xlsx"]
     dialog.close()
 
 
@@ -156,6 +166,7 @@ def test_the_command_line_writes_reports_and_refuses_bad_input(
     weekly = tmp_path / "weekly.pdf"
     done = _cli("weekly", "--week", "2026-W48", "--out", str(weekly), url=database_url)
     assert done.returncode == 0, done.stderr
+    assert done.stderr == ""  # a scheduled job's mail: warnings and errors only
     assert "2026年第48周" in " ".join(PdfReader(weekly).pages[0].extract_text().split())
     book = tmp_path / "special.xlsx"
     done = _cli("special", "--from", "2026-11-01", "--to", "2026-11-30", "--street",
@@ -192,8 +203,9 @@ def test_the_command_line_writes_reports_and_refuses_bad_input(
     assert no_replica.returncode == 3 and "cannot reach the database" in no_replica.stderr
     daily = tmp_path / "daily.xlsx"
     done = _cli("daily", "--day", "2026-11-30", "--out", str(daily), "--reporting-url",
-                database_url, first=("--database-url", database_url))
+                database_url, first=("--database-url", database_url, "--verbose"))
     assert done.returncode == 0, done.stderr
+    assert "INFO console.core.read_source: statistics and reports read from" in done.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["daily.xlsx", "special.xlsx",
                                                           "weekly.pdf"]
 
@@ -213,3 +225,69 @@ def test_a_long_listing_goes_to_the_pdf_cut_and_says_so(qapp: Any, tmp_path: Pat
         write_pdf(report, tmp_path / "cut.pdf")).pages).split())
     assert "PS-0079" in text and "PS-0080" not in text
     assert "此处列出前 80 件，共 200 件，全部见 Excel 版。" in text
+
+
+def test_the_dialog_s_pdf_is_drawn_apart_whole_or_not_at_all(qapp: Any, tmp_path: Path) -> None:
+    """The console draws a PDF in a child process (widgets/reports/pdf_process.py): the
+    same document as drawn in the process, a file that cannot be written told as one
+    (OSError, which the dialog words), and a failure in the child as a bug with its
+    traceback; nothing is left behind either way."""
+    from pypdf import PdfReader
+
+    from console.reports.model import Column, Report, Section, Table
+    from widgets.reports.pdf_process import DrawingFailed, PdfChild, write_pdf_apart
+    from widgets.reports.produce import write_file
+
+    rows = [(f"PS-20261130-{n:06d}", f"第{n:03d}承办单位") for n in range(60)]
+    listing = Table("督办案件", (Column("编号", Format.CODE), Column("承办单位")), rows)
+    report = Report(Kind.DAILY, periods.day("2026-11-30"),
+                    dt.datetime(2026, 12, 1, 8, tzinfo=CENTRE_TZ),
+                    (Section("一、测试", (listing,)),))
+    apart = write_file(report, tmp_path / "apart.pdf", child=PdfChild())
+    here = write_file(report, tmp_path / "here.pdf")
+    texts = [[p.extract_text() for p in PdfReader(f).pages] for f in (apart, here)]
+    assert texts[0] == texts[1] and all(n in "".join(texts[0]) for n, _u in rows)
+    with pytest.raises(OSError):  # the child told to write where nobody can
+        write_pdf_apart(report, tmp_path / "gone" / "a.pdf")
+    broken = Report(Kind.DAILY, report.period, report.made_at, (Section("一、测试", (
+        Table("坏", (Column("编号"),), [("a", "b")]),)),))  # a row longer than its columns
+    with pytest.raises(DrawingFailed, match="Traceback"):
+        write_file(broken, tmp_path / "broken.pdf", child=PdfChild())
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["apart.pdf", "here.pdf"]
+
+
+@pytest.mark.parametrize("code", ["PS-20261130-{:06d}",
+                                  "SZ-PINGSHAN-GRID-REPORT-20261130-00000000000000-{:06d}"])
+def test_a_case_number_stays_on_one_line_in_a_narrow_table(
+        qapp: Any, tmp_path: Path, code: str) -> None:
+    """A code column (Format.CODE) between wide text columns: each number is laid out
+    on one line, and ends before the next column's text begins (a long number is set
+    smaller rather than let run on)."""
+    from PySide6.QtGui import QTextTable
+
+    from widgets.reports import pdf
+
+    made = dt.datetime(2026, 11, 30, 8, tzinfo=CENTRE_TZ)
+    rows = [(code.format(n), "坪山区城市管理和综合执法局坪山街道执法队",
+             "道路破损、井盖缺失及其他市政设施损坏", made, made, "处理中", "效能监察", made)
+            for n in range(12)]
+    table = Table("督办、效能监察案件", (  # the weekly report's columns
+        Column("编号", Format.CODE), Column("承办单位"), Column("事项"),
+        Column("受理时间", Format.TIME), Column("单位时限", Format.TIME), Column("状态"),
+        Column("最高级别"), Column("发出时间", Format.TIME)), rows)
+    report = Report(Kind.WEEKLY, periods.week("2026-W48"), made,
+                    (Section("一、测试", (table,)),))
+    writer, _page, body = pdf.a4_writer(tmp_path / "narrow.pdf", report.header)
+    document = pdf.laid_out(report, writer, body)
+    layout = document.documentLayout()
+    [laid] = [f for f in document.rootFrame().childFrames() if isinstance(f, QTextTable)]
+    assert laid.rows() == len(rows) + 1
+    for row in range(1, laid.rows()):
+        number = laid.cellAt(row, 0).firstCursorPosition().block()
+        beside = laid.cellAt(row, 1).firstCursorPosition().block()
+        assert number.text() == rows[row - 1][0]
+        lines = number.layout()
+        assert lines.lineCount() == 1, number.text()
+        ends = layout.blockBoundingRect(number).left() + lines.lineAt(0).naturalTextWidth()
+        assert ends < layout.blockBoundingRect(beside).left(), number.text()
+    del writer

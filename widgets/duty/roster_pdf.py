@@ -8,17 +8,15 @@ workbook (see console/duty/roster_export.py).
 
 from __future__ import annotations
 
-import functools
-import re
 from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QSizeF
-from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPdfWriter, QRawFont, QTextDocument
+from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 from console.duty.roster_export import LEAVE, PERSON_HEADERS, TOTAL_HEADERS, MonthSheet
+from widgets.common.pdf_fonts import pdf_font, prefer_ideographs
 
-FONT_FAMILIES = ["Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "SimSun"]
 FONT_POINTS = 6.5
 RESOLUTION = 300
 
@@ -84,9 +82,7 @@ def write_pdf(sheet: MonthSheet, path: str | Path) -> Path:
     # Lay the text out in the writer's own units (points become its pixels), on
     # its printable area; print_() then only pages it, without scaling.
     document.documentLayout().setPaintDevice(writer)
-    font = QFont()
-    font.setFamilies(FONT_FAMILIES)
-    font.setPointSizeF(FONT_POINTS)
+    font = pdf_font(FONT_POINTS)  # the SC forms whatever the seat's locale
     document.setDefaultFont(font)
     document.setDocumentMargin(0)
     document.setHtml(sheet_html(sheet))
@@ -94,54 +90,5 @@ def write_pdf(sheet: MonthSheet, path: str | Path) -> Path:
     document.setPageSize(QSizeF(page.size()))
     document.print_(writer)
     del writer  # closes the file
-    _prefer_ideographs(target, font)
+    prefer_ideographs(target, font)
     return target
-
-
-# -- copy and search in the PDF ---------------------------------------------------------------
-# Qt's PDF engine writes each embedded glyph's Unicode value (the ToUnicode map) as the
-# lowest code point the font maps to that glyph. CJK fonts such as Noto Sans CJK share a
-# glyph between a radical (⼭ U+2F2D, ⻩ U+2EE9) and its ideograph (山, 黄), so copying or
-# searching the PDF finds radicals instead of the characters: "黄浩涛" is not found. The maps
-# are written uncompressed with one four-digit hex value per glyph; swapping a radical for
-# its ideograph keeps every byte offset, so the file is patched in place.
-_RADICALS = range(0x2E80, 0x2FE0)
-_IDEOGRAPHS = (range(0x4E00, 0xA000), range(0x3400, 0x4DC0))
-_CMAP = re.compile(rb"begincmap.*?endcmap", re.S)
-_ARRAY = re.compile(rb"\[([^\]]*)\]")
-_HEX = re.compile(rb"<([0-9A-Fa-f]{4})>")
-
-
-@functools.cache
-def _ideograph_of_radical(family: str) -> dict[int, int]:
-    """Radical code point → the ideograph drawn with the same glyph in ``family``."""
-    font = QRawFont.fromFont(QFont(family))
-    if not font.isValid():
-        return {}
-    glyph_of: dict[int, int] = {}
-    for block in _IDEOGRAPHS:
-        text = "".join(map(chr, block))
-        for char, glyph in zip(block, font.glyphIndexesForString(text), strict=True):
-            if glyph:
-                glyph_of.setdefault(glyph, char)
-    radicals = list(_RADICALS)
-    glyphs = font.glyphIndexesForString("".join(map(chr, radicals)))
-    return {r: glyph_of[g] for r, g in zip(radicals, glyphs, strict=True) if g in glyph_of}
-
-
-def _prefer_ideographs(path: Path, font: QFont) -> None:
-    mapping = _ideograph_of_radical(QRawFont.fromFont(font).familyName())
-    if not mapping:
-        return
-
-    def value(token: re.Match[bytes]) -> bytes:
-        ideograph = mapping.get(int(token.group(1), 16))
-        return token.group(0) if ideograph is None else b"<%04X>" % ideograph
-
-    def cmap(block: re.Match[bytes]) -> bytes:
-        return _ARRAY.sub(lambda a: b"[" + _HEX.sub(value, a.group(1)) + b"]", block.group(0))
-
-    data = path.read_bytes()
-    fixed = _CMAP.sub(cmap, data)
-    if fixed != data:
-        path.write_bytes(fixed)

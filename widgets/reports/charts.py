@@ -11,9 +11,9 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen
 
 from console.reports.model import Chart, Format, as_text
+from widgets.common.pdf_fonts import pdf_font
 
 PALETTE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b")
-FONT_FAMILIES = ["Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "SimSun"]
 WIDTH = 1900  # drawing units: 300 dpi over about 16 cm
 # The image's pixels per drawing unit: about 190 dpi on paper. Qt's PDF engine holds
 # Python's lock while it writes an image into a page, so a smaller image keeps the
@@ -34,17 +34,6 @@ def canvas(width: int, height: int) -> tuple[QImage, QPainter]:
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
     return image, painter
 INK, GRID = QColor("#263238"), QColor("#cfd8dc")
-
-
-def pdf_font() -> QFont:
-    """The CJK family without its 'locl' substitutions. With them, digits after Latin
-    letters ("PS-20261130-000009") are drawn with alternate glyphs for which Qt's PDF
-    engine writes no Unicode value, so the case number could not be found or copied
-    in the PDF. The SC family's own forms are the Simplified ones anyway."""
-    f = QFont()
-    f.setFamilies(FONT_FAMILIES)
-    f.setFeature(QFont.Tag("locl"), 0)
-    return f
 
 
 def font(pixels: int, bold: bool = False) -> QFont:

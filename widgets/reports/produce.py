@@ -1,12 +1,13 @@
 """Making a report's file, the same way from the dialog and the command line: the
-report read (on the event loop, async), then drawn and written in a worker thread
-(the PDF's layout, charts and map, or the workbook), to a temporary file renamed
-over the target only once complete.
+report read (on the event loop, async), then written from a worker thread, to a
+temporary file renamed over the target only once complete: the workbook by that
+thread, the PDF (its layout, charts and map) by a child process the thread waits
+for (``pdf_process``: Qt's drawing calls hold Python's lock, which the GUI thread
+needs, for up to seconds at a time).
 
-The worker thread must be a QThread (qasync's executor, the console's default): Qt's
-per-thread font cache, grown by a report's text, warns at the end of a plain Python
-thread ("event dispatcher has already been destroyed"). The command line, which has
-no window to keep alive, draws on its main thread (``in_thread=False``)."""
+The worker thread is a QThread (qasync's executor, the console's default). The
+command line, which has no window to keep alive, draws on its main thread
+(``in_thread=False``), without the child's start."""
 
 from __future__ import annotations
 
@@ -22,18 +23,24 @@ from console.reports.model import Kind, Report
 from console.reports.output import format_of, write_atomically
 from console.reports.periods import Period
 from console.reports.service import base_map, make_report
+from widgets.reports.pdf_process import PdfChild
 
 Progress = Callable[[str], None]  # told each stage: "read", "map", "write"
 
 
-def write_file(report: Report, path: Path, base: BaseMap | None = None) -> Path:
-    """Blocking: the report to ``path`` (.pdf or .xlsx), whole or not at all."""
+def write_file(report: Report, path: Path, base: BaseMap | None = None, *,
+               child: PdfChild | None = None) -> Path:
+    """Blocking: the report to ``path`` (.pdf or .xlsx), whole or not at all; a PDF
+    drawn by ``child`` when given (else in this thread)."""
     if format_of(path) == "xlsx":
         return write_atomically(path, lambda tmp: write_excel(report, tmp))
     from widgets.reports.pdf import write_pdf
 
     def pdf(temporary: Path) -> None:
-        write_pdf(report, temporary, base)
+        if child is not None:
+            child.draw(report, temporary, base)
+        else:
+            write_pdf(report, temporary, base)
 
     return write_atomically(path, pdf)
 
@@ -44,17 +51,23 @@ async def produce(store: Store, kind: Kind, period: Period, path: Path, *,
                   progress: Progress | None = None, in_thread: bool = True) -> Report:
     say = progress or (lambda _text: None)
     fmt = format_of(path)
-    say("read")
-    report = await make_report(store, kind, period, category_id=category_id,
-                               street_code=street_code, catalog=catalog)
-    base = None
-    if fmt == "pdf" and with_map and any(
-            type(b).__name__ == "AreaMap" for s in report.sections for b in s.blocks):
-        say("map")
-        base = await base_map(store)
-    say("write")
-    if in_thread:
-        await asyncio.to_thread(write_file, report, path, base)
-    else:
-        write_file(report, path, base)
+    # The PDF's child starts now, so that its start overlaps the reading.
+    child = await asyncio.to_thread(PdfChild) if fmt == "pdf" and in_thread else None
+    try:
+        say("read")
+        report = await make_report(store, kind, period, category_id=category_id,
+                                   street_code=street_code, catalog=catalog)
+        base = None
+        if fmt == "pdf" and with_map and any(
+                type(b).__name__ == "AreaMap" for s in report.sections for b in s.blocks):
+            say("map")
+            base = await base_map(store)
+        say("write")
+        if in_thread:
+            await asyncio.to_thread(write_file, report, path, base, child=child)
+        else:
+            write_file(report, path, base)
+    finally:
+        if child is not None:
+            child.close()
     return report
