@@ -15,6 +15,7 @@ import os
 import threading
 import time
 import uuid
+from collections import Counter
 from dataclasses import dataclass, field
 from multiprocessing.synchronize import Event as MpEvent
 from queue import Empty
@@ -40,6 +41,10 @@ class Run:
     cpu: float = 0.0  # the seats' own CPU time in the window, s
     errors: int = 0
     lock_waits: float = 0.0  # share of active backends' samples waiting on a lock
+    # Where the seats' backends were, sampled: "active: <wait event>" ("active: CPU"
+    # when waiting on nothing), "idle in transaction" (the seat's turn inside a save),
+    # "idle" (between saves). Counts of samples.
+    states: dict[str, int] = field(default_factory=dict)
 
     @property
     def rate(self) -> float:
@@ -165,18 +170,24 @@ def _raw_saves(url: str, seat: int, go: MpEvent, stop_at: Any, out: Any, *,
         out.put(("done", seat, saves, time.process_time() - cpu, errors))
 
 
-def _sample_lock_waits(url: str, stop: threading.Event, found: list[float]) -> None:
-    """Every 10 ms: of the bench database's active backends, how many wait on a lock."""
+def _sample_lock_waits(url: str, stop: threading.Event, found: list[float],
+                       states: Counter[str]) -> None:
+    """Every 10 ms: of the bench database's active backends, how many wait on a lock;
+    and where every backend of the run stood (``Run.states``)."""
     name = normalise_url(url).database
     waiting = active = 0
     with libpq_target(url).connect(autocommit=True) as conn:
         while not stop.is_set():
-            row = conn.execute(
-                "SELECT count(*), count(*) FILTER (WHERE wait_event_type = 'Lock')"
-                " FROM pg_stat_activity WHERE datname = %s AND state = 'active'"
-                " AND pid <> pg_backend_pid()", (name,)).fetchone()
-            assert row is not None
-            active, waiting = active + row[0], waiting + row[1]
+            rows = conn.execute(
+                "SELECT CASE WHEN state = 'active' THEN 'active: ' || coalesce("
+                " wait_event_type || ':' || wait_event, 'CPU') ELSE state END, count(*)"
+                " FROM pg_stat_activity WHERE datname = %s AND backend_type = 'client backend'"
+                " AND pid <> pg_backend_pid() GROUP BY 1", (name,)).fetchall()
+            for state, count in rows:
+                states[state] += count
+                if state.startswith("active"):
+                    active += count
+                    waiting += count if state.startswith("active: Lock:") else 0
             time.sleep(0.01)
     found.append(waiting / active if active else 0.0)
 
@@ -207,8 +218,9 @@ def _run(seat_fn: Any, seats: int, url: str, seconds: float) -> Run:
             if message[0] == "failed":
                 raise RuntimeError(f"seat {message[1]} failed: {message[2]}")
             ready += message[0] == "ready"
-        stop, found = threading.Event(), []  # type: ignore[var-annotated]
-        sampler = threading.Thread(target=_sample_lock_waits, args=(url, stop, found))
+        stop, found, states = threading.Event(), [], Counter[str]()  # type: ignore[var-annotated]
+        sampler = threading.Thread(target=_sample_lock_waits,
+                                   args=(url, stop, found, states))
         stop_at.value = time.time() + seconds
         sampler.start()
         go.set()
@@ -228,6 +240,7 @@ def _run(seat_fn: Any, seats: int, url: str, seconds: float) -> Run:
         stop.set()
         sampler.join()
         run.lock_waits = found[0] if found else 0.0
+        run.states = dict(states)
     finally:
         go.set()
         for w in workers:
@@ -254,8 +267,9 @@ def run(quick: bool) -> None:
     with scratch_database("intake") as url:
         load_reference_data(url)
         seat_url = _make_login(url)
-        rows = []
+        rows, where = [], []
         try:
+            trips = _round_trips(seat_url)
             for seats in SEATS:
                 floor = _run(_raw_seat, seats, url, seconds)
                 staff = _run(_raw_staff_seat, seats, seat_url, seconds)
@@ -266,12 +280,80 @@ def run(quick: bool) -> None:
                 rows.append([f"{seats} seats, share of the floor",
                              f"{console.rate / floor.rate * 100:.0f} %" if floor.rate else "-",
                              "", "", "", "", ""])
+                where += [_where(f"{seats} seats, create_case", console),
+                          _where(f"{seats} seats, floor", floor)]
         finally:
             _drop_login(url)
     print()
     print(table(f"Intake, seats saving at once for {seconds:.0f} s each",
                 ["run", "cases/s", "p50 ms", "p99 ms", "CPU ms/case", "lock waits",
                  "errors"], rows))
+    print(f"create_case: {trips} round trips to the server per save (the floor: 4)")
+    print()
+    print(table("Where the seats' backends were (share of samples every 10 ms)",
+                ["run", *WHERE], where))
+
+
+# Where a seat's backend is: running (on the CPU or one of the waits below), the seat's
+# turn inside a save (the client's time: its CPU and its wait for the CPU), between saves.
+WHERE = ("active: CPU", "active: Lock", "active: LWLock", "active: IO", "active: other",
+         "idle in transaction", "idle")
+
+
+def _where(name: str, run: Run) -> list[str]:
+    total = sum(run.states.values()) or 1
+    shares = dict.fromkeys(WHERE, 0)
+    for state, count in run.states.items():
+        key = next((w for w in WHERE if state == w or state.startswith(w + ":")),
+                   "active: other" if state.startswith("active") else state)
+        shares[key] = shares.get(key, 0) + count
+    return [name, *(f"{shares[w] / total * 100:.0f} %" for w in WHERE)]
+
+
+def _round_trips(url: str) -> int:
+    """How many times one save waits for the server (a Sync or a simple query each),
+    from a libpq trace of a warm seat's save (every connection of its pool traced)."""
+    import tempfile
+
+    from sqlalchemy import event
+
+    from console.catalog.catalog import load_catalog
+    from console.core.store import Store
+    from console.hotline.intake import CaseDraft, create_case
+
+    async def main(trace: Any) -> int:
+        store = Store(url, LOGIN)
+        store.roles = frozenset({"operator"})
+        traced: list[Any] = []
+
+        def connected(dbapi: Any, _record: Any) -> None:
+            traced.append(dbapi.driver_connection.pgconn)
+
+        event.listen(store.engine.sync_engine, "connect", connected)
+        try:
+            catalog = await load_catalog(store)
+            category_id, cell = _category_and_cell(url)
+
+            def draft(n: int) -> CaseDraft:
+                return CaseDraft(caller_phone=f"1380000{n:04d}", text=f"往返 {n}",
+                                 grid_code=cell, category_id=category_id)
+
+            for n in range(WARM_UP + 6):  # past psycopg's preparing of the statements
+                await create_case(store, catalog, draft(n))
+            for pgconn in traced:
+                pgconn.trace(trace.fileno())
+            await create_case(store, catalog, draft(99))
+            for pgconn in traced:
+                pgconn.untrace()
+        finally:
+            await store.close()
+        trace.seek(0)
+        lines = [line.split("\t") for line in trace.read().splitlines()]
+        return sum(1 for line in lines if len(line) > 3 and line[1] == "F"
+                   and line[3] in ("Sync", "Query"))
+
+    with tempfile.TemporaryFile("w+") as trace:
+        return asyncio.run(main(trace))
 
 
 if __name__ == "__main__":

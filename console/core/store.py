@@ -22,13 +22,10 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from console.core.clock import ServerClock, SystemClock
 from console.core.errors import DatabaseBusy, DatabaseUnavailable
-from db.engine import LibpqTarget, libpq_target, make_engine
+from db.engine import APPENDED, LibpqTarget, libpq_target, make_engine
 
 log = logging.getLogger(__name__)
 
-# The newest event a transaction appended (``events.append`` notes it in the
-# connection's ``info``): after the commit the store wakes every seat with it.
-APPENDED = "hotline.appended"
 # A wake-up of its own: a notifying transaction holds the server's notification
 # queue lock until its commit is flushed, so this one does not wait for the flush
 # (a notification is not durable anyway; the events are).
@@ -89,7 +86,9 @@ class Store:
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[AsyncConnection]:
         """One transaction: committed when the block ends, rolled back on error. When
-        it appended events, every seat is woken after the commit."""
+        it appended events, every seat is woken after the commit: the database tells
+        the connection of each event it appends, however it was written (migration
+        0023, ``db/engine.py``), so no path can forget to."""
         self._in_use += 1
         self._all_back.clear()
         try:

@@ -3,8 +3,8 @@ client CPU): what the save needs to know first (the server's time, and whether t
 draft's UUID was saved before); the caller, the point and the case; its ``created``
 event with the citizen's acceptance notice queued. All are plain SQL compiled once,
 so a save costs the seat little CPU. The event is appended as ``events.append``
-appends one (the same columns, the trigger does the rest) and noted with
-``events.appended``, so the store wakes every seat after the commit.
+appends one (the same columns, the trigger does the rest); the store wakes every
+seat after the commit (the database tells it of the event: migration 0023).
 
 The database numbers the case (trigger ``case_numbered``, migration 0022); a point
 the draft does not give is its grid cell's centre as the database has it now.
@@ -87,5 +87,4 @@ async def created(conn: AsyncConnection, actor: str, case_id: uuid.UUID,
     row = (await conn.execute(_CREATED, {
         "case_id": case_id, "actor": actor, "tell": tell,
         "payload": json.dumps(data.to_json(), ensure_ascii=False)})).one()
-    events.appended(conn, int(row.id))
     return int(row.id)
