@@ -5,15 +5,20 @@ that writes ``case_event`` by plain SQL through the store wakes the others as
 
 from __future__ import annotations
 
+import uuid
+
 import psycopg
 import pytest
 from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError
 
+from console.catalog.catalog import Catalog
 from console.core.store import Store
 from db import engine
 from db.engine import libpq_conninfo
 from tests.db.conftest import MakeLogin
 from tests.db.people import person
+from tests.factories import draft
 
 PLAIN = text("INSERT INTO case_event (kind) VALUES ('note') RETURNING id")
 
@@ -115,5 +120,31 @@ async def test_a_connection_in_use_a_moment_ago_is_not_pinged(
         monkeypatch.setattr(engine, "IDLE_PING_S", 0.0)
         await _backend_pid(store)
         assert len(pings) == 1
+    finally:
+        await store.close()
+
+
+async def test_a_commit_that_fails_after_an_event_wakes_nobody_and_says_so(
+        database_url: str, login_as: MakeLogin, catalog: Catalog) -> None:
+    """The commit and the wake-up go in one round trip; a commit the database refuses
+    (here: a case inserted without its event, checked at commit) is the save's error
+    and no seat is woken."""
+    leaf = catalog.categories[draft(catalog).category_id or 0]
+    store = await person(login_as("operator"))
+    try:
+        async with await psycopg.AsyncConnection.connect(libpq_conninfo(database_url),
+                                                         autocommit=True) as other_seat:
+            await other_seat.execute("LISTEN case_event")
+            with pytest.raises(DBAPIError, match="changed without its event"):
+                async with store.transaction() as conn:
+                    await conn.execute(PLAIN)
+                    await conn.execute(text(
+                        'INSERT INTO "case" (id, channel, text, category_id, urgency, status,'
+                        " created_by, due_at) VALUES (:id, 'web', '手写', :category, :urgency,"
+                        " 'accepted', session_user, now() + interval '3 days')"),
+                        {"id": uuid.uuid4(), "category": leaf.id, "urgency": leaf.urgency})
+            assert await heard(other_seat, 0.5) == []
+            async with store.read() as conn:  # the connection is fine afterwards
+                assert (await conn.execute(text("SELECT 1"))).scalar_one() == 1
     finally:
         await store.close()
