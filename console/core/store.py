@@ -22,6 +22,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from console.core.clock import ServerClock, SystemClock
 from console.core.errors import DatabaseBusy, DatabaseUnavailable
+from db.driver_sql import driver_row
 from db.engine import APPENDED, LibpqTarget, libpq_target, make_engine
 
 log = logging.getLogger(__name__)
@@ -121,7 +122,7 @@ class Store:
         connections: migration 0022). A wake-up that fails after the commit only
         delays the other seats until their next one: the save is done."""
         try:
-            await conn.exec_driver_sql(_COMMIT_AND_WAKE.format(newest=newest))
+            await driver_row(conn, _COMMIT_AND_WAKE.format(newest=newest), None)
         except DBAPIError as exc:
             if getattr(exc.orig, "sqlstate", None) != _QUEUE_FULL:
                 raise  # the commit failed

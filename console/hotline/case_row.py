@@ -1,10 +1,11 @@
 """The new case in three statements (issue 16: the save's round trips and its
 client CPU): what the save needs to know first (the server's time, and whether this
 draft's UUID was saved before); the caller, the point and the case; its ``created``
-event with the citizen's acceptance notice queued. All are plain SQL compiled once,
-so a save costs the seat little CPU. The event is appended as ``events.append``
-appends one (the same columns, the trigger does the rest); the store wakes every
-seat after the commit (the database tells it of the event: migration 0023).
+event with the citizen's acceptance notice queued. All are plain SQL sent to the
+driver itself (``db/driver_sql.py``), so a save costs the seat little CPU. The event
+is appended as ``events.append`` appends one (the same columns, the trigger does the
+rest); the store wakes every seat after the commit (the database tells it of the
+event: migration 0023).
 
 The database numbers the case (trigger ``case_numbered``, migration 0022); a point
 the draft does not give is its grid cell's centre as the database has it now.
@@ -18,44 +19,44 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from console.core import events
+from db.driver_sql import driver_row
 
-_BEFORE = text("""
+_BEFORE = """
 SELECT now() AS now, c.public_no,
-       (SELECT max(e.id) FROM case_event e WHERE e.case_id = CAST(:id AS uuid)) AS newest
-FROM (SELECT 1) AS one LEFT JOIN "case" c ON c.id = CAST(:id AS uuid)""")
+       (SELECT max(e.id) FROM case_event e WHERE e.case_id = CAST(%(id)s AS uuid)) AS newest
+FROM (SELECT 1) AS one LEFT JOIN "case" c ON c.id = CAST(%(id)s AS uuid)"""
 
-_INSERT = text("""
+_INSERT = """
 WITH caller AS (
     INSERT INTO caller (phone, name)
-    SELECT CAST(:phone AS varchar), CAST(:name AS varchar)
-    WHERE CAST(:phone AS varchar) IS NOT NULL
+    SELECT CAST(%(phone)s AS varchar), CAST(%(name)s AS varchar)
+    WHERE CAST(%(phone)s AS varchar) IS NOT NULL
     ON CONFLICT (phone) DO UPDATE SET name = coalesce(excluded.name, caller.name)
     RETURNING id),
 centre AS (
     SELECT g.centroid_lon, g.centroid_lat FROM grid_cell g
-    WHERE g.code = CAST(:grid_code AS varchar) AND CAST(:lon AS double precision) IS NULL)
+    WHERE g.code = CAST(%(grid_code)s AS varchar) AND CAST(%(lon)s AS double precision) IS NULL)
 INSERT INTO "case" (id, channel, nature, caller_id, caller_phone, caller_name, text,
                     address, lon, lat, street_code, community_code, grid_code, category_id,
                     urgency, status, accepted_at, created_by, due_at, due_estimated)
-VALUES (CAST(:id AS uuid), :channel, :nature, (SELECT id FROM caller), :phone, :name,
-        :text, :address,
-        coalesce(CAST(:lon AS double precision), (SELECT centroid_lon FROM centre)),
-        coalesce(CAST(:lat AS double precision), (SELECT centroid_lat FROM centre)),
-        :street_code, :community_code, :grid_code, :category_id, :urgency, 'accepted',
-        now(), :created_by, :due_at, :due_estimated)
+VALUES (CAST(%(id)s AS uuid), %(channel)s, %(nature)s, (SELECT id FROM caller), %(phone)s,
+        %(name)s, %(text)s, %(address)s,
+        coalesce(CAST(%(lon)s AS double precision), (SELECT centroid_lon FROM centre)),
+        coalesce(CAST(%(lat)s AS double precision), (SELECT centroid_lat FROM centre)),
+        %(street_code)s, %(community_code)s, %(grid_code)s, %(category_id)s, %(urgency)s,
+        'accepted', now(), %(created_by)s, %(due_at)s, %(due_estimated)s)
 ON CONFLICT (id) DO NOTHING
-RETURNING public_no, lon""")
+RETURNING public_no, lon"""
 
 # A case made now, so ``citizen_message_queue`` takes it for an acceptance (0011).
-_CREATED = text("""
+_CREATED = """
 INSERT INTO case_event (case_id, actor, kind, payload)
-VALUES (CAST(:case_id AS uuid), :actor, 'created', CAST(:payload AS jsonb))
-RETURNING id, CASE WHEN CAST(:tell AS boolean)
-                   THEN public.citizen_message_queue(case_id, 'acceptance') END AS message""")
+VALUES (CAST(%(case_id)s AS uuid), %(actor)s, 'created', CAST(%(payload)s AS jsonb))
+RETURNING id, CASE WHEN CAST(%(tell)s AS boolean)
+                   THEN public.citizen_message_queue(case_id, 'acceptance') END AS message"""
 
 
 @dataclass(frozen=True)
@@ -66,8 +67,10 @@ class Before:
 
 
 async def before(conn: AsyncConnection, case_id: uuid.UUID) -> Before:
-    row = (await conn.execute(_BEFORE, {"id": case_id})).one()
-    return Before(row.now, row.public_no, int(row.newest or 0))
+    row = await driver_row(conn, _BEFORE, {"id": case_id})
+    assert row is not None  # one row always
+    now, public_no, newest = row
+    return Before(now, public_no, int(newest or 0))
 
 
 async def insert(conn: AsyncConnection, values: dict[str, Any]) -> tuple[str, bool] | None:
@@ -75,8 +78,8 @@ async def insert(conn: AsyncConnection, values: dict[str, Any]) -> tuple[str, bo
     point; None when a case with its UUID exists already (a resubmission that raced
     this one). ``values``: the statement's parameters (``phone`` and ``name`` None
     when not given)."""
-    row = (await conn.execute(_INSERT, values)).one_or_none()
-    return None if row is None else (str(row.public_no), row.lon is not None)
+    row = await driver_row(conn, _INSERT, values)
+    return None if row is None else (str(row[0]), row[1] is not None)
 
 
 async def created(conn: AsyncConnection, actor: str, case_id: uuid.UUID,
@@ -84,7 +87,8 @@ async def created(conn: AsyncConnection, actor: str, case_id: uuid.UUID,
     """Append the case's ``created`` event and, with ``tell``, queue the citizen's
     acceptance notice; the event's id."""
     assert data.kind == events.Kind.CREATED
-    row = (await conn.execute(_CREATED, {
+    row = await driver_row(conn, _CREATED, {
         "case_id": case_id, "actor": actor, "tell": tell,
-        "payload": json.dumps(data.to_json(), ensure_ascii=False)})).one()
-    return int(row.id)
+        "payload": json.dumps(data.to_json(), ensure_ascii=False)})
+    assert row is not None  # the event's id
+    return int(row[0])
