@@ -81,7 +81,7 @@ def validate(draft: CaseDraft, catalog: Catalog) -> CaseDraft:
     phone = ""
     if draft.caller_phone.strip() or draft.channel in PHONE_CHANNELS:
         try:
-            phone = phones.normalise(draft.caller_phone).e164
+            phone = phones.e164(draft.caller_phone)
         except phones.PhoneError as exc:
             errors.append(FieldError("caller_phone", exc.code))
     name = check_text(draft.caller_name, "caller_name", MAX_NAME, errors, required=False)
