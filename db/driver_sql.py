@@ -38,3 +38,25 @@ async def driver_row(conn: AsyncConnection, query: str,
                                   connection_invalidated=lost,
                                   dialect=conn.dialect) from exc
     return row
+
+
+async def driver_rows(conn: AsyncConnection,
+                      *statements: tuple[str, Mapping[str, Any]]) -> list[tuple[Any, ...] | None]:
+    """The first row of each statement (None for one that returns none), all sent at
+    once and read at once (psycopg's pipeline mode: one round trip). The first error
+    stops the rest, as in a transaction it would anyway."""
+    driver = (await conn.get_raw_connection()).driver_connection
+    assert isinstance(driver, psycopg.AsyncConnection)
+    try:
+        async with driver.pipeline():
+            cursors = [await driver.execute(query, params) for query, params in statements]
+        # The pipeline's closing sync brought every result: no wait here.
+        return [await cursor.fetchone() if cursor.description else None
+                for cursor in cursors]
+    except psycopg.Error as exc:
+        lost = driver.closed or driver.broken
+        if lost:
+            await conn.invalidate(exc)
+        raise DBAPIError.instance(statements[0][0], dict(statements[0][1]), exc,
+                                  psycopg.Error, connection_invalidated=lost,
+                                  dialect=conn.dialect) from exc

@@ -22,7 +22,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from console.core import events
-from db.driver_sql import driver_row
+from db.driver_sql import driver_row, driver_rows
 
 _BEFORE = """
 SELECT now() AS now, c.public_no,
@@ -51,13 +51,23 @@ VALUES (CAST(%(id)s AS uuid), %(channel)s, %(nature)s, (SELECT id FROM caller), 
 ON CONFLICT (id) DO NOTHING
 RETURNING public_no, lon"""
 
+# Its ``created`` event, sent with the insert in one round trip (``driver_rows``): the
+# event takes the number and where the point came from from the case as inserted,
+# and is appended only when the insert made the case (a case with no event yet: a
+# resubmission that raced this one finds the other's case with its event, committed).
 # A case made now, so ``citizen_message_queue`` takes it for an acceptance (0011).
 _CREATED = """
 INSERT INTO case_event (case_id, actor, kind, payload)
-VALUES (CAST(%(case_id)s AS uuid), %(actor)s, 'created', CAST(%(payload)s AS jsonb))
+SELECT c.id, %(actor)s, 'created', CAST(%(payload)s AS jsonb) || jsonb_build_object(
+           'public_no', c.public_no,
+           'placed', CASE WHEN c.lon IS NULL THEN NULL
+                          WHEN CAST(%(at_point)s AS boolean) THEN 'point'  -- intake's
+                          ELSE 'cell_centre' END)  -- PLACED_AT_POINT, PLACED_AT_CELL_CENTRE
+FROM "case" c
+WHERE c.id = CAST(%(case_id)s AS uuid)
+  AND NOT EXISTS (SELECT 1 FROM case_event e WHERE e.case_id = c.id)
 RETURNING id, CASE WHEN CAST(%(tell)s AS boolean)
                    THEN public.citizen_message_queue(case_id, 'acceptance') END AS message"""
-
 
 @dataclass(frozen=True)
 class Before:
@@ -73,22 +83,20 @@ async def before(conn: AsyncConnection, case_id: uuid.UUID) -> Before:
     return Before(now, public_no, int(newest or 0))
 
 
-async def insert(conn: AsyncConnection, values: dict[str, Any]) -> tuple[str, bool] | None:
-    """Insert the case (and file its caller): its public number and whether it has a
-    point; None when a case with its UUID exists already (a resubmission that raced
-    this one). ``values``: the statement's parameters (``phone`` and ``name`` None
-    when not given)."""
-    row = await driver_row(conn, _INSERT, values)
-    return None if row is None else (str(row[0]), row[1] is not None)
-
-
-async def created(conn: AsyncConnection, actor: str, case_id: uuid.UUID,
-                  data: events.CaseCreated, *, tell: bool) -> int:
-    """Append the case's ``created`` event and, with ``tell``, queue the citizen's
-    acceptance notice; the event's id."""
+async def insert_created(conn: AsyncConnection, values: dict[str, Any],
+                         data: events.CaseCreated, *, tell: bool) -> tuple[str, int] | None:
+    """Insert the case (and file its caller) and append its ``created`` event, in one
+    round trip: the case's public number and the event's id; None when a case with its
+    UUID exists already (a resubmission that raced this one). ``values``: the insert's
+    parameters (``phone`` and ``name`` None when not given); ``data``: the event's
+    payload but for the number and ``placed``, which the database fills in. With
+    ``tell`` the citizen's acceptance notice is queued."""
     assert data.kind == events.Kind.CREATED
-    row = await driver_row(conn, _CREATED, {
-        "case_id": case_id, "actor": actor, "tell": tell,
-        "payload": json.dumps(data.to_json(), ensure_ascii=False)})
-    assert row is not None  # the event's id
-    return int(row[0])
+    case, event = await driver_rows(conn, (_INSERT, values), (_CREATED, {
+        "case_id": values["id"], "actor": values["created_by"], "tell": tell,
+        "at_point": values["lon"] is not None,
+        "payload": json.dumps(data.to_json(), ensure_ascii=False)}))
+    if case is None:
+        return None
+    assert event is not None  # the case this insert made has no event yet
+    return str(case[0]), int(event[0])
