@@ -23,6 +23,7 @@ from typing import Any
 
 from bench._cli import run_alone
 from bench._db import load_reference_data, scratch_database
+from bench._intake_probes import WHERE, round_trips, where_row
 from bench._stats import ms, percentile, table
 from db.engine import libpq_target, normalise_url
 
@@ -269,7 +270,7 @@ def run(quick: bool) -> None:
         seat_url = _make_login(url)
         rows, where = [], []
         try:
-            trips = _round_trips(seat_url)
+            trips = round_trips(seat_url, LOGIN, _category_and_cell(url))
             for seats in SEATS:
                 floor = _run(_raw_seat, seats, url, seconds)
                 staff = _run(_raw_staff_seat, seats, seat_url, seconds)
@@ -280,8 +281,8 @@ def run(quick: bool) -> None:
                 rows.append([f"{seats} seats, share of the floor",
                              f"{console.rate / floor.rate * 100:.0f} %" if floor.rate else "-",
                              "", "", "", "", ""])
-                where += [_where(f"{seats} seats, create_case", console),
-                          _where(f"{seats} seats, floor", floor)]
+                where += [where_row(f"{seats} seats, create_case", console.states),
+                          where_row(f"{seats} seats, floor", floor.states)]
         finally:
             _drop_login(url)
     print()
@@ -292,68 +293,6 @@ def run(quick: bool) -> None:
     print()
     print(table("Where the seats' backends were (share of samples every 10 ms)",
                 ["run", *WHERE], where))
-
-
-# Where a seat's backend is: running (on the CPU or one of the waits below), the seat's
-# turn inside a save (the client's time: its CPU and its wait for the CPU), between saves.
-WHERE = ("active: CPU", "active: Lock", "active: LWLock", "active: IO", "active: other",
-         "idle in transaction", "idle")
-
-
-def _where(name: str, run: Run) -> list[str]:
-    total = sum(run.states.values()) or 1
-    shares = dict.fromkeys(WHERE, 0)
-    for state, count in run.states.items():
-        key = next((w for w in WHERE if state == w or state.startswith(w + ":")),
-                   "active: other" if state.startswith("active") else state)
-        shares[key] = shares.get(key, 0) + count
-    return [name, *(f"{shares[w] / total * 100:.0f} %" for w in WHERE)]
-
-
-def _round_trips(url: str) -> int:
-    """How many times one save waits for the server (a Sync or a simple query each),
-    from a libpq trace of a warm seat's save (every connection of its pool traced)."""
-    import tempfile
-
-    from sqlalchemy import event
-
-    from console.catalog.catalog import load_catalog
-    from console.core.store import Store
-    from console.hotline.intake import CaseDraft, create_case
-
-    async def main(trace: Any) -> int:
-        store = Store(url, LOGIN)
-        store.roles = frozenset({"operator"})
-        traced: list[Any] = []
-
-        def connected(dbapi: Any, _record: Any) -> None:
-            traced.append(dbapi.driver_connection.pgconn)
-
-        event.listen(store.engine.sync_engine, "connect", connected)
-        try:
-            catalog = await load_catalog(store)
-            category_id, cell = _category_and_cell(url)
-
-            def draft(n: int) -> CaseDraft:
-                return CaseDraft(caller_phone=f"1380000{n:04d}", text=f"往返 {n}",
-                                 grid_code=cell, category_id=category_id)
-
-            for n in range(WARM_UP + 6):  # past psycopg's preparing of the statements
-                await create_case(store, catalog, draft(n))
-            for pgconn in traced:
-                pgconn.trace(trace.fileno())
-            await create_case(store, catalog, draft(99))
-            for pgconn in traced:
-                pgconn.untrace()
-        finally:
-            await store.close()
-        trace.seek(0)
-        lines = [line.split("\t") for line in trace.read().splitlines()]
-        return sum(1 for line in lines if len(line) > 3 and line[1] == "F"
-                   and line[3] in ("Sync", "Query"))
-
-    with tempfile.TemporaryFile("w+") as trace:
-        return asyncio.run(main(trace))
 
 
 if __name__ == "__main__":
