@@ -15,6 +15,7 @@ import os
 import threading
 import time
 import uuid
+from collections import Counter
 from dataclasses import dataclass, field
 from multiprocessing.synchronize import Event as MpEvent
 from queue import Empty
@@ -22,6 +23,7 @@ from typing import Any
 
 from bench._cli import run_alone
 from bench._db import load_reference_data, scratch_database
+from bench._intake_probes import WHERE, round_trips, where_row
 from bench._stats import ms, percentile, table
 from db.engine import libpq_target, normalise_url
 
@@ -40,6 +42,10 @@ class Run:
     cpu: float = 0.0  # the seats' own CPU time in the window, s
     errors: int = 0
     lock_waits: float = 0.0  # share of active backends' samples waiting on a lock
+    # Where the seats' backends were, sampled: "active: <wait event>" ("active: CPU"
+    # when waiting on nothing), "idle in transaction" (the seat's turn inside a save),
+    # "idle" (between saves). Counts of samples.
+    states: dict[str, int] = field(default_factory=dict)
 
     @property
     def rate(self) -> float:
@@ -165,18 +171,24 @@ def _raw_saves(url: str, seat: int, go: MpEvent, stop_at: Any, out: Any, *,
         out.put(("done", seat, saves, time.process_time() - cpu, errors))
 
 
-def _sample_lock_waits(url: str, stop: threading.Event, found: list[float]) -> None:
-    """Every 10 ms: of the bench database's active backends, how many wait on a lock."""
+def _sample_lock_waits(url: str, stop: threading.Event, found: list[float],
+                       states: Counter[str]) -> None:
+    """Every 10 ms: of the bench database's active backends, how many wait on a lock;
+    and where every backend of the run stood (``Run.states``)."""
     name = normalise_url(url).database
     waiting = active = 0
     with libpq_target(url).connect(autocommit=True) as conn:
         while not stop.is_set():
-            row = conn.execute(
-                "SELECT count(*), count(*) FILTER (WHERE wait_event_type = 'Lock')"
-                " FROM pg_stat_activity WHERE datname = %s AND state = 'active'"
-                " AND pid <> pg_backend_pid()", (name,)).fetchone()
-            assert row is not None
-            active, waiting = active + row[0], waiting + row[1]
+            rows = conn.execute(
+                "SELECT CASE WHEN state = 'active' THEN 'active: ' || coalesce("
+                " wait_event_type || ':' || wait_event, 'CPU') ELSE state END, count(*)"
+                " FROM pg_stat_activity WHERE datname = %s AND backend_type = 'client backend'"
+                " AND pid <> pg_backend_pid() GROUP BY 1", (name,)).fetchall()
+            for state, count in rows:
+                states[state] += count
+                if state.startswith("active"):
+                    active += count
+                    waiting += count if state.startswith("active: Lock:") else 0
             time.sleep(0.01)
     found.append(waiting / active if active else 0.0)
 
@@ -207,8 +219,9 @@ def _run(seat_fn: Any, seats: int, url: str, seconds: float) -> Run:
             if message[0] == "failed":
                 raise RuntimeError(f"seat {message[1]} failed: {message[2]}")
             ready += message[0] == "ready"
-        stop, found = threading.Event(), []  # type: ignore[var-annotated]
-        sampler = threading.Thread(target=_sample_lock_waits, args=(url, stop, found))
+        stop, found, states = threading.Event(), [], Counter[str]()  # type: ignore[var-annotated]
+        sampler = threading.Thread(target=_sample_lock_waits,
+                                   args=(url, stop, found, states))
         stop_at.value = time.time() + seconds
         sampler.start()
         go.set()
@@ -228,6 +241,7 @@ def _run(seat_fn: Any, seats: int, url: str, seconds: float) -> Run:
         stop.set()
         sampler.join()
         run.lock_waits = found[0] if found else 0.0
+        run.states = dict(states)
     finally:
         go.set()
         for w in workers:
@@ -254,8 +268,9 @@ def run(quick: bool) -> None:
     with scratch_database("intake") as url:
         load_reference_data(url)
         seat_url = _make_login(url)
-        rows = []
+        rows, where = [], []
         try:
+            trips = round_trips(seat_url, LOGIN, _category_and_cell(url))
             for seats in SEATS:
                 floor = _run(_raw_seat, seats, url, seconds)
                 staff = _run(_raw_staff_seat, seats, seat_url, seconds)
@@ -266,12 +281,18 @@ def run(quick: bool) -> None:
                 rows.append([f"{seats} seats, share of the floor",
                              f"{console.rate / floor.rate * 100:.0f} %" if floor.rate else "-",
                              "", "", "", "", ""])
+                where += [where_row(f"{seats} seats, create_case", console.states),
+                          where_row(f"{seats} seats, floor", floor.states)]
         finally:
             _drop_login(url)
     print()
     print(table(f"Intake, seats saving at once for {seconds:.0f} s each",
                 ["run", "cases/s", "p50 ms", "p99 ms", "CPU ms/case", "lock waits",
                  "errors"], rows))
+    print(f"create_case: {trips} round trips to the server per save (the floor: 4)")
+    print()
+    print(table("Where the seats' backends were (share of samples every 10 ms)",
+                ["run", *WHERE], where))
 
 
 if __name__ == "__main__":

@@ -10,12 +10,15 @@ string, and no parse error can ever quote a password back.
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable, MutableMapping
 from dataclasses import dataclass, field
 from typing import Any
 
 import psycopg
 from psycopg.conninfo import make_conninfo
-from sqlalchemy import URL, make_url
+from sqlalchemy import URL, event, make_url
+from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 
@@ -67,9 +70,20 @@ def libpq_conninfo(url: str | URL) -> str:
 
 
 READ_ONLY_OPTIONS = "-c default_transaction_read_only=on"
-# A seat's connections: the event trigger sends no notification for their events,
-# the seat sends one after its commit (console/core/store.py; migration 0022).
-NOTIFY_AFTER_COMMIT = "-c hotline.notify=after_commit"
+# A seat's connections: the event trigger sends no notification for their events but
+# tells the connection (a notice, migration 0023), and the seat notifies after its
+# commit (console/core/store.py; migration 0022). Notices must reach the seat.
+NOTIFY_AFTER_COMMIT = "-c hotline.notify=after_commit -c client_min_messages=notice"
+# The notice (its SQLSTATE; the event's id is its detail) and where the newest id the
+# connection's transaction appended is kept: the pooled connection's ``info``, which
+# is SQLAlchemy's ``Connection.info`` as well.
+APPENDED_STATE = "HL001"
+APPENDED = "hotline.appended"
+# A connection back in the pool for longer than this is pinged before it is lent
+# (the server may have restarted or dropped it meanwhile); one in use a moment ago is
+# not: a ping per transaction was a round trip per save (issue 16).
+IDLE_PING_S = 10.0
+_RETURNED = "hotline.returned_at"
 
 
 def make_engine(url: str | URL, *, pool_size: int = 4, application_name: str = "hotline-console",
@@ -79,10 +93,46 @@ def make_engine(url: str | URL, *, pool_size: int = 4, application_name: str = "
     options = NOTIFY_AFTER_COMMIT + (" " + READ_ONLY_OPTIONS if read_only else "")
     connect_args: dict[str, Any] = {"application_name": application_name, "connect_timeout": 5,
                                     "options": options}
-    return create_async_engine(
+    engine = create_async_engine(
         normalise_url(url),
         pool_size=pool_size,
         max_overflow=2,
-        pool_pre_ping=True,
         connect_args=connect_args,
     )
+    _watch(engine)
+    return engine
+
+
+def _hear_appended(info: MutableMapping[str, Any]) -> Callable[[Any], None]:
+    """A notice handler keeping the newest event id the connection was told of."""
+
+    def heard(diag: Any) -> None:
+        if diag.sqlstate == APPENDED_STATE and diag.message_detail:
+            info[APPENDED] = max(int(info.get(APPENDED) or 0), int(diag.message_detail))
+
+    return heard
+
+
+def _watch(engine: AsyncEngine) -> None:
+    """Each new connection listens for the appended-event notice; a connection idle in
+    the pool for a while is pinged when it is lent (a dead one is replaced)."""
+    pool_events = engine.sync_engine
+
+    @event.listens_for(pool_events, "connect")
+    def connected(dbapi_connection: Any, record: Any) -> None:
+        dbapi_connection.driver_connection.add_notice_handler(_hear_appended(record.info))
+
+    @event.listens_for(pool_events, "checkin")
+    def returned(_dbapi_connection: Any, record: Any) -> None:
+        if record is not None:
+            record.info[_RETURNED] = time.monotonic()
+
+    @event.listens_for(pool_events, "checkout")
+    def lent(dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+        since = record.info.get(_RETURNED)
+        if since is None or time.monotonic() - since < IDLE_PING_S:
+            return
+        try:
+            engine.dialect.do_ping(dbapi_connection)
+        except engine.dialect.loaded_dbapi.Error as exc:
+            raise DisconnectionError(str(exc)) from exc  # the pool connects afresh

@@ -1,9 +1,9 @@
 import pytest
 
-from console.hotline.phone import PhoneError, display, normalise
+from console.hotline.phone import PhoneError, display, e164, normalise
 
 
-@pytest.mark.parametrize(("raw", "e164", "mobile"), [
+@pytest.mark.parametrize(("raw", "e164_form", "mobile"), [
     ("13812345678", "+8613812345678", True),
     ("138-1234-5678", "+8613812345678", True),
     ("+86 138 1234 5678", "+8613812345678", True),
@@ -11,10 +11,11 @@ from console.hotline.phone import PhoneError, display, normalise
     ("88881234", "+8675588881234", False),  # a local landline gets the city's area code
     ("010 1234 5678", "+861012345678", False),
 ])
-def test_numbers_are_normalised_to_e164(raw: str, e164: str, mobile: bool) -> None:
+def test_numbers_are_normalised_to_e164(raw: str, e164_form: str, mobile: bool) -> None:
     phone = normalise(raw)
-    assert phone.e164 == e164
+    assert phone.e164 == e164_form
     assert phone.is_mobile is mobile
+    assert e164(raw) == e164_form  # the save's shortcut gives the same
 
 
 @pytest.mark.parametrize(("raw", "code"), [
@@ -29,6 +30,9 @@ def test_numbers_are_normalised_to_e164(raw: str, e164: str, mobile: bool) -> No
 def test_bad_numbers_are_refused_with_a_code(raw: str, code: str) -> None:
     with pytest.raises(PhoneError) as info:
         normalise(raw)
+    assert info.value.code == code
+    with pytest.raises(PhoneError) as info:
+        e164(raw)
     assert info.value.code == code
 
 

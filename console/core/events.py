@@ -27,7 +27,6 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from console.core.payload_json import P
 from console.core.payload_json import TypedPayload as _Typed
 from console.core.payload_json import encode as _encode
-from console.core.store import APPENDED
 
 
 class Kind(enum.StrEnum):
@@ -459,14 +458,7 @@ async def append(conn: AsyncConnection, actor: str, data: Payload,
     """Append one event in the caller's transaction and return its id. The database
     stamps the time, draws the id, records the transaction (the change feed reads by
     it) and takes who did it from the login; the store wakes every seat after the
-    commit (``Store.transaction``)."""
-    event_id = int((await conn.execute(_append_statement(), {
+    commit (``Store.transaction``: the database tells it of every event appended)."""
+    return int((await conn.execute(_append_statement(), {
         "case_id": case_id, "actor": actor, "kind": data.kind, "payload": data.to_json(),
     })).scalar_one())
-    appended(conn, event_id)
-    return event_id
-
-
-def appended(conn: AsyncConnection, event_id: int) -> None:
-    """Note an event appended in this transaction: the store notifies after the commit."""
-    conn.info[APPENDED] = max(int(conn.info.get(APPENDED) or 0), event_id)

@@ -1,4 +1,4 @@
-"""Ending a staff session that holds a lock others wait on (migration 0023).
+"""Ending a staff session that holds a lock others wait on (migration 0024).
 
 A staff login's timeouts are defaults anyone may switch off in their own session; a
 transaction left open by hand could then hold a table every save needs. Each seat

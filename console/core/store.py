@@ -22,18 +22,19 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from console.core.clock import ServerClock, SystemClock
 from console.core.errors import DatabaseBusy, DatabaseUnavailable
-from db.engine import LibpqTarget, libpq_target, make_engine
+from db.driver_sql import driver_row
+from db.engine import APPENDED, LibpqTarget, libpq_target, make_engine
 
 log = logging.getLogger(__name__)
 
-# The newest event a transaction appended (``events.append`` notes it in the
-# connection's ``info``): after the commit the store wakes every seat with it.
-APPENDED = "hotline.appended"
-# A wake-up of its own: a notifying transaction holds the server's notification
-# queue lock until its commit is flushed, so this one does not wait for the flush
-# (a notification is not durable anyway; the events are).
-_WAKE = text("SELECT pg_catalog.set_config('synchronous_commit', 'off', true),"
-             " pg_catalog.pg_notify('case_event', :id)")
+# The commit and then the wake-up, in one round trip (one simple query: the second
+# statement runs in a transaction of its own once the first has committed). The
+# wake-up does not wait for its flush: a notifying transaction holds the server's
+# notification queue lock until its commit is flushed (a notification is not durable
+# anyway; the events are). Its only failure of its own is a full notification queue.
+_COMMIT_AND_WAKE = ("COMMIT; SELECT pg_catalog.set_config('synchronous_commit', 'off', true),"
+                    " pg_catalog.pg_notify('case_event', '{newest:d}')")
+_QUEUE_FULL = "54000"  # program_limit_exceeded: too many notifications in the queue
 
 # lock_not_available (lock_timeout) and query_canceled (statement_timeout): the
 # timeouts every staff login has (migration 0007).
@@ -89,7 +90,9 @@ class Store:
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[AsyncConnection]:
         """One transaction: committed when the block ends, rolled back on error. When
-        it appended events, every seat is woken after the commit."""
+        it appended events, every seat is woken after the commit: the database tells
+        the connection of each event it appends, however it was written (migration
+        0023, ``db/engine.py``), so no path can forget to."""
         self._in_use += 1
         self._all_back.clear()
         try:
@@ -97,9 +100,9 @@ class Store:
                 conn.info.pop(APPENDED, None)
                 async with conn.begin():
                     yield conn
-                newest = conn.info.pop(APPENDED, None)
-                if newest is not None:
-                    await self._wake(conn, newest)
+                    newest = conn.info.pop(APPENDED, None)
+                    if newest is not None:  # then the begin's commit finds nothing to do
+                        await self._commit_and_wake(conn, int(newest))
         except (DBAPIError, OSError) as exc:
             if getattr(getattr(exc, "orig", None), "sqlstate", None) in _TIMED_OUT:
                 raise DatabaseBusy(str(exc)) from exc  # an OperationalError, yet connected
@@ -114,14 +117,15 @@ class Store:
     read = transaction  # reads use a short transaction as well
 
     @staticmethod
-    async def _wake(conn: AsyncConnection, newest: int) -> None:
-        """Notify ``case_event`` after a commit (the trigger leaves it to the seat's
-        connections: migration 0022). The save is done whatever happens here: a wake-up
-        that fails only delays the other seats until their next one."""
+    async def _commit_and_wake(conn: AsyncConnection, newest: int) -> None:
+        """Commit, then notify ``case_event`` (the trigger leaves it to the seat's
+        connections: migration 0022). A wake-up that fails after the commit only
+        delays the other seats until their next one: the save is done."""
         try:
-            auto = await conn.execution_options(isolation_level="AUTOCOMMIT")
-            await auto.execute(_WAKE, {"id": str(newest)})
-        except (DBAPIError, OSError) as exc:
+            await driver_row(conn, _COMMIT_AND_WAKE.format(newest=newest), None)
+        except DBAPIError as exc:
+            if getattr(exc.orig, "sqlstate", None) != _QUEUE_FULL:
+                raise  # the commit failed
             log.warning("saved, but the other seats were not woken: %s", exc)
 
     async def calibrate_clock(self) -> dt.timedelta:

@@ -1,10 +1,11 @@
 """The new case in three statements (issue 16: the save's round trips and its
 client CPU): what the save needs to know first (the server's time, and whether this
 draft's UUID was saved before); the caller, the point and the case; its ``created``
-event with the citizen's acceptance notice queued. All are plain SQL compiled once,
-so a save costs the seat little CPU. The event is appended as ``events.append``
-appends one (the same columns, the trigger does the rest) and noted with
-``events.appended``, so the store wakes every seat after the commit.
+event with the citizen's acceptance notice queued. All are plain SQL sent to the
+driver itself (``db/driver_sql.py``), so a save costs the seat little CPU. The event
+is appended as ``events.append`` appends one (the same columns, the trigger does the
+rest); the store wakes every seat after the commit (the database tells it of the
+event: migration 0023).
 
 The database numbers the case (trigger ``case_numbered``, migration 0022); a point
 the draft does not give is its grid cell's centre as the database has it now.
@@ -18,45 +19,55 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from console.core import events
+from db.driver_sql import driver_row, driver_rows
 
-_BEFORE = text("""
+_BEFORE = """
 SELECT now() AS now, c.public_no,
-       (SELECT max(e.id) FROM case_event e WHERE e.case_id = CAST(:id AS uuid)) AS newest
-FROM (SELECT 1) AS one LEFT JOIN "case" c ON c.id = CAST(:id AS uuid)""")
+       (SELECT max(e.id) FROM case_event e WHERE e.case_id = CAST(%(id)s AS uuid)) AS newest
+FROM (SELECT 1) AS one LEFT JOIN "case" c ON c.id = CAST(%(id)s AS uuid)"""
 
-_INSERT = text("""
+_INSERT = """
 WITH caller AS (
     INSERT INTO caller (phone, name)
-    SELECT CAST(:phone AS varchar), CAST(:name AS varchar)
-    WHERE CAST(:phone AS varchar) IS NOT NULL
+    SELECT CAST(%(phone)s AS varchar), CAST(%(name)s AS varchar)
+    WHERE CAST(%(phone)s AS varchar) IS NOT NULL
     ON CONFLICT (phone) DO UPDATE SET name = coalesce(excluded.name, caller.name)
     RETURNING id),
 centre AS (
     SELECT g.centroid_lon, g.centroid_lat FROM grid_cell g
-    WHERE g.code = CAST(:grid_code AS varchar) AND CAST(:lon AS double precision) IS NULL)
+    WHERE g.code = CAST(%(grid_code)s AS varchar) AND CAST(%(lon)s AS double precision) IS NULL)
 INSERT INTO "case" (id, channel, nature, caller_id, caller_phone, caller_name, text,
                     address, lon, lat, street_code, community_code, grid_code, category_id,
                     urgency, status, accepted_at, created_by, due_at, due_estimated)
-VALUES (CAST(:id AS uuid), :channel, :nature, (SELECT id FROM caller), :phone, :name,
-        :text, :address,
-        coalesce(CAST(:lon AS double precision), (SELECT centroid_lon FROM centre)),
-        coalesce(CAST(:lat AS double precision), (SELECT centroid_lat FROM centre)),
-        :street_code, :community_code, :grid_code, :category_id, :urgency, 'accepted',
-        now(), :created_by, :due_at, :due_estimated)
+VALUES (CAST(%(id)s AS uuid), %(channel)s, %(nature)s, (SELECT id FROM caller), %(phone)s,
+        %(name)s, %(text)s, %(address)s,
+        coalesce(CAST(%(lon)s AS double precision), (SELECT centroid_lon FROM centre)),
+        coalesce(CAST(%(lat)s AS double precision), (SELECT centroid_lat FROM centre)),
+        %(street_code)s, %(community_code)s, %(grid_code)s, %(category_id)s, %(urgency)s,
+        'accepted', now(), %(created_by)s, %(due_at)s, %(due_estimated)s)
 ON CONFLICT (id) DO NOTHING
-RETURNING public_no, lon""")
+RETURNING public_no, lon"""
 
+# Its ``created`` event, sent with the insert in one round trip (``driver_rows``): the
+# event takes the number and where the point came from from the case as inserted,
+# and is appended only when the insert made the case (a case with no event yet: a
+# resubmission that raced this one finds the other's case with its event, committed).
 # A case made now, so ``citizen_message_queue`` takes it for an acceptance (0011).
-_CREATED = text("""
+_CREATED = """
 INSERT INTO case_event (case_id, actor, kind, payload)
-VALUES (CAST(:case_id AS uuid), :actor, 'created', CAST(:payload AS jsonb))
-RETURNING id, CASE WHEN CAST(:tell AS boolean)
-                   THEN public.citizen_message_queue(case_id, 'acceptance') END AS message""")
-
+SELECT c.id, %(actor)s, 'created', CAST(%(payload)s AS jsonb) || jsonb_build_object(
+           'public_no', c.public_no,
+           'placed', CASE WHEN c.lon IS NULL THEN NULL
+                          WHEN CAST(%(at_point)s AS boolean) THEN 'point'  -- intake's
+                          ELSE 'cell_centre' END)  -- PLACED_AT_POINT, PLACED_AT_CELL_CENTRE
+FROM "case" c
+WHERE c.id = CAST(%(case_id)s AS uuid)
+  AND NOT EXISTS (SELECT 1 FROM case_event e WHERE e.case_id = c.id)
+RETURNING id, CASE WHEN CAST(%(tell)s AS boolean)
+                   THEN public.citizen_message_queue(case_id, 'acceptance') END AS message"""
 
 @dataclass(frozen=True)
 class Before:
@@ -66,26 +77,26 @@ class Before:
 
 
 async def before(conn: AsyncConnection, case_id: uuid.UUID) -> Before:
-    row = (await conn.execute(_BEFORE, {"id": case_id})).one()
-    return Before(row.now, row.public_no, int(row.newest or 0))
+    row = await driver_row(conn, _BEFORE, {"id": case_id})
+    assert row is not None  # one row always
+    now, public_no, newest = row
+    return Before(now, public_no, int(newest or 0))
 
 
-async def insert(conn: AsyncConnection, values: dict[str, Any]) -> tuple[str, bool] | None:
-    """Insert the case (and file its caller): its public number and whether it has a
-    point; None when a case with its UUID exists already (a resubmission that raced
-    this one). ``values``: the statement's parameters (``phone`` and ``name`` None
-    when not given)."""
-    row = (await conn.execute(_INSERT, values)).one_or_none()
-    return None if row is None else (str(row.public_no), row.lon is not None)
-
-
-async def created(conn: AsyncConnection, actor: str, case_id: uuid.UUID,
-                  data: events.CaseCreated, *, tell: bool) -> int:
-    """Append the case's ``created`` event and, with ``tell``, queue the citizen's
-    acceptance notice; the event's id."""
+async def insert_created(conn: AsyncConnection, values: dict[str, Any],
+                         data: events.CaseCreated, *, tell: bool) -> tuple[str, int] | None:
+    """Insert the case (and file its caller) and append its ``created`` event, in one
+    round trip: the case's public number and the event's id; None when a case with its
+    UUID exists already (a resubmission that raced this one). ``values``: the insert's
+    parameters (``phone`` and ``name`` None when not given); ``data``: the event's
+    payload but for the number and ``placed``, which the database fills in. With
+    ``tell`` the citizen's acceptance notice is queued."""
     assert data.kind == events.Kind.CREATED
-    row = (await conn.execute(_CREATED, {
-        "case_id": case_id, "actor": actor, "tell": tell,
-        "payload": json.dumps(data.to_json(), ensure_ascii=False)})).one()
-    events.appended(conn, int(row.id))
-    return int(row.id)
+    case, event = await driver_rows(conn, (_INSERT, values), (_CREATED, {
+        "case_id": values["id"], "actor": values["created_by"], "tell": tell,
+        "at_point": values["lon"] is not None,
+        "payload": json.dumps(data.to_json(), ensure_ascii=False)}))
+    if case is None:
+        return None
+    assert event is not None  # the case this insert made has no event yet
+    return str(case[0]), int(event[0])

@@ -81,7 +81,7 @@ def validate(draft: CaseDraft, catalog: Catalog) -> CaseDraft:
     phone = ""
     if draft.caller_phone.strip() or draft.channel in PHONE_CHANNELS:
         try:
-            phone = phones.normalise(draft.caller_phone).e164
+            phone = phones.e164(draft.caller_phone)
         except phones.PhoneError as exc:
             errors.append(FieldError("caller_phone", exc.code))
     name = check_text(draft.caller_name, "caller_name", MAX_NAME, errors, required=False)
@@ -172,7 +172,7 @@ async def create_case_in(conn: AsyncConnection, store: Store, catalog: Catalog,
     if deadline is None:  # every case counts down (a CHECK in the database, too)
         raise ValidationError([FieldError("category", "category.no_limit")])
     try:
-        made = await case_row.insert(conn, {
+        made = await case_row.insert_created(conn, {
             "id": clean.id, "channel": clean.channel, "nature": clean.nature,
             "phone": clean.caller_phone or None, "name": clean.caller_name or None,
             "text": clean.text, "address": clean.address,
@@ -181,7 +181,13 @@ async def create_case_in(conn: AsyncConnection, store: Store, catalog: Catalog,
             "street_code": clean.street_code, "community_code": clean.community_code,
             "grid_code": clean.grid_code, "category_id": clean.category_id,
             "urgency": clean.urgency, "created_by": store.actor,
-            "due_at": deadline.at, "due_estimated": deadline.estimated})
+            "due_at": deadline.at, "due_estimated": deadline.estimated},
+            # The number and where the point came from (``placed``: PLACED_AT_POINT or
+            # PLACED_AT_CELL_CENTRE, None without a point) are the database's.
+            events.CaseCreated(public_no="", status="accepted", channel=clean.channel,
+                               category_id=clean.category_id, urgency=clean.urgency,
+                               due_at=deadline.at, due_estimated=deadline.estimated),
+            tell=notify and bool(clean.caller_phone) and clean.channel != "grid_worker")
     except IntegrityError as exc:  # the point is not in its cell as stored now (0018)
         if _constraint(exc) == POINT_IN_CELL:
             raise ValidationError([FieldError("point", "point.outside_cell")]) from exc
@@ -191,14 +197,7 @@ async def create_case_in(conn: AsyncConnection, store: Store, catalog: Catalog,
         assert again.public_no is not None
         return CreatedCase(clean.id, again.public_no, created=False,
                            event_id=again.newest_event)
-    public_no, has_point = made
-    placed = (None if not has_point else PLACED_AT_POINT if clean.lon is not None
-              and clean.lat is not None else PLACED_AT_CELL_CENTRE)
-    event_id = await case_row.created(conn, store.actor, clean.id, events.CaseCreated(
-        public_no=public_no, status="accepted", channel=clean.channel,
-        category_id=clean.category_id, urgency=clean.urgency, due_at=deadline.at,
-        due_estimated=deadline.estimated, placed=placed),
-        tell=notify and bool(clean.caller_phone) and clean.channel != "grid_worker")
+    public_no, event_id = made
     # Whether to look at all is the seat's catalog's word (it follows the feed; most
     # categories wait for a dispatcher): one statement fewer per save. Where the
     # case goes is the database's.

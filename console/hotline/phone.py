@@ -29,6 +29,25 @@ class Phone:
 
 def normalise(raw: str, region: str = DEFAULT_REGION) -> Phone:
     """Return the normalised number or raise PhoneError("phone.empty" | "phone.invalid")."""
+    parsed = _parsed(raw, region)
+    kind = phonenumbers.number_type(parsed)
+    mobile = kind in (phonenumbers.PhoneNumberType.MOBILE,
+                      phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE)
+    return Phone(
+        e164=phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164),
+        display=_written(parsed),
+        is_mobile=mobile,
+    )
+
+
+def e164(raw: str, region: str = DEFAULT_REGION) -> str:
+    """``normalise(raw).e164`` without the rest (how it is written, its kind): a save
+    needs only this, and the rest is most of the work."""
+    return phonenumbers.format_number(_parsed(raw, region),
+                                      phonenumbers.PhoneNumberFormat.E164)
+
+
+def _parsed(raw: str, region: str) -> phonenumbers.PhoneNumber:
     text = _SEPARATORS.sub("", (raw or "").strip())
     if not text:
         raise PhoneError("phone.empty")
@@ -42,14 +61,7 @@ def normalise(raw: str, region: str = DEFAULT_REGION) -> Phone:
         raise PhoneError("phone.invalid") from exc
     if not phonenumbers.is_valid_number(parsed):
         raise PhoneError("phone.invalid")
-    kind = phonenumbers.number_type(parsed)
-    mobile = kind in (phonenumbers.PhoneNumberType.MOBILE,
-                      phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE)
-    return Phone(
-        e164=phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164),
-        display=_written(parsed),
-        is_mobile=mobile,
-    )
+    return parsed
 
 
 def display(stored: str | None) -> str:

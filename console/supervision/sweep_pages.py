@@ -155,11 +155,10 @@ async def issue_batch(conn: AsyncConnection, actor: str,
         "case_ids": [c.id for c, _ in wanted], "levels": [level for _, level in wanted],
         "rounds": [c.round for c, _ in wanted], "actors": [actor] * len(wanted),
         "units": [c.unit_id for c, _ in wanted]})).all()
-    if made:
-        appended = (await conn.execute(EVENTS, {
+    if made:  # the store wakes the seats after the commit (the database tells it)
+        await conn.execute(EVENTS, {
             "ids": [m.id for m in made], "case_ids": [m.case_id for m in made],
             "levels": [m.level for m in made], "rounds": [m.round for m in made],
             "actor": actor, "kind": str(events.Kind.ESCALATION), "template": TEMPLATE,
-        })).scalars().all()
-        events.appended(conn, max(appended))  # the store wakes the seats after the commit
+        })
     return [(m.case_id, m.level) for m in made]

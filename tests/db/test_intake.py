@@ -54,11 +54,16 @@ async def test_concurrent_resubmissions_make_one_case(database_url: str,
     seats = [Store(database_url, f"seat{i}") for i in range(4)]
     try:
         results = await asyncio.gather(*(create_case(seat, catalog, d) for seat in seats))
+        async with seats[0].read() as conn:
+            made = (await conn.execute(select(s.CaseEvent.id).where(
+                s.CaseEvent.case_id == d.id, s.CaseEvent.kind == "created"))).scalars().all()
     finally:
         for seat in seats:
             await seat.close()
     assert len({r.public_no for r in results}) == 1
     assert sum(r.created for r in results) == 1
+    assert len(made) == 1  # the losers append no second created event
+    assert {r.event_id for r in results} == set(made)  # every seat waits for that one
 
 
 async def test_odd_text_round_trips_exactly(store: Store, catalog: Catalog) -> None:

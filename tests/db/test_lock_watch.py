@@ -1,4 +1,4 @@
-"""A lock held for ever (migration 0023): a member of staff with psql switches their
+"""A lock held for ever (migration 0024): a member of staff with psql switches their
 session's timeouts off and holds a table every save needs; the next seat's check ends
 that session and the saves go on. An administrator's session and a short wait are left
 alone, and staff can neither change the limit nor call the check for anyone else's

@@ -23,8 +23,8 @@ transaction began needs ``pg_read_all_stats``: the migration grants both to
 ends nothing and returns -1 (the seat logs that once), and README's shared-server
 steps give the two grants.
 
-Revision ID: 0023
-Revises: 0022
+Revision ID: 0024
+Revises: 0023
 Create Date: 2026-12-01
 """
 
@@ -32,8 +32,8 @@ from collections.abc import Sequence
 
 from alembic import op
 
-revision: str = "0023"
-down_revision: str | None = "0022"
+revision: str = "0024"
+down_revision: str | None = "0023"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
