@@ -29,6 +29,8 @@ import time
 import uuid
 from pathlib import Path
 
+import psycopg
+
 from bench._db import load_reference_data, scratch_database
 from db.engine import libpq_target
 
@@ -55,9 +57,31 @@ def _open_cases(url: str, count: int) -> None:
         conn.execute('VACUUM ANALYZE "case"')
 
 
-async def _arrivals(url: str, stop: threading.Event, per_minute: int, made: list[int]) -> None:
+# The centre at a steady state closes as many cases as arrive: with each new case the
+# oldest of the bulk's open cases is closed (rewritten by the owner, as REOPEN made them
+# open), with an event that wakes the seats as a move's would.
+CLOSE_ONE = """
+UPDATE "case" SET status = 'closed', resolved_at = now(), closed_at = now()
+WHERE id = (SELECT id FROM "case" WHERE status = 'in_progress' AND imported_from IS NULL
+            AND text NOT LIKE '基准来件%' ORDER BY created_at, id LIMIT 1)
+RETURNING id
+"""
+CLOSED_EVENT = "INSERT INTO case_event (case_id, actor, kind) VALUES (%s, 'bench', 'close')"
+
+
+def _close_one(conn: psycopg.Connection) -> None:
+    with conn.transaction():
+        conn.execute("SET LOCAL session_replication_role = replica")  # no move checks
+        row = conn.execute(CLOSE_ONE).fetchone()
+        conn.execute("SET LOCAL session_replication_role = origin")  # the event's trigger
+        if row is not None:
+            conn.execute(CLOSED_EVENT, (row[0],))
+
+
+async def _arrivals(url: str, stop: threading.Event, per_minute: int, made: list[int],
+                    closing: bool) -> None:
     """New cases at ``per_minute``, through intake.create_case as a call screen saves;
-    ``made[0]`` counts them as they come."""
+    ``made[0]`` counts them as they come. ``closing``: as many old ones closed."""
     from console.catalog.catalog import load_catalog
     from console.core.errors import DatabaseBusy
     from console.core.store import Store
@@ -65,6 +89,7 @@ async def _arrivals(url: str, stop: threading.Event, per_minute: int, made: list
 
     store = Store(url, "bench_arrivals")
     gap = 60 / per_minute
+    closer = libpq_target(url).connect(autocommit=True) if closing else None
     try:
         catalog = await load_catalog(store)
         leaves = [c for c in catalog.categories.values() if c.is_leaf and c.active]
@@ -80,16 +105,20 @@ async def _arrivals(url: str, stop: threading.Event, per_minute: int, made: list
                     category_id=rng.choice(leaves).id, street_code=cell.street_code,
                     community_code=cell.community_code, grid_code=cell.code))
                 made[0] += 1
+                if closer is not None:
+                    await asyncio.to_thread(_close_one, closer)
             except DatabaseBusy:  # a sweep held the event lock past the timeout: next one
                 pass
             due += gap  # at the rate asked for, however long a save took
             await asyncio.sleep(max(0.0, due - time.monotonic()))
     finally:
         await store.close()
+        if closer is not None:
+            closer.close()
 
 
-def _seat(url: str, minutes: float, every_s: float, trace: bool, per_minute: int
-          ) -> list[dict]:
+def _seat(url: str, minutes: float, every_s: float, trace: bool, per_minute: int,
+          closing: bool = True) -> list[dict]:
     """Run a seat; cases arrive from its 'ready' until it ends (none when
     ``per_minute`` is 0). Its JSON lines, each reading with the cases arrived by then."""
     args = [sys.executable, "-m", "bench._memory_seat", url, str(minutes), str(every_s)]
@@ -110,7 +139,7 @@ def _seat(url: str, minutes: float, every_s: float, trace: bool, per_minute: int
         fields = json.loads(line)
         if fields.get("ready") and per_minute:
             writer = threading.Thread(
-                target=lambda: asyncio.run(_arrivals(url, stop, per_minute, made)))
+                target=lambda: asyncio.run(_arrivals(url, stop, per_minute, made, closing)))
             writer.start()
         elif "rss" in fields:
             lines.append({**fields, "arrived": made[0]})
@@ -135,18 +164,19 @@ def slope_per_1000(readings: list[dict]) -> float | None:
 
 
 def run(quick: bool = False, minutes: float | None = None, trace: bool = False,
-        per_minute: int = PER_MINUTE) -> None:
+        per_minute: int = PER_MINUTE, closing: bool = True) -> None:
     count = 5_000 if quick else 50_000
     minutes = minutes if minutes is not None else (2 if quick else 10)
     every_s = 15.0 if minutes <= 3 else 30.0 if minutes <= 15 else 60.0
     print(f"\n== Seat memory, {count} open cases, {minutes:g} minutes of"
-          f" {per_minute} new cases a minute ==")
+          f" {per_minute} new cases a minute"
+          + (" (as many old ones closed) ==" if closing else " (none closed) =="))
     with scratch_database("memfloor") as floor_url:
         load_reference_data(floor_url)
         floor = _seat(floor_url, 0, every_s, False, 0)
     with scratch_database("memory") as url:
         _open_cases(url, count)
-        lines = _seat(url, minutes, every_s, trace, per_minute)
+        lines = _seat(url, minutes, every_s, trace, per_minute, closing)
     rest = next(x["rss"] for x in lines if x.get("at") == 0.0)
     print(f"floor: a seat with no case, at rest     {floor[0]['rss']:8.1f} MB")
     print(f"seat with {count} open cases, at rest  {rest:8.1f} MB")
@@ -170,5 +200,7 @@ if __name__ == "__main__":
     parser.add_argument("--trace", action="store_true",
                         help="tracemalloc's biggest holders and growths (slow; to find what"
                         " holds memory)")
+    parser.add_argument("--none-closed", action="store_true",
+                        help="the open cases grow by every arrival (none closed meanwhile)")
     ns = parser.parse_args()
-    run(ns.quick, ns.minutes, ns.trace, ns.per_minute)
+    run(ns.quick, ns.minutes, ns.trace, ns.per_minute, not ns.none_closed)

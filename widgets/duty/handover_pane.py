@@ -232,6 +232,10 @@ class HandoverPane(QWidget):
         self._update_controls()
         self.shown.emit(record)
 
+    def shown_summary(self) -> dict[str, Any]:
+        """The figures on screen (empty before the first read)."""
+        return self._shown.summary if self._shown is not None else {}
+
     def _update_controls(self) -> None:
         record, can_write = self._shown, bool(WRITERS & self._store.roles)
         open_ = record is not None and not record.signed and can_write and not self._busy
