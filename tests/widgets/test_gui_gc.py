@@ -6,6 +6,7 @@ cycle that died frozen is collected after all."""
 from __future__ import annotations
 
 import gc
+import sys
 import threading
 import weakref
 from collections.abc import Iterator
@@ -116,3 +117,39 @@ def test_install_makes_one_collector_per_application(qapp: QApplication) -> None
     first = gui_gc.install(qapp)
     assert gui_gc.install(qapp) is first
     assert not gc.isenabled()
+
+
+def test_free_memory_goes_back_to_the_system_after_a_full_collection_once_a_minute(
+        qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> None:
+    trims: list[int] = []
+    monkeypatch.setattr(gui_gc, "_malloc_trim", lambda: trims.append)
+    thresholds = gc.get_threshold()
+    gc.set_threshold(700, 10, 0)  # every due collection is a full one
+    made = gui_gc.GuiThreadCollector(interval_ms=60_000)
+    try:
+        gc.collect(1)
+        made.collect_due()
+        assert trims == []  # not yet a minute since the last
+        now = gui_gc.time.monotonic()
+        monkeypatch.setattr(gui_gc.time, "monotonic", lambda: now + gui_gc.TRIM_EVERY_S + 1)
+        gc.collect(1)
+        made.collect_due()
+        gc.collect(1)
+        made.collect_due()
+        assert trims == [0]  # once in the minute
+    finally:
+        monkeypatch.undo()
+        made.stop()
+        made.deleteLater()
+        gc.set_threshold(*thresholds)
+        gc.disable()
+        gc.unfreeze()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's malloc")
+def test_malloc_arenas_are_capped_unless_the_environment_says(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("MALLOC_ARENA_MAX", raising=False)
+    assert gui_gc.limit_malloc_arenas()
+    monkeypatch.setenv("MALLOC_ARENA_MAX", "4")
+    assert not gui_gc.limit_malloc_arenas()

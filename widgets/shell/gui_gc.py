@@ -15,6 +15,13 @@ by reference counting), and the next full collections walk only what came since.
 Cycles among frozen objects that die later would never be collected: once an hour
 everything is unfrozen and the next full collection walks the whole heap again.
 
+glibc gives each thread that allocates an arena of its own (up to eight per core),
+and a freed row in one is not reused by another: the worker threads that make rows
+(countdown pages, the map's arrays, host-name lookups) left a seat's resident size
+some 20–40 MB above the same seat on two arenas, growing while cases arrived. So the
+collector's installation caps them at two (``mallopt(M_ARENA_MAX, 2)``, unless the
+environment's ``MALLOC_ARENA_MAX`` says otherwise): the GUI thread's and one shared.
+
 After a full collection, at most once a minute, the C library is asked to give the
 memory it holds free back to the system (glibc's ``malloc_trim``): freed rows of a
 re-read leave holes that malloc otherwise keeps, and a seat's resident size would
@@ -25,6 +32,7 @@ from __future__ import annotations
 
 import ctypes
 import gc
+import os
 import sys
 import time
 from collections.abc import Callable
@@ -33,15 +41,32 @@ from PySide6.QtCore import QObject, QTimer
 
 UNFREEZE_EVERY_S = 3600.0
 TRIM_EVERY_S = 60.0
+M_ARENA_MAX = -8  # glibc's mallopt parameter
+ARENAS = 2
+
+
+def _libc() -> ctypes.CDLL | None:
+    """The process's C library where it is glibc's kind (Linux); else None."""
+    return ctypes.CDLL(None) if sys.platform.startswith("linux") else None
+
+
+def limit_malloc_arenas() -> bool:
+    """Cap glibc's malloc arenas at ARENAS (once, early: arenas made before stay)."""
+    libc = _libc()
+    if libc is None or "MALLOC_ARENA_MAX" in os.environ:
+        return False
+    try:
+        return bool(libc.mallopt(M_ARENA_MAX, ARENAS))
+    except AttributeError:  # musl and others: no mallopt
+        return False
 
 
 def _malloc_trim() -> Callable[[int], int] | None:
     """glibc's malloc_trim, where the C library has one (Linux); else None."""
-    if not sys.platform.startswith("linux"):
-        return None
+    libc = _libc()
     try:
-        return ctypes.CDLL(None).malloc_trim  # the process's own libc
-    except (OSError, AttributeError):  # musl and others: nothing to trim with
+        return None if libc is None else libc.malloc_trim
+    except AttributeError:  # musl and others: nothing to trim with
         return None
 
 
@@ -92,6 +117,7 @@ def install(app: QObject) -> GuiThreadCollector:
     found = app.findChild(GuiThreadCollector, "guiThreadCollector")
     if isinstance(found, GuiThreadCollector):
         return found
+    limit_malloc_arenas()
     collector = GuiThreadCollector(parent=app)
     collector.setObjectName("guiThreadCollector")
     return collector
