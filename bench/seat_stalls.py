@@ -6,11 +6,15 @@ while the seat sits idle (a sweep runs at the start), and while 200 new cases a
 minute arrive from another seat. The probe is a 5 ms QTimer that records how late
 each of its fires is; its floor is the same probe over a bare window in the same run.
 
-    python -m bench.seat_stalls [--quick]     (--quick: 5,000 cases, 20 s a phase)
+    python -m bench.seat_stalls [--quick] [--why]   (--quick: 5,000 cases, 20 s a phase)
+
+``--why``: where the GUI thread was while the probe was late with cases arriving
+(its Python stacks, sampled every 10 ms: bench/_stall_stacks.py).
 """
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import tempfile
 import threading
@@ -19,9 +23,9 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-from bench._cli import run_alone
 from bench._db import scratch_database
 from bench._qt import Emissions, qt_loop
+from bench._stall_stacks import StallStacks
 from bench._stats import ms, percentile, table
 from bench.map_read import _fill
 from db.engine import libpq_target
@@ -41,15 +45,17 @@ class Probe:
         self._timer = QTimer(interval=PROBE_MS)
         self._timer.timeout.connect(self._fired)
         self._last = 0.0
+        self.last_fire = [0.0]  # for a watchdog thread (bench/_stall_stacks.py)
 
     def _fired(self) -> None:
         now = time.perf_counter()
         self.late.append(max(0.0, now - self._last - PROBE_MS / 1000))
         self.at.append(now)
-        self._last = now
+        self._last = self.last_fire[0] = now
 
     def start(self) -> None:
         self.late, self.at, self._last = [], [], time.perf_counter()
+        self.last_fire[0] = self._last
         self._timer.start()
 
     def stop(self) -> list[float]:
@@ -97,7 +103,8 @@ class Arrivals:
         self._thread.join()
 
 
-async def _measure(url: str, phase_s: float, folder: Path) -> dict[str, Any]:
+async def _measure(url: str, phase_s: float, folder: Path, why: bool = False
+                   ) -> dict[str, Any]:
     from PySide6.QtWidgets import QApplication, QWidget
 
     from console.app import ConsoleApp
@@ -136,8 +143,15 @@ async def _measure(url: str, phase_s: float, folder: Path) -> dict[str, Any]:
     sweep = asyncio.ensure_future(console.sweep_worker.sweep(console.catalog.calendar))
     out["idle"] = await Probe().during(phase_s)
     out["swept"] = len((await sweep).issued)
+    probe = Probe()
+    stacks = StallStacks(probe.last_fire) if why else None
+    if stacks is not None:
+        stacks.watching = True
     with Arrivals(url, 200) as arrivals:
-        out["arriving"] = await Probe().during(phase_s)
+        out["arriving"] = await probe.during(phase_s)
+    if stacks is not None:
+        stacks.stop()
+        out["why"] = stacks.report()
     out["arrived"] = arrivals.made
     window.close()
     await window.runner.cancel_all()
@@ -152,12 +166,12 @@ def _row(name: str, late: list[float]) -> list[str]:
             str(sum(1 for x in late if x > STALL_MS / 1000))]
 
 
-def run(quick: bool = False) -> None:
+def run(quick: bool = False, why: bool = False) -> None:
     count, phase_s = (5_000, 20.0) if quick else (50_000, 300.0)
     loop = qt_loop()
     with scratch_database("stalls") as url, tempfile.TemporaryDirectory() as folder:
         _fill(url, count)
-        got = loop.run_until_complete(_measure(url, phase_s, Path(folder)))
+        got = loop.run_until_complete(_measure(url, phase_s, Path(folder), why))
     print(f"\n== A seat with {got['rows']:,} open cases ({got['board_rows']:,} at risk on the"
           f" board): the GUI thread, probed by a {PROBE_MS} ms timer ==")
     print(table("From the window shown (ms)", ["", "ms"], [
@@ -175,7 +189,15 @@ def run(quick: bool = False) -> None:
         _row(f"{phase_s:.0f} s of 200 new cases a minute ({got['arrived']} came)",
              got["arriving"]),
     ]))
+    if why:
+        print("Where the GUI thread was while the probe was late, cases arriving:")
+        print(got["why"])
 
 
 if __name__ == "__main__":
-    run_alone(run, __doc__)
+    parser = argparse.ArgumentParser(description=(__doc__ or "").strip().splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="small sizes, a quick look")
+    parser.add_argument("--why", action="store_true",
+                        help="the GUI thread's stacks while the probe was late")
+    ns = parser.parse_args()
+    run(ns.quick, ns.why)

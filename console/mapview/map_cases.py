@@ -177,6 +177,14 @@ async def read_cases(store: Store, ids: Sequence[uuid.UUID]) -> CaseMarks:
     return await _read(store, s.among_ids(C.id, ids))
 
 
+def merged(marks: CaseMarks, asked: Sequence[uuid.UUID], fresh: CaseMarks) -> CaseMarks:
+    """``merge``, with the result's id lookup made (the pane asks it at once: work for
+    a worker thread, as the merge is)."""
+    result = merge(marks, asked, fresh)
+    result.row_of("")
+    return result
+
+
 def merge(marks: CaseMarks, asked: Sequence[uuid.UUID], fresh: CaseMarks) -> CaseMarks:
     """``marks`` with the cases ``asked`` about replaced by what ``fresh`` says of them:
     changed where they are still open, gone where they are not."""

@@ -11,6 +11,7 @@ import datetime as dt
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
+from sys import intern
 from typing import Any
 
 from sqlalchemy import (
@@ -43,7 +44,7 @@ LEVEL_RANK = {level: rank for rank, level in enumerate(LEVELS, 1)}
 DUE = ladder_due_at()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # no __dict__: the board holds tens of thousands
 class BoardCase:
     id: uuid.UUID
     public_no: str
@@ -112,7 +113,7 @@ async def _at_risk_of(conn: AsyncConnection, cases: Any, calendar: WorkCalendar
         level = LEVELS[rank - 1] if rank else None
         issued = frozenset(LEVELS[:rank])
         clock = CaseClock(c.id, c.started, c.due, c.paused_at is not None, 1, issued)
-        out.append(BoardCase(c.id, c.public_no, c.unit_id, c.status, c.urgency, c.due,
+        out.append(BoardCase(c.id, c.public_no, c.unit_id, intern(c.status), c.urgency, c.due,
                              now >= c.due, level,
                              supervision_candidate(clock, rule, now, calendar)))
     return out, ((rows[-1].due, rows[-1].id) if rows else None), len(rows)

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -125,8 +126,21 @@ async def _unit_of(conn: AsyncConnection, login: str) -> int | None:
         s.Staff.login == login, s.Staff.active))).scalar_one_or_none()
 
 
-async def my_cases(store: Store) -> list[UnitCase]:
-    """The open cases with the person's unit, those to sign for first, then by deadline."""
+LISTED = 2000  # the desk's list: the most pressing cases of the unit
+
+
+def listed_order(case: UnitCase) -> tuple[bool, bool, dt.datetime, str]:
+    """The list's order, as ``my_cases`` sorts: to sign for first, then by the running
+    deadline (none last), then by number."""
+    due = case.running_due
+    return (case.status != "dispatched", due is None,
+            due or dt.datetime.min.replace(tzinfo=dt.UTC), case.public_no)
+
+
+async def my_cases(store: Store, among: Sequence[uuid.UUID] | None = None
+                   ) -> list[UnitCase]:
+    """The open cases with the person's unit, those to sign for first, then by deadline;
+    ``among``: only those of these cases (the ones some events named)."""
     pending = (select(func.coalesce(func.array_agg(R.kind), literal_column("'{}'")))
                .where(R.case_id == C.id, R.decision.is_(None)).scalar_subquery()
                .label("pending"))
@@ -140,9 +154,10 @@ async def my_cases(store: Store) -> list[UnitCase]:
                    C.sign_due_at, C.unit_clock_at, C.unit_due_at,
                    func.return_window_ends(C.dispatched_at).label("return_window_ends"),
                    pending)
-            .where(and_(C.assigned_unit_id == unit, C.status.in_(AT_THE_UNIT)))
+            .where(and_(C.assigned_unit_id == unit, C.status.in_(AT_THE_UNIT)),
+                   *([] if among is None else [s.among_ids(C.id, among)]))
             .order_by((C.status != "dispatched"), RUNNING_DUE.nulls_last(), C.public_no)
-            .limit(2000))
+            .limit(LISTED))
         return [_unit_case(r) for r in rows]
 
 

@@ -166,3 +166,27 @@ def test_live_diffs_keep_the_qt_model_contract(qtbot: Any, open_seat: Any,
         assert all(model.row_of(c) == r for r, c in enumerate(new))
         assert model.case_id(keep.row()) == chosen
     qtmodeltester.check(model)
+
+
+def test_the_rows_kept_are_bounded_and_a_row_let_go_is_read_again(
+        qtbot: Any, open_seat: Any) -> None:
+    seat = open_seat()
+    catalog = seat.console.catalog
+    for i in range(5):
+        run(qtbot, create_case(seat.console.store, catalog, draft(catalog, text=f"第{i}件")))
+    model = seat.window.queue.model
+    model.row_cache = 3
+    qtbot.waitUntil(lambda: model.rowCount() == 5, timeout=5000)
+
+    def kept() -> list[int]:
+        return [r for r in range(5) if model.cached(model.case_id(r)) is not None]
+
+    for row in range(5):
+        model.data(model.index(row, 0))
+    qtbot.waitUntil(lambda: len(kept()) == 3, timeout=5000)
+    qtbot.waitUntil(lambda: not seat.window.runner.busy, timeout=5000)
+    assert len(kept()) == 3  # two were let go
+    gone = next(r for r in range(5) if r not in kept())
+    assert model.data(model.index(gone, 0)) == "…"  # painted again: read again
+    qtbot.waitUntil(lambda: gone in kept(), timeout=5000)
+    assert len(kept()) == 3

@@ -276,3 +276,28 @@ def test_the_history_has_room_for_a_dozen_shifts_on_a_small_screen(
         return table.viewport().height() // table.verticalHeader().defaultSectionSize()
 
     qtbot.waitUntil(lambda: pane.history.isVisible() and rows() >= 12, timeout=5000)
+
+
+def test_an_unsaved_summary_follows_a_burst_of_new_cases_with_one_read_later(
+        qtbot: Any, leader: Store, stores: Callable[[str], Store], seats: Seats,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from console.catalog.catalog import load_catalog
+    from console.hotline.intake import create_case
+    from tests.factories import draft
+    from widgets.duty import handover_pane
+
+    monkeypatch.setattr(handover_pane, "CASES_EVERY_MS", 1500)
+    pane = seats.open(leader)
+    opened = pane.shown_summary()["opened"]
+    operator = stores("op_burst")
+    operator.roles = frozenset({"operator"})
+    catalog = run(qtbot, load_catalog(operator))
+    reloads: list[int] = []
+    pane.follower.reloaded.connect(lambda: reloads.append(1))
+    for _ in range(3):
+        run(qtbot, create_case(operator, catalog, draft(catalog)))
+        seats.deliver(pane)
+    assert not reloads  # not read per case: the figures follow a little later
+    qtbot.waitUntil(lambda: pane.shown_summary()["opened"] == opened + 3, timeout=5000)
+    seats.settle(pane)
+    assert reloads == [1]

@@ -18,6 +18,7 @@
 
 from __future__ import annotations
 
+import itertools
 import uuid
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
@@ -37,6 +38,7 @@ from widgets.common.tasks import TaskRunner
 
 Index = QModelIndex | QPersistentModelIndex
 PREFETCH_BEFORE = 20
+ROW_CACHE = 5_000  # rows kept as fetched; those fetched longest ago are let go first
 PREFETCH_AFTER = 120
 REQUERY_DELAY_MS = 25  # coalesces a burst of events into one re-read
 
@@ -70,6 +72,9 @@ class CaseTableModel(CaseColumnsModel):
         self._more = False  # the query has rows after the held ones
         self._paging = False  # a next page is being read
         self.page_size = queue.PAGE
+        # New cases arrive on top all day and push rows read before down the list: the
+        # rows kept are bounded, a row let go is read again if it is painted again.
+        self.row_cache = ROW_CACHE
         self._fetch_timer = self._single_shot(0, self._fetch_wanted)
         self._query = TaskSlot(runner)  # a new query voids the one before
         self._pages = TaskSlot(runner)  # a next page; a new query or a re-read voids it
@@ -307,7 +312,12 @@ class CaseTableModel(CaseColumnsModel):
         def done(rows: dict[uuid.UUID, CaseRow]) -> None:
             self._fetching = False
             self._in_flight = set()
+            for case_id in rows:  # the latest fetched go last
+                self._rows.pop(case_id, None)
             self._rows.update(rows)
+            if (extra := len(self._rows) - self.row_cache) > 0:
+                for case_id in list(itertools.islice(self._rows, extra)):
+                    del self._rows[case_id]
             changed = self._held_rows(rows)
             for first, last in ranges(changed):
                 self.dataChanged.emit(self.index(first, 0),

@@ -60,6 +60,15 @@ class FeedFollower(QObject):
         if feed is not None:
             feed.subscribe(self._on_events)
 
+    @property
+    def delay_ms(self) -> int:
+        """How long after a wanted event the reload starts (a burst within it: one)."""
+        return self._timer.interval()
+
+    @delay_ms.setter
+    def delay_ms(self, value: int) -> None:
+        self._timer.setInterval(value)
+
     # ---- following -----------------------------------------------------------------------------
     def _on_events(self, events: list[Event]) -> None:
         if self._wants(events):

@@ -18,7 +18,7 @@ import asyncio
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -46,6 +46,7 @@ from widgets.duty.handover_picker import Key, ShiftPicker
 from widgets.duty.handover_summary import SummaryView
 
 RELOAD_DELAY_MS = 300
+CASES_EVERY_MS = 10_000  # an unsaved summary follows the cases at most this often
 HISTORY_DAYS = 30
 WRITERS = frozenset({"shift_leader", "admin"})
 
@@ -63,6 +64,7 @@ class HandoverPane(QWidget):
         self._slot, self._history_slot = TaskSlot(runner), TaskSlot(runner)
         self._drafts: dict[Key, str] = {}  # notes typed for a shift and not submitted
         self._busy = self._stale = self._history_stale = self._closed = False
+        self._cases_stale = False  # case events came for the unsaved summary
         self._base = ""  # the notes as saved: anything else in the box was typed here
 
         self.picker = ShiftPicker()
@@ -94,6 +96,10 @@ class HandoverPane(QWidget):
         self.follower = FeedFollower(runner, feed, self._wants, self._reload,
                                      delay_ms=RELOAD_DELAY_MS, parent=self)
         self.follower.saving_changed.connect(self.saving.setVisible)
+        # Cases arrive all the time in a big centre: the figures follow them now and
+        # then (a summary read is nine counts and a page of HTML), not per event.
+        self._cases_timer = QTimer(self, singleShot=True, interval=CASES_EVERY_MS)
+        self._cases_timer.timeout.connect(self._cases_due)
         self._update_controls()
 
     def _layout(self) -> None:
@@ -152,17 +158,27 @@ class HandoverPane(QWidget):
 
     # ---- live updates ---------------------------------------------------------------------
     def _wants(self, events: list[Event]) -> bool:
-        """A hidden pane reads again when shown; one read per burst of events."""
+        """A hidden pane reads again when shown; one read per burst of events, and
+        for case events at most one every CASES_EVERY_MS."""
         shown = self._shown
         for event in events:
             if (changed := event.of(HandoverChanged)) is not None:
                 self._history_stale = True
                 self._stale = self._stale or (shown is not None and (
                     changed.day, changed.shift_id) == (shown.shift_day, shown.shift_id))
-            elif shown is not None and shown.id is None and (
-                    event.kind == Kind.ROLL_CALL or event.case_id is not None):
+            elif shown is not None and shown.id is None and event.kind == Kind.ROLL_CALL:
                 self._stale = True  # an unsaved summary follows the records
+            elif shown is not None and shown.id is None and event.case_id is not None:
+                self._cases_stale = True
+                if not self._cases_timer.isActive():
+                    self._cases_timer.start()
         return self.isVisible() and (self._stale or self._history_stale)
+
+    def _cases_due(self) -> None:
+        if self._cases_stale and not self._closed:
+            self._cases_stale, self._stale = False, True
+            if self.isVisible():
+                self.follower.request()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -171,6 +187,7 @@ class HandoverPane(QWidget):
 
     def shutdown(self) -> None:
         self._closed = True
+        self._cases_timer.stop()
         self.follower.stop()
 
     async def _reload(self) -> None:
@@ -214,6 +231,10 @@ class HandoverPane(QWidget):
         self.state.show_record(record, self._when)
         self._update_controls()
         self.shown.emit(record)
+
+    def shown_summary(self) -> dict[str, Any]:
+        """The figures on screen (empty before the first read)."""
+        return self._shown.summary if self._shown is not None else {}
 
     def _update_controls(self) -> None:
         record, can_write = self._shown, bool(WRITERS & self._store.roles)

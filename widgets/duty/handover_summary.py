@@ -42,6 +42,8 @@ class SummaryView(QTextBrowser):
     """The shift's summary as a page: figures, overdue cases, escalation orders,
     roll calls and the follow-ups (absences in red)."""
 
+    _page = ""
+
     def show_handover(self, record: Handover, theirs: str = "") -> None:
         s = record.summary
         by = {str(k): v for k, v in (s.get("opened_by_urgency") or {}).items()}
@@ -99,7 +101,10 @@ class SummaryView(QTextBrowser):
             parts.append(self._heading(self.tr("已保存的交班内容（{who}）").format(
                 who=record.outgoing_leader or "")))
             parts.append(f"<p style='white-space:pre-wrap'>{escape(theirs)}</p>")
-        self.setHtml("".join(parts))
+        page = "".join(parts)
+        if page != self._page:  # the same page again: no new layout of the document
+            self._page = page
+            self.setHtml(page)
 
     def _heading(self, text: str) -> str:
         return (f"<p style='margin-top:16px;margin-bottom:4px;font-size:12pt;"

@@ -100,7 +100,8 @@ class MapFeed(QObject):
                 self.cases_read.emit()
             elif ids:
                 fresh = await map_cases.read_cases(self._store, ids)
-                self.marks = map_cases.merge(self.marks, ids, fresh)
+                # In a worker: the merge and its new id lookup walk every case.
+                self.marks = await asyncio.to_thread(map_cases.merged, self.marks, ids, fresh)
                 self.cases_read.emit()
         except BaseException:  # not read: the next read tries again
             self._base_wanted |= base_wanted

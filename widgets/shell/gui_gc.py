@@ -14,16 +14,60 @@ full collection is frozen (``gc.freeze``: left out of later collections, still f
 by reference counting), and the next full collections walk only what came since.
 Cycles among frozen objects that die later would never be collected: once an hour
 everything is unfrozen and the next full collection walks the whole heap again.
+
+glibc gives each thread that allocates an arena of its own (up to eight per core),
+and a freed row in one is not reused by another: the worker threads that make rows
+(countdown pages, the map's arrays, host-name lookups) left a seat's resident size
+some 20–40 MB above the same seat on two arenas, growing while cases arrived. So the
+collector's installation caps them at two (``mallopt(M_ARENA_MAX, 2)``, unless the
+environment's ``MALLOC_ARENA_MAX`` says otherwise): the GUI thread's and one shared.
+
+After a full collection, at most once a minute, the C library is asked to give the
+memory it holds free back to the system (glibc's ``malloc_trim``): freed rows of a
+re-read leave holes that malloc otherwise keeps, and a seat's resident size would
+creep up over a day of arriving cases.
 """
 
 from __future__ import annotations
 
+import ctypes
 import gc
+import os
+import sys
 import time
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer
 
 UNFREEZE_EVERY_S = 3600.0
+TRIM_EVERY_S = 60.0
+M_ARENA_MAX = -8  # glibc's mallopt parameter
+ARENAS = 2
+
+
+def _libc() -> ctypes.CDLL | None:
+    """The process's C library where it is glibc's kind (Linux); else None."""
+    return ctypes.CDLL(None) if sys.platform.startswith("linux") else None
+
+
+def limit_malloc_arenas() -> bool:
+    """Cap glibc's malloc arenas at ARENAS (once, early: arenas made before stay)."""
+    libc = _libc()
+    if libc is None or "MALLOC_ARENA_MAX" in os.environ:
+        return False
+    try:
+        return bool(libc.mallopt(M_ARENA_MAX, ARENAS))
+    except AttributeError:  # musl and others: no mallopt
+        return False
+
+
+def _malloc_trim() -> Callable[[int], int] | None:
+    """glibc's malloc_trim, where the C library has one (Linux); else None."""
+    libc = _libc()
+    try:
+        return None if libc is None else libc.malloc_trim
+    except AttributeError:  # musl and others: nothing to trim with
+        return None
 
 
 class GuiThreadCollector(QObject):
@@ -31,6 +75,8 @@ class GuiThreadCollector(QObject):
         super().__init__(parent)
         self._thresholds = gc.get_threshold()
         self._unfrozen_at = time.monotonic()
+        self._trim = _malloc_trim()
+        self._trimmed_at = time.monotonic()
         self._timer = QTimer(self)
         self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(self.collect_due)
@@ -45,6 +91,7 @@ class GuiThreadCollector(QObject):
                 gc.collect(generation)
                 if generation == 2:
                     self._freeze_survivors()
+                    self._give_back()
                 return
 
     def _freeze_survivors(self) -> None:
@@ -53,6 +100,11 @@ class GuiThreadCollector(QObject):
             self._unfrozen_at = time.monotonic()
         else:
             gc.freeze()
+
+    def _give_back(self) -> None:
+        if self._trim is not None and time.monotonic() - self._trimmed_at > TRIM_EVERY_S:
+            self._trim(0)
+            self._trimmed_at = time.monotonic()
 
     def stop(self) -> None:
         self._timer.stop()
@@ -65,6 +117,7 @@ def install(app: QObject) -> GuiThreadCollector:
     found = app.findChild(GuiThreadCollector, "guiThreadCollector")
     if isinstance(found, GuiThreadCollector):
         return found
+    limit_malloc_arenas()
     collector = GuiThreadCollector(parent=app)
     collector.setObjectName("guiThreadCollector")
     return collector

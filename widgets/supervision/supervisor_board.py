@@ -55,6 +55,7 @@ from widgets.supervision.board_cases import BoardCasesModel
 from widgets.supervision.dispute_briefing import DisputeBriefing
 
 RELOAD_DELAY_MS = 300
+DISPUTE_MOVES = frozenset({"dispute", "settle", "refer", "decide"})
 CROSSING_EVERY_MS = 60_000
 
 
@@ -104,6 +105,10 @@ class SupervisorBoard(QWidget):
         self._everything = True  # the next read is of the whole list
         self._crossing = False  # the next read also asks which cases time put at risk
         self._since: dt.datetime | None = None  # when that was last asked
+        # The open orders and the unsettled disputes are read again only when an event
+        # may change them (an escalation, a dispute's move, a move of a listed case).
+        self._orders_stale = self._disputes_stale = True
+        self._listed: frozenset[uuid.UUID] = frozenset()  # their cases
         levels = {None: self.tr("—"), "reminder": self.tr("提醒"), "urge": self.tr("催办"),
                   "leader_urge": self.tr("催办（单位领导）"), "supervision": self.tr("督办"),
                   "inspection": self.tr("效能监察")}
@@ -199,6 +204,10 @@ class SupervisorBoard(QWidget):
         everything, self._everything = self._everything, False
         ids, self._pending = self._pending, set()
         crossing, self._crossing = self._crossing, False
+        orders_stale, self._orders_stale = self._orders_stale or everything, False
+        disputes_stale = self._disputes_stale or everything or crossing
+        self._disputes_stale = False
+        orders: list[OpenOrder] | None = None
         try:
             if everything:
                 await self._read_everything()
@@ -210,19 +219,29 @@ class SupervisorBoard(QWidget):
                     crossed, self._since = await board.newly_at_risk(
                         self._store, self._catalog.calendar, self._since)
                     self._merge(crossed, set())
-            orders = await board.open_orders(self._store)
-            rule = await ladder_rules.current_rule(self._store)
-            disputes = await dispute_briefing.unsettled(
-                self._store, self._catalog.calendar, rule.dispute_briefing_working_days)
+            if orders_stale:
+                orders = await board.open_orders(self._store)
+            if disputes_stale:
+                rule = await ladder_rules.current_rule(self._store)
+                disputes = await dispute_briefing.unsettled(
+                    self._store, self._catalog.calendar, rule.dispute_briefing_working_days)
         except BaseException:  # not read: the next read tries again
             self._everything |= everything
             self._pending |= ids
             self._crossing |= crossing
+            self._orders_stale |= orders_stale
+            self._disputes_stale |= disputes_stale
             raise
         if self.follower.stopped:
             return
-        self.orders_model.set_rows(orders)
-        self.briefing.set_disputes(disputes, rule.dispute_briefing_working_days)
+        if orders is not None:
+            self.orders_model.set_rows(orders)
+        if disputes_stale:
+            self.briefing.set_disputes(disputes, rule.dispute_briefing_working_days)
+        if orders is not None or disputes_stale:
+            self._listed = frozenset(
+                model.record(r).case_id for model in (self.orders_model, self.briefing.model)
+                for r in range(model.rowCount()))
 
     async def _read_everything(self) -> None:
         """The at-risk list a page at a time: the first page on screen at once, then
@@ -248,8 +267,14 @@ class SupervisorBoard(QWidget):
         again (only those); a new ladder rule reads the whole list."""
         if any(e.kind == Kind.LADDER_CHANGED for e in events):
             self._everything = True
-        self._pending |= {e.case_id for e in events if e.case_id is not None}
-        return self._everything or bool(self._pending)
+        named = {e.case_id for e in events if e.case_id is not None}
+        kinds = {e.kind for e in events}
+        listed = bool(named & self._listed)
+        self._orders_stale |= Kind.ESCALATION in kinds or listed
+        self._disputes_stale |= bool(kinds & DISPUTE_MOVES) or listed
+        self._pending |= named
+        return (self._everything or bool(self._pending) or self._orders_stale
+                or self._disputes_stale)
 
     def shutdown(self) -> None:
         self._crossing_timer.stop()

@@ -12,6 +12,7 @@ database's, by the admin's clock rule."""
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from collections.abc import Callable, Coroutine, Sequence
 from typing import Any
 
@@ -35,8 +36,9 @@ from console.units import requests, work
 from console.units.work import UnitCase
 from widgets.common import commands, texts
 from widgets.common.feed_follower import FeedFollower
-from widgets.common.tables import KeyedTable, RecordTableModel
+from widgets.common.tables import KeyedTable
 from widgets.common.tasks import TaskRunner
+from widgets.units.desk_cases import DeskCasesModel
 from widgets.units.finish_clock import finish_late, finish_text, finish_tooltip
 from widgets.units.forwarded_list import ForwardedList
 from widgets.units.unit_form import Field, UnitForm
@@ -54,7 +56,9 @@ class UnitDesk(QWidget):
         self.setObjectName("unitDesk")
         self._store, self._catalog, self._runner = store, catalog, runner
         self._targets: list[tuple[int, str]] | None = None  # a sub-centre's communities
-        self.model = RecordTableModel([
+        self._pending: set[uuid.UUID] = set()  # cases events named since the last read
+        self._everything = True  # the next read is of the whole list
+        self.model = DeskCasesModel([
             (self.tr("编号"), lambda c: c.public_no),
             (self.tr("状态"), self._status),
             (self.tr("签收剩余"), self._to_sign),
@@ -95,11 +99,13 @@ class UnitDesk(QWidget):
         self.follower.saving_changed.connect(self._saving)
 
     # ---- reading -------------------------------------------------------------------------
-    @staticmethod
-    def _wants(events: list[Event]) -> bool:
-        return any(e.case_id is not None for e in events)
+    def _wants(self, events: list[Event]) -> bool:
+        """The cases the events name are read again (only those)."""
+        self._pending |= {e.case_id for e in events if e.case_id is not None}
+        return self._everything or bool(self._pending)
 
     def load(self) -> None:
+        self._everything = True
         self.follower.reload_now()
         self._runner.run(work.forward_targets(self._store), self._got_targets, self._failed)
 
@@ -109,17 +115,35 @@ class UnitDesk(QWidget):
             self.forwarded.show()
 
     async def _read(self) -> None:
-        listed = await work.my_cases(self._store)
-        forwarded = await work.forwarded_cases(self._store)
+        everything, self._everything = self._everything, False
+        ids, self._pending = self._pending, set()
+        try:
+            if everything:
+                listed: list[UnitCase] | None = await work.my_cases(self._store)
+            else:
+                listed, fresh = None, await work.my_cases(self._store, list(ids))
+            # Only a street sub-centre sends cases on (unknown yet: asked once).
+            forwarded = (await work.forwarded_cases(self._store)
+                         if self._targets is None or self._targets else [])
+        except BaseException:  # not read: the next read tries again
+            self._everything |= everything
+            self._pending |= ids
+            raise
+        if self.follower.stopped:
+            return
         self.forwarded.set_cases(forwarded)
         self.forwarded.setVisible(bool(forwarded) or bool(self._targets))
         current = self.current()
-        self.model.set_rows(listed)
-        row = next((r for r, c in enumerate(listed)
-                    if current is not None and c.id == current.id), 0 if listed else None)
-        if row is not None:  # the place in the list survives a new reading
-            self.table.setCurrentIndex(self.model.index(row, 0))
-        self._summarise(listed)
+        if listed is not None:
+            self.model.set_rows(listed)
+        else:
+            self.model.merge(fresh, ids)
+        cases = self.model.cases
+        row = next((r for r, c in enumerate(cases)
+                    if current is not None and c.id == current.id), 0 if cases else None)
+        if row is not None and (current is None or listed is not None):
+            self.table.setCurrentIndex(self.model.index(row, 0))  # the place survives
+        self._summarise(cases)
 
     def _summarise(self, listed: Sequence[UnitCase]) -> None:
         now = self._store.clock.now()
