@@ -3,15 +3,18 @@
 - A new filter or sort is a new query: the id list is fetched by the database,
   then the model is reset.
 - A change (from this seat or another, through the change feed) marks the
-  affected rows stale and re-reads the id list (``follower``: one re-read per
-  burst, at most one in flight; a save at this seat lands the same way); the
+  affected rows stale and reads what changed (``follower``: one read per burst, at
+  most one in flight; a save at this seat lands the same way): the cases the
+  events named and rows from past the window's end (``queue_live``), never the
+  held ids again, so its cost does not grow with the rows held (a burst naming
+  more than ``queue_live.LIVE_MAX`` cases reads the held ids again). The
   difference is applied as row removals, insertions or a layout change with
-  persistent indexes moved, so selection and scroll position survive. Stale rows
-  are re-read and ``dataChanged`` is emitted for them alone.
+  persistent indexes moved (``held_ids``), so selection and scroll position
+  survive. Stale rows are re-read and ``dataChanged`` is emitted for them alone.
 - Ids come in pages (keyset paging, ``queue.fetch_ids``): the first page with a
   new query, the next one when the view is scrolled to the end (``fetchMore``),
-  after the last held row's sort value and id. A re-read reads as many ids as are
-  held, so the rows the operator scrolled to stay.
+  after the last held row's sort value and id. A live update keeps as many rows
+  as are held, so the rows the operator scrolled to stay.
 - Rows are fetched only when the view asks for them (visible rows), in
   batches around the first missing one.
 """
@@ -19,7 +22,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal
@@ -29,7 +32,8 @@ from console.casework.queue import CaseFilter, CaseRow, Cursor, IdList
 from console.catalog.catalog import Catalog
 from console.core.feed import ChangeFeed, Event
 from console.core.store import Store
-from widgets.casework.case_columns import CaseColumnsModel, bold_font, case_columns, cell_style
+from widgets.casework.case_columns import bold_font, case_columns, cell_style
+from widgets.casework.held_ids import FEW_SCANS, HeldIds
 from widgets.casework.id_diff import IdPlan, plan_id_list, plan_live, ranges
 from widgets.common.feed_follower import FeedFollower
 from widgets.common.task_slot import TaskSlot
@@ -38,11 +42,10 @@ from widgets.common.tasks import TaskRunner
 Index = QModelIndex | QPersistentModelIndex
 PREFETCH_BEFORE = 20
 PREFETCH_AFTER = 120
-FEW_SCANS = 8  # rows looked up by a scan each, rather than by the index made again
 REQUERY_DELAY_MS = 25  # coalesces a burst of events into one re-read
 
 
-class CaseTableModel(CaseColumnsModel):
+class CaseTableModel(HeldIds):
     loaded = Signal()            # a new query's id list is in
     rows_refreshed = Signal()    # fetched rows arrived (for tests and benchmarks)
     # matching cases (counted up to queue.COUNT_BOUND), ids held, all counted
@@ -55,14 +58,7 @@ class CaseTableModel(CaseColumnsModel):
         self._runner = runner
         self._columns = case_columns(catalog, store.clock.now)
         self._filter = CaseFilter()
-        self._ids: list[uuid.UUID] = []
-        self._keys: list[int] = []  # the ids as integers (hashed in C)
-        self._held: set[int] = set()  # the same, as a set (kept up to date per change)
-        self._index: dict[int, int] | None = {}  # an id's integer -> its row; None: stale
         self._named: set[uuid.UUID] = set()  # cases the feed named since the last re-read
-        self._reindexing = False
-        self._rows: dict[uuid.UUID, CaseRow] = {}
-        self._stale: set[uuid.UUID] = set()
         self._wanted: set[uuid.UUID] = set()
         self._in_flight: set[uuid.UUID] = set()
         self._highlighted: set[uuid.UUID] = set()
@@ -87,9 +83,6 @@ class CaseTableModel(CaseColumnsModel):
         return timer
 
     # ---- Qt model interface -----------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._ids)
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not (0 <= index.row() < len(self._ids)):
             return None
@@ -162,28 +155,6 @@ class CaseTableModel(CaseColumnsModel):
     def filter(self) -> CaseFilter:
         return self._filter
 
-    def case_id(self, row: int) -> uuid.UUID | None:
-        return self._ids[row] if 0 <= row < len(self._ids) else None
-
-    def row_of(self, case_id: uuid.UUID) -> int | None:
-        return self._row_of_key(case_id.int)
-
-    def _row_of_key(self, key: int) -> int | None:
-        if self._reindexing or self._index is None:  # a plan is applied / a live one was
-            if not self._reindexing and key not in self._held:
-                return None
-            try:
-                return self._keys.index(key)  # a scan in C (many: _row_index first)
-            except ValueError:
-                return None
-        return self._index.get(key)
-
-    def _row_index(self) -> dict[int, int]:
-        """Every held key's row, made again when a live update left it stale."""
-        if self._index is None:
-            self._index = dict(zip(self._keys, range(len(self._keys)), strict=True))
-        return self._index
-
     def cached(self, case_id: uuid.UUID) -> CaseRow | None:
         return self._rows.get(case_id)
 
@@ -205,19 +176,6 @@ class CaseTableModel(CaseColumnsModel):
         self.endResetModel()
         self._set_total(ids.total, ids.counted_all)
         self.loaded.emit()
-
-    def _set_ids(self, ids: list[uuid.UUID]) -> None:
-        self._ids = ids
-        self._keys = [case_id.int for case_id in ids]
-        self._held = set(self._keys)
-        self._index = dict(zip(self._keys, range(len(ids)), strict=True))
-
-    def _held_rows(self, ids: Iterable[uuid.UUID]) -> list[int]:
-        """The rows of those of ``ids`` that are held, in order."""
-        keys = [i.int for i in ids if i.int in self._held]
-        if self._index is None and len(keys) > FEW_SCANS:
-            self._row_index()
-        return sorted(r for r in map(self._row_of_key, keys) if r is not None)
 
     def _set_total(self, total: int, counted_all: bool) -> None:
         self.total, self.counted_all = total, counted_all
@@ -323,61 +281,6 @@ class CaseTableModel(CaseColumnsModel):
         # Re-read stale rows that are on screen (the view asks for them again).
         for row in self._held_rows(self._stale):
             self._want(row)
-
-    def apply_id_list(self, new: list[uuid.UUID]) -> None:
-        """Move from the current id order to ``new`` with minimal model signals."""
-        self.apply_plan(plan_id_list(self._ids, self._keys, self._row_index(), new))
-
-    def apply_plan(self, plan: IdPlan) -> None:
-        """Apply a plan made from the ids held now: row signals and list slices only."""
-        if plan.unchanged:
-            return
-        for case_id in plan.removed_ids:
-            self._rows.pop(case_id, None)
-            self._stale.discard(case_id)
-        ids, keys = list(self._ids), list(self._keys)  # new lists: a re-read in flight
-        self._ids, self._keys, self._reindexing = ids, keys, True  # row_of() scans meanwhile
-        try:
-            for first, last in reversed(plan.removed):
-                self.beginRemoveRows(QModelIndex(), first, last)
-                del ids[first:last + 1]
-                del keys[first:last + 1]
-                self.endRemoveRows()
-            if plan.relayout:
-                self._relayout(plan)
-                return
-            for first, last in plan.inserted:
-                self.beginInsertRows(QModelIndex(), first, last)
-                ids[first:first] = plan.new[first:last + 1]
-                keys[first:first] = plan.keys[first:last + 1]
-                self.endInsertRows()
-        finally:
-            self._reindexing = False
-            self._reindex(plan)
-
-    def _reindex(self, plan: IdPlan) -> None:
-        """The held set and the row index after ``plan`` (a live plan: per change)."""
-        if plan.row_of is not None:
-            self._index, self._held = plan.row_of, set(plan.row_of)
-        else:
-            self._index = None
-            self._held.difference_update(i.int for i in plan.removed_ids)
-            self._held.update(plan.added)
-
-    def _relayout(self, plan: IdPlan) -> None:
-        self.layoutAboutToBeChanged.emit()
-        persistent = self.persistentIndexList()
-        ids = [self.case_id(p.row()) for p in persistent]
-        self._ids, self._keys = plan.new, plan.keys
-        self._reindex(plan)
-        if len(persistent) > FEW_SCANS:
-            self._row_index()
-        moved = []
-        for p, case_id in zip(persistent, ids, strict=True):
-            row = self._row_of_key(case_id.int) if case_id is not None else None
-            moved.append(QModelIndex() if row is None else self.index(row, p.column()))
-        self.changePersistentIndexList(persistent, moved)
-        self.layoutChanged.emit()
 
     # ---- lazy row fetching -------------------------------------------------------
     def _want(self, row: int) -> None:
