@@ -74,7 +74,22 @@ def _ticks(clock, panel) -> list[float]:  # noqa: ANN001
     return frames
 
 
-def _prepare(count: int) -> tuple[float, float, float, float, float]:
+Spent = tuple[float, float]  # (wall, CPU) seconds
+
+
+def _now() -> Spent:
+    return time.perf_counter(), time.process_time()
+
+
+def _since(started: Spent) -> Spent:
+    return time.perf_counter() - started[0], time.process_time() - started[1]
+
+
+def _both(spent: Spent) -> list[str]:
+    return [ms(spent[0]), ms(spent[1])]
+
+
+def _prepare(count: int) -> tuple[Spent, Spent, Spent, Spent, float]:
     """Rows as the database returns them, made into the panel's list at once and in
     pages (the floor: the rows copied into new plain tuples). The console's collector
     runs on the GUI thread only (widgets/shell/gui_gc.py: automatic collection off),
@@ -92,27 +107,27 @@ def _prepare(count: int) -> tuple[float, float, float, float, float]:
     gc.freeze()  # what was there before the load: as the GUI thread's collector leaves it
     gc.disable()
     try:
-        started = time.perf_counter()
+        started = _now()
         _ = [(*r,) for r in rows]  # a new tuple each (tuple(r) of a tuple is r itself)
-        floor = time.perf_counter() - started
+        floor = _since(started)
         del _
-        started = time.perf_counter()
+        started = _now()
         listed = CountdownList(countdown.entries(rows))
-        at_once = time.perf_counter() - started
-        started = time.perf_counter()
+        at_once = _since(started)
+        started = _now()
         gc.collect()  # the GUI thread's collection of what the load made
         gc.freeze()
-        collect = time.perf_counter() - started
+        collect = _since(started)
         del listed
         pages = [rows[:countdown.FIRST_PAGE]] + [
             rows[i:i + PAGE] for i in range(countdown.FIRST_PAGE, len(rows), PAGE)]
-        longest, started = 0.0, time.perf_counter()
+        longest, started = 0.0, _now()
         listed = CountdownList(countdown.entries(pages[0]))
         for page in pages[1:]:
             began = time.perf_counter()
             listed.extend(countdown.entries(page))
             longest = max(longest, time.perf_counter() - began)
-        paged = time.perf_counter() - started
+        paged = _since(started)
         assert len(listed) == count
     finally:
         gc.enable()
@@ -162,13 +177,14 @@ def run(quick: bool = False) -> None:
     ]))
     size = 100_000 if not quick else 20_000
     print(table(f"Preparing {size:,} rows as the panel's list (ms; the collector off, as "
-                "the console runs it)", ["", "ms"], [
-        ["floor: the rows copied into new plain tuples", ms(floor)],
-        ["all at once: countdowns + CountdownList", ms(at_once)],
+                "the console runs it; CPU: this process's, fairer on a loaded machine)",
+                ["", "wall", "CPU"], [
+        ["floor: the rows copied into new plain tuples", *_both(floor)],
+        ["all at once: entries + CountdownList", *_both(at_once)],
         ["  then the GUI thread's one collection of the new objects (and freeze)",
-         ms(collect)],
-        [f"in pages of {PAGE:,} (countdowns + extend), all pages", ms(paged)],
-        ["  the longest page (what one frame holds, at most)", ms(longest_page)],
+         *_both(collect)],
+        [f"in pages of {PAGE:,} (entries + extend), all pages", *_both(paged)],
+        ["  the longest page (what one frame holds, at most)", ms(longest_page), ""],
     ]))
 
 if __name__ == "__main__":

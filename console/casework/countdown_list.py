@@ -97,10 +97,13 @@ def _many_moments(running: Sequence[Row]) -> tuple[np.ndarray, np.ndarray]:
     """``_moments`` of many cases as two arrays: as the database gave them (rows of
     ``COLUMNS``), else worked out here in C loops."""
     count = len(running)
-    if all(len(e) > _THRESHOLD_AT for e in running[:1]) and not any(
-            map(is_, map(_DUE_S, running), repeat(None))):
-        return (np.fromiter(map(_DUE_S, running), dtype=np.float64, count=count),
-                np.fromiter(map(_THRESHOLD_S, running), dtype=np.float64, count=count))
+    try:  # a row without them: None (read as NaN) or a short tuple: work them out
+        due = np.fromiter(map(_DUE_S, running), dtype=np.float64, count=count)
+        thresholds = np.fromiter(map(_THRESHOLD_S, running), dtype=np.float64, count=count)
+        if not (np.isnan(due).any() or np.isnan(thresholds).any()):
+            return due, thresholds
+    except (IndexError, ValueError):
+        pass
     due = np.fromiter(map(dt.datetime.timestamp, map(_DUE_AT, running)),
                       dtype=np.float64, count=count)
     starts = np.fromiter(map(dt.datetime.timestamp, map(_STARTED_AT, running)),
