@@ -27,6 +27,7 @@ FILTERS = [
     CaseFilter(statuses=None, text="路面", sort_key="public_no", descending=False),
     CaseFilter(sort_key="due_at", descending=True),
 ]
+WAIT_MS = 20_000  # a loaded machine: the bursts' reads may take seconds
 TEXTS = ("路面破损", "噪音扰民", "井盖缺失", "路面积水", "占道经营")
 # An action that fits a status, with its facts.
 MOVES = {
@@ -113,17 +114,17 @@ def test_the_live_update_equals_a_fresh_query(qtbot: Any, open_seat: Any, monkey
         await real_reread(*args)
 
     monkeypatch.setattr(model, "_reread", counted_reread)
-    with qtbot.waitSignal(model.loaded, timeout=5000):
+    with qtbot.waitSignal(model.loaded, timeout=WAIT_MS):
         model.set_filter(flt)
     for round_ in range(14):
         if round_ % 4 == 3 and model.canFetchMore():  # the operator scrolls to the end
             model.fetchMore()
-            qtbot.waitUntil(lambda: not model._paging, timeout=5000)
+            qtbot.waitUntil(lambda: not model._paging, timeout=WAIT_MS)
         last = run(qtbot, changes.burst(rng.randint(1, 5)))
         if last is None:
             continue
         run(qtbot, feed.applied(last))
-        qtbot.waitUntil(lambda: not model.follower.busy, timeout=5000)
+        qtbot.waitUntil(lambda: not model.follower.busy, timeout=WAIT_MS)
         # What the model holds, at one moment (the view may read a next page meanwhile).
         held, more, cursor = _held(model), model.canFetchMore(), model._cursor
         counted = model.total, model.counted_all

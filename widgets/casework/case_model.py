@@ -162,7 +162,9 @@ class CaseTableModel(HeldIds):
         """A new query: fetch the id list, then reset the model."""
         self._filter = flt
         self._pages.supersede()
-        self._paging = False
+        # No next page until the new query's first lands: the held rows' end is the
+        # old query's (its sort value, read with the new filter, is of another type).
+        self._paging, self._more, self._cursor = False, False, None
         self._query.run(queue.fetch_ids(self._store, flt, self.page_size), self._on_new_query)
 
     def _on_new_query(self, ids: IdList) -> None:
