@@ -1,27 +1,30 @@
-"""One live update of the case queue while it holds many rows (issue 16): the time
-the GUI thread is held, with 20,000 and 50,000 held rows (5,000 and 20,000 quick).
+"""One live update of the case queue while it holds many rows (issue 16), on a real
+database: 20,000 and 50,000 held rows (5,000 and 20,000 quick), all statuses, newest
+first (51,000 cases).
 
-The update is the common one: a new case arrives on top of the created_at-desc
-list (the oldest held row falls past the held count) and one case in the middle
-leaves the filter. The re-read's ids come from a stand-in ``fetch_ids`` (no
-database: the re-read's own cost is queue_open's), so the figures are the model's:
-the longest stall of the GUI loop (a 1 ms probe timer's largest gap), the signals
-part (``apply_plan``) and the plan (``plan_id_list``, both on the GUI thread) timed
-directly. The
-floor: a bare list diff in the same run (a set of the held ids, the new ids
-checked against it), the least any full diff of the id list costs; and the stall of
-the same view when a bare list model (ids only) inserts one row on top.
+Two updates, each as the feed would bring it (the event naming the case is handed to
+the model; the change is made first by the services or by SQL): a new case on top
+(the oldest held row falls past the held count) and a held case in the middle that
+changed in place. Printed: the update's wall time (``_requery``: the reads of the
+named case, the probe for its place, the row signals) and the GUI loop's longest
+stall (a 1 ms probe timer's largest gap), beside the floors: raw psycopg on an open
+connection reading the same single case by id (its id and sort value), the least any
+update that reads the changed case costs; and the same model re-reading every held
+id (the update as it was before: ``_reread``), with raw psycopg reading the same ids;
+and the stall of the same view when a bare model of ids inserts one row on top.
 """
 
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import os
 import statistics
 import subprocess
 import sys
 import time
 import uuid
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -30,14 +33,14 @@ from PySide6.QtWidgets import QTableView
 
 from bench._cli import run_alone
 from bench._db import scratch_database
-from bench._qt import run_on_qt
+from bench._qt import run_on_qt, until
 from bench._stats import ms, table
-from console.casework import queue
-from console.casework.queue import CaseFilter, IdList
-from console.catalog.catalog import Catalog
+from console.casework.queue import CaseFilter
+from console.catalog.catalog import load_catalog
+from console.core.events import Event
 from console.core.store import Store
+from console.hotline.intake import CaseDraft, create_case
 from db.engine import libpq_target
-from widgets.casework import case_model, id_diff
 from widgets.casework.case_model import CaseTableModel
 from widgets.common.tasks import TaskRunner
 
@@ -67,88 +70,6 @@ class Probe:
         self._tick()
         self.timer.stop()
         return self.worst
-
-
-def _floor(old: list[uuid.UUID], new: list[uuid.UUID]) -> float:
-    start = time.perf_counter()
-    held = set(old)
-    [c for c in new if c not in held]  # noqa: B018
-    return time.perf_counter() - start
-
-
-async def _one_size(held: int) -> list[str]:
-    store = Store("postgresql+psycopg://bench@127.0.0.1/none", "bench")  # never connected
-    model = CaseTableModel(store, Catalog(), TaskRunner())
-    ids = [uuid.uuid4() for _ in range(held)]
-    model._on_new_query(IdList(ids, held, True, None, True))
-    view = QTableView()
-    view.setModel(model)
-    view.resize(1200, 700)
-    view.show()
-    view.selectionModel().setCurrentIndex(
-        model.index(100, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
-        | QItemSelectionModel.SelectionFlag.Rows)
-    chosen = model.case_id(100)
-    await asyncio.sleep(0.05)
-    reply: dict[str, IdList] = {}
-
-    async def fake_fetch_ids(*_args: Any, **_kw: Any) -> IdList:
-        return reply["ids"]
-
-    async def no_rows(*_args: Any, **_kw: Any) -> dict[uuid.UUID, Any]:
-        return {}  # the rows stay "…": no database here
-
-    real, real_rows = queue.fetch_ids, queue.fetch_rows
-    queue.fetch_ids = fake_fetch_ids  # type: ignore[assignment]
-    queue.fetch_rows = no_rows  # type: ignore[assignment]
-    stalls, walls, floors, gui, plans = [], [], [], [], []
-    planned = hasattr(case_model.CaseTableModel, "apply_plan")
-    try:
-        for run in range(RUNS + 1):
-            old = [model.case_id(r) for r in range(model.rowCount())]
-            middle = old[held // 2]
-            new = [uuid.uuid4(), *(c for c in old if c != middle)][:held]
-            reply["ids"] = IdList([uuid.UUID(int=c.int) for c in new], held, True, None, True)
-            floor = _floor(old, reply["ids"].ids)
-            if planned:
-                start = time.perf_counter()
-                plan = id_diff.plan_id_list(old, model._keys, model._row_of, reply["ids"].ids)
-                plan_s = time.perf_counter() - start
-            probe = Probe()
-            probe.start()
-            start = time.perf_counter()
-            await model._requery()
-            wall = time.perf_counter() - start
-            await asyncio.sleep(0.03)  # the view lays out and paints
-            stall = probe.stop()
-            assert model.case_id(0) == new[0] and model.rowCount() == held
-            assert model.case_id(view.currentIndex().row()) == chosen
-            # The signals part alone, on the same kind of update (timed directly).
-            old = [model.case_id(r) for r in range(model.rowCount())]
-            newer = [uuid.uuid4(), *old[:-1]]
-            if planned:
-                plan = id_diff.plan_id_list(old, model._keys, model._row_of, newer)  # made first
-                start = time.perf_counter()
-                model.apply_plan(plan)
-            else:
-                start = time.perf_counter()
-                model.apply_id_list(newer)
-            gui_s = time.perf_counter() - start
-            if run:  # the first is a warm-up
-                stalls.append(stall)
-                walls.append(wall)
-                floors.append(floor)
-                gui.append(gui_s)
-                if planned:
-                    plans.append(plan_s)
-    finally:
-        queue.fetch_ids, queue.fetch_rows = real, real_rows  # type: ignore[assignment]
-        view.close()
-        model.shutdown()
-    return [f"{held:,}", ms(statistics.median(stalls)), ms(max(stalls)),
-            ms(statistics.median(gui)), ms(statistics.median(plans)) if plans else "-",
-            ms(statistics.median(walls)), ms(statistics.median(floors)),
-            ms(await _view_floor(held))]
 
 
 class _Bare(QAbstractTableModel):
@@ -190,55 +111,129 @@ async def _view_floor(held: int) -> float:
     return statistics.median(stalls)
 
 
-async def _reread(url: str, sizes: tuple[int, ...]) -> list[list[str]]:
-    """The re-read itself (``fetch_ids`` of as many ids as are held, all statuses): the
-    GUI loop's stall while it runs, beside raw psycopg fetching the same ids."""
+def _named(case_id: uuid.UUID) -> list[Event]:
+    """The feed's word that ``case_id`` changed (what the model reads of an event)."""
+    return [Event(0, case_id, dt.datetime.now(dt.UTC), "bench", "edited", {})]
+
+
+class _Raw:
+    """The floor: one open psycopg connection reading one case's id and sort value."""
+
+    def __init__(self, url: str) -> None:
+        self.conn = libpq_target(url).connect()
+
+    def one_case(self, case_id: uuid.UUID) -> float:
+        start = time.perf_counter()
+        self.conn.execute('SELECT id, created_at FROM "case" WHERE id = %s',
+                          (case_id,)).fetchall()
+        return time.perf_counter() - start
+
+    def ids(self, held: int) -> float:
+        start = time.perf_counter()
+        self.conn.execute('SELECT id FROM "case" ORDER BY created_at DESC, id DESC LIMIT %s',
+                          (held + 1,)).fetchall()
+        return time.perf_counter() - start
+
+    def touch(self, case_id: uuid.UUID) -> None:
+        """A change in place, as a move that keeps the row where it is."""
+        self.conn.execute('UPDATE "case" SET text = text || \'。\' WHERE id = %s', (case_id,))
+        self.conn.commit()
+
+
+async def _timed(model: CaseTableModel, update: Any) -> tuple[float, float]:
+    """(wall, GUI stall) of one update, the view laid out and painted after it."""
+    probe = Probe()
+    probe.start()
+    start = time.perf_counter()
+    await update
+    wall = time.perf_counter() - start
+    await asyncio.sleep(0.03)
+    return wall, probe.stop()
+
+
+async def _one_size(url: str, held: int) -> list[list[str]]:
     store = Store(url, "bench")
-    out = []
+    catalog = await load_catalog(store)
+    category = min(c.id for c in catalog.categories.values() if c.is_leaf)
+    cell = min(catalog.grid_cells)
+    model = CaseTableModel(store, catalog, TaskRunner())  # no feed: the bench names cases
+    model.page_size = held
+    model.set_filter(ALL)
+    await until(lambda: model.rowCount() == held and not model._query.busy)
+    view = QTableView()
+    view.setModel(model)
+    view.resize(1200, 700)
+    view.show()
+    view.selectionModel().setCurrentIndex(
+        model.index(100, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+        | QItemSelectionModel.SelectionFlag.Rows)
+    chosen = model.case_id(100)
+    await asyncio.sleep(0.05)
+    raw = _Raw(url)
+    new_top: dict[str, list[float]] = {"wall": [], "stall": [], "floor": []}
+    in_place: dict[str, list[float]] = {"wall": [], "stall": [], "floor": []}
     try:
-        for held in sizes:
-            stalls, walls, raws = [], [], []
-            for run in range(RUNS + 1):
-                probe = Probe()
-                probe.start()
-                start = time.perf_counter()
-                ids = await queue.fetch_ids(store, ALL, held)
-                walls.append(time.perf_counter() - start)
-                stalls.append(probe.stop())
-                start = time.perf_counter()
-                await asyncio.to_thread(_raw_ids, url, held)
-                raws.append(time.perf_counter() - start)
-                if not run:
-                    stalls, walls, raws = [], [], []
-            out.append([f"{len(ids.ids):,}", ms(statistics.median(stalls)), ms(max(stalls)),
-                        ms(statistics.median(walls)), ms(statistics.median(raws))])
+        for run in range(RUNS + 1):
+            made = await create_case(store, catalog, CaseDraft(
+                caller_phone=f"1390000{run:04d}", text=f"基准测试 {run}：路灯不亮",
+                address="坪山大道 1 号", grid_code=cell,
+                category_id=category))
+            model.apply_events(_named(made.id))
+            wall, stall = await _timed(model, model._requery())
+            assert model.case_id(0) == made.id and model.rowCount() == held
+            assert model.case_id(view.currentIndex().row()) == chosen
+            floor = raw.one_case(made.id)
+            middle = model.case_id(held // 2)
+            assert middle is not None
+            raw.touch(middle)
+            model.apply_events(_named(middle))
+            wall2, stall2 = await _timed(model, model._requery())
+            assert model.case_id(held // 2) == middle
+            floor2 = raw.one_case(middle)
+            if run:  # the first is a warm-up
+                for out, values in ((new_top, (wall, stall, floor)),
+                                    (in_place, (wall2, stall2, floor2))):
+                    for key, value in zip(("wall", "stall", "floor"), values, strict=True):
+                        out[key].append(value)
+        # Every held id again, as the update was before.
+        full: dict[str, list[float]] = {"wall": [], "stall": [], "floor": []}
+        for _ in range(3):
+            wall, stall = await _timed(model, model._reread(ALL, model._ids, held))
+            full["wall"].append(wall)
+            full["stall"].append(stall)
+            full["floor"].append(raw.ids(held))
     finally:
+        raw.conn.close()
+        view.close()
+        model.shutdown()
         await store.engine.dispose()
-    return out
 
+    view_floor = ms(await _view_floor(held))
 
-def _raw_ids(url: str, held: int) -> None:
-    with libpq_target(url).connect() as conn:
-        conn.execute("SELECT id FROM \"case\" ORDER BY created_at DESC, id DESC LIMIT %s",
-                     (held + 1,)).fetchall()
+    def row(name: str, got: dict[str, list[float]]) -> list[str]:
+        return [f"{held:,}", name, ms(statistics.median(got["wall"])),
+                ms(statistics.median(got["floor"])), ms(statistics.median(got["stall"])),
+                ms(max(got["stall"])), view_floor]
+
+    return [row("new case on top (live)", new_top), row("one changed in place (live)", in_place),
+            row("every held id again (before)", full)]
 
 
 def run(quick: bool = False) -> None:
     sizes = (5_000, 20_000) if quick else (20_000, 50_000)
-    rows = [run_on_qt(lambda held=held: _one_size(held)) for held in sizes]
     with scratch_database("queue_live") as url:
         subprocess.run([sys.executable, "-m", "bench._bulk", str(max(sizes) + 1000)],
                        check=True, cwd=Path(__file__).resolve().parent.parent,
                        env={**os.environ, "BENCH_BULK_URL": url})
-        reread = run_on_qt(lambda: _reread(url, sizes))
+        rows = [r for held in sizes for r in run_on_qt(partial(_one_size, url, held))]
     print()
-    print(table("Case queue: the re-read of the held ids (fetch_ids), median of "
-                f"{RUNS}", ["ids read", "GUI stall", "worst", "wall",
-                            "floor: raw psycopg (connect + same ids)"], reread))
-    print()
-    print(table(f"Case queue: one live update (new case on top, one leaves), median of {RUNS}",
-                ["held rows", "GUI stall", "worst", "signals part", "plan part",
-                 "update wall", "floor: bare list diff", "floor: bare model, same view"], rows))
+    print(table(f"Case queue: one live update on a real database (all statuses, newest first), "
+                f"median of {RUNS}",
+                ["held rows", "update", "wall", "floor: raw psycopg, same read", "GUI stall",
+                 "worst stall", "floor: bare model, one row on top"], rows))
+    print("(raw psycopg: the one case's id and sort value by id on an open connection; for "
+          "the re-read, the same held ids. Bare model: the GUI stall of the same view when a "
+          "model of ids alone inserts one row on top, so the view's own layout and paint.)")
 
 
 if __name__ == "__main__":

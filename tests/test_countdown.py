@@ -9,6 +9,7 @@ from console.casework.countdown import (
     PLENTY,
     SHORT,
     Countdown,
+    as_countdown,
     entries,
     format_left,
 )
@@ -200,6 +201,8 @@ def test_rows_become_countdowns_and_a_row_with_no_start_counts_from_its_deadline
                  START, None, due, None)
     made = entries([started, unstarted])
     assert made == [Countdown(*started), Countdown(*unstarted[:6], due, *unstarted[7:])]
-    assert made[1].started_at == due and made[1].estimated
-    assert made[1].band(START) == SHORT  # given no time at all: short from the start
-    assert made[0].assigned_unit_id == 7 and made[0].band(START) == PLENTY
+    # The panel keeps the tuples; a countdown is made of one when asked.
+    first, kept = as_countdown(made[0]), as_countdown(made[1])
+    assert kept.started_at == due and kept.estimated
+    assert kept.band(START) == SHORT  # given no time at all: short from the start
+    assert first.assigned_unit_id == 7 and first.band(START) == PLENTY

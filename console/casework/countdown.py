@@ -17,12 +17,14 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections.abc import Sequence
-from operator import itemgetter
-from typing import NamedTuple
+from functools import partial
+from itertools import repeat
+from operator import is_, itemgetter
+from typing import Any, NamedTuple
 
 import numpy as np
 import numpy.typing as npt
-from sqlalchemy import DateTime, bindparam, func, select, tuple_
+from sqlalchemy import DateTime, Float, bindparam, case, cast, func, literal, select, tuple_
 from sqlalchemy.dialects.postgresql import UUID
 
 from console.core.store import Store
@@ -57,6 +59,11 @@ class Countdown(NamedTuple):
     unit_clock_at: dt.datetime | None = None  # the unit's clock runs (due_at is the unit's)
     case_due_at: dt.datetime | None = None  # the case's own deadline (the citizen's)
     sign_due_at: dt.datetime | None = None  # the unit that has it signs by then
+    # The band counter's moments as POSIX times, worked out by the database (no Python
+    # per case): the deadline, and when it falls under a quarter of its time (-inf: no
+    # time at all). None: made here (``countdown_list._moments``), the same figures.
+    due_s: float | None = None
+    threshold_s: float | None = None
 
     @property
     def to_sign_by(self) -> dt.datetime | None:
@@ -106,12 +113,19 @@ def format_left(left: dt.timedelta) -> tuple[bool, str]:
     return overdue, (f"{days}天 {clock}" if days else clock)
 
 
+# A case not accepted yet starts counting at its deadline (no time at all).
+_STARTED = func.coalesce(C.unit_clock_at, s.readable(C.accepted_at), CLOCK_DUE)
+# POSIX times in double precision, as Python's ``datetime.timestamp`` gives them (the
+# exact epoch rounded once), and the quarter worked out in the same float arithmetic.
+_DUE_S = cast(func.extract("epoch", CLOCK_DUE), Float)
+_STARTED_S = cast(func.extract("epoch", _STARTED), Float)
 COLUMNS = (C.id, C.public_no, C.urgency, C.status, C.category_id, C.assigned_unit_id,
-           # A case not accepted yet starts counting at its deadline (no time at all).
-           func.coalesce(C.unit_clock_at, s.readable(C.accepted_at), CLOCK_DUE).label("started"),
+           _STARTED.label("started"),
            CLOCK_DUE.label("due"), s.readable(C.paused_at), C.due_estimated,
            s.readable(C.created_at), C.unit_clock_at, s.readable(C.due_at),
-           s.readable(C.sign_due_at))
+           s.readable(C.sign_due_at), _DUE_S.label("due_s"),
+           case((CLOCK_DUE > _STARTED, _DUE_S - (_DUE_S - _STARTED_S) * literal(
+               QUARTER, Float)), else_=cast(literal("-Infinity"), Float)).label("threshold_s"))
 
 
 def where_open():  # noqa: ANN202
@@ -125,7 +139,7 @@ def where_open():  # noqa: ANN202
 def _entry(row: Sequence[object]) -> Countdown:
     if row[6] is None:  # no start (the query gives the deadline): counts from its deadline
         row = (*row[:6], row[7], *row[7:])
-    return Countdown._make(row)
+    return Countdown(*row)  # type: ignore[arg-type]
 
 
 # (running deadline, id): the panel's order, as one C call on a countdown.
@@ -137,37 +151,48 @@ PAGE = 2_000  # then the rest, a page at a time
 Key = tuple[dt.datetime, uuid.UUID]  # (running deadline, id): the panel's order
 
 
-def entries(rows: Sequence[Sequence[object]]) -> list[Countdown]:
-    """Rows of ``COLUMNS`` as countdowns (in a worker thread; each row becomes a
-    tuple in one C call, nothing is formatted or converted here: the model formats
-    the visible rows only)."""
-    make = Countdown._make
-    return [make(r) if r[6] is not None else _entry(r) for r in rows]
+# A row of ``COLUMNS``: a countdown's fields as the plain tuple the database gave. The
+# panel keeps 100,000 of them as they are and makes a ``Countdown`` of one only when
+# asked (``as_countdown``: the visible rows); a tuple subclass made per row would cost
+# a second tuple each.
+Row = tuple[Any, ...]
+as_countdown = partial(tuple.__new__, Countdown)
 
 
-async def page_rows(store: Store, after: Key | None, limit: int) -> list[tuple[object, ...]]:
+def entries(rows: Sequence[Row]) -> list[Row]:
+    """Rows of ``COLUMNS`` as the panel keeps them: the same tuples (a case with no
+    start, which no open case has, gets its deadline as its start). No Python code
+    runs per row, nothing is formatted or converted: the model formats the visible
+    rows only."""
+    if any(map(is_, map(itemgetter(6), rows), repeat(None))):
+        return [tuple(_entry(r)) for r in rows]
+    return list(rows)
+
+
+async def page_rows(store: Store, after: Key | None, limit: int) -> list[Row]:
     """The next ``limit`` open cases after ``after`` in the panel's order (deadline,
-    id), as rows of ``COLUMNS``: an ordered scan of ``ix_case_open_clock_due`` that
-    stops after ``limit`` rows (keyset, migration 0021)."""
+    id), as the panel keeps them (``entries``: plain tuples, made in one C loop): an
+    ordered scan of ``ix_case_open_clock_due`` that stops after ``limit`` rows
+    (keyset, migration 0021)."""
     query = select(*COLUMNS).where(where_open()).order_by(CLOCK_DUE, C.id).limit(limit)
     if after is not None:
         query = query.where(tuple_(CLOCK_DUE, C.id) > tuple_(
             bindparam("after_due", after[0], type_=DateTime(timezone=True)),
             bindparam("after_id", after[1], type_=UUID(as_uuid=True))))
     async with store.read() as conn:
-        return [tuple(r) for r in await conn.execute(query)]
+        return entries(list(map(tuple, (await conn.execute(query)).all())))
 
 
 async def open_countdowns(store: Store) -> list[Countdown]:
     """Every open case with a deadline, most urgent first (page by page)."""
-    out: list[Countdown] = []
+    out: list[Row] = []
     after: Key | None = None
     while True:
-        page = entries(await page_rows(store, after, PAGE))
+        page = await page_rows(store, after, PAGE)
         out += page
         if len(page) < PAGE:
-            return out
-        after = page[-1].due_at, page[-1].id
+            return list(map(as_countdown, out))
+        after = page[-1][7], page[-1][0]
 
 
 async def countdowns_for(store: Store, ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, Countdown]:

@@ -3,15 +3,18 @@
 - A new filter or sort is a new query: the id list is fetched by the database,
   then the model is reset.
 - A change (from this seat or another, through the change feed) marks the
-  affected rows stale and re-reads the id list (``follower``: one re-read per
-  burst, at most one in flight; a save at this seat lands the same way); the
+  affected rows stale and reads what changed (``follower``: one read per burst, at
+  most one in flight; a save at this seat lands the same way): the cases the
+  events named and rows from past the window's end (``queue_live``), never the
+  held ids again, so its cost does not grow with the rows held (a burst naming
+  more than ``queue_live.LIVE_MAX`` cases reads the held ids again). The
   difference is applied as row removals, insertions or a layout change with
-  persistent indexes moved, so selection and scroll position survive. Stale rows
-  are re-read and ``dataChanged`` is emitted for them alone.
+  persistent indexes moved (``held_ids``), so selection and scroll position
+  survive. Stale rows are re-read and ``dataChanged`` is emitted for them alone.
 - Ids come in pages (keyset paging, ``queue.fetch_ids``): the first page with a
   new query, the next one when the view is scrolled to the end (``fetchMore``),
-  after the last held row's sort value and id. A re-read reads as many ids as are
-  held, so the rows the operator scrolled to stay.
+  after the last held row's sort value and id. A live update keeps as many rows
+  as are held, so the rows the operator scrolled to stay.
 - Rows are fetched only when the view asks for them (visible rows), in
   batches around the first missing one.
 """
@@ -20,18 +23,19 @@ from __future__ import annotations
 
 import itertools
 import uuid
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal
 
-from console.casework import queue
+from console.casework import queue, queue_live
 from console.casework.queue import CaseFilter, CaseRow, Cursor, IdList
 from console.catalog.catalog import Catalog
 from console.core.feed import ChangeFeed, Event
 from console.core.store import Store
-from widgets.casework.case_columns import CaseColumnsModel, bold_font, case_columns, cell_style
-from widgets.casework.id_diff import IdPlan, plan_id_list, ranges
+from widgets.casework.case_columns import bold_font, case_columns, cell_style
+from widgets.casework.held_ids import FEW_SCANS, HeldIds
+from widgets.casework.id_diff import IdPlan, plan_id_list, plan_live, ranges
 from widgets.common.feed_follower import FeedFollower
 from widgets.common.task_slot import TaskSlot
 from widgets.common.tasks import TaskRunner
@@ -43,7 +47,7 @@ PREFETCH_AFTER = 120
 REQUERY_DELAY_MS = 25  # coalesces a burst of events into one re-read
 
 
-class CaseTableModel(CaseColumnsModel):
+class CaseTableModel(HeldIds):
     loaded = Signal()            # a new query's id list is in
     rows_refreshed = Signal()    # fetched rows arrived (for tests and benchmarks)
     # matching cases (counted up to queue.COUNT_BOUND), ids held, all counted
@@ -56,12 +60,7 @@ class CaseTableModel(CaseColumnsModel):
         self._runner = runner
         self._columns = case_columns(catalog, store.clock.now)
         self._filter = CaseFilter()
-        self._ids: list[uuid.UUID] = []
-        self._keys: list[int] = []  # the ids as integers (hashed in C)
-        self._row_of: dict[int, int] = {}  # an id's integer -> its row
-        self._reindexing = False
-        self._rows: dict[uuid.UUID, CaseRow] = {}
-        self._stale: set[uuid.UUID] = set()
+        self._named: set[uuid.UUID] = set()  # cases the feed named since the last re-read
         self._wanted: set[uuid.UUID] = set()
         self._in_flight: set[uuid.UUID] = set()
         self._highlighted: set[uuid.UUID] = set()
@@ -89,9 +88,6 @@ class CaseTableModel(CaseColumnsModel):
         return timer
 
     # ---- Qt model interface -----------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._ids)
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not (0 <= index.row() < len(self._ids)):
             return None
@@ -134,14 +130,16 @@ class CaseTableModel(CaseColumnsModel):
         if cursor is not self._cursor:  # a re-read moved the end meanwhile: from there
             self.fetchMore()
             return
-        new = [case_id for case_id in page.ids if case_id.int not in self._row_of]
+        new = [case_id for case_id in page.ids if case_id.int not in self._held]
         if new:
             first, keys = len(self._ids), [case_id.int for case_id in new]
             self.beginInsertRows(QModelIndex(), first, first + len(new) - 1)
             # New objects throughout: a plan in the making reads the old ones.
             self._ids, self._keys = self._ids + new, self._keys + keys
-            self._row_of = {**self._row_of, **dict(zip(keys, range(first, first + len(keys)),
-                                                       strict=True))}
+            self._held = self._held | set(keys)
+            if self._index is not None:
+                self._index = {**self._index, **dict(zip(
+                    keys, range(first, first + len(keys)), strict=True))}
             self.endInsertRows()
         self._cursor, self._more = page.cursor or cursor, page.more
         if self._more:
@@ -162,15 +160,6 @@ class CaseTableModel(CaseColumnsModel):
     def filter(self) -> CaseFilter:
         return self._filter
 
-    def case_id(self, row: int) -> uuid.UUID | None:
-        return self._ids[row] if 0 <= row < len(self._ids) else None
-
-    def row_of(self, case_id: uuid.UUID) -> int | None:
-        if self._reindexing:  # asked from a row signal while a plan is applied
-            key = case_id.int
-            return next((row for row, k in enumerate(self._keys) if k == key), None)
-        return self._row_of.get(case_id.int)
-
     def cached(self, case_id: uuid.UUID) -> CaseRow | None:
         return self._rows.get(case_id)
 
@@ -178,7 +167,9 @@ class CaseTableModel(CaseColumnsModel):
         """A new query: fetch the id list, then reset the model."""
         self._filter = flt
         self._pages.supersede()
-        self._paging = False
+        # No next page until the new query's first lands: the held rows' end is the
+        # old query's (its sort value, read with the new filter, is of another type).
+        self._paging, self._more, self._cursor = False, False, None
         self._query.run(queue.fetch_ids(self._store, flt, self.page_size), self._on_new_query)
 
     def _on_new_query(self, ids: IdList) -> None:
@@ -192,15 +183,6 @@ class CaseTableModel(CaseColumnsModel):
         self.endResetModel()
         self._set_total(ids.total, ids.counted_all)
         self.loaded.emit()
-
-    def _set_ids(self, ids: list[uuid.UUID]) -> None:
-        self._ids = ids
-        self._keys = [case_id.int for case_id in ids]
-        self._row_of = dict(zip(self._keys, range(len(ids)), strict=True))
-
-    def _held_rows(self, ids: Iterable[uuid.UUID]) -> list[int]:
-        """The rows of those of ``ids`` that are held, in order."""
-        return sorted(r for r in (self._row_of.get(i.int) for i in ids) if r is not None)
 
     def _set_total(self, total: int, counted_all: bool) -> None:
         self.total, self.counted_all = total, counted_all
@@ -226,69 +208,86 @@ class CaseTableModel(CaseColumnsModel):
         stale; True (re-read the id list) when any case changed."""
         touched = {e.case_id for e in events if e.case_id is not None}
         self._stale |= touched & self._rows.keys()
+        self._named |= touched
         return bool(touched)
 
     async def _requery(self) -> None:
-        """The follower's re-read: as many ids of the query shown now as are held."""
+        """The follower's re-read: what the feed's events changed in the held rows
+        (``queue_live``), or, after a burst of many, as many ids as are held."""
+        named, self._named = self._named, set()
         flt, held = self._filter, self._ids
-        ids = await queue.fetch_ids(self._store, flt, max(self.page_size, len(held)))
+        if self._query.busy:  # the held rows are the old query's: after it lands
+            self._named |= named
+            self.follower.request()
+            return
+        size = max(self.page_size, len(held))
+        if len(named) > queue_live.LIVE_MAX or (self._more and self._cursor is None):
+            await self._reread(flt, held, size)
+            return
+        end = self._cursor if self._more else None
+        held_named = [i for i in named if i.int in self._held]
+        tail = held[-(2 * len(named) + 2):]
+        changes = await queue_live.read_changes(
+            self._store, flt, named, held_named, tail, len(held), size, end, self.counted_all)
+        if flt is not self._filter or self._query.busy or held is not self._ids:
+            self._named |= named  # read again, after what began or landed meanwhile
+            self.follower.request()
+            return
+        refill = changes.refill.ids if changes.refill is not None else []
+        if 3 * len(named) + len(refill) > FEW_SCANS:
+            self._row_index()  # many lookups: by the index made again, not by scans
+        plan = plan_live(held, self._keys, self._row_of_key, {i.int for i in named},
+                         [(p.id, p.before) for p in changes.placed], refill, size)
+        if plan is None:  # a change the feed has not told yet: read the held ids
+            await self._reread(flt, held, size)
+            return
+        self.apply_plan(plan)
+        grown = len(held) - len(held_named) + len(changes.placed) > size
+        dense = self._cursor is not None and self._cursor.dense
+        window_end = self._live_end(changes, plan, end, grown, dense)
+        if window_end is None:  # its last row's sort value was not read: read them all
+            await self._reread(flt, self._ids, size)
+            return
+        self._cursor, self._more = window_end
+        self._set_total(self.total if changes.total is None else changes.total,
+                        changes.counted_all)
+        for row in self._held_rows(self._stale):  # on screen, the view asks for them again
+            self._want(row)
+
+    @staticmethod
+    def _live_end(changes: queue_live.LiveChanges, plan: IdPlan, end: Cursor | None,
+                  grown: bool, dense: bool) -> tuple[Cursor | None, bool] | None:
+        """Where the window ends after a live update and whether rows follow it
+        (``grown``: more rows than its size came in); None: not known here."""
+        refill = changes.refill
+        more = grown if refill is None else refill.more
+        if not plan.new:
+            return None, more
+        last = plan.new[-1]
+        if refill is not None and refill.ids and refill.cursor is not None and (
+                last == refill.ids[-1]):
+            return refill.cursor, more
+        keys = {**changes.keys, **{p.id: p.key for p in changes.placed}}
+        if last in keys:
+            return Cursor(keys[last], last, dense), more
+        if end is not None and last == end.id:
+            return Cursor(end.value, end.id, end.dense), more  # a page in flight: again
+        return None
+
+    async def _reread(self, flt: CaseFilter, held: list[uuid.UUID], size: int) -> None:
+        """Every held id again (a new query's rows: after a burst of many changes)."""
+        ids = await queue.fetch_ids(self._store, flt, size)
         if flt is not self._filter or self._query.busy or held is not self._ids:
             # A new query or page began or landed meanwhile; it may have read before
             # the change that asked for this re-read: read once more after it.
             self.follower.request()
             return
-        self.apply_plan(plan_id_list(held, self._keys, self._row_of, ids.ids))
+        self.apply_plan(plan_id_list(held, self._keys, self._row_index(), ids.ids))
         self._cursor, self._more = ids.cursor, ids.more  # a page in flight reads again
         self._set_total(ids.total, ids.counted_all)
         # Re-read stale rows that are on screen (the view asks for them again).
         for row in self._held_rows(self._stale):
             self._want(row)
-
-    def apply_id_list(self, new: list[uuid.UUID]) -> None:
-        """Move from the current id order to ``new`` with minimal model signals."""
-        self.apply_plan(plan_id_list(self._ids, self._keys, self._row_of, new))
-
-    def apply_plan(self, plan: IdPlan) -> None:
-        """Apply a plan made from the ids held now: row signals and list slices only."""
-        if plan.unchanged:
-            return
-        for case_id in plan.removed_ids:
-            self._rows.pop(case_id, None)
-            self._stale.discard(case_id)
-        ids, keys = list(self._ids), list(self._keys)  # new lists: a re-read in flight
-        self._ids, self._keys, self._reindexing = ids, keys, True  # row_of() scans meanwhile
-        try:
-            for first, last in reversed(plan.removed):
-                self.beginRemoveRows(QModelIndex(), first, last)
-                del ids[first:last + 1]
-                del keys[first:last + 1]
-                self.endRemoveRows()
-            if plan.relayout:
-                self._relayout(plan)
-                return
-            for first, last in plan.inserted:
-                self.beginInsertRows(QModelIndex(), first, last)
-                ids[first:first] = plan.new[first:last + 1]
-                keys[first:first] = plan.keys[first:last + 1]
-                self.endInsertRows()
-        finally:
-            self._reindexing = False
-            if plan.row_of is not None:
-                self._row_of = plan.row_of
-
-    def _relayout(self, plan: IdPlan) -> None:
-        self.layoutAboutToBeChanged.emit()
-        persistent = self.persistentIndexList()
-        ids = [self.case_id(p.row()) for p in persistent]
-        self._ids, self._keys = plan.new, plan.keys
-        assert plan.row_of is not None
-        self._row_of = plan.row_of
-        moved = []
-        for p, case_id in zip(persistent, ids, strict=True):
-            row = self._row_of.get(case_id.int) if case_id is not None else None
-            moved.append(QModelIndex() if row is None else self.index(row, p.column()))
-        self.changePersistentIndexList(persistent, moved)
-        self.layoutChanged.emit()
 
     # ---- lazy row fetching -------------------------------------------------------
     def _want(self, row: int) -> None:

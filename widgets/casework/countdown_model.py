@@ -20,7 +20,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from console.casework import countdown
-from console.casework.countdown import Countdown
+from console.casework.countdown import Countdown, Row, as_countdown
 from console.casework.countdown_list import CountdownList
 from console.catalog.catalog import Catalog
 from console.core.clock import CENTRE_TZ, Clock
@@ -63,11 +63,12 @@ class CountdownModel(QAbstractTableModel):
         self.endResetModel()
         self.loaded.emit()
 
-    def append_page(self, entries: list[Countdown]) -> None:
+    def append_page(self, entries: list[Row]) -> None:
         """The next page of a load (in order): appended at the end; where a live update
         meanwhile put cases of its range in the list, put in place one by one."""
         if not self._list.fresh_tail(entries):
-            self.update_entries([e.id for e in entries], {e.id: e for e in entries})
+            fresh = {e[0]: as_countdown(e) for e in entries}
+            self.update_entries(list(fresh), fresh)
         elif entries:
             first = len(self._list)
             self.beginInsertRows(QModelIndex(), first, first + len(entries) - 1)

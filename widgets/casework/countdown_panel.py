@@ -10,7 +10,6 @@ brought by the feed re-reads only the cases it touched (after the load under way
 
 from __future__ import annotations
 
-import asyncio
 import uuid
 from collections.abc import Sequence
 
@@ -87,18 +86,17 @@ class CountdownPanel(QWidget):
 
     async def _read_everything(self) -> None:
         """Every open case, a page at a time: the first page on screen at once, then
-        each next page made into countdowns in a worker thread and appended, so no
-        frame waits for the whole load."""
-        rows = await countdown.page_rows(self._store, None, countdown.FIRST_PAGE)
+        each next page, made into countdowns as it is read (one C loop: no worker
+        thread, whose GIL would hold the GUI as long), appended, so no frame waits
+        for the whole load."""
+        page = await countdown.page_rows(self._store, None, countdown.FIRST_PAGE)
         if self.follower.stopped:
             return
-        first = countdown.entries(rows)
-        self.model.set_list(CountdownList(first))
-        limit, last = countdown.FIRST_PAGE, first[-1] if first else None
-        while last is not None and len(rows) == limit:
+        self.model.set_list(CountdownList(page))
+        limit, last = countdown.FIRST_PAGE, page[-1] if page else None
+        while last is not None and len(page) == limit:
             limit = countdown.PAGE
-            rows = await countdown.page_rows(self._store, (last.due_at, last.id), limit)
-            page = await asyncio.to_thread(countdown.entries, rows)
+            page = await countdown.page_rows(self._store, countdown.sort_key(last), limit)
             if self.follower.stopped:
                 return
             self.model.append_page(page)
