@@ -19,7 +19,7 @@ from console.stats.figures import Count
 from console.stats.intake import Point
 from widgets.common import texts
 from widgets.common.channel_colours import channel_colour
-from widgets.stats.plot import INK, Plot
+from widgets.stats.plot import INK, Figures, Plot
 from widgets.stats.words import elide
 
 BAR, PICKED = "#5e81ac", "#ebcb8b"
@@ -126,7 +126,9 @@ class RankedBars(QWidget):
         self.rows: list[Count] = []
         self.picked = -1
         self._bars: pg.BarGraphItem | None = None
-        self._labels: list[pg.TextItem] = []
+        self.figures = Figures(INK)  # each bar's figure at its end
+        self.figures.setZValue(1)
+        self.plot.add(self.figures)
         self._names: list[str] = []
 
     def show_rows(self, title: str, rows: Sequence[Count], names: Sequence[str]) -> None:
@@ -150,15 +152,8 @@ class RankedBars(QWidget):
                 PICKED if i == self.picked else BAR for i in range(n)])
         self._bars.setVisible(n > 0)
         most = max(values, default=0)
-        while len(self._labels) < n:
-            label = pg.TextItem(color=INK, anchor=(0, 0.5))
-            self.plot.add(label)
-            self._labels.append(label)
-        for i, label in enumerate(self._labels):
-            label.setVisible(i < n)
-            if i < n:
-                label.setText(f"{values[i]:,}")
-                label.setPos(values[i] + most * 0.02, ys[i])
+        self.figures.show_figures([(v + most * 0.02, y, f"{v:,}")
+                                   for v, y in zip(values, ys, strict=True)])
         self.plot.axis("left").setTicks([[(y, elide(name)) for y, name in
                                           zip(ys, self._names, strict=True)]])
         self.plot.show_range((0, max(most * 1.25, 1)), (-0.6, max(n, 1) - 0.4))

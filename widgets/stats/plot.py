@@ -14,10 +14,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import pyqtgraph as pg
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFont, QPainter
 from PySide6.QtWidgets import QStyleOptionGraphicsItem, QWidget
 
 GROUND, INK, GRID = "#161b22", "#d8dee9", "#3b4252"
+GAP = 4  # pixels between a point and its words
 PLACES = {"left": (0, 0), "bottom": (1, 1)}  # each axis's cell beside the view box's (0, 1)
 
 
@@ -78,3 +80,55 @@ class Plot(pg.GraphicsView):
 
     def show_range(self, x: tuple[float, float], y: tuple[float, float]) -> None:
         self.vb.setRange(xRange=x, yRange=y, padding=0)
+
+
+class Figures(pg.GraphicsObject):
+    """Words at points of the view (each bar's figure at its end), drawn in one item in
+    the screen's pixels, left-aligned and centred on the point: one item for all,
+    where a ``TextItem`` each made and placed ten items a chart."""
+
+    def __init__(self, colour: str) -> None:
+        super().__init__()
+        self._pen = pg.mkPen(colour)
+        self._spots: list[tuple[float, float, str]] = []
+        self._box = QRectF()
+
+    def show_figures(self, spots: Sequence[tuple[float, float, str]]) -> None:
+        """(x, y, words) each, x and y in the view's coordinates."""
+        self._spots = list(spots)
+        self.update()
+
+    @property
+    def words(self) -> list[str]:
+        return [words for _x, _y, words in self._spots]
+
+    def boundingRect(self) -> QRectF:
+        # The view's whole rectangle (the words are in pixels), said to the scene before it
+        # changes (a rectangle that changed unsaid would break the scene's index).
+        return self._box
+
+    def viewTransformChanged(self) -> None:
+        box = self.getViewBox()
+        rect = QRectF() if box is None else box.viewRect()
+        if rect != self._box:
+            self.prepareGeometryChange()
+            self._box = rect
+        super().viewTransformChanged()
+
+    def paint(self, p: QPainter, opt: QStyleOptionGraphicsItem | None,
+              widget: QWidget | None) -> None:
+        if not self._spots:
+            return
+        to_screen = p.transform()  # the item's coordinates to the view's pixels
+        p.save()
+        try:
+            p.resetTransform()
+            p.setPen(self._pen)
+            height = p.fontMetrics().height()
+            for x, y, words in self._spots:
+                at = to_screen.map(QPointF(x, y))
+                p.drawText(QRectF(at.x() + GAP, at.y() - height, 10 * height, 2 * height),
+                           int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                           words)
+        finally:
+            p.restore()
