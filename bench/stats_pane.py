@@ -68,6 +68,7 @@ def _floor(url: str, scopes: dict[str, Scope]) -> dict[str, tuple[list[float], l
         for name, scope in scopes.items():
             queries, params = view_queries(scope), scope.params()
             one = _psycopg(view_sql(scope))
+            conn.execute("SET jit = off")  # as read_view's transaction (console/stats/view.py)
             apart, together = [], []
             for _ in range(RUNS + 1):  # the first warms up
                 t0 = time.perf_counter()

@@ -28,6 +28,10 @@ from console.stats.scope import Scope, period_scope
 from console.stats.tiles import Tiles
 
 RANKED = 10  # bars in a ranked list
+# The ten queries in one statement cost enough together for the server to compile
+# them (JIT): over a week of a million cases 1.2 s of compiling for 0.6 s of counting.
+# Each alone is planned as before; the statement's transaction goes without it.
+NO_JIT = "SET LOCAL jit = off"
 
 
 @dataclass(frozen=True)
@@ -103,6 +107,7 @@ async def read_view(store: Store, query: StatsQuery, now: dt.datetime) -> StatsV
     """Every figure of the view in one statement (one round trip, one snapshot)."""
     scope = query.scope(now)
     async with store.read() as conn:
+        await conn.execute(text(NO_JIT))
         row = (await conn.execute(text(view_sql(scope)), scope.params())).one()
     found = {name: gathered(value) for name, value in row._mapping.items()}
     received = counts(found["intake"])
