@@ -4,9 +4,10 @@ ten times over by SQL, with their resolutions' events, callbacks, verifications 
 orders, at the same times; ``--generate`` has the generator tell all 1,000,000,
 which takes over an hour on a busy two-core machine): the real pane on a real store, from opening to
 its default view (today) drawn, every tile and chart filled; then other periods
-chosen, to the frame that shows them; beside the same queries run one after another
-by raw psycopg on one connection, and by console.stats.view.read_view. Then the plans:
-any sequential scan of a large table in the default view's queries is named.
+chosen, to the frame that shows them; beside the same queries by raw psycopg on one
+connection (the floor: the ten queries one after another, and the one statement the
+pane sends, console.stats.view.view_sql), and by console.stats.view.read_view. Then
+the plans: any sequential scan of a large table in the default view's queries is named.
 
 No rollups: every figure is the grouped query over the period's rows, read from the
 indexes of migration 0019, so it is exact by construction and current at every read.
@@ -35,11 +36,9 @@ from bench._stats import median_ms, ms, table  # noqa: E402
 from bench.area_figures import _psycopg  # noqa: E402
 from console.core.clock import CENTRE_TZ  # noqa: E402
 from console.mapview.heat import Period  # noqa: E402
-from console.notices.rates import rates_sql  # noqa: E402
-from console.stats import callbacks, intake, outcomes  # noqa: E402
-from console.stats.dimensions import By  # noqa: E402
 from console.stats.scope import Scope  # noqa: E402
-from console.stats.view import StatsQuery, is_hourly  # noqa: E402
+from console.stats.view import StatsQuery, view_sql  # noqa: E402
+from console.stats.view import view_queries as queries_of  # noqa: E402
 from db.engine import libpq_target  # noqa: E402
 
 RUNS = 5
@@ -57,32 +56,29 @@ def _choices(today: dt.date) -> list[tuple[str, StatsQuery]]:
 
 
 def view_queries(scope: Scope) -> list[tuple[str, str]]:
-    """The default view's queries, as read_view runs them, in psycopg's style."""
-    return [(name, _psycopg(sql)) for name, sql in (
-        ("intake", intake.intake_sql(scope, By.ALL)),
-        ("open now", intake.open_sql(scope)),
-        ("overdue now", outcomes.overdue_now_sql(scope, By.ALL)),
-        ("on time", outcomes.on_time_sql(scope, By.ALL)),
-        ("three rates", rates_sql(scope.filters())),
-        ("satisfaction", callbacks.satisfaction_sql(scope)),
-        ("series", intake.series_sql(scope, is_hourly(scope))),
-        ("categories", intake.intake_sql(scope, By.CATEGORY_1)),
-        ("units by overdue", outcomes.overdue_sql(scope, By.UNIT)),
-        ("streets", intake.intake_sql(scope, By.STREET)))]
+    """The view's queries, each its indicator's own, in psycopg's style."""
+    return [(name, _psycopg(sql)) for name, sql in queries_of(scope).items()]
 
 
-def _floor(url: str, scopes: dict[str, Scope]) -> dict[str, list[float]]:
+def _floor(url: str, scopes: dict[str, Scope]) -> dict[str, tuple[list[float], list[float]]]:
+    """Per choice: the ten queries one after another, and the one statement read_view
+    sends, by raw psycopg on one connection (seconds)."""
     out = {}
     with libpq_target(url).connect(autocommit=True) as conn:
         for name, scope in scopes.items():
             queries, params = view_queries(scope), scope.params()
-            times = []
+            one = _psycopg(view_sql(scope))
+            conn.execute("SET jit = off")  # as read_view's transaction (console/stats/view.py)
+            apart, together = [], []
             for _ in range(RUNS + 1):  # the first warms up
                 t0 = time.perf_counter()
                 for _n, sql in queries:
                     conn.execute(sql, params).fetchall()  # type: ignore[call-overload]
-                times.append(time.perf_counter() - t0)
-            out[name] = times[1:]
+                t1 = time.perf_counter()
+                conn.execute(one, params).fetchall()  # type: ignore[call-overload]
+                apart.append(t1 - t0)
+                together.append(time.perf_counter() - t1)
+            out[name] = (apart[1:], together[1:])
     return out
 
 
@@ -196,15 +192,19 @@ def measure(url: str, count: int) -> None:
     service = asyncio.run(_service(url, choices, now))
     pane = run_on_qt(lambda: _pane(url, choices))
     print(f"\n== Statistics pane over {count:,} cases, {SIZE[0]}x{SIZE[1]} offscreen ==")
+    apart, together = floor[choices[0][0]]
     print(f"opened to its default view drawn (today: {pane['today']:,} cases received;"
           f" 8 tiles, the hourly chart, 3 ranked lists): median {median_ms(pane['open'])} ms"
-          f" of {RUNS} after 1 warm-up (goal: under 500 ms); the same 10 queries by raw"
-          f" psycopg: {median_ms(floor[choices[0][0]])} ms")
+          f" of {RUNS} after 1 warm-up (goal: under 500 ms); the same queries by raw"
+          f" psycopg: {median_ms(together)} ms in the pane's one statement,"
+          f" {median_ms(apart)} ms as 10 queries one after another")
     print(table(f"A period chosen to the frame that shows it (median of {RUNS} after"
                 " 1 warm-up, ms), beside its queries",
-                ["", "cases", "pane: chosen to drawn", "read_view", "raw psycopg (10 queries)"],
+                ["", "cases", "pane: chosen to drawn", "read_view", "raw: 1 statement",
+                 "raw: 10 queries"],
                 [[name, f"{pane[name][1]:,}", median_ms(pane[name][0]),
-                  median_ms(service[name]), median_ms(floor[name])] for name, _q in choices]))
+                  median_ms(service[name]), median_ms(floor[name][1]),
+                  median_ms(floor[name][0])] for name, _q in choices]))
     scans = _seq_scans(url, scopes[choices[0][0]])
     print("sequential scans of a large table in the default view's plans: "
           + (", ".join(scans) if scans else "none"))

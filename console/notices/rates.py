@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import text
 
@@ -37,18 +38,19 @@ resolutions AS (
 resolved AS (
     SELECT r.case_id, min(r.at) AS at FROM resolutions r GROUP BY r.case_id)
 SELECT
-    (SELECT count(*) FROM accepted),
+    (SELECT count(*) FROM accepted) AS accepted,
     (SELECT count(*) FROM accepted a WHERE EXISTS (
         SELECT 1 FROM public.citizen_message m WHERE m.case_id = a.id
-          AND m.kind = 'acceptance' AND m.result = 'sent' AND m.sent_at <= m.due_by)),
-    (SELECT count(*) FROM resolutions),
+          AND m.kind = 'acceptance' AND m.result = 'sent' AND m.sent_at <= m.due_by))
+      AS notified,
+    (SELECT count(*) FROM resolutions) AS resolutions,
     (SELECT count(*) FROM resolutions r WHERE EXISTS (
         SELECT 1 FROM public.citizen_message m WHERE m.source_event_id = r.id
-          AND m.kind = 'result' AND m.result = 'sent')),
-    (SELECT count(*) FROM resolved),
+          AND m.kind = 'result' AND m.result = 'sent')) AS fed_back,
+    (SELECT count(*) FROM resolved) AS resolved,
     (SELECT count(*) FROM resolved r WHERE EXISTS (
         SELECT 1 FROM public.callback b WHERE b.case_id = r.case_id AND b.at >= r.at
-          AND b.result IN ('satisfied', 'not_fixed')))
+          AND b.result IN ('satisfied', 'not_fixed'))) AS called_back
 """
 
 
@@ -85,5 +87,10 @@ async def three_rates(store: Reads, start: dt.datetime, end: dt.datetime, *, cas
     async with store.read() as conn:
         row = (await conn.execute(text(rates_sql(cases)),
                                   {**(params or {}), "start": start, "end": end})).one()
-    return ThreeRates(start, end, Rate(row[1], row[0]), Rate(row[3], row[2]),
-                      Rate(row[5], row[4]))
+    return rates_of(row, start, end)
+
+
+def rates_of(row: Any, start: dt.datetime, end: dt.datetime) -> ThreeRates:
+    """The three rates from a row of ``rates_sql`` (a row, or its columns by name)."""
+    return ThreeRates(start, end, Rate(row.notified, row.accepted),
+                      Rate(row.fed_back, row.resolutions), Rate(row.called_back, row.resolved))

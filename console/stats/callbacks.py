@@ -5,6 +5,7 @@ Definitions: docs/INDICATORS.md."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from console.core.store import Reads
 from console.stats.figures import Share, rows
@@ -51,7 +52,11 @@ FROM last l"""
 
 async def satisfaction(store: Reads, scope: Scope) -> Satisfaction:
     """Each case called back in the period counts once, by its last callback there."""
-    r = (await rows(store, satisfaction_sql(scope), scope))[0]
+    return satisfaction_of((await rows(store, satisfaction_sql(scope), scope))[0])
+
+
+def satisfaction_of(r: Any) -> Satisfaction:
+    """The row of ``satisfaction_sql``."""
     return Satisfaction(r.called, r.unreachable, {n: getattr(r, f"s{n}") for n in LEVELS})
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from types import SimpleNamespace
 from typing import Any
 
 from sqlalchemy import Row, text
@@ -35,6 +37,12 @@ async def rows(store: Reads, sql: str, scope: Scope, **extra: object) -> list[Ro
     """Run one query with the scope's parameters."""
     async with store.read() as conn:
         return list((await conn.execute(text(sql), {**scope.params(), **extra})).all())
+
+
+def gathered(found: Iterable[Mapping[str, Any]]) -> list[Any]:
+    """A figure's rows as a statement of several gathers them (JSON objects, one a row:
+    console/stats/view.py), read like the rows of its own query (a column by name)."""
+    return [SimpleNamespace(**r) for r in found]
 
 
 def whole(shares: list[Share]) -> Share:

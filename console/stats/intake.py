@@ -4,7 +4,9 @@ channel; and the cases open now (在办). Definitions: docs/INDICATORS.md."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from console.core.clock import CENTRE_TZ
 from console.core.store import Reads
@@ -22,7 +24,12 @@ def intake_sql(scope: Scope, by: By) -> str:
 
 async def intake(store: Reads, scope: Scope, by: By = By.ALL) -> list[Count]:
     """受理量: cases received in [start, end), not merged, not invalid, most first."""
-    return [Count(r.key, r.name, r.n) for r in await rows(store, intake_sql(scope, by), scope)]
+    return counts(await rows(store, intake_sql(scope, by), scope))
+
+
+def counts(found: Iterable[Any]) -> list[Count]:
+    """The rows of a count by a dimension (key, name, n), as they come."""
+    return [Count(r.key, r.name, r.n) for r in found]
 
 
 @dataclass(frozen=True)
@@ -42,8 +49,14 @@ def series_sql(scope: Scope, hourly: bool) -> str:
 async def intake_series(store: Reads, scope: Scope, *, hourly: bool = False) -> list[Point]:
     """受理量走势: the intake per day (or hour) of the centre's calendar and channel;
     a bucket without cases of a channel is absent."""
-    return [Point(r.at.replace(tzinfo=CENTRE_TZ), r.channel, r.n)
-            for r in await rows(store, series_sql(scope, hourly), scope)]
+    return points(await rows(store, series_sql(scope, hourly), scope))
+
+
+def points(found: Iterable[Any]) -> list[Point]:
+    """The rows of ``series_sql`` (``at``: the centre's time without its zone, as a
+    datetime or, gathered as JSON, in ISO 8601)."""
+    return [Point((r.at if isinstance(r.at, dt.datetime) else dt.datetime.fromisoformat(r.at))
+                  .replace(tzinfo=CENTRE_TZ), r.channel, r.n) for r in found]
 
 
 def open_sql(scope: Scope) -> str:

@@ -4,13 +4,15 @@ dimension. Definitions: docs/INDICATORS.md; on time and overdue are area_stats's
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from console.core.store import Reads
 from console.geo.area_stats import ON_TIME, OVERDUE
 from console.stats.dimensions import By, grouped
 from console.stats.figures import Count, Share, rows
-from console.stats.intake import OPEN
+from console.stats.intake import OPEN, counts
 from console.stats.scope import AT, Scope
 
 FINISHED = "('resolved', 'closed', 'answered')"
@@ -28,8 +30,12 @@ def on_time_sql(scope: Scope, by: By) -> str:
 
 async def on_time(store: Reads, scope: Scope, by: By = By.ALL) -> list[Share]:
     """按期办结率: of the period's cases judged (on time or overdue), those on time."""
-    return [Share(r.key, r.name, r.done, r.of)
-            for r in await rows(store, on_time_sql(scope, by), scope) if r.of]
+    return judged(await rows(store, on_time_sql(scope, by), scope))
+
+
+def judged(found: Iterable[Any]) -> list[Share]:
+    """The rows of ``on_time_sql``: the groups with a case judged."""
+    return [Share(r.key, r.name, r.done, r.of) for r in found if r.of]
 
 
 def closure_sql(scope: Scope, by: By) -> str:
@@ -51,8 +57,12 @@ def overdue_sql(scope: Scope, by: By) -> str:
 async def overdue(store: Reads, scope: Scope, by: By = By.UNIT) -> list[Count]:
     """超期: the period's cases whose unit missed its deadline (resolved late, or open
     past it), most first; groups without one are left out."""
-    return [Count(r.key, r.name, r.n)
-            for r in await rows(store, overdue_sql(scope, by), scope) if r.n]
+    return late(await rows(store, overdue_sql(scope, by), scope))
+
+
+def late(found: Iterable[Any]) -> list[Count]:
+    """The rows of ``overdue_sql``: the groups with a case overdue."""
+    return [Count(r.key, r.name, r.n) for r in found if r.n]
 
 
 def overdue_now_sql(scope: Scope, by: By) -> str:
@@ -61,8 +71,7 @@ def overdue_now_sql(scope: Scope, by: By) -> str:
 
 async def overdue_now(store: Reads, scope: Scope, by: By = By.ALL) -> list[Count]:
     """当前超期: the cases open now past their running deadline, whatever their intake."""
-    return [Count(r.key, r.name, r.n)
-            for r in await rows(store, overdue_now_sql(scope, by), scope)]
+    return counts(await rows(store, overdue_now_sql(scope, by), scope))
 
 
 @dataclass(frozen=True)

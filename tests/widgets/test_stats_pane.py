@@ -74,7 +74,7 @@ def queue_ids(qtbot: Any, window: Any) -> set[Any]:
 def bar_pixel(bars: RankedBars, i: int) -> QPoint:
     """Where on the plot the ``i``-th bar (the most first) is, halfway along."""
     n, value = len(bars.rows), bars.rows[i].value
-    box = bars.plot.getPlotItem().vb
+    box = bars.plot.vb
     scene = box.mapViewToScene(QPointF(value / 2, n - 1 - i))
     return bars.plot.mapFromScene(scene)
 
@@ -151,7 +151,7 @@ def test_a_click_on_a_bar_or_a_point_shows_its_cases_in_the_queue(
     line = chart.lines[channel]
     xs, ys = line.getData()
     i = max(range(len(ys)), key=lambda k: ys[k])
-    spot = chart.plot.getPlotItem().vb.mapViewToScene(QPointF(xs[i], ys[i]))
+    spot = chart.plot.vb.mapViewToScene(QPointF(xs[i], ys[i]))
     qtbot.mouseClick(chart.plot.viewport(), Qt.MouseButton.LeftButton,
                      pos=chart.plot.mapFromScene(spot))
     day = view.buckets[i]

@@ -12,36 +12,19 @@ from collections.abc import Sequence
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt, Signal
-from PySide6.QtGui import QFocusEvent, QFont, QKeyEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from console.stats.figures import Count
 from console.stats.intake import Point
 from widgets.common import texts
 from widgets.common.channel_colours import channel_colour
+from widgets.stats.plot import INK, Figures, Plot
 from widgets.stats.words import elide
 
-GROUND, INK, GRID = "#161b22", "#d8dee9", "#3b4252"
 BAR, PICKED = "#5e81ac", "#ebcb8b"
 MOST_TICKS = 12
-
-
-def _plot(name: str) -> pg.PlotWidget:
-    # No context menus (their making is most of a plot's start, and they offer nothing
-    # here); no mouse panning or zooming: the charts are read, not explored.
-    plot = pg.PlotWidget(background=GROUND, viewBox=pg.ViewBox(enableMenu=False),
-                         enableMenu=False)
-    plot.setObjectName(name)
-    plot.setMouseEnabled(x=False, y=False)
-    plot.hideButtons()
-    font = QFont()
-    font.setPointSize(10)
-    for side in ("left", "bottom"):
-        axis = plot.getAxis(side)
-        axis.setPen(pg.mkPen(GRID))
-        axis.setTextPen(pg.mkPen(INK))
-        axis.setStyle(tickFont=font)
-    return plot
+GRID_ALPHA = 64  # the value axis's grid lines, of 255
 
 
 class IntakeChart(QWidget):
@@ -52,8 +35,8 @@ class IntakeChart(QWidget):
         self.title = QLabel(objectName="stats.chart.title")
         self.key = QHBoxLayout()
         self.key.setSpacing(12)
-        self.plot = _plot("stats.chart")
-        self.plot.showGrid(x=False, y=True, alpha=0.25)
+        self.plot = Plot("stats.chart")
+        self.plot.axis("left").setGrid(GRID_ALPHA)
         self.plot.setMinimumHeight(180)
         head = QHBoxLayout()
         head.addWidget(self.title)
@@ -81,14 +64,15 @@ class IntakeChart(QWidget):
                 values[i] = p.value
         order = sorted(by_channel, key=lambda c: (-sum(by_channel[c]), c))
         for channel in [c for c in self.lines if c not in by_channel]:
-            self.plot.removeItem(self.lines.pop(channel))
+            self.plot.remove(self.lines.pop(channel))
         xs = list(range(len(buckets)))
         for channel in order:
             line = self.lines.get(channel)
             if line is None:
                 colour = channel_colour(channel)
-                line = self.plot.plot(pen=pg.mkPen(colour, width=2), symbol="o", symbolSize=7,
-                                      symbolBrush=colour, symbolPen=colour)
+                line = pg.PlotDataItem(pen=pg.mkPen(colour, width=2), symbol="o", symbolSize=7,
+                                       symbolBrush=colour, symbolPen=colour)
+                self.plot.add(line)
                 line.sigPointsClicked.connect(
                     lambda _item, spots, _ev, c=channel: self._clicked(spots, c))
                 self.lines[channel] = line
@@ -99,10 +83,10 @@ class IntakeChart(QWidget):
         step = max(1, -(-len(buckets) // MOST_TICKS))
         ticks = [(i, self.tr("{h}时").format(h=b.hour) if hourly else f"{b:%m-%d}")
                  for i, b in enumerate(buckets) if i % step == 0]
-        self.plot.getAxis("bottom").setTicks([ticks])
-        self.plot.setXRange(-0.5, max(len(buckets) - 0.5, 0.5), padding=0)
+        self.plot.axis("bottom").setTicks([ticks])
         most = max((max(v) for v in by_channel.values()), default=0)
-        self.plot.setYRange(-most * 0.03, max(most * 1.1, 5), padding=0)
+        self.plot.show_range((-0.5, max(len(buckets) - 0.5, 0.5)),
+                             (-most * 0.03, max(most * 1.1, 5)))
 
     def _show_key(self, order: list[str]) -> None:
         while self.key.count():
@@ -130,11 +114,10 @@ class RankedBars(QWidget):
         self.setObjectName(name)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.title = QLabel(objectName=f"{name}.title")
-        self.plot = _plot(f"{name}.plot")
+        self.plot = Plot(f"{name}.plot", ("left",))  # each bar says its figure
         self.plot.setMinimumHeight(220)
         self.plot.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.plot.getAxis("left").setWidth(110)
-        self.plot.hideAxis("bottom")  # each bar says its figure
+        self.plot.axis("left").setWidth(110)
         self.plot.scene().sigMouseClicked.connect(self._scene_clicked)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -143,7 +126,9 @@ class RankedBars(QWidget):
         self.rows: list[Count] = []
         self.picked = -1
         self._bars: pg.BarGraphItem | None = None
-        self._labels: list[pg.TextItem] = []
+        self.figures = Figures(INK)  # each bar's figure at its end
+        self.figures.setZValue(1)
+        self.plot.add(self.figures)
         self._names: list[str] = []
 
     def show_rows(self, title: str, rows: Sequence[Count], names: Sequence[str]) -> None:
@@ -161,31 +146,23 @@ class RankedBars(QWidget):
         if self._bars is None:
             self._bars = pg.BarGraphItem(x0=[0], y=[0], height=0.7, width=[0],
                                          brush=BAR, pen=pg.mkPen(None))
-            self.plot.addItem(self._bars)
+            self.plot.add(self._bars)
         if n:  # (pyqtgraph's bars want at least one)
             self._bars.setOpts(x0=[0] * n, y=ys, width=values, height=0.7, brushes=[
                 PICKED if i == self.picked else BAR for i in range(n)])
         self._bars.setVisible(n > 0)
         most = max(values, default=0)
-        while len(self._labels) < n:
-            label = pg.TextItem(color=INK, anchor=(0, 0.5))
-            self.plot.addItem(label)
-            self._labels.append(label)
-        for i, label in enumerate(self._labels):
-            label.setVisible(i < n)
-            if i < n:
-                label.setText(f"{values[i]:,}")
-                label.setPos(values[i] + most * 0.02, ys[i])
-        self.plot.getAxis("left").setTicks([[(y, elide(name)) for y, name in
-                                             zip(ys, self._names, strict=True)]])
-        self.plot.setYRange(-0.6, max(n, 1) - 0.4, padding=0)
-        self.plot.setXRange(0, max(most * 1.25, 1), padding=0)
+        self.figures.show_figures([(v + most * 0.02, y, f"{v:,}")
+                                   for v, y in zip(values, ys, strict=True)])
+        self.plot.axis("left").setTicks([[(y, elide(name)) for y, name in
+                                          zip(ys, self._names, strict=True)]])
+        self.plot.show_range((0, max(most * 1.25, 1)), (-0.6, max(n, 1) - 0.4))
         self.plot.setToolTip("\n".join(f"{name}：{r.value:,}" for name, r in
                                        zip(self._names, self.rows, strict=True)))
 
     def _scene_clicked(self, event: object) -> None:
         pos: QPointF = event.scenePos()  # type: ignore[attr-defined]
-        box = self.plot.getPlotItem().vb
+        box = self.plot.vb
         if not box.sceneBoundingRect().contains(pos):
             return
         at = box.mapSceneToView(pos)
