@@ -1,7 +1,8 @@
 """The new case in three statements (issue 16: the save's round trips and its
-client CPU): what the save needs to know first (the server's time, and whether this
-draft's UUID was saved before); the caller, the point and the case; its ``created``
-event with the citizen's acceptance notice queued. All are plain SQL compiled once,
+client CPU): what the save needs to know first (the server's time, whether this
+draft's UUID was saved before, whether its category goes out by itself); the caller,
+the point and the case; its ``created`` event with the citizen's acceptance notice
+queued. All are plain SQL compiled once,
 so a save costs the seat little CPU. The event is appended as ``events.append``
 appends one (the same columns, the trigger does the rest) and noted with
 ``events.appended``, so the store wakes every seat after the commit.
@@ -23,9 +24,13 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from console.core import events
 
+# Whether the category goes out by itself is the database's word, not the seat's
+# catalog's, which may not have followed another seat's change yet.
 _BEFORE = text("""
 SELECT now() AS now, c.public_no,
-       (SELECT max(e.id) FROM case_event e WHERE e.case_id = CAST(:id AS uuid)) AS newest
+       (SELECT max(e.id) FROM case_event e WHERE e.case_id = CAST(:id AS uuid)) AS newest,
+       (SELECT k.auto_dispatch FROM category k
+        WHERE k.id = CAST(:category_id AS integer)) AS auto_dispatch
 FROM (SELECT 1) AS one LEFT JOIN "case" c ON c.id = CAST(:id AS uuid)""")
 
 _INSERT = text("""
@@ -63,11 +68,13 @@ class Before:
     now: dt.datetime
     public_no: str | None  # the case's number when this UUID was saved before
     newest_event: int  # ... and its newest event
+    auto_dispatch: bool  # whether the category goes out by itself, as the database has it
 
 
-async def before(conn: AsyncConnection, case_id: uuid.UUID) -> Before:
-    row = (await conn.execute(_BEFORE, {"id": case_id})).one()
-    return Before(row.now, row.public_no, int(row.newest or 0))
+async def before(conn: AsyncConnection, case_id: uuid.UUID,
+                 category_id: int | None = None) -> Before:
+    row = (await conn.execute(_BEFORE, {"id": case_id, "category_id": category_id})).one()
+    return Before(row.now, row.public_no, int(row.newest or 0), bool(row.auto_dispatch))
 
 
 async def insert(conn: AsyncConnection, values: dict[str, Any]) -> tuple[str, bool] | None:
