@@ -14,6 +14,7 @@ import asyncio
 import contextlib
 import importlib
 import logging
+from concurrent.futures import Future
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
@@ -125,13 +126,16 @@ class _Closed(QObject):
 
 
 async def start(app: QApplication, args: argparse.Namespace, settings: SeatSettings,
-                embedded: EmbeddedServer | None) -> int:
-    """The whole session of one seat; returns the process's exit code."""
+                embedded: EmbeddedServer | None,
+                preparing: Future[str] | None = None) -> int:
+    """The whole session of one seat; returns the process's exit code. ``preparing``:
+    the embedded server's preparing, begun already (``seat_setup.start_preparing``);
+    without it the start begins it."""
     splash = Splash()
     if args.screenshot is None:
         splash.show()
     try:
-        return await _start(app, args, settings, embedded, splash)
+        return await _start(app, args, settings, embedded, splash, preparing)
     except DatabaseUnavailable as exc:
         log.error("cannot reach the database: %s", exc)
         splash.close()
@@ -160,7 +164,8 @@ async def start(app: QApplication, args: argparse.Namespace, settings: SeatSetti
 
 
 async def _start(app: QApplication, args: argparse.Namespace, settings: SeatSettings,
-                 embedded: EmbeddedServer | None, splash: Splash) -> int:
+                 embedded: EmbeddedServer | None, splash: Splash,
+                 preparing: Future[str] | None) -> int:
     from widgets.accounts.first_run_dialog import embedded_login
     from widgets.accounts.login_dialog import log_in
     from widgets.common.tasks import TaskRunner
@@ -172,8 +177,9 @@ async def _start(app: QApplication, args: argparse.Namespace, settings: SeatSett
         splash.say(_t("正在启动本机数据库…") if not args.demo
                    else _t("正在启动本机数据库并准备演示数据…"))
         try:
-            owner_url = await asyncio.to_thread(prepare_embedded, embedded,
-                                                with_demo=args.demo)
+            owner_url = await (asyncio.wrap_future(preparing) if preparing is not None
+                               else asyncio.to_thread(prepare_embedded, embedded,
+                                                      with_demo=args.demo))
         except Exception as exc:  # the server itself: a full disk, a broken data directory…
             log.exception("the embedded database did not start")
             splash.close()
