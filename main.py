@@ -17,7 +17,12 @@ import argparse
 import asyncio
 import logging
 import sys
+from concurrent import futures
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from console.seat_setup import EmbeddedServer
 
 log = logging.getLogger("hotline")
 I18N = Path(__file__).resolve().parent / "resources" / "i18n"
@@ -85,17 +90,34 @@ def main(argv: list[str] | None = None) -> int:
     # What the start needs up to the login dialog, imported before anything of Qt:
     # PySide6 reads the source of every module imported after it (looking for its
     # __feature__ imports), which costs SQLAlchemy's many modules a tenth of a second.
+    import console.seat_settings  # noqa: F401 (run_window reads the language)
     from console.accounts import login_policy  # noqa: F401
-    from console.seat_settings import LANGUAGE
-    from console.seat_setup import EmbeddedServer
+    from console.seat_setup import EmbeddedServer, start_preparing
     from widgets.shell.system_check import window_problem
 
     if args.screenshot is None and (problem := window_problem()):
         print(problem, file=sys.stderr)  # before Qt, which would abort the process over it
         return 5
+    embedded = preparing = None
+    if not args.database_url:  # the seat's own server, made ready while Qt starts
+        embedded = EmbeddedServer(args.data_dir) if args.data_dir else EmbeddedServer()
+        preparing = start_preparing(embedded, with_demo=args.demo)
+    try:
+        return run_window(args, embedded, preparing)
+    finally:
+        if embedded is not None:
+            assert preparing is not None
+            futures.wait([preparing])  # a start that failed early: the server settles first
+            embedded.stop()  # stops the server unless another seat still uses it
+
+
+def run_window(args: argparse.Namespace, embedded: EmbeddedServer | None,
+               preparing: futures.Future[str] | None) -> int:
+    """The application, its loop and the start-up (widgets/shell/startup.py)."""
     import qasync
     from PySide6.QtWidgets import QApplication
 
+    from console.seat_settings import LANGUAGE
     from widgets.common import bugs
     from widgets.shell import gui_gc, startup
     from widgets.shell.settings import seat_settings
@@ -118,18 +140,12 @@ def main(argv: list[str] | None = None) -> int:
     asyncio.set_event_loop(loop)
     # One place for every bug: Qt overrides and slots, tasks, the loop's callbacks.
     bugs.channel().install(loop)
-    embedded = None
-    if not args.database_url:
-        embedded = EmbeddedServer(args.data_dir) if args.data_dir else EmbeddedServer()
     try:
-        return loop.run_until_complete(startup.start(app, args, settings, embedded))
+        return loop.run_until_complete(startup.start(app, args, settings, embedded, preparing))
     finally:
         # Closing the loop also joins its worker threads (qasync runs them as QThreads).
         loop.close()
         asyncio.set_event_loop(None)
-        if embedded is not None:
-            embedded.stop()  # stops the server unless another seat still uses it
-
 
 if __name__ == "__main__":
     sys.exit(main())

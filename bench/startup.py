@@ -3,7 +3,10 @@ demo's size (warm: the server runs, the files are in the page cache): from launc
 ``python main.py`` to the login dialog painted, from the password
 sent (Enter) to the main window painted, and launch to main window in all; beside
 the floor measured in the same run, a Python process that paints a bare Qt window.
-Each start is a fresh process (bench/_startup_seat.py); the median of N runs.
+Each start is a fresh process (bench/_startup_seat.py); the median of N runs. The
+modules' bytecode is kept between starts as a seat keeps it; a last row starts
+without it (every start compiling the console's modules again, as where
+PYTHONDONTWRITEBYTECODE is set).
 
     python -m bench.startup [--quick]
 """
@@ -30,14 +33,23 @@ PASSWORD = "Bench-Start-42"
 LOGIN = "bench_admin"
 
 
-def _one(home: Path, *args: str) -> dict[str, float]:
+def _one(home: Path, *args: str, compiled: bool = True) -> dict[str, float]:
+    """One start. ``compiled``: the modules' bytecode is written on the first start and
+    read on later ones (under ``home``, not in the source tree), as an installed console
+    or a checkout has it; without, every start compiles the console's modules again, as
+    where PYTHONDONTWRITEBYTECODE is set."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(home),
+           "XDG_CONFIG_HOME": str(home / ".config"),
+           "XDG_DATA_HOME": str(home / ".local" / "share"), "BENCH_STARTUP_PASSWORD": PASSWORD}
+    if compiled:
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = str(home / "pycache")
+    else:
+        env["PYTHONDONTWRITEBYTECODE"] = "1"
     launched = time.time()
     done = subprocess.run([sys.executable, "-m", "bench._startup_seat", str(launched), *args],
                           cwd=ROOT, capture_output=True, text=True, timeout=180, check=False,
-                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(home),
-                               "XDG_CONFIG_HOME": str(home / ".config"),
-                               "XDG_DATA_HOME": str(home / ".local" / "share"),
-                               "BENCH_STARTUP_PASSWORD": PASSWORD})
+                          env=env)
     lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
     if done.returncode or not lines:
         raise RuntimeError(f"a start failed ({done.returncode}): {done.stderr[-2000:]}")
@@ -71,11 +83,12 @@ def run(quick: bool = False) -> None:
         server = EmbeddedServer(data)
         try:
             _prepare(server, count)
-            _one(home, "--data-dir", str(data))  # a first start warms the files
-            bare, starts = [], []
+            _one(home, "--data-dir", str(data))  # a first start warms the files, compiles
+            bare, starts, uncompiled = [], [], []
             for _ in range(runs):
                 bare.append(_one(home, "--bare"))
                 starts.append(_one(home, "--data-dir", str(data)))
+                uncompiled.append(_one(home, "--data-dir", str(data), compiled=False))
         finally:
             server.stop()
     rows = [
@@ -83,6 +96,7 @@ def run(quick: bool = False) -> None:
         _row("launch -> login dialog painted", starts, "launched", "login_painted"),
         _row("password sent -> main window painted", starts, "login_sent", "main_painted"),
         _row("launch -> main window painted (all)", starts, "launched", "main_painted"),
+        _row("the same, no bytecode kept (compiles)", uncompiled, "launched", "main_painted"),
     ]
     print(table("Start-up (seconds; CPU: the process's, all threads)",
                 ["", "median", "min", "max", "CPU"], rows))

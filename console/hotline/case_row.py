@@ -1,11 +1,11 @@
 """The new case in three statements (issue 16: the save's round trips and its
-client CPU): what the save needs to know first (the server's time, and whether this
-draft's UUID was saved before); the caller, the point and the case; its ``created``
-event with the citizen's acceptance notice queued. All are plain SQL sent to the
-driver itself (``db/driver_sql.py``), so a save costs the seat little CPU. The event
-is appended as ``events.append`` appends one (the same columns, the trigger does the
-rest); the store wakes every seat after the commit (the database tells it of the
-event: migration 0023).
+client CPU): what the save needs to know first (the server's time, whether this
+draft's UUID was saved before, whether its category goes out by itself); the caller,
+the point and the case; its ``created`` event with the citizen's acceptance notice
+queued. All are plain SQL sent to the driver itself (``db/driver_sql.py``), so a save
+costs the seat little CPU. The event is appended as ``events.append`` appends one (the
+same columns, the trigger does the rest); the store wakes every seat after the commit
+(the database tells it of the event: migration 0023).
 
 The database numbers the case (trigger ``case_numbered``, migration 0022); a point
 the draft does not give is its grid cell's centre as the database has it now.
@@ -24,9 +24,13 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from console.core import events
 from db.driver_sql import driver_row, driver_rows
 
+# Whether the category goes out by itself is the database's word, not the seat's
+# catalog's, which may not have followed another seat's change yet.
 _BEFORE = """
 SELECT now() AS now, c.public_no,
-       (SELECT max(e.id) FROM case_event e WHERE e.case_id = CAST(%(id)s AS uuid)) AS newest
+       (SELECT max(e.id) FROM case_event e WHERE e.case_id = CAST(%(id)s AS uuid)) AS newest,
+       (SELECT k.auto_dispatch FROM category k
+        WHERE k.id = CAST(%(category_id)s AS integer)) AS auto_dispatch
 FROM (SELECT 1) AS one LEFT JOIN "case" c ON c.id = CAST(%(id)s AS uuid)"""
 
 _INSERT = """
@@ -74,13 +78,15 @@ class Before:
     now: dt.datetime
     public_no: str | None  # the case's number when this UUID was saved before
     newest_event: int  # ... and its newest event
+    auto_dispatch: bool  # whether the category goes out by itself, as the database has it
 
 
-async def before(conn: AsyncConnection, case_id: uuid.UUID) -> Before:
-    row = await driver_row(conn, _BEFORE, {"id": case_id})
+async def before(conn: AsyncConnection, case_id: uuid.UUID,
+                 category_id: int | None = None) -> Before:
+    row = await driver_row(conn, _BEFORE, {"id": case_id, "category_id": category_id})
     assert row is not None  # one row always
-    now, public_no, newest = row
-    return Before(now, public_no, int(newest or 0))
+    now, public_no, newest, auto_dispatch = row
+    return Before(now, public_no, int(newest or 0), bool(auto_dispatch))
 
 
 async def insert_created(conn: AsyncConnection, values: dict[str, Any],

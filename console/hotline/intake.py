@@ -163,7 +163,7 @@ async def create_case_in(conn: AsyncConnection, store: Store, catalog: Catalog,
     """``create_case`` inside a transaction the caller holds; ``clean`` is validated.
     With ``notify`` the citizen's acceptance notice is queued (when there is a
     citizen to tell: a caller's phone, not a grid worker's report)."""
-    known = await case_row.before(conn, clean.id)
+    known = await case_row.before(conn, clean.id, clean.category_id)
     if known.public_no is not None:  # this UUID was saved before
         return CreatedCase(clean.id, known.public_no, created=False,
                            event_id=known.newest_event)
@@ -198,13 +198,12 @@ async def create_case_in(conn: AsyncConnection, store: Store, catalog: Catalog,
         return CreatedCase(clean.id, again.public_no, created=False,
                            event_id=again.newest_event)
     public_no, event_id = made
-    # Whether to look at all is the seat's catalog's word (it follows the feed; most
-    # categories wait for a dispatcher): one statement fewer per save. Where the
-    # case goes is the database's.
-    category = catalog.categories.get(clean.category_id)
-    look = auto_dispatch and (category is None or category.auto_dispatch)
+    # Whether to look at all is the database's word, read with the server's time (the
+    # seat's catalog may not have followed a change made at another seat yet): most
+    # categories wait for a dispatcher, one statement fewer per save. Where the case
+    # goes is the database's too.
     target = (await cases.auto_dispatch_unit(conn, clean.category_id, clean.street_code)
-              if look else None)
+              if auto_dispatch and known.auto_dispatch else None)
     if target is not None:  # single-owner categories go out at once
         unit_id, rule = target
         # The event names the person whose save set it off; its payload says "auto".

@@ -24,7 +24,7 @@ from console.core.store import Store
 from console.demodata.demo import generate_cases
 from console.history_import import builtin
 from db import schema as s
-from tests.conftest import _admin, database_url_named
+from tests.conftest import _admin, copy_database
 from tests.db.conftest import MakeLogin
 from tests.db.import_fixture import import_all
 from tests.db.people import as_login, login_of, person
@@ -40,9 +40,9 @@ def second_database_url(admin_url: str, template_db: str) -> Iterator[str]:
     """Another migrated database with the reference data and no cases: where a round
     trip's import goes."""
     name = f"hc_test_export_{os.getpid()}_{id(object())}"
-    _admin(admin_url, f"CREATE DATABASE {name} TEMPLATE {template_db}")
+    url = copy_database(admin_url, template_db, name)
     try:
-        yield database_url_named(admin_url, name)
+        yield url
     finally:
         _admin(admin_url, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 

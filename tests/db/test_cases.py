@@ -13,6 +13,7 @@ from console.core.errors import ConflictError, ValidationError
 from console.core.store import Store
 from console.hotline.intake import create_case
 from db import schema as s
+from tests.db.people import raw
 from tests.factories import draft
 
 DISPATCHER = frozenset({"dispatcher"})
@@ -59,6 +60,26 @@ async def test_auto_dispatch_at_intake_says_why(store: Store, catalog: Catalog) 
     centre = catalog.units[unit]
     assert centre.kind == "centre" and "分中心" in centre.name
     assert cell.street_code == (await timeline_street(store, made.id))
+
+
+async def test_auto_dispatch_follows_the_database_when_the_seats_catalog_is_stale(
+        database_url: str, store: Store, catalog: Catalog) -> None:
+    """Another seat made a category go out by itself, and another stop doing so; this
+    seat's catalog has not followed yet. Its saves go as the database says."""
+    manual = catalog.categories[manual_category(catalog)]
+    owned = next(c for c in sorted(catalog.categories.values(), key=lambda c: c.code)
+                 if c.is_leaf and c.auto_dispatch and c.owner_unit_id and not c.territorial)
+    unit = some_unit(catalog)
+    with raw(database_url) as conn:  # as an administrator's change at another seat
+        conn.execute("UPDATE category SET auto_dispatch = true, territorial = false,"
+                     " owner_unit_id = %s WHERE id = %s", (unit, manual.id))
+        conn.execute("UPDATE category SET auto_dispatch = false WHERE id = %s", (owned.id,))
+    assert not catalog.categories[manual.id].auto_dispatch  # the seat's word is stale
+    now_auto = await create_case(store, catalog, draft(catalog, category_id=manual.id))
+    assert (await state(store, now_auto.id))[:3] == ("dispatched", 2, unit)
+    assert [e.kind for e in await cases.timeline(store, now_auto.id)] == ["created", "dispatch"]
+    now_manual = await create_case(store, catalog, draft(catalog, category_id=owned.id))
+    assert (await state(store, now_manual.id))[:3] == ("accepted", 1, None)
 
 
 async def timeline_street(store: Store, case_id) -> str:  # noqa: ANN001

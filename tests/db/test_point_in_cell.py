@@ -18,8 +18,9 @@ from shapely.geometry import mapping, shape
 from console.catalog.catalog import load_catalog
 from console.core.errors import ValidationError
 from console.hotline.intake import create_case
+from db.engine import normalise_url
 from tests.db.conftest import MakeLogin
-from tests.db.people import person, raw
+from tests.db.people import login_of, person, raw
 from tests.factories import draft
 
 CELL = "S01C01G006"
@@ -54,49 +55,52 @@ def insert_as(conn: psycopg.Connection, lon: float | None, lat: float | None,
 
 
 def test_an_operator_writing_a_point_outside_its_cell_by_hand_is_refused(
-        database_url: str, login_as: MakeLogin) -> None:
+        database_url: str, admin_url: str, login_as: MakeLogin) -> None:
     """The weakest role that records cases, with raw SQL: refused with the reason, by
     the check's name; the same insert with the point inside passes the check (and
     fails later only because no event was recorded with it)."""
     lon, lat = elsewhere(database_url)
-    with raw(login_as("operator")) as conn:
-        with pytest.raises(errors.CheckViolation, match=f"lies outside grid cell {CELL}") as e:
-            insert_as(conn, lon, lat)
-        assert e.value.diag.constraint_name == "case_point_in_cell"
-        assert "stored outline" in (e.value.diag.message_detail or "")
-        with pytest.raises(errors.CheckViolation):  # a point far off, too
-            insert_as(conn, 0.0, 0.0)
-        with pytest.raises(errors.InsufficientPrivilege, match="without its event"), \
-                conn.transaction():
-            insert_as(conn, *INSIDE)  # the point is fine: the deferred check wants its event
-        with pytest.raises(errors.CheckViolation):  # nor a point that is no number
-            insert_as(conn, float("nan"), float("nan"))
-        # The check cannot be switched off, around or shadowed.
-        with pytest.raises(errors.InsufficientPrivilege):
-            conn.execute('ALTER TABLE "case" DISABLE TRIGGER case_point_in_cell')
-        with pytest.raises(errors.InsufficientPrivilege):
-            conn.execute("SET session_replication_role = replica")
-        # A temporary grid_cell with an outline round the globe shadows nothing (staff
-        # may not make temporary tables where 0007 ran; a database copied from a
-        # template, as the tests' are, lost that revoke, so it is tried here too).
-        try:
-            with conn.transaction():
-                conn.execute("CREATE TEMP TABLE grid_cell (code text, geometry jsonb)")
+    operator = login_as("operator")
+    database = normalise_url(database_url).database
+    with raw(admin_url) as conn:  # to try a shadow (0007 refuses staff temporary objects)
+        conn.execute(f"GRANT TEMPORARY ON DATABASE {database} TO {login_of(operator)}")  # type: ignore[arg-type]
+    try:
+        with raw(operator) as conn:
+            with pytest.raises(errors.CheckViolation, match=f"lies outside grid cell {CELL}") as e:
+                insert_as(conn, lon, lat)
+            assert e.value.diag.constraint_name == "case_point_in_cell"
+            assert "stored outline" in (e.value.diag.message_detail or "")
+            with pytest.raises(errors.CheckViolation):  # a point far off, too
+                insert_as(conn, 0.0, 0.0)
+            with pytest.raises(errors.InsufficientPrivilege, match="without its event"), \
+                    conn.transaction():
+                insert_as(conn, *INSIDE)  # the point is fine: the deferred check wants its event
+            with pytest.raises(errors.CheckViolation):  # nor a point that is no number
+                insert_as(conn, float("nan"), float("nan"))
+            # The check cannot be switched off, around or shadowed.
+            with pytest.raises(errors.InsufficientPrivilege):
+                conn.execute('ALTER TABLE "case" DISABLE TRIGGER case_point_in_cell')
+            with pytest.raises(errors.InsufficientPrivilege):
+                conn.execute("SET session_replication_role = replica")
+            # A temporary grid_cell with an outline round the globe shadows nothing (staff
+            # may not make temporary tables where 0007 ran: this operator was let, to try).
+            conn.execute("CREATE TEMP TABLE grid_cell (code text, geometry jsonb)")
             conn.execute("INSERT INTO pg_temp.grid_cell VALUES (%s, '{\"type\": \"Polygon\","
                          " \"coordinates\": [[[-180, -90], [180, -90], [180, 90], [-180, 90],"
                          " [-180, -90]]]}')", (CELL,))
-        except errors.InsufficientPrivilege:
-            pass
-        conn.execute("SET search_path = pg_temp, public")
-        with pytest.raises(errors.CheckViolation, match="lies outside"):
-            insert_as(conn, lon, lat)
-        with pytest.raises(errors.InsufficientPrivilege):
-            conn.execute("UPDATE public.grid_cell SET geometry = jsonb_build_object('type',"
-                         " 'Polygon', 'coordinates',"
-                         " '[[[0, 0], [180, 0], [180, 80], [0, 0]]]'::jsonb)")
-        # The place cannot be changed afterwards: the columns are not the desk's.
-        with pytest.raises(errors.InsufficientPrivilege):
-            conn.execute('UPDATE public."case" SET lon = %s, lat = %s', (lon, lat))
+            conn.execute("SET search_path = pg_temp, public")
+            with pytest.raises(errors.CheckViolation, match="lies outside"):
+                insert_as(conn, lon, lat)
+            with pytest.raises(errors.InsufficientPrivilege):
+                conn.execute("UPDATE public.grid_cell SET geometry = jsonb_build_object('type',"
+                             " 'Polygon', 'coordinates',"
+                             " '[[[0, 0], [180, 0], [180, 80], [0, 0]]]'::jsonb)")
+            # The place cannot be changed afterwards: the columns are not the desk's.
+            with pytest.raises(errors.InsufficientPrivilege):
+                conn.execute('UPDATE public."case" SET lon = %s, lat = %s', (lon, lat))
+    finally:
+        with raw(admin_url) as conn:
+            conn.execute(f"REVOKE TEMPORARY ON DATABASE {database} FROM {login_of(operator)}")  # type: ignore[arg-type]
 
 
 async def test_the_intake_takes_points_inside_or_on_the_edge_and_says_why_it_refuses(

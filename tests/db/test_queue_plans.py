@@ -18,7 +18,7 @@ from console.casework import queue
 from console.casework.queue import C, CaseFilter, search_document
 from console.core.store import Store
 from console.demodata.demo import COMPLAINTS, PLACES, ROADS
-from tests.conftest import _admin, database_url_named
+from tests.conftest import _admin, copy_database
 from tests.db.people import raw
 
 CASES = 100_000
@@ -61,8 +61,7 @@ WHERE g.code = cells.codes[cell]
 def large_url(admin_url: str, template_db: str) -> Iterator[str]:
     name = f"hc_test_plans_{os.getpid()}"
     _admin(admin_url, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
-    _admin(admin_url, f"CREATE DATABASE {name} TEMPLATE {template_db}")
-    url = database_url_named(admin_url, name)
+    url = copy_database(admin_url, template_db, name)
     try:
         with raw(url) as conn:
             conn.execute("SET session_replication_role = replica")  # no move triggers

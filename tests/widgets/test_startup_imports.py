@@ -26,7 +26,8 @@ NOT_FOR_THE_FIRST_PAINT = ("openpyxl", "pypinyin", "chinese_calendar", "alembic"
                            "widgets.map.map_pane", "console.demodata",
                            "widgets.accounts.accounts_dialog", "widgets.geo.boundary_dialog",
                            "widgets.history_import.import_dialog",
-                           "widgets.supervision.rules_dialog")
+                           "widgets.supervision.rules_dialog",
+                           "widgets.casework.case_export_dialog")
 
 
 def loaded_after(modules: tuple[str, ...], watched: tuple[str, ...]) -> list[str]:

@@ -26,7 +26,6 @@ from console.supervision.alerts import NEW_A_CLASS, OVERDUE, REPLY_DUE
 from widgets.answers.quick_answers import QuickAnswerPane
 from widgets.casework.callback_desk import CallbackDesk
 from widgets.casework.case_detail import CaseDetail
-from widgets.casework.case_export_dialog import CaseExportDialog
 from widgets.casework.case_queue import CaseQueue
 from widgets.casework.countdown_panel import CountdownPanel
 from widgets.casework.verification_desk import VerificationDesk
@@ -47,6 +46,7 @@ from widgets.units.units_pane import UnitsPane
 
 if TYPE_CHECKING:  # the admin's dialogs are imported when first opened, not at start
     from widgets.accounts.accounts_dialog import AccountsDialog
+    from widgets.casework.case_export_dialog import CaseExportDialog
     from widgets.geo.boundary_dialog import BoundaryDialog
     from widgets.history_import.import_dialog import HistoryImportDialog
     from widgets.map.map_pane import MapPane
@@ -283,6 +283,8 @@ class MainWindow(QMainWindow):
 
     def export_cases(self) -> CaseExportDialog:
         """The cases of the queue's current filter, to a file."""
+        from widgets.casework.case_export_dialog import CaseExportDialog
+
         dialog = CaseExportDialog(self.store, self.runner, self.queue.current_filter(), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()

@@ -14,11 +14,12 @@ import asyncio
 import contextlib
 import importlib
 import logging
+from concurrent.futures import Future
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QColor, QFont, QPainter, QPixmap
-from PySide6.QtWidgets import QApplication, QMessageBox, QSplashScreen, QWidget
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from console.accounts import credentials
 from console.core.errors import DatabaseUnavailable
@@ -44,26 +45,40 @@ def _t(text: str) -> str:
     return QCoreApplication.translate("Startup", text)
 
 
-class Splash(QSplashScreen):
-    """Something on screen at once while the database gets ready."""
+class Splash(QWidget):
+    """Something on screen at once while the database gets ready.
+
+    A plain frameless window, not a QSplashScreen: its show() blocks the GUI thread
+    for a whole second (PySide6 6.11, measured on offscreen and on Xvfb, though the
+    window was exposed within 10 ms), and the start shows it twice; its finish()
+    waits for the main window in a nested loop. This one is painted by the loop."""
 
     def __init__(self) -> None:
-        pixmap = QPixmap(520, 150)
-        pixmap.fill(QColor("#1f3a5f"))
-        painter = QPainter(pixmap)
+        super().__init__(None, Qt.WindowType.SplashScreen | Qt.WindowType.FramelessWindowHint)
+        self.setObjectName("startupSplash")
+        self._message = ""
+        self.setFixedSize(520, 150)
+        if (screen := QApplication.primaryScreen()) is not None:
+            self.move(screen.availableGeometry().center() - self.rect().center())
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor("#1f3a5f"))
         painter.setPen(QColor("white"))
-        font = QFont()
+        font = QFont(self.font())
         font.setPointSize(16)
         font.setBold(True)
         painter.setFont(font)
         painter.drawText(24, 52, _t("12345 热线坐席"))
+        painter.setFont(self.font())
+        painter.drawText(self.rect().adjusted(5, 5, -5, -5),
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
+                         self._message)
         painter.end()
-        super().__init__(pixmap)
-        self.setObjectName("startupSplash")
 
     def say(self, text: str) -> None:
-        self.showMessage(text, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
-                         QColor("white"))
+        self._message = text
+        self.update()
 
 
 async def tell(title: str, text: str, parent: QWidget | None = None) -> None:
@@ -112,13 +127,16 @@ class _Closed(QObject):
 
 
 async def start(app: QApplication, args: argparse.Namespace, settings: SeatSettings,
-                embedded: EmbeddedServer | None) -> int:
-    """The whole session of one seat; returns the process's exit code."""
+                embedded: EmbeddedServer | None,
+                preparing: Future[str] | None = None) -> int:
+    """The whole session of one seat; returns the process's exit code. ``preparing``:
+    the embedded server's preparing, begun already (``seat_setup.start_preparing``);
+    without it the start begins it."""
     splash = Splash()
     if args.screenshot is None:
         splash.show()
     try:
-        return await _start(app, args, settings, embedded, splash)
+        return await _start(app, args, settings, embedded, splash, preparing)
     except DatabaseUnavailable as exc:
         log.error("cannot reach the database: %s", exc)
         splash.close()
@@ -156,11 +174,12 @@ async def start(app: QApplication, args: argparse.Namespace, settings: SeatSetti
 
 
 async def _start(app: QApplication, args: argparse.Namespace, settings: SeatSettings,
-                 embedded: EmbeddedServer | None, splash: Splash) -> int:
+                 embedded: EmbeddedServer | None, splash: Splash,
+                 preparing: Future[str] | None) -> int:
     from widgets.accounts.first_run_dialog import embedded_login
     from widgets.accounts.login_dialog import log_in
     from widgets.common.tasks import TaskRunner
-    from widgets.shell import warm_up
+    from widgets.shell import gui_gc, warm_up
 
     runner = TaskRunner()
     url: str | None = args.database_url
@@ -168,8 +187,9 @@ async def _start(app: QApplication, args: argparse.Namespace, settings: SeatSett
         splash.say(_t("正在启动本机数据库…") if not args.demo
                    else _t("正在启动本机数据库并准备演示数据…"))
         try:
-            owner_url = await asyncio.to_thread(prepare_embedded, embedded,
-                                                with_demo=args.demo)
+            owner_url = await (asyncio.wrap_future(preparing) if preparing is not None
+                               else asyncio.to_thread(prepare_embedded, embedded,
+                                                      with_demo=args.demo))
         except SchemaAhead:
             raise  # told as such above, not as a broken server
         except Exception as exc:  # the server itself: a full disk, a broken data directory…
@@ -199,6 +219,7 @@ async def _start(app: QApplication, args: argparse.Namespace, settings: SeatSett
     splash.say(_t("正在打开控制台…"))
     await asyncio.to_thread(warm_up.finish)  # what the window needs, imported meanwhile
     warm_up.forget_sources()  # before the panes load their rows into that memory
+    gui_gc.freeze_imports()
     from console.app import ConsoleApp
 
     # Who acts is who logged in: no option names anyone else (the database records
@@ -225,7 +246,7 @@ async def _run_window(console: ConsoleApp, settings: SeatSettings, args: argpars
     watch = _Closed(window)
     painted = _FirstPaint(window)
     window.show()
-    splash.finish(window)
+    splash.close()
     window.raise_()
     window.activateWindow()  # the keyboard goes to the console, not to where a dialog was
     try:

@@ -21,8 +21,10 @@ import threading
 
 log = logging.getLogger(__name__)
 
-# The roots of what the window imports; each brings the rest.
-MODULES = ("console.app", "widgets.shell.main_window", "widgets.map.map_pane")
+# The roots of what the window imports; each brings the rest. Not the map's pane
+# (pyqtgraph and numpy's drawing, most of a second): it is built after the window's
+# first paint (widgets/shell/map_slot.py), its modules imported in a thread then.
+MODULES = ("console.app", "widgets.shell.main_window")
 _thread: threading.Thread | None = None
 
 
