@@ -5,10 +5,10 @@ busiest top-level category over the last 30 days. For each: reading the report
 (console.reports.make_report) beside the very statements it ran replayed by raw
 psycopg (the floor: captured from the engine as they went to the server); then the
 whole job as the console's dialog runs it (read on the qasync loop, the PDF drawn in
-a child process a worker QThread waits for: widgets/reports/pdf_process.py) with the
+a child process a worker QThread waits for: widgets/common/pdf_child.py) with the
 GUI thread's longest stall meanwhile (how late a 5 ms QTimer fired, and how long the
 asyncio loop went without a turn), and the workbook; beside it, the same report's
-PDF drawn in the process by a worker thread (as before pdf_process), with the GUI
+PDF drawn in the process by a worker thread (as before pdf_child), with the GUI
 thread's longest stall then.
 
     python -m bench.reports [--quick]
@@ -154,7 +154,7 @@ async def _drawn_here(url: str, kind: Kind, period: periods.Period, category: in
                       path: Path) -> tuple[float, float, float]:
     """The 5 ms timer's latest fire while the report is read (and the map's outlines)
     with no child process started (the floor of the reading's stalls); then its PDF
-    drawn in this process by a worker thread (the way before pdf_process): the
+    drawn in this process by a worker thread (the way before pdf_child): the
     drawing's time and the timer's latest fire then."""
     from bench.seat_stalls import Probe
     from console.reports.service import base_map
@@ -232,7 +232,7 @@ def run(quick: bool = False) -> None:
               " included), which the machine's load does not stretch;"
               " loop stall: the longest the asyncio loop went without a turn, all along."
               " 'PDF drawn here': the same PDF drawn by a worker thread in this process (as"
-              " before widgets/reports/pdf_process.py), and the GUI thread's longest stall"
+              " before widgets/common/pdf_child.py), and the GUI thread's longest stall"
               f" then. The timer's floor, idle, in this run: {idle * 1000:.0f} ms.")
 
 if __name__ == "__main__":
