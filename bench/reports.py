@@ -143,6 +143,31 @@ def _children_cpu() -> float:
     return used.ru_utime + used.ru_stime
 
 
+def _start_cpu(*args: str) -> float:
+    """The CPU time of ``python args`` given an empty standard input (median of 3): a
+    PDF's child process started and closed without a drawing, or the floor."""
+    from widgets.common.pdf_child import ROOT
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+    used = []
+    for _ in range(3):
+        before = _children_cpu()
+        subprocess.run([sys.executable, *args], input=b"", cwd=ROOT, env=env, check=True)
+        used.append(_children_cpu() - before)
+    return sorted(used)[1]
+
+
+def _child_starts() -> str:
+    from widgets.duty.roster_page import DRAWING as ROSTER
+    from widgets.reports.produce import DRAWING as REPORT
+
+    report, roster = (_start_cpu("-m", "widgets.common.pdf_child", d) for d in (REPORT, ROSTER))
+    floor = _start_cpu("-c", "from PySide6.QtGui import QGuiApplication; QGuiApplication([])")
+    return (f"The PDF child's start alone (CPU, median of 3): a report's {report * 1000:.0f} ms"
+            f" (numpy included, for the map), the roster's {roster * 1000:.0f} ms; Python,"
+            f" PySide6 and a QGuiApplication alone: {floor * 1000:.0f} ms.")
+
+
 async def _idle_floor() -> float:
     """The 5 ms timer's latest fire over 3 s of an idle loop (the machine's own noise)."""
     from bench.seat_stalls import Probe
@@ -234,6 +259,7 @@ def run(quick: bool = False) -> None:
               " 'PDF drawn here': the same PDF drawn by a worker thread in this process (as"
               " before widgets/common/pdf_child.py), and the GUI thread's longest stall"
               f" then. The timer's floor, idle, in this run: {idle * 1000:.0f} ms.")
+        print(_child_starts())
 
 if __name__ == "__main__":
     run_alone(run, __doc__)

@@ -73,6 +73,9 @@ class PdfChild:
         if self._process.poll() is None:
             self._process.kill()
             self._process.wait()
+        for pipe in (self._process.stdin, self._process.stderr):
+            if pipe is not None:
+                pipe.close()
 
 
 def draw_apart(drawing: str, what: object, path: str | Path) -> Path:
