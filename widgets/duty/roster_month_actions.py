@@ -72,7 +72,8 @@ class RosterMonthActions(QObject):
 
     def export(self, year: int, month: int, kind: str, path: str) -> None:
         """Write the month to ``path`` ("xlsx" or "pdf": ``write_month``); a file that
-        cannot be written is said in words, anything else is a bug (the runner's)."""
+        cannot be written is said in words, anything else is a bug (the runner logs and
+        reports it), and the pane says the export failed."""
         host = self.host
         host.say(self.tr("正在导出 {y}年{m}月值班表…").format(y=year, m=month))
 
@@ -83,6 +84,9 @@ class RosterMonthActions(QObject):
                 words = self.tr("无法写入 {path}：{reason}。未留下任何文件；请换一个位置再试")
                 reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
                 return words.format(path=path, reason=reason)
+            except Exception:  # a bug: the runner logs and reports it; the pane says so
+                host.say(self.tr("导出失败（程序错误，已记入日志），未留下任何文件"), error=True)
+                raise
             return ""
 
         def done(problem: str) -> None:
