@@ -5,10 +5,10 @@ busiest top-level category over the last 30 days. For each: reading the report
 (console.reports.make_report) beside the very statements it ran replayed by raw
 psycopg (the floor: captured from the engine as they went to the server); then the
 whole job as the console's dialog runs it (read on the qasync loop, the PDF drawn in
-a child process a worker QThread waits for: widgets/reports/pdf_process.py) with the
+a child process a worker QThread waits for: widgets/common/pdf_child.py) with the
 GUI thread's longest stall meanwhile (how late a 5 ms QTimer fired, and how long the
 asyncio loop went without a turn), and the workbook; beside it, the same report's
-PDF drawn in the process by a worker thread (as before pdf_process), with the GUI
+PDF drawn in the process by a worker thread (as before pdf_child), with the GUI
 thread's longest stall then.
 
     python -m bench.reports [--quick]
@@ -143,6 +143,31 @@ def _children_cpu() -> float:
     return used.ru_utime + used.ru_stime
 
 
+def _start_cpu(*args: str) -> float:
+    """The CPU time of ``python args`` given an empty standard input (median of 3): a
+    PDF's child process started and closed without a drawing, or the floor."""
+    from widgets.common.pdf_child import ROOT
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+    used = []
+    for _ in range(3):
+        before = _children_cpu()
+        subprocess.run([sys.executable, *args], input=b"", cwd=ROOT, env=env, check=True)
+        used.append(_children_cpu() - before)
+    return sorted(used)[1]
+
+
+def _child_starts() -> str:
+    from widgets.duty.roster_page import DRAWING as ROSTER
+    from widgets.reports.produce import DRAWING as REPORT
+
+    report, roster = (_start_cpu("-m", "widgets.common.pdf_child", d) for d in (REPORT, ROSTER))
+    floor = _start_cpu("-c", "from PySide6.QtGui import QGuiApplication; QGuiApplication([])")
+    return (f"The PDF child's start alone (CPU, median of 3): a report's {report * 1000:.0f} ms"
+            f" (numpy included, for the map), the roster's {roster * 1000:.0f} ms; Python,"
+            f" PySide6 and a QGuiApplication alone: {floor * 1000:.0f} ms.")
+
+
 async def _idle_floor() -> float:
     """The 5 ms timer's latest fire over 3 s of an idle loop (the machine's own noise)."""
     from bench.seat_stalls import Probe
@@ -154,7 +179,7 @@ async def _drawn_here(url: str, kind: Kind, period: periods.Period, category: in
                       path: Path) -> tuple[float, float, float]:
     """The 5 ms timer's latest fire while the report is read (and the map's outlines)
     with no child process started (the floor of the reading's stalls); then its PDF
-    drawn in this process by a worker thread (the way before pdf_process): the
+    drawn in this process by a worker thread (the way before pdf_child): the
     drawing's time and the timer's latest fire then."""
     from bench.seat_stalls import Probe
     from console.reports.service import base_map
@@ -232,8 +257,9 @@ def run(quick: bool = False) -> None:
               " included), which the machine's load does not stretch;"
               " loop stall: the longest the asyncio loop went without a turn, all along."
               " 'PDF drawn here': the same PDF drawn by a worker thread in this process (as"
-              " before widgets/reports/pdf_process.py), and the GUI thread's longest stall"
+              " before widgets/common/pdf_child.py), and the GUI thread's longest stall"
               f" then. The timer's floor, idle, in this run: {idle * 1000:.0f} ms.")
+        print(_child_starts())
 
 if __name__ == "__main__":
     run_alone(run, __doc__)

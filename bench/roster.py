@@ -1,7 +1,12 @@
 """The duty roster at ten times the district: 380 posts, one person per team
 and post (1,520 people). Generating a month through the service, beside
 writing the same rows with raw psycopg (COPY); the month grid's grouped
-read and "who is on duty now" beside the same SQL run raw.
+read and "who is on duty now" beside the same SQL run raw. Then the month's PDF
+exported as the pane does (widgets/duty/roster_month_actions.write_month: the month
+read on the qasync loop, the PDF drawn by a child process a worker thread waits for),
+with the GUI thread's longest stall meanwhile (how late a 5 ms QTimer fired), beside
+the same PDF drawn in this process by a worker thread (the way before the child
+process), and the timer's own floor, idle, in the same run.
 
     python -m bench.roster [--quick]
 """
@@ -10,10 +15,17 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import resource
+import tempfile
 import time
+from functools import partial
+from pathlib import Path
+from typing import Any
+from unittest.mock import patch
 
 from bench._cli import run_alone
 from bench._db import load_reference_data, scratch_database
+from bench._qt import close_qt_loop, run_on_qt
 from bench._stats import median_ms, table
 from db.engine import libpq_target
 
@@ -110,6 +122,61 @@ def _floor(url: str, repeats: int) -> tuple[list[float], list[float], list[float
     return generate, grid, now
 
 
+async def _export(url: str, folder: Path) -> list[float]:
+    """The month's PDF the pane's way, then the way before (drawn here by a worker
+    thread): the time and the 5 ms timer's latest fire of each, the child's CPU time,
+    the reading's latest fire alone, the pages, and the idle timer's latest fire."""
+    from bench.seat_stalls import Probe
+    from console.core.store import Store
+    from console.duty import roster_export
+    from console.duty.roster_export import month_sheet
+    from widgets.duty import roster_pdf
+    from widgets.duty.roster_month_actions import write_month
+
+    store = Store(url, "bench")
+    probe = Probe()
+    read_at: list[float] = []
+
+    async def read_then_mark(*args: Any) -> Any:  # when write_month's reading ends
+        sheet = await month_sheet(*args)
+        read_at.append(time.perf_counter())
+        return sheet
+
+    try:
+        await month_sheet(store, *MONTH)  # a warm-up of the reading
+        probe.start()
+        before = _children_cpu()
+        started = time.perf_counter()
+        with patch.object(roster_export, "month_sheet", read_then_mark):
+            drawn = await write_month(store, *MONTH, "pdf", folder / "apart.pdf")
+        took = time.perf_counter() - started
+        late_all, child = probe.stop(), _children_cpu() - before
+        late = max((x for x, t in zip(late_all, probe.at, strict=True) if t > read_at[0]),
+                   default=0.0)
+        read_late = max((x for x, t in zip(late_all, probe.at, strict=True)
+                         if t <= read_at[0]), default=0.0)
+        probe.start()
+        sheet = await month_sheet(store, *MONTH)
+        reading = max(probe.stop(), default=0.0)
+        probe.start()
+        started = time.perf_counter()
+        await asyncio.to_thread(roster_pdf.write_pdf, sheet, folder / "here.pdf")
+        here = time.perf_counter() - started
+        here_late = max(probe.stop(), default=0.0)
+        idle = max(await Probe().during(3.0), default=0.0)
+    finally:
+        await store.close()
+    from pypdf import PdfReader
+
+    pages = len(PdfReader(drawn).pages)
+    return [took, read_late, late, child, reading, here, here_late, pages, idle]
+
+
+def _children_cpu() -> float:
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
+
+
 def run(quick: bool = False) -> None:
     repeats = 2 if quick else 5
     print(f"\n== Duty roster at {SCALE}x the district ==")
@@ -118,12 +185,26 @@ def run(quick: bool = False) -> None:
         posts = _grow(url, SCALE)
         generate, grid, now, made = asyncio.run(_service(url, repeats))
         floor_generate, floor_grid, floor_now = _floor(url, repeats)
+        with tempfile.TemporaryDirectory() as folder:
+            took, read_late, late, child, reading, here, here_late, pages, idle = run_on_qt(
+                partial(_export, url, Path(folder)))
     print(table(f"{posts} posts, {made:,} entries in {MONTH[0]}-{MONTH[1]:02d} (median ms)",
                 ["step", "service", "raw psycopg"],
                 [["generate the month", median_ms(generate), median_ms(floor_generate)],
                  ["month grid (grouped)", median_ms(grid), median_ms(floor_grid)],
                  ["on duty now", median_ms(now), median_ms(floor_now)]]))
+    ms = [f"{x * 1000:.0f}" for x in (took, read_late, late, child, reading, here, here_late)]
+    print(table(f"The month's PDF ({pages:.0f} pages; one run, the reading warmed up), ms",
+                ["", "whole", "GUI reading", "GUI writing", "child CPU"],
+                [["the pane's way (a child process draws)", ms[0], ms[1], ms[2], ms[3]],
+                 ["drawn here by a worker thread (before)", ms[5], ms[4], ms[6], "-"]]))
+    print("GUI reading / writing: how late a 5 ms QTimer fired at most (beyond its 5 ms)"
+          " while the month was read on the loop (the pane's way: with the child starting"
+          " beside it; before: the reading alone), and while the PDF was written. child CPU:"
+          " the CPU time the child process used, its start included (the load does not"
+          f" stretch it). The timer's floor, idle, in this run: {idle * 1000:.0f} ms.")
 
 
 if __name__ == "__main__":
     run_alone(run, __doc__)
+    close_qt_loop()

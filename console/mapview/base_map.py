@@ -6,7 +6,9 @@ the district as the union of its streets, in the drawing plane
 
 Dissolving 670 cells takes a noticeable fraction of a second: ``build_base_map`` is
 plain CPU work for a worker thread, and its result is kept per set of boundaries,
-so a pane that opens again, or a second pane, gets it at once.
+so a pane that opens again, or a second pane, gets it at once. What is drawn (``BaseMap``,
+``Outline``) is in ``outlines.py``, which imports no database (the PDF's child process
+unpickles a map).
 """
 
 from __future__ import annotations
@@ -16,8 +18,8 @@ import json
 import logging
 import threading
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -26,12 +28,20 @@ from shapely.geometry import MultiPolygon, Polygon, shape
 from sqlalchemy import literal, select
 
 from console.core.store import Store
-from console.mapview.plane import Floats, Plane, plane_for
+from console.mapview.outlines import (  # noqa: F401 (re-exported: the map's modules' way in)
+    CELL,
+    COMMUNITY,
+    DISTRICT,
+    LEVELS,
+    STREET,
+    BaseMap,
+    Outline,
+    path_arrays,
+)
+from console.mapview.plane import Plane, plane_for
 from db import schema as s
 
 log = logging.getLogger(__name__)
-DISTRICT, STREET, COMMUNITY, CELL = "district", "street", "community", "cell"
-LEVELS = (DISTRICT, STREET, COMMUNITY, CELL)
 
 
 @dataclass(frozen=True)
@@ -86,47 +96,6 @@ def _rows(areas: Areas) -> list[AreaRow]:
     if isinstance(areas, Mapping):
         return [AreaRow(code, name) for code, name in areas.items()]
     return list(areas)
-
-
-@dataclass(frozen=True)
-class Outline:
-    code: str
-    name: str
-    rings: tuple[Floats, ...]  # each an (n, 2) array of closed ring points, in km
-    anchor: tuple[float, float]  # where its name goes: a point inside it
-    parent: str = ""  # a cell's community, a community's street
-
-
-@dataclass(frozen=True)
-class BaseMap:
-    plane: Plane
-    levels: Mapping[str, tuple[Outline, ...]]
-    bounds: tuple[float, float, float, float]  # x min, y min, x max, y max (km)
-    skipped: tuple[str, ...] = ()  # cells whose geometry could not be read
-    dissolved: tuple[tuple[str, str], ...] = ()  # (level, code): no stored boundary
-    _anchors: dict[tuple[str, str], tuple[float, float]] = field(
-        default_factory=dict, compare=False, repr=False)
-
-    def __post_init__(self) -> None:
-        for level, outlines in self.levels.items():
-            for outline in outlines:
-                self._anchors[(level, outline.code)] = outline.anchor
-
-    def anchor(self, level: str, code: str | None) -> tuple[float, float] | None:
-        return None if code is None else self._anchors.get((level, code))
-
-
-def path_arrays(outlines: Iterable[Outline]) -> tuple[Floats, Floats, np.ndarray]:
-    """Every ring of ``outlines`` end to end, as x, y and the "connect to the next
-    point" flags of one painter path (0 at each ring's last point)."""
-    rings = [ring for outline in outlines for ring in outline.rings]
-    if not rings:
-        empty = np.zeros(0)
-        return empty, empty, np.zeros(0, dtype=np.int32)
-    points = np.concatenate(rings)
-    connect = np.ones(len(points), dtype=np.int32)
-    connect[np.cumsum([len(r) for r in rings]) - 1] = 0
-    return points[:, 0].copy(), points[:, 1].copy(), connect
 
 
 _cache: dict[str, BaseMap] = {}

@@ -1,20 +1,15 @@
-"""Writing a report's file so that nothing half-written is ever left: the file is made
-beside its target under a temporary name and renamed over it only once complete; on
-any failure the temporary file goes and the target is untouched."""
+"""A report's file: .pdf or .xlsx, written whole or not at all
+(``console/core/output_file.py``, which the roster's exports use too)."""
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
-from collections.abc import Callable
 from pathlib import Path
+
+from console.core.output_file import OutputError, write_atomically
 
 SUFFIXES = (".pdf", ".xlsx")
 
-
-class OutputError(ValueError):
-    """A target the report cannot be written to (the message says why)."""
+__all__ = ["SUFFIXES", "OutputError", "format_of", "write_atomically"]
 
 
 def format_of(path: Path) -> str:
@@ -22,24 +17,3 @@ def format_of(path: Path) -> str:
     if suffix not in SUFFIXES:
         raise OutputError(f"{path.name}: the file must end in .pdf or .xlsx")
     return suffix[1:]
-
-
-def write_atomically(path: Path, write: Callable[[Path], None]) -> Path:
-    """``write(temporary)`` then rename to ``path``; returns ``path``."""
-    path = Path(path)
-    if not path.parent.is_dir():
-        raise OutputError(f"{path.parent}: no such folder")
-    handle, name = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=path.suffix,
-                                    dir=path.parent)
-    os.close(handle)
-    temporary = Path(name)
-    try:
-        write(temporary)
-        if not temporary.stat().st_size:
-            raise OutputError(f"{path.name}: nothing was written")
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
-        raise
-    return path

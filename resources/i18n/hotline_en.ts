@@ -1619,37 +1619,37 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/countdown_model.py" line="157" />
+        <location filename="../../widgets/casework/countdown_model.py" line="158" />
         <source>单位的计时从签收起算，尚未开始；须于 {at} 前签收</source>
         <translation>The unit's clock starts at its signing and has not started; to be signed by {at}</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/countdown_model.py" line="167" />
+        <location filename="../../widgets/casework/countdown_model.py" line="168" />
         <source>暂停 {t}</source>
         <translation>Paused {t}</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/countdown_model.py" line="168" />
+        <location filename="../../widgets/casework/countdown_model.py" line="169" />
         <source>超时 {t}</source>
         <translation>Overdue {t}</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/countdown_model.py" line="178" />
+        <location filename="../../widgets/casework/countdown_model.py" line="179" />
         <source>（估）</source>
         <translation> (est.)</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/countdown_model.py" line="186" />
+        <location filename="../../widgets/casework/countdown_model.py" line="187" />
         <source>{at}前签收</source>
         <translation>sign by {at}</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/countdown_model.py" line="191" />
+        <location filename="../../widgets/casework/countdown_model.py" line="192" />
         <source>责任单位的办理时限还剩多少（案件在中心、或单位尚未签收而按签收起算时，为案件的时限）</source>
         <translation>Time left of the responsible unit's limit (the case's own limit while the case is at the centre, or while the unit has not signed and its clock starts at signing)</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/countdown_model.py" line="194" />
+        <location filename="../../widgets/casework/countdown_model.py" line="195" />
         <source>自受理起案件已历时多久（含中心派遣前的时间）</source>
         <translation>How long since the case was accepted (including the centre's time before dispatch)</translation>
     </message>
@@ -1657,7 +1657,7 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>CountdownPanel</name>
     <message>
-        <location filename="../../widgets/casework/countdown_panel.py" line="148" />
+        <location filename="../../widgets/casework/countdown_panel.py" line="146" />
         <source>未办结 {n} 件：超时 {over} 件，剩余不足四分之一 {short} 件</source>
         <translation>{n} open cases: {over} overdue, {short} with under a quarter of their time left</translation>
     </message>
@@ -2034,37 +2034,37 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>HandoverPane</name>
     <message>
-        <location filename="../../widgets/duty/handover_pane.py" line="81" />
+        <location filename="../../widgets/duty/handover_pane.py" line="83" />
         <source>保存中…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_pane.py" line="84" />
+        <location filename="../../widgets/duty/handover_pane.py" line="86" />
         <source>交接班摘要</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_pane.py" line="85" />
+        <location filename="../../widgets/duty/handover_pane.py" line="87" />
         <source>近 30 天交接班记录</source>
         <translation>Handovers, last 30 days</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_pane.py" line="123" />
+        <location filename="../../widgets/duty/handover_pane.py" line="129" />
         <source>现在不在任何班次时间内：请在班次设置中检查班次</source>
         <translation>Now is in no shift: check the shift templates</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_pane.py" line="148" />
+        <location filename="../../widgets/duty/handover_pane.py" line="154" />
         <source>正在读取…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_pane.py" line="231" />
+        <location filename="../../widgets/duty/handover_pane.py" line="252" />
         <source>已提交交班，待接班值班长签字</source>
         <translation>Handed over; waiting for the incoming shift leader to sign</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_pane.py" line="238" />
+        <location filename="../../widgets/duty/handover_pane.py" line="259" />
         <source>已签字接班</source>
         <translation>Signed; the shift is taken over</translation>
     </message>
@@ -2523,7 +2523,7 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>IntakeChart</name>
     <message>
-        <location filename="../../widgets/stats/charts.py" line="100" />
+        <location filename="../../widgets/stats/charts.py" line="84" />
         <source>{h}时</source>
         <translation>{h}:00</translation>
     </message>
@@ -2849,37 +2849,37 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="326" />
+        <location filename="../../widgets/shell/main_window.py" line="328" />
         <source>● 数据库已连接</source>
         <translation>● Database connected</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="329" />
+        <location filename="../../widgets/shell/main_window.py" line="331" />
         <source>● 数据库连接中断，正在重连…</source>
         <translation>● Database connection lost, reconnecting…</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="334" />
+        <location filename="../../widgets/shell/main_window.py" line="336" />
         <source>本机暂存 {n} 件待提交</source>
         <translation>{n} cases waiting on this seat</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="342" />
+        <location filename="../../widgets/shell/main_window.py" line="344" />
         <source>程序内部错误（已记入日志，请报告技术支持）：{s}</source>
         <translation>Internal error (logged; please report it to technical support): {s}</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="348" />
+        <location filename="../../widgets/shell/main_window.py" line="350" />
         <source>模拟来电</source>
         <translation>Simulate incoming call</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="348" />
+        <location filename="../../widgets/shell/main_window.py" line="350" />
         <source>来电号码：</source>
         <translation>Caller number:</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="355" />
+        <location filename="../../widgets/shell/main_window.py" line="357" />
         <source>界面语言将在下次启动时切换</source>
         <translation>The new language takes effect the next time the console starts</translation>
     </message>
@@ -3308,27 +3308,27 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>OutboxModel</name>
     <message>
-        <location filename="../../widgets/casework/case_notices.py" line="46" />
+        <location filename="../../widgets/casework/case_notices.py" line="42" />
         <source>告知</source>
         <translation>Notice</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_notices.py" line="46" />
+        <location filename="../../widgets/casework/case_notices.py" line="43" />
         <source>方式</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_notices.py" line="46" />
+        <location filename="../../widgets/casework/case_notices.py" line="44" />
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_notices.py" line="46" />
+        <location filename="../../widgets/casework/case_notices.py" line="45" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_notices.py" line="47" />
+        <location filename="../../widgets/casework/case_notices.py" line="46" />
         <source>限时</source>
         <translation>Due by</translation>
     </message>
@@ -3338,12 +3338,12 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_notices.py" line="86" />
+        <location filename="../../widgets/casework/case_notices.py" line="59" />
         <source>（{n} 次：{error}）</source>
         <translation> ({n} tries: {error})</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_notices.py" line="88" />
+        <location filename="../../widgets/casework/case_notices.py" line="61" />
         <source>（超时）</source>
         <translation> (late)</translation>
     </message>
@@ -4311,52 +4311,62 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>RosterMonthActions</name>
     <message>
-        <location filename="../../widgets/duty/roster_month_actions.py" line="39" />
+        <location filename="../../widgets/duty/roster_month_actions.py" line="43" />
         <source>已生成 {y}年{m}月排班：共 {n} 条</source>
         <translation>Roster for {y}-{m} generated: {n} entries</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roster_month_actions.py" line="45" />
+        <location filename="../../widgets/duty/roster_month_actions.py" line="49" />
         <source>重新生成会按轮班规则重排整月，本月已登记的请假、顶班、调班和换人都将丢失。确定重新生成吗？</source>
         <translation>Generating again rosters the whole month by the rotation; every leave, stand-in, swap and replacement recorded this month is lost. Generate again?</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roster_month_actions.py" line="46" />
+        <location filename="../../widgets/duty/roster_month_actions.py" line="50" />
         <source>重新生成</source>
         <translation>Generate again</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roster_month_actions.py" line="52" />
+        <location filename="../../widgets/duty/roster_month_actions.py" line="56" />
         <source>正在生成 {y}年{m}月排班…</source>
         <translation>Generating the roster for {y}-{m}…</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roster_month_actions.py" line="59" />
+        <location filename="../../widgets/duty/roster_month_actions.py" line="63" />
         <source>值班表-{y}-{m:02d}</source>
         <translation>roster-{y}-{m:02d}</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roster_month_actions.py" line="61" />
+        <location filename="../../widgets/duty/roster_month_actions.py" line="65" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roster_month_actions.py" line="63" />
+        <location filename="../../widgets/duty/roster_month_actions.py" line="67" />
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF file (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roster_month_actions.py" line="65" />
+        <location filename="../../widgets/duty/roster_month_actions.py" line="69" />
         <source>导出值班表</source>
         <translation>Export the roster</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roster_month_actions.py" line="73" />
+        <location filename="../../widgets/duty/roster_month_actions.py" line="78" />
         <source>正在导出 {y}年{m}月值班表…</source>
         <translation>Exporting the roster for {y}-{m}…</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roster_month_actions.py" line="80" />
+        <location filename="../../widgets/duty/roster_month_actions.py" line="84" />
+        <source>无法写入 {path}：{reason}。未留下任何文件；请换一个位置再试</source>
+        <translation>Cannot write {path}: {reason}. No file was left behind; try another place</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/duty/roster_month_actions.py" line="88" />
+        <source>导出失败（程序错误，已记入日志），未留下任何文件</source>
+        <translation>Export failed (a program error, now in the log); no file was left behind</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/duty/roster_month_actions.py" line="96" />
         <source>已导出：{path}</source>
         <translation>Exported: {path}</translation>
     </message>
@@ -4443,27 +4453,27 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>RosterPane</name>
     <message>
-        <location filename="../../widgets/duty/roster_pane.py" line="107" />
+        <location filename="../../widgets/duty/roster_pane.py" line="106" />
         <source>当日排班</source>
         <translation>The day's roster</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roster_pane.py" line="108" />
+        <location filename="../../widgets/duty/roster_pane.py" line="107" />
         <source>当前在岗</source>
         <translation>On duty now</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roster_pane.py" line="112" />
+        <location filename="../../widgets/duty/roster_pane.py" line="111" />
         <source>保存中…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roster_pane.py" line="184" />
+        <location filename="../../widgets/duty/roster_pane.py" line="183" />
         <source>{y}年{m}月尚未排班：按「生成本月排班」按轮班规则生成</source>
         <translation>{y}-{m} has no roster yet: "Generate this month" makes it by the rotation</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roster_pane.py" line="233" />
+        <location filename="../../widgets/duty/roster_pane.py" line="232" />
         <source>{day} {shift} {hours}</source>
         <translation>{day} {shift} {hours}</translation>
     </message>
@@ -4668,69 +4678,69 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../widgets/shell/startup.py" line="59" />
+        <location filename="../../widgets/shell/startup.py" line="72" />
         <source>12345 热线坐席</source>
         <translation>12345 Hotline Console</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/startup.py" line="125" />
+        <location filename="../../widgets/shell/startup.py" line="143" />
         <source>连不上数据库</source>
         <translation>Cannot reach the database</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/startup.py" line="125" />
+        <location filename="../../widgets/shell/startup.py" line="143" />
         <source>连不上数据库，控制台无法启动：请检查网络和服务器是否运行，然后重新启动。
 （{detail}）</source>
         <translation>Cannot reach the database, so the console cannot start: check the network and that the server is running, then start again.
 ({detail})</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/startup.py" line="133" />
+        <location filename="../../widgets/shell/startup.py" line="151" />
         <source>数据库需要升级</source>
         <translation>The database needs an upgrade</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/startup.py" line="133" />
+        <location filename="../../widgets/shell/startup.py" line="151" />
         <source>数据库的结构版本（{current}）比本控制台需要的（{head}）旧，只有管理员能升级：请管理员用自己的账号启动一次控制台，或运行 python -m db.migrate。</source>
         <translation>The database's schema ({current}) is older than this console needs ({head}), and only an administrator can upgrade it: ask an administrator to start the console once with their own account, or to run python -m db.migrate.</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/startup.py" line="142" />
+        <location filename="../../widgets/shell/startup.py" line="160" />
         <source>控制台需要更新</source>
         <translation>The console needs updating</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/startup.py" line="142" />
+        <location filename="../../widgets/shell/startup.py" line="160" />
         <source>数据库已由较新版本的控制台升级（结构版本 {current}），本控制台只认识到 {head}，用它保存可能出错：请先安装新版本的控制台，再启动。数据没有任何改动。</source>
         <translation>The database was upgraded by a newer version of the console (schema version {current}); this console only knows up to {head}, and saving with it could go wrong: install the new version of the console first, then start it. Nothing in the data was changed.</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/startup.py" line="150" />
+        <location filename="../../widgets/shell/startup.py" line="168" />
         <source>控制台启动失败</source>
         <translation>The console failed to start</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/startup.py" line="150" />
+        <location filename="../../widgets/shell/startup.py" line="168" />
         <source>控制台启动时发生内部错误，详情已记入日志，请报告技术支持：{detail}</source>
         <translation>An internal error stopped the console from starting (the details are in the log; please report it to technical support): {detail}</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/startup.py" line="168" />
+        <location filename="../../widgets/shell/startup.py" line="187" />
         <source>正在启动本机数据库…</source>
         <translation>Starting the local database…</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/startup.py" line="169" />
+        <location filename="../../widgets/shell/startup.py" line="188" />
         <source>正在启动本机数据库并准备演示数据…</source>
         <translation>Starting the local database and preparing the demo data…</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/startup.py" line="178" />
+        <location filename="../../widgets/shell/startup.py" line="198" />
         <source>本机数据库无法启动</source>
         <translation>The local database cannot start</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/startup.py" line="178" />
+        <location filename="../../widgets/shell/startup.py" line="198" />
         <source>本机数据库无法启动：{detail}
 数据目录：{path}
 详情已记入日志。</source>
@@ -4739,12 +4749,12 @@ Data directory: {path}
 The details are in the log.</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/startup.py" line="192" />
+        <location filename="../../widgets/shell/startup.py" line="212" />
         <source>正在检查数据库…</source>
         <translation>Checking the database…</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/startup.py" line="199" />
+        <location filename="../../widgets/shell/startup.py" line="219" />
         <source>正在打开控制台…</source>
         <translation>Opening the console…</translation>
     </message>
@@ -4899,154 +4909,154 @@ The details are in the log.</translation>
 <context>
     <name>SummaryView</name>
     <message>
-        <location filename="../../widgets/duty/handover_summary.py" line="48" />
+        <location filename="../../widgets/duty/handover_summary.py" line="50" />
         <source>受理</source>
         <translation>Opened</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_summary.py" line="49" />
+        <location filename="../../widgets/duty/handover_summary.py" line="51" />
         <source>办结</source>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_summary.py" line="49" />
+        <location filename="../../widgets/duty/handover_summary.py" line="51" />
         <source>归档</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_summary.py" line="50" />
+        <location filename="../../widgets/duty/handover_summary.py" line="52" />
         <source>在办</source>
         <translation>Still open</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_summary.py" line="50" />
+        <location filename="../../widgets/duty/handover_summary.py" line="52" />
         <source>超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_summary.py" line="60" />
+        <location filename="../../widgets/duty/handover_summary.py" line="62" />
         <source>超期案件（共 {n} 件）</source>
         <translation>Overdue cases ({n})</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_summary.py" line="62" />
+        <location filename="../../widgets/duty/handover_summary.py" line="64" />
         <source>只列出最早到期的 {n} 件</source>
         <translation>Only the {n} due earliest are listed</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_summary.py" line="65" />
+        <location filename="../../widgets/duty/handover_summary.py" line="67" />
         <source>编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_summary.py" line="65" />
+        <location filename="../../widgets/duty/handover_summary.py" line="67" />
         <source>紧急程度</source>
         <translation>Urgency</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_summary.py" line="65" />
+        <location filename="../../widgets/duty/handover_summary.py" line="67" />
         <source>办理时限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_summary.py" line="65" />
+        <location filename="../../widgets/duty/handover_summary.py" line="67" />
         <source>责任单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_summary.py" line="68" />
+        <location filename="../../widgets/duty/handover_summary.py" line="70" />
         <source>未分拨</source>
         <translation>Not dispatched</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_summary.py" line="70" />
+        <location filename="../../widgets/duty/handover_summary.py" line="72" />
         <source>提醒</source>
         <translation>Reminders</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_summary.py" line="70" />
+        <location filename="../../widgets/duty/handover_summary.py" line="72" />
         <source>催办</source>
         <translation>Urges</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_summary.py" line="71" />
+        <location filename="../../widgets/duty/handover_summary.py" line="73" />
         <source>催办（单位领导）</source>
         <translation>Urges to unit leaders</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_summary.py" line="72" />
+        <location filename="../../widgets/duty/handover_summary.py" line="74" />
         <source>督办</source>
         <translation>Supervision orders</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_summary.py" line="72" />
+        <location filename="../../widgets/duty/handover_summary.py" line="74" />
         <source>效能监察</source>
         <translation>Efficiency inspections</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_summary.py" line="74" />
+        <location filename="../../widgets/duty/handover_summary.py" line="76" />
         <source>提醒、催办与督办</source>
         <translation>Reminders, urges and supervision</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_summary.py" line="78" />
-        <location filename="../../widgets/duty/handover_summary.py" line="112" />
+        <location filename="../../widgets/duty/handover_summary.py" line="80" />
+        <location filename="../../widgets/duty/handover_summary.py" line="117" />
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_summary.py" line="79" />
+        <location filename="../../widgets/duty/handover_summary.py" line="81" />
         <source>点名</source>
         <translation>Roll calls</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_summary.py" line="81" />
-        <location filename="../../widgets/duty/handover_summary.py" line="92" />
+        <location filename="../../widgets/duty/handover_summary.py" line="83" />
+        <location filename="../../widgets/duty/handover_summary.py" line="94" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_summary.py" line="81" />
+        <location filename="../../widgets/duty/handover_summary.py" line="83" />
         <source>方式</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_summary.py" line="81" />
+        <location filename="../../widgets/duty/handover_summary.py" line="83" />
         <source>值班长</source>
         <translation>Shift leader</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_summary.py" line="81" />
+        <location filename="../../widgets/duty/handover_summary.py" line="83" />
         <source>共</source>
         <translation>Posts</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_summary.py" line="89" />
+        <location filename="../../widgets/duty/handover_summary.py" line="91" />
         <source>待跟进事项</source>
         <translation>Follow-ups</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_summary.py" line="92" />
+        <location filename="../../widgets/duty/handover_summary.py" line="94" />
         <source>岗位</source>
         <translation>Post</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_summary.py" line="92" />
+        <location filename="../../widgets/duty/handover_summary.py" line="94" />
         <source>人员</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_summary.py" line="92" />
+        <location filename="../../widgets/duty/handover_summary.py" line="94" />
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_summary.py" line="92" />
+        <location filename="../../widgets/duty/handover_summary.py" line="94" />
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_summary.py" line="99" />
+        <location filename="../../widgets/duty/handover_summary.py" line="101" />
         <source>已保存的交班内容（{who}）</source>
         <translation>Saved handover notes ({who})</translation>
     </message>
@@ -5054,22 +5064,22 @@ The details are in the log.</translation>
 <context>
     <name>SupervisionDialog</name>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="71" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="72" />
         <source>督办 {n} 件案件</source>
         <translation>Supervise {n} cases</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="73" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="74" />
         <source>督办要求，如：请于回复期限前办结并书面回复</source>
         <translation>What is required, e.g. resolve and reply in writing before the deadline</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="84" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="85" />
         <source>督办内容</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="85" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="86" />
         <source>回复期限</source>
         <translation>Reply due</translation>
     </message>
@@ -5077,169 +5087,169 @@ The details are in the log.</translation>
 <context>
     <name>SupervisorBoard</name>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="107" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="112" />
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="107" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="112" />
         <source>提醒</source>
         <translation>Reminder</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="107" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="112" />
         <source>催办</source>
         <translation>Urge</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="108" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="113" />
         <source>督办</source>
         <translation>Supervision</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="108" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="113" />
         <source>催办（单位领导）</source>
         <translation>Urge to the unit's leader</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="109" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="114" />
         <source>效能监察</source>
         <translation>Efficiency inspection</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="111" />
-        <location filename="../../widgets/supervision/supervisor_board.py" line="120" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="116" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="125" />
         <source>编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="112" />
-        <location filename="../../widgets/supervision/supervisor_board.py" line="122" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="117" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="127" />
         <source>责任单位</source>
         <translation>Responsible unit</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="113" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="118" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="114" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="119" />
         <source>办理时限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="115" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="120" />
         <source>升级</source>
         <translation>Escalation</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="116" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="121" />
         <source>（可督办）</source>
         <translation> (may be supervised)</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="121" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="126" />
         <source>级别</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="123" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="128" />
         <source>回复剩余</source>
         <translation>Reply in</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="124" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="129" />
         <source>签收</source>
         <translation>Acknowledged</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="124" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="129" />
         <source>已签收</source>
         <translation>Acknowledged</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="124" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="129" />
         <source>未签收</source>
         <translation>Not acknowledged</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="127" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="132" />
         <source>全部责任单位</source>
         <translation>All units</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="146" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="151" />
         <source>签收所选督办单</source>
         <translation>Acknowledge Selected Order</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="149" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="154" />
         <source>登记回复…</source>
         <translation>Record Reply…</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="154" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="159" />
         <source>超时与临期案件</source>
         <translation>Overdue and at-risk cases</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="164" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="169" />
         <source>待回复的督办与效能监察</source>
         <translation>Orders waiting for a reply</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="176" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="181" />
         <source>超时与督办</source>
         <translation>Overdue and Supervision</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="177" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="182" />
         <source>未决争议（周报）</source>
         <translation>Unsettled Disputes (Weekly Briefing)</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="260" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="285" />
         <source>保存中…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="297" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="322" />
         <source>逾期 {t}</source>
         <translation>overdue {t}</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="310" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="335" />
         <source>请先在上表中选中要督办的案件</source>
         <translation>Select the cases to supervise in the table above first</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="324" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="349" />
         <source>已督办 {n} 件</source>
         <translation>Supervision ordered for {n} cases</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="326" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="351" />
         <source>；{m} 件本轮已督办，未重复：{nos}</source>
         <translation>; {m} already supervised this round, not repeated: {nos}</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="332" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="357" />
         <source>；{nos} 未督办：{why}</source>
         <translation>; not supervised: {nos}: {why}</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="340" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="365" />
         <source>请先在下表中选中一张督办单</source>
         <translation>Select an order in the table below first</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="357" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="382" />
         <source>{no}：已签收</source>
         <translation>{no}: acknowledged</translation>
     </message>
     <message>
-        <location filename="../../widgets/supervision/supervisor_board.py" line="367" />
+        <location filename="../../widgets/supervision/supervisor_board.py" line="392" />
         <source>{no}：已登记回复</source>
         <translation>{no}: reply recorded</translation>
     </message>
@@ -5247,37 +5257,37 @@ The details are in the log.</translation>
 <context>
     <name>TellDialog</name>
     <message>
-        <location filename="../../widgets/casework/case_notices.py" line="104" />
+        <location filename="../../widgets/casework/case_notices.py" line="72" />
         <source>电话告知市民</source>
         <translation>Citizen told by phone</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_notices.py" line="113" />
+        <location filename="../../widgets/casework/case_notices.py" line="81" />
         <source>告知市民的内容，如：已受理，编号…，承诺…前办结</source>
         <translation>What the citizen was told, e.g. accepted as no. …, to be done by …</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_notices.py" line="117" />
+        <location filename="../../widgets/casework/case_notices.py" line="85" />
         <source>告知类型</source>
         <translation>Notice</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_notices.py" line="118" />
+        <location filename="../../widgets/casework/case_notices.py" line="86" />
         <source>告知时间</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_notices.py" line="119" />
+        <location filename="../../widgets/casework/case_notices.py" line="87" />
         <source>告知内容</source>
         <translation>What was said</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_notices.py" line="140" />
+        <location filename="../../widgets/casework/case_notices.py" line="108" />
         <source>请填写告知内容</source>
         <translation>Please write what the citizen was told</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/case_notices.py" line="144" />
+        <location filename="../../widgets/casework/case_notices.py" line="112" />
         <source>内容过长：最多 {limit} 字</source>
         <translation>Too long: at most {limit} characters</translation>
     </message>
@@ -6725,112 +6735,112 @@ The details are in the log.</translation>
 <context>
     <name>TimelineModel</name>
     <message>
-        <location filename="../../widgets/casework/timeline_model.py" line="23" />
+        <location filename="../../widgets/casework/timeline_model.py" line="24" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/timeline_model.py" line="23" />
+        <location filename="../../widgets/casework/timeline_model.py" line="26" />
         <source>操作人</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/timeline_model.py" line="23" />
+        <location filename="../../widgets/casework/timeline_model.py" line="27" />
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/timeline_model.py" line="23" />
+        <location filename="../../widgets/casework/timeline_model.py" line="28" />
         <source>说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/timeline_model.py" line="64" />
+        <location filename="../../widgets/casework/timeline_model.py" line="39" />
         <source>系统</source>
         <translation>system</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/timeline_model.py" line="72" />
+        <location filename="../../widgets/casework/timeline_model.py" line="44" />
         <source>{level}单已签收</source>
         <translation>{level} order acknowledged</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/timeline_model.py" line="74" />
+        <location filename="../../widgets/casework/timeline_model.py" line="46" />
         <source>{level}单已回复：{text}</source>
         <translation>{level} order answered: {text}</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/timeline_model.py" line="75" />
+        <location filename="../../widgets/casework/timeline_model.py" line="47" />
         <source>自动{level}</source>
         <translation>automatic {level}</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/timeline_model.py" line="80" />
+        <location filename="../../widgets/casework/timeline_model.py" line="52" />
         <source>限 {at} 前回复</source>
         <translation>reply by {at}</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/timeline_model.py" line="86" />
+        <location filename="../../widgets/casework/timeline_model.py" line="58" />
         <source>编号 {no}</source>
         <translation>number {no}</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/timeline_model.py" line="90" />
+        <location filename="../../widgets/casework/timeline_model.py" line="62" />
         <source>原受理时间 {at}，导入时状态：{status}</source>
         <translation>accepted {at}; status when imported: {status}</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/timeline_model.py" line="109" />
+        <location filename="../../widgets/casework/timeline_model.py" line="81" />
         <source>自动分拨：分类「{c}」按属地交事发街道 {u}</source>
         <translation>automatic dispatch: category \u201c{c}\u201d goes to the street where it happened, {u}</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/timeline_model.py" line="112" />
+        <location filename="../../widgets/casework/timeline_model.py" line="84" />
         <source>自动分拨：分类「{c}」归属 {u}</source>
         <translation>automatic dispatch: category \u201c{c}\u201d belongs to {u}</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/timeline_model.py" line="117" />
+        <location filename="../../widgets/casework/timeline_model.py" line="89" />
         <source>{was} 类改为 {new} 类，时限按新类别自受理起重算：{due}</source>
         <translation>class {was} changed to {new}; deadline worked out again from acceptance by the new class's rule: {due}</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/timeline_model.py" line="121" />
+        <location filename="../../widgets/casework/timeline_model.py" line="93" />
         <source>区领导 {who}{when} 决定：{what}</source>
         <translation>District leader {who}{when} decided: {what}</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/timeline_model.py" line="130" />
+        <location filename="../../widgets/casework/timeline_model.py" line="102" />
         <source>第 {n} 次</source>
         <translation>attempt {n}</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/timeline_model.py" line="132" />
+        <location filename="../../widgets/casework/timeline_model.py" line="104" />
         <source>多次未接通，结案</source>
         <translation>no answer after several tries; closed</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/timeline_model.py" line="143" />
+        <location filename="../../widgets/casework/timeline_model.py" line="115" />
         <source>提醒</source>
         <translation>reminder</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/timeline_model.py" line="143" />
+        <location filename="../../widgets/casework/timeline_model.py" line="115" />
         <source>催办</source>
         <translation>urge</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/timeline_model.py" line="143" />
+        <location filename="../../widgets/casework/timeline_model.py" line="115" />
         <source>催办（单位领导）</source>
         <translation>urge to the unit's leader</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/timeline_model.py" line="144" />
+        <location filename="../../widgets/casework/timeline_model.py" line="116" />
         <source>督办</source>
         <translation>supervision</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/timeline_model.py" line="144" />
+        <location filename="../../widgets/casework/timeline_model.py" line="116" />
         <source>效能监察</source>
         <translation>efficiency inspection</translation>
     </message>
@@ -6838,187 +6848,187 @@ The details are in the log.</translation>
 <context>
     <name>UnitDesk</name>
     <message>
-        <location filename="../../widgets/units/unit_desk.py" line="58" />
+        <location filename="../../widgets/units/unit_desk.py" line="62" />
         <source>编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../widgets/units/unit_desk.py" line="59" />
+        <location filename="../../widgets/units/unit_desk.py" line="63" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../widgets/units/unit_desk.py" line="60" />
+        <location filename="../../widgets/units/unit_desk.py" line="64" />
         <source>签收剩余</source>
         <translation>Left to sign</translation>
     </message>
     <message>
-        <location filename="../../widgets/units/unit_desk.py" line="61" />
+        <location filename="../../widgets/units/unit_desk.py" line="65" />
         <source>办结剩余</source>
         <translation>Left to finish</translation>
     </message>
     <message>
-        <location filename="../../widgets/units/unit_desk.py" line="62" />
+        <location filename="../../widgets/units/unit_desk.py" line="66" />
         <source>分类</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../widgets/units/unit_desk.py" line="63" />
+        <location filename="../../widgets/units/unit_desk.py" line="67" />
         <source>诉求</source>
         <translation>Request</translation>
     </message>
     <message>
-        <location filename="../../widgets/units/unit_desk.py" line="128" />
+        <location filename="../../widgets/units/unit_desk.py" line="152" />
         <source>本单位在办 {n} 件，待签收 {s} 件，其中超时未签收 {late} 件</source>
         <translation>{n} cases with the unit, {s} to sign for, {late} of them late</translation>
     </message>
     <message>
-        <location filename="../../widgets/units/unit_desk.py" line="141" />
+        <location filename="../../widgets/units/unit_desk.py" line="165" />
         <source>超时 {t}</source>
         <translation>Late by {t}</translation>
     </message>
     <message>
-        <location filename="../../widgets/units/unit_desk.py" line="145" />
+        <location filename="../../widgets/units/unit_desk.py" line="169" />
         <source>已签收</source>
         <translation>Signed for</translation>
     </message>
     <message>
-        <location filename="../../widgets/units/unit_desk.py" line="152" />
+        <location filename="../../widgets/units/unit_desk.py" line="176" />
         <source>待签收</source>
         <translation>To sign for</translation>
     </message>
     <message>
-        <location filename="../../widgets/units/unit_desk.py" line="154" />
+        <location filename="../../widgets/units/unit_desk.py" line="178" />
         <source>退回申请中</source>
         <translation>return requested</translation>
     </message>
     <message>
-        <location filename="../../widgets/units/unit_desk.py" line="154" />
+        <location filename="../../widgets/units/unit_desk.py" line="178" />
         <source>延期申请中</source>
         <translation>extension requested</translation>
     </message>
     <message>
-        <location filename="../../widgets/units/unit_desk.py" line="190" />
+        <location filename="../../widgets/units/unit_desk.py" line="214" />
         <source>请先选中一件本单位的案件</source>
         <translation>Select one of the unit's cases first</translation>
     </message>
     <message>
-        <location filename="../../widgets/units/unit_desk.py" line="197" />
+        <location filename="../../widgets/units/unit_desk.py" line="221" />
         <source>{no} 已签收</source>
         <translation>{no} is signed for already</translation>
     </message>
     <message>
-        <location filename="../../widgets/units/unit_desk.py" line="199" />
+        <location filename="../../widgets/units/unit_desk.py" line="223" />
         <source>{no}：已签收</source>
         <translation>{no}: signed for</translation>
     </message>
     <message>
-        <location filename="../../widgets/units/unit_desk.py" line="211" />
+        <location filename="../../widgets/units/unit_desk.py" line="235" />
         <source>申请退回</source>
         <translation>Apply to return</translation>
     </message>
     <message>
-        <location filename="../../widgets/units/unit_desk.py" line="211" />
+        <location filename="../../widgets/units/unit_desk.py" line="235" />
         <source>退回理由</source>
         <translation>Reason for the return</translation>
     </message>
     <message>
-        <location filename="../../widgets/units/unit_desk.py" line="214" />
+        <location filename="../../widgets/units/unit_desk.py" line="238" />
         <source>{no}：已提交退回申请，等待分拨员审批</source>
         <translation>{no}: return requested, waiting for a dispatcher</translation>
     </message>
     <message>
-        <location filename="../../widgets/units/unit_desk.py" line="217" />
+        <location filename="../../widgets/units/unit_desk.py" line="241" />
         <source>申请延期</source>
         <translation>Apply for an extension</translation>
     </message>
     <message>
-        <location filename="../../widgets/units/unit_desk.py" line="217" />
+        <location filename="../../widgets/units/unit_desk.py" line="241" />
         <source>延期</source>
         <translation>Extend by</translation>
     </message>
     <message>
-        <location filename="../../widgets/units/unit_desk.py" line="218" />
+        <location filename="../../widgets/units/unit_desk.py" line="242" />
         <source>延期理由</source>
         <translation>Reason for the extension</translation>
     </message>
     <message>
-        <location filename="../../widgets/units/unit_desk.py" line="221" />
+        <location filename="../../widgets/units/unit_desk.py" line="245" />
         <source>{no}：已提交延期申请，等待值班长或督办审批</source>
         <translation>{no}: extension requested, waiting for a shift leader or supervisor</translation>
     </message>
     <message>
-        <location filename="../../widgets/units/unit_desk.py" line="224" />
+        <location filename="../../widgets/units/unit_desk.py" line="248" />
         <source>记录进展</source>
         <translation>Record progress</translation>
     </message>
     <message>
-        <location filename="../../widgets/units/unit_desk.py" line="224" />
+        <location filename="../../widgets/units/unit_desk.py" line="248" />
         <source>办理进展</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../widgets/units/unit_desk.py" line="226" />
+        <location filename="../../widgets/units/unit_desk.py" line="250" />
         <source>{no}：已记录进展</source>
         <translation>{no}: progress recorded</translation>
     </message>
     <message>
-        <location filename="../../widgets/units/unit_desk.py" line="231" />
+        <location filename="../../widgets/units/unit_desk.py" line="255" />
         <source>{no} 尚未签收：请先签收（S）再回复</source>
         <translation>{no} is not signed for: sign for it (S) before replying</translation>
     </message>
     <message>
-        <location filename="../../widgets/units/unit_desk.py" line="234" />
+        <location filename="../../widgets/units/unit_desk.py" line="258" />
         <source>回复办结</source>
         <translation>Reply with the result</translation>
     </message>
     <message>
-        <location filename="../../widgets/units/unit_desk.py" line="234" />
+        <location filename="../../widgets/units/unit_desk.py" line="258" />
         <source>办理结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../widgets/units/unit_desk.py" line="235" />
+        <location filename="../../widgets/units/unit_desk.py" line="259" />
         <source>附件说明</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../widgets/units/unit_desk.py" line="238" />
+        <location filename="../../widgets/units/unit_desk.py" line="262" />
         <source>{no}：已回复办结，等待回访</source>
         <translation>{no}: replied with the result, waiting for the callback</translation>
     </message>
     <message>
-        <location filename="../../widgets/units/unit_desk.py" line="239" />
+        <location filename="../../widgets/units/unit_desk.py" line="263" />
         <source>附件只记文字说明（如“整改前后照片各一张”），不上传文件</source>
         <translation>Attachments are described in words (e.g. "one photo before and one after"); no files are uploaded</translation>
     </message>
     <message>
-        <location filename="../../widgets/units/unit_desk.py" line="243" />
+        <location filename="../../widgets/units/unit_desk.py" line="267" />
         <source>保存中…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../widgets/units/unit_desk.py" line="249" />
+        <location filename="../../widgets/units/unit_desk.py" line="273" />
         <source>本单位不是街道分中心，没有可转派的社区</source>
         <translation>This unit is not a street sub-centre: it has no communities to send cases on to</translation>
     </message>
     <message>
-        <location filename="../../widgets/units/unit_desk.py" line="252" />
+        <location filename="../../widgets/units/unit_desk.py" line="276" />
         <source>{no} 已签收，不能再转派</source>
         <translation>{no} is signed for: it can no longer be sent on</translation>
     </message>
     <message>
-        <location filename="../../widgets/units/unit_desk.py" line="254" />
+        <location filename="../../widgets/units/unit_desk.py" line="278" />
         <source>转派社区</source>
         <translation>Send on to a community</translation>
     </message>
     <message>
-        <location filename="../../widgets/units/unit_desk.py" line="254" />
+        <location filename="../../widgets/units/unit_desk.py" line="278" />
         <source>社区工作站</source>
         <translation>Community work station</translation>
     </message>
     <message>
-        <location filename="../../widgets/units/unit_desk.py" line="258" />
+        <location filename="../../widgets/units/unit_desk.py" line="282" />
         <source>{no}：已转派社区</source>
         <translation>{no}: sent on to the community</translation>
     </message>

@@ -125,7 +125,7 @@ def test_the_dialog_makes_a_report_without_freezing_and_says_what_failed(
         ticks.append(1)
     assert dialog.message.text() == f"已生成：{target}"
     assert target.stat().st_size > 0 and ticks  # the loop turned while it worked
-    # The PDF, drawn by a child process the worker thread waits for (pdf_process).
+    # The PDF, drawn by a child process the worker thread waits for (pdf_child).
     dialog.format.setCurrentIndex(dialog.format.findData(".pdf"))
     drawn = tmp_path / "month.pdf"
     dialog.path.setText(str(drawn))
@@ -228,31 +228,31 @@ def test_a_long_listing_goes_to_the_pdf_cut_and_says_so(qapp: Any, tmp_path: Pat
 
 
 def test_the_dialog_s_pdf_is_drawn_apart_whole_or_not_at_all(qapp: Any, tmp_path: Path) -> None:
-    """The console draws a PDF in a child process (widgets/reports/pdf_process.py): the
+    """The console draws a PDF in a child process (widgets/common/pdf_child.py): the
     same document as drawn in the process, a file that cannot be written told as one
     (OSError, which the dialog words), and a failure in the child as a bug with its
     traceback; nothing is left behind either way."""
     from pypdf import PdfReader
 
     from console.reports.model import Column, Report, Section, Table
-    from widgets.reports.pdf_process import DrawingFailed, PdfChild, write_pdf_apart
-    from widgets.reports.produce import write_file
+    from widgets.common.pdf_child import DrawingFailed, draw_apart
+    from widgets.reports.produce import DRAWING, report_child, write_file
 
     rows = [(f"PS-20261130-{n:06d}", f"第{n:03d}承办单位") for n in range(60)]
     listing = Table("督办案件", (Column("编号", Format.CODE), Column("承办单位")), rows)
     report = Report(Kind.DAILY, periods.day("2026-11-30"),
                     dt.datetime(2026, 12, 1, 8, tzinfo=CENTRE_TZ),
                     (Section("一、测试", (listing,)),))
-    apart = write_file(report, tmp_path / "apart.pdf", child=PdfChild())
+    apart = write_file(report, tmp_path / "apart.pdf", child=report_child())
     here = write_file(report, tmp_path / "here.pdf")
     texts = [[p.extract_text() for p in PdfReader(f).pages] for f in (apart, here)]
     assert texts[0] == texts[1] and all(n in "".join(texts[0]) for n, _u in rows)
     with pytest.raises(OSError):  # the child told to write where nobody can
-        write_pdf_apart(report, tmp_path / "gone" / "a.pdf")
+        draw_apart(DRAWING, (report, None), tmp_path / "gone" / "a.pdf")
     broken = Report(Kind.DAILY, report.period, report.made_at, (Section("一、测试", (
         Table("坏", (Column("编号"),), [("a", "b")]),)),))  # a row longer than its columns
     with pytest.raises(DrawingFailed, match="Traceback"):
-        write_file(broken, tmp_path / "broken.pdf", child=PdfChild())
+        write_file(broken, tmp_path / "broken.pdf", child=report_child())
     assert sorted(p.name for p in tmp_path.iterdir()) == ["apart.pdf", "here.pdf"]
 
 

@@ -17,10 +17,11 @@ from console.core.clock import CENTRE_TZ, FakeClock
 from console.core.events import RosterChanged
 from console.core.feed import ChangeFeed, Event
 from console.core.store import Store
-from console.duty import roster, roster_edits
+from console.duty import roster, roster_edits, roster_export
 from console.duty.duty_setup import load_setup
 from tests.widgets.conftest import run, type_text
 from widgets.common.tasks import TaskRunner
+from widgets.duty import roster_pdf
 from widgets.duty.roster_pane import RosterPane
 from widgets.duty.roster_pick_dialog import RosterPickDialog
 
@@ -360,7 +361,7 @@ def test_the_month_exports_to_pdf_and_excel(
     pane = generated
     (evening,) = room_duties(qtbot, store, "evening")
     target = tmp_path / "roster.pdf"
-    with qtbot.waitSignal(pane.exported, timeout=30000) as done:
+    with qtbot.waitSignal(pane.exported, timeout=120000) as done:
         pane.export_pdf(str(target))
     assert done.args == [str(target)]
     text = "".join(page.extract_text() for page in PdfReader(target).pages)
@@ -370,10 +371,26 @@ def test_the_month_exports_to_pdf_and_excel(
     assert not [c for c in text if 0x2E80 <= ord(c) < 0x2FE0]
     assert pane.message.text() == f"已导出：{target}"
 
+    # Drawn by a child process (widgets/common/pdf_child.py): the same text as the
+    # month drawn here.
+    sheet = run(qtbot, roster_export.month_sheet(store, 2026, 11))
+    here = roster_pdf.write_pdf(sheet, tmp_path / "here.pdf")
+    assert [p.extract_text() for p in PdfReader(here).pages] == [
+        p.extract_text() for p in PdfReader(target).pages]
+
     workbook = tmp_path / "roster.xlsx"
     with qtbot.waitSignal(pane.exported, timeout=30000):
         pane.export_excel(str(workbook))
     assert workbook.stat().st_size > 0  # its contents: tests/db/test_roster_export.py
+
+    # A file that cannot be written is said so, and nothing is left of it.
+    exported: list[str] = []
+    pane.exported.connect(exported.append)
+    gone = tmp_path / "gone" / "roster.pdf"
+    pane.export_pdf(str(gone))
+    qtbot.waitUntil(lambda: pane.message.text().startswith("无法写入"), timeout=120000)
+    assert pane.message.text().endswith("未留下任何文件；请换一个位置再试") and exported == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["here.pdf", "roster.pdf", "roster.xlsx"]
 
 
 def test_operators_see_the_roster_but_cannot_change_it(

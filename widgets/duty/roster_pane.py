@@ -43,7 +43,6 @@ from widgets.duty.roster_entry_model import Names
 from widgets.duty.roster_feed import touched
 from widgets.duty.roster_month_actions import RosterMonthActions
 from widgets.duty.roster_month_model import RosterMonthModel
-from widgets.duty.roster_pdf import write_pdf
 from widgets.duty.roster_tabs import DayTab, OnDutyTab
 from widgets.duty.roster_views import MonthBar, MonthGrid, RosterSplit
 
@@ -285,13 +284,11 @@ class RosterPane(QWidget):
     # ---- export -----------------------------------------------------------------------
     def export_excel(self, path: str) -> None:
         """Write the shown month to ``path`` as an Excel workbook (``exported`` when done)."""
-        from console.duty.roster_excel import write_excel  # openpyxl: only when exporting
-
-        self.month_actions.export(self.year, self.month, write_excel, path)
+        self.month_actions.export(self.year, self.month, "xlsx", path)
 
     def export_pdf(self, path: str) -> None:
         """Write the shown month to ``path`` as an A4 landscape PDF (``exported`` when done)."""
-        self.month_actions.export(self.year, self.month, write_pdf, path)
+        self.month_actions.export(self.year, self.month, "pdf", path)
 
     # ---- what the actions need (RosterHost) ---------------------------------------------
     def run(self, coro: Coroutine[Any, Any, Any], done: Callable[[Any], None],

@@ -3,7 +3,9 @@ as the Excel export: the people table (header row repeated on every page),
 then the plan of teams per day and shift on a page of its own.
 
 The document is the centre's filed roster and stays in Chinese, like the
-workbook (see console/duty/roster_export.py).
+workbook (see console/duty/roster_export.py). The HTML is made here; the pages are
+drawn by ``roster_page`` (in a child process when the console exports: ``page`` is
+what it is given).
 """
 
 from __future__ import annotations
@@ -11,14 +13,8 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QSizeF
-from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
-
 from console.duty.roster_export import LEAVE, PERSON_HEADERS, TOTAL_HEADERS, MonthSheet
-from widgets.common.pdf_fonts import pdf_font, prefer_ideographs
-
-FONT_POINTS = 6.5
-RESOLUTION = 300
+from widgets.duty import roster_page
 
 _STYLE = """
 h1 { font-size: 11pt; margin: 0; }
@@ -68,27 +64,12 @@ def sheet_html(sheet: MonthSheet) -> str:
         "</body></html>")
 
 
+def page(sheet: MonthSheet) -> tuple[str, str]:
+    """What ``roster_page.draw`` draws: the title and the HTML (picklable, for the
+    child process that draws the console's export)."""
+    return sheet.title, sheet_html(sheet)
+
+
 def write_pdf(sheet: MonthSheet, path: str | Path) -> Path:
-    """Write the sheet to ``path`` as an A4 landscape PDF; returns the path."""
-    target = Path(path)
-    writer = QPdfWriter(str(target))
-    writer.setResolution(RESOLUTION)
-    writer.setTitle(sheet.title)
-    writer.setCreator("Hotline Console")
-    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
-                                     QPageLayout.Orientation.Landscape,
-                                     QMarginsF(8, 8, 8, 8), QPageLayout.Unit.Millimeter))
-    document = QTextDocument()
-    # Lay the text out in the writer's own units (points become its pixels), on
-    # its printable area; print_() then only pages it, without scaling.
-    document.documentLayout().setPaintDevice(writer)
-    font = pdf_font(FONT_POINTS)  # the SC forms whatever the seat's locale
-    document.setDefaultFont(font)
-    document.setDocumentMargin(0)
-    document.setHtml(sheet_html(sheet))
-    page = writer.pageLayout().paintRectPixels(writer.resolution())
-    document.setPageSize(QSizeF(page.size()))
-    document.print_(writer)
-    del writer  # closes the file
-    prefer_ideographs(target, font)
-    return target
+    """Write the sheet to ``path`` as an A4 landscape PDF, in this process; returns the path."""
+    return roster_page.draw(page(sheet), path)

@@ -12,8 +12,8 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPainterPath, QPen
 
 from console.core.clock import CENTRE_TZ
-from console.mapview.base_map import STREET, BaseMap, Outline
-from console.mapview.heat import NO_CASES, Measure, count_scale
+from console.mapview.heat_scale import NO_CASES, Measure, count_scale
+from console.mapview.outlines import STREET, BaseMap, Outline
 from console.reports.model import AreaMap
 from widgets.reports.charts import INK, canvas, font
 

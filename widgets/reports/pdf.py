@@ -8,7 +8,7 @@ can be searched and copied.
 
 Needs no GUI thread (QPdfWriter, QTextDocument and QImage). Qt's calls here hold
 Python's lock for long, so the console runs this in a child process
-(``pdf_process.py``); the command line on its main thread.
+(``widgets/common/pdf_child.py``); the command line on its main thread.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from PySide6.QtGui import (
 )
 
 from console.core.clock import CENTRE_TZ
-from console.mapview.base_map import BaseMap
+from console.mapview.outlines import BaseMap
 from console.reports.model import AreaMap, Chart, Report
 from widgets.common.pdf_fonts import pdf_font, prefer_ideographs
 from widgets.reports import area_map, charts
@@ -112,6 +112,13 @@ def write_pdf(report: Report, path: str | Path, base: BaseMap | None = None) -> 
     del writer  # closes the file
     prefer_ideographs(target, document.defaultFont())
     return target
+
+
+def draw(what: tuple[Report, BaseMap | None], path: str) -> None:
+    """``write_pdf`` with its report and map as one picklable argument: the drawing
+    a ``PdfChild`` is started for (``produce.report_child``)."""
+    report, base = what
+    write_pdf(report, path, base)
 
 
 def _page(painter: QPainter, document: QTextDocument, number: int, body: QRectF) -> None:

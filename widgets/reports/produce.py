@@ -23,9 +23,10 @@ from console.reports.model import Kind, Report
 from console.reports.output import format_of, write_atomically
 from console.reports.periods import Period
 from console.reports.service import base_map, make_report
-from widgets.reports.pdf_process import PdfChild
+from widgets.common.pdf_child import PdfChild
 
 Progress = Callable[[str], None]  # told each stage: "read", "map", "write"
+DRAWING = "widgets.reports.pdf:draw"  # what a report's PdfChild is started for
 
 
 def write_file(report: Report, path: Path, base: BaseMap | None = None, *,
@@ -38,11 +39,16 @@ def write_file(report: Report, path: Path, base: BaseMap | None = None, *,
 
     def pdf(temporary: Path) -> None:
         if child is not None:
-            child.draw(report, temporary, base)
+            child.draw((report, base), temporary)
         else:
             write_pdf(report, temporary, base)
 
     return write_atomically(path, pdf)
+
+
+def report_child() -> PdfChild:
+    """A child process, started now, to draw a report's PDF (``write_file``'s ``child``)."""
+    return PdfChild(DRAWING)
 
 
 async def produce(store: Store, kind: Kind, period: Period, path: Path, *,
@@ -52,7 +58,7 @@ async def produce(store: Store, kind: Kind, period: Period, path: Path, *,
     say = progress or (lambda _text: None)
     fmt = format_of(path)
     # The PDF's child starts now, so that its start overlaps the reading.
-    child = await asyncio.to_thread(PdfChild) if fmt == "pdf" and in_thread else None
+    child = await asyncio.to_thread(report_child) if fmt == "pdf" and in_thread else None
     try:
         say("read")
         report = await make_report(store, kind, period, category_id=category_id,
