@@ -54,18 +54,16 @@ BEGIN
         RETURN -1;  -- not granted (see the migration's words): the seat says so once
     END IF;
     FOR holder IN
-        WITH waiting AS (
-            SELECT DISTINCT l.pid FROM pg_catalog.pg_locks l
-            WHERE NOT l.granted
-              AND l.waitstart < pg_catalog.clock_timestamp() - wait_limit)
-        SELECT DISTINCT a.pid, a.usename
-        FROM waiting w
-        CROSS JOIN LATERAL pg_catalog.unnest(pg_catalog.pg_blocking_pids(w.pid)) AS b(pid)
-        JOIN pg_catalog.pg_stat_activity a ON a.pid = b.pid
+        SELECT a.pid, a.usename FROM pg_catalog.pg_stat_activity a
         WHERE a.datname = pg_catalog.current_database()
           AND a.xact_start < pg_catalog.clock_timestamp() - wait_limit
           AND pg_catalog.pg_has_role(a.usesysid, 'hotline_staff', 'MEMBER')
           AND NOT pg_catalog.pg_has_role(a.usesysid, 'hotline_admin', 'MEMBER')
+          AND EXISTS (
+              SELECT 1 FROM pg_catalog.pg_locks l
+              WHERE NOT l.granted
+                AND l.waitstart < pg_catalog.clock_timestamp() - wait_limit
+                AND a.pid = ANY (pg_catalog.pg_blocking_pids(l.pid)))
     LOOP
         IF pg_catalog.pg_terminate_backend(holder.pid) THEN
             ended := ended + 1;
