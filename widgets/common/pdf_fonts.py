@@ -18,7 +18,8 @@ import functools
 import re
 from pathlib import Path
 
-from PySide6.QtGui import QFont, QRawFont
+from PySide6.QtCore import QMarginsF
+from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPdfWriter, QRawFont
 
 FONT_FAMILIES = ["Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "SimSun"]
 
@@ -86,3 +87,18 @@ def prefer_ideographs(path: Path, font: QFont) -> None:
     fixed = _CMAP.sub(cmap, data)
     if fixed != data:
         path.write_bytes(fixed)
+
+
+RESOLUTION = 300  # dots per inch of every PDF the product writes
+
+
+def a4_pdf(path: str | Path, title: str, orientation: QPageLayout.Orientation,
+           margins_mm: QMarginsF) -> QPdfWriter:
+    """The writer of an A4 PDF at ``RESOLUTION``: its title, the product as creator."""
+    writer = QPdfWriter(str(path))
+    writer.setResolution(RESOLUTION)
+    writer.setTitle(title)
+    writer.setCreator("Hotline Console")
+    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), orientation,
+                                     margins_mm, QPageLayout.Unit.Millimeter))
+    return writer

@@ -8,12 +8,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QSizeF
-from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtGui import QPageLayout, QTextDocument
 
-from widgets.common.pdf_fonts import pdf_font, prefer_ideographs
+from widgets.common.pdf_fonts import a4_pdf, pdf_font, prefer_ideographs
 
 FONT_POINTS = 6.5
-RESOLUTION = 300
 DRAWING = "widgets.duty.roster_page:draw"  # what a PdfChild is started for
 
 
@@ -21,13 +20,7 @@ def draw(page: tuple[str, str], path: str | Path) -> Path:
     """Write ``page`` (the title, the HTML) to ``path`` as an A4 landscape PDF."""
     title, html = page
     target = Path(path)
-    writer = QPdfWriter(str(target))
-    writer.setResolution(RESOLUTION)
-    writer.setTitle(title)
-    writer.setCreator("Hotline Console")
-    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
-                                     QPageLayout.Orientation.Landscape,
-                                     QMarginsF(8, 8, 8, 8), QPageLayout.Unit.Millimeter))
+    writer = a4_pdf(target, title, QPageLayout.Orientation.Landscape, QMarginsF(8, 8, 8, 8))
     document = QTextDocument()
     # Lay the text out in the writer's own units (points become its pixels), on
     # its printable area; print_() then only pages it, without scaling.

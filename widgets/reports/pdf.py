@@ -21,7 +21,6 @@ from PySide6.QtGui import (
     QColor,
     QFontMetricsF,
     QPageLayout,
-    QPageSize,
     QPainter,
     QPdfWriter,
     QPen,
@@ -32,11 +31,10 @@ from PySide6.QtGui import (
 from console.core.clock import CENTRE_TZ
 from console.mapview.outlines import BaseMap
 from console.reports.model import AreaMap, Chart, Report
-from widgets.common.pdf_fonts import pdf_font, prefer_ideographs
+from widgets.common.pdf_fonts import RESOLUTION, a4_pdf, pdf_font, prefer_ideographs
 from widgets.reports import area_map, charts
 from widgets.reports.pdf_html import PADDING, report_html
 
-RESOLUTION = 300
 FONT_POINTS = 9.0
 BAND_MM = 9.0  # header and footer bands inside the margins
 MM = RESOLUTION / 25.4
@@ -81,13 +79,7 @@ def laid_out(report: Report, writer: QPdfWriter, body: QRectF,
 def a4_writer(path: Path, title: str) -> tuple[QPdfWriter, QRectF, QRectF]:
     """The writer of an A4 page at RESOLUTION, its printable area and the body of it
     (between the header's and the footer's bands), in the writer's pixels."""
-    writer = QPdfWriter(str(path))
-    writer.setResolution(RESOLUTION)
-    writer.setTitle(title)
-    writer.setCreator("Hotline Console")
-    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
-                                     QPageLayout.Orientation.Portrait,
-                                     QMarginsF(15, 12, 15, 12), QPageLayout.Unit.Millimeter))
+    writer = a4_pdf(path, title, QPageLayout.Orientation.Portrait, QMarginsF(15, 12, 15, 12))
     page = QRectF(writer.pageLayout().paintRectPixels(writer.resolution()))
     band = BAND_MM * MM
     return writer, page, QRectF(0, band, page.width(), page.height() - 2 * band)

@@ -126,6 +126,13 @@ class _Closed(QObject):
             self.closed.set()
 
 
+async def _stop(splash: Splash, code: int, title: str, text: str) -> int:
+    """A start that ends without a window: the splash goes, a box says why."""
+    splash.close()
+    await tell(title, text)
+    return code
+
+
 async def start(app: QApplication, args: argparse.Namespace, settings: SeatSettings,
                 embedded: EmbeddedServer | None,
                 preparing: Future[str] | None = None) -> int:
@@ -139,36 +146,28 @@ async def start(app: QApplication, args: argparse.Namespace, settings: SeatSetti
         return await _start(app, args, settings, embedded, splash, preparing)
     except DatabaseUnavailable as exc:
         log.error("cannot reach the database: %s", exc)
-        splash.close()
-        await tell(_t("连不上数据库"), _t(
+        return await _stop(splash, UNAVAILABLE, _t("连不上数据库"), _t(
             "连不上数据库，控制台无法启动：请检查网络和服务器是否运行，然后重新启动。\n（{detail}）"
         ).format(detail=str(exc).strip().splitlines()[0] if str(exc).strip() else ""))
-        return UNAVAILABLE
     except SchemaBehind as exc:
         log.error("the database schema is at %s and this console needs %s", exc.current,
                   exc.head)
-        splash.close()
-        await tell(_t("数据库需要升级"), _t(
+        return await _stop(splash, SCHEMA_BEHIND, _t("数据库需要升级"), _t(
             "数据库的结构版本（{current}）比本控制台需要的（{head}）旧，只有管理员能升级："
             "请管理员用自己的账号启动一次控制台，或运行 python -m db.migrate。").format(
             current=exc.current or "—", head=exc.head))
-        return SCHEMA_BEHIND
     except SchemaAhead as exc:
         log.error("the database schema is at %s, newer than this console's %s", exc.current,
                   exc.head)
-        splash.close()
-        await tell(_t("控制台需要更新"), _t(
+        return await _stop(splash, CONSOLE_BEHIND, _t("控制台需要更新"), _t(
             "数据库已由较新版本的控制台升级（结构版本 {current}），本控制台只认识到 {head}，"
             "用它保存可能出错：请先安装新版本的控制台，再启动。数据没有任何改动。").format(
             current=exc.current, head=exc.head))
-        return CONSOLE_BEHIND
     except Exception as exc:  # our bug: logged with its traceback, told as such
         log.exception("the console failed to start")
-        splash.close()
-        await tell(_t("控制台启动失败"), _t(
+        return await _stop(splash, BUG, _t("控制台启动失败"), _t(
             "控制台启动时发生内部错误，详情已记入日志，请报告技术支持：{detail}").format(
             detail=f"{type(exc).__name__}: {exc}".splitlines()[0]))
-        return BUG
     finally:
         splash.close()
 
