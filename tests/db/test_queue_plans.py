@@ -69,8 +69,8 @@ def large_url(admin_url: str, template_db: str) -> Iterator[str]:
             conn.execute(CALLERS)
             # The migrations' indexes, made again after the load (faster than kept up).
             indexes = conn.execute(INDEXES).fetchall()
-            for name, _definition in indexes:
-                conn.execute(f"DROP INDEX {name}")  # type: ignore[arg-type]
+            for index, _definition in indexes:
+                conn.execute(f"DROP INDEX {index}")  # type: ignore[arg-type]
             conn.execute(FILL, {"roads": list(ROADS), "places": list(PLACES),  # type: ignore[arg-type]
                                 "complaints": list(COMPLAINTS), "count": CASES, "open": 5000})
             for _name, definition in indexes:
