@@ -11,7 +11,8 @@ lost link, after which the connection is not reused).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import AsyncIterator, Mapping
+from contextlib import asynccontextmanager
 from typing import Any
 
 import psycopg
@@ -19,17 +20,16 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 
-async def driver_row(conn: AsyncConnection, query: str,
-                     params: Mapping[str, Any] | None) -> tuple[Any, ...] | None:
-    """The first row ``query`` returns (None when it returns none). Without ``params``
-    the query may hold several statements (the simple protocol); the row is the
-    first statement's."""
+@asynccontextmanager
+async def _driver(conn: AsyncConnection, query: str, params: Mapping[str, Any] | None
+                  ) -> AsyncIterator[psycopg.AsyncConnection]:
+    """The SQLAlchemy connection's psycopg connection; a psycopg error raised in the
+    block comes out as SQLAlchemy's (``query``, ``params``: what it names), and a lost
+    link invalidates the connection."""
     driver = (await conn.get_raw_connection()).driver_connection
     assert isinstance(driver, psycopg.AsyncConnection)
     try:
-        cursor = await driver.execute(query, params)
-        row: tuple[Any, ...] | None = (await cursor.fetchone() if cursor.description
-                                       else None)
+        yield driver
     except psycopg.Error as exc:
         lost = driver.closed or driver.broken
         if lost:
@@ -37,7 +37,16 @@ async def driver_row(conn: AsyncConnection, query: str,
         raise DBAPIError.instance(query, dict(params or {}), exc, psycopg.Error,
                                   connection_invalidated=lost,
                                   dialect=conn.dialect) from exc
-    return row
+
+
+async def driver_row(conn: AsyncConnection, query: str,
+                     params: Mapping[str, Any] | None) -> tuple[Any, ...] | None:
+    """The first row ``query`` returns (None when it returns none). Without ``params``
+    the query may hold several statements (the simple protocol); the row is the
+    first statement's."""
+    async with _driver(conn, query, params) as driver:
+        cursor = await driver.execute(query, params)
+        return await cursor.fetchone() if cursor.description else None
 
 
 async def driver_rows(conn: AsyncConnection,
@@ -45,18 +54,9 @@ async def driver_rows(conn: AsyncConnection,
     """The first row of each statement (None for one that returns none), all sent at
     once and read at once (psycopg's pipeline mode: one round trip). The first error
     stops the rest, as in a transaction it would anyway."""
-    driver = (await conn.get_raw_connection()).driver_connection
-    assert isinstance(driver, psycopg.AsyncConnection)
-    try:
+    async with _driver(conn, *statements[0]) as driver:
         async with driver.pipeline():
             cursors = [await driver.execute(query, params) for query, params in statements]
         # The pipeline's closing sync brought every result: no wait here.
         return [await cursor.fetchone() if cursor.description else None
                 for cursor in cursors]
-    except psycopg.Error as exc:
-        lost = driver.closed or driver.broken
-        if lost:
-            await conn.invalidate(exc)
-        raise DBAPIError.instance(statements[0][0], dict(statements[0][1]), exc,
-                                  psycopg.Error, connection_invalidated=lost,
-                                  dialect=conn.dialect) from exc

@@ -1,15 +1,13 @@
-"""A report's file: .pdf or .xlsx, written whole or not at all
-(``console/core/output_file.py``, which the roster's exports use too)."""
+"""A report's file: .pdf or .xlsx (written whole or not at all by
+``console/core/output_file.py``, as the roster's exports are)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from console.core.output_file import OutputError, write_atomically
+from console.core.output_file import OutputError
 
 SUFFIXES = (".pdf", ".xlsx")
-
-__all__ = ["SUFFIXES", "OutputError", "format_of", "write_atomically"]
 
 
 def format_of(path: Path) -> str:

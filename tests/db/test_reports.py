@@ -16,11 +16,11 @@ from console.casework import cases
 from console.casework.dispute_briefing import working_days_since
 from console.catalog.catalog import load_catalog
 from console.core.clock import CENTRE_TZ
+from console.core.output_file import OutputError, write_atomically
 from console.core.store import Store
 from console.reports import periods
 from console.reports.excel import write_excel
 from console.reports.model import Chart, Figures, Kind, Report, Table
-from console.reports.output import OutputError, write_atomically
 from console.reports.service import make_report
 from db import schema as s
 from tests.db.conftest import MakeLogin

@@ -34,11 +34,12 @@ from pathlib import Path
 from console.catalog.catalog import Catalog, load_catalog
 from console.core.clock import CENTRE_TZ
 from console.core.errors import DatabaseUnavailable
+from console.core.output_file import OutputError
 from console.core.read_source import reporting_store
 from console.core.store import Store
 from console.reports import periods
 from console.reports.model import Kind
-from console.reports.output import OutputError, format_of
+from console.reports.output import format_of
 from console.reports.periods import Period, PeriodError
 
 log = logging.getLogger(__name__)

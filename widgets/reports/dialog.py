@@ -32,10 +32,10 @@ from PySide6.QtWidgets import (
 from console.catalog.catalog import Catalog
 from console.core.clock import CENTRE_TZ
 from console.core.errors import ConsoleError, DatabaseBusy, DatabaseUnavailable
+from console.core.output_file import OutputError
 from console.core.store import Store
 from console.reports import periods
 from console.reports.model import Kind
-from console.reports.output import OutputError
 from console.reports.periods import Period
 from widgets.common import texts
 from widgets.common.pickers import CategoryPicker

@@ -16,11 +16,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from console.catalog.catalog import Catalog
+from console.core.output_file import write_atomically
 from console.core.store import Store
 from console.mapview.base_map import BaseMap
 from console.reports.excel import write_excel
 from console.reports.model import Kind, Report
-from console.reports.output import format_of, write_atomically
+from console.reports.output import format_of
 from console.reports.periods import Period
 from console.reports.service import base_map, make_report
 from widgets.common.pdf_child import PdfChild
