@@ -14,6 +14,10 @@ import datetime as dt
 import random
 import time
 import uuid
+from typing import Any
+
+import shapely
+from shapely.geometry import shape
 
 from bench._cli import run_alone
 from bench._db import scratch_database
@@ -50,7 +54,9 @@ def _fill(url: str, count: int) -> None:
     now = dt.datetime.now(dt.UTC)
     with libpq_target(url).connect() as conn:
         cells = conn.execute("SELECT code, street_code, community_code, centroid_lon,"
-                             " centroid_lat FROM grid_cell").fetchall()
+                             " centroid_lat, geometry FROM grid_cell").fetchall()
+        outlines = {code: shape(geometry) for code, *_, geometry in cells if geometry}
+        shapely.prepare(list(outlines.values()))
         category = conn.execute("SELECT id FROM category WHERE level = 3 LIMIT 1").fetchone()
         assert category is not None
         columns = ("id, public_no, channel, text, lon, lat, street_code, community_code,"
@@ -58,11 +64,12 @@ def _fill(url: str, count: int) -> None:
                    " created_by")
         with conn.cursor().copy(f'COPY "case" ({columns}) FROM STDIN') as copy:
             for i in range(count):
-                code, street, community, lon, lat = rng.choice(cells)
+                code, street, community, lon, lat, _ = rng.choice(cells)
+                point = _inside(rng, outlines.get(code), lon, lat)
                 created = now - dt.timedelta(hours=rng.uniform(0, 240))
                 copy.write_row((uuid.UUID(int=rng.getrandbits(128), version=4),
                                 f"PS-BENCH-{i:06d}", "phone_12345", "bench",
-                                lon + rng.gauss(0, 0.001), lat + rng.gauss(0, 0.001), street,
+                                *point, street,
                                 community, code, category[0], rng.choice("ABC"),
                                 rng.choice(("accepted", "dispatched", "in_progress")),
                                 created + dt.timedelta(hours=rng.choice((24, 72, 240))),
@@ -70,6 +77,17 @@ def _fill(url: str, count: int) -> None:
         conn.commit()
     with libpq_target(url).connect(autocommit=True) as conn:
         conn.execute('VACUUM ANALYZE "case"')
+
+
+def _inside(rng: random.Random, outline: Any, lon: float, lat: float
+            ) -> tuple[float | None, float | None]:
+    """A point about the cell's centre inside its outline (the database refuses a case's
+    point outside its cell); after ten misses none (the case sits at the cell's centre)."""
+    for _ in range(10):
+        x, y = lon + rng.gauss(0, 0.001), lat + rng.gauss(0, 0.001)
+        if outline is None or shapely.intersects_xy(outline, x, y):
+            return x, y
+    return None, None
 
 
 class Stalls:
