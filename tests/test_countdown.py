@@ -206,3 +206,52 @@ def test_rows_become_countdowns_and_a_row_with_no_start_counts_from_its_deadline
     assert kept.started_at == due and kept.estimated
     assert kept.band(START) == SHORT  # given no time at all: short from the start
     assert first.assigned_unit_id == 7 and first.band(START) == PLENTY
+
+
+def test_rows_with_the_databases_moments_list_as_rows_worked_out_here() -> None:
+    """Rows as the database gives them carry their moments (``due_s``, ``threshold_s``:
+    NaN while paused, -inf given no time); the list orders, finds and counts them by
+    those alone, as it does rows whose moments it works out, equal deadlines and rows
+    of both kinds in one list included."""
+    import math
+    import random
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    def as_read(e: Countdown) -> Countdown:  # the database's arithmetic, done here
+        due, started = e.due_at.timestamp(), e.started_at.timestamp()
+        threshold = (math.nan if e.paused_at is not None else
+                     due - (due - started) * 0.25 if due > started else -math.inf)
+        return e._replace(due_s=due, threshold_s=threshold)
+
+    @settings(max_examples=150, deadline=None)
+    @given(st.lists(st.tuples(st.integers(-6, 6), st.integers(-3, 8), st.booleans(),
+                              st.booleans()), max_size=40),
+           st.integers(-10, 10), st.randoms(use_true_random=False))
+    def check(specs: list[tuple[int, int, bool, bool]], offset: int,
+              rng: random.Random) -> None:
+        plain, read = [], []
+        for n, (due_hours, length, paused, worked_out) in enumerate(specs):
+            due = START + dt.timedelta(hours=due_hours)
+            case_id = uuid.UUID(int=rng.getrandbits(120) << 8 | n)  # in any order, unique
+            made = Countdown(case_id, "PS", "B", "dispatched", 1,
+                             None, due - dt.timedelta(hours=length), due,
+                             START if paused else None)
+            plain.append(made)
+            read.append(made if worked_out else as_read(made))
+        key = sorted(range(len(plain)), key=lambda i: (plain[i].due_at, plain[i].id))
+        for given_rows in ([read[i] for i in key], read):  # as the database sorts; shuffled
+            listed = CountdownList(given_rows)
+            assert [listed.entry(r).id for r in range(len(listed))] == [plain[i].id for i in key]
+            assert all(listed.row_of(plain[i].id) == r for r, i in enumerate(key))
+            now = START + dt.timedelta(hours=offset)
+            bands = [e.band(now) for e in plain]
+            counts = listed.band_counts(now)
+            assert (counts[OVERDUE], counts[SHORT], counts[PAUSED], counts["total"]) == (
+                bands.count(OVERDUE), bands.count(SHORT), bands.count(PAUSED), len(bands))
+        paged = CountdownList([read[i] for i in key[:3]])
+        paged.extend([read[i] for i in key[3:]])
+        assert paged.band_counts(now) == listed.band_counts(now)
+
+    check()

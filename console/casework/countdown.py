@@ -61,7 +61,8 @@ class Countdown(NamedTuple):
     sign_due_at: dt.datetime | None = None  # the unit that has it signs by then
     # The band counter's moments as POSIX times, worked out by the database (no Python
     # per case): the deadline, and when it falls under a quarter of its time (-inf: no
-    # time at all). None: made here (``countdown_list._moments``), the same figures.
+    # time at all; NaN: paused). None: made here (``countdown_list._moments``), the
+    # same figures.
     due_s: float | None = None
     threshold_s: float | None = None
 
@@ -119,13 +120,17 @@ _STARTED = func.coalesce(C.unit_clock_at, s.readable(C.accepted_at), CLOCK_DUE)
 # exact epoch rounded once), and the quarter worked out in the same float arithmetic.
 _DUE_S = cast(func.extract("epoch", CLOCK_DUE), Float)
 _STARTED_S = cast(func.extract("epoch", _STARTED), Float)
+# The quarter moment: NaN while the clock is paused (a paused case's band follows its
+# pause, not the clock: the list tells paused cases by it, with no pass over paused_at),
+# -inf for a case given no time at all (short from the start).
+_THRESHOLD_S = case((C.paused_at.is_not(None), cast(literal("NaN"), Float)),
+                    (CLOCK_DUE > _STARTED, _DUE_S - (_DUE_S - _STARTED_S) * literal(
+                        QUARTER, Float)), else_=cast(literal("-Infinity"), Float))
 COLUMNS = (C.id, C.public_no, C.urgency, C.status, C.category_id, C.assigned_unit_id,
            _STARTED.label("started"),
            CLOCK_DUE.label("due"), s.readable(C.paused_at), C.due_estimated,
            s.readable(C.created_at), C.unit_clock_at, s.readable(C.due_at),
-           s.readable(C.sign_due_at), _DUE_S.label("due_s"),
-           case((CLOCK_DUE > _STARTED, _DUE_S - (_DUE_S - _STARTED_S) * literal(
-               QUARTER, Float)), else_=cast(literal("-Infinity"), Float)).label("threshold_s"))
+           s.readable(C.sign_due_at), _DUE_S.label("due_s"), _THRESHOLD_S.label("threshold_s"))
 
 
 def where_open():  # noqa: ANN202
@@ -161,9 +166,12 @@ as_countdown = partial(tuple.__new__, Countdown)
 
 def entries(rows: Sequence[Row]) -> list[Row]:
     """Rows of ``COLUMNS`` as the panel keeps them: the same tuples (a case with no
-    start, which no open case has, gets its deadline as its start). No Python code
-    runs per row, nothing is formatted or converted: the model formats the visible
-    rows only."""
+    start gets its deadline as its start). Nothing runs per row, nothing is formatted
+    or converted: the model formats the visible rows only. Rows that carry the
+    database's moments (all of ``COLUMNS``) have a start: the query gives one; only
+    shorter rows (made in Python) are looked through."""
+    if rows and len(rows[0]) == len(COLUMNS):
+        return list(rows)
     if any(map(is_, map(itemgetter(6), rows), repeat(None))):
         return [tuple(_entry(r)) for r in rows]
     return list(rows)

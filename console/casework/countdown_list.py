@@ -18,8 +18,7 @@ import math
 import uuid
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from itertools import compress, islice, repeat
-from operator import attrgetter, eq, gt, is_, itemgetter, lt
+from operator import attrgetter, itemgetter
 
 import numpy as np
 
@@ -32,6 +31,7 @@ _ID, _STARTED_AT, _DUE_AT, _PAUSED_AT = (itemgetter(i) for i in (0, 6, 7, 8))  #
 _INT = attrgetter("int")  # a uuid's 128-bit integer
 _THRESHOLD_AT = 15  # Countdown.threshold_s (due_s before it)
 _DUE_S, _THRESHOLD_S = itemgetter(_THRESHOLD_AT - 1), itemgetter(_THRESHOLD_AT)
+Moments = tuple[np.ndarray, np.ndarray]  # (deadlines, quarter moments) as POSIX times
 
 
 class BandCounter:
@@ -40,29 +40,30 @@ class BandCounter:
     A running case is overdue once ``due_at`` has passed and short once its
     quarter threshold has; both moments are kept as sorted POSIX times in numpy
     arrays (no Python float per case; a load of 100,000 cases is two C loops over
-    the deadlines and two sorts). Paused cases (few) are counted one by one.
+    the rows' moments and a sort). Paused cases (few: a NaN threshold) are counted
+    one by one.
     """
 
-    def __init__(self, entries: Sequence[Row]) -> None:
+    def __init__(self, entries: Sequence[Row], moments: Moments | None = None) -> None:
         self._dues = np.empty(0, dtype=np.float64)
         self._thresholds = np.empty(0, dtype=np.float64)
         self._paused: dict[uuid.UUID, Countdown] = {}
-        self.extend(entries)
+        self.extend(entries, moments)
 
-    def extend(self, entries: Sequence[Row]) -> None:
-        """Count many cases at once."""
-        # C loops only (map, numpy): no Python code runs per case.
-        is_running = list(map(is_, map(_PAUSED_AT, entries), repeat(None)))
-        running = list(compress(entries, is_running))
-        due, thresholds = _many_moments(running)
+    def extend(self, entries: Sequence[Row], moments: Moments | None = None) -> None:
+        """Count many cases at once (``moments``: theirs, as ``moment_arrays`` gives)."""
+        due, thresholds = moment_arrays(entries) if moments is None else moments
+        paused = np.isnan(thresholds)
+        if paused.any():  # few: one by one
+            self._paused.update((entries[i][0], as_countdown(entries[i]))
+                                for i in np.flatnonzero(paused).tolist())
+            due, thresholds = due[~paused], thresholds[~paused]
         ordered = len(due) and (not len(self._dues) or due[0] >= self._dues[-1]) and bool(
             np.all(due[1:] >= due[:-1]))
         self._dues = np.concatenate((self._dues, due))
         if not ordered:
             self._dues.sort()
         self._thresholds = np.sort(np.concatenate((self._thresholds, thresholds)))
-        if not all(is_running):  # paused: few
-            self._paused.update((e[0], as_countdown(e)) for e in entries if e[8] is not None)
 
     def add(self, entry: Row) -> None:
         if entry[8] is not None:  # paused
@@ -93,47 +94,49 @@ class BandCounter:
                 "total": len(self._dues) + len(self._paused)}
 
 
-def _many_moments(running: Sequence[Row]) -> tuple[np.ndarray, np.ndarray]:
-    """``_moments`` of many cases as two arrays: as the database gave them (rows of
-    ``COLUMNS``), else worked out here in C loops."""
-    count = len(running)
-    try:  # a row without them: None (read as NaN) or a short tuple: work them out
-        due = np.fromiter(map(_DUE_S, running), dtype=np.float64, count=count)
-        thresholds = np.fromiter(map(_THRESHOLD_S, running), dtype=np.float64, count=count)
-        if not (np.isnan(due).any() or np.isnan(thresholds).any()):
-            return due, thresholds
-    except (IndexError, ValueError):
-        pass
-    due = np.fromiter(map(dt.datetime.timestamp, map(_DUE_AT, running)),
-                      dtype=np.float64, count=count)
-    starts = np.fromiter(map(dt.datetime.timestamp, map(_STARTED_AT, running)),
-                         dtype=np.float64, count=count)
-    # as _moments: due - (due - start) * QUARTER
-    return due, np.where(due > starts, due - (due - starts) * countdown.QUARTER, -math.inf)
+def moment_arrays(entries: Sequence[Row]) -> Moments:
+    """Every row's ``_moments`` as two arrays in the rows' order: as the database gave
+    them (rows of ``COLUMNS``: two C loops, no Python code per row), else worked out
+    here one by one (rows made in Python without them, read as NaN)."""
+    count = len(entries)
+    try:
+        due = np.fromiter(map(_DUE_S, entries), dtype=np.float64, count=count)
+        thresholds = np.fromiter(map(_THRESHOLD_S, entries), dtype=np.float64, count=count)
+    except IndexError:  # short rows: none has them
+        due, thresholds = np.full(count, np.nan), np.full(count, np.nan)
+    # NaN: a paused case's threshold (the database's, kept), or no moments at all
+    for i in np.flatnonzero(np.isnan(due) | np.isnan(thresholds)).tolist():
+        due[i], thresholds[i] = _moments(entries[i])
+    return due, thresholds
 
 
 def _moments(entry: Row) -> tuple[float, float]:
     """(due, the moment it falls under a quarter of its time) as POSIX times. A case
     given no time at all (not accepted yet: it counts from its deadline) is short
-    from the start, as ``Countdown.band`` says."""
+    from the start, as ``Countdown.band`` says (-inf); a paused case has no such
+    moment (NaN: its band follows its pause)."""
     if len(entry) > _THRESHOLD_AT and entry[_THRESHOLD_AT - 1] is not None:
         return entry[_THRESHOLD_AT - 1], entry[_THRESHOLD_AT]  # the database's
     due, started = _DUE_AT(entry).timestamp(), _STARTED_AT(entry).timestamp()
+    if _PAUSED_AT(entry) is not None:
+        return due, math.nan
     if due <= started:
         return due, -math.inf
     return due, due - (due - started) * countdown.QUARTER
 
 
-def _in_order(entries: Sequence[Row]) -> bool:
-    """Whether ``entries`` are in ``sort_key`` order: their deadlines compared in C, the
-    ids only where two deadlines are the same."""
-    dues = list(map(_DUE_AT, entries))
-    if all(map(lt, dues, islice(dues, 1, None))):  # no two the same: one pass
+def _in_order(entries: Sequence[Row], due: np.ndarray) -> bool:
+    """Whether ``entries`` are in ``sort_key`` order, ``due`` their deadlines as POSIX
+    times (``moment_arrays``): compared in numpy, the keys only where two deadlines
+    are the same. (A double tells microseconds apart this side of the year 2200, and
+    rounding keeps their order.)"""
+    steps = np.diff(due)
+    if bool(np.all(steps > 0)):  # no two the same: one pass
         return True
-    if any(map(gt, dues, islice(dues, 1, None))):
+    if bool(np.any(steps < 0)):
         return False
-    ties = compress(range(len(dues)), map(eq, dues, islice(dues, 1, None)))
-    return not any(entries[i][0] > entries[i + 1][0] for i in ties)
+    return not any(sort_key(entries[i]) > sort_key(entries[i + 1])
+                   for i in np.flatnonzero(steps == 0).tolist())
 
 
 class CountdownList:
@@ -145,11 +148,13 @@ class CountdownList:
 
     def __init__(self, entries: Sequence[Row] = ()) -> None:
         ordered = list(entries)
-        if not _in_order(ordered):  # the database sorts
+        moments = moment_arrays(ordered)
+        if not _in_order(ordered, moments[0]):  # the database sorts
             ordered.sort(key=sort_key)
+            moments = moment_arrays(ordered)
         self._entries = ordered
         self._by_id = dict(zip(map(_INT, map(_ID, ordered)), ordered, strict=True))
-        self._bands = BandCounter(ordered)
+        self._bands = BandCounter(ordered, moments)
 
     def fresh_tail(self, entries: Sequence[Row]) -> bool:
         """Whether ``entries`` (in order) are all new and sort after every case in the
