@@ -5,9 +5,9 @@ The countdown panel shows 20,000 cases and repaints every second, so the list
 answers what it is asked in O(log n): where a case is, where a re-read case
 goes, which deadlines passed between two moments, and how many cases are
 overdue or short at a moment (``BandCounter``). The panel loads it a page at a
-time (``extend``): the first page is on screen at once, each next page is made
-into countdowns in a worker thread and appended on the GUI thread (a few
-milliseconds a page). No Qt here: the panel's model wraps the list and
+time (``extend``): the first page is on screen at once, each next page is appended
+on the GUI thread as it is read (a millisecond or two a page: no Python code runs
+per case). No Qt here: the panel's model wraps the list and
 tells its views what moved.
 """
 
@@ -63,7 +63,10 @@ class BandCounter:
         self._dues = np.concatenate((self._dues, due))
         if not ordered:
             self._dues.sort()
-        self._thresholds = np.sort(np.concatenate((self._thresholds, thresholds)))
+        # a page's few thresholds sorted and merged in (one copy, no sort of them all)
+        thresholds = np.sort(thresholds)
+        self._thresholds = np.insert(self._thresholds, np.searchsorted(
+            self._thresholds, thresholds), thresholds) if len(self._thresholds) else thresholds
 
     def add(self, entry: Row) -> None:
         if entry[8] is not None:  # paused
@@ -155,20 +158,26 @@ class CountdownList:
         self._entries = ordered
         self._by_id = dict(zip(map(_INT, map(_ID, ordered)), ordered, strict=True))
         self._bands = BandCounter(ordered, moments)
+        self._checked: tuple[Sequence[Row], list[int]] = ((), [])  # see ``fresh_tail``
 
     def fresh_tail(self, entries: Sequence[Row]) -> bool:
         """Whether ``entries`` (in order) are all new and sort after every case in the
         list: the next page of a load, with no live update in its range meanwhile."""
-        by_id = self._by_id
-        if any(map(by_id.__contains__, map(_INT, map(_ID, entries)))):
+        ids = list(map(_INT, map(_ID, entries)))
+        self._checked = entries, ids  # ``extend`` of the same page takes them as they are
+        if any(map(self._by_id.__contains__, ids)):
             return False
         return not entries or not self._entries or sort_key(entries[0]) > sort_key(
             self._entries[-1])
 
     def extend(self, entries: Sequence[Row]) -> None:
         """Append the next page (``fresh_tail`` holds for it)."""
+        checked, ids = self._checked
+        self._checked = (), []
+        if checked is not entries:
+            ids = list(map(_INT, map(_ID, entries)))
         self._entries += entries
-        self._by_id.update(zip(map(_INT, map(_ID, entries)), entries, strict=True))
+        self._by_id.update(zip(ids, entries, strict=True))
         self._bands.extend(entries)
 
     def __len__(self) -> int:
