@@ -35,6 +35,9 @@ BANDS = {
     countdown.PLENTY: (None, QColor("#1b5e20")),
 }
 LEFT_COLUMN, AGE_COLUMN = 0, 1  # both tick
+_ANSWERED = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.UserRole,
+                       Qt.ItemDataRole.FontRole, Qt.ItemDataRole.BackgroundRole,
+                       Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.ToolTipRole})
 STATUS_COLUMN = 4
 
 
@@ -141,12 +144,15 @@ class CountdownModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._list):
+        if role not in _ANSWERED or not index.isValid() or not 0 <= index.row() < len(
+                self._list):  # the roles a paint asks that no row answers: nothing made
             return None
         entry = self._list.entry(index.row())
         if role == Qt.ItemDataRole.UserRole:
             return entry.id
         if role == Qt.ItemDataRole.FontRole:
+            if not self._highlighted:
+                return None
             until = self._highlighted.get(entry.id)
             return bold_font() if until is not None and until > self.now else None
         if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
