@@ -13,6 +13,7 @@ import time  # noqa: E402
 from bench import (  # noqa: E402
     area_figures,
     countdown,
+    countdown_read,
     export,
     geo_locate,
     heat_plan,
@@ -43,7 +44,8 @@ def main() -> None:
                         help="50 cases for latency, 10,000 for the queue, 5,000 on the map,"
                         " 100,000 for the map's figures, 20,000 rows to import, 5,000 open"
                         " cases for the sweep and the seat's stalls (20 s a phase),"
-                        " 3 starts, 5,000 open cases for a minute of the seat's memory,"
+                        " 3 starts, 5,000 open cases for a minute of the seat's memory"
+                        " and for the countdown's read,"
                         " 20,000 cases to export; 100,000 for the statistics; 3 s of saves"
                         " at 10 and 50 seats")
     args = parser.parse_args()
@@ -58,6 +60,7 @@ def main() -> None:
     queue_open.run(args.quick)
     queue_live.run(args.quick)
     countdown.run(args.quick)
+    countdown_read.run(args.quick)
     sweep.run(args.quick)
     seat_stalls.run(args.quick)
     roster.run(args.quick)

@@ -60,3 +60,13 @@ async def driver_rows(conn: AsyncConnection,
         # The pipeline's closing sync brought every result: no wait here.
         return [await cursor.fetchone() if cursor.description else None
                 for cursor in cursors]
+
+
+async def driver_all(conn: AsyncConnection, query: str,
+                     params: Mapping[str, Any]) -> list[tuple[Any, ...]]:
+    """Every row ``query`` returns, as the driver's own plain tuples: no SQLAlchemy row
+    made per row, and no copy of it into a tuple (a read of many rows that keeps them
+    as they come)."""
+    async with _driver(conn, query, params) as driver:
+        cursor = await driver.execute(query, params)
+        return await cursor.fetchall()

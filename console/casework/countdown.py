@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections.abc import Sequence
-from functools import partial
+from functools import cache, partial
 from itertools import repeat
 from operator import is_, itemgetter
 from typing import Any, NamedTuple
@@ -26,12 +26,15 @@ import numpy as np
 import numpy.typing as npt
 from sqlalchemy import DateTime, Float, bindparam, case, cast, func, literal, select, tuple_
 from sqlalchemy.dialects.postgresql import UUID
+from sqlalchemy.dialects.postgresql.psycopg import dialect as psycopg_dialect
 
 from console.core.store import Store
 from db import schema as s
+from db.driver_sql import driver_all
 
 C = s.Case
 QUARTER = 0.25
+EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 
 PLENTY, SHORT, OVERDUE, PAUSED = "plenty", "short", "overdue", "paused"
 # The bands from the calmest to the most pressing (``band_codes`` numbers them so).
@@ -177,18 +180,36 @@ def entries(rows: Sequence[Row]) -> list[Row]:
     return list(rows)
 
 
+@cache
+def _page_statement(keyset: bool) -> tuple[str, dict[str, Any]]:
+    """The page query as psycopg takes it (``%(name)s`` parameters, as SQLAlchemy would
+    send it) and its fixed parameters: compiled once. ``limit``, and with ``keyset``
+    ``after_due`` and ``after_id``, are each call's."""
+    placeholders = {"limit": 1, "after_due": EPOCH, "after_id": uuid.UUID(int=0)}
+    query = select(*COLUMNS).where(where_open()).order_by(CLOCK_DUE, C.id).limit(
+        bindparam("limit", placeholders["limit"]))
+    if keyset:
+        query = query.where(tuple_(CLOCK_DUE, C.id) > tuple_(
+            bindparam("after_due", placeholders["after_due"], type_=DateTime(timezone=True)),
+            bindparam("after_id", placeholders["after_id"], type_=UUID(as_uuid=True))))
+    compiled = query.compile(dialect=psycopg_dialect(),
+                             compile_kwargs={"render_postcompile": True})
+    return str(compiled), {k: v for k, v in compiled.params.items() if k not in placeholders}
+
+
 async def page_rows(store: Store, after: Key | None, limit: int) -> list[Row]:
     """The next ``limit`` open cases after ``after`` in the panel's order (deadline,
-    id), as the panel keeps them (``entries``: plain tuples, made in one C loop): an
-    ordered scan of ``ix_case_open_clock_due`` that stops after ``limit`` rows
-    (keyset, migration 0021)."""
-    query = select(*COLUMNS).where(where_open()).order_by(CLOCK_DUE, C.id).limit(limit)
+    id), as the panel keeps them (``entries``): an ordered scan of
+    ``ix_case_open_clock_due`` that stops after ``limit`` rows (keyset, migration
+    0021), read on the driver itself, whose rows are the plain tuples the panel keeps
+    (through SQLAlchemy, a row per case copied into a tuple, a page cost the seat a
+    quarter more CPU: ``python -m bench.countdown_read``)."""
+    query, fixed = _page_statement(after is not None)
+    params: dict[str, Any] = {**fixed, "limit": limit}
     if after is not None:
-        query = query.where(tuple_(CLOCK_DUE, C.id) > tuple_(
-            bindparam("after_due", after[0], type_=DateTime(timezone=True)),
-            bindparam("after_id", after[1], type_=UUID(as_uuid=True))))
+        params.update(after_due=after[0], after_id=after[1])
     async with store.read() as conn:
-        return entries(list(map(tuple, (await conn.execute(query)).all())))
+        return entries(await driver_all(conn, query, params))
 
 
 async def open_countdowns(store: Store) -> list[Countdown]:

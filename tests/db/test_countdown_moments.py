@@ -3,6 +3,8 @@
 
 import math
 
+from sqlalchemy import select
+
 from console.casework import countdown
 from console.casework.countdown import as_countdown
 from console.casework.countdown_list import CountdownList, _moments
@@ -49,3 +51,35 @@ async def test_a_paused_case_has_no_quarter_moment(login_as: MakeLogin) -> None:
     assert (counts[countdown.PAUSED], counts[countdown.OVERDUE], counts[countdown.SHORT],
             counts["total"]) == (1, bands.count(countdown.OVERDUE),
                                  bands.count(countdown.SHORT), 2)
+
+
+async def test_pages_read_on_the_driver_are_the_query_sqlalchemy_reads(
+        login_as: MakeLogin) -> None:
+    """``page_rows`` sends the page query to the driver itself: its rows, page after
+    page and read as a dispatcher, are plain tuples equal to what the same query
+    gives through SQLAlchemy (the same values and types, the same order)."""
+    operator, dispatcher = login_as("operator"), login_as("dispatcher")
+    made = {await a_case(operator) for _ in range(5)}
+    await moves(dispatcher, min(made), ("pause", {"reason": "等现场核实"}))
+    store = await person(dispatcher)
+    try:
+        async with store.read() as conn:
+            query = select(*countdown.COLUMNS).where(countdown.where_open()).order_by(
+                countdown.CLOCK_DUE, countdown.C.id)
+            expected = [tuple(r) for r in (await conn.execute(query)).all()]
+        paged: list[tuple[object, ...]] = []
+        after = None
+        while True:
+            page = await countdown.page_rows(store, after, 2)
+            assert all(type(r) is tuple for r in page)
+            paged += page
+            if len(page) < 2:
+                break
+            after = countdown.sort_key(page[-1])
+    finally:
+        await store.close()
+    assert made <= {r[0] for r in paged} and len(paged) == len(expected)
+    for got, want in zip(paged, expected, strict=True):
+        assert [type(v) for v in got] == [type(v) for v in want]
+        assert got[:15] == want[:15] and (got[15] == want[15] or (
+            math.isnan(got[15]) and math.isnan(want[15])))
