@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple, Protocol
@@ -192,7 +192,9 @@ def make_sheet(setup: Setup, entries: Sequence[SheetEntry], year: int, month: in
     letters = shift_letters(shifts)
     order = {r.id: i for i, r in enumerate(shifts)}
     post_order = {p.id: i for i, p in enumerate(setup.posts)}
+    post_names = {p.id: p.name for p in setup.posts}
     team_codes = {t.id: t.code for t in setup.teams}
+    team_names = {t.id: t.name for t in setup.teams}
 
     cells: dict[tuple[int | None, int | None], dict[dt.date, list[tuple[int, str]]]] = {}
     team_of: dict[tuple[int | None, int | None], int | None] = {}
@@ -205,8 +207,7 @@ def make_sheet(setup: Setup, entries: Sequence[SheetEntry], year: int, month: in
         names[e.staff_id] = e.person
 
     def team_name(team_id: int | None) -> str:
-        team = setup.team(team_id)
-        return team.name if team else ""
+        return team_names.get(team_id or -1, "")
 
     def sort_key(key: tuple[int | None, int | None]) -> tuple[int, str, str]:
         post_id, staff_id = key
@@ -215,16 +216,15 @@ def make_sheet(setup: Setup, entries: Sequence[SheetEntry], year: int, month: in
 
     rows = []
     for key in sorted(cells, key=sort_key):
-        post = setup.post(key[0])
         by_day = cells[key]
         rows.append(PersonRow(
-            post.name if post else "", names[key[1]], team_name(team_of[key]),
+            post_names.get(key[0] or -1, ""), names[key[1]], team_name(team_of[key]),
             tuple("/".join(c for _o, c in sorted(by_day.get(d, []))) for d in days)))
 
-    on_shift: dict[tuple[dt.date, int], Counter[int | None]] = {}
+    on_shift: defaultdict[tuple[dt.date, int], Counter[int | None]] = defaultdict(Counter)
     for e in entries:
         if e.kind == "duty":
-            on_shift.setdefault((e.day, e.shift_id), Counter())[e.team_id] += 1
+            on_shift[(e.day, e.shift_id)][e.team_id] += 1
     rotating = [t for t in setup.teams if t.offset is not None]
     plan = []
     for day in days:
