@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import gc
 import resource
 import tempfile
 import time
@@ -215,11 +216,15 @@ async def _as_at_a_seat(make: Callable[[], Coroutine[Any, Any, T]]) -> T:
     """``make()`` with the garbage collector as at a seat, on the GUI thread only
     (widgets/shell/gui_gc.py). Left automatic, a full collection falls in the worker
     thread making the month's sheet and holds the GUI thread as long as it walks the
-    heap (100-270 ms seen under load), which a seat's never does."""
+    heap (100-270 ms seen under load), which a seat's never does. What the imports made
+    is frozen first, as a seat's start freezes it (``gui_gc.freeze_imports``): else the
+    collector's first full collection walks it all on the GUI thread, once (240 ms seen)."""
     from PySide6.QtWidgets import QApplication
 
     from widgets.shell import gui_gc
 
+    gc.collect()
+    gui_gc.freeze_imports()
     collector = gui_gc.install(QApplication.instance())  # type: ignore[arg-type]
     try:
         return await make()

@@ -9,8 +9,8 @@ At ten times the district a month is some 30,000 entries. They come as one row o
 texts, one per column (``string_agg``, as the map's cases do), so the driver hands the
 event loop seven values instead of 30,000 rows; taking them apart and making the
 sheet (``make_sheet``) is CPU work for a worker thread, which lets the GUI thread in.
-Made on the loop, the rows and the sheet held the GUI thread 90–130 ms at ten times the
-district under load, against 20–35 ms now (``bench/roster.py``).
+Made on the loop, the rows and the sheet held the GUI thread about three times as long
+(``bench/roster.py`` reads the month both ways; docs/ARCHITECTURE.md has the figures).
 ``console/duty/roster_excel.py`` writes a sheet to a workbook (sync, no database;
 apart, so that openpyxl is imported when someone exports, not at start). The PDF is
 drawn by ``widgets/duty/roster_pdf.py`` from the same sheet.
