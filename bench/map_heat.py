@@ -31,7 +31,8 @@ from bench._stats import median_ms, ms, table  # noqa: E402
 from console.core.clock import CENTRE_TZ  # noqa: E402
 from console.geo.area_stats import area_figures, figures_sql  # noqa: E402
 from console.geo.boundaries import Level  # noqa: E402
-from console.mapview.heat import HeatQuery, Measure, Period, period_bounds  # noqa: E402
+from console.mapview.heat import HeatQuery, Period, period_bounds  # noqa: E402
+from console.mapview.heat_scale import Measure  # noqa: E402
 from db.engine import libpq_target  # noqa: E402
 
 RUNS = 5

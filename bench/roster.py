@@ -1,7 +1,12 @@
 """The duty roster at ten times the district: 380 posts, one person per team
 and post (1,520 people). Generating a month through the service, beside
 writing the same rows with raw psycopg (COPY); the month grid's grouped
-read and "who is on duty now" beside the same SQL run raw. Then the month's PDF
+read and "who is on duty now" beside the same SQL run raw. The month's read for an
+export (console/duty/roster_export.month_sheet: the month as one text per column, the
+sheet made in a worker thread) with the GUI thread's longest stall meanwhile, beside
+the way before (the entries' rows and the sheet made on the qasync loop) and the 5 ms
+timer's own floor, idle, in the same run; the garbage collector runs as at a seat,
+on the GUI thread only. Then the month's PDF
 exported as the pane does (widgets/duty/roster_month_actions.write_month: the month
 read on the qasync loop, the PDF drawn by a child process a worker thread waits for),
 with the GUI thread's longest stall meanwhile (how late a 5 ms QTimer fired), beside
@@ -15,12 +20,14 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import gc
 import resource
 import tempfile
 import time
+from collections.abc import Callable, Coroutine
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from unittest.mock import patch
 
 from bench._cli import run_alone
@@ -29,6 +36,7 @@ from bench._qt import close_qt_loop, run_on_qt
 from bench._stats import median_ms, table
 from db.engine import libpq_target
 
+T = TypeVar("T")
 SCALE = 10
 MONTH = (2028, 2)  # a leap February: 29 days
 
@@ -122,6 +130,38 @@ def _floor(url: str, repeats: int) -> tuple[list[float], list[float], list[float
     return generate, grid, now
 
 
+async def _reading(url: str, repeats: int) -> list[list[float]]:
+    """The month read for an export, now and the way before, alternating: the time and
+    the 5 ms timer's latest fire of each, and the idle timer's latest fires."""
+    from bench.seat_stalls import Probe
+    from console.core.store import Store
+    from console.duty import roster
+    from console.duty.duty_setup import load_setup
+    from console.duty.roster_export import make_sheet, month_sheet
+
+    async def before() -> Any:  # the rows and the sheet on the loop
+        setup = await load_setup(store)
+        return make_sheet(setup, await roster.month_entries(store, *MONTH), *MONTH)
+
+    store = Store(url, "bench")
+    now, now_late, then, then_late, idle = [], [], [], [], []
+    try:
+        assert await month_sheet(store, *MONTH) == await before()  # warm, and the same sheet
+        for _ in range(repeats):
+            for read, took, late in ((partial(month_sheet, store, *MONTH), now, now_late),
+                                     (before, then, then_late)):
+                probe = Probe()
+                probe.start()
+                started = time.perf_counter()
+                await read()
+                took.append(time.perf_counter() - started)
+                late.append(max(probe.stop(), default=0.0))
+            idle.append(max(await Probe().during(1.0), default=0.0))
+    finally:
+        await store.close()
+    return [now, now_late, then, then_late, idle]
+
+
 async def _export(url: str, folder: Path) -> list[float]:
     """The month's PDF the pane's way, then the way before (drawn here by a worker
     thread): the time and the 5 ms timer's latest fire of each, the child's CPU time,
@@ -172,6 +212,27 @@ async def _export(url: str, folder: Path) -> list[float]:
     return [took, read_late, late, child, reading, here, here_late, pages, idle]
 
 
+async def _as_at_a_seat(make: Callable[[], Coroutine[Any, Any, T]]) -> T:
+    """``make()`` with the garbage collector as at a seat, on the GUI thread only
+    (widgets/shell/gui_gc.py). Left automatic, a full collection falls in the worker
+    thread making the month's sheet and holds the GUI thread as long as it walks the
+    heap (100-270 ms seen under load), which a seat's never does. What the imports made
+    is frozen first, as a seat's start freezes it (``gui_gc.freeze_imports``): else the
+    collector's first full collection walks it all on the GUI thread, once (240 ms seen)."""
+    from PySide6.QtWidgets import QApplication
+
+    from widgets.shell import gui_gc
+
+    gc.collect()
+    gui_gc.freeze_imports()
+    collector = gui_gc.install(QApplication.instance())  # type: ignore[arg-type]
+    try:
+        return await make()
+    finally:
+        collector.stop()
+        collector.setParent(None)  # gone: the next install makes a running one
+
+
 def _children_cpu() -> float:
     used = resource.getrusage(resource.RUSAGE_CHILDREN)
     return used.ru_utime + used.ru_stime
@@ -185,21 +246,32 @@ def run(quick: bool = False) -> None:
         posts = _grow(url, SCALE)
         generate, grid, now, made = asyncio.run(_service(url, repeats))
         floor_generate, floor_grid, floor_now = _floor(url, repeats)
+        reading = run_on_qt(partial(_as_at_a_seat, partial(_reading, url, repeats * 2)))
         with tempfile.TemporaryDirectory() as folder:
-            took, read_late, late, child, reading, here, here_late, pages, idle = run_on_qt(
-                partial(_export, url, Path(folder)))
+            took, read_late, late, child, reading_ms, here, here_late, pages, idle = run_on_qt(
+                partial(_as_at_a_seat, partial(_export, url, Path(folder))))
     print(table(f"{posts} posts, {made:,} entries in {MONTH[0]}-{MONTH[1]:02d} (median ms)",
                 ["step", "service", "raw psycopg"],
                 [["generate the month", median_ms(generate), median_ms(floor_generate)],
                  ["month grid (grouped)", median_ms(grid), median_ms(floor_grid)],
                  ["on duty now", median_ms(now), median_ms(floor_now)]]))
-    ms = [f"{x * 1000:.0f}" for x in (took, read_late, late, child, reading, here, here_late)]
+    now, now_late, then, then_late, idle_reads = reading
+    print(table(f"The month read for an export ({len(now)} runs each, alternating), ms",
+                ["", "whole (median)", "GUI stall (median)", "GUI stall (max)"],
+                [["texts, the sheet made in a worker thread (now)", median_ms(now),
+                  median_ms(now_late), f"{max(now_late) * 1000:.0f}"],
+                 ["rows and the sheet on the loop (before)", median_ms(then),
+                  median_ms(then_late), f"{max(then_late) * 1000:.0f}"],
+                 ["floor: the timer idle, 1 s", "-", median_ms(idle_reads),
+                  f"{max(idle_reads) * 1000:.0f}"]]))
+    print("GUI stall: how late a 5 ms QTimer fired at most (beyond its 5 ms) during one read.")
+    ms = [f"{x * 1000:.0f}" for x in (took, read_late, late, child, reading_ms, here, here_late)]
     print(table(f"The month's PDF ({pages:.0f} pages; one run, the reading warmed up), ms",
                 ["", "whole", "GUI reading", "GUI writing", "child CPU"],
                 [["the pane's way (a child process draws)", ms[0], ms[1], ms[2], ms[3]],
                  ["drawn here by a worker thread (before)", ms[5], ms[4], ms[6], "-"]]))
     print("GUI reading / writing: how late a 5 ms QTimer fired at most (beyond its 5 ms)"
-          " while the month was read on the loop (the pane's way: with the child starting"
+          " while the month was read (the pane's way: with the child starting"
           " beside it; before: the reading alone), and while the PDF was written. child CPU:"
           " the CPU time the child process used, its start included (the load does not"
           f" stretch it). The timer's floor, idle, in this run: {idle * 1000:.0f} ms.")

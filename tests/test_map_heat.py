@@ -15,18 +15,16 @@ from console.core.clock import CENTRE_TZ
 from console.geo.area_stats import AreaFigures
 from console.geo.boundaries import Level
 from console.mapview import base_map as bm
+from console.mapview import outlines as ol
 from console.mapview.areas import AreaIndex, contains
-from console.mapview.heat import (
+from console.mapview.heat import HeatQuery, HeatRead, Period, period_bounds
+from console.mapview.heat_scale import (
     MIN_FOR_RATE,
     NO_CASES,
     NOT_JUDGED,
     TOO_FEW,
-    HeatQuery,
-    HeatRead,
     Measure,
-    Period,
     count_scale,
-    period_bounds,
     rate_scale,
 )
 from tests.map_fixture import demo_cells
@@ -115,26 +113,26 @@ def test_a_reading_classes_areas_and_lists_hotspots_by_cases_then_code() -> None
 
 
 @pytest.fixture(scope="module")
-def base() -> bm.BaseMap:
+def base() -> ol.BaseMap:
     return bm.build_base_map(*demo_cells())
 
 
-def test_every_cell_is_found_under_its_own_centre(base: bm.BaseMap) -> None:
-    index = AreaIndex(base.levels[bm.CELL])
-    for outline in base.levels[bm.CELL][::7]:
+def test_every_cell_is_found_under_its_own_centre(base: ol.BaseMap) -> None:
+    index = AreaIndex(base.levels[ol.CELL])
+    for outline in base.levels[ol.CELL][::7]:
         found = index.at(*outline.anchor)
         assert found is not None and found.code == outline.code
     x0, y0, _x1, _y1 = base.bounds
     assert index.at(x0 - 1, y0 - 1) is None
-    communities = AreaIndex(base.levels[bm.COMMUNITY])
-    cell = base.levels[bm.CELL][100]
+    communities = AreaIndex(base.levels[ol.COMMUNITY])
+    cell = base.levels[ol.CELL][100]
     assert communities.at(*cell.anchor).code == cell.parent  # type: ignore[union-attr]
     assert communities.box("S01C01") is not None and communities.box("nope") is None
 
 
 def test_a_point_in_a_hole_is_outside() -> None:
     ring = Polygon(box(0, 0, 10, 10).exterior, [box(4, 4, 6, 6).exterior.coords])
-    outline = bm.Outline("X", "x", (np.asarray(ring.exterior.coords),
+    outline = ol.Outline("X", "x", (np.asarray(ring.exterior.coords),
                                     np.asarray(ring.interiors[0].coords)), (1.0, 1.0))
     assert contains(outline, 1, 1) and not contains(outline, 5, 5)
     assert not contains(outline, 11, 5)
@@ -158,7 +156,7 @@ def test_stored_boundaries_are_drawn_and_an_area_without_one_is_dissolved() -> N
                       if r.code == "S01C01" else r for r in community_rows]
     street_rows = [bm.AreaRow(code, name) for code, name in streets.items()]
     made = bm.build_base_map(cells, street_rows, community_rows)
-    drawn = {o.code: o for o in made.levels[bm.COMMUNITY]}
+    drawn = {o.code: o for o in made.levels[ol.COMMUNITY]}
     stored = drawn["S01C01"]
     assert stored.name == "方块社区" and len(stored.rings) == 1
     x, y = made.plane.to_xy(np.asarray(square.exterior.coords)[:, 0],
@@ -170,4 +168,4 @@ def test_stored_boundaries_are_drawn_and_an_area_without_one_is_dissolved() -> N
     assert ("community", "S01C02") in made.dissolved  # no stored boundary: its cells
     assert Polygon(drawn["S01C02"].rings[0]).contains(Point(drawn["S01C02"].anchor))
     assert drawn["S01C02"].parent == "S01"
-    assert {o.code for o in made.levels[bm.STREET]} == set(streets)
+    assert {o.code for o in made.levels[ol.STREET]} == set(streets)

@@ -14,6 +14,7 @@ from shapely.geometry import Point, Polygon
 
 from console.casework.countdown import BANDS_BY_SEVERITY, Countdown, band_codes
 from console.mapview import base_map as bm
+from console.mapview import outlines as ol
 from console.mapview.clusters import cluster, inside, nearest
 from console.mapview.duty_places import PostOnDuty, place_posts
 from console.mapview.map_cases import CaseMarks, empty, merge
@@ -32,30 +33,30 @@ def test_the_plane_goes_there_and_back_in_kilometres() -> None:
 
 
 @pytest.fixture(scope="module")
-def base() -> bm.BaseMap:
+def base() -> ol.BaseMap:
     return bm.build_base_map(*demo_cells())
 
 
-def test_cells_dissolve_into_communities_streets_and_the_district(base: bm.BaseMap) -> None:
+def test_cells_dissolve_into_communities_streets_and_the_district(base: ol.BaseMap) -> None:
     cells, streets, communities = demo_cells()
-    assert len(base.levels[bm.CELL]) == len(cells) == 667
-    assert {o.code for o in base.levels[bm.COMMUNITY]} == set(communities)
-    assert {o.code: o.name for o in base.levels[bm.STREET]} == streets
-    assert len(base.levels[bm.DISTRICT]) == 1
+    assert len(base.levels[ol.CELL]) == len(cells) == 667
+    assert {o.code for o in base.levels[ol.COMMUNITY]} == set(communities)
+    assert {o.code: o.name for o in base.levels[ol.STREET]} == streets
+    assert len(base.levels[ol.DISTRICT]) == 1
     # Dissolved whole: one ring each, no cracks left between neighbouring cells.
-    for level in (bm.DISTRICT, bm.STREET, bm.COMMUNITY):
+    for level in (ol.DISTRICT, ol.STREET, ol.COMMUNITY):
         assert all(len(o.rings) == 1 for o in base.levels[level]), level
-    district = Polygon(base.levels[bm.DISTRICT][0].rings[0])
-    area = sum(Polygon(o.rings[0]).area for o in base.levels[bm.CELL])
+    district = Polygon(base.levels[ol.DISTRICT][0].rings[0])
+    area = sum(Polygon(o.rings[0]).area for o in base.levels[ol.CELL])
     assert district.area == pytest.approx(area, rel=0.001)
-    for o in base.levels[bm.COMMUNITY]:
+    for o in base.levels[ol.COMMUNITY]:
         assert Polygon(o.rings[0]).contains(Point(o.anchor))  # the name goes inside
         assert o.parent == o.code[:3]  # its street
     x0, y0, x1, y1 = base.bounds
     assert 15 < x1 - x0 < 25 and 15 < y1 - y0 < 25  # Pingshan: some 20 km across
 
 
-def test_the_outlines_are_kept_per_set_of_cells(base: bm.BaseMap) -> None:
+def test_the_outlines_are_kept_per_set_of_cells(base: ol.BaseMap) -> None:
     assert bm.build_base_map(*demo_cells()) is base
     cells, streets, communities = demo_cells()
     renamed = {**streets, "S01": "另一个名字"}
@@ -69,12 +70,12 @@ def test_a_cell_with_broken_geometry_is_left_out_and_named() -> None:
     broken = dataclasses.replace(cells[0], geometry={"type": "Polygon", "coordinates": "x"})
     made = bm.build_base_map([broken, *cells[1:40]], streets, communities)
     assert made.skipped == (cells[0].code,)
-    assert len(made.levels[bm.CELL]) == 39
+    assert len(made.levels[ol.CELL]) == 39
 
 
-def test_path_arrays_break_between_rings(base: bm.BaseMap) -> None:
-    outlines = base.levels[bm.STREET]
-    x, y, connect = bm.path_arrays(outlines)
+def test_path_arrays_break_between_rings(base: ol.BaseMap) -> None:
+    outlines = base.levels[ol.STREET]
+    x, y, connect = ol.path_arrays(outlines)
     assert len(x) == sum(len(o.rings[0]) for o in outlines)
     assert list(np.flatnonzero(connect == 0) + 1) == list(
         np.cumsum([len(o.rings[0]) for o in outlines]))
@@ -143,7 +144,7 @@ def test_merge_replaces_drops_and_adds() -> None:
     assert len(merge(empty(), [a], empty())) == 0
 
 
-def test_a_paused_case_keeps_the_time_it_had(base: bm.BaseMap) -> None:
+def test_a_paused_case_keeps_the_time_it_had(base: ol.BaseMap) -> None:
     held = marks(uuid.uuid4(), due=START.timestamp() + 3600)
     paused = dataclasses.replace(held, paused=np.array([START.timestamp()]))
     later = START + dt.timedelta(hours=5)
@@ -156,12 +157,12 @@ def post(post_id: int, street: str | None, community: str | None) -> PostOnDuty:
                       (("张三", "17000000001"),) if post_id % 2 else ())
 
 
-def test_posts_stand_at_their_community_else_street_else_the_district(base: bm.BaseMap
+def test_posts_stand_at_their_community_else_street_else_the_district(base: ol.BaseMap
                                                                       ) -> None:
     places = place_posts([post(1, "S01", "S01C01"), post(2, "S01", None), post(3, "S01", None),
                           post(4, None, None), post(5, "S99", None)], base)
     by_post = {p.id: place for place in places for p in place.posts}
-    assert (by_post[1].x, by_post[1].y) == base.anchor(bm.COMMUNITY, "S01C01")
-    assert by_post[2] is by_post[3] and by_post[2].level == bm.STREET  # one marker, two posts
-    assert by_post[4] is by_post[5] and by_post[4].level == bm.DISTRICT  # unknown street too
+    assert (by_post[1].x, by_post[1].y) == base.anchor(ol.COMMUNITY, "S01C01")
+    assert by_post[2] is by_post[3] and by_post[2].level == ol.STREET  # one marker, two posts
+    assert by_post[4] is by_post[5] and by_post[4].level == ol.DISTRICT  # unknown street too
     assert by_post[1].staffed and not by_post[2].posts[0].people

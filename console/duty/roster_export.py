@@ -4,6 +4,13 @@
 ``MonthSheet``: one row per person and post with one code per day (the
 shift's first character, 白/中/夜, for a duty; 假 for leave; blank for rest),
 and the plan (day × shift → the team on it, and the team resting).
+
+At ten times the district a month is some 30,000 entries. They come as one row of
+texts, one per column (``string_agg``, as the map's cases do), so the driver hands the
+event loop seven values instead of 30,000 rows; taking them apart and making the
+sheet (``make_sheet``) is CPU work for a worker thread, which lets the GUI thread in.
+Made on the loop, the rows and the sheet held the GUI thread about three times as long
+(``bench/roster.py`` reads the month both ways; docs/ARCHITECTURE.md has the figures).
 ``console/duty/roster_excel.py`` writes a sheet to a workbook (sync, no database;
 apart, so that openpyxl is imported when someone exports, not at start). The PDF is
 drawn by ``widgets/duty/roster_pdf.py`` from the same sheet.
@@ -14,16 +21,21 @@ whatever language the console is shown in.
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any, NamedTuple, Protocol
+
+from sqlalchemy import Integer, Text, cast, func, literal, select
+from sqlalchemy.sql import ColumnElement
 
 from console.core.store import Store
-from console.duty import roster
 from console.duty.duty_setup import Setup, ShiftRow, load_setup
 from console.duty.roster_rules import display_order
 from console.duty.rotation import Shift, month_days
+from db import schema as s
 
 CENTRE = "坪山区指挥中心"
 WEEKDAYS = "一二三四五六日"
@@ -91,22 +103,98 @@ class MonthSheet:
         return WEEKDAYS[day.weekday()]
 
 
+class SheetEntry(Protocol):
+    """What the sheet needs of an entry (``roster.Duty`` has it too)."""
+
+    @property
+    def day(self) -> dt.date: ...
+    @property
+    def shift_id(self) -> int: ...
+    @property
+    def post_id(self) -> int | None: ...
+    @property
+    def staff_id(self) -> int | None: ...
+    @property
+    def person(self) -> str: ...
+    @property
+    def team_id(self) -> int | None: ...
+    @property
+    def kind(self) -> str: ...
+
+
+class Entry(NamedTuple):
+    day: dt.date
+    shift_id: int
+    post_id: int | None
+    staff_id: int | None
+    person: str
+    team_id: int | None
+    kind: str
+
+
+R, ST = s.RosterEntry, s.Staff
+SEP, TEXT_SEP = ",", "\x1f"  # names are joined by the unit separator (one in a name: a space)
+NONE = -1  # an id column's NULL, as read
+
+
+def _ids(column: Any) -> ColumnElement[int]:
+    return func.coalesce(column, NONE)
+
+
+# One text per column of Entry, in its order; every aggregate sees the rows in one order.
+_COLUMNS = ((cast(func.extract("day", R.day), Integer), SEP), (R.shift_id, SEP),
+            (_ids(R.post_id), SEP), (_ids(R.staff_id), SEP),
+            (func.replace(func.coalesce(ST.name, ""), TEXT_SEP, " "), TEXT_SEP),
+            (_ids(R.team_id), SEP), (R.kind, SEP))
+
+
 async def month_sheet(store: Store, year: int, month: int, *, centre: str = CENTRE
                       ) -> MonthSheet:
-    """Read the month's roster into a sheet."""
+    """Read the month's roster into a sheet (made in a worker thread)."""
     setup = await load_setup(store)
-    entries = await roster.month_entries(store, year, month)
-    return make_sheet(setup, entries, year, month, centre=centre)
+    days = month_days(year, month)
+    async with store.read() as conn:
+        texts = (await conn.execute(
+            select(*(func.string_agg(cast(column, Text), literal(sep, Text))
+                     for column, sep in _COLUMNS))
+            .select_from(R).outerjoin(ST, ST.id == R.staff_id)
+            .where(R.day.between(days[0], days[-1])))).one()
+    return await asyncio.to_thread(_sheet, setup, tuple(texts), year, month, centre)
 
 
-def make_sheet(setup: Setup, entries: Sequence[roster.Duty], year: int, month: int, *,
+def _sheet(setup: Setup, texts: Sequence[str | None], year: int, month: int,
+           centre: str) -> MonthSheet:
+    """In a worker thread: the entries out of ``month_sheet``'s texts, and the sheet."""
+    return make_sheet(setup, entries_of(texts, year, month), year, month, centre=centre)
+
+
+def entries_of(texts: Sequence[str | None], year: int, month: int) -> list[Entry]:
+    """The entries in ``texts`` (each column's text None when the month has none)."""
+    day_of = {d.day: d for d in month_days(year, month)}
+    days, shifts, posts, staff, people, teams, kinds = (
+        [] if text is None else text.split(sep)
+        for text, (_column, sep) in zip(texts, _COLUMNS, strict=True))
+
+    def some(value: str) -> int | None:
+        number = int(value)
+        return None if number == NONE else number
+
+    return [Entry(day_of[int(day)], int(shift), some(post), some(person_id), person,
+                  some(team), kind)
+            for day, shift, post, person_id, person, team, kind
+            in zip(days, shifts, posts, staff, people, teams, kinds, strict=True)]
+
+
+def make_sheet(setup: Setup, entries: Sequence[SheetEntry], year: int, month: int, *,
                centre: str = CENTRE) -> MonthSheet:
     days = tuple(month_days(year, month))
     shifts = display_order(setup.shifts)
     letters = shift_letters(shifts)
     order = {r.id: i for i, r in enumerate(shifts)}
     post_order = {p.id: i for i, p in enumerate(setup.posts)}
+    post_names = {p.id: p.name for p in setup.posts}
     team_codes = {t.id: t.code for t in setup.teams}
+    team_names = {t.id: t.name for t in setup.teams}
 
     cells: dict[tuple[int | None, int | None], dict[dt.date, list[tuple[int, str]]]] = {}
     team_of: dict[tuple[int | None, int | None], int | None] = {}
@@ -119,8 +207,7 @@ def make_sheet(setup: Setup, entries: Sequence[roster.Duty], year: int, month: i
         names[e.staff_id] = e.person
 
     def team_name(team_id: int | None) -> str:
-        team = setup.team(team_id)
-        return team.name if team else ""
+        return team_names.get(team_id or -1, "")
 
     def sort_key(key: tuple[int | None, int | None]) -> tuple[int, str, str]:
         post_id, staff_id = key
@@ -129,16 +216,15 @@ def make_sheet(setup: Setup, entries: Sequence[roster.Duty], year: int, month: i
 
     rows = []
     for key in sorted(cells, key=sort_key):
-        post = setup.post(key[0])
         by_day = cells[key]
         rows.append(PersonRow(
-            post.name if post else "", names[key[1]], team_name(team_of[key]),
+            post_names.get(key[0] or -1, ""), names[key[1]], team_name(team_of[key]),
             tuple("/".join(c for _o, c in sorted(by_day.get(d, []))) for d in days)))
 
-    on_shift: dict[tuple[dt.date, int], Counter[int | None]] = {}
+    on_shift: defaultdict[tuple[dt.date, int], Counter[int | None]] = defaultdict(Counter)
     for e in entries:
         if e.kind == "duty":
-            on_shift.setdefault((e.day, e.shift_id), Counter())[e.team_id] += 1
+            on_shift[(e.day, e.shift_id)][e.team_id] += 1
     rotating = [t for t in setup.teams if t.offset is not None]
     plan = []
     for day in days:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from console.mapview.base_map import Outline
+from console.mapview.outlines import Outline
 
 Box = tuple[float, float, float, float]  # x min, y min, x max, y max
 

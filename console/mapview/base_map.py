@@ -28,16 +28,7 @@ from shapely.geometry import MultiPolygon, Polygon, shape
 from sqlalchemy import literal, select
 
 from console.core.store import Store
-from console.mapview.outlines import (  # noqa: F401 (re-exported: the map's modules' way in)
-    CELL,
-    COMMUNITY,
-    DISTRICT,
-    LEVELS,
-    STREET,
-    BaseMap,
-    Outline,
-    path_arrays,
-)
+from console.mapview.outlines import CELL, COMMUNITY, DISTRICT, STREET, BaseMap, Outline
 from console.mapview.plane import Plane, plane_for
 from db import schema as s
 

@@ -14,7 +14,7 @@ from sqlalchemy import select
 from console.core.store import Store
 from console.duty import roster
 from console.duty.duty_setup import load_setup
-from console.mapview.base_map import COMMUNITY, DISTRICT, STREET, BaseMap
+from console.mapview.outlines import COMMUNITY, DISTRICT, STREET, BaseMap
 from db import schema as s
 
 

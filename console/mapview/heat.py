@@ -33,22 +33,12 @@ from console.core.clock import CENTRE_TZ
 from console.core.store import Store
 from console.geo.area_stats import AreaFigures, area_figures
 from console.geo.boundaries import Level
-from console.mapview.heat_scale import (  # noqa: F401 (re-exported: the heat layer's way in)
-    CASE_COLOURS,
+from console.mapview.heat_scale import (
     MIN_FOR_RATE,
-    NO_CASES,
     NOT_JUDGED,
-    NOT_JUDGED_COLOUR,
-    OVERDUE_COLOURS,
-    OVERDUE_NONE,
-    QUANTILES,
-    RATE_BREAKS,
-    RATE_COLOURS,
     TOO_FEW,
-    TOO_FEW_COLOUR,
     Measure,
     Scale,
-    Step,
     count_scale,
     rate_scale,
 )

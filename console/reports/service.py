@@ -12,7 +12,8 @@ from sqlalchemy.exc import DBAPIError
 from console.catalog.catalog import Catalog, load_catalog
 from console.core.errors import DatabaseUnavailable
 from console.core.store import Store
-from console.mapview.base_map import BaseMap, build_base_map, read_areas, read_cells
+from console.mapview.base_map import build_base_map, read_areas, read_cells
+from console.mapview.outlines import BaseMap
 from console.reports import daily, monthly, special, weekly
 from console.reports.common import Context
 from console.reports.model import Kind, Report

@@ -1579,77 +1579,77 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>CountdownModel</name>
     <message>
-        <location filename="../../widgets/casework/countdown_model.py" line="51" />
+        <location filename="../../widgets/casework/countdown_model.py" line="54" />
         <source>剩余时间</source>
         <translation>Time left</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/countdown_model.py" line="51" />
+        <location filename="../../widgets/casework/countdown_model.py" line="54" />
         <source>编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/countdown_model.py" line="51" />
+        <location filename="../../widgets/casework/countdown_model.py" line="54" />
         <source>级别</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/countdown_model.py" line="51" />
+        <location filename="../../widgets/casework/countdown_model.py" line="54" />
         <source>案件历时</source>
         <translation>Case age</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/countdown_model.py" line="52" />
+        <location filename="../../widgets/casework/countdown_model.py" line="55" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/countdown_model.py" line="52" />
+        <location filename="../../widgets/casework/countdown_model.py" line="55" />
         <source>责任单位</source>
         <translation>Responsible unit</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/countdown_model.py" line="52" />
+        <location filename="../../widgets/casework/countdown_model.py" line="55" />
         <source>分类</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/countdown_model.py" line="53" />
+        <location filename="../../widgets/casework/countdown_model.py" line="56" />
         <source>办理时限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/countdown_model.py" line="158" />
+        <location filename="../../widgets/casework/countdown_model.py" line="164" />
         <source>单位的计时从签收起算，尚未开始；须于 {at} 前签收</source>
         <translation>The unit's clock starts at its signing and has not started; to be signed by {at}</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/countdown_model.py" line="168" />
+        <location filename="../../widgets/casework/countdown_model.py" line="174" />
         <source>暂停 {t}</source>
         <translation>Paused {t}</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/countdown_model.py" line="169" />
+        <location filename="../../widgets/casework/countdown_model.py" line="175" />
         <source>超时 {t}</source>
         <translation>Overdue {t}</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/countdown_model.py" line="179" />
+        <location filename="../../widgets/casework/countdown_model.py" line="185" />
         <source>（估）</source>
         <translation> (est.)</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/countdown_model.py" line="187" />
+        <location filename="../../widgets/casework/countdown_model.py" line="193" />
         <source>{at}前签收</source>
         <translation>sign by {at}</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/countdown_model.py" line="192" />
+        <location filename="../../widgets/casework/countdown_model.py" line="198" />
         <source>责任单位的办理时限还剩多少（案件在中心、或单位尚未签收而按签收起算时，为案件的时限）</source>
         <translation>Time left of the responsible unit's limit (the case's own limit while the case is at the centre, or while the unit has not signed and its clock starts at signing)</translation>
     </message>
     <message>
-        <location filename="../../widgets/casework/countdown_model.py" line="195" />
+        <location filename="../../widgets/casework/countdown_model.py" line="201" />
         <source>自受理起案件已历时多久（含中心派遣前的时间）</source>
         <translation>How long since the case was accepted (including the centre's time before dispatch)</translation>
     </message>
@@ -1948,52 +1948,52 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>HandoverForm</name>
     <message>
-        <location filename="../../widgets/duty/handover_form.py" line="52" />
+        <location filename="../../widgets/duty/handover_form.py" line="56" />
         <source>交班事项：需下一班跟进的案件、缺岗处理情况、设备与其他情况</source>
         <translation>Handover notes: cases the next shift must follow up, how absences were handled, equipment and anything else</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_form.py" line="56" />
+        <location filename="../../widgets/duty/handover_form.py" line="60" />
         <source>提交交班</source>
         <translation>Hand over</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_form.py" line="60" />
+        <location filename="../../widgets/duty/handover_form.py" line="64" />
         <source>接班意见（可不填）</source>
         <translation>Remark on taking over (optional)</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_form.py" line="61" />
+        <location filename="../../widgets/duty/handover_form.py" line="65" />
         <source>接班签字</source>
         <translation>Sign and take over</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_form.py" line="64" />
+        <location filename="../../widgets/duty/handover_form.py" line="68" />
         <source>交班内容（交班值班长填写）</source>
         <translation>Handover notes (outgoing shift leader)</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_form.py" line="69" />
+        <location filename="../../widgets/duty/handover_form.py" line="73" />
         <source>接班签字（接班值班长）</source>
         <translation>Sign-off (incoming shift leader)</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_form.py" line="87" />
+        <location filename="../../widgets/duty/handover_form.py" line="91" />
         <source>只有值班长可以填写交班内容</source>
         <translation>Only shift leaders write handovers</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_form.py" line="97" />
+        <location filename="../../widgets/duty/handover_form.py" line="116" />
         <source>本班已由 {who} 签字接班，您输入的内容未能提交，仍留在输入框中供复制</source>
         <translation>{who} has already signed this shift over; your text was not saved and is still in the box to copy</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_form.py" line="100" />
+        <location filename="../../widgets/duty/handover_form.py" line="119" />
         <source>已恢复您在本班未提交的交班内容</source>
         <translation>Your unsaved notes for this shift are back</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_form.py" line="102" />
+        <location filename="../../widgets/duty/handover_form.py" line="121" />
         <source>交班内容已被 {who} 更新（{at}），您正在输入的内容已保留；对方的内容见摘要末尾，请合并后再提交</source>
         <translation>{who} updated the handover ({at}); what you are typing is kept; their notes are at the end of the summary: merge them before handing over</translation>
     </message>
@@ -2034,37 +2034,37 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>HandoverPane</name>
     <message>
-        <location filename="../../widgets/duty/handover_pane.py" line="83" />
+        <location filename="../../widgets/duty/handover_pane.py" line="74" />
         <source>保存中…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_pane.py" line="86" />
+        <location filename="../../widgets/duty/handover_pane.py" line="77" />
         <source>交接班摘要</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_pane.py" line="87" />
+        <location filename="../../widgets/duty/handover_pane.py" line="78" />
         <source>近 30 天交接班记录</source>
         <translation>Handovers, last 30 days</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_pane.py" line="129" />
+        <location filename="../../widgets/duty/handover_pane.py" line="118" />
         <source>现在不在任何班次时间内：请在班次设置中检查班次</source>
         <translation>Now is in no shift: check the shift templates</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_pane.py" line="154" />
+        <location filename="../../widgets/duty/handover_pane.py" line="143" />
         <source>正在读取…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_pane.py" line="252" />
+        <location filename="../../widgets/duty/handover_pane.py" line="223" />
         <source>已提交交班，待接班值班长签字</source>
         <translation>Handed over; waiting for the incoming shift leader to sign</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_pane.py" line="259" />
+        <location filename="../../widgets/duty/handover_pane.py" line="230" />
         <source>已签字接班</source>
         <translation>Signed; the shift is taken over</translation>
     </message>
@@ -2072,72 +2072,72 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>Heat</name>
     <message>
-        <location filename="../../widgets/map/heat.py" line="100" />
+        <location filename="../../widgets/map/heat.py" line="94" />
         <source>热点{level}：案件最多的前 {n} 个</source>
         <translation>Hotspots ({level}): the {n} with the most cases</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/heat.py" line="102" />
+        <location filename="../../widgets/map/heat.py" line="96" />
         <source>热点{level}</source>
         <translation>Hotspots ({level})</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/heat.py" line="158" />
+        <location filename="../../widgets/map/heat.py" line="152" />
         <source>队列只显示{name}的案件（点队列上方的标签恢复全部）</source>
         <translation>The queue shows only the cases of {name} (click the tag above the queue to show all again)</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/heat.py" line="187" />
+        <location filename="../../widgets/map/heat.py" line="181" />
         <source>{name}：{period}无案件</source>
         <translation>{name}: no cases in {period}</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/heat.py" line="189" />
+        <location filename="../../widgets/map/heat.py" line="183" />
         <source>{name}：案件 {cases} · 超期 {overdue} · 按期率 {rate}</source>
         <translation>{name}: cases {cases} · overdue {overdue} · on-time rate {rate}</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/heat.py" line="193" />
+        <location filename="../../widgets/map/heat.py" line="187" />
         <source>（可评判仅 {n} 件，太少，不着色）</source>
         <translation> (only {n} judged: too few, not coloured)</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/heat.py" line="208" />
+        <location filename="../../widgets/map/heat.py" line="202" />
         <source>{measure}（按{level}）</source>
         <translation>{measure} by {level}</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/heat.py" line="215" />
+        <location filename="../../widgets/map/heat.py" line="209" />
         <source>时段：{p}</source>
         <translation>Period: {p}</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/heat.py" line="216" />
+        <location filename="../../widgets/map/heat.py" line="210" />
         <source>分类：{c}</source>
         <translation>Category: {c}</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/heat.py" line="218" />
+        <location filename="../../widgets/map/heat.py" line="212" />
         <source>无案件</source>
         <translation>No cases</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/heat.py" line="220" />
+        <location filename="../../widgets/map/heat.py" line="214" />
         <source>有案件，尚无可评判</source>
         <translation>Cases, none judged yet</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/heat.py" line="221" />
+        <location filename="../../widgets/map/heat.py" line="215" />
         <source>案件太少（可评判不足 {n} 件），不计比率</source>
         <translation>Too few cases (under {n} judged): no rate</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/heat.py" line="225" />
+        <location filename="../../widgets/map/heat.py" line="219" />
         <source>所选时段和分类没有案件</source>
         <translation>No cases in this period and category</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/heat.py" line="226" />
+        <location filename="../../widgets/map/heat.py" line="220" />
         <source>热力：{t}</source>
         <translation>Heat: {t}</translation>
     </message>
@@ -2145,32 +2145,32 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>HeatBar</name>
     <message>
-        <location filename="../../widgets/map/heat_controls.py" line="57" />
+        <location filename="../../widgets/map/heat_controls.py" line="58" />
         <source>全部分类（可输入大类、小类或拼音首字母）</source>
         <translation>All categories (type a category of any level, or pinyin initials)</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/heat_controls.py" line="59" />
+        <location filename="../../widgets/map/heat_controls.py" line="60" />
         <source>按哪一级区域</source>
         <translation>Which level of area</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/heat_controls.py" line="60" />
+        <location filename="../../widgets/map/heat_controls.py" line="61" />
         <source>填色的指标</source>
         <translation>The figure the areas are filled by</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/heat_controls.py" line="61" />
+        <location filename="../../widgets/map/heat_controls.py" line="62" />
         <source>受理时间在哪个时段</source>
         <translation>The period the cases were received in</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/heat_controls.py" line="86" />
+        <location filename="../../widgets/map/heat_controls.py" line="87" />
         <source>全部分类</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/heat_controls.py" line="89" />
+        <location filename="../../widgets/map/heat_controls.py" line="90" />
         <source>{name}（含下级）</source>
         <translation>{name} (with subcategories)</translation>
     </message>
@@ -2774,112 +2774,92 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="64" />
+        <location filename="../../widgets/shell/main_window.py" line="52" />
         <source>坪山区指挥中心 · 12345 热线坐席 — {user}</source>
         <translation>Pingshan District Command Centre · 12345 hotline desk — {user}</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="80" />
+        <location filename="../../widgets/shell/main_window.py" line="70" />
         <source>来电登记</source>
         <translation>Call intake</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="81" />
+        <location filename="../../widgets/shell/main_window.py" line="71" />
         <source>案件队列</source>
         <translation>Case queue</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="83" />
+        <location filename="../../widgets/shell/main_window.py" line="73" />
         <source>倒计时</source>
         <translation>Countdowns</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="87" />
+        <location filename="../../widgets/shell/main_window.py" line="77" />
         <source>秒回知识库</source>
         <translation>Quick answers</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="92" />
+        <location filename="../../widgets/shell/main_window.py" line="82" />
         <source>督办台</source>
         <translation>Supervision</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="98" />
+        <location filename="../../widgets/shell/main_window.py" line="88" />
         <source>电话回访</source>
         <translation>Callbacks</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="99" />
+        <location filename="../../widgets/shell/main_window.py" line="89" />
         <source>现场核查</source>
         <translation>Field verification</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="100" />
+        <location filename="../../widgets/shell/main_window.py" line="90" />
         <source>回访与核查</source>
         <translation>Callbacks and verification</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="102" />
+        <location filename="../../widgets/shell/main_window.py" line="92" />
         <source>排班</source>
         <translation>Roster</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="104" />
+        <location filename="../../widgets/shell/main_window.py" line="94" />
         <source>查岗点名</source>
         <translation>Roll call</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="106" />
+        <location filename="../../widgets/shell/main_window.py" line="96" />
         <source>交接班</source>
         <translation>Handover</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="108" />
+        <location filename="../../widgets/shell/main_window.py" line="98" />
         <source>承办单位</source>
         <translation>Unit view</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="110" />
+        <location filename="../../widgets/shell/main_window.py" line="100" />
         <source>地图</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="112" />
+        <location filename="../../widgets/shell/main_window.py" line="102" />
         <source>统计分析</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="328" />
-        <source>● 数据库已连接</source>
-        <translation>● Database connected</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/shell/main_window.py" line="331" />
-        <source>● 数据库连接中断，正在重连…</source>
-        <translation>● Database connection lost, reconnecting…</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/shell/main_window.py" line="336" />
-        <source>本机暂存 {n} 件待提交</source>
-        <translation>{n} cases waiting on this seat</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/shell/main_window.py" line="344" />
-        <source>程序内部错误（已记入日志，请报告技术支持）：{s}</source>
-        <translation>Internal error (logged; please report it to technical support): {s}</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/shell/main_window.py" line="350" />
+        <location filename="../../widgets/shell/main_window.py" line="264" />
         <source>模拟来电</source>
         <translation>Simulate incoming call</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="350" />
+        <location filename="../../widgets/shell/main_window.py" line="264" />
         <source>来电号码：</source>
         <translation>Caller number:</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/main_window.py" line="357" />
+        <location filename="../../widgets/shell/main_window.py" line="271" />
         <source>界面语言将在下次启动时切换</source>
         <translation>The new language takes effect the next time the console starts</translation>
     </message>
@@ -2925,52 +2905,52 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>MapHeat</name>
     <message>
-        <location filename="../../widgets/map/heat_controls.py" line="28" />
+        <location filename="../../widgets/map/heat_controls.py" line="29" />
         <source>街道</source>
         <translation>Street</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/heat_controls.py" line="28" />
+        <location filename="../../widgets/map/heat_controls.py" line="29" />
         <source>社区</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/heat_controls.py" line="28" />
+        <location filename="../../widgets/map/heat_controls.py" line="29" />
         <source>网格</source>
         <translation>Grid cell</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/heat_controls.py" line="32" />
+        <location filename="../../widgets/map/heat_controls.py" line="33" />
         <source>案件数</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/heat_controls.py" line="32" />
+        <location filename="../../widgets/map/heat_controls.py" line="33" />
         <source>超期数</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/heat_controls.py" line="33" />
+        <location filename="../../widgets/map/heat_controls.py" line="34" />
         <source>按期率</source>
         <translation>On-time rate</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/heat_controls.py" line="37" />
+        <location filename="../../widgets/map/heat_controls.py" line="38" />
         <source>今天</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/heat_controls.py" line="37" />
+        <location filename="../../widgets/map/heat_controls.py" line="38" />
         <source>本周</source>
         <translation>This week</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/heat_controls.py" line="37" />
+        <location filename="../../widgets/map/heat_controls.py" line="38" />
         <source>本月</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/heat_controls.py" line="38" />
+        <location filename="../../widgets/map/heat_controls.py" line="39" />
         <source>自定义时段</source>
         <translation>Date range</translation>
     </message>
@@ -3298,6 +3278,14 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
     </message>
 </context>
 <context>
+    <name>OnDutyNow</name>
+    <message>
+        <location filename="../../widgets/duty/roster_on_duty.py" line="45" />
+        <source>{day} {shift} {hours}</source>
+        <translation>{day} {shift} {hours}</translation>
+    </message>
+</context>
+<context>
     <name>OnDutyTab</name>
     <message>
         <location filename="../../widgets/duty/roster_tabs.py" line="103" />
@@ -3359,17 +3347,17 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>PickMode</name>
     <message>
-        <location filename="../../widgets/map/picking.py" line="109" />
+        <location filename="../../widgets/map/picking.py" line="108" />
         <source>地图加载中…</source>
         <translation>Loading the map…</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/picking.py" line="172" />
+        <location filename="../../widgets/map/picking.py" line="171" />
         <source>十字处：{place}</source>
         <translation>At the crosshair: {place}</translation>
     </message>
     <message>
-        <location filename="../../widgets/map/picking.py" line="176" />
+        <location filename="../../widgets/map/picking.py" line="175" />
         <source>地图选点：点击位置，或用方向键移动十字、按 {take} 选定；{cancel} 取消</source>
         <translation>Picking a place: click it, or move the crosshair with the arrow keys and press {take}; {cancel} cancels</translation>
     </message>
@@ -4453,29 +4441,24 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
 <context>
     <name>RosterPane</name>
     <message>
-        <location filename="../../widgets/duty/roster_pane.py" line="106" />
+        <location filename="../../widgets/duty/roster_pane.py" line="110" />
         <source>当日排班</source>
         <translation>The day's roster</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roster_pane.py" line="107" />
+        <location filename="../../widgets/duty/roster_pane.py" line="111" />
         <source>当前在岗</source>
         <translation>On duty now</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roster_pane.py" line="111" />
+        <location filename="../../widgets/duty/roster_pane.py" line="115" />
         <source>保存中…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/roster_pane.py" line="183" />
+        <location filename="../../widgets/duty/roster_pane.py" line="187" />
         <source>{y}年{m}月尚未排班：按「生成本月排班」按轮班规则生成</source>
         <translation>{y}-{m} has no roster yet: "Generate this month" makes it by the rotation</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/duty/roster_pane.py" line="232" />
-        <source>{day} {shift} {hours}</source>
-        <translation>{day} {shift} {hours}</translation>
     </message>
 </context>
 <context>
@@ -4683,34 +4666,34 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
         <translation>12345 Hotline Console</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/startup.py" line="143" />
+        <location filename="../../widgets/shell/startup.py" line="149" />
         <source>连不上数据库</source>
         <translation>Cannot reach the database</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/startup.py" line="143" />
+        <location filename="../../widgets/shell/startup.py" line="149" />
         <source>连不上数据库，控制台无法启动：请检查网络和服务器是否运行，然后重新启动。
 （{detail}）</source>
         <translation>Cannot reach the database, so the console cannot start: check the network and that the server is running, then start again.
 ({detail})</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/startup.py" line="151" />
+        <location filename="../../widgets/shell/startup.py" line="155" />
         <source>数据库需要升级</source>
         <translation>The database needs an upgrade</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/startup.py" line="151" />
+        <location filename="../../widgets/shell/startup.py" line="155" />
         <source>数据库的结构版本（{current}）比本控制台需要的（{head}）旧，只有管理员能升级：请管理员用自己的账号启动一次控制台，或运行 python -m db.migrate。</source>
         <translation>The database's schema ({current}) is older than this console needs ({head}), and only an administrator can upgrade it: ask an administrator to start the console once with their own account, or to run python -m db.migrate.</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/startup.py" line="160" />
+        <location filename="../../widgets/shell/startup.py" line="162" />
         <source>控制台需要更新</source>
         <translation>The console needs updating</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/startup.py" line="160" />
+        <location filename="../../widgets/shell/startup.py" line="162" />
         <source>数据库已由较新版本的控制台升级（结构版本 {current}），本控制台只认识到 {head}，用它保存可能出错：请先安装新版本的控制台，再启动。数据没有任何改动。</source>
         <translation>The database was upgraded by a newer version of the console (schema version {current}); this console only knows up to {head}, and saving with it could go wrong: install the new version of the console first, then start it. Nothing in the data was changed.</translation>
     </message>
@@ -4725,22 +4708,22 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
         <translation>An internal error stopped the console from starting (the details are in the log; please report it to technical support): {detail}</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/startup.py" line="187" />
+        <location filename="../../widgets/shell/startup.py" line="186" />
         <source>正在启动本机数据库…</source>
         <translation>Starting the local database…</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/startup.py" line="188" />
+        <location filename="../../widgets/shell/startup.py" line="187" />
         <source>正在启动本机数据库并准备演示数据…</source>
         <translation>Starting the local database and preparing the demo data…</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/startup.py" line="198" />
+        <location filename="../../widgets/shell/startup.py" line="197" />
         <source>本机数据库无法启动</source>
         <translation>The local database cannot start</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/startup.py" line="198" />
+        <location filename="../../widgets/shell/startup.py" line="197" />
         <source>本机数据库无法启动：{detail}
 数据目录：{path}
 详情已记入日志。</source>
@@ -4749,12 +4732,12 @@ Data directory: {path}
 The details are in the log.</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/startup.py" line="212" />
+        <location filename="../../widgets/shell/startup.py" line="211" />
         <source>正在检查数据库…</source>
         <translation>Checking the database…</translation>
     </message>
     <message>
-        <location filename="../../widgets/shell/startup.py" line="219" />
+        <location filename="../../widgets/shell/startup.py" line="218" />
         <source>正在打开控制台…</source>
         <translation>Opening the console…</translation>
     </message>
@@ -4762,17 +4745,17 @@ The details are in the log.</translation>
 <context>
     <name>StateLine</name>
     <message>
-        <location filename="../../widgets/duty/handover_form.py" line="35" />
+        <location filename="../../widgets/duty/handover_form.py" line="37" />
         <source>已签收：{who} {at}（交班：{out}）</source>
         <translation>Signed off: {who} {at} (handed over by {out})</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_form.py" line="39" />
+        <location filename="../../widgets/duty/handover_form.py" line="41" />
         <source>已交班：{who} {at}，待接班签字</source>
         <translation>Handed over: {who} {at}, awaiting sign-off</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_form.py" line="42" />
+        <location filename="../../widgets/duty/handover_form.py" line="44" />
         <source>未交班</source>
         <translation>Not handed over</translation>
     </message>
@@ -4907,156 +4890,179 @@ The details are in the log.</translation>
     </message>
 </context>
 <context>
+    <name>StatusLine</name>
+    <message>
+        <location filename="../../widgets/shell/status_line.py" line="26" />
+        <source>● 数据库已连接</source>
+        <translation>● Database connected</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/shell/status_line.py" line="29" />
+        <source>● 数据库连接中断，正在重连…</source>
+        <translation>● Database connection lost, reconnecting…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/shell/status_line.py" line="34" />
+        <source>本机暂存 {n} 件待提交</source>
+        <translation>{n} cases waiting on this seat</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/shell/status_line.py" line="42" />
+        <source>程序内部错误（已记入日志，请报告技术支持）：{s}</source>
+        <translation>Internal error (logged; please report it to technical support): {s}</translation>
+    </message>
+</context>
+<context>
     <name>SummaryView</name>
     <message>
-        <location filename="../../widgets/duty/handover_summary.py" line="50" />
+        <location filename="../../widgets/duty/handover_summary.py" line="69" />
         <source>受理</source>
         <translation>Opened</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_summary.py" line="51" />
+        <location filename="../../widgets/duty/handover_summary.py" line="70" />
         <source>办结</source>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_summary.py" line="51" />
+        <location filename="../../widgets/duty/handover_summary.py" line="70" />
         <source>归档</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_summary.py" line="52" />
+        <location filename="../../widgets/duty/handover_summary.py" line="71" />
         <source>在办</source>
         <translation>Still open</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_summary.py" line="52" />
+        <location filename="../../widgets/duty/handover_summary.py" line="71" />
         <source>超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_summary.py" line="62" />
+        <location filename="../../widgets/duty/handover_summary.py" line="81" />
         <source>超期案件（共 {n} 件）</source>
         <translation>Overdue cases ({n})</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_summary.py" line="64" />
+        <location filename="../../widgets/duty/handover_summary.py" line="83" />
         <source>只列出最早到期的 {n} 件</source>
         <translation>Only the {n} due earliest are listed</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_summary.py" line="67" />
+        <location filename="../../widgets/duty/handover_summary.py" line="86" />
         <source>编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_summary.py" line="67" />
+        <location filename="../../widgets/duty/handover_summary.py" line="86" />
         <source>紧急程度</source>
         <translation>Urgency</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_summary.py" line="67" />
+        <location filename="../../widgets/duty/handover_summary.py" line="86" />
         <source>办理时限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_summary.py" line="67" />
+        <location filename="../../widgets/duty/handover_summary.py" line="86" />
         <source>责任单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_summary.py" line="70" />
+        <location filename="../../widgets/duty/handover_summary.py" line="89" />
         <source>未分拨</source>
         <translation>Not dispatched</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_summary.py" line="72" />
+        <location filename="../../widgets/duty/handover_summary.py" line="91" />
         <source>提醒</source>
         <translation>Reminders</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_summary.py" line="72" />
+        <location filename="../../widgets/duty/handover_summary.py" line="91" />
         <source>催办</source>
         <translation>Urges</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_summary.py" line="73" />
+        <location filename="../../widgets/duty/handover_summary.py" line="92" />
         <source>催办（单位领导）</source>
         <translation>Urges to unit leaders</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_summary.py" line="74" />
+        <location filename="../../widgets/duty/handover_summary.py" line="93" />
         <source>督办</source>
         <translation>Supervision orders</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_summary.py" line="74" />
+        <location filename="../../widgets/duty/handover_summary.py" line="93" />
         <source>效能监察</source>
         <translation>Efficiency inspections</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_summary.py" line="76" />
+        <location filename="../../widgets/duty/handover_summary.py" line="95" />
         <source>提醒、催办与督办</source>
         <translation>Reminders, urges and supervision</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_summary.py" line="80" />
-        <location filename="../../widgets/duty/handover_summary.py" line="117" />
+        <location filename="../../widgets/duty/handover_summary.py" line="99" />
+        <location filename="../../widgets/duty/handover_summary.py" line="136" />
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_summary.py" line="81" />
+        <location filename="../../widgets/duty/handover_summary.py" line="100" />
         <source>点名</source>
         <translation>Roll calls</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_summary.py" line="83" />
-        <location filename="../../widgets/duty/handover_summary.py" line="94" />
+        <location filename="../../widgets/duty/handover_summary.py" line="102" />
+        <location filename="../../widgets/duty/handover_summary.py" line="113" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_summary.py" line="83" />
+        <location filename="../../widgets/duty/handover_summary.py" line="102" />
         <source>方式</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_summary.py" line="83" />
+        <location filename="../../widgets/duty/handover_summary.py" line="102" />
         <source>值班长</source>
         <translation>Shift leader</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_summary.py" line="83" />
+        <location filename="../../widgets/duty/handover_summary.py" line="102" />
         <source>共</source>
         <translation>Posts</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_summary.py" line="91" />
+        <location filename="../../widgets/duty/handover_summary.py" line="110" />
         <source>待跟进事项</source>
         <translation>Follow-ups</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_summary.py" line="94" />
+        <location filename="../../widgets/duty/handover_summary.py" line="113" />
         <source>岗位</source>
         <translation>Post</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_summary.py" line="94" />
+        <location filename="../../widgets/duty/handover_summary.py" line="113" />
         <source>人员</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_summary.py" line="94" />
+        <location filename="../../widgets/duty/handover_summary.py" line="113" />
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_summary.py" line="94" />
+        <location filename="../../widgets/duty/handover_summary.py" line="113" />
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../widgets/duty/handover_summary.py" line="101" />
+        <location filename="../../widgets/duty/handover_summary.py" line="120" />
         <source>已保存的交班内容（{who}）</source>
         <translation>Saved handover notes ({who})</translation>
     </message>

@@ -14,12 +14,13 @@ from console.catalog.catalog import Catalog
 from console.core.store import Store
 from console.hotline.intake import create_case
 from console.mapview import base_map as bm
+from console.mapview import outlines as ol
 from db.engine import libpq_conninfo
 from tests.db.conftest import MakeLogin
 from tests.factories import draft
 
 
-async def _outlines(url: str) -> bm.BaseMap:
+async def _outlines(url: str) -> ol.BaseMap:
     operator = Store(url, "operator")
     try:
         cells = await bm.read_cells(operator)
@@ -34,9 +35,9 @@ async def test_stored_boundaries_are_drawn_and_a_missing_one_dissolved(
     url = login_as("operator")
     base = await _outlines(url)
     assert base.dissolved == ()  # the demo stores every street's and community's
-    assert {o.code: o.name for o in base.levels[bm.STREET]} == {
+    assert {o.code: o.name for o in base.levels[ol.STREET]} == {
         s.code: s.name for s in catalog.streets.values()}
-    assert len(base.levels[bm.COMMUNITY]) == len(catalog.communities)
+    assert len(base.levels[ol.COMMUNITY]) == len(catalog.communities)
     with psycopg.connect(libpq_conninfo(database_url), autocommit=True) as owner:
         stored = owner.execute("SELECT geometry FROM community WHERE code = 'S01C01'"
                                ).fetchone()[0]  # type: ignore[index]
@@ -47,8 +48,8 @@ async def test_stored_boundaries_are_drawn_and_a_missing_one_dissolved(
                       " centroid_lat = NULL WHERE code = 'S01C02'")
     again = await _outlines(url)
     assert again is not base  # other boundaries: drawn anew
-    drawn = {o.code: o for o in again.levels[bm.COMMUNITY]}
-    before = {o.code: o for o in base.levels[bm.COMMUNITY]}
+    drawn = {o.code: o for o in again.levels[ol.COMMUNITY]}
+    before = {o.code: o for o in base.levels[ol.COMMUNITY]}
     projected = shapely.transform(smaller, lambda xy: np.column_stack(
         again.plane.to_xy(xy[:, 0], xy[:, 1])))
     assert Polygon(drawn["S01C01"].rings[0]).area == pytest.approx(projected.area, rel=1e-3)

@@ -18,6 +18,7 @@ from console.duty import roster
 from console.hotline.intake import create_case
 from console.mapview import base_map as bm
 from console.mapview import map_cases
+from console.mapview import outlines as ol
 from console.mapview.duty_places import place_posts, read_posts
 from db.engine import libpq_conninfo
 from tests.db.conftest import MakeLogin
@@ -78,9 +79,9 @@ async def test_the_outlines_from_the_stored_cells(store: Store, catalog: Catalog
         await operator.close()
     base = bm.build_base_map(cells, {s.code: s.name for s in catalog.streets.values()},
                              {c.code: c.name for c in catalog.communities.values()})
-    assert len(base.levels[bm.CELL]) == len(catalog.grid_cells)
-    assert len(base.levels[bm.COMMUNITY]) == len(catalog.communities)
-    assert {o.name for o in base.levels[bm.STREET]} == {s.name for s in catalog.streets.values()}
+    assert len(base.levels[ol.CELL]) == len(catalog.grid_cells)
+    assert len(base.levels[ol.COMMUNITY]) == len(catalog.communities)
+    assert {o.name for o in base.levels[ol.STREET]} == {s.name for s in catalog.streets.values()}
 
 
 async def test_duty_posts_stand_where_their_unit_is_with_who_is_on_duty(
@@ -105,9 +106,9 @@ async def test_duty_posts_stand_where_their_unit_is_with_who_is_on_duty(
     places = place_posts(posts, base)
     street_place = next(p for p in places if by_code["P-S01"] in p.posts)
     assert by_code["G-S01"] in street_place.posts  # the street's squad shares its marker
-    assert (street_place.x, street_place.y) == base.anchor(bm.STREET, "S01")
+    assert (street_place.x, street_place.y) == base.anchor(ol.STREET, "S01")
     centre = next(p for p in places if by_code["C-LEAD"] in p.posts)
-    assert centre.level == bm.DISTRICT and len(centre.posts) == 3
+    assert centre.level == ol.DISTRICT and len(centre.posts) == 3
     assert sum(len(p.posts) for p in places) == 38
 
 

@@ -11,7 +11,8 @@ from console.core.store import Store
 from console.duty import roster, roster_edits
 from console.duty.duty_setup import Setup, load_setup
 from console.duty.roster_excel import write_excel
-from console.duty.roster_export import SHEET_PEOPLE, SHEET_PLAN, month_sheet
+from console.duty.roster_export import SHEET_PEOPLE, SHEET_PLAN, PersonRow, month_sheet
+from tests.db.conftest import MakeLogin
 
 pytestmark = pytest.mark.slow  # each writes and reads back a workbook
 
@@ -127,3 +128,41 @@ async def test_a_month_not_generated_exports_an_empty_sheet(
     assert sheet.rows == () and len(sheet.plan) == 31
     assert all(p.teams == ("", "", "") and p.resting == "" for p in sheet.plan)
     write_excel(sheet, tmp_path / "empty.xlsx")
+
+
+async def test_the_sheet_read_as_texts_is_the_sheet_of_the_months_entries(
+        leader: Store, login_as: MakeLogin) -> None:
+    """``month_sheet`` reads the month as one text per column and makes the sheet in a
+    worker thread: the same sheet as made from the entries read row by row, with a
+    leave, an entry without a person and names holding the separators; read by a
+    shift leader's own login."""
+    from sqlalchemy import text
+
+    from console.duty.roster_export import make_sheet
+    from tests.db.people import login_of
+
+    await roster.generate_month(leader, 2026, 11)
+    day = dt.date(2026, 11, 22)
+    evening, night = await room_duty(leader, day, "evening"), await room_duty(leader, day, "night")
+    _entries, version = await roster.day_entries(leader, day)
+    await roster_edits.leave(leader, evening.id, day, version, "病假", stand_in=night.staff_id)
+    async with leader.transaction() as conn:  # as the owner would: names no form allows
+        await conn.execute(text("UPDATE staff SET name = :name WHERE id = :id"),
+                           {"name": "王,五\x1f六", "id": evening.staff_id})
+        await conn.execute(text("UPDATE roster_entry SET staff_id = NULL WHERE id = :id"),
+                           {"id": night.id})
+    setup = await load_setup(leader)
+    url = login_as("shift_leader")
+    shift_leader = Store(url, login_of(url))
+    try:
+        sheet = await month_sheet(shift_leader, 2026, 11)
+    finally:
+        await shift_leader.close()
+    expected = make_sheet(setup, await roster.month_entries(leader, 2026, 11), 2026, 11)
+    renamed = [r for r in expected.rows if r.person == "王,五\x1f六"]
+    assert len(renamed) == 1 and any(r.person == "" for r in expected.rows)
+    assert sheet.rows == tuple(
+        r if r.person != "王,五\x1f六" else PersonRow(r.post, "王,五 六", r.team, r.codes)
+        for r in expected.rows)
+    assert (sheet.title, sheet.days, sheet.shifts, sheet.legend, sheet.plan) == (
+        expected.title, expected.days, expected.shifts, expected.legend, expected.plan)

@@ -28,7 +28,7 @@ def new_login(admin_url: str) -> Iterator[str]:
 def test_an_admin_creates_and_disables_an_account(qtbot: Any, open_seat: Any,
                                                   new_login: str, qtmodeltester: Any) -> None:
     window = open_seat().window
-    dialog = window.edit_accounts()
+    dialog = window.dialogs.edit_accounts()
     qtbot.waitUntil(lambda: dialog.model.rowCount() > 0, timeout=5000)  # the demo staff
     qtmodeltester.check(dialog.model, force_py=True)
 
@@ -87,7 +87,7 @@ def test_an_admin_creates_and_disables_an_account(qtbot: Any, open_seat: Any,
 def test_an_admin_makes_a_unit_handler_with_their_unit(qtbot: Any, open_seat: Any,
                                                        new_login: str) -> None:
     window = open_seat().window
-    dialog = window.edit_accounts()
+    dialog = window.dialogs.edit_accounts()
     qtbot.waitUntil(lambda: dialog.unit.count() > 1, timeout=5000)  # the units and "none"
     dialog.login.setText(new_login)
     dialog.name.setText("李承办")

@@ -25,7 +25,7 @@ def write(path: Path, change: Any = None) -> str:
 def test_an_admin_checks_a_broken_file_then_imports_a_good_one(
         qtbot: Any, open_seat: Any, tmp_path: Path) -> None:
     seat = open_seat()
-    dialog = seat.window.import_boundaries()
+    dialog = seat.window.dialogs.import_boundaries()
     qtbot.waitUntil(lambda: "网格 667 个" in dialog.current.text(), timeout=10000)
     assert not dialog.import_button.isEnabled()  # nothing chosen yet
     row = dialog.rows[Level.CELL]
@@ -75,7 +75,7 @@ def test_an_admin_checks_a_broken_file_then_imports_a_good_one(
 def test_a_file_that_is_not_geojson_says_so_in_its_row(qtbot: Any, open_seat: Any,
                                                         tmp_path: Path) -> None:
     seat = open_seat()
-    dialog = seat.window.import_boundaries()
+    dialog = seat.window.dialogs.import_boundaries()
     row = dialog.rows[Level.STREET]
     bad = tmp_path / "streets.geojson"
     bad.write_text("街道,编码\n", encoding="utf-8")

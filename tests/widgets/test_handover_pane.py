@@ -284,9 +284,9 @@ def test_an_unsaved_summary_follows_a_burst_of_new_cases_with_one_read_later(
     from console.catalog.catalog import load_catalog
     from console.hotline.intake import create_case
     from tests.factories import draft
-    from widgets.duty import handover_pane
+    from widgets.duty import handover_follow
 
-    monkeypatch.setattr(handover_pane, "CASES_EVERY_MS", 1500)
+    monkeypatch.setattr(handover_follow, "CASES_EVERY_MS", 1500)
     pane = seats.open(leader)
     opened = pane.shown_summary()["opened"]
     operator = stores("op_burst")

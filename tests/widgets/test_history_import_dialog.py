@@ -48,7 +48,7 @@ async def _cases(seat: Any) -> int:
 
 def test_an_admin_reads_maps_and_imports(qtbot: Any, open_seat: Any, tmp_path: Path) -> None:
     seat = open_seat()
-    dialog = seat.window.import_history()
+    dialog = seat.window.dialogs.import_history()
     _read(qtbot, dialog, _file(qtbot, seat, tmp_path))
     assert "可导入 2 行" in dialog.summary.text() and "不能导入 1 行" in dialog.summary.text()
     assert dialog.problems.item(0, 0).text() == "4"
@@ -74,7 +74,7 @@ def test_an_admin_reads_maps_and_imports(qtbot: Any, open_seat: Any, tmp_path: P
 def test_cancel_leaves_nothing_and_only_admins_have_the_command(
         qtbot: Any, open_seat: Any, tmp_path: Path) -> None:
     seat = open_seat()
-    dialog = seat.window.import_history()
+    dialog = seat.window.dialogs.import_history()
     _read(qtbot, dialog, _file(qtbot, seat, tmp_path))
     dialog.mapping.create_the_rest()
     _click(qtbot, dialog, "import.start")

@@ -29,7 +29,7 @@ from console.geo.boundaries import FieldMap, ImportRequest, LayerFile, Level
 from console.geo.boundary_import import import_boundaries
 from console.geo.geofile import parse_geojson
 from console.hotline.intake import create_case
-from console.mapview.heat import MIN_FOR_RATE, NO_CASES, NOT_JUDGED, TOO_FEW, Measure
+from console.mapview.heat_scale import MIN_FOR_RATE, NO_CASES, NOT_JUDGED, TOO_FEW, Measure
 from db.engine import libpq_conninfo
 from tests.factories import draft
 from tests.widgets.conftest import run, type_text

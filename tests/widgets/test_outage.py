@@ -35,7 +35,7 @@ def test_saving_during_an_outage_journals_the_case_and_sends_it_later(
         status = window.findChild(QLabel, "call.status")
         qtbot.waitUntil(lambda: "已暂存本机" in status.text(), timeout=10000)
         assert text.toPlainText() == ""  # free for the next call
-        assert window.pending.isVisible() and "1 件" in window.pending.text()
+        assert window.status.pending.isVisible() and "1 件" in window.status.pending.text()
         # On disk, so a crash or a closed console loses nothing.
         on_disk = Journal(tmp_path / "op_outage.journal").pending()
         assert [(d.id, d.text) for d in on_disk] == [(draft_id, "停电后路灯不亮")]
@@ -45,7 +45,7 @@ def test_saving_during_an_outage_journals_the_case_and_sends_it_later(
 
     # The link returns: the listener reports it and the journal goes out.
     seat.console._link_changed(True)  # noqa: SLF001 (what the listener calls)
-    qtbot.waitUntil(lambda: not window.pending.isVisible(), timeout=10000)
+    qtbot.waitUntil(lambda: not window.status.pending.isVisible(), timeout=10000)
     ids = run(qtbot, queue.fetch_ids(store, CaseFilter(statuses=None)))
     assert ids.ids == [draft_id]
     assert len(seat.console.outbox.journal) == 0
@@ -80,11 +80,11 @@ def test_the_waiting_count_clears_when_the_link_was_never_seen_down(
     finally:
         run(qtbot, store.engine.dispose())
         store.engine = working
-    assert window.pending.isVisible()
+    assert window.status.pending.isVisible()
 
     _save(qtbot, window, "小区门口的垃圾没人清")  # the link works again
     qtbot.waitUntil(lambda: "已保存" in status.text(), timeout=10000)
-    qtbot.waitUntil(lambda: not window.pending.isVisible(), timeout=10000)
+    qtbot.waitUntil(lambda: not window.status.pending.isVisible(), timeout=10000)
     ids = run(qtbot, queue.fetch_ids(store, CaseFilter(statuses=None))).ids
     assert waiting in ids and len(ids) == 2
     assert len(seat.console.outbox.journal) == 0
@@ -104,11 +104,11 @@ def test_what_waits_goes_out_by_itself_when_nobody_saves_again(
         _save(qtbot, window, "停电后路灯不亮")
         status = window.findChild(QLabel, "call.status")
         qtbot.waitUntil(lambda: "已暂存本机" in status.text(), timeout=10000)
-        assert window.pending.isVisible()
+        assert window.status.pending.isVisible()
     finally:
         run(qtbot, store.engine.dispose())
         store.engine = working
-    qtbot.waitUntil(lambda: not window.pending.isVisible(), timeout=10000)
+    qtbot.waitUntil(lambda: not window.status.pending.isVisible(), timeout=10000)
     assert len(run(qtbot, queue.fetch_ids(store, CaseFilter(statuses=None))).ids) == 1
 
 
@@ -148,7 +148,7 @@ def test_f8_and_f9_during_an_outage_are_journaled_and_made_once_the_link_is_back
         qtbot.keyClick(screen, Qt.Key.Key_F8)
         qtbot.waitUntil(lambda: "已暂存本机" in status.text(), timeout=10000)
         assert screen.text.toPlainText() == ""  # free for the next call
-        assert "1 件" in window.pending.text()
+        assert "1 件" in window.status.pending.text()
 
         screen.phone.setText("13900001111")
         type_text(screen.text, "社保卡丢了怎么补办？")
@@ -164,7 +164,7 @@ def test_f8_and_f9_during_an_outage_are_journaled_and_made_once_the_link_is_back
         status.setText("")
         qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: "已暂存本机" in status.text(), timeout=10000)
-        assert screen.text.toPlainText() == "" and "2 件" in window.pending.text()
+        assert screen.text.toPlainText() == "" and "2 件" in window.status.pending.text()
         # On disk as the saves they are, so a crash or a closed console loses nothing.
         kept = Journal(tmp_path / "op_keys_outage.journal").entries()
         on_disk = {e.draft.id: e.save for e in kept}
@@ -178,7 +178,7 @@ def test_f8_and_f9_during_an_outage_are_journaled_and_made_once_the_link_is_back
         store.engine = working
 
     seat.console._link_changed(True)  # noqa: SLF001 (what the listener calls)
-    qtbot.waitUntil(lambda: not window.pending.isVisible(), timeout=10000)
+    qtbot.waitUntil(lambda: not window.status.pending.isVisible(), timeout=10000)
     assert len(seat.console.outbox.journal) == 0
 
     def made() -> tuple[list[str], list[str], Any, Any]:

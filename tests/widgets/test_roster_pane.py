@@ -362,7 +362,7 @@ def test_the_month_exports_to_pdf_and_excel(
     (evening,) = room_duties(qtbot, store, "evening")
     target = tmp_path / "roster.pdf"
     with qtbot.waitSignal(pane.exported, timeout=120000) as done:
-        pane.export_pdf(str(target))
+        pane.month_actions.export(pane.year, pane.month, "pdf", str(target))
     assert done.args == [str(target)]
     text = "".join(page.extract_text() for page in PdfReader(target).pages)
     assert "坪山区指挥中心 值班表 2026年11月" in " ".join(text.split())
@@ -380,14 +380,14 @@ def test_the_month_exports_to_pdf_and_excel(
 
     workbook = tmp_path / "roster.xlsx"
     with qtbot.waitSignal(pane.exported, timeout=30000):
-        pane.export_excel(str(workbook))
+        pane.month_actions.export(pane.year, pane.month, "xlsx", str(workbook))
     assert workbook.stat().st_size > 0  # its contents: tests/db/test_roster_export.py
 
     # A file that cannot be written is said so, and nothing is left of it.
     exported: list[str] = []
     pane.exported.connect(exported.append)
     gone = tmp_path / "gone" / "roster.pdf"
-    pane.export_pdf(str(gone))
+    pane.month_actions.export(pane.year, pane.month, "pdf", str(gone))
     qtbot.waitUntil(lambda: pane.message.text().startswith("无法写入"), timeout=120000)
     assert pane.message.text().endswith("未留下任何文件；请换一个位置再试") and exported == []
     assert sorted(p.name for p in tmp_path.iterdir()) == ["here.pdf", "roster.pdf", "roster.xlsx"]

@@ -19,7 +19,7 @@ from tests.widgets.conftest import run, type_text
 def test_an_admin_sets_the_clock_rule_and_a_stale_save_is_refused(
         qtbot: Any, open_seat: Any, database_url: str) -> None:
     seat = open_seat()  # the test's database user is a superuser: an admin
-    dialog = seat.window.edit_rules()
+    dialog = seat.window.dialogs.edit_rules()
     tab = dialog.clock_tab
     dialog.tabs.setCurrentWidget(tab)
     qtbot.waitUntil(lambda: tab.sign_hours.text() == "2", timeout=5000)
@@ -64,7 +64,7 @@ def test_an_admin_sets_the_clock_rule_and_a_stale_save_is_refused(
 
 def test_an_admin_edits_the_notice_templates_with_a_preview(qtbot: Any, open_seat: Any) -> None:
     seat = open_seat()
-    dialog = seat.window.edit_rules()
+    dialog = seat.window.dialogs.edit_rules()
     tab = dialog.notice_tab
     dialog.tabs.setCurrentWidget(tab)
     qtbot.waitUntil(lambda: tab.acceptance_minutes.text() == "120", timeout=5000)
@@ -98,7 +98,7 @@ def test_an_admin_edits_the_notice_templates_with_a_preview(qtbot: Any, open_sea
 def test_an_admin_edits_the_ladder_and_a_stale_save_is_refused(
         qtbot: Any, open_seat: Any, database_url: str) -> None:
     seat = open_seat()
-    dialog = seat.window.edit_rules()
+    dialog = seat.window.dialogs.edit_rules()
     tab = dialog.ladder_tab
     dialog.tabs.setCurrentWidget(tab)
     qtbot.waitUntil(lambda: tab.reminder_share.text() == "75", timeout=5000)

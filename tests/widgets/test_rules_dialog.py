@@ -13,7 +13,7 @@ from tests.widgets.conftest import run
 def test_an_admin_sets_a_rule_and_bad_values_are_refused(qtbot: Any, open_seat: Any) -> None:
     seat = open_seat()  # the test's database user is a superuser: an admin
     assert seat.window.actions_by_id["admin.rules"].isEnabled()
-    dialog = seat.window.edit_rules()
+    dialog = seat.window.dialogs.edit_rules()
     leaf = next(c for c in seat.console.catalog.categories.values() if c.is_leaf)
     dialog.category.choose(leaf)
     dialog.urgency.setCurrentIndex(dialog.urgency.findData("A"))
@@ -42,7 +42,7 @@ def test_an_admin_sets_a_rule_and_bad_values_are_refused(qtbot: Any, open_seat: 
 
 def test_an_admin_marks_a_holiday(qtbot: Any, open_seat: Any) -> None:
     seat = open_seat()
-    dialog = seat.window.edit_rules()
+    dialog = seat.window.dialogs.edit_rules()
     dialog.day.setDate(QDate(2027, 2, 8))
     assert "估算" in dialog.day_state.text()  # 2027 not published yet
     dialog.working.setChecked(False)

@@ -41,9 +41,9 @@ def test_a_case_saved_at_one_seat_appears_at_the_other(qtbot: Any, open_seat: An
     old_pid = listener.backend_pid
     with psycopg.connect(libpq_conninfo(database_url), autocommit=True) as admin:
         admin.execute("SELECT pg_terminate_backend(%s)", (old_pid,))
-    qtbot.waitUntil(lambda: "中断" in b.window.link.text(), timeout=5000)
+    qtbot.waitUntil(lambda: "中断" in b.window.status.link.text(), timeout=5000)
     third = run(qtbot, create_case(a.console.store, catalog, draft(catalog, text="第三件")))
     qtbot.waitUntil(lambda: model_b.row_of(third.id) is not None, timeout=10000)
     assert listener.backend_pid != old_pid
-    assert "已连接" in b.window.link.text()
+    assert "已连接" in b.window.status.link.text()
     assert [model_b.case_id(r) for r in range(3)] == [third.id, second.id, first.id]

@@ -1,7 +1,8 @@
 """The handover pane's words and writing side: the line saying where a handover
 stands, and the form with the outgoing leader's notes (and a notice when what
 is saved changed meanwhile), the hand-over button, the incoming leader's remark
-and signature. The pane decides what is shown and what may be done.
+and signature. The pane decides what is shown and what may be done; the form keeps
+what the leader typed and did not submit, per shift, while another is looked at.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from console.duty.handover import Handover
 from widgets.common.form_keys import submit_with_ctrl_enter
+from widgets.duty.handover_picker import Key
 
 STATE_STYLE = {"open": "color:#8a4b00;", "pending": "color:#0d47a1;", "signed": "color:#1b5e20;"}
 When = Callable[[dt.datetime | None], str]  # a moment as the pane shows it
@@ -47,6 +49,8 @@ class StateLine(QLabel):
 class HandoverForm(QWidget):
     def __init__(self, font: QFont, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._drafts: dict[Key, str] = {}  # notes typed for a shift and not submitted
+        self._saved = ""  # the notes as saved: anything else in the box was typed here
         self.notes = QPlainTextEdit(objectName="handover.notes")
         self.notes.setFont(font)
         self.notes.setPlaceholderText(self.tr("交班事项：需下一班跟进的案件、缺岗处理情况、设备与其他情况"))  # noqa: E501
@@ -86,9 +90,24 @@ class HandoverForm(QWidget):
         if not can_write:
             self.notes.setPlaceholderText(self.tr("只有值班长可以填写交班内容"))
 
-    def show_notes(self, text: str) -> None:
+    def show_notes(self, text: str, saved: str) -> None:
+        """Put ``text`` in the box (the notes ``saved``, or the leader's own)."""
+        self._saved = saved
         if self.notes.toPlainText() != text:  # the cursor stays where the leader types
             self.notes.setPlainText(text)
+
+    def typed(self) -> str | None:
+        """The notes in the box when they are not the saved ones."""
+        text = self.notes.toPlainText()
+        return text if text != self._saved else None
+
+    def keep_draft(self, key: Key) -> None:
+        """Another shift is picked: keep what was typed for ``key``'s."""
+        if (text := self.typed()) is not None:
+            self._drafts[key] = text
+
+    def take_draft(self, key: Key) -> str | None:
+        return self._drafts.pop(key, None)
 
     def tell(self, record: Handover, why: str, when: When) -> None:
         """Why the notes in the box are not the saved ones: ``restored`` (typed here

@@ -8,8 +8,9 @@ to a row shows that shift's notes and state, and Enter reads its summary.
 What the leader is typing is never overwritten by a live update: the typed
 notes stay, and a line says who changed the record meanwhile. Every change, a
 hand-over or signature made here included, is shown from the change feed (a
-``FeedFollower``; "保存中…" while a write waits for it); reads of the picked shift
-share one ``TaskSlot``, so a newer pick voids an older answer.
+``FeedFollower``; "保存中…" while a write waits for it; what the events made stale:
+widgets/duty/handover_follow.py); reads of the picked shift share one ``TaskSlot``,
+so a newer pick voids an older answer.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import asyncio
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -30,7 +31,6 @@ from PySide6.QtWidgets import (
 
 from console.core.clock import CENTRE_TZ
 from console.core.errors import ConflictError, ConsoleError, ValidationError
-from console.core.events import HandoverChanged, Kind
 from console.core.feed import ChangeFeed, Event
 from console.core.store import Store
 from console.duty import handover
@@ -40,13 +40,13 @@ from widgets.common import texts
 from widgets.common.feed_follower import FeedFollower
 from widgets.common.task_slot import TaskSlot
 from widgets.common.tasks import TaskRunner
+from widgets.duty.handover_follow import HandoverStaleness
 from widgets.duty.handover_form import HandoverForm, StateLine
 from widgets.duty.handover_history import HandoverHistory
 from widgets.duty.handover_picker import Key, ShiftPicker
-from widgets.duty.handover_summary import SummaryView
+from widgets.duty.handover_summary import SummaryView, when_text
 
 RELOAD_DELAY_MS = 300
-CASES_EVERY_MS = 10_000  # an unsaved summary follows the cases at most this often
 HISTORY_DAYS = 30
 WRITERS = frozenset({"shift_leader", "admin"})
 
@@ -62,21 +62,12 @@ class HandoverPane(QWidget):
         self._setup: Setup | None = None
         self._shown: Handover | None = None
         self._slot, self._history_slot = TaskSlot(runner), TaskSlot(runner)
-        self._drafts: dict[Key, str] = {}  # notes typed for a shift and not submitted
-        self._busy = self._stale = self._history_stale = self._closed = False
-        self._cases_stale = False  # case events came for the unsaved summary
-        self._base = ""  # the notes as saved: anything else in the box was typed here
+        self._busy = self._closed = False
 
         self.picker = ShiftPicker()
         self.state = StateLine(objectName="handover.state")
-        self.summary = SummaryView(objectName="handover.summary")
-        font = self.summary.font()
-        font.setPointSizeF(font.pointSizeF() * 1.15)  # read at the end of a night shift
-        self.summary.setFont(font)
-        # Tables of width 100% come out a pixel wider than the page; the text wraps anyway.
-        self.summary.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.summary.setOpenLinks(False)
-        self.form = HandoverForm(font)
+        self.summary = SummaryView()
+        self.form = HandoverForm(self.summary.font())
         self.notes = self.form.notes  # where the pane's go-to key puts the keyboard
         self.message = QLabel(objectName="handover.message", wordWrap=True)
         self.message.setStyleSheet("color:#b71c1c;")
@@ -96,10 +87,8 @@ class HandoverPane(QWidget):
         self.follower = FeedFollower(runner, feed, self._wants, self._reload,
                                      delay_ms=RELOAD_DELAY_MS, parent=self)
         self.follower.saving_changed.connect(self.saving.setVisible)
-        # Cases arrive all the time in a big centre: the figures follow them now and
-        # then (a summary read is nine counts and a page of HTML), not per event.
-        self._cases_timer = QTimer(self, singleShot=True, interval=CASES_EVERY_MS)
-        self._cases_timer.timeout.connect(self._cases_due)
+        self.stale = HandoverStaleness(self)
+        self.stale.cases_due.connect(self._cases_due)
         self._update_controls()
 
     def _layout(self) -> None:
@@ -145,8 +134,8 @@ class HandoverPane(QWidget):
         key = self.picker.key()
         if key is None:
             return
-        if self._shown is not None and self._edited():
-            self._drafts[self._key(self._shown)] = self.notes.toPlainText()
+        if self._shown is not None:
+            self.form.keep_draft(self._key(self._shown))
         day, shift_id = key
         self._shown = None
         self.message.clear()
@@ -160,40 +149,26 @@ class HandoverPane(QWidget):
     def _wants(self, events: list[Event]) -> bool:
         """A hidden pane reads again when shown; one read per burst of events, and
         for case events at most one every CASES_EVERY_MS."""
-        shown = self._shown
-        for event in events:
-            if (changed := event.of(HandoverChanged)) is not None:
-                self._history_stale = True
-                self._stale = self._stale or (shown is not None and (
-                    changed.day, changed.shift_id) == (shown.shift_day, shown.shift_id))
-            elif shown is not None and shown.id is None and event.kind == Kind.ROLL_CALL:
-                self._stale = True  # an unsaved summary follows the records
-            elif shown is not None and shown.id is None and event.case_id is not None:
-                self._cases_stale = True
-                if not self._cases_timer.isActive():
-                    self._cases_timer.start()
-        return self.isVisible() and (self._stale or self._history_stale)
+        return self.stale.note(events, self._shown) and self.isVisible()
 
     def _cases_due(self) -> None:
-        if self._cases_stale and not self._closed:
-            self._cases_stale, self._stale = False, True
-            if self.isVisible():
-                self.follower.request()
+        if self.isVisible():
+            self.follower.request()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._stale or self._history_stale:
+        if self.stale.any:
             self.follower.request()
 
     def shutdown(self) -> None:
         self._closed = True
-        self._cases_timer.stop()
+        self.stale.stop()
         self.follower.stop()
 
     async def _reload(self) -> None:
-        reads = [self._load_history()] if self._history_stale else []
-        if self._stale and self._shown is not None:
-            self._stale = False
+        reads = [self._load_history()] if self.stale.history else []
+        if self.stale.record and self._shown is not None:
+            self.stale.record = False
             shown = self._shown
             reads.append(self._slot.run(handover.draft(self._store, shown.shift_day,
                                                        shown.shift_id),
@@ -206,10 +181,7 @@ class HandoverPane(QWidget):
         if self._closed:
             return
         was = self._shown
-        if fresh:
-            kept = self._drafts.pop(self._key(record), None)
-        else:
-            kept = self.notes.toPlainText() if self._edited() else None
+        kept = self.form.take_draft(self._key(record)) if fresh else self.form.typed()
         changed = was is not None and (was.id, was.version) != (record.id, record.version)
         self._show(record, kept, why="restored" if fresh else "changed" if changed else "")
 
@@ -223,8 +195,7 @@ class HandoverPane(QWidget):
                 self.form.tell(record, why, self._when)
         else:
             self.form.notice.hide()
-        self.form.show_notes(text)
-        self._base = record.notes
+        self.form.show_notes(text, record.notes)
         if record.signed:
             self.form.remark.setText(record.incoming_notes)
         self.summary.show_handover(record, theirs)
@@ -259,7 +230,7 @@ class HandoverPane(QWidget):
                                       self.form.remark.text()), self.tr("已签字接班"))
 
     def _write(self, operation: Any, done_text: str) -> None:
-        self._busy = self._stale = self._history_stale = True  # what the reload after it reads
+        self._busy = self.stale.record = self.stale.history = True  # the reload after it reads
         self._update_controls()
 
         def done(_saved: Handover) -> None:  # shown from the feed by now
@@ -287,7 +258,7 @@ class HandoverPane(QWidget):
 
     # ---- history --------------------------------------------------------------------------
     def _load_history(self) -> asyncio.Task[Any]:
-        self._history_stale = False
+        self.stale.history = False
         today = self._store.clock.now().astimezone(CENTRE_TZ).date()
         since = today - dt.timedelta(days=HISTORY_DAYS - 1)
         return self._history_slot.run(handover.history(self._store, since, today),
@@ -309,9 +280,6 @@ class HandoverPane(QWidget):
         self.summary.setFocus()
 
     # ---- words -----------------------------------------------------------------------------
-    def _edited(self) -> bool:
-        return self._shown is not None and self.notes.toPlainText() != self._base
-
     @staticmethod
     def _key(record: Handover) -> Key:
         return record.shift_day, record.shift_id
@@ -322,8 +290,4 @@ class HandoverPane(QWidget):
         return row.shift.name if row else str(shift_id)
 
     def _when(self, value: dt.datetime | None) -> str:
-        if value is None:
-            return ""
-        local = value.astimezone(CENTRE_TZ)
-        today = self._store.clock.now().astimezone(CENTRE_TZ).date()
-        return f"{local:%H:%M}" if local.date() == today else f"{local:%m-%d %H:%M}"
+        return when_text(value, self._store.clock.now().astimezone(CENTRE_TZ).date())

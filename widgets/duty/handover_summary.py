@@ -7,7 +7,8 @@ import datetime as dt
 from collections.abc import Sequence
 from html import escape
 
-from PySide6.QtWidgets import QTextBrowser
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from console.core.clock import CENTRE_TZ
 from console.duty.handover import Handover
@@ -27,6 +28,14 @@ def hm(iso: str | None, fmt: str = "%H:%M") -> str:
     return "" if iso is None else at_local(iso).strftime(fmt)
 
 
+def when_text(value: dt.datetime | None, today: dt.date) -> str:
+    """A moment as the pane says it: its time today, else its day and time."""
+    if value is None:
+        return ""
+    local = value.astimezone(CENTRE_TZ)
+    return f"{local:%H:%M}" if local.date() == today else f"{local:%m-%d %H:%M}"
+
+
 def span(start: dt.datetime, end: dt.datetime) -> str:
     """08:00–16:00; a shift ending at midnight ends at 24:00, not 00:00."""
     last = "24:00" if end.time() == dt.time() and end.date() > start.date() else f"{end:%H:%M}"
@@ -43,6 +52,16 @@ class SummaryView(QTextBrowser):
     roll calls and the follow-ups (absences in red)."""
 
     _page = ""
+
+    def __init__(self, parent: QWidget | None = None, *, name: str = "handover.summary") -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        font = self.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)  # read at the end of a night shift
+        self.setFont(font)
+        # Tables of width 100% come out a pixel wider than the page; the text wraps anyway.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setOpenLinks(False)
 
     def show_handover(self, record: Handover, theirs: str = "") -> None:
         s = record.summary

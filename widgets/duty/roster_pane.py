@@ -4,10 +4,10 @@ day's entries with the edits a shift leader makes (leave with a stand-in,
 swap, replace, remove), who is on duty now, and the month's export to Excel
 and PDF.
 
-The pane reads (each of the month, the day and who is on duty in a ``TaskSlot``)
-and its parts show: the views (roster_views.py), the tabs (roster_tabs.py), the
-edits and the month's commands (roster_actions.py, roster_month_actions.py),
-which know the pane only as a ``RosterHost``. An edit is saved against the
+The pane reads (each of the month and the day in a ``TaskSlot``; who is on duty
+now: roster_on_duty.py) and its parts show: the views (roster_views.py), the tabs
+(roster_tabs.py), the edits and the month's commands (roster_actions.py,
+roster_month_actions.py), which know the pane only as a ``RosterHost``. An edit is saved against the
 version of the day its entry was read with; a lost race says who changed the day
 first and shows it again. Every change, made here or at another seat, is shown
 from the change feed (a ``FeedFollower``, one reload per burst: roster_feed.py
@@ -29,7 +29,7 @@ from console.core.clock import CENTRE_TZ
 from console.core.errors import ConsoleError
 from console.core.feed import ChangeFeed, Event
 from console.core.store import Store
-from console.duty import roster, roster_export
+from console.duty import roster
 from console.duty.duty_setup import Setup, load_setup
 from console.duty.roster import Duty, MonthCell
 from console.duty.roster_rules import listing_order
@@ -43,6 +43,7 @@ from widgets.duty.roster_entry_model import Names
 from widgets.duty.roster_feed import touched
 from widgets.duty.roster_month_actions import RosterMonthActions
 from widgets.duty.roster_month_model import RosterMonthModel
+from widgets.duty.roster_on_duty import OnDutyNow
 from widgets.duty.roster_tabs import DayTab, OnDutyTab
 from widgets.duty.roster_views import MonthBar, MonthGrid, RosterSplit
 
@@ -70,7 +71,6 @@ class RosterPane(QWidget):
         self.day: dt.date | None = None
         self.day_version = 0
         self._month_slot, self._day_slot = TaskSlot(runner), TaskSlot(runner)
-        self._on_duty_slot = TaskSlot(runner)
         self._day_task: asyncio.Task[Any] | None = None  # the newest read of the day
         self._pending: set[str] = set()  # what the feed's events touched: setup, month, day…
         self._after_day: list[Callable[[int], None]] = []  # told the next day version read
@@ -93,7 +93,8 @@ class RosterPane(QWidget):
         self.bar.generate_requested.connect(
             lambda: self.month_actions.generate(self.year, self.month))
         self.bar.export_requested.connect(lambda kind: self.month_actions.ask_path(
-            self.year, self.month, kind, self.export_excel if kind == "xlsx" else self.export_pdf))
+            self.year, self.month, kind,
+            lambda path: self.month_actions.export(self.year, self.month, kind, path)))
 
         self.month_model = RosterMonthModel(self)
         self.month_view = MonthGrid(self.month_model)
@@ -102,6 +103,9 @@ class RosterPane(QWidget):
 
         self.day_tab = DayTab(self.names, self.edits, lambda: self.day_version)
         self.on_duty_tab = OnDutyTab(self.names)
+        self.on_duty = OnDutyNow(self.store, self.runner, self.on_duty_tab,
+                                 self.month_model.day_text, self.failed, self)
+        self.on_duty.loaded.connect(self.on_duty_loaded)
         self.tabs = QTabWidget(objectName="roster.tabs")
         self.tabs.addTab(self.day_tab, self.tr("当日排班"))
         self.tabs.addTab(self.on_duty_tab, self.tr("当前在岗"))
@@ -223,19 +227,7 @@ class RosterPane(QWidget):
 
     def load_on_duty(self) -> asyncio.Task[Any] | None:
         """Read who is on duty now (once the shift templates are known)."""
-        if self.setup is None:
-            return None  # asked again when the month (and the setup) has been read
-        now, setup = self.store.clock.now(), self.setup
-
-        def done(found: list[Duty]) -> None:
-            current = setup.current_shift(now)
-            shift = "" if current is None else self.tr("{day} {shift} {hours}").format(
-                day=self.month_model.day_text(current[0]), shift=current[1].shift.name,
-                hours=roster_export.shift_hours(current[1].shift))
-            self.on_duty_tab.show_on_duty(found, shift, now)
-            self.on_duty_loaded.emit()
-
-        return self._on_duty_slot.run(roster.on_duty(self.store, now), done, self.failed)
+        return self.on_duty.load(self.setup)
 
     # ---- live updates -----------------------------------------------------------------
     def _wants(self, events: list[Event]) -> bool:
@@ -280,15 +272,6 @@ class RosterPane(QWidget):
         self._loaded = False
         self.follower.stop()
         self._minute.stop()
-
-    # ---- export -----------------------------------------------------------------------
-    def export_excel(self, path: str) -> None:
-        """Write the shown month to ``path`` as an Excel workbook (``exported`` when done)."""
-        self.month_actions.export(self.year, self.month, "xlsx", path)
-
-    def export_pdf(self, path: str) -> None:
-        """Write the shown month to ``path`` as an A4 landscape PDF (``exported`` when done)."""
-        self.month_actions.export(self.year, self.month, "pdf", path)
 
     # ---- what the actions need (RosterHost) ---------------------------------------------
     def run(self, coro: Coroutine[Any, Any, Any], done: Callable[[Any], None],

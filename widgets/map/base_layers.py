@@ -8,10 +8,10 @@ from collections.abc import Sequence
 import numpy as np
 import pyqtgraph as pg
 
-from console.mapview import base_map as bm
-from console.mapview.base_map import BaseMap, path_arrays
+from console.mapview import outlines as ol
 from console.mapview.clusters import nearest
 from console.mapview.duty_places import PostPlace
+from console.mapview.outlines import BaseMap, path_arrays
 from widgets.map.items import LabelsItem, OutlineItem
 from widgets.map.style import (
     CELLS,
@@ -26,8 +26,8 @@ from widgets.map.style import (
     STREETS,
 )
 
-LEVEL_OF = {DISTRICT: bm.DISTRICT, STREETS: bm.STREET, COMMUNITIES: bm.COMMUNITY,
-            CELLS: bm.CELL}
+LEVEL_OF = {DISTRICT: ol.DISTRICT, STREETS: ol.STREET, COMMUNITIES: ol.COMMUNITY,
+            CELLS: ol.CELL}
 Z_POSTS = 9.0
 
 
@@ -52,7 +52,7 @@ class BaseLayers:
             self.names[layer].set_labels(np.array([o.anchor[0] for o in outlines]),
                                          np.array([o.anchor[1] for o in outlines]),
                                          [o.name for o in outlines])
-        cells = base.levels[bm.CELL]
+        cells = base.levels[ol.CELL]
         self.names[CELLS].set_labels(np.array([o.anchor[0] for o in cells]),
                                      np.array([o.anchor[1] for o in cells]),
                                      [o.name for o in cells])

@@ -18,15 +18,9 @@ from console.catalog.catalog import Catalog
 from console.core.clock import CENTRE_TZ
 from console.core.feed import ChangeFeed
 from console.core.store import Store
-from console.mapview.base_map import BaseMap
-from console.mapview.heat import (
-    MIN_FOR_RATE,
-    NOT_JUDGED_COLOUR,
-    TOO_FEW_COLOUR,
-    HeatRead,
-    Measure,
-    Period,
-)
+from console.mapview.heat import HeatRead, Period
+from console.mapview.heat_scale import MIN_FOR_RATE, NOT_JUDGED_COLOUR, TOO_FEW_COLOUR, Measure
+from console.mapview.outlines import BaseMap
 from widgets.common.tasks import TaskRunner
 from widgets.map.heat_controls import HeatBar, level_name, measure_name, period_name
 from widgets.map.heat_feed import HeatFeed

@@ -15,7 +15,8 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from console.catalog.catalog import Catalog
 from console.geo.boundaries import Level
-from console.mapview.heat import HeatQuery, Measure, Period
+from console.mapview.heat import HeatQuery, Period
+from console.mapview.heat_scale import Measure
 from widgets.common.period_bar import PeriodBar
 from widgets.common.pickers import CategoryPicker
 

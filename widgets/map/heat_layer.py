@@ -13,16 +13,16 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QTransform
 
 from console.mapview.areas import AreaIndex
-from console.mapview.base_map import BaseMap, Outline, path_arrays
-from console.mapview.heat import (
+from console.mapview.heat import HeatRead
+from console.mapview.heat_scale import (
     NO_CASES,
     NOT_JUDGED,
     NOT_JUDGED_COLOUR,
     TOO_FEW,
     TOO_FEW_COLOUR,
-    HeatRead,
     Scale,
 )
+from console.mapview.outlines import BaseMap, Outline, path_arrays
 from widgets.map.items import export_scale
 
 Z_HEAT, Z_CHOSEN = -25.0, -5.0

@@ -20,8 +20,9 @@ from console.core.events import Kind
 from console.core.feed import ChangeFeed, Event
 from console.core.store import Store
 from console.mapview import map_cases
-from console.mapview.base_map import BaseMap, build_base_map, read_areas, read_cells
+from console.mapview.base_map import build_base_map, read_areas, read_cells
 from console.mapview.duty_places import next_change, place_posts, read_posts
+from console.mapview.outlines import BaseMap
 from widgets.common.feed_follower import FeedFollower
 from widgets.common.tasks import TaskRunner
 

@@ -20,8 +20,7 @@ from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
-from console.mapview import base_map as bm
-from console.mapview.base_map import BaseMap
+from console.mapview import outlines as ol
 from widgets.common import commands
 from widgets.map.canvas import ZOOM_STEP, MapCanvas, map_command
 
@@ -75,7 +74,7 @@ class PickMode(QObject):
     picked = Signal(float, float)  # longitude, latitude
     cancelled = Signal()
 
-    def __init__(self, canvas: MapCanvas, base: Callable[[], BaseMap | None],
+    def __init__(self, canvas: MapCanvas, base: Callable[[], ol.BaseMap | None],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.canvas, self.view, self._base = canvas, canvas.view, base
@@ -122,8 +121,8 @@ class PickMode(QObject):
         self._move_to(at)
 
     @staticmethod
-    def _middle(base: BaseMap) -> QPointF:
-        district = base.levels.get(bm.DISTRICT) or ()
+    def _middle(base: ol.BaseMap) -> QPointF:
+        district = base.levels.get(ol.DISTRICT) or ()
         if district:
             return QPointF(*district[0].anchor)
         x0, y0, x1, y1 = base.bounds

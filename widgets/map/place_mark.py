@@ -14,7 +14,7 @@ from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem
 
-from console.mapview.base_map import BaseMap
+from console.mapview.outlines import BaseMap
 
 PIN_COLOUR = "#c62828"
 PIN_HEIGHT, PIN_HEAD = 26.0, 8.0  # pixels: tip to the head's top, the head's radius

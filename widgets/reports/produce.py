@@ -18,7 +18,7 @@ from pathlib import Path
 from console.catalog.catalog import Catalog
 from console.core.output_file import write_atomically
 from console.core.store import Store
-from console.mapview.base_map import BaseMap
+from console.mapview.outlines import BaseMap
 from console.reports.excel import write_excel
 from console.reports.model import Kind, Report
 from console.reports.output import format_of

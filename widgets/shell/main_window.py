@@ -6,21 +6,13 @@ import random
 import uuid
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QRect
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import (
-    QDockWidget,
-    QInputDialog,
-    QLabel,
-    QMainWindow,
-    QTabWidget,
-    QWidget,
-)
+from PySide6.QtWidgets import QDockWidget, QInputDialog, QMainWindow, QTabWidget, QWidget
 
 from console.answers import quick_answers
 from console.app import ConsoleApp
 from console.casework.lifecycle import UNIT
-from console.core.errors import ConsoleError
 from console.seat_settings import LANGUAGE, SeatSettings
 from console.supervision.alerts import NEW_A_CLASS, OVERDUE, REPLY_DUE
 from widgets.answers.quick_answers import QuickAnswerPane
@@ -29,7 +21,7 @@ from widgets.casework.case_detail import CaseDetail
 from widgets.casework.case_queue import CaseQueue
 from widgets.casework.countdown_panel import CountdownPanel
 from widgets.casework.verification_desk import VerificationDesk
-from widgets.common import bugs, texts
+from widgets.common import bugs
 from widgets.common.tasks import TaskRunner
 from widgets.duty.handover_pane import HandoverPane
 from widgets.duty.roll_call_pane import RollCallPane
@@ -37,22 +29,18 @@ from widgets.duty.roster_pane import RosterPane
 from widgets.hotline.call_screen import CallScreen
 from widgets.shell.alerts import AlertCenter
 from widgets.shell.commands import build_actions
+from widgets.shell.dialogs import WindowDialogs
 from widgets.shell.layout import WindowLayout, raise_dock
 from widgets.shell.map_slot import MapSlot
 from widgets.shell.settings import seat_settings
 from widgets.shell.stats_slot import StatsSlot
+from widgets.shell.status_line import StatusLine
 from widgets.supervision.supervisor_board import SupervisorBoard
 from widgets.units.units_pane import UnitsPane
 
-if TYPE_CHECKING:  # the admin's dialogs are imported when first opened, not at start
-    from widgets.accounts.accounts_dialog import AccountsDialog
-    from widgets.casework.case_export_dialog import CaseExportDialog
-    from widgets.geo.boundary_dialog import BoundaryDialog
-    from widgets.history_import.import_dialog import HistoryImportDialog
+if TYPE_CHECKING:  # the map and the statistics come after the first paint
     from widgets.map.map_pane import MapPane
-    from widgets.reports.dialog import ReportDialog
     from widgets.stats.stats_pane import StatsPane
-    from widgets.supervision.rules_dialog import RulesDialog
 
 
 class MainWindow(QMainWindow):
@@ -70,8 +58,10 @@ class MainWindow(QMainWindow):
         self.reporting = console.reporting
         self.settings = settings or seat_settings()
         self.runner = TaskRunner(self)
-        self.runner.user_error.connect(self._on_user_error)
-        bugs.channel().reported.connect(self._on_bug)
+        self.status = StatusLine(self.statusBar())
+        self.runner.user_error.connect(self.status.user_error)
+        bugs.channel().reported.connect(self.status.bug)
+        self.dialogs = WindowDialogs(store, self.reporting, catalog, self.runner, feed, self)
         self.setDockNestingEnabled(True)
 
         self.call_screen = CallScreen(store, catalog, console.outbox, self.runner,
@@ -113,15 +103,9 @@ class MainWindow(QMainWindow):
         self.stats_slot = StatsSlot(self, self.stats_dock)
         self.layout_keeper = WindowLayout(self, self.settings, store.roles)
 
-        self.pending = QLabel(objectName="status.pending")
-        self.pending.setStyleSheet("color: white; background: #ef6c00; padding: 0 6px;")
-        self.statusBar().addPermanentWidget(self.pending)
-        self.link = QLabel(objectName="status.link")
-        self.statusBar().addPermanentWidget(self.link)
-        self.set_link_state(True)
-        console.on_link_change = self.set_link_state
-        console.outbox.on_pending = self.set_pending
-        self.set_pending(len(console.outbox.journal))
+        console.on_link_change = self.status.set_link_state
+        console.outbox.on_pending = self.status.set_pending
+        self.status.set_pending(len(console.outbox.journal))
         self.alerts = AlertCenter(store, self.runner, store.clock, self.settings,
                                   self.queue.model, self.countdown.model, self.board.orders_model,
                                   lambda text: self.statusBar().showMessage(text, 15000), self)
@@ -148,14 +132,14 @@ class MainWindow(QMainWindow):
             "duty.roster": self.roster.month_view.setFocus,
             "duty.roll_call": self.roll_call.table.setFocus,
             "duty.handover": self.handover.notes.setFocus,
-            "duty.reports": self.make_report,
+            "duty.reports": self.dialogs.make_report,
             "queue.refresh": self.queue.apply_filter,
-            "queue.export": self.export_cases,
+            "queue.export": lambda: self.dialogs.export_cases(self.queue.current_filter()),
             "view.reset_layout": self.reset_layout,
-            "admin.rules": self.edit_rules,
-            "admin.accounts": self.edit_accounts,
-            "admin.boundaries": self.import_boundaries,
-            "admin.import_history": self.import_history,
+            "admin.rules": self.dialogs.edit_rules,
+            "admin.accounts": self.dialogs.edit_accounts,
+            "admin.boundaries": self.dialogs.import_boundaries,
+            "admin.import_history": self.dialogs.import_history,
             "lang.zh_CN": lambda: self._choose_language("zh_CN"),
             "lang.en": lambda: self._choose_language("en"),
             "app.quit": self.close,
@@ -241,55 +225,6 @@ class MainWindow(QMainWindow):
         finally:
             super().closeEvent(event)
 
-    def edit_rules(self) -> RulesDialog:
-        from widgets.supervision.rules_dialog import RulesDialog
-
-        dialog = RulesDialog(self.store, self.catalog, self.runner, self, self.feed)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        return dialog
-
-    def edit_accounts(self) -> AccountsDialog:
-        from widgets.accounts.accounts_dialog import AccountsDialog
-
-        dialog = AccountsDialog(self.store, self.runner, self, feed=self.feed)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        return dialog
-
-    def import_boundaries(self) -> BoundaryDialog:
-        from widgets.geo.boundary_dialog import BoundaryDialog
-
-        dialog = BoundaryDialog(self.store, self.runner, self, feed=self.feed)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        return dialog
-
-    def make_report(self) -> ReportDialog:
-        from widgets.reports.dialog import ReportDialog
-
-        dialog = ReportDialog(self.reporting, self.catalog, self.runner, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        return dialog
-
-    def import_history(self) -> HistoryImportDialog:
-        from widgets.history_import.import_dialog import HistoryImportDialog
-
-        dialog = HistoryImportDialog(self.store, self.runner, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        return dialog
-
-    def export_cases(self) -> CaseExportDialog:
-        """The cases of the queue's current filter, to a file."""
-        from widgets.casework.case_export_dialog import CaseExportDialog
-
-        dialog = CaseExportDialog(self.store, self.runner, self.queue.current_filter(), self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        return dialog
-
     def open_case(self, case_id: uuid.UUID) -> CaseDetail:
         """The case's window: raised if it is open already, else a new one."""
         detail = self._details.get(case_id)
@@ -321,27 +256,6 @@ class MainWindow(QMainWindow):
     def _case_closed(self, case_id: uuid.UUID) -> None:
         self._details.pop(case_id, None)
         self.activateWindow()  # the keyboard comes back to the panes, where the person was
-
-    # ---- status --------------------------------------------------------------------------
-    def set_link_state(self, connected: bool) -> None:
-        if connected:
-            self.link.setText(self.tr("● 数据库已连接"))
-            self.link.setStyleSheet("color: #2e7d32;")
-        else:
-            self.link.setText(self.tr("● 数据库连接中断，正在重连…"))
-            self.link.setStyleSheet("color: white; background: #c62828; padding: 0 6px;")
-
-    def set_pending(self, count: int) -> None:
-        """Cases kept on this seat until the database takes them."""
-        self.pending.setText(self.tr("本机暂存 {n} 件待提交").format(n=count))
-        self.pending.setVisible(count > 0)
-
-    def _on_user_error(self, exc: ConsoleError) -> None:
-        self.statusBar().showMessage(texts.user_error(exc), 15000)
-
-    def _on_bug(self, summary: str) -> None:
-        self.statusBar().showMessage(
-            self.tr("程序内部错误（已记入日志，请报告技术支持）：{s}").format(s=summary), 30000)
 
     # ---- commands --------------------------------------------------------------------------
     def simulate_incoming_call(self) -> None:

@@ -16,7 +16,8 @@ from PySide6.QtCore import QDate
 from console.casework.queue import frequent_callers
 from console.core.clock import CENTRE_TZ
 from console.geo.boundaries import Level
-from console.mapview.heat import Measure, Period
+from console.mapview.heat import Period
+from console.mapview.heat_scale import Measure
 from widgets.map.style import CASES, HEAT, POSTS
 from widgets.shell.main_window import MainWindow
 
