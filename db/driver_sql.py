@@ -11,13 +11,40 @@ lost link, after which the connection is not reused).
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Mapping
+from collections.abc import AsyncIterator, Mapping, Sequence
 from contextlib import asynccontextmanager
-from typing import Any
+from typing import Any, LiteralString
 
 import psycopg
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncConnection
+
+
+async def driver_of(conn: AsyncConnection) -> psycopg.AsyncConnection[Any]:
+    """The SQLAlchemy connection's psycopg connection."""
+    driver = (await conn.get_raw_connection()).driver_connection
+    assert isinstance(driver, psycopg.AsyncConnection)
+    return driver
+
+
+@asynccontextmanager
+async def driver_autocommit(conn: AsyncConnection) -> AsyncIterator[None]:
+    """The driver in autocommit for the block (statements sent through it commit by
+    themselves, or run in the ``BEGIN`` ... ``COMMIT`` they are sent with); then back as
+    the pool lends connections: out of autocommit, with nothing left open (rolled
+    back; a connection that cannot be is not reused)."""
+    driver = await driver_of(conn)
+    await driver.set_autocommit(True)
+    try:
+        yield
+    finally:
+        if not (driver.closed or driver.broken):
+            try:
+                if driver.info.transaction_status != psycopg.pq.TransactionStatus.IDLE:
+                    await driver.execute("ROLLBACK")
+                await driver.set_autocommit(False)
+            except psycopg.Error as exc:
+                await conn.invalidate(exc)
 
 
 @asynccontextmanager
@@ -26,8 +53,7 @@ async def _driver(conn: AsyncConnection, query: str, params: Mapping[str, Any] |
     """The SQLAlchemy connection's psycopg connection; a psycopg error raised in the
     block comes out as SQLAlchemy's (``query``, ``params``: what it names), and a lost
     link invalidates the connection."""
-    driver = (await conn.get_raw_connection()).driver_connection
-    assert isinstance(driver, psycopg.AsyncConnection)
+    driver = await driver_of(conn)
     try:
         yield driver
     except psycopg.Error as exc:
@@ -60,3 +86,42 @@ async def driver_rows(conn: AsyncConnection,
         # The pipeline's closing sync brought every result: no wait here.
         return [await cursor.fetchone() if cursor.description else None
                 for cursor in cursors]
+
+
+Rows = list[tuple[Any, ...] | None]
+
+
+async def driver_committed(conn: AsyncConnection,
+                           statements: Sequence[tuple[str, Mapping[str, Any]]],
+                           then: LiteralString) -> tuple[Rows, DBAPIError | None]:
+    """``BEGIN``, ``statements``, ``COMMIT`` and then ``then`` (a statement of no
+    parameters, in a transaction of its own once the commit is done), all sent at once
+    and read at once: one round trip, and the server never waits on this seat with the
+    transaction open. The driver must be in autocommit (``Store.unbegun``): the
+    ``BEGIN`` is this function's own.
+
+    The first row of each statement, and the error of ``then`` when only ``then``
+    failed (the transaction is committed then). An error before the commit raises as
+    ``driver_rows`` does and leaves the transaction failed: the caller rolls it back.
+    """
+    async with _driver(conn, *statements[0]) as driver:
+        assert driver.autocommit, "driver_committed sends its own BEGIN"
+        commit: psycopg.AsyncCursor[Any] | None = None
+        cursors: list[psycopg.AsyncCursor[Any]] = []
+        try:
+            async with driver.pipeline():
+                await driver.execute("BEGIN", prepare=False)
+                cursors = [await driver.execute(query, params) for query, params in statements]
+                commit = await driver.execute("COMMIT", prepare=False)
+                await driver.execute(then, prepare=False)
+        except psycopg.Error as exc:
+            committed = (commit is not None and commit.pgresult is not None
+                         and commit.statusmessage == "COMMIT")
+            if not committed or driver.broken:
+                raise
+            failed_then = DBAPIError.instance(then, {}, exc, psycopg.Error,
+                                              dialect=conn.dialect)
+            assert isinstance(failed_then, DBAPIError)  # psycopg's errors are DB-API's
+            return [await c.fetchone() if c.description else None for c in cursors], failed_then
+        # The pipeline's closing sync brought every result: no wait here.
+        return [await c.fetchone() if c.description else None for c in cursors], None

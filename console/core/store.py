@@ -12,9 +12,9 @@ import asyncio
 import contextlib
 import datetime as dt
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Mapping, Sequence
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
-from typing import Protocol
+from typing import Any, Protocol
 
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
@@ -22,7 +22,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from console.core.clock import ServerClock, SystemClock
 from console.core.errors import DatabaseBusy, DatabaseUnavailable
-from db.driver_sql import driver_row
+from db.driver_sql import driver_autocommit, driver_committed, driver_row
 from db.engine import APPENDED, LibpqTarget, libpq_target, make_engine
 
 log = logging.getLogger(__name__)
@@ -34,6 +34,11 @@ log = logging.getLogger(__name__)
 # anyway; the events are). Its only failure of its own is a full notification queue.
 _COMMIT_AND_WAKE = ("COMMIT; SELECT pg_catalog.set_config('synchronous_commit', 'off', true),"
                     " pg_catalog.pg_notify('case_event', '{newest:d}')")
+# The same after a commit sent in one round trip with the save (``commit_at_once``): the
+# seat cannot know the event's id when it sends it, so the newest event is named.
+_WAKE_NEWEST = ("SELECT pg_catalog.set_config('synchronous_commit', 'off', true),"
+                " pg_catalog.pg_notify('case_event', coalesce("
+                "(SELECT max(e.id) FROM public.case_event e), 0)::pg_catalog.text)")
 _QUEUE_FULL = "54000"  # program_limit_exceeded: too many notifications in the queue
 
 # lock_not_available (lock_timeout) and query_canceled (statement_timeout): the
@@ -93,16 +98,49 @@ class Store:
         it appended events, every seat is woken after the commit: the database tells
         the connection of each event it appends, however it was written (migration
         0023, ``db/engine.py``), so no path can forget to."""
+        async with self._lent(), self.engine.connect() as conn:
+            conn.info.pop(APPENDED, None)
+            async with conn.begin():
+                yield conn
+                newest = conn.info.pop(APPENDED, None)
+                if newest is not None:  # then the begin's commit finds nothing to do
+                    await self._commit_and_wake(conn, int(newest))
+
+    @asynccontextmanager
+    async def unbegun(self) -> AsyncIterator[AsyncConnection]:
+        """A connection with no transaction begun, its driver in autocommit: a read
+        through the driver commits by itself, and a save sends its own ``BEGIN`` ...
+        ``COMMIT`` and wake-up in one round trip (``commit_at_once``), so the server
+        never holds a transaction open while the seat's Python works (issue 16).
+        Errors come out as ``transaction``'s do. Whatever is left open when the block
+        ends (a save cut short) is rolled back."""
+        async with self._lent(), self.engine.connect() as conn, driver_autocommit(conn):
+            try:
+                yield conn
+            finally:
+                conn.info.pop(APPENDED, None)
+
+    async def commit_at_once(self, conn: AsyncConnection,
+                             statements: Sequence[tuple[str, Mapping[str, Any]]]
+                             ) -> list[tuple[Any, ...] | None]:
+        """On an ``unbegun`` connection: ``statements`` in one transaction, committed,
+        then every seat woken, in one round trip; the first row of each statement. The
+        wake-up names the newest event (the listener takes it as a wake-up only)."""
+        rows, wake_failed = await driver_committed(conn, statements, _WAKE_NEWEST)
+        if wake_failed is not None:
+            if getattr(wake_failed.orig, "sqlstate", None) != _QUEUE_FULL:
+                raise wake_failed
+            log.warning("saved, but the other seats were not woken: %s", wake_failed)
+        return rows
+
+    @asynccontextmanager
+    async def _lent(self) -> AsyncIterator[None]:
+        """A connection lent out (``close`` waits for it); errors translated: a lost
+        link is ``DatabaseUnavailable``, a timeout ``DatabaseBusy``."""
         self._in_use += 1
         self._all_back.clear()
         try:
-            async with self.engine.connect() as conn:
-                conn.info.pop(APPENDED, None)
-                async with conn.begin():
-                    yield conn
-                    newest = conn.info.pop(APPENDED, None)
-                    if newest is not None:  # then the begin's commit finds nothing to do
-                        await self._commit_and_wake(conn, int(newest))
+            yield
         except (DBAPIError, OSError) as exc:
             if getattr(getattr(exc, "orig", None), "sqlstate", None) in _TIMED_OUT:
                 raise DatabaseBusy(str(exc)) from exc  # an OperationalError, yet connected
