@@ -34,7 +34,11 @@ from db.driver_sql import driver_row, driver_rows
 # ancestor's, else the category's own limit (``console/calendar/deadlines.rule_for``).
 _BEFORE = """
 SELECT now() AS now, c.public_no,
-       (SELECT max(e.id) FROM case_event e WHERE e.case_id = CAST(%(id)s AS uuid)) AS newest,
+       -- Only for a case saved before; by its own index (a bare max(id) would walk the
+       -- whole event table backwards looking for a case that is not there).
+       CASE WHEN c.id IS NOT NULL THEN (SELECT max(e.id) FROM case_event e
+                                        WHERE e.case_id = c.id GROUP BY e.case_id) END
+           AS newest,
        k.auto_dispatch,
        CASE WHEN r.category_id IS NOT NULL THEN r.limit_hours ELSE k.limit_hours END
            AS limit_hours,
@@ -45,11 +49,11 @@ FROM (SELECT 1) AS one
 LEFT JOIN "case" c ON c.id = CAST(%(id)s AS uuid)
 LEFT JOIN category k ON k.id = CAST(%(category_id)s AS integer)
 LEFT JOIN LATERAL (
-    WITH RECURSIVE up (id, parent_id, depth) AS (
-        SELECT k.id, k.parent_id, 0
+    WITH RECURSIVE up (id, depth) AS (  -- the category and its ancestors, by primary key
+        SELECT k.id, 0
         UNION ALL
-        SELECT p.id, p.parent_id, up.depth + 1 FROM category p JOIN up ON p.id = up.parent_id
-        WHERE up.depth < 32)
+        SELECT (SELECT p.parent_id FROM category p WHERE p.id = up.id), up.depth + 1
+        FROM up WHERE up.id IS NOT NULL AND up.depth < 32)
     SELECT d.id, d.category_id, d.limit_hours, d.limit_working_days
     FROM up JOIN deadline_rule d ON d.category_id = up.id
                                 AND d.urgency = CAST(%(urgency)s AS varchar)
