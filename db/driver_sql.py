@@ -93,35 +93,42 @@ Rows = list[tuple[Any, ...] | None]
 
 async def driver_committed(conn: AsyncConnection,
                            statements: Sequence[tuple[str, Mapping[str, Any]]],
-                           then: LiteralString) -> tuple[Rows, DBAPIError | None]:
+                           then: LiteralString) -> tuple[Rows | None, DBAPIError | None]:
     """``BEGIN``, ``statements``, ``COMMIT`` and then ``then`` (a statement of no
-    parameters, in a transaction of its own once the commit is done), all sent at once
-    and read at once: one round trip, and the server never waits on this seat with the
-    transaction open. The driver must be in autocommit (``Store.unbegun``): the
-    ``BEGIN`` is this function's own.
+    parameters, in a transaction of its own once the commit is done) as one query:
+    one message and one round trip, so the server runs the transaction from its
+    ``BEGIN`` to its ``COMMIT`` without once waiting on this seat (a pipeline sends
+    statement by statement, and the server waits for the next one with the
+    transaction open). The parameters are bound on the seat (psycopg's client-side
+    binding; the statements' names must not clash); the driver must be in autocommit
+    (``Store.unbegun``): the ``BEGIN`` is this function's own.
 
-    The first row of each statement, and the error of ``then`` when only ``then``
-    failed (the transaction is committed then). An error before the commit raises as
+    The first row of each statement; or, when the transaction committed and only
+    ``then`` failed, None and ``then``'s error. An error before the commit raises as
     ``driver_rows`` does and leaves the transaction failed: the caller rolls it back.
     """
-    async with _driver(conn, *statements[0]) as driver:
+    params: dict[str, Any] = {}
+    for _query, values in statements:
+        assert not any(params.get(k, v) is not v for k, v in values.items()), "names clash"
+        params.update(values)
+    # A statement may end in a comment: each ";" on a line of its own.
+    query = "\n;\n".join(["BEGIN", *(q for q, _values in statements), "COMMIT", then])
+    async with _driver(conn, query, params) as driver:
         assert driver.autocommit, "driver_committed sends its own BEGIN"
-        commit: psycopg.AsyncCursor[Any] | None = None
-        cursors: list[psycopg.AsyncCursor[Any]] = []
+        cursor = psycopg.AsyncClientCursor(driver)
         try:
-            async with driver.pipeline():
-                await driver.execute("BEGIN", prepare=False)
-                cursors = [await driver.execute(query, params) for query, params in statements]
-                commit = await driver.execute("COMMIT", prepare=False)
-                await driver.execute(then, prepare=False)
+            await cursor.execute(query, params)
         except psycopg.Error as exc:
-            committed = (commit is not None and commit.pgresult is not None
-                         and commit.statusmessage == "COMMIT")
-            if not committed or driver.broken:
-                raise
+            idle = driver.info.transaction_status == psycopg.pq.TransactionStatus.IDLE
+            if driver.broken or not idle or exc.sqlstate is None:
+                raise  # not committed (or not known to be)
             failed_then = DBAPIError.instance(then, {}, exc, psycopg.Error,
                                               dialect=conn.dialect)
             assert isinstance(failed_then, DBAPIError)  # psycopg's errors are DB-API's
-            return [await c.fetchone() if c.description else None for c in cursors], failed_then
-        # The pipeline's closing sync brought every result: no wait here.
-        return [await c.fetchone() if c.description else None for c in cursors], None
+            return None, failed_then
+        rows: Rows = []
+        cursor.nextset()  # past the BEGIN
+        for _statement in statements:
+            rows.append(await cursor.fetchone() if cursor.description else None)
+            cursor.nextset()
+        return rows, None

@@ -122,10 +122,13 @@ class Store:
 
     async def commit_at_once(self, conn: AsyncConnection,
                              statements: Sequence[tuple[str, Mapping[str, Any]]]
-                             ) -> list[tuple[Any, ...] | None]:
+                             ) -> list[tuple[Any, ...] | None] | None:
         """On an ``unbegun`` connection: ``statements`` in one transaction, committed,
-        then every seat woken, in one round trip; the first row of each statement. The
-        wake-up names the newest event (the listener takes it as a wake-up only)."""
+        then every seat woken, all in one query (``db/driver_sql.driver_committed``);
+        the first row of each statement. The wake-up names the newest event (the
+        listener takes it as a wake-up only). None when the statements were committed
+        but the wake-up failed for a full notification queue (logged: the other seats
+        see the save at their next wake-up); their rows are not known then."""
         rows, wake_failed = await driver_committed(conn, statements, _WAKE_NEWEST)
         if wake_failed is not None:
             if getattr(wake_failed.orig, "sqlstate", None) != _QUEUE_FULL:

@@ -165,5 +165,11 @@ async def commit_created(conn: AsyncConnection, store: Store, values: dict[str, 
                          data: events.CaseCreated, start: dt.datetime, *,
                          tell: bool) -> tuple[str, int] | None:
     """``insert_created`` in a transaction of its own on an ``unbegun`` connection:
-    begun, committed and every seat woken in the same round trip."""
-    return _made(*await store.commit_at_once(conn, _statements(values, data, start, tell)))
+    begun, committed and every seat woken in the same round trip. When the wake-up
+    alone failed the case is read again (its number and newest event)."""
+    rows = await store.commit_at_once(conn, _statements(values, data, start, tell))
+    if rows is None:
+        again = await before(conn, values["id"])
+        assert again.public_no is not None  # committed
+        return again.public_no, again.newest_event
+    return _made(*rows)
