@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Mapping, Sequence
 from contextlib import asynccontextmanager
-from typing import Any, LiteralString
+from typing import Any
 
 import psycopg
 from sqlalchemy.exc import DBAPIError
@@ -93,9 +93,10 @@ Rows = list[tuple[Any, ...] | None]
 
 async def driver_committed(conn: AsyncConnection,
                            statements: Sequence[tuple[str, Mapping[str, Any]]],
-                           then: LiteralString) -> tuple[Rows | None, DBAPIError | None]:
-    """``BEGIN``, ``statements``, ``COMMIT`` and then ``then`` (a statement of no
-    parameters, in a transaction of its own once the commit is done) as one query:
+                           then: tuple[str, Mapping[str, Any]]
+                           ) -> tuple[Rows | None, DBAPIError | None]:
+    """``BEGIN``, ``statements``, ``COMMIT`` and then ``then`` (in a transaction of its
+    own once the commit is done) as one query:
     one message and one round trip, so the server runs the transaction from its
     ``BEGIN`` to its ``COMMIT`` without once waiting on this seat (a pipeline sends
     statement by statement, and the server waits for the next one with the
@@ -108,11 +109,11 @@ async def driver_committed(conn: AsyncConnection,
     ``driver_rows`` does and leaves the transaction failed: the caller rolls it back.
     """
     params: dict[str, Any] = {}
-    for _query, values in statements:
+    for _query, values in (*statements, then):
         assert not any(params.get(k, v) is not v for k, v in values.items()), "names clash"
         params.update(values)
     # A statement may end in a comment: each ";" on a line of its own.
-    query = "\n;\n".join(["BEGIN", *(q for q, _values in statements), "COMMIT", then])
+    query = "\n;\n".join(["BEGIN", *(q for q, _values in statements), "COMMIT", then[0]])
     async with _driver(conn, query, params) as driver:
         assert driver.autocommit, "driver_committed sends its own BEGIN"
         cursor = psycopg.AsyncClientCursor(driver)
@@ -122,7 +123,7 @@ async def driver_committed(conn: AsyncConnection,
             idle = driver.info.transaction_status == psycopg.pq.TransactionStatus.IDLE
             if driver.broken or not idle or exc.sqlstate is None:
                 raise  # not committed (or not known to be)
-            failed_then = DBAPIError.instance(then, {}, exc, psycopg.Error,
+            failed_then = DBAPIError.instance(then[0], dict(then[1]), exc, psycopg.Error,
                                               dialect=conn.dialect)
             assert isinstance(failed_then, DBAPIError)  # psycopg's errors are DB-API's
             return None, failed_then

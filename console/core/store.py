@@ -12,6 +12,7 @@ import asyncio
 import contextlib
 import datetime as dt
 import logging
+import uuid
 from collections.abc import AsyncIterator, Mapping, Sequence
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from typing import Any, Protocol
@@ -34,11 +35,14 @@ log = logging.getLogger(__name__)
 # anyway; the events are). Its only failure of its own is a full notification queue.
 _COMMIT_AND_WAKE = ("COMMIT; SELECT pg_catalog.set_config('synchronous_commit', 'off', true),"
                     " pg_catalog.pg_notify('case_event', '{newest:d}')")
-# The same after a commit sent in one round trip with the save (``commit_at_once``): the
-# seat cannot know the event's id when it sends it, so the newest event is named.
-_WAKE_NEWEST = ("SELECT pg_catalog.set_config('synchronous_commit', 'off', true),"
-                " pg_catalog.pg_notify('case_event', coalesce("
-                "(SELECT max(e.id) FROM public.case_event e), 0)::pg_catalog.text)")
+# The same sent with the save in one query (``commit_at_once``): the seat cannot know the
+# event's id when it sends it, so the case's newest event is named (found by the case's
+# index: a bare max(id) would walk the event table backwards past every row the login
+# may not see).
+_WAKE_NEWEST_OF = ("SELECT pg_catalog.set_config('synchronous_commit', 'off', true),"
+                   " pg_catalog.pg_notify('case_event', coalesce((SELECT max(e.id)"
+                   " FROM public.case_event e WHERE e.case_id = CAST(%(woken_for)s AS uuid)"
+                   " GROUP BY e.case_id), 0)::pg_catalog.text)")
 _QUEUE_FULL = "54000"  # program_limit_exceeded: too many notifications in the queue
 
 # lock_not_available (lock_timeout) and query_canceled (statement_timeout): the
@@ -121,15 +125,17 @@ class Store:
                 conn.info.pop(APPENDED, None)
 
     async def commit_at_once(self, conn: AsyncConnection,
-                             statements: Sequence[tuple[str, Mapping[str, Any]]]
-                             ) -> list[tuple[Any, ...] | None] | None:
+                             statements: Sequence[tuple[str, Mapping[str, Any]]],
+                             case_id: uuid.UUID) -> list[tuple[Any, ...] | None] | None:
         """On an ``unbegun`` connection: ``statements`` in one transaction, committed,
         then every seat woken, all in one query (``db/driver_sql.driver_committed``);
-        the first row of each statement. The wake-up names the newest event (the
-        listener takes it as a wake-up only). None when the statements were committed
+        the first row of each statement. The wake-up names the newest event of
+        ``case_id``, the case the statements append to (the listener takes it as a
+        wake-up only). None when the statements were committed
         but the wake-up failed for a full notification queue (logged: the other seats
         see the save at their next wake-up); their rows are not known then."""
-        rows, wake_failed = await driver_committed(conn, statements, _WAKE_NEWEST)
+        rows, wake_failed = await driver_committed(
+            conn, statements, (_WAKE_NEWEST_OF, {"woken_for": case_id}))
         if wake_failed is not None:
             if getattr(wake_failed.orig, "sqlstate", None) != _QUEUE_FULL:
                 raise wake_failed

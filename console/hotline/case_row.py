@@ -1,11 +1,14 @@
 """The new case in three statements (issue 16: the save's round trips and its
 client CPU): what the save needs to know first (the server's time, whether this
-draft's UUID was saved before, whether its category goes out by itself); the caller,
-the point and the case; its ``created`` event with the citizen's acceptance notice
-queued. All are plain SQL sent to the driver itself (``db/driver_sql.py``), so a save
-costs the seat little CPU. The event is appended as ``events.append`` appends one (the
-same columns, the trigger does the rest); the store wakes every seat after the commit
-(the database tells it of the event: migration 0023).
+draft's UUID was saved before, whether its category goes out by itself, its time
+limit for the class); the caller, the point and the case; its ``created`` event with
+the citizen's acceptance notice queued. All are plain SQL sent to the driver itself
+(``db/driver_sql.py``), so a save costs the seat little CPU. The first runs by itself;
+the other two go either as one query with their ``BEGIN``, ``COMMIT`` and the wake-up
+of every seat (``commit_created``: no transaction open while the seat works), or in
+one round trip inside a transaction the caller holds (``insert_created``). The event
+is appended as ``events.append`` appends one (the same columns, the trigger does the
+rest).
 
 The database numbers the case (trigger ``case_numbered``, migration 0022); a point
 the draft does not give is its grid cell's centre as the database has it now.
@@ -167,7 +170,8 @@ async def commit_created(conn: AsyncConnection, store: Store, values: dict[str, 
     """``insert_created`` in a transaction of its own on an ``unbegun`` connection:
     begun, committed and every seat woken in the same round trip. When the wake-up
     alone failed the case is read again (its number and newest event)."""
-    rows = await store.commit_at_once(conn, _statements(values, data, start, tell))
+    rows = await store.commit_at_once(conn, _statements(values, data, start, tell),
+                                      values["id"])
     if rows is None:
         again = await before(conn, values["id"])
         assert again.public_no is not None  # committed

@@ -134,3 +134,37 @@ async def test_a_refused_save_leaves_the_connection_as_the_pool_lends_it(
         assert found == [made.id]
     finally:
         await store.close()
+
+
+async def test_one_query_commits_then_runs_its_last_statement_on_its_own(
+        login_as: MakeLogin) -> None:
+    """``driver_committed``: the statements commit together; a failure among them
+    commits nothing and leaves the pooled connection usable; a failure of the
+    statement after the commit leaves the commit standing and says so."""
+    from sqlalchemy.exc import DBAPIError, IntegrityError
+
+    from db.driver_sql import driver_committed
+
+    operator = login_as("operator")
+    store = await person(operator)
+    note = "INSERT INTO case_event (kind) VALUES (CAST(%(kind)s AS varchar)) RETURNING id"
+    try:
+        async with store.unbegun() as conn:
+            rows, failed = await driver_committed(conn, [(note, {"kind": "note"})],
+                                                  ("SELECT 1", {}))
+            assert failed is None and rows is not None and rows[0] is not None
+            first = rows[0][0]
+            with pytest.raises(IntegrityError):  # the second insert fails: neither stays
+                await driver_committed(conn, [(note, {"kind": "note"}),
+                                              ("INSERT INTO case_event (kind) VALUES (NULL)",
+                                               {})], ("SELECT 1", {}))
+        async with store.unbegun() as conn:  # the same pooled connection, usable
+            rows, failed = await driver_committed(conn, [(note, {"kind": "note"})],
+                                                  ("SELECT 1 / 0", {}))
+            assert rows is None and isinstance(failed, DBAPIError)
+        async with store.transaction() as conn:
+            kept = (await conn.execute(select(s.CaseEvent.id).where(
+                s.CaseEvent.kind == "note").order_by(s.CaseEvent.id))).scalars().all()
+        assert kept[0] == first and len(kept) == 2  # the failed query's insert is not there
+    finally:
+        await store.close()
