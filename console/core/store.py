@@ -118,11 +118,10 @@ class Store:
         never holds a transaction open while the seat's Python works (issue 16).
         Errors come out as ``transaction``'s do. Whatever is left open when the block
         ends (a save cut short) is rolled back."""
+        # What the database told of appended events is left for ``transaction``,
+        # which forgets it when it begins.
         async with self._lent(), self.engine.connect() as conn, driver_autocommit(conn):
-            try:
-                yield conn
-            finally:
-                conn.info.pop(APPENDED, None)
+            yield conn
 
     async def commit_at_once(self, conn: AsyncConnection,
                              statements: Sequence[tuple[str, Mapping[str, Any]]],
