@@ -67,6 +67,20 @@ def _category_and_cell(url: str) -> tuple[int, str]:
     return category_id, cell
 
 
+def _auto_category_and_cell(url: str) -> tuple[int, str]:
+    """The first active leaf category by code that goes out by itself to its owner
+    unit (the save makes its dispatch move too), and the first grid cell."""
+    with libpq_target(url).connect() as conn:
+        category = conn.execute(
+            "SELECT c.id FROM category c JOIN unit u ON u.id = c.owner_unit_id AND u.active"
+            " WHERE c.active AND c.auto_dispatch AND NOT c.territorial AND NOT EXISTS"
+            " (SELECT 1 FROM category k WHERE k.parent_id = c.id) ORDER BY c.code LIMIT 1"
+        ).fetchone()
+        cell = conn.execute("SELECT min(code) FROM grid_cell").fetchone()
+    assert category is not None and cell is not None
+    return int(category[0]), str(cell[0])
+
+
 def _category_class_and_cell(url: str) -> tuple[int, str, str]:
     with libpq_target(url).connect() as conn:
         category = conn.execute(
@@ -80,6 +94,17 @@ def _category_class_and_cell(url: str) -> tuple[int, str, str]:
 
 def _console_seat(url: str, seat: int, go: MpEvent, stop_at: Any, out: Any) -> None:
     """One seat: its own Store (one connection), saving drafts one after another."""
+    _console_saves(url, seat, go, stop_at, out, _category_and_cell)
+
+
+def _console_auto_seat(url: str, seat: int, go: MpEvent, stop_at: Any, out: Any) -> None:
+    """The same in a category that goes out by itself: each save makes the dispatch
+    move too, in the save's transaction."""
+    _console_saves(url, seat, go, stop_at, out, _auto_category_and_cell)
+
+
+def _console_saves(url: str, seat: int, go: MpEvent, stop_at: Any, out: Any,
+                   category_and_cell: Any) -> None:
     from console.catalog.catalog import load_catalog
     from console.core.store import Store
     from console.hotline.intake import CaseDraft, create_case
@@ -89,7 +114,7 @@ def _console_seat(url: str, seat: int, go: MpEvent, stop_at: Any, out: Any) -> N
         store.roles = frozenset({"operator"})
         try:
             catalog = await load_catalog(store)
-            category_id, cell = _category_and_cell(url)
+            category_id, cell = category_and_cell(url)
             n = 0
 
             def draft() -> CaseDraft:
@@ -271,6 +296,7 @@ def run(quick: bool) -> None:
         rows, where = [], []
         try:
             trips = round_trips(seat_url, LOGIN, _category_and_cell(url))
+            auto_trips = round_trips(seat_url, LOGIN, _auto_category_and_cell(url))
             for seats in SEATS:
                 floor = _run(_raw_seat, seats, url, seconds)
                 staff = _run(_raw_staff_seat, seats, seat_url, seconds)
@@ -283,13 +309,19 @@ def run(quick: bool) -> None:
                              "", "", "", "", ""])
                 where += [where_row(f"{seats} seats, create_case", console.states),
                           where_row(f"{seats} seats, floor", floor.states)]
+                if seats == SEATS[0]:
+                    auto = _run(_console_auto_seat, seats, seat_url, seconds)
+                    rows.append(auto.row(f"{seats} seats, create_case, dispatched by itself"))
+                    where.append(where_row(f"{seats} seats, dispatched by itself",
+                                           auto.states))
         finally:
             _drop_login(url)
     print()
     print(table(f"Intake, seats saving at once for {seconds:.0f} s each",
                 ["run", "cases/s", "p50 ms", "p99 ms", "CPU ms/case", "lock waits",
                  "errors"], rows))
-    print(f"create_case: {trips} round trips to the server per save (the floor: 4)")
+    print(f"create_case: {trips} round trips to the server per save (the floor: 4);"
+          f" {auto_trips} when the category goes out by itself")
     print()
     print(table("Where the seats' backends were (share of samples every 10 ms)",
                 ["run", *WHERE], where))

@@ -12,9 +12,10 @@ import asyncio
 import contextlib
 import datetime as dt
 import logging
-from collections.abc import AsyncIterator
+import uuid
+from collections.abc import AsyncIterator, Mapping, Sequence
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
-from typing import Protocol
+from typing import Any, Protocol
 
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
@@ -22,7 +23,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from console.core.clock import ServerClock, SystemClock
 from console.core.errors import DatabaseBusy, DatabaseUnavailable
-from db.driver_sql import driver_row
+from db.driver_sql import driver_autocommit, driver_committed, driver_row
 from db.engine import APPENDED, LibpqTarget, libpq_target, make_engine
 
 log = logging.getLogger(__name__)
@@ -34,6 +35,14 @@ log = logging.getLogger(__name__)
 # anyway; the events are). Its only failure of its own is a full notification queue.
 _COMMIT_AND_WAKE = ("COMMIT; SELECT pg_catalog.set_config('synchronous_commit', 'off', true),"
                     " pg_catalog.pg_notify('case_event', '{newest:d}')")
+# The same sent with the save in one query (``commit_at_once``): the seat cannot know the
+# event's id when it sends it, so the case's newest event is named (found by the case's
+# index: a bare max(id) would walk the event table backwards past every row the login
+# may not see).
+_WAKE_NEWEST_OF = ("SELECT pg_catalog.set_config('synchronous_commit', 'off', true),"
+                   " pg_catalog.pg_notify('case_event', coalesce((SELECT max(e.id)"
+                   " FROM public.case_event e WHERE e.case_id = CAST(%(woken_for)s AS uuid)"
+                   " GROUP BY e.case_id), 0)::pg_catalog.text)")
 _QUEUE_FULL = "54000"  # program_limit_exceeded: too many notifications in the queue
 
 # lock_not_available (lock_timeout) and query_canceled (statement_timeout): the
@@ -93,16 +102,53 @@ class Store:
         it appended events, every seat is woken after the commit: the database tells
         the connection of each event it appends, however it was written (migration
         0023, ``db/engine.py``), so no path can forget to."""
+        async with self._lent(), self.engine.connect() as conn:
+            conn.info.pop(APPENDED, None)
+            async with conn.begin():
+                yield conn
+                newest = conn.info.pop(APPENDED, None)
+                if newest is not None:  # then the begin's commit finds nothing to do
+                    await self._commit_and_wake(conn, int(newest))
+
+    @asynccontextmanager
+    async def unbegun(self) -> AsyncIterator[AsyncConnection]:
+        """A connection with no transaction begun, its driver in autocommit: a read
+        through the driver commits by itself, and a save sends its own ``BEGIN`` ...
+        ``COMMIT`` and wake-up in one round trip (``commit_at_once``), so the server
+        never holds a transaction open while the seat's Python works (issue 16).
+        Errors come out as ``transaction``'s do. Whatever is left open when the block
+        ends (a save cut short) is rolled back."""
+        # What the database told of appended events is left for ``transaction``,
+        # which forgets it when it begins.
+        async with self._lent(), self.engine.connect() as conn, driver_autocommit(conn):
+            yield conn
+
+    async def commit_at_once(self, conn: AsyncConnection,
+                             statements: Sequence[tuple[str, Mapping[str, Any]]],
+                             case_id: uuid.UUID) -> list[tuple[Any, ...] | None] | None:
+        """On an ``unbegun`` connection: ``statements`` in one transaction, committed,
+        then every seat woken, all in one query (``db/driver_sql.driver_committed``);
+        the first row of each statement. The wake-up names the newest event of
+        ``case_id``, the case the statements append to (the listener takes it as a
+        wake-up only). None when the statements were committed
+        but the wake-up failed for a full notification queue (logged: the other seats
+        see the save at their next wake-up); their rows are not known then."""
+        rows, wake_failed = await driver_committed(
+            conn, statements, (_WAKE_NEWEST_OF, {"woken_for": case_id}))
+        if wake_failed is not None:
+            if getattr(wake_failed.orig, "sqlstate", None) != _QUEUE_FULL:
+                raise wake_failed
+            log.warning("saved, but the other seats were not woken: %s", wake_failed)
+        return rows
+
+    @asynccontextmanager
+    async def _lent(self) -> AsyncIterator[None]:
+        """A connection lent out (``close`` waits for it); errors translated: a lost
+        link is ``DatabaseUnavailable``, a timeout ``DatabaseBusy``."""
         self._in_use += 1
         self._all_back.clear()
         try:
-            async with self.engine.connect() as conn:
-                conn.info.pop(APPENDED, None)
-                async with conn.begin():
-                    yield conn
-                    newest = conn.info.pop(APPENDED, None)
-                    if newest is not None:  # then the begin's commit finds nothing to do
-                        await self._commit_and_wake(conn, int(newest))
+            yield
         except (DBAPIError, OSError) as exc:
             if getattr(getattr(exc, "orig", None), "sqlstate", None) in _TIMED_OUT:
                 raise DatabaseBusy(str(exc)) from exc  # an OperationalError, yet connected

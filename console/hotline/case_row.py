@@ -1,11 +1,14 @@
 """The new case in three statements (issue 16: the save's round trips and its
 client CPU): what the save needs to know first (the server's time, whether this
-draft's UUID was saved before, whether its category goes out by itself); the caller,
-the point and the case; its ``created`` event with the citizen's acceptance notice
-queued. All are plain SQL sent to the driver itself (``db/driver_sql.py``), so a save
-costs the seat little CPU. The event is appended as ``events.append`` appends one (the
-same columns, the trigger does the rest); the store wakes every seat after the commit
-(the database tells it of the event: migration 0023).
+draft's UUID was saved before, whether its category goes out by itself, its time
+limit for the class); the caller, the point and the case; its ``created`` event with
+the citizen's acceptance notice queued. All are plain SQL sent to the driver itself
+(``db/driver_sql.py``), so a save costs the seat little CPU. The first runs by itself;
+the other two go either as one query with their ``BEGIN``, ``COMMIT`` and the wake-up
+of every seat (``commit_created``: no transaction open while the seat works), or in
+one round trip inside a transaction the caller holds (``insert_created``). The event
+is appended as ``events.append`` appends one (the same columns, the trigger does the
+rest).
 
 The database numbers the case (trigger ``case_numbered``, migration 0022); a point
 the draft does not give is its grid cell's centre as the database has it now.
@@ -21,17 +24,43 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from console.calendar.deadlines import Limit
+from console.calendar.workdays import to_local
 from console.core import events
+from console.core.clock import CENTRE_TZ
+from console.core.store import Store
 from db.driver_sql import driver_row, driver_rows
 
-# Whether the category goes out by itself is the database's word, not the seat's
-# catalog's, which may not have followed another seat's change yet.
+# Whether the category goes out by itself and its time limit for the class are the
+# database's word, not the seat's catalog's, which may not have followed another seat's
+# change yet. The limit: the category's own rule for the class, else its nearest
+# ancestor's, else the category's own limit (``console/calendar/deadlines.rule_for``).
 _BEFORE = """
 SELECT now() AS now, c.public_no,
-       (SELECT max(e.id) FROM case_event e WHERE e.case_id = CAST(%(id)s AS uuid)) AS newest,
-       (SELECT k.auto_dispatch FROM category k
-        WHERE k.id = CAST(%(category_id)s AS integer)) AS auto_dispatch
-FROM (SELECT 1) AS one LEFT JOIN "case" c ON c.id = CAST(%(id)s AS uuid)"""
+       -- Only for a case saved before; by its own index (a bare max(id) would walk the
+       -- whole event table backwards looking for a case that is not there).
+       CASE WHEN c.id IS NOT NULL THEN (SELECT max(e.id) FROM case_event e
+                                        WHERE e.case_id = c.id GROUP BY e.case_id) END
+           AS newest,
+       k.auto_dispatch,
+       CASE WHEN r.category_id IS NOT NULL THEN r.limit_hours ELSE k.limit_hours END
+           AS limit_hours,
+       CASE WHEN r.category_id IS NOT NULL THEN r.limit_working_days
+            ELSE k.limit_working_days END AS limit_working_days,
+       coalesce(r.category_id, k.id) AS limit_category, r.id AS rule_id
+FROM (SELECT 1) AS one
+LEFT JOIN "case" c ON c.id = CAST(%(id)s AS uuid)
+LEFT JOIN category k ON k.id = CAST(%(category_id)s AS integer)
+LEFT JOIN LATERAL (
+    WITH RECURSIVE up (id, depth) AS (  -- the category and its ancestors, by primary key
+        SELECT k.id, 0
+        UNION ALL
+        SELECT (SELECT p.parent_id FROM category p WHERE p.id = up.id), up.depth + 1
+        FROM up WHERE up.id IS NOT NULL AND up.depth < 32)
+    SELECT d.id, d.category_id, d.limit_hours, d.limit_working_days
+    FROM up JOIN deadline_rule d ON d.category_id = up.id
+                                AND d.urgency = CAST(%(urgency)s AS varchar)
+    ORDER BY up.depth LIMIT 1) AS r ON true"""
 
 _INSERT = """
 WITH caller AS (
@@ -51,7 +80,16 @@ VALUES (CAST(%(id)s AS uuid), %(channel)s, %(nature)s, (SELECT id FROM caller), 
         coalesce(CAST(%(lon)s AS double precision), (SELECT centroid_lon FROM centre)),
         coalesce(CAST(%(lat)s AS double precision), (SELECT centroid_lat FROM centre)),
         %(street_code)s, %(community_code)s, %(grid_code)s, %(category_id)s, %(urgency)s,
-        'accepted', now(), %(created_by)s, %(due_at)s, %(due_estimated)s)
+        'accepted', now(), %(created_by)s,
+        -- The deadline as counted from the read before (``start``), kept exact when the
+        -- save's transaction began later: a limit in hours moves with the start; one in
+        -- working days holds on the same day, and a day turned meanwhile leaves it NULL,
+        -- which the database refuses (ck_case_deadline_when_open: the seat counts again).
+        CASE WHEN CAST(%(in_hours)s AS boolean)
+             THEN CAST(%(due_at)s AS timestamptz) + (now() - CAST(%(start)s AS timestamptz))
+             WHEN (now() AT TIME ZONE %(zone)s)::date = CAST(%(start_day)s AS date)
+             THEN CAST(%(due_at)s AS timestamptz) END,
+        %(due_estimated)s)
 ON CONFLICT (id) DO NOTHING
 RETURNING public_no, lon"""
 
@@ -63,7 +101,7 @@ RETURNING public_no, lon"""
 _CREATED = """
 INSERT INTO case_event (case_id, actor, kind, payload)
 SELECT c.id, %(actor)s, 'created', CAST(%(payload)s AS jsonb) || jsonb_build_object(
-           'public_no', c.public_no,
+           'public_no', c.public_no, 'due_at', c.due_at,
            'placed', CASE WHEN c.lon IS NULL THEN NULL
                           WHEN CAST(%(at_point)s AS boolean) THEN 'point'  -- intake's
                           ELSE 'cell_centre' END)  -- PLACED_AT_POINT, PLACED_AT_CELL_CENTRE
@@ -79,30 +117,63 @@ class Before:
     public_no: str | None  # the case's number when this UUID was saved before
     newest_event: int  # ... and its newest event
     auto_dispatch: bool  # whether the category goes out by itself, as the database has it
+    limit: Limit | None  # its time limit for the class, as the database has it (None: none)
 
 
-async def before(conn: AsyncConnection, case_id: uuid.UUID,
-                 category_id: int | None = None) -> Before:
-    row = await driver_row(conn, _BEFORE, {"id": case_id, "category_id": category_id})
+async def before(conn: AsyncConnection, case_id: uuid.UUID, category_id: int | None = None,
+                 urgency: str | None = None) -> Before:
+    row = await driver_row(conn, _BEFORE, {"id": case_id, "category_id": category_id,
+                                           "urgency": urgency})
     assert row is not None  # one row always
-    now, public_no, newest, auto_dispatch = row
-    return Before(now, public_no, int(newest or 0), bool(auto_dispatch))
+    now, public_no, newest, auto_dispatch, hours, days, limit_category, rule_id = row
+    limit = (None if (hours is None and days is None) or limit_category is None
+             else Limit(hours, days, limit_category, rule_id))
+    return Before(now, public_no, int(newest or 0), bool(auto_dispatch), limit)
 
 
-async def insert_created(conn: AsyncConnection, values: dict[str, Any],
-                         data: events.CaseCreated, *, tell: bool) -> tuple[str, int] | None:
-    """Insert the case (and file its caller) and append its ``created`` event, in one
-    round trip: the case's public number and the event's id; None when a case with its
-    UUID exists already (a resubmission that raced this one). ``values``: the insert's
-    parameters (``phone`` and ``name`` None when not given); ``data``: the event's
-    payload but for the number and ``placed``, which the database fills in. With
-    ``tell`` the citizen's acceptance notice is queued."""
+def _statements(values: dict[str, Any], data: events.CaseCreated, start: dt.datetime,
+                tell: bool) -> list[tuple[str, dict[str, Any]]]:
+    """The insert and the ``created`` event; ``values["due_at"]`` counted from
+    ``start``, the database's time at the read before (``Before.now``)."""
     assert data.kind == events.Kind.CREATED
-    case, event = await driver_rows(conn, (_INSERT, values), (_CREATED, {
+    case = {**values, "start": start, "start_day": to_local(start).date(),
+            "zone": CENTRE_TZ.key}
+    return [(_INSERT, case), (_CREATED, {
         "case_id": values["id"], "actor": values["created_by"], "tell": tell,
         "at_point": values["lon"] is not None,
-        "payload": json.dumps(data.to_json(), ensure_ascii=False)}))
+        "payload": json.dumps(data.to_json(), ensure_ascii=False)})]
+
+
+def _made(case: tuple[Any, ...] | None, event: tuple[Any, ...] | None) -> tuple[str, int] | None:
     if case is None:
         return None
     assert event is not None  # the case this insert made has no event yet
     return str(case[0]), int(event[0])
+
+
+async def insert_created(conn: AsyncConnection, values: dict[str, Any],
+                         data: events.CaseCreated, start: dt.datetime, *,
+                         tell: bool) -> tuple[str, int] | None:
+    """Insert the case (and file its caller) and append its ``created`` event, in one
+    round trip, in the transaction ``conn`` holds: the case's public number and the
+    event's id; None when a case with its UUID exists already (a resubmission that
+    raced this one). ``values``: the insert's parameters (``phone`` and ``name`` None
+    when not given; ``in_hours``: whether the limit is in hours); ``data``: the event's
+    payload but for the number, the deadline and ``placed``, which the database fills
+    in. With ``tell`` the citizen's acceptance notice is queued."""
+    return _made(*await driver_rows(conn, *_statements(values, data, start, tell)))
+
+
+async def commit_created(conn: AsyncConnection, store: Store, values: dict[str, Any],
+                         data: events.CaseCreated, start: dt.datetime, *,
+                         tell: bool) -> tuple[str, int] | None:
+    """``insert_created`` in a transaction of its own on an ``unbegun`` connection:
+    begun, committed and every seat woken in the same round trip. When the wake-up
+    alone failed the case is read again (its number and newest event)."""
+    rows = await store.commit_at_once(conn, _statements(values, data, start, tell),
+                                      values["id"])
+    if rows is None:
+        again = await before(conn, values["id"])
+        assert again.public_no is not None  # committed
+        return again.public_no, again.newest_event
+    return _made(*rows)

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import math
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 
 from sqlalchemy.exc import IntegrityError
@@ -35,6 +37,7 @@ MAX_TEXT = 20_000
 MAX_ADDRESS = 500
 MAX_NAME = 64
 POINT_IN_CELL = "case_point_in_cell"  # the database's check that a point lies in its cell
+DAY_TURNED = "ck_case_deadline_when_open"  # no deadline stored: case_row._INSERT
 
 
 @dataclass(frozen=True)
@@ -151,57 +154,119 @@ def _constraint(exc: IntegrityError) -> str | None:
 
 
 async def create_case(store: Store, catalog: Catalog, draft: CaseDraft) -> CreatedCase:
-    """Save a new case (idempotent on the draft's UUID). Raises ValidationError."""
+    """Save a new case (idempotent on the draft's UUID). Raises ValidationError.
+
+    No transaction stands open while the seat works (issue 16): the read before the
+    save runs by itself, and the save (caller, case, ``created`` event) is begun,
+    committed and announced to the other seats in one round trip. A category that
+    goes out by itself makes its dispatch move in the save's transaction (the move
+    checks what it reads as it goes), as ``create_case_in`` does."""
     clean = validate(draft, catalog)
-    async with store.transaction() as conn:
-        return await create_case_in(conn, store, catalog, clean)
+    for _ in range(2):  # a second time only when the day turned between read and save
+        async with store.unbegun() as conn:
+            known = await case_row.before(conn, clean.id, clean.category_id, clean.urgency)
+            if known.public_no is not None:  # this UUID was saved before
+                return _saved_before(clean.id, known)
+            if not known.auto_dispatch:
+                values, data = _row(clean, store, catalog, known)
+                try:
+                    with _refusals():
+                        made = await case_row.commit_created(
+                            conn, store, values, data, known.now, tell=_tell(clean, True))
+                except _DayTurned:
+                    continue
+                if made is None:  # a concurrent resubmission won the race
+                    return _saved_before(clean.id, await case_row.before(conn, clean.id))
+                return CreatedCase(clean.id, made[0], created=True, event_id=made[1])
+        try:
+            async with store.transaction() as conn:
+                return await create_case_in(conn, store, catalog, clean, known=known)
+        except _DayTurned:
+            continue
+    raise AssertionError("the day turned twice during one save")
+
+
+class _DayTurned(Exception):
+    """The centre's day turned between the read before a save and its insert: a
+    deadline in working days is counted again."""
+
+
+@contextmanager
+def _refusals() -> Iterator[None]:
+    """The database's refusals of a case row that the seat acts on: a point not in its
+    cell as stored now (0018) is the operator's to mend; a day turned since the read
+    before (no deadline stored) is counted again."""
+    try:
+        yield
+    except IntegrityError as exc:
+        if _constraint(exc) == POINT_IN_CELL:
+            raise ValidationError([FieldError("point", "point.outside_cell")]) from exc
+        if _constraint(exc) == DAY_TURNED:
+            raise _DayTurned from exc
+        raise
+
+
+def _saved_before(case_id: uuid.UUID, known: case_row.Before) -> CreatedCase:
+    assert known.public_no is not None
+    return CreatedCase(case_id, known.public_no, created=False, event_id=known.newest_event)
+
+
+def _tell(clean: CaseDraft, notify: bool) -> bool:
+    """Whether the citizen is told of the acceptance: a caller's phone, not a grid
+    worker's report."""
+    return notify and bool(clean.caller_phone) and clean.channel != "grid_worker"
+
+
+def _row(clean: CaseDraft, store: Store, catalog: Catalog, known: case_row.Before
+         ) -> tuple[dict[str, object], events.CaseCreated]:
+    """The insert's values and the ``created`` event's payload. The deadline counts
+    from the database's time by the time limit as the database has it (``known``: the
+    seat's catalog may not have followed a change made at another seat yet), on the
+    seat's working-day calendar."""
+    assert clean.category_id is not None and clean.urgency is not None  # validated
+    if known.limit is None:  # every case counts down (a CHECK in the database, too)
+        raise ValidationError([FieldError("category", "category.no_limit")])
+    deadline = known.limit.due(catalog.calendar, known.now)
+    values: dict[str, object] = {
+        "id": clean.id, "channel": clean.channel, "nature": clean.nature,
+        "phone": clean.caller_phone or None, "name": clean.caller_name or None,
+        "text": clean.text, "address": clean.address,
+        "lon": None if clean.lon is None or clean.lat is None else float(clean.lon),
+        "lat": None if clean.lon is None or clean.lat is None else float(clean.lat),
+        "street_code": clean.street_code, "community_code": clean.community_code,
+        "grid_code": clean.grid_code, "category_id": clean.category_id,
+        "urgency": clean.urgency, "created_by": store.actor,
+        "due_at": deadline.at, "due_estimated": deadline.estimated,
+        "in_hours": known.limit.limit_hours is not None}
+    # The number, the deadline as stored and where the point came from (``placed``:
+    # PLACED_AT_POINT or PLACED_AT_CELL_CENTRE, None without a point) are the database's.
+    return values, events.CaseCreated(
+        public_no="", status="accepted", channel=clean.channel, category_id=clean.category_id,
+        urgency=clean.urgency, due_at=deadline.at, due_estimated=deadline.estimated)
 
 
 async def create_case_in(conn: AsyncConnection, store: Store, catalog: Catalog,
                          clean: CaseDraft, *, auto_dispatch: bool = True,
-                         notify: bool = True) -> CreatedCase:
+                         notify: bool = True, known: case_row.Before | None = None
+                         ) -> CreatedCase:
     """``create_case`` inside a transaction the caller holds; ``clean`` is validated.
     With ``notify`` the citizen's acceptance notice is queued (when there is a
-    citizen to tell: a caller's phone, not a grid worker's report)."""
-    known = await case_row.before(conn, clean.id, clean.category_id)
+    citizen to tell). ``known``: the read before, when made already."""
+    if known is None:
+        known = await case_row.before(conn, clean.id, clean.category_id, clean.urgency)
     if known.public_no is not None:  # this UUID was saved before
-        return CreatedCase(clean.id, known.public_no, created=False,
-                           event_id=known.newest_event)
-    assert clean.category_id is not None and clean.urgency is not None  # validated
-    deadline = catalog.deadline(clean.category_id, clean.urgency, known.now)
-    if deadline is None:  # every case counts down (a CHECK in the database, too)
-        raise ValidationError([FieldError("category", "category.no_limit")])
-    try:
-        made = await case_row.insert_created(conn, {
-            "id": clean.id, "channel": clean.channel, "nature": clean.nature,
-            "phone": clean.caller_phone or None, "name": clean.caller_name or None,
-            "text": clean.text, "address": clean.address,
-            "lon": None if clean.lon is None or clean.lat is None else float(clean.lon),
-            "lat": None if clean.lon is None or clean.lat is None else float(clean.lat),
-            "street_code": clean.street_code, "community_code": clean.community_code,
-            "grid_code": clean.grid_code, "category_id": clean.category_id,
-            "urgency": clean.urgency, "created_by": store.actor,
-            "due_at": deadline.at, "due_estimated": deadline.estimated},
-            # The number and where the point came from (``placed``: PLACED_AT_POINT or
-            # PLACED_AT_CELL_CENTRE, None without a point) are the database's.
-            events.CaseCreated(public_no="", status="accepted", channel=clean.channel,
-                               category_id=clean.category_id, urgency=clean.urgency,
-                               due_at=deadline.at, due_estimated=deadline.estimated),
-            tell=notify and bool(clean.caller_phone) and clean.channel != "grid_worker")
-    except IntegrityError as exc:  # the point is not in its cell as stored now (0018)
-        if _constraint(exc) == POINT_IN_CELL:
-            raise ValidationError([FieldError("point", "point.outside_cell")]) from exc
-        raise
+        return _saved_before(clean.id, known)
+    assert clean.category_id is not None
+    values, data = _row(clean, store, catalog, known)
+    with _refusals():
+        made = await case_row.insert_created(conn, values, data, known.now,
+                                             tell=_tell(clean, notify))
     if made is None:  # a concurrent resubmission won the race
-        again = await case_row.before(conn, clean.id)
-        assert again.public_no is not None
-        return CreatedCase(clean.id, again.public_no, created=False,
-                           event_id=again.newest_event)
+        return _saved_before(clean.id, await case_row.before(conn, clean.id))
     public_no, event_id = made
-    # Whether to look at all is the database's word, read with the server's time (the
-    # seat's catalog may not have followed a change made at another seat yet): most
-    # categories wait for a dispatcher, one statement fewer per save. Where the case
-    # goes is the database's too.
+    # Whether to look at all is the database's word (``known``): most categories wait
+    # for a dispatcher, one statement fewer per save. Where the case goes is the
+    # database's too.
     target = (await cases.auto_dispatch_unit(conn, clean.category_id, clean.street_code)
               if auto_dispatch and known.auto_dispatch else None)
     if target is not None:  # single-owner categories go out at once
