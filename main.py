@@ -114,6 +114,9 @@ def main(argv: list[str] | None = None) -> int:
 def run_window(args: argparse.Namespace, embedded: EmbeddedServer | None,
                preparing: futures.Future[str] | None) -> int:
     """The application, its loop and the start-up (widgets/shell/startup.py)."""
+    from widgets.shell import import_check
+
+    import_check.install()  # PySide6's look at every later import, from the files' bytes
     import qasync
     from PySide6.QtWidgets import QApplication
 

@@ -70,6 +70,7 @@ async def seat(url: str, minutes: float, every_s: float, trace: bool, home: Path
     window = MainWindow(console, ini_settings(str(home / "seat.ini")))
     window.resize(1600, 1000)
     window.show()
+    await console.load_places()  # the locator, as the start reads it after the first paint
     window.map_slot.build()
     warm_up.forget_sources()  # and after the map
     await settled(window)

@@ -3,8 +3,10 @@
 ``python -m bench._startup_seat LAUNCHED ARGS…`` runs main.py's real start with
 ``ARGS`` (a server that asks for a password: the login dialog shows), types the
 password in BENCH_STARTUP_PASSWORD into the dialog with key events when it has
-painted, closes the main window when it has painted, and prints one JSON line of
-wall-clock times (time.time(), seconds) and CPU times to stdout.
+painted, closes the main window when it has painted (or, with BENCH_STARTUP_AFTER_S,
+that many seconds later, noting the GUI thread's longest stall meanwhile: the start's
+work deferred past the first paint), and prints one JSON line of wall-clock times
+(time.time(), seconds) and CPU times to stdout.
 ``python -m bench._startup_seat LAUNCHED --bare`` paints a bare QWidget instead:
 the floor of a Python process that shows a Qt window.
 
@@ -22,6 +24,9 @@ import time
 from typing import Any
 
 TIMES: dict[str, float] = {}
+# Seconds the main window stays open after its first paint, its GUI thread watched
+# (BENCH_STARTUP_AFTER_S; 0: closed at once).
+AFTER_S = float(os.environ.get("BENCH_STARTUP_AFTER_S", "0"))
 
 
 def note(name: str) -> None:
@@ -46,8 +51,34 @@ def first_paints(password: str) -> Any:  # noqa: ANN401 (a QObject made after Qt
                     QTimer.singleShot(0, lambda: self._answer(watched))
                 elif name == "mainWindow" and "main_painted" not in TIMES:
                     note("main_painted")
-                    QTimer.singleShot(0, watched.close)
+                    if AFTER_S > 0:
+                        self._watch(watched)
+                    else:
+                        QTimer.singleShot(0, watched.close)
             return False
+
+        def _watch(self, window: QWidget) -> None:
+            """The GUI thread's longest stall while the start's deferred work runs
+            (``AFTER_S`` seconds after the first paint): a 5 ms timer's longest gap."""
+            timer = QTimer(self)
+            timer.setInterval(5)
+            last = [time.perf_counter()]
+            gaps: list[float] = []
+
+            def fire() -> None:
+                now = time.perf_counter()
+                gaps.append(now - last[0])
+                last[0] = now
+
+            def done() -> None:
+                timer.stop()
+                TIMES["after_longest_ms"] = max(gaps, default=0.0) * 1000
+                TIMES["after_over_50ms"] = float(sum(g > 0.05 for g in gaps))
+                window.close()
+
+            timer.timeout.connect(fire)
+            timer.start()
+            QTimer.singleShot(int(AFTER_S * 1000), done)
 
         def _answer(self, dialog: QWidget) -> None:
             from PySide6.QtTest import QTest

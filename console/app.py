@@ -1,9 +1,10 @@
 """One console's services wired together: store, catalog, change feed, listener.
 
 ``open`` does what the first screen needs (the clock, the roles, the journal read
-in a worker thread, the feed, the catalog, the locator); ``start_deferred`` starts
-what can wait until the window shows (an administrator's calendar seeding). The
-demo and the calendar package are imported only by the starts that use them."""
+in a worker thread, the feed, the catalog); ``start_deferred`` starts what can wait
+until the window shows (an administrator's calendar seeding) and ``load_places`` reads
+the grid cells into the locator (numpy and shapely, imported then in a worker thread).
+The demo and the calendar package are imported only by the starts that use them."""
 
 from __future__ import annotations
 
@@ -123,7 +124,6 @@ class ConsoleApp:
             await demo.load_demo(self.store, cases=demo_cases)
         await self.feed.start()
         self.catalog = await load_catalog(self.store)
-        await self.locator.start(self.feed)
         self.feed.subscribe(self._on_events)
         self.listener.start()
         if self.store.roles - {UNIT}:
@@ -132,6 +132,14 @@ class ConsoleApp:
             self._sweeps = asyncio.get_running_loop().create_task(self._sweep_now_and_then())
         self._resends = asyncio.get_running_loop().create_task(self._resend_now_and_then())
         self._sends = asyncio.get_running_loop().create_task(self._send_now_and_then())
+
+    async def load_places(self) -> None:
+        """Build the locator (point -> grid cell) from the database's cells, and follow
+        boundary imports; at once when it is built already. The start calls it once
+        the window shows: until then a point picked on the map is refused as not yet
+        loaded (widgets/hotline/call_place.py)."""
+        if not self.locator.loaded:
+            await self.locator.start(self.feed)
 
     def start_deferred(self) -> asyncio.Task[None] | None:
         """Start the work that can wait until the window shows; the task, if any.

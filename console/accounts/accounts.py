@@ -28,7 +28,6 @@ from dataclasses import dataclass, field
 
 import psycopg
 import psycopg.types.json
-import scramp
 
 from console.core import events
 from console.core.errors import (
@@ -64,7 +63,11 @@ class Account:
 
 
 def scram_verifier(password: str) -> str:
-    """The SCRAM-SHA-256 secret PostgreSQL stores for ``password``."""
+    """The SCRAM-SHA-256 secret PostgreSQL stores for ``password``. (scramp, with the
+    certificate parser it brings, is imported here: a login never needs it, only a
+    new account or a new password.)"""
+    import scramp
+
     salt, stored_key, server_key, iterations = scramp.ScramMechanism(
         "SCRAM-SHA-256").make_auth_info(password, iteration_count=SCRAM_ITERATIONS)
 

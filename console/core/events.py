@@ -19,14 +19,16 @@ import enum
 import functools
 import uuid
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from sqlalchemy import insert
-from sqlalchemy.ext.asyncio import AsyncConnection
 
 from console.core.payload_json import P
 from console.core.payload_json import TypedPayload as _Typed
 from console.core.payload_json import encode as _encode
+
+if TYPE_CHECKING:
+    from sqlalchemy.ext.asyncio import AsyncConnection
 
 
 class Kind(enum.StrEnum):

@@ -15,16 +15,18 @@ import logging
 import uuid
 from collections.abc import AsyncIterator, Mapping, Sequence
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from console.core.clock import ServerClock, SystemClock
 from console.core.errors import DatabaseBusy, DatabaseUnavailable
 from db.driver_sql import driver_autocommit, driver_committed, driver_row
 from db.engine import APPENDED, LibpqTarget, libpq_target, make_engine
+
+if TYPE_CHECKING:
+    from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 log = logging.getLogger(__name__)
 
@@ -83,12 +85,24 @@ class Store:
         # The acting person's roles; ConsoleApp reads them at start. The database
         # enforces them too once each person logs in as their own role.
         self.roles: frozenset[str] = frozenset()
-        self.engine = engine or make_engine(url)
+        # Made at its first use: a store that only lends raw connections (the seat's
+        # setup, the login's account checks) imports and builds no engine.
+        self._engine = engine
         self.clock = ServerClock()
         self._local = SystemClock()
         self._in_use = 0  # connections lent out by transaction(); close() waits for them
         self._all_back = asyncio.Event()
         self._all_back.set()
+
+    @property
+    def engine(self) -> AsyncEngine:
+        if self._engine is None:
+            self._engine = make_engine(self.url)
+        return self._engine
+
+    @engine.setter
+    def engine(self, engine: AsyncEngine) -> None:
+        self._engine = engine
 
     @property
     def libpq(self) -> LibpqTarget:
@@ -193,4 +207,5 @@ class Store:
         if self._in_use:
             log.warning("closing the database pool with %d transaction(s) still running",
                         self._in_use)
-        await self.engine.dispose()
+        if self._engine is not None:
+            await self._engine.dispose()

@@ -8,6 +8,11 @@ counts). A point on the edge of two cells goes to the one first in code order.
 ``LiveLocator`` builds a new locator when an admin's boundary import arrives
 through the change feed. A point outside every cell gives None: the caller
 refuses it with a message.
+
+numpy and shapely are imported when the first locator is built (in the worker
+thread that builds it), not with this module: the main window's first paint needs
+neither, and the seat's locator is loaded once the window is on screen
+(``ConsoleApp.load_places``).
 """
 
 from __future__ import annotations
@@ -17,18 +22,18 @@ import logging
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import numpy as np
-import shapely
-from shapely.geometry.base import BaseGeometry
-from shapely.strtree import STRtree
 from sqlalchemy import select
 
 from console.core.events import Event, Kind
 from console.core.feed import ChangeFeed
 from console.core.store import Store
-from console.geo.shapes import ShapeError, read_polygonal
 from db import schema as s
+
+if TYPE_CHECKING:
+    import numpy as np
+    from shapely.geometry.base import BaseGeometry
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +59,10 @@ class Place:
 
 class Locator:
     def __init__(self, cells: Sequence[Cell], shapes: Sequence[BaseGeometry]) -> None:
+        import numpy as np
+        import shapely
+        from shapely.strtree import STRtree
+
         order = sorted(range(len(cells)), key=lambda i: cells[i].code)
         self.cells = [cells[i] for i in order]
         self._shapes = np.array([shapes[i] for i in order], dtype=object)
@@ -72,6 +81,8 @@ class Locator:
 
     @classmethod
     def _from_rows(cls, rows: Sequence[tuple]) -> Locator:
+        from console.geo.shapes import ShapeError, read_polygonal
+
         cells, shapes = [], []
         for code, community, street, lon, lat, geometry in rows:
             try:
@@ -88,6 +99,8 @@ class Locator:
 
     def locate(self, lon: float, lat: float) -> Place | None:
         """The place of one point, or None outside every cell."""
+        import numpy as np
+
         if not (math.isfinite(lon) and math.isfinite(lat)):
             return None
         index = int(self.locate_many(np.array([lon]), np.array([lat]))[0])
@@ -98,6 +111,9 @@ class Locator:
 
     def locate_many(self, lon: np.ndarray, lat: np.ndarray) -> np.ndarray:
         """For each point the index of its cell in ``cells`` (-1: outside every cell)."""
+        import numpy as np
+        import shapely
+
         lon, lat = np.asarray(lon, dtype=float), np.asarray(lat, dtype=float)
         found = np.full(lon.shape, -1, dtype=np.int64)
         if not len(self.cells) or not lon.size:
@@ -123,19 +139,45 @@ class Locator:
 
 
 class LiveLocator:
-    """The seat's locator: built at start, built again when boundaries are imported
-    (at this seat or another). ``locator`` is the newest one built."""
+    """The seat's locator: built once the window shows (``start``), built again when
+    boundaries are imported (at this seat or another). ``locator`` is the newest one
+    built; before the first, ``loaded`` is False and nothing is located."""
 
     def __init__(self, store: Store) -> None:
         self._store = store
-        self.locator = Locator([], [])
+        self._locator: Locator | None = None
         self._task: asyncio.Task[None] | None = None
         self._again = False
+        self._following = False
+
+    @property
+    def loaded(self) -> bool:
+        return self._locator is not None
+
+    @property
+    def locator(self) -> Locator:
+        """The newest locator built (an empty one, which locates nothing, before the first)."""
+        if self._locator is None:
+            self._locator = Locator([], [])
+        return self._locator
+
+    def locate(self, lon: float, lat: float) -> Place | None:
+        """The place of one point; None outside every cell, and before the first build."""
+        return None if self._locator is None else self._locator.locate(lon, lat)
+
+    def centre_of(self, code: str) -> tuple[float, float] | None:
+        """A cell's centre; None for a cell not known, and before the first build."""
+        return None if self._locator is None else self._locator.centre_of(code)
 
     async def start(self, feed: ChangeFeed | None = None) -> None:
-        self.locator = await Locator.load(self._store)
-        if feed is not None:
+        """Follow the feed's boundary imports and build the first locator; returns once it
+        is built. An import that arrives while it is being built builds it again."""
+        if feed is not None and not self._following:
             feed.subscribe(self.apply_events)
+            self._following = True
+        if self._task is None or self._task.done():
+            self._task = asyncio.get_running_loop().create_task(self._rebuild())
+        await self.settled()
 
     def apply_events(self, events: list[Event]) -> None:
         if not any(e.kind == Kind.BOUNDARIES for e in events):
@@ -149,7 +191,7 @@ class LiveLocator:
         self._again = True
         while self._again:
             self._again = False
-            self.locator = await Locator.load(self._store)
+            self._locator = await Locator.load(self._store)
 
     async def settled(self) -> None:
         """Return once no build is under way (tests; a pane that must have the newest)."""

@@ -3366,41 +3366,51 @@ Responsible unit: {unit}   Due: {due}{paused}</translation>
     <name>PlaceOnMap</name>
     <message>
         <location filename="../../widgets/hotline/call_place.py" line="93" />
+        <source>网格边界正在载入…</source>
+        <translation>Loading the grid cells…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/hotline/call_place.py" line="94" />
         <source>不在本区范围内（{lon:.6f}, {lat:.6f}）</source>
         <translation>Outside the district ({lon:.6f}, {lat:.6f})</translation>
     </message>
     <message>
-        <location filename="../../widgets/hotline/call_place.py" line="99" />
+        <location filename="../../widgets/hotline/call_place.py" line="100" />
         <source>地图定位不可用：请选择网格</source>
         <translation>Locating on the map is not available: choose a grid cell</translation>
     </message>
     <message>
         <location filename="../../widgets/hotline/call_place.py" line="102" />
+        <source>网格边界还在载入，未采用：请稍后再选</source>
+        <translation>The grid cells are still loading; the point was not taken: pick again in a moment</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/hotline/call_place.py" line="105" />
         <source>该点（{lon:.6f}, {lat:.6f}）不在本区范围内，未采用：请在区内点选</source>
         <translation>The point ({lon:.6f}, {lat:.6f}) is outside the district and was not taken: pick a point inside it</translation>
     </message>
     <message>
-        <location filename="../../widgets/hotline/call_place.py" line="105" />
+        <location filename="../../widgets/hotline/call_place.py" line="108" />
         <source>该点所在网格 {code} 尚未载入，未采用：请稍后再选</source>
         <translation>The point's grid cell {code} is not loaded yet; point not taken: pick again in a moment</translation>
     </message>
     <message>
-        <location filename="../../widgets/hotline/call_place.py" line="135" />
+        <location filename="../../widgets/hotline/call_place.py" line="138" />
         <source>所选网格与地图选点不符，已改取网格中心（{key} 重新选点）</source>
         <translation>The grid cell chosen does not contain the point picked on the map: the case is now at the cell's centre ({key} picks again)</translation>
     </message>
     <message>
-        <location filename="../../widgets/hotline/call_place.py" line="142" />
+        <location filename="../../widgets/hotline/call_place.py" line="145" />
         <source>地图选点：{place}</source>
         <translation>Picked on the map: {place}</translation>
     </message>
     <message>
-        <location filename="../../widgets/hotline/call_place.py" line="147" />
+        <location filename="../../widgets/hotline/call_place.py" line="150" />
         <source>位置取网格中心：{place}</source>
         <translation>At the grid cell's centre: {place}</translation>
     </message>
     <message>
-        <location filename="../../widgets/hotline/call_place.py" line="151" />
+        <location filename="../../widgets/hotline/call_place.py" line="154" />
         <source>未定位：选择网格即取网格中心，或在地图上选点</source>
         <translation>No location: choosing a grid cell places the case at its centre, or pick a point on the map</translation>
     </message>

@@ -88,6 +88,27 @@ async def test_the_live_locator_follows_an_import_made_anywhere(
         await seat.close()
 
 
+async def test_the_live_locator_locates_nothing_until_it_is_started(store: Store) -> None:
+    """A seat's locator is read once the window shows: before, it knows no cell (and
+    says so), and is read again when started again."""
+    feed = ChangeFeed(store)
+    live = LiveLocator(store)
+    try:
+        assert not live.loaded
+        assert live.centre_of("S01C01G001") is None
+        assert live.locate(114.3797, 22.7539) is None
+        await feed.start()
+        await live.start(feed)
+        assert live.loaded
+        built = live.locator
+        assert live.locate(114.3797, 22.7539) == built.locate(114.3797, 22.7539) is not None
+        assert live.centre_of("S01C01G001") == built.centre_of("S01C01G001") is not None
+        await live.start(feed)
+        assert live.locator is not built  # read again, as asked
+    finally:
+        await live.stop()
+
+
 async def _empty_district(empty_database_url: str) -> Store:
     upgrade(empty_database_url)
     store = Store(empty_database_url, "admin_t")
@@ -144,6 +165,7 @@ async def test_another_seat_follows_an_import_its_locator_and_its_forms(
     operator = login_as("operator")
     seat = ConsoleApp(operator, login_of(operator), journal_path=tmp_path / "o.json")
     await seat.open()
+    await seat.load_places()  # as the start does once the window shows
     admin = await person(login_as("admin"))
     try:
         assert len(seat.locator.locator) == 667 and "S06C04G001" in seat.catalog.grid_cells

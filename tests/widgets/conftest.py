@@ -135,7 +135,8 @@ def open_seat(qtbot: Any, qloop: asyncio.AbstractEventLoop, database_url: str,
               tmp_path: Path) -> Iterator[Any]:
     seats: list[Seat] = []
 
-    def open_one(actor: str = "op_a", roles: frozenset[str] | None = None) -> Seat:
+    def open_one(actor: str = "op_a", roles: frozenset[str] | None = None, *,
+                 places: bool = True) -> Seat:
         console = ConsoleApp(database_url, actor, journal_path=tmp_path / f"{actor}.journal")
         run(qtbot, console.open())
         if roles is not None:  # as if the person's groups were these (the test's user is an admin)
@@ -147,6 +148,8 @@ def open_seat(qtbot: Any, qloop: asyncio.AbstractEventLoop, database_url: str,
             window.show()
             window.activateWindow()
         qtbot.waitExposed(window)
+        if places:  # the locator's cells, as the start reads them once the window shows
+            run(qtbot, console.load_places())
         qtbot.waitUntil(lambda: console.listener.connected.is_set(), timeout=10000)
         seat = Seat(console, window)
         seats.append(seat)

@@ -12,8 +12,9 @@ import pytest
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
 from PySide6.QtWidgets import QLabel
 
+from console.geo.locate import Locator
 from tests.widgets.call_screen_helpers import find, manual_leaf, saved_case, saved_no
-from tests.widgets.conftest import type_text
+from tests.widgets.conftest import run, type_text
 from tests.widgets.operator_keys import Operator
 from widgets.map.map_pane import MapPane
 from widgets.map.picking import STEP_SHARE
@@ -271,3 +272,35 @@ def test_the_map_pins_the_place_the_form_has(qtbot: Any, seat: Any) -> None:
     call.location.clear()
     call.place.set_codes(None, None, None)
     assert pinned_at() is None
+
+
+def test_a_point_picked_before_the_cells_are_loaded_waits_for_them(
+        qtbot: Any, open_seat: Any) -> None:
+    """The start reads the grid cells just after the window shows: a point picked before
+    they are in is refused as not loaded yet (not as outside the district), and taken once
+    they are."""
+    seat = open_seat(places=False)
+    window, call, live = seat.window, seat.window.call_screen, seat.console.locator
+    assert not live.loaded
+    pane: MapPane = window.map
+    qtbot.waitUntil(lambda: pane.feed.base is not None, timeout=15000)
+    cells = run(qtbot, Locator.load(seat.console.store))
+    lon, lat = cells.centre_of(CELL)
+    assert live.locate(lon, lat) is None and live.centre_of(CELL) is None
+    call.address.setFocus()
+    op = Operator(qtbot, window)
+    op.at("call.address")
+    before = call.draft()
+    start_picking(qtbot, op, pane)
+    look_at(pane, lon, lat)
+    click(qtbot, pane, lon, lat)
+
+    assert pane.picking  # the operator may click again
+    assert "网格边界还在载入" in find(window, QLabel, "call.status").text()
+    assert call.draft() == before and call.location.point is None
+
+    run(qtbot, seat.console.load_places())
+    assert live.loaded and live.centre_of(CELL) == cells.centre_of(CELL)
+    click(qtbot, pane, lon, lat)
+    assert not pane.picking
+    assert call.place.grid_code == CELL and call.location.point is not None

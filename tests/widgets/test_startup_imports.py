@@ -1,7 +1,9 @@
 """What a start imports before it needs it, checked in fresh processes (the modules
 a process has loaded, not the time it took): the login dialog needs none of the
-heavy packages, and the main window's first paint needs neither the map's drawing,
-the Excel writer, pinyin, the holiday package, Alembic nor the admin's dialogs."""
+heavy packages (nor SQLAlchemy's asyncio side and ORM: it talks to the server through
+psycopg alone), and the main window's first paint needs neither the map's drawing, the
+locator's shapely, the Excel writer, pinyin, the holiday package, Alembic, the password
+verifier's scramp nor the admin's dialogs."""
 
 from __future__ import annotations
 
@@ -19,10 +21,12 @@ LOGIN = ("main", "console.seat_settings", "console.seat_setup", "console.account
          "widgets.accounts.login_dialog", "widgets.common.tasks", "widgets.shell.warm_up")
 NOT_FOR_THE_LOGIN = ("openpyxl", "numpy", "pypinyin", "chinese_calendar", "alembic",
                      "pyqtgraph", "shapely", "console.app", "console.demodata", "db.schema",
-                     "widgets.shell.main_window")
+                     "widgets.shell.main_window", "sqlalchemy.ext.asyncio", "sqlalchemy.orm",
+                     "sqlalchemy.dialects.postgresql.psycopg", "scramp")
 # What the window imports before its first paint (the warm-up's list).
 WINDOW = ("console.app", "widgets.shell.main_window")
 NOT_FOR_THE_FIRST_PAINT = ("openpyxl", "pypinyin", "chinese_calendar", "alembic", "pyqtgraph",
+                           "shapely", "scramp",
                            "widgets.map.map_pane", "console.demodata",
                            "widgets.accounts.accounts_dialog", "widgets.geo.boundary_dialog",
                            "widgets.history_import.import_dialog",

@@ -77,8 +77,7 @@ class PlaceOnMap(QWidget):
         if point is not None:
             return point.lon, point.lat
         grid = self._place.grid_code
-        return None if grid is None or self._live is None else (
-            self._live.locator.centre_of(grid))
+        return None if grid is None or self._live is None else self._live.centre_of(grid)
 
     def mark(self) -> tuple[tuple[float, float] | None, bool, str]:
         """For the map's pin: where the case is (or None), whether picked on the map
@@ -88,8 +87,10 @@ class PlaceOnMap(QWidget):
     # ---- picking ----------------------------------------------------------------------------
     def describe(self, lon: float, lat: float) -> str:
         """A point in words: its street, community and cell, or that it is outside."""
-        place = None if self._live is None else self._live.locator.locate(lon, lat)
+        place = None if self._live is None else self._live.locate(lon, lat)
         if place is None:
+            if self._live is not None and not self._live.loaded:
+                return self.tr("网格边界正在载入…")
             return self.tr("不在本区范围内（{lon:.6f}, {lat:.6f}）").format(lon=lon, lat=lat)
         return self._words(place.street, place.community, place.cell, (lon, lat))
 
@@ -97,7 +98,9 @@ class PlaceOnMap(QWidget):
         """Take the point picked; the reason it was refused (nothing changed), or None."""
         if self._live is None:
             return self.tr("地图定位不可用：请选择网格")
-        place = self._live.locator.locate(lon, lat)
+        if not self._live.loaded:  # the start loads the cells just after the window shows
+            return self.tr("网格边界还在载入，未采用：请稍后再选")
+        place = self._live.locate(lon, lat)
         if place is None:
             return self.tr("该点（{lon:.6f}, {lat:.6f}）不在本区范围内，未采用：请在区内点选"
                            ).format(lon=lon, lat=lat)
@@ -116,7 +119,7 @@ class PlaceOnMap(QWidget):
     def restore(self, lon: float | None, lat: float | None) -> None:
         """A draft's point back (the form put back after clearing)."""
         place = None if lon is None or lat is None or self._live is None else (
-            self._live.locator.locate(lon, lat))
+            self._live.locate(lon, lat))
         self._point = place if place is not None and place.cell == self._place.grid_code else None
         self._show()
 

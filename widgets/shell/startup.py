@@ -249,12 +249,13 @@ async def _run_window(console: ConsoleApp, settings: SeatSettings, args: argpars
     window.raise_()
     window.activateWindow()  # the keyboard goes to the console, not to where a dialog was
     try:
-        # What can wait starts once the window is on screen: the map's and the statistics'
-        # panes (their modules imported in a worker thread first) and an admin's calendar
-        # seeding.
+        # What can wait starts once the window is on screen: an admin's calendar seeding,
+        # the grid cells for the locator (numpy and shapely imported in a worker thread),
+        # then the map's and the statistics' panes (their modules imported so first).
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(painted.painted.wait(), PAINT_WAIT_S)
         console.start_deferred()
+        await console.load_places()
         for slot in (window.map_slot, window.stats_slot):
             await asyncio.to_thread(importlib.import_module, slot.module)
             if window.isVisible():  # not closed meanwhile

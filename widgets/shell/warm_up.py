@@ -24,7 +24,11 @@ log = logging.getLogger(__name__)
 # The roots of what the window imports; each brings the rest. Not the map's pane
 # (pyqtgraph and numpy's drawing, most of a second): it is built after the window's
 # first paint (widgets/shell/map_slot.py), its modules imported in a thread then.
-MODULES = ("console.app", "widgets.shell.main_window")
+# SQLAlchemy's asyncio side (with its ORM) and its psycopg dialect come first: the
+# login needs neither (it talks to the server through psycopg alone), the first
+# engine, made as the console opens, both.
+MODULES = ("sqlalchemy.ext.asyncio", "sqlalchemy.dialects.postgresql.psycopg", "console.app",
+           "widgets.shell.main_window")
 _thread: threading.Thread | None = None
 
 
