@@ -8,8 +8,8 @@ each of its fires is; its floor is the same probe over a bare window in the same
 
     python -m bench.seat_stalls [--quick] [--why]   (--quick: 5,000 cases, 20 s a phase)
 
-``--why``: where the GUI thread was while the probe was late with cases arriving
-(its Python stacks, sampled every 10 ms: bench/_stall_stacks.py).
+``--why``: where the GUI thread was while the probe was late, idle after a sweep and
+with cases arriving (its Python stacks, sampled every 10 ms: bench/_stall_stacks.py).
 """
 
 from __future__ import annotations
@@ -141,9 +141,16 @@ async def _measure(url: str, phase_s: float, folder: Path, why: bool = False
     out["loading"] = loading.late
     out["rows"] = panel.model.rowCount()
     out["board_rows"] = window.board.cases_model.rowCount()
+    probe = Probe()
+    stacks = StallStacks(probe.last_fire) if why else None
+    if stacks is not None:
+        stacks.watching = True
     sweep = asyncio.ensure_future(console.sweep_worker.sweep(console.catalog.calendar))
-    out["idle"] = await Probe().during(phase_s)
+    out["idle"] = await probe.during(phase_s)
     out["swept"] = len((await sweep).issued)
+    if stacks is not None:
+        stacks.stop()
+        out["why_idle"] = stacks.report()
     probe = Probe()
     stacks = StallStacks(probe.last_fire) if why else None
     if stacks is not None:
@@ -191,6 +198,8 @@ def run(quick: bool = False, why: bool = False) -> None:
              got["arriving"]),
     ]))
     if why:
+        print("Where the GUI thread was while the probe was late, idle (a sweep at the start):")
+        print(got["why_idle"])
         print("Where the GUI thread was while the probe was late, cases arriving:")
         print(got["why"])
 

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import json
+import logging
 import threading
 import time
 import uuid
-from collections.abc import Callable
 from typing import Any
 
 from bench._cli import run_alone
@@ -69,35 +70,63 @@ class Saver:
         self._thread.join()
 
 
-def _timed(module: Any, name: str, into: list[float]) -> Callable[[], None]:
-    """Wrap ``module.name`` (a coroutine function) to record each call's duration;
-    returns the undo."""
-    real = getattr(module, name)
+class Timings(logging.Handler):
+    """The pages' and batches' times the timed sweeper process logs after each sweep."""
 
-    async def timed(*args: Any, **kwargs: Any) -> Any:
-        started = time.perf_counter()
+    def __init__(self) -> None:
+        super().__init__()
+        self.pages: list[float] = []
+        self.batches: list[float] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        got = json.loads(record.getMessage())
+        self.pages, self.batches = got["pages"], got["batches"]
+
+    def __enter__(self) -> Timings:
+        logging.getLogger("bench.sweep_timings").addHandler(self)
+        logging.getLogger("bench.sweep_timings").setLevel(logging.INFO)
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        logging.getLogger("bench.sweep_timings").removeHandler(self)
+
+
+def _memory_mb(pid: int) -> tuple[float, float]:
+    """A process's resident size and its proportional share (PSS), in MB."""
+    fields = {}
+    with open(f"/proc/{pid}/smaps_rollup") as rollup:
+        for line in rollup:
+            name, _, rest = line.partition(":")
+            if rest.strip().endswith("kB"):
+                fields[name] = int(rest.split()[0])
+    return fields["Rss"] / 1024, fields["Pss"] / 1024
+
+
+def _on_a_thread(url: str, calendar: Any) -> Any:
+    """The sweep as the seat ran it before its process: on a thread with its own loop."""
+    from console.core.store import Store
+    from console.supervision import sweeper
+
+    async def sweep() -> Any:
+        store = Store(url, "bench-sweep")
         try:
-            return await real(*args, **kwargs)
+            return await sweeper.sweep(store, calendar)
         finally:
-            into.append(time.perf_counter() - started)
+            await store.close()
 
-    setattr(module, name, timed)
-    return lambda: setattr(module, name, real)
+    return asyncio.run(sweep())
 
 
 async def _measure(url: str) -> dict[str, Any]:
     from console.calendar.deadlines import load_calendar
     from console.core.store import Store
-    from console.supervision import sweep_pages, sweeper
+    from console.supervision import sweeper
     from console.supervision.sweep_worker import SweepWorker
     from db import schema as s
 
     out: dict[str, Any] = {}
     store = Store(url, "bench-sweep")
-    worker = SweepWorker(url, "bench-sweep")
-    pages: list[float] = []
-    statements: list[float] = []
-    undo = [_timed(sweeper, "_sweep_page", pages), _timed(sweep_pages, "issue_batch", statements)]
+    worker = SweepWorker(url, "bench-sweep", child="bench._sweep_child_timed")
     try:
         calendar = await load_calendar(store)
         async with await libpq_target(url).connect_async() as conn:
@@ -105,22 +134,29 @@ async def _measure(url: str) -> dict[str, Any]:
             rows = await (await conn.execute(RAW_OPEN, (list(s.OPEN_STATUSES),))).fetchall()
             out["raw"] = time.perf_counter() - started
             out["open"] = len(rows)
-        with Saver(url) as saves:
+        with Timings() as timings, Saver(url) as saves:
             async with Stalls() as stalls:
                 started = time.perf_counter()
                 first = await worker.sweep(calendar)
                 out["first"] = time.perf_counter() - started
+        assert worker.pid is not None
+        out["child_mb"] = _memory_mb(worker.pid)
         out["first_stall"], out["first_saves"] = stalls.longest, saves.times
-        out["issued"], out["pages"] = len(first.issued), len(pages)
-        out["page_max"], out["statement_max"] = max(pages), max(statements, default=0.0)
-        pages.clear()
-        with Saver(url) as saves:
+        out["issued"], out["pages"] = len(first.issued), len(timings.pages)
+        out["page_max"] = max(timings.pages)
+        out["statement_max"] = max(timings.batches, default=0.0)
+        with Timings() as timings, Saver(url) as saves:
             async with Stalls() as stalls:
                 started = time.perf_counter()
                 again = await worker.sweep(calendar)
                 out["again"] = time.perf_counter() - started
         out["again_stall"], out["again_saves"] = stalls.longest, saves.times
-        out["again_issued"], out["again_page_max"] = len(again.issued), max(pages)
+        out["again_issued"], out["again_page_max"] = len(again.issued), max(timings.pages)
+        async with Stalls() as stalls:  # on a thread of this process, as before
+            started = time.perf_counter()
+            await asyncio.to_thread(_on_a_thread, url, calendar)
+            out["on_thread"] = time.perf_counter() - started
+        out["on_thread_stall"] = stalls.longest
         async with Stalls() as stalls:  # the same sweep on this loop: what it used to hold
             started = time.perf_counter()
             await sweeper.sweep(store, calendar)
@@ -131,8 +167,6 @@ async def _measure(url: str) -> dict[str, Any]:
                 await asyncio.sleep(max(out["again"], 2.0))
         out["idle_saves"], out["idle_stall"] = saves.times, stalls.longest
     finally:
-        for step in undo:
-            step()
         await worker.close()
         await store.close()
     return out
@@ -160,11 +194,16 @@ def run(quick: bool = False) -> None:
         [f"next sweep ({got['again_issued']} orders)", ms(got["again"])],
         ["  its longest page", ms(got["again_page_max"])],
     ]))
+    rss, pss = got["child_mb"]
+    print(f"The sweeper process after the first sweep: {rss:.0f} MB resident,"
+          f" {pss:.0f} MB its proportional share (PSS)")
     print(table("The seat's event loop stood still (ms, longest)", ["", "ms"], [
         ["floor: no sweep (a saver thread only)", ms(got["idle_stall"])],
-        ["first sweep, on the sweep's thread", ms(got["first_stall"])],
-        ["next sweep, on the sweep's thread", ms(got["again_stall"])],
-        ["next sweep run on the loop itself (as before issue 16)", ms(got["on_loop_stall"])],
+        ["first sweep, in the sweeper process", ms(got["first_stall"])],
+        ["next sweep, in the sweeper process", ms(got["again_stall"])],
+        ["next sweep on a thread of the seat (before: issue 16's first step)",
+         ms(got["on_thread_stall"])],
+        ["next sweep run on the loop itself", ms(got["on_loop_stall"])],
     ]))
     print(table("Saves by raw SQL meanwhile (ms)", ["", "p50", "p90", "p99", "max"], [
         spread_row(f"floor: no sweep ({len(got['idle_saves'])} saves)", got["idle_saves"]),

@@ -98,8 +98,8 @@ class ConsoleApp:
         self._resend_wanted = False
         self._reload_deadlines: asyncio.Task[None] | None = None
         self._sweeps: asyncio.Task[None] | None = None
-        # Sweeps run on a thread of their own (its own loop and pool): none of their
-        # work holds this loop, which is the GUI thread's.
+        # Sweeps run in a process of their own, started with the first: none of their
+        # work holds this loop (the GUI thread's) or the GIL it needs.
         self.sweep_worker = SweepWorker(url, actor)
         self._resends: asyncio.Task[None] | None = None
         self._sends: asyncio.Task[None] | None = None

@@ -3,7 +3,7 @@
 The clock that counts is the running one: the responsible unit's
 (``unit_clock_at`` to ``unit_due_at``) while a unit has the case, else the
 case's own (``due_at``, the citizen's, from intake); the sweeper, the board and
-the colours all use it (``CLOCK_DUE``, ``CLOCK_STARTED``). Beside it the panel
+the colours all use it (``running_clock.CLOCK_DUE``, ``CLOCK_STARTED``). Beside it the panel
 shows the case's total age since intake. A case whose unit's clock waits for the
 signing (the admin's rule ``sign``) runs on the case's own clock meanwhile and
 says so: ``to_sign_by`` is the unit's sign deadline.
@@ -28,6 +28,7 @@ from sqlalchemy import DateTime, Float, bindparam, case, cast, func, literal, se
 from sqlalchemy.dialects.postgresql import UUID
 from sqlalchemy.dialects.postgresql.psycopg import dialect as psycopg_dialect
 
+from console.casework.running_clock import CLOCK_DUE
 from console.core.store import Store
 from db import schema as s
 from db.driver_sql import driver_all
@@ -39,9 +40,6 @@ EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 PLENTY, SHORT, OVERDUE, PAUSED = "plenty", "short", "overdue", "paused"
 # The bands from the calmest to the most pressing (``band_codes`` numbers them so).
 BANDS_BY_SEVERITY = (PLENTY, PAUSED, SHORT, OVERDUE)
-# The running clock: the unit's while it runs, else the case's own.
-CLOCK_DUE = func.coalesce(C.unit_due_at, C.due_at)
-CLOCK_STARTED = func.coalesce(C.unit_clock_at, C.accepted_at, C.created_at)
 
 
 class Countdown(NamedTuple):

@@ -1,6 +1,6 @@
 """One sweeper for the whole centre (ARCHITECTURE.md decision 9).
 
-Every seat calls ``sweep`` now and then (from a thread of its own: ``sweep_worker``).
+Every seat calls ``sweep`` now and then (from a process of its own: ``sweep_worker``).
 A sweep works in pages of at most ``PAGE`` cases (``sweep_pages``): the database
 selects the open cases in the order of their running clock's deadline and returns in
 full those that may want an order. Each page is read and judged in a short

@@ -3,6 +3,8 @@ supervisor's orders; inspection when a reply is overdue."""
 
 import asyncio
 import datetime as dt
+import os
+import signal
 
 import psycopg
 import pytest
@@ -364,29 +366,136 @@ async def server_value(store: Store, sql: str) -> object:
         return (await conn.execute(text(sql))).scalar_one()
 
 
-async def test_a_sweep_runs_on_a_thread_of_its_own(database_url: str, store: Store,
-                                                   catalog: Catalog,
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    """The seat's sweeps: judged on the worker's thread, not the caller's loop; closing
-    the worker ends its thread (and its pool)."""
-    import threading
+async def test_a_sweep_runs_in_a_process_of_its_own(
+        login_as: MakeLogin, store: Store, catalog: Catalog) -> None:
+    """The seat's sweeps: run by a child process, started with the first sweep and
+    logged in as the seat's login; the password reaches it by its pipe only (never its
+    command line or environment); closing the worker ends the process."""
+    from console.supervision.sweep_worker import SweepWorker
+    from db.engine import normalise_url
 
+    secret = f"never-on-a-command-line-{os.getpid()}"
+    url = normalise_url(login_as("dispatcher")).set(password=secret).render_as_string(
+        hide_password=False)  # the test server trusts; the password still travels
+    overdue = await case_with_clock(store, catalog, 1.5)
+    worker = SweepWorker(url, login_of(url))
+    assert worker.pid is None  # started lazily
+    try:
+        report = await worker.sweep(WorkCalendar())
+        child = worker.pid
+        assert child is not None and child != os.getpid()
+        for seen in ("cmdline", "environ"):
+            with open(f"/proc/{child}/{seen}", "rb") as shown:
+                assert secret.encode() not in shown.read()
+        again = await worker.sweep(WorkCalendar())
+        assert worker.pid == child  # the same process sweeps again
+    finally:
+        await worker.close()
+    assert (overdue, "urge") in report.issued and again.issued == []
+    assert not os.path.exists(f"/proc/{child}/cmdline")  # ended (and reaped)
+    async with store.read() as conn:
+        issuers = set((await conn.execute(select(s.EscalationOrder.issuer).where(
+            s.EscalationOrder.case_id == overdue))).scalars())
+    assert issuers == {login_of(url)}
+
+
+async def test_the_process_ends_when_idle_and_the_next_sweep_starts_another(
+        database_url: str, store: Store, catalog: Catalog) -> None:
+    """Its memory is the seat's only around sweeps: it ends after its linger."""
     from console.supervision.sweep_worker import SweepWorker
 
     overdue = await case_with_clock(store, catalog, 1.5)
-    judged_on: list[threading.Thread] = []
-    real = sweeper._decide
-
-    def spy(*args: object) -> object:
-        judged_on.append(threading.current_thread())
-        return real(*args)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(sweeper, "_decide", spy)
-    worker = SweepWorker(database_url, "op_test")
+    worker = SweepWorker(database_url, "op_test", linger_s=0.2)
     try:
-        report = await worker.sweep(WorkCalendar())
+        first = await worker.sweep(WorkCalendar())
+        child = worker.pid
+        assert child is not None
+        for _ in range(100):  # up to 10 s on a loaded machine
+            await asyncio.sleep(0.1)
+            if not os.path.exists(f"/proc/{child}/cmdline"):
+                break
+        assert worker.pid is None and not os.path.exists(f"/proc/{child}/cmdline")
+        second = await worker.sweep(WorkCalendar())
+        assert worker.pid not in (None, child)
     finally:
         await worker.close()
-    assert (overdue, "urge") in report.issued
-    assert judged_on and {t.name for t in judged_on} == {"hotline-sweeper"}
-    assert not [t for t in threading.enumerate() if t.name == "hotline-sweeper"]
+    assert (overdue, "urge") in first.issued and second.swept and second.issued == []
+
+
+async def test_the_process_sweeps_at_the_seats_moment_and_calendar(
+        database_url: str, store: Store, catalog: Catalog) -> None:
+    """The fake clock's moment and the seat's calendar reach the child: a case due on
+    Friday 17:00 earns its leader's urge 8 working hours later, so on Monday 11:00
+    it has it, unless the seat's calendar makes that Monday a holiday."""
+    from console.supervision.sweep_worker import SweepWorker
+
+    case_id = await case_with_clock(store, catalog, 0.5)
+    async with store.transaction() as conn:
+        due = dt.datetime(2026, 5, 29, 17, tzinfo=dt.timezone(dt.timedelta(hours=8)))
+        await conn.execute(update(s.Case).where(s.Case.id == case_id).values(
+            accepted_at=due - dt.timedelta(hours=10), due_at=due,
+            unit_clock_at=due - dt.timedelta(hours=10), unit_due_at=due))
+    monday = dt.date(2026, 6, 1)
+    holiday = WorkCalendar({monday: DayInfo(False, "test holiday", False)})
+    clock = FakeClock(due + dt.timedelta(days=2, hours=18))  # Monday 11:00
+    worker = SweepWorker(database_url, "op_test")
+    try:  # the leader's urge falls due Monday 01:00, or Tuesday 01:00 with the holiday
+        on_holiday = await worker.sweep(holiday, now=clock.now())
+        plain = await worker.sweep(WorkCalendar(), now=clock.now())
+    finally:
+        await worker.close()
+    assert sorted(level for case, level in on_holiday.issued if case == case_id) == [
+        "reminder", "urge"]
+    assert [level for case, level in plain.issued if case == case_id] == ["leader_urge"]
+
+
+@pytest.mark.expected_log(r"^console\.supervision\.sweeper: the sweep skips case ")
+async def test_what_the_process_logs_the_seat_logs(store: Store, catalog: Catalog,
+                                                   database_url: str) -> None:
+    """A case the database refuses is logged and skipped in the child; the seat's log
+    says so under the sweeper's logger, and the others are issued."""
+    from console.supervision.sweep_worker import SweepWorker
+
+    good = await case_with_clock(store, catalog, 1.5)
+    bad = await case_with_clock(store, catalog, 1.5)
+    async with store.transaction() as conn:
+        await conn.execute(text("ALTER TABLE escalation_order ADD CONSTRAINT hc_test_refuse"
+                                f" CHECK (case_id <> '{bad}'::uuid) NOT VALID"))
+    worker = SweepWorker(database_url, "op_test")
+    try:
+        report = await worker.sweep(WorkCalendar(), page_size=10)
+    finally:
+        await worker.close()
+        async with store.transaction() as conn:
+            await conn.execute(text("ALTER TABLE escalation_order DROP CONSTRAINT hc_test_refuse"))
+    assert sorted(report.issued) == sorted([(good, "reminder"), (good, "urge")])
+    assert await orders(store, bad) == []
+
+
+async def test_an_error_in_the_process_is_raised_in_the_seat(database_url: str) -> None:
+    """A database out of reach is the seat's DatabaseUnavailable; a child that died
+    is started again by the next sweep."""
+    from console.core.errors import DatabaseUnavailable
+    from console.supervision.sweep_worker import SweepWorker
+    from db.engine import normalise_url
+
+    gone = normalise_url(database_url).set(database="hc_no_such_database").render_as_string(
+        hide_password=False)
+    worker = SweepWorker(gone, "op_test")
+    try:
+        with pytest.raises(DatabaseUnavailable):
+            await worker.sweep(WorkCalendar())
+    finally:
+        await worker.close()
+    worker = SweepWorker(database_url, "op_test")
+    try:
+        first = await worker.sweep(WorkCalendar())
+        child = worker.pid
+        assert child is not None
+        os.kill(child, signal.SIGKILL)
+        await asyncio.sleep(0.2)
+        again = await worker.sweep(WorkCalendar())  # a new child
+        assert worker.pid not in (None, child)
+    finally:
+        await worker.close()
+    assert first.swept and again.swept
