@@ -20,6 +20,7 @@ paint's calls of the model among them, waits for the GIL, up to
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import os
 import statistics
 import subprocess
@@ -255,9 +256,9 @@ async def _measure(url: str, held: int) -> list[list[str]]:
 
 
 class _Made:
-    def __init__(self, case_id: uuid.UUID) -> None:
-        import datetime as dt
+    """A case made, and when (its event as the feed would hand it over)."""
 
+    def __init__(self, case_id: uuid.UUID) -> None:
         self.id, self.at = case_id, dt.datetime.now(dt.UTC)
 
 
