@@ -24,6 +24,7 @@ from bench import (  # noqa: E402
     point_in_cell,
     queue_live,
     queue_open,
+    queue_paint,
     reports,
     roster,
     seat_latency,
@@ -59,6 +60,7 @@ def main() -> None:
     intake.run(args.quick)
     queue_open.run(args.quick)
     queue_live.run(args.quick)
+    queue_paint.run(args.quick)
     countdown.run(args.quick)
     countdown_read.run(args.quick)
     sweep.run(args.quick)

@@ -26,8 +26,8 @@ from console.core.clock import CENTRE_TZ
 from widgets.common import texts
 
 Index = QModelIndex | QPersistentModelIndex
-URGENCY_COLOURS = {"A": QColor("#c62828"), "B": QColor("#ef6c00"), "C": QColor("#2e7d32")}
-CAME_BACK_COLOUR = QColor("#c62828")
+URGENCY_COLOURS = {"A": "#c62828", "B": "#ef6c00", "C": "#2e7d32"}
+CAME_BACK_COLOUR = "#c62828"
 
 
 @cache
@@ -36,6 +36,12 @@ def bold_font() -> QFont:
     font = QFont()
     font.setBold(True)
     return font
+
+
+@cache
+def _brush(colour: str) -> QBrush:
+    """One brush per colour (a paint asks for it in every row)."""
+    return QBrush(QColor(colour))
 
 
 def _tr(text: str) -> str:
@@ -119,10 +125,10 @@ def cell_style(row: CaseRow, column: Column, role: int) -> Any:
     came back from a unit (returned or disputed: a dispatcher or the shift leader
     must act on it). None for every other role."""
     if role == Qt.ItemDataRole.ForegroundRole and column.key == "urgency":
-        return QBrush(URGENCY_COLOURS.get(row.urgency, QColor("black")))
+        return _brush(URGENCY_COLOURS.get(row.urgency, "black"))
     if column.key == "status" and row.status in CAME_BACK:
         if role == Qt.ItemDataRole.ForegroundRole:
-            return QBrush(CAME_BACK_COLOUR)
+            return _brush(CAME_BACK_COLOUR)
         if role == Qt.ItemDataRole.FontRole:
             return bold_font()
     return None

@@ -24,7 +24,6 @@ from __future__ import annotations
 import itertools
 import uuid
 from collections.abc import Callable, Sequence
-from typing import Any
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal
 
@@ -33,8 +32,9 @@ from console.casework.queue import CaseFilter, CaseRow, Cursor, IdList
 from console.catalog.catalog import Catalog
 from console.core.feed import ChangeFeed, Event
 from console.core.store import Store
-from widgets.casework.case_columns import bold_font, case_columns, cell_style
-from widgets.casework.held_ids import FEW_SCANS, HeldIds
+from widgets.casework.case_cells import CaseCells, CellTexts
+from widgets.casework.case_columns import case_columns
+from widgets.casework.held_ids import FEW_SCANS
 from widgets.casework.id_diff import IdPlan, plan_id_list, plan_live, ranges
 from widgets.common.feed_follower import FeedFollower
 from widgets.common.task_slot import TaskSlot
@@ -47,7 +47,7 @@ PREFETCH_AFTER = 120
 REQUERY_DELAY_MS = 25  # coalesces a burst of events into one re-read
 
 
-class CaseTableModel(HeldIds):
+class CaseTableModel(CaseCells):
     loaded = Signal()            # a new query's id list is in
     rows_refreshed = Signal()    # fetched rows arrived (for tests and benchmarks)
     # matching cases (counted up to queue.COUNT_BOUND), ids held, all counted
@@ -59,6 +59,7 @@ class CaseTableModel(HeldIds):
         self._store = store
         self._runner = runner
         self._columns = case_columns(catalog, store.clock.now)
+        self._texts = CellTexts(self._columns, catalog)
         self._filter = CaseFilter()
         self._named: set[uuid.UUID] = set()  # cases the feed named since the last re-read
         self._wanted: set[uuid.UUID] = set()
@@ -87,28 +88,7 @@ class CaseTableModel(HeldIds):
         timer.timeout.connect(slot)
         return timer
 
-    # ---- Qt model interface -----------------------------------------------
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._ids)):
-            return None
-        case_id = self._ids[index.row()]
-        if role == Qt.ItemDataRole.UserRole:
-            return case_id
-        row = self._rows.get(case_id)
-        if (role == Qt.ItemDataRole.DisplayRole and (row is None or case_id in self._stale)
-                and case_id not in self._wanted):
-            self._want(index.row())
-        if row is None:
-            return "…" if role == Qt.ItemDataRole.DisplayRole else None
-        column = self._columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return column.value(row)
-        if role == Qt.ItemDataRole.ToolTipRole and column.key == "text":
-            return row.text
-        if role == Qt.ItemDataRole.FontRole and case_id in self._highlighted:
-            return bold_font()  # an alert was about this case
-        return cell_style(row, column, role)
-
+    # ---- Qt model interface (data, multiData: case_cells.CaseCells) -------------
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and self._more
 
@@ -177,6 +157,7 @@ class CaseTableModel(HeldIds):
         self._set_ids(ids.ids)
         self._cursor, self._more = ids.cursor, ids.more
         self._rows.clear()
+        self._texts.clear()
         self._stale.clear()
         self._wanted.clear()
         self._in_flight.clear()

@@ -26,6 +26,7 @@ from console.hotline.channels import CHANNELS
 from widgets.casework.case_model import CaseTableModel
 from widgets.common import texts
 from widgets.common.pickers import CategoryPicker
+from widgets.common.scroll_anchor import ScrollAnchor
 from widgets.common.tables import OpenableTable
 from widgets.common.tasks import TaskRunner
 
@@ -72,6 +73,7 @@ class CaseQueue(QWidget):
         self.table = OpenableTable(objectName="queue.table")
         self.table.open_requested.connect(self._open)
         self.table.setModel(self.model)
+        self.scroll_anchor = ScrollAnchor(self.table)  # new cases on top move no one's rows
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(1, Qt.SortOrder.DescendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
