@@ -21,6 +21,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import uuid
 from collections.abc import Callable, Sequence
@@ -33,6 +34,7 @@ from console.casework.queue import CaseFilter, CaseRow, Cursor, IdList
 from console.catalog.catalog import Catalog
 from console.core.feed import ChangeFeed, Event
 from console.core.store import Store
+from console.supervision.highlights import Highlights
 from widgets.casework.case_columns import bold_font, case_columns, cell_style
 from widgets.casework.held_ids import FEW_SCANS, HeldIds
 from widgets.casework.id_diff import IdPlan, plan_id_list, plan_live, ranges
@@ -63,7 +65,7 @@ class CaseTableModel(HeldIds):
         self._named: set[uuid.UUID] = set()  # cases the feed named since the last re-read
         self._wanted: set[uuid.UUID] = set()
         self._in_flight: set[uuid.UUID] = set()
-        self._highlighted: set[uuid.UUID] = set()
+        self.highlighted = Highlights()
         self._fetching = False
         self.total = 0
         self.counted_all = True
@@ -105,7 +107,8 @@ class CaseTableModel(HeldIds):
             return column.value(row)
         if role == Qt.ItemDataRole.ToolTipRole and column.key == "text":
             return row.text
-        if role == Qt.ItemDataRole.FontRole and case_id in self._highlighted:
+        if role == Qt.ItemDataRole.FontRole and self.highlighted.shown(
+                case_id, self._store.clock.now()):
             return bold_font()  # an alert was about this case
         return cell_style(row, column, role)
 
@@ -188,9 +191,9 @@ class CaseTableModel(HeldIds):
         self.total, self.counted_all = total, counted_all
         self.total_changed.emit(total, len(self._ids), counted_all)
 
-    def highlight(self, ids: set[uuid.UUID]) -> None:
-        """Show these cases in bold (until the seat is restarted or they leave)."""
-        self._highlighted |= ids
+    def highlight(self, ids: set[uuid.UUID], until: dt.datetime) -> None:
+        """Show these cases in bold until a moment (the cases an alert was about)."""
+        self.highlighted.mark(ids, until, self._store.clock.now())
         for row in self._held_rows(ids):
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(self._columns) - 1))
 
