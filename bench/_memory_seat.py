@@ -51,13 +51,12 @@ def rss_now(collector: Any) -> float:
     return round(rss_mb(), 1)
 
 
-def caches_and_tasks() -> None:
+def caches_and_tasks(console: Any) -> None:
     """SQLAlchemy's compiled cache of each engine (the same SQL under many cache keys
     would be a key that never repeats: a cache that fills), and the tasks alive (work
     waiting behind a busy pool would pile up)."""
-    from sqlalchemy.engine import Engine
-
-    for engine in (o for o in gc.get_objects() if isinstance(o, Engine)):
+    stores = [console.store, getattr(console.sweep_worker, "_store", None)]
+    for engine in (store.engine.sync_engine for store in stores if store is not None):
         cache = engine._compiled_cache
         if cache is None:
             continue
@@ -140,7 +139,7 @@ async def seat(url: str, minutes: float, every_s: float, trace: bool, home: Path
                 for line in diff.traceback.format(most_recent_first=True):
                     if line.startswith("  File"):
                         print(f"trace      {line.strip()[:200]}", flush=True)
-        caches_and_tasks()
+        caches_and_tasks(console)
     frozen = gc.get_freeze_count()
     gc.unfreeze()  # as the collector does once an hour
     if trace:
