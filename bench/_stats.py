@@ -57,3 +57,45 @@ def table(title: str, header: Sequence[str], rows: Sequence[Sequence[str]]) -> s
         cells += [str(c).rjust(w) for c, w in zip(row[1:], widths[1:], strict=True)]
         lines.append("  ".join(cells))
     return "\n".join(lines)
+
+
+def heap_mb() -> dict[str, float]:
+    """glibc's heap as mallinfo2 tells it, in MB: ``used`` (allocated by malloc, in
+    every arena), ``free`` (held by malloc, not in use: holes and the top), ``mmap``
+    (large blocks mapped apart). Empty where the C library has no mallinfo2."""
+    import ctypes
+
+    class MallInfo2(ctypes.Structure):
+        _fields_ = [(name, ctypes.c_size_t) for name in (
+            "arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks", "fsmblks",
+            "uordblks", "fordblks", "keepcost")]
+
+    try:
+        mallinfo2 = ctypes.CDLL(None).mallinfo2
+    except (AttributeError, OSError):
+        return {}
+    mallinfo2.restype = MallInfo2
+    info = mallinfo2()
+    return {"used": round(info.uordblks / 2**20, 1), "free": round(info.fordblks / 2**20, 1),
+            "mmap": round(info.hblkhd / 2**20, 1)}
+
+
+def rss_parts_mb() -> dict[str, float]:
+    """The resident set by kind of mapping (Linux /proc/self/smaps), in MB: ``files``
+    (libraries and other files), ``heap`` (the main malloc heap), ``anon`` (anonymous
+    maps: Python's object arenas, other malloc arenas, large blocks, thread stacks)."""
+    parts = {"files": 0.0, "heap": 0.0, "anon": 0.0}
+    kind = "anon"
+    try:
+        with open("/proc/self/smaps") as f:
+            for line in f:
+                head = line.split(maxsplit=6)
+                if "-" in head[0] and len(head) >= 5:  # a mapping's first line
+                    name = head[5].strip() if len(head) > 5 else ""
+                    kind = ("heap" if name == "[heap]" else "files" if name.startswith("/")
+                            else "anon")
+                elif head[0] == "Rss:":
+                    parts[kind] += int(head[1]) / 1024
+    except OSError:
+        return {}
+    return {k: round(v, 1) for k, v in parts.items()}

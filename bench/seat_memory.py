@@ -141,7 +141,7 @@ def _seat(url: str, minutes: float, every_s: float, trace: bool, per_minute: int
             writer = threading.Thread(
                 target=lambda: asyncio.run(_arrivals(url, stop, per_minute, made, closing)))
             writer.start()
-        elif "rss" in fields:
+        elif "rss" in fields:  # a reading, or the end's (unfrozen) one
             lines.append({**fields, "arrived": made[0]})
     stop.set()
     if writer is not None:
@@ -149,6 +149,16 @@ def _seat(url: str, minutes: float, every_s: float, trace: bool, per_minute: int
     if child.wait():
         raise RuntimeError(f"the seat failed ({child.returncode})")
     return lines
+
+
+def _heap(reading: dict) -> str:
+    """glibc's heap at a reading (in use, held free, mapped apart) and where the
+    resident set lies (files, the main heap, anonymous maps)."""
+    heap, parts = reading.get("heap") or {}, reading.get("parts") or {}
+    return ((f"malloc used {heap['used']:.0f} free {heap['free']:.0f} mmap {heap['mmap']:.0f}"
+             if heap else "")
+            + (f"; rss files {parts['files']:.0f} heap {parts['heap']:.0f} anon {parts['anon']:.0f}"
+               if parts else ""))
 
 
 def slope_per_1000(readings: list[dict]) -> float | None:
@@ -177,14 +187,17 @@ def run(quick: bool = False, minutes: float | None = None, trace: bool = False,
     with scratch_database("memory") as url:
         _open_cases(url, count)
         lines = _seat(url, minutes, every_s, trace, per_minute, closing)
-    rest = next(x["rss"] for x in lines if x.get("at") == 0.0)
+    rest = next(x["rss"] for x in lines if x.get("at") == 0.0 and "unfrozen" not in x)
     print(f"floor: a seat with no case, at rest     {floor[0]['rss']:8.1f} MB")
-    print(f"seat with {count} open cases, at rest  {rest:8.1f} MB")
+    print(f"seat with {count} open cases, at rest  {rest:8.1f} MB  {_heap(lines[0])}")
     for x in lines:
-        if x.get("at"):
+        if "unfrozen" in x:
+            print(f"  at the end, everything unfrozen ({x['unfrozen']:,} objects) and a full"
+                  f" collection ({x['freed']:,} freed): {x['rss']:8.1f} MB")
+        elif x.get("at"):
             print(f"  after {x['at']:5.1f} min, {x['arrived']:6,} cases arrived"
-                  f"  {x['rss']:8.1f} MB  ({x['rss'] - rest:+.1f})")
-    slope = slope_per_1000([x for x in lines if x.get("at")])
+                  f"  {x['rss']:8.1f} MB  ({x['rss'] - rest:+.1f})  {_heap(x)}")
+    slope = slope_per_1000([x for x in lines if x.get("at") and "unfrozen" not in x])
     print("growth per 1,000 arrived cases after the first minute: "
           + ("-" if slope is None else f"{slope:+.2f} MB"))
 

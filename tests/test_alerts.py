@@ -13,6 +13,7 @@ from console.supervision.alerts import (
     Alert,
     Coalescer,
 )
+from console.supervision.highlights import Highlights
 
 
 def alert(kind: str) -> Alert:
@@ -61,3 +62,23 @@ def test_what_was_told_is_forgotten_after_a_while() -> None:
     clock.advance(seconds=120)
     assert alerts.due(clock.now()) is not None  # the fresh one, and the old ones let go
     assert alerts.remembered == 1
+
+
+def test_cases_in_bold_are_let_go_once_their_moment_has_passed() -> None:
+    """A seat alerted on a burst every minute for a day holds only the bursts still
+    shown (the last HIGHLIGHT's), not every case it ever showed in bold."""
+    clock, bold = FakeClock(), Highlights()
+    shown_for = dt.timedelta(minutes=10)
+    burst: list[uuid.UUID] = []
+    most = 0
+    for _ in range(24 * 60):
+        burst = [uuid.uuid4() for _ in range(5)]
+        bold.mark(burst, clock.now() + shown_for, clock.now())
+        most = max(most, len(bold))
+        clock.advance(minutes=1)
+    assert most == len(bold) == 5 * 10  # this burst and those of the nine minutes before
+    assert bold.shown(burst[0], clock.now())
+    clock.advance(minutes=10)
+    assert not bold.shown(burst[0], clock.now())
+    bold.mark([], clock.now(), clock.now())
+    assert len(bold) == 0

@@ -18,6 +18,7 @@ The model answers a cell's roles in one entry (``CaseCells.multiData``).
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from collections.abc import Sequence
 from typing import Any, cast
@@ -32,6 +33,7 @@ from PySide6.QtCore import (
 
 from console.casework.queue import CaseRow
 from console.catalog.catalog import Catalog
+from console.supervision.highlights import Highlights
 from widgets.casework.case_columns import Column, bold_font, cell_style
 from widgets.casework.held_ids import HeldIds
 
@@ -79,9 +81,12 @@ class CaseCells(HeldIds):
 
     _texts: CellTexts
     _wanted: set[uuid.UUID]
-    _highlighted: set[uuid.UUID]
+    highlighted: Highlights
 
     def _want(self, row: int) -> None:
+        raise NotImplementedError
+
+    def _now(self) -> dt.datetime:
         raise NotImplementedError
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -114,7 +119,7 @@ class CaseCells(HeldIds):
             return self._texts.text(row, column)
         if role == TOOLTIP:
             return row.text if self._columns[column].key == "text" else None
-        if role == FONT and case_id in self._highlighted:
+        if role == FONT and self.highlighted and self.highlighted.shown(case_id, self._now()):
             return bold_font()  # an alert was about this case
         return cell_style(row, self._columns[column], role)
 

@@ -21,6 +21,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import uuid
 from collections.abc import Callable, Sequence
@@ -32,6 +33,7 @@ from console.casework.queue import CaseFilter, CaseRow, Cursor, IdList
 from console.catalog.catalog import Catalog
 from console.core.feed import ChangeFeed, Event
 from console.core.store import Store
+from console.supervision.highlights import Highlights
 from widgets.casework.case_cells import CaseCells, CellTexts
 from widgets.casework.case_columns import case_columns
 from widgets.casework.held_ids import FEW_SCANS
@@ -64,7 +66,7 @@ class CaseTableModel(CaseCells):
         self._named: set[uuid.UUID] = set()  # cases the feed named since the last re-read
         self._wanted: set[uuid.UUID] = set()
         self._in_flight: set[uuid.UUID] = set()
-        self._highlighted: set[uuid.UUID] = set()
+        self.highlighted = Highlights()
         self._fetching = False
         self.total = 0
         self.counted_all = True
@@ -89,6 +91,9 @@ class CaseTableModel(CaseCells):
         return timer
 
     # ---- Qt model interface (data, multiData: case_cells.CaseCells) -------------
+    def _now(self) -> dt.datetime:
+        return self._store.clock.now()
+
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and self._more
 
@@ -169,9 +174,9 @@ class CaseTableModel(CaseCells):
         self.total, self.counted_all = total, counted_all
         self.total_changed.emit(total, len(self._ids), counted_all)
 
-    def highlight(self, ids: set[uuid.UUID]) -> None:
-        """Show these cases in bold (until the seat is restarted or they leave)."""
-        self._highlighted |= ids
+    def highlight(self, ids: set[uuid.UUID], until: dt.datetime) -> None:
+        """Show these cases in bold until a moment (the cases an alert was about)."""
+        self.highlighted.mark(ids, until, self._store.clock.now())
         for row in self._held_rows(ids):
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(self._columns) - 1))
 

@@ -24,6 +24,7 @@ from console.casework.countdown import Countdown, Row, as_countdown
 from console.casework.countdown_list import CountdownList
 from console.catalog.catalog import Catalog
 from console.core.clock import CENTRE_TZ, Clock
+from console.supervision.highlights import Highlights
 from widgets.casework.case_columns import bold_font, moment
 from widgets.common import texts
 
@@ -48,7 +49,7 @@ class CountdownModel(QAbstractTableModel):
         super().__init__(parent)
         self._catalog, self._clock = catalog, clock
         self._list = CountdownList()
-        self._highlighted: dict[uuid.UUID, dt.datetime] = {}
+        self.highlighted = Highlights()
         self.now = clock.now()
         # The time left is the running clock's: the unit's while a unit has the case.
         self._titles = (self.tr("剩余时间"), self.tr("案件历时"), self.tr("编号"), self.tr("级别"),
@@ -106,8 +107,7 @@ class CountdownModel(QAbstractTableModel):
 
     def highlight(self, ids: set[uuid.UUID], until: dt.datetime) -> None:
         """Mark rows (bold) until a moment, e.g. the cases an alert was about."""
-        for case_id in ids:
-            self._highlighted[case_id] = until
+        self.highlighted.mark(ids, until, self._clock.now())
         rows = [r for r in (self.row_of(i) for i in ids) if r is not None]
         for row in rows:
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(self._titles) - 1))
@@ -151,10 +151,8 @@ class CountdownModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.UserRole:
             return entry.id
         if role == Qt.ItemDataRole.FontRole:
-            if not self._highlighted:
-                return None
-            until = self._highlighted.get(entry.id)
-            return bold_font() if until is not None and until > self.now else None
+            return bold_font() if self.highlighted and self.highlighted.shown(
+                entry.id, self.now) else None
         if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
             background, foreground = BANDS[entry.band(self.now)]
             colour = background if role == Qt.ItemDataRole.BackgroundRole else foreground

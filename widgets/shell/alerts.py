@@ -108,8 +108,9 @@ class AlertCenter(QObject):
     def deliver(self, notice: Notice) -> None:
         text = notice_text(notice)
         ids = {a.case_id for a in notice.alerts}
-        self._queue.highlight(ids)
-        self._countdown.highlight(ids, self._clock.now() + HIGHLIGHT)
+        until = self._clock.now() + HIGHLIGHT
+        self._queue.highlight(ids, until)
+        self._countdown.highlight(ids, until)
         self._show(text)
         if QSystemTrayIcon.isSystemTrayAvailable():
             if self._tray is None:

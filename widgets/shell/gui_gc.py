@@ -88,11 +88,18 @@ class GuiThreadCollector(QObject):
         counts = gc.get_count()
         for generation in (2, 1, 0):
             if counts[generation] > self._thresholds[generation]:
-                gc.collect(generation)
                 if generation == 2:
-                    self._freeze_survivors()
-                    self._give_back()
+                    self.collect_full()
+                else:
+                    gc.collect(generation)
                 return
+
+    def collect_full(self) -> None:
+        """A full collection, then what survived it frozen and, at most once a minute,
+        the free memory given back to the system."""
+        gc.collect(2)
+        self._freeze_survivors()
+        self._give_back()
 
     def _freeze_survivors(self) -> None:
         if time.monotonic() - self._unfrozen_at > UNFREEZE_EVERY_S:
