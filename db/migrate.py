@@ -81,12 +81,20 @@ def downgrade(url: str, revision: str) -> None:
 def current_revision(url: str) -> str | None:
     """The database's revision (None before the first migration), asked on a plain
     psycopg connection: every start asks it, and an engine would first ask the server
-    five questions of its own."""
-    with libpq_target(url).connect(connect_timeout=10) as conn:
-        exists = conn.execute("SELECT to_regclass('alembic_version')").fetchone()
-        if exists is None or exists[0] is None:
-            return None
-        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    five questions of its own. Its errors come out as SQLAlchemy's, as every other
+    statement's in ``db`` (an unreachable server: ``sqlalchemy.exc.OperationalError``)."""
+    import psycopg
+    from sqlalchemy.exc import DBAPIError
+
+    asked = "SELECT version_num FROM alembic_version"
+    try:
+        with libpq_target(url).connect(connect_timeout=10) as conn:
+            exists = conn.execute("SELECT to_regclass('alembic_version')").fetchone()
+            if exists is None or exists[0] is None:
+                return None
+            row = conn.execute(asked).fetchone()
+    except psycopg.Error as exc:
+        raise DBAPIError.instance(asked, None, exc, psycopg.Error) from exc
     return None if row is None else str(row[0])
 
 
