@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import re
 import uuid
 from dataclasses import dataclass
@@ -35,7 +36,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from console.casework import cases, disputes, lifecycle
 from console.casework.lifecycle import SYSTEM, CaseState, Move
-from console.core.errors import ConflictError
+from console.core.errors import ConflictError, DatabaseBusy, DatabaseUnavailable
 from console.core.payload_json import encode
 from console.core.store import Store
 
@@ -86,6 +87,7 @@ FROM moved, at
 RETURNING id"""
 
 _COLUMN = re.compile(r"[a-z_]+\Z")
+log = logging.getLogger(__name__)
 
 
 class Marked(dt.datetime):
@@ -213,10 +215,16 @@ async def dispatch_after(store: Store, case_id: uuid.UUID, category_id: int,
                          street_code: str | None) -> int | None:
     """``dispatch_in`` in a transaction of its own, for a saved case still as saved
     (version 1): when the save's own move did not happen (what it was worked out from
-    changed, or whether it happened is not known). None when nothing was moved."""
+    changed, or whether it happened is not known). None when nothing was moved. The
+    case is saved whatever happens here: when the database cannot be reached now, the
+    case waits in the queue for a dispatcher, as a case whose category does not go out
+    by itself does (logged; a resubmission finds the case saved)."""
     try:
         async with store.transaction() as conn:
             return await dispatch_in(conn, store, case_id, category_id, street_code,
                                      expected_version=1)
     except ConflictError:  # moved already: by the save itself, or at another seat
+        return None
+    except (DatabaseUnavailable, DatabaseBusy) as exc:
+        log.warning("case %s saved, not dispatched by itself: %s", case_id, exc)
         return None
