@@ -204,3 +204,25 @@ async def test_a_resubmission_makes_no_second_move(login_as: MakeLogin) -> None:
     assert made.created and not again.created and again.public_no == made.public_no
     assert [e.kind for e in events] == ["created", "dispatch"]
     assert again.event_id == made.event_id == events[1].id
+
+
+async def test_a_save_whose_wake_up_failed_is_not_dispatched_twice(
+        login_as: MakeLogin, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The save committed but its wake-up failed (a full notification queue): the seat
+    does not know whether the move was made, makes it unless it was, and waits for
+    the case's newest event."""
+    store = await person(login_as("operator"))
+    commit = Store.commit_at_once
+
+    async def not_woken(self: Store, *args: Any) -> None:
+        await commit(self, *args)  # committed; its rows are not known
+
+    monkeypatch.setattr(Store, "commit_at_once", not_woken)
+    try:
+        catalog = await load_catalog(store)
+        made = await create_case(store, catalog, draft(catalog, category_id=_owned(catalog)))
+        events = await cases.timeline(store, made.id)
+    finally:
+        await store.close()
+    assert [e.kind for e in events] == ["created", "dispatch"]
+    assert made.created and made.event_id == events[1].id
