@@ -3,7 +3,9 @@
 One transaction: lock the case row, check the version the person saw (someone
 else may have moved the case since: they are told who), check the move with
 the lifecycle, write the changed columns and append the event. The same path
-serves automatic moves (auto-dispatch at intake) and moves made at any seat.
+serves automatic moves (auto-dispatch at intake) and moves made at any seat;
+a new case's auto-dispatch is the same move sent with the case's save
+(``console/casework/first_move.py``).
 A move returns itself with the id of the last event it appended (``MadeMove``):
 the seat that made it waits until the change feed has applied that id.
 """
@@ -215,28 +217,6 @@ async def _close_duplicates(conn: AsyncConnection, master: uuid.UUID, actor: str
         last = await events.append(conn, actor, events.ClosedWithMaster(master),
                                    case_id=duplicate)
     return last
-
-
-async def auto_dispatch_unit(conn: AsyncConnection, category_id: int,
-                             street_code: str | None) -> tuple[int, str] | None:
-    """The unit a category goes to by itself, and why; None when a dispatcher decides."""
-    cat = (await conn.execute(select(
-        s.Category.auto_dispatch, s.Category.owner_unit_id, s.Category.territorial)
-        .where(s.Category.id == category_id))).one()
-    if not cat.auto_dispatch:
-        return None
-    if cat.territorial:
-        if street_code is None:
-            return None
-        unit = (await conn.execute(select(s.Unit.id).where(
-            s.Unit.kind == "centre", s.Unit.street_code == street_code,
-            s.Unit.active))).scalar_one_or_none()
-        return None if unit is None else (unit, "territorial")
-    if cat.owner_unit_id is None:
-        return None
-    active = (await conn.execute(select(s.Unit.active).where(
-        s.Unit.id == cat.owner_unit_id))).scalar_one()
-    return (cat.owner_unit_id, "owner") if active else None
 
 
 async def timeline(store: Store, case_id: uuid.UUID) -> list[TimelineEntry]:

@@ -1,7 +1,7 @@
 """Which unit a case should go to, offered to the dispatcher as a suggestion.
 
 Plain Python over the catalog a seat holds. It follows automatic dispatch at
-intake (``console/casework/cases.py::auto_dispatch_unit``): a category the street
+intake (``console/casework/first_move.py``: ``ROUTE``): a category the street
 handles where the case happened (属地) goes to that street's unit, a category
 with an owner unit to its owner. It goes one step further for the dispatcher:
 a category with no single owner (or an owner no longer active) goes to the

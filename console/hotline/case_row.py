@@ -26,6 +26,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from console.calendar.deadlines import Limit
 from console.calendar.workdays import to_local
+from console.casework import first_move
 from console.core import events
 from console.core.clock import CENTRE_TZ
 from console.core.store import Store
@@ -47,10 +48,17 @@ SELECT now() AS now, c.public_no,
            AS limit_hours,
        CASE WHEN r.category_id IS NOT NULL THEN r.limit_working_days
             ELSE k.limit_working_days END AS limit_working_days,
-       coalesce(r.category_id, k.id) AS limit_category, r.id AS rule_id
+       coalesce(r.category_id, k.id) AS limit_category, r.id AS rule_id,
+       go.unit_id AS route_unit, go.rule AS route_rule, go.clock_starts, go.unit_due,
+       go.sign_due
 FROM (SELECT 1) AS one
 LEFT JOIN "case" c ON c.id = CAST(%(id)s AS uuid)
 LEFT JOIN category k ON k.id = CAST(%(category_id)s AS integer)
+-- Where a category that goes out by itself sends the case, and the clocks a unit taking
+-- it now gets (first_move: the dispatch is worked out from these, in the save).
+LEFT JOIN LATERAL (
+    SELECT route.unit_id, route.rule, {clock}
+    FROM ({route}) route WHERE route.unit_id IS NOT NULL) AS go ON c.id IS NULL
 LEFT JOIN LATERAL (
     WITH RECURSIVE up (id, depth) AS (  -- the category and its ancestors, by primary key
         SELECT k.id, 0
@@ -60,7 +68,10 @@ LEFT JOIN LATERAL (
     SELECT d.id, d.category_id, d.limit_hours, d.limit_working_days
     FROM up JOIN deadline_rule d ON d.category_id = up.id
                                 AND d.urgency = CAST(%(urgency)s AS varchar)
-    ORDER BY up.depth LIMIT 1) AS r ON true"""
+    ORDER BY up.depth LIMIT 1) AS r ON true""".format(
+    route=first_move.ROUTE.format(category="k.id", street="CAST(%(street)s AS varchar)"),
+    clock=first_move.CLOCK_AT.format(category="k.id", urgency="CAST(%(urgency)s AS varchar)",
+                                     now="now()"))
 
 _INSERT = """
 WITH caller AS (
@@ -118,17 +129,23 @@ class Before:
     newest_event: int  # ... and its newest event
     auto_dispatch: bool  # whether the category goes out by itself, as the database has it
     limit: Limit | None  # its time limit for the class, as the database has it (None: none)
+    # Where it goes by itself, as the database has it (None: a dispatcher decides, or
+    # the rule names no active unit now; or a case saved before).
+    route: first_move.Route | None = None
 
 
 async def before(conn: AsyncConnection, case_id: uuid.UUID, category_id: int | None = None,
-                 urgency: str | None = None) -> Before:
+                 urgency: str | None = None, street_code: str | None = None) -> Before:
     row = await driver_row(conn, _BEFORE, {"id": case_id, "category_id": category_id,
-                                           "urgency": urgency})
+                                           "urgency": urgency, "street": street_code})
     assert row is not None  # one row always
-    now, public_no, newest, auto_dispatch, hours, days, limit_category, rule_id = row
+    (now, public_no, newest, auto_dispatch, hours, days, limit_category, rule_id,
+     unit_id, rule, starts, unit_due, sign_due) = row
     limit = (None if (hours is None and days is None) or limit_category is None
              else Limit(hours, days, limit_category, rule_id))
-    return Before(now, public_no, int(newest or 0), bool(auto_dispatch), limit)
+    route = (None if unit_id is None
+             else first_move.Route(int(unit_id), rule, starts, unit_due, sign_due, now))
+    return Before(now, public_no, int(newest or 0), bool(auto_dispatch), limit, route)
 
 
 def _statements(values: dict[str, Any], data: events.CaseCreated, start: dt.datetime,
@@ -164,16 +181,30 @@ async def insert_created(conn: AsyncConnection, values: dict[str, Any],
     return _made(*await driver_rows(conn, *_statements(values, data, start, tell)))
 
 
+@dataclass(frozen=True)
+class Committed:
+    public_no: str
+    event_id: int  # the last event the save appended (the case's newest)
+    moved: bool | None  # whether the further statement appended its event (None: unknown)
+
+
 async def commit_created(conn: AsyncConnection, store: Store, values: dict[str, Any],
-                         data: events.CaseCreated, start: dt.datetime, *,
-                         tell: bool) -> tuple[str, int] | None:
+                         data: events.CaseCreated, start: dt.datetime, *, tell: bool,
+                         then: tuple[str, dict[str, Any]] | None = None) -> Committed | None:
     """``insert_created`` in a transaction of its own on an ``unbegun`` connection:
-    begun, committed and every seat woken in the same round trip. When the wake-up
-    alone failed the case is read again (its number and newest event)."""
-    rows = await store.commit_at_once(conn, _statements(values, data, start, tell),
-                                      values["id"])
+    begun, committed and every seat woken in the same round trip; ``then``, a
+    statement sent after the event in the same transaction that appends an event of
+    the case or none (``first_move``: the case's dispatch). When the wake-up alone
+    failed the case is read again (its number and newest event; whether ``then``
+    appended its event is not known then)."""
+    statements = _statements(values, data, start, tell) + ([then] if then else [])
+    rows = await store.commit_at_once(conn, statements, values["id"])
     if rows is None:
         again = await before(conn, values["id"])
         assert again.public_no is not None  # committed
-        return again.public_no, again.newest_event
-    return _made(*rows)
+        return Committed(again.public_no, again.newest_event, None if then else False)
+    made = _made(*rows[:2])
+    if made is None:
+        return None
+    event = rows[2] if then is not None else None
+    return Committed(made[0], made[1] if event is None else int(event[0]), event is not None)

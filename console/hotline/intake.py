@@ -20,8 +20,8 @@ from dataclasses import dataclass, field, replace
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from console.casework import cases
-from console.casework.lifecycle import SYSTEM
+from console.casework import cases, first_move
+from console.casework.lifecycle import CaseState
 from console.catalog.catalog import Catalog
 from console.core import events
 from console.core.errors import FieldError, ValidationError
@@ -157,33 +157,45 @@ async def create_case(store: Store, catalog: Catalog, draft: CaseDraft) -> Creat
     """Save a new case (idempotent on the draft's UUID). Raises ValidationError.
 
     No transaction stands open while the seat works (issue 16): the read before the
-    save runs by itself, and the save (caller, case, ``created`` event) is begun,
-    committed and announced to the other seats in one round trip. A category that
-    goes out by itself makes its dispatch move in the save's transaction (the move
-    checks what it reads as it goes), as ``create_case_in`` does."""
+    save runs by itself, and the save (caller, case, ``created`` event; the dispatch
+    move when the category goes out by itself, ``first_move``) is begun, committed
+    and announced to the other seats in one round trip."""
     clean = validate(draft, catalog)
+    assert clean.category_id is not None  # validated
     for _ in range(2):  # a second time only when the day turned between read and save
         async with store.unbegun() as conn:
-            known = await case_row.before(conn, clean.id, clean.category_id, clean.urgency)
+            known = await case_row.before(conn, clean.id, clean.category_id, clean.urgency,
+                                          clean.street_code)
             if known.public_no is not None:  # this UUID was saved before
                 return _saved_before(clean.id, known)
-            if not known.auto_dispatch:
-                values, data = _row(clean, store, catalog, known)
-                try:
-                    with _refusals():
-                        made = await case_row.commit_created(
-                            conn, store, values, data, known.now, tell=_tell(clean, True))
-                except _DayTurned:
-                    continue
-                if made is None:  # a concurrent resubmission won the race
-                    return _saved_before(clean.id, await case_row.before(conn, clean.id))
-                return CreatedCase(clean.id, made[0], created=True, event_id=made[1])
-        try:
-            async with store.transaction() as conn:
-                return await create_case_in(conn, store, catalog, clean, known=known)
-        except _DayTurned:
-            continue
+            values, data = _row(clean, store, catalog, known)
+            then = None
+            if known.route is not None:  # it goes out by itself: the move, worked out now
+                _move, then = first_move.dispatch(_as_inserted(clean, data), known.route,
+                                                  clean.id, store.actor)
+            try:
+                with _refusals():
+                    made = await case_row.commit_created(
+                        conn, store, values, data, known.now, tell=_tell(clean, True),
+                        then=then)
+            except _DayTurned:
+                continue
+            if made is None:  # a concurrent resubmission won the race
+                return _saved_before(clean.id, await case_row.before(conn, clean.id))
+        event_id = made.event_id
+        if known.route is not None and not made.moved:  # what it was worked out from changed
+            event_id = await first_move.dispatch_after(
+                store, clean.id, clean.category_id, clean.street_code) or event_id
+        return CreatedCase(clean.id, made.public_no, created=True, event_id=event_id)
     raise AssertionError("the day turned twice during one save")
+
+
+def _as_inserted(clean: CaseDraft, data: events.CaseCreated) -> CaseState:
+    """The case as the save's insert makes it, for its first move (``cases._lock``'s
+    columns: a new case is accepted at version 1, unassigned, with no unit clock)."""
+    return CaseState("accepted", 1, None, None, data.due_at, None, 0,
+                     clean.channel == s.GRID_REPORT_CHANNEL, None, None, 1, None,
+                     clean.urgency, None, data.due_estimated)
 
 
 class _DayTurned(Exception):
@@ -264,18 +276,10 @@ async def create_case_in(conn: AsyncConnection, store: Store, catalog: Catalog,
     if made is None:  # a concurrent resubmission won the race
         return _saved_before(clean.id, await case_row.before(conn, clean.id))
     public_no, event_id = made
-    # Whether to look at all is the database's word (``known``): most categories wait
-    # for a dispatcher, one statement fewer per save. Where the case goes is the
-    # database's too.
-    target = (await cases.auto_dispatch_unit(conn, clean.category_id, clean.street_code)
-              if auto_dispatch and known.auto_dispatch else None)
-    if target is not None:  # single-owner categories go out at once
-        unit_id, rule = target
-        # The event names the person whose save set it off; its payload says "auto".
-        moved = await cases.perform_in(conn, store, clean.id, "dispatch", None,
-                                       {"unit_id": unit_id, "auto": True, "rule": rule},
-                                       roles=frozenset({SYSTEM}))
-        event_id = moved.event_id
+    # Whether it goes out by itself, and where, is the database's word (``known``).
+    if auto_dispatch and known.auto_dispatch:
+        event_id = await first_move.dispatch_in(conn, store, clean.id, clean.category_id,
+                                                clean.street_code) or event_id
     return CreatedCase(clean.id, public_no, created=True, event_id=event_id)
 
 

@@ -49,8 +49,11 @@ def test_a_new_a_class_case_becomes_one_notice_and_stands_out(
     clock.advance(seconds=COALESCE.total_seconds())
     center.check()
     assert shown == ["新 A 类案件 3 件"]
-    row = model.row_of(made[0].id)
-    assert model.data(model.index(row, 0), Qt.ItemDataRole.FontRole).bold()
+    index = model.index(model.row_of(made[0].id), 0)
+    # The row's fields are read when first shown ("…" till then; no font either).
+    qtbot.waitUntil(lambda: model.data(index, Qt.ItemDataRole.DisplayRole) != "…",
+                    timeout=5000)
+    assert model.data(index, Qt.ItemDataRole.FontRole).bold()
     seat.console.feed.unsubscribe(center.apply_events)
 
 
