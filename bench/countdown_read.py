@@ -11,9 +11,6 @@ from __future__ import annotations
 
 import asyncio
 import gc
-import os
-import subprocess
-import sys
 import time
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -22,22 +19,12 @@ from typing import Any
 from bench._cli import run_alone
 from bench._db import scratch_database
 from bench._stats import ms, table
-from bench.seat_memory import REOPEN
+from bench.seat_memory import open_cases
 from db.engine import libpq_target
 
 ROOT = Path(__file__).resolve().parent.parent
 ROUNDS = 3
 Page = Callable[[Any, int], Awaitable[list]]
-
-
-def _open_cases(url: str, count: int) -> None:
-    subprocess.run([sys.executable, "-m", "bench._bulk", str(count)], check=True, cwd=ROOT,
-                   env={**os.environ, "BENCH_BULK_URL": url}, stdout=subprocess.DEVNULL)
-    with libpq_target(url).connect(autocommit=True) as conn:
-        for statement in REOPEN.split(";"):
-            if statement.strip():
-                conn.execute(statement)  # type: ignore[call-overload,unused-ignore]
-        conn.execute('VACUUM ANALYZE "case"')
 
 
 async def _cpu(read: Callable[[], Awaitable[list]]) -> tuple[float, list]:
@@ -111,7 +98,7 @@ async def _figures(url: str) -> tuple[int, list[list[float]]]:
 
 def run(quick: bool = False) -> None:
     with scratch_database("countdown_read") as url:
-        _open_cases(url, 5_000 if quick else 50_000)
+        open_cases(url, 5_000 if quick else 50_000)
         count, figures = asyncio.run(_figures(url))
     floor = min(figures[0])
     names = ("floor: one raw psycopg query, every row fetched at once",

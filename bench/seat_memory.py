@@ -47,13 +47,14 @@ WHERE imported_from IS NULL;
 """
 
 
-def _open_cases(url: str, count: int) -> None:
+def open_cases(url: str, count: int) -> None:
+    """``count`` of the demo generator's cases (bench._bulk), all made open again."""
     subprocess.run([sys.executable, "-m", "bench._bulk", str(count)], check=True, cwd=ROOT,
                    env={**os.environ, "BENCH_BULK_URL": url}, stdout=subprocess.DEVNULL)
     with libpq_target(url).connect(autocommit=True) as conn:
         for statement in REOPEN.split(";"):
             if statement.strip():
-                conn.execute(statement)  # type: ignore[call-overload]
+                conn.execute(statement)  # type: ignore[call-overload,unused-ignore]
         conn.execute('VACUUM ANALYZE "case"')
 
 
@@ -185,7 +186,7 @@ def run(quick: bool = False, minutes: float | None = None, trace: bool = False,
         load_reference_data(floor_url)
         floor = _seat(floor_url, 0, every_s, False, 0)
     with scratch_database("memory") as url:
-        _open_cases(url, count)
+        open_cases(url, count)
         lines = _seat(url, minutes, every_s, trace, per_minute, closing)
     rest = next(x["rss"] for x in lines if x.get("at") == 0.0 and "unfrozen" not in x)
     print(f"floor: a seat with no case, at rest     {floor[0]['rss']:8.1f} MB")
