@@ -105,6 +105,7 @@ def test_a_bug_in_a_models_data_is_reported(qtbot: Any, open_seat: Any,
 
     # A column's words fail inside data(), as Qt's view asks for them while painting.
     monkeypatch.setattr(model._columns[0], "value", broken)
+    monkeypatch.setattr(model._texts, "_made", {})  # the rows' texts made again
     seat.window.queue.table.viewport().update()
     qtbot.waitUntil(lambda: "ValueError" in status(seat), timeout=5000)
     # Every paint asks again: one traceback in the log, not one per paint.
