@@ -3,7 +3,12 @@ way it saves.
 
 It reloads when the feed brings events the pane cares about, a short delay after
 the first of them (so a burst costs one reload), with at most one reload in flight:
-events that arrive during a reload ask for exactly one more after it.
+events that arrive during a reload ask for exactly one more after it. While events
+keep coming through reload after reload (a sweep issuing thousands of orders, twenty
+to a commit), the next reload waits ``BURST_MS`` rather than the short delay: the
+pane reads the burst in a few larger reads (each naming more cases; a pane that
+names more than it reads cheaply by id reads its window instead), not dozens of
+small ones a second, each with its queries and Python on the GUI thread.
 
 ``save`` runs a service write, then waits until the feed has applied the event the
 write appended and the reload that follows has landed: the pane shows what the
@@ -27,6 +32,8 @@ from widgets.common.tasks import TaskRunner
 T = TypeVar("T")
 Wants = Callable[[list[Event]], bool]
 DEFAULT_DELAY_MS = 250
+BURST_MS = 750  # the wait before the next reload while a burst goes on
+BURST_AFTER = 2  # ... once this many reloads in a row had events come meanwhile
 
 
 def of_kinds(kinds: Collection[str]) -> Wants:
@@ -49,6 +56,9 @@ class FeedFollower(QObject):
         self._wants: Wants = wants if callable(wants) else of_kinds(wants)
         self._reload = reload
         self._timer = QTimer(self, singleShot=True, interval=delay_ms)
+        self._delay_ms = delay_ms
+        self.burst_ms = BURST_MS
+        self._streak = 0  # reloads in a row during which more events came
         self._timer.timeout.connect(self._start)
         self._in_flight = False
         self._again = False
@@ -63,10 +73,11 @@ class FeedFollower(QObject):
     @property
     def delay_ms(self) -> int:
         """How long after a wanted event the reload starts (a burst within it: one)."""
-        return self._timer.interval()
+        return self._delay_ms
 
     @delay_ms.setter
     def delay_ms(self, value: int) -> None:
+        self._delay_ms = value
         self._timer.setInterval(value)
 
     # ---- following -----------------------------------------------------------------------------
@@ -81,7 +92,7 @@ class FeedFollower(QObject):
         if self._in_flight:
             self._again = True
         elif not self._timer.isActive():
-            self._timer.start()
+            self._timer.start(self._delay_ms)
 
     def reload_now(self) -> None:
         """Reload at once (or right after the reload in flight): the first load, a
@@ -119,8 +130,12 @@ class FeedFollower(QObject):
         self._after = [(needed, run) for needed, run in self._after if needed > generation]
         self.reloaded.emit()
         if self._again and not self._stopped:
-            self._again = False
-            self._timer.start()
+            self._again = False  # events came during the reload
+            self._streak += 1  # ... and during the one before: a burst goes on
+            self._timer.start(self._delay_ms if self._streak < BURST_AFTER
+                              else max(self._delay_ms, self.burst_ms))
+        else:
+            self._streak = 0
         for run in due:
             run()
 
