@@ -22,6 +22,7 @@ subscribers exactly once.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import Awaitable, Callable
 from typing import TypeVar
@@ -152,10 +153,8 @@ class ChangeFeed:
         if self._waiters:
             return
         self._hurry.clear()
-        try:
+        with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(self._hurry.wait(), GAP_S)
-        except TimeoutError:
-            pass
 
     async def _drain(self) -> None:
         """Read until the events visible now are all applied: one snapshot's news, in
