@@ -199,9 +199,14 @@ class CountdownList:
         return sort_key(entry) == sort_key(self._entries[row])
 
     def replace(self, row: int, entry: Row) -> None:
-        """Put a re-read in place of the case at ``row`` (see ``stays_at``)."""
-        self._bands.remove(self._entries[row])
-        self._bands.add(entry)
+        """Put a re-read in place of the case at ``row`` (see ``stays_at``). Its band
+        moments are moved only when they changed: a move of each array is a copy of
+        all of them, and most re-reads (an order issued, a note) leave them as they
+        were."""
+        old = self._entries[row]
+        if old[8] is not None or entry[8] is not None or _moments(old) != _moments(entry):
+            self._bands.remove(old)
+            self._bands.add(entry)
         self._entries[row] = entry
         self._by_id[entry[0].int] = entry
 

@@ -12,12 +12,17 @@ Within a read, events come in id order (a case's events are in id order: a move
 appends its event after locking the case).
 
 Wake-ups are coalesced: while a read is under way, further wake-ups only ask
-for one more read. Each event reaches the subscribers exactly once.
+for one more read, and that read waits until ``GAP_S`` after the one before (a
+sweep commits twenty orders at a time, each commit a wake-up: one read each would
+be hundreds of reads a second, each with its round trips and Python on the GUI
+thread) unless a writer waits for its event (``applied``). Each event reaches the
+subscribers exactly once.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import Awaitable, Callable
 from typing import TypeVar
@@ -31,6 +36,7 @@ from console.core.store import Store
 
 log = logging.getLogger(__name__)
 BATCH = 2000
+GAP_S = 0.1  # between reads of a stream of wake-ups (none waits before the first)
 
 
 __all__ = ["BATCH", "ChangeFeed", "Event", "Subscriber", "event_id_of"]
@@ -72,6 +78,7 @@ class ChangeFeed:
         self._again = False
         self.idle = asyncio.Event()
         self.idle.set()
+        self._hurry = asyncio.Event()  # a writer waits: read again without the gap
         self._waiters: list[tuple[int, asyncio.Future[None]]] = []
 
     def subscribe(self, subscriber: Subscriber) -> None:
@@ -99,6 +106,7 @@ class ChangeFeed:
             return
         waiter = asyncio.get_running_loop().create_future()
         self._waiters.append((event_id, waiter))
+        self._hurry.set()
         try:
             await self.wake()
             await waiter
@@ -122,8 +130,11 @@ class ChangeFeed:
         self.idle.clear()
         try:
             self._again = True
+            first = True
             while self._again:
-                self._again = False
+                if not first:
+                    await self._gap()
+                first, self._again = False, False
                 await self._drain()
         except BaseException as exc:  # a writer waiting for its event must hear of it
             for _event_id, waiter in self._waiters:
@@ -135,6 +146,15 @@ class ChangeFeed:
         finally:
             self._running = False
             self.idle.set()
+
+    async def _gap(self) -> None:
+        """Wait ``GAP_S`` before the next read of a stream of wake-ups (wake-ups
+        meanwhile join it), or less when a writer waits for its event."""
+        if self._waiters:
+            return
+        self._hurry.clear()
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._hurry.wait(), GAP_S)
 
     async def _drain(self) -> None:
         """Read until the events visible now are all applied: one snapshot's news, in

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Sequence
+from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass
 from sys import intern
 from typing import Any
@@ -150,14 +150,24 @@ async def at_risk_among(store: Store, calendar: WorkCalendar, ids: Sequence[uuid
     """Which of ``ids`` (cases an event named) are at risk now, read as above; one
     array parameter a page, however many."""
     out: list[BoardCase] = []
+    async for _asked, page in at_risk_among_pages(store, calendar, ids):
+        out += page
+    return out
+
+
+async def at_risk_among_pages(store: Store, calendar: WorkCalendar, ids: Sequence[uuid.UUID]
+                              ) -> AsyncIterator[tuple[list[uuid.UUID], list[BoardCase]]]:
+    """``at_risk_among`` a page of ``PAGE`` ids at a time: the ids asked and which of
+    them are at risk now (a board merges each page as it comes: no step of the GUI
+    thread handles more than a page, however many cases a burst named)."""
     ordered = sorted(set(ids))
     for first in range(0, len(ordered), PAGE):
         chunk = ordered[first:first + PAGE]
         query = _open_cases().where(C.id == any_(bindparam(
             "ids", chunk, type_=ARRAY(UUID(as_uuid=True)))))
         async with store.read() as conn:
-            out += (await _at_risk_of(conn, query.subquery("named"), calendar))[0]
-    return out
+            found = (await _at_risk_of(conn, query.subquery("named"), calendar))[0]
+        yield chunk, found
 
 
 async def newly_at_risk(store: Store, calendar: WorkCalendar, since: dt.datetime

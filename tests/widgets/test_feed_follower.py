@@ -146,3 +146,41 @@ def test_a_save_started_while_the_window_closes_is_closed_not_left_unawaited(
     assert not [w for w in caught if "never awaited" in str(w.message)]
     assert saved == [] and not follower.saving
     follower.stop()
+
+
+def test_many_events_during_a_reload_space_the_next_and_a_few_do_not(
+        qtbot: Any, seat_store: Store) -> None:
+    """A burst (``BURST_EVENTS`` or more during a reload) waits ``burst_ms`` before the
+    next reload; a few events during a reload keep the short delay."""
+    from widgets.common import feed_follower
+
+    feed = ChangeFeed(seat_store)
+    run(qtbot, feed.start())
+    gate = asyncio.Event()
+    reloads: list[int] = []
+
+    async def reload() -> None:
+        reloads.append(feed.last_id or 0)
+        await gate.wait()
+
+    follower = FeedFollower(TaskRunner(), feed, [events.Kind.ROLL_CALL], reload,
+                            delay_ms=30_000)  # no timer fires within the test
+    follower.burst_ms = 60_000
+
+    async def append_many(n: int) -> None:
+        async with seat_store.transaction() as conn:
+            for i in range(n):
+                await events.append(conn, seat_store.actor, events.RollCallChanged(i, "x", 1))
+
+    for many, waits in ((3, 30_000), (feed_follower.BURST_EVENTS, 60_000)):
+        gate.clear()
+        follower.reload_now()
+        qtbot.waitUntil(lambda: follower._in_flight)  # noqa: SLF001
+        run(qtbot, append_many(many))
+        run(qtbot, feed.wake())
+        gate.set()
+        qtbot.waitUntil(lambda: not follower._in_flight)  # noqa: SLF001
+        assert follower._timer.isActive()  # noqa: SLF001  (one more reload, asked)
+        assert follower._timer.interval() == waits  # noqa: SLF001
+        follower._timer.stop()  # noqa: SLF001
+    follower.stop()

@@ -144,13 +144,13 @@ def test_events_re_read_only_the_cases_they_name(qtbot: Any, open_seat: Any,
     monkeypatch.setattr(board, "FIRST_PAGE", 2)
     monkeypatch.setattr(board, "PAGE", 2)
     asked: list[set] = []
-    real_among = board.at_risk_among
+    real_among = board.at_risk_among_pages
 
-    async def among(store_: Any, calendar: Any, ids: Any) -> Any:
+    def among(store_: Any, calendar: Any, ids: Any) -> Any:
         asked.append(set(ids))
-        return await real_among(store_, calendar, ids)
+        return real_among(store_, calendar, ids)
 
-    monkeypatch.setattr(board, "at_risk_among", among)
+    monkeypatch.setattr(board, "at_risk_among_pages", among)
     panel.load()
     qtbot.waitUntil(lambda: panel.cases_model.rowCount() == 5 and not panel.follower.busy,
                     timeout=10000)

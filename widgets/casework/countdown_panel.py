@@ -6,7 +6,8 @@ stops while the pane is hidden. Double-click or Enter opens the case.
 Every read goes through the feed follower, one at a time, so an older read never
 lands after a newer one: the first load and ``load()`` read every open case, a page
 at a time (the first rows at once, the rest appended page by page); a change
-brought by the feed re-reads only the cases it touched (after the load under way)."""
+brought by the feed re-reads only the cases it touched (after the load under way),
+``LIVE_CHUNK`` of them a step."""
 
 from __future__ import annotations
 
@@ -29,6 +30,7 @@ from widgets.common.tasks import TaskRunner
 
 SUMMARY_EVERY_TICKS = 5
 REREAD_DELAY_MS = 25
+LIVE_CHUNK = 500  # cases re-read and applied in one step of the GUI thread
 
 
 class CountdownPanel(QWidget):
@@ -77,8 +79,14 @@ class CountdownPanel(QWidget):
         try:
             if everything:
                 await self._read_everything()
-            elif ids:
-                self.model.update_entries(ids, await countdown.countdowns_for(self._store, ids))
+            else:
+                while ids:  # a page of ids at a time: no GUI step applies more
+                    chunk = ids[:LIVE_CHUNK]
+                    fresh = await countdown.countdowns_for(self._store, chunk)
+                    if self.follower.stopped:
+                        return
+                    self.model.update_entries(chunk, fresh)
+                    ids = ids[LIVE_CHUNK:]
         except BaseException:  # not read: the next read tries again
             self._everything |= everything
             self._pending.update(ids)

@@ -3,7 +3,13 @@ way it saves.
 
 It reloads when the feed brings events the pane cares about, a short delay after
 the first of them (so a burst costs one reload), with at most one reload in flight:
-events that arrive during a reload ask for exactly one more after it.
+events that arrive during a reload ask for exactly one more after it. When many
+came during the reload (``BURST_EVENTS`` or more: a sweep issuing thousands of
+orders, twenty to a commit), the next reload waits ``BURST_MS`` rather than the
+short delay: the pane reads the burst in a few larger reads (each naming more
+cases; a pane that names more than it reads cheaply by id reads its window
+instead), not dozens of small ones a second, each with its queries and Python on
+the GUI thread. A few changes in a row keep the short delay.
 
 ``save`` runs a service write, then waits until the feed has applied the event the
 write appended and the reload that follows has landed: the pane shows what the
@@ -27,6 +33,8 @@ from widgets.common.tasks import TaskRunner
 T = TypeVar("T")
 Wants = Callable[[list[Event]], bool]
 DEFAULT_DELAY_MS = 250
+BURST_MS = 750  # the wait before the next reload while a burst goes on
+BURST_EVENTS = 200  # ... once this many events came during the reload before
 
 
 def of_kinds(kinds: Collection[str]) -> Wants:
@@ -49,6 +57,9 @@ class FeedFollower(QObject):
         self._wants: Wants = wants if callable(wants) else of_kinds(wants)
         self._reload = reload
         self._timer = QTimer(self, singleShot=True, interval=delay_ms)
+        self._delay_ms = delay_ms
+        self.burst_ms = BURST_MS
+        self._arrived = 0  # events the pane wanted since the last reload started
         self._timer.timeout.connect(self._start)
         self._in_flight = False
         self._again = False
@@ -63,15 +74,17 @@ class FeedFollower(QObject):
     @property
     def delay_ms(self) -> int:
         """How long after a wanted event the reload starts (a burst within it: one)."""
-        return self._timer.interval()
+        return self._delay_ms
 
     @delay_ms.setter
     def delay_ms(self, value: int) -> None:
+        self._delay_ms = value
         self._timer.setInterval(value)
 
     # ---- following -----------------------------------------------------------------------------
     def _on_events(self, events: list[Event]) -> None:
         if self._wants(events):
+            self._arrived += len(events)
             self.request()
 
     def request(self) -> None:
@@ -81,7 +94,7 @@ class FeedFollower(QObject):
         if self._in_flight:
             self._again = True
         elif not self._timer.isActive():
-            self._timer.start()
+            self._timer.start(self._delay_ms)
 
     def reload_now(self) -> None:
         """Reload at once (or right after the reload in flight): the first load, a
@@ -98,6 +111,7 @@ class FeedFollower(QObject):
         if self._stopped:
             return
         self._in_flight = True
+        self._arrived = 0
         self._started += 1
         generation = self._started
 
@@ -119,8 +133,9 @@ class FeedFollower(QObject):
         self._after = [(needed, run) for needed, run in self._after if needed > generation]
         self.reloaded.emit()
         if self._again and not self._stopped:
-            self._again = False
-            self._timer.start()
+            self._again = False  # events came during the reload: many, a burst goes on
+            self._timer.start(self._delay_ms if self._arrived < BURST_EVENTS
+                              else max(self._delay_ms, self.burst_ms))
         for run in due:
             run()
 

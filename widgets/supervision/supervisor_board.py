@@ -208,13 +208,18 @@ class SupervisorBoard(QWidget):
         disputes_stale = self._disputes_stale or everything or crossing
         self._disputes_stale = False
         orders: list[OpenOrder] | None = None
+        unread = set(ids) if everything else set()
         try:
             if everything:
                 await self._read_everything()
             else:
-                if ids:
-                    self._merge(await board.at_risk_among(
-                        self._store, self._catalog.calendar, list(ids)), ids)
+                unread = set(ids)
+                async for asked, found in board.at_risk_among_pages(
+                        self._store, self._catalog.calendar, list(ids)):
+                    if self.follower.stopped:
+                        return
+                    self._merge(found, set(asked))  # a page at a time
+                    unread.difference_update(asked)
                 if crossing and self._since is not None:
                     crossed, self._since = await board.newly_at_risk(
                         self._store, self._catalog.calendar, self._since)
@@ -227,7 +232,7 @@ class SupervisorBoard(QWidget):
                     self._store, self._catalog.calendar, rule.dispute_briefing_working_days)
         except BaseException:  # not read: the next read tries again
             self._everything |= everything
-            self._pending |= ids
+            self._pending |= unread
             self._crossing |= crossing
             self._orders_stale |= orders_stale
             self._disputes_stale |= disputes_stale
