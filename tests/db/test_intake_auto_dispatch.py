@@ -151,6 +151,19 @@ async def test_the_save_is_one_read_and_one_query(database_url: str,
     assert trips == 2
 
 
+async def _saved_twice(store: Store) -> tuple[Any, Any, list[Any]]:
+    """A draft in a category that goes out by itself, sent twice; the case's events.
+    The store is closed after."""
+    try:
+        catalog = await load_catalog(store)
+        first = draft(catalog, category_id=_owned(catalog))
+        made = await create_case(store, catalog, first)
+        again = await create_case(store, catalog, first)
+        return made, again, await cases.timeline(store, made.id)
+    finally:
+        await store.close()
+
+
 async def test_a_route_changed_after_the_read_is_followed_as_the_database_has_it(
         database_url: str, login_as: MakeLogin, monkeypatch: pytest.MonkeyPatch) -> None:
     """Another seat gives the category another owner between the save's read and its
@@ -174,14 +187,7 @@ async def test_a_route_changed_after_the_read_is_followed_as_the_database_has_it
         return known
 
     monkeypatch.setattr(case_row, "before", then_the_owner_changes)
-    try:
-        catalog = await load_catalog(store)
-        first = draft(catalog, category_id=_owned(catalog))
-        made = await create_case(store, catalog, first)
-        again = await create_case(store, catalog, first)
-        events = await cases.timeline(store, made.id)
-    finally:
-        await store.close()
+    made, again, events = await _saved_twice(store)
     assert other and made.created and not again.created
     assert [e.kind for e in events] == ["created", "dispatch"]
     assert events[1].payload["unit_id"] == other[0] and events[1].payload["auto"] is True
@@ -193,14 +199,7 @@ async def test_a_route_changed_after_the_read_is_followed_as_the_database_has_it
 
 async def test_a_resubmission_makes_no_second_move(login_as: MakeLogin) -> None:
     store = await person(login_as("operator"))
-    try:
-        catalog = await load_catalog(store)
-        first = draft(catalog, category_id=_owned(catalog))
-        made = await create_case(store, catalog, first)
-        again = await create_case(store, catalog, first)
-        events = await cases.timeline(store, made.id)
-    finally:
-        await store.close()
+    made, again, events = await _saved_twice(store)
     assert made.created and not again.created and again.public_no == made.public_no
     assert [e.kind for e in events] == ["created", "dispatch"]
     assert again.event_id == made.event_id == events[1].id
