@@ -117,7 +117,10 @@ class BoundaryDialog(QDialog):
         try:
             counts = await boundary_import.boundary_counts(self._store)
         except ConsoleError as exc:
-            self._failed(exc)
+            if not self.follower.stopped:
+                self._failed(exc)
+            return
+        if self.follower.stopped:  # closed while it read: touch nothing of it
             return
         self.current.setText(self.tr("现有：") + "，".join(
             self.tr("{level} {count} 个（{drawn} 个有边界）").format(
