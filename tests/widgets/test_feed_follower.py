@@ -184,23 +184,3 @@ def test_many_events_during_a_reload_space_the_next_and_a_few_do_not(
         assert follower._timer.interval() == waits  # noqa: SLF001
         follower._timer.stop()  # noqa: SLF001
     follower.stop()
-
-
-def test_a_stopped_follower_cancels_its_reload_in_flight(
-        qtbot: Any, qloop: asyncio.AbstractEventLoop) -> None:
-    """A pane that closes while its reload awaits: the reload does not resume among
-    the closed pane's widgets (nothing after its await runs)."""
-    began, resumed = asyncio.Event(), []
-
-    async def reload() -> None:
-        began.set()
-        await asyncio.sleep(0.3)
-        resumed.append(True)
-
-    follower = FeedFollower(TaskRunner(), None, (), reload)
-    follower.reload_now()
-    qtbot.waitUntil(began.is_set)
-    follower.stop()
-    qtbot.waitUntil(lambda: not follower.busy)
-    qtbot.wait(500)  # longer than the reload's await
-    assert resumed == []

@@ -127,7 +127,10 @@ class AccountsDialog(QDialog):
         try:
             listed = await accounts.list_accounts(self._store)
         except ConsoleError as exc:
-            self._failed(exc)
+            if not self.follower.stopped:
+                self._failed(exc)
+            return
+        if self.follower.stopped:  # closed while it read: touch nothing of it
             return
         current = self.model.record(self.table.currentIndex().row())
         self.model.set_rows(listed)

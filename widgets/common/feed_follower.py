@@ -68,7 +68,6 @@ class FeedFollower(QObject):
         self._after: list[tuple[int, Callable[[], None]]] = []  # run once a reload landed
         self._saving = 0
         self._stopped = False
-        self._reading: asyncio.Task[None] | None = None  # the reload in flight
         if feed is not None:
             feed.subscribe(self._on_events)
 
@@ -122,7 +121,7 @@ class FeedFollower(QObject):
             finally:
                 self._finished(generation)
 
-        self._reading = self._runner.run(guarded())
+        self._runner.run(guarded())
 
     def _finished(self, generation: int) -> None:
         self._in_flight = False
@@ -202,11 +201,8 @@ class FeedFollower(QObject):
         return self._stopped
 
     def stop(self) -> None:
-        """Follow no more (the pane is closing). A reload in flight is cancelled: it
-        would resume after its await among the closed pane's deleted widgets."""
+        """Follow no more (the pane is closing)."""
         self._stopped = True
         self._timer.stop()
-        if self._reading is not None and not self._reading.done():
-            self._reading.cancel()
         if self._feed is not None:
             self._feed.unsubscribe(self._on_events)

@@ -56,7 +56,9 @@ class RuleTab(QWidget):
         self.follower.reload_now()
 
     async def _reload(self) -> None:
-        self._show(await self._read())
+        rule = await self._read()
+        if not self.follower.stopped:  # closed while it read: touch nothing of it
+            self._show(rule)
 
     async def _read(self) -> Any:
         raise NotImplementedError

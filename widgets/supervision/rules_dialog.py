@@ -149,6 +149,8 @@ class RulesDialog(QDialog):
         show (the day's fields keep what is typed there; its state line follows)."""
         self._book = await deadlines.load_rules(self._store)
         self._calendar = await deadlines.load_calendar(self._store)
+        if self.follower.stopped:  # closed while it read: touch nothing of it
+            return
         self._show_current()
         self._show_day(fill=False)
 
